@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VendorScreen.Policies;
+using VendorScreen.Sources;
+using VendorScreen.Sources.VendorScreenJson;
+
+namespace VendorScreen;
+
+/// <summary>Builds a <see cref="ScreeningEngine"/> without dependency injection.</summary>
+/// <remarks>A builder is mutable and single-use: configure it on one thread, then call <see cref="Build"/> once.
+/// The engine it builds is immutable and safe for concurrent use.</remarks>
+public sealed class ScreeningEngineBuilder
+{
+    private readonly List<ISanctionListSource> _sources = [];
+    private readonly ScreeningOptions _options = new();
+    private ScreeningPolicy? _policy;
+    private bool _used;
+
+    /// <summary>Gets or sets the clock used for "today" and source ages.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the logger factory.</summary>
+    /// <value>The default value is <see langword="null"/> (no logging).</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Adds a list source.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    public ScreeningEngineBuilder AddSource(ISanctionListSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _sources.Add(source);
+        return this;
+    }
+
+    /// <summary>Changes options.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public ScreeningEngineBuilder Configure(Action<ScreeningOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(_options);
+        return this;
+    }
+
+    /// <summary>Uses a policy object instead of the built-in policy named by <see cref="ScreeningOptions.Policy"/>.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is <see langword="null"/>.</exception>
+    public ScreeningEngineBuilder UsePolicy(ScreeningPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _policy = policy;
+        return this;
+    }
+
+    /// <summary>Validates the options and builds the engine. Sources load on the first screening or on <see cref="ScreeningEngine.RefreshAsync"/>.</summary>
+    /// <returns>The engine.</returns>
+    /// <exception cref="OptionsValidationException">Options are invalid; the message lists every problem.</exception>
+    /// <exception cref="InvalidOperationException">The builder was already used, or two sources share a name.</exception>
+    public ScreeningEngine Build()
+    {
+        if (_used)
+        {
+            throw new InvalidOperationException("This ScreeningEngineBuilder has already built an engine; create a new builder.");
+        }
+
+        var validation = new ScreeningOptionsValidator().Validate(Options.DefaultName, _options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(ScreeningOptions), validation.Failures);
+        }
+
+        var sources = new List<ISanctionListSource>();
+        if (_options.UseDefaultDataset && !_sources.Any(s => s is DefaultDatasetSource))
+        {
+            sources.Add(new DefaultDatasetSource());
+        }
+
+        sources.AddRange(_sources);
+        var duplicate = sources.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two sources are named \"{duplicate.Key}\"; source names must be unique.");
+        }
+
+        _used = true;
+        var policy = _policy ?? ScreeningPolicies.Find(_options.Policy)!;
+        return new ScreeningEngine(sources, _options.Clone(), policy, TimeProvider, LoggerFactory);
+    }
+}

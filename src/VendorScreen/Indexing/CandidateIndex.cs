@@ -1,0 +1,272 @@
+using System.Collections.Frozen;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Indexing;
+
+/// <summary>One indexed name variant of one entity.</summary>
+/// <param name="EntityIndex">The position of the entity in the indexed list.</param>
+/// <param name="Name">The entity name.</param>
+/// <param name="Normalized">The normalised variant.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedName Normalized);
+
+/// <summary>
+/// Stage 1 of matching: finds candidate names cheaply and without losing true matches, through token postings, postings
+/// of joined adjacent tokens, a character-trigram index over the token vocabulary for misspellings, and transliterated keys.
+/// Also keeps the exact identifier map.
+/// </summary>
+/// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
+public sealed class CandidateIndex : ITokenStatistics
+{
+    private const int MaxFuzzyExpansions = 24;
+
+    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly FrozenDictionary<string, int> _documentFrequency;
+    private readonly string[] _vocabulary;
+    private readonly FrozenDictionary<string, int[]> _trigramToVocabulary;
+    private readonly FrozenDictionary<string, int[]> _identifiers;
+    private readonly double _logEntries;
+
+    /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
+    /// <param name="entities">The entities to index.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="entities"/> is <see langword="null"/>.</exception>
+    public CandidateIndex(IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        Entities = entities;
+        var names = new List<IndexedName>();
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in entities[e].Names)
+            {
+                foreach (var variant in NameNormalizer.Normalize(name.Value))
+                {
+                    if (!seen.Add(variant.Key))
+                    {
+                        continue;
+                    }
+
+                    var id = names.Count;
+                    names.Add(new IndexedName(e, name, variant));
+                    foreach (var key in PostingKeys(variant.Tokens))
+                    {
+                        if (!postings.TryGetValue(key, out var list))
+                        {
+                            postings[key] = list = [];
+                        }
+
+                        if (list.Count == 0 || list[^1] != id)
+                        {
+                            list.Add(id);
+                        }
+                    }
+                }
+            }
+
+            foreach (var identifier in entities[e].Identifiers)
+            {
+                if (string.Equals(identifier.Scheme, IdentifierSchemes.Address, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var key = IdentifierKey(identifier.Scheme, identifier.Value);
+                if (!identifiers.TryGetValue(key, out var list))
+                {
+                    identifiers[key] = list = [];
+                }
+
+                if (!list.Contains(e))
+                {
+                    list.Add(e);
+                }
+            }
+        }
+
+        Names = names;
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _documentFrequency = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+        _identifiers = identifiers.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _vocabulary = postings.Keys.Where(k => k.Length >= 4).ToArray();
+        var trigrams = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var v = 0; v < _vocabulary.Length; v++)
+        {
+            foreach (var g in Trigrams(_vocabulary[v]))
+            {
+                if (!trigrams.TryGetValue(g, out var list))
+                {
+                    trigrams[g] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != v)
+                {
+                    list.Add(v);
+                }
+            }
+        }
+
+        _trigramToVocabulary = trigrams.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _logEntries = Math.Log(2 + names.Count);
+    }
+
+    /// <summary>Gets the indexed entities.</summary>
+    public IReadOnlyList<Entity> Entities { get; }
+
+    /// <summary>Gets every indexed name variant.</summary>
+    public IReadOnlyList<IndexedName> Names { get; }
+
+    /// <inheritdoc />
+    public double Rarity(string token)
+    {
+        if (!_documentFrequency.TryGetValue(token, out var df))
+        {
+            return 1;
+        }
+
+        return Math.Clamp(Math.Log(1 + (Names.Count / (double)df)) / _logEntries, 0.05, 1);
+    }
+
+    /// <summary>Finds the candidate names for a query name, best retrieval overlap first.</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <param name="maxCandidates">The most candidates to return.</param>
+    /// <returns>Ids into <see cref="Names"/>.</returns>
+    public IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var tokens = query.Tokens;
+        var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
+        var scores = new Dictionary<int, double>();
+
+        void Add(string key, double weight)
+        {
+            if (_postings.TryGetValue(key, out var ids))
+            {
+                foreach (var id in ids)
+                {
+                    scores[id] = scores.GetValueOrDefault(id) + weight;
+                }
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!useLowWeight && t.Class is TokenClass.LegalForm)
+            {
+                continue;
+            }
+
+            var weight = NameScorer.BaseWeight(t.Class) * Rarity(t.Text);
+            Add(t.Text, weight);
+            if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
+            {
+                foreach (var similar in SimilarVocabulary(t.Text))
+                {
+                    Add(similar, weight * 0.8);
+                }
+            }
+
+            // Joined adjacent query tokens: "hik vision" finds "hikvision".
+            var joined = t.Text;
+            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            {
+                joined += tokens[k].Text;
+                Add(joined, weight);
+            }
+        }
+
+        return scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToArray();
+    }
+
+    /// <summary>Finds the entities that carry an identifier exactly (compared on letters and digits, case-insensitive).</summary>
+    /// <param name="scheme">The identifier scheme.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Indexes into <see cref="Entities"/>.</returns>
+    public IReadOnlyList<int> FindByIdentifier(string scheme, string value) =>
+        _identifiers.TryGetValue(IdentifierKey(scheme, value), out var list) ? list : [];
+
+    /// <summary>Finds the entities whose model prefixes start a model number, longest prefix first.</summary>
+    /// <param name="model">The model number.</param>
+    /// <returns>Pairs of entity index and the prefix as published.</returns>
+    public IReadOnlyList<(int EntityIndex, string Prefix)> FindByModelPrefix(string model)
+    {
+        var folded = NameNormalizer.FoldIdentifier(model);
+        var result = new List<(int, string)>();
+        if (folded.Length == 0)
+        {
+            return result;
+        }
+
+        for (var e = 0; e < Entities.Count; e++)
+        {
+            foreach (var id in Entities[e].Identifiers)
+            {
+                if (string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
+                {
+                    var prefix = NameNormalizer.FoldIdentifier(id.Value);
+                    if (prefix.Length >= 2 && folded.Length > prefix.Length && folded.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        result.Add((e, id.Value));
+                    }
+                }
+            }
+        }
+
+        return result.OrderByDescending(r => r.Item2.Length).ToList();
+    }
+
+    private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
+
+    private static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            yield return tokens[i].Text;
+            var joined = tokens[i].Text;
+            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            {
+                joined += tokens[k].Text;
+                yield return joined;
+            }
+        }
+    }
+
+    private IEnumerable<string> SimilarVocabulary(string token)
+    {
+        var grams = Trigrams(token).Distinct().ToArray();
+        var counts = new Dictionary<int, int>();
+        foreach (var g in grams)
+        {
+            if (_trigramToVocabulary.TryGetValue(g, out var ids))
+            {
+                foreach (var id in ids)
+                {
+                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                }
+            }
+        }
+
+        var needed = Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
+        return counts.Where(p => p.Value >= needed)
+            .Select(p => _vocabulary[p.Key])
+            .Where(v => !string.Equals(v, token, StringComparison.Ordinal) && Math.Abs(v.Length - token.Length) <= 3)
+            .Select(v => (v, sim: NameScorer.TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word))))
+            .Where(x => x.sim > 0)
+            .OrderByDescending(x => x.sim)
+            .Take(MaxFuzzyExpansions)
+            .Select(x => x.v);
+    }
+
+    private static IEnumerable<string> Trigrams(string token)
+    {
+        var padded = "^" + token + "$";
+        for (var i = 0; i + 3 <= padded.Length; i++)
+        {
+            yield return padded.Substring(i, 3);
+        }
+    }
+}

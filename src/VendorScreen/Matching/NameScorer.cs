@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text;
+using FuzzySharp;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+/// <summary>How often tokens occur in the screened dataset; rare tokens weigh more.</summary>
+/// <remarks>Implementations must be safe for concurrent reads.</remarks>
+public interface ITokenStatistics
+{
+    /// <summary>Gets a rarity factor in (0, 1]: 1 for a token seen once (or never), less for frequent tokens.</summary>
+    /// <param name="token">The token in compare form.</param>
+    /// <returns>The rarity factor.</returns>
+    double Rarity(string token);
+}
+
+/// <summary>The outcome of comparing a query name with a candidate name.</summary>
+/// <param name="Score">The score in [0, 1].</param>
+/// <param name="Features">The per-feature explanation.</param>
+/// <param name="CandidateContained">Whether every distinctive token of the candidate was found in the query (a mention).</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained);
+
+/// <summary>
+/// The <c>token-align-v1</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
+/// token length, joined tokens such as "Hik Vision" = "Hikvision", initials), weighs each token by its class (legal forms and
+/// generic words weigh little, numbers must agree) and its rarity, and returns a weighted Dice score with a per-feature
+/// explanation.
+/// </summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public static class NameScorer
+{
+    /// <summary>The algorithm name and version, reported in every result.</summary>
+    public const string Algorithm = "token-align-v1";
+
+    private const double NumberMismatchFactor = 0.7;
+
+    /// <summary>Gets the base weight of a token class.</summary>
+    /// <param name="tokenClass">The class.</param>
+    /// <returns>The base weight.</returns>
+    public static double BaseWeight(TokenClass tokenClass) => tokenClass switch
+    {
+        TokenClass.LegalForm => 0.12,
+        TokenClass.Generic => 0.45,
+        TokenClass.Location => 0.35,
+        _ => 1.0,
+    };
+
+    /// <summary>Compares two normalised names.</summary>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
+    /// <returns>The comparison.</returns>
+    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        if (q.Count == 0 || c.Count == 0)
+        {
+            return new NameComparison(0, [], false);
+        }
+
+        var wq = Weights(q, statistics);
+        var wc = Weights(c, statistics);
+        var pairs = CandidatePairs(q, c);
+        pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim) : (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount));
+
+        var usedQ = new bool[q.Count];
+        var usedC = new bool[c.Count];
+        double matched = 0;
+        var aligned = new List<string>();
+        var fuzzy = new List<string>();
+        foreach (var p in pairs)
+        {
+            if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
+            {
+                continue;
+            }
+
+            MarkUsed(usedQ, p.QStart, p.QCount);
+            MarkUsed(usedC, p.CStart, p.CCount);
+            matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
+            var qText = Join(q, p.QStart, p.QCount);
+            var cText = Join(c, p.CStart, p.CCount);
+            var entry = string.Create(CultureInfo.InvariantCulture, $"{qText}={cText} ({p.Sim:0.00})");
+            aligned.Add(entry);
+            if (p.Sim < 1)
+            {
+                fuzzy.Add(entry);
+            }
+        }
+
+        var total = wq.Sum() + wc.Sum();
+        var score = total <= 0 ? 0 : matched / total;
+
+        var unmatchedQ = Enumerable.Range(0, q.Count).Where(i => !usedQ[i]).ToList();
+        var unmatchedC = Enumerable.Range(0, c.Count).Where(j => !usedC[j]).ToList();
+        var numberMismatch = unmatchedQ.Any(i => q[i].Class == TokenClass.Number) && unmatchedC.Any(j => c[j].Class == TokenClass.Number);
+        if (numberMismatch)
+        {
+            score *= NumberMismatchFactor;
+        }
+
+        var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
+            && unmatchedC.All(j => !IsDistinctive(c[j].Class));
+
+        var features = new List<FeatureScore>(4)
+        {
+            new("token-alignment", Math.Round(score, 4), 1.0, string.Join(", ", aligned) + Unmatched(q, unmatchedQ, "query") + Unmatched(c, unmatchedC, "candidate")),
+        };
+        if (fuzzy.Count > 0)
+        {
+            features.Add(new("fuzzy-tokens", Math.Round(fuzzy.Count / (double)aligned.Count, 4), 0, "within edit budget: " + string.Join(", ", fuzzy)));
+        }
+
+        var legalQ = q.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
+        var legalC = c.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
+        if (legalQ.Count + legalC.Count > 0)
+        {
+            features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, BaseWeight(TokenClass.LegalForm),
+                $"compare forms down-weighted: query [{string.Join(' ', legalQ)}], candidate [{string.Join(' ', legalC)}]"));
+        }
+
+        if (numberMismatch)
+        {
+            features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (query.IsTransliteration || candidate.IsTransliteration)
+        {
+            features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
+        }
+
+        return new NameComparison(Math.Clamp(score, 0, 1), features, contained);
+    }
+
+    /// <summary>Gets the similarity of two tokens in [0, 1]: 1 for equal, the Levenshtein ratio within the edit budget, 0 beyond it.</summary>
+    /// <param name="a">The first token.</param>
+    /// <param name="b">The second token.</param>
+    /// <returns>The similarity.</returns>
+    public static double TokenSimilarity(NameToken a, NameToken b)
+    {
+        if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        if (a.Class is TokenClass.Number or TokenClass.Ideograph || b.Class is TokenClass.Number or TokenClass.Ideograph)
+        {
+            return 0;
+        }
+
+        if (a.Class == TokenClass.LegalForm || b.Class == TokenClass.LegalForm)
+        {
+            return 0;
+        }
+
+        var x = a.Text;
+        var y = b.Text;
+        var shorter = Math.Min(x.Length, y.Length);
+        var longer = Math.Max(x.Length, y.Length);
+
+        // An initial matches a word that starts with it.
+        if (shorter == 1)
+        {
+            return x[0] == y[0] ? 0.6 : 0;
+        }
+
+        var budget = longer switch
+        {
+            <= 3 => 0,
+            <= 5 => 1,
+            <= 9 => 2,
+            _ => 3,
+        };
+
+        // Short words: one inserted letter, same first letter ("jon" / "john").
+        if (longer == 4 && shorter == 3)
+        {
+            budget = x[0] == y[0] ? 1 : 0;
+        }
+
+        if (budget == 0 || longer - shorter > budget)
+        {
+            return 0;
+        }
+
+        var distance = Levenshtein.EditDistance(x, y, 0);
+        if (distance > budget || (distance == budget && budget >= 2 && x[0] != y[0]))
+        {
+            return 0;
+        }
+
+        return Levenshtein.GetRatio(x, y);
+    }
+
+    private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
+
+    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics)
+    {
+        var w = new double[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
+            w[i] = BaseWeight(tokens[i].Class) * (0.6 + (0.4 * rarity));
+        }
+
+        return w;
+    }
+
+    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
+    {
+        var pairs = new List<Pair>();
+        for (var i = 0; i < q.Count; i++)
+        {
+            for (var j = 0; j < c.Count; j++)
+            {
+                var sim = TokenSimilarity(q[i], c[j]);
+                if (sim > 0)
+                {
+                    pairs.Add(new Pair(i, 1, j, 1, sim));
+                }
+            }
+        }
+
+        // Joined tokens: "hik vision" = "hikvision", "da hua" = "dahua".
+        AddJoined(q, c, pairs, queryJoined: false);
+        AddJoined(c, q, pairs, queryJoined: true);
+        return pairs;
+    }
+
+    private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined)
+    {
+        for (var j = 0; j < multi.Count - 1; j++)
+        {
+            var sb = new StringBuilder(multi[j].Text);
+            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            {
+                sb.Append(multi[j + k - 1].Text);
+                var joined = new NameToken(sb.ToString(), TokenClass.Word);
+                for (var i = 0; i < single.Count; i++)
+                {
+                    if (single[i].Text.Length < 4)
+                    {
+                        continue;
+                    }
+
+                    var sim = TokenSimilarity(single[i], joined);
+                    if (sim >= 0.85)
+                    {
+                        pairs.Add(queryJoined ? new Pair(j, k, i, 1, sim) : new Pair(i, 1, j, k, sim));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>
+        indexes.Count == 0 ? string.Empty : $"; unmatched {side}: {string.Join(' ', indexes.Select(i => tokens[i].Class == TokenClass.Word ? tokens[i].Text : $"{tokens[i].Text}({tokens[i].Class})"))}";
+
+    private static string Join(IReadOnlyList<NameToken> tokens, int start, int count) =>
+        count == 1 ? tokens[start].Text : string.Join('+', Enumerable.Range(start, count).Select(i => tokens[i].Text));
+
+    private static bool AnyUsed(bool[] used, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (used[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void MarkUsed(bool[] used, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            used[i] = true;
+        }
+    }
+
+    private static double Sum(double[] w, int start, int count)
+    {
+        double s = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            s += w[i];
+        }
+
+        return s;
+    }
+
+    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim);
+}

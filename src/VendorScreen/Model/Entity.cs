@@ -1,0 +1,130 @@
+namespace VendorScreen;
+
+/// <summary>A party on a list, or one tied to a listed party: a company, person, vessel, aircraft or brand.</summary>
+/// <remarks>
+/// Instances are immutable and safe for concurrent use. Equality is by reference for the collection members;
+/// compare <see cref="Id"/> to tell entities apart.
+/// </remarks>
+public sealed record Entity
+{
+    /// <summary>Initializes a new instance of the <see cref="Entity"/> class.</summary>
+    /// <param name="id">The stable id, <c>&lt;source&gt;:&lt;list id&gt;</c>.</param>
+    /// <param name="kind">The kind of entity.</param>
+    /// <param name="primaryName">The main name.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="primaryName"/> is empty.</exception>
+    public Entity(string id, EntityKind kind, string primaryName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(primaryName);
+        Id = id;
+        Kind = kind;
+        PrimaryName = primaryName;
+    }
+
+    /// <summary>Gets the stable id, <c>&lt;source&gt;:&lt;list id&gt;</c>, never re-numbered.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the kind of entity.</summary>
+    public EntityKind Kind { get; }
+
+    /// <summary>Gets the main name.</summary>
+    public string PrimaryName { get; }
+
+    /// <summary>Gets all names, including the primary name, each with its kind.</summary>
+    public IReadOnlyList<EntityName> Names { get; init; } = [];
+
+    /// <summary>Gets ISO 3166-1 alpha-2 country codes tied to the entity.</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>Gets identifiers such as FCC grantee codes, model prefixes, LEI or stock codes.</summary>
+    public IReadOnlyList<EntityIdentifier> Identifiers { get; init; } = [];
+
+    /// <summary>Gets the list entries that name this entity.</summary>
+    public IReadOnlyList<Listing> Listings { get; init; } = [];
+
+    /// <summary>Gets the name of the source that supplied the entity (for example <c>default</c> or <c>ofac-sdn</c>).</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>Gets free-text remarks, if any.</summary>
+    public string? Remarks { get; init; }
+}
+
+/// <summary>One name of an entity.</summary>
+/// <param name="Value">The name as written.</param>
+/// <param name="Kind">The role of the name.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record EntityName(string Value, NameKind Kind)
+{
+    /// <summary>Gets the ISO 15924 script code of the name (<c>Latn</c>, <c>Hans</c>, <c>Hant</c>, <c>Cyrl</c>, ...), if known.</summary>
+    public string? Script { get; init; }
+
+    /// <summary>Gets the BCP 47 language tag, if known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets how well the name is supported.</summary>
+    /// <value>The default value is <see cref="FactConfidence.Official"/>.</value>
+    public FactConfidence Confidence { get; init; } = FactConfidence.Official;
+
+    /// <summary>Gets the URL of the source of the name, if any.</summary>
+    public string? SourceUrl { get; init; }
+}
+
+/// <summary>An identifier of an entity under a named scheme.</summary>
+/// <param name="Scheme">The scheme; see <see cref="IdentifierSchemes"/>.</param>
+/// <param name="Value">The value as published.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record EntityIdentifier(string Scheme, string Value)
+{
+    /// <summary>Gets how well the identifier is supported.</summary>
+    /// <value>The default value is <see cref="FactConfidence.Official"/>.</value>
+    public FactConfidence Confidence { get; init; } = FactConfidence.Official;
+
+    /// <summary>Gets the URL of the source of the identifier, if any.</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>Gets caveats on the identifier, such as "prefix shared with other makers".</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>Well-known identifier schemes.</summary>
+public static class IdentifierSchemes
+{
+    /// <summary>An FCC grantee code: the first 3 (or, from 2013, 5) characters of an FCC ID.</summary>
+    public const string FccGranteeCode = "fcc-grantee-code";
+
+    /// <summary>A product model-number prefix used by a maker (for example <c>DS-</c>). A weak signal.</summary>
+    public const string ModelPrefix = "model-prefix";
+
+    /// <summary>A stock exchange code.</summary>
+    public const string StockCode = "stock-code";
+
+    /// <summary>A legal entity identifier (ISO 17442).</summary>
+    public const string Lei = "lei";
+
+    /// <summary>A Dun &amp; Bradstreet number.</summary>
+    public const string Duns = "duns";
+
+    /// <summary>A US SAM unique entity id.</summary>
+    public const string SamUei = "sam-uei";
+
+    /// <summary>A US CAGE code.</summary>
+    public const string Cage = "cage";
+
+    /// <summary>A Chinese unified social credit code.</summary>
+    public const string ChineseUscc = "cn-uscc";
+
+    /// <summary>An IMO ship number.</summary>
+    public const string Imo = "imo";
+
+    /// <summary>A web site domain.</summary>
+    public const string Website = "website";
+
+    /// <summary>A postal address (kept as an identifier for display; never matched exactly).</summary>
+    public const string Address = "address";
+
+    /// <summary>Gets whether an identifier of the scheme names a product's maker rather than a party (relabel evidence).</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <returns><see langword="true"/> for FCC grantee codes and model prefixes.</returns>
+    public static bool IsProductEvidence(string scheme) =>
+        string.Equals(scheme, FccGranteeCode, StringComparison.Ordinal) || string.Equals(scheme, ModelPrefix, StringComparison.Ordinal);
+}

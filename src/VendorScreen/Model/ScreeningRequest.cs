@@ -1,0 +1,77 @@
+namespace VendorScreen;
+
+/// <summary>What to screen: a party (<see cref="PartyScreeningRequest"/>) or a product listing (<see cref="ProductScreeningRequest"/>).</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public abstract record ScreeningRequest
+{
+    private protected ScreeningRequest()
+    {
+    }
+
+    /// <summary>Gets the caller's id for the request, echoed in the result.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Gets the date at which relations and listings are evaluated; <see langword="null"/> means today, from the engine's <see cref="TimeProvider"/>.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Gets the ISO 3166-1 alpha-2 country of the party or the product's origin, if known.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Creates a party request.</summary>
+    /// <param name="name">The party's name.</param>
+    /// <returns>The request.</returns>
+    public static PartyScreeningRequest ForParty(string name) => new(name);
+
+    /// <summary>Creates an empty product request to fill with <c>with</c> or an object initializer.</summary>
+    /// <returns>The request.</returns>
+    public static ProductScreeningRequest ForProduct() => new();
+}
+
+/// <summary>A supplier, manufacturer or other party to screen.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record PartyScreeningRequest : ScreeningRequest
+{
+    /// <summary>Initializes a new instance of the <see cref="PartyScreeningRequest"/> class.</summary>
+    /// <param name="name">The party's name.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public PartyScreeningRequest(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>Gets the party's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the party's kind, if known.</summary>
+    public EntityKind Kind { get; init; }
+
+    /// <summary>Gets other names of the party.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Gets identifiers of the party (LEI, DUNS, stock code, ...), matched exactly.</summary>
+    public IReadOnlyList<EntityIdentifier> Identifiers { get; init; } = [];
+}
+
+/// <summary>A product listing to screen: who makes, brands and sells it.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record ProductScreeningRequest : ScreeningRequest
+{
+    /// <summary>Gets the listing title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets the brand.</summary>
+    public string? Brand { get; init; }
+
+    /// <summary>Gets the manufacturer.</summary>
+    public string? Manufacturer { get; init; }
+
+    /// <summary>Gets the seller or storefront.</summary>
+    public string? Seller { get; init; }
+
+    /// <summary>Gets the model number.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the FCC ID (grantee code followed by the product code).</summary>
+    public string? FccId { get; init; }
+}

@@ -1,0 +1,122 @@
+namespace VendorScreen;
+
+/// <summary>The outcome of screening one request, with the evidence behind it.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use. Record equality compares collections by reference.</remarks>
+public sealed record ScreeningResult
+{
+    /// <summary>Gets the caller's request id, if it gave one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Gets the decision.</summary>
+    public required ScreeningDecision Decision { get; init; }
+
+    /// <summary>Gets the hits, strongest first. Empty for a clean <see cref="ScreeningDecision.Clear"/>.</summary>
+    public IReadOnlyList<ScreeningHit> Hits { get; init; } = [];
+
+    /// <summary>Gets the name of the rule that decided, or <see langword="null"/> for <see cref="ScreeningDecision.Clear"/>.</summary>
+    public string? DecidingRule { get; init; }
+
+    /// <summary>Gets a one-line human-readable reason for the decision.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Gets the date at which relations and listings were evaluated.</summary>
+    public DateOnly AsOf { get; init; }
+
+    /// <summary>Gets the version of the dataset screened against.</summary>
+    public required string DatasetVersion { get; init; }
+
+    /// <summary>Gets the name and version of the scoring algorithm.</summary>
+    public required string Algorithm { get; init; }
+
+    /// <summary>Gets the name of the policy that decided.</summary>
+    public required string Policy { get; init; }
+
+    /// <summary>Gets when the screening ran.</summary>
+    public DateTimeOffset ScreenedAt { get; init; }
+
+    /// <summary>Gets the state of every configured source; any unusable source makes the decision <see cref="ScreeningDecision.Incomplete"/>.</summary>
+    public IReadOnlyList<SourceStatus> Sources { get; init; } = [];
+
+    /// <summary>Throws when the decision is <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>.</summary>
+    /// <returns>This result, for chaining.</returns>
+    /// <exception cref="ScreeningBlockedException">The decision is <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>.</exception>
+    public ScreeningResult EnsureNotBlocked() =>
+        Decision is ScreeningDecision.Block or ScreeningDecision.Incomplete ? throw new ScreeningBlockedException(this) : this;
+}
+
+/// <summary>One piece of evidence: a query field matched an entity, which is, or is tied to, a listed entity.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record ScreeningHit
+{
+    /// <summary>Gets the request field that matched (<c>name</c>, <c>brand</c>, <c>manufacturer</c>, <c>seller</c>, <c>title</c>, <c>model</c>, <c>fcc_id</c>, <c>alias</c>, <c>identifier</c>).</summary>
+    public required string Field { get; init; }
+
+    /// <summary>Gets the value of the request field.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>Gets the id of the matched entity.</summary>
+    public required string EntityId { get; init; }
+
+    /// <summary>Gets the primary name of the matched entity.</summary>
+    public required string EntityName { get; init; }
+
+    /// <summary>Gets the name (or identifier) of the entity that matched.</summary>
+    public required string MatchedName { get; init; }
+
+    /// <summary>Gets the kind of the matched name, or <see langword="null"/> when an identifier matched.</summary>
+    public NameKind? MatchedNameKind { get; init; }
+
+    /// <summary>Gets the match score in [0, 1].</summary>
+    public double Score { get; init; }
+
+    /// <summary>Gets the per-feature explanation of the score. The shape of explanations carries no stability guarantee.</summary>
+    public IReadOnlyList<FeatureScore> Features { get; init; } = [];
+
+    /// <summary>Gets the id of the listed entity that the matched entity leads to (the same entity when it is listed itself).</summary>
+    public required string ListedEntityId { get; init; }
+
+    /// <summary>Gets the primary name of the listed entity.</summary>
+    public required string ListedEntityName { get; init; }
+
+    /// <summary>Gets the relations from the matched entity to the listed entity; empty when it is listed itself.</summary>
+    public IReadOnlyList<PathStep> Path { get; init; } = [];
+
+    /// <summary>Gets the listings of the listed entity that apply at the as-of date.</summary>
+    public IReadOnlyList<Listing> Listings { get; init; } = [];
+
+    /// <summary>Gets the decision this hit alone leads to under the policy.</summary>
+    public ScreeningDecision Decision { get; init; }
+
+    /// <summary>Gets the policy rule that gave <see cref="Decision"/>.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>Gets a human-readable reason for <see cref="Decision"/>.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>One relation on the path from a matched entity to a listed one.</summary>
+/// <param name="FromId">The entity the step leaves.</param>
+/// <param name="FromName">Its primary name.</param>
+/// <param name="Kind">The relation kind.</param>
+/// <param name="ToId">The entity the step reaches.</param>
+/// <param name="ToName">Its primary name.</param>
+/// <param name="Relation">The relation with its dates, confidence and source.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record PathStep(string FromId, string FromName, RelationKind Kind, string ToId, string ToName, Relation Relation);
+
+/// <summary>One feature's contribution to a score.</summary>
+/// <param name="Feature">The feature name, such as <c>token-alignment</c> or <c>legal-form</c>.</param>
+/// <param name="Score">The feature's score in [0, 1] (or a signed adjustment for qualifiers).</param>
+/// <param name="Weight">The weight the feature carries.</param>
+/// <param name="Detail">What matched, in words.</param>
+/// <remarks>Instances are immutable and safe for concurrent use. The explanation shape carries no stability guarantee.</remarks>
+public sealed record FeatureScore(string Feature, double Score, double Weight, string Detail);
+
+/// <summary>The results of a batch, in request order.</summary>
+/// <param name="Results">One result per request.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record ScreeningBatchResult(IReadOnlyList<ScreeningResult> Results)
+{
+    /// <summary>Gets the most severe decision in the batch (<see cref="ScreeningDecision.Incomplete"/> &gt; <see cref="ScreeningDecision.Block"/> &gt; <see cref="ScreeningDecision.Review"/> &gt; <see cref="ScreeningDecision.Clear"/>).</summary>
+    public ScreeningDecision MostSevere => Results.Count == 0 ? ScreeningDecision.Clear : Results.Max(r => r.Decision);
+}

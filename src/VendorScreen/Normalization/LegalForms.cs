@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+
+namespace VendorScreen.Normalization;
+
+/// <summary>Legal forms, generic organisation words and place names, with their compare forms.</summary>
+/// <remarks>The tables are immutable and safe for concurrent use.</remarks>
+public static class LegalForms
+{
+    private static readonly FrozenDictionary<string, string> LegalFormMap = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["co"] = "co", ["company"] = "co", ["companies"] = "co", ["cos"] = "co", ["compania"] = "co", ["cia"] = "co", ["compagnie"] = "co", ["cie"] = "co",
+        ["corp"] = "corp", ["corporation"] = "corp", ["corporacion"] = "corp", ["korporatsiya"] = "corp",
+        ["inc"] = "inc", ["incorporated"] = "inc",
+        ["ltd"] = "ltd", ["limited"] = "ltd", ["ltda"] = "ltd", ["ltee"] = "ltd",
+        ["llc"] = "llc", ["llp"] = "llp", ["lp"] = "lp", ["plc"] = "plc", ["pllc"] = "llc",
+        ["gmbh"] = "gmbh", ["mbh"] = "gmbh", ["ag"] = "ag", ["kg"] = "kg", ["ug"] = "ug", ["ev"] = "ev",
+        ["sa"] = "sa", ["sas"] = "sas", ["sarl"] = "sarl", ["srl"] = "srl", ["spa"] = "spa", ["sl"] = "sl", ["sau"] = "sa",
+        ["bv"] = "bv", ["nv"] = "nv", ["ab"] = "ab", ["oy"] = "oy", ["oyj"] = "oy", ["as"] = "as", ["asa"] = "as", ["aps"] = "aps",
+        ["pte"] = "pte", ["pty"] = "pty", ["bhd"] = "bhd", ["sdn"] = "sdn", ["kk"] = "kk", ["tbk"] = "tbk", ["pt"] = "pt",
+        ["jsc"] = "jsc", ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ooo"] = "llc", ["zao"] = "jsc", ["oao"] = "jsc", ["pao"] = "jsc", ["ao"] = "jsc",
+        ["fze"] = "fze", ["fzco"] = "fze", ["fzc"] = "fze", ["fzllc"] = "llc", ["wll"] = "llc", ["est"] = "est",
+        ["sociedad"] = "co", ["anonima"] = "sa", ["societe"] = "co", ["anonyme"] = "sa",
+        ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> GenericWords = new[]
+    {
+        "technology", "technologies", "tech", "international", "intl", "group", "holding", "holdings", "trading", "trade",
+        "industry", "industries", "industrial", "information", "science", "sciences", "network", "networks", "electronic", "electronics",
+        "system", "systems", "solution", "solutions", "service", "services", "communication", "communications", "telecommunication",
+        "telecommunications", "telecom", "digital", "global", "enterprise", "enterprises", "products", "product", "manufacturing",
+        "development", "investment", "investments", "equipment", "security", "smart", "intelligent", "software", "store", "shop",
+        "official", "the", "and", "of", "for", "de", "la", "du", "des", "del", "y", "et", "und", "partners", "associates",
+        "new", "general", "national", "import", "export", "logistics", "resources", "energy", "material", "materials",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LocationWords = new[]
+    {
+        "china", "chinese", "prc", "hong", "kong", "hk", "usa", "us", "america", "american", "americas", "canada", "europe", "european",
+        "uk", "germany", "japan", "korea", "asia", "pacific", "beijing", "shanghai", "shenzhen", "hangzhou", "zhejiang", "guangzhou",
+        "guangdong", "jiangsu", "chongqing", "chengdu", "wuhan", "xiamen", "hefei", "nanjing", "tianjin", "xinjiang", "sichuan", "fujian",
+        "shandong", "suzhou", "dongguan", "ningbo", "xian", "nanchang", "anhui", "hubei", "hunan", "henan", "hebei", "liaoning",
+        "russia", "russian", "iran", "moscow", "dubai", "singapore", "taiwan", "north", "south", "east", "west",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Han legal-form suffixes, longest first, each rewritten to the compare form <c>co ltd</c>.</summary>
+    internal static readonly string[] HanLegalSuffixes =
+    [
+        "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司", "集团", "集團", "公司",
+    ];
+
+    /// <summary>Classifies a lower-case, diacritic-free token.</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The class and the compare form.</returns>
+    public static NameToken Classify(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (LegalFormMap.TryGetValue(token, out var compare))
+        {
+            return new NameToken(compare, TokenClass.LegalForm);
+        }
+
+        if (token.Length > 0 && token.All(char.IsAsciiDigit))
+        {
+            return new NameToken(token, TokenClass.Number);
+        }
+
+        if (GenericWords.Contains(token))
+        {
+            return new NameToken(token, TokenClass.Generic);
+        }
+
+        return LocationWords.Contains(token) ? new NameToken(token, TokenClass.Location) : new NameToken(token, TokenClass.Word);
+    }
+}

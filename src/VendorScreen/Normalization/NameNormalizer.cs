@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text;
+using AnyAscii;
+
+namespace VendorScreen.Normalization;
+
+/// <summary>
+/// Turns a name into compare form: Unicode compatibility normalisation, case folding, diacritics and punctuation removed,
+/// legal forms rewritten to a compare form (kept, not deleted), runs of single letters joined into acronyms, Han names split
+/// into ideographs, and a transliterated Latin variant for every name in another script.
+/// </summary>
+/// <remarks>The type is stateless and safe for concurrent use. <see cref="Normalize"/> is idempotent on its own output keys.</remarks>
+public static class NameNormalizer
+{
+    /// <summary>Names longer than this are cut before normalisation.</summary>
+    public const int MaxNameLength = 1024;
+
+    /// <summary>Normalises a name into one or two variants: the name's own script, and a Latin transliteration when the name is in another script.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The variants; empty when the name has no letters or digits.</returns>
+    public static IReadOnlyList<NormalizedName> Normalize(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return [];
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            name = name[..MaxNameLength];
+        }
+
+        var compatible = name.Normalize(NormalizationForm.FormKC);
+        var hasNonLatin = compatible.Any(IsNonLatinLetter);
+        var variants = new List<NormalizedName>(2);
+        var native = Tokenize(compatible, transliterated: false);
+        if (native.Count > 0)
+        {
+            variants.Add(new NormalizedName(native, false));
+        }
+
+        if (hasNonLatin)
+        {
+            var latin = Tokenize(Transliterate(compatible), transliterated: true);
+            if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
+            {
+                variants.Add(new NormalizedName(latin, true));
+            }
+        }
+
+        return variants;
+    }
+
+    /// <summary>Gets the compare key of a name's first variant: its tokens joined by spaces.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The key; empty when the name has no letters or digits.</returns>
+    public static string Key(string? name)
+    {
+        var variants = Normalize(name);
+        return variants.Count == 0 ? string.Empty : variants[0].Key;
+    }
+
+    /// <summary>Gets whether a character is a Han ideograph.</summary>
+    /// <param name="c">The character.</param>
+    /// <returns><see langword="true"/> for CJK unified ideographs.</returns>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>Folds an identifier (FCC ID, model number, LEI) to upper-case letters and digits only.</summary>
+    /// <param name="value">The identifier.</param>
+    /// <returns>The folded identifier.</returns>
+    public static string FoldIdentifier(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                sb.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsNonLatinLetter(char c) => char.IsLetter(c) && c > '\u024F';
+
+    private static string Transliterate(string text)
+    {
+        // Split Han runs into syllables ("DaHua" -> "Da Hua") so that they align with romanised names token by token.
+        foreach (var suffix in LegalForms.HanLegalSuffixes)
+        {
+            var at = text.IndexOf(suffix, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                text = string.Concat(text.AsSpan(0, at), " Co Ltd ", text.AsSpan(at + suffix.Length));
+            }
+        }
+
+        var ascii = text.Transliterate();
+        var sb = new StringBuilder(ascii.Length + 8);
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            var c = ascii[i];
+            if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(ascii[i - 1]))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool SameTokens(List<NameToken> a, List<NameToken> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First.Text, p.Second.Text, StringComparison.Ordinal));
+
+    private static List<NameToken> Tokenize(string text, bool transliterated)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var hanRun = new StringBuilder();
+
+        void FlushWord()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        void FlushHan()
+        {
+            if (hanRun.Length == 0)
+            {
+                return;
+            }
+
+            var run = hanRun.ToString();
+            hanRun.Clear();
+            var suffix = LegalForms.HanLegalSuffixes.FirstOrDefault(s => run.Length > s.Length && run.EndsWith(s, StringComparison.Ordinal));
+            var body = suffix is null ? run : run[..^suffix.Length];
+            foreach (var ch in body)
+            {
+                words.Add("\u0001" + ch);
+            }
+
+            if (suffix is not null)
+            {
+                words.Add("co");
+                words.Add("ltd");
+            }
+        }
+
+        for (var i = 0; i < decomposed.Length; i++)
+        {
+            var c = decomposed[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (!transliterated && IsHan(c))
+            {
+                FlushWord();
+                hanRun.Append(c);
+                continue;
+            }
+
+            FlushHan();
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '\u2019' or '\u02BC' or '`')
+            {
+                // Apostrophes join: "Hua'antai" -> "huaantai", "O'Brien" -> "obrien".
+            }
+            else if (c == '&')
+            {
+                FlushWord();
+                words.Add("and");
+            }
+            else
+            {
+                FlushWord();
+            }
+        }
+
+        FlushWord();
+        FlushHan();
+
+        // Join runs of single letters into one token: "r i a" -> "ria", "l l c" -> "llc".
+        var joined = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (IsSingleLetter(words[i]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
+            {
+                var sb = new StringBuilder();
+                while (i < words.Count && IsSingleLetter(words[i]))
+                {
+                    sb.Append(words[i]);
+                    i++;
+                }
+
+                i--;
+                joined.Add(sb.ToString());
+            }
+            else
+            {
+                joined.Add(words[i]);
+            }
+        }
+
+        var tokens = new List<NameToken>(joined.Count);
+        foreach (var w in joined)
+        {
+            tokens.Add(w[0] == '\u0001' ? new NameToken(w[1..], TokenClass.Ideograph) : LegalForms.Classify(w));
+        }
+
+        return tokens;
+    }
+
+    private static bool IsSingleLetter(string w) => w.Length == 1 && char.IsAsciiLetter(w[0]);
+}

@@ -1,0 +1,39 @@
+namespace VendorScreen.Normalization;
+
+/// <summary>The class of a name token, which sets its base weight in matching.</summary>
+public enum TokenClass
+{
+    /// <summary>An ordinary, distinctive word.</summary>
+    Word = 0,
+
+    /// <summary>A legal form in its compare form (<c>co</c>, <c>ltd</c>, <c>llc</c>, <c>gmbh</c>): kept, but weighs little.</summary>
+    LegalForm,
+
+    /// <summary>A generic organisation word (<c>technology</c>, <c>international</c>, <c>group</c>): weighs less than a word.</summary>
+    Generic,
+
+    /// <summary>A place name often prefixed to company names (<c>hangzhou</c>, <c>usa</c>): weighs less than a word.</summary>
+    Location,
+
+    /// <summary>A number; a mismatch is penalised.</summary>
+    Number,
+
+    /// <summary>One ideograph of a Han (Chinese) name.</summary>
+    Ideograph,
+}
+
+/// <summary>One token of a normalised name.</summary>
+/// <param name="Text">The token in compare form.</param>
+/// <param name="Class">The token class.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public readonly record struct NameToken(string Text, TokenClass Class);
+
+/// <summary>A name in compare form: a token sequence in one script variant.</summary>
+/// <param name="Tokens">The tokens in order.</param>
+/// <param name="IsTransliteration">Whether this variant was produced by transliterating a non-Latin name.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTransliteration)
+{
+    /// <summary>Gets the tokens joined by single spaces.</summary>
+    public string Key { get; } = string.Join(' ', Tokens.Select(t => t.Text));
+}

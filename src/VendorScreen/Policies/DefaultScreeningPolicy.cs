@@ -1,0 +1,202 @@
+using System.Globalization;
+
+namespace VendorScreen.Policies;
+
+/// <summary>
+/// The default policy.
+/// <list type="bullet">
+/// <item><c>Block</c>: a strong name match or an exact party identifier for an entity under a procurement prohibition
+/// (section 889, FCC Covered List), or for one of its subsidiaries, affiliates or brands through Official or Reported relations
+/// that hold at the as-of date; a strong match to a blocking sanctions list (directly, or through majority ownership);
+/// a strong match to a custom blocklist.</item>
+/// <item><c>Review</c>: a weaker match; export-control, human-rights and military/investment lists; Uncertain facts;
+/// relabel/OEM relations and product identifiers (FCC grantee codes, model prefixes) of a covered maker; relations that ended
+/// before the as-of date but within <see cref="ScreeningOptions.RecentlyEndedRelationWindow"/>; names only mentioned in a longer text.</item>
+/// </list>
+/// </summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public class DefaultScreeningPolicy : ScreeningPolicy
+{
+    /// <summary>The policy name.</summary>
+    public const string PolicyName = "default";
+
+    /// <inheritdoc />
+    public override string Name => PolicyName;
+
+    /// <summary>Gets whether a list category can block at all under this policy.</summary>
+    /// <param name="list">The list.</param>
+    /// <param name="asOf">The date of evaluation.</param>
+    /// <returns><see langword="true"/> when a strong match to the list blocks.</returns>
+    protected virtual bool IsBlocking(ListDefinition list, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return list.Category is ListCategory.ProcurementProhibition or ListCategory.Sanctions or ListCategory.Custom;
+    }
+
+    /// <summary>Gets whether a list category is considered at all under this policy.</summary>
+    /// <param name="list">The list.</param>
+    /// <returns><see langword="true"/> when hits on the list are reported.</returns>
+    protected virtual bool IsConsidered(ListDefinition list) => true;
+
+    /// <inheritdoc />
+    public override PolicyVerdict Evaluate(in PolicyArguments arguments)
+    {
+        var e = arguments.Evidence;
+        var o = arguments.Options;
+        var considered = e.Listings.Where(l => IsConsidered(l.List)).ToList();
+        if (considered.Count == 0)
+        {
+            return PolicyVerdict.None;
+        }
+
+        var strong = (e.ExactIdentifier && !e.ProductIdentifier) || (e.Score >= o.MatchThreshold && !e.Mention);
+        var weak = e.Score >= o.ReviewThreshold || e.Mention || e.ProductIdentifier;
+        if (!strong && !weak)
+        {
+            return PolicyVerdict.None;
+        }
+
+        var listIds = considered.Select(l => l.List.Id).Distinct(StringComparer.Ordinal).ToArray();
+        var via = e.Path.Count == 0 ? string.Empty : $" through {Describe(e.Path)}";
+        var target = $"{e.ListedEntity.PrimaryName} ({string.Join(", ", listIds)})";
+
+        // Facts that cap the decision at Review.
+        var uncertain = e.Path.FirstOrDefault(r => r.Confidence == FactConfidence.Uncertain);
+        if (uncertain is not null || e.MatchedConfidence == FactConfidence.Uncertain || considered.All(l => l.Listing.Confidence == FactConfidence.Uncertain))
+        {
+            return new(ScreeningDecision.Review, "uncertain-fact", $"tied to {target}{via}, but a fact on the way is Uncertain", listIds);
+        }
+
+        var ended = e.Path.FirstOrDefault(r => r.EndedBefore(e.AsOf));
+        if (ended is not null)
+        {
+            return new(ScreeningDecision.Review, "ended-relation",
+                $"was tied to {target}{via}; the relation ended {ended.ValidTo} (before {e.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})", listIds);
+        }
+
+        if (e.ProductIdentifier)
+        {
+            return new(ScreeningDecision.Review, "product-identifier",
+                $"{(e.IdentifierScheme == IdentifierSchemes.FccGranteeCode ? "FCC grantee code" : "model prefix")} belongs to {target}{via}: possible relabelled product", listIds);
+        }
+
+        if (e.Path.Any(r => r.Kind is RelationKind.RelabelOf or RelationKind.OemOf))
+        {
+            return new(ScreeningDecision.Review, "relabel-evidence", $"sells products relabelled from {target}{via}", listIds);
+        }
+
+        if (e.AccessoryMention)
+        {
+            return new(ScreeningDecision.Review, "accessory-mention", $"mentions {target}{via} as compatible or accessory", listIds);
+        }
+
+        if (!strong)
+        {
+            return e.Mention
+                ? new(ScreeningDecision.Review, "name-mention", $"mentions {target}{via} in a longer name", listIds)
+                : new(ScreeningDecision.Review, "weak-match", $"possible match ({e.Score.ToString("0.00", CultureInfo.InvariantCulture)}) to {target}{via}", listIds);
+        }
+
+        if (e.MatchedNameKind == NameKind.WeakAlias)
+        {
+            return new(ScreeningDecision.Review, "weak-alias", $"matches a weak alias of {target}{via}", listIds);
+        }
+
+        var blocking = considered.Where(l => IsBlocking(l.List, e.AsOf)).ToList();
+        foreach (var (listing, list) in blocking)
+        {
+            switch (list.Category)
+            {
+                case ListCategory.ProcurementProhibition when e.Path.Count == 0 || list.ExtendsToAffiliates:
+                    return new(ScreeningDecision.Block, e.Path.Count == 0 ? "prohibited-party" : "prohibited-affiliate",
+                        $"{(e.Path.Count == 0 ? "is" : "belongs to")} {target}{via}: purchases prohibited", blocking.Select(b => b.List.Id).Distinct(StringComparer.Ordinal).ToArray());
+                case ListCategory.Sanctions when e.Path.Count == 0 || e.Path.All(IsMajorityControl):
+                    return new(ScreeningDecision.Block, e.Path.Count == 0 ? "sanctioned-party" : "sanctioned-owner",
+                        $"{(e.Path.Count == 0 ? "is" : "is majority-owned by")} {target}{via}: blocking sanctions", [list.Id]);
+                case ListCategory.Custom when e.Path.Count == 0:
+                    return new(ScreeningDecision.Block, "custom-blocklist", $"is on the custom list {list.Name}", [list.Id]);
+                case ListCategory.ExportControl or ListCategory.HumanRights or ListCategory.MilitaryOrInvestment or ListCategory.Other
+                    when e.Path.Count == 0:
+                    return new(ScreeningDecision.Block, "blocking-list", $"is {target}", [list.Id]);
+                default:
+                    continue;
+            }
+        }
+
+        var categories = string.Join(", ", considered.Select(l => l.List.Category).Distinct());
+        return new(ScreeningDecision.Review, e.Path.Count == 0 ? "listed-review" : "related-to-listed",
+            $"{(e.Path.Count == 0 ? "is" : "is related to")} {target}{via}; lists of category {categories} call for review", listIds);
+    }
+
+    /// <summary>Describes a path in words.</summary>
+    /// <param name="path">The relations.</param>
+    /// <returns>The description.</returns>
+    protected static string Describe(IReadOnlyList<Relation> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return string.Join(", ", path.Select(r => $"{r.FromId} {r.Kind.ToKebabCase()} {r.ToId}"));
+    }
+
+    private static bool IsMajorityControl(Relation r) =>
+        r.Kind is RelationKind.OwnedBy or RelationKind.SubsidiaryOf && (r.SharePercent is null ? r.Kind == RelationKind.SubsidiaryOf : r.SharePercent >= 50);
+}
+
+/// <summary>
+/// The federal-contractor policy: the default policy, plus DoD section 1260H entities block from 2026-06-30, when the
+/// NDAA FY2024 section 805 procurement prohibition takes effect.
+/// </summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed class FederalContractorPolicy : DefaultScreeningPolicy
+{
+    /// <summary>The policy name.</summary>
+    public new const string PolicyName = "federal-contractor";
+
+    private static readonly DateOnly Section805EffectiveDate = new(2026, 6, 30);
+
+    /// <inheritdoc />
+    public override string Name => PolicyName;
+
+    /// <inheritdoc />
+    protected override bool IsBlocking(ListDefinition list, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return base.IsBlocking(list, asOf) || (string.Equals(list.Id, "us-dod-1260h", StringComparison.Ordinal) && asOf >= Section805EffectiveDate);
+    }
+}
+
+/// <summary>The sanctions-only policy: considers only sanctions and custom lists; procurement, export-control and other lists are ignored.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed class SanctionsOnlyPolicy : DefaultScreeningPolicy
+{
+    /// <summary>The policy name.</summary>
+    public new const string PolicyName = "sanctions-only";
+
+    /// <inheritdoc />
+    public override string Name => PolicyName;
+
+    /// <inheritdoc />
+    protected override bool IsConsidered(ListDefinition list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return list.Category is ListCategory.Sanctions or ListCategory.Custom;
+    }
+}
+
+/// <summary>Finds built-in policies by name.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public static class ScreeningPolicies
+{
+    /// <summary>Gets the names of the built-in policies.</summary>
+    public static IReadOnlyList<string> Names { get; } = [DefaultScreeningPolicy.PolicyName, FederalContractorPolicy.PolicyName, SanctionsOnlyPolicy.PolicyName];
+
+    /// <summary>Gets a built-in policy by name.</summary>
+    /// <param name="name">The policy name.</param>
+    /// <returns>The policy, or <see langword="null"/> when no built-in policy has that name.</returns>
+    public static ScreeningPolicy? Find(string? name) => name switch
+    {
+        null or "" or DefaultScreeningPolicy.PolicyName => new DefaultScreeningPolicy(),
+        FederalContractorPolicy.PolicyName => new FederalContractorPolicy(),
+        SanctionsOnlyPolicy.PolicyName => new SanctionsOnlyPolicy(),
+        _ => null,
+    };
+}

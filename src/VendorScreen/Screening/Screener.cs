@@ -1,0 +1,299 @@
+using System.Globalization;
+using VendorScreen.Indexing;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+using VendorScreen.Policies;
+
+namespace VendorScreen.Screening;
+
+/// <summary>The screening pipeline over one engine state: normalise, find candidates, score, expand through the graph, apply the policy.</summary>
+internal static class Screener
+{
+    private static readonly string[] AccessoryWords = ["compatible", "compatibility", "replacement", "fits", "for", "adapter", "mount", "bracket", "case", "cover", "cable"];
+
+    public static ScreeningResult Screen(EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf, DateTimeOffset now)
+    {
+        var matches = new List<Match>();
+        switch (request)
+        {
+            case PartyScreeningRequest party:
+                MatchName(state, "name", party.Name, options, matches, mention: false);
+                foreach (var alias in party.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
+                {
+                    MatchName(state, "alias", alias, options, matches, mention: false);
+                }
+
+                foreach (var identifier in party.Identifiers)
+                {
+                    foreach (var e in state.Index.FindByIdentifier(identifier.Scheme, identifier.Value))
+                    {
+                        var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal));
+                        matches.Add(new Match("identifier", identifier.Value, state.Index.Entities[e], $"{id.Scheme}:{id.Value}", null, id.Confidence, 1,
+                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme));
+                    }
+                }
+
+                break;
+            case ProductScreeningRequest product:
+                MatchName(state, "brand", product.Brand, options, matches, mention: false);
+                MatchName(state, "manufacturer", product.Manufacturer, options, matches, mention: false);
+                MatchName(state, "seller", product.Seller, options, matches, mention: false);
+                MatchName(state, "title", product.Title, options, matches, mention: true);
+                MatchFccId(state, product.FccId, matches);
+                MatchModel(state, product.Model, matches);
+                break;
+            default:
+                throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
+        }
+
+        var hits = new List<ScreeningHit>();
+        foreach (var m in matches)
+        {
+            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth,
+                e => e.Listings.Any(l => l.AppliesAt(asOf)));
+            foreach (var path in paths)
+            {
+                var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
+                var evidence = new HitEvidence
+                {
+                    Field = m.Field,
+                    Score = m.Score,
+                    ExactIdentifier = m.ExactIdentifier,
+                    ProductIdentifier = m.ProductIdentifier,
+                    IdentifierScheme = m.Scheme,
+                    Mention = m.Mention,
+                    AccessoryMention = m.AccessoryMention,
+                    MatchedNameKind = m.NameKind,
+                    MatchedConfidence = m.Confidence,
+                    MatchedEntity = m.Entity,
+                    ListedEntity = path.Target,
+                    Path = path.Steps,
+                    Listings = listings,
+                    AsOf = asOf,
+                };
+                var verdict = policy.Evaluate(new PolicyArguments(evidence, options));
+                if (verdict.Decision == ScreeningDecision.Clear)
+                {
+                    continue;
+                }
+
+                hits.Add(new ScreeningHit
+                {
+                    Field = m.Field,
+                    Query = m.Query,
+                    EntityId = m.Entity.Id,
+                    EntityName = m.Entity.PrimaryName,
+                    MatchedName = m.MatchedName,
+                    MatchedNameKind = m.NameKind,
+                    Score = Math.Round(m.Score, 4),
+                    Features = m.Features,
+                    ListedEntityId = path.Target.Id,
+                    ListedEntityName = path.Target.PrimaryName,
+                    Path = path.Steps.Select(r => new PathStep(r.FromId, state.Dataset.FindEntity(r.FromId)?.PrimaryName ?? r.FromId, r.Kind, r.ToId, state.Dataset.FindEntity(r.ToId)?.PrimaryName ?? r.ToId, r)).ToArray(),
+                    Listings = listings.Where(l => verdict.Lists.Contains(l.Item2.Id)).Select(l => l.l).ToArray(),
+                    Decision = verdict.Decision,
+                    Rule = verdict.Rule,
+                    Reason = verdict.Reason,
+                });
+            }
+        }
+
+        var ordered = hits
+            .GroupBy(h => (h.Field, h.EntityId, h.ListedEntityId))
+            .Select(g => g.OrderByDescending(h => h.Decision).ThenBy(h => h.Path.Count).First())
+            .OrderByDescending(h => h.Decision).ThenByDescending(h => h.Score).ThenBy(h => h.Path.Count).ThenBy(h => h.EntityId, StringComparer.Ordinal)
+            .Take(options.MaxHits)
+            .ToArray();
+
+        var unusable = state.Sources.Where(s => !s.IsUsable).ToArray();
+        var decision = ordered.Length == 0 ? ScreeningDecision.Clear : ordered[0].Decision;
+        string reason;
+        string? rule = ordered.Length == 0 ? null : ordered[0].Rule;
+        if (unusable.Length > 0 && decision != ScreeningDecision.Block)
+        {
+            decision = ScreeningDecision.Incomplete;
+            rule = "source-unusable";
+            reason = "source(s) not usable: " + string.Join("; ", unusable.Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}"));
+        }
+        else
+        {
+            reason = ordered.Length == 0 ? "no match to a listed entity or its affiliates" : $"{ordered[0].Field} \"{ordered[0].Query}\" {ordered[0].Reason}";
+        }
+
+        return new ScreeningResult
+        {
+            RequestId = request.Id,
+            Decision = decision,
+            Hits = ordered,
+            DecidingRule = rule,
+            Reason = reason,
+            AsOf = asOf,
+            DatasetVersion = state.Dataset.Version,
+            Algorithm = NameScorer.Algorithm,
+            Policy = policy.Name,
+            ScreenedAt = now,
+            Sources = state.Sources,
+        };
+    }
+
+    private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var index = state.Index;
+        var best = new Dictionary<int, Match>();
+        var variants = NameNormalizer.Normalize(value);
+        foreach (var variant in variants)
+        {
+            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates))
+            {
+                var candidate = index.Names[id];
+                var comparison = NameScorer.Compare(variant, candidate.Normalized, index);
+                Match? match = null;
+                if (mention)
+                {
+                    if (comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                    {
+                        var accessory = IsAccessoryMention(variant, candidate.Normalized);
+                        match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: false, accessory);
+                    }
+                }
+                else if (comparison.Score >= options.ReviewThreshold)
+                {
+                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false);
+                }
+                else if (comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                {
+                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false);
+                }
+
+                if (match is not null && (!best.TryGetValue(candidate.EntityIndex, out var prior) || Better(match, prior)))
+                {
+                    best[candidate.EntityIndex] = match;
+                }
+            }
+        }
+
+        matches.AddRange(best.Values);
+    }
+
+    private static bool Better(Match a, Match b) =>
+        a.Mention != b.Mention ? !a.Mention : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
+
+    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory)
+    {
+        var features = comparison.Features.ToList();
+        if (isMention)
+        {
+            features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
+        }
+
+        if (accessory)
+        {
+            features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
+        }
+
+        features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
+        return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
+            Mention: isMention, AccessoryMention: accessory);
+    }
+
+    private static bool ExactCandidateTokens(NameComparison comparison) =>
+        !comparison.Features.Any(f => string.Equals(f.Feature, "fuzzy-tokens", StringComparison.Ordinal));
+
+    private static bool IsDistinctiveMention(NormalizedName name)
+    {
+        var distinctive = name.Tokens.Where(t => t.Class is TokenClass.Word or TokenClass.Ideograph or TokenClass.Number).ToList();
+        if (distinctive.Count == 0)
+        {
+            return false;
+        }
+
+        return distinctive.Count >= 2 || distinctive[0].Text.Length >= 4 || distinctive[0].Class == TokenClass.Ideograph && name.Tokens.Count >= 2;
+    }
+
+    private static bool IsAccessoryMention(NormalizedName query, NormalizedName candidate)
+    {
+        var first = candidate.Tokens.FirstOrDefault(t => t.Class is TokenClass.Word or TokenClass.Ideograph).Text;
+        var tokens = query.Tokens;
+        var at = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (string.Equals(tokens[i].Text, first, StringComparison.Ordinal))
+            {
+                at = i;
+                break;
+            }
+        }
+
+        if (at < 0)
+        {
+            return false;
+        }
+
+        for (var i = Math.Max(0, at - 3); i < at; i++)
+        {
+            if (AccessoryWords.Contains(tokens[i].Text, StringComparer.Ordinal) || string.Equals(tokens[i].Text, "with", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return tokens.Skip(at + 1).Take(3).Any(t => t.Text is "compatible" or "replacement" or "adapter");
+    }
+
+    private static void MatchFccId(EngineState state, string? fccId, List<Match> matches)
+    {
+        var folded = NameNormalizer.FoldIdentifier(fccId);
+        if (folded.Length < 4)
+        {
+            return;
+        }
+
+        // FCC IDs: a 3-character grantee code, or a 5-character one (first character '2') since May 2013.
+        var grantee = folded[0] == '2' && folded.Length > 5 ? folded[..5] : folded[..3];
+        foreach (var e in state.Index.FindByIdentifier(IdentifierSchemes.FccGranteeCode, grantee))
+        {
+            var entity = state.Index.Entities[e];
+            var id = entity.Identifiers.First(x => string.Equals(x.Scheme, IdentifierSchemes.FccGranteeCode, StringComparison.Ordinal) && string.Equals(NameNormalizer.FoldIdentifier(x.Value), grantee, StringComparison.Ordinal));
+            matches.Add(new Match("fcc_id", fccId!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
+                [new FeatureScore("fcc-grantee-code", 1, 1, string.Create(CultureInfo.InvariantCulture, $"FCC ID {fccId} has grantee code {grantee}, held by {entity.PrimaryName}"))],
+                ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.FccGranteeCode));
+        }
+    }
+
+    private static void MatchModel(EngineState state, string? model, List<Match> matches)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return;
+        }
+
+        foreach (var (e, prefix) in state.Index.FindByModelPrefix(model))
+        {
+            var entity = state.Index.Entities[e];
+            var id = entity.Identifiers.First(x => string.Equals(x.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal) && string.Equals(x.Value, prefix, StringComparison.Ordinal));
+            var detail = $"model {model} starts with {prefix}, a model prefix of {entity.PrimaryName}" + (id.Notes is null ? string.Empty : $" ({id.Notes})");
+            matches.Add(new Match("model", model, entity, $"model prefix {prefix}", null, id.Confidence, 1,
+                [new FeatureScore("model-prefix", 1, 1, detail)], ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.ModelPrefix));
+        }
+    }
+
+    private sealed record Match(
+        string Field,
+        string Query,
+        Entity Entity,
+        string MatchedName,
+        NameKind? NameKind,
+        FactConfidence Confidence,
+        double Score,
+        IReadOnlyList<FeatureScore> Features,
+        bool ExactIdentifier = false,
+        bool ProductIdentifier = false,
+        string? Scheme = null,
+        bool Mention = false,
+        bool AccessoryMention = false);
+}

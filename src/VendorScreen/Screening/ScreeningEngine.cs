@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VendorScreen.Policies;
+using VendorScreen.Sources;
+
+namespace VendorScreen;
+
+/// <summary>Screens parties and product listings.</summary>
+/// <remarks>All members are thread-safe for concurrent use.</remarks>
+public interface IScreeningEngine
+{
+    /// <summary>Screens one request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">A token to cancel the screening.</param>
+    /// <returns>The result; never throws for a hit or a missing source (those are <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>).</returns>
+    ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Screens many requests against one dataset generation.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="cancellationToken">A token to cancel the batch.</param>
+    /// <returns>One result per request, in order.</returns>
+    ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The screening engine: loads its sources, keeps the last good snapshot of each, builds an immutable dataset and index off to
+/// the side and swaps them in one step, and screens requests against the current generation.
+/// </summary>
+/// <remarks>All members are thread-safe for concurrent use. A screening never sees a half-built dataset.</remarks>
+public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
+{
+    private readonly IReadOnlyList<ISanctionListSource> _sources;
+    private readonly ScreeningOptions _options;
+    private readonly ScreeningPolicy _policy;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private readonly Dictionary<string, (ListSnapshot? Good, string? Error)> _lastGood = new(StringComparer.Ordinal);
+    private Screening.EngineState? _state;
+
+    internal ScreeningEngine(IReadOnlyList<ISanctionListSource> sources, ScreeningOptions options, ScreeningPolicy policy, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    {
+        _sources = sources;
+        _options = options;
+        _policy = policy;
+        _timeProvider = timeProvider;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("VendorScreen.ScreeningEngine");
+    }
+
+    /// <summary>Gets the current dataset, or <see langword="null"/> before the first load.</summary>
+    public Screening.ScreeningDataset? Dataset => Volatile.Read(ref _state)?.Dataset;
+
+    /// <summary>Gets the state of every configured source.</summary>
+    public IReadOnlyList<SourceStatus> Sources => Volatile.Read(ref _state)?.Sources ?? [];
+
+    /// <summary>Gets the policy in use.</summary>
+    public ScreeningPolicy Policy => _policy;
+
+    /// <summary>Creates an engine over the embedded default dataset with default options.</summary>
+    /// <returns>The engine.</returns>
+    public static ScreeningEngine CreateDefault() => new ScreeningEngineBuilder().Build();
+
+    /// <summary>Loads every source again. A source that fails keeps its last good snapshot and is reported in <see cref="Sources"/>;
+    /// a source that never loaded makes results <see cref="ScreeningDecision.Incomplete"/>.</summary>
+    /// <param name="cancellationToken">A token to cancel the refresh.</param>
+    /// <returns>The source states after the refresh.</returns>
+    public async ValueTask<IReadOnlyList<SourceStatus>> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var source in _sources)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var snapshot = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
+                    _lastGood[source.Name] = (snapshot, null);
+                    if (snapshot.RejectedRecords.Count > 0)
+                    {
+                        LogRejected(_logger, source.Name, snapshot.RejectedRecords.Count, snapshot.Version);
+                    }
+
+                    if (_logger.IsEnabled(LogLevel.Information))
+                    {
+                        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                        LogLoaded(_logger, source.Name, snapshot.Version, snapshot.Entities.Count, elapsedMs);
+                    }
+                }
+                catch (SanctionListSourceException ex)
+                {
+                    var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
+                    _lastGood[source.Name] = (prior, ex.Message);
+                    LogLoadFailed(_logger, source.Name, prior?.Version ?? "none", ex);
+                }
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            var statuses = new List<SourceStatus>();
+            var snapshots = new List<ListSnapshot>();
+            foreach (var source in _sources)
+            {
+                var (good, error) = _lastGood[source.Name];
+                var stale = good is not null && _options.MaxSourceAge is { } maxAge && good.FetchedAt != default && now - good.FetchedAt > maxAge;
+                if (good is not null)
+                {
+                    snapshots.Add(good);
+                }
+
+                statuses.Add(new SourceStatus(source.Name)
+                {
+                    Version = good?.Version,
+                    FetchedAt = good?.FetchedAt,
+                    IsUsable = good is not null && !stale,
+                    Error = stale ? $"stale: fetched {good!.FetchedAt:u}, older than {_options.MaxSourceAge}" : error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}"),
+                    Entities = good?.Entities.Count ?? 0,
+                    Rejected = good?.RejectedRecords.Count ?? 0,
+                });
+            }
+
+            var next = new Screening.EngineState(Screening.ScreeningDataset.Create(snapshots), statuses);
+            Volatile.Write(ref _state, next);
+            return statuses;
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
+        return Screen(state, request);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var list = requests.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentException($"Request {i} is null.", nameof(requests));
+            }
+        }
+
+        var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var results = new ScreeningResult[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Screen(state, list[i]));
+        return new ScreeningBatchResult(results);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _refreshLock.Dispose();
+
+    private ScreeningResult Screen(Screening.EngineState state, ScreeningRequest request)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
+        return Screening.Screener.Screen(state, request, _options, _policy, asOf, now);
+    }
+
+    private async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken)
+    {
+        var state = Volatile.Read(ref _state);
+        if (state is not null)
+        {
+            return state;
+        }
+
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return Volatile.Read(ref _state)!;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Source {SourceName} loaded version {Version}: {EntityCount} entities in {ElapsedMs} ms")]
+    private static partial void LogLoaded(ILogger logger, string sourceName, string version, int entityCount, double elapsedMs);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Source {SourceName} rejected {RejectedCount} records while loading version {Version}")]
+    private static partial void LogRejected(ILogger logger, string sourceName, int rejectedCount, string version);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Source {SourceName} failed to load; still serving version {ServingVersion}")]
+    private static partial void LogLoadFailed(ILogger logger, string sourceName, string servingVersion, Exception exception);
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+
+namespace VendorScreen;
+
+/// <summary>Settings of a screening engine. Read once when the engine is built.</summary>
+/// <remarks>A mutable options object; do not share an instance between threads while configuring it.</remarks>
+public sealed class ScreeningOptions
+{
+    /// <summary>Gets or sets the score at or above which a name match is strong enough to block.</summary>
+    /// <value>The default value is 0.92.</value>
+    public double MatchThreshold { get; set; } = 0.92;
+
+    /// <summary>Gets or sets the score at or above which a name match is reported for review.</summary>
+    /// <value>The default value is 0.80.</value>
+    public double ReviewThreshold { get; set; } = 0.80;
+
+    /// <summary>Gets or sets how long a loaded source stays usable without a successful refresh; <see langword="null"/> for no limit.
+    /// Sources with a fixed content (the embedded dataset) never go stale.</summary>
+    /// <value>The default value is <see langword="null"/> (no limit).</value>
+    public TimeSpan? MaxSourceAge { get; set; }
+
+    /// <summary>Gets or sets how long after a relation ended it still leads to <see cref="ScreeningDecision.Review"/>.</summary>
+    /// <value>The default value is 730 days.</value>
+    public TimeSpan RecentlyEndedRelationWindow { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>Gets or sets the most relations on a path from a matched entity to a listed one.</summary>
+    /// <value>The default value is 4.</value>
+    public int MaxPathDepth { get; set; } = 4;
+
+    /// <summary>Gets or sets the most candidate names scored per query name.</summary>
+    /// <value>The default value is 64.</value>
+    public int MaxCandidates { get; set; } = 64;
+
+    /// <summary>Gets or sets the most hits kept in a result.</summary>
+    /// <value>The default value is 25.</value>
+    public int MaxHits { get; set; } = 25;
+
+    /// <summary>Gets or sets whether the embedded default dataset is screened in addition to the configured sources.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool UseDefaultDataset { get; set; } = true;
+
+    /// <summary>Gets or sets the name of the built-in policy to use when no policy object is given
+    /// (<c>default</c>, <c>federal-contractor</c>, <c>sanctions-only</c>).</summary>
+    /// <value>The default value is <c>default</c>.</value>
+    public string Policy { get; set; } = "default";
+
+    /// <summary>Gets or sets whether screened and matched names may appear in logs.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool EnableSensitiveData { get; set; }
+
+    internal ScreeningOptions Clone() => (ScreeningOptions)MemberwiseClone();
+}
+
+/// <summary>Validates <see cref="ScreeningOptions"/>, reporting every invalid setting at once.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, ScreeningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (options.MatchThreshold is < 0 or > 1 || double.IsNaN(options.MatchThreshold))
+        {
+            errors.Add($"MatchThreshold ({options.MatchThreshold}) must be within [0, 1].");
+        }
+
+        if (options.ReviewThreshold is < 0 or > 1 || double.IsNaN(options.ReviewThreshold))
+        {
+            errors.Add($"ReviewThreshold ({options.ReviewThreshold}) must be within [0, 1].");
+        }
+
+        if (options.ReviewThreshold > options.MatchThreshold)
+        {
+            errors.Add($"ReviewThreshold ({options.ReviewThreshold}) must not exceed MatchThreshold ({options.MatchThreshold}).");
+        }
+
+        if (options.MaxSourceAge is { } age && age <= TimeSpan.Zero)
+        {
+            errors.Add($"MaxSourceAge ({age}) must be positive.");
+        }
+
+        if (options.RecentlyEndedRelationWindow < TimeSpan.Zero)
+        {
+            errors.Add($"RecentlyEndedRelationWindow ({options.RecentlyEndedRelationWindow}) must not be negative.");
+        }
+
+        if (options.MaxPathDepth is < 0 or > 16)
+        {
+            errors.Add($"MaxPathDepth ({options.MaxPathDepth}) must be between 0 and 16.");
+        }
+
+        if (options.MaxCandidates is < 1 or > 100_000)
+        {
+            errors.Add($"MaxCandidates ({options.MaxCandidates}) must be between 1 and 100000.");
+        }
+
+        if (options.MaxHits is < 1 or > 10_000)
+        {
+            errors.Add($"MaxHits ({options.MaxHits}) must be between 1 and 10000.");
+        }
+
+        if (Policies.ScreeningPolicies.Find(options.Policy) is null)
+        {
+            errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

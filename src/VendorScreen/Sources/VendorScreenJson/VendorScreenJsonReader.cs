@@ -1,0 +1,409 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace VendorScreen.Sources.VendorScreenJson;
+
+/// <summary>Reads the library's own dataset format, <c>vendorscreen-dataset/1</c> (see <c>docs/dataset-format.md</c>).</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public static class VendorScreenJsonReader
+{
+    /// <summary>The format tag the document must carry.</summary>
+    public const string FormatTag = "vendorscreen-dataset/1";
+
+    /// <summary>The largest document the reader accepts, in bytes.</summary>
+    public const int MaxDocumentBytes = 256 * 1024 * 1024;
+
+    /// <summary>Reads a dataset document.</summary>
+    /// <param name="utf8Json">The document bytes.</param>
+    /// <param name="location">The file, URL or resource name, used in messages.</param>
+    /// <param name="fetchedAt">When the bytes were fetched.</param>
+    /// <returns>The snapshot, with every unusable record in <see cref="ListSnapshot.RejectedRecords"/>.</returns>
+    /// <exception cref="SanctionListSourceException">The document is not valid JSON, too large, or not in the format.</exception>
+    public static ListSnapshot Read(ReadOnlyMemory<byte> utf8Json, string location, DateTimeOffset fetchedAt)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (utf8Json.Length > MaxDocumentBytes)
+        {
+            throw new SanctionListSourceException("vendorscreen-json", location, $"document of {utf8Json.Length} bytes exceeds the limit of {MaxDocumentBytes} bytes");
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new SanctionListSourceException("vendorscreen-json", $"{location} line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}", "not valid JSON: " + ex.Message, ex);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new SanctionListSourceException("vendorscreen-json", location, "the document must be a JSON object");
+            }
+
+            var format = GetString(root, "format");
+            if (!string.Equals(format, FormatTag, StringComparison.Ordinal))
+            {
+                throw new SanctionListSourceException("vendorscreen-json", location, $"\"format\" must be \"{FormatTag}\" but is {(format is null ? "missing" : "\"" + format + "\"")}");
+            }
+
+            var source = GetString(root, "source");
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                throw new SanctionListSourceException("vendorscreen-json", location, "\"source\" is missing");
+            }
+
+            var version = GetString(root, "version") ?? "unversioned";
+            var rejected = new List<RejectedRecord>();
+            var lists = ReadLists(root, rejected);
+            var knownLists = new HashSet<string>(lists.Select(l => l.Id), StringComparer.Ordinal);
+            var entities = ReadEntities(root, source, knownLists, rejected);
+            var ids = new HashSet<string>(entities.Select(e => e.Id), StringComparer.Ordinal);
+            var relations = ReadRelations(root, source, ids, rejected);
+
+            return new ListSnapshot(source, version)
+            {
+                Entities = entities,
+                Relations = relations,
+                Lists = lists,
+                FetchedAt = fetchedAt,
+                Sha256 = Convert.ToHexString(SHA256.HashData(utf8Json.Span)).ToLowerInvariant(),
+                Location = location,
+                RejectedRecords = rejected,
+            };
+        }
+    }
+
+    private static List<ListDefinition> ReadLists(JsonElement root, List<RejectedRecord> rejected)
+    {
+        var result = new List<ListDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = -1;
+        foreach (var el in Array(root, "lists"))
+        {
+            i++;
+            var path = $"$.lists[{i}]";
+            var id = GetString(el, "id");
+            var name = GetString(el, "name");
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(name))
+            {
+                rejected.Add(new(path, "a list needs \"id\" and \"name\""));
+                continue;
+            }
+
+            if (!TryParseCategory(GetString(el, "category"), out var category))
+            {
+                rejected.Add(new(path, $"unknown list category \"{GetString(el, "category")}\""));
+                continue;
+            }
+
+            if (!seen.Add(id))
+            {
+                rejected.Add(new(path, $"duplicate list id \"{id}\""));
+                continue;
+            }
+
+            result.Add(new ListDefinition(id, name, category)
+            {
+                Authority = GetString(el, "authority"),
+                LegalBasis = GetString(el, "legalBasis"),
+                ExtendsToAffiliates = el.TryGetProperty("extendsToAffiliates", out var ext) && ext.ValueKind == JsonValueKind.True,
+                SourceUrl = GetString(el, "sourceUrl"),
+                Notes = GetString(el, "notes"),
+            });
+        }
+
+        return result;
+    }
+
+    private static List<Entity> ReadEntities(JsonElement root, string source, HashSet<string> knownLists, List<RejectedRecord> rejected)
+    {
+        var result = new List<Entity>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = -1;
+        foreach (var el in Array(root, "entities"))
+        {
+            i++;
+            var path = $"$.entities[{i}]";
+            var localId = GetString(el, "id");
+            var name = GetString(el, "name");
+            if (string.IsNullOrWhiteSpace(localId) || string.IsNullOrWhiteSpace(name))
+            {
+                rejected.Add(new(path, "an entity needs \"id\" and \"name\""));
+                continue;
+            }
+
+            path = $"{path} (id {localId})";
+            if (!TryParseEntityKind(GetString(el, "kind"), out var kind))
+            {
+                rejected.Add(new(path, $"unknown entity kind \"{GetString(el, "kind")}\""));
+                continue;
+            }
+
+            var id = source + ":" + localId;
+            if (!seen.Add(id))
+            {
+                rejected.Add(new(path, $"duplicate entity id \"{localId}\""));
+                continue;
+            }
+
+            var names = new List<EntityName> { new(name, NameKind.Primary) };
+            var j = -1;
+            foreach (var n in Array(el, "names"))
+            {
+                j++;
+                var value = GetString(n, "value");
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    rejected.Add(new($"{path}.names[{j}]", "a name needs \"value\""));
+                    continue;
+                }
+
+                if (!TryParseNameKind(GetString(n, "kind"), out var nameKind) || !TryParseConfidence(GetString(n, "confidence"), out var nameConfidence))
+                {
+                    rejected.Add(new($"{path}.names[{j}]", $"unknown name kind \"{GetString(n, "kind")}\" or confidence \"{GetString(n, "confidence")}\""));
+                    continue;
+                }
+
+                names.Add(new EntityName(value, nameKind)
+                {
+                    Script = GetString(n, "script"),
+                    Language = GetString(n, "lang"),
+                    Confidence = nameConfidence,
+                    SourceUrl = GetString(n, "sourceUrl"),
+                });
+            }
+
+            var identifiers = new List<EntityIdentifier>();
+            j = -1;
+            foreach (var x in Array(el, "identifiers"))
+            {
+                j++;
+                var scheme = GetString(x, "scheme");
+                var value = GetString(x, "value");
+                if (string.IsNullOrWhiteSpace(scheme) || string.IsNullOrWhiteSpace(value) || !TryParseConfidence(GetString(x, "confidence"), out var idConfidence))
+                {
+                    rejected.Add(new($"{path}.identifiers[{j}]", "an identifier needs \"scheme\", \"value\" and a valid \"confidence\""));
+                    continue;
+                }
+
+                identifiers.Add(new EntityIdentifier(scheme, value) { Confidence = idConfidence, SourceUrl = GetString(x, "sourceUrl"), Notes = GetString(x, "notes") });
+            }
+
+            var listings = new List<Listing>();
+            j = -1;
+            foreach (var l in Array(el, "listings"))
+            {
+                j++;
+                var lpath = $"{path}.listings[{j}]";
+                var listId = GetString(l, "list");
+                if (string.IsNullOrWhiteSpace(listId) || !knownLists.Contains(listId))
+                {
+                    rejected.Add(new(lpath, $"listing names list \"{listId}\", which is not defined in \"lists\""));
+                    continue;
+                }
+
+                if (!TryGetDate(l, "listedOn", out var listedOn) || !TryGetDate(l, "removedOn", out var removedOn) || !TryParseConfidence(GetString(l, "confidence"), out var lconf))
+                {
+                    rejected.Add(new(lpath, "\"listedOn\"/\"removedOn\" must be yyyy, yyyy-MM or yyyy-MM-dd and \"confidence\" official, reported or uncertain"));
+                    continue;
+                }
+
+                listings.Add(new Listing(listId)
+                {
+                    Program = GetString(l, "program"),
+                    Authority = GetString(l, "authority"),
+                    NameAsListed = GetString(l, "nameAsListed"),
+                    ListedOn = listedOn,
+                    RemovedOn = removedOn,
+                    Scope = GetString(l, "scope"),
+                    Citation = GetString(l, "citation"),
+                    SourceUrl = GetString(l, "sourceUrl"),
+                    Confidence = lconf,
+                });
+            }
+
+            result.Add(new Entity(id, kind, name)
+            {
+                Names = names,
+                Countries = Array(el, "countries").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.ToUpperInvariant()).ToArray(),
+                Identifiers = identifiers,
+                Listings = listings,
+                Remarks = GetString(el, "remarks"),
+                SourceName = source,
+            });
+        }
+
+        return result;
+    }
+
+    private static List<Relation> ReadRelations(JsonElement root, string source, HashSet<string> ids, List<RejectedRecord> rejected)
+    {
+        var result = new List<Relation>();
+        var i = -1;
+        foreach (var el in Array(root, "relations"))
+        {
+            i++;
+            var path = $"$.relations[{i}]";
+            var from = GetString(el, "from");
+            var to = GetString(el, "to");
+            if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+            {
+                rejected.Add(new(path, "a relation needs \"from\" and \"to\""));
+                continue;
+            }
+
+            path = $"{path} ({from} -> {to})";
+            string fromId = source + ":" + from, toId = source + ":" + to;
+            if (!ids.Contains(fromId) || !ids.Contains(toId))
+            {
+                rejected.Add(new(path, $"relation refers to an unknown entity \"{(ids.Contains(fromId) ? to : from)}\""));
+                continue;
+            }
+
+            if (!TryParseRelationKind(GetString(el, "kind"), out var kind))
+            {
+                rejected.Add(new(path, $"unknown relation kind \"{GetString(el, "kind")}\""));
+                continue;
+            }
+
+            if (!TryGetDate(el, "validFrom", out var validFrom) || !TryGetDate(el, "validTo", out var validTo))
+            {
+                rejected.Add(new(path, "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
+                continue;
+            }
+
+            if (!TryParseConfidence(GetString(el, "confidence"), out var confidence))
+            {
+                rejected.Add(new(path, $"unknown confidence \"{GetString(el, "confidence")}\""));
+                continue;
+            }
+
+            decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
+            result.Add(new Relation(fromId, toId, kind)
+            {
+                ValidFrom = validFrom,
+                ValidTo = validTo,
+                Confidence = confidence,
+                SharePercent = share,
+                SourceUrl = GetString(el, "sourceUrl"),
+                Notes = GetString(el, "notes"),
+            });
+        }
+
+        return result;
+    }
+
+    private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement.Clone();
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement parent, string property) =>
+        parent.TryGetProperty(property, out var el) && el.ValueKind == JsonValueKind.Array ? el.EnumerateArray() : EmptyArray.EnumerateArray();
+
+    private static string? GetString(JsonElement el, string property) =>
+        el.ValueKind == JsonValueKind.Object && el.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool TryGetDate(JsonElement el, string property, out FactDate? date)
+    {
+        date = null;
+        if (!el.TryGetProperty(property, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (v.ValueKind == JsonValueKind.String && FactDate.TryParse(v.GetString(), out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static bool TryParseConfidence(string? text, out FactConfidence value)
+    {
+        value = FactConfidence.Official;
+        switch (text)
+        {
+            case null or "official":
+                return true;
+            case "reported":
+                value = FactConfidence.Reported;
+                return true;
+            case "uncertain":
+                value = FactConfidence.Uncertain;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    internal static bool TryParseEntityKind(string? text, out EntityKind value)
+    {
+        value = text switch
+        {
+            "organization" => EntityKind.Organization,
+            "person" => EntityKind.Person,
+            "vessel" => EntityKind.Vessel,
+            "aircraft" => EntityKind.Aircraft,
+            "brand" => EntityKind.Brand,
+            "government" => EntityKind.Government,
+            null or "unknown" => EntityKind.Unknown,
+            _ => (EntityKind)(-1),
+        };
+        return (int)value >= 0;
+    }
+
+    internal static bool TryParseNameKind(string? text, out NameKind value)
+    {
+        value = text switch
+        {
+            "primary" => NameKind.Primary,
+            null or "alias" => NameKind.Alias,
+            "weak-alias" => NameKind.WeakAlias,
+            "former" => NameKind.Former,
+            "native" => NameKind.NativeScript,
+            "brand" => NameKind.Brand,
+            _ => (NameKind)(-1),
+        };
+        return (int)value >= 0;
+    }
+
+    internal static bool TryParseCategory(string? text, out ListCategory value)
+    {
+        value = text switch
+        {
+            "procurement-prohibition" => ListCategory.ProcurementProhibition,
+            "sanctions" => ListCategory.Sanctions,
+            "export-control" => ListCategory.ExportControl,
+            "human-rights" => ListCategory.HumanRights,
+            "military-or-investment" => ListCategory.MilitaryOrInvestment,
+            "custom" => ListCategory.Custom,
+            null or "other" => ListCategory.Other,
+            _ => (ListCategory)(-1),
+        };
+        return (int)value >= 0;
+    }
+
+    internal static bool TryParseRelationKind(string? text, out RelationKind value)
+    {
+        value = text switch
+        {
+            "subsidiary-of" => RelationKind.SubsidiaryOf,
+            "brand-of" => RelationKind.BrandOf,
+            "affiliate-of" => RelationKind.AffiliateOf,
+            "owned-by" => RelationKind.OwnedBy,
+            "controlled-by" => RelationKind.ControlledBy,
+            "relabel-of" => RelationKind.RelabelOf,
+            "oem-of" => RelationKind.OemOf,
+            "successor-of" => RelationKind.SuccessorOf,
+            "production-site-of" => RelationKind.ProductionSiteOf,
+            "linked-to" => RelationKind.LinkedTo,
+            _ => (RelationKind)(-1),
+        };
+        return (int)value >= 0;
+    }
+}
