@@ -105,7 +105,7 @@ public static class NameScorer
         }
 
         var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
-            && unmatchedC.All(j => !IsDistinctive(c[j].Class));
+            && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm or TokenClass.Generic);
 
         var features = new List<FeatureScore>(4)
         {
