@@ -41,7 +41,10 @@ public sealed class CandidateIndex : ITokenStatistics
         for (var e = 0; e < entities.Count; e++)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in entities[e].Names)
+            var entityNames = entities[e].Names.Any(n => string.Equals(n.Value, entities[e].PrimaryName, StringComparison.Ordinal))
+                ? entities[e].Names
+                : entities[e].Names.Prepend(new EntityName(entities[e].PrimaryName, NameKind.Primary));
+            foreach (var name in entityNames)
             {
                 foreach (var variant in NameNormalizer.Normalize(name.Value))
                 {

@@ -19,7 +19,7 @@ public static class LegalForms
         ["pte"] = "pte", ["pty"] = "pty", ["bhd"] = "bhd", ["sdn"] = "sdn", ["kk"] = "kk", ["tbk"] = "tbk", ["pt"] = "pt",
         ["jsc"] = "jsc", ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ooo"] = "llc", ["zao"] = "jsc", ["oao"] = "jsc", ["pao"] = "jsc", ["ao"] = "jsc",
         ["fze"] = "fze", ["fzco"] = "fze", ["fzc"] = "fze", ["fzllc"] = "llc", ["wll"] = "llc", ["est"] = "est",
-        ["sociedad"] = "co", ["anonima"] = "sa", ["societe"] = "co", ["anonyme"] = "sa",
+        ["anonima"] = "sa", ["anonyme"] = "sa",
         ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,0 +1,71 @@
+using FluentAssertions;
+using VendorScreen.Graph;
+
+namespace VendorScreen.Tests.Graph;
+
+public sealed class RelationGraphTests
+{
+    private static readonly Entity Brand = new("t:brand", EntityKind.Brand, "Brand");
+    private static readonly Entity Sub = new("t:sub", EntityKind.Organization, "Sub");
+    private static readonly Entity Parent = new("t:parent", EntityKind.Organization, "Parent") { Listings = [new Listing("x")] };
+    private static readonly Entity NewOwner = new("t:new", EntityKind.Organization, "New owner");
+
+    private static readonly Relation[] Relations =
+    [
+        new(Brand.Id, Sub.Id, RelationKind.BrandOf),
+        new(Sub.Id, Parent.Id, RelationKind.OwnedBy) { ValidFrom = FactDate.Parse("2018"), ValidTo = FactDate.Parse("2023-02") },
+        new(Sub.Id, NewOwner.Id, RelationKind.OwnedBy) { ValidFrom = FactDate.Parse("2023-02") },
+        new(Parent.Id, Brand.Id, RelationKind.LinkedTo),
+    ];
+
+    [Fact]
+    public void FindPaths_WhileOwned_ReachesListedParentThroughTwoSteps()
+    {
+        var paths = Paths(new DateOnly(2021, 6, 1), TimeSpan.Zero);
+
+        paths.Should().ContainSingle();
+        paths[0].Target.Should().Be(Parent);
+        paths[0].Steps.Select(s => s.Kind).Should().Equal(RelationKind.BrandOf, RelationKind.OwnedBy);
+    }
+
+    [Fact]
+    public void FindPaths_AfterSale_DoesNotReachFormerParent()
+    {
+        Paths(new DateOnly(2026, 11, 29), TimeSpan.FromDays(730)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void FindPaths_ShortlyAfterSale_ReachesFormerParentWithinWindow()
+    {
+        var paths = Paths(new DateOnly(2024, 1, 1), TimeSpan.FromDays(730));
+
+        paths.Should().ContainSingle().Which.Steps[^1].EndedBefore(new DateOnly(2024, 1, 1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void FindPaths_BeforeAcquisition_DoesNotReachParent()
+    {
+        Paths(new DateOnly(2017, 1, 1), TimeSpan.FromDays(730)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void FindPaths_Cycle_Terminates()
+    {
+        var graph = new RelationGraph(Relations, Find);
+
+        graph.FindPaths(Parent, new DateOnly(2021, 6, 1), TimeSpan.Zero, 10, e => e == Brand).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void FindPaths_MaxDepth_LimitsPathLength()
+    {
+        var graph = new RelationGraph(Relations, Find);
+
+        graph.FindPaths(Brand, new DateOnly(2021, 6, 1), TimeSpan.Zero, 1, e => e.Listings.Count > 0).Should().BeEmpty();
+    }
+
+    private static IReadOnlyList<GraphPath> Paths(DateOnly asOf, TimeSpan window) =>
+        new RelationGraph(Relations, Find).FindPaths(Brand, asOf, window, 4, e => e.Listings.Count > 0);
+
+    private static Entity? Find(string id) => new[] { Brand, Sub, Parent, NewOwner }.FirstOrDefault(e => e.Id == id);
+}

@@ -1,0 +1,120 @@
+using FluentAssertions;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Matching;
+
+public sealed class NameScorerTests
+{
+    [Fact]
+    public void Compare_IdenticalNames_ScoresOne()
+    {
+        Score("Hangzhou Hikvision Digital Technology Co., Ltd.", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD").Should().Be(1);
+    }
+
+    [Fact]
+    public void Compare_SameLegalFormOnly_DoesNotMatch()
+    {
+        // A peer engine scores these 100%; a shared legal form is not a shared name.
+        Score("BELLETECH CORP", "11420 CORP.").Should().BeLessThan(0.3);
+    }
+
+    [Fact]
+    public void Compare_PersonAgainstCompanyWithSameFirstWord_DoesNotMatch()
+    {
+        // A peer engine scores these 100%.
+        Score("emma daniels", "EMMA LLC").Should().BeLessThan(0.8);
+    }
+
+    [Fact]
+    public void Compare_ShortNameWithOneInsertedLetter_GetsAnEditBudget()
+    {
+        Score("Jon Smith", "John Smith").Should().BeGreaterThan(0.85);
+    }
+
+    [Fact]
+    public void Compare_ShortTokensThatDiffer_DoNotMatch()
+    {
+        Score("Bob Smith", "Rob Smith").Should().BeLessThan(0.8);
+    }
+
+    [Fact]
+    public void Compare_Misspelling_StaysAboveReviewThreshold()
+    {
+        Score("Hikvison", "Hikvision").Should().BeGreaterThan(0.9);
+    }
+
+    [Fact]
+    public void Compare_JoinedAndSplitTokens_Match()
+    {
+        Score("Hik Vision", "Hikvision").Should().Be(1);
+        Score("Hikvision", "Hik-vision").Should().Be(1);
+    }
+
+    [Fact]
+    public void Compare_DifferentNumbers_ArePenalised()
+    {
+        Score("Shipping Company 12", "Shipping Company 13").Should().BeLessThan(0.6);
+    }
+
+    [Fact]
+    public void Compare_GenericWordsOnly_DoNotMatchADistinctiveName()
+    {
+        Score("Digital Technology Company", "Hangzhou Hikvision Digital Technology Company").Should().BeLessThan(0.8);
+    }
+
+    [Fact]
+    public void Compare_PersonNameOrder_DoesNotMatter()
+    {
+        Score("IVANOV, Alexander", "Alexander Ivanov").Should().Be(1);
+    }
+
+    [Fact]
+    public void Compare_ExplainsItselfPerFeature()
+    {
+        var comparison = NameScorer.Compare(Norm("Hikvison Co"), Norm("Hikvision Company Limited"));
+
+        comparison.Features.Select(f => f.Feature).Should().Contain(["token-alignment", "fuzzy-tokens", "legal-form"]);
+        comparison.Features.Single(f => f.Feature == "token-alignment").Detail.Should().Contain("hikvison=hikvision");
+    }
+
+    [Theory]
+    [InlineData("Huawei Technologies", "Huawei Device Co")]
+    [InlineData("Zhejiang Dahua", "Dahua Technology USA")]
+    [InlineData("Jon", "Johnny Walker")]
+    [InlineData("北京", "Beijing Co")]
+    public void Compare_ScoreIsWithinRangeAndSymmetric(string a, string b)
+    {
+        var ab = Score(a, b);
+        var ba = Score(b, a);
+
+        ab.Should().BeInRange(0, 1);
+        ba.Should().BeApproximately(ab, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("hikvision", "hikvision", 1.0)]
+    [InlineData("jon", "john", 0.85)]
+    [InlineData("bob", "rob", 0.0)]
+    [InlineData("hikvison", "hikvision", 0.9)]
+    [InlineData("sepura", "zepura", 0.8)]
+    [InlineData("hytera", "motorola", 0.0)]
+    public void TokenSimilarity_FollowsTheEditBudget(string a, string b, double atLeast)
+    {
+        var sim = NameScorer.TokenSimilarity(new NameToken(a, TokenClass.Word), new NameToken(b, TokenClass.Word));
+
+        if (atLeast == 0)
+        {
+            sim.Should().Be(0);
+        }
+        else
+        {
+            sim.Should().BeGreaterThanOrEqualTo(atLeast);
+        }
+    }
+
+    private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
+
+    private static double Score(string a, string b) =>
+        NameNormalizer.Normalize(a).SelectMany(x => NameNormalizer.Normalize(b).Select(y => NameScorer.Compare(x, y).Score)).Max();
+}

@@ -1,0 +1,95 @@
+using FluentAssertions;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Normalization;
+
+public sealed class NameNormalizerTests
+{
+    [Theory]
+    [InlineData("Hangzhou Hikvision Digital Technology Co., Ltd.", "hangzhou hikvision digital technology co ltd")]
+    [InlineData("ZTE CORPORATION", "zte corp")]
+    [InlineData("Société Générale S.A.", "societe generale sa")]
+    [InlineData("Tongfang R.I.A. Co., Ltd.", "tongfang ria co ltd")]
+    [InlineData("Shenzhen Hua'antai Intelligent Technology", "shenzhen huaantai intelligent technology")]
+    [InlineData("AT&T Inc.", "at and t inc")]
+    [InlineData("  Hikvision\tUSA\u00A0Inc ", "hikvision usa inc")]
+    public void Key_LatinNames_AreFoldedAndLegalFormsRewritten(string name, string expected)
+    {
+        NameNormalizer.Key(name).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Normalize_LegalForm_IsKeptAsLowWeightToken()
+    {
+        var tokens = NameNormalizer.Normalize("BELLETECH CORP")[0].Tokens;
+
+        tokens.Should().HaveCount(2);
+        tokens[1].Should().Be(new NameToken("corp", TokenClass.LegalForm));
+        tokens[0].Class.Should().Be(TokenClass.Word);
+    }
+
+    [Fact]
+    public void Normalize_HanName_SplitsIdeographsAndRecognisesLegalSuffix()
+    {
+        var variants = NameNormalizer.Normalize("浙江大华技术股份有限公司");
+
+        variants.Should().HaveCount(2);
+        variants[0].Tokens.Take(6).Should().OnlyContain(t => t.Class == TokenClass.Ideograph);
+        variants[0].Key.Should().Be("浙 江 大 华 技 术 co ltd");
+        variants[1].IsTransliteration.Should().BeTrue();
+        variants[1].Key.Should().StartWith("zhe jiang da hua ji shu co ltd");
+    }
+
+    [Theory]
+    [InlineData("Касперский", "kasperskiy")]
+    [InlineData("华为", "hua wei")]
+    [InlineData("Ελλάδα", "ellada")]
+    public void Normalize_NonLatinName_AddsTransliteratedVariant(string name, string expected)
+    {
+        var variants = NameNormalizer.Normalize(name);
+
+        variants.Should().Contain(v => v.IsTransliteration && v.Key == expected);
+    }
+
+    [Theory]
+    [InlineData("Hangzhou Hikvision Digital Technology Co., Ltd.")]
+    [InlineData("浙江大华技术股份有限公司")]
+    [InlineData("O'Brien & Sons, L.L.C.")]
+    [InlineData("Müller-Lüdenscheidt GmbH")]
+    [InlineData("Лаборатория Касперского")]
+    public void Normalize_AppliedToItsOwnKey_IsIdempotent(string name)
+    {
+        foreach (var variant in NameNormalizer.Normalize(name))
+        {
+            var again = NameNormalizer.Normalize(variant.Key);
+            again.Select(v => v.Key).Should().Contain(variant.Key);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("-- ,. !")]
+    public void Normalize_NoLettersOrDigits_ReturnsNoVariant(string? name)
+    {
+        NameNormalizer.Normalize(name).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Normalize_HugeName_IsCutNotRejected()
+    {
+        var name = string.Concat(Enumerable.Repeat("Hikvision ", 1000));
+
+        NameNormalizer.Normalize(name)[0].Tokens.Count.Should().BeLessThanOrEqualTo(NameNormalizer.MaxNameLength / 2);
+    }
+
+    [Theory]
+    [InlineData("2ADTD-5604SD", "2ADTD5604SD")]
+    [InlineData(" ds-2cd2143g2-i ", "DS2CD2143G2I")]
+    [InlineData(null, "")]
+    public void FoldIdentifier_KeepsLettersAndDigitsUpperCase(string? value, string expected)
+    {
+        NameNormalizer.FoldIdentifier(value).Should().Be(expected);
+    }
+}
