@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
 
@@ -21,11 +20,14 @@ public sealed class CandidateIndex : ITokenStatistics
 {
     private const int MaxFuzzyExpansions = 24;
 
-    private readonly FrozenDictionary<string, int[]> _postings;
-    private readonly FrozenDictionary<string, int> _documentFrequency;
+    // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
+    private const int MaxTrigramPostings = 4096;
+
+    private readonly Dictionary<string, int[]> _postings;
+    private readonly Dictionary<string, int> _documentFrequency;
     private readonly string[] _vocabulary;
-    private readonly FrozenDictionary<string, int[]> _trigramToVocabulary;
-    private readonly FrozenDictionary<string, int[]> _identifiers;
+    private readonly Dictionary<string, int[]> _trigramToVocabulary;
+    private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
@@ -91,9 +93,9 @@ public sealed class CandidateIndex : ITokenStatistics
         }
 
         Names = names;
-        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _documentFrequency = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
-        _identifiers = identifiers.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+        _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _vocabulary = postings.Keys.Where(k => k.Length >= 4).ToArray();
         var trigrams = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var v = 0; v < _vocabulary.Length; v++)
@@ -112,7 +114,7 @@ public sealed class CandidateIndex : ITokenStatistics
             }
         }
 
-        _trigramToVocabulary = trigrams.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _logEntries = Math.Log(2 + names.Count);
     }
 
@@ -244,7 +246,7 @@ public sealed class CandidateIndex : ITokenStatistics
         var counts = new Dictionary<int, int>();
         foreach (var g in grams)
         {
-            if (_trigramToVocabulary.TryGetValue(g, out var ids))
+            if (_trigramToVocabulary.TryGetValue(g, out var ids) && ids.Length <= MaxTrigramPostings)
             {
                 foreach (var id in ids)
                 {
