@@ -19,8 +19,10 @@ public interface ITokenStatistics
 /// <param name="Score">The score in [0, 1].</param>
 /// <param name="Features">The per-feature explanation.</param>
 /// <param name="CandidateContained">Whether every distinctive token of the candidate was found in the query (a mention).</param>
+/// <param name="QueryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name (a legal form, a place,
+/// "International", "Group"), so that a contained candidate is the same name with qualifiers.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained);
+public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false);
 
 /// <summary>
 /// The <c>token-align-v1</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
@@ -134,7 +136,8 @@ public static class NameScorer
             features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
         }
 
-        return new NameComparison(Math.Clamp(score, 0, 1), features, contained);
+        var qualifiersOnly = unmatchedQ.All(i => LegalForms.IsQualifier(q[i]));
+        return new NameComparison(Math.Clamp(score, 0, 1), features, contained, qualifiersOnly);
     }
 
     /// <summary>Gets the similarity of two tokens in [0, 1]: 1 for equal, the Levenshtein ratio within the edit budget, 0 beyond it.</summary>

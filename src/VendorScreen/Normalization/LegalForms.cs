@@ -32,6 +32,7 @@ public static class LegalForms
         "development", "investment", "investments", "equipment", "security", "smart", "intelligent", "software", "store", "shop",
         "official", "the", "and", "of", "for", "de", "la", "du", "des", "del", "y", "et", "und", "partners", "associates",
         "new", "general", "national", "import", "export", "logistics", "resources", "energy", "material", "materials",
+        "operations", "operation", "management", "consulting", "company", "ventures", "limited", "america", "worldwide",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> LocationWords = new[]
@@ -42,6 +43,19 @@ public static class LegalForms
         "shandong", "suzhou", "dongguan", "ningbo", "xian", "nanchang", "anhui", "hubei", "hunan", "henan", "hebei", "liaoning",
         "russia", "russian", "iran", "moscow", "dubai", "singapore", "taiwan", "north", "south", "east", "west",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> QualifierWords = new[]
+    {
+        "international", "intl", "group", "holding", "holdings", "technology", "technologies", "tech", "global", "worldwide",
+        "enterprise", "enterprises", "industries", "industry", "operations", "the",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Gets whether a token only qualifies a company name ("International", "Group", a place, a legal form), so that
+    /// "Norsat International Inc." still names Norsat.</summary>
+    /// <param name="token">The token.</param>
+    /// <returns><see langword="true"/> for legal forms, places and corporate qualifier words.</returns>
+    public static bool IsQualifier(NameToken token) =>
+        token.Class is TokenClass.LegalForm or TokenClass.Location || (token.Class == TokenClass.Generic && QualifierWords.Contains(token.Text));
 
     /// <summary>Han legal-form suffixes, longest first, each rewritten to the compare form <c>co ltd</c>.</summary>
     internal static readonly string[] HanLegalSuffixes =

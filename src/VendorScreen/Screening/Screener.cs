@@ -9,6 +9,9 @@ namespace VendorScreen.Screening;
 /// <summary>The screening pipeline over one engine state: normalise, find candidates, score, expand through the graph, apply the policy.</summary>
 internal static class Screener
 {
+    private const double QualifiedNameScore = 0.95;
+    private const double ExactScore = 0.99;
+
     private static readonly string[] AccessoryWords = ["compatible", "compatibility", "replacement", "fits", "for", "adapter", "mount", "bracket", "case", "cover", "cable"];
 
     public static ScreeningResult Screen(EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf, DateTimeOffset now)
@@ -161,6 +164,12 @@ internal static class Screener
                         match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: false, accessory);
                     }
                 }
+                else if (comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
+                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                {
+                    // "Norsat International Inc." names Norsat: the extra words only qualify the name.
+                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, comparison, isMention: false, accessory: false, qualified: true);
+                }
                 else if (comparison.Score >= options.ReviewThreshold)
                 {
                     match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false);
@@ -177,15 +186,30 @@ internal static class Screener
             }
         }
 
+        // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
+        // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
+        if (best.Values.Any(m => m.Score >= ExactScore && !m.Mention && !m.Contained))
+        {
+            foreach (var key in best.Where(p => p.Value.Contained && p.Value.Score < ExactScore).Select(p => p.Key).ToList())
+            {
+                best.Remove(key);
+            }
+        }
+
         matches.AddRange(best.Values);
     }
 
     private static bool Better(Match a, Match b) =>
         a.Mention != b.Mention ? !a.Mention : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
 
-    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory)
+    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory, bool qualified = false)
     {
         var features = comparison.Features.ToList();
+        if (qualified)
+        {
+            features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
+        }
+
         if (isMention)
         {
             features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
@@ -198,7 +222,7 @@ internal static class Screener
 
         features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory);
+            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore);
     }
 
     private static bool ExactCandidateTokens(NameComparison comparison) =>
@@ -295,5 +319,6 @@ internal static class Screener
         bool ProductIdentifier = false,
         string? Scheme = null,
         bool Mention = false,
-        bool AccessoryMention = false);
+        bool AccessoryMention = false,
+        bool Contained = false);
 }
