@@ -55,8 +55,9 @@ internal sealed class SuiteReport
     {
         ArgumentNullException.ThrowIfNull(cases);
         var list = cases.ToList();
-        var misses = list.Where(c => isMatch(c) && score(c) < threshold).OrderBy(score).ToList();
-        var falseAlerts = list.Where(c => !isMatch(c) && score(c) >= threshold).OrderByDescending(score).ToList();
+        List<T> Distinct(IEnumerable<T> items) => items.DistinctBy(c => (describe(c).Query, describe(c).Candidate)).ToList();
+        var misses = Distinct(list.Where(c => isMatch(c) && score(c) < threshold).OrderBy(score));
+        var falseAlerts = Distinct(list.Where(c => !isMatch(c) && score(c) >= threshold).OrderByDescending(score));
         var half = count / 2;
         var takeMisses = Math.Min(misses.Count, Math.Max(half, count - falseAlerts.Count));
         var takeAlerts = Math.Min(falseAlerts.Count, count - takeMisses);

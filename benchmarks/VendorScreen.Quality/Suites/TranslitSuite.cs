@@ -81,8 +81,14 @@ internal sealed class TranslitSuite : ISuite
             worst.AddRange(scores.Select(s => ("putin", s.Name, s.Best.Right, s.Best.Score, true)));
         }
 
-        // Worst: lowest-scoring true pairs in the Chinese slice and overall, highest-scoring shuffled pairs.
-        report.AddWorst(worst, w => w.Score, w => w.IsMatch, w => new WorstCase(w.English, w.Native, w.Score, w.IsMatch ? "miss" : "false alert", w.Script), t, 12);
+        // Worst: the two lowest-scoring true pairs of each script (first in sample order on ties), then the highest-scoring shuffled pairs.
+        foreach (var g in worst.Where(w => w.IsMatch && w.Score < t).GroupBy(w => w.Script))
+        {
+            report.Worst.AddRange(g.OrderBy(w => w.Score).Take(2).Select(w => new WorstCase(w.English, w.Native, w.Score, "miss", w.Script)));
+        }
+
+        report.Worst.AddRange(worst.Where(w => !w.IsMatch && w.Score >= t).OrderByDescending(w => w.Score).Take(4)
+            .Select(w => new WorstCase(w.English, w.Native, w.Score, "false alert", w.Script + " (shuffled pair)")));
         return Task.FromResult(report);
     }
 }
