@@ -7,8 +7,22 @@ using VendorScreen.Sources.VendorScreenJson;
 
 namespace VendorScreen.Quality;
 
-/// <summary>A list file to load through <see cref="SourceFormats"/>: a format name and one or more candidate paths under shared/data.</summary>
-internal sealed record ListSpec(string Label, string Format, params string[] Paths);
+/// <summary>A list file to load through <see cref="SourceFormats"/>: a format name (empty to detect it) and one or more candidate
+/// paths under shared/data (or absolute), tried in order.</summary>
+internal sealed record ListSpec(string Label, string Format, params string[] Paths)
+{
+    /// <summary>Parses a command-line spec, <c>format:path</c> or a plain path.</summary>
+    public static ListSpec Parse(string spec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        return colon > 1 && !Path.Exists(spec)
+            ? new ListSpec(Path.GetFileName(spec[(colon + 1)..]), spec[..colon], Path.GetFullPath(spec[(colon + 1)..]))
+            : new ListSpec(Path.GetFileName(spec), string.Empty, Path.GetFullPath(spec));
+    }
+
+    public string Describe(string? location) => (Format.Length == 0 ? "detected" : Format) + ":" + (location ?? string.Join(" | ", Paths));
+}
 
 /// <summary>The outcome of loading one list.</summary>
 internal sealed record LoadedList(ListSpec Spec, ListSnapshot? Snapshot, string? Error, string? Location)
@@ -76,7 +90,7 @@ internal sealed class ListCatalog
 
             try
             {
-                var source = SourceFormats.Open(spec.Format + ":" + path);
+                var source = SourceFormats.Open(spec.Format.Length == 0 ? path : spec.Format + ":" + path);
                 var snapshot = await source.LoadAsync();
                 return new LoadedList(spec, snapshot, null, relative);
             }

@@ -26,6 +26,8 @@ int? limit = null;
 var quick = false;
 var threshold = new VendorScreen.ScreeningOptions().ReviewThreshold;
 var selected = new List<string>();
+var lists = new List<ListSpec>();
+ListSpec? unList = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -40,6 +42,12 @@ for (var i = 0; i < args.Length; i++)
         case "--limit":
             limit = int.Parse(Next(), CultureInfo.InvariantCulture);
             break;
+        case "--list":
+            lists.Add(ListSpec.Parse(Next()));
+            break;
+        case "--un-list":
+            unList = ListSpec.Parse(Next());
+            break;
         case "--quick":
             quick = true;
             break;
@@ -47,7 +55,7 @@ for (var i = 0; i < args.Length; i++)
             threshold = double.Parse(Next(), CultureInfo.InvariantCulture);
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: VendorScreen.Quality [--data SHARED/DATA] [--suite NAME]... [--limit N] [--quick] [--threshold 0.80]");
+            Console.WriteLine("usage: VendorScreen.Quality [--data SHARED/DATA] [--suite NAME]... [--limit N] [--quick] [--threshold 0.80] [--list FORMAT:PATH]... [--un-list FORMAT:PATH]");
             Console.WriteLine("suites: " + string.Join(", ", suites.Select(s => s.Name)));
             return 0;
         default:
@@ -70,7 +78,7 @@ if (unknown.Count > 0)
     return 2;
 }
 
-var context = new QualityContext(Path.GetFullPath(data), limit, quick, threshold);
+var context = new QualityContext(Path.GetFullPath(data), limit, quick, threshold, lists, unList);
 var run = selected.Count == 0 ? suites : suites.Where(s => selected.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 Console.WriteLine($"VendorScreen match quality: data {context.DataRoot}, threshold {Format.Number(threshold)}{(quick ? ", quick" : string.Empty)}{(limit is { } l ? $", limit {l}" : string.Empty)}");
 var figures = new List<(string Key, double Value)>();

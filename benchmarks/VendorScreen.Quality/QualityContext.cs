@@ -7,8 +7,11 @@ namespace VendorScreen.Quality;
 /// <summary>Settings and shared state of one harness run.</summary>
 internal sealed class QualityContext
 {
-    public QualityContext(string dataRoot, int? limit, bool quick, double threshold)
+    public QualityContext(string dataRoot, int? limit, bool quick, double threshold, IReadOnlyList<ListSpec>? lists = null, ListSpec? unList = null)
     {
+        SanctionLists = lists is { Count: > 0 } ? lists : ListCatalog.Sanctions;
+        OtherLists = lists is { Count: > 0 } ? [] : ListCatalog.Others;
+        UnList = unList ?? ListCatalog.Un;
         DataRoot = dataRoot;
         Limit = limit;
         Quick = quick;
@@ -27,6 +30,15 @@ internal sealed class QualityContext
 
     /// <summary>Gets the score at or above which a pair counts as a match (an alert).</summary>
     public double Threshold { get; }
+
+    /// <summary>Gets the sanctions lists screened by the false-alert suites (the shared files, or those given with --list).</summary>
+    public IReadOnlyList<ListSpec> SanctionLists { get; }
+
+    /// <summary>Gets the further lists screened by the "all lists" suites.</summary>
+    public IReadOnlyList<ListSpec> OtherLists { get; }
+
+    /// <summary>Gets the UN list for the recall suite (the shared file, or the one given with --un-list).</summary>
+    public ListSpec UnList { get; }
 
     /// <summary>Gets the list files, loaded once and shared between suites.</summary>
     public ListCatalog Lists { get; }

@@ -15,20 +15,20 @@ internal static class ListScreening
         {
             if (list.Ok)
             {
-                report.Line($"list {list.Spec.Label}: {list.Snapshot!.Entities.Count} entities, {list.Snapshot.NameCount} names ({list.Spec.Format}:{list.Location})");
+                report.Line($"list {list.Spec.Label}: {list.Snapshot!.Entities.Count} entities, {list.Snapshot.NameCount} names ({list.Spec.Describe(list.Location)})");
                 snapshots.Add(list.Snapshot);
             }
             else
             {
-                report.Line($"list {list.Spec.Label}: not loaded ({list.Spec.Format}): {Format.Clip(list.Error, 160)}");
+                report.Line($"list {list.Spec.Label}: not loaded ({list.Spec.Describe(null)}): {Format.Clip(list.Error, 160)}");
             }
         }
 
         return snapshots;
     }
 
-    /// <summary>Screens names as parties with the engine over the given snapshots; an alert is a Review or Block decision.</summary>
-    public static async Task<List<Alert>> ScreenAsync(IReadOnlyList<ListSnapshot> snapshots, IReadOnlyList<string> names, bool useDefaultDataset, double threshold)
+    /// <summary>Builds an engine over the given snapshots (and the embedded dataset when asked) at the given review threshold.</summary>
+    public static async Task<ScreeningEngine> BuildEngineAsync(IReadOnlyList<ListSnapshot> snapshots, bool useDefaultDataset, double threshold)
     {
         var builder = new ScreeningEngineBuilder().Configure(o =>
         {
@@ -41,8 +41,14 @@ internal static class ListScreening
             builder.AddSource(new InMemorySanctionListSource(snapshot));
         }
 
-        using var engine = builder.Build();
+        var engine = builder.Build();
         await engine.RefreshAsync();
+        return engine;
+    }
+
+    /// <summary>Screens names as parties; an alert is a Review or Block decision.</summary>
+    public static async Task<List<Alert>> ScreenAsync(ScreeningEngine engine, IReadOnlyList<string> names)
+    {
         var results = await engine.ScreenBatchAsync(names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)));
         var alerts = new List<Alert>();
         for (var i = 0; i < names.Count; i++)

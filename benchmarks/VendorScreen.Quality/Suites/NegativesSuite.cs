@@ -12,12 +12,13 @@ internal sealed class NegativesSuite : ISuite
     public async Task<SuiteReport> RunAsync(QualityContext context)
     {
         var report = new SuiteReport(Name, Title);
-        var snapshots = await ListScreening.LoadAsync(context, report, ListCatalog.Sanctions);
+        var snapshots = await ListScreening.LoadAsync(context, report, context.SanctionLists);
         if (snapshots.Count == 0)
         {
             return SuiteReport.Unavailable(Name, Title, "no sanctions list could be loaded: " + string.Join(" | ", report.Lines));
         }
 
+        using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: false, context.Threshold);
         var table = new Table("file", "screened", "of", "alerts", "per 1,000");
         var allAlerts = new List<(string File, ListScreening.Alert Alert)>();
         var syntheticScreened = 0;
@@ -32,7 +33,7 @@ internal sealed class NegativesSuite : ISuite
             var rows = QualityContext.ReadCsv(context.Eval(Folder + file));
             var n = context.SampleSize(rows.Count, defaultSample, 500);
             var names = rows.Take(n).Select(r => NameOf(r)).ToList();
-            var alerts = await ListScreening.ScreenAsync(snapshots, names, useDefaultDataset: false, context.Threshold);
+            var alerts = await ListScreening.ScreenAsync(engine, names);
             var rate = Metrics.PerThousand(alerts.Count, n);
             table.Row(file, n, rows.Count, alerts.Count, rate);
             report.Figure(key + "_alerts_per_1000", rate);

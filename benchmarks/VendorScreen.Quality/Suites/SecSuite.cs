@@ -12,7 +12,7 @@ internal sealed class SecSuite : ISuite
     public async Task<SuiteReport> RunAsync(QualityContext context)
     {
         var report = new SuiteReport(Name, Title);
-        var snapshots = await ListScreening.LoadAsync(context, report, ListCatalog.Sanctions.Concat(ListCatalog.Others));
+        var snapshots = await ListScreening.LoadAsync(context, report, context.SanctionLists.Concat(context.OtherLists));
         var embedded = ListCatalog.DefaultDataset().Snapshot!;
         report.Line($"list VendorScreen default dataset: {embedded.Entities.Count} entities (embedded)");
         if (snapshots.Count == 0)
@@ -34,7 +34,8 @@ internal sealed class SecSuite : ISuite
 
         var n = context.SampleSize(companies.Count, companies.Count, 1000);
         var names = companies.Take(n).ToList();
-        var alerts = await ListScreening.ScreenAsync(snapshots, names, useDefaultDataset: true, context.Threshold);
+        using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: true, context.Threshold);
+        var alerts = await ListScreening.ScreenAsync(engine, names);
         var rate = Metrics.PerThousand(alerts.Count, n);
         report.Line($"{n} of {companies.Count} unique companies (by CIK) screened; {alerts.Count} alerts = {Format.Number(rate)} per 1,000");
         report.Line("assumed negatives: some registrants are Chinese SOEs or ADRs whose affiliates may be listed; adjudicate the alerts below");

@@ -14,10 +14,10 @@ internal sealed class UnSuite : ISuite
     public async Task<SuiteReport> RunAsync(QualityContext context)
     {
         var report = new SuiteReport(Name, Title);
-        var loaded = await context.Lists.LoadAsync(ListCatalog.Un);
+        var loaded = await context.Lists.LoadAsync(context.UnList);
         if (!loaded.Ok)
         {
-            return SuiteReport.Unavailable(Name, Title, $"the UN list could not be opened as {ListCatalog.Un.Format}: {loaded.Error}");
+            return SuiteReport.Unavailable(Name, Title, $"the UN list could not be opened as {context.UnList.Describe(null)}: {loaded.Error}");
         }
 
         var entities = loaded.Snapshot!.Entities;
