@@ -45,7 +45,8 @@ internal sealed class CompaniesSuite : ISuite
         report.Line($"without ticker rows ({scored.Count - nonTicker.Count} dropped: an all-caps single word of 2-5 letters on one side): {scoped}");
         report.Figure("f1_without_tickers", scoped.F1);
 
-        report.AddWorst(scored, c => c.Score, c => c.IsMatch,
+        report.WorstTitle = "worst cases (ticker rows left out)";
+        report.AddWorst(nonTicker, c => c.Score, c => c.IsMatch,
             c => new WorstCase(c.Left, c.Right, c.Score, c.IsMatch ? "miss" : "false alert", c.File + (c.Note is null ? string.Empty : ": " + Format.Clip(c.Note, 40))), t);
         return Task.FromResult(report);
     }

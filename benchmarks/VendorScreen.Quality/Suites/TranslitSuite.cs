@@ -78,7 +78,7 @@ internal sealed class TranslitSuite : ISuite
             var found = scores.Count(s => s.Best.Score >= t);
             report.Line($"putin_names.txt: {found}/{names.Count} renderings reach {Format.Number(t)} against \"Vladimir Vladimirovich PUTIN\" / \"PUTIN, Vladimir\"");
             report.Figure("putin_recall", names.Count == 0 ? 0 : found / (double)names.Count);
-            worst.AddRange(scores.Select(s => ("putin", s.Name, s.Best.Right, s.Best.Score, true)));
+            worst.AddRange(scores.Select(s => ("putin", s.Name, s.Best.Right.Length > 0 ? s.Best.Right : targets[0], s.Best.Score, true)));
         }
 
         // Worst: the two lowest-scoring true pairs of each script (first in sample order on ties), then the highest-scoring shuffled pairs.

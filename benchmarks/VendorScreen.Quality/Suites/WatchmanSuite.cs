@@ -72,12 +72,18 @@ internal sealed class WatchmanSuite : ISuite
             var found = pairs.Count(p => p.Score >= t);
             report.Line($"cross-script pairs (native query vs Latin name): {found}/{pairs.Count} reach {Format.Number(t)}");
             report.Figure("cross_script_recall", pairs.Count == 0 ? 0 : found / (double)pairs.Count);
-            cases.AddRange(pairs);
+            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t);
+            report.Worst.AddRange(pairs.Where(p => p.Score < t).OrderBy(p => p.Score).Take(6).Select(Describe));
+        }
+        else
+        {
+            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t);
         }
 
-        report.AddWorst(cases, c => c.Score, c => c.IsMatch,
-            c => new WorstCase(c.Query, c.Candidate, c.Score, c.IsMatch ? "miss" : "false alert", c.Test + (c.Comment is null ? string.Empty : ": " + Format.Clip(c.Comment, 50))), t);
         return Task.FromResult(report);
+
+        static WorstCase Describe(Case c) =>
+            new(c.Query, c.Candidate, c.Score, c.IsMatch ? "miss" : "false alert", c.Test + (c.Comment is null ? string.Empty : ": " + Format.Clip(c.Comment, 50)));
     }
 
     private static string? Text(JsonElement e, string name) =>
