@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using VendorScreen.Sources;
+
+namespace VendorScreen.Quality.Suites;
+
+/// <summary>Helpers shared by the suites that screen names against whole lists with the engine.</summary>
+internal static class ListScreening
+{
+    /// <summary>Loads lists, reports which loaded (and why the others did not), and returns the usable snapshots.</summary>
+    public static async Task<List<ListSnapshot>> LoadAsync(QualityContext context, SuiteReport report, IEnumerable<ListSpec> specs)
+    {
+        var loaded = await context.Lists.LoadAllAsync(specs);
+        var snapshots = new List<ListSnapshot>();
+        foreach (var list in loaded)
+        {
+            if (list.Ok)
+            {
+                report.Line($"list {list.Spec.Label}: {list.Snapshot!.Entities.Count} entities, {list.Snapshot.NameCount} names ({list.Spec.Describe(list.Location)})");
+                snapshots.Add(list.Snapshot);
+            }
+            else
+            {
+                report.Line($"list {list.Spec.Label}: not loaded ({list.Spec.Describe(null)}): {Format.Clip(list.Error, 160)}");
+            }
+        }
+
+        return snapshots;
+    }
+
+    /// <summary>Builds an engine over the given snapshots (and the embedded dataset when asked) at the given review threshold.</summary>
+    public static async Task<ScreeningEngine> BuildEngineAsync(IReadOnlyList<ListSnapshot> snapshots, bool useDefaultDataset, double threshold)
+    {
+        var builder = new ScreeningEngineBuilder().Configure(o =>
+        {
+            o.UseDefaultDataset = useDefaultDataset;
+            o.ReviewThreshold = threshold;
+            o.MatchThreshold = Math.Max(o.MatchThreshold, threshold);
+        });
+        foreach (var snapshot in snapshots)
+        {
+            builder.AddSource(new InMemorySanctionListSource(snapshot));
+        }
+
+        var engine = builder.Build();
+        await engine.RefreshAsync();
+        return engine;
+    }
+
+    /// <summary>Screens names as parties; an alert is a Review or Block decision.</summary>
+    public static async Task<List<Alert>> ScreenAsync(ScreeningEngine engine, IReadOnlyList<string> names)
+    {
+        var results = await engine.ScreenBatchAsync(names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)));
+        var alerts = new List<Alert>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var result = results.Results[i];
+            if (result.Decision is ScreeningDecision.Review or ScreeningDecision.Block && result.Hits.Count > 0)
+            {
+                var hit = result.Hits[0];
+                alerts.Add(new Alert(i, names[i], hit.MatchedName, hit.EntityId, hit.Score, result.Decision, hit.Rule ?? result.DecidingRule ?? string.Empty));
+            }
+            else
+            {
+                Debug.Assert(result.Decision != ScreeningDecision.Incomplete, "every source is in memory");
+            }
+        }
+
+        return alerts;
+    }
+
+    public static void AddAlerts(SuiteReport report, IEnumerable<Alert> alerts, string file, int count)
+    {
+        foreach (var a in alerts.OrderByDescending(a => a.Score).ThenBy(a => a.Query, StringComparer.Ordinal).Take(count))
+        {
+            report.Worst.Add(new WorstCase(a.Query, $"{a.MatchedName} [{a.EntityId}]", a.Score, a.Decision.ToString().ToLowerInvariant(), $"{file}: {a.Rule}"));
+        }
+    }
+
+    internal sealed record Alert(int Row, string Query, string MatchedName, string EntityId, double Score, ScreeningDecision Decision, string Rule);
+}

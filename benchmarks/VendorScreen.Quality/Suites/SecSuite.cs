@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace VendorScreen.Quality.Suites;
+
+/// <summary>Alerts on SEC-listed US companies (assumed negatives) against every list.</summary>
+internal sealed class SecSuite : ISuite
+{
+    public string Name => "sec";
+
+    public string Title => "alerts per 1,000 SEC-listed companies against all lists (sanctions, BIS DPL, embedded dataset)";
+
+    public async Task<SuiteReport> RunAsync(QualityContext context)
+    {
+        var report = new SuiteReport(Name, Title);
+        var snapshots = await ListScreening.LoadAsync(context, report, context.SanctionLists.Concat(context.OtherLists));
+        var embedded = ListCatalog.DefaultDataset().Snapshot!;
+        report.Line($"list VendorScreen default dataset: {embedded.Entities.Count} entities (embedded)");
+        if (snapshots.Count == 0)
+        {
+            return SuiteReport.Unavailable(Name, Title, "no list file could be loaded (only the embedded dataset): " + string.Join(" | ", report.Lines));
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(context.Eval("sec-edgar-company-tickers/company_tickers_exchange.json")));
+        var companies = new List<string>();
+        var seen = new HashSet<long>();
+        foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+        {
+            var cik = row[0].GetInt64();
+            if (seen.Add(cik))
+            {
+                companies.Add(row[1].GetString() ?? string.Empty);
+            }
+        }
+
+        var n = context.SampleSize(companies.Count, companies.Count, 1000);
+        var names = companies.Take(n).ToList();
+        using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: true, context.Threshold);
+        var alerts = await ListScreening.ScreenAsync(engine, names);
+        var rate = Metrics.PerThousand(alerts.Count, n);
+        report.Line($"{n} of {companies.Count} unique companies (by CIK) screened; {alerts.Count} alerts = {Format.Number(rate)} per 1,000");
+        report.Line("assumed negatives: some registrants are Chinese SOEs or ADRs whose affiliates may be listed; adjudicate the alerts below");
+        report.Figure("alerts_per_1000", rate);
+        report.Figure("screened", n);
+        report.Figure("block_per_1000", Metrics.PerThousand(alerts.Count(a => a.Decision == ScreeningDecision.Block), n));
+        report.WorstTitle = "top 20 alerting pairs";
+        ListScreening.AddAlerts(report, alerts, "sec", 20);
+        return report;
+    }
+}
