@@ -1,0 +1,76 @@
+namespace VendorScreen.Cli;
+
+/// <summary>Where the command line writes and what it knows about its terminal.</summary>
+/// <param name="Stdout">The standard output.</param>
+/// <param name="Stderr">The standard error.</param>
+/// <param name="StdoutIsTerminal">Whether standard output is an interactive terminal (colours and terminal width apply).</param>
+/// <param name="StderrIsTerminal">Whether standard error is an interactive terminal (progress and summaries apply).</param>
+/// <param name="TimeProvider">The clock for "today" and fetched-at times.</param>
+internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, bool StdoutIsTerminal, bool StderrIsTerminal, TimeProvider TimeProvider)
+{
+    /// <summary>The program name used in messages.</summary>
+    public const string ProgramName = "vendorscreen";
+
+    /// <summary>Creates a context over plain writers: no terminal, system clock.</summary>
+    /// <param name="stdout">The standard output.</param>
+    /// <param name="stderr">The standard error.</param>
+    /// <returns>The context.</returns>
+    public static CliContext ForWriters(TextWriter stdout, TextWriter stderr) => new(stdout, stderr, false, false, TimeProvider.System);
+
+    /// <summary>Writes a one-line warning to standard error.</summary>
+    /// <param name="message">The warning.</param>
+    public void Warn(string message) => Stderr.WriteLine($"{ProgramName}: warning: {OneLine(message)}");
+
+    /// <summary>Folds a message onto one line.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The message with line breaks replaced by spaces.</returns>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>The exit codes of the command line (a stable contract).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The work is done.</summary>
+    public const int Success = 0;
+
+    /// <summary>With <c>--fail-on</c>: a row reached that decision.</summary>
+    public const int FailOn = 1;
+
+    /// <summary>Bad usage or bad input.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A source could not be loaded.</summary>
+    public const int SourceFailed = 3;
+
+    /// <summary>Interrupted (Ctrl+C), by the shell convention 128 + SIGINT.</summary>
+    public const int Cancelled = 130;
+}
+
+/// <summary>A failure that ends the command with an exit code and a one-line message.</summary>
+internal sealed class CliException : Exception
+{
+    public CliException()
+    {
+    }
+
+    public CliException(string message)
+        : this(ExitCodes.BadInput, message)
+    {
+    }
+
+    public CliException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ExitCode = ExitCodes.BadInput;
+    }
+
+    public CliException(int exitCode, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ExitCode = exitCode;
+    }
+
+    /// <summary>Gets the exit code.</summary>
+    public int ExitCode { get; } = ExitCodes.BadInput;
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace VendorScreen.Cli.Input;
+
+/// <summary>One data row of the input file, turned into a request.</summary>
+/// <param name="Line">The 1-based line the row starts on.</param>
+/// <param name="Id">The row id: the <c>id</c> column, or the 1-based data row number.</param>
+/// <param name="Request">The request to screen.</param>
+internal sealed record InputRow(int Line, string Id, ScreeningRequest Request);
+
+/// <summary>The parsed input file.</summary>
+/// <param name="Rows">The data rows, in file order.</param>
+/// <param name="IgnoredColumns">Header names that are not input columns.</param>
+internal sealed record InputTable(IReadOnlyList<InputRow> Rows, IReadOnlyList<string> IgnoredColumns);
+
+/// <summary>
+/// Reads the screening input: a UTF-8 CSV file (a BOM is allowed) with a header row. Column names are matched
+/// case-insensitively after trimming; <c>-</c> and spaces count as <c>_</c>. Every data row becomes exactly one request;
+/// any problem stops the whole file with a <see cref="CliException"/> that names the file and line.
+/// </summary>
+internal static class InputFile
+{
+    /// <summary>The longest physical line accepted.</summary>
+    public const int MaxLineLength = 64 * 1024;
+
+    /// <summary>The longest field accepted.</summary>
+    public const int MaxFieldLength = 4 * 1024;
+
+    /// <summary>The columns that name a party or product; the header needs at least one.</summary>
+    public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];
+
+    /// <summary>Every input column.</summary>
+    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "as_of"];
+
+    private static readonly string[] ProductColumns = ["brand", "manufacturer", "seller", "model", "fcc_id", "title"];
+
+    /// <summary>Reads and checks the whole file.</summary>
+    /// <param name="path">The file path (as the user typed it; used in messages).</param>
+    /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value; <see langword="null"/> for today.</param>
+    /// <returns>The rows.</returns>
+    /// <exception cref="CliException">The file is missing, unreadable or not valid input.</exception>
+    public static InputTable Read(string path, DateOnly? defaultAsOf)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path}: is a folder, not a CSV file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliException($"{path}: no such file");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            using var reader = new LineLimitedReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), MaxLineLength);
+            return Read(reader, path, defaultAsOf);
+        }
+        catch (LineTooLongException ex)
+        {
+            throw new CliException($"{path}:{ex.Line}: line is longer than {MaxLineLength} characters");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read: {CliContext.OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>Reads and checks CSV text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="path">The file name for messages.</param>
+    /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value.</param>
+    /// <returns>The rows.</returns>
+    /// <exception cref="CliException">The text is not valid input.</exception>
+    public static InputTable Read(TextReader reader, string path, DateOnly? defaultAsOf)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            IgnoreBlankLines = false,
+            MaxFieldSize = MaxFieldLength,
+            DetectColumnCountChanges = false,
+        };
+
+        using var parser = new CsvParser(reader, config);
+        var lastRawRow = 0;
+
+        // Each record starts on the line after the previous one ended; blank lines are records too (IgnoreBlankLines = false).
+        string[]? Next(out int line)
+        {
+            line = lastRawRow + 1;
+            string[] record;
+            try
+            {
+                if (!parser.Read())
+                {
+                    return null;
+                }
+
+                // Fields are parsed when the record is read, so bad data surfaces here too.
+                record = parser.Record ?? [];
+                lastRawRow = parser.RawRow;
+                if (parser.RawRecord.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    throw new CliException($"{path}:{line}: not valid UTF-8 text (save the file as UTF-8)");
+                }
+            }
+            catch (BadDataException)
+            {
+                throw new CliException($"{path}:{line}: broken quoting (a stray quote in an unquoted field, text after a closing quote, or a quote that is never closed)");
+            }
+            catch (MaxFieldSizeException)
+            {
+                throw new CliException($"{path}:{line}: a field is longer than {MaxFieldLength} characters");
+            }
+            catch (CsvHelperException ex)
+            {
+                throw new CliException($"{path}:{line}: not valid CSV ({ex.GetType().Name})");
+            }
+
+            return record;
+        }
+
+        // Header: the first non-blank line.
+        string[]? header;
+        int headerLine;
+        do
+        {
+            header = Next(out headerLine);
+        }
+        while (header is not null && IsBlank(header));
+
+        if (header is null)
+        {
+            throw new CliException($"{path}:1: empty file (expected a header row with columns such as id,name,country)");
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = NormalizeColumnName(header[i]);
+            if (KnownColumns.Contains(name))
+            {
+                if (!columns.TryAdd(name, i))
+                {
+                    throw new CliException($"{path}:{headerLine}: column \"{name}\" appears twice in the header");
+                }
+            }
+            else if (header[i].Trim().Length > 0)
+            {
+                ignored.Add(header[i].Trim());
+            }
+        }
+
+        if (!NameColumns.Any(columns.ContainsKey))
+        {
+            throw new CliException($"{path}:{headerLine}: the header has no name column (expected at least one of {string.Join(", ", NameColumns)}; found {Describe(header)})");
+        }
+
+        var rows = new List<InputRow>();
+        int? pendingBlankLine = null;
+        while (Next(out var line) is { } record)
+        {
+            if (IsBlank(record))
+            {
+                pendingBlankLine ??= line;
+                continue;
+            }
+
+            if (pendingBlankLine is { } blank)
+            {
+                throw new CliException($"{path}:{blank}: blank line between data rows (remove it; only blank lines at the end of the file are ignored)");
+            }
+
+            if (record.Length != header.Length)
+            {
+                throw new CliException($"{path}:{line}: {record.Length} {(record.Length == 1 ? "field" : "fields")} but the header has {header.Length}");
+            }
+
+            rows.Add(ToRow(record, columns, line, rows.Count + 1, path, defaultAsOf));
+        }
+
+        return new InputTable(rows, ignored);
+    }
+
+    /// <summary>Turns a column header into its canonical name: trimmed, lower case, <c>-</c> and spaces as <c>_</c>.</summary>
+    /// <param name="header">The header text.</param>
+    /// <returns>The canonical name.</returns>
+    public static string NormalizeColumnName(string header) =>
+        header.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
+
+    /// <summary>Parses a <c>yyyy-MM-dd</c> date.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="date">The date.</param>
+    /// <returns>Whether the text is a valid date.</returns>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static InputRow ToRow(string[] record, Dictionary<string, int> columns, int line, int rowNumber, string path, DateOnly? defaultAsOf)
+    {
+        string? Get(string column)
+        {
+            if (!columns.TryGetValue(column, out var index))
+            {
+                return null;
+            }
+
+            var value = record[index].Trim();
+            return value.Length == 0 ? null : value;
+        }
+
+        var id = Get("id") ?? rowNumber.ToString(CultureInfo.InvariantCulture);
+        var asOf = defaultAsOf;
+        if (Get("as_of") is { } asOfText)
+        {
+            asOf = TryParseDate(asOfText, out var date)
+                ? date
+                : throw new CliException($"{path}:{line}: invalid as_of \"{asOfText}\" (expected yyyy-MM-dd)");
+        }
+
+        var name = Get("name");
+        var country = Get("country");
+        ScreeningRequest request;
+        if (ProductColumns.Any(c => Get(c) is not null))
+        {
+            var product = ScreeningRequest.ForProduct() with
+            {
+                Title = Get("title"),
+                Brand = Get("brand"),
+                Manufacturer = Get("manufacturer"),
+                Seller = Get("seller"),
+                Model = Get("model"),
+                FccId = Get("fcc_id"),
+            };
+            request = PlaceName(product, name, path, line);
+        }
+        else if (name is not null)
+        {
+            request = ScreeningRequest.ForParty(name);
+        }
+        else
+        {
+            throw new CliException($"{path}:{line}: nothing to screen (name, brand, manufacturer, seller, model, fcc_id and title are all empty)");
+        }
+
+        return new InputRow(line, id, request with { Id = id, Country = country, AsOf = asOf });
+    }
+
+    /// <summary>A product row may also have a <c>name</c>: it is the manufacturer when that is empty, else the seller when that is
+    /// empty, else the title when that is empty. A name equal to one of those fields adds nothing.</summary>
+    private static ProductScreeningRequest PlaceName(ProductScreeningRequest product, string? name, string path, int line)
+    {
+        if (name is null || new[] { product.Manufacturer, product.Seller, product.Brand, product.Title }.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return product;
+        }
+
+        return product switch
+        {
+            { Manufacturer: null } => product with { Manufacturer = name },
+            { Seller: null } => product with { Seller = name },
+            { Title: null } => product with { Title = name },
+            _ => throw new CliException($"{path}:{line}: name \"{name}\" has no place in a product row whose manufacturer, seller and title are all set (leave name empty or put it in one of them)"),
+        };
+    }
+
+    private static bool IsBlank(string[] record) => record.Length == 1 && string.IsNullOrWhiteSpace(record[0]);
+
+    private static string Describe(string[] header)
+    {
+        var names = header.Select(h => h.Trim()).Where(h => h.Length > 0).Take(8).Select(h => "\"" + h + "\"").ToList();
+        return names.Count == 0 ? "no column names" : string.Join(", ", names);
+    }
+}

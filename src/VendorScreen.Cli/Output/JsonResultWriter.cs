@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using VendorScreen.Cli.Input;
+
+namespace VendorScreen.Cli.Output;
+
+/// <summary>Writes one JSON object per input row and per line (JSON Lines).</summary>
+internal sealed class JsonResultWriter : ResultWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private readonly TextWriter _writer;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+
+    public JsonResultWriter(TextWriter writer) => _writer = writer;
+
+    public override void Write(InputRow row, ScreeningResult result)
+    {
+        _buffer.Clear();
+        using (var json = new Utf8JsonWriter(_buffer, Options))
+        {
+            WriteResult(json, row, result);
+        }
+
+        _writer.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+    }
+
+    public override void Flush() => _writer.Flush();
+
+    private static void WriteResult(Utf8JsonWriter json, InputRow row, ScreeningResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", row.Id);
+        json.WriteString("decision", result.Decision.ToLowerCase());
+        json.WriteStartArray("hits");
+        foreach (var hit in result.Hits)
+        {
+            WriteHit(json, hit);
+        }
+
+        json.WriteEndArray();
+
+        // Fields after the contract's three.
+        WriteNullable(json, "rule", result.DecidingRule);
+        json.WriteString("reason", result.Reason);
+        json.WriteString("asOf", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("datasetVersion", result.DatasetVersion);
+        json.WriteString("algorithm", result.Algorithm);
+        json.WriteString("policy", result.Policy);
+        json.WriteNumber("line", row.Line);
+        json.WriteEndObject();
+    }
+
+    private static void WriteHit(Utf8JsonWriter json, ScreeningHit hit)
+    {
+        json.WriteStartObject();
+        json.WriteString("field", hit.Field);
+        json.WriteString("query", hit.Query);
+        json.WriteString("entityId", hit.EntityId);
+        json.WriteString("entityName", hit.EntityName);
+        json.WriteString("matchedName", hit.MatchedName);
+        json.WriteNumber("score", RoundScore(hit.Score));
+        WriteStrings(json, "lists", ListsOf(hit));
+        WriteStrings(json, "path", PathOf(hit));
+        WriteNullable(json, "reason", hit.Reason);
+
+        // Fields after the contract's nine.
+        json.WriteString("decision", hit.Decision.ToLowerCase());
+        WriteNullable(json, "rule", hit.Rule);
+        json.WriteString("listedEntityId", hit.ListedEntityId);
+        json.WriteString("listedEntityName", hit.ListedEntityName);
+        WriteNullable(json, "matchedNameKind", hit.MatchedNameKind is { } kind ? ToKebab(kind) : null);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static string ToKebab(NameKind kind) => kind switch
+    {
+        NameKind.Primary => "primary",
+        NameKind.Alias => "alias",
+        NameKind.WeakAlias => "weak-alias",
+        NameKind.Former => "former",
+        NameKind.NativeScript => "native",
+        NameKind.Brand => "brand",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

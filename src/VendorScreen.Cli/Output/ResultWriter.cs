@@ -1,0 +1,114 @@
+using System.Globalization;
+using VendorScreen.Cli.Input;
+
+namespace VendorScreen.Cli.Output;
+
+/// <summary>Counts of rows per decision.</summary>
+internal sealed class DecisionCounts
+{
+    private readonly int[] _counts = new int[4];
+
+    /// <summary>Gets the number of rows counted.</summary>
+    public int Total => _counts.Sum();
+
+    /// <summary>Gets the count for a decision.</summary>
+    /// <param name="decision">The decision.</param>
+    public int this[ScreeningDecision decision] => _counts[(int)decision];
+
+    /// <summary>Counts one row.</summary>
+    /// <param name="decision">Its decision.</param>
+    public void Add(ScreeningDecision decision) => _counts[(int)decision]++;
+
+    /// <summary>Describes the counts: <c>15 rows: 6 block, 4 review, 5 clear, 0 incomplete</c>.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Total} {(Total == 1 ? "row" : "rows")}: {this[ScreeningDecision.Block]} block, {this[ScreeningDecision.Review]} review, {this[ScreeningDecision.Clear]} clear, {this[ScreeningDecision.Incomplete]} incomplete");
+}
+
+/// <summary>Writes screening results in one output format, one record per input row, in input order.</summary>
+internal abstract class ResultWriter : IDisposable
+{
+    /// <summary>Writes one row's result.</summary>
+    /// <param name="row">The input row.</param>
+    /// <param name="result">Its result.</param>
+    public abstract void Write(InputRow row, ScreeningResult result);
+
+    /// <summary>Pushes out what has been written so far (called after every chunk).</summary>
+    public virtual void Flush()
+    {
+    }
+
+    /// <summary>Finishes the output.</summary>
+    /// <param name="counts">The counts per decision.</param>
+    public virtual void Complete(DecisionCounts counts) => Flush();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the writer holds; never closes the underlying text writer.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    /// <summary>Creates the writer for a format.</summary>
+    /// <param name="format">The format: <c>table</c>, <c>json</c> or <c>csv</c>.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="terminal">Whether <paramref name="writer"/> is an interactive terminal (tables get colours).</param>
+    /// <returns>The result writer.</returns>
+    public static ResultWriter Create(string format, TextWriter writer, bool terminal) => format switch
+    {
+        "json" => new JsonResultWriter(writer),
+        "csv" => new CsvResultWriter(writer),
+        _ => new TableResultWriter(writer, terminal),
+    };
+
+    /// <summary>Gets a hit's path as strings: the matched entity id, then per step the relation kind and the next entity id.</summary>
+    /// <param name="hit">The hit.</param>
+    /// <returns>The path.</returns>
+    public static IReadOnlyList<string> PathOf(ScreeningHit hit)
+    {
+        var path = new List<string>(1 + (2 * hit.Path.Count)) { hit.EntityId };
+        foreach (var step in hit.Path)
+        {
+            path.Add(step.Kind.ToKebabCase());
+            path.Add(step.ToId);
+        }
+
+        return path;
+    }
+
+    /// <summary>Gets a hit's path with entity names instead of ids, for people.</summary>
+    /// <param name="hit">The hit.</param>
+    /// <returns>The path.</returns>
+    public static IReadOnlyList<string> NamedPathOf(ScreeningHit hit)
+    {
+        var path = new List<string>(1 + (2 * hit.Path.Count)) { hit.EntityName };
+        foreach (var step in hit.Path)
+        {
+            path.Add(step.Kind.ToKebabCase());
+            path.Add(step.ToName);
+        }
+
+        return path;
+    }
+
+    /// <summary>Gets the ids of the lists a hit's listings are on, without repeats.</summary>
+    /// <param name="hit">The hit.</param>
+    /// <returns>The list ids.</returns>
+    public static IReadOnlyList<string> ListsOf(ScreeningHit hit) => hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Rounds a score to 4 decimals.</summary>
+    /// <param name="score">The score.</param>
+    /// <returns>The rounded score.</returns>
+    public static double RoundScore(double score) => Math.Round(score, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>Formats a score with up to 4 decimals.</summary>
+    /// <param name="score">The score.</param>
+    /// <returns>The text.</returns>
+    public static string FormatScore(double score) => RoundScore(score).ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,74 @@
+using Spectre.Console;
+using VendorScreen.Cli.Input;
+
+namespace VendorScreen.Cli.Output;
+
+/// <summary>Writes a table for people: id, decision, best match, listed entity, path and reason, then a summary line.
+/// Colours only on a terminal; plain text (ASCII borders, no escape codes, no wrapping) otherwise.</summary>
+internal sealed class TableResultWriter : ResultWriter
+{
+    private readonly IAnsiConsole _console;
+    private readonly Table _table;
+
+    public TableResultWriter(TextWriter writer, bool terminal)
+    {
+        _console = CreateConsole(writer, terminal);
+        _table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii };
+        _table.AddColumn("id");
+        _table.AddColumn("decision");
+        _table.AddColumn("best match");
+        _table.AddColumn("listed entity");
+        _table.AddColumn("path");
+        _table.AddColumn("reason");
+    }
+
+    public override void Write(InputRow row, ScreeningResult result)
+    {
+        var hit = result.Hits.Count > 0 ? result.Hits[0] : null;
+        _table.AddRow(
+            Cell(row.Id),
+            new Text(result.Decision.ToLowerCase(), DecisionStyle(result.Decision)),
+            Cell(hit is null ? string.Empty : $"{hit.MatchedName} ({FormatScore(hit.Score)}, {hit.Field})"),
+            Cell(hit is null ? string.Empty : hit.ListedEntityName),
+            Cell(hit is null || hit.Path.Count == 0 ? string.Empty : string.Join(" > ", NamedPathOf(hit))),
+            Cell(result.Reason));
+    }
+
+    public override void Complete(DecisionCounts counts)
+    {
+        _console.Write(_table);
+        _console.WriteLine(counts.ToString());
+    }
+
+    /// <summary>Creates a console over a writer: colours and terminal width on a terminal, plain wide text otherwise.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="terminal">Whether it is an interactive terminal.</param>
+    /// <returns>The console.</returns>
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!terminal)
+        {
+            // A file or pipe has no width: keep each row on one line.
+            console.Profile.Width = 4096;
+        }
+
+        return console;
+    }
+
+    private static Text Cell(string value) => new(value);
+
+    private static Style DecisionStyle(ScreeningDecision decision) => decision switch
+    {
+        ScreeningDecision.Block => new Style(Color.Red, decoration: Decoration.Bold),
+        ScreeningDecision.Review => new Style(Color.Yellow),
+        ScreeningDecision.Clear => new Style(Color.Green),
+        _ => new Style(Color.Magenta1, decoration: Decoration.Bold),
+    };
+}
