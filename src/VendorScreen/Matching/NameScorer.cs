@@ -37,6 +37,9 @@ public static class NameScorer
     public const string Algorithm = "token-align-v1";
 
     private const double NumberMismatchFactor = 0.7;
+    private const double PatronymicSwapFactor = 0.7;
+
+    private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
     /// <summary>Gets the base weight of a token class.</summary>
     /// <param name="tokenClass">The class.</param>
@@ -72,6 +75,7 @@ public static class NameScorer
 
         var usedQ = new bool[q.Count];
         var usedC = new bool[c.Count];
+        var alignment = Enumerable.Repeat(-1, q.Count).ToArray();
         double matched = 0;
         var aligned = new List<string>();
         var fuzzy = new List<string>();
@@ -84,6 +88,11 @@ public static class NameScorer
 
             MarkUsed(usedQ, p.QStart, p.QCount);
             MarkUsed(usedC, p.CStart, p.CCount);
+            for (var k = 0; k < p.QCount; k++)
+            {
+                alignment[p.QStart + k] = p.CStart;
+            }
+
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             var qText = Join(q, p.QStart, p.QCount);
             var cText = Join(c, p.CStart, p.CCount);
@@ -104,6 +113,12 @@ public static class NameScorer
         if (numberMismatch)
         {
             score *= NumberMismatchFactor;
+        }
+
+        var patronymicSwap = PatronymicSwapped(q, c, alignment);
+        if (patronymicSwap)
+        {
+            score *= PatronymicSwapFactor;
         }
 
         var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
@@ -129,6 +144,11 @@ public static class NameScorer
         if (numberMismatch)
         {
             features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (patronymicSwap)
+        {
+            features.Add(new("patronymic-order", PatronymicSwapFactor, -1, "the names around bin/ben/ibn are swapped: father and son differ"));
         }
 
         if (query.IsTransliteration || candidate.IsTransliteration)
@@ -186,18 +206,90 @@ public static class NameScorer
             budget = x[0] == y[0] ? 1 : 0;
         }
 
-        if (budget == 0 || longer - shorter > budget)
+        // A different first letter is a rarer typo than one inside the word: it costs one edit of the budget
+        // ("vista" / "avista" and "pioneer" / "ioneer" are different names).
+        if (x[0] != y[0])
+        {
+            budget--;
+        }
+
+        if (budget <= 0 || longer - shorter > budget)
         {
             return 0;
         }
 
-        var distance = Levenshtein.EditDistance(x, y, 0);
-        if (distance > budget || (distance == budget && budget >= 2 && x[0] != y[0]))
+        // Optimal string alignment distance: a transposition ("appel" / "apple") is one edit.
+        var distance = OsaDistance(x, y, budget);
+        if (distance > budget)
         {
             return 0;
         }
 
-        return Levenshtein.GetRatio(x, y);
+        // FuzzySharp's Levenshtein ratio counts a transposition as two edits; credit it as one.
+        return Math.Max(Levenshtein.GetRatio(x, y), 1.0 - (distance / (double)(x.Length + y.Length)));
+    }
+
+    private static int OsaDistance(string a, string b, int limit)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+
+    // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it.
+    private static bool PatronymicSwapped(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, int[] alignment)
+    {
+        for (var i = 1; i < q.Count - 1; i++)
+        {
+            if (!Patronymics.Contains(q[i].Text) || alignment[i] < 0 || alignment[i - 1] < 0 || alignment[i + 1] < 0)
+            {
+                continue;
+            }
+
+            var connector = alignment[i];
+            if (!Patronymics.Contains(c[connector].Text))
+            {
+                continue;
+            }
+
+            if (alignment[i - 1] > connector || alignment[i + 1] < connector)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;

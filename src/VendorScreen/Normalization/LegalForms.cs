@@ -20,6 +20,7 @@ public static class LegalForms
         ["jsc"] = "jsc", ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ooo"] = "llc", ["zao"] = "jsc", ["oao"] = "jsc", ["pao"] = "jsc", ["ao"] = "jsc",
         ["fze"] = "fze", ["fzco"] = "fze", ["fzc"] = "fze", ["fzllc"] = "llc", ["wll"] = "llc", ["est"] = "est",
         ["anonima"] = "sa", ["anonyme"] = "sa",
+        ["ооо"] = "llc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc", ["ао"] = "jsc", ["тов"] = "llc", ["тоо"] = "llc",
         ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -56,6 +57,66 @@ public static class LegalForms
     /// <returns><see langword="true"/> for legal forms, places and corporate qualifier words.</returns>
     public static bool IsQualifier(NameToken token) =>
         token.Class is TokenClass.LegalForm or TokenClass.Location || (token.Class == TokenClass.Generic && QualifierWords.Contains(token.Text));
+
+    // Multi-word legal forms, lower-case and diacritic-free, with the single token they are compared as.
+    private static readonly (string[] Words, string Compare)[] Phrases =
+    [
+        (["limited", "liability", "company"], "llc"),
+        (["limited", "liability", "partnership"], "llp"),
+        (["public", "limited", "company"], "plc"),
+        (["public", "joint", "stock", "company"], "jsc"),
+        (["open", "joint", "stock", "company"], "jsc"),
+        (["closed", "joint", "stock", "company"], "jsc"),
+        (["joint", "stock", "company"], "jsc"),
+        (["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"),
+        (["societatea", "cu", "raspundere", "limitata"], "srl"),
+        (["societa", "a", "responsabilita", "limitata"], "srl"),
+        (["sociedad", "de", "responsabilidad", "limitada"], "srl"),
+        (["sociedad", "anonima"], "sa"),
+        (["societe", "anonyme"], "sa"),
+        (["societe", "a", "responsabilite", "limitee"], "sarl"),
+        (["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], "llc"),
+        (["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"], "llc"),
+        (["общество", "с", "ограниченной", "ответственностью"], "llc"),
+        (["публичное", "акционерное", "общество"], "jsc"),
+        (["открытое", "акционерное", "общество"], "jsc"),
+        (["закрытое", "акционерное", "общество"], "jsc"),
+        (["акционерное", "общество"], "jsc"),
+        (["aktsionernoe", "obshchestvo"], "jsc"),
+        (["sp", "z", "o", "o"], "llc"),
+        (["sp", "zoo"], "llc"),
+    ];
+
+    /// <summary>Rewrites multi-word legal forms in a word list to their single compare token, in place
+    /// ("limited liability company" → "llc", "общество с ограниченной ответственностью" → "llc").</summary>
+    /// <param name="words">Lower-case, diacritic-free words.</param>
+    public static void RewritePhrases(List<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var (phrase, compare) in Phrases)
+            {
+                if (i + phrase.Length > words.Count)
+                {
+                    continue;
+                }
+
+                var matches = true;
+                for (var k = 0; k < phrase.Length && matches; k++)
+                {
+                    matches = string.Equals(words[i + k], phrase[k], StringComparison.Ordinal);
+                }
+
+                if (matches)
+                {
+                    words.RemoveRange(i, phrase.Length);
+                    words.Insert(i, compare);
+                    break;
+                }
+            }
+        }
+    }
 
     /// <summary>Han legal-form suffixes, longest first, each rewritten to the compare form <c>co ltd</c>.</summary>
     internal static readonly string[] HanLegalSuffixes =

@@ -220,6 +220,7 @@ public static class NameNormalizer
             }
         }
 
+        LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
         foreach (var w in joined)
         {
