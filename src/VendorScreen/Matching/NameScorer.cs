@@ -38,6 +38,7 @@ public static class NameScorer
 
     private const double NumberMismatchFactor = 0.7;
     private const double PatronymicSwapFactor = 0.7;
+    private const double PhoneticFactor = 0.92;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -166,6 +167,54 @@ public static class NameScorer
     /// <returns>The similarity.</returns>
     public static double TokenSimilarity(NameToken a, NameToken b)
     {
+        var direct = SpellingSimilarity(a, b);
+        if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4)
+        {
+            return direct;
+        }
+
+        // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
+        // spelled phonetically; such a match counts a little less than a spelling match.
+        var fa = PhoneticKey(a.Text);
+        var fb = PhoneticKey(b.Text);
+        if (fa.Length < 3 || fb.Length < 3)
+        {
+            return 0;
+        }
+
+        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? 1.0 : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
+        return phonetic * PhoneticFactor;
+    }
+
+    /// <summary>Gets a phonetic spelling of a Latin token that folds common transliteration variants
+    /// (ks/x, ph/f, kh/h, w/v, y/i, z/s, c/k, ou/u, doubled letters).</summary>
+    /// <param name="token">A lower-case token.</param>
+    /// <returns>The phonetic key.</returns>
+    public static string PhoneticKey(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var t = token
+            .Replace("sch", "sh", StringComparison.Ordinal).Replace("tch", "ch", StringComparison.Ordinal)
+            .Replace("ck", "k", StringComparison.Ordinal).Replace("ks", "x", StringComparison.Ordinal).Replace("cs", "x", StringComparison.Ordinal)
+            .Replace("ph", "f", StringComparison.Ordinal).Replace("kh", "h", StringComparison.Ordinal).Replace("gh", "g", StringComparison.Ordinal)
+            .Replace("dh", "d", StringComparison.Ordinal).Replace("th", "t", StringComparison.Ordinal).Replace("dj", "j", StringComparison.Ordinal)
+            .Replace("ou", "u", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal).Replace("ee", "i", StringComparison.Ordinal)
+            .Replace("ch", "\u0001", StringComparison.Ordinal).Replace('c', 'k').Replace("\u0001", "ch", StringComparison.Ordinal)
+            .Replace('y', 'i').Replace('w', 'v').Replace('q', 'k').Replace('z', 's');
+        var sb = new StringBuilder(t.Length);
+        foreach (var ch in t)
+        {
+            if (sb.Length == 0 || sb[^1] != ch)
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static double SpellingSimilarity(NameToken a, NameToken b)
+    {
         if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
         {
             return 1;
@@ -206,10 +255,15 @@ public static class NameScorer
             budget = x[0] == y[0] ? 1 : 0;
         }
 
-        // A different first letter is a rarer typo than one inside the word: it costs one edit of the budget
-        // ("vista" / "avista" and "pioneer" / "ioneer" are different names).
+        // A different first letter is a rarer typo than one inside the word: it costs one edit of the budget, and only a
+        // substituted first letter counts ("Caspersky" / "Kaspersky"), not an added one ("vista" / "avista").
         if (x[0] != y[0])
         {
+            if (x[1] != y[1])
+            {
+                return 0;
+            }
+
             budget--;
         }
 

@@ -155,16 +155,17 @@ internal static class Screener
             {
                 var candidate = index.Names[id];
                 var comparison = NameScorer.Compare(variant, candidate.Normalized, index);
+                var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
                 Match? match = null;
                 if (mention)
                 {
-                    if (comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                    if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                     {
                         var accessory = IsAccessoryMention(variant, candidate.Normalized);
                         match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: false, accessory);
                     }
                 }
-                else if (comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
+                else if (mentionable && comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
                     && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                 {
                     // "Norsat International Inc." names Norsat: the extra words only qualify the name.
@@ -174,7 +175,7 @@ internal static class Screener
                 {
                     match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false);
                 }
-                else if (comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                else if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                 {
                     match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false);
                 }
@@ -224,6 +225,12 @@ internal static class Screener
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
             Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore);
     }
+
+    // Only organisations and brands are found inside longer texts: a person's or a ship's one-word name ("Dave", "Castor")
+    // inside a longer name is a coincidence, and weak aliases never count.
+    private static bool IsMentionable(Entity entity, IndexedName name) =>
+        entity.Kind is EntityKind.Organization or EntityKind.Brand or EntityKind.Government or EntityKind.Unknown
+        && name.Name.Kind != NameKind.WeakAlias;
 
     private static bool ExactCandidateTokens(NameComparison comparison) =>
         !comparison.Features.Any(f => string.Equals(f.Feature, "fuzzy-tokens", StringComparison.Ordinal));
