@@ -164,12 +164,18 @@ internal sealed class RemoteCache
         await WriteAtomicallyAsync(target, bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Makes a version current by replacing the manifest in one move, then removes version folders older than the previous one.</summary>
+    /// <summary>Makes a version current by replacing the manifest in one move. When the version replaces <paramref name="previousFolder"/>,
+    /// version folders other than these two are removed; without one (an unchanged version) nothing is removed.</summary>
     public async Task CommitAsync(CacheManifest manifest, string? previousFolder, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var json = JsonSerializer.SerializeToUtf8Bytes(manifest, RemoteJsonContext.Default.CacheManifest);
         await WriteAtomicallyAsync(ManifestPath, json, cancellationToken).ConfigureAwait(false);
+        if (previousFolder is null)
+        {
+            return;
+        }
+
         foreach (var dir in System.IO.Directory.EnumerateDirectories(Directory, "v-*"))
         {
             var name = Path.GetFileName(dir);

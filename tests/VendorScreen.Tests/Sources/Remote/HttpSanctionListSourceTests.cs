@@ -279,6 +279,27 @@ public sealed class HttpSanctionListSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_304ButCachedCopyDamaged_DownloadsAgainWithoutValidators()
+    {
+        var body = TestLists.Lines("v1", 4);
+        await using var server = LoopbackServer.Start(r => r.Header("If-None-Match") == "\"v1\"" ? ServerResponse.NotModified() : ServerResponse.Ok(body) with { ETag = "\"v1\"" });
+        using (var before = CreateSut(server.BaseUrl))
+        {
+            await before.LoadAsync();
+        }
+
+        var file = Directory.GetFiles(Path.Combine(_cache.Path, "test-list"), "*", SearchOption.AllDirectories).Single(f => !f.EndsWith("meta.json", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, "version v1\nTampered Entity\n");
+        using var sut = CreateSut(server.BaseUrl);
+
+        var snapshot = await sut.LoadAsync();
+
+        snapshot.Entities.Should().HaveCount(4);
+        server.Requests.Select(r => r.Header("If-None-Match")).Should().Equal(null, "\"v1\"", null);
+        File.ReadAllBytes(file).Should().Equal(body, "the damaged file was replaced");
+    }
+
+    [Fact]
     public async Task LoadAsync_RestartWithoutNetwork_ServesCacheWithItsFetchedAt()
     {
         Uri url;
@@ -528,7 +549,7 @@ public sealed class HttpSanctionListSourceTests : IDisposable
         {
             Reader = TestLists.ReadLines,
             CacheDirectory = _cache.Path,
-            Timeout = TimeSpan.FromSeconds(1),
+            Timeout = TimeSpan.FromSeconds(2),
             MaxRetries = 0,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
