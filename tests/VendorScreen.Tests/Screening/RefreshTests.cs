@@ -161,6 +161,38 @@ public sealed class RefreshTests
         result.Reason.Should().Contain("stale: fetched 2026-03-01 08:00:00Z");
     }
 
+    internal static ScreeningEngine CreateEngine(TimeProvider clock, params VendorScreen.Sources.ISanctionListSource[] sources)
+    {
+        var builder = new ScreeningEngineBuilder { TimeProvider = clock }.Configure(o =>
+        {
+            o.UseDefaultDataset = false;
+            o.MaxSourceAge = TimeSpan.FromHours(1);
+        });
+        foreach (var source in sources)
+        {
+            builder.AddSource(source);
+        }
+
+        return builder.Build();
+    }
+
+    internal static HttpSanctionListSource RemoteSource(Uri url, string cache, TimeProvider clock, string name = "remote") =>
+        new(HttpSanctionListSourceTests.Client, new HttpSanctionListSourceOptions(name, url)
+        {
+            Reader = VendorScreen.Sources.VendorScreenJson.VendorScreenJsonReader.Read,
+            CacheDirectory = cache,
+            Timeout = TimeSpan.FromSeconds(2),
+            MaxRetries = 0,
+            TimeProvider = clock,
+        });
+}
+
+/// <summary>The swap of datasets under concurrent screening. Runs alone: it keeps the processor busy on purpose.</summary>
+[Collection(RefreshStressTests.Collection)]
+public sealed class RefreshStressTests
+{
+    public const string Collection = "refresh-stress";
+
     [Fact]
     public async Task ScreenAsync_DuringAlternatingRefreshes_NeverSeesAMixedDataset()
     {
@@ -174,9 +206,9 @@ public sealed class RefreshTests
             return ServerResponse.Ok(r.Path == "/alpha.json" ? alpha[g] : bravo[g], "application/json") with { ETag = $"\"{r.Path}-{g}\"" };
         });
         using var cache = new TempFolder();
-        using var alphaSource = RemoteSource(server.Url("alpha.json"), cache.Path, TimeProvider.System, "alpha");
-        using var bravoSource = RemoteSource(server.Url("bravo.json"), cache.Path, TimeProvider.System, "bravo");
-        using var engine = CreateEngine(TimeProvider.System, alphaSource, bravoSource);
+        using var alphaSource = RefreshTests.RemoteSource(server.Url("alpha.json"), cache.Path, TimeProvider.System, "alpha");
+        using var bravoSource = RefreshTests.RemoteSource(server.Url("bravo.json"), cache.Path, TimeProvider.System, "bravo");
+        using var engine = RefreshTests.CreateEngine(TimeProvider.System, alphaSource, bravoSource);
         await engine.RefreshAsync();
 
         var queries = new[] { "Harbor Crane Holdings", "Granite Peak Minerals", "Northwind Freight Lines", "Silverline Optics Works" };
@@ -247,29 +279,7 @@ public sealed class RefreshTests
 
         results.Where(r => r.Decision == ScreeningDecision.Block).Select(r => r.Hits[0].EntityName).Distinct().Should().HaveCountGreaterThan(1);
     }
-
-    private static ScreeningEngine CreateEngine(TimeProvider clock, params VendorScreen.Sources.ISanctionListSource[] sources)
-    {
-        var builder = new ScreeningEngineBuilder { TimeProvider = clock }.Configure(o =>
-        {
-            o.UseDefaultDataset = false;
-            o.MaxSourceAge = TimeSpan.FromHours(1);
-        });
-        foreach (var source in sources)
-        {
-            builder.AddSource(source);
-        }
-
-        return builder.Build();
-    }
-
-    private static HttpSanctionListSource RemoteSource(Uri url, string cache, TimeProvider clock, string name = "remote") =>
-        new(HttpSanctionListSourceTests.Client, new HttpSanctionListSourceOptions(name, url)
-        {
-            Reader = VendorScreen.Sources.VendorScreenJson.VendorScreenJsonReader.Read,
-            CacheDirectory = cache,
-            Timeout = TimeSpan.FromSeconds(1),
-            MaxRetries = 0,
-            TimeProvider = clock,
-        });
 }
+
+[CollectionDefinition(RefreshStressTests.Collection, DisableParallelization = true)]
+public sealed class RefreshStressDefinition;

@@ -25,14 +25,14 @@ public sealed class UpdateCommandTests : IDisposable
             _ => ServerResponse.Text(404, "no"),
         });
         var config = WriteConfig(
-            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 1, maxRetries = 0 },
-            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 1, maxRetries = 0 });
+            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 2, maxRetries = 0 },
+            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 2, maxRetries = 0 });
         var cache = Path.Combine(_folder.Path, "cache");
 
         var (first, firstOutput, _) = await RunAsync("update", "--cache", cache, "--config", config);
         var (second, secondOutput, _) = await RunAsync("update", "--cache", cache, "--config", config);
 
-        first.Should().Be(0);
+        first.Should().Be(0, firstOutput);
         var lines = firstOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(2);
         lines[0].Should().MatchRegex(@"^alpha\s+fetched\s+version 2026-03-01\s+sha256 " + TestLists.Sha256(alpha)[..12] + $@"\s+{alpha.Length} bytes\s+1 entities");
@@ -47,8 +47,8 @@ public sealed class UpdateCommandTests : IDisposable
     {
         await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Dataset("alpha", "1", "Alpha Trading Company"), "application/json"));
         var config = WriteConfig(
-            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", maxRetries = 0 },
-            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", maxRetries = 0 });
+            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 },
+            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
 
         var (exit, output, _) = await RunAsync("update", "--cache", Path.Combine(_folder.Path, "c"), "--config", config, "--list", "bravo");
 
@@ -64,8 +64,8 @@ public sealed class UpdateCommandTests : IDisposable
             ? ServerResponse.Ok(TestLists.Dataset("good", "1", "Alpha Trading Company"), "application/json")
             : ServerResponse.Text(500, "broken"));
         var config = WriteConfig(
-            new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0 },
-            new { name = "bad", url = server.Url("bad.json").ToString(), format = "vendorscreen-json", maxRetries = 0 });
+            new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 },
+            new { name = "bad", url = server.Url("bad.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
 
         var (exit, output, _) = await RunAsync("update", "--cache", Path.Combine(_folder.Path, "c"), "--config", config);
 
@@ -81,7 +81,7 @@ public sealed class UpdateCommandTests : IDisposable
         string config;
         await using (var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Dataset("good", "v7", "Alpha Trading Company"), "application/json")))
         {
-            config = WriteConfig(new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 1 });
+            config = WriteConfig(new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
             (await RunAsync("update", "--cache", cache, "--config", config)).Exit.Should().Be(0);
         }
 
