@@ -108,7 +108,8 @@ internal static class Screener
             .Take(options.MaxHits)
             .ToArray();
 
-        var unusable = state.Sources.Where(s => !s.IsUsable).ToArray();
+        var sources = SourceAges.Apply(state.Sources, options, now);
+        var unusable = sources.Where(s => !s.IsUsable).ToArray();
         var decision = ordered.Length == 0 ? ScreeningDecision.Clear : ordered[0].Decision;
         string reason;
         string? rule = ordered.Length == 0 ? null : ordered[0].Rule;
@@ -135,7 +136,7 @@ internal static class Screener
             Algorithm = NameScorer.Algorithm,
             Policy = policy.Name,
             ScreenedAt = now,
-            Sources = state.Sources,
+            Sources = sources,
         };
     }
 

@@ -52,7 +52,11 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     public Screening.ScreeningDataset? Dataset => Volatile.Read(ref _state)?.Dataset;
 
     /// <summary>Gets the state of every configured source.</summary>
-    public IReadOnlyList<SourceStatus> Sources => Volatile.Read(ref _state)?.Sources ?? [];
+    /// <remarks>A source whose snapshot became older than <see cref="ScreeningOptions.MaxSourceAge"/> since the last refresh is
+    /// reported as not usable (stale) here and in every result.</remarks>
+    public IReadOnlyList<SourceStatus> Sources => Volatile.Read(ref _state) is { } state
+        ? Screening.SourceAges.Apply(state.Sources, _options, _timeProvider.GetUtcNow())
+        : [];
 
     /// <summary>Gets the policy in use.</summary>
     public ScreeningPolicy Policy => _policy;
@@ -70,63 +74,70 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var source in _sources)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    var snapshot = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
-                    _lastGood[source.Name] = (snapshot, null);
-                    if (snapshot.RejectedRecords.Count > 0)
-                    {
-                        LogRejected(_logger, source.Name, snapshot.RejectedRecords.Count, snapshot.Version);
-                    }
-
-                    if (_logger.IsEnabled(LogLevel.Information))
-                    {
-                        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                        LogLoaded(_logger, source.Name, snapshot.Version, snapshot.Entities.Count, elapsedMs);
-                    }
-                }
-                catch (SanctionListSourceException ex)
-                {
-                    var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
-                    _lastGood[source.Name] = (prior, ex.Message);
-                    LogLoadFailed(_logger, source.Name, prior?.Version ?? "none", ex);
-                }
-            }
-
-            var now = _timeProvider.GetUtcNow();
-            var statuses = new List<SourceStatus>();
-            var snapshots = new List<ListSnapshot>();
-            foreach (var source in _sources)
-            {
-                var (good, error) = _lastGood[source.Name];
-                var stale = good is not null && _options.MaxSourceAge is { } maxAge && good.FetchedAt != default && now - good.FetchedAt > maxAge;
-                if (good is not null)
-                {
-                    snapshots.Add(good);
-                }
-
-                statuses.Add(new SourceStatus(source.Name)
-                {
-                    Version = good?.Version,
-                    FetchedAt = good?.FetchedAt,
-                    IsUsable = good is not null && !stale,
-                    Error = stale ? $"stale: fetched {good!.FetchedAt:u}, older than {_options.MaxSourceAge}" : error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}"),
-                    Entities = good?.Entities.Count ?? 0,
-                    Rejected = good?.RejectedRecords.Count ?? 0,
-                });
-            }
-
-            var next = new Screening.EngineState(Screening.ScreeningDataset.Create(snapshots), statuses);
-            Volatile.Write(ref _state, next);
-            return statuses;
+            return await RefreshLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _refreshLock.Release();
         }
+    }
+
+    private async Task<IReadOnlyList<SourceStatus>> RefreshLockedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in _sources)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var snapshot = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
+                _lastGood[source.Name] = (snapshot, null);
+                if (snapshot.RejectedRecords.Count > 0)
+                {
+                    LogRejected(_logger, source.Name, snapshot.RejectedRecords.Count, snapshot.Version);
+                }
+
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogLoaded(_logger, source.Name, snapshot.Version, snapshot.Entities.Count, elapsedMs);
+                }
+            }
+#pragma warning disable CA1031 // Any failure of one source (not only SanctionListSourceException) must leave the others and the last good snapshot in place.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
+                var message = ex is SanctionListSourceException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                _lastGood[source.Name] = (prior, message);
+                LogLoadFailed(_logger, source.Name, prior?.Version ?? "none", ex);
+            }
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        var statuses = new List<SourceStatus>();
+        var snapshots = new List<ListSnapshot>();
+        foreach (var source in _sources)
+        {
+            var (good, error) = _lastGood[source.Name];
+            if (good is not null)
+            {
+                snapshots.Add(good);
+            }
+
+            statuses.Add(new SourceStatus(source.Name)
+            {
+                Version = good?.Version,
+                FetchedAt = good?.FetchedAt,
+                IsUsable = good is not null,
+                Error = error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}"),
+                Entities = good?.Entities.Count ?? 0,
+                Rejected = good?.RejectedRecords.Count ?? 0,
+            });
+        }
+
+        var next = new Screening.EngineState(Screening.ScreeningDataset.Create(snapshots), statuses);
+        Volatile.Write(ref _state, next);
+        return Screening.SourceAges.Apply(statuses, _options, now);
     }
 
     /// <inheritdoc />
@@ -174,7 +185,20 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
             return state;
         }
 
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        // Concurrent first screenings wait for one load instead of each loading every source again.
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _state) is null)
+            {
+                await RefreshLockedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+
         return Volatile.Read(ref _state)!;
     }
 
