@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VendorScreen.Sources;
+using VendorScreen.Sources.Remote;
 
 namespace VendorScreen.Cli;
 
@@ -105,16 +106,44 @@ internal static partial class EngineFactory
     /// <returns><see langword="true"/> for a URL.</returns>
     public static bool IsUrl(string spec) => UrlPattern().IsMatch(spec);
 
-    /// <summary>Opens a URL source. Remote lists are fetched by <c>vendorscreen update</c>; this build does not read URLs directly.</summary>
-    /// <param name="spec">The URL, possibly with a <c>format:</c> prefix.</param>
+    /// <summary>Opens a URL source, <c>format:https://...</c>: fetched over HTTPS with retries and a cache (see docs/remote-sources.md).</summary>
+    /// <param name="spec">The URL with its <c>format:</c> prefix.</param>
     /// <param name="context">The command-line context.</param>
-    /// <returns>Never returns.</returns>
-    /// <exception cref="CliException">Always (exit code 2).</exception>
+    /// <returns>The remote source.</returns>
+    /// <exception cref="CliException">The format is not named or unknown, or the URL is malformed (exit code 2).</exception>
     public static ISanctionListSource OpenRemoteSource(string spec, CliContext context)
     {
-        _ = context;
-        throw new CliException($"--source {spec}: URL sources need `vendorscreen update` first");
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(context);
+        var schemeAt = spec.IndexOf("://", StringComparison.Ordinal);
+        var prefixEnd = spec.LastIndexOf(':', schemeAt - 1);
+        var format = prefixEnd > 0 ? spec[..prefixEnd] : null;
+        var url = prefixEnd > 0 ? spec[(prefixEnd + 1)..] : spec;
+        if (format is null)
+        {
+            throw new CliException($"--source {spec}: name the list format of a URL as format:URL ({string.Join(", ", SourceFormats.All.Select(f => f.Name))})");
+        }
+
+        if (!SourceFormats.All.Any(f => string.Equals(f.Name, format, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CliException($"--source {spec}: unknown format \"{format}\"; known formats: {string.Join(", ", SourceFormats.All.Select(f => f.Name))}");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new CliException($"--source {spec}: \"{url}\" is not a valid URL");
+        }
+
+        var name = "remote-" + string.Concat((uri.Host + uri.AbsolutePath).Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-');
+        return new HttpSanctionListSource(SharedHttpClient.Value, new HttpSanctionListSourceOptions(name, uri)
+        {
+            Format = format,
+            FileName = Path.GetFileName(uri.AbsolutePath) is { Length: > 0 } file ? file : null,
+            CacheDirectory = RemoteListCatalog.DefaultCacheDirectory(),
+        });
     }
+
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
 
     [GeneratedRegex(@"^([A-Za-z0-9][A-Za-z0-9.-]*:)?https?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

@@ -211,13 +211,23 @@ public sealed class ScreenInputErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Screen_UrlSource_ExitsTwoAskingForUpdate()
+    public async Task Screen_UrlSourceWithoutFormat_ExitsTwoAskingForTheFormat()
     {
         var path = _host.Write("ok.csv", "name\nHikvision\n");
 
         var run = await CliTestHost.RunAsync("screen", path, "--source", "https://example.org/list.json");
 
-        run.ShouldFailWith(2, "https://example.org/list.json", "URL sources need `vendorscreen update` first");
+        run.ShouldFailWith(2, "https://example.org/list.json", "name the list format of a URL as format:URL");
+    }
+
+    [Fact]
+    public async Task Screen_UrlSourceWithUnknownFormat_ExitsTwo()
+    {
+        var path = _host.Write("ok.csv", "name\nHikvision\n");
+
+        var run = await CliTestHost.RunAsync("screen", path, "--source", "nope:https://example.org/list.json");
+
+        run.ShouldFailWith(2, "nope:https://example.org/list.json", "unknown format \"nope\"");
     }
 
     [Fact]
