@@ -189,6 +189,27 @@ public sealed class OfacCsvSourceTests
     }
 
     [Fact]
+    public async Task LoadAsync_CanceledToken_ThrowsOperationCanceled()
+    {
+        var act = async () => await new OfacCsvSource(TestData("csv")).LoadAsync(new CancellationToken(canceled: true));
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task LoadAsync_CalledTwice_GivesEqualSnapshots()
+    {
+        var source = new OfacCsvSource(TestData("csv"));
+
+        var first = await source.LoadAsync();
+        var second = await source.LoadAsync();
+
+        second.Sha256.Should().Be(first.Sha256);
+        second.Entities.Should().BeEquivalentTo(first.Entities);
+        second.Relations.Should().BeEquivalentTo(first.Relations);
+    }
+
+    [Fact]
     public async Task LoadAsync_SecondaryFileAlone_ThrowsAndPointsToTheFolder()
     {
         var act = async () => await new OfacCsvSource(TestData("csv/alt.csv")).LoadAsync();

@@ -172,6 +172,14 @@ public sealed class OfacXmlSourceTests
     }
 
     [Fact]
+    public async Task LoadAsync_CanceledToken_ThrowsOperationCanceled()
+    {
+        var act = async () => await new OfacXmlSource(TestData("xml/sdn.xml")).LoadAsync(new CancellationToken(canceled: true));
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task LoadAsync_MissingFile_Throws()
     {
         var act = async () => await new OfacXmlSource(TestData("xml/none.xml")).LoadAsync();
