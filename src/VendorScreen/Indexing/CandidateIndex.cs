@@ -74,7 +74,7 @@ public sealed class CandidateIndex : ITokenStatistics
 
             foreach (var identifier in entities[e].Identifiers)
             {
-                if (string.Equals(identifier.Scheme, IdentifierSchemes.Address, StringComparison.Ordinal))
+                if (!IdentifierSchemes.IsIdentifying(identifier.Scheme))
                 {
                     continue;
                 }

@@ -122,6 +122,21 @@ public static class IdentifierSchemes
     /// <summary>A postal address (kept as an identifier for display; never matched exactly).</summary>
     public const string Address = "address";
 
+    /// <summary>A date of birth (kept for display and disambiguation; never an exact-match identifier).</summary>
+    public const string DateOfBirth = "date-of-birth";
+
+    /// <summary>A place of birth (kept for display; never an exact-match identifier).</summary>
+    public const string PlaceOfBirth = "place-of-birth";
+
+    /// <summary>Gets whether an exact match on the scheme identifies a party. Addresses, dates and places of birth are shared
+    /// by many people and never count as identifier matches.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <returns><see langword="false"/> for addresses and birth data.</returns>
+    public static bool IsIdentifying(string scheme) =>
+        !string.Equals(scheme, Address, StringComparison.Ordinal)
+        && !string.Equals(scheme, DateOfBirth, StringComparison.Ordinal)
+        && !string.Equals(scheme, PlaceOfBirth, StringComparison.Ordinal);
+
     /// <summary>Gets whether an identifier of the scheme names a product's maker rather than a party (relabel evidence).</summary>
     /// <param name="scheme">The scheme.</param>
     /// <returns><see langword="true"/> for FCC grantee codes and model prefixes.</returns>
