@@ -56,7 +56,9 @@ internal static class CsvRows
                 var line = rawRow - newlines;
                 if (quoting && EndsInsideQuotes(raw, delimiter))
                 {
-                    throw new SanctionListSourceException(sourceName, $"{location}:{line}", "a quoted field opened in this record is never closed; the rest of the file would be read as one field");
+                    // The line breaks at the end belong to the unclosed field, so they count too.
+                    var start = rawRow - parser.RawRecord.Count(c => c == '\n');
+                    throw new SanctionListSourceException(sourceName, $"{location}:{start}", "a quoted field opened in this record is never closed; the rest of the file would be read as one field");
                 }
 
                 rows.Add(new CsvRow(line, parser.Record ?? [], bad));
