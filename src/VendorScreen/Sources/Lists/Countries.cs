@@ -315,7 +315,7 @@ ZW|ZWE|Zimbabwe|Republic of Zimbabwe
             return Data.Alpha2.Contains(upper) ? upper : null;
         }
 
-        if (trimmed.Length == 3 && trimmed.All(char.IsAsciiLetterUpper) && Data.ByAlpha3.TryGetValue(trimmed, out var fromAlpha3))
+        if (trimmed.Length == 3 && trimmed.All(char.IsAsciiLetter) && Data.ByAlpha3.TryGetValue(trimmed.ToUpperInvariant(), out var fromAlpha3))
         {
             return fromAlpha3;
         }
