@@ -1,0 +1,58 @@
+using VendorScreen.Sources.Lists;
+
+namespace VendorScreen.Sources.CustomCsv;
+
+/// <summary>One row of a custom list CSV.</summary>
+internal sealed record CustomCsvRecord(int Line, string? Id, string? Name, string? Kind, string? Aliases, string? Country, string? List, string? Program,
+    string? ListedOn, string? Identifiers, string? Notes);
+
+/// <summary>The rows of a custom list CSV and the rows the reader rejected.</summary>
+internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+
+/// <summary>Reads VendorScreen's CSV format for custom lists (see <c>docs/custom-csv-format.md</c>): a header with
+/// <c>id,name,kind,aliases,country,list,program,listed_on,identifiers,notes</c> (any order, <c>id</c> and <c>name</c>
+/// required), then one row per listed party.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+internal static class CustomCsvReader
+{
+    /// <summary>Every column of the format.</summary>
+    public static readonly string[] Columns = ["id", "name", "kind", "aliases", "country", "list", "program", "listed_on", "identifiers", "notes"];
+
+    /// <summary>The columns a header must have.</summary>
+    public static readonly string[] RequiredColumns = ["id", "name"];
+
+    /// <summary>Reads custom list CSV text.</summary>
+    /// <exception cref="SanctionListSourceException">The header lacks <c>id</c> or <c>name</c>, a line is too long, or quoting is broken beyond repair.</exception>
+    public static CustomCsvDocument Read(string text, string sourceName, string location)
+    {
+        var rows = CsvRows.Read(text, ",", sourceName, location);
+        if (rows.Count == 0)
+        {
+            throw new SanctionListSourceException(sourceName, location, "the file is empty; a custom list CSV starts with a header line (id,name,...)");
+        }
+
+        var index = CsvRows.IndexHeader(rows[0].Fields);
+        CsvRows.Require(index, RequiredColumns, sourceName, location, rows[0].Line, "custom list CSV");
+        var records = new List<CustomCsvRecord>();
+        var rejected = new List<RejectedRecord>();
+        foreach (var row in rows.Skip(1))
+        {
+            if (row.BadData is not null)
+            {
+                rejected.Add(new RejectedRecord($"{location}:{row.Line}", row.BadData));
+                continue;
+            }
+
+            if (row.Fields.Length > rows[0].Fields.Length)
+            {
+                rejected.Add(new RejectedRecord($"{location}:{row.Line}", $"record has {row.Fields.Length} fields; the header has {rows[0].Fields.Length} (quote values that contain commas)"));
+                continue;
+            }
+
+            string? F(string column) => index.TryGetValue(column, out var i) ? ListText.Clean(row[i]) : null;
+            records.Add(new CustomCsvRecord(row.Line, F("id"), F("name"), F("kind"), F("aliases"), F("country"), F("list"), F("program"), F("listed_on"), F("identifiers"), F("notes")));
+        }
+
+        return new CustomCsvDocument(records, rejected);
+    }
+}

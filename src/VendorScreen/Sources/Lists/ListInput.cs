@@ -1,0 +1,201 @@
+using System.Text;
+using System.Xml;
+
+namespace VendorScreen.Sources.Lists;
+
+/// <summary>Reading list files: bytes from disk, text decoding, size and line limits, and safe XML readers.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+internal static class ListInput
+{
+    /// <summary>The largest list file read into memory, in bytes.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    /// <summary>The longest physical line a CSV or tab-separated list may have, in characters.</summary>
+    public const int MaxLineChars = 256 * 1024;
+
+    /// <summary>The most characters an XML list document may have.</summary>
+    public const long MaxXmlChars = 1024L * 1024 * 1024;
+
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+    {
+        // In-box on .NET 8+: the code-page provider supplies the legacy Windows code pages that older list files use.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    });
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Gets the character a Windows-1252 byte stands for (a space for the five unassigned bytes).</summary>
+    public static char FromWindows1252(byte value)
+    {
+        var text = Windows1252.Value.GetString([value]);
+        return text.Length == 1 && !char.IsControl(text[0]) ? text[0] : ' ';
+    }
+
+    /// <summary>Reads a whole list file, checking its size.</summary>
+    /// <exception cref="SanctionListSourceException">The file cannot be read or is larger than <see cref="MaxFileBytes"/>.</exception>
+    public static async ValueTask<(byte[] Bytes, DateTimeOffset LastWrite)> ReadFileAsync(string path, string sourceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new SanctionListSourceException(sourceName, path, "no such file");
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                throw new SanctionListSourceException(sourceName, path, $"file of {info.Length} bytes exceeds the limit of {MaxFileBytes} bytes");
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return (bytes, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SanctionListSourceException(sourceName, path, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Decodes list text: a byte-order mark wins; otherwise UTF-8 when the bytes are valid UTF-8, else Windows-1252.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8.GetString(bytes[3..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(bytes[2..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1252.Value.GetString(bytes);
+        }
+    }
+
+    /// <summary>Fails when a physical line of the text is longer than <paramref name="maxChars"/>.</summary>
+    /// <exception cref="SanctionListSourceException">A line is too long; the message names the file and line.</exception>
+    public static void CheckLineLengths(string text, string sourceName, string location, int maxChars = MaxLineChars)
+    {
+        var line = 1;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                var length = i - start;
+                if (length > maxChars)
+                {
+                    throw new SanctionListSourceException(sourceName, $"{location}:{line}", $"line of {length} characters exceeds the limit of {maxChars} characters");
+                }
+
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>Gets the first <paramref name="count"/> lines of a text, without line endings.</summary>
+    public static List<string> FirstLines(string text, int count)
+    {
+        var result = new List<string>(count);
+        using var reader = new StringReader(text);
+        while (result.Count < count && reader.ReadLine() is { } line)
+        {
+            result.Add(line);
+        }
+
+        return result;
+    }
+
+    /// <summary>Wraps bytes in a read-only stream without copying them when possible.</summary>
+    public static MemoryStream AsStream(ReadOnlyMemory<byte> content) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+
+    /// <summary>Creates an XML reader that refuses DTDs and external resources and limits the document size.</summary>
+    public static XmlReader CreateXmlReader(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        // 0 would mean "no limit"; with DTDs prohibited no entity can be declared, and this keeps a small cap regardless.
+        MaxCharactersFromEntities = 1024,
+        MaxCharactersInDocument = MaxXmlChars,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    });
+
+    /// <summary>Turns an XML error into a source error naming the file, line and column.</summary>
+    public static SanctionListSourceException XmlError(string sourceName, string location, XmlException ex)
+    {
+        var position = ex.LineNumber > 0 ? $"{location}:{ex.LineNumber}:{ex.LinePosition}" : location;
+        var reason = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+            ? "the document has a DTD, which list files must not have: " + ex.Message
+            : "not well-formed XML: " + ex.Message;
+        return new SanctionListSourceException(sourceName, position, reason, ex);
+    }
+
+    /// <summary>Gets the start line of the node the reader is on, or 0 when unknown.</summary>
+    public static int LineOf(XmlReader reader) => reader is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    /// <summary>Reads the first bytes of a file as text for format detection; empty when the file cannot be read.</summary>
+    public static string Peek(string path, int bytes = 4096)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return string.Empty;
+            }
+
+            using var stream = File.OpenRead(path);
+            var buffer = new byte[bytes];
+            var read = stream.ReadAtLeast(buffer, bytes, throwOnEndOfStream: false);
+            var span = buffer.AsSpan(0, read);
+            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                span = span[3..];
+            }
+
+            // Decoding a cut-off prefix leniently: only the structure matters here.
+            return Encoding.UTF8.GetString(span);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+}
+
+/// <summary>Loads a list file and hands its bytes to a format's reader.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+internal static class ListFileLoader
+{
+    /// <summary>A format's reader: bytes, location, fetched-at and the fallback version (the file's last-write date).</summary>
+    public delegate ListSnapshot Reader(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion);
+
+    /// <summary>Reads the file at <paramref name="path"/> and parses it.</summary>
+    /// <exception cref="SanctionListSourceException">The file cannot be read or parsed.</exception>
+    public static async ValueTask<ListSnapshot> LoadAsync(string path, string sourceName, TimeProvider timeProvider, Reader reader, CancellationToken cancellationToken)
+    {
+        var (bytes, lastWrite) = await ListInput.ReadFileAsync(path, sourceName, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return reader(bytes, path, timeProvider.GetUtcNow(), ListText.Version(lastWrite));
+    }
+}

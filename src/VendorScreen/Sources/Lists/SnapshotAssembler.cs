@@ -1,0 +1,166 @@
+using VendorScreen.Screening;
+
+namespace VendorScreen.Sources.Lists;
+
+/// <summary>Collects what a mapper produces (entities, relations, rejected records, list definitions) and builds the
+/// <see cref="ListSnapshot"/> with its provenance.</summary>
+/// <remarks>Instances are not thread-safe; a mapper uses one per load.</remarks>
+internal sealed class SnapshotAssembler
+{
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ListDefinition> _lists = new(StringComparer.Ordinal);
+
+    public SnapshotAssembler(string sourceName, string location)
+    {
+        SourceName = sourceName;
+        Location = location;
+    }
+
+    public string SourceName { get; }
+
+    public string Location { get; }
+
+    public List<Entity> Entities { get; } = [];
+
+    public List<Relation> Relations { get; } = [];
+
+    public List<RejectedRecord> Rejected { get; } = [];
+
+    /// <summary>Counts a record as rejected.</summary>
+    public void Reject(string position, string reason) => Rejected.Add(new RejectedRecord(position, reason));
+
+    /// <summary>Counts a record at a line of the file as rejected.</summary>
+    public void RejectLine(int line, string reason) => Reject($"{Location}:{line}", reason);
+
+    /// <summary>Gets whether an entity id was already added.</summary>
+    public bool Contains(string id) => _ids.Contains(id);
+
+    /// <summary>Adds an entity unless its id is taken, in which case the record is rejected.</summary>
+    public bool Add(Entity entity, string position)
+    {
+        if (!_ids.Add(entity.Id))
+        {
+            Reject(position, $"duplicate entity id \"{entity.Id}\"");
+            return false;
+        }
+
+        Entities.Add(entity);
+        return true;
+    }
+
+    /// <summary>Registers a list definition the snapshot should carry (otherwise <see cref="KnownLists"/> supplies it).</summary>
+    public void Define(ListDefinition definition) => _lists.TryAdd(definition.Id, definition);
+
+    /// <summary>Builds the snapshot.</summary>
+    public ListSnapshot Build(string version, DateTimeOffset fetchedAt, string sha256)
+    {
+        foreach (var listId in Entities.SelectMany(e => e.Listings).Select(l => l.ListId).Distinct(StringComparer.Ordinal))
+        {
+            if (!_lists.ContainsKey(listId))
+            {
+                _lists[listId] = KnownLists.Get(listId);
+            }
+        }
+
+        return new ListSnapshot(SourceName, version)
+        {
+            Entities = Entities,
+            Relations = Relations,
+            Lists = _lists.Values.OrderBy(l => l.Id, StringComparer.Ordinal).ToList(),
+            FetchedAt = fetchedAt,
+            Sha256 = sha256,
+            Location = Location,
+            RejectedRecords = Rejected,
+        };
+    }
+}
+
+/// <summary>Collects the names of one entity without duplicates, the first one added being the primary name.</summary>
+/// <remarks>Instances are not thread-safe.</remarks>
+internal sealed class NameSet
+{
+    private readonly List<EntityName> _names = [];
+    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? Primary => _names.Count == 0 ? null : _names[0].Value;
+
+    public int Count => _names.Count;
+
+    /// <summary>Adds a name; the first becomes the primary name, and a non-Latin name gets its script.</summary>
+    public void Add(string? value, NameKind kind, string? language = null, FactConfidence confidence = FactConfidence.Official)
+    {
+        var cleaned = ListText.Clean(value);
+        if (cleaned is null || !_seen.Add(cleaned))
+        {
+            return;
+        }
+
+        var script = ListText.NonLatinScript(cleaned);
+        if (_names.Count == 0)
+        {
+            kind = NameKind.Primary;
+        }
+        else if (kind == NameKind.Primary)
+        {
+            kind = NameKind.Alias;
+        }
+
+        _names.Add(new EntityName(cleaned, kind) { Script = script, Language = language, Confidence = confidence });
+    }
+
+    public IReadOnlyList<EntityName> ToList() => _names.ToArray();
+}
+
+/// <summary>Collects values without duplicates, keeping their order.</summary>
+/// <remarks>Instances are not thread-safe.</remarks>
+internal sealed class OrderedSet
+{
+    private readonly List<string> _values = [];
+    private readonly HashSet<string> _seen;
+
+    public OrderedSet(StringComparer? comparer = null) => _seen = new HashSet<string>(comparer ?? StringComparer.Ordinal);
+
+    public int Count => _values.Count;
+
+    public void Add(string? value)
+    {
+        var cleaned = ListText.Clean(value);
+        if (cleaned is not null && _seen.Add(cleaned))
+        {
+            _values.Add(cleaned);
+        }
+    }
+
+    public void AddRange(IEnumerable<string?> values)
+    {
+        foreach (var v in values)
+        {
+            Add(v);
+        }
+    }
+
+    public IReadOnlyList<string> ToList() => _values.ToArray();
+
+    public string? Join(string separator) => _values.Count == 0 ? null : string.Join(separator, _values);
+}
+
+/// <summary>Collects identifiers without duplicates.</summary>
+/// <remarks>Instances are not thread-safe.</remarks>
+internal sealed class IdentifierSet
+{
+    private readonly List<EntityIdentifier> _values = [];
+    private readonly HashSet<(string, string)> _seen = [];
+
+    public void Add(string scheme, string? value, string? notes = null)
+    {
+        var cleaned = ListText.Clean(value);
+        if (cleaned is null || !_seen.Add((scheme, cleaned)))
+        {
+            return;
+        }
+
+        _values.Add(new EntityIdentifier(scheme, cleaned) { Notes = ListText.Clean(notes) });
+    }
+
+    public IReadOnlyList<EntityIdentifier> ToList() => _values.ToArray();
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using VendorScreen.Sources.Csl;
+using VendorScreen.Sources.Lists;
+
+namespace VendorScreen.Sources.OpenSanctions;
+
+/// <summary>The FollowTheMoney schemata the mapper uses, and what they become.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+internal static class FtmSchemata
+{
+    /// <summary>The thing schemata that become entities, with their kind.</summary>
+    public static readonly IReadOnlyDictionary<string, EntityKind> Things = new Dictionary<string, EntityKind>(StringComparer.Ordinal)
+    {
+        ["Person"] = EntityKind.Person,
+        ["Company"] = EntityKind.Organization,
+        ["Organization"] = EntityKind.Organization,
+        ["LegalEntity"] = EntityKind.Organization,
+        ["PublicBody"] = EntityKind.Government,
+        ["Vessel"] = EntityKind.Vessel,
+        ["Airplane"] = EntityKind.Aircraft,
+    };
+
+    /// <summary>The link schemata that become <see cref="RelationKind.LinkedTo"/> relations: from the first property (the
+    /// agent or subject) to the second.</summary>
+    public static readonly IReadOnlyDictionary<string, (string From, string To)> Links = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["Directorship"] = ("director", "organization"),
+        ["Employment"] = ("employee", "employer"),
+        ["Membership"] = ("member", "organization"),
+        ["Representation"] = ("agent", "client"),
+        ["Family"] = ("person", "relative"),
+        ["Associate"] = ("person", "associate"),
+        ["UnknownLink"] = ("subject", "object"),
+    };
+
+    /// <summary>Gets whether the mapper uses entities of a schema.</summary>
+    public static bool IsUsed(string schema) =>
+        Things.ContainsKey(schema) || Links.ContainsKey(schema) || schema is "Ownership" or "Sanction" or "Succession";
+}
+
+/// <summary>Maps FollowTheMoney entities: things (Person, Company, Organization, LegalEntity, PublicBody, Vessel, Airplane)
+/// to entities <c>opensanctions:&lt;id&gt;</c>; Ownership to <see cref="RelationKind.OwnedBy"/> (asset to owner, with the
+/// share and dates); Succession to <see cref="RelationKind.SuccessorOf"/>; Directorship, Employment, Membership,
+/// Representation, Family, Associate and UnknownLink to <see cref="RelationKind.LinkedTo"/>; Sanction to a listing of its
+/// entity.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+internal static class FtmMapper
+{
+    /// <summary>The id prefix and default source name.</summary>
+    public const string Prefix = "opensanctions";
+
+    private static readonly Dictionary<string, string> DatasetLists = new(StringComparer.Ordinal)
+    {
+        ["us_ofac_sdn"] = "us-ofac-sdn",
+        ["us_ofac_cons"] = "us-ofac-cons",
+        ["un_sc_sanctions"] = "un-sc-consolidated",
+        ["eu_fsf"] = "eu-fsf",
+        ["gb_hmt_sanctions"] = "uk-sanctions",
+        ["gb_fcdo_sanctions"] = "uk-sanctions",
+        ["us_bis_denied"] = "us-bis-dpl",
+        ["us_dod_chinese_milcorps"] = "us-dod-1260h",
+    };
+
+    private static readonly (string Property, string Scheme)[] IdentifierProperties =
+    [
+        ("registrationNumber", "registration-number"),
+        ("leiCode", IdentifierSchemes.Lei),
+        ("dunsCode", IdentifierSchemes.Duns),
+        ("uniqueEntityId", IdentifierSchemes.SamUei),
+        ("cageCode", IdentifierSchemes.Cage),
+        ("imoNumber", IdentifierSchemes.Imo),
+        ("swiftBic", "swift-bic"),
+        ("innCode", "ru-inn"),
+        ("ogrnCode", "ru-ogrn"),
+        ("taxNumber", "tax-id"),
+        ("vatCode", "vat"),
+        ("idNumber", "national-id"),
+        ("passportNumber", "passport"),
+        ("permId", "perm-id"),
+        ("ticker", IdentifierSchemes.StockCode),
+        ("isinCode", "isin"),
+        ("website", IdentifierSchemes.Website),
+        ("callSign", "call-sign"),
+        ("mmsi", "mmsi"),
+    ];
+
+    private static readonly string[] CountryProperties = ["country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag"];
+
+    public static void Map(FtmDocument document, SnapshotAssembler assembler)
+    {
+        foreach (var rejected in document.Rejected)
+        {
+            assembler.Reject(rejected.Position, rejected.Reason);
+        }
+
+        var sanctions = new Dictionary<string, List<FtmEntity>>(StringComparer.Ordinal);
+        var links = new List<FtmEntity>();
+        var things = new List<FtmEntity>();
+        foreach (var e in document.Entities)
+        {
+            if (FtmSchemata.Things.ContainsKey(e.Schema))
+            {
+                things.Add(e);
+            }
+            else if (e.Schema == "Sanction")
+            {
+                var target = e.First("entity");
+                if (target is null)
+                {
+                    assembler.RejectLine(e.Line, $"Sanction {e.Id} names no entity");
+                    continue;
+                }
+
+                if (!sanctions.TryGetValue(target, out var list))
+                {
+                    list = [];
+                    sanctions[target] = list;
+                }
+
+                list.Add(e);
+            }
+            else
+            {
+                links.Add(e);
+            }
+        }
+
+        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var thing in things)
+        {
+            var listings = sanctions.TryGetValue(thing.Id, out var s) ? s.Select(x => ToListing(x, assembler)).ToList() : [];
+            if (MapThing(thing, listings, assembler))
+            {
+                mapped.Add(thing.Id);
+            }
+        }
+
+        foreach (var (target, list) in sanctions)
+        {
+            if (!mapped.Contains(target))
+            {
+                foreach (var sanction in list)
+                {
+                    assembler.RejectLine(sanction.Line, $"Sanction {sanction.Id} names entity {target}, which the file does not hold as a person, company, organization, vessel or aircraft");
+                }
+            }
+        }
+
+        foreach (var link in links)
+        {
+            MapLink(link, mapped, assembler);
+        }
+    }
+
+    private static bool MapThing(FtmEntity e, List<Listing> listings, SnapshotAssembler assembler)
+    {
+        var names = new NameSet();
+        foreach (var n in e["name"])
+        {
+            names.Add(n, NameKind.Primary);
+        }
+
+        if (names.Count == 0)
+        {
+            names.Add(e.Caption, NameKind.Primary);
+        }
+
+        foreach (var n in e["alias"].Concat(e["abbreviation"]))
+        {
+            names.Add(n, NameKind.Alias);
+        }
+
+        foreach (var n in e["weakAlias"])
+        {
+            names.Add(n, NameKind.WeakAlias);
+        }
+
+        foreach (var n in e["previousName"])
+        {
+            names.Add(n, NameKind.Former);
+        }
+
+        if (names.Primary is null)
+        {
+            assembler.RejectLine(e.Line, $"{e.Schema} {e.Id} has no name");
+            return false;
+        }
+
+        var countries = new OrderedSet();
+        foreach (var property in CountryProperties)
+        {
+            foreach (var value in e[property])
+            {
+                countries.Add(value.Length == 2 ? Countries.ToIso2(value) : null);
+            }
+        }
+
+        var identifiers = new IdentifierSet();
+        foreach (var (property, scheme) in IdentifierProperties)
+        {
+            foreach (var value in e[property])
+            {
+                identifiers.Add(scheme, value);
+            }
+        }
+
+        foreach (var address in e["address"])
+        {
+            identifiers.Add(IdentifierSchemes.Address, address);
+        }
+
+        var remarks = new OrderedSet();
+        if (e["birthDate"].Length > 0)
+        {
+            remarks.Add("Date of birth: " + string.Join(", ", e["birthDate"]));
+        }
+
+        if (e["incorporationDate"].Length > 0)
+        {
+            remarks.Add("Incorporated: " + string.Join(", ", e["incorporationDate"]));
+        }
+
+        remarks.AddRange(e["position"].Select(p => "Position: " + p));
+        remarks.AddRange(e["notes"]);
+        if (e.Datasets.Count > 0)
+        {
+            remarks.Add("Datasets: " + string.Join(", ", e.Datasets));
+        }
+
+        var entity = new Entity(Prefix + ":" + e.Id, FtmSchemata.Things[e.Schema], names.Primary)
+        {
+            Names = names.ToList(),
+            Countries = countries.ToList(),
+            Identifiers = identifiers.ToList(),
+            Listings = listings,
+            SourceName = assembler.SourceName,
+            Remarks = remarks.Join(" | "),
+        };
+        return assembler.Add(entity, $"{assembler.Location}:{e.Line}");
+    }
+
+    private static Listing ToListing(FtmEntity sanction, SnapshotAssembler assembler)
+    {
+        var dataset = sanction.Datasets.Count > 0 ? sanction.Datasets[0] : null;
+        var authority = sanction.First("authority");
+        string listId;
+        if (dataset is not null && DatasetLists.TryGetValue(dataset, out var known))
+        {
+            listId = known;
+        }
+        else if (dataset == "us_trade_csl" && authority is not null)
+        {
+            listId = CslSourceLists.Resolve(authority).ListId;
+        }
+        else
+        {
+            listId = "os-" + ListText.Kebab(dataset ?? authority ?? "sanction");
+            assembler.Define(new ListDefinition(listId, authority is null ? $"OpenSanctions dataset {dataset}" : $"{authority} (OpenSanctions dataset {dataset})", ListCategory.Other)
+            {
+                Authority = authority,
+                Notes = "A list outside the lists VendorScreen knows; hits on it call for review.",
+            });
+        }
+
+        return new Listing(listId)
+        {
+            Program = ListText.Join("; ", sanction["program"].Concat(sanction["programId"]).Take(2)),
+            Authority = authority,
+            ListedOn = ListText.IsoDate(sanction.First("listingDate")) ?? ListText.IsoDate(sanction.First("startDate")),
+            RemovedOn = ListText.IsoDate(sanction.First("endDate")),
+            Scope = ListText.Join("; ", sanction["provisions"]),
+            Citation = sanction.First("authorityId") ?? sanction.First("unscId"),
+            SourceUrl = sanction.First("sourceUrl"),
+        };
+    }
+
+    private static void MapLink(FtmEntity link, HashSet<string> mapped, SnapshotAssembler assembler)
+    {
+        string? fromRaw, toRaw;
+        RelationKind kind;
+        if (link.Schema == "Ownership")
+        {
+            (fromRaw, toRaw, kind) = (link.First("asset"), link.First("owner"), RelationKind.OwnedBy);
+        }
+        else if (link.Schema == "Succession")
+        {
+            (fromRaw, toRaw, kind) = (link.First("successor"), link.First("predecessor"), RelationKind.SuccessorOf);
+        }
+        else
+        {
+            var (from, to) = FtmSchemata.Links[link.Schema];
+            (fromRaw, toRaw, kind) = (link.First(from), link.First(to), RelationKind.LinkedTo);
+        }
+
+        if (fromRaw is null || toRaw is null)
+        {
+            assembler.RejectLine(link.Line, $"{link.Schema} {link.Id} lacks one of its two ends");
+            return;
+        }
+
+        var missing = new[] { fromRaw, toRaw }.Where(id => !mapped.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            assembler.RejectLine(link.Line, $"{link.Schema} {link.Id} refers to {string.Join(" and ", missing)}, which the file does not hold as a person, company, organization, vessel or aircraft");
+            return;
+        }
+
+        decimal? share = null;
+        if (link.First("percentage") is { } percentage
+            && decimal.TryParse(percentage.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100)
+        {
+            share = p;
+        }
+
+        assembler.Relations.Add(new Relation(Prefix + ":" + fromRaw, Prefix + ":" + toRaw, kind)
+        {
+            ValidFrom = ListText.IsoDate(link.First("startDate")),
+            ValidTo = ListText.IsoDate(link.First("endDate")),
+            SharePercent = share,
+            Confidence = FactConfidence.Reported,
+            SourceUrl = link.First("sourceUrl"),
+            Notes = ListText.Join("; ", link["role"].Concat(link["relationship"]).Prepend(link.Schema)),
+        });
+    }
+}
