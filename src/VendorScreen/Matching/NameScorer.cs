@@ -122,8 +122,10 @@ public static class NameScorer
             score *= PatronymicSwapFactor;
         }
 
+        // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
+        // "New Financial Technologies" is not found in "American Financial Group").
         var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
-            && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm or TokenClass.Generic);
+            && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm);
 
         var features = new List<FeatureScore>(4)
         {
@@ -168,7 +170,7 @@ public static class NameScorer
     public static double TokenSimilarity(NameToken a, NameToken b)
     {
         var direct = SpellingSimilarity(a, b);
-        if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4)
+        if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 6 || b.Text.Length < 6)
         {
             return direct;
         }
@@ -279,8 +281,25 @@ public static class NameScorer
             return 0;
         }
 
-        // FuzzySharp's Levenshtein ratio counts a transposition as two edits; credit it as one.
-        return Math.Max(Levenshtein.GetRatio(x, y), 1.0 - (distance / (double)(x.Length + y.Length)));
+        // Short words allow no substituted letter ("intel" / "inter", "ambev" / "amber" are different names), only an added,
+        // dropped or swapped one.
+        if (longer <= 5 && x.Length == y.Length && !IsTransposition(x, y))
+        {
+            return 0;
+        }
+
+        return Levenshtein.GetRatio(x, y);
+    }
+
+    private static bool IsTransposition(string x, string y)
+    {
+        var i = 0;
+        while (i < x.Length && x[i] == y[i])
+        {
+            i++;
+        }
+
+        return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x.AsSpan(i + 2).SequenceEqual(y.AsSpan(i + 2));
     }
 
     private static int OsaDistance(string a, string b, int limit)
@@ -397,7 +416,7 @@ public static class NameScorer
                         continue;
                     }
 
-                    var sim = TokenSimilarity(single[i], joined);
+                    var sim = SpellingSimilarity(single[i], joined);
                     if (sim >= 0.85)
                     {
                         pairs.Add(queryJoined ? new Pair(j, k, i, 1, sim) : new Pair(i, 1, j, k, sim));
