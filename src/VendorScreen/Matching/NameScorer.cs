@@ -39,6 +39,7 @@ public static class NameScorer
     private const double NumberMismatchFactor = 0.7;
     private const double PatronymicSwapFactor = 0.7;
     private const double PhoneticFactor = 0.92;
+    private const double SingleWordFuzzyFactor = 0.9;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -116,6 +117,15 @@ public static class NameScorer
             score *= NumberMismatchFactor;
         }
 
+        // A one-word name rests on that word alone: a near spelling of it ("Tesla" / "Tesa", "Vistra" / "Vista") is weaker
+        // evidence than a near spelling of one word among several.
+        var singleWordFuzzy = Enumerable.Range(0, c.Count).Count(j => IsDistinctive(c[j].Class)) == 1 && fuzzy.Count > 0
+            && Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).All(j => usedC[j]);
+        if (singleWordFuzzy)
+        {
+            score *= SingleWordFuzzyFactor;
+        }
+
         var patronymicSwap = PatronymicSwapped(q, c, alignment);
         if (patronymicSwap)
         {
@@ -147,6 +157,11 @@ public static class NameScorer
         if (numberMismatch)
         {
             features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (singleWordFuzzy)
+        {
+            features.Add(new("single-word-fuzzy", SingleWordFuzzyFactor, -1, "a one-word name matched only approximately; score multiplied by " + SingleWordFuzzyFactor.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (patronymicSwap)
@@ -283,12 +298,14 @@ public static class NameScorer
 
         // Short words allow no substituted letter ("intel" / "inter", "ambev" / "amber" are different names), only an added,
         // dropped or swapped one.
-        if (longer <= 5 && x.Length == y.Length && !IsTransposition(x, y))
+        var transposition = x.Length == y.Length && IsTransposition(x, y);
+        if (longer <= 5 && x.Length == y.Length && !transposition)
         {
             return 0;
         }
 
-        return Levenshtein.GetRatio(x, y);
+        // A swapped pair of letters is one typing slip: credit it like one dropped letter.
+        return transposition ? 1.0 - (1.0 / (x.Length + y.Length)) : Levenshtein.GetRatio(x, y);
     }
 
     private static bool IsTransposition(string x, string y)

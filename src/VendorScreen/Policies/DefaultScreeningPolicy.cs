@@ -49,7 +49,17 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return PolicyVerdict.None;
         }
 
-        var strong = (e.ExactIdentifier && !e.ProductIdentifier) || (e.Score >= o.MatchThreshold && !e.Mention);
+        // A name found inside a longer text (a storefront name, a listing title) is a marketplace signal for the prohibited
+        // makers and their brands; against other lists a one-word name inside a longer name is mostly coincidence.
+        var prohibition = considered.Any(l => l.List.Category == ListCategory.ProcurementProhibition);
+        if (e.Mention && !prohibition)
+        {
+            return PolicyVerdict.None;
+        }
+
+        // A brand named in a listing title is the listing's brand, unless the title reads as an accessory claim.
+        var titleBrand = e.Mention && !e.AccessoryMention && string.Equals(e.Field, "title", StringComparison.Ordinal) && e.Score >= o.MatchThreshold;
+        var strong = (e.ExactIdentifier && !e.ProductIdentifier) || (e.Score >= o.MatchThreshold && !e.Mention) || titleBrand;
         var weak = e.Score >= o.ReviewThreshold || e.Mention || e.ProductIdentifier;
         if (!strong && !weak)
         {
@@ -90,7 +100,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return new(ScreeningDecision.Review, "accessory-mention", $"mentions {target}{via} as compatible or accessory", listIds);
         }
 
-        if (!strong)
+        if (!strong || (e.Mention && !titleBrand))
         {
             return e.Mention
                 ? new(ScreeningDecision.Review, "name-mention", $"mentions {target}{via} in a longer name", listIds)

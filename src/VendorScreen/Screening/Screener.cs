@@ -163,7 +163,7 @@ internal static class Screener
                     if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                     {
                         var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                        match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: false, accessory);
+                        match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: true, accessory);
                     }
                 }
                 else if (mentionable && comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
