@@ -40,6 +40,7 @@ public static class NameScorer
     private const double PatronymicSwapFactor = 0.7;
     private const double PhoneticFactor = 0.92;
     private const double SingleWordFuzzyFactor = 0.9;
+    private const double InitialWeight = 0.3;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -185,7 +186,8 @@ public static class NameScorer
     public static double TokenSimilarity(NameToken a, NameToken b)
     {
         var direct = SpellingSimilarity(a, b);
-        if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 6 || b.Text.Length < 6)
+        if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4
+            || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0]))
         {
             return direct;
         }
@@ -390,7 +392,9 @@ public static class NameScorer
         for (var i = 0; i < tokens.Count; i++)
         {
             var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
-            w[i] = BaseWeight(tokens[i].Class) * (0.6 + (0.4 * rarity));
+            // An initial ("Thomas A. Lindeman") says little on its own.
+            var baseWeight = tokens[i].Class == TokenClass.Word && tokens[i].Text.Length == 1 ? InitialWeight : BaseWeight(tokens[i].Class);
+            w[i] = baseWeight * (0.6 + (0.4 * rarity));
         }
 
         return w;
