@@ -40,6 +40,8 @@ public static class NameScorer
     private const double PatronymicSwapFactor = 0.7;
     private const double PhoneticFactor = 0.92;
     private const double SingleWordFuzzyFactor = 0.9;
+    private const double PhoneticEqualFactor = 0.95;
+    private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
@@ -81,6 +83,7 @@ public static class NameScorer
         var alignment = Enumerable.Repeat(-1, q.Count).ToArray();
         double matched = 0;
         var aligned = new List<string>();
+        var fuzzyMin = 1.0;
         var fuzzy = new List<string>();
         foreach (var p in pairs)
         {
@@ -104,6 +107,7 @@ public static class NameScorer
             if (p.Sim < 1)
             {
                 fuzzy.Add(entry);
+                fuzzyMin = Math.Min(fuzzyMin, p.Sim);
             }
         }
 
@@ -120,7 +124,7 @@ public static class NameScorer
 
         // A one-word name rests on that word alone: a near spelling of it ("Tesla" / "Tesa", "Vistra" / "Vista") is weaker
         // evidence than a near spelling of one word among several.
-        var singleWordFuzzy = Enumerable.Range(0, c.Count).Count(j => IsDistinctive(c[j].Class)) == 1 && fuzzy.Count > 0
+        var singleWordFuzzy = Enumerable.Range(0, c.Count).Count(j => IsDistinctive(c[j].Class)) == 1 && fuzzyMin < CloseSpelling
             && Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).All(j => usedC[j]);
         if (singleWordFuzzy)
         {
@@ -201,7 +205,7 @@ public static class NameScorer
             return 0;
         }
 
-        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? 1.0 : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
+        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? PhoneticEqualFactor / PhoneticFactor : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
         return phonetic * PhoneticFactor;
     }
 

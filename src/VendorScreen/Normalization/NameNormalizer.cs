@@ -91,7 +91,6 @@ public static class NameNormalizer
 
     private static string Transliterate(string text)
     {
-        // Split Han runs into syllables ("DaHua" -> "Da Hua") so that they align with romanised names token by token.
         foreach (var suffix in LegalForms.HanLegalSuffixes)
         {
             var at = text.IndexOf(suffix, StringComparison.Ordinal);
@@ -101,21 +100,39 @@ public static class NameNormalizer
             }
         }
 
-        var ascii = text.Transliterate();
-        var sb = new StringBuilder(ascii.Length + 8);
-        for (var i = 0; i < ascii.Length; i++)
-        {
-            var c = ascii[i];
-            if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(ascii[i - 1]))
-            {
-                sb.Append(' ');
-            }
+        // Han ideographs and Hangul syllables are transliterated one by one, each syllable its own token ("大华" -> "da hua",
+        // "김정은" -> "gim jeong eun"), so that they align with romanised names token by token (joined tokens match
+        // "dahua"). Every other script is transliterated run by run, keeping its words whole.
+        var sb = new StringBuilder(text.Length * 3);
+        var run = new StringBuilder();
 
-            sb.Append(c);
+        void FlushRun()
+        {
+            if (run.Length > 0)
+            {
+                sb.Append(run.ToString().Transliterate());
+                run.Clear();
+            }
         }
 
+        foreach (var c in text)
+        {
+            if (IsHan(c) || IsHangul(c))
+            {
+                FlushRun();
+                sb.Append(' ').Append(c.ToString().Transliterate()).Append(' ');
+            }
+            else
+            {
+                run.Append(c);
+            }
+        }
+
+        FlushRun();
         return sb.ToString();
     }
+
+    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     private static bool SameTokens(List<NameToken> a, List<NameToken> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First.Text, p.Second.Text, StringComparison.Ordinal));
