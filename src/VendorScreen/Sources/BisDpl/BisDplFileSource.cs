@@ -5,30 +5,25 @@ namespace VendorScreen.Sources.BisDpl;
 /// <summary>The BIS Denied Persons List, tab-separated (<c>dpl.txt</c>). Rows of one denial order become one entity
 /// <c>bis-dpl:&lt;key&gt;</c> on <c>us-bis-dpl</c> with the effective and expiration dates and the Federal Register
 /// citation.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class BisDplFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class BisDplFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="BisDplFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public BisDplFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>bis-dpl</c>, the prefix of the entity ids.</remarks>
-    public string Name => BisDplMapper.Prefix;
+    public override string Name => BisDplMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads DPL bytes.</summary>
     /// <param name="content">The file content (UTF-8, or Windows-1252 when not valid UTF-8).</param>

@@ -5,30 +5,25 @@ namespace VendorScreen.Sources.Csl;
 /// <summary>The US Consolidated Screening List (trade.gov) as CSV: the current 29-column layout or the older 28-column
 /// layout, told apart by the header. Each record becomes an entity <c>csl:&lt;_id, entity number or row&gt;</c> with a
 /// listing on the list its <c>source</c> names (Entity List, DPL, UVL, MEU, SDN, SSI, ...).</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class CslCsvFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class CslCsvFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="CslCsvFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public CslCsvFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>csl</c>, the prefix of the entity ids.</remarks>
-    public string Name => CslMapper.Prefix;
+    public override string Name => CslMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads CSL CSV bytes (UTF-8, or Windows-1252 when they are not valid UTF-8).</summary>
     /// <param name="content">The file content.</param>
@@ -49,30 +44,25 @@ public sealed class CslCsvFileSource : ISanctionListSource
 
 /// <summary>The US Consolidated Screening List as JSON (<c>{"results": [...]}</c> with the CSV's field names; arrays
 /// for the multi-valued fields). Mapped like <see cref="CslCsvFileSource"/>.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class CslJsonFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class CslJsonFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="CslJsonFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public CslJsonFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>csl</c>, the prefix of the entity ids.</remarks>
-    public string Name => CslMapper.Prefix;
+    public override string Name => CslMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads CSL JSON bytes.</summary>
     /// <param name="content">The UTF-8 JSON document.</param>

@@ -7,22 +7,17 @@ namespace VendorScreen.Sources.CustomCsv;
 /// required), aliases separated by <c>;</c>, identifiers written <c>scheme:value;...</c>. Each row becomes an entity
 /// <c>&lt;source name&gt;:&lt;id&gt;</c> listed on its <c>list</c> (default <c>custom</c>), of category
 /// <see cref="ListCategory.Custom"/>. See <c>docs/custom-csv-format.md</c>.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class CustomCsvFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class CustomCsvFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="CustomCsvFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <param name="name">The source name and entity id prefix; <see langword="null"/> for the file name without extension, in lower kebab case.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <paramref name="name"/> is not lower kebab case.</exception>
     public CustomCsvFileSource(string path, TimeProvider? timeProvider = null, string? name = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
         Name = name ?? DefaultName(path);
         if (string.IsNullOrEmpty(Name) || ListText.Kebab(Name) != Name)
         {
@@ -32,11 +27,11 @@ public sealed class CustomCsvFileSource : ISanctionListSource
 
     /// <inheritdoc />
     /// <remarks>The prefix of the entity ids.</remarks>
-    public string Name { get; }
+    public override string Name { get; }
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, (content, location, fetchedAt, version) => Read(content, location, fetchedAt, version, Name), cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion, Name);
 
     /// <summary>Reads custom list CSV bytes.</summary>
     /// <param name="content">The file content (UTF-8, or Windows-1252 when not valid UTF-8).</param>

@@ -6,30 +6,25 @@ namespace VendorScreen.Sources.Eu;
 /// <c>sanctionEntity</c> becomes an entity <c>eu:&lt;euReferenceNumber or logicalId&gt;</c> on <c>eu-fsf</c>, with its
 /// programmes, regulations (as citation), names (weak when <c>strong="false"</c>, with their language), identifications,
 /// addresses and citizenships. The version is the file's <c>generationDate</c>.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class EuXmlFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class EuXmlFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="EuXmlFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public EuXmlFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>eu</c>, the prefix of the entity ids.</remarks>
-    public string Name => EuMapper.Prefix;
+    public override string Name => EuMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads EU XML bytes.</summary>
     /// <param name="content">The XML document.</param>
@@ -53,30 +48,25 @@ public sealed class EuXmlFileSource : ISanctionListSource
 /// <summary>The old EU Financial Sanctions Files CSV, version 1 (semicolon-separated, one row per fact). Rows are grouped
 /// by <c>Entity_logical_id</c> into entities <c>eu:&lt;EU_ref_num or logical id&gt;</c> on <c>eu-fsf</c>. The version is
 /// the file's <c>Date_file</c>. Windows-1252 files and copies re-saved with every record wrapped in quotes are read too.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class EuCsvFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class EuCsvFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="EuCsvFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public EuCsvFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>eu</c>, the prefix of the entity ids.</remarks>
-    public string Name => EuMapper.Prefix;
+    public override string Name => EuMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads EU CSV v1 bytes.</summary>
     /// <param name="content">The file content (UTF-8, or Windows-1252 when not valid UTF-8).</param>

@@ -182,20 +182,3 @@ internal static class ListInput
         }
     }
 }
-
-/// <summary>Loads a list file and hands its bytes to a format's reader.</summary>
-/// <remarks>The type is stateless and safe for concurrent use.</remarks>
-internal static class ListFileLoader
-{
-    /// <summary>A format's reader: bytes, location, fetched-at and the fallback version (the file's last-write date).</summary>
-    public delegate ListSnapshot Reader(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion);
-
-    /// <summary>Reads the file at <paramref name="path"/> and parses it.</summary>
-    /// <exception cref="SanctionListSourceException">The file cannot be read or parsed.</exception>
-    public static async ValueTask<ListSnapshot> LoadAsync(string path, string sourceName, TimeProvider timeProvider, Reader reader, CancellationToken cancellationToken)
-    {
-        var (bytes, lastWrite) = await ListInput.ReadFileAsync(path, sourceName, cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return reader(bytes, path, timeProvider.GetUtcNow(), ListText.Version(lastWrite));
-    }
-}

@@ -6,30 +6,25 @@ namespace VendorScreen.Sources.Uk;
 /// <c>Last Updated</c> line, a header, then one row per name, alias and date-of-birth or address variant. Rows are grouped
 /// by <c>Group ID</c> into entities <c>uk:&lt;Group ID&gt;</c> on <c>uk-sanctions</c>, with the regime as program. The
 /// version is the <c>Last Updated</c> date. Windows-1252 files are read as such.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class UkConListFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class UkConListFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="UkConListFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public UkConListFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>uk</c>, the prefix of the entity ids.</remarks>
-    public string Name => UkMapper.Prefix;
+    public override string Name => UkMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads ConList bytes.</summary>
     /// <param name="content">The file content (UTF-8, or Windows-1252 when not valid UTF-8).</param>
@@ -47,30 +42,25 @@ public sealed class UkConListFileSource : ISanctionListSource
 /// <c>uk:&lt;Unique ID&gt;</c> on <c>uk-sanctions</c>, with the regime as program, sanctions imposed as scope, the
 /// non-Latin names as native-script names, and passport, national identifier, registration and IMO numbers as
 /// identifiers. The version is the report date.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class UkSanctionsListFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class UkSanctionsListFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="UkSanctionsListFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public UkSanctionsListFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>uk</c>, the prefix of the entity ids.</remarks>
-    public string Name => UkMapper.Prefix;
+    public override string Name => UkMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads UK Sanctions List CSV bytes.</summary>
     /// <param name="content">The file content (UTF-8, or Windows-1252 when not valid UTF-8).</param>

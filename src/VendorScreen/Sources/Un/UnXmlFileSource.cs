@@ -6,30 +6,25 @@ namespace VendorScreen.Sources.Un;
 /// <c>un:&lt;REFERENCE_NUMBER&gt;</c> on <c>un-sc-consolidated</c>, with its regime (<c>UN_LIST_TYPE</c>) as program, its
 /// original-script name, its aliases (QUALITY Low as weak aliases, f.k.a. as former names), nationalities, addresses and
 /// documents; dates and places of birth go to the remarks. The version is the file's <c>dateGenerated</c>.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public sealed class UnXmlFileSource : ISanctionListSource
+/// <remarks>Instances are safe for concurrent use; every <see cref="ListFileSource.LoadAsync"/> reads the file again.</remarks>
+public sealed class UnXmlFileSource : ListFileSource
 {
-    private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-
     /// <summary>Initializes a new instance of the <see cref="UnXmlFileSource"/> class.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public UnXmlFileSource(string path, TimeProvider? timeProvider = null)
+        : base(path, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     /// <remarks>Always <c>un</c>, the prefix of the entity ids.</remarks>
-    public string Name => UnMapper.Prefix;
+    public override string Name => UnMapper.Prefix;
 
     /// <inheritdoc />
-    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        ListFileLoader.LoadAsync(_path, Name, _timeProvider, Read, cancellationToken);
+    protected override ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion) =>
+        Read(content, location, fetchedAt, fallbackVersion);
 
     /// <summary>Reads UN list XML bytes.</summary>
     /// <param name="content">The XML document.</param>
