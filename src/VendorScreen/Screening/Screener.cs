@@ -280,6 +280,12 @@ internal static class Screener
     private static void MatchFccId(EngineState state, string? fccId, List<Match> matches)
     {
         var folded = NameNormalizer.FoldIdentifier(fccId);
+        if (folded.StartsWith("FCCID", StringComparison.Ordinal))
+        {
+            // "FCC ID: 2ADTD-5604SD" as printed on labels.
+            folded = folded[5..];
+        }
+
         if (folded.Length < 4)
         {
             return;

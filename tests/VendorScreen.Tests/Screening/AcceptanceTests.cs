@@ -83,6 +83,71 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Decision.Should().NotBe(ScreeningDecision.Block);
     }
 
+    [Theory]
+    [InlineData("2ADTD-5604SD", "default:hikvision")]
+    [InlineData("FCC ID: 2ADTD5604SD", "default:hikvision")]
+    [InlineData("SVNDH-SD2AY", "default:dahua")]
+    [InlineData("2AVYF-IPC-F42FX", "default:dahua")]
+    public async Task ScreenAsync_CoveredFccGranteeCodeUnderAnotherBrand_Reviews(string fccId, string listed)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", FccId = fccId });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.Field == "fcc_id" && h.ListedEntityId == listed);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_CoveredModelPrefixUnderAnotherBrand_Reviews()
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Generic", Model = "DS-2CD2143G2-I" });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.DecidingRule.Should().Be("product-identifier");
+    }
+
+    [Fact]
+    public async Task ScreenAsync_BrandInListingTitle_Blocks_ButAccessoryClaimOnlyReviews()
+    {
+        var camera = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = "EZVIZ C6N 1080p Indoor Wi-Fi Camera" });
+        var bracket = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = "Wall mount bracket compatible with Hikvision dome cameras" });
+
+        camera.Decision.Should().Be(ScreeningDecision.Block);
+        bracket.Decision.Should().Be(ScreeningDecision.Review);
+        bracket.DecidingRule.Should().Be("accessory-mention");
+    }
+
+    [Theory]
+    [InlineData("Hikvision Europe BV")]
+    [InlineData("Norsat International Inc.")]
+    [InlineData("Zhongxing Telecommunication Equipment Corporation")]
+    [InlineData("華為技術有限公司")]
+    [InlineData("Hangzhou EZVIZ Network Co Ltd")]
+    public async Task ScreenAsync_QualifiedFormerAndNativeNames_Block(string name)
+    {
+        (await ScreenAsync(ScreeningRequest.ForParty(name))).Decision.Should().Be(ScreeningDecision.Block);
+    }
+
+    [Theory]
+    [InlineData("Hanwha Vision Co., Ltd.")]
+    [InlineData("Motorola Solutions Inc.")]
+    [InlineData("Bosch Security Systems")]
+    [InlineData("Vision Technology Company")]
+    [InlineData("Rolex SA")]
+    public async Task ScreenAsync_LegitimateLookalikes_AreClear(string name)
+    {
+        (await ScreenAsync(ScreeningRequest.ForParty(name))).Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_DahuaUsaAfterItsSale_IsNotBlocked()
+    {
+        var before = await ScreenAsync(ScreeningRequest.ForParty("Dahua Technology USA Inc.") with { AsOf = new DateOnly(2023, 6, 1) });
+        var after = await ScreenAsync(ScreeningRequest.ForParty("Dahua Technology USA Inc.") with { AsOf = new DateOnly(2026, 11, 29) });
+
+        before.Decision.Should().Be(ScreeningDecision.Block);
+        after.Decision.Should().NotBe(ScreeningDecision.Block);
+    }
+
     private async Task<ScreeningResult> ScreenAsync(ScreeningRequest request)
     {
         var result = await Engine.Value.ScreenAsync(request);
