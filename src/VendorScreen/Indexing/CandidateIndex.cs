@@ -29,6 +29,7 @@ public sealed class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
+    private readonly (int EntityIndex, string Prefix, string Folded)[] _modelPrefixes;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
     /// <param name="entities">The entities to index.</param>
@@ -116,6 +117,13 @@ public sealed class CandidateIndex : ITokenStatistics
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _logEntries = Math.Log(2 + names.Count);
+        _modelPrefixes = entities
+            .SelectMany((entity, e) => entity.Identifiers
+                .Where(id => string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
+                .Select(id => (EntityIndex: e, Prefix: id.Value, Folded: NameNormalizer.FoldIdentifier(id.Value))))
+            .Where(p => p.Folded.Length >= 2)
+            .OrderByDescending(p => p.Folded.Length)
+            .ToArray();
     }
 
     /// <summary>Gets the indexed entities.</summary>
@@ -200,28 +208,15 @@ public sealed class CandidateIndex : ITokenStatistics
     public IReadOnlyList<(int EntityIndex, string Prefix)> FindByModelPrefix(string model)
     {
         var folded = NameNormalizer.FoldIdentifier(model);
-        var result = new List<(int, string)>();
         if (folded.Length == 0)
         {
-            return result;
+            return [];
         }
 
-        for (var e = 0; e < Entities.Count; e++)
-        {
-            foreach (var id in Entities[e].Identifiers)
-            {
-                if (string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
-                {
-                    var prefix = NameNormalizer.FoldIdentifier(id.Value);
-                    if (prefix.Length >= 2 && folded.Length > prefix.Length && folded.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        result.Add((e, id.Value));
-                    }
-                }
-            }
-        }
-
-        return result.OrderByDescending(r => r.Item2.Length).ToList();
+        return _modelPrefixes
+            .Where(p => folded.Length > p.Folded.Length && folded.StartsWith(p.Folded, StringComparison.Ordinal))
+            .Select(p => (p.EntityIndex, p.Prefix))
+            .ToList();
     }
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
