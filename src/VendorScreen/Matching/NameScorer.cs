@@ -43,6 +43,7 @@ public static class NameScorer
     private const double PhoneticEqualFactor = 0.95;
     private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
+    private const double PartReplacedFactor = 0.9;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -131,6 +132,15 @@ public static class NameScorer
             score *= SingleWordFuzzyFactor;
         }
 
+        // A name part on each side that matches nothing on the other ("... al-Rawi" / "... al-Tikriti", "Lula da Souza" /
+        // "Lula da Silva") is a different name part, not a missing one.
+        var partReplaced = unmatchedQ.Any(i => q[i].Class == TokenClass.Word && q[i].Text.Length >= 3)
+            && unmatchedC.Any(j => c[j].Class == TokenClass.Word && c[j].Text.Length >= 3);
+        if (partReplaced)
+        {
+            score *= PartReplacedFactor;
+        }
+
         var patronymicSwap = PatronymicSwapped(q, c, alignment);
         if (patronymicSwap)
         {
@@ -162,6 +172,11 @@ public static class NameScorer
         if (numberMismatch)
         {
             features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (partReplaced)
+        {
+            features.Add(new("name-part-replaced", PartReplacedFactor, -1, "each name has a part the other lacks; score multiplied by " + PartReplacedFactor.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (singleWordFuzzy)
