@@ -125,8 +125,7 @@ public static class NameScorer
 
         // A one-word name rests on that word alone: a near spelling of it ("Tesla" / "Tesa", "Vistra" / "Vista") is weaker
         // evidence than a near spelling of one word among several.
-        var singleWordFuzzy = Enumerable.Range(0, c.Count).Count(j => IsDistinctive(c[j].Class)) == 1 && fuzzyMin < CloseSpelling
-            && Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).All(j => usedC[j]);
+        var singleWordFuzzy = fuzzyMin < CloseSpelling && (IsSingleWordMatched(c, usedC) || IsSingleWordMatched(q, usedQ));
         if (singleWordFuzzy)
         {
             score *= SingleWordFuzzyFactor;
@@ -401,6 +400,12 @@ public static class NameScorer
         }
 
         return false;
+    }
+
+    private static bool IsSingleWordMatched(IReadOnlyList<NameToken> tokens, bool[] used)
+    {
+        var distinctive = Enumerable.Range(0, tokens.Count).Where(i => IsDistinctive(tokens[i].Class)).ToList();
+        return distinctive.Count == 1 && used[distinctive[0]];
     }
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;

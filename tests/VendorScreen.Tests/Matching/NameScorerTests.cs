@@ -83,6 +83,8 @@ public sealed class NameScorerTests
     [InlineData("Zhejiang Dahua", "Dahua Technology USA")]
     [InlineData("Jon", "Johnny Walker")]
     [InlineData("北京", "Beijing Co")]
+    [InlineData("Tesla Inc", "TESA")]
+    [InlineData("Hikvison Digital Technology", "Hikvision")]
     public void Compare_ScoreIsWithinRangeAndSymmetric(string a, string b)
     {
         var ab = Score(a, b);
