@@ -33,7 +33,7 @@ public static class LegalForms
         "development", "investment", "investments", "equipment", "security", "smart", "intelligent", "software", "store", "shop",
         "official", "the", "and", "of", "for", "de", "la", "du", "des", "del", "y", "et", "und", "partners", "associates",
         "new", "general", "national", "import", "export", "logistics", "resources", "energy", "material", "materials",
-        "operations", "operation", "management", "consulting", "company", "ventures", "limited", "america", "worldwide",
+        "operations", "operation", "management", "consulting", "ventures", "worldwide",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> LocationWords = new[]

@@ -30,7 +30,9 @@ internal static class Screener
                 {
                     foreach (var e in state.Index.FindByIdentifier(identifier.Scheme, identifier.Value))
                     {
-                        var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal));
+                        var folded = NameNormalizer.FoldIdentifier(identifier.Value);
+                        var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal)
+                            && string.Equals(NameNormalizer.FoldIdentifier(x.Value), folded, StringComparison.Ordinal));
                         matches.Add(new Match("identifier", identifier.Value, state.Index.Entities[e], $"{id.Scheme}:{id.Value}", null, id.Confidence, 1,
                             [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme));
                     }

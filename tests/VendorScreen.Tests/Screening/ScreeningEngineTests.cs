@@ -124,6 +124,21 @@ public sealed class ScreeningEngineTests
     }
 
     [Fact]
+    public async Task ScreenAsync_PartyIdentifier_MatchesTheRightValueExactly()
+    {
+        using var engine = ScreeningEngine.CreateDefault();
+
+        var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Unnamed supplier") with
+        {
+            Identifiers = [new EntityIdentifier(IdentifierSchemes.StockCode, "0763.HK")],
+        });
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits[0].Field.Should().Be("identifier");
+        result.Hits[0].MatchedName.Should().Be("stock-code:0763.HK");
+    }
+
+    [Fact]
     public void EnsureNotBlocked_BlockedResult_Throws()
     {
         var result = new ScreeningResult { Decision = ScreeningDecision.Block, Reason = "r", DatasetVersion = "d", Algorithm = "a", Policy = "p" };
