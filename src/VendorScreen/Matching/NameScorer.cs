@@ -44,6 +44,7 @@ public static class NameScorer
     private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
     private const double PartReplacedFactor = 0.9;
+    private const double ShortSubstitutionFactor = 0.9;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -76,7 +77,9 @@ public static class NameScorer
 
         var wq = Weights(q, statistics);
         var wc = Weights(c, statistics);
-        var pairs = CandidatePairs(q, c);
+        // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
+        // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
+        var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
         pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim) : (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount));
 
         var usedQ = new bool[q.Count];
@@ -201,9 +204,11 @@ public static class NameScorer
     /// <param name="a">The first token.</param>
     /// <param name="b">The second token.</param>
     /// <returns>The similarity.</returns>
-    public static double TokenSimilarity(NameToken a, NameToken b)
+    public static double TokenSimilarity(NameToken a, NameToken b) => TokenSimilarity(a, b, shortSubstitution: true);
+
+    private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution)
     {
-        var direct = SpellingSimilarity(a, b);
+        var direct = SpellingSimilarity(a, b, shortSubstitution);
         if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4
             || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0]))
         {
@@ -250,7 +255,7 @@ public static class NameScorer
         return sb.ToString();
     }
 
-    private static double SpellingSimilarity(NameToken a, NameToken b)
+    private static double SpellingSimilarity(NameToken a, NameToken b, bool shortSubstitution = false)
     {
         if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
         {
@@ -301,6 +306,11 @@ public static class NameScorer
                 return 0;
             }
 
+            if (longer <= 5 && x.Length == y.Length && OsaDistance(x, y, 1) == 1)
+            {
+                return ShortSubstitution(x, y, shortSubstitution);
+            }
+
             budget--;
         }
 
@@ -321,12 +331,24 @@ public static class NameScorer
         var transposition = x.Length == y.Length && IsTransposition(x, y);
         if (longer <= 5 && x.Length == y.Length && !transposition)
         {
-            return 0;
+            return ShortSubstitution(x, y, shortSubstitution);
         }
 
         // A swapped pair of letters is one typing slip: credit it like one dropped letter.
         return transposition ? 1.0 - (1.0 / (x.Length + y.Length)) : Levenshtein.GetRatio(x, y);
     }
+
+    /// <summary>
+    /// One substituted letter in a word of four or five letters ("Cook" / "Cock", "Putin" / "Pulin", "Gates" / "Cates"): a
+    /// typing slip in a short name, credited below a spelling match of the same distance. Romanised Chinese syllables are
+    /// closed-class words whose one-letter variants are other syllables ("cheng" / "chang", "xiang" / "qiang"), so they get
+    /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
+    /// </summary>
+    private static double ShortSubstitution(string x, string y, bool allowed) =>
+        !allowed || x.Length < 4 || !x.All(char.IsAsciiLetter) || !y.All(char.IsAsciiLetter)
+            || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
+            ? 0
+            : Levenshtein.GetRatio(x, y) * ShortSubstitutionFactor;
 
     private static bool IsTransposition(string x, string y)
     {
@@ -424,14 +446,14 @@ public static class NameScorer
         return w;
     }
 
-    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
+    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, bool shortSubstitution)
     {
         var pairs = new List<Pair>();
         for (var i = 0; i < q.Count; i++)
         {
             for (var j = 0; j < c.Count; j++)
             {
-                var sim = TokenSimilarity(q[i], c[j]);
+                var sim = TokenSimilarity(q[i], c[j], shortSubstitution);
                 if (sim > 0)
                 {
                     pairs.Add(new Pair(i, 1, j, 1, sim));

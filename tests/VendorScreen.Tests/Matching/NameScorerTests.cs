@@ -100,7 +100,8 @@ public sealed class NameScorerTests
     [InlineData("bob", "rob", 0.0)]
     [InlineData("hikvison", "hikvision", 0.9)]
     [InlineData("appel", "apple", 0.9)]
-    [InlineData("intel", "inter", 0.0)]
+    [InlineData("putin", "pulin", 0.7)]
+    [InlineData("cheng", "chang", 0.0)]
     [InlineData("vista", "avista", 0.0)]
     [InlineData("sepura", "zepura", 0.8)]
     [InlineData("hytera", "motorola", 0.0)]
@@ -117,6 +118,20 @@ public sealed class NameScorerTests
             sim.Should().BeGreaterThanOrEqualTo(atLeast);
         }
     }
+
+    [Theory]
+    [InlineData("Tim Cook", "Tim Cock")]
+    [InlineData("Vladimir Putin", "Vladimir Pulin")]
+    [InlineData("Bill Gates", "Bill Cates")]
+    public void Compare_OneSubstitutedLetterInAShortWordOfATwoWordName_ReachesReview(string a, string b) =>
+        Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
+
+    [Theory]
+    [InlineData("Intel", "Inter")]
+    [InlineData("Zhang Cheng", "Zhang Chang")]
+    [InlineData("محمد محمدی", "محمد احمدی")]
+    public void Compare_OneSubstitutedLetterInAOneWordNameOrASyllableOrAnotherScript_StaysBelowReview(string a, string b) =>
+        Score(a, b).Should().BeLessThan(0.8);
 
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 

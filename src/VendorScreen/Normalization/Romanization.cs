@@ -1,0 +1,45 @@
+namespace VendorScreen.Normalization;
+
+/// <summary>Facts about romanised names that matching relies on.</summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public static class Romanization
+{
+    // Hanyu Pinyin: a syllable is an optional initial followed by a final (tone marks and ü are folded away by the normaliser).
+    private static readonly string[] Initials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"];
+
+    private static readonly HashSet<string> Finals = new(StringComparer.Ordinal)
+    {
+        "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
+        "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong",
+        "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue", "ve",
+    };
+
+    /// <summary>Gets whether a lower-case token has the shape of a Hanyu Pinyin syllable ("zhang", "xi", "cheng").</summary>
+    /// <param name="token">The token in compare form.</param>
+    /// <returns><see langword="true"/> when the token is an initial followed by a final, or a final alone.</returns>
+    /// <remarks>The test is by shape: a few English words ("man", "long") pass it too, which only withholds the
+    /// short-word typo credit from them.</remarks>
+    public static bool IsPinyinSyllable(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length is 0 or > 6)
+        {
+            return false;
+        }
+
+        if (Finals.Contains(token))
+        {
+            return true;
+        }
+
+        foreach (var initial in Initials)
+        {
+            if (token.Length > initial.Length && token.StartsWith(initial, StringComparison.Ordinal) && Finals.Contains(token[initial.Length..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
