@@ -40,6 +40,9 @@ public static class NameScorer
     private const double PatronymicSwapFactor = 0.7;
     private const double PhoneticFactor = 0.92;
     private const double SingleWordFuzzyFactor = 0.9;
+    private const double LongSingleWordFuzzyFactor = 0.95;
+    private const int LongWord = 7;
+    private const double PatronymicWeight = 0.35;
     private const double PhoneticEqualFactor = 0.95;
     private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
@@ -47,6 +50,7 @@ public static class NameScorer
     private const double ShortSubstitutionFactor = 0.9;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
 
     /// <summary>Gets the base weight of a token class.</summary>
     /// <param name="tokenClass">The class.</param>
@@ -88,6 +92,7 @@ public static class NameScorer
         double matched = 0;
         var aligned = new List<string>();
         var fuzzyMin = 1.0;
+        var fuzzyShortest = int.MaxValue;
         var fuzzy = new List<string>();
         foreach (var p in pairs)
         {
@@ -112,6 +117,7 @@ public static class NameScorer
             {
                 fuzzy.Add(entry);
                 fuzzyMin = Math.Min(fuzzyMin, p.Sim);
+                fuzzyShortest = Math.Min(fuzzyShortest, Math.Min(qText.Length, cText.Length));
             }
         }
 
@@ -128,10 +134,12 @@ public static class NameScorer
 
         // A one-word name rests on that word alone: a near spelling of it ("Tesla" / "Tesa", "Vistra" / "Vista") is weaker
         // evidence than a near spelling of one word among several.
+        // A long word survives one slip better ("Hannibal" / "Hannibol", "Gazprom" / "Gasprom") than a short one.
         var singleWordFuzzy = fuzzyMin < CloseSpelling && (IsSingleWordMatched(c, usedC) || IsSingleWordMatched(q, usedQ));
+        var singleWordFactor = fuzzyShortest >= LongWord ? LongSingleWordFuzzyFactor : SingleWordFuzzyFactor;
         if (singleWordFuzzy)
         {
-            score *= SingleWordFuzzyFactor;
+            score *= singleWordFactor;
         }
 
         // A name part on each side that matches nothing on the other ("... al-Rawi" / "... al-Tikriti", "Lula da Souza" /
@@ -183,7 +191,7 @@ public static class NameScorer
 
         if (singleWordFuzzy)
         {
-            features.Add(new("single-word-fuzzy", SingleWordFuzzyFactor, -1, "a one-word name matched only approximately; score multiplied by " + SingleWordFuzzyFactor.ToString(CultureInfo.InvariantCulture)));
+            features.Add(new("single-word-fuzzy", singleWordFactor, -1, "a one-word name matched only approximately; score multiplied by " + singleWordFactor.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (patronymicSwap)
@@ -424,6 +432,30 @@ public static class NameScorer
         return false;
     }
 
+    /// <summary>
+    /// Finds the patronymic of an East Slavic name ("Sergey Viktorovich Lavrov", "Putin Vladimir Vladimirovich"), often left
+    /// out, so that it weighs little: the first word after the first with a patronymic ending, in a name of three words or
+    /// more (a two-word "George Radanovich" has a surname, not a patronymic).
+    /// </summary>
+    private static int PatronymicIndex(IReadOnlyList<NameToken> tokens)
+    {
+        if (tokens.Count < 3)
+        {
+            return -1;
+        }
+
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var t = tokens[i].Text;
+            if (tokens[i].Class == TokenClass.Word && t.Length >= 8 && PatronymicEndings.Any(e => t.EndsWith(e, StringComparison.Ordinal)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static bool IsSingleWordMatched(IReadOnlyList<NameToken> tokens, bool[] used)
     {
         var distinctive = Enumerable.Range(0, tokens.Count).Where(i => IsDistinctive(tokens[i].Class)).ToList();
@@ -435,11 +467,15 @@ public static class NameScorer
     private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics)
     {
         var w = new double[tokens.Count];
+        var patronymic = PatronymicIndex(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
             var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
             // An initial ("Thomas A. Lindeman") says little on its own.
-            var baseWeight = tokens[i].Class == TokenClass.Word && tokens[i].Text.Length == 1 ? InitialWeight : BaseWeight(tokens[i].Class);
+            var baseWeight = tokens[i].Class != TokenClass.Word ? BaseWeight(tokens[i].Class)
+                : tokens[i].Text.Length == 1 ? InitialWeight
+                : i == patronymic ? PatronymicWeight
+                : BaseWeight(tokens[i].Class);
             w[i] = baseWeight * (0.6 + (0.4 * rarity));
         }
 

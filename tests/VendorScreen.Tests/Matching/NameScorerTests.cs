@@ -133,6 +133,24 @@ public sealed class NameScorerTests
     public void Compare_OneSubstitutedLetterInAOneWordNameOrASyllableOrAnotherScript_StaysBelowReview(string a, string b) =>
         Score(a, b).Should().BeLessThan(0.8);
 
+    [Fact]
+    public void Compare_LongOneWordNameWithOneSlip_StaysAReviewMatch() =>
+        Score("Hannibal", "Hannibol").Should().BeGreaterThanOrEqualTo(0.8);
+
+    [Fact]
+    public void Compare_MissingPatronymic_WeighsLittle()
+    {
+        var without = Score("Sergey Lavrov", "Sergey Viktorovich Lavrov");
+        var withOtherWord = Score("Sergey Lavrov", "Sergey Viktor Lavrov");
+
+        without.Should().BeGreaterThan(withOtherWord);
+        without.Should().BeGreaterThanOrEqualTo(0.8);
+    }
+
+    [Fact]
+    public void Compare_TwoWordNameEndingInOvich_HasASurnameNotAPatronymic() =>
+        Score("George Radanovich", "George").Should().BeLessThan(0.8);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
