@@ -43,6 +43,8 @@ public static class NameScorer
     private const double LongSingleWordFuzzyFactor = 0.95;
     private const int LongWord = 7;
     private const double PatronymicWeight = 0.35;
+    private const double AcronymSimilarity = 0.9;
+    private const int MaxAcronym = 5;
     private const double PhoneticEqualFactor = 0.95;
     private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
@@ -500,6 +502,10 @@ public static class NameScorer
         // Joined tokens: "hik vision" = "hikvision", "da hua" = "dahua".
         AddJoined(q, c, pairs, queryJoined: false);
         AddJoined(c, q, pairs, queryJoined: true);
+
+        // Acronyms and joined initials: "pla" = "peoples liberation army", "jc" = "jean claude", "us" = "united states".
+        AddAcronyms(q, c, pairs, queryIsAcronym: true);
+        AddAcronyms(c, q, pairs, queryIsAcronym: false);
         return pairs;
     }
 
@@ -528,6 +534,37 @@ public static class NameScorer
             }
         }
     }
+
+    private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym)
+    {
+        for (var i = 0; i < acronymSide.Count; i++)
+        {
+            var a = acronymSide[i];
+            // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
+            if (a.Class != TokenClass.Word || a.Text.Length is < 2 or > MaxAcronym || !a.Text.All(char.IsAsciiLetter)
+                || (a.Text.Length == 2 && a.Text.Any(ch => ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')))
+            {
+                continue;
+            }
+
+            for (var j = 0; j + a.Text.Length <= wordSide.Count; j++)
+            {
+                var k = 0;
+                while (k < a.Text.Length && IsAcronymWord(wordSide[j + k]) && wordSide[j + k].Text[0] == a.Text[k])
+                {
+                    k++;
+                }
+
+                if (k == a.Text.Length)
+                {
+                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, AcronymSimilarity) : new Pair(j, k, i, 1, AcronymSimilarity));
+                }
+            }
+        }
+    }
+
+    private static bool IsAcronymWord(NameToken t) =>
+        t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0]);
 
     private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>
         indexes.Count == 0 ? string.Empty : $"; unmatched {side}: {string.Join(' ', indexes.Select(i => tokens[i].Class == TokenClass.Word ? tokens[i].Text : $"{tokens[i].Text}({tokens[i].Class})"))}";

@@ -237,6 +237,7 @@ public static class NameNormalizer
             }
         }
 
+        NumberWords.Rewrite(joined);
         LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
         foreach (var w in joined)

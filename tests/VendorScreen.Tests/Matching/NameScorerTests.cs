@@ -151,6 +151,20 @@ public sealed class NameScorerTests
     public void Compare_TwoWordNameEndingInOvich_HasASurnameNotAPatronymic() =>
         Score("George Radanovich", "George").Should().BeLessThan(0.8);
 
+    [Theory]
+    [InlineData("PLA", "People's Liberation Army")]
+    [InlineData("JC Juncker", "Jean-Claude Juncker")]
+    [InlineData("J.-C. Juncker", "Jean-Claude Juncker")]
+    [InlineData("Brigade Forty-Four", "Brigade 44")]
+    public void Compare_AcronymsInitialsAndNumberWords_ReachReview(string a, string b) =>
+        Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
+
+    [Theory]
+    [InlineData("Al Green", "Abdul Latif Green")]
+    [InlineData("PLA", "Pacific Lumber Association Holdings")]
+    public void Compare_VowelPairOrPartialAcronym_IsNotAnAcronymMatch(string a, string b) =>
+        Score(a, b).Should().BeLessThan(0.8);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
