@@ -11,9 +11,10 @@ namespace VendorScreen.Screening;
 /// <para>Date of birth (persons only): the request's date is compared with each date of birth the listed person has, at the
 /// precision both have (1965 agrees with 1965-03-02; 1965 does not agree with 1966). Ranges (<c>1960 to 1962</c>) agree with
 /// any date inside them, approximate dates (<c>circa 1965</c>) with any date within <see cref="CircaToleranceYears"/> of them.
-/// Agreement with an exact date adds <see cref="DateOfBirthBoost"/>; agreement only with a range or approximate date is
-/// noted without a boost (it says little); disagreement with every date multiplies the score by
-/// <see cref="DateOfBirthPenalty"/>. A side without a date changes nothing.</para>
+/// Agreement with an exact date adds <see cref="DateOfBirthBoost"/>; agreement only with a range or approximate date, or with
+/// day and month transposed (a common clerical slip), is noted without a boost; a different birth year from every listed date
+/// multiplies the score by <see cref="DateOfBirthPenalty"/>; the same year but another month or day (and no better agreement)
+/// by <see cref="DateOfBirthDayPenalty"/>. A side without a date changes nothing.</para>
 /// <para>Country (every kind of entity): when both the request and the entity have countries and they share none, the score
 /// is multiplied by <see cref="CountryPenalty"/>. Entities of the embedded dataset and entities on a procurement-prohibition
 /// list are exempt: a covered maker's subsidiaries and resellers can be anywhere, so the place says nothing there.</para>
@@ -29,6 +30,12 @@ internal sealed class PartyQualifiers
     /// 1.0) below the default review threshold (0.80), so a namesake with another birth year is not alerted on the name alone,
     /// while the hit is still ranked (and reported by a caller with a lower threshold).</summary>
     public const double DateOfBirthPenalty = 0.75;
+
+    /// <summary>The factor for a date of birth in the same year as a listed date but with another month or day. Milder than
+    /// <see cref="DateOfBirthPenalty"/>: a day or month is often mistyped in lists (nomenklatura's <c>dob_day_disjoint</c> is
+    /// also weighted apart from <c>dob_year_disjoint</c>). 0.90 keeps an identical name in review, below the default match
+    /// threshold (0.92), so a person confirms it rather than the engine blocking it.</summary>
+    public const double DateOfBirthDayPenalty = 0.90;
 
     /// <summary>The factor for countries that share nothing. Small: lists record nationalities and some addresses, not every
     /// country a party is tied to, so a different country is weak evidence. An identical name (1.0) stays above the default
@@ -107,6 +114,7 @@ internal sealed class PartyQualifiers
     {
         var exactAgree = new List<string>();
         var looseAgree = new List<string>();
+        var sameYear = new List<string>();
         var disagree = new List<string>();
         foreach (var id in entity.Identifiers)
         {
@@ -123,16 +131,36 @@ internal sealed class PartyQualifiers
                 end = end.AddYears(CircaToleranceYears);
             }
 
-            var overlaps = query.Start <= end && start <= query.End;
-            (overlaps ? (approximate || range ? looseAgree : exactAgree) : disagree).Add(shown);
+            if (query.Start <= end && start <= query.End)
+            {
+                (approximate || range ? looseAgree : exactAgree).Add(shown);
+            }
+            else if (IsTransposed(query, start, end))
+            {
+                looseAgree.Add(shown);
+            }
+            else if (query.Year <= end.Year && start.Year <= query.Year)
+            {
+                sameYear.Add(shown);
+            }
+            else
+            {
+                disagree.Add(shown);
+            }
         }
 
         var q = query.ToString();
         return exactAgree.Count > 0 ? (DateOutcome.Agrees, $"date of birth {q} agrees with the listed {exactAgree[0]}")
-            : looseAgree.Count > 0 ? (DateOutcome.Consistent, $"date of birth {q} falls within the listed {looseAgree[0]} (approximate; no boost)")
+            : looseAgree.Count > 0 ? (DateOutcome.Consistent, $"date of birth {q} is consistent with the listed {looseAgree[0]} (a range, an approximate date or day and month transposed; no boost)")
+            : sameYear.Count > 0 ? (DateOutcome.DisagreesWithinYear, $"date of birth {q} has the year but not the month or day of the listed {sameYear[0]}")
             : disagree.Count > 0 ? (DateOutcome.Disagrees, $"date of birth {q} differs from every listed date of birth ({string.Join(", ", disagree)})")
             : (DateOutcome.None, null);
     }
+
+    // 1965-03-02 against a listed 1965-02-03: day and month swapped.
+    private static bool IsTransposed(FactDate query, DateOnly start, DateOnly end) =>
+        query.Day is { } day && start == end && day <= 12 && query.Month != day
+        && start.Year == query.Year && start.Month == day && start.Day == query.Month;
 
     private static bool IsCountryExempt(Entity entity, ScreeningDataset? dataset) =>
         string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal)
@@ -150,7 +178,10 @@ internal sealed class PartyQualifiers
         /// <summary>The date falls in a listed range or near an approximate date only.</summary>
         Consistent,
 
-        /// <summary>The date differs from every listed date.</summary>
+        /// <summary>The date has a listed year but not its month or day.</summary>
+        DisagreesWithinYear,
+
+        /// <summary>The date differs from every listed date in the year.</summary>
         Disagrees,
     }
 
@@ -177,6 +208,14 @@ internal sealed class PartyQualifiers
     /// <param name="CountryDetail">The explanation of the country outcome.</param>
     internal sealed record Qualification(DateOutcome DateOfBirth, string? DateOfBirthDetail, CountryOutcome Country, string? CountryDetail)
     {
+        /// <summary>Gets the factor of the date-of-birth outcome.</summary>
+        public double DateFactor => DateOfBirth switch
+        {
+            DateOutcome.Disagrees => DateOfBirthPenalty,
+            DateOutcome.DisagreesWithinYear => DateOfBirthDayPenalty,
+            _ => 1,
+        };
+
         /// <summary>Gets whether the qualifiers change nothing and explain nothing.</summary>
         public bool IsEmpty => DateOfBirth == DateOutcome.None && Country == CountryOutcome.None;
 
@@ -187,11 +226,7 @@ internal sealed class PartyQualifiers
         /// <returns>The qualified score.</returns>
         public double Apply(double score, double matchThreshold)
         {
-            var s = score;
-            if (DateOfBirth == DateOutcome.Disagrees)
-            {
-                s *= DateOfBirthPenalty;
-            }
+            var s = score * DateFactor;
 
             if (Country == CountryOutcome.Disjoint)
             {
@@ -215,16 +250,15 @@ internal sealed class PartyQualifiers
         {
             if (DateOfBirth != DateOutcome.None)
             {
-                var afterDob = DateOfBirth == DateOutcome.Disagrees ? score * DateOfBirthPenalty : score;
                 var change = DateOfBirth switch
                 {
-                    DateOutcome.Disagrees => afterDob - score,
+                    DateOutcome.Disagrees or DateOutcome.DisagreesWithinYear => (score * DateFactor) - score,
                     DateOutcome.Agrees => Apply(score, matchThreshold) - (Country == CountryOutcome.Disjoint ? score * CountryPenalty : score),
                     _ => 0,
                 };
                 var factor = DateOfBirth switch
                 {
-                    DateOutcome.Disagrees => string.Create(CultureInfo.InvariantCulture, $"; score x{DateOfBirthPenalty}"),
+                    DateOutcome.Disagrees or DateOutcome.DisagreesWithinYear => string.Create(CultureInfo.InvariantCulture, $"; score x{DateFactor}"),
                     DateOutcome.Agrees => string.Create(CultureInfo.InvariantCulture, $"; score +{DateOfBirthBoost}, capped"),
                     _ => string.Empty,
                 };
@@ -234,7 +268,7 @@ internal sealed class PartyQualifiers
             if (Country != CountryOutcome.None)
             {
                 var change = Country == CountryOutcome.Disjoint
-                    ? (DateOfBirth == DateOutcome.Disagrees ? score * DateOfBirthPenalty : score) * (CountryPenalty - 1)
+                    ? score * DateFactor * (CountryPenalty - 1)
                     : 0;
                 var factor = Country == CountryOutcome.Disjoint ? string.Create(CultureInfo.InvariantCulture, $"; score x{CountryPenalty}") : string.Empty;
                 yield return new FeatureScore("country", Math.Round(change, 4), Country == CountryOutcome.Disjoint ? 1 : 0, CountryDetail + factor);

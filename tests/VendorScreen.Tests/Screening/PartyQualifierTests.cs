@@ -53,6 +53,18 @@ public sealed class PartyQualifierTests
     }
 
     [Fact]
+    public async Task ScreenAsync_SameYearOtherDay_MilderPenaltyKeepsReview()
+    {
+        var request = ScreeningRequest.ForParty("Ivan Petrovich Sidorov") with { DateOfBirth = FactDate.Parse("1965-03-12") };
+
+        var result = await ScreenAsync(request);
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits[0].Score.Should().BeApproximately(PartyQualifiers.DateOfBirthDayPenalty, 1e-4);
+        result.Hits[0].Features.Single(f => f.Feature == "date-of-birth").Detail.Should().Contain("1965-03-12").And.Contain("1965-03-02");
+    }
+
+    [Fact]
     public async Task ScreenAsync_ListedPersonWithoutDateOfBirth_Unchanged()
     {
         var withDob = await TopHitAsync(ScreeningRequest.ForParty("Hans Dieter Quellenberg") with { DateOfBirth = FactDate.Parse("1980-01-01") }, review: 0.5);
@@ -67,8 +79,10 @@ public sealed class PartyQualifierTests
     [InlineData("1965-03", "1965-03-02", "Agrees")]
     [InlineData("1965-03-02", "1965", "Agrees")]
     [InlineData("1965-03-02", "1965-03-02", "Agrees")]
-    [InlineData("1965-04", "1965-03-02", "Disagrees")]
-    [InlineData("1965-03-03", "1965-03-02", "Disagrees")]
+    [InlineData("1965-04", "1965-03-02", "DisagreesWithinYear")]
+    [InlineData("1965-03-03", "1965-03-02", "DisagreesWithinYear")]
+    [InlineData("1965-02-03", "1965-03-02", "Consistent")]
+    [InlineData("1966-03-02", "1965-03-02", "Disagrees")]
     [InlineData("1965", "1966", "Disagrees")]
     [InlineData("1961", "1960 to 1962", "Consistent")]
     [InlineData("1963", "1960 to 1962", "Disagrees")]
