@@ -47,9 +47,14 @@ internal static class ListScreening
     }
 
     /// <summary>Screens names as parties; an alert is a Review or Block decision.</summary>
-    public static async Task<List<Alert>> ScreenAsync(ScreeningEngine engine, IReadOnlyList<string> names)
+    public static Task<List<Alert>> ScreenAsync(ScreeningEngine engine, IReadOnlyList<string> names) =>
+        ScreenAsync(engine, names.Select(ScreeningRequest.ForParty).ToList());
+
+    /// <summary>Screens party requests (with their dates of birth and countries); an alert is a Review or Block decision.</summary>
+    public static async Task<List<Alert>> ScreenAsync(ScreeningEngine engine, IReadOnlyList<PartyScreeningRequest> requests)
     {
-        var results = await engine.ScreenBatchAsync(names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)));
+        var names = requests.Select(r => r.Name).ToList();
+        var results = await engine.ScreenBatchAsync(requests);
         var alerts = new List<Alert>();
         for (var i = 0; i < names.Count; i++)
         {
@@ -57,7 +62,10 @@ internal static class ListScreening
             if (result.Decision is ScreeningDecision.Review or ScreeningDecision.Block && result.Hits.Count > 0)
             {
                 var hit = result.Hits[0];
-                alerts.Add(new Alert(i, names[i], hit.MatchedName, hit.EntityId, hit.Score, result.Decision, hit.Rule ?? result.DecidingRule ?? string.Empty));
+                alerts.Add(new Alert(i, names[i], hit.MatchedName, hit.EntityId, hit.Score, result.Decision, hit.Rule ?? result.DecidingRule ?? string.Empty)
+                {
+                    Qualifiers = string.Join("; ", hit.Features.Where(f => f.Feature is "date-of-birth" or "country").Select(f => f.Detail)),
+                });
             }
             else
             {
@@ -76,5 +84,15 @@ internal static class ListScreening
         }
     }
 
-    internal sealed record Alert(int Row, string Query, string MatchedName, string EntityId, double Score, ScreeningDecision Decision, string Rule);
+    /// <summary>Reads a fixture row's date of birth and nationality as request qualifiers (unreadable values are left out).</summary>
+    public static PartyScreeningRequest WithQualifiers(PartyScreeningRequest request, Dictionary<string, string> row) => request with
+    {
+        DateOfBirth = FactDate.TryParse(row.GetValueOrDefault("date_of_birth"), out var dob) ? dob : null,
+        Country = VendorScreen.Sources.Lists.Countries.ToIso2(row.GetValueOrDefault("nationality")),
+    };
+
+    internal sealed record Alert(int Row, string Query, string MatchedName, string EntityId, double Score, ScreeningDecision Decision, string Rule)
+    {
+        public string Qualifiers { get; init; } = string.Empty;
+    }
 }

@@ -19,10 +19,12 @@ internal sealed class NegativesSuite : ISuite
         }
 
         using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: false, context.Threshold);
-        var table = new Table("file", "screened", "of", "alerts", "per 1,000");
+        var table = new Table("file", "screened", "of", "alerts", "per 1,000", "with dob", "per 1,000 with dob");
         var allAlerts = new List<(string File, ListScreening.Alert Alert)>();
+        var qualifiedAlerts = new List<(string File, ListScreening.Alert Alert)>();
         var syntheticScreened = 0;
         var syntheticAlerts = 0;
+        var syntheticQualified = 0;
         foreach (var (file, key, synthetic, defaultSample) in new[]
         {
             ("negatives_global.csv", "global", true, 5000),
@@ -35,14 +37,22 @@ internal sealed class NegativesSuite : ISuite
             var names = rows.Take(n).Select(r => NameOf(r)).ToList();
             var alerts = await ListScreening.ScreenAsync(engine, names);
             var rate = Metrics.PerThousand(alerts.Count, n);
-            table.Row(file, n, rows.Count, alerts.Count, rate);
+
+            // The same persons with their date of birth and nationality (as the request's country).
+            var requests = rows.Take(n).Select((r, i) => ListScreening.WithQualifiers(ScreeningRequest.ForParty(names[i]), r)).ToList();
+            var qualified = await ListScreening.ScreenAsync(engine, requests);
+            var qualifiedRate = Metrics.PerThousand(qualified.Count, n);
+            table.Row(file, n, rows.Count, alerts.Count, rate, qualified.Count, qualifiedRate);
             report.Figure(key + "_alerts_per_1000", rate);
+            report.Figure(key + "_alerts_per_1000_with_dob", qualifiedRate);
             report.Figure(key + "_screened", n);
             allAlerts.AddRange(alerts.Select(a => (file, a)));
+            qualifiedAlerts.AddRange(qualified.Select(a => (file, a)));
             if (synthetic)
             {
                 syntheticScreened += n;
                 syntheticAlerts += alerts.Count;
+                syntheticQualified += qualified.Count;
             }
         }
 
@@ -52,6 +62,14 @@ internal sealed class NegativesSuite : ISuite
         var pooled = Metrics.PerThousand(syntheticAlerts, syntheticScreened);
         report.Line($"synthetic persons pooled: {syntheticAlerts} alerts in {syntheticScreened} = {Format.Number(pooled)} per 1,000");
         report.Figure("alerts_per_1000", pooled);
+        var pooledQualified = Metrics.PerThousand(syntheticQualified, syntheticScreened);
+        report.Line($"with date of birth and nationality: {syntheticQualified} alerts in {syntheticScreened} = {Format.Number(pooledQualified)} per 1,000");
+        report.Figure("alerts_per_1000_with_dob", pooledQualified);
+        foreach (var (file, alert) in qualifiedAlerts)
+        {
+            report.Line($"  alert with dob: {file} row {alert.Row + 1}: {alert.Query} -> {alert.MatchedName} [{alert.EntityId}] {Format.Number(alert.Score)} {alert.Decision.ToString().ToLowerInvariant()}{(alert.Qualifiers.Length == 0 ? string.Empty : " (" + alert.Qualifiers + ")")}");
+        }
+
         report.WorstTitle = "top alerting pairs";
         foreach (var group in allAlerts.GroupBy(a => a.File))
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using VendorScreen.Normalization;
+using VendorScreen.Screening;
 
 namespace VendorScreen.Quality.Suites;
 
@@ -54,28 +56,38 @@ internal sealed class UnSuite : ISuite
         var resolved = Enumerable.Range(0, n).Where(i => targets[i] is not null).ToList();
         report.Line($"{n} of {untreated.Count} persons; {resolved.Count} resolved to a UN record by exact name (the others are not scored: {n - resolved.Count})");
         var table = new Table("queries", "n", "recall@1", "recall@10", "found at or above threshold");
+        var matchThreshold = new ScreeningOptions().MatchThreshold;
+        var lost = new List<string>();
         foreach (var (label, rows) in new[] { ("untreated", untreated), ("treated", treated) })
         {
             var ranks = new int?[resolved.Count];
             var alerted = new bool[resolved.Count];
             var top = new ListHit?[resolved.Count];
+            var qualifiedRanks = new int?[resolved.Count];
+            var qualifiedAlerted = new bool[resolved.Count];
+            var qualifiedScore = new double[resolved.Count];
+            var outcomes = new string[resolved.Count];
             Parallel.For(0, resolved.Count, j =>
             {
                 var i = resolved[j];
                 var hits = screener.Screen(rows[i]["full_name"]);
-                var at = -1;
-                for (var k = 0; k < hits.Count; k++)
-                {
-                    if (targets[i]!.Contains(hits[k].EntityIndex))
-                    {
-                        at = k;
-                        break;
-                    }
-                }
-
+                var at = Rank(hits, targets[i]!);
                 ranks[j] = at < 0 ? null : at + 1;
                 alerted[j] = at >= 0 && hits[at].Score >= context.Threshold;
                 top[j] = hits.Count > 0 ? hits[0] : null;
+
+                // The same query with the fixture's date of birth and nationality, as the engine applies them to a party.
+                var request = ListScreening.WithQualifiers(ScreeningRequest.ForParty(rows[i]["full_name"]), rows[i]);
+                var qualifiers = PartyQualifiers.Create(request.DateOfBirth, request.Country);
+                var qualified = qualifiers is null ? hits : hits
+                    .Select(h => h with { Score = qualifiers.Evaluate(h.Entity, null).Apply(h.Score, matchThreshold) })
+                    .OrderByDescending(h => h.Score).ThenBy(h => h.EntityIndex).ToList();
+                var expected = qualifiers?.Evaluate(entities[targets[i]!.First()], null);
+                outcomes[j] = expected is null ? "dob None, country None" : $"dob {expected.DateOfBirth}, country {expected.Country}";
+                var qat = Rank(qualified, targets[i]!);
+                qualifiedRanks[j] = qat < 0 ? null : qat + 1;
+                qualifiedAlerted[j] = qat >= 0 && qualified[qat].Score >= context.Threshold;
+                qualifiedScore[j] = qat >= 0 ? qualified[qat].Score : 0;
             });
 
             var r1 = Metrics.RecallAt(ranks, 1);
@@ -85,6 +97,25 @@ internal sealed class UnSuite : ISuite
             report.Figure(label + "_recall1", r1);
             report.Figure(label + "_recall10", r10);
             report.Figure(label + "_recall_threshold", found);
+            var qr1 = Metrics.RecallAt(qualifiedRanks, 1);
+            var qr10 = Metrics.RecallAt(qualifiedRanks, 10);
+            var qfound = resolved.Count == 0 ? 0 : qualifiedAlerted.Count(a => a) / (double)resolved.Count;
+            table.Row(label + " with dob", resolved.Count, qr1, qr10, qfound);
+            report.Figure(label + "_recall1_with_dob", qr1);
+            report.Figure(label + "_recall10_with_dob", qr10);
+            report.Figure(label + "_recall_threshold_with_dob", qfound);
+            report.Line($"{label}: qualifier outcomes against the expected record: " + string.Join("; ", outcomes.GroupBy(o => o).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}: {g.Count()}")));
+            for (var j = 0; j < resolved.Count; j++)
+            {
+                if (alerted[j] && !qualifiedAlerted[j] || ranks[j] is <= 10 && qualifiedRanks[j] is null or > 10)
+                {
+                    var i = resolved[j];
+                    var entity = entities[targets[i]!.First()];
+                    var dobs = string.Join(", ", entity.Identifiers.Where(x => x.Scheme == IdentifierSchemes.DateOfBirth).Select(x => x.Notes is null ? x.Value : $"{x.Value} ({x.Notes})"));
+                    lost.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"  {label}: \"{rows[i]["full_name"]}\" dob {rows[i].GetValueOrDefault("date_of_birth")} nationality {rows[i].GetValueOrDefault("nationality")} -> {entity.Id} dob [{dobs}] countries [{string.Join(", ", entity.Countries)}]: score {qualifiedScore[j]:0.000}, rank {qualifiedRanks[j]?.ToString(CultureInfo.InvariantCulture) ?? "-"} (name only: rank {ranks[j]})"));
+                }
+            }
             for (var j = 0; j < resolved.Count && report.Worst.Count < 20; j++)
             {
                 if (ranks[j] != 1)
@@ -99,6 +130,12 @@ internal sealed class UnSuite : ISuite
 
         report.Line($"ranked by the engine's score (candidate index + token statistics); found = the record is among the hits with score >= {Format.Number(context.Threshold)}");
         report.Table(table);
+        report.Line($"with dob: the fixture's date_of_birth and nationality qualify each hit as the engine does for a party (PartyQualifiers); positives the qualifiers take below the threshold or out of the top 10: {lost.Count}");
+        foreach (var line in lost)
+        {
+            report.Line(line);
+        }
+
         report.WorstTitle = "queries whose record is not ranked first";
         return report;
     }
@@ -110,5 +147,18 @@ internal sealed class UnSuite : ISuite
             yield return variant.Key;
             yield return string.Join(' ', variant.Tokens.Select(t => t.Text).Order(StringComparer.Ordinal));
         }
+    }
+
+    private static int Rank(IReadOnlyList<ListHit> hits, HashSet<int> targets)
+    {
+        for (var k = 0; k < hits.Count; k++)
+        {
+            if (targets.Contains(hits[k].EntityIndex))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 }

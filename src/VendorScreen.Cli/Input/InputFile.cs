@@ -33,7 +33,12 @@ internal static class InputFile
     public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];
 
     /// <summary>Every input column.</summary>
-    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "as_of"];
+    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "as_of", DateOfBirthColumn];
+
+    /// <summary>The date-of-birth column; <c>dob</c> is accepted as its other name.</summary>
+    public const string DateOfBirthColumn = "date_of_birth";
+
+    private const string DateOfBirthShortColumn = "dob";
 
     private static readonly string[] ProductColumns = ["brand", "manufacturer", "seller", "model", "fcc_id", "title"];
 
@@ -141,9 +146,20 @@ internal static class InputFile
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var ignored = new List<string>();
+        var dateOfBirthLabel = DateOfBirthColumn;
         for (var i = 0; i < header.Length; i++)
         {
             var name = NormalizeColumnName(header[i]);
+            if (string.Equals(name, DateOfBirthShortColumn, StringComparison.Ordinal))
+            {
+                name = DateOfBirthColumn;
+            }
+
+            if (string.Equals(name, DateOfBirthColumn, StringComparison.Ordinal))
+            {
+                dateOfBirthLabel = NormalizeColumnName(header[i]);
+            }
+
             if (KnownColumns.Contains(name))
             {
                 if (!columns.TryAdd(name, i))
@@ -182,7 +198,7 @@ internal static class InputFile
                 throw new CliException($"{path}:{line}: {record.Length} {(record.Length == 1 ? "field" : "fields")} but the header has {header.Length}");
             }
 
-            rows.Add(ToRow(record, columns, line, rows.Count + 1, path, defaultAsOf));
+            rows.Add(ToRow(record, columns, line, rows.Count + 1, path, defaultAsOf, dateOfBirthLabel));
         }
 
         return new InputTable(rows, ignored);
@@ -201,7 +217,7 @@ internal static class InputFile
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static InputRow ToRow(string[] record, Dictionary<string, int> columns, int line, int rowNumber, string path, DateOnly? defaultAsOf)
+    private static InputRow ToRow(string[] record, Dictionary<string, int> columns, int line, int rowNumber, string path, DateOnly? defaultAsOf, string dateOfBirthLabel)
     {
         string? Get(string column)
         {
@@ -223,6 +239,14 @@ internal static class InputFile
                 : throw new CliException($"{path}:{line}: invalid as_of \"{asOfText}\" (expected yyyy-MM-dd)");
         }
 
+        FactDate? dateOfBirth = null;
+        if (Get(DateOfBirthColumn) is { } dobText)
+        {
+            dateOfBirth = FactDate.TryParse(dobText, out var dob)
+                ? dob
+                : throw new CliException($"{path}:{line}: invalid {dateOfBirthLabel} \"{dobText}\" (expected yyyy, yyyy-MM or yyyy-MM-dd)");
+        }
+
         var name = Get("name");
         var country = Get("country");
         ScreeningRequest request;
@@ -241,7 +265,7 @@ internal static class InputFile
         }
         else if (name is not null)
         {
-            request = ScreeningRequest.ForParty(name);
+            request = ScreeningRequest.ForParty(name) with { DateOfBirth = dateOfBirth };
         }
         else
         {

@@ -15,6 +15,9 @@ public abstract record ScreeningRequest
     public DateOnly? AsOf { get; init; }
 
     /// <summary>Gets the ISO 3166-1 alpha-2 country of the party or the product's origin, if known.</summary>
+    /// <remarks>For a party, a country that shares nothing with a listed entity's countries lowers that name match a little
+    /// (see the README, "Date of birth and country"); entities on procurement-prohibition lists are exempt. English country names
+    /// and alpha-3 codes are also understood; a value that is not a country is ignored.</remarks>
     public string? Country { get; init; }
 
     /// <summary>Creates a party request.</summary>
@@ -51,6 +54,12 @@ public sealed record PartyScreeningRequest : ScreeningRequest
 
     /// <summary>Gets identifiers of the party (LEI, DUNS, stock code, ...), matched exactly.</summary>
     public IReadOnlyList<EntityIdentifier> Identifiers { get; init; } = [];
+
+    /// <summary>Gets the date of birth of a person, known to the year, month or day, if known.</summary>
+    /// <remarks>Compared with a listed person's dates of birth at the precision both have: agreement raises the name score a
+    /// little, disagreement with every listed date lowers it below the default review threshold for a name-only match; a listed
+    /// person without a date of birth is unaffected. Organisations are never compared on it.</remarks>
+    public FactDate? DateOfBirth { get; init; }
 }
 
 /// <summary>A product listing to screen: who makes, brands and sells it.</summary>

@@ -20,10 +20,11 @@ internal static class Screener
         switch (request)
         {
             case PartyScreeningRequest party:
-                MatchName(state, "name", party.Name, options, matches, mention: false);
+                var qualifiers = PartyQualifiers.Create(party.DateOfBirth, party.Country);
+                MatchName(state, "name", party.Name, options, matches, mention: false, qualifiers);
                 foreach (var alias in party.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
                 {
-                    MatchName(state, "alias", alias, options, matches, mention: false);
+                    MatchName(state, "alias", alias, options, matches, mention: false, qualifiers);
                 }
 
                 foreach (var identifier in party.Identifiers)
@@ -142,7 +143,7 @@ internal static class Screener
         };
     }
 
-    private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention)
+    private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, PartyQualifiers? qualifiers = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -152,6 +153,7 @@ internal static class Screener
         var index = state.Index;
         var best = new Dictionary<int, Match>();
         var variants = NameNormalizer.Normalize(value);
+        var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
         foreach (var variant in variants)
         {
             foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates))
@@ -159,6 +161,7 @@ internal static class Screener
                 var candidate = index.Names[id];
                 var comparison = NameScorer.Compare(variant, candidate.Normalized, index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
+                var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
                 Match? match = null;
                 if (mention)
                 {
@@ -172,15 +175,15 @@ internal static class Screener
                     && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                 {
                     // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, comparison, isMention: false, accessory: false, qualified: true);
+                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, comparison, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
                 }
-                else if (comparison.Score >= options.ReviewThreshold)
+                else if ((qualification?.Apply(comparison.Score, options.MatchThreshold) ?? comparison.Score) >= options.ReviewThreshold)
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false);
+                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
                 else if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false);
+                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
 
                 if (match is not null && (!best.TryGetValue(candidate.EntityIndex, out var prior) || Better(match, prior)))
@@ -192,9 +195,9 @@ internal static class Screener
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
-        if (best.Values.Any(m => m.Score >= ExactScore && !m.Mention && !m.Contained))
+        if (best.Values.Any(m => m.NameScore >= ExactScore && !m.Mention && !m.Contained))
         {
-            foreach (var key in best.Where(p => p.Value.Contained && p.Value.Score < ExactScore).Select(p => p.Key).ToList())
+            foreach (var key in best.Where(p => p.Value.Contained && p.Value.NameScore < ExactScore).Select(p => p.Key).ToList())
             {
                 best.Remove(key);
             }
@@ -206,9 +209,27 @@ internal static class Screener
     private static bool Better(Match a, Match b) =>
         a.Mention != b.Mention ? !a.Mention : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
 
-    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory, bool qualified = false)
+    private static PartyQualifiers.Qualification? Qualify(PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?> cache, int entityIndex, EngineState state)
+    {
+        if (qualifiers is null)
+        {
+            return null;
+        }
+
+        if (!cache.TryGetValue(entityIndex, out var qualification))
+        {
+            qualification = qualifiers.Evaluate(state.Index.Entities[entityIndex], state.Dataset);
+            cache[entityIndex] = qualification.IsEmpty ? null : qualification;
+        }
+
+        return cache[entityIndex];
+    }
+
+    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory,
+        bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1)
     {
         var features = comparison.Features.ToList();
+        var nameScore = score;
         if (qualified)
         {
             features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
@@ -224,9 +245,15 @@ internal static class Screener
             features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
         }
 
+        if (qualification is not null)
+        {
+            features.AddRange(qualification.Explain(score, matchThreshold));
+            score = qualification.Apply(score, matchThreshold);
+        }
+
         features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore);
+            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore) { NameScore = nameScore };
     }
 
     // Only organisations and brands are found inside longer texts: a person's or a ship's one-word name ("Dave", "Castor")
@@ -336,5 +363,9 @@ internal static class Screener
         string? Scheme = null,
         bool Mention = false,
         bool AccessoryMention = false,
-        bool Contained = false);
+        bool Contained = false)
+    {
+        /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
+        public double NameScore { get; init; } = Score;
+    }
 }

@@ -206,6 +206,35 @@ public sealed class ScreenCommandTests : IDisposable
         run.Stderr.Should().Contain("rejected 1 record", "a rejected record in a source is reported");
     }
 
+    [Theory]
+    [InlineData("dob")]
+    [InlineData("date_of_birth")]
+    [InlineData("Date of Birth")]
+    public async Task Screen_DateOfBirthColumn_QualifiesPersonMatches(string column)
+    {
+        var list = _host.Write("people.csv", "id,name,kind,country,list,identifiers\nP-1,Ivan Petrovich Sidorov,person,RU,erp-blocklist,date-of-birth:1965-03-02\n");
+        var input = _host.Write("people-in.csv", $"id,name,{column},country\nsame,Ivan Petrovich Sidorov,1965,RU\nother,Ivan Petrovich Sidorov,1971,\nnone,Ivan Petrovich Sidorov,,\n");
+
+        var run = await CliTestHost.RunAsync("screen", input, "--format", "json", "--no-default-data", "--source", "custom-csv:" + list);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.JsonLines.Select(r => r.GetProperty("decision").GetString()).Should().Equal("block", "clear", "block");
+        run.Stderr.Should().NotContain("ignoring unknown");
+    }
+
+    [Fact]
+    public async Task Screen_CountryColumn_FeedsPartyCountry()
+    {
+        var list = _host.Write("firms.csv", "id,name,kind,country,list\nF-1,Zarvandi Precision Tooling Company,organization,IR,erp-blocklist\n");
+        var input = _host.Write("firms-in.csv", "id,name,country\nsame,Zarvandi Precision Tooling Company,IR\nother,Zarvandi Precision Tooling Company,DE\n");
+
+        var run = await CliTestHost.RunAsync("screen", input, "--format", "json", "--no-default-data", "--source", "custom-csv:" + list);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var scores = run.JsonLines.Select(r => r.GetProperty("hits")[0].GetProperty("score").GetDouble()).ToList();
+        scores.Should().Equal(1.0, 0.95);
+    }
+
     [Fact]
     public async Task Screen_CustomSourceWithFormatPrefix_AddsToDefaultData()
     {

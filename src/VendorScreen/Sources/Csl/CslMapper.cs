@@ -99,6 +99,10 @@ internal static partial class CslMapper
         if (record["dates_of_birth"] is { } dob)
         {
             remarks.Add("Date of birth: " + dob);
+            foreach (var value in ListText.Split(dob))
+            {
+                BirthDates.Add(identifiers, value);
+            }
         }
 
         if (record["places_of_birth"] is { } pob)

@@ -109,6 +109,7 @@ internal static class EuMapper
         foreach (var birth in entry.Births)
         {
             var date = birth.Date ?? birth.Year;
+            BirthDates.Add(identifiers, date, birth.Circa);
             var place = ListText.Join(", ", [birth.City, birth.CountryDescription is "UNKNOWN" or "00" ? null : birth.CountryDescription]);
             if (date is not null || place is not null)
             {

@@ -213,6 +213,10 @@ internal static class FtmMapper
         if (e["birthDate"].Length > 0)
         {
             remarks.Add("Date of birth: " + string.Join(", ", e["birthDate"]));
+            foreach (var value in e["birthDate"])
+            {
+                BirthDates.Add(identifiers, value);
+            }
         }
 
         if (e["incorporationDate"].Length > 0)

@@ -100,9 +100,11 @@ internal static class UnMapper
         {
             var date = Text(birth, "DATE") ?? Text(birth, "YEAR")
                 ?? (Text(birth, "FROM_YEAR") is { } from ? $"{from} to {Text(birth, "TO_YEAR")}" : null);
+            var type = Text(birth, "TYPE_OF_DATE");
+            var approximate = type is "APPROXIMATELY" || (Text(birth, "NOTE")?.StartsWith("Approximately", StringComparison.OrdinalIgnoreCase) ?? false);
+            BirthDates.Add(identifiers, date ?? Text(birth, "NOTE"), approximate);
             if (date is not null)
             {
-                var type = Text(birth, "TYPE_OF_DATE");
                 remarks.Add($"Date of birth: {date}{(type is null or "EXACT" ? string.Empty : " (" + type.ToLowerInvariant() + ")")}");
             }
         }

@@ -39,6 +39,7 @@ public sealed class CslJsonFileSourceTests
         rim.Kind.Should().Be(EntityKind.Person);
         rim.Identifiers.Should().Contain(i => i.Scheme == "passport" && i.Value == "836238033");
         rim.Remarks.Should().Contain("Gender, Male").And.Contain("Date of birth: 1978-12-05");
+        rim.Identifiers.Should().ContainSingle(i => i.Scheme == IdentifierSchemes.DateOfBirth).Which.Value.Should().Be("1978-12-05");
         rim.Countries.Should().Equal("CN", "KP");
         rim.Listings.Single().Program.Should().Be("NPWMD");
     }

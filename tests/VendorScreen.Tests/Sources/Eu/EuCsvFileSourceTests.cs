@@ -71,6 +71,7 @@ public sealed class EuCsvFileSourceTests
         saddam.Countries.Should().Equal("IQ");
         saddam.Identifiers.Should().ContainSingle(i => i.Scheme == "passport").Which.Value.Should().Be("AD001095");
         saddam.Remarks.Should().Contain("Birth: 1937-04-28, al-Awja, near Tikrit");
+        saddam.Identifiers.Should().ContainSingle(i => i.Scheme == IdentifierSchemes.DateOfBirth).Which.Value.Should().Be("1937-04-28");
         var foundation = Sample.Value.Entities[1];
         foundation.PrimaryName.Should().Be("Example Relief Foundation; Mostazafan branch");
         foundation.Countries.Should().Equal("MA");

@@ -45,6 +45,7 @@ public sealed class UkFileSourcesTests
         group.Countries.Should().BeEquivalentTo(["SA", "QA", "AF"]);
         group.Listings.Single().Should().Match<Listing>(l => l.Program == "The ISIL (Da'esh) and Al-Qaida organisations" && l.ListedOn == FactDate.Parse("2016-04-01") && l.Citation == "UN Ref QDe.004");
         group.Remarks.Should().Contain("Date of birth: 00/00/1980").And.Contain("Date of birth: 00/00/1981");
+        group.Identifiers.Where(i => i.Scheme == IdentifierSchemes.DateOfBirth).Select(i => i.Value).Should().Equal("1980", "1981");
     }
 
     [Fact]

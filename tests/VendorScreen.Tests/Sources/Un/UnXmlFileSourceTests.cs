@@ -76,6 +76,7 @@ public sealed class UnXmlFileSourceTests
         khalid.Names[1].Script.Should().Be("Arab");
         khalid.Countries.Should().Equal("SY");
         khalid.Identifiers.Should().Contain(i => i.Scheme == "passport" && i.Value == "N0012345");
+        khalid.Identifiers.Should().ContainSingle(i => i.Scheme == IdentifierSchemes.DateOfBirth).Which.Should().Match<EntityIdentifier>(i => i.Value == "1975" && i.Notes == "circa");
         khalid.Remarks.Should().Contain("Date of birth: 1975 (approximately)").And.Contain("Place of birth: Aleppo, Syrian Arab Republic").And.Contain("Title: Sheikh");
     }
 
