@@ -27,8 +27,8 @@ public sealed class PartyQualifierTests
     [Fact]
     public async Task ScreenAsync_DateOfBirthAgrees_BoostsAndExplains()
     {
-        var hit = await TopHitAsync(ScreeningRequest.ForParty("Ivan Sidorov") with { DateOfBirth = FactDate.Parse("1965") }, review: 0.5);
-        var nameOnly = await TopHitAsync(ScreeningRequest.ForParty("Ivan Sidorov"), review: 0.5);
+        var hit = await TopHitAsync(ScreeningRequest.ForParty("Ivan Ilyich Sidorov") with { DateOfBirth = FactDate.Parse("1965") }, review: 0.5);
+        var nameOnly = await TopHitAsync(ScreeningRequest.ForParty("Ivan Ilyich Sidorov"), review: 0.5);
 
         hit.Score.Should().BeGreaterThan(nameOnly.Score).And.BeLessThanOrEqualTo(nameOnly.Score + PartyQualifiers.DateOfBirthBoost + 1e-9);
         var feature = hit.Features.Single(f => f.Feature == "date-of-birth");
