@@ -220,7 +220,7 @@ public static class NameScorer
     {
         var direct = SpellingSimilarity(a, b, shortSubstitution);
         if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4
-            || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0]))
+            || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0] && !IsInitialOU(a.Text[0], b.Text[0])))
         {
             return direct;
         }
@@ -238,6 +238,9 @@ public static class NameScorer
         return phonetic * PhoneticFactor;
     }
 
+    // Arabic names written with a leading O or U are one name: "Osama" / "Usama", "Omar" / "Umar", "Othman" / "Uthman".
+    private static bool IsInitialOU(char x, char y) => (x == 'o' && y == 'u') || (x == 'u' && y == 'o');
+
     /// <summary>Gets a phonetic spelling of a Latin token that folds common transliteration variants
     /// (ks/x, ph/f, kh/h, w/v, y/i, z/s, c/k, ou/u, doubled letters).</summary>
     /// <param name="token">A lower-case token.</param>
@@ -253,6 +256,11 @@ public static class NameScorer
             .Replace("ou", "u", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal).Replace("ee", "i", StringComparison.Ordinal)
             .Replace("ch", "\u0001", StringComparison.Ordinal).Replace('c', 'k').Replace("\u0001", "ch", StringComparison.Ordinal)
             .Replace('y', 'i').Replace('w', 'v').Replace('q', 'k').Replace('z', 's');
+        if (t.Length > 3 && t[0] == 'o')
+        {
+            t = "u" + t[1..];
+        }
+
         var sb = new StringBuilder(t.Length);
         foreach (var ch in t)
         {

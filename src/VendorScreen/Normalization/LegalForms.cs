@@ -24,6 +24,11 @@ public static class LegalForms
         ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private const int MisspeltLegalFormMinLength = 10;
+
+    private static readonly KeyValuePair<string, string>[] LongLegalForms =
+        LegalFormMap.Where(p => p.Key.Length >= MisspeltLegalFormMinLength).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+
     private static readonly FrozenSet<string> GenericWords = new[]
     {
         "technology", "technologies", "tech", "international", "intl", "group", "holding", "holdings", "trading", "trade",
@@ -138,6 +143,18 @@ public static class LegalForms
         if (token.Length > 0 && token.All(char.IsAsciiDigit))
         {
             return new NameToken(token, TokenClass.Number);
+        }
+
+        // A long legal-form word misspelt ("Aktiengeselschaft", "Coporation") is still a legal form.
+        if (token.Length >= MisspeltLegalFormMinLength)
+        {
+            foreach (var (word, form) in LongLegalForms)
+            {
+                if (Math.Abs(word.Length - token.Length) <= 2 && word[0] == token[0] && FuzzySharp.Levenshtein.EditDistance(word, token) <= 2)
+                {
+                    return new NameToken(form, TokenClass.LegalForm);
+                }
+            }
         }
 
         if (GenericWords.Contains(token))

@@ -238,6 +238,7 @@ public static class NameNormalizer
         }
 
         NumberWords.Rewrite(joined);
+        FoldParticles(joined);
         LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
         foreach (var w in joined)
@@ -246,6 +247,20 @@ public static class NameNormalizer
         }
 
         return tokens;
+    }
+
+    // The Arabic article and "son of" have several spellings: "el-Assad" / "al-Assad", "ibn Laden" / "bin Laden".
+    private static void FoldParticles(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            words[i] = words[i] switch
+            {
+                "el" => "al",
+                "ibn" => "bin",
+                _ => words[i],
+            };
+        }
     }
 
     private static bool IsSingleLetter(string w) => w.Length == 1 && char.IsAsciiLetter(w[0]);

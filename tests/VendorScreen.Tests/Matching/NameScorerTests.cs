@@ -165,6 +165,14 @@ public sealed class NameScorerTests
     public void Compare_VowelPairOrPartialAcronym_IsNotAnAcronymMatch(string a, string b) =>
         Score(a, b).Should().BeLessThan(0.8);
 
+    [Theory]
+    [InlineData("Osama bin Laden", "Usama ibn Laden")]
+    [InlineData("Bachar el-Assad", "Bashar al-Assad")]
+    [InlineData("Omar Abdullah Hassan", "Umar Abdullah Hassan")]
+    [InlineData("Siemens Aktiengeselschaft", "Siemens AG")]
+    public void Compare_SpellingVariantsOfParticlesInitialVowelsAndLegalForms_ReachReview(string a, string b) =>
+        Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
