@@ -62,6 +62,7 @@ public static class NameScorer
         TokenClass.LegalForm => 0.12,
         TokenClass.Generic => 0.45,
         TokenClass.Location => 0.35,
+        TokenClass.Title => 0.12,
         _ => 1.0,
     };
 
@@ -301,6 +302,12 @@ public static class NameScorer
             return x[0] == y[0] ? 0.6 : 0;
         }
 
+        // A repeated keystroke ("Jong-uun" / "Jong-un", "Barackk" / "Barack") is one slip, even in a short word.
+        if (x.Length != y.Length && string.Equals(Squeeze(x), Squeeze(y), StringComparison.Ordinal))
+        {
+            return 1.0 - (1.0 / (x.Length + y.Length));
+        }
+
         var budget = longer switch
         {
             <= 3 => 0,
@@ -367,6 +374,20 @@ public static class NameScorer
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
             : Levenshtein.GetRatio(x, y) * ShortSubstitutionFactor;
+
+    private static string Squeeze(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+        {
+            if (sb.Length == 0 || sb[^1] != ch)
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
 
     private static bool IsTransposition(string x, string y)
     {

@@ -41,6 +41,12 @@ public static class LegalForms
         "operations", "operation", "management", "consulting", "ventures", "worldwide",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> TitleWords = new[]
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "madam", "madame", "mme", "monsieur", "herr", "frau", "senor", "senora",
+        "president", "presidente", "prasident", "praesident", "sheikh", "shaikh", "sheik", "honorable", "honourable",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> LocationWords = new[]
     {
         "china", "chinese", "prc", "hong", "kong", "hk", "usa", "us", "america", "american", "americas", "canada", "europe", "european",
@@ -61,7 +67,7 @@ public static class LegalForms
     /// <param name="token">The token.</param>
     /// <returns><see langword="true"/> for legal forms, places and corporate qualifier words.</returns>
     public static bool IsQualifier(NameToken token) =>
-        token.Class is TokenClass.LegalForm or TokenClass.Location || (token.Class == TokenClass.Generic && QualifierWords.Contains(token.Text));
+        token.Class is TokenClass.LegalForm or TokenClass.Location or TokenClass.Title || (token.Class == TokenClass.Generic && QualifierWords.Contains(token.Text));
 
     // Multi-word legal forms, lower-case and diacritic-free, with the single token they are compared as.
     private static readonly (string[] Words, string Compare)[] Phrases =
@@ -155,6 +161,11 @@ public static class LegalForms
                     return new NameToken(form, TokenClass.LegalForm);
                 }
             }
+        }
+
+        if (TitleWords.Contains(token))
+        {
+            return new NameToken(token, TokenClass.Title);
         }
 
         if (GenericWords.Contains(token))

@@ -20,6 +20,9 @@ public enum TokenClass
 
     /// <summary>One ideograph of a Han (Chinese) name.</summary>
     Ideograph,
+
+    /// <summary>A title or honorific before a person's name (<c>mr</c>, <c>dr</c>, <c>president</c>, <c>sheikh</c>): weighs little.</summary>
+    Title,
 }
 
 /// <summary>One token of a normalised name.</summary>

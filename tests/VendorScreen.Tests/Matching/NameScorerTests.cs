@@ -173,6 +173,13 @@ public sealed class NameScorerTests
     public void Compare_SpellingVariantsOfParticlesInitialVowelsAndLegalForms_ReachReview(string a, string b) =>
         Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
 
+    [Theory]
+    [InlineData("Kim Jong-uun", "Kim Jong-un")]
+    [InlineData("Dr. Rami Makhlouf", "Rami Makhlouf")]
+    [InlineData("Sheikh Isa Bin Tarif", "Isa Bin Tarif")]
+    public void Compare_RepeatedKeystrokesAndTitles_ReachReview(string a, string b) =>
+        Score(a, b).Should().BeGreaterThan(0.85);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
