@@ -235,7 +235,10 @@ public static class NameScorer
             return 0;
         }
 
-        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? PhoneticEqualFactor / PhoneticFactor : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
+        // Phonetic keys already fold the usual variants: beyond them, one more slip at most ("Pufin" / "Pukini" is another name).
+        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? PhoneticEqualFactor / PhoneticFactor
+            : OsaDistance(fa, fb, 1) > 1 ? 0
+            : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
         return phonetic * PhoneticFactor;
     }
 

@@ -180,6 +180,10 @@ public sealed class NameScorerTests
     public void Compare_RepeatedKeystrokesAndTitles_ReachReview(string a, string b) =>
         Score(a, b).Should().BeGreaterThan(0.85);
 
+    [Fact]
+    public void Compare_PhoneticKeysTwoSlipsApart_AreDifferentNames() =>
+        Score("The Puffin Trust", "The Puccini Trust").Should().BeLessThan(0.8);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
