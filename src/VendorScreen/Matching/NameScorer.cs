@@ -44,6 +44,11 @@ public static class NameScorer
     private const double CloseSpelling = 0.93;
     private const double InitialWeight = 0.3;
     private const double PartReplacedFactor = 0.9;
+    private const double CrossScriptRunMargin = 0.025;
+
+    // Shorter Latin tokens ("Li", "Jun", "Kim") are romanised syllables, compared by spelling only: a sound match between
+    // syllables ("jun" / "yon") is too weak to count.
+    private const int CrossScriptMinLength = 4;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
 
@@ -77,6 +82,7 @@ public static class NameScorer
         var wq = Weights(q, statistics);
         var wc = Weights(c, statistics);
         var pairs = CandidatePairs(q, c);
+        AddCrossScriptPairs(query, candidate, pairs);
         pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim) : (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount));
 
         var usedQ = new bool[q.Count];
@@ -507,6 +513,85 @@ public static class NameScorer
         }
 
         return s;
+    }
+
+    // Cross-script pairs: a Latin token against a token (or a run of Han or Hangul syllables) transliterated from another
+    // script, compared by sound (CrossScriptSimilarity) rather than spelling.
+    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs)
+    {
+        if (query.IsTransliteration == candidate.IsTransliteration)
+        {
+            return;
+        }
+
+        var queryIsNative = query.IsTransliteration;
+        var native = queryIsNative ? query : candidate;
+        var latin = (queryIsNative ? candidate : query).Tokens;
+        var script = native.SourceScript;
+        if (script == NameScript.Latin)
+        {
+            return;
+        }
+
+        var n = native.Tokens;
+        // One Han or Hangul syllable against a Latin word is a Chinese or Korean name part romanised on the Latin side
+        // ("Wen" / "Wang"): those compare by spelling. Foreign names transcribed syllable by syllable take two or more.
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+
+        // A Latin name that spells one of the syllables exactly ("LI, Youmin" / "zhi ming li"), or holds a one-syllable
+        // pinyin or Revised Romanization word ("ZHANG, Jian"), is romanised by the same convention: it compares by spelling.
+        if (syllabic && latin.Any(l => l.Class == TokenClass.Word
+            && (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script) || native.Tokens.Any(t => string.Equals(t.Text, l.Text, StringComparison.Ordinal)))))
+        {
+            return;
+        }
+        var minRun = syllabic ? 2 : 1;
+        var maxRun = syllabic ? 8 : 1;
+        var found = new List<(int Start, int Count, double Sim)>();
+        for (var i = 0; i < latin.Count; i++)
+        {
+            if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
+            {
+                continue;
+            }
+
+            found.Clear();
+            for (var j = 0; j < n.Count; j++)
+            {
+                var run = string.Empty;
+                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word; k++)
+                {
+                    run += n[j + k - 1].Text;
+                    if (k < minRun)
+                    {
+                        continue;
+                    }
+
+                    var sim = CrossScriptSimilarity.Similarity(latin[i].Text, run, script);
+                    if (sim > 0)
+                    {
+                        found.Add((j, k, sim));
+                    }
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
+            // ("linder" = "lin de leu") belongs to the word rather than left over.
+            var best = found.Max(f => f.Sim);
+            var chosen = found.Where(f => f.Sim >= best - CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            foreach (var f in found)
+            {
+                if (f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count)
+                {
+                    pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, f.Sim) : new Pair(i, 1, f.Start, f.Count, f.Sim));
+                }
+            }
+        }
     }
 
     private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim);

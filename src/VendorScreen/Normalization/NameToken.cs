@@ -22,6 +22,37 @@ public enum TokenClass
     Ideograph,
 }
 
+/// <summary>The writing system a transliterated name variant came from.</summary>
+public enum NameScript
+{
+    /// <summary>Latin script, or a variant that is not a transliteration.</summary>
+    Latin = 0,
+
+    /// <summary>Han ideographs (Chinese), transliterated to pinyin syllables.</summary>
+    Han,
+
+    /// <summary>Hangul (Korean), transliterated by syllable.</summary>
+    Hangul,
+
+    /// <summary>Japanese kana.</summary>
+    Kana,
+
+    /// <summary>Cyrillic.</summary>
+    Cyrillic,
+
+    /// <summary>Arabic script (Arabic, Persian, Urdu).</summary>
+    Arabic,
+
+    /// <summary>Hebrew.</summary>
+    Hebrew,
+
+    /// <summary>Greek.</summary>
+    Greek,
+
+    /// <summary>Any other non-Latin script.</summary>
+    Other,
+}
+
 /// <summary>One token of a normalised name.</summary>
 /// <param name="Text">The token in compare form.</param>
 /// <param name="Class">The token class.</param>
@@ -36,4 +67,8 @@ public sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTran
 {
     /// <summary>Gets the tokens joined by single spaces.</summary>
     public string Key { get; } = string.Join(' ', Tokens.Select(t => t.Text));
+
+    /// <summary>Gets the script the name was written in when this variant is a transliteration (the script with the most
+    /// letters); <see cref="NameScript.Latin"/> for a variant that is not a transliteration.</summary>
+    public NameScript SourceScript { get; init; }
 }
