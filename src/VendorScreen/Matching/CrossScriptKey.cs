@@ -30,6 +30,61 @@ public static class CrossScriptKey
     /// <returns><see langword="true"/> for <c>a e i o u</c>.</returns>
     public static bool IsVowel(char code) => code is 'a' or 'e' or 'i' or 'o' or 'u';
 
+    /// <summary>Gets coarse retrieval keys of a code sequence: pairs of its first consonant classes (labial, dental, velar or
+    /// sibilant, liquid, nasal), skipping the consonants that transcriptions often drop or add (h, y, w, a silent r). Two
+    /// tokens whose codes align closely share at least one key when one side's keys are taken with
+    /// <paramref name="skipFirst"/>.</summary>
+    /// <param name="codes">Codes from <see cref="Latin"/> or <see cref="Native"/>.</param>
+    /// <param name="skipFirst">Whether to add the key that skips the first consonant (for the query side).</param>
+    /// <returns>The keys, each in [0, 36).</returns>
+    public static IReadOnlyList<int> RetrievalKeys(string codes, bool skipFirst)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        Span<int> hard = stackalloc int[3];
+        var count = 0;
+        foreach (var c in codes)
+        {
+            var cls = CoarseClass(c);
+            if (cls > 0 && count < 3)
+            {
+                hard[count++] = cls;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (count == 1)
+        {
+            return [hard[0] * 6];
+        }
+
+        var keys = new List<int>(3) { (hard[0] * 6) + hard[1] };
+        if (count == 3)
+        {
+            keys.Add((hard[0] * 6) + hard[2]);
+            if (skipFirst)
+            {
+                keys.Add((hard[1] * 6) + hard[2]);
+            }
+        }
+
+        return keys;
+    }
+
+    // 1 labial, 2 dental, 3 velar or sibilant, 4 liquid, 5 nasal; 0 for vowels and the consonants transcriptions drop.
+    private static int CoarseClass(char code) => code switch
+    {
+        'p' or 'b' or 'f' or 'v' => 1,
+        't' or 'd' or 'Q' => 2,
+        'k' or 'g' or 'c' or 'q' or 'x' or 'C' or 'J' or 'S' or 'Z' or 's' or 'z' or 'T' or 'X' or 'j' => 3,
+        'l' or 'r' => 4,
+        'm' or 'n' or 'N' => 5,
+        _ => 0,
+    };
+
     /// <summary>Spells a Latin token (lower case, no diacritics) by English and European orthography.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The codes.</returns>
@@ -167,7 +222,7 @@ public static class CrossScriptKey
     public static string Native(string token, NameScript script)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var t = Letters(token, script is NameScript.Arabic or NameScript.Hebrew);
+        var t = Letters(token);
         if (script == NameScript.Kana)
         {
             t = FoldKanaGlides(t);
@@ -187,9 +242,9 @@ public static class CrossScriptKey
                 continue;
             }
 
-            if (ch == 't' && next == 's' && next2 == 'h')
+            if (ch == 't' && next == 's' && next2 == 'h' && script == NameScript.Arabic)
             {
-                // Arabic and Hebrew write ch as t + sh.
+                // Arabic writes ch as t + sh.
                 sb.Append('C');
                 i += 2;
                 continue;
@@ -279,8 +334,7 @@ public static class CrossScriptKey
         return sb.ToString();
     }
 
-    // Alef and ayin (transliterated as apostrophes) carry a vowel in an abjad's spelling of a foreign name.
-    private static string Letters(string token, bool abjad = false)
+    private static string Letters(string token)
     {
         var sb = new StringBuilder(token.Length);
         foreach (var c in token)
@@ -292,10 +346,6 @@ public static class CrossScriptKey
             else if (c > '\u007F' && LatinLetters.TryGetValue(c, out var folded))
             {
                 sb.Append(folded);
-            }
-            else if (abjad && c is '\'' or '`' or '\u02BC' or '\u02BF')
-            {
-                sb.Append('a');
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
@@ -93,8 +92,8 @@ public static class CrossScriptSimilarity
         ArgumentNullException.ThrowIfNull(latin);
         return script switch
         {
-            NameScript.Han => PinyinWord.IsMatch(latin) && PinyinMarker.IsMatch(latin),
-            NameScript.Hangul => HangulWord.IsMatch(latin) && HangulMarker.IsMatch(latin),
+            NameScript.Han => PinyinMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, PinyinSyllables),
+            NameScript.Hangul => HangulMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, HangulSyllables),
             _ => false,
         };
     }
@@ -109,8 +108,8 @@ public static class CrossScriptSimilarity
         ArgumentNullException.ThrowIfNull(latin);
         return script switch
         {
-            NameScript.Han => PinyinSyllable.IsMatch(latin),
-            NameScript.Hangul => HangulSyllable.IsMatch(latin),
+            NameScript.Han => PinyinSyllables.Contains(latin),
+            NameScript.Hangul => HangulSyllables.Contains(latin),
             _ => false,
         };
     }
@@ -121,9 +120,10 @@ public static class CrossScriptSimilarity
     /// <returns>The distance limit.</returns>
     public static double MaxDistance(NameScript script) => script switch
     {
-        NameScript.Arabic or NameScript.Hebrew => 0.36,
-        NameScript.Han or NameScript.Hangul or NameScript.Kana or NameScript.Cyrillic => 0.42,
-        _ => 0.36,
+        NameScript.Arabic or NameScript.Hebrew => 0.32,
+        NameScript.Han or NameScript.Hangul or NameScript.Kana => 0.42,
+        NameScript.Cyrillic => 0.26,
+        _ => 0.2,
     };
 
     /// <summary>Gets the normalised distance of a Latin token and a transliterated token: the weighted edit distance of their
@@ -149,27 +149,51 @@ public static class CrossScriptSimilarity
         return cost / (((massA + massB) / 2) + 0.5);
     }
 
-    // Pinyin syllables: initial and final, from the standard table of initials and finals.
-    private static readonly Regex PinyinWord = new(
-        "^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ian|iao|ing|ang|eng|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)){2,}$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+    // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
+    private static readonly FrozenSet<string> PinyinSyllables = Syllables(
+        ["", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"],
+        ["iang", "iong", "uang", "ian", "iao", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie",
+            "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v"],
+        [""]);
 
-    private static readonly Regex PinyinSyllable = new(
-        "^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ian|iao|ing|ang|eng|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
-
-    private static readonly Regex HangulSyllable = new(
-        "^(?:kk|tt|pp|ss|jj|ch|[gndrmbsjkthpl])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|[kntlmp])?$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
-
-    private static readonly Regex PinyinMarker = new("ng|zh|x|q|uo|ui|iu|ao", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly string[] PinyinMarkers = ["ng", "zh", "x", "q", "uo", "ui", "iu", "ao"];
 
     // Revised Romanization syllables: initial consonant, vowel, final consonant.
-    private static readonly Regex HangulWord = new(
-        "^(?:(?:kk|tt|pp|ss|jj|ch|[gndrmbsjkthpl])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|[kntlmp](?![aeiouwy]))?){2,}$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+    private static readonly FrozenSet<string> HangulSyllables = Syllables(
+        ["", "kk", "tt", "pp", "ss", "jj", "ch", "g", "n", "d", "r", "m", "b", "s", "j", "k", "t", "h", "p", "l"],
+        ["yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "a", "e", "o", "u", "i"],
+        ["", "ng", "k", "n", "t", "l", "m", "p"]);
 
-    private static readonly Regex HangulMarker = new("eo|eu|ae|oe|ng", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly string[] HangulMarkers = ["eo", "eu", "ae", "oe", "ng"];
+
+    private static FrozenSet<string> Syllables(string[] initials, string[] vowels, string[] finals) =>
+        (from i in initials from v in vowels from f in finals select i + v + f).ToFrozenSet(StringComparer.Ordinal);
+
+    // Whether a word splits into two or more syllables of a set (dynamic programming over prefixes; syllables are at most 7 letters).
+    private static bool SplitsIntoSyllables(string word, FrozenSet<string> syllables)
+    {
+        if (word.Length > 40)
+        {
+            return false;
+        }
+
+        var most = new int[word.Length + 1];
+        Array.Fill(most, -1);
+        most[0] = 0;
+        for (var end = 1; end <= word.Length; end++)
+        {
+            for (var length = 1; length <= Math.Min(7, end); length++)
+            {
+                var start = end - length;
+                if (most[start] >= 0 && syllables.Contains(word.Substring(start, length)))
+                {
+                    most[end] = Math.Max(most[end], most[start] + 1);
+                }
+            }
+        }
+
+        return most[word.Length] >= 2;
+    }
 
     private static double Mass(string codes, NameScript script)
     {

@@ -559,7 +559,7 @@ public static class NameScorer
             for (var j = 0; j < n.Count; j++)
             {
                 var run = string.Empty;
-                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word; k++)
+                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
                 {
                     run += n[j + k - 1].Text;
                     if (k < minRun)
@@ -584,12 +584,11 @@ public static class NameScorer
             // ("linder" = "lin de leu") belongs to the word rather than left over.
             var best = found.Max(f => f.Sim);
             var chosen = found.Where(f => f.Sim >= best - CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            // The runs it overlaps stay as fallbacks, ranked below it, for when another word takes part of it.
             foreach (var f in found)
             {
-                if (f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count)
-                {
-                    pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, f.Sim) : new Pair(i, 1, f.Start, f.Count, f.Sim));
-                }
+                var sim = f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count ? f.Sim : f.Sim - CrossScriptRunMargin;
+                pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim) : new Pair(i, 1, f.Start, f.Count, sim));
             }
         }
     }

@@ -41,10 +41,10 @@ public static class NameNormalizer
 
         if (hasNonLatin)
         {
-            var latin = Tokenize(Transliterate(compatible), transliterated: true);
+            var latin = Tokenize(Transliterate(compatible), transliterated: true, out var continuations);
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
-                variants.Add(new NormalizedName(latin, true) { SourceScript = DominantScript(compatible) });
+                variants.Add(new NormalizedName(latin, true) { SourceScript = DominantScript(compatible), SyllableContinuations = continuations });
             }
         }
 
@@ -158,17 +158,21 @@ public static class NameNormalizer
             }
         }
 
+        var previousSyllabic = false;
         foreach (var c in text)
         {
             if (IsHan(c) || IsHangul(c))
             {
                 FlushRun();
                 // The marker keeps a syllable a plain word: pinyin "ao" or "de" is not the legal form "AO" or the word "de".
-                sb.Append(' ').Append(SyllableMarker).Append(c.ToString().Transliterate()).Append(' ');
+                // A second marker says the syllable continues the word of the one before ("奥巴马" but not "瑞 饶").
+                sb.Append(' ').Append(previousSyllabic ? ContinuedSyllableMarker : SyllableMarker).Append(c.ToString().Transliterate()).Append(' ');
+                previousSyllabic = true;
             }
             else
             {
                 run.Append(c);
+                previousSyllabic = false;
             }
         }
 
@@ -177,13 +181,16 @@ public static class NameNormalizer
     }
 
     private const char SyllableMarker = '\u0002';
+    private const char ContinuedSyllableMarker = '\u0003';
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     private static bool SameTokens(List<NameToken> a, List<NameToken> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First.Text, p.Second.Text, StringComparison.Ordinal));
 
-    private static List<NameToken> Tokenize(string text, bool transliterated)
+    private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
+
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var words = new List<string>();
@@ -239,7 +246,7 @@ public static class NameNormalizer
             }
 
             FlushHan();
-            if (c == SyllableMarker)
+            if (c is SyllableMarker or ContinuedSyllableMarker)
             {
                 FlushWord();
                 current.Append(c);
@@ -290,12 +297,18 @@ public static class NameNormalizer
 
         LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
+        continuations = 0;
         foreach (var w in joined)
         {
-            if (w[0] == SyllableMarker)
+            if (w[0] is SyllableMarker or ContinuedSyllableMarker)
             {
                 if (w.Length > 1)
                 {
+                    if (w[0] == ContinuedSyllableMarker && tokens.Count is > 0 and < 64)
+                    {
+                        continuations |= 1UL << tokens.Count;
+                    }
+
                     var syllable = w[1..];
                     tokens.Add(syllable.All(char.IsAsciiDigit) ? new NameToken(syllable, TokenClass.Number) : new NameToken(syllable, TokenClass.Word));
                 }
