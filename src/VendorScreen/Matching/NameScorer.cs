@@ -25,8 +25,9 @@ public interface ITokenStatistics
 public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false);
 
 /// <summary>
-/// The <c>token-align-v1</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
-/// token length, joined tokens such as "Hik Vision" = "Hikvision", initials), weighs each token by its class (legal forms and
+/// The <c>token-align-v2</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
+/// token length, joined tokens such as "Hik Vision" = "Hikvision", initials, and by sound across scripts, a Latin word against
+/// a transliterated word or run of Han or Hangul syllables, see <see cref="CrossScriptSimilarity"/>), weighs each token by its class (legal forms and
 /// generic words weigh little, numbers must agree) and its rarity, and returns a weighted Dice score with a per-feature
 /// explanation.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Fe
 public static class NameScorer
 {
     /// <summary>The algorithm name and version, reported in every result.</summary>
-    public const string Algorithm = "token-align-v1";
+    public const string Algorithm = "token-align-v2";
 
     private const double NumberMismatchFactor = 0.7;
     private const double PatronymicSwapFactor = 0.7;
