@@ -37,7 +37,7 @@ public sealed class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
     private readonly (int EntityIndex, string Prefix, string Folded)[] _modelPrefixes;
-    private readonly Dictionary<int, string[]> _soundBuckets;
+    private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
     /// <param name="entities">The entities to index.</param>
@@ -239,7 +239,7 @@ public sealed class CandidateIndex : ITokenStatistics
     }
 
     // Latin words of Latin-script names, grouped by the coarse consonant keys of their sound codes, for cross-script lookups.
-    private static Dictionary<int, string[]> SoundBuckets(List<IndexedName> names)
+    private static Dictionary<int, (string Word, string Codes)[]> SoundBuckets(List<IndexedName> names)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -258,17 +258,18 @@ public sealed class CandidateIndex : ITokenStatistics
             }
         }
 
-        var buckets = new Dictionary<int, List<string>>();
+        var buckets = new Dictionary<int, List<(string, string)>>();
         foreach (var word in words.Order(StringComparer.Ordinal))
         {
-            foreach (var key in CrossScriptKey.RetrievalKeys(CrossScriptKey.Latin(word), skipFirst: false))
+            var codes = CrossScriptKey.Latin(word);
+            foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: false))
             {
                 if (!buckets.TryGetValue(key, out var list))
                 {
                     buckets[key] = list = [];
                 }
 
-                list.Add(word);
+                list.Add((word, codes));
             }
         }
 
@@ -295,7 +296,8 @@ public sealed class CandidateIndex : ITokenStatistics
                 }
 
                 // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-                var codes = CrossScriptKey.Native(run, script).Replace('R', 'r');
+                var codesForScoring = CrossScriptKey.Native(run, script);
+                var codes = codesForScoring.Replace('R', 'r');
                 var matches = new List<(string Word, double Sim)>();
                 foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
                 {
@@ -304,9 +306,9 @@ public sealed class CandidateIndex : ITokenStatistics
                         continue;
                     }
 
-                    foreach (var word in bucket)
+                    foreach (var (word, wordCodes) in bucket)
                     {
-                        var sim = CrossScriptSimilarity.Similarity(word, run, script);
+                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script);
                         if (sim >= MinSoundSimilarity)
                         {
                             matches.Add((word, sim));

@@ -136,8 +136,24 @@ public static class CrossScriptSimilarity
     {
         ArgumentNullException.ThrowIfNull(latin);
         ArgumentNullException.ThrowIfNull(transliterated);
-        var a = CrossScriptKey.Latin(latin);
-        var b = CrossScriptKey.Native(transliterated, script);
+        return CodeDistance(CrossScriptKey.Latin(latin), CrossScriptKey.Native(transliterated, script), script);
+    }
+
+    /// <summary>Gets the similarity of two sound-code sequences (<see cref="CrossScriptKey.Latin"/>,
+    /// <see cref="CrossScriptKey.Native"/>), as <see cref="Similarity"/> does for the tokens.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <returns>The similarity.</returns>
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script)
+    {
+        var d = CodeDistance(latinCodes, nativeCodes, script);
+        var max = MaxDistance(script);
+        return d > max ? 0 : MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
+    }
+
+    private static double CodeDistance(string a, string b, NameScript script)
+    {
         var massA = Mass(a, NameScript.Latin);
         var massB = Mass(b, script);
         if (a.Length < 2 || massA < 1 || massB < 1)
@@ -271,7 +287,30 @@ public static class CrossScriptSimilarity
         };
     }
 
-    private static double Substitution(char a, char b, NameScript script)
+    private static double Substitution(char a, char b, NameScript script) =>
+        a < 128 && b < 128 ? SubstitutionTables[(int)script][(a * 128) + b] : 1;
+
+    private static double[][] BuildSubstitutionTables()
+    {
+        var tables = new double[(int)NameScript.Other + 1][];
+        for (var s = 0; s < tables.Length; s++)
+        {
+            var table = new double[128 * 128];
+            for (var a = 0; a < 128; a++)
+            {
+                for (var b = 0; b < 128; b++)
+                {
+                    table[(a * 128) + b] = ComputeSubstitution((char)a, (char)b, (NameScript)s);
+                }
+            }
+
+            tables[s] = table;
+        }
+
+        return tables;
+    }
+
+    private static double ComputeSubstitution(char a, char b, NameScript script)
     {
         if (a == b)
         {
@@ -314,6 +353,9 @@ public static class CrossScriptSimilarity
 
         return 1;
     }
+
+    // Declared after the cost tables it is computed from (static fields initialise in order).
+    private static readonly double[][] SubstitutionTables = BuildSubstitutionTables();
 
     private static FrozenDictionary<(char, char), double> Table(params (string Pair, double Cost)[] entries)
     {

@@ -549,6 +549,7 @@ public static class NameScorer
         var minRun = syllabic ? 2 : 1;
         var maxRun = syllabic ? 8 : 1;
         var found = new List<(int Start, int Count, double Sim)>();
+        var runCodes = new Dictionary<(int, int), string>();
         for (var i = 0; i < latin.Count; i++)
         {
             if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
@@ -557,6 +558,7 @@ public static class NameScorer
             }
 
             found.Clear();
+            var latinCodes = CrossScriptKey.Latin(latin[i].Text);
             for (var j = 0; j < n.Count; j++)
             {
                 var run = string.Empty;
@@ -568,7 +570,12 @@ public static class NameScorer
                         continue;
                     }
 
-                    var sim = CrossScriptSimilarity.Similarity(latin[i].Text, run, script);
+                    if (!runCodes.TryGetValue((j, k), out var codes))
+                    {
+                        runCodes[(j, k)] = codes = CrossScriptKey.Native(run, script);
+                    }
+
+                    var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
                     if (sim > 0)
                     {
                         found.Add((j, k, sim));
