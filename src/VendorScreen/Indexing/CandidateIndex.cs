@@ -12,13 +12,20 @@ public sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedNam
 
 /// <summary>
 /// Stage 1 of matching: finds candidate names cheaply and without losing true matches, through token postings, postings
-/// of joined adjacent tokens, a character-trigram index over the token vocabulary for misspellings, and transliterated keys.
+/// of joined adjacent tokens, a character-trigram index over the token vocabulary for misspellings, transliterated keys, and
+/// sound keys of Latin words for names in other scripts (<see cref="CrossScriptKey.RetrievalKeys"/>).
 /// Also keeps the exact identifier map.
 /// </summary>
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
 public sealed class CandidateIndex : ITokenStatistics
 {
     private const int MaxFuzzyExpansions = 24;
+    private const int MaxSoundExpansions = 16;
+    private const int MinSoundWordLength = 4;
+
+    // Retrieval by sound takes only close sound matches: weaker ones, found for every common name in another script, would
+    // bring in more unrelated candidates than true ones.
+    private const double MinSoundSimilarity = 0.93;
 
     // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
     private const int MaxTrigramPostings = 4096;
@@ -30,6 +37,7 @@ public sealed class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
     private readonly (int EntityIndex, string Prefix, string Folded)[] _modelPrefixes;
+    private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
     /// <param name="entities">The entities to index.</param>
@@ -116,6 +124,7 @@ public sealed class CandidateIndex : ITokenStatistics
         }
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _soundBuckets = SoundBuckets(names);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = entities
             .SelectMany((entity, e) => entity.Identifiers
@@ -192,6 +201,16 @@ public sealed class CandidateIndex : ITokenStatistics
             }
         }
 
+        // Names in an abjad (Arabic, Hebrew) are not looked up by sound: without written vowels, common names there sound
+        // like too many Latin names; they are still found through their other words and compared by sound when found.
+        if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
+        {
+            foreach (var (word, weight) in SoundAlikeVocabulary(query))
+            {
+                Add(word, weight);
+            }
+        }
+
         return scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToArray();
     }
 
@@ -217,6 +236,98 @@ public sealed class CandidateIndex : ITokenStatistics
             .Where(p => folded.Length > p.Folded.Length && folded.StartsWith(p.Folded, StringComparison.Ordinal))
             .Select(p => (p.EntityIndex, p.Prefix))
             .ToList();
+    }
+
+    // Latin words of Latin-script names, grouped by the coarse consonant keys of their sound codes, for cross-script lookups.
+    private static Dictionary<int, (string Word, string Codes)[]> SoundBuckets(List<IndexedName> names)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name.Normalized.IsTransliteration)
+            {
+                continue;
+            }
+
+            foreach (var t in name.Normalized.Tokens)
+            {
+                if (t.Class == TokenClass.Word && t.Text.Length >= MinSoundWordLength && t.Text.All(char.IsAsciiLetter))
+                {
+                    words.Add(t.Text);
+                }
+            }
+        }
+
+        var buckets = new Dictionary<int, List<(string, string)>>();
+        foreach (var word in words.Order(StringComparer.Ordinal))
+        {
+            var codes = CrossScriptKey.Latin(word);
+            foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: false))
+            {
+                if (!buckets.TryGetValue(key, out var list))
+                {
+                    buckets[key] = list = [];
+                }
+
+                list.Add((word, codes));
+            }
+        }
+
+        return buckets.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
+    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query)
+    {
+        var script = query.SourceScript;
+        var tokens = query.Tokens;
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+        var maxRun = syllabic ? 6 : 1;
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            var run = string.Empty;
+            for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
+            {
+                run += tokens[j + k - 1].Text;
+                if (syllabic && k < 2)
+                {
+                    continue;
+                }
+
+                // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
+                var codesForScoring = CrossScriptKey.Native(run, script);
+                var codes = codesForScoring.Replace('R', 'r');
+                var matches = new List<(string Word, double Sim)>();
+                foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
+                {
+                    if (!_soundBuckets.TryGetValue(key, out var bucket))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (word, wordCodes) in bucket)
+                    {
+                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script);
+                        if (sim >= MinSoundSimilarity)
+                        {
+                            matches.Add((word, sim));
+                        }
+                    }
+                }
+
+                foreach (var (word, sim) in matches.OrderByDescending(m => m.Sim).Take(MaxSoundExpansions))
+                {
+                    var weight = sim * Rarity(word) * 0.8;
+                    if (!found.TryGetValue(word, out var prior) || prior < weight)
+                    {
+                        found[word] = weight;
+                    }
+                }
+            }
+        }
+
+        return found.Select(p => (p.Key, p.Value));
     }
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);

@@ -25,8 +25,9 @@ public interface ITokenStatistics
 public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false);
 
 /// <summary>
-/// The <c>token-align-v1</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
-/// token length, joined tokens such as "Hik Vision" = "Hikvision", initials), weighs each token by its class (legal forms and
+/// The <c>token-align-v2</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
+/// token length, joined tokens such as "Hik Vision" = "Hikvision", initials, and by sound across scripts, a Latin word against
+/// a transliterated word or run of Han or Hangul syllables, see <see cref="CrossScriptSimilarity"/>), weighs each token by its class (legal forms and
 /// generic words weigh little, numbers must agree) and its rarity, and returns a weighted Dice score with a per-feature
 /// explanation.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Fe
 public static class NameScorer
 {
     /// <summary>The algorithm name and version, reported in every result.</summary>
-    public const string Algorithm = "token-align-v1";
+    public const string Algorithm = "token-align-v2";
 
     private const double NumberMismatchFactor = 0.7;
     private const double PatronymicSwapFactor = 0.7;
@@ -50,6 +51,11 @@ public static class NameScorer
     private const double InitialWeight = 0.3;
     private const double PartReplacedFactor = 0.9;
     private const double ShortSubstitutionFactor = 0.9;
+    private const double CrossScriptRunMargin = 0.025;
+
+    // Shorter Latin tokens ("Li", "Jun", "Kim") are romanised syllables, compared by spelling only: a sound match between
+    // syllables ("jun" / "yon") is too weak to count.
+    private const int CrossScriptMinLength = 4;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
@@ -87,6 +93,7 @@ public static class NameScorer
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
+        AddCrossScriptPairs(query, candidate, pairs);
         pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim) : (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount));
 
         var usedQ = new bool[q.Count];
@@ -634,6 +641,91 @@ public static class NameScorer
         }
 
         return s;
+    }
+
+    // Cross-script pairs: a Latin token against a token (or a run of Han or Hangul syllables) transliterated from another
+    // script, compared by sound (CrossScriptSimilarity) rather than spelling.
+    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs)
+    {
+        if (query.IsTransliteration == candidate.IsTransliteration)
+        {
+            return;
+        }
+
+        var queryIsNative = query.IsTransliteration;
+        var native = queryIsNative ? query : candidate;
+        var latin = (queryIsNative ? candidate : query).Tokens;
+        var script = native.SourceScript;
+        if (script == NameScript.Latin)
+        {
+            return;
+        }
+
+        var n = native.Tokens;
+        // One Han or Hangul syllable against a Latin word is a Chinese or Korean name part romanised on the Latin side
+        // ("Wen" / "Wang"): those compare by spelling. Foreign names transcribed syllable by syllable take two or more.
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+
+        // A Latin name that spells one of the syllables exactly ("LI, Youmin" / "zhi ming li"), or holds a one-syllable
+        // pinyin or Revised Romanization word ("ZHANG, Jian"), is romanised by the same convention: it compares by spelling.
+        if (syllabic && latin.Any(l => l.Class == TokenClass.Word
+            && (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script) || native.Tokens.Any(t => string.Equals(t.Text, l.Text, StringComparison.Ordinal)))))
+        {
+            return;
+        }
+        var minRun = syllabic ? 2 : 1;
+        var maxRun = syllabic ? 8 : 1;
+        var found = new List<(int Start, int Count, double Sim)>();
+        var runCodes = new Dictionary<(int, int), string>();
+        for (var i = 0; i < latin.Count; i++)
+        {
+            if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
+            {
+                continue;
+            }
+
+            found.Clear();
+            var latinCodes = CrossScriptKey.Latin(latin[i].Text);
+            for (var j = 0; j < n.Count; j++)
+            {
+                var run = string.Empty;
+                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+                {
+                    run += n[j + k - 1].Text;
+                    if (k < minRun)
+                    {
+                        continue;
+                    }
+
+                    if (!runCodes.TryGetValue((j, k), out var codes))
+                    {
+                        runCodes[(j, k)] = codes = CrossScriptKey.Native(run, script);
+                    }
+
+                    var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
+                    if (sim > 0)
+                    {
+                        found.Add((j, k, sim));
+                    }
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
+            // ("linder" = "lin de leu") belongs to the word rather than left over.
+            var best = found.Max(f => f.Sim);
+            var chosen = found.Where(f => f.Sim >= best - CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            // The runs it overlaps stay as fallbacks, ranked below it, for when another word takes part of it.
+            foreach (var f in found)
+            {
+                var sim = f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count ? f.Sim : f.Sim - CrossScriptRunMargin;
+                pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim) : new Pair(i, 1, f.Start, f.Count, sim));
+            }
+        }
     }
 
     private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim);

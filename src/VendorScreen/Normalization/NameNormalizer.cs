@@ -41,10 +41,10 @@ public static class NameNormalizer
 
         if (hasNonLatin)
         {
-            var latin = Tokenize(Transliterate(compatible), transliterated: true);
+            var latin = Tokenize(Transliterate(compatible), transliterated: true, out var continuations);
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
-                variants.Add(new NormalizedName(latin, true));
+                variants.Add(new NormalizedName(latin, true) { SourceScript = DominantScript(compatible), SyllableContinuations = continuations });
             }
         }
 
@@ -89,6 +89,49 @@ public static class NameNormalizer
 
     private static bool IsNonLatinLetter(char c) => char.IsLetter(c) && c > '\u024F';
 
+    /// <summary>Gets the non-Latin script with the most letters in a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The script; <see cref="NameScript.Latin"/> when the text has no non-Latin letter.</returns>
+    public static NameScript DominantScript(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return NameScript.Latin;
+        }
+
+        Span<int> counts = stackalloc int[(int)NameScript.Other + 1];
+        foreach (var c in text)
+        {
+            if (IsNonLatinLetter(c))
+            {
+                counts[(int)ScriptOf(c)]++;
+            }
+        }
+
+        var best = NameScript.Latin;
+        for (var s = 1; s < counts.Length; s++)
+        {
+            if (counts[s] > counts[(int)best])
+            {
+                best = (NameScript)s;
+            }
+        }
+
+        return best;
+    }
+
+    private static NameScript ScriptOf(char c) => c switch
+    {
+        _ when IsHan(c) => NameScript.Han,
+        _ when IsHangul(c) || c is >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' => NameScript.Hangul,
+        >= '\u3040' and <= '\u30FF' or >= '\u31F0' and <= '\u31FF' or >= '\uFF66' and <= '\uFF9F' => NameScript.Kana,
+        >= '\u0400' and <= '\u052F' => NameScript.Cyrillic,
+        >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF' => NameScript.Arabic,
+        >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F' => NameScript.Hebrew,
+        >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF' => NameScript.Greek,
+        _ => NameScript.Other,
+    };
+
     private static string Transliterate(string text)
     {
         foreach (var suffix in LegalForms.HanLegalSuffixes)
@@ -115,16 +158,21 @@ public static class NameNormalizer
             }
         }
 
+        var previousSyllabic = false;
         foreach (var c in text)
         {
             if (IsHan(c) || IsHangul(c))
             {
                 FlushRun();
-                sb.Append(' ').Append(c.ToString().Transliterate()).Append(' ');
+                // The marker keeps a syllable a plain word: pinyin "ao" or "de" is not the legal form "AO" or the word "de".
+                // A second marker says the syllable continues the word of the one before ("奥巴马" but not "瑞 饶").
+                sb.Append(' ').Append(previousSyllabic ? ContinuedSyllableMarker : SyllableMarker).Append(c.ToString().Transliterate()).Append(' ');
+                previousSyllabic = true;
             }
             else
             {
                 run.Append(c);
+                previousSyllabic = false;
             }
         }
 
@@ -132,12 +180,17 @@ public static class NameNormalizer
         return sb.ToString();
     }
 
+    private const char SyllableMarker = '\u0002';
+    private const char ContinuedSyllableMarker = '\u0003';
+
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     private static bool SameTokens(List<NameToken> a, List<NameToken> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First.Text, p.Second.Text, StringComparison.Ordinal));
 
-    private static List<NameToken> Tokenize(string text, bool transliterated)
+    private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
+
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var words = new List<string>();
@@ -193,7 +246,12 @@ public static class NameNormalizer
             }
 
             FlushHan();
-            if (char.IsLetterOrDigit(c))
+            if (c is SyllableMarker or ContinuedSyllableMarker)
+            {
+                FlushWord();
+                current.Append(c);
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 current.Append(char.ToLowerInvariant(c));
             }
@@ -241,8 +299,25 @@ public static class NameNormalizer
         FoldParticles(joined);
         LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
+        continuations = 0;
         foreach (var w in joined)
         {
+            if (w[0] is SyllableMarker or ContinuedSyllableMarker)
+            {
+                if (w.Length > 1)
+                {
+                    if (w[0] == ContinuedSyllableMarker && tokens.Count is > 0 and < 64)
+                    {
+                        continuations |= 1UL << tokens.Count;
+                    }
+
+                    var syllable = w[1..];
+                    tokens.Add(syllable.All(char.IsAsciiDigit) ? new NameToken(syllable, TokenClass.Number) : new NameToken(syllable, TokenClass.Word));
+                }
+
+                continue;
+            }
+
             tokens.Add(w[0] == '\u0001' ? new NameToken(w[1..], TokenClass.Ideograph) : LegalForms.Classify(w));
         }
 

@@ -25,6 +25,37 @@ public enum TokenClass
     Title,
 }
 
+/// <summary>The writing system a transliterated name variant came from.</summary>
+public enum NameScript
+{
+    /// <summary>Latin script, or a variant that is not a transliteration.</summary>
+    Latin = 0,
+
+    /// <summary>Han ideographs (Chinese), transliterated to pinyin syllables.</summary>
+    Han,
+
+    /// <summary>Hangul (Korean), transliterated by syllable.</summary>
+    Hangul,
+
+    /// <summary>Japanese kana.</summary>
+    Kana,
+
+    /// <summary>Cyrillic.</summary>
+    Cyrillic,
+
+    /// <summary>Arabic script (Arabic, Persian, Urdu).</summary>
+    Arabic,
+
+    /// <summary>Hebrew.</summary>
+    Hebrew,
+
+    /// <summary>Greek.</summary>
+    Greek,
+
+    /// <summary>Any other non-Latin script.</summary>
+    Other,
+}
+
 /// <summary>One token of a normalised name.</summary>
 /// <param name="Text">The token in compare form.</param>
 /// <param name="Class">The token class.</param>
@@ -39,4 +70,17 @@ public sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTran
 {
     /// <summary>Gets the tokens joined by single spaces.</summary>
     public string Key { get; } = string.Join(' ', Tokens.Select(t => t.Text));
+
+    /// <summary>Gets the script the name was written in when this variant is a transliteration (the script with the most
+    /// letters); <see cref="NameScript.Latin"/> for a variant that is not a transliteration.</summary>
+    public NameScript SourceScript { get; init; }
+
+    /// <summary>Gets the Han and Hangul syllable tokens (of the first 64) that continue the written word of the token before
+    /// them, one bit per token index: "奥巴马" is one word of three syllables, "瑞 饶" two words of one.</summary>
+    internal ulong SyllableContinuations { get; init; }
+
+    /// <summary>Gets whether the token at an index is a syllable that continues the written word of the token before it.</summary>
+    /// <param name="index">The token index.</param>
+    /// <returns><see langword="true"/> for a continuing Han or Hangul syllable.</returns>
+    internal bool ContinuesWord(int index) => index is > 0 and < 64 && (SyllableContinuations & (1UL << index)) != 0;
 }

@@ -1,0 +1,374 @@
+using System.Text;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+/// <summary>
+/// Spells a name token as a sequence of sound codes for cross-script comparison: a Latin token by English and European
+/// orthography, a transliterated token by the conventions of its source script (pinyin for Han, Revised Romanization for
+/// Hangul, Hepburn for kana, the usual romanisations of Cyrillic, Arabic and Hebrew).
+/// </summary>
+/// <remarks>
+/// <para>Codes are single characters. Vowels: <c>a e i o u</c>. Consonants keep their Latin letter (<c>p b f v t d k g s z h l
+/// m n r y w</c>) except: <c>S</c> sh, <c>Z</c> zh (French j), <c>C</c> ch (tsch), <c>J</c> English j / dzh, <c>T</c> ts,
+/// <c>Q</c> th, <c>x</c> kh (German ch), <c>N</c> ng, <c>R</c> an r before a consonant or at the end (often silent), <c>c</c> a
+/// Latin c that is not clearly k (s, ts or ch by language). Pinyin j, q and x, which Chinese transcription uses for several
+/// foreign sounds, keep their own codes <c>j</c>, <c>q</c>, <c>X</c>.</para>
+/// <para>The type is stateless and safe for concurrent use.</para>
+/// </remarks>
+public static class CrossScriptKey
+{
+    // Latin letters that compatibility decomposition leaves whole.
+    private static readonly Dictionary<char, string> LatinLetters = new()
+    {
+        ['\u00DF'] = "ss", ['\u0142'] = "l", ['\u00F8'] = "o", ['\u0111'] = "d", ['\u00E6'] = "ae", ['\u0153'] = "oe", ['\u0131'] = "i",
+        ['\u00F0'] = "d", ['\u00FE'] = "th", ['\u0127'] = "h",
+    };
+
+    /// <summary>Gets whether a code is a vowel.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns><see langword="true"/> for <c>a e i o u</c>.</returns>
+    public static bool IsVowel(char code) => code is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>Gets coarse retrieval keys of a code sequence: pairs of its first consonant classes (labial, dental, velar or
+    /// sibilant, liquid, nasal), skipping the consonants that transcriptions often drop or add (h, y, w, a silent r). Two
+    /// tokens whose codes align closely share at least one key when one side's keys are taken with
+    /// <paramref name="skipFirst"/>.</summary>
+    /// <param name="codes">Codes from <see cref="Latin"/> or <see cref="Native"/>.</param>
+    /// <param name="skipFirst">Whether to add the key that skips the first consonant (for the query side).</param>
+    /// <returns>The keys, each in [0, 36).</returns>
+    public static IReadOnlyList<int> RetrievalKeys(string codes, bool skipFirst)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        Span<int> hard = stackalloc int[3];
+        var count = 0;
+        foreach (var c in codes)
+        {
+            var cls = CoarseClass(c);
+            if (cls > 0 && count < 3)
+            {
+                hard[count++] = cls;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (count == 1)
+        {
+            return [hard[0] * 6];
+        }
+
+        var keys = new List<int>(3) { (hard[0] * 6) + hard[1] };
+        if (count == 3)
+        {
+            keys.Add((hard[0] * 6) + hard[2]);
+            if (skipFirst)
+            {
+                keys.Add((hard[1] * 6) + hard[2]);
+            }
+        }
+
+        return keys;
+    }
+
+    // 1 labial, 2 dental, 3 velar or sibilant, 4 liquid, 5 nasal; 0 for vowels and the consonants transcriptions drop.
+    private static int CoarseClass(char code) => code switch
+    {
+        'p' or 'b' or 'f' or 'v' => 1,
+        't' or 'd' or 'Q' => 2,
+        'k' or 'g' or 'c' or 'q' or 'x' or 'C' or 'J' or 'S' or 'Z' or 's' or 'z' or 'T' or 'X' or 'j' => 3,
+        'l' or 'r' => 4,
+        'm' or 'n' or 'N' => 5,
+        _ => 0,
+    };
+
+    /// <summary>Spells a Latin token (lower case, no diacritics) by English and European orthography.</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The codes.</returns>
+    public static string Latin(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var t = Letters(token);
+        var sb = new StringBuilder(t.Length + 2);
+        for (var i = 0; i < t.Length; i++)
+        {
+            var ch = t[i];
+            var next = At(t, i + 1);
+            var next2 = At(t, i + 2);
+            switch (ch)
+            {
+                case 's' when next == 'c' && next2 == 'h':
+                    sb.Append('S');
+                    i += 2;
+                    break;
+                case 't' when next == 's' && next2 == 'c' && At(t, i + 3) == 'h':
+                    sb.Append('C');
+                    i += 3;
+                    break;
+                case 't' when next == 'c' && next2 == 'h':
+                    sb.Append('C');
+                    i += 2;
+                    break;
+                case 'd' when next == 'z' && next2 == 'h':
+                    sb.Append('J');
+                    i += 2;
+                    break;
+                case 's' when next is 'h' or 'z':
+                    sb.Append('S');
+                    i++;
+                    break;
+                case 'c' when next == 'h':
+                    sb.Append('C');
+                    i++;
+                    break;
+                case 'c' when next is 'k' or 'q':
+                    break;
+                case 'c' when next is 'z' or 's':
+                    sb.Append('C');
+                    i++;
+                    break;
+                case 'c' when next is 'e' or 'i' or 'y' or 'j':
+                    sb.Append('c');
+                    break;
+                case 'c':
+                    sb.Append('k');
+                    break;
+                case 'z' when next == 'h':
+                    sb.Append('Z');
+                    i++;
+                    break;
+                case 'k' when next == 'h':
+                    sb.Append('x');
+                    i++;
+                    break;
+                case 'p' when next == 'h':
+                    sb.Append('f');
+                    i++;
+                    break;
+                case 't' when next == 'h':
+                    sb.Append('Q');
+                    i++;
+                    break;
+                case 'd' when next == 'h':
+                    sb.Append('d');
+                    i++;
+                    break;
+                case 'g' when next == 'h':
+                    // Initial gh is g ("Ghana"); elsewhere it is silent or f ("Hugh", "Vaughan").
+                    if (i == 0)
+                    {
+                        sb.Append('g');
+                    }
+
+                    i++;
+                    break;
+                case 'w' when next == 'h':
+                    sb.Append('w');
+                    i++;
+                    break;
+                case 'd' when next == 'j':
+                    sb.Append('J');
+                    i++;
+                    break;
+                case 't' when next is 's' or 'z':
+                    sb.Append('T');
+                    i++;
+                    break;
+                case 'q' when next == 'u':
+                    sb.Append("kw");
+                    i++;
+                    break;
+                case 'q':
+                    sb.Append('k');
+                    break;
+                case 'x':
+                    sb.Append(i == 0 ? "z" : "ks");
+                    break;
+                case 'j':
+                    sb.Append('J');
+                    break;
+                case 'y':
+                    sb.Append(IsLatinVowel(next) ? 'y' : 'i');
+                    break;
+                case 'w':
+                    sb.Append(IsLatinVowel(next) || i == 0 ? 'w' : 'u');
+                    break;
+                case 'r':
+                    sb.Append(IsLatinVowel(next) || next == 'y' ? 'r' : 'R');
+                    break;
+                case 'e' when i == t.Length - 1 && i >= 3 && !IsLatinVowel(At(t, i - 1)):
+                    // A final silent e ("Pierre", "Claire").
+                    break;
+                case 'n' when next == 'g' && !IsLatinVowel(next2):
+                    sb.Append('N');
+                    i++;
+                    break;
+                default:
+                    sb.Append(ch);
+                    break;
+            }
+        }
+
+        return Collapse(sb);
+    }
+
+    /// <summary>Spells a transliterated token (the Latin output of the normaliser) by the conventions of its source script.</summary>
+    /// <param name="token">The transliterated token; Han and Hangul syllables may be joined ("kelusen").</param>
+    /// <param name="script">The script the token was transliterated from.</param>
+    /// <returns>The codes.</returns>
+    public static string Native(string token, NameScript script)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var t = Letters(token);
+        if (script == NameScript.Kana)
+        {
+            t = FoldKanaGlides(t);
+        }
+
+        var sb = new StringBuilder(t.Length + 2);
+        for (var i = 0; i < t.Length; i++)
+        {
+            var ch = t[i];
+            var next = At(t, i + 1);
+            var next2 = At(t, i + 2);
+            if (ch == 's' && next == 'h' && next2 == 'c' && At(t, i + 3) == 'h')
+            {
+                // Cyrillic shch.
+                sb.Append('S');
+                i += 3;
+                continue;
+            }
+
+            if (ch == 't' && next == 's' && next2 == 'h' && script == NameScript.Arabic)
+            {
+                // Arabic writes ch as t + sh.
+                sb.Append('C');
+                i += 2;
+                continue;
+            }
+
+            if (ch == 'n' && next == 'g' && !IsLatinVowel(next2))
+            {
+                sb.Append('N');
+                i++;
+                continue;
+            }
+
+            if (next == 'h' && ch is 's' or 'c' or 'z' or 'k' or 't' or 'd' or 'g')
+            {
+                sb.Append(ch switch
+                {
+                    's' => 'S',
+                    'c' => 'C',
+                    'z' => script is NameScript.Han ? 'J' : 'Z',
+                    'k' => script is NameScript.Hebrew ? 'k' : 'x',
+                    't' => 'Q',
+                    'd' => 'd',
+                    _ => 'g',
+                });
+                i++;
+                continue;
+            }
+
+            if (ch == 't' && next is 's' or 'z')
+            {
+                sb.Append('T');
+                i++;
+                continue;
+            }
+
+            if (ch == 's' && next == 'y' && script == NameScript.Hangul)
+            {
+                // Revised Romanization writes English sh as sy ("syu" for "shoe").
+                sb.Append('S');
+                i++;
+                continue;
+            }
+
+            sb.Append(NativeCode(ch, next, script));
+        }
+
+        return Collapse(sb, script is NameScript.Arabic or NameScript.Hebrew);
+    }
+
+    private static char NativeCode(char ch, char next, NameScript script) => (ch, script) switch
+    {
+        ('j', NameScript.Han) => 'j',
+        ('q', NameScript.Han) => 'q',
+        ('x', NameScript.Han) => 'X',
+        ('c', NameScript.Han) => 'T',
+        ('z', NameScript.Han) => 'z',
+        ('j', _) => 'J',
+        ('q', _) => 'k',
+        ('c', _) => 'c',
+        ('x', NameScript.Cyrillic) => 'x',
+        ('r', NameScript.Han) => IsLatinVowel(next) ? 'r' : 'R',
+        ('y', _) when !IsLatinVowel(next) && script is not (NameScript.Arabic or NameScript.Hebrew) => 'i',
+        _ => ch,
+    };
+
+    // Kana transliterated one kana at a time spells a glide as a full syllable: "jiya" for ja, "fua" for fa, "vue" for ve.
+    private static string FoldKanaGlides(string t)
+    {
+        var sb = new StringBuilder(t.Length);
+        for (var i = 0; i < t.Length; i++)
+        {
+            var ch = t[i];
+            if (ch == 'i' && i > 0 && !IsLatinVowel(t[i - 1]) && At(t, i + 1) == 'y' && IsLatinVowel(At(t, i + 2)))
+            {
+                i++;
+                continue;
+            }
+
+            if (ch == 'u' && i > 0 && t[i - 1] is 'f' or 'v' && IsLatinVowel(At(t, i + 1)))
+            {
+                continue;
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Letters(string token)
+    {
+        var sb = new StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (c > '\u007F' && LatinLetters.TryGetValue(c, out var folded))
+            {
+                sb.Append(folded);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    // Doubled letters are one sound, except that an abjad doubles a consonant only across a vowel it does not write
+    // (Hebrew "dd" in "Dedi"); its doubled vowel letters (waw, yod) are one.
+    private static string Collapse(StringBuilder sb, bool abjad = false)
+    {
+        var result = new StringBuilder(sb.Length);
+        for (var i = 0; i < sb.Length; i++)
+        {
+            if (result.Length == 0 || result[^1] != sb[i] || (abjad && !IsVowel(sb[i]) && sb[i] is not ('y' or 'w' or 'v')))
+            {
+                result.Append(sb[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
+}

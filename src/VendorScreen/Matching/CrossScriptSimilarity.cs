@@ -1,0 +1,371 @@
+using System.Collections.Frozen;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+/// <summary>
+/// Compares a Latin token with a token transliterated from another script: both are spelled as sound codes
+/// (<see cref="CrossScriptKey"/>) and aligned by an edit distance whose costs follow the source script's transcription
+/// conventions (Chinese writes English b and p alike and adds vowels between consonants; Korean writes f as p; kana has no l;
+/// Arabic and Hebrew leave short vowels out and write o and u with the letter waw).
+/// </summary>
+/// <remarks>The type is stateless and safe for concurrent use.</remarks>
+public static class CrossScriptSimilarity
+{
+    /// <summary>The similarity of two tokens whose sound codes agree exactly: a little less than an exact spelling match.</summary>
+    public const double MaxSimilarity = 0.96;
+
+    /// <summary>The similarity at the largest distance that still counts as a match: a one-word name matched this weakly just
+    /// reaches the match threshold after the scorer's one-word discount.</summary>
+    public const double MinSimilarity = 0.89;
+
+    private static readonly FrozenDictionary<(char, char), double> General = Table(
+        ("pb", 0.3), ("td", 0.3), ("kg", 0.3), ("sz", 0.3), ("fv", 0.3), ("SZ", 0.3), ("CJ", 0.3), ("SC", 0.3), ("ZJ", 0.2), ("sS", 0.4),
+        ("zZ", 0.4), ("Ts", 0.3), ("Tz", 0.3), ("Tc", 0.1), ("TC", 0.3), ("ck", 0.15), ("cs", 0.15), ("cC", 0.25), ("cS", 0.4), ("cz", 0.3),
+        ("vw", 0.2), ("fp", 0.6), ("bv", 0.4), ("tQ", 0.2), ("sQ", 0.3), ("dQ", 0.4), ("fQ", 0.6), ("kx", 0.3), ("hx", 0.2), ("Cx", 0.3),
+        ("gx", 0.5), ("kC", 0.4), ("lr", 0.5), ("nN", 0.2), ("mn", 0.5), ("yJ", 0.3), ("yi", 0.2), ("ye", 0.3), ("wu", 0.2), ("wo", 0.3),
+        ("Ji", 0.4), ("Jg", 0.5), ("hg", 0.6), ("ie", 0.1), ("ou", 0.1), ("Jz", 0.4), ("hk", 0.6), ("xS", 0.5));
+
+    private static readonly FrozenDictionary<(char, char), double> HanCosts = Table(
+        ("bp", 0.1), ("dt", 0.1), ("gk", 0.1), ("fv", 0.1), ("wv", 0.1), ("wf", 0.5), ("lr", 0.15), ("lR", 0.15),
+        ("jJ", 0.1), ("jg", 0.3), ("jk", 0.3), ("jZ", 0.2), ("jz", 0.3), ("jy", 0.3), ("jC", 0.3), ("jd", 0.5), ("jc", 0.3),
+        ("qC", 0.1), ("qk", 0.3), ("qc", 0.2), ("qT", 0.3), ("qJ", 0.3), ("qS", 0.4), ("qt", 0.5),
+        ("Xs", 0.15), ("XS", 0.1), ("Xh", 0.2), ("Xx", 0.2), ("Xc", 0.2), ("Xz", 0.3), ("XQ", 0.3), ("Xk", 0.4), ("XC", 0.3), ("XZ", 0.3),
+        ("Tc", 0.1), ("Ts", 0.3), ("TC", 0.3), ("Tz", 0.2), ("Tk", 0.5),
+        ("zT", 0.2), ("zs", 0.2), ("zJ", 0.2), ("zZ", 0.2), ("zd", 0.4), ("zc", 0.3),
+        ("hx", 0.1), ("hk", 0.4), ("hf", 0.5), ("nm", 0.2), ("Nn", 0.15), ("Nm", 0.3), ("sQ", 0.15), ("tQ", 0.2), ("dQ", 0.3), ("Ss", 0.2),
+        ("JZ", 0.1), ("Jz", 0.3), ("Jg", 0.4), ("JC", 0.2), ("SC", 0.2), ("Cc", 0.2), ("Ck", 0.4), ("wu", 0.1), ("wo", 0.2), ("yi", 0.1),
+        ("ye", 0.2), ("Rr", 0), ("QS", 0.3), ("qz", 0.4), ("hC", 0.4));
+
+    private static readonly FrozenDictionary<(char, char), double> HangulCosts = Table(
+        ("bp", 0.15), ("bv", 0.1), ("pf", 0.1), ("dt", 0.15), ("gk", 0.15), ("Jz", 0.2), ("JZ", 0.2), ("CT", 0.3), ("Cc", 0.2), ("sQ", 0.15),
+        ("dQ", 0.3), ("tQ", 0.2), ("lr", 0.1), ("sS", 0.2), ("hf", 0.4), ("Jg", 0.4), ("Nn", 0.15), ("sT", 0.3), ("Jc", 0.4), ("hx", 0.1),
+        ("kx", 0.3), ("wv", 0.3));
+
+    private static readonly FrozenDictionary<(char, char), double> KanaCosts = Table(
+        ("bv", 0.1), ("hf", 0.2), ("lr", 0.1), ("sQ", 0.15), ("zQ", 0.2), ("Tt", 0.3), ("Ct", 0.4), ("Ss", 0.2), ("Jz", 0.2), ("Jd", 0.4),
+        ("JZ", 0.1), ("Jg", 0.4), ("Nn", 0.1), ("kx", 0.3), ("hx", 0.2), ("Tz", 0.2), ("Tc", 0.1), ("Cc", 0.2), ("wv", 0.3), ("bp", 0.4),
+        ("gk", 0.4), ("dt", 0.4), ("Zz", 0.2));
+
+    private static readonly FrozenDictionary<(char, char), double> CyrillicCosts = Table(
+        ("vw", 0.05), ("xh", 0.1), ("gh", 0.3), ("Tc", 0.05), ("Tz", 0.2), ("yJ", 0.1), ("Ji", 0.3), ("yi", 0.15), ("Cc", 0.2), ("ZJ", 0.3),
+        ("Zg", 0.4), ("xC", 0.2), ("fQ", 0.3), ("tQ", 0.15), ("Sc", 0.3), ("zs", 0.3), ("CT", 0.3), ("ZS", 0.2), ("vf", 0.3));
+
+    private static readonly FrozenDictionary<(char, char), double> ArabicCosts = Table(
+        ("bp", 0.1), ("fv", 0.1), ("Jg", 0.15), ("gk", 0.3), ("xh", 0.15), ("xC", 0.2), ("tQ", 0.15), ("sQ", 0.2), ("dQ", 0.3),
+        ("wo", 0.05), ("wu", 0.05), ("wv", 0.1), ("yi", 0.05), ("ye", 0.1), ("yJ", 0.2), ("Ja", 0.5), ("zd", 0.4), ("ai", 0.3), ("ae", 0.1),
+        ("SC", 0.2), ("kc", 0.1), ("sc", 0.1), ("zZ", 0.2), ("JZ", 0.2), ("hk", 0.5), ("ts", 0.6), ("ya", 0.5), ("yo", 0.5), ("yu", 0.5),
+        ("wa", 0.5), ("we", 0.5), ("wi", 0.5));
+
+    private static readonly FrozenDictionary<(char, char), double> HebrewCosts = Table(
+        ("vb", 0.05), ("vw", 0.05), ("vo", 0.1), ("vu", 0.1), ("yi", 0.05), ("ye", 0.1), ("yJ", 0.15), ("kx", 0.1), ("kC", 0.3), ("kc", 0.2),
+        ("fp", 0.1), ("sS", 0.1), ("Tz", 0.15), ("Tc", 0.1), ("TC", 0.2), ("Ts", 0.3), ("tQ", 0.15), ("sQ", 0.3), ("gJ", 0.2), ("hx", 0.15),
+        ("ae", 0.1), ("sc", 0.1), ("vf", 0.3), ("ya", 0.5), ("yo", 0.5), ("yu", 0.5), ("va", 0.5), ("ve", 0.5), ("vi", 0.5));
+
+    /// <summary>Gets the similarity of a Latin token and a transliterated token in [0, <see cref="MaxSimilarity"/>]; 0 when
+    /// their sound codes are too far apart.</summary>
+    /// <param name="latin">The Latin token in compare form.</param>
+    /// <param name="transliterated">The transliterated token (joined syllables for Han and Hangul).</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <returns>The similarity.</returns>
+    public static double Similarity(string latin, string transliterated, NameScript script)
+    {
+        var d = Distance(latin, transliterated, script);
+        var max = MaxDistance(script);
+        if (d > max)
+        {
+            return 0;
+        }
+
+        return MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
+    }
+
+    /// <summary>Gets whether a Latin token reads as a Chinese or Korean name romanised by that script's own convention (pinyin,
+    /// Revised Romanization): it splits into that convention's syllables and shows a spelling only that convention uses
+    /// ("Guoying", "Jiangping", "Songyeon"). Such a token names the same syllables the transliteration spells, so it compares
+    /// by spelling; a sound match ("Guoying" / "gui ying") would be a different name.</summary>
+    /// <param name="latin">The Latin token in compare form.</param>
+    /// <param name="script">The source script of the other name.</param>
+    /// <returns><see langword="true"/> for a pinyin token against Han, a Revised Romanization token against Hangul.</returns>
+    public static bool IsRomanisedSyllables(string latin, NameScript script)
+    {
+        ArgumentNullException.ThrowIfNull(latin);
+        return script switch
+        {
+            NameScript.Han => PinyinMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, PinyinSyllables),
+            NameScript.Hangul => HangulMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, HangulSyllables),
+            _ => false,
+        };
+    }
+
+    /// <summary>Gets whether a Latin token is one syllable of a Chinese or Korean romanisation ("Zhang", "Lang", "Kim"): a
+    /// Latin name holding one is itself a romanised Chinese or Korean name.</summary>
+    /// <param name="latin">The Latin token in compare form.</param>
+    /// <param name="script">The source script of the other name.</param>
+    /// <returns><see langword="true"/> for a pinyin syllable against Han, a Revised Romanization syllable against Hangul.</returns>
+    public static bool IsRomanisedSyllable(string latin, NameScript script)
+    {
+        ArgumentNullException.ThrowIfNull(latin);
+        return script switch
+        {
+            NameScript.Han => PinyinSyllables.Contains(latin),
+            NameScript.Hangul => HangulSyllables.Contains(latin),
+            _ => false,
+        };
+    }
+
+    /// <summary>Gets the largest normalised distance that still counts as a match for a source script. Abjads (Arabic, Hebrew)
+    /// write no short vowels, so their names carry less to compare and must agree more closely.</summary>
+    /// <param name="script">The source script.</param>
+    /// <returns>The distance limit.</returns>
+    public static double MaxDistance(NameScript script) => script switch
+    {
+        NameScript.Arabic or NameScript.Hebrew => 0.32,
+        NameScript.Han or NameScript.Hangul or NameScript.Kana => 0.42,
+        NameScript.Cyrillic => 0.26,
+        _ => 0.2,
+    };
+
+    /// <summary>Gets the normalised distance of a Latin token and a transliterated token: the weighted edit distance of their
+    /// sound codes over the larger consonant mass; <see cref="double.PositiveInfinity"/> when either has too little to compare.</summary>
+    /// <param name="latin">The Latin token in compare form.</param>
+    /// <param name="transliterated">The transliterated token.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <returns>The distance, 0 for equal sound codes.</returns>
+    public static double Distance(string latin, string transliterated, NameScript script)
+    {
+        ArgumentNullException.ThrowIfNull(latin);
+        ArgumentNullException.ThrowIfNull(transliterated);
+        return CodeDistance(CrossScriptKey.Latin(latin), CrossScriptKey.Native(transliterated, script), script);
+    }
+
+    /// <summary>Gets the similarity of two sound-code sequences (<see cref="CrossScriptKey.Latin"/>,
+    /// <see cref="CrossScriptKey.Native"/>), as <see cref="Similarity"/> does for the tokens.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <returns>The similarity.</returns>
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script)
+    {
+        var d = CodeDistance(latinCodes, nativeCodes, script);
+        var max = MaxDistance(script);
+        return d > max ? 0 : MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
+    }
+
+    private static double CodeDistance(string a, string b, NameScript script)
+    {
+        var massA = Mass(a, NameScript.Latin);
+        var massB = Mass(b, script);
+        if (a.Length < 2 || massA < 1 || massB < 1)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var cost = EditCost(a, b, script);
+        return cost / (((massA + massB) / 2) + 0.5);
+    }
+
+    // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
+    private static readonly FrozenSet<string> PinyinSyllables = Syllables(
+        ["", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"],
+        ["iang", "iong", "uang", "ian", "iao", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie",
+            "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v"],
+        [""]);
+
+    private static readonly string[] PinyinMarkers = ["ng", "zh", "x", "q", "uo", "ui", "iu", "ao"];
+
+    // Revised Romanization syllables: initial consonant, vowel, final consonant.
+    private static readonly FrozenSet<string> HangulSyllables = Syllables(
+        ["", "kk", "tt", "pp", "ss", "jj", "ch", "g", "n", "d", "r", "m", "b", "s", "j", "k", "t", "h", "p", "l"],
+        ["yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "a", "e", "o", "u", "i"],
+        ["", "ng", "k", "n", "t", "l", "m", "p"]);
+
+    private static readonly string[] HangulMarkers = ["eo", "eu", "ae", "oe", "ng"];
+
+    private static FrozenSet<string> Syllables(string[] initials, string[] vowels, string[] finals) =>
+        (from i in initials from v in vowels from f in finals select i + v + f).ToFrozenSet(StringComparer.Ordinal);
+
+    // Whether a word splits into two or more syllables of a set (dynamic programming over prefixes; syllables are at most 7 letters).
+    private static bool SplitsIntoSyllables(string word, FrozenSet<string> syllables)
+    {
+        if (word.Length > 40)
+        {
+            return false;
+        }
+
+        var most = new int[word.Length + 1];
+        Array.Fill(most, -1);
+        most[0] = 0;
+        for (var end = 1; end <= word.Length; end++)
+        {
+            for (var length = 1; length <= Math.Min(7, end); length++)
+            {
+                var start = end - length;
+                if (most[start] >= 0 && syllables.Contains(word.Substring(start, length)))
+                {
+                    most[end] = Math.Max(most[end], most[start] + 1);
+                }
+            }
+        }
+
+        return most[word.Length] >= 2;
+    }
+
+    private static double Mass(string codes, NameScript script)
+    {
+        double m = 0;
+        foreach (var c in codes)
+        {
+            m += CrossScriptKey.IsVowel(c) ? 0 : c is 'h' or 'y' or 'w' or 'R' || (c == 'v' && script == NameScript.Hebrew) ? 0.5 : 1;
+        }
+
+        return m;
+    }
+
+    private static double EditCost(string a, string b, NameScript script)
+    {
+        var previous = new double[b.Length + 1];
+        var current = new double[b.Length + 1];
+        for (var j = 1; j <= b.Length; j++)
+        {
+            previous[j] = previous[j - 1] + NativeGap(b[j - 1], script);
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var gapA = LatinGap(a[i - 1], script);
+            current[0] = previous[0] + gapA;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var value = Math.Min(previous[j] + gapA, current[j - 1] + NativeGap(b[j - 1], script));
+                value = Math.Min(value, previous[j - 1] + Substitution(a[i - 1], b[j - 1], script));
+                current[j] = value;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static bool IsAbjad(NameScript script) => script is NameScript.Arabic or NameScript.Hebrew;
+
+    private static bool IsSyllabic(NameScript script) => script is NameScript.Han or NameScript.Hangul or NameScript.Kana;
+
+    // The cost of a Latin sound with nothing against it.
+    private static double LatinGap(char c, NameScript script)
+    {
+        if (CrossScriptKey.IsVowel(c))
+        {
+            return IsAbjad(script) ? 0.05 : IsSyllabic(script) ? 0.15 : 0.2;
+        }
+
+        return c switch
+        {
+            'h' => 0.3,
+            'y' or 'w' => 0.3,
+            'R' => IsSyllabic(script) ? 0.2 : 0.6,
+            _ => 1,
+        };
+    }
+
+    // The cost of a transliterated sound with nothing against it.
+    private static double NativeGap(char c, NameScript script)
+    {
+        if (CrossScriptKey.IsVowel(c))
+        {
+            return IsSyllabic(script) ? 0.1 : 0.2;
+        }
+
+        return c switch
+        {
+            'h' => 0.3,
+            'y' or 'w' => 0.3,
+            'v' when script == NameScript.Hebrew => 0.3,
+            'R' => 0.2,
+            _ => 1,
+        };
+    }
+
+    private static double Substitution(char a, char b, NameScript script) =>
+        a < 128 && b < 128 ? SubstitutionTables[(int)script][(a * 128) + b] : 1;
+
+    private static double[][] BuildSubstitutionTables()
+    {
+        var tables = new double[(int)NameScript.Other + 1][];
+        for (var s = 0; s < tables.Length; s++)
+        {
+            var table = new double[128 * 128];
+            for (var a = 0; a < 128; a++)
+            {
+                for (var b = 0; b < 128; b++)
+                {
+                    table[(a * 128) + b] = ComputeSubstitution((char)a, (char)b, (NameScript)s);
+                }
+            }
+
+            tables[s] = table;
+        }
+
+        return tables;
+    }
+
+    private static double ComputeSubstitution(char a, char b, NameScript script)
+    {
+        if (a == b)
+        {
+            return 0;
+        }
+
+        if (a == 'R')
+        {
+            a = 'r';
+            if (a == b)
+            {
+                return 0;
+            }
+        }
+
+        var table = script switch
+        {
+            NameScript.Han => HanCosts,
+            NameScript.Hangul => HangulCosts,
+            NameScript.Kana => KanaCosts,
+            NameScript.Cyrillic => CyrillicCosts,
+            NameScript.Arabic => ArabicCosts,
+            NameScript.Hebrew => HebrewCosts,
+            _ => null,
+        };
+        if (table is not null && table.TryGetValue((a, b), out var cost))
+        {
+            return cost;
+        }
+
+        if (General.TryGetValue((a, b), out cost))
+        {
+            return cost;
+        }
+
+        if (CrossScriptKey.IsVowel(a) && CrossScriptKey.IsVowel(b))
+        {
+            return 0.2;
+        }
+
+        return 1;
+    }
+
+    // Declared after the cost tables it is computed from (static fields initialise in order).
+    private static readonly double[][] SubstitutionTables = BuildSubstitutionTables();
+
+    private static FrozenDictionary<(char, char), double> Table(params (string Pair, double Cost)[] entries)
+    {
+        var d = new Dictionary<(char, char), double>();
+        foreach (var (pair, cost) in entries)
+        {
+            d[(pair[0], pair[1])] = cost;
+            d[(pair[1], pair[0])] = cost;
+        }
+
+        return d.ToFrozenDictionary();
+    }
+}
