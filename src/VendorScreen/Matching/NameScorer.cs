@@ -51,6 +51,7 @@ public static class NameScorer
     private const double InitialWeight = 0.3;
     private const double PartReplacedFactor = 0.9;
     private const double ShortSubstitutionFactor = 0.9;
+    private const double SoundOnlyCap = 0.9;
     private const double CrossScriptRunMargin = 0.025;
 
     // Shorter Latin tokens ("Li", "Jun", "Kim") are romanised syllables, compared by spelling only: a sound match between
@@ -88,8 +89,8 @@ public static class NameScorer
             return new NameComparison(0, [], false);
         }
 
-        var wq = Weights(q, statistics);
-        var wc = Weights(c, statistics);
+        var wq = Weights(q, statistics, IsSyllabic(query));
+        var wc = Weights(c, statistics, IsSyllabic(candidate));
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
@@ -104,6 +105,8 @@ public static class NameScorer
         var fuzzyMin = 1.0;
         var fuzzyShortest = int.MaxValue;
         var fuzzy = new List<string>();
+        var spelled = false;
+        var bySound = false;
         foreach (var p in pairs)
         {
             if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
@@ -119,6 +122,8 @@ public static class NameScorer
             }
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
+            bySound |= p.BySound;
+            spelled |= !p.BySound && p.Sim >= CloseSpelling && IsDistinctive(q[p.QStart].Class);
             var qText = Join(q, p.QStart, p.QCount);
             var cText = Join(c, p.CStart, p.CCount);
             var entry = string.Create(CultureInfo.InvariantCulture, $"{qText}={cText} ({p.Sim:0.00})");
@@ -133,6 +138,14 @@ public static class NameScorer
 
         var total = wq.Sum() + wc.Sum();
         var score = total <= 0 ? 0 : matched / total;
+
+        // A name matched only by sound across scripts, with no word spelled alike, is evidence for a review, not a certainty:
+        // transcriptions collide ("Kian Jahani" in Persian script sounds like "Cano Jhonny").
+        var soundOnly = bySound && !spelled && score > SoundOnlyCap;
+        if (soundOnly)
+        {
+            score = SoundOnlyCap;
+        }
 
         var unmatchedQ = Enumerable.Range(0, q.Count).Where(i => !usedQ[i]).ToList();
         var unmatchedC = Enumerable.Range(0, c.Count).Where(j => !usedC[j]).ToList();
@@ -192,6 +205,11 @@ public static class NameScorer
         if (numberMismatch)
         {
             features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (soundOnly)
+        {
+            features.Add(new("sound-only", SoundOnlyCap, -1, "matched only by sound across scripts; score capped at " + SoundOnlyCap.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (partReplaced)
@@ -505,7 +523,10 @@ public static class NameScorer
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
-    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics)
+    // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.
+    private static bool IsSyllabic(NormalizedName name) => name.IsTransliteration && name.SourceScript is NameScript.Han or NameScript.Hangul;
+
+    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic)
     {
         var w = new double[tokens.Count];
         var patronymic = PatronymicIndex(tokens);
@@ -514,7 +535,7 @@ public static class NameScorer
             var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
             // An initial ("Thomas A. Lindeman") says little on its own.
             var baseWeight = tokens[i].Class != TokenClass.Word ? BaseWeight(tokens[i].Class)
-                : tokens[i].Text.Length == 1 ? InitialWeight
+                : tokens[i].Text.Length == 1 && !syllabic ? InitialWeight
                 : i == patronymic ? PatronymicWeight
                 : BaseWeight(tokens[i].Class);
             w[i] = baseWeight * (0.6 + (0.4 * rarity));
@@ -723,10 +744,10 @@ public static class NameScorer
             foreach (var f in found)
             {
                 var sim = f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count ? f.Sim : f.Sim - CrossScriptRunMargin;
-                pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim) : new Pair(i, 1, f.Start, f.Count, sim));
+                pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim, BySound: true) : new Pair(i, 1, f.Start, f.Count, sim, BySound: true));
             }
         }
     }
 
-    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim);
+    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false);
 }

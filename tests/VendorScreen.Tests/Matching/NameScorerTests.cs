@@ -184,6 +184,20 @@ public sealed class NameScorerTests
     public void Compare_PhoneticKeysTwoSlipsApart_AreDifferentNames() =>
         Score("The Puffin Trust", "The Puccini Trust").Should().BeLessThan(0.8);
 
+    [Fact]
+    public void Compare_NameMatchedOnlyBySoundAcrossScripts_IsCappedBelowBlock()
+    {
+        var comparisons = NameNormalizer.Normalize("کیان جهانی").SelectMany(x => NameNormalizer.Normalize("Cano Jhonny").Select(y => NameScorer.Compare(x, y))).ToList();
+
+        var best = comparisons.MaxBy(c => c.Score)!;
+        best.Score.Should().Be(0.9);
+        best.Features.Should().Contain(f => f.Feature == "sound-only");
+    }
+
+    [Fact]
+    public void Compare_OneLetterHangulSyllable_IsANamePartNotAnInitial() =>
+        Score("민지 이", "Mincho").Should().BeLessThan(0.8);
+
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     private static double Score(string a, string b) =>
