@@ -344,6 +344,12 @@ public sealed class CandidateIndex : ITokenStatistics
                 yield return joined;
             }
         }
+
+        // The initials of a name of three to five words, so that an acronym finds it ("pla": "peoples liberation army").
+        if (tokens.Count is >= 3 and <= 5 && tokens.All(t => t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0])))
+        {
+            yield return string.Concat(tokens.Select(t => t.Text[0]));
+        }
     }
 
     private IEnumerable<string> SimilarVocabulary(string token)
