@@ -80,7 +80,7 @@ if (unknown.Count > 0)
 
 var context = new QualityContext(Path.GetFullPath(data), limit, quick, threshold, lists, unList);
 var run = selected.Count == 0 ? suites : suites.Where(s => selected.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
-Console.WriteLine($"VendorScreen match quality: data {context.DataRoot}, threshold {Format.Number(threshold)}{(quick ? ", quick" : string.Empty)}{(limit is { } l ? $", limit {l}" : string.Empty)}");
+Console.WriteLine($"VendorScreen match quality: data {data}, threshold {Format.Number(threshold)}{(quick ? ", quick" : string.Empty)}{(limit is { } l ? $", limit {l}" : string.Empty)}");
 var figures = new List<(string Key, double Value)>();
 var total = Stopwatch.StartNew();
 foreach (var suite in run)
