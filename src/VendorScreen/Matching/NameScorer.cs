@@ -290,16 +290,7 @@ public static class NameScorer
             t = "u" + t[1..];
         }
 
-        var sb = new StringBuilder(t.Length);
-        foreach (var ch in t)
-        {
-            if (sb.Length == 0 || sb[^1] != ch)
-            {
-                sb.Append(ch);
-            }
-        }
-
-        return sb.ToString();
+        return Squeeze(t);
     }
 
     private static double SpellingSimilarity(NameToken a, NameToken b, bool shortSubstitution = false)
@@ -403,6 +394,7 @@ public static class NameScorer
             ? 0
             : Levenshtein.GetRatio(x, y) * ShortSubstitutionFactor;
 
+    /// <summary>Collapses runs of one letter to one ("barackk" -> "barack").</summary>
     private static string Squeeze(string s)
     {
         var sb = new StringBuilder(s.Length);
