@@ -5,6 +5,9 @@ internal sealed class NegativesSuite : ISuite
 {
     private const string Folder = "yente-screening-fixtures/candidate_generation_benchmark/";
 
+    /// <summary>A score this high means the two names are the same once normalised.</summary>
+    private const double IdenticalScore = 0.9999;
+
     public string Name => "negatives";
 
     public string Title => "false alerts per 1,000 screened persons against the sanctions lists (synthetic persons, US Congress)";
@@ -62,6 +65,9 @@ internal sealed class NegativesSuite : ISuite
         var pooled = Metrics.PerThousand(syntheticAlerts, syntheticScreened);
         report.Line($"synthetic persons pooled: {syntheticAlerts} alerts in {syntheticScreened} = {Format.Number(pooled)} per 1,000");
         report.Figure("alerts_per_1000", pooled);
+        var identical = allAlerts.Count(a => a.File != "positives_us_congress_untreated.csv" && a.Alert.Score >= IdenticalScore);
+        report.Line($"of these, {identical} are identical names (score 1.0 once normalised and romanised, e.g. a Han or Hangul name that spells a listed name): namesakes that only a date of birth can tell apart");
+        report.Figure("identical_name_alerts", identical);
         var pooledQualified = Metrics.PerThousand(syntheticQualified, syntheticScreened);
         report.Line($"with date of birth and nationality: {syntheticQualified} alerts in {syntheticScreened} = {Format.Number(pooledQualified)} per 1,000");
         report.Figure("alerts_per_1000_with_dob", pooledQualified);

@@ -15,7 +15,8 @@ public static class NameNormalizer
     /// <summary>Names longer than this are cut before normalisation.</summary>
     public const int MaxNameLength = 1024;
 
-    /// <summary>Normalises a name into one or two variants: the name's own script, and a Latin transliteration when the name is in another script.</summary>
+    /// <summary>Normalises a name into variants: the name's own script, and a Latin transliteration when the name is in another script
+    /// (two for Hangul: Revised Romanization and the North Korean spelling used by sanctions lists).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The variants; empty when the name has no letters or digits.</returns>
     public static IReadOnlyList<NormalizedName> Normalize(string? name)
@@ -44,7 +45,19 @@ public static class NameNormalizer
             var latin = Tokenize(Transliterate(compatible), transliterated: true, out var continuations);
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
-                variants.Add(new NormalizedName(latin, true) { SourceScript = DominantScript(compatible), SyllableContinuations = continuations });
+                var script = DominantScript(compatible);
+                variants.Add(new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations });
+
+                // Korean names in sanctions lists are mostly North Korean, spelled in the McCune-Reischauer tradition
+                // ("Kim Jong Un"), not in Revised Romanization ("gim jeong eun"): a Hangul name gets both spellings.
+                if (script == NameScript.Hangul)
+                {
+                    var northern = latin.Select(t => t.Class == TokenClass.Word ? t with { Text = Romanization.ToNorthKoreanSpelling(t.Text) } : t).ToList();
+                    if (!SameTokens(northern, latin))
+                    {
+                        variants.Add(new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations });
+                    }
+                }
             }
         }
 

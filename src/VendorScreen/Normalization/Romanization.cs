@@ -42,4 +42,29 @@ public static class Romanization
 
         return false;
     }
+
+    /// <summary>
+    /// Respells Revised Romanization syllables ("gim jeong eun", "li byeong cheol") the way North Korean names are written
+    /// in sanctions lists ("kim jong un", "ri pyong chol"): <c>eo</c> and <c>eu</c> lose their <c>e</c>, and an initial
+    /// g, b, d or l, or a final g, b or d, becomes k, p, t or r.
+    /// </summary>
+    /// <param name="syllable">A lower-case romanised Hangul syllable.</param>
+    /// <returns>The respelt syllable.</returns>
+    public static string ToNorthKoreanSpelling(string syllable)
+    {
+        ArgumentNullException.ThrowIfNull(syllable);
+        if (syllable.Length == 0 || !syllable.All(char.IsAsciiLetterLower))
+        {
+            return syllable;
+        }
+
+        var chars = syllable.Replace("eo", "o", StringComparison.Ordinal).Replace("eu", "u", StringComparison.Ordinal).ToCharArray();
+        chars[0] = chars[0] switch { 'g' => 'k', 'b' => 'p', 'd' => 't', 'l' => 'r', var c => c };
+        if (chars.Length > 1 && chars[^2] != 'n')
+        {
+            chars[^1] = chars[^1] switch { 'g' => 'k', 'b' => 'p', 'd' => 't', var c => c };
+        }
+
+        return new string(chars);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class CandidateIndexCrossScriptTests
     public void FindCandidates_NameInAnotherScript_FindsTheLatinName(string query, string expectedId)
     {
         var index = new CandidateIndex(Entities);
-        var variant = NameNormalizer.Normalize(query).Single(v => v.IsTransliteration);
+        var variant = NameNormalizer.Normalize(query).First(v => v.IsTransliteration);
 
         var found = index.FindCandidates(variant, 10).Select(id => index.Entities[index.Names[id].EntityIndex].Id);
 

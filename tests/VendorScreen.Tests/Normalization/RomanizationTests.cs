@@ -19,4 +19,24 @@ public sealed class RomanizationTests
     [InlineData("", false)]
     public void IsPinyinSyllable_ByShape_RecognisesSyllables(string token, bool expected) =>
         Romanization.IsPinyinSyllable(token).Should().Be(expected);
+
+    [Theory]
+    [InlineData("gim", "kim")]
+    [InlineData("jeong", "jong")]
+    [InlineData("eun", "un")]
+    [InlineData("byeong", "pyong")]
+    [InlineData("cheol", "chol")]
+    [InlineData("lyong", "ryong")]
+    [InlineData("bag", "pak")]
+    [InlineData("song", "song")]
+    [InlineData("co", "co")]
+    public void ToNorthKoreanSpelling_RevisedRomanizationSyllable_IsRespelt(string syllable, string expected) =>
+        Romanization.ToNorthKoreanSpelling(syllable).Should().Be(expected);
+
+    [Theory]
+    [InlineData("김정은", "Kim Jong Un")]
+    [InlineData("리병철", "Ri Pyong Chol")]
+    [InlineData("최룡해", "Choe Ryong Hae")]
+    public void Normalize_HangulName_AlsoGetsTheNorthKoreanSpelling(string hangul, string listed) =>
+        NameNormalizer.Normalize(hangul).Select(v => v.Key).Should().Contain(NameNormalizer.Key(listed));
 }
