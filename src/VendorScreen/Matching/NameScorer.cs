@@ -244,6 +244,13 @@ public static class NameScorer
 
     private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution)
     {
+        // Pinyin syllables are a closed set: one letter more, less or changed makes another syllable ("cheng" / "chen",
+        // "zhou" / "zhu", "jia" / "jian"), not a misspelling of the same one.
+        if (!string.Equals(a.Text, b.Text, StringComparison.Ordinal) && Romanization.IsPinyinSyllable(a.Text) && Romanization.IsPinyinSyllable(b.Text))
+        {
+            return 0;
+        }
+
         var direct = SpellingSimilarity(a, b, shortSubstitution);
         if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4
             || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0] && !IsInitialOU(a.Text[0], b.Text[0])))
