@@ -346,7 +346,7 @@ public sealed class CandidateIndex : ITokenStatistics
         }
 
         // The initials of a name of three to five words, so that an acronym finds it ("pla": "peoples liberation army").
-        if (tokens.Count is >= 3 and <= 5 && tokens.All(t => t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0])))
+        if (tokens.Count is >= 3 and <= 5 && tokens.All(NameScorer.IsAcronymWord))
         {
             yield return string.Concat(tokens.Select(t => t.Text[0]));
         }

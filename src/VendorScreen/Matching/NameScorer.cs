@@ -329,7 +329,7 @@ public static class NameScorer
         }
 
         // A repeated keystroke ("Jong-uun" / "Jong-un", "Barackk" / "Barack") is one slip, even in a short word.
-        if (x.Length != y.Length && string.Equals(Squeeze(x), Squeeze(y), StringComparison.Ordinal))
+        if (x.Length != y.Length && SameLetterRuns(x, y))
         {
             return 1.0 - (1.0 / (x.Length + y.Length));
         }
@@ -414,6 +414,32 @@ public static class NameScorer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Gets whether two words are equal once each run of one letter counts once, without allocating.</summary>
+    private static bool SameLetterRuns(string x, string y)
+    {
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] != y[j])
+            {
+                return false;
+            }
+
+            var ch = x[i];
+            while (i < x.Length && x[i] == ch)
+            {
+                i++;
+            }
+
+            while (j < y.Length && y[j] == ch)
+            {
+                j++;
+            }
+        }
+
+        return i == x.Length && j == y.Length;
     }
 
     private static bool IsTransposition(string x, string y)
@@ -622,7 +648,10 @@ public static class NameScorer
         }
     }
 
-    private static bool IsAcronymWord(NameToken t) =>
+    /// <summary>Gets whether a token can contribute its first letter to an acronym ("peoples" in "peoples liberation army").</summary>
+    /// <param name="t">The token.</param>
+    /// <returns><see langword="true"/> for words, generic words and places of two letters or more that start with a Latin letter.</returns>
+    internal static bool IsAcronymWord(NameToken t) =>
         t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0]);
 
     private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>

@@ -49,10 +49,11 @@ internal sealed class PartyQualifiers
     /// never turns a review into a block on its own.</summary>
     public const double BoostCeilingMargin = 0.005;
 
-    private PartyQualifiers(FactDate? dateOfBirth, string? country)
+    private PartyQualifiers(FactDate? dateOfBirth, string? country, string? unrecognisedCountry)
     {
         DateOfBirth = dateOfBirth;
         Country = country;
+        UnrecognisedCountry = unrecognisedCountry;
     }
 
     /// <summary>Gets the request's date of birth.</summary>
@@ -61,14 +62,19 @@ internal sealed class PartyQualifiers
     /// <summary>Gets the request's country as an ISO 3166-1 alpha-2 code.</summary>
     public string? Country { get; }
 
-    /// <summary>Creates the qualifiers of a party request, or returns <see langword="null"/> when it has neither date of birth nor a known country.</summary>
+    /// <summary>Gets the request's country as given when it is neither an ISO 3166-1 code nor a known country name; it is
+    /// not weighed, and every hit says so.</summary>
+    public string? UnrecognisedCountry { get; }
+
+    /// <summary>Creates the qualifiers of a party request, or returns <see langword="null"/> when it has neither a date of birth nor a country.</summary>
     /// <param name="dateOfBirth">The date of birth.</param>
     /// <param name="country">The country: an ISO 3166-1 code or an English country name.</param>
     /// <returns>The qualifiers, or <see langword="null"/>.</returns>
     public static PartyQualifiers? Create(FactDate? dateOfBirth, string? country)
     {
         var iso = Countries.ToIso2(country);
-        return dateOfBirth is null && iso is null ? null : new PartyQualifiers(dateOfBirth, iso);
+        var unrecognised = iso is null && !string.IsNullOrWhiteSpace(country) ? country.Trim() : null;
+        return dateOfBirth is null && iso is null && unrecognised is null ? null : new PartyQualifiers(dateOfBirth, iso, unrecognised);
     }
 
     /// <summary>Compares the qualifiers with an entity.</summary>
@@ -105,6 +111,12 @@ internal sealed class PartyQualifiers
                 country = CountryOutcome.Disjoint;
                 countryDetail = $"country {code} is not among the listed countries ({listed})";
             }
+        }
+
+        else if (UnrecognisedCountry is { } given && entity.Countries.Count > 0)
+        {
+            country = CountryOutcome.Unrecognised;
+            countryDetail = $"country \"{given}\" is neither an ISO 3166-1 code nor a known country name; not weighed";
         }
 
         return new Qualification(dob, dobDetail, country, countryDetail);
@@ -199,6 +211,9 @@ internal sealed class PartyQualifiers
 
         /// <summary>The countries share none, but the entity is exempt.</summary>
         Exempt,
+
+        /// <summary>The request's country is not a recognised code or name, so it is not weighed.</summary>
+        Unrecognised,
     }
 
     /// <summary>The outcome of the qualifiers for one entity.</summary>

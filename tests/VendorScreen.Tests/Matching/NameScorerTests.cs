@@ -103,6 +103,8 @@ public sealed class NameScorerTests
     [InlineData("putin", "pulin", 0.7)]
     [InlineData("cheng", "chang", 0.0)]
     [InlineData("cheng", "chen", 0.0)]
+    [InlineData("barackk", "barack", 0.9)]
+    [InlineData("baracck", "barack", 0.8)]
     [InlineData("zhou", "zhu", 0.0)]
     [InlineData("jia", "jian", 0.0)]
     [InlineData("vista", "avista", 0.0)]

@@ -138,6 +138,17 @@ public sealed class PartyQualifierTests
     }
 
     [Fact]
+    public async Task ScreenAsync_UnrecognisedCountry_NotWeighedAndSaidSo()
+    {
+        var hit = await TopHitAsync(ScreeningRequest.ForParty("Zarvandi Precision Tooling Company") with { Country = "Narnia" }, review: 0.5);
+
+        hit.Score.Should().Be(1);
+        var feature = hit.Features.Single(f => f.Feature == "country");
+        feature.Score.Should().Be(0);
+        feature.Detail.Should().Contain("\"Narnia\"").And.Contain("not weighed");
+    }
+
+    [Fact]
     public async Task ScreenAsync_ProcurementProhibitionList_NoCountryPenalty()
     {
         var hit = await TopHitAsync(ScreeningRequest.ForParty("Quorvatel Communications Limited") with { Country = "US" }, review: 0.5);
