@@ -1,3 +1,5 @@
+using VendorScreen.Cli.Output;
+
 namespace VendorScreen.Cli;
 
 /// <summary>Where the command line writes and what it knows about its terminal.</summary>
@@ -17,15 +19,28 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, bool Std
     /// <returns>The context.</returns>
     public static CliContext ForWriters(TextWriter stdout, TextWriter stderr) => new(stdout, stderr, false, false, TimeProvider.System);
 
+    /// <summary>Gets the cache folder of URL sources, or <see langword="null"/> for <see cref="Sources.Remote.RemoteListCatalog.DefaultCacheDirectory"/>.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Gets a hook that changes the engine before it is built (for hosts that embed the command line, and tests).</summary>
+    public Action<ScreeningEngineBuilder>? ConfigureEngine { get; init; }
+
     /// <summary>Writes a one-line warning to standard error.</summary>
     /// <param name="message">The warning.</param>
     public void Warn(string message) => Stderr.WriteLine($"{ProgramName}: warning: {OneLine(message)}");
 
-    /// <summary>Folds a message onto one line.</summary>
+    /// <summary>Writes a one-line error to standard error.</summary>
+    /// <param name="message">The error.</param>
+    public void Error(string message) => Stderr.WriteLine($"{ProgramName}: {OneLine(message)}");
+
+    /// <summary>Folds a message onto one line and makes it safe for a terminal: line breaks (<c>\n</c>, <c>\r\n</c>) become spaces,
+    /// every other control character, escape sequence introducer or bidi override is shown as <c>\uXXXX</c>
+    /// (<see cref="SafeText.Visible"/>).</summary>
     /// <param name="message">The message.</param>
-    /// <returns>The message with line breaks replaced by spaces.</returns>
-    public static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <returns>The message on one line, with no character a terminal would act on.</returns>
+    public static string OneLine(string? message) =>
+        SafeText.Visible(string.Join(' ', (message ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }
 
 /// <summary>The exit codes of the command line (a stable contract).</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VendorScreen.Sources;
@@ -32,10 +35,19 @@ internal static partial class EngineFactory
                 o.Policy = policy;
             });
 
+        var remoteSources = new List<HttpSanctionListSource>();
         foreach (var spec in sourceSpecs)
         {
-            builder.AddSource(OpenSource(spec, context));
+            var source = OpenSource(spec, context);
+            if (source is HttpSanctionListSource remote)
+            {
+                remoteSources.Add(remote);
+            }
+
+            builder.AddSource(source);
         }
+
+        context.ConfigureEngine?.Invoke(builder);
 
         ScreeningEngine engine;
         try
@@ -71,7 +83,44 @@ internal static partial class EngineFactory
             }
         }
 
+        WarnAboutDegradedSources(context, engine, remoteSources);
         return engine;
+    }
+
+    /// <summary>Warns on standard error about every usable source that is not as good as a fresh load: a URL source served from its
+    /// cached copy because the server failed (with the copy's age), and any source whose status carries an error.</summary>
+    /// <param name="context">The command-line context.</param>
+    /// <param name="engine">The loaded engine.</param>
+    /// <param name="remoteSources">The URL sources.</param>
+    private static void WarnAboutDegradedSources(CliContext context, ScreeningEngine engine, IReadOnlyList<HttpSanctionListSource> remoteSources)
+    {
+        var now = context.TimeProvider.GetUtcNow();
+        foreach (var status in engine.Sources.Where(s => s.IsUsable))
+        {
+            var remote = remoteSources.FirstOrDefault(r => string.Equals(r.Name, status.SourceName, StringComparison.Ordinal));
+            if (remote?.LastReport is { Status: RemoteFetchStatus.FromCache } report)
+            {
+                var fetched = report.FetchedAt ?? status.FetchedAt;
+                var age = fetched is { } at ? $"fetched {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, {DescribeAge(now - at)} old" : "age unknown";
+                context.Warn($"source \"{status.SourceName}\" ({report.Location}): {report.Error ?? status.Error ?? "the server could not be reached"}; serving the cached copy, version {report.Version ?? status.Version ?? "unknown"} ({age})");
+            }
+            else if (status.Error is { } error)
+            {
+                context.Warn($"source \"{status.SourceName}\": {error}");
+            }
+        }
+    }
+
+    /// <summary>Describes a duration for people: <c>3 days</c>, <c>5 hours</c>, <c>12 minutes</c>, <c>less than a minute</c>.</summary>
+    /// <param name="age">The duration.</param>
+    /// <returns>The text.</returns>
+    public static string DescribeAge(TimeSpan age)
+    {
+        static string Count(int value, string unit) => string.Create(CultureInfo.InvariantCulture, $"{value} {unit}{(value == 1 ? string.Empty : "s")}");
+        return age.TotalDays >= 1 ? Count((int)age.TotalDays, "day")
+            : age.TotalHours >= 1 ? Count((int)age.TotalHours, "hour")
+            : age.TotalMinutes >= 1 ? Count((int)age.TotalMinutes, "minute")
+            : "less than a minute";
     }
 
     /// <summary>Opens one <c>--source</c> value: a URL, or a file or folder with an optional <c>format:</c> prefix.</summary>
@@ -134,16 +183,40 @@ internal static partial class EngineFactory
             throw new CliException($"--source {spec}: \"{url}\" is not a valid URL");
         }
 
-        var name = "remote-" + string.Concat((uri.Host + uri.AbsolutePath).Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-');
-        return new HttpSanctionListSource(SharedHttpClient.Value, new HttpSanctionListSourceOptions(name, uri)
+        return new HttpSanctionListSource(SharedHttpClient.Value, new HttpSanctionListSourceOptions(RemoteSourceName(uri), uri)
         {
             Format = format,
             FileName = Path.GetFileName(uri.AbsolutePath) is { Length: > 0 } file ? file : null,
-            CacheDirectory = RemoteListCatalog.DefaultCacheDirectory(),
+            CacheDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory(),
+            TimeProvider = context.TimeProvider,
         });
     }
 
+    /// <summary>The name (and cache folder) of a URL source: a readable part from host, port and path, then the first 16 hex digits
+    /// of the SHA-256 of the whole URL (scheme, host, port, path and query; not the fragment), so that two URLs never share a cache
+    /// entry: <c>remote-lists-example-org-443-sdn-csv-1f2e3d4c5b6a7988</c>.</summary>
+    /// <param name="url">The absolute URL.</param>
+    /// <returns>The source name.</returns>
+    public static string RemoteSourceName(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var whole = url.GetLeftPart(UriPartial.Query);
+        var readable = string.Concat((url.Host + "-" + url.Port.ToString(CultureInfo.InvariantCulture) + url.AbsolutePath)
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+        readable = MultipleDashes().Replace(readable, "-").Trim('-');
+        if (readable.Length > 48)
+        {
+            readable = readable[..48].TrimEnd('-');
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(whole)))[..16];
+        return $"remote-{readable}-{hash}";
+    }
+
     private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+
+    [GeneratedRegex("-{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex MultipleDashes();
 
     [GeneratedRegex(@"^([A-Za-z0-9][A-Za-z0-9.-]*:)?https?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

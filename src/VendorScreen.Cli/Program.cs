@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using VendorScreen.Cli;
+using VendorScreen.Cli.Output;
 
 return await CliApp.RunConsoleAsync(args).ConfigureAwait(false);
 
@@ -75,7 +76,7 @@ namespace VendorScreen.Cli
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // Never a stack trace on the console: one line, unless VENDORSCREEN_DEBUG asks for details.
-                var detail = Environment.GetEnvironmentVariable("VENDORSCREEN_DEBUG") is { Length: > 0 } ? ex.ToString() : CliContext.OneLine(ex.Message);
+                var detail = Environment.GetEnvironmentVariable("VENDORSCREEN_DEBUG") is { Length: > 0 } ? SafeText.Visible(ex.ToString(), keepLineBreaks: true) : CliContext.OneLine(ex.Message);
                 var kind = ex is IOException or UnauthorizedAccessException ? "I/O error" : "unexpected error";
                 context.Stderr.WriteLine($"{CliContext.ProgramName}: {kind}: {detail}");
                 return ExitCodes.BadInput;

@@ -65,7 +65,7 @@ internal static class ScreenCommand
         command.Options.Add(policy);
         command.Options.Add(failOn);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            context,
+            sources.WithCache(parseResult, context),
             new ScreenSettings(
                 parseResult.GetRequiredValue(input),
                 parseResult.GetValue(format) ?? "table",
@@ -123,49 +123,42 @@ internal static class ScreenCommand
             }
         }
 
+        // Every row is screened before anything is written, so a row that cannot be screened leaves no partial output behind.
+        var results = new ScreeningResult[input.Rows.Count];
+        var showProgress = context.StderrIsTerminal && input.Rows.Count > ProgressThreshold;
+        if (showProgress)
+        {
+            var console = TableResultWriter.CreateConsole(context.Stderr, terminal: true);
+            await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progressContext =>
+                {
+                    var task = progressContext.AddTask("screening", maxValue: input.Rows.Count);
+                    await ScreenAllAsync(engine, input.Rows, results, settings.Input, n => task.Increment(n), cancellationToken).ConfigureAwait(false);
+                })
+                .ConfigureAwait(false);
+        }
+        else
+        {
+            await ScreenAllAsync(engine, input.Rows, results, settings.Input, static _ => { }, cancellationToken).ConfigureAwait(false);
+        }
+
         var counts = new DecisionCounts();
         var failed = false;
         var target = OpenOutput(context, settings.Output);
         await using (target.ConfigureAwait(false))
         {
             using var writer = ResultWriter.Create(format, target.Writer, target.IsTerminal);
-            async Task ScreenAllAsync(Action<int> progress)
+            for (var i = 0; i < results.Length; i++)
             {
-                for (var start = 0; start < input.Rows.Count; start += ChunkSize)
+                writer.Write(input.Rows[i], results[i]);
+                counts.Add(results[i].Decision);
+                failed |= Fails(results[i].Decision, failOn);
+                if ((i + 1) % ChunkSize == 0)
                 {
-                    var chunk = input.Rows.Skip(start).Take(ChunkSize).ToList();
-                    var batch = await engine.ScreenBatchAsync(chunk.Select(r => r.Request), cancellationToken).ConfigureAwait(false);
-                    for (var i = 0; i < chunk.Count; i++)
-                    {
-                        var result = batch.Results[i];
-                        writer.Write(chunk[i], result);
-                        counts.Add(result.Decision);
-                        failed |= Fails(result.Decision, failOn);
-                    }
-
                     writer.Flush();
-                    progress(chunk.Count);
                 }
-            }
-
-            // Progress goes to a terminal's standard error, and only when it cannot collide with results streaming to the same terminal.
-            var showProgress = context.StderrIsTerminal && input.Rows.Count > ProgressThreshold && (!target.IsTerminal || format == "table");
-            if (showProgress)
-            {
-                var console = TableResultWriter.CreateConsole(context.Stderr, terminal: true);
-                await console.Progress()
-                    .AutoClear(true)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async progressContext =>
-                    {
-                        var task = progressContext.AddTask("screening", maxValue: input.Rows.Count);
-                        await ScreenAllAsync(n => task.Increment(n)).ConfigureAwait(false);
-                    })
-                    .ConfigureAwait(false);
-            }
-            else
-            {
-                await ScreenAllAsync(static _ => { }).ConfigureAwait(false);
             }
 
             writer.Complete(counts);
@@ -173,11 +166,68 @@ internal static class ScreenCommand
 
         if (context.StderrIsTerminal && (settings.Output is not null || format != "table"))
         {
-            context.Stderr.WriteLine($"{CliContext.ProgramName}: {counts}{(settings.Output is null ? string.Empty : $" (written to {settings.Output})")}");
+            context.Error($"{counts}{(settings.Output is null ? string.Empty : $" (written to {settings.Output})")}");
         }
 
         return failed ? ExitCodes.FailOn : ExitCodes.Success;
     }
+
+    /// <summary>Screens every row in batches of <see cref="ChunkSize"/>. When a batch fails, its rows are screened one by one to find
+    /// the first row that fails, and the run stops naming it; nothing has been written at that point.</summary>
+    /// <param name="engine">The loaded engine.</param>
+    /// <param name="rows">The input rows.</param>
+    /// <param name="results">Receives one result per row.</param>
+    /// <param name="path">The input file, for messages.</param>
+    /// <param name="progress">Called with the number of rows done after each batch.</param>
+    /// <param name="cancellationToken">A token to stop.</param>
+    /// <exception cref="CliException">A row could not be screened (exit code 2).</exception>
+    private static async Task ScreenAllAsync(
+        ScreeningEngine engine, IReadOnlyList<InputRow> rows, ScreeningResult[] results, string path, Action<int> progress, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < rows.Count; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, rows.Count - start);
+            try
+            {
+                var batch = await engine.ScreenBatchAsync(Enumerable.Range(start, count).Select(i => rows[i].Request), cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < count; i++)
+                {
+                    results[start + i] = batch.Results[i];
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                for (var i = start; i < start + count; i++)
+                {
+                    results[i] = await ScreenOneAsync(engine, rows[i], i + 1, path, cancellationToken).ConfigureAwait(false);
+                }
+
+                // The batch failed but every row alone passed: report the batch, never a silent gap.
+                throw new CliException(ExitCodes.BadInput, $"{path}: rows {start + 1}–{start + count} could not be screened: {CliContext.OneLine(Unwrap(ex).Message)}; nothing was written", ex);
+            }
+
+            progress(count);
+        }
+    }
+
+    private static async Task<ScreeningResult> ScreenOneAsync(ScreeningEngine engine, InputRow row, int rowNumber, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await engine.ScreenAsync(row.Request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            var inner = Unwrap(ex);
+            var kind = inner is ArgumentException ? "the request was refused" : "screening failed";
+            throw new CliException(
+                ExitCodes.BadInput,
+                $"{path}:{row.Line}: row {rowNumber} (id {row.Id}) could not be screened, {kind}: {CliContext.OneLine(inner.Message)}; nothing was written",
+                ex);
+        }
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : ex;
 
     /// <summary>Whether a decision fails the run under <c>--fail-on</c>; <c>incomplete</c> fails under both values.</summary>
     /// <param name="decision">The decision.</param>
@@ -200,17 +250,69 @@ internal static class ScreenCommand
         allowed.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new CliException($"unknown {option} \"{value}\" (expected {string.Join(", ", allowed)})");
 
-    private static bool SamePath(string a, string b)
+    /// <summary>Whether two paths name the same file once every symbolic link (of the file and of the folders on its path) is resolved.</summary>
+    /// <param name="a">One path.</param>
+    /// <param name="b">The other path.</param>
+    /// <returns><see langword="true"/> when both resolve to the same file.</returns>
+    public static bool SamePath(string a, string b)
     {
         try
         {
             var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), comparison);
+            return string.Equals(ResolvePath(a), ResolvePath(b), comparison);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
             return false;
         }
+    }
+
+    /// <summary>Resolves a path to its final target: each component that is a symbolic link is replaced by its target, then the
+    /// walk starts again, up to 40 links (a loop stops there).</summary>
+    /// <param name="path">The path; the file itself need not exist.</param>
+    /// <returns>The full path without links.</returns>
+    public static string ResolvePath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var hops = 0; hops < 40; hops++)
+        {
+            var root = Path.GetPathRoot(full) ?? string.Empty;
+            var parts = full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+            var current = root;
+            string? replaced = null;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var next = Path.Combine(current, parts[i]);
+                string? target;
+                try
+                {
+                    target = new FileInfo(next).LinkTarget;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    target = null;
+                }
+
+                if (target is null)
+                {
+                    current = next;
+                    continue;
+                }
+
+                var resolved = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
+                replaced = Path.GetFullPath(Path.Combine([resolved, .. parts[(i + 1)..]]));
+                break;
+            }
+
+            if (replaced is null)
+            {
+                return current;
+            }
+
+            full = replaced;
+        }
+
+        return full;
     }
 
     private static OutputTarget OpenOutput(CliContext context, string? path)

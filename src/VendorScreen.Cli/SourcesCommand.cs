@@ -34,7 +34,7 @@ internal static class SourcesCommand
         command.Options.Add(format);
         command.Options.Add(verbose);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            context,
+            sources.WithCache(parseResult, context),
             sources.GetSources(parseResult),
             sources.UseDefaultData(parseResult),
             parseResult.GetValue(format) ?? "table",
@@ -72,7 +72,7 @@ internal static class SourcesCommand
         var failed = entries.FirstOrDefault(e => !e.Status.IsUsable).Status;
         if (failed is not null)
         {
-            context.Stderr.WriteLine($"{CliContext.ProgramName}: source \"{failed.SourceName}\" could not be loaded: {CliContext.OneLine(failed.Error ?? "unknown error")}");
+            context.Error($"source \"{failed.SourceName}\" could not be loaded: {failed.Error ?? "unknown error"}");
             return ExitCodes.SourceFailed;
         }
 
@@ -132,7 +132,7 @@ internal static class SourcesCommand
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return SafeText.Visible(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     private static void WriteTable(CliContext context, List<(SourceStatus Status, ListSnapshot? Snapshot)> entries, bool verbose)
@@ -147,16 +147,16 @@ internal static class SourcesCommand
         foreach (var (status, snapshot) in entries)
         {
             table.AddRow(
-                new Text(snapshot?.SourceName ?? status.SourceName),
-                new Text(snapshot?.Version ?? "-"),
+                TableResultWriter.Cell(snapshot?.SourceName ?? status.SourceName),
+                TableResultWriter.Cell(snapshot?.Version ?? "-"),
                 new Text(Count(snapshot?.Entities.Count)),
                 new Text(Count(snapshot?.NameCount)),
                 new Text(Count(snapshot?.Relations.Count)),
                 new Text(Count(snapshot?.RejectedRecords.Count)),
                 new Text(snapshot?.Sha256 is { Length: > 12 } sha ? sha[..12] : snapshot?.Sha256 ?? "-"),
                 status.IsUsable
-                    ? new Text(status.Error is null ? "ok" : "ok (" + status.Error + ")", new Style(Color.Green))
-                    : new Text("unusable: " + (status.Error ?? "unknown error"), new Style(Color.Red)));
+                    ? TableResultWriter.Cell(status.Error is null ? "ok" : "ok (" + CliContext.OneLine(status.Error) + ")", new Style(Color.Green))
+                    : TableResultWriter.Cell("unusable: " + CliContext.OneLine(status.Error ?? "unknown error"), new Style(Color.Red)));
         }
 
         console.Write(table);
@@ -166,7 +166,7 @@ internal static class SourcesCommand
             {
                 foreach (var record in snapshot?.RejectedRecords ?? [])
                 {
-                    context.Stdout.WriteLine($"{snapshot!.SourceName}: rejected {record.Position}: {record.Reason}");
+                    context.Stdout.WriteLine(CliContext.OneLine($"{snapshot!.SourceName}: rejected {record.Position}: {record.Reason}"));
                 }
             }
         }

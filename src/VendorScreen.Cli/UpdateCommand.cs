@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using VendorScreen.Cli.Output;
 using VendorScreen.Sources.Remote;
 
 namespace VendorScreen.Cli;
@@ -75,7 +76,7 @@ internal static class UpdateCommand
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"vendorscreen update: {config}: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"vendorscreen update: {ConfigProblem(config!, ex)}").ConfigureAwait(false);
             return BadUsage;
         }
 
@@ -85,13 +86,13 @@ internal static class UpdateCommand
             var definition = definitions.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
             if (definition is null)
             {
-                await error.WriteLineAsync($"vendorscreen update: unknown list \"{name}\"; configured lists: {string.Join(", ", definitions.Select(d => d.Name))}").ConfigureAwait(false);
+                await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine($"unknown list \"{name}\"; configured lists: {string.Join(", ", definitions.Select(d => d.Name))}")).ConfigureAwait(false);
                 return BadUsage;
             }
 
             if (definition.Url is null)
             {
-                await error.WriteLineAsync($"vendorscreen update: list \"{definition.Name}\" has no URL. {definition.UrlHint} Set it with --config.".TrimEnd()).ConfigureAwait(false);
+                await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine($"list \"{definition.Name}\" has no URL. {definition.UrlHint} Set it with --config.")).ConfigureAwait(false);
                 return BadUsage;
             }
 
@@ -119,7 +120,7 @@ internal static class UpdateCommand
         }
         catch (ArgumentException ex)
         {
-            await error.WriteLineAsync("vendorscreen update: " + ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine(ex.Message)).ConfigureAwait(false);
             sources.ForEach(s => s.Dispose());
             return BadUsage;
         }
@@ -145,17 +146,33 @@ internal static class UpdateCommand
                     failed++;
                 }
 
-                await output.WriteLineAsync(FormatLine(report, width)).ConfigureAwait(false);
+                await output.WriteLineAsync(CliContext.OneLine(FormatLine(report, width))).ConfigureAwait(false);
             }
         }
 
         foreach (var definition in skipped)
         {
-            await output.WriteLineAsync($"{definition.Name.PadRight(width)}  skipped       no URL configured ({definition.UrlHint})").ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.Visible($"{definition.Name.PadRight(width)}  skipped       no URL configured ({definition.UrlHint})")).ConfigureAwait(false);
         }
 
-        await error.WriteLineAsync($"cache: {cacheDirectory}").ConfigureAwait(false);
+        await error.WriteLineAsync(SafeText.Visible($"cache: {cacheDirectory}")).ConfigureAwait(false);
         return failed == 0 ? Success : SourceFailed;
+    }
+
+    /// <summary>Describes a bad configuration file on one line: the file once, then every problem, separated by <c>; </c>.</summary>
+    /// <param name="config">The <c>--config</c> path.</param>
+    /// <param name="ex">The failure.</param>
+    /// <returns>The message.</returns>
+    internal static string ConfigProblem(string config, Exception ex)
+    {
+        var prefix = config + ": ";
+        var problems = ex.Message.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.StartsWith(prefix, StringComparison.Ordinal) ? p[prefix.Length..] : p)
+            .ToList();
+        var what = ex is FormatException ? "invalid configuration" : "cannot read the configuration";
+        var count = problems.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({problems.Count} problems)") : string.Empty;
+        return CliContext.OneLine($"--config {config}: {what}{count}: {string.Join("; ", problems)}");
     }
 
     internal static string FormatLine(RemoteFetchReport report, int width)

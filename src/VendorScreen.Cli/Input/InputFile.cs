@@ -26,8 +26,9 @@ internal static class InputFile
     /// <summary>The longest physical line accepted.</summary>
     public const int MaxLineLength = 64 * 1024;
 
-    /// <summary>The longest field accepted.</summary>
-    public const int MaxFieldLength = 4 * 1024;
+    /// <summary>The longest field accepted: the library's limit on a name or text (<see cref="VendorScreen.Normalization.NameNormalizer.MaxNameLength"/>),
+    /// so that nothing the command line accepts is cut or refused by the engine.</summary>
+    public const int MaxFieldLength = VendorScreen.Normalization.NameNormalizer.MaxNameLength;
 
     /// <summary>The columns that name a party or product; the header needs at least one.</summary>
     public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];
@@ -62,8 +63,15 @@ internal static class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            using var reader = new LineLimitedReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), MaxLineLength);
+            CheckEncoding(stream, path);
+            stream.Position = 0;
+            using var reader = new LineLimitedReader(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false), MaxLineLength);
             return Read(reader, path, defaultAsOf);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The file changed after it was checked.
+            throw new CliException($"{path}: not valid UTF-8 text (save the file as UTF-8)");
         }
         catch (LineTooLongException ex)
         {
@@ -73,6 +81,80 @@ internal static class InputFile
         {
             throw new CliException($"{path}: cannot read: {CliContext.OneLine(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>UTF-8 that skips a leading BOM and throws on invalid bytes instead of replacing them (a real U+FFFD is kept).</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
+    /// <summary>Checks that a file is UTF-8 text before it is parsed: no NUL byte (a UTF-16 file or a binary file), no invalid byte
+    /// sequence. A valid U+FFFD character is accepted. Messages name the physical line and never echo the bytes.</summary>
+    /// <param name="stream">The file, at its start.</param>
+    /// <param name="path">The file name for messages.</param>
+    /// <exception cref="CliException">The file is not UTF-8 text.</exception>
+    public static void CheckEncoding(Stream stream, string path)
+    {
+        const string SaveAsUtf8 = "save the file as UTF-8";
+        var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length];
+        var carried = 0;
+        var line = 1;
+        var first = true;
+        while (true)
+        {
+            var read = stream.ReadAtLeast(buffer.AsSpan(carried), buffer.Length - carried, throwOnEndOfStream: false);
+            var length = carried + read;
+            var final = read < buffer.Length - carried;
+            var span = buffer.AsSpan(0, length);
+            if (first)
+            {
+                first = false;
+                if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || LooksLikeUtf16(span))
+                {
+                    throw new CliException($"{path}:1: looks like UTF-16, not UTF-8 text; {SaveAsUtf8}");
+                }
+            }
+
+            var nul = span.IndexOf((byte)0);
+            var status = System.Text.Unicode.Utf8.ToUtf16(span, chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            if (nul >= 0 && (status != System.Buffers.OperationStatus.InvalidData || nul < consumed))
+            {
+                throw new CliException($"{path}:{line + span[..nul].Count((byte)'\n')}: contains a NUL byte, so it is not a text file (a UTF-16 or binary file?); {SaveAsUtf8}");
+            }
+
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                throw new CliException($"{path}:{line + span[..consumed].Count((byte)'\n')}: not valid UTF-8 text; {SaveAsUtf8}");
+            }
+
+            line += span[..consumed].Count((byte)'\n');
+            carried = length - consumed;
+            if (final)
+            {
+                return;
+            }
+
+            span[consumed..].CopyTo(buffer);
+        }
+    }
+
+    /// <summary>Whether the start of a file has the pattern of UTF-16 text without a BOM: NUL bytes at every other position.</summary>
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> start)
+    {
+        var sample = start[..(Math.Min(start.Length, 256) & ~1)];
+        if (sample.Length < 4)
+        {
+            return false;
+        }
+
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNul += sample[i] == 0 ? 1 : 0;
+            oddNul += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return Math.Max(evenNul, oddNul) * 2 >= pairs && Math.Min(evenNul, oddNul) * 8 < pairs;
     }
 
     /// <summary>Reads and checks CSV text.</summary>
@@ -109,10 +191,6 @@ internal static class InputFile
                 // Fields are parsed when the record is read, so bad data surfaces here too.
                 record = parser.Record ?? [];
                 lastRawRow = parser.RawRow;
-                if (parser.RawRecord.Contains('\uFFFD', StringComparison.Ordinal))
-                {
-                    throw new CliException($"{path}:{line}: not valid UTF-8 text (save the file as UTF-8)");
-                }
             }
             catch (BadDataException)
             {

@@ -4,7 +4,8 @@ using VendorScreen.Cli.Input;
 
 namespace VendorScreen.Cli.Output;
 
-/// <summary>Writes one CSV record per input row with its best hit.</summary>
+/// <summary>Writes one CSV record per input row with its best hit. Every text cell is escaped against spreadsheet formula
+/// injection (<see cref="SafeText.CsvCell"/>); this is the only CSV the project writes.</summary>
 internal sealed class CsvResultWriter : ResultWriter
 {
     /// <summary>The header, a stable contract.</summary>
@@ -27,23 +28,26 @@ internal sealed class CsvResultWriter : ResultWriter
     public override void Write(InputRow row, ScreeningResult result)
     {
         var hit = result.Hits.Count > 0 ? result.Hits[0] : null;
-        _csv.WriteField(row.Id);
-        _csv.WriteField(result.Decision.ToLowerCase());
-        _csv.WriteField(result.DecidingRule ?? string.Empty);
+        WriteText(row.Id);
+        WriteText(result.Decision.ToLowerCase());
+        WriteText(result.DecidingRule);
         _csv.WriteField(hit is null ? string.Empty : FormatScore(hit.Score));
-        _csv.WriteField(hit?.Field ?? string.Empty);
-        _csv.WriteField(hit?.Query ?? string.Empty);
-        _csv.WriteField(hit?.EntityId ?? string.Empty);
-        _csv.WriteField(hit?.EntityName ?? string.Empty);
-        _csv.WriteField(hit?.MatchedName ?? string.Empty);
-        _csv.WriteField(hit?.ListedEntityId ?? string.Empty);
-        _csv.WriteField(hit is null ? string.Empty : string.Join(';', ListsOf(hit)));
-        _csv.WriteField(hit is null ? string.Empty : string.Join(" > ", PathOf(hit)));
-        _csv.WriteField(result.Reason);
+        WriteText(hit?.Field);
+        WriteText(hit?.Query);
+        WriteText(hit?.EntityId);
+        WriteText(hit?.EntityName);
+        WriteText(hit?.MatchedName);
+        WriteText(hit?.ListedEntityId);
+        WriteText(hit is null ? null : string.Join(';', ListsOf(hit)));
+        WriteText(hit is null ? null : string.Join(" > ", PathOf(hit)));
+        WriteText(result.Reason);
         _csv.NextRecord();
     }
 
     public override void Flush() => _csv.Flush();
+
+    /// <summary>Writes a text cell, escaped against formula injection (<see cref="SafeText.CsvCell"/>).</summary>
+    private void WriteText(string? text) => _csv.WriteField(SafeText.CsvCell(text));
 
     protected override void Dispose(bool disposing)
     {

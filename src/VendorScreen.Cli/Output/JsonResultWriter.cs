@@ -25,7 +25,8 @@ internal sealed class JsonResultWriter : ResultWriter
             WriteResult(json, row, result);
         }
 
-        _writer.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        // The encoder escapes C0 and C1 controls but not bidi overrides and isolates: escape those too (only string values can hold them).
+        _writer.WriteLine(SafeText.Visible(Encoding.UTF8.GetString(_buffer.WrittenSpan)));
     }
 
     public override void Flush() => _writer.Flush();

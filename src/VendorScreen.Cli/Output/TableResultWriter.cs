@@ -4,7 +4,8 @@ using VendorScreen.Cli.Input;
 namespace VendorScreen.Cli.Output;
 
 /// <summary>Writes a table for people: id, decision, best match, listed entity, path and reason, then a summary line.
-/// Colours only on a terminal; plain text (ASCII borders, no escape codes, no wrapping) otherwise.</summary>
+/// Colours only on a terminal; plain text (ASCII borders, no escape codes, no wrapping) otherwise. Text from the input and from
+/// list files is shown with its control characters rendered visibly, so it cannot move the cursor, retitle the terminal or reorder text.</summary>
 internal sealed class TableResultWriter : ResultWriter
 {
     private readonly IAnsiConsole _console;
@@ -62,7 +63,8 @@ internal sealed class TableResultWriter : ResultWriter
         return console;
     }
 
-    private static Text Cell(string value) => new(value);
+    /// <summary>A plain-text cell (never markup) with control characters shown as <c>\uXXXX</c> (<see cref="SafeText.Visible"/>).</summary>
+    public static Text Cell(string? value, Style? style = null) => new(SafeText.Visible(value), style);
 
     private static Style DecisionStyle(ScreeningDecision decision) => decision switch
     {

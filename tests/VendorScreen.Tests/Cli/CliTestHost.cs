@@ -80,11 +80,14 @@ internal sealed class CliTestHost : IDisposable
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(static context => context, args);
+
+    /// <summary>Runs the command line with a changed context (a cache folder, an engine hook).</summary>
+    public static async Task<CliRun> RunAsync(Func<CliContext, CliContext> configure, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
+        var exitCode = await CliApp.RunAsync(args, configure(CliContext.ForWriters(stdout, stderr)), CancellationToken.None);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using VendorScreen.Cli.Input;
 
 namespace VendorScreen.Tests.Cli;
 
@@ -71,7 +72,7 @@ public sealed class ScreenInputErrorTests : IDisposable
         { "name,DOB\nIvan Sidorov,1965-02-30\n", ["{path}:2: invalid dob \"1965-02-30\" (expected yyyy, yyyy-MM or yyyy-MM-dd)"] },
         { "name,dob,date_of_birth\nIvan Sidorov,1965,1965\n", ["{path}:1:", "\"date_of_birth\" appears twice"] },
         { "name,title\nHikvision,x\n" + string.Join(',', Enumerable.Repeat(new string('a', 1000), 80)) + "\n", ["{path}:3:", "longer than 65536 characters"] },
-        { "name\nHikvision\n\"" + new string('a', 5000) + "\"\n", ["{path}:3:", "longer than 4096 characters"] },
+        { "name\nHikvision\n\"" + new string('a', InputFile.MaxFieldLength + 1) + "\"\n", ["{path}:3:", $"longer than {InputFile.MaxFieldLength} characters"] },
         { "id,name,brand,country\n1,Hikvision,,CN\n2,,,US\n", ["{path}:3:", "nothing to screen"] },
         { "name\nHikvision\n\nAxis Communications AB\n", ["{path}:3:", "blank line"] },
         { "name,manufacturer,seller,title\nAcme,Maker Ltd,Shop Ltd,Camera\n", ["{path}:2:", "name \"Acme\""] },
