@@ -26,21 +26,23 @@ public sealed class NameNormalizerFailClosedTests
         NameNormalizer.Normalize(name)[0].Tokens[^1].Text.Should().Be("zte");
     }
 
-    [Theory]
-    [InlineData("\uD800")]
-    [InlineData("\uDC00")]
-    [InlineData("ZTE \uD83D")]
-    [InlineData("\uDE00 ZTE")]
-    [InlineData("Z\uDBFFT\uDFFFE")]
-    [InlineData("\uDC00\uD800")]
-    [InlineData("海康\uD800威视")]
-    [InlineData("김\uDC00정은")]
-    public void Normalize_LoneSurrogates_DoNotThrowAndKeepTheRestOfTheName(string name)
-    {
-        var act = () => NameNormalizer.Normalize(name);
+    // Lone surrogates are built in code, not passed as theory data: test runners may replace them when they serialise data.
+    private static readonly string[] LoneSurrogateNames =
+    [
+        "\uD800", "\uDC00", "ZTE \uD83D", "\uDE00 ZTE", "Z\uDBFFT\uDFFFE", "\uDC00\uD800", "海康\uD800威视", "김\uDC00정은", "\u0410\uD800\u0411",
+    ];
 
-        act.Should().NotThrow();
-        NameNormalizer.Key(name).Should().NotContain("\uFFFD");
+    [Fact]
+    public void Normalize_LoneSurrogates_DoNotThrowAndKeepTheRestOfTheName()
+    {
+        for (var i = 0; i < LoneSurrogateNames.Length; i++)
+        {
+            var name = LoneSurrogateNames[i];
+            var act = () => NameNormalizer.Normalize(name);
+
+            act.Should().NotThrow($"name {i}");
+            NameNormalizer.Key(name).Should().NotContain("\uFFFD");
+        }
     }
 
     [Fact]

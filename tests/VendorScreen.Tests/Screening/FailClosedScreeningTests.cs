@@ -126,19 +126,19 @@ public sealed class FailClosedScreeningTests
         thrown.ParamName.Should().Be("requests");
     }
 
-    [Theory]
-    [InlineData("ZTE \uD800Corporation")]
-    [InlineData("\uDC00ZTE Corporation")]
-    [InlineData("ZTE Corporation \uD83D")]
-    public async Task ScreenAsync_LoneSurrogateInTheRequest_IsScreened(string name)
+    [Fact]
+    public async Task ScreenAsync_LoneSurrogateInTheRequest_IsScreened()
     {
+        // Built in code, not passed as theory data: test runners may replace lone surrogates when they serialise data.
         using var engine = ScreeningEngine.CreateDefault();
+        foreach (var name in new[] { "ZTE \uD800Corporation", "\uDC00ZTE Corporation", "ZTE Corporation \uD83D" })
+        {
+            var party = await engine.ScreenAsync(ScreeningRequest.ForParty(name) with { Aliases = [name], Identifiers = [new EntityIdentifier(IdentifierSchemes.Lei, name)] });
+            var product = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Title = name, Brand = name, Model = name, FccId = name });
 
-        var party = await engine.ScreenAsync(ScreeningRequest.ForParty(name));
-        var product = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Title = name, Brand = name, Model = name, FccId = name });
-
-        party.Decision.Should().Be(ScreeningDecision.Block);
-        product.Decision.Should().NotBe(ScreeningDecision.Clear);
+            party.Decision.Should().Be(ScreeningDecision.Block);
+            product.Decision.Should().NotBe(ScreeningDecision.Clear);
+        }
     }
 
     [Fact]
