@@ -164,10 +164,11 @@ internal static class Screener
         var best = new Dictionary<int, Match>();
         var variants = NameNormalizer.Normalize(value);
         var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
+        var similarCache = variants.Any(v => v.Tokens.Count > WindowTokens) ? new Dictionary<string, string[]>(StringComparer.Ordinal) : null;
         foreach (var variant in Windows(variants))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates))
+            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
