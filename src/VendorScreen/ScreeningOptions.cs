@@ -19,8 +19,12 @@ public sealed class ScreeningOptions
     /// <value>The default value is <see langword="null"/> (no limit).</value>
     public TimeSpan? MaxSourceAge { get; set; }
 
+    /// <summary>Gets the longest <see cref="RecentlyEndedRelationWindow"/> accepted: 36,500 days (100 years).</summary>
+    public static TimeSpan MaxRecentlyEndedRelationWindow { get; } = TimeSpan.FromDays(36_500);
+
     /// <summary>Gets or sets how long after a relation ended it still leads to <see cref="ScreeningDecision.Review"/>.</summary>
-    /// <value>The default value is 730 days.</value>
+    /// <value>The default value is 730 days. It must be between zero and <see cref="MaxRecentlyEndedRelationWindow"/> (36,500
+    /// days); a window that reaches back before 0001-01-01 from an early as-of date stops at that date.</value>
     public TimeSpan RecentlyEndedRelationWindow { get; set; } = TimeSpan.FromDays(730);
 
     /// <summary>Gets or sets the most relations on a path from a matched entity to a listed one.</summary>
@@ -80,9 +84,9 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
             errors.Add($"MaxSourceAge ({age}) must be positive.");
         }
 
-        if (options.RecentlyEndedRelationWindow < TimeSpan.Zero)
+        if (options.RecentlyEndedRelationWindow < TimeSpan.Zero || options.RecentlyEndedRelationWindow > ScreeningOptions.MaxRecentlyEndedRelationWindow)
         {
-            errors.Add($"RecentlyEndedRelationWindow ({options.RecentlyEndedRelationWindow}) must not be negative.");
+            errors.Add($"RecentlyEndedRelationWindow ({options.RecentlyEndedRelationWindow}) must be between 0 and 36500 days (100 years, ScreeningOptions.MaxRecentlyEndedRelationWindow).");
         }
 
         if (options.MaxPathDepth is < 0 or > 16)

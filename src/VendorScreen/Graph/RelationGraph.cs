@@ -36,7 +36,8 @@ public sealed class RelationGraph
     /// <summary>Finds every simple path from an entity to entities that satisfy a predicate, including the entity itself.</summary>
     /// <param name="start">The entity to start from.</param>
     /// <param name="asOf">The date at which relations must hold.</param>
-    /// <param name="endedWithin">Also walk relations that ended at most this long before <paramref name="asOf"/>.</param>
+    /// <param name="endedWithin">Also walk relations that ended at most this long before <paramref name="asOf"/>; a window
+    /// reaching before 0001-01-01 stops there (the date arithmetic saturates and never throws). A negative window counts as zero.</param>
     /// <param name="maxDepth">The most relations on a path.</param>
     /// <param name="isTarget">Which entities end a path (for example: has a listing).</param>
     /// <returns>The paths, shortest first.</returns>
@@ -45,7 +46,7 @@ public sealed class RelationGraph
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(isTarget);
         var results = new List<GraphPath>();
-        var earliestEnd = asOf.AddDays(-(int)Math.Ceiling(endedWithin.TotalDays));
+        var earliestEnd = EarliestEnd(asOf, endedWithin);
         var visited = new HashSet<string>(StringComparer.Ordinal) { start.Id };
         var steps = new List<Relation>();
 
@@ -80,5 +81,13 @@ public sealed class RelationGraph
 
         Walk(start);
         return results.OrderBy(p => p.Steps.Count).ToList();
+    }
+
+    /// <summary>Gets the earliest end date of a relation that ended within a window before a date, saturating at
+    /// <see cref="DateOnly.MinValue"/>.</summary>
+    private static DateOnly EarliestEnd(DateOnly asOf, TimeSpan endedWithin)
+    {
+        var days = endedWithin <= TimeSpan.Zero ? 0 : Math.Ceiling(endedWithin.TotalDays);
+        return days >= asOf.DayNumber ? DateOnly.MinValue : DateOnly.FromDayNumber(asOf.DayNumber - (int)days);
     }
 }

@@ -156,7 +156,15 @@ public sealed class CandidateIndex : ITokenStatistics
     /// <param name="query">The normalised query.</param>
     /// <param name="maxCandidates">The most candidates to return.</param>
     /// <returns>Ids into <see cref="Names"/>.</returns>
-    public IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates)
+    public IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates) => FindCandidates(query, maxCandidates, null);
+
+    /// <summary>Finds the candidate names for a query name, reusing the misspelling look-ups of tokens already looked up for the
+    /// same text (the overlapping windows of a long text share most of their tokens).</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <param name="maxCandidates">The most candidates to return.</param>
+    /// <param name="similarCache">Similar vocabulary by token, filled as tokens are looked up; <see langword="null"/> for none.</param>
+    /// <returns>Ids into <see cref="Names"/>.</returns>
+    internal IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, string[]>? similarCache)
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
@@ -186,7 +194,14 @@ public sealed class CandidateIndex : ITokenStatistics
             Add(t.Text, weight);
             if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
             {
-                foreach (var similar in SimilarVocabulary(t.Text))
+                string[]? similarWords = null;
+                if (similarCache is null || !similarCache.TryGetValue(t.Text, out similarWords))
+                {
+                    similarWords = SimilarVocabulary(t.Text).ToArray();
+                    similarCache?.Add(t.Text, similarWords);
+                }
+
+                foreach (var similar in similarWords)
                 {
                     Add(similar, weight * 0.8);
                 }

@@ -25,19 +25,24 @@ public interface ITokenStatistics
 public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false);
 
 /// <summary>
-/// The <c>token-align-v2</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
+/// The <c>token-align-v3</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
 /// token length, joined tokens such as "Hik Vision" = "Hikvision", initials, and by sound across scripts, a Latin word against
 /// a transliterated word or run of Han or Hangul syllables, see <see cref="CrossScriptSimilarity"/>), weighs each token by its class (legal forms and
-/// generic words weigh little, numbers must agree) and its rarity, and returns a weighted Dice score with a per-feature
+/// generic words weigh little, numbers must agree, a number in one name only weighs little) and its rarity, and returns a weighted Dice score with a per-feature
 /// explanation.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 public static class NameScorer
 {
     /// <summary>The algorithm name and version, reported in every result.</summary>
-    public const string Algorithm = "token-align-v2";
+    public const string Algorithm = "token-align-v3";
 
     private const double NumberMismatchFactor = 0.7;
+
+    // A number in one name only, when the other has none ("ZTE Corporation 5" / "ZTE Corporation"), is a stray store or lot
+    // number more often than a different name: it weighs like a place, not like a word. Numbers that differ on both sides are
+    // a conflict (NumberMismatchFactor).
+    private const double LoneNumberWeight = 0.35;
     private const double PatronymicSwapFactor = 0.7;
     private const double PhoneticFactor = 0.92;
     private const double SingleWordFuzzyFactor = 0.9;
@@ -89,8 +94,11 @@ public static class NameScorer
             return new NameComparison(0, [], false);
         }
 
-        var wq = Weights(q, statistics, IsSyllabic(query));
-        var wc = Weights(c, statistics, IsSyllabic(candidate));
+        var qHasNumber = HasNumber(q);
+        var cHasNumber = HasNumber(c);
+        var loneNumber = qHasNumber != cHasNumber;
+        var wq = Weights(q, statistics, IsSyllabic(query), otherHasNumber: cHasNumber);
+        var wc = Weights(c, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber);
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
@@ -200,6 +208,11 @@ public static class NameScorer
         {
             features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, BaseWeight(TokenClass.LegalForm),
                 $"compare forms down-weighted: query [{string.Join(' ', legalQ)}], candidate [{string.Join(' ', legalC)}]"));
+        }
+
+        if (loneNumber)
+        {
+            features.Add(new("lone-number", LoneNumberWeight, 0, "a number in one name only weighs " + LoneNumberWeight.ToString(CultureInfo.InvariantCulture) + " of a word"));
         }
 
         if (numberMismatch)
@@ -551,7 +564,20 @@ public static class NameScorer
     // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.
     private static bool IsSyllabic(NormalizedName name) => name.IsTransliteration && name.SourceScript is NameScript.Han or NameScript.Hangul;
 
-    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic)
+    private static bool HasNumber(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class == TokenClass.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber)
     {
         var w = new double[tokens.Count];
         var patronymic = PatronymicIndex(tokens);
@@ -559,7 +585,8 @@ public static class NameScorer
         {
             var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
             // An initial ("Thomas A. Lindeman") says little on its own.
-            var baseWeight = tokens[i].Class != TokenClass.Word ? BaseWeight(tokens[i].Class)
+            var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? LoneNumberWeight
+                : tokens[i].Class != TokenClass.Word ? BaseWeight(tokens[i].Class)
                 : tokens[i].Text.Length == 1 && !syllabic ? InitialWeight
                 : i == patronymic ? PatronymicWeight
                 : BaseWeight(tokens[i].Class);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
 
@@ -113,7 +114,7 @@ public static class OfacParityScorer
             return parts;
         }
 
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        var decomposed = NameNormalizer.ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKD);
         var current = new StringBuilder();
         foreach (var ch in decomposed)
         {

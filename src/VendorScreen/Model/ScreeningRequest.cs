@@ -4,8 +4,96 @@ namespace VendorScreen;
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 public abstract record ScreeningRequest
 {
+    /// <summary>The longest text, in UTF-16 code units, of any request field (name, alias, title, brand, identifier, ...):
+    /// 4,096 characters, the same as <see cref="Normalization.NameNormalizer.MaxNameLength"/> and the CLI's field limit.</summary>
+    /// <remarks>A request with a longer field is refused with an <see cref="ArgumentException"/> that names the field and its
+    /// length; it is never cut. A text up to this length is screened whole: a listed name anywhere in a long title is found.</remarks>
+    public const int MaxTextLength = Normalization.NameNormalizer.MaxNameLength;
+
     private protected ScreeningRequest()
     {
+    }
+
+    /// <summary>Checks a request before screening: no <see langword="null"/> collection or item, no text longer than
+    /// <see cref="MaxTextLength"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="paramName">The parameter the request came in.</param>
+    /// <param name="index">The position of the request in a batch, or <see langword="null"/> for a single request.</param>
+    /// <exception cref="ArgumentException">The request is invalid; the message names the field (and the batch position).</exception>
+    internal static void Validate(ScreeningRequest request, string paramName, int? index)
+    {
+        var prefix = index is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{paramName}[{i}].") : string.Empty;
+
+        void Text(string field, string? value)
+        {
+            if (value is not null && value.Length > MaxTextLength)
+            {
+                throw new ArgumentException(Normalization.NameNormalizer.DescribeTooLong($"Request field {prefix}{field}", value.Length) + ".", paramName);
+            }
+        }
+
+        void Null(string field) => throw new ArgumentException($"Request field {prefix}{field} is null.", paramName);
+
+        Text(nameof(Id), request.Id);
+        Text(nameof(Country), request.Country);
+        switch (request)
+        {
+            case PartyScreeningRequest party:
+                Text(nameof(party.Name), party.Name);
+                if (party.Aliases is null)
+                {
+                    Null(nameof(party.Aliases));
+                }
+
+                for (var a = 0; a < party.Aliases!.Count; a++)
+                {
+                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Aliases)}[{a}]");
+                    if (party.Aliases[a] is null)
+                    {
+                        Null(field);
+                    }
+
+                    Text(field, party.Aliases[a]);
+                }
+
+                if (party.Identifiers is null)
+                {
+                    Null(nameof(party.Identifiers));
+                }
+
+                for (var d = 0; d < party.Identifiers!.Count; d++)
+                {
+                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Identifiers)}[{d}]");
+                    var identifier = party.Identifiers[d];
+                    if (identifier is null)
+                    {
+                        Null(field);
+                    }
+
+                    if (identifier!.Scheme is null)
+                    {
+                        Null(field + ".Scheme");
+                    }
+
+                    if (identifier.Value is null)
+                    {
+                        Null(field + ".Value");
+                    }
+
+                    Text(field + ".Scheme", identifier.Scheme);
+                    Text(field + ".Value", identifier.Value);
+                }
+
+                break;
+            case ProductScreeningRequest product:
+                Text(nameof(product.Title), product.Title);
+                Text(nameof(product.Brand), product.Brand);
+                Text(nameof(product.Manufacturer), product.Manufacturer);
+                Text(nameof(product.Seller), product.Seller);
+                Text(nameof(product.Model), product.Model);
+                Text(nameof(product.FccId), product.FccId);
+                break;
+        }
     }
 
     /// <summary>Gets the caller's id for the request, echoed in the result.</summary>

@@ -12,8 +12,78 @@ namespace VendorScreen.Normalization;
 /// <remarks>The type is stateless and safe for concurrent use. <see cref="Normalize"/> is idempotent on its own output keys.</remarks>
 public static class NameNormalizer
 {
-    /// <summary>Names longer than this are cut before normalisation.</summary>
-    public const int MaxNameLength = 1024;
+    /// <summary>The longest name or request text, in UTF-16 code units, that the engine accepts: 4,096 characters.</summary>
+    /// <remarks>
+    /// One limit for the library and the CLI: <see cref="ScreeningRequest.MaxTextLength"/> is this value, the engine refuses a
+    /// longer request text with an <see cref="ArgumentException"/>, and list readers reject a record whose name is longer
+    /// (<see cref="ExceedsMaxLength"/>). Nothing is cut: <see cref="Normalize"/> itself normalises a text of any length whole,
+    /// and the screening pipeline scores a long text in overlapping windows of tokens, so a name anywhere in it is found.
+    /// </remarks>
+    public const int MaxNameLength = 4096;
+
+    /// <summary>Gets whether a name or text is longer than <see cref="MaxNameLength"/>, so that a request or list record with it
+    /// must be refused rather than screened.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when the text has more than <see cref="MaxNameLength"/> characters.</returns>
+    public static bool ExceedsMaxLength(string? text) => text is not null && text.Length > MaxNameLength;
+
+    /// <summary>Describes a text that is too long, for an error message or a rejected record.</summary>
+    /// <param name="what">What the text is (a field name, "name").</param>
+    /// <param name="length">The length of the text.</param>
+    /// <returns>The message.</returns>
+    internal static string DescribeTooLong(string what, int length) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} is {length} characters long; the longest text screened is {MaxNameLength} characters");
+
+    /// <summary>Replaces every lone surrogate (half of a UTF-16 pair without its other half) with U+FFFD, so that the text is valid
+    /// Unicode for normalisation; a valid text is returned as is, without copying.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text with lone surrogates replaced.</returns>
+    internal static string ReplaceLoneSurrogates(string text)
+    {
+        var first = FirstLoneSurrogate(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (span, state) =>
+        {
+            var (source, from) = state;
+            source.AsSpan().CopyTo(span);
+            for (var i = from; i < span.Length; i++)
+            {
+                if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(span[i]))
+                {
+                    span[i] = '\uFFFD';
+                }
+            }
+        });
+    }
+
+    private static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i]))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
 
     /// <summary>Normalises a name into variants: the name's own script, and a Latin transliteration when the name is in another script
     /// (two for Hangul: Revised Romanization and the North Korean spelling used by sanctions lists).</summary>
@@ -26,12 +96,7 @@ public static class NameNormalizer
             return [];
         }
 
-        if (name.Length > MaxNameLength)
-        {
-            name = name[..MaxNameLength];
-        }
-
-        var compatible = name.Normalize(NormalizationForm.FormKC);
+        var compatible = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
         var hasNonLatin = compatible.Any(IsNonLatinLetter);
         var variants = new List<NormalizedName>(2);
         var native = Tokenize(compatible, transliterated: false);
@@ -89,7 +154,7 @@ public static class NameNormalizer
         }
 
         var sb = new StringBuilder(value.Length);
-        foreach (var c in value.Normalize(NormalizationForm.FormKC))
+        foreach (var c in ReplaceLoneSurrogates(value).Normalize(NormalizationForm.FormKC))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -203,7 +268,7 @@ public static class NameNormalizer
 
     private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
 
-    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong continuations)
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var words = new List<string>();
@@ -245,6 +310,31 @@ public static class NameNormalizer
         for (var i = 0; i < decomposed.Length; i++)
         {
             var c = decomposed[i];
+            if (char.IsHighSurrogate(c) && i + 1 < decomposed.Length && char.IsLowSurrogate(decomposed[i + 1]))
+            {
+                // A code point outside the Basic Multilingual Plane: a letter or digit stays in the word, anything else
+                // (an emoji, a symbol) separates words, and a format character or mark is dropped.
+                var rune = new Rune(c, decomposed[i + 1]);
+                i++;
+                var runeCategory = Rune.GetUnicodeCategory(rune);
+                if (runeCategory is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                {
+                    continue;
+                }
+
+                FlushHan();
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    current.Append(Rune.ToLowerInvariant(rune).ToString());
+                }
+                else
+                {
+                    FlushWord();
+                }
+
+                continue;
+            }
+
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
             {
@@ -312,16 +402,16 @@ public static class NameNormalizer
         FoldParticles(joined);
         LegalForms.RewritePhrases(joined);
         var tokens = new List<NameToken>(joined.Count);
-        continuations = 0;
+        continuations = new ulong[(joined.Count + 63) / 64];
         foreach (var w in joined)
         {
             if (w[0] is SyllableMarker or ContinuedSyllableMarker)
             {
                 if (w.Length > 1)
                 {
-                    if (w[0] == ContinuedSyllableMarker && tokens.Count is > 0 and < 64)
+                    if (w[0] == ContinuedSyllableMarker && tokens.Count > 0)
                     {
-                        continuations |= 1UL << tokens.Count;
+                        continuations[tokens.Count >> 6] |= 1UL << (tokens.Count & 63);
                     }
 
                     var syllable = w[1..];

@@ -75,12 +75,40 @@ public sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTran
     /// letters); <see cref="NameScript.Latin"/> for a variant that is not a transliteration.</summary>
     public NameScript SourceScript { get; init; }
 
-    /// <summary>Gets the Han and Hangul syllable tokens (of the first 64) that continue the written word of the token before
-    /// them, one bit per token index: "奥巴马" is one word of three syllables, "瑞 饶" two words of one.</summary>
-    internal ulong SyllableContinuations { get; init; }
+    /// <summary>Gets the Han and Hangul syllable tokens that continue the written word of the token before them, one bit per
+    /// token index (bit <c>i % 64</c> of element <c>i / 64</c>): "奥巴马" is one word of three syllables, "瑞 饶" two words of one.</summary>
+    internal ulong[] SyllableContinuations { get; init; } = [];
 
     /// <summary>Gets whether the token at an index is a syllable that continues the written word of the token before it.</summary>
     /// <param name="index">The token index.</param>
     /// <returns><see langword="true"/> for a continuing Han or Hangul syllable.</returns>
-    internal bool ContinuesWord(int index) => index is > 0 and < 64 && (SyllableContinuations & (1UL << index)) != 0;
+    internal bool ContinuesWord(int index) =>
+        index > 0 && (index >> 6) < SyllableContinuations.Length && (SyllableContinuations[index >> 6] & (1UL << (index & 63))) != 0;
+
+    /// <summary>Gets a window of this name: the tokens from <paramref name="start"/>, at most <paramref name="count"/>, with their
+    /// syllable continuations, script and transliteration flag.</summary>
+    /// <param name="start">The first token.</param>
+    /// <param name="count">The most tokens.</param>
+    /// <returns>The window; this name itself when the window covers every token.</returns>
+    internal NormalizedName Window(int start, int count)
+    {
+        count = Math.Min(count, Tokens.Count - start);
+        if (start == 0 && count == Tokens.Count)
+        {
+            return this;
+        }
+
+        var tokens = new NameToken[count];
+        var continuations = new ulong[(count + 63) / 64];
+        for (var i = 0; i < count; i++)
+        {
+            tokens[i] = Tokens[start + i];
+            if (i > 0 && ContinuesWord(start + i))
+            {
+                continuations[i >> 6] |= 1UL << (i & 63);
+            }
+        }
+
+        return new NormalizedName(tokens, IsTransliteration) { SourceScript = SourceScript, SyllableContinuations = continuations };
+    }
 }

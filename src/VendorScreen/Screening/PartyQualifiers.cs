@@ -139,8 +139,9 @@ internal sealed class PartyQualifiers
             var shown = approximate ? "circa " + id.Value : id.Value;
             if (approximate)
             {
-                start = start.AddYears(-CircaToleranceYears);
-                end = end.AddYears(CircaToleranceYears);
+                // Saturating: a circa date in year 1 or 9999 reaches to the ends of the calendar, never past them.
+                start = start.Year > CircaToleranceYears ? start.AddYears(-CircaToleranceYears) : DateOnly.MinValue;
+                end = end.Year <= DateOnly.MaxValue.Year - CircaToleranceYears ? end.AddYears(CircaToleranceYears) : DateOnly.MaxValue;
             }
 
             if (query.Start <= end && start <= query.End)

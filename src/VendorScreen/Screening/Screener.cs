@@ -12,19 +12,26 @@ internal static class Screener
     private const double QualifiedNameScore = 0.95;
     private const double ExactScore = 0.99;
 
+    // A long text is scored in windows of this many tokens, each starting WindowStride tokens after the one before: every run of
+    // up to WindowTokens - WindowStride + 1 tokens (any listed name) lies whole inside one window, and each window is looked up
+    // and scored like a title of ordinary length, so that no name is crowded out of the candidates by the rest of the text.
+    internal const int WindowTokens = 64;
+    internal const int WindowStride = 32;
+
     private static readonly string[] AccessoryWords = ["compatible", "compatibility", "replacement", "fits", "for", "adapter", "mount", "bracket", "case", "cover", "cable"];
 
-    public static ScreeningResult Screen(EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf, DateTimeOffset now)
+    public static ScreeningResult Screen(EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
     {
         var matches = new List<Match>();
         switch (request)
         {
             case PartyScreeningRequest party:
                 var qualifiers = PartyQualifiers.Create(party.DateOfBirth, party.Country);
-                MatchName(state, "name", party.Name, options, matches, mention: false, qualifiers);
+                MatchName(state, "name", party.Name, options, matches, mention: false, cancellationToken, qualifiers);
                 foreach (var alias in party.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
                 {
-                    MatchName(state, "alias", alias, options, matches, mention: false, qualifiers);
+                    MatchName(state, "alias", alias, options, matches, mention: false, cancellationToken, qualifiers);
                 }
 
                 foreach (var identifier in party.Identifiers)
@@ -41,10 +48,10 @@ internal static class Screener
 
                 break;
             case ProductScreeningRequest product:
-                MatchName(state, "brand", product.Brand, options, matches, mention: false);
-                MatchName(state, "manufacturer", product.Manufacturer, options, matches, mention: false);
-                MatchName(state, "seller", product.Seller, options, matches, mention: false);
-                MatchName(state, "title", product.Title, options, matches, mention: true);
+                MatchName(state, "brand", product.Brand, options, matches, mention: false, cancellationToken);
+                MatchName(state, "manufacturer", product.Manufacturer, options, matches, mention: false, cancellationToken);
+                MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
+                MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
                 MatchFccId(state, product.FccId, matches);
                 MatchModel(state, product.Model, matches);
                 break;
@@ -55,10 +62,12 @@ internal static class Screener
         var hits = new List<ScreeningHit>();
         foreach (var m in matches)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth,
                 e => e.Listings.Any(l => l.AppliesAt(asOf)));
             foreach (var path in paths)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
                 var evidence = new HitEvidence
                 {
@@ -143,7 +152,8 @@ internal static class Screener
         };
     }
 
-    private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, PartyQualifiers? qualifiers = null)
+    private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, CancellationToken cancellationToken,
+        PartyQualifiers? qualifiers = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -154,10 +164,13 @@ internal static class Screener
         var best = new Dictionary<int, Match>();
         var variants = NameNormalizer.Normalize(value);
         var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
-        foreach (var variant in variants)
+        var similarCache = variants.Any(v => v.Tokens.Count > WindowTokens) ? new Dictionary<string, string[]>(StringComparer.Ordinal) : null;
+        foreach (var variant in Windows(variants))
         {
-            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates))
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
                 var comparison = NameScorer.Compare(variant, candidate.Normalized, index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
@@ -204,6 +217,29 @@ internal static class Screener
         }
 
         matches.AddRange(best.Values);
+    }
+
+    /// <summary>Gets the windows to score of each variant: the variant itself when it has at most <see cref="WindowTokens"/>
+    /// tokens, else overlapping windows that together cover every token.</summary>
+    internal static IEnumerable<NormalizedName> Windows(IEnumerable<NormalizedName> variants)
+    {
+        foreach (var variant in variants)
+        {
+            if (variant.Tokens.Count <= WindowTokens)
+            {
+                yield return variant;
+                continue;
+            }
+
+            for (var start = 0; ; start += WindowStride)
+            {
+                yield return variant.Window(start, WindowTokens);
+                if (start + WindowTokens >= variant.Tokens.Count)
+                {
+                    break;
+                }
+            }
+        }
     }
 
     private static bool Better(Match a, Match b) =>

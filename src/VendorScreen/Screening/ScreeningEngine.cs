@@ -141,14 +141,24 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">A collection or item of the request is <see langword="null"/>, or a text is longer than
+    /// <see cref="ScreeningRequest.MaxTextLength"/>; the message names the field.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, also before the call.</exception>
     public async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ScreeningRequest.Validate(request, nameof(request), null);
+        cancellationToken.ThrowIfCancellationRequested();
         var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
-        return Screen(state, request);
+        return Screen(state, request, cancellationToken);
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">A request is <see langword="null"/>, has a <see langword="null"/> collection or item, or a
+    /// text longer than <see cref="ScreeningRequest.MaxTextLength"/>; the message names the request's position and field. No
+    /// request is screened then.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, also before the call; the
+    /// screening stops within the request being screened and no partial result is returned.</exception>
     public async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -157,24 +167,29 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         {
             if (list[i] is null)
             {
-                throw new ArgumentException($"Request {i} is null.", nameof(requests));
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request {nameof(requests)}[{i}] is null."), nameof(requests));
             }
+
+            ScreeningRequest.Validate(list[i], nameof(requests), i);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
         var results = new ScreeningResult[list.Count];
-        Parallel.For(0, list.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Screen(state, list[i]));
+        // The loop stops taking requests once the token is cancelled, and each screening checks the token as it goes.
+        Parallel.For(0, list.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Screen(state, list[i], cancellationToken));
         return new ScreeningBatchResult(results);
     }
 
     /// <inheritdoc />
     public void Dispose() => _refreshLock.Dispose();
 
-    private ScreeningResult Screen(Screening.EngineState state, ScreeningRequest request)
+    private ScreeningResult Screen(Screening.EngineState state, ScreeningRequest request, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var now = _timeProvider.GetUtcNow();
         var asOf = request.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
-        return Screening.Screener.Screen(state, request, _options, _policy, asOf, now);
+        return Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
     }
 
     private async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken)

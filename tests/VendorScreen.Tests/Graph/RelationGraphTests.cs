@@ -64,6 +64,32 @@ public sealed class RelationGraphTests
         graph.FindPaths(Brand, new DateOnly(2021, 6, 1), TimeSpan.Zero, 1, e => e.Listings.Count > 0).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1, 6, 30)]
+    [InlineData(2, 12, 31)]
+    [InlineData(9999, 12, 31)]
+    public void FindPaths_AsOfAtTheEndsOfTheCalendarWithAnyWindow_DoesNotThrow(int year, int month, int day)
+    {
+        var asOf = new DateOnly(year, month, day);
+        foreach (var window in new[] { TimeSpan.Zero, TimeSpan.FromDays(730), TimeSpan.FromDays(36500), TimeSpan.MaxValue })
+        {
+            var act = () => Paths(asOf, window);
+
+            act.Should().NotThrow($"as of {asOf:yyyy-MM-dd} with a window of {window}");
+        }
+    }
+
+    [Fact]
+    public void FindPaths_WindowReachingBeforeTheFirstDay_StillFindsARecentlyEndedRelation()
+    {
+        var ended = new Relation(Brand.Id, Parent.Id, RelationKind.OwnedBy) { ValidTo = FactDate.Parse("0001-03") };
+        var graph = new RelationGraph([ended], Find);
+
+        graph.FindPaths(Brand, new DateOnly(1, 6, 1), TimeSpan.FromDays(730), 4, e => e.Listings.Count > 0).Should().ContainSingle();
+        graph.FindPaths(Brand, new DateOnly(1, 6, 1), TimeSpan.MaxValue, 4, e => e.Listings.Count > 0).Should().ContainSingle();
+    }
+
     private static IReadOnlyList<GraphPath> Paths(DateOnly asOf, TimeSpan window) =>
         new RelationGraph(Relations, Find).FindPaths(Brand, asOf, window, 4, e => e.Listings.Count > 0);
 

@@ -205,6 +205,32 @@ public sealed class NameScorerTests
 
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
+    [Theory]
+    [InlineData("ZTE Corporation 5", "ZTE CORPORATION")]
+    [InlineData("Hikvision 2", "Hikvision")]
+    [InlineData("Dahua Technology 3", "Dahua Technology Co., Ltd.")]
+    [InlineData("ZTE Corporation", "ZTE Corporation 5")]
+    public void Compare_NumberOnOneSideOnly_StaysAtReview(string query, string candidate)
+    {
+        Score(query, candidate).Should().BeGreaterThanOrEqualTo(0.8);
+    }
+
+    [Fact]
+    public void Compare_ConflictingNumbers_WeighMoreThanANumberOnOneSide()
+    {
+        var lone = Score("Tiandy 5", "Tiandy");
+        var conflicting = Score("Tiandy 5", "Tiandy 7");
+
+        conflicting.Should().BeLessThan(lone);
+        conflicting.Should().BeLessThan(0.8);
+    }
+
+    [Fact]
+    public void Compare_NumberOnOneSide_IsSymmetric()
+    {
+        Score("ZTE Corporation 5", "ZTE Corporation").Should().BeApproximately(Score("ZTE Corporation", "ZTE Corporation 5"), 1e-9);
+    }
+
     private static double Score(string a, string b) =>
         NameNormalizer.Normalize(a).SelectMany(x => NameNormalizer.Normalize(b).Select(y => NameScorer.Compare(x, y).Score)).Max();
 }
