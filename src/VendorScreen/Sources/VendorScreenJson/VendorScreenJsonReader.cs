@@ -404,6 +404,8 @@ public static class VendorScreenJsonReader
             "human-rights" => ListCategory.HumanRights,
             "military-or-investment" => ListCategory.MilitaryOrInvestment,
             "custom" => ListCategory.Custom,
+            "debarment" => ListCategory.Debarment,
+            "pep" => ListCategory.PEP,
             null or "other" => ListCategory.Other,
             _ => (ListCategory)(-1),
         };
