@@ -165,6 +165,21 @@ public sealed class SourceAcceptanceTests
         (await engine.ScreenAsync(ScreeningRequest.ForParty("Other Good Works"))).Decision.Should().Be(ScreeningDecision.Block);
     }
 
+    [Theory]
+    [InlineData("csl-json", "csl.json", "{\"results\":[{\"id\":\"1\",\"source\":\"Entity List (EL) - Bureau of Industry and Security\",\"name\":\"Good Trading House\"},{\"id\":\"2\",\"source\":\"Entity List (EL) - Bureau of Industry and Security\",\"name\":\"Bad \\ud800 Trading\"},{\"id\":\"3\",\"source\":\"Entity List (EL) - Bureau of Industry and Security\",\"name\":\"Other Good Works\"}]}")]
+    [InlineData("ftm-json", "entities.ftm.json", "{\"id\":\"a\",\"schema\":\"Company\",\"target\":true,\"properties\":{\"name\":[\"Good Trading House\"],\"topics\":[\"sanction\"]}}\n{\"id\":\"b\",\"schema\":\"Company\",\"target\":true,\"properties\":{\"name\":[\"Bad \\ud800 Trading\"],\"topics\":[\"sanction\"]}}\n{\"id\":\"c\",\"schema\":\"Company\",\"target\":true,\"properties\":{\"name\":[\"Other Good Works\"],\"topics\":[\"sanction\"]}}\n")]
+    public async Task LoadAsync_JsonListWithAnUnpairedSurrogateEscape_RejectsThatRecordOnly(string format, string fileName, string content)
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, fileName);
+        await File.WriteAllTextAsync(path, content);
+
+        var snapshot = await SourceFormats.Open(format + ":" + path).LoadAsync();
+
+        snapshot.Entities.Should().HaveCount(2);
+        snapshot.RejectedRecords.Should().ContainSingle().Which.Reason.Should().Contain("not valid Unicode");
+    }
+
     [Fact]
     public async Task ScreenAsync_HostSourceWithAnUnpairedSurrogate_RejectsThatEntityOnly()
     {
