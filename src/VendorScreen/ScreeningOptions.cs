@@ -52,6 +52,23 @@ public sealed class ScreeningOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool EnableSensitiveData { get; set; }
 
+    /// <summary>Gets or sets the names of the sources whose list may be empty. Any other source that yields no entity is not
+    /// usable: its last good snapshot stays in use, or, when there is none, results are <see cref="ScreeningDecision.Incomplete"/>.</summary>
+    /// <value>The default value is an empty set.</value>
+    public ISet<string> SourcesAllowedEmpty { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the largest share of entities a new version of a source may lose against the last good version of the
+    /// same source (0.2 = 20% fewer). A version that lost more is refused as probably cut short.</summary>
+    /// <value>The default value is 0.2.</value>
+    public double MaxSourceShrink { get; set; } = 0.2;
+
+    /// <summary>Gets or sets the folder of the state file (<c>source-state.json</c>) that keeps the name, location, version, SHA-256
+    /// and entity count of the last good version of every source, so that <see cref="MaxSourceShrink"/> also holds across restarts;
+    /// <see langword="null"/> to keep it in memory only. The command-line tool uses
+    /// <see cref="Sources.Remote.RemoteListCatalog.DefaultCacheDirectory"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? SourceStateDirectory { get; set; }
+
     internal ScreeningOptions Clone() => (ScreeningOptions)MemberwiseClone();
 }
 
@@ -107,6 +124,21 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
         if (Policies.ScreeningPolicies.Find(options.Policy) is null)
         {
             errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}.");
+        }
+
+        if (options.SourcesAllowedEmpty is null)
+        {
+            errors.Add("SourcesAllowedEmpty must not be null.");
+        }
+
+        if (options.MaxSourceShrink is < 0 or > 1 || double.IsNaN(options.MaxSourceShrink))
+        {
+            errors.Add($"MaxSourceShrink ({options.MaxSourceShrink}) must be within [0, 1].");
+        }
+
+        if (options.SourceStateDirectory is { } stateDirectory && string.IsNullOrWhiteSpace(stateDirectory))
+        {
+            errors.Add("SourceStateDirectory must not be empty (null keeps the state in memory only).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

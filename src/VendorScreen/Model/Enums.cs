@@ -134,4 +134,11 @@ public enum ListCategory
 
     /// <summary>Anything else; the default policy treats it as review-only.</summary>
     Other,
+
+    /// <summary>Debarment and exclusion lists (procurement debarments, development-bank sanctions); the default policy treats it as
+    /// review-only.</summary>
+    Debarment,
+
+    /// <summary>Politically exposed persons; the default policy treats it as review-only.</summary>
+    PEP,
 }

@@ -27,6 +27,11 @@ public sealed record ListSnapshot(string SourceName, string Version)
     /// <summary>Gets every record that was skipped, with its reason.</summary>
     public IReadOnlyList<RejectedRecord> RejectedRecords { get; init; } = [];
 
+    /// <summary>Gets a problem that does not make the snapshot unusable but must be reported with it, such as a cached copy served
+    /// because the server could not be reached, or a new version that was refused in favour of this one; <see langword="null"/> when
+    /// there is none. <see cref="ScreeningEngine"/> reports it in <see cref="SourceStatus.Error"/> while the source stays usable.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>Gets the number of names over all entities.</summary>
     public int NameCount => Entities.Sum(e => e.Names.Count);
 }
@@ -51,7 +56,8 @@ public sealed record SourceStatus(string SourceName)
     /// <summary>Gets whether the source can be relied on (loaded and not stale).</summary>
     public bool IsUsable { get; init; }
 
-    /// <summary>Gets the last error, if the last load failed.</summary>
+    /// <summary>Gets the last error, if the last load failed or was refused, or the warning of the snapshot in use
+    /// (<see cref="ListSnapshot.Warning"/>). A usable source with an error serves an older or cached version.</summary>
     public string? Error { get; init; }
 
     /// <summary>Gets the number of entities in the snapshot in use.</summary>

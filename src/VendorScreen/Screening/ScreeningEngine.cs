@@ -37,6 +37,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly Dictionary<string, (ListSnapshot? Good, string? Error)> _lastGood = new(StringComparer.Ordinal);
+    private Screening.SourceAcceptance? _acceptance;
     private Screening.EngineState? _state;
 
     internal ScreeningEngine(IReadOnlyList<ISanctionListSource> sources, ScreeningOptions options, ScreeningPolicy policy, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
@@ -84,18 +85,30 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
 
     private async Task<IReadOnlyList<SourceStatus>> RefreshLockedAsync(CancellationToken cancellationToken)
     {
+        _acceptance ??= new Screening.SourceAcceptance(_options);
+        var accepted = new List<ListSnapshot>();
         foreach (var source in _sources)
         {
             var started = Stopwatch.GetTimestamp();
+            var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
             try
             {
-                var snapshot = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
-                _lastGood[source.Name] = (snapshot, null);
+                // Entities whose names cannot be screened (invalid UTF-16, over-long) become rejected records, whatever the source.
+                var snapshot = VendorScreen.Sources.Lists.EntityChecks.RejectInvalid(await source.LoadAsync(cancellationToken).ConfigureAwait(false));
                 if (snapshot.RejectedRecords.Count > 0)
                 {
                     LogRejected(_logger, source.Name, snapshot.RejectedRecords.Count, snapshot.Version);
                 }
 
+                if (_acceptance.FindProblem(snapshot, prior) is { } problem)
+                {
+                    _lastGood[source.Name] = (prior, "refused: " + problem);
+                    LogRefused(_logger, source.Name, problem, prior?.Version ?? "none");
+                    continue;
+                }
+
+                _lastGood[source.Name] = (snapshot, null);
+                accepted.Add(snapshot);
                 if (_logger.IsEnabled(LogLevel.Information))
                 {
                     var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -106,11 +119,15 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
                 var message = ex is SanctionListSourceException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
                 _lastGood[source.Name] = (prior, message);
                 LogLoadFailed(_logger, source.Name, prior?.Version ?? "none", ex);
             }
+        }
+
+        if (_acceptance.Remember(accepted, _timeProvider.GetUtcNow()) is { } stateError)
+        {
+            LogStateNotWritten(_logger, stateError);
         }
 
         var now = _timeProvider.GetUtcNow();
@@ -129,7 +146,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
                 Version = good?.Version,
                 FetchedAt = good?.FetchedAt,
                 IsUsable = good is not null,
-                Error = error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}"),
+                Error = StatusError(good, error),
                 Entities = good?.Entities.Count ?? 0,
                 Rejected = good?.RejectedRecords.Count ?? 0,
             });
@@ -138,6 +155,19 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         var next = new Screening.EngineState(Screening.ScreeningDataset.Create(snapshots), statuses);
         Volatile.Write(ref _state, next);
         return Screening.SourceAges.Apply(statuses, _options, now);
+    }
+
+    /// <summary>The error of a source's status: why the last load failed or was refused (and which version is served instead), and
+    /// the warning of the snapshot served (a cached copy served after a failed fetch, a refused remote version).</summary>
+    private static string? StatusError(ListSnapshot? good, string? error)
+    {
+        var failure = error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}");
+        return (failure, good?.Warning) switch
+        {
+            (null, var warning) => warning,
+            (var f, null) => f,
+            var (f, warning) => f + "; " + warning,
+        };
     }
 
     /// <inheritdoc />
@@ -222,6 +252,12 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Source {SourceName} rejected {RejectedCount} records while loading version {Version}")]
     private static partial void LogRejected(ILogger logger, string sourceName, int rejectedCount, string version);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Source {SourceName} loaded a version that was refused ({Problem}); still serving version {ServingVersion}")]
+    private static partial void LogRefused(ILogger logger, string sourceName, string problem, string servingVersion);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "{Problem}")]
+    private static partial void LogStateNotWritten(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Source {SourceName} failed to load; still serving version {ServingVersion}")]
     private static partial void LogLoadFailed(ILogger logger, string sourceName, string servingVersion, Exception exception);

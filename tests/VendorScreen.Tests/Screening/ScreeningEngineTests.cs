@@ -58,7 +58,11 @@ public sealed class ScreeningEngineTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         var snapshot = new ListSnapshot("feed", "v1") { FetchedAt = clock.GetUtcNow() };
         using var engine = new ScreeningEngineBuilder { TimeProvider = clock }
-            .Configure(o => o.MaxSourceAge = TimeSpan.FromHours(36))
+            .Configure(o =>
+            {
+                o.MaxSourceAge = TimeSpan.FromHours(36);
+                o.SourcesAllowedEmpty.Add("feed");
+            })
             .AddSource(new InMemorySanctionListSource(snapshot))
             .Build();
 

@@ -125,12 +125,21 @@ internal static class CslReader
                 }
 
                 var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in item.EnumerateObject())
+                try
                 {
-                    if (JsonValue(property.Name, property.Value) is { } value)
+                    foreach (var property in item.EnumerateObject())
                     {
-                        fields[property.Name == "id" ? "_id" : property.Name] = value;
+                        if (JsonValue(property.Name, property.Value) is { } value)
+                        {
+                            fields[property.Name == "id" ? "_id" : property.Name] = value;
+                        }
                     }
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // A string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
+                    rejected.Add(new RejectedRecord(position, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+                    continue;
                 }
 
                 records.Add(new CslRecord(position, i, CslLayout.Json, fields));

@@ -35,9 +35,16 @@ internal sealed class SnapshotAssembler
     /// <summary>Gets whether an entity id was already added.</summary>
     public bool Contains(string id) => _ids.Contains(id);
 
-    /// <summary>Adds an entity unless its id is taken, in which case the record is rejected.</summary>
+    /// <summary>Adds an entity unless its id is taken or its text cannot be screened (<see cref="EntityChecks"/>), in which case
+    /// the record is rejected.</summary>
     public bool Add(Entity entity, string position)
     {
+        if (EntityChecks.FindProblem(entity) is { } problem)
+        {
+            Reject(position, problem);
+            return false;
+        }
+
         if (!_ids.Add(entity.Id))
         {
             Reject(position, $"duplicate entity id \"{entity.Id}\"");

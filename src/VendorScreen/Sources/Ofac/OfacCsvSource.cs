@@ -22,6 +22,8 @@ public sealed class OfacCsvSource : ISanctionListSource
     private static readonly string[] SdnFiles = ["sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"];
     private static readonly string[] ConsFiles = ["cons_prim.csv", "cons_add.csv", "cons_alt.csv", "cons_comments.csv"];
 
+    private const byte EndMarker = 0x1A;
+
     private readonly string _path;
     private readonly TimeProvider _timeProvider;
 
@@ -53,10 +55,16 @@ public sealed class OfacCsvSource : ISanctionListSource
         string? versionFile = null;
         foreach (var (kind, files) in sets)
         {
-            var primaryBytes = await ReadAsync(files[0]!, hash, cancellationToken).ConfigureAwait(false);
+            var bytes = new byte[]?[files.Length];
+            for (var i = 0; i < files.Length; i++)
+            {
+                bytes[i] = files[i] is { } file ? await ReadAsync(file, hash, cancellationToken).ConfigureAwait(false) : null;
+            }
+
+            CheckEndMarkers(files, bytes);
             versionFile ??= files[0];
             var primaryName = Path.GetFileName(files[0]!);
-            var parts = OfacCsvReader.ReadPrimary(primaryBytes, primaryName, rejected, Name);
+            var parts = OfacCsvReader.ReadPrimary(bytes[0]!, primaryName, rejected, Name);
             if (parts.Count == 0)
             {
                 throw new SanctionListSourceException(Name, files[0], "the file holds no records");
@@ -71,19 +79,19 @@ public sealed class OfacCsvSource : ISanctionListSource
             }
 
             var first = lists[^parts.Count];
-            if (files[1] is { } add)
+            if (bytes[1] is { } add)
             {
-                first.Addresses.AddRange(OfacCsvReader.ReadAddresses(await ReadAsync(add, hash, cancellationToken).ConfigureAwait(false), Path.GetFileName(add), rejected, Name));
+                first.Addresses.AddRange(OfacCsvReader.ReadAddresses(add, Path.GetFileName(files[1]!), rejected, Name));
             }
 
-            if (files[2] is { } alt)
+            if (bytes[2] is { } alt)
             {
-                first.Aliases.AddRange(OfacCsvReader.ReadAliases(await ReadAsync(alt, hash, cancellationToken).ConfigureAwait(false), Path.GetFileName(alt), rejected, Name));
+                first.Aliases.AddRange(OfacCsvReader.ReadAliases(alt, Path.GetFileName(files[2]!), rejected, Name));
             }
 
-            if (files[3] is { } comments)
+            if (bytes[3] is { } comments)
             {
-                first.Comments.AddRange(OfacCsvReader.ReadComments(await ReadAsync(comments, hash, cancellationToken).ConfigureAwait(false), Path.GetFileName(comments), rejected, Name));
+                first.Comments.AddRange(OfacCsvReader.ReadComments(comments, Path.GetFileName(files[3]!), rejected, Name));
             }
         }
 
@@ -100,6 +108,45 @@ public sealed class OfacCsvSource : ISanctionListSource
             Location = _path,
             RejectedRecords = rejected,
         };
+    }
+
+    /// <summary>Gets whether a file ends with OFAC's end-of-file byte (<c>0x1A</c>), ignoring line breaks and spaces after it.</summary>
+    internal static bool EndsWithMarker(ReadOnlySpan<byte> bytes)
+    {
+        var trimmed = bytes.TrimEnd((ReadOnlySpan<byte>)[(byte)'\r', (byte)'\n', (byte)' ', (byte)'\t']);
+        return !trimmed.IsEmpty && trimmed[^1] == EndMarker;
+    }
+
+    /// <summary>Refuses a file that OFAC ends with the end-of-file byte but that lacks it, that is a file cut short. OFAC's files
+    /// published since 2021 end every primary, address and alias file with the byte (comment files not always). Older copies and
+    /// extracts carry it in none of them; such a set, recognised by an address or alias file without the byte next to a primary
+    /// file without it, is read as it is. A primary file alone must carry it.</summary>
+    private void CheckEndMarkers(string?[] files, byte[]?[] bytes)
+    {
+        var marked = new bool?[3];
+        for (var i = 0; i < 3; i++)
+        {
+            marked[i] = bytes[i] is { } b ? EndsWithMarker(b) : null;
+        }
+
+        var anyMarked = marked.Any(m => m == true);
+        var hasSibling = marked[1] is not null || marked[2] is not null;
+        if (!anyMarked && hasSibling)
+        {
+            return;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            if (marked[i] == false)
+            {
+                var why = anyMarked
+                    ? "while other files of the same list carry it"
+                    : "and no address or alias file shows that this copy never had it";
+                throw new SanctionListSourceException(Name, files[i],
+                    $"the file does not end with OFAC's end-of-file byte (0x1A) {why}: it is probably cut short and is not served");
+            }
+        }
     }
 
     /// <summary>Gets whether a folder holds an OFAC primary CSV file.</summary>

@@ -61,6 +61,20 @@ internal static class FtmMapper
         ["us_dod_chinese_milcorps"] = "us-dod-1260h",
     };
 
+    /// <summary>The FtM topics that make an entity listed without a Sanction entity, with the list each becomes
+    /// (see <c>docs/lists/README.md</c>).</summary>
+    private static readonly (string Topic, string ListId, string Name, ListCategory Category)[] TopicLists =
+    [
+        ("sanction", "os-topic-sanction", "Sanctioned entity (FtM topic sanction)", ListCategory.Sanctions),
+        ("export.control", "os-topic-export-control", "Export-controlled entity (FtM topic export.control)", ListCategory.ExportControl),
+        ("debarment", "os-topic-debarment", "Debarred entity (FtM topic debarment)", ListCategory.Debarment),
+        ("role.pep", "os-topic-pep", "Politically exposed person (FtM topic role.pep)", ListCategory.PEP),
+        ("crime", "os-topic-crime", "Entity linked to crime (FtM topic crime)", ListCategory.Other),
+    ];
+
+    /// <summary>The list of a target entity that has neither a Sanction entity nor a known topic.</summary>
+    private const string TargetListId = "os-target";
+
     private static readonly (string Property, string Scheme)[] IdentifierProperties =
     [
         ("registrationNumber", "registration-number"),
@@ -236,11 +250,41 @@ internal static class FtmMapper
             Names = names.ToList(),
             Countries = countries.ToList(),
             Identifiers = identifiers.ToList(),
-            Listings = listings,
+            Listings = WithTopicListings(e, listings, assembler),
             SourceName = assembler.SourceName,
             Remarks = remarks.Join(" | "),
         };
         return assembler.Add(entity, $"{assembler.Location}:{e.Line}");
+    }
+
+    /// <summary>Adds a listing for each known topic of the entity (the topic <c>sanction</c> only when no Sanction entity lists it
+    /// already), and for a target entity still without a listing, one on <c>os-target</c> (category Other), so that it is screened.</summary>
+    private static List<Listing> WithTopicListings(FtmEntity e, List<Listing> listings, SnapshotAssembler assembler)
+    {
+        var result = new List<Listing>(listings);
+        var topics = new HashSet<string>(e["topics"].Select(ListText.Clean).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        var program = ListText.Join("; ", e["program"].Take(2));
+        foreach (var (topic, listId, name, category) in TopicLists)
+        {
+            if (!topics.Contains(topic) || (category == ListCategory.Sanctions && listings.Count > 0))
+            {
+                continue;
+            }
+
+            assembler.Define(new ListDefinition(listId, name, category) { Notes = "Listed by the topic of a FollowTheMoney entity, without a Sanction entity." });
+            result.Add(new Listing(listId) { Program = program, Scope = "FtM topic " + topic, Confidence = FactConfidence.Reported });
+        }
+
+        if (result.Count == 0 && e.Target)
+        {
+            assembler.Define(new ListDefinition(TargetListId, "Target entity (FtM target: true) without a listing or topic", ListCategory.Other)
+            {
+                Notes = "The producer marks the entity as a target but names no list; hits call for review.",
+            });
+            result.Add(new Listing(TargetListId) { Scope = "FtM target", Confidence = FactConfidence.Reported });
+        }
+
+        return result;
     }
 
     private static Listing ToListing(FtmEntity sanction, SnapshotAssembler assembler)

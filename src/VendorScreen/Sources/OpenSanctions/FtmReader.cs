@@ -9,6 +9,10 @@ namespace VendorScreen.Sources.OpenSanctions;
 /// the datasets it came from.</summary>
 internal sealed record FtmEntity(int Line, string Id, string Schema, IReadOnlyDictionary<string, string[]> Properties, IReadOnlyList<string> Datasets, string? Caption)
 {
+    /// <summary>Gets whether the producer marks the entity as a target (<c>"target": true</c>): a listed person or company itself,
+    /// not only one linked to it.</summary>
+    public bool Target { get; init; }
+
     /// <summary>Gets the values of a property, or none.</summary>
     public string[] this[string property] => Properties.TryGetValue(property, out var values) ? values : [];
 
@@ -147,11 +151,17 @@ internal static class FtmReader
             var datasets = root.TryGetProperty("datasets", out var ds) && ds.ValueKind == JsonValueKind.Array
                 ? ds.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
                 : [];
-            entities.Add(new FtmEntity(lineNumber, id, schema, properties, datasets, String(root, "caption")));
+            var target = root.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.True;
+            entities.Add(new FtmEntity(lineNumber, id, schema, properties, datasets, String(root, "caption")) { Target = target });
         }
         catch (JsonException ex)
         {
             rejected.Add(new RejectedRecord(position, "not valid JSON: " + ex.Message));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
+            rejected.Add(new RejectedRecord(position, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
         }
     }
 

@@ -114,11 +114,6 @@ internal sealed class HttpFileFetcher
                 throw new RemoteFetchException(string.Create(CultureInfo.InvariantCulture, $"the server answered {(int)response.StatusCode} with an empty body"), retryable: false);
             }
 
-            if (_options.DecompressGzip && body.Length >= 2 && body.Span[0] == 0x1F && body.Span[1] == 0x8B)
-            {
-                body = await DecompressAsync(body, linked.Token).ConfigureAwait(false);
-            }
-
             var lastModifiedHeader = response.Content.Headers.LastModified?.ToString("r", CultureInfo.InvariantCulture);
             return new FetchedFile(file, NotModified: false, body, response.Headers.ETag?.ToString(), lastModifiedHeader);
         }
@@ -159,6 +154,10 @@ internal sealed class HttpFileFetcher
         }
     }
 
+    /// <summary>Reads the body as it arrives. A gzip body (recognised by its magic bytes) is decompressed while it streams, so that
+    /// neither the compressed nor the decompressed bytes are held beyond their limits: a body that passes
+    /// <see cref="HttpSanctionListSourceOptions.MaxBodyBytes"/> on the wire or <see cref="HttpSanctionListSourceOptions.MaxDecompressedBytes"/>
+    /// once decompressed is refused as soon as it does, and memory stays bounded by the limit.</summary>
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var max = _options.MaxBodyBytes;
@@ -168,64 +167,92 @@ internal sealed class HttpFileFetcher
             throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"the body of {declared} bytes (Content-Length) exceeds the limit of {max} bytes"));
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var network = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (network.ConfigureAwait(false))
         {
-            var buffer = await ReadLimitedAsync(stream, declared, max, cancellationToken).ConfigureAwait(false)
-                ?? throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"the body exceeds the limit of {max} bytes"));
-            if (declared is { } expected && buffer.Length != expected)
+            var wire = new WireStream(network, max);
+            var magic = new byte[2];
+            var got = 0;
+            while (got < magic.Length)
+            {
+                var read = await wire.ReadAsync(magic.AsMemory(got), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                got += read;
+            }
+
+            var gzip = _options.DecompressGzip && got == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+            var body = new PrefixedStream(magic.AsMemory(0, got), wire);
+            ReadOnlyMemory<byte> result;
+            if (gzip)
+            {
+                var limit = _options.MaxDecompressedBytes;
+                try
+                {
+                    var input = new GZipStream(body, CompressionMode.Decompress, leaveOpen: true);
+                    await using (input.ConfigureAwait(false))
+                    {
+                        result = await ReadLimitedAsync(input, null, limit, cancellationToken).ConfigureAwait(false)
+                            ?? throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"the gzip body decompresses to more than the limit of {limit} bytes"));
+                    }
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new RemoteFetchException("the gzip body is damaged: " + ex.Message, retryable: false, inner: ex);
+                }
+
+                // Bytes after the compressed data still count against the wire limit and the declared length.
+                var rest = new byte[16 * 1024];
+                while (await body.ReadAsync(rest, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+            }
+            else
+            {
+                result = await ReadLimitedAsync(body, declared, max, cancellationToken).ConfigureAwait(false)
+                    ?? throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"the body exceeds the limit of {max} bytes"));
+            }
+
+            if (declared is { } expected && wire.Count != expected)
             {
                 throw new RemoteFetchException(
-                    string.Create(CultureInfo.InvariantCulture, $"the body was cut off: received {buffer.Length} of {expected} bytes (Content-Length)"),
+                    string.Create(CultureInfo.InvariantCulture, $"the body was cut off: received {wire.Count} of {expected} bytes (Content-Length)"),
                     retryable: true);
             }
 
-            return buffer;
+            return result;
         }
     }
 
-    private async Task<ReadOnlyMemory<byte>> DecompressAsync(ReadOnlyMemory<byte> gzip, CancellationToken cancellationToken)
-    {
-        var max = _options.MaxDecompressedBytes;
-        try
-        {
-            var input = new GZipStream(new ReadOnlyMemoryStream(gzip), CompressionMode.Decompress);
-            await using (input.ConfigureAwait(false))
-            {
-                return await ReadLimitedAsync(input, null, max, cancellationToken).ConfigureAwait(false)
-                ?? throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"the gzip body decompresses to more than the limit of {max} bytes"));
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new RemoteFetchException("the gzip body is damaged: " + ex.Message, retryable: false, inner: ex);
-        }
-    }
-
-    /// <summary>Reads a stream into one array of at most <paramref name="max"/> bytes; <see langword="null"/> when it is longer.</summary>
+    /// <summary>Reads a stream into one array of at most <paramref name="max"/> bytes; <see langword="null"/> when it is longer. The
+    /// bytes are collected in chunks, so a refused body never held more than the limit and one chunk.</summary>
     private static async ValueTask<ReadOnlyMemory<byte>?> ReadLimitedAsync(Stream stream, long? declared, long max, CancellationToken cancellationToken)
     {
-        // One spare byte beyond a declared length lets the final read see the end of the body without growing the buffer.
-        var buffer = new byte[(int)Math.Min(declared is { } d ? d + 1 : InitialBufferBytes, max + 1)];
-        var total = 0;
+        const int ChunkBytes = 1024 * 1024;
+        var chunks = new List<byte[]>();
+        var firstSize = (int)Math.Min(declared is { } d ? d + 1 : InitialBufferBytes, Math.Min(max + 1, ChunkBytes));
+        var chunk = new byte[Math.Max(firstSize, 1)];
+        var inChunk = 0;
+        long total = 0;
         while (true)
         {
-            if (total == buffer.Length)
+            if (inChunk == chunk.Length)
             {
-                if (buffer.Length > max)
-                {
-                    return null;
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, InitialBufferBytes), max + 1));
+                chunks.Add(chunk);
+                chunk = new byte[(int)Math.Min(ChunkBytes, Math.Max(1, max + 1 - total))];
+                inChunk = 0;
             }
 
-            var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            var read = await stream.ReadAsync(chunk.AsMemory(inChunk), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;
             }
 
+            inChunk += read;
             total += read;
             if (total > max)
             {
@@ -233,14 +260,77 @@ internal sealed class HttpFileFetcher
             }
         }
 
-        return buffer.AsMemory(0, total);
+        if (chunks.Count == 0)
+        {
+            return chunk.AsMemory(0, inChunk);
+        }
+
+        var result = new byte[total];
+        var offset = 0;
+        foreach (var full in chunks)
+        {
+            full.CopyTo(result, offset);
+            offset += full.Length;
+        }
+
+        chunk.AsSpan(0, inChunk).CopyTo(result.AsSpan(offset));
+        return result;
     }
 
     private static RemoteFetchException TooLarge(string message) => new(message, retryable: false);
 }
 
-/// <summary>A read-only stream over a block of memory.</summary>
-internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
+/// <summary>The body as it comes off the wire: counts the bytes read and refuses more than the limit.</summary>
+internal sealed class WireStream(Stream inner, long max) : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => Count;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Counted(int read)
+    {
+        Count += read;
+        if (Count > max)
+        {
+            throw new RemoteFetchException(string.Create(CultureInfo.InvariantCulture, $"the body exceeds the limit of {max} bytes"), retryable: false);
+        }
+
+        return read;
+    }
+}
+
+/// <summary>A stream that first returns a few bytes already read, then the rest of another stream.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
 {
     private int _position;
 
@@ -250,28 +340,38 @@ internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => memory.Length;
+    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
-        get => _position;
+        get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        var n = Math.Min(buffer.Length, memory.Length - _position);
-        memory.Span.Slice(_position, n).CopyTo(buffer);
-        _position += n;
-        return n;
+        if (_position < prefix.Length)
+        {
+            var n = Math.Min(count, prefix.Length - _position);
+            prefix.Span.Slice(_position, n).CopyTo(buffer.AsSpan(offset, n));
+            _position += n;
+            return n;
+        }
+
+        return inner.Read(buffer, offset, count);
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Read(buffer.Span));
+        if (_position < prefix.Length)
+        {
+            var n = Math.Min(buffer.Length, prefix.Length - _position);
+            prefix.Span.Slice(_position, n).CopyTo(buffer.Span);
+            _position += n;
+            return ValueTask.FromResult(n);
+        }
+
+        return inner.ReadAsync(buffer, cancellationToken);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

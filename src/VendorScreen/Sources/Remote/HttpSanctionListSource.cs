@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VendorScreen.Sources.Remote;
 
 /// <summary>
@@ -85,7 +87,7 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
     private async Task<ListSnapshot> LoadCoreAsync(CancellationToken cancellationToken)
     {
         var held = _held;
-        var manifest = held?.Manifest ?? _cache?.ReadManifest();
+        var manifest = held?.Manifest ?? _cache?.ReadManifest(_files);
         List<FetchedFile> fetched;
         try
         {
@@ -96,7 +98,7 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
             // The first load of this process cannot reach the server: serve the last good copy on disk, with its own fetched-at.
             var cached = await ReadCachedAsync(manifest, manifest.FetchedAt, cancellationToken).ConfigureAwait(false)
                 ?? throw new SanctionListSourceException(Name, Location, ex.Message + "; the cached copy is missing or damaged", ex);
-            return Accept(cached, manifest, RemoteFetchStatus.FromCache, ex.Message);
+            return Accept(cached with { Warning = CachedWarning("fetch failed: " + ex.Message, manifest) }, manifest, RemoteFetchStatus.FromCache, ex.Message);
         }
 
         var now = _options.TimeProvider.GetUtcNow();
@@ -122,8 +124,26 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
             return await AcceptNewAsync(null, null, baseline, fetched, now, cancellationToken).ConfigureAwait(false);
         }
 
-        return await AcceptNewAsync(held, manifest, held?.Snapshot.Entities.Count ?? manifest?.Entities, fetched, now, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AcceptNewAsync(held, manifest, held?.Snapshot.Entities.Count ?? manifest?.Entities, fetched, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SanctionListSourceException ex) when (held is null && manifest is not null && _cache is not null)
+        {
+            // The first load of this process got a new version that cannot be read or is not plausible: serve the verified last good
+            // copy on disk and report the refusal, rather than leaving the source without a list.
+            var cached = await ReadCachedAsync(manifest, manifest.FetchedAt, cancellationToken).ConfigureAwait(false);
+            if (cached is null)
+            {
+                throw;
+            }
+
+            return Accept(cached with { Warning = CachedWarning("new version refused: " + ex.Message, manifest) }, manifest, RemoteFetchStatus.FromCache, ex.Message);
+        }
     }
+
+    private static string CachedWarning(string problem, CacheManifest manifest) =>
+        string.Create(CultureInfo.InvariantCulture, $"{problem}; serving the cached version {manifest.Version} fetched at {manifest.FetchedAt:u}");
 
     private async Task<ListSnapshot> AcceptNewAsync(Held? held, CacheManifest? manifest, int? baseline, List<FetchedFile> fetched, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -108,6 +108,18 @@ internal sealed class RemoteCache
 
     public string FilePath(string folder, string fileName) => Path.Combine(Directory, folder, fileName);
 
+    /// <summary>Reads the manifest of a list fetched from exactly these files; <see langword="null"/> when it is absent or
+    /// unreadable, or when it was written for other URLs (another port, path or query under the same source name): a cache of
+    /// another list is no cache.</summary>
+    public CacheManifest? ReadManifest(IReadOnlyList<RemoteFile> files) =>
+        ReadManifest() is { } manifest && manifest.Files.Count == files.Count
+            && files.All(f => manifest.FindFile(f.FileName) is { } entry && string.Equals(entry.UrlSha256, UrlHash(f.Url), StringComparison.Ordinal))
+            ? manifest
+            : null;
+
+    /// <summary>Gets the SHA-256 of a whole URL (scheme, host, port, path and query).</summary>
+    public static string UrlHash(Uri url) => Hash(Encoding.UTF8.GetBytes(url.AbsoluteUri));
+
     /// <summary>Reads the manifest; <see langword="null"/> when it is absent or unreadable (a damaged cache is ignored, not fatal).</summary>
     public CacheManifest? ReadManifest()
     {

@@ -129,113 +129,128 @@ public static class VendorScreenJsonReader
         {
             i++;
             var path = $"$.entities[{i}]";
-            var localId = GetString(el, "id");
-            var name = GetString(el, "name");
-            if (string.IsNullOrWhiteSpace(localId) || string.IsNullOrWhiteSpace(name))
+            try
             {
-                rejected.Add(new(path, "an entity needs \"id\" and \"name\""));
-                continue;
-            }
-
-            path = $"{path} (id {localId})";
-            if (!TryParseEntityKind(GetString(el, "kind"), out var kind))
-            {
-                rejected.Add(new(path, $"unknown entity kind \"{GetString(el, "kind")}\""));
-                continue;
-            }
-
-            var id = source + ":" + localId;
-            if (!seen.Add(id))
-            {
-                rejected.Add(new(path, $"duplicate entity id \"{localId}\""));
-                continue;
-            }
-
-            var names = new List<EntityName> { new(name, NameKind.Primary) };
-            var j = -1;
-            foreach (var n in Array(el, "names"))
-            {
-                j++;
-                var value = GetString(n, "value");
-                if (string.IsNullOrWhiteSpace(value))
+                var localId = GetString(el, "id");
+                var name = GetString(el, "name");
+                if (string.IsNullOrWhiteSpace(localId) || string.IsNullOrWhiteSpace(name))
                 {
-                    rejected.Add(new($"{path}.names[{j}]", "a name needs \"value\""));
+                    rejected.Add(new(path, "an entity needs \"id\" and \"name\""));
                     continue;
                 }
 
-                if (!TryParseNameKind(GetString(n, "kind"), out var nameKind) || !TryParseConfidence(GetString(n, "confidence"), out var nameConfidence))
+                path = $"{path} (id {localId})";
+                if (!TryParseEntityKind(GetString(el, "kind"), out var kind))
                 {
-                    rejected.Add(new($"{path}.names[{j}]", $"unknown name kind \"{GetString(n, "kind")}\" or confidence \"{GetString(n, "confidence")}\""));
+                    rejected.Add(new(path, $"unknown entity kind \"{GetString(el, "kind")}\""));
                     continue;
                 }
 
-                names.Add(new EntityName(value, nameKind)
+                var id = source + ":" + localId;
+                if (!seen.Add(id))
                 {
-                    Script = GetString(n, "script"),
-                    Language = GetString(n, "lang"),
-                    Confidence = nameConfidence,
-                    SourceUrl = GetString(n, "sourceUrl"),
-                });
+                    rejected.Add(new(path, $"duplicate entity id \"{localId}\""));
+                    continue;
+                }
+
+                var names = new List<EntityName> { new(name, NameKind.Primary) };
+                var j = -1;
+                foreach (var n in Array(el, "names"))
+                {
+                    j++;
+                    var value = GetString(n, "value");
+                    if (string.IsNullOrWhiteSpace(value))
+                    {
+                        rejected.Add(new($"{path}.names[{j}]", "a name needs \"value\""));
+                        continue;
+                    }
+
+                    if (!TryParseNameKind(GetString(n, "kind"), out var nameKind) || !TryParseConfidence(GetString(n, "confidence"), out var nameConfidence))
+                    {
+                        rejected.Add(new($"{path}.names[{j}]", $"unknown name kind \"{GetString(n, "kind")}\" or confidence \"{GetString(n, "confidence")}\""));
+                        continue;
+                    }
+
+                    names.Add(new EntityName(value, nameKind)
+                    {
+                        Script = GetString(n, "script"),
+                        Language = GetString(n, "lang"),
+                        Confidence = nameConfidence,
+                        SourceUrl = GetString(n, "sourceUrl"),
+                    });
+                }
+
+                var identifiers = new List<EntityIdentifier>();
+                j = -1;
+                foreach (var x in Array(el, "identifiers"))
+                {
+                    j++;
+                    var scheme = GetString(x, "scheme");
+                    var value = GetString(x, "value");
+                    if (string.IsNullOrWhiteSpace(scheme) || string.IsNullOrWhiteSpace(value) || !TryParseConfidence(GetString(x, "confidence"), out var idConfidence))
+                    {
+                        rejected.Add(new($"{path}.identifiers[{j}]", "an identifier needs \"scheme\", \"value\" and a valid \"confidence\""));
+                        continue;
+                    }
+
+                    identifiers.Add(new EntityIdentifier(scheme, value) { Confidence = idConfidence, SourceUrl = GetString(x, "sourceUrl"), Notes = GetString(x, "notes") });
+                }
+
+                var listings = new List<Listing>();
+                j = -1;
+                foreach (var l in Array(el, "listings"))
+                {
+                    j++;
+                    var lpath = $"{path}.listings[{j}]";
+                    var listId = GetString(l, "list");
+                    if (string.IsNullOrWhiteSpace(listId) || !knownLists.Contains(listId))
+                    {
+                        rejected.Add(new(lpath, $"listing names list \"{listId}\", which is not defined in \"lists\""));
+                        continue;
+                    }
+
+                    if (!TryGetDate(l, "listedOn", out var listedOn) || !TryGetDate(l, "removedOn", out var removedOn) || !TryParseConfidence(GetString(l, "confidence"), out var lconf))
+                    {
+                        rejected.Add(new(lpath, "\"listedOn\"/\"removedOn\" must be yyyy, yyyy-MM or yyyy-MM-dd and \"confidence\" official, reported or uncertain"));
+                        continue;
+                    }
+
+                    listings.Add(new Listing(listId)
+                    {
+                        Program = GetString(l, "program"),
+                        Authority = GetString(l, "authority"),
+                        NameAsListed = GetString(l, "nameAsListed"),
+                        ListedOn = listedOn,
+                        RemovedOn = removedOn,
+                        Scope = GetString(l, "scope"),
+                        Citation = GetString(l, "citation"),
+                        SourceUrl = GetString(l, "sourceUrl"),
+                        Confidence = lconf,
+                    });
+                }
+
+                var entity = new Entity(id, kind, name)
+                {
+                    Names = names,
+                    Countries = Array(el, "countries").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.ToUpperInvariant()).ToArray(),
+                    Identifiers = identifiers,
+                    Listings = listings,
+                    Remarks = GetString(el, "remarks"),
+                    SourceName = source,
+                };
+                if (Lists.EntityChecks.FindProblem(entity) is { } problem)
+                {
+                    rejected.Add(new(path, problem));
+                    continue;
+                }
+
+                result.Add(entity);
             }
-
-            var identifiers = new List<EntityIdentifier>();
-            j = -1;
-            foreach (var x in Array(el, "identifiers"))
+            catch (InvalidOperationException ex)
             {
-                j++;
-                var scheme = GetString(x, "scheme");
-                var value = GetString(x, "value");
-                if (string.IsNullOrWhiteSpace(scheme) || string.IsNullOrWhiteSpace(value) || !TryParseConfidence(GetString(x, "confidence"), out var idConfidence))
-                {
-                    rejected.Add(new($"{path}.identifiers[{j}]", "an identifier needs \"scheme\", \"value\" and a valid \"confidence\""));
-                    continue;
-                }
-
-                identifiers.Add(new EntityIdentifier(scheme, value) { Confidence = idConfidence, SourceUrl = GetString(x, "sourceUrl"), Notes = GetString(x, "notes") });
+                // GetString throws for a string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
+                rejected.Add(new(path, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
             }
-
-            var listings = new List<Listing>();
-            j = -1;
-            foreach (var l in Array(el, "listings"))
-            {
-                j++;
-                var lpath = $"{path}.listings[{j}]";
-                var listId = GetString(l, "list");
-                if (string.IsNullOrWhiteSpace(listId) || !knownLists.Contains(listId))
-                {
-                    rejected.Add(new(lpath, $"listing names list \"{listId}\", which is not defined in \"lists\""));
-                    continue;
-                }
-
-                if (!TryGetDate(l, "listedOn", out var listedOn) || !TryGetDate(l, "removedOn", out var removedOn) || !TryParseConfidence(GetString(l, "confidence"), out var lconf))
-                {
-                    rejected.Add(new(lpath, "\"listedOn\"/\"removedOn\" must be yyyy, yyyy-MM or yyyy-MM-dd and \"confidence\" official, reported or uncertain"));
-                    continue;
-                }
-
-                listings.Add(new Listing(listId)
-                {
-                    Program = GetString(l, "program"),
-                    Authority = GetString(l, "authority"),
-                    NameAsListed = GetString(l, "nameAsListed"),
-                    ListedOn = listedOn,
-                    RemovedOn = removedOn,
-                    Scope = GetString(l, "scope"),
-                    Citation = GetString(l, "citation"),
-                    SourceUrl = GetString(l, "sourceUrl"),
-                    Confidence = lconf,
-                });
-            }
-
-            result.Add(new Entity(id, kind, name)
-            {
-                Names = names,
-                Countries = Array(el, "countries").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.ToUpperInvariant()).ToArray(),
-                Identifiers = identifiers,
-                Listings = listings,
-                Remarks = GetString(el, "remarks"),
-                SourceName = source,
-            });
         }
 
         return result;
@@ -249,50 +264,57 @@ public static class VendorScreenJsonReader
         {
             i++;
             var path = $"$.relations[{i}]";
-            var from = GetString(el, "from");
-            var to = GetString(el, "to");
-            if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+            try
             {
-                rejected.Add(new(path, "a relation needs \"from\" and \"to\""));
-                continue;
-            }
+                var from = GetString(el, "from");
+                var to = GetString(el, "to");
+                if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+                {
+                    rejected.Add(new(path, "a relation needs \"from\" and \"to\""));
+                    continue;
+                }
 
-            path = $"{path} ({from} -> {to})";
-            string fromId = source + ":" + from, toId = source + ":" + to;
-            if (!ids.Contains(fromId) || !ids.Contains(toId))
-            {
-                rejected.Add(new(path, $"relation refers to an unknown entity \"{(ids.Contains(fromId) ? to : from)}\""));
-                continue;
-            }
+                path = $"{path} ({from} -> {to})";
+                string fromId = source + ":" + from, toId = source + ":" + to;
+                if (!ids.Contains(fromId) || !ids.Contains(toId))
+                {
+                    rejected.Add(new(path, $"relation refers to an unknown entity \"{(ids.Contains(fromId) ? to : from)}\""));
+                    continue;
+                }
 
-            if (!TryParseRelationKind(GetString(el, "kind"), out var kind))
-            {
-                rejected.Add(new(path, $"unknown relation kind \"{GetString(el, "kind")}\""));
-                continue;
-            }
+                if (!TryParseRelationKind(GetString(el, "kind"), out var kind))
+                {
+                    rejected.Add(new(path, $"unknown relation kind \"{GetString(el, "kind")}\""));
+                    continue;
+                }
 
-            if (!TryGetDate(el, "validFrom", out var validFrom) || !TryGetDate(el, "validTo", out var validTo))
-            {
-                rejected.Add(new(path, "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
-                continue;
-            }
+                if (!TryGetDate(el, "validFrom", out var validFrom) || !TryGetDate(el, "validTo", out var validTo))
+                {
+                    rejected.Add(new(path, "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
+                    continue;
+                }
 
-            if (!TryParseConfidence(GetString(el, "confidence"), out var confidence))
-            {
-                rejected.Add(new(path, $"unknown confidence \"{GetString(el, "confidence")}\""));
-                continue;
-            }
+                if (!TryParseConfidence(GetString(el, "confidence"), out var confidence))
+                {
+                    rejected.Add(new(path, $"unknown confidence \"{GetString(el, "confidence")}\""));
+                    continue;
+                }
 
-            decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
-            result.Add(new Relation(fromId, toId, kind)
+                decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
+                result.Add(new Relation(fromId, toId, kind)
+                {
+                    ValidFrom = validFrom,
+                    ValidTo = validTo,
+                    Confidence = confidence,
+                    SharePercent = share,
+                    SourceUrl = GetString(el, "sourceUrl"),
+                    Notes = GetString(el, "notes"),
+                });
+            }
+            catch (InvalidOperationException ex)
             {
-                ValidFrom = validFrom,
-                ValidTo = validTo,
-                Confidence = confidence,
-                SharePercent = share,
-                SourceUrl = GetString(el, "sourceUrl"),
-                Notes = GetString(el, "notes"),
-            });
+                rejected.Add(new(path, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+            }
         }
 
         return result;
@@ -382,6 +404,8 @@ public static class VendorScreenJsonReader
             "human-rights" => ListCategory.HumanRights,
             "military-or-investment" => ListCategory.MilitaryOrInvestment,
             "custom" => ListCategory.Custom,
+            "debarment" => ListCategory.Debarment,
+            "pep" => ListCategory.PEP,
             null or "other" => ListCategory.Other,
             _ => (ListCategory)(-1),
         };

@@ -56,6 +56,31 @@ public sealed class CustomCsvFileSourceTests
     [Fact]
     public async Task ScreenAsync_NameOnCustomList_Blocks()
     {
+        // The sample's first three rows are good; the engine refuses the whole sample (6 of its 9 rows are rejected).
+        var folder = Directory.CreateTempSubdirectory("vs-csv-");
+        try
+        {
+            var path = System.IO.Path.Combine(folder.FullName, "erp-blocklist.csv");
+            File.WriteAllLines(path, File.ReadLines(ListTestFiles.Path("CustomCsv/erp-blocklist.csv")).Take(4));
+            using var engine = new ScreeningEngineBuilder()
+                .Configure(o => o.UseDefaultDataset = false)
+                .AddSource(new CustomCsvFileSource(path))
+                .Build();
+
+            var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Shenzhen Example Surveillance Technology Co., Ltd."));
+
+            result.Decision.Should().Be(ScreeningDecision.Block);
+            result.Hits[0].ListedEntityId.Should().Be("erp-blocklist:V-1001");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ScreenAsync_MoreRowsRejectedThanAccepted_SourceIsNotUsable()
+    {
         using var engine = new ScreeningEngineBuilder()
             .Configure(o => o.UseDefaultDataset = false)
             .AddSource(new CustomCsvFileSource(ListTestFiles.Path("CustomCsv/erp-blocklist.csv")))
@@ -63,8 +88,8 @@ public sealed class CustomCsvFileSourceTests
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Shenzhen Example Surveillance Technology Co., Ltd."));
 
-        result.Decision.Should().Be(ScreeningDecision.Block);
-        result.Hits[0].ListedEntityId.Should().Be("erp-blocklist:V-1001");
+        result.Decision.Should().Be(ScreeningDecision.Incomplete);
+        engine.Sources.Should().ContainSingle().Which.Should().Match<SourceStatus>(s => !s.IsUsable && s.Error!.Contains("rejected 6 records and accepted only 3"));
     }
 
     [Fact]

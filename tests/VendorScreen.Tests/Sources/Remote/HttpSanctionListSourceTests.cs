@@ -201,6 +201,21 @@ public sealed class HttpSanctionListSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_GzipBombCutOffOnTheWire_IsRefusedByItsDecompressedSizeWhileStreaming()
+    {
+        // The body is refused once its first bytes decompress past the limit, before the rest arrives: the compressed body is not
+        // collected first (the connection is closed after the first part, which a reader that waits for the whole body reports as
+        // a cut-off body instead).
+        var bomb = TestLists.Gzip(new byte[50_000_000]);
+        await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(bomb) with { CutAfter = bomb.Length / 2 });
+        using var sut = CreateSut(server.BaseUrl, o => o with { MaxDecompressedBytes = 1_000_000 });
+
+        var act = async () => await sut.LoadAsync();
+
+        (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*decompresses to more than the limit of 1000000 bytes*");
+    }
+
+    [Fact]
     public async Task LoadAsync_ServerAnswers304_SendsValidatorsAndReusesSnapshot()
     {
         var body = TestLists.Lines("v1", 4);
@@ -383,7 +398,7 @@ public sealed class HttpSanctionListSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_ImplausibleVersionAfterRestart_IsCheckedAgainstCachedCounts()
+    public async Task LoadAsync_ImplausibleVersionAfterRestart_ServesTheCachedCopyAndReportsTheRefusal()
     {
         var shrunk = false;
         await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(Volatile.Read(ref shrunk) ? TestLists.Lines("v2", 1) : TestLists.Lines("v1", 10)));
@@ -394,10 +409,62 @@ public sealed class HttpSanctionListSourceTests : IDisposable
 
         Volatile.Write(ref shrunk, true);
         using var sut = CreateSut(server.BaseUrl);
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(sut).Build();
+
+        var status = (await engine.RefreshAsync()).Single();
+
+        status.Should().Match<SourceStatus>(s => s.IsUsable && s.Version == "v1" && s.Entities == 10);
+        status.Error.Should().Contain("new version refused").And.Contain("implausible").And.Contain("90.0% fewer").And.Contain("serving the cached version v1");
+        sut.LastReport!.Status.Should().Be(RemoteFetchStatus.FromCache);
+        (await engine.ScreenAsync(ScreeningRequest.ForParty("Entity Number 7"))).Decision.Should().NotBe(ScreeningDecision.Incomplete);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ServerDownAfterRestart_ServesTheCachedCopyAsStale()
+    {
+        var down = false;
+        await using var server = LoopbackServer.Start(_ => Volatile.Read(ref down) ? ServerResponse.Text(503, "down") : ServerResponse.Ok(TestLists.Lines("v1", 10)));
+        using (var before = CreateSut(server.BaseUrl))
+        {
+            await before.LoadAsync();
+        }
+
+        Volatile.Write(ref down, true);
+        _clock.Advance(TimeSpan.FromDays(3));
+        using var sut = CreateSut(server.BaseUrl);
+        using var engine = new ScreeningEngineBuilder { TimeProvider = _clock }.Configure(o => o.UseDefaultDataset = false).AddSource(sut).Build();
+
+        var status = (await engine.RefreshAsync()).Single();
+
+        status.IsUsable.Should().BeTrue();
+        status.Error.Should().Contain("fetch failed: ").And.Contain("HTTP 503").And.Contain("serving the cached version v1 fetched at 2026-03-01 08:00:00Z");
+        using var strict = new ScreeningEngineBuilder { TimeProvider = _clock }
+            .Configure(o =>
+            {
+                o.UseDefaultDataset = false;
+                o.MaxSourceAge = TimeSpan.FromDays(2);
+            })
+            .AddSource(CreateSut(server.BaseUrl))
+            .Build();
+        (await strict.ScreenAsync(ScreeningRequest.ForParty("Unrelated Bakery Supplies"))).Decision.Should().Be(ScreeningDecision.Incomplete);
+        strict.Sources.Single().Error.Should().StartWith("stale: ");
+    }
+
+    [Fact]
+    public async Task LoadAsync_CacheOfTheSameNameFromAnotherPort_IsNotServed()
+    {
+        await using (var first = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Lines("v1", 10))))
+        {
+            using var before = CreateSut(first.Url("list.txt"));
+            await before.LoadAsync();
+        }
+
+        await using var other = LoopbackServer.Start(_ => ServerResponse.Text(503, "down"));
+        using var sut = CreateSut(other.Url("list.txt"));
 
         var act = async () => await sut.LoadAsync();
 
-        (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*implausible*90.0% fewer*");
+        (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*HTTP 503*");
     }
 
     [Fact]
