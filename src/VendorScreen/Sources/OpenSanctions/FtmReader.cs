@@ -104,6 +104,13 @@ internal static class FtmReader
         }
 
         var position = $"{location}:{lineNumber}";
+        var invalid = Utf8Validation.FirstInvalidByte(trimmed);
+        if (invalid >= 0)
+        {
+            rejected.Add(new RejectedRecord(position, $"not valid UTF-8 at byte {invalid + 1} of the line"));
+            return;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(trimmed, new JsonReaderOptions { MaxDepth = 16 });
@@ -152,6 +159,11 @@ internal static class FtmReader
         catch (JsonException ex)
         {
             rejected.Add(new RejectedRecord(position, "not valid JSON: " + ex.Message));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json decodes strings lazily: an escaped unpaired surrogate ("\ud800") fails only here.
+            rejected.Add(new RejectedRecord(position, "a string is not valid text: " + ex.Message));
         }
     }
 
