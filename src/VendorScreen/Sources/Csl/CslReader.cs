@@ -125,12 +125,21 @@ internal static class CslReader
                 }
 
                 var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in item.EnumerateObject())
+                try
                 {
-                    if (JsonValue(property.Name, property.Value) is { } value)
+                    foreach (var property in item.EnumerateObject())
                     {
-                        fields[property.Name == "id" ? "_id" : property.Name] = value;
+                        if (JsonValue(property.Name, property.Value) is { } value)
+                        {
+                            fields[property.Name == "id" ? "_id" : property.Name] = value;
+                        }
                     }
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // System.Text.Json decodes strings lazily: invalid UTF-8 or an escaped unpaired surrogate fails only here.
+                    rejected.Add(new RejectedRecord(position, "a name or value is not valid text: " + ex.Message));
+                    continue;
                 }
 
                 records.Add(new CslRecord(position, i, CslLayout.Json, fields));
