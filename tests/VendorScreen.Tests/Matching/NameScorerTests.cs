@@ -15,6 +15,7 @@ public sealed class NameScorerTests
     [Theory]
     [InlineData("Hai Kang Wei Shi bin Gim Jeong Eun Hai Kang Wei Shi")]
     [InlineData("海康威视 bin 海康威视")]
+    [InlineData("华为S.A. हिन्दी ,GmbH IV שלום bin Huawei")]
     public void Compare_NameWithARepeatedRunAroundBin_ScoresOneAgainstItself(string name)
     {
         // Equal token pairs were taken in an arbitrary order, so the repeated run could be aligned crossed and read as a
