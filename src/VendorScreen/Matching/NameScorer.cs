@@ -103,7 +103,14 @@ public static class NameScorer
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
         AddCrossScriptPairs(query, candidate, pairs);
-        pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim) : (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount));
+        // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
+        // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
+        // in order rather than crossed (a crossed alignment reads as a swapped patronymic), and so that the outcome does not
+        // depend on the unstable sort.
+        pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim)
+            : Math.Abs(a.QStart - a.CStart) != Math.Abs(b.QStart - b.CStart) ? Math.Abs(a.QStart - a.CStart).CompareTo(Math.Abs(b.QStart - b.CStart))
+            : a.QCount + a.CCount != b.QCount + b.CCount ? (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount)
+            : a.QStart != b.QStart ? a.QStart.CompareTo(b.QStart) : a.CStart.CompareTo(b.CStart));
 
         var usedQ = new bool[q.Count];
         var usedC = new bool[c.Count];

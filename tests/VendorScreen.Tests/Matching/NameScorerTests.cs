@@ -12,6 +12,20 @@ public sealed class NameScorerTests
         Score("Hangzhou Hikvision Digital Technology Co., Ltd.", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD").Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("Hai Kang Wei Shi bin Gim Jeong Eun Hai Kang Wei Shi")]
+    [InlineData("海康威视 bin 海康威视")]
+    [InlineData("华为S.A. हिन्दी ,GmbH IV שלום bin Huawei")]
+    public void Compare_NameWithARepeatedRunAroundBin_ScoresOneAgainstItself(string name)
+    {
+        // Equal token pairs were taken in an arbitrary order, so the repeated run could be aligned crossed and read as a
+        // swapped patronymic (score 0.7 against itself).
+        foreach (var v in NameNormalizer.Normalize(name))
+        {
+            NameScorer.Compare(v, v).Score.Should().Be(1, v.Key);
+        }
+    }
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {

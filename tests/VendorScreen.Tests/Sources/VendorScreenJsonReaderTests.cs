@@ -101,4 +101,26 @@ public sealed class VendorScreenJsonReaderTests
     }
 
     private static ListSnapshot Read(string json) => VendorScreenJsonReader.Read(Encoding.UTF8.GetBytes(json), "lists/erp.json", default);
+
+    [Fact]
+    public void Read_InvalidUtf8InAString_ThrowsSourceExceptionWithPosition()
+    {
+        var text = Encoding.UTF8.GetBytes(Valid);
+        var at = Valid.IndexOf("Acme Cams", StringComparison.Ordinal);
+        text[at] = 0xFF;
+
+        var act = () => VendorScreenJsonReader.Read(text, "bad.json", DateTimeOffset.UnixEpoch);
+
+        act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == $"bad.json line 6, byte offset {at}").WithMessage("*not valid UTF-8*");
+    }
+
+    [Fact]
+    public void Read_UnpairedSurrogateEscapeInAString_ThrowsSourceException()
+    {
+        var text = Encoding.UTF8.GetBytes(Valid.Replace("Acme Cams", "Acme \\ud800 Cams", StringComparison.Ordinal));
+
+        var act = () => VendorScreenJsonReader.Read(text, "bad.json", DateTimeOffset.UnixEpoch);
+
+        act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "bad.json").WithMessage("*not valid text*");
+    }
 }

@@ -137,8 +137,8 @@ internal static class CslReader
                 }
                 catch (InvalidOperationException ex)
                 {
-                    // A string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
-                    rejected.Add(new RejectedRecord(position, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+                    // System.Text.Json decodes strings lazily: invalid UTF-8 or an escaped unpaired surrogate fails only here.
+                    rejected.Add(new RejectedRecord(position, "a name or value is not valid Unicode text: " + ex.Message));
                     continue;
                 }
 

@@ -108,6 +108,13 @@ internal static class FtmReader
         }
 
         var position = $"{location}:{lineNumber}";
+        var invalid = Utf8Validation.FirstInvalidByte(trimmed);
+        if (invalid >= 0)
+        {
+            rejected.Add(new RejectedRecord(position, $"not valid UTF-8 at byte {invalid + 1} of the line"));
+            return;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(trimmed, new JsonReaderOptions { MaxDepth = 16 });
@@ -160,8 +167,8 @@ internal static class FtmReader
         }
         catch (InvalidOperationException ex)
         {
-            // A string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
-            rejected.Add(new RejectedRecord(position, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+            // System.Text.Json decodes strings lazily: an escaped unpaired surrogate ("\ud800") fails only here.
+            rejected.Add(new RejectedRecord(position, "a string is not valid Unicode text: " + ex.Message));
         }
     }
 

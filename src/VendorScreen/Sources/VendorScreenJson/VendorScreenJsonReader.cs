@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.VendorScreenJson;
 
@@ -27,6 +28,13 @@ public static class VendorScreenJsonReader
             throw new SanctionListSourceException("vendorscreen-json", location, $"document of {utf8Json.Length} bytes exceeds the limit of {MaxDocumentBytes} bytes");
         }
 
+        var invalid = Utf8Validation.FirstInvalidByte(utf8Json.Span);
+        if (invalid >= 0)
+        {
+            var line = utf8Json.Span[..invalid].Count((byte)'\n') + 1;
+            throw new SanctionListSourceException("vendorscreen-json", $"{location} line {line}, byte offset {invalid}", "not valid UTF-8");
+        }
+
         JsonDocument doc;
         try
         {
@@ -39,43 +47,55 @@ public static class VendorScreenJsonReader
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new SanctionListSourceException("vendorscreen-json", location, "the document must be a JSON object");
+                return ReadRoot(doc.RootElement, utf8Json, location, fetchedAt);
             }
-
-            var format = GetString(root, "format");
-            if (!string.Equals(format, FormatTag, StringComparison.Ordinal))
+            catch (InvalidOperationException ex)
             {
-                throw new SanctionListSourceException("vendorscreen-json", location, $"\"format\" must be \"{FormatTag}\" but is {(format is null ? "missing" : "\"" + format + "\"")}");
+                // System.Text.Json decodes strings lazily: an escaped unpaired surrogate ("\ud800") fails only here.
+                throw new SanctionListSourceException("vendorscreen-json", location, "a string is not valid text: " + ex.Message, ex);
             }
-
-            var source = GetString(root, "source");
-            if (string.IsNullOrWhiteSpace(source))
-            {
-                throw new SanctionListSourceException("vendorscreen-json", location, "\"source\" is missing");
-            }
-
-            var version = GetString(root, "version") ?? "unversioned";
-            var rejected = new List<RejectedRecord>();
-            var lists = ReadLists(root, rejected);
-            var knownLists = new HashSet<string>(lists.Select(l => l.Id), StringComparer.Ordinal);
-            var entities = ReadEntities(root, source, knownLists, rejected);
-            var ids = new HashSet<string>(entities.Select(e => e.Id), StringComparer.Ordinal);
-            var relations = ReadRelations(root, source, ids, rejected);
-
-            return new ListSnapshot(source, version)
-            {
-                Entities = entities,
-                Relations = relations,
-                Lists = lists,
-                FetchedAt = fetchedAt,
-                Sha256 = Convert.ToHexString(SHA256.HashData(utf8Json.Span)).ToLowerInvariant(),
-                Location = location,
-                RejectedRecords = rejected,
-            };
         }
+    }
+
+    private static ListSnapshot ReadRoot(JsonElement root, ReadOnlyMemory<byte> utf8Json, string location, DateTimeOffset fetchedAt)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new SanctionListSourceException("vendorscreen-json", location, "the document must be a JSON object");
+        }
+
+        var format = GetString(root, "format");
+        if (!string.Equals(format, FormatTag, StringComparison.Ordinal))
+        {
+            throw new SanctionListSourceException("vendorscreen-json", location, $"\"format\" must be \"{FormatTag}\" but is {(format is null ? "missing" : "\"" + format + "\"")}");
+        }
+
+        var source = GetString(root, "source");
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new SanctionListSourceException("vendorscreen-json", location, "\"source\" is missing");
+        }
+
+        var version = GetString(root, "version") ?? "unversioned";
+        var rejected = new List<RejectedRecord>();
+        var lists = ReadLists(root, rejected);
+        var knownLists = new HashSet<string>(lists.Select(l => l.Id), StringComparer.Ordinal);
+        var entities = ReadEntities(root, source, knownLists, rejected);
+        var ids = new HashSet<string>(entities.Select(e => e.Id), StringComparer.Ordinal);
+        var relations = ReadRelations(root, source, ids, rejected);
+
+        return new ListSnapshot(source, version)
+        {
+            Entities = entities,
+            Relations = relations,
+            Lists = lists,
+            FetchedAt = fetchedAt,
+            Sha256 = Convert.ToHexString(SHA256.HashData(utf8Json.Span)).ToLowerInvariant(),
+            Location = location,
+            RejectedRecords = rejected,
+        };
     }
 
     private static List<ListDefinition> ReadLists(JsonElement root, List<RejectedRecord> rejected)

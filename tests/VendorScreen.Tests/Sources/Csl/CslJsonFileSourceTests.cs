@@ -59,4 +59,20 @@ public sealed class CslJsonFileSourceTests
 
         act.Should().Throw<SanctionListSourceException>().WithMessage("*\"results\" array*");
     }
+
+    [Theory]
+    [InlineData("invalid UTF-8")]
+    [InlineData("unpaired surrogate escape")]
+    public void Read_ResultWithUndecodableString_IsRejectedAndTheOtherResultsKept(string defect)
+    {
+        const string El = "Entity List (EL) - Bureau of Industry and Security";
+        var head = ListTestFiles.Utf8($$"""{"results": [{"id": "a1", "source": "{{El}}", "name": "Alpha Trading"}, {"id": "b2", "source": "{{El}}", "name": "Bad""");
+        byte[] middle = defect == "invalid UTF-8" ? [0xC0, 0xAF] : ListTestFiles.Utf8("\\ud800");
+        byte[] json = [.. head, .. middle, .. ListTestFiles.Utf8("\"}]}")];
+
+        var snapshot = CslJsonFileSource.Read(json, "bad.json", ListTestFiles.Now);
+
+        snapshot.Entities.Should().ContainSingle().Which.PrimaryName.Should().Be("Alpha Trading");
+        snapshot.RejectedRecords.Should().ContainSingle().Which.Position.Should().Be("bad.json $.results[1]");
+    }
 }

@@ -107,4 +107,30 @@ public sealed class FtmJsonFileSourceTests
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "big.ftm.json:2").WithMessage("*limit*");
     }
+
+    [Fact]
+    public void Read_LineWithInvalidUtf8InAString_IsRejectedAndTheOtherLinesKept()
+    {
+        var good = ListTestFiles.Utf8("""{"id": "a", "schema": "Company", "properties": {"name": ["Alpha Trading"]}}""" + "\n");
+        byte[] bad = [.. ListTestFiles.Utf8("""{"id": "b", "schema": "Company", "properties": {"name": ["Bad"""), 0xFF, .. ListTestFiles.Utf8("\"]}}\n")];
+
+        var snapshot = FtmJsonFileSource.Read(good.Concat(bad).ToArray(), "bad.ftm.json", ListTestFiles.Now);
+
+        snapshot.Entities.Should().ContainSingle(e => e.PrimaryName == "Alpha Trading");
+        snapshot.RejectedRecords.Should().ContainSingle().Which.Should().Match<RejectedRecord>(r => r.Position == "bad.ftm.json:2" && r.Reason.Contains("UTF-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_LineWithUnpairedSurrogateEscape_IsRejectedAndTheOtherLinesKept()
+    {
+        var text = """
+            {"id": "a", "schema": "Company", "properties": {"name": ["Alpha Trading"]}}
+            {"id": "b", "schema": "Company", "properties": {"name": ["Bad \ud800 name"]}}
+            """;
+
+        var snapshot = FtmJsonFileSource.Read(ListTestFiles.Utf8(text), "bad.ftm.json", ListTestFiles.Now);
+
+        snapshot.Entities.Should().ContainSingle(e => e.PrimaryName == "Alpha Trading");
+        snapshot.RejectedRecords.Should().ContainSingle().Which.Position.Should().Be("bad.ftm.json:2");
+    }
 }
