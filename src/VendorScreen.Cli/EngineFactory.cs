@@ -33,6 +33,9 @@ internal static partial class EngineFactory
             {
                 o.UseDefaultDataset = useDefaultData;
                 o.Policy = policy;
+
+                // The last good counts of every source survive between runs, so a list cut short since the last run is refused.
+                o.SourceStateDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory();
             });
 
         var remoteSources = new List<HttpSanctionListSource>();

@@ -80,6 +80,9 @@ internal sealed class CliTestHost : IDisposable
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
+    /// <summary>The cache and source-state folder of in-process runs: a folder of this test process, never the user's own cache.</summary>
+    public static string TestCacheDirectory { get; } = Path.Combine(Path.GetTempPath(), "vendorscreen-cli-tests", "cache-" + Environment.ProcessId);
+
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(static context => context, args);
 
     /// <summary>Runs the command line with a changed context (a cache folder, an engine hook).</summary>
@@ -87,7 +90,7 @@ internal sealed class CliTestHost : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, configure(CliContext.ForWriters(stdout, stderr)), CancellationToken.None);
+        var exitCode = await CliApp.RunAsync(args, configure(CliContext.ForWriters(stdout, stderr) with { CacheDirectory = TestCacheDirectory }), CancellationToken.None);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -206,6 +206,24 @@ public sealed class ScreenCommandTests : IDisposable
         run.Stderr.Should().Contain("rejected 1 record", "a rejected record in a source is reported");
     }
 
+    [Fact]
+    public async Task Screen_LocalListCutShortSinceTheLastRun_IsRefusedWithExitCode3()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 10).Select(i => $"F-{i},Zarvandi Tooling Company {(char)('A' + i)}x,organization,IR,erp-blocklist\n"));
+        var list = _host.Write("shrinking.csv", "id,name,kind,country,list\n" + rows);
+        var input = _host.Write("shrinking-in.csv", "id,name\n1,Zarvandi Tooling Company Bx\n");
+        var cache = Path.Combine(_host.Directory, "cache");
+        var first = await CliTestHost.RunAsync(c => c with { CacheDirectory = cache }, "screen", input, "--format", "json", "--no-default-data", "--source", "custom-csv:" + list);
+        _host.Write("shrinking.csv", "id,name,kind,country,list\n" + string.Concat(rows.Split('\n').Take(3).Select(r => r + "\n")));
+
+        var second = await CliTestHost.RunAsync(c => c with { CacheDirectory = cache }, "screen", input, "--format", "json", "--no-default-data", "--source", "custom-csv:" + list);
+
+        first.ExitCode.Should().Be(0, first.Stderr);
+        File.Exists(Path.Combine(cache, "source-state.json")).Should().BeTrue();
+        second.ShouldFailWith(3, "shrinking", "fewer", "source-state.json");
+        second.Stdout.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("dob")]
     [InlineData("date_of_birth")]

@@ -25,7 +25,7 @@ internal static class FuzzCorpus
         "ofac-csv" => new("ofac-csv", "ofac/tiny_fixture", new[] { "sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv" }
             .Select(f => new CorpusFile(f, File.ReadAllBytes(SharedData.DataPath("ofac/tiny_fixture/" + f)))).ToArray(), Folder: true),
         "ofac-cons-csv" => new("ofac-csv", "ofac/2025-12_consolidated_non_sdn/cons_prim.csv, first 40 records",
-            [new("cons_prim.csv", CutCsv(SharedFile("ofac/2025-12_consolidated_non_sdn/cons_prim.csv"), 40))]),
+            [new("cons_prim.csv", WithOfacEndByte(CutCsv(SharedFile("ofac/2025-12_consolidated_non_sdn/cons_prim.csv"), 40)))]),
         "csl-csv" => new("csl-csv", "csl/2025-06_consolidated_sample.csv", [new("consolidated.csv", SharedFile("csl/2025-06_consolidated_sample.csv"))]),
         "csl-csv-legacy" => new("csl-csv", "csl/2019-12_csl_sample_legacy_layout.csv, first 40 records",
             [new("csl.csv", CutCsv(SharedFile("csl/2019-12_csl_sample_legacy_layout.csv"), 41))]),
@@ -59,6 +59,10 @@ internal static class FuzzCorpus
         new(format, "TestData/" + relative, [new(fileName, File.ReadAllBytes(ListTestFiles.Path(relative)))]);
 
     private static byte[] SharedFile(string relative) => File.ReadAllBytes(SharedData.DataPath(relative));
+
+    /// <summary>A cut OFAC CSV file ends, as the published file does, with the end-of-file byte 0x1A (a file without it is
+    /// refused as cut short).</summary>
+    private static byte[] WithOfacEndByte(byte[] bytes) => [.. bytes, 0x1A];
 
     /// <summary>The first <paramref name="records"/> records of a CSV or tab-separated file: cut after a line end outside quotes.</summary>
     public static byte[] CutCsv(byte[] bytes, int records)

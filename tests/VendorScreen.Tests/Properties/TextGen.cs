@@ -60,7 +60,22 @@ internal static class TextGen
 
     /// <summary>Text with at least one unpaired surrogate, or long text with a surrogate pair or combining sequence across
     /// character 1,024.</summary>
-    public static readonly Gen<string> Hostile = Gen.Frequency((2, NameLike.Where(s => !IsWellFormed(s))), (2, AnyUtf16.Where(s => !IsWellFormed(s))), (1, Long));
+    public static readonly Gen<string> Hostile = Gen.Frequency((2, WithLoneSurrogate(NameLike)), (2, WithLoneSurrogate(AnyUtf16)), (1, Long));
+
+    /// <summary>Text from <paramref name="gen"/> with an unpaired surrogate inserted at a random position (a generator, not a filter,
+    /// so that it never runs out of cases).</summary>
+    private static Gen<string> WithLoneSurrogate(Gen<string> gen) =>
+        Gen.Select(gen, Gen.Int[0, 1000], Gen.OneOf('\uD800', '\uDBFF', '\uDC00', '\uDFFF'), (text, at, surrogate) =>
+        {
+            at %= text.Length + 1;
+            if (at > 0 && char.IsHighSurrogate(text[at - 1]) && char.IsLowSurrogate(surrogate))
+            {
+                at--;
+            }
+
+            var joined = text.Insert(at, surrogate.ToString());
+            return IsWellFormed(joined) ? joined + "\uD800" : joined;
+        });
 
     public static bool IsWellFormed(string text)
     {

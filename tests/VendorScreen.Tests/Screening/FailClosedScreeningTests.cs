@@ -156,7 +156,7 @@ public sealed class FailClosedScreeningTests
     }
 
     [Fact]
-    public async Task ScreenAsync_ListedNameWithALoneSurrogate_DoesNotFailTheDataset()
+    public async Task ScreenAsync_ListedNameWithALoneSurrogate_IsARejectedRecordAndDoesNotFailTheDataset()
     {
         var snapshot = new ListSnapshot("custom", "v1")
         {
@@ -171,12 +171,13 @@ public sealed class FailClosedScreeningTests
 
         var statuses = await engine.RefreshAsync();
         var good = await engine.ScreenAsync(ScreeningRequest.ForParty("Quarkwell Trading"));
-        var bad = await engine.ScreenAsync(ScreeningRequest.ForParty("Broken Name Trading"));
 
         statuses.Should().OnlyContain(s => s.IsUsable);
+        statuses.Single(s => s.SourceName == "custom").Should().Match<SourceStatus>(s => s.Entities == 1 && s.Rejected == 1);
+        engine.Dataset!.Snapshots.Single(s => s.SourceName == "custom").RejectedRecords
+            .Should().ContainSingle().Which.Should().Match<RejectedRecord>(r => r.Position.Contains("custom:bad") && r.Reason.Contains("surrogate"));
         good.Decision.Should().NotBe(ScreeningDecision.Clear);
         good.Hits.Should().Contain(h => h.EntityId == "custom:good");
-        bad.Hits.Should().Contain(h => h.EntityId == "custom:bad");
     }
 
     [Fact]

@@ -115,12 +115,13 @@ public sealed class VendorScreenJsonReaderTests
     }
 
     [Fact]
-    public void Read_UnpairedSurrogateEscapeInAString_ThrowsSourceException()
+    public void Read_UnpairedSurrogateEscapeInAnEntityName_RejectsThatEntity()
     {
         var text = Encoding.UTF8.GetBytes(Valid.Replace("Acme Cams", "Acme \\ud800 Cams", StringComparison.Ordinal));
 
-        var act = () => VendorScreenJsonReader.Read(text, "bad.json", DateTimeOffset.UnixEpoch);
+        var snapshot = VendorScreenJsonReader.Read(text, "bad.json", DateTimeOffset.UnixEpoch);
 
-        act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "bad.json").WithMessage("*not valid text*");
+        snapshot.RejectedRecords.Should().Contain(r => r.Position.StartsWith("$.entities[0]", StringComparison.Ordinal) && r.Reason.Contains("not valid Unicode"));
+        snapshot.Entities.Should().ContainSingle().Which.Id.Should().EndWith("acme-us");
     }
 }
