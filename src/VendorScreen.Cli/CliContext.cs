@@ -22,6 +22,9 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, bool Std
     /// <summary>Gets the cache folder of URL sources, or <see langword="null"/> for <see cref="Sources.Remote.RemoteListCatalog.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Gets the names of sources whose list may be empty (<c>--allow-empty</c>).</summary>
+    public IReadOnlyList<string> SourcesAllowedEmpty { get; init; } = [];
+
     /// <summary>Gets a hook that changes the engine before it is built (for hosts that embed the command line, and tests).</summary>
     public Action<ScreeningEngineBuilder>? ConfigureEngine { get; init; }
 

@@ -36,6 +36,7 @@ internal static partial class EngineFactory
 
                 // The last good counts of every source survive between runs, so a list cut short since the last run is refused.
                 o.SourceStateDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory();
+                o.SourcesAllowedEmpty.UnionWith(context.SourcesAllowedEmpty);
             });
 
         var remoteSources = new List<HttpSanctionListSource>();
@@ -82,7 +83,10 @@ internal static partial class EngineFactory
             if (failed is not null)
             {
                 engine.Dispose();
-                throw new CliException(ExitCodes.SourceFailed, $"source \"{failed.SourceName}\" could not be loaded: {CliContext.OneLine(failed.Error ?? "unknown error")}");
+                var hint = failed.Error?.Contains(nameof(ScreeningOptions.SourcesAllowedEmpty), StringComparison.Ordinal) == true
+                    ? $" (on the command line: --allow-empty {failed.SourceName})"
+                    : string.Empty;
+                throw new CliException(ExitCodes.SourceFailed, $"source \"{failed.SourceName}\" could not be loaded: {CliContext.OneLine(failed.Error ?? "unknown error")}{hint}");
             }
         }
 

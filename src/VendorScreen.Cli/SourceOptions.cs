@@ -24,6 +24,14 @@ internal sealed class SourceOptions
         HelpName = "DIR",
     };
 
+    public Option<string[]> AllowEmpty { get; } = new("--allow-empty")
+    {
+        Description = "A source (by the name `vendorscreen sources` shows) whose list is meant to be empty; any other source with no entity is not usable (exit 3). Repeatable.",
+        HelpName = "NAME",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
@@ -31,14 +39,19 @@ internal sealed class SourceOptions
         command.Options.Add(Source);
         command.Options.Add(NoDefaultData);
         command.Options.Add(Cache);
+        command.Options.Add(AllowEmpty);
     }
 
-    /// <summary>Applies <c>--cache</c> to the context.</summary>
+    /// <summary>Applies <c>--cache</c> and <c>--allow-empty</c> to the context.</summary>
     /// <param name="parseResult">The parse result.</param>
     /// <param name="context">The context.</param>
     /// <returns>The context with the cache folder of URL sources set.</returns>
-    public CliContext WithCache(ParseResult parseResult, CliContext context) =>
-        parseResult.GetValue(Cache) is { } cache && !string.IsNullOrWhiteSpace(cache) ? context with { CacheDirectory = Path.GetFullPath(cache) } : context;
+    public CliContext WithCache(ParseResult parseResult, CliContext context)
+    {
+        var allowEmpty = (parseResult.GetValue(AllowEmpty) ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).ToArray();
+        context = allowEmpty.Length > 0 ? context with { SourcesAllowedEmpty = allowEmpty } : context;
+        return parseResult.GetValue(Cache) is { } cache && !string.IsNullOrWhiteSpace(cache) ? context with { CacheDirectory = Path.GetFullPath(cache) } : context;
+    }
 
     /// <summary>Gets the <c>--source</c> values.</summary>
     /// <param name="parseResult">The parse result.</param>

@@ -207,6 +207,21 @@ public sealed class ScreenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Screen_EmptyList_IsRefusedWithExitCode3UnlessAllowedEmpty()
+    {
+        var list = _host.Write("empty.xml", "<?xml version=\"1.0\"?><CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00\"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>");
+        var input = _host.Write("empty-in.csv", "id,name\n1,Quarkwell Trading\n");
+
+        var refused = await CliTestHost.RunAsync("screen", input, "--format", "json", "--source", "un-xml:" + list, "--fail-on", "review");
+        var allowed = await CliTestHost.RunAsync("screen", input, "--format", "json", "--source", "un-xml:" + list, "--allow-empty", "un");
+
+        refused.ShouldFailWith(3, "source \"un\"", "no entity", "--allow-empty un");
+        refused.Stdout.Should().BeEmpty();
+        allowed.ExitCode.Should().Be(0, allowed.Stderr);
+        allowed.JsonLines.Single().GetProperty("decision").GetString().Should().Be("clear");
+    }
+
+    [Fact]
     public async Task Screen_LocalListCutShortSinceTheLastRun_IsRefusedWithExitCode3()
     {
         var rows = string.Concat(Enumerable.Range(1, 10).Select(i => $"F-{i},Zarvandi Tooling Company {(char)('A' + i)}x,organization,IR,erp-blocklist\n"));
