@@ -280,10 +280,10 @@ internal sealed class HttpFileFetcher
     private static RemoteFetchException TooLarge(string message) => new(message, retryable: false);
 }
 
-/// <summary>The body as it comes off the wire: counts the bytes read and refuses more than the limit.</summary>
-internal sealed class WireStream(Stream inner, long max) : Stream
+/// <summary>A stream that can only be read forward: what the read streams of a fetch have in common.</summary>
+internal abstract class ForwardReadStream : Stream
 {
-    public long Count { get; private set; }
+    public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
 
     public override bool CanRead => true;
 
@@ -292,17 +292,6 @@ internal sealed class WireStream(Stream inner, long max) : Stream
     public override bool CanWrite => false;
 
     public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => Count;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -316,6 +305,23 @@ internal sealed class WireStream(Stream inner, long max) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>The body as it comes off the wire: counts the bytes read and refuses more than the limit.</summary>
+internal sealed class WireStream(Stream inner, long max) : ForwardReadStream
+{
+    public long Count { get; private set; }
+
+    public override long Position
+    {
+        get => Count;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     private int Counted(int read)
     {
@@ -330,17 +336,9 @@ internal sealed class WireStream(Stream inner, long max) : Stream
 }
 
 /// <summary>A stream that first returns a few bytes already read, then the rest of another stream.</summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : ForwardReadStream
 {
     private int _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -373,19 +371,6 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
 
         return inner.ReadAsync(buffer, cancellationToken);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>One failed attempt, with whether trying again may help.</summary>
