@@ -64,7 +64,11 @@ public static class NameNormalizer
         });
     }
 
-    private static int FirstLoneSurrogate(string text)
+    /// <summary>Finds the first lone surrogate (text that is not valid Unicode, for example from a malformed <c>\ud800</c> JSON
+    /// escape).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Its index; -1 when the text is valid Unicode.</returns>
+    internal static int FirstLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

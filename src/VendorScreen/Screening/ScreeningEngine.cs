@@ -37,7 +37,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly Dictionary<string, (ListSnapshot? Good, string? Error)> _lastGood = new(StringComparer.Ordinal);
-    private Screening.SourceAcceptance? _acceptance;
+    private readonly Screening.SourceAcceptance _acceptance;
     private Screening.EngineState? _state;
 
     internal ScreeningEngine(IReadOnlyList<ISanctionListSource> sources, ScreeningOptions options, ScreeningPolicy policy, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
@@ -46,6 +46,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         _options = options;
         _policy = policy;
         _timeProvider = timeProvider;
+        _acceptance = new Screening.SourceAcceptance(options);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("VendorScreen.ScreeningEngine");
     }
 
@@ -85,7 +86,6 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
 
     private async Task<IReadOnlyList<SourceStatus>> RefreshLockedAsync(CancellationToken cancellationToken)
     {
-        _acceptance ??= new Screening.SourceAcceptance(_options);
         var accepted = new List<ListSnapshot>();
         foreach (var source in _sources)
         {

@@ -79,8 +79,8 @@ internal sealed class SourceAcceptance
         return null;
     }
 
-    /// <summary>Records accepted snapshots as the last good versions of their sources. A state file that cannot be written is
-    /// reported, not fatal: the snapshots are served all the same.</summary>
+    /// <summary>Records accepted snapshots as the last good versions of their sources. A state file that cannot be read (it is
+    /// then written anew) or written is reported, not fatal: the snapshots are served all the same.</summary>
     /// <returns>An error message, or <see langword="null"/>.</returns>
     public string? Remember(IReadOnlyList<ListSnapshot> accepted, DateTimeOffset now) => _state?.Update(accepted, now);
 }
@@ -126,12 +126,12 @@ internal sealed class SourceStateFile(string path)
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     public SourceStateEntry? Find(string source, string? location) =>
-        Read().Sources.FirstOrDefault(e => string.Equals(e.Source, source, StringComparison.Ordinal) && string.Equals(e.Location, location, StringComparison.Ordinal));
+        Read(out _).Sources.FirstOrDefault(e => string.Equals(e.Source, source, StringComparison.Ordinal) && string.Equals(e.Location, location, StringComparison.Ordinal));
 
     public string? Update(IReadOnlyList<ListSnapshot> accepted, DateTimeOffset now)
     {
-        var document = Read();
-        var changed = false;
+        var document = Read(out var unreadable);
+        var changed = unreadable is not null;
         foreach (var snapshot in accepted)
         {
             var index = document.Sources.FindIndex(e => string.Equals(e.Source, snapshot.SourceName, StringComparison.Ordinal)
@@ -176,7 +176,7 @@ internal sealed class SourceStateFile(string path)
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(document, SourceStateJsonContext.Default.SourceStateDocument));
             File.Move(temp, Path, overwrite: true);
-            return null;
+            return unreadable is null ? null : $"the source state file {Path} could not be read ({unreadable}); it was written anew, so sources had no recorded last good version to check against";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -193,8 +193,9 @@ internal sealed class SourceStateFile(string path)
         }
     }
 
-    private SourceStateDocument Read()
+    private SourceStateDocument Read(out string? problem)
     {
+        problem = null;
         try
         {
             if (!File.Exists(Path))
@@ -203,12 +204,17 @@ internal sealed class SourceStateFile(string path)
             }
 
             var document = JsonSerializer.Deserialize(File.ReadAllBytes(Path), SourceStateJsonContext.Default.SourceStateDocument);
-            return document is { Format: SourceStateDocument.FormatTag, Sources: not null }
-                ? document with { Sources = document.Sources.Where(e => e is not null).ToList() }
-                : new SourceStateDocument();
+            if (document is { Format: SourceStateDocument.FormatTag, Sources: not null })
+            {
+                return document with { Sources = document.Sources.Where(e => e is not null).ToList() };
+            }
+
+            problem = $"not in the {SourceStateDocument.FormatTag} format";
+            return new SourceStateDocument();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
+            problem = ex.Message;
             return new SourceStateDocument();
         }
     }

@@ -194,6 +194,22 @@ public sealed class SourceAcceptanceTests
         engine.Sources.Single(s => s.SourceName == "feed").Should().Match<SourceStatus>(s => s.IsUsable && s.Entities == 3 && s.Rejected == 1);
     }
 
+    [Fact]
+    public void Remember_UnreadableStateFile_IsWrittenAnewAndReported()
+    {
+        using var state = new TempFolder();
+        var file = Path.Combine(state.Path, "source-state.json");
+        File.WriteAllText(file, "{ not json");
+        var acceptance = new VendorScreen.Screening.SourceAcceptance(new ScreeningOptions { SourceStateDirectory = state.Path });
+        var snapshot = new ListSnapshot("list", "v1") { Location = "list.csv", Entities = [new Entity("list:1", EntityKind.Organization, "Vendor Number 1")] };
+
+        var problem = acceptance.Remember([snapshot], DateTimeOffset.UnixEpoch);
+
+        problem.Should().Contain("could not be read").And.Contain(file);
+        File.ReadAllText(file).Should().Contain("vendorscreen-source-state/1").And.Contain("list.csv");
+        acceptance.Remember([snapshot], DateTimeOffset.UnixEpoch).Should().BeNull("the file is readable again");
+    }
+
     private static ScreeningEngine Engine(string path, string stateDirectory) => new ScreeningEngineBuilder()
         .Configure(o =>
         {

@@ -369,7 +369,7 @@ ZW|ZWE|Zimbabwe|Republic of Zimbabwe
 
     private static string Key(string text)
     {
-        var decomposed = ListText.ReplaceInvalidUtf16(text).Normalize(NormalizationForm.FormD);
+        var decomposed = Normalization.NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var space = false;
         foreach (var c in decomposed)

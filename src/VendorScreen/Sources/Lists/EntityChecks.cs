@@ -12,7 +12,7 @@ internal static class EntityChecks
     /// <summary>Finds why an entity cannot be screened against; <see langword="null"/> when it can.</summary>
     public static string? FindProblem(Entity entity)
     {
-        if (ListText.FindInvalidUtf16(entity.Id) is var idAt and >= 0)
+        if (NameNormalizer.FirstLoneSurrogate(entity.Id) is var idAt and >= 0)
         {
             return string.Create(CultureInfo.InvariantCulture, $"the entity id holds an unpaired UTF-16 surrogate (U+{(int)entity.Id[idAt]:X4}) at character {idAt + 1}");
         }
@@ -33,7 +33,7 @@ internal static class EntityChecks
         for (var i = 0; i < entity.Identifiers.Count; i++)
         {
             var value = entity.Identifiers[i].Value ?? string.Empty;
-            if (ListText.FindInvalidUtf16(value) is var at and >= 0)
+            if (NameNormalizer.FirstLoneSurrogate(value) is var at and >= 0)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"identifier {i + 1} ({entity.Identifiers[i].Scheme}) holds an unpaired UTF-16 surrogate (U+{(int)value[at]:X4}) at character {at + 1}");
             }
@@ -55,7 +55,7 @@ internal static class EntityChecks
                 rejected ??= [.. snapshot.RejectedRecords];
                 dropped ??= new HashSet<string>(StringComparer.Ordinal);
                 dropped.Add(entity.Id);
-                rejected.Add(new RejectedRecord($"{snapshot.Location ?? snapshot.SourceName}: entity {ListText.ReplaceInvalidUtf16(entity.Id)}", problem));
+                rejected.Add(new RejectedRecord($"{snapshot.Location ?? snapshot.SourceName}: entity {NameNormalizer.ReplaceLoneSurrogates(entity.Id)}", problem));
             }
         }
 
@@ -79,7 +79,7 @@ internal static class EntityChecks
             return null;
         }
 
-        if (ListText.FindInvalidUtf16(name) is var at and >= 0)
+        if (NameNormalizer.FirstLoneSurrogate(name) is var at and >= 0)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{label} holds an unpaired UTF-16 surrogate (U+{(int)name[at]:X4}) at character {at + 1}, which is not valid Unicode");
         }

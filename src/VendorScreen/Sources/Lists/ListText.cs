@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Sources.Lists;
 
@@ -47,51 +48,6 @@ internal static class ListText
         return sb.ToString();
     }
 
-    /// <summary>Finds the first unpaired UTF-16 surrogate (text that is not valid Unicode, for example from a malformed
-    /// <c>\ud800</c> JSON escape); -1 when the text is valid.</summary>
-    public static int FindInvalidUtf16(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Replaces every unpaired surrogate with U+FFFD, for text that is only shown or compared loosely (never for names,
-    /// whose records are rejected instead).</summary>
-    public static string ReplaceInvalidUtf16(string value)
-    {
-        if (FindInvalidUtf16(value) < 0)
-        {
-            return value;
-        }
-
-        var chars = value.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-
-        return new string(chars);
-    }
-
     /// <summary>Splits a multi-valued cell on a separator, cleaning each part and dropping empty ones.</summary>
     public static List<string> Split(string? value, char separator = ';')
     {
@@ -124,7 +80,7 @@ internal static class ListText
     {
         var sb = new StringBuilder(value.Length);
         var dash = false;
-        foreach (var c in ReplaceInvalidUtf16(value).Normalize(NormalizationForm.FormD))
+        foreach (var c in NameNormalizer.ReplaceLoneSurrogates(value).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {

@@ -123,7 +123,7 @@ internal static class OfacList
         {
             if (c > '\u007F')
             {
-                text = Lists.ListText.ReplaceInvalidUtf16(name).Normalize(NormalizationForm.FormKD);
+                text = Normalization.NameNormalizer.ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKD);
                 break;
             }
         }

@@ -268,8 +268,7 @@ public static class VendorScreenJsonReader
             }
             catch (InvalidOperationException ex)
             {
-                // GetString throws for a string that does not decode to valid UTF-16 (an unpaired surrogate escape such as \ud800).
-                rejected.Add(new(path, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+                rejected.Add(Undecodable(path, ex));
             }
         }
 
@@ -333,12 +332,17 @@ public static class VendorScreenJsonReader
             }
             catch (InvalidOperationException ex)
             {
-                rejected.Add(new(path, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message));
+                rejected.Add(Undecodable(path, ex));
             }
         }
 
         return result;
     }
+
+    /// <summary>A record with a string that does not decode to valid UTF-16: <see cref="JsonElement.GetString"/> throws for an unpaired
+    /// surrogate escape such as <c>\ud800</c> only when the string is read.</summary>
+    private static RejectedRecord Undecodable(string path, InvalidOperationException ex) =>
+        new(path, "a text value is not valid Unicode (an unpaired surrogate escape): " + ex.Message);
 
     private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement.Clone();
 
