@@ -41,6 +41,9 @@ internal sealed class SuiteReport
     /// <summary>Adds a figure under <c>suite.metric</c>.</summary>
     public void Figure(string metric, double value) => _figures.Add(($"{Name}.{metric}", value));
 
+    /// <summary>Adds a figure under <c>prefix.metric</c>, for a suite that reports more than one set of figures.</summary>
+    public void Figure(string metric, double value, string prefix) => _figures.Add(($"{prefix}.{metric}", value));
+
     public void Line(string text) => _lines.Add(text);
 
     public void Table(Table table)
