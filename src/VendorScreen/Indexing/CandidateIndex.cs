@@ -23,6 +23,9 @@ public sealed class CandidateIndex : ITokenStatistics
     private const int MaxSoundExpansions = 16;
     private const int MinSoundWordLength = 4;
 
+    // Words of up to five letters (seven padded trigrams) are looked up by any one shared trigram.
+    private const int ShortWordTrigrams = 7;
+
     // Retrieval by sound takes only close sound matches: weaker ones, found for every common name in another script, would
     // bring in more unrelated candidates than true ones.
     private const double MinSoundSimilarity = 0.93;
@@ -382,7 +385,9 @@ public sealed class CandidateIndex : ITokenStatistics
             }
         }
 
-        var needed = Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
+        // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
+        // candidate word, which the similarity check below then confirms or drops.
+        var needed = grams.Length <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
         return counts.Where(p => p.Value >= needed)
             .Select(p => _vocabulary[p.Key])
             .Where(v => !string.Equals(v, token, StringComparison.Ordinal) && Math.Abs(v.Length - token.Length) <= 3)

@@ -22,7 +22,11 @@ public interface ITokenStatistics
 /// <param name="QueryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name (a legal form, a place,
 /// "International", "Group"), so that a contained candidate is the same name with qualifiers.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false);
+public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false)
+{
+    /// <summary>Gets the name and version of the rules that computed the score (such as <c>token-align-v4</c>).</summary>
+    public string Algorithm { get; init; } = NameScoringRules.Default.Name;
+}
 
 /// <summary>
 /// The <c>token-align-v3</c> name scorer: aligns tokens one to one (exact, fuzzy within an edit budget that grows with
@@ -34,34 +38,8 @@ public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Fe
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 public static class NameScorer
 {
-    /// <summary>The algorithm name and version, reported in every result.</summary>
-    public const string Algorithm = "token-align-v3";
-
-    private const double NumberMismatchFactor = 0.7;
-
-    // A number in one name only, when the other has none ("ZTE Corporation 5" / "ZTE Corporation"), is a stray store or lot
-    // number more often than a different name: it weighs like a place, not like a word. Numbers that differ on both sides are
-    // a conflict (NumberMismatchFactor).
-    private const double LoneNumberWeight = 0.35;
-    private const double PatronymicSwapFactor = 0.7;
-    private const double PhoneticFactor = 0.92;
-    private const double SingleWordFuzzyFactor = 0.9;
-    private const double LongSingleWordFuzzyFactor = 0.95;
-    private const int LongWord = 7;
-    private const double PatronymicWeight = 0.35;
-    private const double AcronymSimilarity = 0.9;
-    private const int MaxAcronym = 5;
-    private const double PhoneticEqualFactor = 0.95;
-    private const double CloseSpelling = 0.93;
-    private const double InitialWeight = 0.3;
-    private const double PartReplacedFactor = 0.9;
-    private const double ShortSubstitutionFactor = 0.9;
-    private const double SoundOnlyCap = 0.9;
-    private const double CrossScriptRunMargin = 0.025;
-
-    // Shorter Latin tokens ("Li", "Jun", "Kim") are romanised syllables, compared by spelling only: a sound match between
-    // syllables ("jun" / "yon") is too weak to count.
-    private const int CrossScriptMinLength = 4;
+    /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
+    public static string Algorithm => NameScoringRules.Default.Name;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
@@ -69,40 +47,51 @@ public static class NameScorer
     /// <summary>Gets the base weight of a token class.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
-    public static double BaseWeight(TokenClass tokenClass) => tokenClass switch
-    {
-        TokenClass.LegalForm => 0.12,
-        TokenClass.Generic => 0.45,
-        TokenClass.Location => 0.35,
-        TokenClass.Title => 0.12,
-        _ => 1.0,
-    };
+    public static double BaseWeight(TokenClass tokenClass) => NameScoringRules.Default.BaseWeight(tokenClass);
 
     /// <summary>Compares two normalised names.</summary>
     /// <param name="query">The query name.</param>
     /// <param name="candidate">The candidate name.</param>
     /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
-    /// <returns>The comparison.</returns>
-    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics = null)
+    /// <returns>The comparison, scored with the default rules (<see cref="NameScoringRules.Default"/>).</returns>
+    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics = null) =>
+        Compare(query, candidate, statistics, NameScoringRules.Default);
+
+    /// <summary>Compares two normalised names under a given rule set (algorithm version).</summary>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
+    /// <param name="rules">The weights and rules, such as <see cref="NameScoringRules.V3"/> or <see cref="NameScoringRules.V4"/>.</param>
+    /// <returns>The comparison; <see cref="NameComparison.Algorithm"/> names the rules.</returns>
+    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(rules);
         var q = query.Tokens;
         var c = candidate.Tokens;
         if (q.Count == 0 || c.Count == 0)
         {
-            return new NameComparison(0, [], false);
+            return new NameComparison(0, [], false) { Algorithm = rules.Name };
+        }
+
+        // A legal form misspelt on one side ("Limitd", "Cmmpany", "Ltz") where the other name carries that form is read as the form.
+        var misspeltForms = new List<string>();
+        if (rules.MisspeltLegalForms && !query.IsTransliteration && !candidate.IsTransliteration)
+        {
+            q = ReadMisspeltLegalForms(q, c, misspeltForms, rules);
+            c = ReadMisspeltLegalForms(c, q, misspeltForms, rules);
         }
 
         var qHasNumber = HasNumber(q);
         var cHasNumber = HasNumber(c);
         var loneNumber = qHasNumber != cHasNumber;
-        var wq = Weights(q, statistics, IsSyllabic(query), otherHasNumber: cHasNumber);
-        var wc = Weights(c, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber);
+        var wq = Weights(q, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
+        var wc = Weights(c, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
-        var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration);
-        AddCrossScriptPairs(query, candidate, pairs);
+        var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, rules);
+        AddCrossScriptPairs(query, candidate, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
         // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
         // in order rather than crossed (a crossed alignment reads as a swapped patronymic), and so that the outcome does not
@@ -120,6 +109,7 @@ public static class NameScorer
         var fuzzyMin = 1.0;
         var fuzzyShortest = int.MaxValue;
         var fuzzy = new List<string>();
+        var firstLetterFuzzy = false;
         var spelled = false;
         var bySound = false;
         foreach (var p in pairs)
@@ -138,7 +128,7 @@ public static class NameScorer
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             bySound |= p.BySound;
-            spelled |= !p.BySound && p.Sim >= CloseSpelling && IsDistinctive(q[p.QStart].Class);
+            spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
             var qText = Join(q, p.QStart, p.QCount);
             var cText = Join(c, p.CStart, p.CCount);
             var entry = string.Create(CultureInfo.InvariantCulture, $"{qText}={cText} ({p.Sim:0.00})");
@@ -148,6 +138,7 @@ public static class NameScorer
                 fuzzy.Add(entry);
                 fuzzyMin = Math.Min(fuzzyMin, p.Sim);
                 fuzzyShortest = Math.Min(fuzzyShortest, Math.Min(qText.Length, cText.Length));
+                firstLetterFuzzy |= !p.BySound && qText.Length > 0 && cText.Length > 0 && qText[0] != cText[0];
             }
         }
 
@@ -156,10 +147,10 @@ public static class NameScorer
 
         // A name matched only by sound across scripts, with no word spelled alike, is evidence for a review, not a certainty:
         // transcriptions collide ("Kian Jahani" in Persian script sounds like "Cano Jhonny").
-        var soundOnly = bySound && !spelled && score > SoundOnlyCap;
+        var soundOnly = bySound && !spelled && score > rules.SoundOnlyCap;
         if (soundOnly)
         {
-            score = SoundOnlyCap;
+            score = rules.SoundOnlyCap;
         }
 
         var unmatchedQ = Enumerable.Range(0, q.Count).Where(i => !usedQ[i]).ToList();
@@ -167,14 +158,16 @@ public static class NameScorer
         var numberMismatch = unmatchedQ.Any(i => q[i].Class == TokenClass.Number) && unmatchedC.Any(j => c[j].Class == TokenClass.Number);
         if (numberMismatch)
         {
-            score *= NumberMismatchFactor;
+            score *= rules.NumberMismatchFactor;
         }
 
         // A one-word name rests on that word alone: a near spelling of it ("Tesla" / "Tesa", "Vistra" / "Vista") is weaker
         // evidence than a near spelling of one word among several.
         // A long word survives one slip better ("Hannibal" / "Hannibol", "Gazprom" / "Gasprom") than a short one.
-        var singleWordFuzzy = fuzzyMin < CloseSpelling && (IsSingleWordMatched(c, usedC) || IsSingleWordMatched(q, usedQ));
-        var singleWordFactor = fuzzyShortest >= LongWord ? LongSingleWordFuzzyFactor : SingleWordFuzzyFactor;
+        var singleWordFuzzy = fuzzyMin < rules.CloseSpelling && (IsSingleWordMatched(c, usedC) || IsSingleWordMatched(q, usedQ));
+        var singleWordFactor = fuzzyShortest >= rules.LongWord ? rules.LongSingleWordFuzzyFactor
+            : rules.FirstLetterEdits && firstLetterFuzzy ? rules.SingleWordFirstLetterFactor
+            : rules.SingleWordFuzzyFactor;
         if (singleWordFuzzy)
         {
             score *= singleWordFactor;
@@ -182,17 +175,19 @@ public static class NameScorer
 
         // A name part on each side that matches nothing on the other ("... al-Rawi" / "... al-Tikriti", "Lula da Souza" /
         // "Lula da Silva") is a different name part, not a missing one.
-        var partReplaced = unmatchedQ.Any(i => q[i].Class == TokenClass.Word && q[i].Text.Length >= 3)
-            && unmatchedC.Any(j => c[j].Class == TokenClass.Word && c[j].Text.Length >= 3);
+        // Under near-token-not-replaced, a word one letter from a word of the other name is the same part misspelt, not another.
+        var latin = !query.IsTransliteration && !candidate.IsTransliteration;
+        var partReplaced = unmatchedQ.Any(i => q[i].Class == TokenClass.Word && q[i].Text.Length >= 3 && !(rules.NearTokenNotReplaced && latin && HasNearWord(q[i], c)))
+            && unmatchedC.Any(j => c[j].Class == TokenClass.Word && c[j].Text.Length >= 3 && !(rules.NearTokenNotReplaced && latin && HasNearWord(c[j], q)));
         if (partReplaced)
         {
-            score *= PartReplacedFactor;
+            score *= rules.PartReplacedFactor;
         }
 
         var patronymicSwap = PatronymicSwapped(q, c, alignment);
         if (patronymicSwap)
         {
-            score *= PatronymicSwapFactor;
+            score *= rules.PatronymicSwapFactor;
         }
 
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
@@ -213,28 +208,28 @@ public static class NameScorer
         var legalC = c.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
         if (legalQ.Count + legalC.Count > 0)
         {
-            features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, BaseWeight(TokenClass.LegalForm),
+            features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, rules.BaseWeight(TokenClass.LegalForm),
                 $"compare forms down-weighted: query [{string.Join(' ', legalQ)}], candidate [{string.Join(' ', legalC)}]"));
         }
 
         if (loneNumber)
         {
-            features.Add(new("lone-number", LoneNumberWeight, 0, "a number in one name only weighs " + LoneNumberWeight.ToString(CultureInfo.InvariantCulture) + " of a word"));
+            features.Add(new("lone-number", rules.LoneNumberWeight, 0, "a number in one name only weighs " + rules.LoneNumberWeight.ToString(CultureInfo.InvariantCulture) + " of a word"));
         }
 
         if (numberMismatch)
         {
-            features.Add(new("number-mismatch", NumberMismatchFactor, -1, "numbers differ; score multiplied by " + NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+            features.Add(new("number-mismatch", rules.NumberMismatchFactor, -1, "numbers differ; score multiplied by " + rules.NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (soundOnly)
         {
-            features.Add(new("sound-only", SoundOnlyCap, -1, "matched only by sound across scripts; score capped at " + SoundOnlyCap.ToString(CultureInfo.InvariantCulture)));
+            features.Add(new("sound-only", rules.SoundOnlyCap, -1, "matched only by sound across scripts; score capped at " + rules.SoundOnlyCap.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (partReplaced)
         {
-            features.Add(new("name-part-replaced", PartReplacedFactor, -1, "each name has a part the other lacks; score multiplied by " + PartReplacedFactor.ToString(CultureInfo.InvariantCulture)));
+            features.Add(new("name-part-replaced", rules.PartReplacedFactor, -1, "each name has a part the other lacks; score multiplied by " + rules.PartReplacedFactor.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (singleWordFuzzy)
@@ -244,7 +239,7 @@ public static class NameScorer
 
         if (patronymicSwap)
         {
-            features.Add(new("patronymic-order", PatronymicSwapFactor, -1, "the names around bin/ben/ibn are swapped: father and son differ"));
+            features.Add(new("patronymic-order", rules.PatronymicSwapFactor, -1, "the names around bin/ben/ibn are swapped: father and son differ"));
         }
 
         if (query.IsTransliteration || candidate.IsTransliteration)
@@ -252,17 +247,103 @@ public static class NameScorer
             features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
         }
 
+        if (misspeltForms.Count > 0)
+        {
+            features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", misspeltForms)));
+        }
+
+        if (rules.RoundScore)
+        {
+            // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
+            score = Math.Round(score, 4);
+        }
+
         var qualifiersOnly = unmatchedQ.All(i => LegalForms.IsQualifier(q[i]));
-        return new NameComparison(Math.Clamp(score, 0, 1), features, contained, qualifiersOnly);
+        return new NameComparison(Math.Clamp(score, 0, 1), features, contained, qualifiersOnly) { Algorithm = rules.Name };
+    }
+
+    // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
+    // lacks, unless they resemble a word of the other name, to that legal form's compare token.
+    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string> found, NameScoringRules rules)
+    {
+        var forms = other.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text)
+            .Except(tokens.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text), StringComparer.Ordinal)
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (forms.Count == 0)
+        {
+            return tokens;
+        }
+
+        List<NameToken>? result = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var rewritten = false;
+            for (var k = Math.Min(4, tokens.Count - i); k >= 1 && !rewritten; k--)
+            {
+                var run = tokens.Skip(i).Take(k).ToList();
+                if (run.Any(t => t.Class != TokenClass.Word || !t.Text.All(char.IsAsciiLetter)
+                    || other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0))))
+                {
+                    continue;
+                }
+
+                var text = string.Join(' ', run.Select(t => t.Text));
+                var form = forms.FirstOrDefault(f => LegalForms.IsMisspelling(text, f));
+                if (form is null)
+                {
+                    continue;
+                }
+
+                result ??= tokens.Take(i).ToList();
+                result.Add(new NameToken(form, TokenClass.LegalForm));
+                found.Add($"{text}={form}");
+                forms.Remove(form);
+                i += k - 1;
+                rewritten = true;
+            }
+
+            if (!rewritten)
+            {
+                result?.Add(tokens[i]);
+            }
+        }
+
+        return result ?? tokens;
+    }
+
+    // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).
+    private static bool HasNearWord(NameToken token, IReadOnlyList<NameToken> other)
+    {
+        foreach (var o in other)
+        {
+            if (o.Class == TokenClass.Word && o.Text.Length >= 3 && Math.Abs(o.Text.Length - token.Text.Length) <= 1
+                && !(Romanization.IsPinyinSyllable(o.Text) && Romanization.IsPinyinSyllable(token.Text)) && OsaDistance(o.Text, token.Text, 1) <= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Gets the similarity of two tokens in [0, 1]: 1 for equal, the Levenshtein ratio within the edit budget, 0 beyond it.</summary>
     /// <param name="a">The first token.</param>
     /// <param name="b">The second token.</param>
     /// <returns>The similarity.</returns>
-    public static double TokenSimilarity(NameToken a, NameToken b) => TokenSimilarity(a, b, shortSubstitution: true);
+    public static double TokenSimilarity(NameToken a, NameToken b) => TokenSimilarity(a, b, shortSubstitution: true, NameScoringRules.Default);
 
-    private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution)
+    /// <summary>Gets the similarity of two tokens in [0, 1] under a given rule set.</summary>
+    /// <param name="a">The first token.</param>
+    /// <param name="b">The second token.</param>
+    /// <param name="rules">The weights and rules.</param>
+    /// <returns>The similarity.</returns>
+    public static double TokenSimilarity(NameToken a, NameToken b, NameScoringRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return TokenSimilarity(a, b, shortSubstitution: true, rules);
+    }
+
+    private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution, NameScoringRules rules)
     {
         // Pinyin syllables are a closed set: one letter more, less or changed makes another syllable ("cheng" / "chen",
         // "zhou" / "zhu", "jia" / "jian"), not a misspelling of the same one.
@@ -271,7 +352,7 @@ public static class NameScorer
             return 0;
         }
 
-        var direct = SpellingSimilarity(a, b, shortSubstitution);
+        var direct = SpellingSimilarity(a, b, rules, shortSubstitution);
         if (direct > 0 || a.Class != TokenClass.Word || b.Class != TokenClass.Word || a.Text.Length < 4 || b.Text.Length < 4
             || ((a.Text.Length < 6 || b.Text.Length < 6) && a.Text[0] != b.Text[0] && !IsInitialOU(a.Text[0], b.Text[0])))
         {
@@ -288,10 +369,10 @@ public static class NameScorer
         }
 
         // Phonetic keys already fold the usual variants: beyond them, one more slip at most ("Pufin" / "Pukini" is another name).
-        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? PhoneticEqualFactor / PhoneticFactor
+        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
             : OsaDistance(fa, fb, 1) > 1 ? 0
-            : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word));
-        return phonetic * PhoneticFactor;
+            : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word), rules);
+        return phonetic * rules.PhoneticFactor;
     }
 
     // Arabic names written with a leading O or U are one name: "Osama" / "Usama", "Omar" / "Umar", "Othman" / "Uthman".
@@ -320,7 +401,7 @@ public static class NameScorer
         return Squeeze(t);
     }
 
-    private static double SpellingSimilarity(NameToken a, NameToken b, bool shortSubstitution = false)
+    private static double SpellingSimilarity(NameToken a, NameToken b, NameScoringRules rules, bool shortSubstitution = false)
     {
         if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
         {
@@ -345,7 +426,7 @@ public static class NameScorer
         // An initial matches a word that starts with it.
         if (shorter == 1)
         {
-            return x[0] == y[0] ? 0.6 : 0;
+            return x[0] == y[0] ? rules.InitialSimilarity : 0;
         }
 
         // A repeated keystroke ("Jong-uun" / "Jong-un", "Barackk" / "Barack") is one slip, even in a short word.
@@ -361,6 +442,29 @@ public static class NameScorer
             <= 9 => 2,
             _ => 3,
         };
+
+        // A word of two or three letters one letter away from the other ("Ali" / "Ami", "Oil" / "Ol", "Arm" / "Farm") is a slip
+        // that weighs only what such a short word weighs in the name: half a match, so that it decides nothing on its own.
+        if (rules.ShortWordEditSimilarity > 0 && longer <= 4 && shorter >= 2 && (longer <= 3 || (shorter == 3 && x[0] != y[0]))
+            && shortSubstitution && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter)
+            && !(Romanization.IsPinyinSyllable(x) && Romanization.IsPinyinSyllable(y))
+            && (x.Length != y.Length || shorter >= 3) && OsaDistance(x, y, 1) == 1)
+        {
+            return rules.ShortWordEditSimilarity;
+        }
+
+        // A first letter dropped, added or swapped with the next ("brahim" / "Ibrahim", "Xmuhanna" / "Muhanna") is an edit like
+        // any other, once the rest of the word (four letters or more) is long enough to carry the name.
+        if (rules.FirstLetterEdits && x[0] != y[0] && x[1] != y[1] && shorter >= 4)
+        {
+            if (x.Length == y.Length)
+            {
+                return IsTransposition(x, y) ? 1.0 - (1.0 / (x.Length + y.Length)) : 0;
+            }
+
+            var rest = x.Length > y.Length ? OsaDistance(x[1..], y, budget) : OsaDistance(x, y[1..], budget);
+            return 1 + rest <= budget ? Levenshtein.GetRatio(x, y) : 0;
+        }
 
         // Short words: one inserted letter, same first letter ("jon" / "john").
         if (longer == 4 && shorter == 3)
@@ -379,7 +483,7 @@ public static class NameScorer
 
             if (longer <= 5 && x.Length == y.Length && OsaDistance(x, y, 1) == 1)
             {
-                return ShortSubstitution(x, y, shortSubstitution);
+                return ShortSubstitution(x, y, shortSubstitution, rules);
             }
 
             budget--;
@@ -402,7 +506,7 @@ public static class NameScorer
         var transposition = x.Length == y.Length && IsTransposition(x, y);
         if (longer <= 5 && x.Length == y.Length && !transposition)
         {
-            return ShortSubstitution(x, y, shortSubstitution);
+            return ShortSubstitution(x, y, shortSubstitution, rules);
         }
 
         // A swapped pair of letters is one typing slip: credit it like one dropped letter.
@@ -415,11 +519,11 @@ public static class NameScorer
     /// closed-class words whose one-letter variants are other syllables ("cheng" / "chang", "xiang" / "qiang"), so they get
     /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
     /// </summary>
-    private static double ShortSubstitution(string x, string y, bool allowed) =>
+    private static double ShortSubstitution(string x, string y, bool allowed, NameScoringRules rules) =>
         !allowed || x.Length < 4 || !x.All(char.IsAsciiLetter) || !y.All(char.IsAsciiLetter)
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
-            : Levenshtein.GetRatio(x, y) * ShortSubstitutionFactor;
+            : Levenshtein.GetRatio(x, y) * rules.ShortSubstitutionFactor;
 
     /// <summary>Collapses runs of one letter to one ("barackk" -> "barack").</summary>
     private static string Squeeze(string s)
@@ -584,7 +688,7 @@ public static class NameScorer
         return false;
     }
 
-    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber)
+    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
     {
         var w = new double[tokens.Count];
         var patronymic = PatronymicIndex(tokens);
@@ -592,25 +696,25 @@ public static class NameScorer
         {
             var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
             // An initial ("Thomas A. Lindeman") says little on its own.
-            var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? LoneNumberWeight
-                : tokens[i].Class != TokenClass.Word ? BaseWeight(tokens[i].Class)
-                : tokens[i].Text.Length == 1 && !syllabic ? InitialWeight
-                : i == patronymic ? PatronymicWeight
-                : BaseWeight(tokens[i].Class);
-            w[i] = baseWeight * (0.6 + (0.4 * rarity));
+            var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? rules.LoneNumberWeight
+                : tokens[i].Class != TokenClass.Word ? rules.BaseWeight(tokens[i].Class)
+                : tokens[i].Text.Length == 1 && !syllabic ? rules.InitialWeight
+                : i == patronymic ? rules.PatronymicWeight
+                : rules.BaseWeight(tokens[i].Class);
+            w[i] = baseWeight * (rules.RarityFloor + ((1 - rules.RarityFloor) * rarity));
         }
 
         return w;
     }
 
-    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, bool shortSubstitution)
+    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, bool shortSubstitution, NameScoringRules rules)
     {
         var pairs = new List<Pair>();
         for (var i = 0; i < q.Count; i++)
         {
             for (var j = 0; j < c.Count; j++)
             {
-                var sim = TokenSimilarity(q[i], c[j], shortSubstitution);
+                var sim = TokenSimilarity(q[i], c[j], shortSubstitution, rules);
                 if (sim > 0)
                 {
                     pairs.Add(new Pair(i, 1, j, 1, sim));
@@ -619,16 +723,16 @@ public static class NameScorer
         }
 
         // Joined tokens: "hik vision" = "hikvision", "da hua" = "dahua".
-        AddJoined(q, c, pairs, queryJoined: false);
-        AddJoined(c, q, pairs, queryJoined: true);
+        AddJoined(q, c, pairs, queryJoined: false, rules);
+        AddJoined(c, q, pairs, queryJoined: true, rules);
 
         // Acronyms and joined initials: "pla" = "peoples liberation army", "jc" = "jean claude", "us" = "united states".
-        AddAcronyms(q, c, pairs, queryIsAcronym: true);
-        AddAcronyms(c, q, pairs, queryIsAcronym: false);
+        AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
+        AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
         return pairs;
     }
 
-    private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined)
+    private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
         for (var j = 0; j < multi.Count - 1; j++)
         {
@@ -644,8 +748,8 @@ public static class NameScorer
                         continue;
                     }
 
-                    var sim = SpellingSimilarity(single[i], joined);
-                    if (sim >= 0.85)
+                    var sim = SpellingSimilarity(single[i], joined, rules);
+                    if (sim >= rules.JoinedMinSimilarity)
                     {
                         pairs.Add(queryJoined ? new Pair(j, k, i, 1, sim) : new Pair(i, 1, j, k, sim));
                     }
@@ -654,13 +758,13 @@ public static class NameScorer
         }
     }
 
-    private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym)
+    private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)
     {
         for (var i = 0; i < acronymSide.Count; i++)
         {
             var a = acronymSide[i];
             // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
-            if (a.Class != TokenClass.Word || a.Text.Length is < 2 or > MaxAcronym || !a.Text.All(char.IsAsciiLetter)
+            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !a.Text.All(char.IsAsciiLetter)
                 || (a.Text.Length == 2 && a.Text.Any(ch => ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')))
             {
                 continue;
@@ -676,7 +780,7 @@ public static class NameScorer
 
                 if (k == a.Text.Length)
                 {
-                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, AcronymSimilarity) : new Pair(j, k, i, 1, AcronymSimilarity));
+                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, rules.AcronymSimilarity) : new Pair(j, k, i, 1, rules.AcronymSimilarity));
                 }
             }
         }
@@ -728,7 +832,7 @@ public static class NameScorer
 
     // Cross-script pairs: a Latin token against a token (or a run of Han or Hangul syllables) transliterated from another
     // script, compared by sound (CrossScriptSimilarity) rather than spelling.
-    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs)
+    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs, NameScoringRules rules)
     {
         if (query.IsTransliteration == candidate.IsTransliteration)
         {
@@ -762,7 +866,7 @@ public static class NameScorer
         var runCodes = new Dictionary<(int, int), string>();
         for (var i = 0; i < latin.Count; i++)
         {
-            if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
+            if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
             {
                 continue;
             }
@@ -801,11 +905,11 @@ public static class NameScorer
             // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
             // ("linder" = "lin de leu") belongs to the word rather than left over.
             var best = found.Max(f => f.Sim);
-            var chosen = found.Where(f => f.Sim >= best - CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            var chosen = found.Where(f => f.Sim >= best - rules.CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
             // The runs it overlaps stay as fallbacks, ranked below it, for when another word takes part of it.
             foreach (var f in found)
             {
-                var sim = f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count ? f.Sim : f.Sim - CrossScriptRunMargin;
+                var sim = f == chosen || f.Start + f.Count <= chosen.Start || f.Start >= chosen.Start + chosen.Count ? f.Sim : f.Sim - rules.CrossScriptRunMargin;
                 pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim, BySound: true) : new Pair(i, 1, f.Start, f.Count, sim, BySound: true));
             }
         }

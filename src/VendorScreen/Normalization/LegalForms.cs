@@ -129,6 +129,52 @@ public static class LegalForms
         }
     }
 
+    // The spellings of each compare form that a misspelling can be recognised from: single words of two letters or more, and the
+    // multi-word phrases written with spaces ("joint stock company").
+    private static readonly FrozenDictionary<string, string[]> SpellingsByForm = LegalFormMap
+        .Where(p => p.Key.Length >= 2 && p.Key.All(char.IsAsciiLetter))
+        .Select(p => (Spelling: p.Key, Form: p.Value))
+        .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter))).Select(p => (Spelling: string.Join(' ', p.Words), Form: p.Compare)))
+        .GroupBy(p => p.Form, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Gets whether a word (or words joined by single spaces) is a misspelling of a legal form with the given compare form:
+    /// one letter substituted, dropped or added ("limitd", "cmmpany", "ltz", "joint stock mompany"); two in a spelling of eight
+    /// letters or more. A two-letter spelling only takes one added letter after its first ("sda" for "sa").</summary>
+    /// <param name="text">The lower-case word or words.</param>
+    /// <param name="compareForm">The compare form of the legal form, such as <c>ltd</c> or <c>co</c>.</param>
+    /// <returns><see langword="true"/> when the text is within the edit allowance of a spelling of the form but is not the form itself.</returns>
+    public static bool IsMisspelling(string text, string compareForm)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(compareForm);
+        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings) || LegalFormMap.ContainsKey(text))
+        {
+            return false;
+        }
+
+        foreach (var spelling in spellings)
+        {
+            if (spelling.Length == 2)
+            {
+                if (text.Length == 3 && text[0] == spelling[0] && text[2] == spelling[1])
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            var allowed = spelling.Length >= 8 ? 2 : 1;
+            if (Math.Abs(spelling.Length - text.Length) <= allowed && FuzzySharp.Levenshtein.EditDistance(spelling, text) <= allowed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Han legal-form suffixes, longest first, each rewritten to the compare form <c>co ltd</c>.</summary>
     internal static readonly string[] HanLegalSuffixes =
     [

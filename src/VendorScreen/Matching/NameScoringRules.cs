@@ -1,0 +1,190 @@
+using System.Globalization;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+/// <summary>One weight or rule switch of the token-align scorer, as documented.</summary>
+/// <param name="Feature">The feature name.</param>
+/// <param name="Value">The weight, factor or limit; 1 or 0 for a rule that is on or off.</param>
+/// <param name="Description">What the value does, in one line.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record NameScoringRule(string Feature, double Value, string Description);
+
+/// <summary>
+/// Every weight and rule switch of the token-align scorer in one place. A change of any value is a new algorithm version
+/// (<see cref="Name"/>), so that results computed with an older version stay reproducible: <see cref="V3"/> reproduces
+/// <c>token-align-v3</c> exactly, <see cref="V4"/> (the default) adds typo robustness.
+/// </summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record NameScoringRules
+{
+    /// <summary>Gets the rules of <c>token-align-v3</c>: the scorer as released with VendorScreen 0.2.</summary>
+    public static NameScoringRules V3 { get; } = new() { Name = "token-align-v3" };
+
+    /// <summary>Gets the rules of <c>token-align-v4</c>, the default: one edit anywhere in a name (a first letter, a legal form)
+    /// costs a small part of the score, bounded by the name's length and the token's weight.</summary>
+    public static NameScoringRules V4 { get; } = new()
+    {
+        Name = "token-align-v4",
+        FirstLetterEdits = true,
+        MisspeltLegalForms = true,
+        NearTokenNotReplaced = true,
+        ShortWordEditSimilarity = 0.5,
+        RoundScore = true,
+    };
+
+    /// <summary>Gets the default rules (<see cref="V4"/>).</summary>
+    public static NameScoringRules Default => V4;
+
+    /// <summary>Gets every published rule set, oldest first.</summary>
+    public static IReadOnlyList<NameScoringRules> All { get; } = [V3, V4];
+
+    /// <summary>Gets the algorithm name and version reported in results.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the base weight of a legal form ("Ltd", "GmbH").</summary>
+    public double LegalFormWeight { get; init; } = 0.12;
+
+    /// <summary>Gets the base weight of a generic organisation word ("Technology", "Trading").</summary>
+    public double GenericWeight { get; init; } = 0.45;
+
+    /// <summary>Gets the base weight of a place name.</summary>
+    public double LocationWeight { get; init; } = 0.35;
+
+    /// <summary>Gets the base weight of a title ("Mr", "Sheikh").</summary>
+    public double TitleWeight { get; init; } = 0.12;
+
+    /// <summary>Gets the base weight of a one-letter initial.</summary>
+    public double InitialWeight { get; init; } = 0.3;
+
+    /// <summary>Gets the base weight of an East Slavic patronymic.</summary>
+    public double PatronymicWeight { get; init; } = 0.35;
+
+    /// <summary>Gets the base weight of a number when the other name has none.</summary>
+    public double LoneNumberWeight { get; init; } = 0.35;
+
+    /// <summary>Gets the share of a token's weight that does not depend on its rarity.</summary>
+    public double RarityFloor { get; init; } = 0.6;
+
+    /// <summary>Gets the factor applied when numbers differ on both sides.</summary>
+    public double NumberMismatchFactor { get; init; } = 0.7;
+
+    /// <summary>Gets the factor applied when the names around bin/ben/ibn are swapped.</summary>
+    public double PatronymicSwapFactor { get; init; } = 0.7;
+
+    /// <summary>Gets the factor of a phonetic (sound-alike spelling) token match.</summary>
+    public double PhoneticFactor { get; init; } = 0.92;
+
+    /// <summary>Gets the similarity of tokens with equal phonetic keys, before <see cref="PhoneticFactor"/>.</summary>
+    public double PhoneticEqualFactor { get; init; } = 0.95;
+
+    /// <summary>Gets the factor applied to a one-word name matched only approximately.</summary>
+    public double SingleWordFuzzyFactor { get; init; } = 0.9;
+
+    /// <summary>Gets the factor applied to a one-word name of <see cref="LongWord"/> letters or more matched only approximately.</summary>
+    public double LongSingleWordFuzzyFactor { get; init; } = 0.95;
+
+    /// <summary>Gets the length from which a word counts as long for <see cref="LongSingleWordFuzzyFactor"/>.</summary>
+    public int LongWord { get; init; } = 7;
+
+    /// <summary>Gets the similarity of an acronym to the words it abbreviates.</summary>
+    public double AcronymSimilarity { get; init; } = 0.9;
+
+    /// <summary>Gets the longest acronym considered.</summary>
+    public int MaxAcronym { get; init; } = 5;
+
+    /// <summary>Gets the token similarity from which a spelling match counts as close.</summary>
+    public double CloseSpelling { get; init; } = 0.93;
+
+    /// <summary>Gets the factor applied when each name has a word part the other lacks.</summary>
+    public double PartReplacedFactor { get; init; } = 0.9;
+
+    /// <summary>Gets the factor of one substituted letter in a word of four or five letters.</summary>
+    public double ShortSubstitutionFactor { get; init; } = 0.9;
+
+    /// <summary>Gets the cap of a name matched only by sound across scripts.</summary>
+    public double SoundOnlyCap { get; init; } = 0.9;
+
+    /// <summary>Gets the margin within which a longer cross-script run wins over a better shorter one.</summary>
+    public double CrossScriptRunMargin { get; init; } = 0.025;
+
+    /// <summary>Gets the shortest Latin word compared by sound across scripts.</summary>
+    public int CrossScriptMinLength { get; init; } = 4;
+
+    /// <summary>Gets the similarity of an initial to a word that starts with it.</summary>
+    public double InitialSimilarity { get; init; } = 0.6;
+
+    /// <summary>Gets the least similarity of a token to adjacent tokens joined ("Hik Vision" / "Hikvision").</summary>
+    public double JoinedMinSimilarity { get; init; } = 0.85;
+
+    /// <summary>Gets whether a dropped or added first letter of a word ("arko" / "zarko") is an ordinary edit.</summary>
+    public bool FirstLetterEdits { get; init; }
+
+    /// <summary>Gets whether a word one edit from a legal form the other name carries ("Limitd", "Cmmpany", "Ltz") is that legal form.</summary>
+    public bool MisspeltLegalForms { get; init; }
+
+    /// <summary>Gets whether an unmatched word one edit from a word of the other name is left out of "a part the other lacks".</summary>
+    public bool NearTokenNotReplaced { get; init; }
+
+    /// <summary>Gets the similarity of a word of two or three letters to one a letter away ("Ali" / "Ami", "Ol" / "Oil"); 0 for none.</summary>
+    public double ShortWordEditSimilarity { get; init; }
+
+    /// <summary>Gets whether the score is rounded to the four decimals it is reported with before any threshold sees it.</summary>
+    public bool RoundScore { get; init; }
+
+    /// <summary>Gets the factor applied to a one-word name of fewer than <see cref="LongWord"/> letters whose word differs by a first
+    /// letter added or dropped ("Vista" / "Avista"), instead of <see cref="SingleWordFuzzyFactor"/>.</summary>
+    public double SingleWordFirstLetterFactor { get; init; } = 0.85;
+
+    /// <summary>Gets the base weight of a token class under these rules.</summary>
+    /// <param name="tokenClass">The class.</param>
+    /// <returns>The base weight.</returns>
+    public double BaseWeight(TokenClass tokenClass) => tokenClass switch
+    {
+        TokenClass.LegalForm => LegalFormWeight,
+        TokenClass.Generic => GenericWeight,
+        TokenClass.Location => LocationWeight,
+        TokenClass.Title => TitleWeight,
+        _ => 1.0,
+    };
+
+    /// <summary>Gets the rules as a table: feature name, value and a one-line description, for documentation and reports.</summary>
+    /// <returns>The table, one row a rule.</returns>
+    public IReadOnlyList<NameScoringRule> Table() =>
+    [
+        new("weight.legal-form", LegalFormWeight, "base weight of a legal form (Ltd, GmbH, LLC)"),
+        new("weight.generic", GenericWeight, "base weight of a generic organisation word (Technology, Trading, Group)"),
+        new("weight.location", LocationWeight, "base weight of a place name (China, Beijing)"),
+        new("weight.title", TitleWeight, "base weight of a title (Mr, Dr, Sheikh)"),
+        new("weight.initial", InitialWeight, "base weight of a one-letter initial"),
+        new("weight.patronymic", PatronymicWeight, "base weight of an East Slavic patronymic (Vladimirovich)"),
+        new("weight.lone-number", LoneNumberWeight, "base weight of a number when the other name has none"),
+        new("weight.rarity-floor", RarityFloor, "share of a token's weight independent of its rarity in the list"),
+        new("number-mismatch", NumberMismatchFactor, "score factor when the names carry different numbers"),
+        new("patronymic-order", PatronymicSwapFactor, "score factor when the names around bin/ben/ibn are swapped"),
+        new("phonetic", PhoneticFactor, "similarity factor of a sound-alike spelling (Aleksandr / Alexander)"),
+        new("phonetic-equal", PhoneticEqualFactor, "similarity of equal phonetic keys, before the phonetic factor"),
+        new("single-word-fuzzy", SingleWordFuzzyFactor, "score factor of a one-word name matched only approximately"),
+        new("single-word-fuzzy-long", LongSingleWordFuzzyFactor, "the same for a word of long-word letters or more"),
+        new("long-word", LongWord, "letters from which a word counts as long"),
+        new("acronym", AcronymSimilarity, "similarity of an acronym to the words it abbreviates"),
+        new("acronym-max", MaxAcronym, "longest acronym considered"),
+        new("close-spelling", CloseSpelling, "token similarity from which a spelling match counts as close"),
+        new("name-part-replaced", PartReplacedFactor, "score factor when each name has a word part the other lacks"),
+        new("short-substitution", ShortSubstitutionFactor, "similarity factor of one substituted letter in a word of 4 or 5 letters"),
+        new("sound-only", SoundOnlyCap, "score cap of a name matched only by sound across scripts"),
+        new("cross-script-run-margin", CrossScriptRunMargin, "margin within which a longer run of syllables wins"),
+        new("cross-script-min-length", CrossScriptMinLength, "shortest Latin word compared by sound across scripts"),
+        new("initial", InitialSimilarity, "similarity of an initial to a word that starts with it"),
+        new("joined-min", JoinedMinSimilarity, "least similarity of a token to adjacent tokens joined (Hik Vision / Hikvision)"),
+        new("first-letter-edit", FirstLetterEdits ? 1 : 0, "a dropped or added first letter of a word is an ordinary edit (arko / Zarko)"),
+        new("misspelt-legal-form", MisspeltLegalForms ? 1 : 0, "a word one edit from a legal form the other name carries is that legal form (Limitd, Cmmpany, Ltz)"),
+        new("near-token-not-replaced", NearTokenNotReplaced ? 1 : 0, "an unmatched word one edit from a word of the other name is not a part the other lacks"),
+        new("short-word-edit", ShortWordEditSimilarity, "similarity of a word of 2 or 3 letters one letter from the other (Ali / Ami); 0 for none"),
+        new("round-score", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
+        new("single-word-first-letter", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
+    ];
+
+    /// <inheritdoc />
+    public override string ToString() => Name + ": " + string.Join(", ", Table().Select(r => r.Feature + "=" + r.Value.ToString(CultureInfo.InvariantCulture)));
+}
