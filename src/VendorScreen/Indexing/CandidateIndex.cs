@@ -198,10 +198,11 @@ public sealed class CandidateIndex : ITokenStatistics
             if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
             {
                 string[]? similarWords = null;
-                if (similarCache is null || !similarCache.TryGetValue(t.Text, out similarWords))
+                var cacheKey = query.IsTransliteration ? "\u0001" + t.Text : t.Text;
+                if (similarCache is null || !similarCache.TryGetValue(cacheKey, out similarWords))
                 {
-                    similarWords = SimilarVocabulary(t.Text).ToArray();
-                    similarCache?.Add(t.Text, similarWords);
+                    similarWords = SimilarVocabulary(t.Text, shortWordLookup: !query.IsTransliteration).ToArray();
+                    similarCache?.Add(cacheKey, similarWords);
                 }
 
                 foreach (var similar in similarWords)
@@ -370,7 +371,9 @@ public sealed class CandidateIndex : ITokenStatistics
         }
     }
 
-    private IEnumerable<string> SimilarVocabulary(string token)
+    // A typed slip is a Latin-script phenomenon: a word transliterated from another script (Chinese, Korean) is looked up by
+    // the ordinary share of trigrams even when short.
+    private IEnumerable<string> SimilarVocabulary(string token, bool shortWordLookup)
     {
         var grams = Trigrams(token).Distinct().ToArray();
         var counts = new Dictionary<int, int>();
@@ -387,7 +390,7 @@ public sealed class CandidateIndex : ITokenStatistics
 
         // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
         // candidate word, which the similarity check below then confirms or drops.
-        var needed = grams.Length <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
+        var needed = shortWordLookup && grams.Length <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
         return counts.Where(p => p.Value >= needed)
             .Select(p => _vocabulary[p.Key])
             .Where(v => !string.Equals(v, token, StringComparison.Ordinal) && Math.Abs(v.Length - token.Length) <= 3)

@@ -126,6 +126,15 @@ public static class NameScorer
                 alignment[p.QStart + k] = p.CStart;
             }
 
+            // A misspelt word weighs what the word it stands for weighs: "anq" for the generic "and", "iuan" for the place "Iran".
+            if (rules.MisspeltWordTakesClassWeight && p.Sim < 1 && !p.BySound && p.QCount == 1 && p.CCount == 1 && q[p.QStart].Class != c[p.CStart].Class
+                && (q[p.QStart].Class == TokenClass.Word || c[p.CStart].Class == TokenClass.Word))
+            {
+                var weight = Math.Min(wq[p.QStart], wc[p.CStart]);
+                wq[p.QStart] = weight;
+                wc[p.CStart] = weight;
+            }
+
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             bySound |= p.BySound;
             spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
@@ -252,6 +261,14 @@ public static class NameScorer
             features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", misspeltForms)));
         }
 
+        // A name of initials alone ("N.N.") names no one: it matches nothing above the cap.
+        var initialsOnly = rules.InitialsOnlyCap < 1 && score > rules.InitialsOnlyCap && (InitialsOnly(q) || InitialsOnly(c));
+        if (initialsOnly)
+        {
+            score = rules.InitialsOnlyCap;
+            features.Add(new("initials-only", rules.InitialsOnlyCap, -1, "a name of initials alone; score capped at " + rules.InitialsOnlyCap.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (rules.RoundScore)
         {
             // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
@@ -281,7 +298,7 @@ public static class NameScorer
             for (var k = Math.Min(4, tokens.Count - i); k >= 1 && !rewritten; k--)
             {
                 var run = tokens.Skip(i).Take(k).ToList();
-                if (run.Any(t => t.Class != TokenClass.Word || !t.Text.All(char.IsAsciiLetter)
+                if (run.All(t => t.Class != TokenClass.Word) || run.Any(t => t.Class is not (TokenClass.Word or TokenClass.LegalForm) || !t.Text.All(char.IsAsciiLetter)
                     || other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0))))
                 {
                     continue;
@@ -309,6 +326,12 @@ public static class NameScorer
         }
 
         return result ?? tokens;
+    }
+
+    private static bool InitialsOnly(IReadOnlyList<NameToken> tokens)
+    {
+        var distinctive = tokens.Where(t => IsDistinctive(t.Class)).ToList();
+        return distinctive.Count > 0 && distinctive.All(t => t.Class == TokenClass.Word && t.Text.Length == 1 && char.IsAsciiLetter(t.Text[0]));
     }
 
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).
@@ -455,7 +478,7 @@ public static class NameScorer
 
         // A first letter dropped, added or swapped with the next ("brahim" / "Ibrahim", "Xmuhanna" / "Muhanna") is an edit like
         // any other, once the rest of the word (four letters or more) is long enough to carry the name.
-        if (rules.FirstLetterEdits && x[0] != y[0] && x[1] != y[1] && shorter >= 4)
+        if (rules.FirstLetterEdits && shortSubstitution && x[0] != y[0] && x[1] != y[1] && shorter >= 4)
         {
             if (x.Length == y.Length)
             {
@@ -463,7 +486,8 @@ public static class NameScorer
             }
 
             var rest = x.Length > y.Length ? OsaDistance(x[1..], y, budget) : OsaDistance(x, y[1..], budget);
-            return 1 + rest <= budget ? Levenshtein.GetRatio(x, y) : 0;
+            // With a further edit the first letter costs two of the budget, as a substituted first letter does.
+            return rest == 0 || 2 + rest <= budget ? Levenshtein.GetRatio(x, y) : 0;
         }
 
         // Short words: one inserted letter, same first letter ("jon" / "john").
@@ -739,6 +763,12 @@ public static class NameScorer
             var sb = new StringBuilder(multi[j].Text);
             for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
             {
+                // Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined name ("E. S. Co." is not "Esco").
+                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                {
+                    break;
+                }
+
                 sb.Append(multi[j + k - 1].Text);
                 var joined = new NameToken(sb.ToString(), TokenClass.Word);
                 for (var i = 0; i < single.Count; i++)

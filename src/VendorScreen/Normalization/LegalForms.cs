@@ -135,6 +135,9 @@ public static class LegalForms
         .Where(p => p.Key.Length >= 2 && p.Key.All(char.IsAsciiLetter))
         .Select(p => (Spelling: p.Key, Form: p.Value))
         .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter))).Select(p => (Spelling: string.Join(' ', p.Words), Form: p.Compare)))
+        // The same phrases as they read once a word of them is itself a legal form ("joint stock company" as "joint stock co").
+        .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter)) && p.Words.Any(LegalFormMap.ContainsKey))
+            .Select(p => (Spelling: string.Join(' ', p.Words.Select(w => LegalFormMap.GetValueOrDefault(w, w))), Form: p.Compare)))
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 

@@ -25,10 +25,18 @@ public sealed class MatchCaseTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Compare_GoldenCase_KeepsItsOutcome(string id, string query, string candidate, string expected)
+    public void Compare_GoldenCase_KeepsItsOutcome(string id, string query, string candidate, string expected) =>
+        AssertOutcome(id, query, candidate, expected, NameScoringRules.Default);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_GoldenCase_KeepsItsOutcomeUnderTokenAlignV3(string id, string query, string candidate, string expected) =>
+        AssertOutcome(id, query, candidate, expected, NameScoringRules.V3);
+
+    private static void AssertOutcome(string id, string query, string candidate, string expected, NameScoringRules rules)
     {
         var score = NameNormalizer.Normalize(query)
-            .SelectMany(q => NameNormalizer.Normalize(candidate).Select(c => NameScorer.Compare(q, c).Score))
+            .SelectMany(q => NameNormalizer.Normalize(candidate).Select(c => NameScorer.Compare(q, c, null, rules).Score))
             .DefaultIfEmpty(0)
             .Max();
 
