@@ -261,14 +261,6 @@ public static class NameScorer
             features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", misspeltForms)));
         }
 
-        // A name of initials alone ("N.N.") names no one: it matches nothing above the cap.
-        var initialsOnly = rules.InitialsOnlyCap < 1 && score > rules.InitialsOnlyCap && (InitialsOnly(q) || InitialsOnly(c));
-        if (initialsOnly)
-        {
-            score = rules.InitialsOnlyCap;
-            features.Add(new("initials-only", rules.InitialsOnlyCap, -1, "a name of initials alone; score capped at " + rules.InitialsOnlyCap.ToString(CultureInfo.InvariantCulture)));
-        }
-
         if (rules.RoundScore)
         {
             // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
@@ -326,12 +318,6 @@ public static class NameScorer
         }
 
         return result ?? tokens;
-    }
-
-    private static bool InitialsOnly(IReadOnlyList<NameToken> tokens)
-    {
-        var distinctive = tokens.Where(t => IsDistinctive(t.Class)).ToList();
-        return distinctive.Count > 0 && distinctive.All(t => t.Class == TokenClass.Word && t.Text.Length == 1 && char.IsAsciiLetter(t.Text[0]));
     }
 
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).

@@ -31,7 +31,6 @@ public sealed record NameScoringRules
         NearTokenNotReplaced = true,
         ShortWordEditSimilarity = 0.5,
         RoundScore = true,
-        InitialsOnlyCap = 0.7,
         JoinedSkipsLegalForms = true,
         MisspeltWordTakesClassWeight = true,
     };
@@ -139,9 +138,6 @@ public sealed record NameScoringRules
     /// <summary>Gets whether a legal form is kept out of joined tokens ("E. S. Co." is not "Esco").</summary>
     public bool JoinedSkipsLegalForms { get; init; }
 
-    /// <summary>Gets the cap of the score when one name is Latin initials alone ("N.N."); 1 for none.</summary>
-    public double InitialsOnlyCap { get; init; } = 1;
-
     /// <summary>Gets whether the score is rounded to the four decimals it is reported with before any threshold sees it.</summary>
     public bool RoundScore { get; init; }
 
@@ -196,7 +192,6 @@ public sealed record NameScoringRules
         new("short-word-edit", ShortWordEditSimilarity, "similarity of a word of 2 or 3 letters one letter from the other (Ali / Ami); 0 for none"),
         new("misspelt-word-class-weight", MisspeltWordTakesClassWeight ? 1 : 0, "a word matched approximately to a generic word or place weighs what that word weighs"),
         new("joined-skips-legal-forms", JoinedSkipsLegalForms ? 1 : 0, "a legal form is never part of joined tokens (E. S. Co. is not Esco)"),
-        new("initials-only", InitialsOnlyCap, "score cap when one name is Latin initials alone (N.N.); 1 for none"),
         new("round-score", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
         new("single-word-first-letter", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
     ];
