@@ -19,6 +19,7 @@ ISuite[] suites =
     new TranslitSuite(),
     new PairsSuite(),
     new CompaniesSuite(),
+    new AnalystSuite(),
 ];
 
 string? data = null;
