@@ -17,7 +17,6 @@ public sealed class PartialNameTests
     [InlineData("MASKORAN", "t:o1")]
     [InlineData("Shindoryo", "t:o2")]
     [InlineData("Mayito", "t:p3")]
-    [InlineData("El Mayito", "t:p3")]
     [InlineData("ZELTORIK", "t:o3")]
     public async Task ScreenAsync_RareDistinctivePart_ReviewsWithPartialFeature(string query, string entityId)
     {
@@ -28,6 +27,15 @@ public sealed class PartialNameTests
         hit.Rule.Should().Be("partial-name");
         hit.Score.Should().BeInRange(new ScreeningOptions().ReviewThreshold, new ScreeningOptions().MatchThreshold);
         hit.Features.Should().ContainSingle(f => f.Feature == "partial").Which.Detail.Should().Contain(query).And.Contain("never blocked");
+    }
+
+    [Fact]
+    public async Task ScreenAsync_NicknameWithItsArticle_ReviewsNeverBlocks()
+    {
+        var result = await ScreenAsync("El Mayito");
+
+        result.Decision.Should().Be(ScreeningDecision.Review, "\"El Mayito\" is the nickname in \"ZORBADA, El Mayito\", not the whole name");
+        result.Hits.Should().Contain(h => h.EntityId == "t:p3");
     }
 
     [Fact]
