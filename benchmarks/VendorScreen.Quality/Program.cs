@@ -20,6 +20,7 @@ ISuite[] suites =
     new PairsSuite(),
     new CompaniesSuite(),
     new TypoSuite(),
+    new AnalystSuite(),
 ];
 
 string? data = null;

@@ -39,6 +39,12 @@ public sealed class ScreeningOptions
     /// <value>The default value is 25.</value>
     public int MaxHits { get; set; } = 25;
 
+    /// <summary>Gets or sets whether a party name that is only a rare, distinctive part of a listed name (a rare surname alone, the
+    /// distinctive word of an organisation, a nickname without its article) is reported for review. Such hits carry a
+    /// <c>partial</c> feature and the rule <c>partial-name</c>; they never block.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool MatchPartialNames { get; set; } = true;
+
     /// <summary>Gets or sets whether the embedded default dataset is screened in addition to the configured sources.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool UseDefaultDataset { get; set; } = true;

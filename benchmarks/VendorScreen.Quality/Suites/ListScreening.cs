@@ -28,13 +28,15 @@ internal static class ListScreening
     }
 
     /// <summary>Builds an engine over the given snapshots (and the embedded dataset when asked) at the given review threshold.</summary>
-    public static async Task<ScreeningEngine> BuildEngineAsync(IReadOnlyList<ListSnapshot> snapshots, bool useDefaultDataset, double threshold)
+    public static async Task<ScreeningEngine> BuildEngineAsync(IReadOnlyList<ListSnapshot> snapshots, bool useDefaultDataset, double threshold,
+        Action<ScreeningOptions>? configure = null)
     {
         var builder = new ScreeningEngineBuilder().Configure(o =>
         {
             o.UseDefaultDataset = useDefaultDataset;
             o.ReviewThreshold = threshold;
             o.MatchThreshold = Math.Max(o.MatchThreshold, threshold);
+            configure?.Invoke(o);
         });
         foreach (var snapshot in snapshots)
         {

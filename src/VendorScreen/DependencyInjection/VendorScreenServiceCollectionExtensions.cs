@@ -149,6 +149,7 @@ public static class VendorScreenServiceCollectionExtensions
             to.MaxCandidates = from.MaxCandidates;
             to.MaxHits = from.MaxHits;
             to.UseDefaultDataset = from.UseDefaultDataset;
+            to.MatchPartialNames = from.MatchPartialNames;
             to.Policy = from.Policy;
             to.EnableSensitiveData = from.EnableSensitiveData;
         }

@@ -155,6 +155,37 @@ public sealed class CandidateIndex : ITokenStatistics
         return Math.Clamp(Math.Log(1 + (Names.Count / (double)df)) / _logEntries, 0.05, 1);
     }
 
+    /// <summary>Gets how many entities carry a token, or a run of up to four adjacent tokens written together
+    /// (<c>"arellanofelix"</c>), in any of their indexed names: the document frequency by entity.</summary>
+    /// <param name="key">The token, or the adjacent tokens concatenated.</param>
+    /// <param name="limit">Counting stops at this many entities.</param>
+    /// <returns>The number of entities, at most <paramref name="limit"/>.</returns>
+    internal int EntityFrequency(string key, int limit)
+    {
+        if (!_postings.TryGetValue(key, out var ids))
+        {
+            return 0;
+        }
+
+        // Names are indexed entity by entity, so the entity indexes of a posting list never decrease.
+        var count = 0;
+        var last = -1;
+        foreach (var id in ids)
+        {
+            var entity = Names[id].EntityIndex;
+            if (entity != last)
+            {
+                last = entity;
+                if (++count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Finds the candidate names for a query name, best retrieval overlap first.</summary>
     /// <param name="query">The normalised query.</param>
     /// <param name="maxCandidates">The most candidates to return.</param>

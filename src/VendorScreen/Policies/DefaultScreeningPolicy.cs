@@ -11,7 +11,8 @@ namespace VendorScreen.Policies;
 /// a strong match to a custom blocklist.</item>
 /// <item><c>Review</c>: a weaker match; export-control, human-rights and military/investment lists; Uncertain facts;
 /// relabel/OEM relations and product identifiers (FCC grantee codes, model prefixes) of a covered maker; relations that ended
-/// before the as-of date but within <see cref="ScreeningOptions.RecentlyEndedRelationWindow"/>; names only mentioned in a longer text.</item>
+/// before the as-of date but within <see cref="ScreeningOptions.RecentlyEndedRelationWindow"/>; names only mentioned in a longer text;
+/// a query that is only a rare part of a listed name (<see cref="HitEvidence.Partial"/>, rule <c>partial-name</c>).</item>
 /// </list>
 /// </summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
@@ -59,8 +60,8 @@ public class DefaultScreeningPolicy : ScreeningPolicy
 
         // A brand named in a listing title is the listing's brand, unless the title reads as an accessory claim.
         var titleBrand = e.Mention && !e.AccessoryMention && string.Equals(e.Field, "title", StringComparison.Ordinal) && e.Score >= o.MatchThreshold;
-        var strong = (e.ExactIdentifier && !e.ProductIdentifier) || (e.Score >= o.MatchThreshold && !e.Mention) || titleBrand;
-        var weak = e.Score >= o.ReviewThreshold || e.Mention || e.ProductIdentifier;
+        var strong = (e.ExactIdentifier && !e.ProductIdentifier) || (e.Score >= o.MatchThreshold && !e.Mention && !e.Partial) || titleBrand;
+        var weak = e.Score >= o.ReviewThreshold || e.Mention || e.ProductIdentifier || e.Partial;
         if (!strong && !weak)
         {
             return PolicyVerdict.None;
@@ -98,6 +99,11 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         if (e.AccessoryMention)
         {
             return new(ScreeningDecision.Review, "accessory-mention", $"mentions {target}{via} as compatible or accessory", listIds);
+        }
+
+        if (e.Partial)
+        {
+            return new(ScreeningDecision.Review, "partial-name", $"is a rare part of a name of {target}{via}: possible match, for review", listIds);
         }
 
         if (!strong || (e.Mention && !titleBrand))

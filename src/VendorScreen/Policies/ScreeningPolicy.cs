@@ -25,6 +25,10 @@ public sealed record HitEvidence
     /// <summary>Gets whether the mention reads as an accessory or compatibility claim ("compatible with", "for", "replacement").</summary>
     public bool AccessoryMention { get; init; }
 
+    /// <summary>Gets whether the query is only a rare, distinctive part of the matched name (a surname alone, the distinctive word
+    /// of an organisation, a nickname without its article): evidence for review, not for a block.</summary>
+    public bool Partial { get; init; }
+
     /// <summary>Gets the kind of the matched name, if a name matched.</summary>
     public NameKind? MatchedNameKind { get; init; }
 

@@ -28,10 +28,10 @@ internal static class Screener
         {
             case PartyScreeningRequest party:
                 var qualifiers = PartyQualifiers.Create(party.DateOfBirth, party.Country);
-                MatchName(state, "name", party.Name, options, matches, mention: false, cancellationToken, qualifiers);
+                MatchName(state, "name", party.Name, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
                 foreach (var alias in party.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
                 {
-                    MatchName(state, "alias", alias, options, matches, mention: false, cancellationToken, qualifiers);
+                    MatchName(state, "alias", alias, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
                 }
 
                 foreach (var identifier in party.Identifiers)
@@ -78,6 +78,7 @@ internal static class Screener
                     IdentifierScheme = m.Scheme,
                     Mention = m.Mention,
                     AccessoryMention = m.AccessoryMention,
+                    Partial = m.Partial,
                     MatchedNameKind = m.NameKind,
                     MatchedConfidence = m.Confidence,
                     MatchedEntity = m.Entity,
@@ -153,7 +154,7 @@ internal static class Screener
     }
 
     private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, CancellationToken cancellationToken,
-        PartyQualifiers? qualifiers = null)
+        PartyQualifiers? qualifiers = null, bool partialNames = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -168,6 +169,7 @@ internal static class Screener
         foreach (var variant in Windows(variants))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
             foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -198,6 +200,13 @@ internal static class Screener
                 {
                     match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
+                else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
+                {
+                    // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
+                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, comparison, isMention: false, accessory: false, qualification: qualification,
+                        matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
+                    match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
+                }
 
                 if (match is not null && (!best.TryGetValue(candidate.EntityIndex, out var prior) || Better(match, prior)))
                 {
@@ -210,7 +219,7 @@ internal static class Screener
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
         if (best.Values.Any(m => m.NameScore >= ExactScore && !m.Mention && !m.Contained))
         {
-            foreach (var key in best.Where(p => p.Value.Contained && p.Value.NameScore < ExactScore).Select(p => p.Key).ToList())
+            foreach (var key in best.Where(p => (p.Value.Contained || p.Value.Partial) && p.Value.NameScore < ExactScore).Select(p => p.Key).ToList())
             {
                 best.Remove(key);
             }
@@ -243,7 +252,7 @@ internal static class Screener
     }
 
     private static bool Better(Match a, Match b) =>
-        a.Mention != b.Mention ? !a.Mention : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
+        a.Mention != b.Mention ? !a.Mention : a.Partial != b.Partial ? !a.Partial : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
 
     private static PartyQualifiers.Qualification? Qualify(PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?> cache, int entityIndex, EngineState state)
     {
@@ -262,9 +271,14 @@ internal static class Screener
     }
 
     private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory,
-        bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1)
+        bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
     {
         var features = comparison.Features.ToList();
+        if (partial is not null)
+        {
+            features.Add(partial);
+        }
+
         var nameScore = score;
         if (qualified)
         {
@@ -289,7 +303,7 @@ internal static class Screener
 
         features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore) { NameScore = nameScore };
+            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore, Partial: partial is not null) { NameScore = nameScore };
     }
 
     // Only organisations and brands are found inside longer texts: a person's or a ship's one-word name ("Dave", "Castor")
@@ -399,7 +413,8 @@ internal static class Screener
         string? Scheme = null,
         bool Mention = false,
         bool AccessoryMention = false,
-        bool Contained = false)
+        bool Contained = false,
+        bool Partial = false)
     {
         /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
         public double NameScore { get; init; } = Score;

@@ -109,6 +109,22 @@ public sealed class DefaultScreeningPolicyTests
         ScreeningPolicies.Find("nope").Should().BeNull();
     }
 
+    [Fact]
+    public void Evaluate_PartialNameEvenAboveMatchThreshold_ReviewsNeverBlocks()
+    {
+        var verdict = Judge(Evidence(0.97, Sanctions) with { Partial = true });
+
+        verdict.Decision.Should().Be(ScreeningDecision.Review);
+        verdict.Rule.Should().Be("partial-name");
+        verdict.Reason.Should().Contain("rare part of a name");
+    }
+
+    [Fact]
+    public void Evaluate_PartialNameBelowReviewThreshold_StillReviews()
+    {
+        Judge(Evidence(0.5, Sanctions) with { Partial = true }).Should().Match<PolicyVerdict>(v => v.Decision == ScreeningDecision.Review && v.Rule == "partial-name");
+    }
+
     private static PolicyVerdict Judge(HitEvidence evidence) => new DefaultScreeningPolicy().Evaluate(new PolicyArguments(evidence, new ScreeningOptions()));
 
     private static Relation Rel(FactConfidence confidence) =>

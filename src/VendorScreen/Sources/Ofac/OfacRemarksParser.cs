@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace VendorScreen.Sources.Ofac;
@@ -36,11 +37,15 @@ internal sealed class OfacRemarks
 /// </summary>
 /// <remarks>
 /// The a.k.a., f.k.a. and n.k.a. names in the remarks of the legacy files are the names OFAC classes as weak (low quality):
-/// its strong aliases are in <c>alt.csv</c>. They become <see cref="NameKind.WeakAlias"/> names whatever their type.
+/// its strong aliases are in <c>alt.csv</c>. They become <see cref="NameKind.WeakAlias"/> names whatever their type, so that a
+/// match on one is reviewed, never blocked. The name may be in single, double or typographic quotes (<c>a.k.a. 'ETA'</c>,
+/// <c>f.k.a. "NAME"</c>) or unquoted to the end of the item (<c>n.k.a. NAME</c>).
 /// The type is stateless and safe for concurrent use.
 /// </remarks>
 internal static partial class OfacRemarksParser
 {
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("'\"\u2018\u2019\u201C\u201D");
+
     private static readonly (string Label, RelationKind Kind, bool Reversed)[] RelationLabels =
     [
         ("Linked To", RelationKind.LinkedTo, false),
@@ -57,11 +62,16 @@ internal static partial class OfacRemarksParser
         ("playing a significant role in", RelationKind.LinkedTo, false),
     ];
 
-    [GeneratedRegex(@"^(?<type>[afn]\.k\.a\.)\s*'(?<name>.*)'\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    // a.k.a. 'ETA'; f.k.a. "NAME"; n.k.a. ‘NAME’ (straight or typographic quotes, the closing period of the label optional).
+    [GeneratedRegex(@"^(?<type>[afn]\.k\.a\.?),?\s*['""\u2018\u201C](?<name>.*)['""\u2019\u201D]\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex QuotedNameRegex();
 
-    [GeneratedRegex(@"^[afn]\.k\.a\.\s*'", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[afn]\.k\.a\.?,?\s*['""\u2018\u201C]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedNameStartRegex();
+
+    // n.k.a. NAME, without quotes: the rest of the item is the name.
+    [GeneratedRegex(@"^(?<type>[afn]\.k\.a\.),?\s+(?<name>[^'""\u2018\u201C\s].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UnquotedNameRegex();
 
     /// <summary>Gets the relation kind of an OFAC relation label or advanced-XML relation type; unknown labels are
     /// <see cref="RelationKind.LinkedTo"/>.</summary>
@@ -156,8 +166,8 @@ internal static partial class OfacRemarksParser
                 t = t[..^6].TrimEnd();
             }
 
-            var first = t.IndexOf('\'', StringComparison.Ordinal);
-            return first >= 0 && t.Length > first + 1 && t.EndsWith('\'');
+            var first = t.IndexOfAny(Quotes);
+            return first >= 0 && t.Length > first + 1 && Quotes.Contains(t[^1]);
         }
 
         static string StripAlt(string s) => s.StartsWith("alt. ", StringComparison.OrdinalIgnoreCase) ? s[5..].TrimStart() : s;
@@ -168,10 +178,19 @@ internal static partial class OfacRemarksParser
         var match = QuotedNameRegex().Match(segment);
         if (!match.Success)
         {
-            return false;
+            match = UnquotedNameRegex().Match(segment);
+            if (!match.Success)
+            {
+                return false;
+            }
         }
 
         var name = match.Groups["name"].Value.Trim();
+        if (name.EndsWith("(weak)", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^6].TrimEnd();
+        }
+
         if (name.Length > 0 && !result.Names.Any(n => string.Equals(n.Value, name, StringComparison.Ordinal)))
         {
             result.Names.Add(new EntityName(name, NameKind.WeakAlias));

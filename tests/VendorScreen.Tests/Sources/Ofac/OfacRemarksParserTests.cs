@@ -40,6 +40,27 @@ public sealed class OfacRemarksParserTests
     }
 
     [Fact]
+    public void Parse_DoubleTypographicAndUnquotedNames_AreWeakAliases()
+    {
+        var remarks = OfacRemarksParser.Parse("a.k.a. \"DOUBLE QUOTED\"; f.k.a. \u2018CURLY; SINGLE\u2019; a.k.a. \u201CCURLY DOUBLE\u201D; n.k.a. NEW NAME TRADING (weak); Linked To: SOME PARTY.");
+
+        remarks.Names.Should().Equal(
+            new EntityName("DOUBLE QUOTED", NameKind.WeakAlias),
+            new EntityName("CURLY; SINGLE", NameKind.WeakAlias),
+            new EntityName("CURLY DOUBLE", NameKind.WeakAlias),
+            new EntityName("NEW NAME TRADING", NameKind.WeakAlias));
+        remarks.Links.Should().ContainSingle().Which.TargetName.Should().Be("SOME PARTY");
+    }
+
+    [Fact]
+    public void Parse_LabelWithoutQuoteOrName_IsNoName()
+    {
+        var remarks = OfacRemarksParser.Parse("a.k.a. ; a.k.a. 'UNCLOSED");
+
+        remarks.Names.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Parse_QuotedNameWithSemicolonAndApostrophe_StaysWhole()
     {
         var remarks = OfacRemarksParser.Parse("a.k.a. 'D'S TRADING; NORTH'; Linked To: D'S SUPERMARKET COMPANY LTD.");

@@ -56,6 +56,38 @@ public sealed class OfacXmlSourceTests
     }
 
     [Fact]
+    public async Task LoadAsync_SdnXmlRemarksNames_AreWeakAliasesAsInTheCsv()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vendorscreen-remarks-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(path, """
+            <?xml version="1.0" standalone="yes"?>
+            <sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">
+              <publshInformation><Publish_Date>03/15/2024</Publish_Date><Record_Count>1</Record_Count></publshInformation>
+              <sdnEntry>
+                <uid>93101</uid>
+                <lastName>EXAMPLE REMARKS FRONT</lastName>
+                <sdnType>Entity</sdnType>
+                <programList><program>SDGT</program></programList>
+                <remarks>a.k.a. 'ERF'; f.k.a. "OLD REMARKS FRONT"; n.k.a. NEW REMARKS FRONT.</remarks>
+              </sdnEntry>
+            </sdnList>
+            """);
+        try
+        {
+            var snapshot = await new OfacXmlSource(path).LoadAsync();
+
+            snapshot.Entities.Should().ContainSingle().Which.Names.Skip(1).Should().Equal(
+                new EntityName("ERF", NameKind.WeakAlias),
+                new EntityName("OLD REMARKS FRONT", NameKind.WeakAlias),
+                new EntityName("NEW REMARKS FRONT", NameKind.WeakAlias));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_AdvancedXml_ComposesNamesFeaturesDocumentsListsAndRelations()
     {
         var snapshot = await new OfacXmlSource(TestData("xml/sdn_advanced.xml")).LoadAsync();
