@@ -8,7 +8,7 @@ using VendorScreen.Sources.Remote;
 
 namespace VendorScreen.Cli;
 
-/// <summary>Builds and loads the screening engine from the <c>--source</c>, <c>--no-default-data</c> and <c>--policy</c> options.</summary>
+/// <summary>Builds and loads the screening engine from the <c>--source</c>, <c>--no-default-data</c>, <c>--policy</c> and <c>--algorithm</c> options.</summary>
 internal static partial class EngineFactory
 {
     /// <summary>Builds the engine and loads every source once.</summary>
@@ -16,12 +16,14 @@ internal static partial class EngineFactory
     /// <param name="sourceSpecs">The <c>--source</c> values.</param>
     /// <param name="useDefaultData">Whether the embedded dataset is used.</param>
     /// <param name="policy">The policy name (already checked).</param>
+    /// <param name="algorithm">The name-matching algorithm (already checked); <see langword="null"/> for the default.</param>
     /// <param name="requireUsable">Whether an unusable source ends the command with exit code 3.</param>
     /// <param name="cancellationToken">A token to cancel loading.</param>
     /// <returns>The loaded engine.</returns>
     /// <exception cref="CliException">A source spec is bad (exit 2) or a source could not be opened or loaded (exit 3).</exception>
     public static async Task<ScreeningEngine> CreateAsync(
-        CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string policy, bool requireUsable, CancellationToken cancellationToken)
+        CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string policy, string? algorithm, bool requireUsable,
+        CancellationToken cancellationToken)
     {
         if (!useDefaultData && sourceSpecs.Count == 0)
         {
@@ -33,6 +35,10 @@ internal static partial class EngineFactory
             {
                 o.UseDefaultDataset = useDefaultData;
                 o.Policy = policy;
+                if (algorithm is not null)
+                {
+                    o.Algorithm = algorithm;
+                }
 
                 // The last good counts of every source survive between runs, so a list cut short since the last run is refused.
                 o.SourceStateDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory();

@@ -19,6 +19,7 @@ namespace VendorScreen.Cli
             var root = new RootCommand("Screen suppliers, manufacturers, brands and product listings against restricted-party lists (NDAA 889, FCC Covered List, sanctions).");
             root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(SourcesCommand.Create(context));
+            root.Subcommands.Add(AlgorithmsCommand.Create(context));
             root.Subcommands.Add(UpdateCommand.Create());
             return root;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using VendorScreen.Cli.Input;
 using VendorScreen.Cli.Output;
+using VendorScreen.Matching;
 using VendorScreen.Policies;
 
 namespace VendorScreen.Cli;
@@ -48,6 +49,13 @@ internal static class ScreenCommand
             DefaultValueFactory = _ => "default",
         };
         policy.CompletionSources.Add([.. ScreeningPolicies.Names]);
+        var algorithm = new Option<string>("--algorithm")
+        {
+            Description = $"The name-matching algorithm that scores candidates: {string.Join(", ", NameMatchAlgorithms.Names)} (see: vendorscreen algorithms).",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => NameMatchAlgorithms.DefaultName,
+        };
+        algorithm.CompletionSources.Add([.. NameMatchAlgorithms.Names]);
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit with code 1 when a row reaches this decision: review (review, block or incomplete) or block (block or incomplete).",
@@ -63,6 +71,7 @@ internal static class ScreenCommand
         command.Options.Add(asOf);
         sources.AddTo(command);
         command.Options.Add(policy);
+        command.Options.Add(algorithm);
         command.Options.Add(failOn);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             sources.WithCache(parseResult, context),
@@ -74,7 +83,10 @@ internal static class ScreenCommand
                 sources.GetSources(parseResult),
                 sources.UseDefaultData(parseResult),
                 parseResult.GetValue(policy) ?? "default",
-                parseResult.GetValue(failOn)),
+                parseResult.GetValue(failOn))
+            {
+                Algorithm = parseResult.GetValue(algorithm) ?? NameMatchAlgorithms.DefaultName,
+            },
             cancellationToken));
         return command;
     }
@@ -89,6 +101,7 @@ internal static class ScreenCommand
     {
         var format = Choose("--format", settings.Format, Formats);
         var policy = Choose("--policy", settings.Policy, ScreeningPolicies.Names);
+        var algorithm = Choose("--algorithm", settings.Algorithm, NameMatchAlgorithms.Names);
         var failOn = settings.FailOn is null ? null : Choose("--fail-on", settings.FailOn, FailOnValues);
         DateOnly? asOf = null;
         if (settings.AsOf is not null)
@@ -114,7 +127,7 @@ internal static class ScreenCommand
             context.Warn($"{settings.Input}: ignoring unknown {(input.IgnoredColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", input.IgnoredColumns.Select(c => "\"" + c + "\""))}");
         }
 
-        using var engine = await EngineFactory.CreateAsync(context, settings.Sources, settings.UseDefaultData, policy, requireUsable: true, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(context, settings.Sources, settings.UseDefaultData, policy, algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
         foreach (var snapshot in engine.Dataset?.Snapshots ?? [])
         {
             if (snapshot.RejectedRecords.Count > 0)
@@ -362,4 +375,8 @@ internal sealed record ScreenSettings(
     IReadOnlyList<string> Sources,
     bool UseDefaultData,
     string Policy,
-    string? FailOn);
+    string? FailOn)
+{
+    /// <summary>Gets the name-matching algorithm (<c>--algorithm</c>).</summary>
+    public string Algorithm { get; init; } = NameMatchAlgorithms.DefaultName;
+}

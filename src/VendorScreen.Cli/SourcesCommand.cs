@@ -54,7 +54,7 @@ internal static class SourcesCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string format, bool verbose, CancellationToken cancellationToken)
     {
         format = ScreenCommand.Choose("--format", format, ["table", "json"]);
-        using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", requireUsable: false, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm: null, requireUsable: false, cancellationToken).ConfigureAwait(false);
         var entries = Pair(engine);
         if (format == "json")
         {

@@ -54,6 +54,12 @@ public sealed class ScreeningOptions
     /// <value>The default value is <c>default</c>.</value>
     public string Policy { get; set; } = "default";
 
+    /// <summary>Gets or sets the name of the name-matching algorithm that scores candidates (<c>token-align-v3</c>,
+    /// <c>ofac-parity-v1</c>; see <see cref="Matching.NameMatchAlgorithms"/>). Names are compared ignoring case; every result names
+    /// the algorithm used. Candidate retrieval is the same for every algorithm.</summary>
+    /// <value>The default value is <see cref="Matching.NameMatchAlgorithms.DefaultName"/> (<c>token-align-v3</c>).</value>
+    public string Algorithm { get; set; } = Matching.NameMatchAlgorithms.DefaultName;
+
     /// <summary>Gets or sets whether screened and matched names may appear in logs.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool EnableSensitiveData { get; set; }
@@ -130,6 +136,11 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
         if (Policies.ScreeningPolicies.Find(options.Policy) is null)
         {
             errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}.");
+        }
+
+        if (Matching.NameMatchAlgorithms.Find(options.Algorithm) is null)
+        {
+            errors.Add(Matching.NameMatchAlgorithms.DescribeUnknown(options.Algorithm));
         }
 
         if (options.SourcesAllowedEmpty is null)

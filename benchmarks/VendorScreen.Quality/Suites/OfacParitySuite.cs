@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VendorScreen.Matching;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Quality.Suites;
 
@@ -31,6 +32,24 @@ internal sealed class OfacParitySuite : ISuite
         report.Figure("negatives_below80", negatives.Count == 0 ? 0 : negativesBelow / (double)negatives.Count);
         var exact = scored.Count(r => r.Ours.Score == r.Ofac);
         report.Line($"exactly equal: {exact}/{scored.Count}");
+
+        // The same pairs scored the way the engine scores a candidate when ScreeningOptions.Algorithm is ofac-parity-v1: through
+        // the algorithm registry, on the 0 to 1 scale, from the written name and its normalised form.
+        var algorithm = NameMatchAlgorithms.Get(NameMatchAlgorithms.OfacParityV1Name);
+        var engineWithin5 = scored.Count(r =>
+        {
+            var q = NameNormalizer.Normalize(r.Query);
+            var c = NameNormalizer.Normalize(r.Candidate);
+            if (q.Count == 0 || c.Count == 0)
+            {
+                return Math.Abs(r.Ofac) <= 5;
+            }
+
+            var score = algorithm.Compare(new NameMatchInput(r.Query, q[0]), new NameMatchInput(r.Candidate, c[0])).Score;
+            return Math.Abs((score * 100) - r.Ofac) <= 5;
+        });
+        report.Line($"through the engine's {algorithm.Name} algorithm (score x 100): within +/-5 points {engineWithin5}/{scored.Count}");
+        report.Figure("engine_within5", scored.Count == 0 ? 0 : engineWithin5 / (double)scored.Count);
 
         // A second, independent check: the 20 SDN names to which the portal gave 100 for the query "Khamis Al".
         var khamisPath = context.Eval("watchman-tests/ofac_portal_khamis_al.json");

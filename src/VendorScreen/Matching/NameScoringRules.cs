@@ -5,10 +5,13 @@ namespace VendorScreen.Matching;
 
 /// <summary>One weight or rule switch of the token-align scorer, as documented.</summary>
 /// <param name="Feature">The feature name.</param>
+/// <param name="Kind">How the value acts: <c>weight</c> (a token's base weight), <c>factor</c> (a score or similarity is
+/// multiplied by it), <c>similarity</c> (a token pair's similarity), <c>cap</c> (the score is at most it), <c>limit</c> (a length),
+/// <c>scale</c> (a margin) or <c>switch</c> (1 when the rule is on, 0 when off).</param>
 /// <param name="Value">The weight, factor or limit; 1 or 0 for a rule that is on or off.</param>
 /// <param name="Description">What the value does, in one line.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameScoringRule(string Feature, double Value, string Description);
+public sealed record NameScoringRule(string Feature, string Kind, double Value, string Description);
 
 /// <summary>
 /// Every weight and rule switch of the token-align scorer in one place. A change of any value is a new algorithm version
@@ -161,39 +164,39 @@ public sealed record NameScoringRules
     /// <returns>The table, one row a rule.</returns>
     public IReadOnlyList<NameScoringRule> Table() =>
     [
-        new("weight.legal-form", LegalFormWeight, "base weight of a legal form (Ltd, GmbH, LLC)"),
-        new("weight.generic", GenericWeight, "base weight of a generic organisation word (Technology, Trading, Group)"),
-        new("weight.location", LocationWeight, "base weight of a place name (China, Beijing)"),
-        new("weight.title", TitleWeight, "base weight of a title (Mr, Dr, Sheikh)"),
-        new("weight.initial", InitialWeight, "base weight of a one-letter initial"),
-        new("weight.patronymic", PatronymicWeight, "base weight of an East Slavic patronymic (Vladimirovich)"),
-        new("weight.lone-number", LoneNumberWeight, "base weight of a number when the other name has none"),
-        new("weight.rarity-floor", RarityFloor, "share of a token's weight independent of its rarity in the list"),
-        new("number-mismatch", NumberMismatchFactor, "score factor when the names carry different numbers"),
-        new("patronymic-order", PatronymicSwapFactor, "score factor when the names around bin/ben/ibn are swapped"),
-        new("phonetic", PhoneticFactor, "similarity factor of a sound-alike spelling (Aleksandr / Alexander)"),
-        new("phonetic-equal", PhoneticEqualFactor, "similarity of equal phonetic keys, before the phonetic factor"),
-        new("single-word-fuzzy", SingleWordFuzzyFactor, "score factor of a one-word name matched only approximately"),
-        new("single-word-fuzzy-long", LongSingleWordFuzzyFactor, "the same for a word of long-word letters or more"),
-        new("long-word", LongWord, "letters from which a word counts as long"),
-        new("acronym", AcronymSimilarity, "similarity of an acronym to the words it abbreviates"),
-        new("acronym-max", MaxAcronym, "longest acronym considered"),
-        new("close-spelling", CloseSpelling, "token similarity from which a spelling match counts as close"),
-        new("name-part-replaced", PartReplacedFactor, "score factor when each name has a word part the other lacks"),
-        new("short-substitution", ShortSubstitutionFactor, "similarity factor of one substituted letter in a word of 4 or 5 letters"),
-        new("sound-only", SoundOnlyCap, "score cap of a name matched only by sound across scripts"),
-        new("cross-script-run-margin", CrossScriptRunMargin, "margin within which a longer run of syllables wins"),
-        new("cross-script-min-length", CrossScriptMinLength, "shortest Latin word compared by sound across scripts"),
-        new("initial", InitialSimilarity, "similarity of an initial to a word that starts with it"),
-        new("joined-min", JoinedMinSimilarity, "least similarity of a token to adjacent tokens joined (Hik Vision / Hikvision)"),
-        new("first-letter-edit", FirstLetterEdits ? 1 : 0, "a dropped or added first letter of a word is an ordinary edit (arko / Zarko)"),
-        new("misspelt-legal-form", MisspeltLegalForms ? 1 : 0, "a word one edit from a legal form the other name carries is that legal form (Limitd, Cmmpany, Ltz)"),
-        new("near-token-not-replaced", NearTokenNotReplaced ? 1 : 0, "an unmatched word one edit from a word of the other name is not a part the other lacks"),
-        new("short-word-edit", ShortWordEditSimilarity, "similarity of a word of 2 or 3 letters one letter from the other (Ali / Ami); 0 for none"),
-        new("misspelt-word-class-weight", MisspeltWordTakesClassWeight ? 1 : 0, "a word matched approximately to a generic word or place weighs what that word weighs"),
-        new("joined-skips-legal-forms", JoinedSkipsLegalForms ? 1 : 0, "a legal form is never part of joined tokens (E. S. Co. is not Esco)"),
-        new("round-score", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
-        new("single-word-first-letter", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
+        new("weight.legal-form", "weight", LegalFormWeight, "base weight of a legal form (Ltd, GmbH, LLC)"),
+        new("weight.generic", "weight", GenericWeight, "base weight of a generic organisation word (Technology, Trading, Group)"),
+        new("weight.location", "weight", LocationWeight, "base weight of a place name (China, Beijing)"),
+        new("weight.title", "weight", TitleWeight, "base weight of a title (Mr, Dr, Sheikh)"),
+        new("weight.initial", "weight", InitialWeight, "base weight of a one-letter initial"),
+        new("weight.patronymic", "weight", PatronymicWeight, "base weight of an East Slavic patronymic (Vladimirovich)"),
+        new("weight.lone-number", "weight", LoneNumberWeight, "base weight of a number when the other name has none"),
+        new("weight.rarity-floor", "weight", RarityFloor, "share of a token's weight independent of its rarity in the list"),
+        new("number-mismatch", "factor", NumberMismatchFactor, "score factor when the names carry different numbers"),
+        new("patronymic-order", "factor", PatronymicSwapFactor, "score factor when the names around bin/ben/ibn are swapped"),
+        new("phonetic", "factor", PhoneticFactor, "similarity factor of a sound-alike spelling (Aleksandr / Alexander)"),
+        new("phonetic-equal", "similarity", PhoneticEqualFactor, "similarity of equal phonetic keys, before the phonetic factor"),
+        new("single-word-fuzzy", "factor", SingleWordFuzzyFactor, "score factor of a one-word name matched only approximately"),
+        new("single-word-fuzzy-long", "factor", LongSingleWordFuzzyFactor, "the same for a word of long-word letters or more"),
+        new("long-word", "limit", LongWord, "letters from which a word counts as long"),
+        new("acronym", "similarity", AcronymSimilarity, "similarity of an acronym to the words it abbreviates"),
+        new("acronym-max", "limit", MaxAcronym, "longest acronym considered"),
+        new("close-spelling", "similarity", CloseSpelling, "token similarity from which a spelling match counts as close"),
+        new("name-part-replaced", "factor", PartReplacedFactor, "score factor when each name has a word part the other lacks"),
+        new("short-substitution", "factor", ShortSubstitutionFactor, "similarity factor of one substituted letter in a word of 4 or 5 letters"),
+        new("sound-only", "cap", SoundOnlyCap, "score cap of a name matched only by sound across scripts"),
+        new("cross-script-run-margin", "scale", CrossScriptRunMargin, "margin within which a longer run of syllables wins"),
+        new("cross-script-min-length", "limit", CrossScriptMinLength, "shortest Latin word compared by sound across scripts"),
+        new("initial", "similarity", InitialSimilarity, "similarity of an initial to a word that starts with it"),
+        new("joined-min", "similarity", JoinedMinSimilarity, "least similarity of a token to adjacent tokens joined (Hik Vision / Hikvision)"),
+        new("first-letter-edit", "switch", FirstLetterEdits ? 1 : 0, "a dropped or added first letter of a word is an ordinary edit (arko / Zarko)"),
+        new("misspelt-legal-form", "switch", MisspeltLegalForms ? 1 : 0, "a word one edit from a legal form the other name carries is that legal form (Limitd, Cmmpany, Ltz)"),
+        new("near-token-not-replaced", "switch", NearTokenNotReplaced ? 1 : 0, "an unmatched word one edit from a word of the other name is not a part the other lacks"),
+        new("short-word-edit", "similarity", ShortWordEditSimilarity, "similarity of a word of 2 or 3 letters one letter from the other (Ali / Ami); 0 for none"),
+        new("misspelt-word-class-weight", "switch", MisspeltWordTakesClassWeight ? 1 : 0, "a word matched approximately to a generic word or place weighs what that word weighs"),
+        new("joined-skips-legal-forms", "switch", JoinedSkipsLegalForms ? 1 : 0, "a legal form is never part of joined tokens (E. S. Co. is not Esco)"),
+        new("round-score", "switch", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
+        new("single-word-first-letter", "factor", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
     ];
 
     /// <inheritdoc />

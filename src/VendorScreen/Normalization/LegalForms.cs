@@ -16,7 +16,7 @@ public static class LegalForms
         ["gmbh"] = "gmbh", ["mbh"] = "gmbh", ["ag"] = "ag", ["kg"] = "kg", ["ug"] = "ug", ["ev"] = "ev",
         ["sa"] = "sa", ["sas"] = "sas", ["sarl"] = "sarl", ["srl"] = "srl", ["spa"] = "spa", ["sl"] = "sl", ["sau"] = "sa",
         ["bv"] = "bv", ["nv"] = "nv", ["ab"] = "ab", ["oy"] = "oy", ["oyj"] = "oy", ["as"] = "as", ["asa"] = "as", ["aps"] = "aps",
-        ["pte"] = "pte", ["pty"] = "pty", ["bhd"] = "bhd", ["sdn"] = "sdn", ["kk"] = "kk", ["tbk"] = "tbk", ["pt"] = "pt",
+        ["pte"] = "pte", ["pty"] = "pty", ["bhd"] = "bhd", ["sdn"] = "sdn", ["kk"] = "corp", ["gk"] = "llc", ["kabushikigaisha"] = "corp", ["kabushikikaisha"] = "corp", ["tbk"] = "tbk", ["pt"] = "pt",
         ["jsc"] = "jsc", ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ooo"] = "llc", ["zao"] = "jsc", ["oao"] = "jsc", ["pao"] = "jsc", ["ao"] = "jsc",
         ["fze"] = "fze", ["fzco"] = "fze", ["fzc"] = "fze", ["fzllc"] = "llc", ["wll"] = "llc", ["est"] = "est",
         ["anonima"] = "sa", ["anonyme"] = "sa",
@@ -96,6 +96,10 @@ public static class LegalForms
         (["aktsionernoe", "obshchestvo"], "jsc"),
         (["sp", "z", "o", "o"], "llc"),
         (["sp", "zoo"], "llc"),
+        (["kabushiki", "kaisha"], "corp"),
+        (["kabushiki", "gaisha"], "corp"),
+        (["godo", "kaisha"], "llc"),
+        (["yugen", "kaisha"], "ltd"),
     ];
 
     /// <summary>Rewrites multi-word legal forms in a word list to their single compare token, in place

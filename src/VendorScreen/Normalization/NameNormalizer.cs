@@ -102,6 +102,12 @@ public static class NameNormalizer
 
         var compatible = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
         var hasNonLatin = compatible.Any(IsNonLatinLetter);
+        var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
+        if (japanese)
+        {
+            compatible = Japanese.RewriteLegalForms(compatible);
+        }
+
         var variants = new List<NormalizedName>(2);
         var native = Tokenize(compatible, transliterated: false);
         if (native.Count > 0)
@@ -111,10 +117,12 @@ public static class NameNormalizer
 
         if (hasNonLatin)
         {
-            var latin = Tokenize(Transliterate(compatible), transliterated: true, out var continuations);
+            // A Japanese text is split into script runs and its kana romanised by Hepburn rules; its kanji are not read as
+            // Chinese syllables one by one.
+            var latin = Tokenize(japanese ? Japanese.Transliterate(compatible) : Transliterate(compatible), transliterated: true, out var continuations);
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
-                var script = DominantScript(compatible);
+                var script = japanese ? NameScript.Kana : DominantScript(compatible);
                 variants.Add(new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations });
 
                 // Korean names in sanctions lists are mostly North Korean, spelled in the McCune-Reischauer tradition
@@ -283,7 +291,8 @@ public static class NameNormalizer
         {
             if (current.Length > 0)
             {
-                words.Add(current.ToString());
+                var word = current.ToString();
+                words.Add(word.AsSpan().IndexOfAny('\u3099', '\u309A') >= 0 ? word.Normalize(NormalizationForm.FormC) : word);
                 current.Clear();
             }
         }
@@ -336,6 +345,13 @@ public static class NameNormalizer
                     FlushWord();
                 }
 
+                continue;
+            }
+
+            if (c is '\u3099' or '\u309A' && current.Length > 0)
+            {
+                // The voicing marks of kana (ガ = カ + ゛) make another sound: they stay, recomposed when the word ends.
+                current.Append(c);
                 continue;
             }
 

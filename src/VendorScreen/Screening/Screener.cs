@@ -23,6 +23,7 @@ internal static class Screener
     public static ScreeningResult Screen(EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
+        var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
         var matches = new List<Match>();
         switch (request)
         {
@@ -146,7 +147,7 @@ internal static class Screener
             Reason = reason,
             AsOf = asOf,
             DatasetVersion = state.Dataset.Version,
-            Algorithm = NameScorer.Algorithm,
+            Algorithm = algorithm.Name,
             Policy = policy.Name,
             ScreenedAt = now,
             Sources = sources,
@@ -162,6 +163,7 @@ internal static class Screener
         }
 
         var index = state.Index;
+        var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
         var best = new Dictionary<int, Match>();
         var variants = NameNormalizer.Normalize(value);
         var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
@@ -170,11 +172,13 @@ internal static class Screener
         {
             cancellationToken.ThrowIfCancellationRequested();
             var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
+            // A window of a long text has no written form of its own: its tokens stand for it.
+            var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? value : variant.Key;
             foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
-                var comparison = NameScorer.Compare(variant, candidate.Normalized, index);
+                var comparison = algorithm.Compare(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
                 var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
                 Match? match = null;

@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using VendorScreen.Matching;
+
+namespace VendorScreen.Cli;
+
+/// <summary>The <c>vendorscreen algorithms</c> command: lists the name-matching algorithms that <c>screen --algorithm</c> accepts,
+/// with their rules.</summary>
+internal static class AlgorithmsCommand
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">Where the command writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: table or json (one object per algorithm and line, with its feature table).",
+            HelpName = "table|json",
+            DefaultValueFactory = _ => "table",
+        };
+        format.CompletionSources.Add("table", "json");
+        var command = new Command("algorithms", "List the name-matching algorithms that screen --algorithm accepts, the default first.");
+        command.Options.Add(format);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(format) ?? "table", cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="context">Where to write.</param>
+    /// <param name="format">The output format.</param>
+    /// <param name="cancellationToken">A token to stop.</param>
+    /// <returns>0.</returns>
+    /// <exception cref="CliException">An unknown format.</exception>
+    public static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
+    {
+        format = ScreenCommand.Choose("--format", format, ["table", "json"]);
+        foreach (var algorithm in NameMatchAlgorithms.All)
+        {
+            var isDefault = string.Equals(algorithm.Name, NameMatchAlgorithms.DefaultName, StringComparison.Ordinal);
+            if (format == "json")
+            {
+                context.Stdout.WriteLine(ToJson(algorithm, isDefault));
+                continue;
+            }
+
+            context.Stdout.WriteLine(algorithm.Name + (isDefault ? " (default)" : string.Empty));
+            context.Stdout.WriteLine("  " + algorithm.Summary);
+            context.Stdout.WriteLine("  thresholds: " + algorithm.Thresholds);
+            context.Stdout.WriteLine("  rules: " + string.Join(", ", algorithm.Features.Select(f => $"{f.Name} {f.Kind} {f.FormattedValue}")));
+        }
+
+        await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static string ToJson(NameMatchAlgorithm algorithm, bool isDefault)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", algorithm.Name);
+            json.WriteBoolean("default", isDefault);
+            json.WriteString("summary", algorithm.Summary);
+            json.WriteString("thresholds", algorithm.Thresholds);
+            json.WriteStartArray("features");
+            foreach (var feature in algorithm.Features)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", feature.Name);
+                json.WriteString("kind", feature.Kind);
+                json.WriteNumber("value", feature.Value);
+                json.WriteString("rule", feature.Rule);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
