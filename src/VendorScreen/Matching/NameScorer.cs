@@ -283,20 +283,28 @@ public static class NameScorer
             return tokens;
         }
 
+        // Whether each word may be part of a misspelt legal form: a plain Latin word or legal form that is neither a word of the
+        // other name nor within the edit budget of one (computed once per word, not once per run that holds it).
+        var eligible = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && t.Text.All(char.IsAsciiLetter)
+                && !other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0));
+        }
+
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var rewritten = false;
             for (var k = Math.Min(4, tokens.Count - i); k >= 1 && !rewritten; k--)
             {
-                var run = tokens.Skip(i).Take(k).ToList();
-                if (run.All(t => t.Class != TokenClass.Word) || run.Any(t => t.Class is not (TokenClass.Word or TokenClass.LegalForm) || !t.Text.All(char.IsAsciiLetter)
-                    || other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0))))
+                if (!RunIsEligible(tokens, eligible, i, k))
                 {
                     continue;
                 }
 
-                var text = string.Join(' ', run.Select(t => t.Text));
+                var text = string.Join(' ', tokens.Skip(i).Take(k).Select(t => t.Text));
                 var form = forms.FirstOrDefault(f => LegalForms.IsMisspelling(text, f));
                 if (form is null)
                 {
@@ -318,6 +326,23 @@ public static class NameScorer
         }
 
         return result ?? tokens;
+    }
+
+    // A run of words may spell a legal form when each of its words may and at least one is an ordinary word.
+    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, bool[] eligible, int start, int count)
+    {
+        var hasWord = false;
+        for (var k = start; k < start + count; k++)
+        {
+            if (!eligible[k])
+            {
+                return false;
+            }
+
+            hasWord |= tokens[k].Class == TokenClass.Word;
+        }
+
+        return hasWord;
     }
 
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).

@@ -160,12 +160,7 @@ internal static partial class OfacRemarksParser
 
         static bool IsClosed(string piece)
         {
-            var t = piece.Trim().TrimEnd('.').TrimEnd();
-            if (t.EndsWith("(weak)", StringComparison.OrdinalIgnoreCase))
-            {
-                t = t[..^6].TrimEnd();
-            }
-
+            var t = WithoutWeakMark(piece.Trim().TrimEnd('.').TrimEnd());
             var first = t.IndexOfAny(Quotes);
             return first >= 0 && t.Length > first + 1 && Quotes.Contains(t[^1]);
         }
@@ -185,11 +180,7 @@ internal static partial class OfacRemarksParser
             }
         }
 
-        var name = match.Groups["name"].Value.Trim();
-        if (name.EndsWith("(weak)", StringComparison.OrdinalIgnoreCase))
-        {
-            name = name[..^6].TrimEnd();
-        }
+        var name = WithoutWeakMark(match.Groups["name"].Value.Trim());
 
         if (name.Length > 0 && !result.Names.Any(n => string.Equals(n.Value, name, StringComparison.Ordinal)))
         {
@@ -198,6 +189,10 @@ internal static partial class OfacRemarksParser
 
         return true;
     }
+
+    // OFAC marks a low-quality name with a trailing "(weak)"; the mark is not part of the name.
+    private static string WithoutWeakMark(string text) =>
+        text.EndsWith("(weak)", StringComparison.OrdinalIgnoreCase) ? text[..^6].TrimEnd() : text;
 
     private static bool TryRelation(string segment, OfacRemarks result)
     {
