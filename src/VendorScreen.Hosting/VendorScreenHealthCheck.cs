@@ -29,7 +29,7 @@ internal sealed class VendorScreenHealthCheck(IScreeningDatasetLoader loader, Ve
             {
                 ["usable"] = status.IsUsable,
                 ["version"] = status.Version,
-                ["fetchedAt"] = status.FetchedAt?.ToString("O", CultureInfo.InvariantCulture),
+                ["fetchedAt"] = status.FetchedAt is { } fetched && fetched != default ? fetched.ToString("O", CultureInfo.InvariantCulture) : null,
                 ["ageSeconds"] = age is { } a ? Math.Round(a.TotalSeconds) : null,
                 ["entities"] = status.Entities,
                 ["rejected"] = status.Rejected,
