@@ -72,7 +72,7 @@ public class ScreenEndToEndBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _engine = ScreeningEngine.CreateDefault();
+        _engine = ScreeningEngineBuilder.CreateDefault();
         await _engine.RefreshAsync();
     }
 

@@ -21,4 +21,7 @@ internal sealed class EngineState
     public RelationGraph Graph { get; }
 
     public IReadOnlyList<SourceStatus> Sources { get; }
+
+    /// <summary>Gets the number of the generation this state belongs to.</summary>
+    public long Generation { get; init; }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VendorScreen.Policies;
-using VendorScreen.Sources;
 
 namespace VendorScreen;
 
@@ -24,151 +23,87 @@ public interface IScreeningEngine
 }
 
 /// <summary>
-/// The screening engine: loads its sources, keeps the last good snapshot of each, builds an immutable dataset and index off to
-/// the side and swaps them in one step, and screens requests against the current generation.
+/// The screening engine: screens requests against the current dataset generation of its <see cref="IScreeningDatasetProvider"/>.
+/// The engine knows no list sources; loading, refresh and source acceptance belong to the provider (the built-in loader that
+/// <see cref="ScreeningEngineBuilder"/> and <c>AddVendorScreen</c> create, or a host's own).
 /// </summary>
-/// <remarks>All members are thread-safe for concurrent use. A screening never sees a half-built dataset.</remarks>
+/// <remarks>All members are thread-safe for concurrent use. A screening never sees a half-built dataset: it uses one generation from
+/// start to end.</remarks>
 public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
 {
-    private readonly IReadOnlyList<ISanctionListSource> _sources;
+    private readonly IScreeningDatasetProvider _datasets;
     private readonly ScreeningOptions _options;
     private readonly ScreeningPolicy _policy;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private readonly Dictionary<string, (ListSnapshot? Good, string? Error)> _lastGood = new(StringComparer.Ordinal);
-    private readonly Screening.SourceAcceptance _acceptance;
-    private Screening.EngineState? _state;
+    private readonly VendorScreenMetrics _metrics;
+    private readonly bool _ownsDatasets;
 
-    internal ScreeningEngine(IReadOnlyList<ISanctionListSource> sources, ScreeningOptions options, ScreeningPolicy policy, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    /// <summary>Initializes a new instance of the <see cref="ScreeningEngine"/> class that screens the generations of a dataset provider.</summary>
+    /// <param name="datasets">The provider of dataset generations.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults. They are validated and copied.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for the built-in policy named by <see cref="ScreeningOptions.Policy"/>.</param>
+    /// <param name="timeProvider">The clock for "today" and source ages; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <param name="loggerFactory">The logger factory; <see langword="null"/> for no logging.</param>
+    /// <param name="meterFactory">The meter factory; <see langword="null"/> for the shared <see cref="VendorScreenTelemetry.MeterName"/> meter.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="datasets"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message lists every problem.</exception>
+    public ScreeningEngine(
+        IScreeningDatasetProvider datasets,
+        ScreeningOptions? options = null,
+        ScreeningPolicy? policy = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+        : this(datasets, Validated(options ?? new ScreeningOptions()).Clone(), policy, timeProvider ?? TimeProvider.System, loggerFactory, meterFactory, ownsDatasets: false)
     {
-        _sources = sources;
+    }
+
+    internal ScreeningEngine(
+        IScreeningDatasetProvider datasets,
+        ScreeningOptions options,
+        ScreeningPolicy? policy,
+        TimeProvider timeProvider,
+        ILoggerFactory? loggerFactory,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory,
+        bool ownsDatasets)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        _datasets = datasets;
         _options = options;
-        _policy = policy;
+        _policy = policy ?? ScreeningPolicies.Find(options.Policy)!;
         _timeProvider = timeProvider;
-        _acceptance = new Screening.SourceAcceptance(options);
+        _ownsDatasets = ownsDatasets;
+        _metrics = VendorScreenMetrics.For(meterFactory);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("VendorScreen.ScreeningEngine");
     }
 
+    /// <summary>Gets the provider whose generations the engine screens.</summary>
+    public IScreeningDatasetProvider Datasets => _datasets;
+
     /// <summary>Gets the current dataset, or <see langword="null"/> before the first load.</summary>
-    public Screening.ScreeningDataset? Dataset => Volatile.Read(ref _state)?.Dataset;
+    public Screening.ScreeningDataset? Dataset => _datasets.Current?.Dataset;
 
     /// <summary>Gets the state of every configured source.</summary>
     /// <remarks>A source whose snapshot became older than <see cref="ScreeningOptions.MaxSourceAge"/> since the last refresh is
     /// reported as not usable (stale) here and in every result.</remarks>
-    public IReadOnlyList<SourceStatus> Sources => Volatile.Read(ref _state) is { } state
-        ? Screening.SourceAges.Apply(state.Sources, _options, _timeProvider.GetUtcNow())
+    public IReadOnlyList<SourceStatus> Sources => _datasets.Current is { } generation
+        ? Screening.SourceAges.Apply(generation.Sources, _options, _timeProvider.GetUtcNow())
         : [];
 
     /// <summary>Gets the policy in use.</summary>
     public ScreeningPolicy Policy => _policy;
 
-    /// <summary>Creates an engine over the embedded default dataset with default options.</summary>
-    /// <returns>The engine.</returns>
-    public static ScreeningEngine CreateDefault() => new ScreeningEngineBuilder().Build();
-
-    /// <summary>Loads every source again. A source that fails keeps its last good snapshot and is reported in <see cref="Sources"/>;
-    /// a source that never loaded makes results <see cref="ScreeningDecision.Incomplete"/>.</summary>
+    /// <summary>Loads every source of the engine's loader again (see <see cref="IScreeningDatasetLoader.RefreshAsync"/>). A source that
+    /// fails keeps its last good snapshot and is reported in <see cref="Sources"/>; a source that never loaded makes results
+    /// <see cref="ScreeningDecision.Incomplete"/>.</summary>
     /// <param name="cancellationToken">A token to cancel the refresh.</param>
     /// <returns>The source states after the refresh.</returns>
-    public async ValueTask<IReadOnlyList<SourceStatus>> RefreshAsync(CancellationToken cancellationToken = default)
-    {
-        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await RefreshLockedAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _refreshLock.Release();
-        }
-    }
-
-    private async Task<IReadOnlyList<SourceStatus>> RefreshLockedAsync(CancellationToken cancellationToken)
-    {
-        var accepted = new List<ListSnapshot>();
-        foreach (var source in _sources)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var prior = _lastGood.TryGetValue(source.Name, out var p) ? p.Good : null;
-            try
-            {
-                // Entities whose names cannot be screened (invalid UTF-16, over-long) become rejected records, whatever the source.
-                var snapshot = VendorScreen.Sources.Lists.EntityChecks.RejectInvalid(await source.LoadAsync(cancellationToken).ConfigureAwait(false));
-                if (snapshot.RejectedRecords.Count > 0)
-                {
-                    LogRejected(_logger, source.Name, snapshot.RejectedRecords.Count, snapshot.Version);
-                }
-
-                if (_acceptance.FindProblem(snapshot, prior) is { } problem)
-                {
-                    _lastGood[source.Name] = (prior, "refused: " + problem);
-                    LogRefused(_logger, source.Name, problem, prior?.Version ?? "none");
-                    continue;
-                }
-
-                _lastGood[source.Name] = (snapshot, null);
-                accepted.Add(snapshot);
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    LogLoaded(_logger, source.Name, snapshot.Version, snapshot.Entities.Count, elapsedMs);
-                }
-            }
-#pragma warning disable CA1031 // Any failure of one source (not only SanctionListSourceException) must leave the others and the last good snapshot in place.
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                var message = ex is SanctionListSourceException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-                _lastGood[source.Name] = (prior, message);
-                LogLoadFailed(_logger, source.Name, prior?.Version ?? "none", ex);
-            }
-        }
-
-        if (_acceptance.Remember(accepted, _timeProvider.GetUtcNow()) is { } stateError)
-        {
-            LogStateNotWritten(_logger, stateError);
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        var statuses = new List<SourceStatus>();
-        var snapshots = new List<ListSnapshot>();
-        foreach (var source in _sources)
-        {
-            var (good, error) = _lastGood[source.Name];
-            if (good is not null)
-            {
-                snapshots.Add(good);
-            }
-
-            statuses.Add(new SourceStatus(source.Name)
-            {
-                Version = good?.Version,
-                FetchedAt = good?.FetchedAt,
-                IsUsable = good is not null,
-                Error = StatusError(good, error),
-                Entities = good?.Entities.Count ?? 0,
-                Rejected = good?.RejectedRecords.Count ?? 0,
-            });
-        }
-
-        var next = new Screening.EngineState(Screening.ScreeningDataset.Create(snapshots), statuses);
-        Volatile.Write(ref _state, next);
-        return Screening.SourceAges.Apply(statuses, _options, now);
-    }
-
-    /// <summary>The error of a source's status: why the last load failed or was refused (and which version is served instead), and
-    /// the warning of the snapshot served (a cached copy served after a failed fetch, a refused remote version).</summary>
-    private static string? StatusError(ListSnapshot? good, string? error)
-    {
-        var failure = error is null ? null : (good is null ? error : $"refresh failed, serving version {good.Version}: {error}");
-        return (failure, good?.Warning) switch
-        {
-            (null, var warning) => warning,
-            (var f, null) => f,
-            var (f, warning) => f + "; " + warning,
-        };
-    }
+    /// <exception cref="NotSupportedException">The engine screens a provider that is not an <see cref="IScreeningDatasetLoader"/>.</exception>
+    public ValueTask<IReadOnlyList<SourceStatus>> RefreshAsync(CancellationToken cancellationToken = default) =>
+        _datasets is IScreeningDatasetLoader loader
+            ? loader.RefreshAsync(cancellationToken)
+            : throw new NotSupportedException($"The engine's dataset provider ({_datasets.GetType().Name}) does not load lists; refresh it through its owner.");
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">A collection or item of the request is <see langword="null"/>, or a text is longer than
@@ -211,54 +146,79 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         return new ScreeningBatchResult(results);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _refreshLock.Dispose();
+    /// <summary>Releases the loader when the engine created it (<see cref="ScreeningEngineBuilder"/>); a provider passed to the
+    /// constructor stays with its owner.</summary>
+    public void Dispose()
+    {
+        if (_ownsDatasets && _datasets is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
 
     private ScreeningResult Screen(Screening.EngineState state, ScreeningRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = VendorScreenTelemetry.ActivitySource.StartActivity(VendorScreenTelemetry.ScreenActivity);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = _timeProvider.GetUtcNow();
         var asOf = request.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
-        return Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
-    }
-
-    private async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken)
-    {
-        var state = Volatile.Read(ref _state);
-        if (state is not null)
+        var result = Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
+        var decision = new KeyValuePair<string, object?>(VendorScreenTelemetry.DecisionTag, VendorScreenTelemetry.DecisionName(result.Decision));
+        _metrics.Screenings.Add(1, decision);
+        _metrics.ScreeningDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, decision);
+        if (activity is not null)
         {
-            return state;
-        }
-
-        // Concurrent first screenings wait for one load instead of each loading every source again.
-        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Volatile.Read(ref _state) is null)
+            // Only counts, rules and versions: the names screened and matched are personal data and stay out of traces unless allowed.
+            activity.SetTag(VendorScreenTelemetry.DecisionTag, decision.Value);
+            activity.SetTag("vendorscreen.rule", result.DecidingRule);
+            activity.SetTag("vendorscreen.hits", result.Hits.Count);
+            activity.SetTag("vendorscreen.dataset.generation", state.Generation);
+            activity.SetTag("vendorscreen.policy", result.Policy);
+            if (_options.EnableSensitiveData)
             {
-                await RefreshLockedAsync(cancellationToken).ConfigureAwait(false);
+                activity.SetTag(VendorScreenTelemetry.RequestNameTag, ScreenedName(request));
             }
         }
-        finally
+
+        if (_logger.IsEnabled(LogLevel.Debug))
         {
-            _refreshLock.Release();
+            if (_options.EnableSensitiveData)
+            {
+                var screenedName = ScreenedName(request);
+                LogScreenedSensitive(_logger, request.Id, screenedName, result.Decision, result.Hits.Count);
+            }
+            else
+            {
+                LogScreened(_logger, request.Id, result.Decision, result.Hits.Count);
+            }
         }
 
-        return Volatile.Read(ref _state)!;
+        return result;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Source {SourceName} loaded version {Version}: {EntityCount} entities in {ElapsedMs} ms")]
-    private static partial void LogLoaded(ILogger logger, string sourceName, string version, int entityCount, double elapsedMs);
+    /// <summary>The name a request screens: a party's name, or a listing's title, brand, manufacturer or seller.</summary>
+    private static string? ScreenedName(ScreeningRequest request) => request switch
+    {
+        PartyScreeningRequest party => party.Name,
+        ProductScreeningRequest product => product.Title ?? product.Brand ?? product.Manufacturer ?? product.Seller,
+        _ => null,
+    };
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Source {SourceName} rejected {RejectedCount} records while loading version {Version}")]
-    private static partial void LogRejected(ILogger logger, string sourceName, int rejectedCount, string version);
+    [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "Screened request {RequestId}: {Decision} with {HitCount} hits")]
+    private static partial void LogScreened(ILogger logger, string? requestId, ScreeningDecision decision, int hitCount);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Source {SourceName} loaded a version that was refused ({Problem}); still serving version {ServingVersion}")]
-    private static partial void LogRefused(ILogger logger, string sourceName, string problem, string servingVersion);
+    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Screened request {RequestId} \"{ScreenedName}\": {Decision} with {HitCount} hits")]
+    private static partial void LogScreenedSensitive(ILogger logger, string? requestId, string? screenedName, ScreeningDecision decision, int hitCount);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "{Problem}")]
-    private static partial void LogStateNotWritten(ILogger logger, string problem);
+    private async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken) =>
+        (_datasets.Current ?? await _datasets.GetCurrentAsync(cancellationToken).ConfigureAwait(false)).State;
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Source {SourceName} failed to load; still serving version {ServingVersion}")]
-    private static partial void LogLoadFailed(ILogger logger, string sourceName, string servingVersion, Exception exception);
+    private static ScreeningOptions Validated(ScreeningOptions options)
+    {
+        var validation = new ScreeningOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        return validation.Failed
+            ? throw new Microsoft.Extensions.Options.OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ScreeningOptions), validation.Failures)
+            : options;
+    }
 }

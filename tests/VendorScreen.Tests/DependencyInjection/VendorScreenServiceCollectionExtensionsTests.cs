@@ -12,7 +12,7 @@ public sealed class VendorScreenServiceCollectionExtensionsTests
     {
         FluentActions.Invoking(() => ((IServiceCollection)null!).AddVendorScreen())
             .Should().Throw<ArgumentNullException>().WithParameterName("services");
-        FluentActions.Invoking(() => new ServiceCollection().AddVendorScreen(null!))
+        FluentActions.Invoking(() => new ServiceCollection().AddVendorScreen((Action<ScreeningOptions>)null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("configure");
         FluentActions.Invoking(() => new ServiceCollection().AddVendorScreen(null!, _ => { }))
             .Should().Throw<ArgumentNullException>().WithParameterName("name");

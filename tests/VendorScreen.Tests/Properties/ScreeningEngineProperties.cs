@@ -9,7 +9,7 @@ public sealed class ScreeningEngineProperties
 {
     private static readonly Lazy<ScreeningEngine> Engine = new(() =>
     {
-        var engine = ScreeningEngine.CreateDefault();
+        var engine = ScreeningEngineBuilder.CreateDefault();
         engine.RefreshAsync().AsTask().GetAwaiter().GetResult();
         return engine;
     });

@@ -6,7 +6,7 @@ namespace VendorScreen.Tests.Screening;
 /// <summary>The acceptance cases of the foundation, on the embedded dataset alone, with the path printed.</summary>
 public sealed class AcceptanceTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ScreeningEngine> Engine = new(ScreeningEngine.CreateDefault);
+    private static readonly Lazy<ScreeningEngine> Engine = new(ScreeningEngineBuilder.CreateDefault);
 
     [Fact]
     public async Task ScreenAsync_HikvisionLegalName_Blocks()

@@ -13,7 +13,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_LongTitleEndingInAListedBrand_DecidesAsTheShortTitle()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         const string Tail = " EZVIZ C6N camera";
         var longTitle = Filler(1500 - Tail.Length) + Tail;
 
@@ -33,7 +33,7 @@ public sealed class FailClosedScreeningTests
     [InlineData(2900)]
     public async Task ScreenAsync_ListedNameAnywhereInALongTitle_IsFound(int at)
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         const string Name = " Hangzhou Hikvision Digital Technology Co., Ltd. ";
         var title = Filler(at) + Name + Filler(3000 - at - Name.Length);
 
@@ -47,7 +47,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_ListedNameInTheMiddleOfALongPartyName_IsFound()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var name = Filler(1500) + " Hangzhou Hikvision Digital Technology Co., Ltd. " + Filler(1450);
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty(name));
@@ -59,7 +59,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_TextAtTheLimit_IsScreened()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var title = Filler(ScreeningRequest.MaxTextLength - " Hikvision".Length) + " Hikvision";
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
@@ -70,7 +70,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_TextOverTheLimit_IsRefusedNamingTheFieldAndLength()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var title = Filler(ScreeningRequest.MaxTextLength + 1);
 
         var act = async () => await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
@@ -82,7 +82,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenBatchAsync_TextOverTheLimit_IsRefusedNamingTheRequestAndField()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var alias = Filler(ScreeningRequest.MaxTextLength + 10);
 
         var act = async () => await engine.ScreenBatchAsync([ScreeningRequest.ForParty("Axis"), ScreeningRequest.ForParty("Axis") with { Aliases = ["ok", alias] }]);
@@ -105,7 +105,7 @@ public sealed class FailClosedScreeningTests
     [MemberData(nameof(InvalidRequests))]
     public async Task ScreenAsync_NullCollectionsOrItems_AreRefusedNamingTheField(ScreeningRequest request, string field)
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
 
         var act = async () => await engine.ScreenAsync(request);
 
@@ -117,7 +117,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenBatchAsync_NullItemInARequest_IsRefusedNamingTheIndex()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
 
         var act = async () => await engine.ScreenBatchAsync([ScreeningRequest.ForParty("Axis"), ScreeningRequest.ForParty("ZTE") with { Identifiers = [null!] }]);
 
@@ -130,7 +130,7 @@ public sealed class FailClosedScreeningTests
     public async Task ScreenAsync_LoneSurrogateInTheRequest_IsScreened()
     {
         // Built in code, not passed as theory data: test runners may replace lone surrogates when they serialise data.
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         foreach (var name in new[] { "ZTE \uD800Corporation", "\uDC00ZTE Corporation", "ZTE Corporation \uD83D" })
         {
             var party = await engine.ScreenAsync(ScreeningRequest.ForParty(name) with { Aliases = [name], Identifiers = [new EntityIdentifier(IdentifierSchemes.Lei, name)] });
@@ -144,7 +144,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_EmojiAroundTheFormerCut_IsScreened()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         for (var at = 1021; at <= 1026; at++)
         {
             var title = Filler(at) + "\U0001F600 Hikvision";
@@ -183,7 +183,7 @@ public sealed class FailClosedScreeningTests
     [Fact]
     public async Task ScreenAsync_AlreadyCancelledToken_Throws()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         await engine.RefreshAsync();
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
@@ -236,7 +236,7 @@ public sealed class FailClosedScreeningTests
     [InlineData(9999, 1, 1)]
     public async Task ScreenAsync_AsOfAtTheEndsOfTheCalendar_DoesNotThrow(int year, int month, int day)
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var asOf = new DateOnly(year, month, day);
 
         var party = await engine.ScreenAsync(ScreeningRequest.ForParty("EZVIZ") with { AsOf = asOf });
@@ -274,7 +274,7 @@ public sealed class FailClosedScreeningTests
     [InlineData("Huawei Technologies Co., Ltd. 7")]
     public async Task ScreenAsync_ListedMakerWithAStrayNumber_IsAtLeastReview(string name)
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
 
         var party = await engine.ScreenAsync(ScreeningRequest.ForParty(name));
         var brand = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Brand = name });

@@ -111,7 +111,7 @@ public sealed class ScreeningEngineTests
     [Fact]
     public async Task ScreenAsync_ConcurrentCalls_GiveTheSameAnswers()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
         var names = new[] { "Hikvision", "Axis Communications", "Dahua Technology", "Imou", "Motorola Solutions" };
 
         var expected = new Dictionary<string, (ScreeningDecision, string)>();
@@ -130,7 +130,7 @@ public sealed class ScreeningEngineTests
     [Fact]
     public async Task ScreenAsync_PartyIdentifier_MatchesTheRightValueExactly()
     {
-        using var engine = ScreeningEngine.CreateDefault();
+        using var engine = ScreeningEngineBuilder.CreateDefault();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Unnamed supplier") with
         {

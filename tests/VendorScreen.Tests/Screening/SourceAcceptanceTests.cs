@@ -200,7 +200,7 @@ public sealed class SourceAcceptanceTests
         using var state = new TempFolder();
         var file = Path.Combine(state.Path, "source-state.json");
         File.WriteAllText(file, "{ not json");
-        var acceptance = new VendorScreen.Screening.SourceAcceptance(new ScreeningOptions { SourceStateDirectory = state.Path });
+        var acceptance = new VendorScreen.Hosting.SourceAcceptance(new ScreeningOptions { SourceStateDirectory = state.Path });
         var snapshot = new ListSnapshot("list", "v1") { Location = "list.csv", Entities = [new Entity("list:1", EntityKind.Organization, "Vendor Number 1")] };
 
         var problem = acceptance.Remember([snapshot], DateTimeOffset.UnixEpoch);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VendorScreen.Policies;
@@ -23,6 +24,14 @@ public sealed class ScreeningEngineBuilder
     /// <summary>Gets or sets the logger factory.</summary>
     /// <value>The default value is <see langword="null"/> (no logging).</value>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the meter factory that creates the <see cref="VendorScreenTelemetry.MeterName"/> meter.</summary>
+    /// <value>The default value is <see langword="null"/>: one meter shared by every engine built without a factory.</value>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>Creates an engine over the embedded default dataset with default options.</summary>
+    /// <returns>The engine.</returns>
+    public static ScreeningEngine CreateDefault() => new ScreeningEngineBuilder().Build();
 
     /// <summary>Adds a list source.</summary>
     /// <param name="source">The source.</param>
@@ -57,7 +66,8 @@ public sealed class ScreeningEngineBuilder
         return this;
     }
 
-    /// <summary>Validates the options and builds the engine. Sources load on the first screening or on <see cref="ScreeningEngine.RefreshAsync"/>.</summary>
+    /// <summary>Validates the options and builds the engine over a new loader of the sources (<see cref="ScreeningEngine.Datasets"/>,
+    /// an <see cref="IScreeningDatasetLoader"/>). Sources load on the first screening or on <see cref="ScreeningEngine.RefreshAsync"/>.</summary>
     /// <returns>The engine.</returns>
     /// <exception cref="OptionsValidationException">Options are invalid; the message lists every problem.</exception>
     /// <exception cref="InvalidOperationException">The builder was already used, or two sources share a name.</exception>
@@ -89,6 +99,8 @@ public sealed class ScreeningEngineBuilder
 
         _used = true;
         var policy = _policy ?? ScreeningPolicies.Find(_options.Policy)!;
-        return new ScreeningEngine(sources, _options.Clone(), policy, TimeProvider, LoggerFactory);
+        var options = _options.Clone();
+        var loader = new Hosting.ScreeningDatasetLoader(sources, options, TimeProvider, LoggerFactory, MeterFactory);
+        return new ScreeningEngine(loader, options, policy, TimeProvider, LoggerFactory, MeterFactory, ownsDatasets: true);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,9 @@ public sealed class VendorScreenSourceOptions
     public IList<Func<IServiceProvider, ISanctionListSource>> Factories { get; } = [];
 }
 
-/// <summary>Registers VendorScreen with a service collection.</summary>
+/// <summary>Registers VendorScreen with a service collection: per engine name, the engine (<see cref="IScreeningEngine"/>) and its
+/// loader (<see cref="IScreeningDatasetLoader"/>, also as <see cref="IScreeningDatasetProvider"/>), keyed by the name and, for the
+/// default engine, also without a key.</summary>
 public static class VendorScreenServiceCollectionExtensions
 {
     /// <summary>Registers the default engine with default options.</summary>
@@ -68,9 +71,13 @@ public static class VendorScreenServiceCollectionExtensions
         services.AddOptions<VendorScreenSourceOptions>(name);
         services.TryAddSingleton<IScreeningEngineProvider, ScreeningEngineProvider>();
         services.TryAddKeyedSingleton<IScreeningEngine>(name, static (sp, key) => sp.GetRequiredService<IScreeningEngineProvider>().GetEngine((string)key!));
+        services.TryAddKeyedSingleton<IScreeningDatasetLoader>(name, static (sp, key) => LoaderOf(sp, (string)key!));
+        services.TryAddKeyedSingleton<IScreeningDatasetProvider>(name, static (sp, key) => LoaderOf(sp, (string)key!));
         if (name.Length == 0)
         {
             services.TryAddSingleton<IScreeningEngine>(static sp => sp.GetRequiredService<IScreeningEngineProvider>().GetEngine(Options.DefaultName));
+            services.TryAddSingleton<IScreeningDatasetLoader>(static sp => LoaderOf(sp, Options.DefaultName));
+            services.TryAddSingleton<IScreeningDatasetProvider>(static sp => LoaderOf(sp, Options.DefaultName));
         }
 
         return new VendorScreenBuilder(name, services);
@@ -101,6 +108,10 @@ public static class VendorScreenServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>The loader of a named engine: the engine and its loader are created together, once.</summary>
+    private static IScreeningDatasetLoader LoaderOf(IServiceProvider services, string name) =>
+        (IScreeningDatasetLoader)services.GetRequiredService<IScreeningEngineProvider>().GetEngine(name).Datasets;
+
     private sealed record VendorScreenBuilder(string Name, IServiceCollection Services) : IVendorScreenBuilder;
 
     private sealed class ScreeningEngineProvider(IServiceProvider services) : IScreeningEngineProvider, IDisposable
@@ -129,6 +140,7 @@ public static class VendorScreenServiceCollectionExtensions
             {
                 TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
                 LoggerFactory = services.GetService<ILoggerFactory>(),
+                MeterFactory = services.GetService<IMeterFactory>(),
             };
             builder.Configure(o => Copy(options, o));
             foreach (var factory in sources.Factories)
@@ -152,6 +164,9 @@ public static class VendorScreenServiceCollectionExtensions
             to.MatchPartialNames = from.MatchPartialNames;
             to.Policy = from.Policy;
             to.EnableSensitiveData = from.EnableSensitiveData;
+            to.SourcesAllowedEmpty = from.SourcesAllowedEmpty is null ? null! : new HashSet<string>(from.SourcesAllowedEmpty, StringComparer.Ordinal);
+            to.MaxSourceShrink = from.MaxSourceShrink;
+            to.SourceStateDirectory = from.SourceStateDirectory;
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace VendorScreen.Screening;
+namespace VendorScreen.Hosting;
 
 /// <summary>
 /// The rules every loaded snapshot must pass before the engine serves it, whatever its source (a local file, a remote list, a
