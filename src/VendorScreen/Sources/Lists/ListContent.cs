@@ -60,6 +60,7 @@ internal sealed class ListFile
     private readonly ReadOnlyMemory<byte>? _bytes;
     private readonly Stream? _stream;
     private readonly string? _path;
+    private ReadOnlyMemory<byte>? _read;
 
     private ListFile(string name, string location, ReadOnlyMemory<byte>? bytes, Stream? stream, string? path, DateTimeOffset? lastWrite)
     {
@@ -93,15 +94,21 @@ internal sealed class ListFile
     /// <summary>A file on disk that a streaming format opens itself.</summary>
     public static ListFile FromPath(string path, DateTimeOffset lastWrite) => new(Path.GetFileName(path), path, null, null, path, lastWrite);
 
-    /// <summary>Gets the bytes, reading a stream or file once.</summary>
+    /// <summary>Gets the bytes, reading a stream or file once (later calls return the same bytes).</summary>
     /// <exception cref="SanctionListSourceException">The file is larger than <paramref name="maxBytes"/> or cannot be read.</exception>
     public ReadOnlyMemory<byte> Bytes(string sourceName, long maxBytes)
     {
-        if (_bytes is { } bytes)
+        if ((_bytes ?? _read) is { } bytes)
         {
             return bytes.Length > maxBytes ? throw ListInput.TooLarge(sourceName, Location, bytes.Length, maxBytes) : bytes;
         }
 
+        _read = ReadAll(sourceName, maxBytes);
+        return _read.Value;
+    }
+
+    private ReadOnlyMemory<byte> ReadAll(string sourceName, long maxBytes)
+    {
         using var stream = Open(sourceName, maxBytes);
         using var buffer = new MemoryStream();
         try

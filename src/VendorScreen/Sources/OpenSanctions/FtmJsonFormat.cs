@@ -20,7 +20,16 @@ internal sealed class FtmJsonFormat() : RecordListFormat<FtmDocument>("ftm-json"
     private protected override FtmDocument ReadDocument(ListContent content)
     {
         using var stream = content.Single.Open(content.SourceName, content.MaxBytes);
-        return FtmReader.Read(stream, content.SourceName, content.Location, content.CancellationToken);
+        var document = FtmReader.Read(stream, content.SourceName, content.Location, content.CancellationToken);
+        if (document.Entities.Count == 0 && document.Rejected.Count > 0)
+        {
+            // A file in which no line is an entity is not a FollowTheMoney file: refused, never read as an empty list. An empty file
+            // is an empty list, which the engine refuses unless the list is allowed to be empty.
+            throw new SanctionListSourceException(content.SourceName, content.Location,
+                $"no line of the file is a FollowTheMoney entity (first problem, {document.Rejected[0].Position}: {document.Rejected[0].Reason})");
+        }
+
+        return document;
     }
 
     private protected override void Map(FtmDocument document, SnapshotAssembler assembler) => FtmMapper.Map(document, assembler);
