@@ -90,7 +90,7 @@ internal static class ListScreening
     public static PartyScreeningRequest WithQualifiers(PartyScreeningRequest request, Dictionary<string, string> row) => request with
     {
         DateOfBirth = FactDate.TryParse(row.GetValueOrDefault("date_of_birth"), out var dob) ? dob : null,
-        Country = VendorScreen.Sources.Lists.Countries.ToIso2(row.GetValueOrDefault("nationality")),
+        Country = VendorScreen.Normalization.Countries.ToIso2(row.GetValueOrDefault("nationality")),
     };
 
     internal sealed record Alert(int Row, string Query, string MatchedName, string EntityId, double Score, ScreeningDecision Decision, string Rule)

@@ -34,6 +34,27 @@ public static class NameNormalizer
     internal static string DescribeTooLong(string what, int length) =>
         string.Create(CultureInfo.InvariantCulture, $"{what} is {length} characters long; the longest text screened is {MaxNameLength} characters");
 
+    /// <summary>Removes diacritics: the text (with lone surrogates replaced) is decomposed, canonically (<c>é</c> to <c>e</c>) or
+    /// with compatibility mappings as well (<c>ﬁ</c> to <c>fi</c>), and its non-spacing marks are dropped. The one diacritic fold
+    /// that list keys (country names, labels, relation targets) use.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="compatibility">Whether to apply compatibility decomposition (NFKD) rather than canonical (NFD).</param>
+    /// <returns>The text without non-spacing marks.</returns>
+    internal static string RemoveDiacritics(string text, bool compatibility = false)
+    {
+        var decomposed = ReplaceLoneSurrogates(text).Normalize(compatibility ? NormalizationForm.FormKD : NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Replaces every lone surrogate (half of a UTF-16 pair without its other half) with U+FFFD, so that the text is valid
     /// Unicode for normalisation; a valid text is returned as is, without copying.</summary>
     /// <param name="text">The text.</param>

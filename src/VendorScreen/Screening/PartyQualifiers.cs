@@ -1,5 +1,5 @@
 using System.Globalization;
-using VendorScreen.Sources.Lists;
+using VendorScreen.Normalization;
 using VendorScreen.Sources.VendorScreenJson;
 
 namespace VendorScreen.Screening;

@@ -2,7 +2,7 @@ using System.Text;
 using FluentAssertions;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
-using VendorScreen.Sources.Ofac;
+using VendorScreen.Sources;
 using VendorScreen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -130,7 +130,7 @@ public sealed class CandidateIndexOfacTypoTests
     [SharedDataFact]
     public async Task FindCandidates_OfacSdnNamesWithLetterEdits_KeepsTheRecordAmongTheCandidates()
     {
-        var snapshot = await new OfacCsvSource(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
         var entities = snapshot.Entities;
         var index = new CandidateIndex(entities);
         var random = new Random(20210701);

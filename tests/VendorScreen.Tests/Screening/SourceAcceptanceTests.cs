@@ -46,7 +46,7 @@ public sealed class SourceAcceptanceTests
                 o.UseDefaultDataset = false;
                 o.SourcesAllowedEmpty.Add("blocklist");
             })
-            .AddSource(new CustomCsvFileSource(path))
+            .AddSource(SourceFormats.Get("custom-csv").Open(path))
             .Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Unrelated Bakery Supplies"));
@@ -75,7 +75,7 @@ public sealed class SourceAcceptanceTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "blocklist.csv");
         await File.WriteAllTextAsync(path, Csv(10));
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new CustomCsvFileSource(path)).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(SourceFormats.Get("custom-csv").Open(path)).Build();
         await engine.RefreshAsync();
 
         await File.WriteAllTextAsync(path, Csv(5));
@@ -216,7 +216,7 @@ public sealed class SourceAcceptanceTests
             o.UseDefaultDataset = false;
             o.SourceStateDirectory = stateDirectory;
         })
-        .AddSource(new CustomCsvFileSource(path))
+        .AddSource(SourceFormats.Get("custom-csv").Open(path))
         .Build();
 
     private static string Csv(int rows)

@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using VendorScreen.Sources;
 using VendorScreen.Sources.VendorScreenJson;
 
 namespace VendorScreen.Tests.Sources;
@@ -93,7 +94,7 @@ public sealed class VendorScreenJsonReaderTests
     [Fact]
     public async Task FileSource_MissingFile_ThrowsSourceException()
     {
-        var source = new VendorScreenJsonFileSource(Path.Combine(Path.GetTempPath(), "vendorscreen-missing-" + Guid.NewGuid() + ".json"));
+        var source = SourceFormats.Get("vendorscreen-json").Open(Path.Combine(Path.GetTempPath(), "vendorscreen-missing-" + Guid.NewGuid() + ".json"));
 
         var act = async () => await source.LoadAsync();
 

@@ -1,3 +1,4 @@
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.BisDpl;

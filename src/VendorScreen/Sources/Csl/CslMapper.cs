@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Csl;
@@ -101,7 +102,7 @@ internal static partial class CslMapper
             remarks.Add("Date of birth: " + dob);
             foreach (var value in ListText.Split(dob))
             {
-                BirthDates.Add(identifiers, value);
+                identifiers.AddBirthDate(value);
             }
         }
 

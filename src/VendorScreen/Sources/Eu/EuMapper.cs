@@ -1,3 +1,4 @@
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Eu;
@@ -109,7 +110,7 @@ internal static class EuMapper
         foreach (var birth in entry.Births)
         {
             var date = birth.Date ?? birth.Year;
-            BirthDates.Add(identifiers, date, birth.Circa);
+            identifiers.AddBirthDate(date, birth.Circa);
             var place = ListText.Join(", ", [birth.City, birth.CountryDescription is "UNKNOWN" or "00" ? null : birth.CountryDescription]);
             if (date is not null || place is not null)
             {

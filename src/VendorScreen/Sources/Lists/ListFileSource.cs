@@ -1,44 +1,84 @@
 namespace VendorScreen.Sources.Lists;
 
-/// <summary>A list read from one file: reads the bytes (with the size and line limits of <c>ListInput</c>) and hands them to
-/// the format's reader, with the fetch time and the file's last-write date as the fallback version.</summary>
-/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the file again.</remarks>
-public abstract class ListFileSource : ISanctionListSource
+/// <summary>A list read from a file or folder in any <see cref="SourceFormat"/>: reads the bytes (with the format's size limit) and
+/// hands them to the format, with the fetch time and the primary file's last-write date as the fallback version.</summary>
+/// <remarks>Instances are safe for concurrent use; every <see cref="LoadAsync"/> reads the files again.</remarks>
+internal sealed class ListFileSource : ISanctionListSource
 {
-    /// <summary>Initializes a new instance of the <see cref="ListFileSource"/> class.</summary>
-    /// <param name="path">The file path.</param>
-    /// <param name="timeProvider">The clock for <see cref="ListSnapshot.FetchedAt"/>; <see langword="null"/> for the system clock.</param>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    protected ListFileSource(string path, TimeProvider? timeProvider)
+    private readonly SourceFormat _format;
+    private readonly string _path;
+    private readonly TimeProvider _clock;
+
+    public ListFileSource(SourceFormat format, string path, TimeProvider? timeProvider, string? sourceName)
     {
+        ArgumentNullException.ThrowIfNull(format);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        FilePath = path;
-        Clock = timeProvider ?? TimeProvider.System;
+        _format = format;
+        _path = path;
+        _clock = timeProvider ?? TimeProvider.System;
+        if (string.IsNullOrWhiteSpace(sourceName))
+        {
+            Name = format.DefaultSourceName(path, Directory.Exists(path) ? FolderFileNames(path) : [Path.GetFileName(path)]);
+        }
+        else
+        {
+            format.CheckSourceName(sourceName);
+            Name = sourceName;
+        }
     }
 
     /// <inheritdoc />
-    public abstract string Name { get; }
+    public string Name { get; }
 
-    /// <summary>Gets the file path.</summary>
-    protected string FilePath { get; }
-
-    /// <summary>Gets the clock for fetch times.</summary>
-    protected TimeProvider Clock { get; }
+    /// <summary>Gets the format.</summary>
+    public SourceFormat Format => _format;
 
     /// <inheritdoc />
+    /// <exception cref="SanctionListSourceException">A file cannot be read, exceeds the format's size limit, or is not in the format.</exception>
     public async ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var (bytes, lastWrite) = await ListInput.ReadFileAsync(FilePath, Name, cancellationToken).ConfigureAwait(false);
+        var paths = _format.FilesOf(_path, Name);
+        var files = new List<ListFile>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (_format.Streams)
+            {
+                DateTimeOffset lastWrite;
+                try
+                {
+                    var info = new FileInfo(path);
+                    lastWrite = info.Exists
+                        ? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)
+                        : throw new SanctionListSourceException(Name, path, "no such file", new FileNotFoundException("Could not find the file.", path));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new SanctionListSourceException(Name, path, ex.Message, ex);
+                }
+
+                files.Add(ListFile.FromPath(path, lastWrite));
+            }
+            else
+            {
+                var (bytes, lastWrite) = await ListInput.ReadFileAsync(path, Name, cancellationToken, _format.MaxBytes).ConfigureAwait(false);
+                files.Add(ListFile.FromBytes(Path.GetFileName(path), path, bytes, lastWrite));
+            }
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        return Parse(bytes, FilePath, Clock.GetUtcNow(), ListText.Version(lastWrite));
+        var fallback = files.Count > 0 && files[0].LastWrite is { } written ? ListText.Version(written) : null;
+        return _format.Read(files, _path, _clock.GetUtcNow(), fallback, Name, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Parses the file's bytes.</summary>
-    /// <param name="content">The bytes.</param>
-    /// <param name="location">The file path, used in positions and messages.</param>
-    /// <param name="fetchedAt">When the bytes were read.</param>
-    /// <param name="fallbackVersion">The file's last-write date, for formats that carry no publication date.</param>
-    /// <returns>The snapshot.</returns>
-    /// <exception cref="SanctionListSourceException">The content cannot be read as this format.</exception>
-    protected abstract ListSnapshot Parse(ReadOnlyMemory<byte> content, string location, DateTimeOffset fetchedAt, string fallbackVersion);
+    private static List<string> FolderFileNames(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Sources.Lists;
 
@@ -16,47 +17,39 @@ internal static class ListInput
     /// <summary>The most characters an XML list document may have.</summary>
     public const long MaxXmlChars = 1024L * 1024 * 1024;
 
-    private static readonly Lazy<Encoding> Windows1252 = new(() =>
-    {
-        // In-box on .NET 8+: the code-page provider supplies the legacy Windows code pages that older list files use.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
-    });
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Gets the character a Windows-1252 byte stands for (a space for the five unassigned bytes).</summary>
-    public static char FromWindows1252(byte value)
-    {
-        var text = Windows1252.Value.GetString([value]);
-        return text.Length == 1 && !char.IsControl(text[0]) ? text[0] : ' ';
-    }
 
     /// <summary>Reads a whole list file, checking its size.</summary>
     /// <exception cref="SanctionListSourceException">The file cannot be read or is larger than <see cref="MaxFileBytes"/>.</exception>
-    public static async ValueTask<(byte[] Bytes, DateTimeOffset LastWrite)> ReadFileAsync(string path, string sourceName, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[] Bytes, DateTimeOffset LastWrite)> ReadFileAsync(string path, string sourceName, CancellationToken cancellationToken, long maxBytes = MaxFileBytes)
     {
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            if (info.Exists && info.Length > maxBytes)
             {
-                throw new SanctionListSourceException(sourceName, path, "no such file");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                throw new SanctionListSourceException(sourceName, path, $"file of {info.Length} bytes exceeds the limit of {MaxFileBytes} bytes");
+                throw TooLarge(sourceName, path, info.Length, maxBytes);
             }
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             return (bytes, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SanctionListSourceException(sourceName, path, "no such file", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SanctionListSourceException(sourceName, path, ex.Message, ex);
         }
     }
+
+    /// <summary>The error for a file over the size limit; <paramref name="atLeast"/> when the file was read as a stream and its
+    /// length is not known.</summary>
+    public static SanctionListSourceException TooLarge(string sourceName, string location, long length, long maxBytes, bool atLeast = false) =>
+        new(sourceName, location, atLeast
+            ? $"file exceeds the limit of {maxBytes} bytes"
+            : $"file of {length} bytes exceeds the limit of {maxBytes} bytes");
 
     /// <summary>Decodes list text: a byte-order mark wins; otherwise UTF-8 when the bytes are valid UTF-8, else Windows-1252.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
@@ -82,7 +75,7 @@ internal static class ListInput
         }
         catch (DecoderFallbackException)
         {
-            return Windows1252.Value.GetString(bytes);
+            return FieldText.Windows1252.GetString(bytes);
         }
     }
 
@@ -127,14 +120,17 @@ internal static class ListInput
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
 
+    /// <summary>The most characters entity expansion may produce. DTDs are prohibited, so no entity can be declared; the limit
+    /// is kept small as a second line of defence (zero would mean "no limit").</summary>
+    public const long MaxCharactersFromEntities = 1024;
+
     /// <summary>Creates an XML reader that refuses DTDs and external resources and limits the document size.</summary>
-    public static XmlReader CreateXmlReader(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
+    public static XmlReader CreateXmlReader(Stream stream, long maxCharacters = MaxXmlChars) => XmlReader.Create(stream, new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        // 0 would mean "no limit"; with DTDs prohibited no entity can be declared, and this keeps a small cap regardless.
-        MaxCharactersFromEntities = 1024,
-        MaxCharactersInDocument = MaxXmlChars,
+        MaxCharactersFromEntities = MaxCharactersFromEntities,
+        MaxCharactersInDocument = maxCharacters,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,

@@ -10,43 +10,8 @@ namespace VendorScreen.Sources.Lists;
 internal static class ListText
 {
     /// <summary>Trims a value, collapses inner runs of white space to one space, turns an empty value into null, and repairs
-    /// C1 control characters (U+0080-U+009F), which in list files are Windows-1252 punctuation decoded as Latin-1
-    /// ("Gui\u0092an" becomes "Gui\u2019an").</summary>
-    public static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var span = value.AsSpan().Trim();
-        var sb = new StringBuilder(span.Length);
-        var space = false;
-        foreach (var c in span)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            if (c is >= '\u0080' and <= '\u009F')
-            {
-                sb.Append(ListInput.FromWindows1252((byte)c));
-                continue;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    /// C1 control characters (see <see cref="FieldText.Clean"/>).</summary>
+    public static string? Clean(string? value) => FieldText.Clean(value);
 
     /// <summary>Splits a multi-valued cell on a separator, cleaning each part and dropping empty ones.</summary>
     public static List<string> Split(string? value, char separator = ';')
@@ -80,13 +45,8 @@ internal static class ListText
     {
         var sb = new StringBuilder(value.Length);
         var dash = false;
-        foreach (var c in NameNormalizer.ReplaceLoneSurrogates(value).Normalize(NormalizationForm.FormD))
+        foreach (var c in NameNormalizer.RemoveDiacritics(value))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (dash && sb.Length > 0)

@@ -1,4 +1,4 @@
-using VendorScreen.Screening;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Sources.Lists;
 
@@ -167,6 +167,17 @@ internal sealed class IdentifierSet
         }
 
         _values.Add(new EntityIdentifier(scheme, cleaned) { Notes = ListText.Clean(notes) });
+    }
+
+    /// <summary>Adds a birth date when the text is a date <see cref="BirthDates"/> understands; other text is ignored.</summary>
+    /// <param name="text">The date as printed.</param>
+    /// <param name="approximate">Whether the list marks the date as approximate.</param>
+    public void AddBirthDate(string? text, bool approximate = false)
+    {
+        if (BirthDates.Normalize(text, out var circa) is { } value)
+        {
+            Add(IdentifierSchemes.DateOfBirth, value, approximate || circa ? BirthDates.Circa : null);
+        }
     }
 
     public IReadOnlyList<EntityIdentifier> ToList() => _values.ToArray();

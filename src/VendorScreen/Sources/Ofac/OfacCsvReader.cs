@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Ofac;
 
@@ -141,7 +142,7 @@ internal static class OfacCsvReader
             var length = bytes[start..].IndexOf(EndOfFileByte);
             var end = length < 0 ? bytes.Length : start + length;
             var segment = bytes[start..end];
-            var text = OfacList.Decode(segment);
+            var text = ListInput.Decode(segment);
             if (!string.IsNullOrWhiteSpace(text))
             {
                 parts.Add(ReadPart(text, fileName, fieldCount, lineOffset, rejected, sourceName));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Sources.Ofac;
 
@@ -123,7 +124,7 @@ internal static class OfacList
         {
             if (c > '\u007F')
             {
-                text = Normalization.NameNormalizer.ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKD);
+                text = NameNormalizer.RemoveDiacritics(name, compatibility: true);
                 break;
             }
         }
@@ -153,70 +154,7 @@ internal static class OfacList
     /// <summary>Formats a date as a snapshot version.</summary>
     public static string Version(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Decodes list bytes: UTF-8 (with or without BOM) when valid, otherwise Latin-1.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.Latin1.GetString(bytes);
-        }
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-
-    /// <summary>Parses OFAC dates (<c>28 Jul 1963</c>, <c>Jul 1963</c>, <c>1963</c>, <c>circa 1963</c>) into <c>yyyy-MM-dd</c>,
-    /// <c>yyyy-MM</c> or <c>yyyy</c>; returns <see langword="null"/> for anything else (ranges, free text).</summary>
-    public static string? NormalizeDate(string text, out bool approximate)
-    {
-        approximate = false;
-        var t = text.Trim().TrimEnd('.').Trim();
-        if (t.StartsWith("circa ", StringComparison.OrdinalIgnoreCase))
-        {
-            approximate = true;
-            t = t[6..].Trim();
-        }
-
-        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int year, month = 0, day = 0;
-        switch (parts.Length)
-        {
-            case 1 when TryYear(parts[0], out year):
-                break;
-            case 2 when TryMonth(parts[0], out month) && TryYear(parts[1], out year):
-                break;
-            case 3 when int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out day) && TryMonth(parts[1], out month) && TryYear(parts[2], out year):
-                if (day < 1 || day > DateTime.DaysInMonth(year, month))
-                {
-                    return null;
-                }
-
-                break;
-            default:
-                return null;
-        }
-
-        return day > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
-            : month > 0 ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}") : year.ToString("D4", CultureInfo.InvariantCulture);
-
-        static bool TryYear(string s, out int y) =>
-            int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out y) && s.Length == 4 && y is > 1000 and < 3000;
-
-        static bool TryMonth(string s, out int m)
-        {
-            m = s.Length >= 3 ? Array.IndexOf(Months, s[..3].ToUpperInvariant()) + 1 : 0;
-            return m > 0;
-        }
-    }
+    /// <summary>Parses OFAC dates (<c>28 Jul 1963</c>, <c>Jul 1963</c>, <c>1963</c>, <c>circa 1963</c>); see
+    /// <see cref="BirthDates.NormalizeDayMonthYear"/>.</summary>
+    public static string? NormalizeDate(string text, out bool approximate) => BirthDates.NormalizeDayMonthYear(text, out approximate);
 }

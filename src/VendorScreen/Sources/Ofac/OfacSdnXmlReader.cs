@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Ofac;
 
@@ -27,7 +28,7 @@ internal static class OfacSdnXmlReader
     /// <param name="maxCharacters">The size limit in characters.</param>
     /// <param name="sourceName">The source name used in exceptions; <see langword="null"/> for the list's id prefix.</param>
     /// <exception cref="SanctionListSourceException">The document is malformed, too large, or not an <c>sdnList</c>.</exception>
-    public static OfacXmlDocument Read(ReadOnlyMemory<byte> bytes, string location, OfacListKind list, List<RejectedRecord> rejected, long maxCharacters = OfacXml.MaxDocumentCharacters, string? sourceName = null)
+    public static OfacXmlDocument Read(ReadOnlyMemory<byte> bytes, string location, OfacListKind list, List<RejectedRecord> rejected, long maxCharacters = ListInput.MaxXmlChars, string? sourceName = null)
     {
         sourceName ??= OfacList.IdPrefix(list);
         var fileName = Path.GetFileName(location);

@@ -1,38 +1,19 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Ofac;
 
-/// <summary>Safe XML reading for the OFAC XML readers: no DTDs, no external resolution, no entity expansion, a size limit,
-/// and errors that name the source, the file, the line and the position.</summary>
+/// <summary>XML reading for the OFAC XML readers over the shared safe reader of <see cref="ListInput"/> (no DTDs, no external
+/// resolution, no entity expansion, a size limit), with errors that name the source, the file, the line and the position.</summary>
 internal static class OfacXml
 {
-    /// <summary>The largest document the readers accept, in characters. SDN_ADVANCED.XML is about a tenth of it.</summary>
-    public const long MaxDocumentCharacters = 1024L * 1024 * 1024;
-
-    /// <summary>The most characters entity expansion may produce. DTDs are prohibited, so no entity can be declared; the limit
-    /// is kept small as a second line of defence (zero would mean "no limit").</summary>
-    public const long MaxCharactersFromEntities = 1024;
-
-    /// <summary>Creates a reader with the safe settings.</summary>
-    public static XmlReader CreateReader(Stream stream, long maxCharacters) => XmlReader.Create(stream, new XmlReaderSettings
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = MaxCharactersFromEntities,
-        MaxCharactersInDocument = maxCharacters,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-    });
-
     /// <summary>Reads a document with a reader callback, turning XML errors into <see cref="SanctionListSourceException"/>.</summary>
     public static T Read<T>(ReadOnlyMemory<byte> bytes, string sourceName, string location, long maxCharacters, Func<XmlReader, T> read)
     {
-        using var stream = new ReadOnlyMemoryStream(bytes);
-        using var reader = CreateReader(stream, maxCharacters);
+        using var stream = ListInput.AsStream(bytes);
+        using var reader = ListInput.CreateXmlReader(stream, maxCharacters);
         try
         {
             return read(reader);
@@ -65,7 +46,7 @@ internal static class OfacXml
     {
         try
         {
-            using var reader = CreateReader(stream, MaxDocumentCharacters);
+            using var reader = ListInput.CreateXmlReader(stream);
             return reader.MoveToContent() == XmlNodeType.Element ? (reader.LocalName, reader.NamespaceURI) : null;
         }
         catch (XmlException)
@@ -134,40 +115,4 @@ internal static class OfacXml
 
     /// <summary>Trims text and turns blank text and the OFAC null marker into <see langword="null"/>.</summary>
     public static string? Clean(string? text) => OfacList.Value(text);
-
-    /// <summary>A read-only stream over memory, so that bytes already read for hashing are parsed without a copy.</summary>
-    private sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => memory.Length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = Math.Min(buffer.Length, memory.Length - _position);
-            memory.Span.Slice(_position, n).CopyTo(buffer);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

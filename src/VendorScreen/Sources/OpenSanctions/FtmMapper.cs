@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Csl;
 using VendorScreen.Sources.Lists;
 
@@ -229,7 +230,7 @@ internal static class FtmMapper
             remarks.Add("Date of birth: " + string.Join(", ", e["birthDate"]));
             foreach (var value in e["birthDate"])
             {
-                BirthDates.Add(identifiers, value);
+                identifiers.AddBirthDate(value);
             }
         }
 

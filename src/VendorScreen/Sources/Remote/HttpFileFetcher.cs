@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Remote;
 
@@ -278,33 +279,6 @@ internal sealed class HttpFileFetcher
     }
 
     private static RemoteFetchException TooLarge(string message) => new(message, retryable: false);
-}
-
-/// <summary>A stream that can only be read forward: what the read streams of a fetch have in common.</summary>
-internal abstract class ForwardReadStream : Stream
-{
-    public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>The body as it comes off the wire: counts the bytes read and refuses more than the limit.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Remote;
 
@@ -86,6 +87,7 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
 
     private async Task<ListSnapshot> LoadCoreAsync(CancellationToken cancellationToken)
     {
+        _cache?.EnsureDirectory();
         var held = _held;
         var manifest = held?.Manifest ?? _cache?.ReadManifest(_files);
         List<FetchedFile> fetched;
@@ -200,18 +202,10 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
         var staged = false;
         try
         {
-            ListSnapshot snapshot;
-            if (_options.Reader is { } reader)
-            {
-                snapshot = Read(reader, bodies[0].Bytes, now);
-            }
-            else
-            {
-                await StageAsync(folder, bodies, cancellationToken).ConfigureAwait(false);
-                staged = true;
-                snapshot = await OpenFormatAsync(folder, now, cancellationToken).ConfigureAwait(false);
-            }
-
+            // The bytes are read in memory; they reach the cache only once they were read and found plausible.
+            var snapshot = _options.Reader is { } reader
+                ? Read(reader, bodies[0].Bytes, now)
+                : ReadFormat(bodies.Select(b => (b.File, b.Bytes)).ToList(), now, now, cancellationToken);
             snapshot = snapshot with { SourceName = Name, FetchedAt = now, Sha256 = sha256, Location = Location };
             if (_options.Plausibility?.FindProblem(snapshot, baseline) is { } problem)
             {
@@ -232,11 +226,8 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
             };
             if (_cache is not null)
             {
-                if (!staged)
-                {
-                    await StageAsync(folder, bodies, cancellationToken).ConfigureAwait(false);
-                    staged = true;
-                }
+                staged = true;
+                await StageAsync(folder, bodies, cancellationToken).ConfigureAwait(false);
 
                 await _cache.CommitAsync(next, manifest?.Folder, cancellationToken).ConfigureAwait(false);
                 staged = false;
@@ -299,12 +290,19 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
             return Read(reader, bytes, fetchedAt) with { SourceName = Name, FetchedAt = fetchedAt, Sha256 = manifest.Sha256, Location = Location };
         }
 
-        if (!await _cache.VerifyAsync(manifest, cancellationToken).ConfigureAwait(false))
+        var files = new List<(RemoteFile File, ReadOnlyMemory<byte> Bytes)>(_files.Count);
+        foreach (var file in _files)
         {
-            return null;
+            var bytes = await _cache.ReadVerifiedAsync(manifest, manifest.FindFile(file.FileName)!, cancellationToken).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            files.Add((file, bytes));
         }
 
-        var snapshot = await OpenFormatAsync(manifest.Folder, fetchedAt, cancellationToken).ConfigureAwait(false);
+        var snapshot = ReadFormat(files, fetchedAt, manifest.DownloadedAt, cancellationToken);
         return snapshot with { SourceName = Name, FetchedAt = fetchedAt, Sha256 = manifest.Sha256, Location = Location };
     }
 
@@ -327,24 +325,30 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
         }
     }
 
-    private async Task<ListSnapshot> OpenFormatAsync(string folder, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
+    /// <summary>Reads the fetched or cached bytes with the list's format, in memory: the files keep their names (a format that reads
+    /// several files finds them by name) and the URLs as locations. A list without a publication date gets the date it was
+    /// downloaded as its version.</summary>
+    private ListSnapshot ReadFormat(List<(RemoteFile File, ReadOnlyMemory<byte> Bytes)> bodies, DateTimeOffset fetchedAt, DateTimeOffset downloadedAt, CancellationToken cancellationToken)
     {
-        var format = _options.Format!;
-        var path = _files.Count == 1 ? _cache!.FilePath(folder, _files[0].FileName) : _cache!.FolderPath(folder);
+        var name = _options.Format!;
         try
         {
-            var source = SourceFormats.Open(format + ":" + path, new FixedTimeProvider(fetchedAt));
-            return await source.LoadAsync(cancellationToken).ConfigureAwait(false);
+            var format = SourceFormats.Find(name)
+                ?? throw new SanctionListSourceException("source", name, $"unknown format \"{name}\"; known formats: {string.Join(", ", SourceFormats.All.Select(f => f.Name))}");
+            var files = bodies.Select(b => ListFile.FromBytes(b.File.FileName, HttpFileFetcher.DisplayUrl(b.File.Url), b.Bytes)).ToList();
+            var fileNames = bodies.Select(b => b.File.FileName).ToList();
+            var sourceName = format.DefaultSourceName(fileNames.Count == 1 ? fileNames[0] : Location, fileNames);
+            return format.Read(files, Location, fetchedAt, ListText.Version(downloadedAt), sourceName, cancellationToken: cancellationToken);
         }
         catch (SanctionListSourceException ex)
         {
-            throw new SanctionListSourceException(Name, Location, $"could not read the list as {format}: {ex.Message}", ex);
+            throw new SanctionListSourceException(Name, Location, $"could not read the list as {name}: {ex.Message}", ex);
         }
 #pragma warning disable CA1031 // A format reader may fail in any way; every failure makes the source unusable, never the engine.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            throw new SanctionListSourceException(Name, Location, $"could not read the list as {format}: {ex.Message}", ex);
+            throw new SanctionListSourceException(Name, Location, $"could not read the list as {name}: {ex.Message}", ex);
         }
     }
 
@@ -377,10 +381,4 @@ public sealed class HttpSanctionListSource : ISanctionListSource, IDisposable
 
     /// <summary>The snapshot served last and the cache manifest it came from.</summary>
     private sealed record Held(ListSnapshot Snapshot, CacheManifest Manifest);
-
-    /// <summary>A clock stopped at the fetch time, so that a file format stamps the snapshot with when the bytes were fetched.</summary>
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

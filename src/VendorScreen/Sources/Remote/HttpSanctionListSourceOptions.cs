@@ -28,8 +28,8 @@ public sealed record HttpSanctionListSourceOptions(string Name, Uri Url)
     public Func<ReadOnlyMemory<byte>, string, DateTimeOffset, ListSnapshot>? Reader { get; init; }
 
     /// <summary>Gets the name of a file format registered in <see cref="SourceFormats"/> (<c>un-xml</c>, <c>ofac-csv</c>, ...). The
-    /// downloaded file is written to the cache and opened as <c>format:path</c>; with <see cref="AdditionalFiles"/>, the cache
-    /// folder holding all files is opened instead. Needs <see cref="CacheDirectory"/>. The format is looked up when the list is read,
+    /// downloaded bytes are read by the format in memory; with <see cref="AdditionalFiles"/>, the format gets all files by their
+    /// names. Needs <see cref="CacheDirectory"/>, which keeps the last good copy. The format is looked up when the list is read,
     /// so an unknown name fails the load, not the construction.</summary>
     /// <value>The default value is <see langword="null"/>; then <see cref="Reader"/> must be set.</value>
     public string? Format { get; init; }
@@ -126,7 +126,7 @@ public sealed record HttpSanctionListSourceOptions(string Name, Uri Url)
 
         if (Format is not null && CacheDirectory is null)
         {
-            errors.Add($"Format (\"{Format}\") needs a CacheDirectory: the file is written there before the format reads it.");
+            errors.Add($"Format (\"{Format}\") needs a CacheDirectory: the last good copy of a list read by a format is kept there.");
         }
 
         if (AdditionalFiles is null)

@@ -82,6 +82,20 @@ internal sealed class RemoteCache
 
     public string Directory { get; }
 
+    /// <summary>Creates the source's cache folder if it does not exist yet; a folder that cannot be created is reported when a file
+    /// is written.</summary>
+    public void EnsureDirectory()
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Writing the first file reports the problem with the path.
+        }
+    }
+
     public string ManifestPath => Path.Combine(Directory, ManifestFileName);
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
@@ -152,20 +166,6 @@ internal sealed class RemoteCache
         {
             return null;
         }
-    }
-
-    /// <summary>Checks every file of a version against its recorded hash.</summary>
-    public async Task<bool> VerifyAsync(CacheManifest manifest, CancellationToken cancellationToken)
-    {
-        foreach (var entry in manifest.Files)
-        {
-            if (await ReadVerifiedAsync(manifest, entry, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Writes one file of a new version folder: a temporary file, flushed, then moved into place.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Uk;
@@ -95,7 +96,7 @@ internal static partial class UkMapper
                 ListText.Join(", ", [row["Address 1"], row["Address 2"], row["Address 3"], row["Address 4"], row["Address 5"], row["Address 6"], row["Post/Zip Code"], row["Country"]]));
             Remark(remarks, "Title", row["Title"]);
             Remark(remarks, "Date of birth", row["DOB"]);
-            BirthDates.Add(identifiers, row["DOB"]);
+            identifiers.AddBirthDate(row["DOB"]);
             Remark(remarks, "Place of birth", ListText.Join(", ", [row["Town of Birth"], row["Country of Birth"]]));
             Remark(remarks, "Position", row["Position"]);
             Remark(remarks, "Passport", row["Passport Details"]);
@@ -159,7 +160,7 @@ internal static partial class UkMapper
             identifiers.Add(IdentifierSchemes.Website, row["Website"]);
             Remark(remarks, "Title", row["Title"]);
             Remark(remarks, "Date of birth", row["D.O.B"]);
-            BirthDates.Add(identifiers, row["D.O.B"]);
+            identifiers.AddBirthDate(row["D.O.B"]);
             Remark(remarks, "Place of birth", ListText.Join(", ", [row["Town of birth"], row["Country of birth"]]));
             Remark(remarks, "Position", row["Position"]);
             Remark(remarks, "Parent company", row["Parent company"]);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using VendorScreen.Normalization;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Un;
@@ -102,7 +103,7 @@ internal static class UnMapper
                 ?? (Text(birth, "FROM_YEAR") is { } from ? $"{from} to {Text(birth, "TO_YEAR")}" : null);
             var type = Text(birth, "TYPE_OF_DATE");
             var approximate = type is "APPROXIMATELY" || (Text(birth, "NOTE")?.StartsWith("Approximately", StringComparison.OrdinalIgnoreCase) ?? false);
-            BirthDates.Add(identifiers, date ?? Text(birth, "NOTE"), approximate);
+            identifiers.AddBirthDate(date ?? Text(birth, "NOTE"), approximate);
             if (date is not null)
             {
                 remarks.Add($"Date of birth: {date}{(type is null or "EXACT" ? string.Empty : " (" + type.ToLowerInvariant() + ")")}");

@@ -11,10 +11,10 @@ public sealed class BisDplFileSourceTests
     private static readonly Lazy<ListSnapshot> Real = new(() =>
     {
         var path = SharedData.DataPath("csl/2022-09_bis_dpl.txt");
-        return BisDplFileSource.Read(File.ReadAllBytes(path), path, ListTestFiles.Now, "2022-09-07");
+        return SourceFormats.Get("bis-dpl").Read(File.ReadAllBytes(path), path, ListTestFiles.Now, "2022-09-07");
     });
 
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new BisDplFileSource(ListTestFiles.Path("BisDpl/dpl-sample.txt"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("bis-dpl").Open(ListTestFiles.Path("BisDpl/dpl-sample.txt"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [SharedDataFact]
     public void Read_Real2022File_GroupsTheRowsOfEachDenialOrder()
@@ -59,7 +59,7 @@ public sealed class BisDplFileSourceTests
     [Fact]
     public async Task LoadAsync_Sample_IdsAreStableAcrossLoads()
     {
-        var again = await new BisDplFileSource(ListTestFiles.Path("BisDpl/dpl-sample.txt")).LoadAsync();
+        var again = await SourceFormats.Get("bis-dpl").Open(ListTestFiles.Path("BisDpl/dpl-sample.txt")).LoadAsync();
 
         again.Entities.Select(e => e.Id).Should().Equal(Sample.Value.Entities.Select(e => e.Id));
     }
@@ -67,7 +67,7 @@ public sealed class BisDplFileSourceTests
     [Fact]
     public void Read_CommaSeparatedFile_ThrowsWrongHeader()
     {
-        var act = () => BisDplFileSource.Read(ListTestFiles.Utf8("Name,Street_Address,City\nA,B,C\n"), "dpl.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("bis-dpl").Read(ListTestFiles.Utf8("Name,Street_Address,City\nA,B,C\n"), "dpl.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "dpl.csv:1").WithMessage("*Denied Persons List*missing*");
     }

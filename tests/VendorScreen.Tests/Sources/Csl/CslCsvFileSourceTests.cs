@@ -123,7 +123,7 @@ public sealed class CslCsvFileSourceTests
     [SharedDataFact]
     public async Task ScreenAsync_GuianHuaweiAgainstLegacyCsl_HitsEntityListWithProgramAndCitation()
     {
-        var source = new CslCsvFileSource(SharedData.DataPath(LegacyFile));
+        var source = SourceFormats.Get("csl-csv").Open(SharedData.DataPath(LegacyFile));
         using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(source).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Guian New District Huawei Investment Co., Ltd."));
@@ -141,7 +141,7 @@ public sealed class CslCsvFileSourceTests
     {
         var text = CurrentHeader + "\n\"1\",\"Entity List (EL) - Bureau of Industry and Security\",\"\",\"\",\"\",\"Example Co\",\"\",\"\",\"85 FR 1\",\"2020-01-01\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n";
 
-        var snapshot = CslCsvFileSource.Read(ListTestFiles.Utf8(text), "mem.csv", ListTestFiles.Now, "2026-02-01");
+        var snapshot = SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8(text), "mem.csv", ListTestFiles.Now, "2026-02-01");
 
         snapshot.FetchedAt.Should().Be(ListTestFiles.Now);
         snapshot.Version.Should().Be("2026-02-01");
@@ -153,7 +153,7 @@ public sealed class CslCsvFileSourceTests
     [Fact]
     public void Read_WrongHeader_ThrowsNamingFileLineAndColumns()
     {
-        var act = () => CslCsvFileSource.Read(ListTestFiles.Utf8("id,name,country\n1,Foo,CN\n"), "wrong.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8("id,name,country\n1,Foo,CN\n"), "wrong.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>()
             .Where(e => e.SourceName == "csl" && e.Location == "wrong.csv:1")
@@ -165,7 +165,7 @@ public sealed class CslCsvFileSourceTests
     {
         var text = CurrentHeader + "\n\"1\",\"Entity List (EL) - Bureau of Industry and Security\",\"\",\"\",\"\",\"Example Co\n";
 
-        var act = () => CslCsvFileSource.Read(ListTestFiles.Utf8(text), "broken.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8(text), "broken.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "broken.csv:2").WithMessage("*never closed*");
     }
@@ -177,7 +177,7 @@ public sealed class CslCsvFileSourceTests
         var bad = "2,Entity List (EL) - Bureau of Industry and Security,,,,Bad \"Co\" Ltd" + string.Concat(Enumerable.Repeat(",", 23));
         var text = CurrentHeader + "\n" + good + "\n" + bad + "\n";
 
-        var snapshot = CslCsvFileSource.Read(ListTestFiles.Utf8(text), "q.csv", ListTestFiles.Now);
+        var snapshot = SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8(text), "q.csv", ListTestFiles.Now);
 
         snapshot.Entities.Should().ContainSingle().Which.PrimaryName.Should().Be("Good Co");
         snapshot.RejectedRecords.Should().ContainSingle().Which.Should().Match<RejectedRecord>(r => r.Position == "q.csv:3" && r.Reason.Contains("quoting"));
@@ -189,7 +189,7 @@ public sealed class CslCsvFileSourceTests
         var text = CurrentHeader + "\n\"1\",\"Entity List (EL) - Bureau of Industry and Security\",\"\"\n" +
             "\"2\",\"Entity List (EL) - Bureau of Industry and Security\",\"\",\"\",\"\",\"\"" + string.Concat(Enumerable.Repeat(",\"\"", 23)) + "\n";
 
-        var snapshot = CslCsvFileSource.Read(ListTestFiles.Utf8(text), "f.csv", ListTestFiles.Now);
+        var snapshot = SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8(text), "f.csv", ListTestFiles.Now);
 
         snapshot.Entities.Should().BeEmpty();
         snapshot.RejectedRecords.Select(r => r.Position).Should().Equal("f.csv:2", "f.csv:3");
@@ -202,7 +202,7 @@ public sealed class CslCsvFileSourceTests
     {
         var text = CurrentHeader + "\n" + new string('x', 300_000) + "\n";
 
-        var act = () => CslCsvFileSource.Read(ListTestFiles.Utf8(text), "huge.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("csl-csv").Read(ListTestFiles.Utf8(text), "huge.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "huge.csv:2").WithMessage("*exceeds the limit*");
     }
@@ -210,7 +210,7 @@ public sealed class CslCsvFileSourceTests
     [Fact]
     public async Task LoadAsync_MissingFile_ThrowsSourceException()
     {
-        var source = new CslCsvFileSource(ListTestFiles.Path("Csl/does-not-exist.csv"));
+        var source = SourceFormats.Get("csl-csv").Open(ListTestFiles.Path("Csl/does-not-exist.csv"));
 
         var act = async () => await source.LoadAsync();
 
@@ -220,6 +220,6 @@ public sealed class CslCsvFileSourceTests
     private static ListSnapshot Load(string relative)
     {
         var path = SharedData.DataPath(relative);
-        return CslCsvFileSource.Read(File.ReadAllBytes(path), path, ListTestFiles.Now, "2019-12-03");
+        return SourceFormats.Get("csl-csv").Read(File.ReadAllBytes(path), path, ListTestFiles.Now, "2019-12-03");
     }
 }

@@ -7,7 +7,7 @@ namespace VendorScreen.Tests.Sources.Csl;
 
 public sealed class CslJsonFileSourceTests
 {
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new CslJsonFileSource(ListTestFiles.Path("Csl/csl-sample.json"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("csl-json").Open(ListTestFiles.Path("Csl/csl-sample.json"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [Fact]
     public void LoadAsync_Sample_MapsEveryResult()
@@ -47,7 +47,7 @@ public sealed class CslJsonFileSourceTests
     [Fact]
     public void Read_NotJson_ThrowsNamingTheLine()
     {
-        var act = () => CslJsonFileSource.Read(ListTestFiles.Utf8("{\n  \"results\": [\n  oops\n]}"), "bad.json", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("csl-json").Read(ListTestFiles.Utf8("{\n  \"results\": [\n  oops\n]}"), "bad.json", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "bad.json:3").WithMessage("*not valid JSON*");
     }
@@ -55,7 +55,7 @@ public sealed class CslJsonFileSourceTests
     [Fact]
     public void Read_NoResultsArray_Throws()
     {
-        var act = () => CslJsonFileSource.Read(ListTestFiles.Utf8("{\"total\": 0}"), "empty.json", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("csl-json").Read(ListTestFiles.Utf8("{\"total\": 0}"), "empty.json", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().WithMessage("*\"results\" array*");
     }
@@ -70,7 +70,7 @@ public sealed class CslJsonFileSourceTests
         byte[] middle = defect == "invalid UTF-8" ? [0xC0, 0xAF] : ListTestFiles.Utf8("\\ud800");
         byte[] json = [.. head, .. middle, .. ListTestFiles.Utf8("\"}]}")];
 
-        var snapshot = CslJsonFileSource.Read(json, "bad.json", ListTestFiles.Now);
+        var snapshot = SourceFormats.Get("csl-json").Read(json, "bad.json", ListTestFiles.Now);
 
         snapshot.Entities.Should().ContainSingle().Which.PrimaryName.Should().Be("Alpha Trading");
         snapshot.RejectedRecords.Should().ContainSingle().Which.Position.Should().Be("bad.json $.results[1]");

@@ -7,7 +7,7 @@ namespace VendorScreen.Tests.Sources.CustomCsv;
 
 public sealed class CustomCsvFileSourceTests
 {
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new CustomCsvFileSource(ListTestFiles.Path("CustomCsv/erp-blocklist.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("custom-csv").Open(ListTestFiles.Path("CustomCsv/erp-blocklist.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [Fact]
     public void LoadAsync_Sample_ReadsGoodRowsUnderTheFileName()
@@ -64,7 +64,7 @@ public sealed class CustomCsvFileSourceTests
             File.WriteAllLines(path, File.ReadLines(ListTestFiles.Path("CustomCsv/erp-blocklist.csv")).Take(4));
             using var engine = new ScreeningEngineBuilder()
                 .Configure(o => o.UseDefaultDataset = false)
-                .AddSource(new CustomCsvFileSource(path))
+                .AddSource(SourceFormats.Get("custom-csv").Open(path))
                 .Build();
 
             var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Shenzhen Example Surveillance Technology Co., Ltd."));
@@ -83,7 +83,7 @@ public sealed class CustomCsvFileSourceTests
     {
         using var engine = new ScreeningEngineBuilder()
             .Configure(o => o.UseDefaultDataset = false)
-            .AddSource(new CustomCsvFileSource(ListTestFiles.Path("CustomCsv/erp-blocklist.csv")))
+            .AddSource(SourceFormats.Get("custom-csv").Open(ListTestFiles.Path("CustomCsv/erp-blocklist.csv")))
             .Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Shenzhen Example Surveillance Technology Co., Ltd."));
@@ -95,7 +95,7 @@ public sealed class CustomCsvFileSourceTests
     [Fact]
     public void Read_HeaderWithoutName_Throws()
     {
-        var act = () => CustomCsvFileSource.Read(ListTestFiles.Utf8("id,title\n1,x\n"), "list.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("custom-csv").Read(ListTestFiles.Utf8("id,title\n1,x\n"), "list.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.SourceName == "list" && e.Location == "list.csv:1").WithMessage("*\"name\"*");
     }
@@ -103,7 +103,7 @@ public sealed class CustomCsvFileSourceTests
     [Fact]
     public void Constructor_NameNotKebabCase_Throws()
     {
-        var act = () => new CustomCsvFileSource("x.csv", name: "My List");
+        var act = () => SourceFormats.Get("custom-csv").Open("x.csv", sourceName: "My List");
 
         act.Should().Throw<ArgumentException>().WithParameterName("name");
     }

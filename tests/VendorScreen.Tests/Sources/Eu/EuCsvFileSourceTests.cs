@@ -11,10 +11,10 @@ public sealed class EuCsvFileSourceTests
     private static readonly Lazy<ListSnapshot> Real = new(() =>
     {
         var path = SharedData.DataPath("eu/2018-07-04_eu_fsf_csv_v1_extract.csv");
-        return EuCsvFileSource.Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
+        return SourceFormats.Get("eu-csv").Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
     });
 
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new EuCsvFileSource(ListTestFiles.Path("Eu/eu-fsf-csv-v1-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("eu-csv").Open(ListTestFiles.Path("Eu/eu-fsf-csv-v1-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [SharedDataFact]
     public void Read_Real2018Extract_Has93EntriesFrom999Rows()
@@ -80,7 +80,7 @@ public sealed class EuCsvFileSourceTests
     [Fact]
     public void Read_CommaSeparatedHeader_Throws()
     {
-        var act = () => EuCsvFileSource.Read(ListTestFiles.Utf8("Entity_logical_id,Subject_type\n1,P\n"), "x.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("eu-csv").Read(ListTestFiles.Utf8("Entity_logical_id,Subject_type\n1,P\n"), "x.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "x.csv:1").WithMessage("*Date_file*");
     }

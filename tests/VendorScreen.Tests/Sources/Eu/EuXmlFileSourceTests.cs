@@ -7,7 +7,7 @@ namespace VendorScreen.Tests.Sources.Eu;
 
 public sealed class EuXmlFileSourceTests
 {
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new EuXmlFileSource(ListTestFiles.Path("Eu/eu-fsf-sample.xml"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("eu-xml").Open(ListTestFiles.Path("Eu/eu-fsf-sample.xml"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [Fact]
     public void LoadAsync_Sample_ReadsEveryEntryAndRejectsTheNameless()
@@ -59,7 +59,7 @@ public sealed class EuXmlFileSourceTests
     [Fact]
     public void Read_RootIsNotExport_Throws()
     {
-        var act = () => EuXmlFileSource.Read(ListTestFiles.Utf8("<CONSOLIDATED_LIST/>"), "un.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("eu-xml").Read(ListTestFiles.Utf8("<CONSOLIDATED_LIST/>"), "un.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.SourceName == "eu").WithMessage("*starts with <export>*");
     }
@@ -69,7 +69,7 @@ public sealed class EuXmlFileSourceTests
     {
         var xml = "<?xml version=\"1.0\"?><!DOCTYPE export [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><export>&b;</export>";
 
-        var act = () => EuXmlFileSource.Read(ListTestFiles.Utf8(xml), "bomb.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("eu-xml").Read(ListTestFiles.Utf8(xml), "bomb.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().WithMessage("*DTD*");
     }
@@ -79,7 +79,7 @@ public sealed class EuXmlFileSourceTests
     {
         var bytes = File.ReadAllBytes(ListTestFiles.Path("Eu/eu-fsf-sample.xml"));
 
-        var act = () => EuXmlFileSource.Read(bytes.AsMemory(0, bytes.Length / 2), "half.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("eu-xml").Read(bytes.AsMemory(0, bytes.Length / 2), "half.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location!.StartsWith("half.xml:", StringComparison.Ordinal)).WithMessage("*not well-formed*");
     }

@@ -52,7 +52,7 @@ public sealed class OtherListFormatsTests
     [Fact]
     public void All_FormatNames_AreTheDocumentedOnes()
     {
-        OtherListFormats.All.Select(f => f.Name).Should().Equal(
-            "csl-csv", "csl-json", "bis-dpl", "un-xml", "eu-xml", "eu-csv", "uk-conlist", "uk-fcdo-csv", "ftm-json", "custom-csv");
+        SourceFormats.All.Select(f => f.Name).Should().Equal(
+            "vendorscreen-json", "ofac-csv", "ofac-xml", "ofac-advanced-xml", "csl-csv", "csl-json", "bis-dpl", "un-xml", "eu-xml", "eu-csv", "uk-conlist", "uk-fcdo-csv", "ftm-json", "custom-csv");
     }
 }

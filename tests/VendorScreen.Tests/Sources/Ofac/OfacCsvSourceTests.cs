@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
+using VendorScreen.Sources;
 using VendorScreen.Sources.Ofac;
 
 namespace VendorScreen.Tests.Sources.Ofac;
@@ -9,7 +10,7 @@ public sealed class OfacCsvSourceTests
 {
     internal static string TestData(string relative) => Path.Combine(AppContext.BaseDirectory, "TestData", "Ofac", relative);
 
-    private static async Task<ListSnapshot> LoadFolderAsync() => await new OfacCsvSource(TestData("csv")).LoadAsync();
+    private static async Task<ListSnapshot> LoadFolderAsync() => await SourceFormats.Get("ofac-csv").Open(TestData("csv")).LoadAsync();
 
     [Fact]
     public async Task LoadAsync_Folder_MapsEveryPrimaryRecordWithIdsKindsAndListings()
@@ -115,7 +116,7 @@ public sealed class OfacCsvSourceTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var folder = TestData("csv");
 
-        var snapshot = await new OfacCsvSource(folder, clock).LoadAsync();
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(folder, clock).LoadAsync();
 
         var bytes = new[] { "sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv" }.SelectMany(f => File.ReadAllBytes(Path.Combine(folder, f))).ToArray();
         snapshot.Sha256.Should().Be(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
@@ -127,7 +128,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task LoadAsync_JoinedFile_ReadsTheSecondPartAsTheConsolidatedList()
     {
-        var snapshot = await new OfacCsvSource(TestData("joined_sdn_plus_cons.csv")).LoadAsync();
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(TestData("joined_sdn_plus_cons.csv")).LoadAsync();
 
         snapshot.Entities.Select(e => e.Id).Should().Equal("ofac-sdn:92001", "ofac-sdn:92002", "ofac-cons:92002", "ofac-cons:92003");
         snapshot.Entities.Single(e => e.Id == "ofac-cons:92002").Listings.Should().ContainSingle()
@@ -144,7 +145,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task LoadAsync_MalformedFile_KeepsGoodRecordsAndRejectsTheRest()
     {
-        var snapshot = await new OfacCsvSource(TestData("malformed.csv")).LoadAsync();
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(TestData("malformed.csv")).LoadAsync();
 
         snapshot.Entities.Select(e => e.PrimaryName).Should().Equal("GOOD ENTITY ONE", "GOOD ENTITY WITH A LINE BREAK", "GOOD ENTITY TWO");
         snapshot.RejectedRecords.Should().BeEquivalentTo(new[]
@@ -161,7 +162,7 @@ public sealed class OfacCsvSourceTests
     {
         var path = TestData("no-such-folder");
 
-        var act = async () => await new OfacCsvSource(path).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(path).LoadAsync();
 
         (await act.Should().ThrowAsync<SanctionListSourceException>())
             .Which.Should().Match<SanctionListSourceException>(e => e.SourceName == "ofac-sdn" && e.Location == path);
@@ -177,7 +178,7 @@ public sealed class OfacCsvSourceTests
             await File.WriteAllTextAsync(file, "1,\"ONE\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
             using var locked = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
 
-            var act = async () => await new OfacCsvSource(folder.FullName).LoadAsync();
+            var act = async () => await SourceFormats.Get("ofac-csv").Open(folder.FullName).LoadAsync();
 
             (await act.Should().ThrowAsync<SanctionListSourceException>())
                 .Which.Should().Match<SanctionListSourceException>(e => e.Location == file && e.InnerException is IOException);
@@ -191,7 +192,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task LoadAsync_CanceledToken_ThrowsOperationCanceled()
     {
-        var act = async () => await new OfacCsvSource(TestData("csv")).LoadAsync(new CancellationToken(canceled: true));
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(TestData("csv")).LoadAsync(new CancellationToken(canceled: true));
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
@@ -199,7 +200,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task LoadAsync_CalledTwice_GivesEqualSnapshots()
     {
-        var source = new OfacCsvSource(TestData("csv"));
+        var source = SourceFormats.Get("ofac-csv").Open(TestData("csv"));
 
         var first = await source.LoadAsync();
         var second = await source.LoadAsync();
@@ -212,7 +213,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task LoadAsync_SecondaryFileAlone_ThrowsAndPointsToTheFolder()
     {
-        var act = async () => await new OfacCsvSource(TestData("csv/alt.csv")).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(TestData("csv/alt.csv")).LoadAsync();
 
         (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*open the folder instead*");
     }
@@ -220,16 +221,16 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public void Constructor_ArgValidationAndNames()
     {
-        FluentActions.Invoking(() => new OfacCsvSource(" ")).Should().Throw<ArgumentException>().WithParameterName("path");
-        new OfacCsvSource(TestData("csv")).Name.Should().Be("ofac-sdn");
-        new OfacCsvSource(TestData("cons_prim.csv")).Name.Should().Be("ofac-cons");
-        new OfacCsvSource(TestData("csv"), name: "my-ofac").Name.Should().Be("my-ofac");
+        FluentActions.Invoking(() => SourceFormats.Get("ofac-csv").Open(" ")).Should().Throw<ArgumentException>().WithParameterName("path");
+        SourceFormats.Get("ofac-csv").Open(TestData("csv")).Name.Should().Be("ofac-sdn");
+        SourceFormats.Get("ofac-csv").Open(TestData("cons_prim.csv")).Name.Should().Be("ofac-cons");
+        SourceFormats.Get("ofac-csv").Open(TestData("csv"), sourceName: "my-ofac").Name.Should().Be("my-ofac");
     }
 
     [Fact]
     public async Task ScreenAsync_AliasFromAltFile_HitsTheEntity()
     {
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new OfacCsvSource(TestData("csv"))).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(SourceFormats.Get("ofac-csv").Open(TestData("csv"))).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Extra Trading House"));
 
@@ -240,7 +241,7 @@ public sealed class OfacCsvSourceTests
     [Fact]
     public async Task ScreenAsync_WeakAliasFromCommentsContinuation_IsReviewed()
     {
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new OfacCsvSource(TestData("csv"))).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(SourceFormats.Get("ofac-csv").Open(TestData("csv"))).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Exchange One"));
 

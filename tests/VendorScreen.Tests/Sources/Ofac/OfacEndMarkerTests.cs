@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Sources;
 using VendorScreen.Sources.Ofac;
 using VendorScreen.Tests.Infrastructure;
 using VendorScreen.Tests.Sources.Remote;
@@ -18,7 +19,7 @@ public sealed class OfacEndMarkerTests
         var path = Path.Combine(folder.Path, "sdn.csv");
         await File.WriteAllLinesAsync(path, Cut(OfacCsvSourceTests.TestData("csv/sdn.csv"), share));
 
-        var act = async () => await new OfacCsvSource(path).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(path).LoadAsync();
 
         await act.Should().ThrowAsync<SanctionListSourceException>().WithMessage("*end-of-file byte (0x1A)*cut short*");
     }
@@ -34,7 +35,7 @@ public sealed class OfacEndMarkerTests
 
         await File.WriteAllLinesAsync(Path.Combine(folder.Path, "sdn.csv"), Cut(OfacCsvSourceTests.TestData("csv/sdn.csv"), 0.5));
 
-        var act = async () => await new OfacCsvSource(folder.Path).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(folder.Path).LoadAsync();
 
         await act.Should().ThrowAsync<SanctionListSourceException>().WithMessage("*sdn.csv*other files of the same list carry it*");
     }
@@ -46,7 +47,7 @@ public sealed class OfacEndMarkerTests
         File.Copy(OfacCsvSourceTests.TestData("csv/sdn.csv"), Path.Combine(folder.Path, "sdn.csv"));
         await File.WriteAllLinesAsync(Path.Combine(folder.Path, "alt.csv"), Cut(OfacCsvSourceTests.TestData("csv/alt.csv"), 0.5));
 
-        var act = async () => await new OfacCsvSource(folder.Path).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(folder.Path).LoadAsync();
 
         await act.Should().ThrowAsync<SanctionListSourceException>().WithMessage("*alt.csv*end-of-file byte*");
     }
@@ -58,7 +59,7 @@ public sealed class OfacEndMarkerTests
         var path = Path.Combine(folder.Path, "sdn.csv");
         await File.WriteAllLinesAsync(path, Cut(SharedData.DataPath("ofac/2021-07_sdn_list/sdn.csv"), 0.6));
 
-        var act = async () => await new OfacCsvSource(path).LoadAsync();
+        var act = async () => await SourceFormats.Get("ofac-csv").Open(path).LoadAsync();
 
         await act.Should().ThrowAsync<SanctionListSourceException>().WithMessage("*0x1A*");
     }
@@ -73,7 +74,7 @@ public sealed class OfacEndMarkerTests
     [InlineData("ofac/tiny_fixture")]
     public async Task LoadAsync_EveryRealOfacFileSet_StillLoads(string relative)
     {
-        var snapshot = await new OfacCsvSource(SharedData.DataPath(relative)).LoadAsync();
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath(relative)).LoadAsync();
 
         // The end-of-file check refuses none of them. (tiny_fixture, a hand-made subset, rejects more rows than it accepts, its
         // addresses, aliases and links pointing at entries left out, so the engine does not serve it; the others pass that rule too.)

@@ -77,7 +77,7 @@ public sealed class OfacListTests
     [Fact]
     public void Decode_InvalidUtf8_FallsBackToLatin1()
     {
-        OfacList.Decode([0xEF, 0xBB, 0xBF, (byte)'A']).Should().Be("A");
-        OfacList.Decode([(byte)'C', 0xE9]).Should().Be("Cé");
+        VendorScreen.Sources.Lists.ListInput.Decode([0xEF, 0xBB, 0xBF, (byte)'A']).Should().Be("A");
+        VendorScreen.Sources.Lists.ListInput.Decode([(byte)'C', 0xE9]).Should().Be("Cé");
     }
 }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Sources;
 using VendorScreen.Sources.Ofac;
 using VendorScreen.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public sealed class OfacRealDataFixture : IDisposable
     private readonly Lazy<Task<ListSnapshot>> _tiny = new(() => LoadAsync("ofac/tiny_fixture"));
     private readonly Lazy<ScreeningEngine> _engine2021 = new(() => new ScreeningEngineBuilder()
         .Configure(o => o.UseDefaultDataset = false)
-        .AddSource(new OfacCsvSource(SharedData.DataPath("ofac/2021-07_sdn_list")))
+        .AddSource(SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")))
         .Build());
 
     public Task<ListSnapshot> Sdn2021 => _sdn2021.Value;
@@ -38,7 +39,7 @@ public sealed class OfacRealDataFixture : IDisposable
         }
     }
 
-    private static async Task<ListSnapshot> LoadAsync(string relative) => await new OfacCsvSource(SharedData.DataPath(relative)).LoadAsync();
+    private static async Task<ListSnapshot> LoadAsync(string relative) => await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath(relative)).LoadAsync();
 }
 
 /// <summary>The OFAC readers on the real files described in ../shared/data/SOURCES.md, asserting the counts measured there.</summary>

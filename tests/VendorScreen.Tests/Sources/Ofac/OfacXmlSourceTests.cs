@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
+using VendorScreen.Sources;
 using VendorScreen.Sources.Ofac;
 using static VendorScreen.Tests.Sources.Ofac.OfacCsvSourceTests;
 
@@ -15,7 +16,7 @@ public sealed class OfacXmlSourceTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         var path = TestData("xml/sdn.xml");
 
-        var snapshot = await new OfacXmlSource(path, clock).LoadAsync();
+        var snapshot = await OfacXmlFormat.Flat.Open(path, clock).LoadAsync();
 
         snapshot.SourceName.Should().Be("ofac-sdn");
         snapshot.Version.Should().Be("2024-03-15");
@@ -74,7 +75,7 @@ public sealed class OfacXmlSourceTests
             """);
         try
         {
-            var snapshot = await new OfacXmlSource(path).LoadAsync();
+            var snapshot = await SourceFormats.Get("ofac-xml").Open(path).LoadAsync();
 
             snapshot.Entities.Should().ContainSingle().Which.Names.Skip(1).Should().Equal(
                 new EntityName("ERF", NameKind.WeakAlias),
@@ -90,7 +91,7 @@ public sealed class OfacXmlSourceTests
     [Fact]
     public async Task LoadAsync_AdvancedXml_ComposesNamesFeaturesDocumentsListsAndRelations()
     {
-        var snapshot = await new OfacXmlSource(TestData("xml/sdn_advanced.xml")).LoadAsync();
+        var snapshot = await OfacXmlFormat.Flat.Open(TestData("xml/sdn_advanced.xml")).LoadAsync();
 
         snapshot.Version.Should().Be("2024-03-06");
         snapshot.Entities.Select(e => (e.Id, e.Kind, e.PrimaryName)).Should().Equal(
@@ -155,8 +156,8 @@ public sealed class OfacXmlSourceTests
         var reordered = original.Replace(references, string.Empty, StringComparison.Ordinal).Replace(locations, string.Empty, StringComparison.Ordinal)
             .Replace("</Sanctions>", locations + references + "</Sanctions>", StringComparison.Ordinal);
 
-        var expected = OfacXmlSource.Read(File.ReadAllBytes(TestData("xml/sdn_advanced.xml")), "sdn_advanced.xml", "ofac-sdn");
-        var actual = OfacXmlSource.Read(Encoding.UTF8.GetBytes(reordered), "sdn_advanced.xml", "ofac-sdn");
+        var expected = OfacXmlFormat.Read(File.ReadAllBytes(TestData("xml/sdn_advanced.xml")), "sdn_advanced.xml", "ofac-sdn");
+        var actual = OfacXmlFormat.Read(Encoding.UTF8.GetBytes(reordered), "sdn_advanced.xml", "ofac-sdn");
 
         actual.Entities.Should().BeEquivalentTo(expected.Entities);
         actual.Relations.Should().BeEquivalentTo(expected.Relations);
@@ -175,7 +176,7 @@ public sealed class OfacXmlSourceTests
     [InlineData("xml/not-ofac.xml", "*root element is <CONSOLIDATED_LIST>*")]
     public async Task LoadAsync_BadDocument_ThrowsNamingSourceFileAndPosition(string file, string message)
     {
-        var act = async () => await new OfacXmlSource(TestData(file), name: "my-ofac").LoadAsync();
+        var act = async () => await OfacXmlFormat.Flat.Open(TestData(file), sourceName: "my-ofac").LoadAsync();
 
         (await act.Should().ThrowAsync<SanctionListSourceException>())
             .WithMessage("my-ofac: " + message)
@@ -185,7 +186,7 @@ public sealed class OfacXmlSourceTests
     [Fact]
     public async Task LoadAsync_OversizedDocument_Throws()
     {
-        var source = new OfacXmlSource(TestData("xml/sdn.xml")) { MaxCharacters = 1000 };
+        var source = new OfacXmlFormat(advanced: false, maxCharacters: 1000).Open(TestData("xml/sdn.xml"));
 
         var act = async () => await source.LoadAsync();
 
@@ -198,7 +199,7 @@ public sealed class OfacXmlSourceTests
         var name = string.Concat(Enumerable.Repeat("A &amp; B &#65; ", 500));
         var xml = $"<sdnList><sdnEntry><uid>1</uid><lastName>{name}</lastName><sdnType>Entity</sdnType></sdnEntry></sdnList>";
 
-        var snapshot = OfacXmlSource.Read(Encoding.UTF8.GetBytes(xml), "sdn.xml", "ofac-sdn");
+        var snapshot = OfacXmlFormat.Read(Encoding.UTF8.GetBytes(xml), "sdn.xml", "ofac-sdn");
 
         snapshot.Entities.Should().ContainSingle().Which.PrimaryName.Should().StartWith("A & B A A & B A");
     }
@@ -206,7 +207,7 @@ public sealed class OfacXmlSourceTests
     [Fact]
     public async Task LoadAsync_CanceledToken_ThrowsOperationCanceled()
     {
-        var act = async () => await new OfacXmlSource(TestData("xml/sdn.xml")).LoadAsync(new CancellationToken(canceled: true));
+        var act = async () => await OfacXmlFormat.Flat.Open(TestData("xml/sdn.xml")).LoadAsync(new CancellationToken(canceled: true));
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
@@ -214,7 +215,7 @@ public sealed class OfacXmlSourceTests
     [Fact]
     public async Task LoadAsync_MissingFile_Throws()
     {
-        var act = async () => await new OfacXmlSource(TestData("xml/none.xml")).LoadAsync();
+        var act = async () => await OfacXmlFormat.Flat.Open(TestData("xml/none.xml")).LoadAsync();
 
         (await act.Should().ThrowAsync<SanctionListSourceException>()).Which.InnerException.Should().BeAssignableTo<IOException>();
     }
@@ -222,16 +223,16 @@ public sealed class OfacXmlSourceTests
     [Fact]
     public void Constructor_NamesFromFileName()
     {
-        new OfacXmlSource("SDN.XML").Name.Should().Be("ofac-sdn");
-        new OfacXmlSource("CONS_ADVANCED.XML").Name.Should().Be("ofac-cons");
-        new OfacXmlSource("x.xml", name: "custom").Name.Should().Be("custom");
-        FluentActions.Invoking(() => new OfacXmlSource("")).Should().Throw<ArgumentException>().WithParameterName("path");
+        OfacXmlFormat.Flat.Open("SDN.XML").Name.Should().Be("ofac-sdn");
+        OfacXmlFormat.Flat.Open("CONS_ADVANCED.XML").Name.Should().Be("ofac-cons");
+        OfacXmlFormat.Flat.Open("x.xml", sourceName: "custom").Name.Should().Be("custom");
+        FluentActions.Invoking(() => OfacXmlFormat.Flat.Open("")).Should().Throw<ArgumentException>().WithParameterName("path");
     }
 
     [Fact]
     public async Task ScreenAsync_AdvancedXmlAlias_HitsTheEntity()
     {
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new OfacXmlSource(TestData("xml/sdn_advanced.xml"))).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(OfacXmlFormat.Flat.Open(TestData("xml/sdn_advanced.xml"))).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("EAM Group"));
 

@@ -7,7 +7,7 @@ namespace VendorScreen.Tests.Sources.OpenSanctions;
 
 public sealed class FtmJsonFileSourceTests
 {
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new FtmJsonFileSource(ListTestFiles.Path("OpenSanctions/sample.entities.ftm.json"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("ftm-json").Open(ListTestFiles.Path("OpenSanctions/sample.entities.ftm.json"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [Fact]
     public void LoadAsync_Sample_MapsThingsAndSkipsOtherSchemata()
@@ -89,7 +89,7 @@ public sealed class FtmJsonFileSourceTests
     {
         using var engine = new ScreeningEngineBuilder()
             .Configure(o => o.UseDefaultDataset = false)
-            .AddSource(new FtmJsonFileSource(ListTestFiles.Path("OpenSanctions/sample.entities.ftm.json")))
+            .AddSource(SourceFormats.Get("ftm-json").Open(ListTestFiles.Path("OpenSanctions/sample.entities.ftm.json")))
             .Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Northwind Optics LLC"));
@@ -103,7 +103,7 @@ public sealed class FtmJsonFileSourceTests
     {
         var text = "{\"id\":\"a\",\"schema\":\"Company\",\"properties\":{\"name\":[\"A\"]}}\n{\"id\":\"b\",\"notes\":\"" + new string('x', FtmReader.MaxLineBytes + 10) + "\"}\n";
 
-        var act = () => FtmJsonFileSource.Read(ListTestFiles.Utf8(text), "big.ftm.json", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("ftm-json").Read(ListTestFiles.Utf8(text), "big.ftm.json", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "big.ftm.json:2").WithMessage("*limit*");
     }
@@ -114,7 +114,7 @@ public sealed class FtmJsonFileSourceTests
         var good = ListTestFiles.Utf8("""{"id": "a", "schema": "Company", "properties": {"name": ["Alpha Trading"]}}""" + "\n");
         byte[] bad = [.. ListTestFiles.Utf8("""{"id": "b", "schema": "Company", "properties": {"name": ["Bad"""), 0xFF, .. ListTestFiles.Utf8("\"]}}\n")];
 
-        var snapshot = FtmJsonFileSource.Read(good.Concat(bad).ToArray(), "bad.ftm.json", ListTestFiles.Now);
+        var snapshot = SourceFormats.Get("ftm-json").Read(good.Concat(bad).ToArray(), "bad.ftm.json", ListTestFiles.Now);
 
         snapshot.Entities.Should().ContainSingle(e => e.PrimaryName == "Alpha Trading");
         snapshot.RejectedRecords.Should().ContainSingle().Which.Should().Match<RejectedRecord>(r => r.Position == "bad.ftm.json:2" && r.Reason.Contains("UTF-8", StringComparison.Ordinal));
@@ -128,7 +128,7 @@ public sealed class FtmJsonFileSourceTests
             {"id": "b", "schema": "Company", "properties": {"name": ["Bad \ud800 name"]}}
             """;
 
-        var snapshot = FtmJsonFileSource.Read(ListTestFiles.Utf8(text), "bad.ftm.json", ListTestFiles.Now);
+        var snapshot = SourceFormats.Get("ftm-json").Read(ListTestFiles.Utf8(text), "bad.ftm.json", ListTestFiles.Now);
 
         snapshot.Entities.Should().ContainSingle(e => e.PrimaryName == "Alpha Trading");
         snapshot.RejectedRecords.Should().ContainSingle().Which.Position.Should().Be("bad.ftm.json:2");

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Sources;
 using VendorScreen.Sources.OpenSanctions;
 using VendorScreen.Tests.Sources.Remote;
 
@@ -29,7 +30,7 @@ public sealed class FtmTopicTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "targets.ftm.json");
         await File.WriteAllTextAsync(path, Targets);
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new FtmJsonFileSource(path)).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(SourceFormats.Get("ftm-json").Open(path)).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty(name));
 
@@ -44,7 +45,7 @@ public sealed class FtmTopicTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "targets.ftm.json");
         await File.WriteAllTextAsync(path, Targets);
-        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(new FtmJsonFileSource(path)).Build();
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false).AddSource(SourceFormats.Get("ftm-json").Open(path)).Build();
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForParty("Brightmoor Linen Supply"));
 

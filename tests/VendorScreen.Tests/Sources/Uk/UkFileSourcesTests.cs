@@ -11,12 +11,12 @@ public sealed class UkFileSourcesTests
     private static readonly Lazy<ListSnapshot> Real = new(() =>
     {
         var path = SharedData.DataPath("uk/2018-04-13_ofsi_ConList.csv");
-        return UkConListFileSource.Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
+        return SourceFormats.Get("uk-conlist").Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
     });
 
-    private static readonly Lazy<ListSnapshot> ConListSample = new(() => new UkConListFileSource(ListTestFiles.Path("Uk/conlist-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> ConListSample = new(() => SourceFormats.Get("uk-conlist").Open(ListTestFiles.Path("Uk/conlist-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
-    private static readonly Lazy<ListSnapshot> FcdoSample = new(() => new UkSanctionsListFileSource(ListTestFiles.Path("Uk/uk-sanctions-list-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> FcdoSample = new(() => SourceFormats.Get("uk-fcdo-csv").Open(ListTestFiles.Path("Uk/uk-sanctions-list-sample.csv"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [SharedDataFact]
     public void Read_Real2018ConList_Has2106Groups()
@@ -105,7 +105,7 @@ public sealed class UkFileSourcesTests
     [Fact]
     public void Read_ConListWithoutLastUpdatedLine_Throws()
     {
-        var act = () => UkConListFileSource.Read(ListTestFiles.Utf8("Name 6,Name 1,Group ID\nX,Y,1\n"), "c.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("uk-conlist").Read(ListTestFiles.Utf8("Name 6,Name 1,Group ID\nX,Y,1\n"), "c.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "c.csv:1").WithMessage("*Last Updated*");
     }
@@ -113,7 +113,7 @@ public sealed class UkFileSourcesTests
     [Fact]
     public void Read_FcdoHeaderMissingColumns_Throws()
     {
-        var act = () => UkSanctionsListFileSource.Read(ListTestFiles.Utf8("Report Date: 01-Jan-2026\nUnique ID,Name 6\nA1,X\n"), "u.csv", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("uk-fcdo-csv").Read(ListTestFiles.Utf8("Report Date: 01-Jan-2026\nUnique ID,Name 6\nA1,X\n"), "u.csv", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "u.csv:2").WithMessage("*\"Name 1\"*");
     }

@@ -11,10 +11,10 @@ public sealed class UnXmlFileSourceTests
     private static readonly Lazy<ListSnapshot> Real = new(() =>
     {
         var path = SharedData.DataPath("un/2026-02-27_UN_consolidated.xml");
-        return UnXmlFileSource.Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
+        return SourceFormats.Get("un-xml").Read(File.ReadAllBytes(path), path, ListTestFiles.Now);
     });
 
-    private static readonly Lazy<ListSnapshot> Sample = new(() => new UnXmlFileSource(ListTestFiles.Path("Un/un-consolidated-sample.xml"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
+    private static readonly Lazy<ListSnapshot> Sample = new(() => SourceFormats.Get("un-xml").Open(ListTestFiles.Path("Un/un-consolidated-sample.xml"), ListTestFiles.Clock()).LoadAsync().AsTask().GetAwaiter().GetResult());
 
     [SharedDataFact]
     public void Read_Real20260227List_Has730IndividualsAnd273Entities()
@@ -96,7 +96,7 @@ public sealed class UnXmlFileSourceTests
     {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY x \"xx\">]>\n<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>";
 
-        var act = () => UnXmlFileSource.Read(ListTestFiles.Utf8(xml), "dtd.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("un-xml").Read(ListTestFiles.Utf8(xml), "dtd.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location == "dtd.xml").WithMessage("*has a DTD*");
     }
@@ -106,7 +106,7 @@ public sealed class UnXmlFileSourceTests
     {
         var xml = "<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL><DATAID>1</DATAID></INDIVIDUALS>\n</CONSOLIDATED_LIST>";
 
-        var act = () => UnXmlFileSource.Read(ListTestFiles.Utf8(xml), "broken.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("un-xml").Read(ListTestFiles.Utf8(xml), "broken.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().Where(e => e.Location!.StartsWith("broken.xml:3", StringComparison.Ordinal)).WithMessage("*not well-formed XML*");
     }
@@ -114,7 +114,7 @@ public sealed class UnXmlFileSourceTests
     [Fact]
     public void Read_OtherRootElement_Throws()
     {
-        var act = () => UnXmlFileSource.Read(ListTestFiles.Utf8("<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\"/>"), "eu.xml", ListTestFiles.Now);
+        var act = () => SourceFormats.Get("un-xml").Read(ListTestFiles.Utf8("<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\"/>"), "eu.xml", ListTestFiles.Now);
 
         act.Should().Throw<SanctionListSourceException>().WithMessage("*<CONSOLIDATED_LIST>*");
     }

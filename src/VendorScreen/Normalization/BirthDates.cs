@@ -1,7 +1,6 @@
 using System.Globalization;
-using VendorScreen.Sources.Ofac;
 
-namespace VendorScreen.Sources.Lists;
+namespace VendorScreen.Normalization;
 
 /// <summary>
 /// Turns the birth dates that lists print into the values of <see cref="IdentifierSchemes.DateOfBirth"/> identifiers:
@@ -16,18 +15,6 @@ internal static class BirthDates
 
     private static readonly string[] ApproximatePrefixes = ["circa ", "approximately ", "approx. ", "approx ", "about ", "ca. ", "c. "];
 
-    /// <summary>Adds a birth date to an identifier set when the text is a date this type understands; other text is ignored.</summary>
-    /// <param name="identifiers">The set.</param>
-    /// <param name="text">The date as printed.</param>
-    /// <param name="approximate">Whether the list marks the date as approximate.</param>
-    public static void Add(IdentifierSet identifiers, string? text, bool approximate = false)
-    {
-        if (Normalize(text, out var circa) is { } value)
-        {
-            identifiers.Add(IdentifierSchemes.DateOfBirth, value, approximate || circa ? Circa : null);
-        }
-    }
-
     /// <summary>Normalises a printed birth date: ISO forms, <c>dd/MM/yyyy</c> with <c>00</c> for unknown parts, OFAC's
     /// <c>12 Jan 1965</c> / <c>Jan 1965</c>, a <c>circa</c> prefix, and ranges written <c>A to B</c> or <c>yyyy-yyyy</c>.</summary>
     /// <param name="text">The text.</param>
@@ -36,7 +23,7 @@ internal static class BirthDates
     public static string? Normalize(string? text, out bool approximate)
     {
         approximate = false;
-        var t = ListText.Clean(text);
+        var t = FieldText.Clean(text);
         if (t is null)
         {
             return null;
@@ -133,6 +120,53 @@ internal static class BirthDates
             return FactDate.TryParse(text2, out var parsed) ? parsed.ToString() : null;
         }
 
-        return OfacList.NormalizeDate(t.Replace(".", " ", StringComparison.Ordinal), out approximate);
+        return NormalizeDayMonthYear(t.Replace(".", " ", StringComparison.Ordinal), out approximate);
+    }
+
+    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>Parses OFAC dates (<c>28 Jul 1963</c>, <c>Jul 1963</c>, <c>1963</c>, <c>circa 1963</c>) into <c>yyyy-MM-dd</c>,
+    /// <c>yyyy-MM</c> or <c>yyyy</c>; returns <see langword="null"/> for anything else (ranges, free text).</summary>
+    public static string? NormalizeDayMonthYear(string text, out bool approximate)
+    {
+        approximate = false;
+        var t = text.Trim().TrimEnd('.').Trim();
+        if (t.StartsWith("circa ", StringComparison.OrdinalIgnoreCase))
+        {
+            approximate = true;
+            t = t[6..].Trim();
+        }
+
+        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int year, month = 0, day = 0;
+        switch (parts.Length)
+        {
+            case 1 when TryYear(parts[0], out year):
+                break;
+            case 2 when TryMonth(parts[0], out month) && TryYear(parts[1], out year):
+                break;
+            case 3 when int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out day) && TryMonth(parts[1], out month) && TryYear(parts[2], out year):
+                if (day < 1 || day > DateTime.DaysInMonth(year, month))
+                {
+                    return null;
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        return day > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
+            : month > 0 ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}") : year.ToString("D4", CultureInfo.InvariantCulture);
+
+        static bool TryYear(string s, out int y) =>
+            int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out y) && s.Length == 4 && y is > 1000 and < 3000;
+
+        static bool TryMonth(string s, out int m)
+        {
+            m = s.Length >= 3 ? Array.IndexOf(Months, s[..3].ToUpperInvariant()) + 1 : 0;
+            return m > 0;
+        }
     }
 }

@@ -1,7 +1,7 @@
 using FluentAssertions;
-using VendorScreen.Sources.Lists;
+using VendorScreen.Normalization;
 
-namespace VendorScreen.Tests.Sources.Lists;
+namespace VendorScreen.Tests.Normalization;
 
 public sealed class BirthDatesTests
 {

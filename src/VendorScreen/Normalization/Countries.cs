@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace VendorScreen.Sources.Lists;
+namespace VendorScreen.Normalization;
 
 /// <summary>Turns the country names and codes that lists print into ISO 3166-1 alpha-2 codes.</summary>
 /// <remarks>The type is stateless and safe for concurrent use. The table holds the ISO 3166-1 codes with their short,
@@ -369,16 +369,11 @@ ZW|ZWE|Zimbabwe|Republic of Zimbabwe
 
     private static string Key(string text)
     {
-        var decomposed = Normalization.NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var folded = NameNormalizer.RemoveDiacritics(text);
+        var sb = new StringBuilder(folded.Length);
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(c))
             {
                 if (space && sb.Length > 0)

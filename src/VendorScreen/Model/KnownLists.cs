@@ -1,4 +1,4 @@
-namespace VendorScreen.Screening;
+namespace VendorScreen;
 
 /// <summary>Definitions of the official lists that readers of external formats refer to by id.</summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
