@@ -222,7 +222,7 @@ internal static partial class EngineFactory
             readable = readable[..48].TrimEnd('-');
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(whole)))[..16];
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(whole)))[..16].ToLowerInvariant();
         return $"remote-{readable}-{hash}";
     }
 

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace VendorScreen;
 
 /// <summary>
 /// A date known to a year, a month or a day, as facts in public sources are ("2015", "2023-02", "2020-11-17").
 /// </summary>
-/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+/// <remarks>Instances are immutable and safe for concurrent use. In JSON a fact date is the string of <see cref="ToString"/>.</remarks>
+[JsonConverter(typeof(FactDateJsonConverter))]
 public readonly record struct FactDate
 {
     private FactDate(int year, int? month, int? day)

@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace VendorScreen;
 
 /// <summary>What to screen: a party (<see cref="PartyScreeningRequest"/>) or a product listing (<see cref="ProductScreeningRequest"/>).</summary>
-/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+/// <remarks>Instances are immutable and safe for concurrent use. In JSON (<see cref="VendorScreenJsonContext"/>) a request declared
+/// as this type carries its kind as a first property <c>"type": "party"</c> or <c>"type": "product"</c>.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(PartyScreeningRequest), "party")]
+[JsonDerivedType(typeof(ProductScreeningRequest), "product")]
 public abstract record ScreeningRequest
 {
     /// <summary>The longest text, in UTF-16 code units, of any request field (name, alias, title, brand, identifier, ...):

@@ -7,6 +7,11 @@ public sealed record ScreeningResult
     /// <summary>Gets the caller's request id, if it gave one.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>Gets the request that was screened, so that a stored result is evidence on its own (what was asked, what was
+    /// found, against which dataset, under which policy). Set by the engine; serialised with its <c>type</c> (see
+    /// <see cref="VendorScreenJsonContext"/>).</summary>
+    public ScreeningRequest? Request { get; init; }
+
     /// <summary>Gets the decision.</summary>
     public required ScreeningDecision Decision { get; init; }
 

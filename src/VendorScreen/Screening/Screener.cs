@@ -141,6 +141,7 @@ internal static class Screener
         return new ScreeningResult
         {
             RequestId = request.Id,
+            Request = request,
             Decision = decision,
             Hits = ordered,
             DecidingRule = rule,

@@ -15,11 +15,36 @@ public interface IScreeningEngine
     /// <returns>The result; never throws for a hit or a missing source (those are <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>).</returns>
     ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Screens many requests against one dataset generation.</summary>
+    /// <summary>Screens many requests against one dataset generation, <see cref="Environment.ProcessorCount"/> at a time, off the
+    /// calling thread.</summary>
     /// <param name="requests">The requests.</param>
     /// <param name="cancellationToken">A token to cancel the batch.</param>
     /// <returns>One result per request, in order.</returns>
     ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default);
+
+    /// <summary>Screens many requests against one dataset generation, at most
+    /// <see cref="ScreeningBatchOptions.MaxDegreeOfParallelism"/> at a time, off the calling thread.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="options">How many requests to screen at once; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the batch.</param>
+    /// <returns>One result per request, in order.</returns>
+    ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default);
+
+    /// <summary>Screens a stream of requests against one dataset generation and returns the results in input order as they are
+    /// ready, holding at most <see cref="ScreeningBatchOptions.MaxInFlight"/> requests at a time, whatever the stream's length.</summary>
+    /// <param name="requests">The requests, read as the in-flight window allows.</param>
+    /// <param name="options">How many requests to screen at once and to hold; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the stream.</param>
+    /// <returns>One result per request, in order.</returns>
+    IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IAsyncEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Screens a sequence of requests against one dataset generation and returns the results in input order as they are
+    /// ready, reading the sequence lazily and holding at most <see cref="ScreeningBatchOptions.MaxInFlight"/> requests at a time.</summary>
+    /// <param name="requests">The requests, read as the in-flight window allows.</param>
+    /// <param name="options">How many requests to screen at once and to hold; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the stream.</param>
+    /// <returns>One result per request, in order.</returns>
+    IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -122,28 +147,57 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     /// <exception cref="ArgumentException">A request is <see langword="null"/>, has a <see langword="null"/> collection or item, or a
     /// text longer than <see cref="ScreeningRequest.MaxTextLength"/>; the message names the request's position and field. No
     /// request is screened then.</exception>
+    /// <exception cref="ScreeningBatchException">Some requests could not be screened; every other one was, and its result is in
+    /// <see cref="ScreeningBatchException.Results"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, also before the call; the
     /// screening stops within the request being screened and no partial result is returned.</exception>
-    public async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default)
+    public ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default) =>
+        ScreenBatchAsync(requests, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">A request is <see langword="null"/>, has a <see langword="null"/> collection or item, or a
+    /// text longer than <see cref="ScreeningRequest.MaxTextLength"/>; the message names the request's position and field. No
+    /// request is screened then.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ScreeningBatchException">Some requests could not be screened; every other one was, and its result is in
+    /// <see cref="ScreeningBatchException.Results"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, also before the call; the
+    /// screening stops within the requests being screened and no partial result is returned.</exception>
+    public ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var list = requests.ToList();
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request {nameof(requests)}[{i}] is null."), nameof(requests));
-            }
+        var (parallelism, _) = ScreeningBatchOptions.Resolve(options, nameof(options));
+        return new(Screening.BatchScreening.RunAsync(requests, BindAsync, parallelism, nameof(requests), cancellationToken));
+    }
 
-            ScreeningRequest.Validate(list[i], nameof(requests), i);
-        }
+    /// <inheritdoc />
+    /// <remarks>A request that is refused (an <see cref="ArgumentException"/> naming its position and field) or cannot be screened
+    /// (a <see cref="ScreeningBatchException"/> naming its position) ends the stream when its turn comes, after every earlier
+    /// result; no further request is read. Cancellation ends it with an <see cref="OperationCanceledException"/>. Leaving the loop
+    /// early cancels the requests still in flight.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IAsyncEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var (parallelism, window) = ScreeningBatchOptions.Resolve(options, nameof(options));
+        return Screening.BatchScreening.StreamAsync(requests, BindAsync, parallelism, window, nameof(requests), cancellationToken);
+    }
 
-        cancellationToken.ThrowIfCancellationRequested();
+    /// <inheritdoc />
+    /// <remarks>As <see cref="ScreenStreamAsync(IAsyncEnumerable{ScreeningRequest}, ScreeningBatchOptions?, CancellationToken)"/>.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of <paramref name="options"/> is out of range.</exception>
+    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var (parallelism, window) = ScreeningBatchOptions.Resolve(options, nameof(options));
+        return Screening.BatchScreening.StreamAsync(Screening.BatchScreening.AsAsync(requests, CancellationToken.None), BindAsync, parallelism, window, nameof(requests), cancellationToken);
+    }
+
+    /// <summary>Binds the screening of one request to the current dataset generation, loading it first if needed.</summary>
+    private async ValueTask<Func<ScreeningRequest, CancellationToken, ScreeningResult>> BindAsync(CancellationToken cancellationToken)
+    {
         var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
-        var results = new ScreeningResult[list.Count];
-        // The loop stops taking requests once the token is cancelled, and each screening checks the token as it goes.
-        Parallel.For(0, list.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Screen(state, list[i], cancellationToken));
-        return new ScreeningBatchResult(results);
+        return (request, token) => Screen(state, request, token);
     }
 
     /// <summary>Releases the loader when the engine created it (<see cref="ScreeningEngineBuilder"/>); a provider passed to the
