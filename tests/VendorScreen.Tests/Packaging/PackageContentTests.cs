@@ -13,6 +13,7 @@ public sealed class PackageContentTests
     [PackagesTheory]
     [InlineData("VendorScreen")]
     [InlineData("VendorScreen.Cli")]
+    [InlineData("VendorScreen.Hosting")]
     public void Package_HasReadmeIconLicenceRepositoryAndReleaseNotes(string id)
     {
         using var package = Packages.Open(id);
@@ -35,12 +36,14 @@ public sealed class PackageContentTests
         signature.Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A);
     }
 
-    [PackagesFact]
-    public void Library_HasBothTargetFrameworks()
+    [PackagesTheory]
+    [InlineData("VendorScreen")]
+    [InlineData("VendorScreen.Hosting")]
+    public void Library_HasBothTargetFrameworks(string id)
     {
-        using var package = Packages.Open("VendorScreen");
+        using var package = Packages.Open(id);
 
-        package.Entries.Select(e => e.FullName).Should().Contain(["lib/net8.0/VendorScreen.dll", "lib/net10.0/VendorScreen.dll", "lib/net8.0/VendorScreen.xml"]);
+        package.Entries.Select(e => e.FullName).Should().Contain([$"lib/net8.0/{id}.dll", $"lib/net10.0/{id}.dll", $"lib/net8.0/{id}.xml"]);
     }
 
     [PackagesFact]
