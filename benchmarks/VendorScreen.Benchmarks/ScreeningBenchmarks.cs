@@ -52,12 +52,12 @@ public class CandidateIndexBenchmarks
     public void Setup()
     {
         _snapshot = Workload.Synthetic(Entities);
-        _index = new CandidateIndex(_snapshot.Entities);
+        _index = new CandidateIndex(_snapshot.Entities, NameScoringRules.Default);
         _query = NameNormalizer.Normalize(Workload.Queries(_snapshot, 2)[1])[0];
     }
 
     [Benchmark]
-    public int Build() => new CandidateIndex(_snapshot.Entities).Names.Count;
+    public int Build() => new CandidateIndex(_snapshot.Entities, NameScoringRules.Default).Names.Count;
 
     [Benchmark]
     public int Lookup() => _index.FindCandidates(_query, 64).Count;

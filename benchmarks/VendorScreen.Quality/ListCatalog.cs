@@ -125,7 +125,7 @@ internal sealed class ListScreener
 {
     public ListScreener(IReadOnlyList<Entity> entities, int maxCandidates = 64)
     {
-        Index = new CandidateIndex(entities);
+        Index = new CandidateIndex(entities, NameScoringRules.Default);
         MaxCandidates = maxCandidates;
     }
 

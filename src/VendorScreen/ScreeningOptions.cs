@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace VendorScreen;
 
 /// <summary>Settings of a screening engine. Read once when the engine is built.</summary>
@@ -82,82 +80,4 @@ public sealed class ScreeningOptions
     public string? SourceStateDirectory { get; set; }
 
     internal ScreeningOptions Clone() => (ScreeningOptions)MemberwiseClone();
-}
-
-/// <summary>Validates <see cref="ScreeningOptions"/>, reporting every invalid setting at once.</summary>
-/// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOptions>
-{
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, ScreeningOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-        if (options.MatchThreshold is < 0 or > 1 || double.IsNaN(options.MatchThreshold))
-        {
-            errors.Add($"MatchThreshold ({options.MatchThreshold}) must be within [0, 1].");
-        }
-
-        if (options.ReviewThreshold is < 0 or > 1 || double.IsNaN(options.ReviewThreshold))
-        {
-            errors.Add($"ReviewThreshold ({options.ReviewThreshold}) must be within [0, 1].");
-        }
-
-        if (options.ReviewThreshold > options.MatchThreshold)
-        {
-            errors.Add($"ReviewThreshold ({options.ReviewThreshold}) must not exceed MatchThreshold ({options.MatchThreshold}).");
-        }
-
-        if (options.MaxSourceAge is { } age && age <= TimeSpan.Zero)
-        {
-            errors.Add($"MaxSourceAge ({age}) must be positive.");
-        }
-
-        if (options.RecentlyEndedRelationWindow < TimeSpan.Zero || options.RecentlyEndedRelationWindow > ScreeningOptions.MaxRecentlyEndedRelationWindow)
-        {
-            errors.Add($"RecentlyEndedRelationWindow ({options.RecentlyEndedRelationWindow}) must be between 0 and 36500 days (100 years, ScreeningOptions.MaxRecentlyEndedRelationWindow).");
-        }
-
-        if (options.MaxPathDepth is < 0 or > 16)
-        {
-            errors.Add($"MaxPathDepth ({options.MaxPathDepth}) must be between 0 and 16.");
-        }
-
-        if (options.MaxCandidates is < 1 or > 100_000)
-        {
-            errors.Add($"MaxCandidates ({options.MaxCandidates}) must be between 1 and 100000.");
-        }
-
-        if (options.MaxHits is < 1 or > 10_000)
-        {
-            errors.Add($"MaxHits ({options.MaxHits}) must be between 1 and 10000.");
-        }
-
-        if (Policies.ScreeningPolicies.Find(options.Policy) is null)
-        {
-            errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}.");
-        }
-
-        if (Matching.NameMatchAlgorithms.Find(options.Algorithm) is null)
-        {
-            errors.Add(Matching.NameMatchAlgorithms.DescribeUnknown(options.Algorithm));
-        }
-
-        if (options.SourcesAllowedEmpty is null)
-        {
-            errors.Add("SourcesAllowedEmpty must not be null.");
-        }
-
-        if (options.MaxSourceShrink is < 0 or > 1 || double.IsNaN(options.MaxSourceShrink))
-        {
-            errors.Add($"MaxSourceShrink ({options.MaxSourceShrink}) must be within [0, 1].");
-        }
-
-        if (options.SourceStateDirectory is { } stateDirectory && string.IsNullOrWhiteSpace(stateDirectory))
-        {
-            errors.Add("SourceStateDirectory must not be empty (null keeps the state in memory only).");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

@@ -1,4 +1,3 @@
-using VendorScreen.Matching;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -41,13 +40,18 @@ public sealed class CandidateIndex : ITokenStatistics
     private readonly double _logEntries;
     private readonly (int EntityIndex, string Prefix, string Folded)[] _modelPrefixes;
     private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
+    private readonly ICandidateScoring _scoring;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
     /// <param name="entities">The entities to index.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="entities"/> is <see langword="null"/>.</exception>
-    public CandidateIndex(IReadOnlyList<Entity> entities)
+    /// <param name="scoring">The token weights and spelling similarity of the scoring stage (<c>NameScoringRules.Default</c> for the
+    /// engine's own).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="entities"/> or <paramref name="scoring"/> is <see langword="null"/>.</exception>
+    public CandidateIndex(IReadOnlyList<Entity> entities, ICandidateScoring scoring)
     {
         ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(scoring);
+        _scoring = scoring;
         Entities = entities;
         var names = new List<IndexedName>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -224,7 +228,7 @@ public sealed class CandidateIndex : ITokenStatistics
                 continue;
             }
 
-            var weight = NameScorer.BaseWeight(t.Class) * Rarity(t.Text);
+            var weight = _scoring.BaseWeight(t.Class) * Rarity(t.Text);
             Add(t.Text, weight);
             if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
             {
@@ -396,7 +400,7 @@ public sealed class CandidateIndex : ITokenStatistics
         }
 
         // The initials of a name of three to five words, so that an acronym finds it ("pla": "peoples liberation army").
-        if (tokens.Count is >= 3 and <= 5 && tokens.All(NameScorer.IsAcronymWord))
+        if (tokens.Count is >= 3 and <= 5 && tokens.All(NameNormalizer.IsAcronymWord))
         {
             yield return string.Concat(tokens.Select(t => t.Text[0]));
         }
@@ -425,7 +429,7 @@ public sealed class CandidateIndex : ITokenStatistics
         return counts.Where(p => p.Value >= needed)
             .Select(p => _vocabulary[p.Key])
             .Where(v => !string.Equals(v, token, StringComparison.Ordinal) && Math.Abs(v.Length - token.Length) <= 3)
-            .Select(v => (v, sim: NameScorer.TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word))))
+            .Select(v => (v, sim: _scoring.TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word))))
             .Where(x => x.sim > 0)
             .OrderByDescending(x => x.sim)
             .Take(MaxFuzzyExpansions)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;

@@ -1,19 +1,10 @@
 using System.Globalization;
 using System.Text;
 using FuzzySharp;
+using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
-
-/// <summary>How often tokens occur in the screened dataset; rare tokens weigh more.</summary>
-/// <remarks>Implementations must be safe for concurrent reads.</remarks>
-public interface ITokenStatistics
-{
-    /// <summary>Gets a rarity factor in (0, 1]: 1 for a token seen once (or never), less for frequent tokens.</summary>
-    /// <param name="token">The token in compare form.</param>
-    /// <returns>The rarity factor.</returns>
-    double Rarity(string token);
-}
 
 /// <summary>The outcome of comparing a query name with a candidate name.</summary>
 /// <param name="Score">The score in [0, 1].</param>
@@ -814,7 +805,7 @@ public static class NameScorer
             for (var j = 0; j + a.Text.Length <= wordSide.Count; j++)
             {
                 var k = 0;
-                while (k < a.Text.Length && IsAcronymWord(wordSide[j + k]) && wordSide[j + k].Text[0] == a.Text[k])
+                while (k < a.Text.Length && NameNormalizer.IsAcronymWord(wordSide[j + k]) && wordSide[j + k].Text[0] == a.Text[k])
                 {
                     k++;
                 }
@@ -826,12 +817,6 @@ public static class NameScorer
             }
         }
     }
-
-    /// <summary>Gets whether a token can contribute its first letter to an acronym ("peoples" in "peoples liberation army").</summary>
-    /// <param name="t">The token.</param>
-    /// <returns><see langword="true"/> for words, generic words and places of two letters or more that start with a Latin letter.</returns>
-    internal static bool IsAcronymWord(NameToken t) =>
-        t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0]);
 
     private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>
         indexes.Count == 0 ? string.Empty : $"; unmatched {side}: {string.Join(' ', indexes.Select(i => tokens[i].Class == TokenClass.Word ? tokens[i].Text : $"{tokens[i].Text}({tokens[i].Class})"))}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
@@ -19,7 +20,7 @@ public sealed record NameScoringRule(string Feature, string Kind, double Value, 
 /// <c>token-align-v3</c> exactly, <see cref="V4"/> (the default) adds typo robustness.
 /// </summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameScoringRules
+public sealed record NameScoringRules : ICandidateScoring
 {
     /// <summary>Gets the rules of <c>token-align-v3</c>: the scorer as released with VendorScreen 0.2.</summary>
     public static NameScoringRules V3 { get; } = new() { Name = "token-align-v3" };
@@ -198,6 +199,9 @@ public sealed record NameScoringRules
         new("round-score", "switch", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
         new("single-word-first-letter", "factor", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
     ];
+
+    /// <inheritdoc />
+    double ICandidateScoring.TokenSimilarity(NameToken a, NameToken b) => NameScorer.TokenSimilarity(a, b, this);
 
     /// <inheritdoc />
     public override string ToString() => Name + ": " + string.Join(", ", Table().Select(r => r.Feature + "=" + r.Value.ToString(CultureInfo.InvariantCulture)));

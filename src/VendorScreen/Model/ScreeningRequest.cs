@@ -11,14 +11,22 @@ namespace VendorScreen;
 public abstract record ScreeningRequest
 {
     /// <summary>The longest text, in UTF-16 code units, of any request field (name, alias, title, brand, identifier, ...):
-    /// 4,096 characters, the same as <see cref="Normalization.NameNormalizer.MaxNameLength"/> and the CLI's field limit.</summary>
+    /// 4,096 characters. The one text limit of the library and the CLI: <see cref="Normalization.NameNormalizer.MaxNameLength"/>
+    /// (for list readers) is this value.</summary>
     /// <remarks>A request with a longer field is refused with an <see cref="ArgumentException"/> that names the field and its
     /// length; it is never cut. A text up to this length is screened whole: a listed name anywhere in a long title is found.</remarks>
-    public const int MaxTextLength = Normalization.NameNormalizer.MaxNameLength;
+    public const int MaxTextLength = 4096;
 
     private protected ScreeningRequest()
     {
     }
+
+    /// <summary>Describes a text that is too long, for an error message or a rejected record.</summary>
+    /// <param name="what">What the text is (a field name, "name").</param>
+    /// <param name="length">The length of the text.</param>
+    /// <returns>The message.</returns>
+    internal static string DescribeTooLong(string what, int length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} is {length} characters long; the longest text screened is {MaxTextLength} characters");
 
     /// <summary>Checks a request before screening: no <see langword="null"/> collection or item, no text longer than
     /// <see cref="MaxTextLength"/>.</summary>
@@ -34,7 +42,7 @@ public abstract record ScreeningRequest
         {
             if (value is not null && value.Length > MaxTextLength)
             {
-                throw new ArgumentException(Normalization.NameNormalizer.DescribeTooLong($"Request field {prefix}{field}", value.Length) + ".", paramName);
+                throw new ArgumentException(DescribeTooLong($"Request field {prefix}{field}", value.Length) + ".", paramName);
             }
         }
 

@@ -19,7 +19,7 @@ public static class NameNormalizer
     /// (<see cref="ExceedsMaxLength"/>). Nothing is cut: <see cref="Normalize"/> itself normalises a text of any length whole,
     /// and the screening pipeline scores a long text in overlapping windows of tokens, so a name anywhere in it is found.
     /// </remarks>
-    public const int MaxNameLength = 4096;
+    public const int MaxNameLength = ScreeningRequest.MaxTextLength;
 
     /// <summary>Gets whether a name or text is longer than <see cref="MaxNameLength"/>, so that a request or list record with it
     /// must be refused rather than screened.</summary>
@@ -31,8 +31,14 @@ public static class NameNormalizer
     /// <param name="what">What the text is (a field name, "name").</param>
     /// <param name="length">The length of the text.</param>
     /// <returns>The message.</returns>
-    internal static string DescribeTooLong(string what, int length) =>
-        string.Create(CultureInfo.InvariantCulture, $"{what} is {length} characters long; the longest text screened is {MaxNameLength} characters");
+    internal static string DescribeTooLong(string what, int length) => ScreeningRequest.DescribeTooLong(what, length);
+
+    /// <summary>Gets whether a token can give its first letter to an acronym: a word, generic word or place of two letters or more
+    /// that starts with a Latin letter.</summary>
+    /// <param name="t">The token.</param>
+    /// <returns><see langword="true"/> when the token may stand for a letter of an acronym.</returns>
+    internal static bool IsAcronymWord(NameToken t) =>
+        t.Class is TokenClass.Word or TokenClass.Generic or TokenClass.Location && t.Text.Length >= 2 && char.IsAsciiLetter(t.Text[0]);
 
     /// <summary>Removes diacritics: the text (with lone surrogates replaced) is decomposed, canonically (<c>é</c> to <c>e</c>) or
     /// with compatibility mappings as well (<c>ﬁ</c> to <c>fi</c>), and its non-spacing marks are dropped. The one diacritic fold

@@ -1,3 +1,4 @@
+using VendorScreen.Matching;
 using VendorScreen.Graph;
 using VendorScreen.Indexing;
 
@@ -10,7 +11,7 @@ internal sealed class EngineState
     {
         Dataset = dataset;
         Sources = sources;
-        Index = new CandidateIndex(dataset.Entities);
+        Index = new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
     }
 

@@ -1,6 +1,10 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using FluentAssertions;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using MethodAttributes = Mono.Cecil.MethodAttributes;
+using TypeAttributes = Mono.Cecil.TypeAttributes;
 
 namespace VendorScreen.Tests.Architecture;
 
@@ -34,31 +38,87 @@ public sealed class ArchitectureTests
         }
     }
 
-    [Theory]
-    [InlineData("VendorScreen.Normalization", new[] { "VendorScreen.Indexing", "VendorScreen.Matching", "VendorScreen.Graph", "VendorScreen.Policies", "VendorScreen.Screening", "VendorScreen.Sources" })]
-    [InlineData("VendorScreen.Matching", new[] { "VendorScreen.Indexing", "VendorScreen.Graph", "VendorScreen.Policies", "VendorScreen.Screening", "VendorScreen.Sources" })]
-    [InlineData("VendorScreen.Graph", new[] { "VendorScreen.Policies", "VendorScreen.Screening", "VendorScreen.Sources" })]
-    [InlineData("VendorScreen.Policies", new[] { "VendorScreen.Screening", "VendorScreen.Sources" })]
-    public void Stages_NeverReferenceLaterStages(string stage, string[] later)
+    /// <summary>
+    /// The "never" arrows of DESIGN.md over the compiled core assembly: every type reference (signatures and IL) from one part
+    /// to another must be allowed by <see cref="LayerRules"/>.
+    /// </summary>
+    [Fact]
+    public void CoreAssembly_ReferencesFollowTheArrows()
     {
-        var types = Core.GetTypes().Where(t => t.Namespace == stage).ToList();
-        var referenced = types
-            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .SelectMany(ReferencedTypes)
-            .Where(t => t?.Namespace is not null)
-            .Select(t => t!.Namespace!)
-            .Distinct();
+        var parts = SourceParts.Read(CoreSourceFolder());
+        parts.Conflicts.Should().BeEmpty("every type name is declared in one part");
+        using var module = ModuleDefinition.ReadModule(Core.Location);
 
-        types.Should().NotBeEmpty();
-        referenced.Should().NotContain(later);
+        var unplaced = module.Types
+            .Where(t => t.Namespace.StartsWith("VendorScreen", StringComparison.Ordinal) && !t.Name.StartsWith('<') && parts.PartOf(t.FullName) is null)
+            .Select(t => t.FullName)
+            .ToList();
+        unplaced.Should().BeEmpty("every type of the core assembly is placed in a part, so none escapes the check");
+
+        var violations = DependencyWalker.References(module, parts.PartOf)
+            .Where(r => !LayerRules.Allows(r.FromPart, r.ToPart))
+            .Select(r => r.ToString())
+            .Order(StringComparer.Ordinal);
+
+        string.Join(Environment.NewLine, violations).Should().BeEmpty("no part of the core library references a part the design puts after it");
     }
 
-    private static IEnumerable<Type?> ReferencedTypes(MemberInfo member) => member switch
+    /// <summary>The check sees a forbidden reference made only inside a method body, where a signature check would not look.</summary>
+    [Fact]
+    public void ArrowCheck_FailsOnAForbiddenReferenceInAMethodBody()
     {
-        FieldInfo f => [f.FieldType],
-        PropertyInfo p => [p.PropertyType],
-        MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
-        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
-        _ => [],
-    };
+        using var module = ModuleDefinition.CreateModule("Forbidden", ModuleKind.Dll);
+        var objectType = module.TypeSystem.Object;
+        var pipeline = new TypeDefinition("Fake.Screening", "Pipeline", TypeAttributes.Public | TypeAttributes.Class, objectType);
+        var reader = new TypeDefinition("Fake.Sources", "Reader", TypeAttributes.Public | TypeAttributes.Class, objectType);
+        var readerConstructor = new MethodDefinition(".ctor", MethodAttributes.Public | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName, module.TypeSystem.Void);
+        readerConstructor.Body.GetILProcessor().Emit(OpCodes.Ret);
+        reader.Methods.Add(readerConstructor);
+        var run = new MethodDefinition("Run", MethodAttributes.Public | MethodAttributes.Static, module.TypeSystem.Void);
+        var il = run.Body.GetILProcessor();
+        il.Emit(OpCodes.Newobj, readerConstructor);
+        il.Emit(OpCodes.Pop);
+        il.Emit(OpCodes.Ret);
+        pipeline.Methods.Add(run);
+        module.Types.Add(pipeline);
+        module.Types.Add(reader);
+
+        var references = DependencyWalker.References(module, name => name switch
+        {
+            "Fake.Screening.Pipeline" => "Screening",
+            "Fake.Sources.Reader" => "Sources/Ofac",
+            _ => null,
+        });
+
+        references.Should().ContainSingle().Which.Should().Be(new PartReference("Screening", "Fake.Screening.Pipeline", "Sources/Ofac", "Fake.Sources.Reader", "newobj in Pipeline.Run"));
+        LayerRules.Allows("Screening", "Sources/Ofac").Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Normalization", "Model", true)]
+    [InlineData("Model", "Normalization", false)]
+    [InlineData("Indexing", "Matching", false)]
+    [InlineData("Matching", "Indexing", true)]
+    [InlineData("Sources/Ofac", "Screening", false)]
+    [InlineData("Screening", "Sources", false)]
+    [InlineData("Sources/Ofac", "Sources/Lists", true)]
+    [InlineData("Sources/Lists", "Sources/Ofac", false)]
+    [InlineData("Sources/Ofac", "Sources/Un", false)]
+    [InlineData("Sources", "Sources/Ofac", true)]
+    [InlineData("Screening", "Hosting", false)]
+    [InlineData("Hosting", "Sources/Ofac", true)]
+    public void LayerRules_FollowTheDesign(string from, string to, bool allowed) => LayerRules.Allows(from, to).Should().Be(allowed);
+
+    private static string CoreSourceFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "VendorScreen");
+            }
+        }
+
+        throw new DirectoryNotFoundException($"VendorScreen.sln was not found above {AppContext.BaseDirectory}; the arrow check reads src/VendorScreen.");
+    }
 }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Matching;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -27,7 +28,7 @@ public sealed class CandidateIndexAcronymTests
 
     private static List<string> Find(string query)
     {
-        var index = new CandidateIndex(Entities);
+        var index = new CandidateIndex(Entities, NameScoringRules.Default);
         return index.FindCandidates(NameNormalizer.Normalize(query)[0], 10).Select(id => index.Entities[index.Names[id].EntityIndex].Id).Distinct().ToList();
     }
 }

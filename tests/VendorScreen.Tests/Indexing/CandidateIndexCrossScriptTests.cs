@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Matching;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -23,7 +24,7 @@ public sealed class CandidateIndexCrossScriptTests
     [InlineData("瑪莎·斯圖爾特", "t:4")]
     public void FindCandidates_NameInAnotherScript_FindsTheLatinName(string query, string expectedId)
     {
-        var index = new CandidateIndex(Entities);
+        var index = new CandidateIndex(Entities, NameScoringRules.Default);
         var variant = NameNormalizer.Normalize(query).First(v => v.IsTransliteration);
 
         var found = index.FindCandidates(variant, 10).Select(id => index.Entities[index.Names[id].EntityIndex].Id);
@@ -34,7 +35,7 @@ public sealed class CandidateIndexCrossScriptTests
     [Fact]
     public void FindCandidates_UnrelatedNameInAnotherScript_DoesNotFindEveryName()
     {
-        var index = new CandidateIndex(Entities);
+        var index = new CandidateIndex(Entities, NameScoringRules.Default);
         var variant = NameNormalizer.Normalize("克魯森")[1];
 
         index.FindCandidates(variant, 10).Should().HaveCountLessThan(Entities.Length);

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Matching;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -19,7 +20,7 @@ public sealed class CandidateIndexFailClosedTests
             new("t:good", EntityKind.Organization, "Contoso Vision"),
         ];
 
-        var index = new CandidateIndex(entities);
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
 
         longName.Length.Should().BeGreaterThan(NameNormalizer.MaxNameLength);
         Find(index, "Broken Trading").Should().Contain("t:lone");

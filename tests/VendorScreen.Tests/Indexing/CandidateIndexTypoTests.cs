@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using VendorScreen.Matching;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 using VendorScreen.Sources;
@@ -45,7 +46,7 @@ public sealed class CandidateIndexTypoTests
     [Fact]
     public void FindCandidates_DroppedFirstLetter_FindsTheRecord()
     {
-        var index = new CandidateIndex(Entities(Names));
+        var index = new CandidateIndex(Entities(Names), NameScoringRules.Default);
         foreach (var (query, expected) in new[] { ("JAKSIC, arko", "JAKSIC, Zarko"), ("ZIMBABWE IRON AND OSTEEL COMPANY", "ZIMBABWE IRON AND STEEL COMPANY"), ("osoboronexport", "Rosoboronexport") })
         {
             Found(index, query, expected).Should().BeTrue(query);
@@ -80,7 +81,7 @@ public sealed class CandidateIndexTypoTests
 
     private static (double Recall, List<string> Misses) Recall(int edits, int perName, int seed)
     {
-        var index = new CandidateIndex(Entities(Names));
+        var index = new CandidateIndex(Entities(Names), NameScoringRules.Default);
         var random = new Random(seed);
         var misses = new List<string>();
         var total = 0;
@@ -132,7 +133,7 @@ public sealed class CandidateIndexOfacTypoTests
     {
         var snapshot = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
         var entities = snapshot.Entities;
-        var index = new CandidateIndex(entities);
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
         var random = new Random(20210701);
         var sample = Enumerable.Range(0, 500).Select(_ => entities[random.Next(entities.Count)]).Where(e => e.PrimaryName.Count(char.IsLetter) >= 2).ToList();
         double RecallWith(int edits)

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Matching;
 using VendorScreen.Indexing;
 using VendorScreen.Sources;
 
@@ -124,7 +125,7 @@ public sealed class PartialNameTests
     [Fact]
     public void EntityFrequency_EntityWithSeveralNames_CountsOnce()
     {
-        var index = new CandidateIndex(Entities());
+        var index = new CandidateIndex(Entities(), NameScoringRules.Default);
 
         index.EntityFrequency("quentaro", 100).Should().Be(2);
         index.EntityFrequency("quentarovillada", 100).Should().Be(2, "adjacent tokens are counted written together");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using VendorScreen.Normalization;
-using VendorScreen.Sources.Csl;
 using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.OpenSanctions;

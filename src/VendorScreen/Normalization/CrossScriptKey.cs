@@ -1,7 +1,6 @@
 using System.Text;
-using VendorScreen.Normalization;
 
-namespace VendorScreen.Matching;
+namespace VendorScreen.Normalization;
 
 /// <summary>
 /// Spells a name token as a sequence of sound codes for cross-script comparison: a Latin token by English and European
@@ -16,7 +15,7 @@ namespace VendorScreen.Matching;
 /// foreign sounds, keep their own codes <c>j</c>, <c>q</c>, <c>X</c>.</para>
 /// <para>The type is stateless and safe for concurrent use.</para>
 /// </remarks>
-public static class CrossScriptKey
+internal static class CrossScriptKey
 {
     // Latin letters that compatibility decomposition leaves whole.
     private static readonly Dictionary<char, string> LatinLetters = new()

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
-using VendorScreen.Normalization;
 
-namespace VendorScreen.Matching;
+namespace VendorScreen.Normalization;
 
 /// <summary>
 /// Compares a Latin token with a token transliterated from another script: both are spelled as sound codes
@@ -10,7 +9,7 @@ namespace VendorScreen.Matching;
 /// Arabic and Hebrew leave short vowels out and write o and u with the letter waw).
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class CrossScriptSimilarity
+internal static class CrossScriptSimilarity
 {
     /// <summary>The similarity of two tokens whose sound codes agree exactly: a little less than an exact spelling match.</summary>
     public const double MaxSimilarity = 0.96;

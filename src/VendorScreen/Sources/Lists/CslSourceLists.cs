@@ -1,6 +1,4 @@
-using VendorScreen.Sources.Lists;
-
-namespace VendorScreen.Sources.Csl;
+namespace VendorScreen.Sources.Lists;
 
 /// <summary>Maps the <c>source</c> of a CSL record ("Entity List (EL) - Bureau of Industry and Security") to a list id.</summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
