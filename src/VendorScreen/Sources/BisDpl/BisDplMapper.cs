@@ -15,31 +15,13 @@ internal static class BisDplMapper
 
     public static void Map(BisDplDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
-        var groups = new List<List<BisDplRecord>>();
-        var byKey = new Dictionary<string, List<BisDplRecord>>(StringComparer.Ordinal);
-        foreach (var record in document.Records)
-        {
-            if (record.Name is null)
-            {
-                assembler.RejectLine(record.Line, "the row has no name");
-                continue;
-            }
-
-            var key = ListText.StableKey(record.Name, record.EffectiveDate, record.FrCitation);
-            if (!byKey.TryGetValue(key, out var group))
-            {
-                group = [];
-                byKey[key] = group;
-                groups.Add(group);
-            }
-
-            group.Add(record);
-        }
+        var groups = assembler.GroupByKey(
+            document.Records,
+            r => r.Name is null ? null : ListText.StableKey(r.Name, r.EffectiveDate, r.FrCitation),
+            r => r.Line,
+            "the row has no name");
 
         foreach (var group in groups)
         {
@@ -73,16 +55,7 @@ internal static class BisDplMapper
                 remarks.Add("Last update: " + updated);
             }
 
-            var entity = new Entity(Prefix + ":" + ListText.StableKey(first.Name, first.EffectiveDate, first.FrCitation), EntityKind.Unknown, names.Primary!)
-            {
-                Names = names.ToList(),
-                Countries = countries.ToList(),
-                Identifiers = identifiers.ToList(),
-                Listings = [listing],
-                SourceName = assembler.SourceName,
-                Remarks = remarks.Join(" | "),
-            };
-            assembler.Add(entity, $"{assembler.Location}:{first.Line}");
+            assembler.Add(Prefix + ":" + ListText.StableKey(first.Name, first.EffectiveDate, first.FrCitation), EntityKind.Unknown, names, countries, identifiers, remarks, [listing], $"{assembler.Location}:{first.Line}");
         }
     }
 }

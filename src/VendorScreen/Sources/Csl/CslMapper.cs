@@ -17,10 +17,7 @@ internal static partial class CslMapper
     /// <summary>Maps every record of a document into the assembler; records it cannot use are rejected.</summary>
     public static void Map(CslDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
         foreach (var record in document.Records)
         {
@@ -135,16 +132,7 @@ internal static partial class CslMapper
             SourceUrl = record["source_list_url"] ?? record["source_information_url"],
         };
 
-        var entity = new Entity(Prefix + ":" + localId, kind, names.Primary!)
-        {
-            Names = names.ToList(),
-            Countries = countries.ToList(),
-            Identifiers = identifiers.ToList(),
-            Listings = [listing],
-            SourceName = assembler.SourceName,
-            Remarks = remarks.Join(" | "),
-        };
-        assembler.Add(entity, record.Position);
+        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], record.Position);
     }
 
     private static (string Name, string? Scope) SplitSuccessorClause(string name)

@@ -13,10 +13,7 @@ internal static class CustomCsvMapper
 
     public static void Map(CustomCsvDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
         foreach (var record in document.Records)
         {

@@ -16,10 +16,7 @@ internal static class EuMapper
 
     public static void Map(EuDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
         foreach (var entry in document.Entries)
         {
@@ -139,16 +136,7 @@ internal static class EuMapper
             Scope = entry.UnitedNationsId is { } un ? "UN reference " + un : null,
         };
 
-        var entity = new Entity(Prefix + ":" + localId, kind, names.Primary!)
-        {
-            Names = names.ToList(),
-            Countries = countries.ToList(),
-            Identifiers = identifiers.ToList(),
-            Listings = [listing],
-            SourceName = assembler.SourceName,
-            Remarks = remarks.Join(" | "),
-        };
-        assembler.Add(entity, position);
+        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static string? WholeName(EuName name) =>

@@ -29,6 +29,9 @@ internal sealed class SnapshotAssembler
     /// <summary>Counts a record as rejected.</summary>
     public void Reject(string position, string reason) => Rejected.Add(new RejectedRecord(position, reason));
 
+    /// <summary>Counts every record a reader already rejected.</summary>
+    public void Reject(IEnumerable<RejectedRecord> rejected) => Rejected.AddRange(rejected);
+
     /// <summary>Counts a record at a line of the file as rejected.</summary>
     public void RejectLine(int line, string reason) => Reject($"{Location}:{line}", reason);
 
@@ -53,6 +56,50 @@ internal sealed class SnapshotAssembler
 
         Entities.Add(entity);
         return true;
+    }
+
+    /// <summary>Adds the entity a record's collected facts make (the first name is the primary one, remarks joined by
+    /// <c>" | "</c>), as <see cref="Add(Entity, string)"/> does.</summary>
+    public bool Add(string id, EntityKind kind, NameSet names, OrderedSet countries, IdentifierSet identifiers, OrderedSet remarks,
+        IReadOnlyList<Listing> listings, string position)
+    {
+        var entity = new Entity(id, kind, names.Primary!)
+        {
+            Names = names.ToList(),
+            Countries = countries.ToList(),
+            Identifiers = identifiers.ToList(),
+            Listings = listings,
+            SourceName = SourceName,
+            Remarks = remarks.Join(" | "),
+        };
+        return Add(entity, position);
+    }
+
+    /// <summary>Groups records by key in the order each key first appears; a record without a key is rejected with a reason
+    /// that names what is missing.</summary>
+    public List<List<T>> GroupByKey<T>(IEnumerable<T> records, Func<T, string?> key, Func<T, int> line, string missing)
+    {
+        var groups = new List<List<T>>();
+        var byKey = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (key(record) is not { } k)
+            {
+                RejectLine(line(record), missing);
+                continue;
+            }
+
+            if (!byKey.TryGetValue(k, out var group))
+            {
+                group = [];
+                byKey[k] = group;
+                groups.Add(group);
+            }
+
+            group.Add(record);
+        }
+
+        return groups;
     }
 
     /// <summary>Registers a list definition the snapshot should carry (otherwise <see cref="KnownLists"/> supplies it).</summary>

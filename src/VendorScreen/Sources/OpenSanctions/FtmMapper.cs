@@ -102,10 +102,7 @@ internal static class FtmMapper
 
     public static void Map(FtmDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
         var sanctions = new Dictionary<string, List<FtmEntity>>(StringComparer.Ordinal);
         var links = new List<FtmEntity>();
@@ -245,16 +242,7 @@ internal static class FtmMapper
             remarks.Add("Datasets: " + string.Join(", ", e.Datasets));
         }
 
-        var entity = new Entity(Prefix + ":" + e.Id, FtmSchemata.Things[e.Schema], names.Primary)
-        {
-            Names = names.ToList(),
-            Countries = countries.ToList(),
-            Identifiers = identifiers.ToList(),
-            Listings = WithTopicListings(e, listings, assembler),
-            SourceName = assembler.SourceName,
-            Remarks = remarks.Join(" | "),
-        };
-        return assembler.Add(entity, $"{assembler.Location}:{e.Line}");
+        return assembler.Add(Prefix + ":" + e.Id, FtmSchemata.Things[e.Schema], names, countries, identifiers, remarks, WithTopicListings(e, listings, assembler), $"{assembler.Location}:{e.Line}");
     }
 
     /// <summary>Adds a listing for each known topic of the entity (the topic <c>sanction</c> only when no Sanction entity lists it

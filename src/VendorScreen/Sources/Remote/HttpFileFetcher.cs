@@ -171,7 +171,8 @@ internal sealed class HttpFileFetcher
         var network = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (network.ConfigureAwait(false))
         {
-            var wire = new WireStream(network, max);
+            // The body as it comes off the wire: the bytes read are counted and more than the limit is refused.
+            var wire = new LimitedReadStream(network, ownsInner: false, max, () => TooLarge(string.Create(CultureInfo.InvariantCulture, $"the body exceeds the limit of {max} bytes")));
             var magic = new byte[2];
             var got = 0;
             while (got < magic.Length)
@@ -279,34 +280,6 @@ internal sealed class HttpFileFetcher
     }
 
     private static RemoteFetchException TooLarge(string message) => new(message, retryable: false);
-}
-
-/// <summary>The body as it comes off the wire: counts the bytes read and refuses more than the limit.</summary>
-internal sealed class WireStream(Stream inner, long max) : ForwardReadStream
-{
-    public long Count { get; private set; }
-
-    public override long Position
-    {
-        get => Count;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    private int Counted(int read)
-    {
-        Count += read;
-        if (Count > max)
-        {
-            throw new RemoteFetchException(string.Create(CultureInfo.InvariantCulture, $"the body exceeds the limit of {max} bytes"), retryable: false);
-        }
-
-        return read;
-    }
 }
 
 /// <summary>A stream that first returns a few bytes already read, then the rest of another stream.</summary>

@@ -19,32 +19,10 @@ internal static partial class UkMapper
 
     public static void Map(UkDocument document, SnapshotAssembler assembler)
     {
-        foreach (var rejected in document.Rejected)
-        {
-            assembler.Reject(rejected.Position, rejected.Reason);
-        }
+        assembler.Reject(document.Rejected);
 
         var keyColumn = document.Layout == UkLayout.ConList ? "Group ID" : "Unique ID";
-        var groups = new List<List<UkRow>>();
-        var byKey = new Dictionary<string, List<UkRow>>(StringComparer.Ordinal);
-        foreach (var row in document.Rows)
-        {
-            var key = row[keyColumn];
-            if (key is null)
-            {
-                assembler.RejectLine(row.Line, $"the row has no \"{keyColumn}\"");
-                continue;
-            }
-
-            if (!byKey.TryGetValue(key, out var group))
-            {
-                group = [];
-                byKey[key] = group;
-                groups.Add(group);
-            }
-
-            group.Add(row);
-        }
+        var groups = assembler.GroupByKey(document.Rows, r => r[keyColumn], r => r.Line, $"the row has no \"{keyColumn}\"");
 
         foreach (var group in groups)
         {
@@ -186,16 +164,7 @@ internal static partial class UkMapper
     private static void Add(SnapshotAssembler assembler, string localId, EntityKind kind, NameSet names, OrderedSet countries, IdentifierSet identifiers,
         OrderedSet remarks, Listing listing, string position)
     {
-        var entity = new Entity(Prefix + ":" + localId, kind, names.Primary!)
-        {
-            Names = names.ToList(),
-            Countries = countries.ToList(),
-            Identifiers = identifiers.ToList(),
-            Listings = [listing],
-            SourceName = assembler.SourceName,
-            Remarks = remarks.Join(" | "),
-        };
-        assembler.Add(entity, position);
+        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static int NameRank(string? nameType) => nameType?.ToUpperInvariant() switch

@@ -139,16 +139,7 @@ internal static class UnMapper
             SourceUrl = SourceUrl,
         };
 
-        var entity = new Entity(Prefix + ":" + localId, record.IsIndividual ? EntityKind.Person : EntityKind.Organization, names.Primary!)
-        {
-            Names = names.ToList(),
-            Countries = countries.ToList(),
-            Identifiers = identifiers.ToList(),
-            Listings = [listing],
-            SourceName = assembler.SourceName,
-            Remarks = remarks.Join(" | "),
-        };
-        assembler.Add(entity, position);
+        assembler.Add(Prefix + ":" + localId, record.IsIndividual ? EntityKind.Person : EntityKind.Organization, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static string DocumentScheme(string type)
