@@ -1,4 +1,6 @@
 using System.Text.Json;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Quality.Suites;
 
@@ -42,8 +44,19 @@ internal sealed class SecSuite : ISuite
         report.Figure("alerts_per_1000", rate);
         report.Figure("screened", n);
         report.Figure("block_per_1000", Metrics.PerThousand(alerts.Count(a => a.Decision == ScreeningDecision.Block), n));
-        report.WorstTitle = "top 20 alerting pairs";
-        ListScreening.AddAlerts(report, alerts, "sec", 20);
+        report.WorstTitle = "every alerting pair, highest score first";
+        ListScreening.AddAlerts(report, alerts, "sec", alerts.Count);
+        // How each alert was scored (the best pair of normalised forms), so that an alert on a generic word or place weighed as
+        // distinctive can be read off.
+        foreach (var a in alerts.OrderByDescending(a => a.Score).ThenBy(a => a.Query, StringComparer.Ordinal))
+        {
+            var best = NameNormalizer.Normalize(a.Query)
+                .SelectMany(q => NameNormalizer.Normalize(a.MatchedName).Select(c => NameScorer.Compare(q, c)))
+                .MaxBy(c => c.Score);
+            var detail = best is null ? string.Empty
+                : string.Join("; ", best.Features.Where(f => f.Feature == "token-alignment" || f.Weight < 0).Select(f => $"{f.Feature} {Format.Number(f.Score)} [{f.Detail}]"));
+            report.Line($"  alert {a.Query} -> {a.MatchedName}: {Format.Number(a.Score)}; {detail}");
+        }
         return report;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VendorScreen.Matching;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Quality.Suites;
@@ -62,9 +63,11 @@ internal sealed class TypoSuite : ISuite
 
         var table = new Table("set", "n", "recall at threshold", "10+ letters", "20+ letters", "recall@1", "candidate recall", "untouched recall at threshold");
         var untouched = await RecallAtThresholdAsync(engine, sample.Select(e => e.PrimaryName).ToList(), sample, byKey);
+        Outcome[]? oneEditOutcome = null;
         foreach (var (label, queries) in new[] { ("typo", oneEdit), ("typo2", twoEdits) })
         {
             var outcome = await MeasureAsync(engine, screener, sample, queries, byKey);
+            oneEditOutcome ??= outcome;
             var letters = sample.Select(e => e.PrimaryName.Count(char.IsLetter)).ToArray();
             double Share(Func<int, bool> select)
             {
@@ -97,6 +100,7 @@ internal sealed class TypoSuite : ISuite
         }
 
         report.Figure("untouched_recall_threshold", untouched);
+        Explain(report, screener, sample, oneEdit, oneEditOutcome!);
         report.Line("found = the record is among the engine's hits (Review or Block); recall@1 = ranked first by score among the candidates (no threshold); "
             + "candidate recall = the record is among the candidate index's candidates before scoring");
         report.Line("the two-edit figures appear in the JSON as typo2.*");
@@ -195,6 +199,51 @@ internal sealed class TypoSuite : ISuite
         });
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Lists every one-edit miss with the expected record's best name score, its rank, whether it was a candidate, and the
+    /// features that cost it the most (the factors below 1 and the token alignment), then counts the misses by kind.
+    /// </summary>
+    private static void Explain(SuiteReport report, ListScreener screener, List<Entity> sample, List<string> queries, Outcome[] outcome)
+    {
+        var misses = Enumerable.Range(0, queries.Count).Where(i => !outcome[i].Found).OrderBy(i => outcome[i].Score).ToList();
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        report.Line($"one-edit misses at the threshold: {misses.Count}; per miss: best score of the expected record over its names, rank, and what cost the most");
+        foreach (var i in misses)
+        {
+            var entity = sample[i];
+            NameComparison? best = null;
+            string? bestName = null;
+            foreach (var variant in NameNormalizer.Normalize(queries[i]))
+            {
+                foreach (var name in entity.Names)
+                {
+                    foreach (var target in NameNormalizer.Normalize(name.Value))
+                    {
+                        var comparison = NameScorer.Compare(variant, target, screener.Index);
+                        if (best is null || comparison.Score > best.Score)
+                        {
+                            (best, bestName) = (comparison, name.Value);
+                        }
+                    }
+                }
+            }
+
+            var o = outcome[i];
+            var letters = entity.PrimaryName.Count(char.IsLetter);
+            var kind = !o.Candidate ? "not a candidate"
+                : o.Rank is > 1 && best is not null && best.Score >= 0.8 ? "scored at the threshold but ranked below other records"
+                : letters < 10 ? "short name (under 10 letters) scored below the threshold"
+                : "name of 10+ letters scored below the threshold";
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            var costs = best is null ? string.Empty
+                : string.Join("; ", best.Features.Where(f => f.Weight < 0 || f.Feature == "token-alignment").Select(f => $"{f.Feature} {Format.Number(f.Score)} [{f.Detail}]"));
+            report.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  {queries[i]} -> {bestName ?? entity.PrimaryName} ({entity.Kind}, {letters} letters): best {best?.Score ?? 0:0.000}, rank {o.Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {(o.Candidate ? "candidate" : "not a candidate")}; {costs}"));
+        }
+
+        report.Line("one-edit misses by kind: " + string.Join("; ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
     }
 
     private readonly record struct Outcome(bool Found, int? Rank, double Score, bool Candidate, string? Top);

@@ -66,6 +66,14 @@ public static class NameScorer
             return new NameComparison(0, [], false) { Algorithm = rules.Name };
         }
 
+        // Banking words and seas name a kind of business or a sea, not a party: under wider-word-classes they weigh as generic
+        // words and places.
+        if (rules.WiderWordClasses)
+        {
+            q = WiderClasses(q);
+            c = WiderClasses(c);
+        }
+
         // A legal form misspelt on one side ("Limitd", "Cmmpany", "Ltz") where the other name carries that form is read as the form.
         var misspeltForms = new List<string>();
         if (rules.MisspeltLegalForms && !query.IsTransliteration && !candidate.IsTransliteration)
@@ -103,6 +111,10 @@ public static class NameScorer
         var firstLetterFuzzy = false;
         var spelled = false;
         var bySound = false;
+        var acronymInQuery = false;
+        var acronymInCandidate = false;
+        var wordSpelled = false;
+        var initialToWord = false;
         foreach (var p in pairs)
         {
             if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
@@ -128,11 +140,17 @@ public static class NameScorer
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             bySound |= p.BySound;
+            acronymInQuery |= p.Acronym && p.QCount == 1;
+            acronymInCandidate |= p.Acronym && p.CCount == 1;
             spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
             var qText = Join(q, p.QStart, p.QCount);
             var cText = Join(c, p.CStart, p.CCount);
             var entry = string.Create(CultureInfo.InvariantCulture, $"{qText}={cText} ({p.Sim:0.00})");
             aligned.Add(entry);
+            var initialPair = !p.Acronym && p.QCount == 1 && p.CCount == 1 && (qText.Length == 1) != (cText.Length == 1);
+            initialToWord |= initialPair;
+            wordSpelled |= p.BySound || p.Acronym || (!initialPair && qText.Length >= 2 && cText.Length >= 2 && (IsDistinctive(q[p.QStart].Class) || IsDistinctive(c[p.CStart].Class))
+                && q[p.QStart].Class != TokenClass.Number);
             if (p.Sim < 1)
             {
                 fuzzy.Add(entry);
@@ -190,6 +208,24 @@ public static class NameScorer
             score *= rules.PatronymicSwapFactor;
         }
 
+        // An acronym stands for the whole of the other name: a name that holds a word, initial or number besides the acronym that
+        // matches nothing ("Air T" / "Abdoulaye Issene Ramadane", "I-Mab") is less likely the name the acronym abbreviates.
+        var acronymExtra = rules.AcronymExtraPartFactor < 1
+            && ((acronymInQuery && unmatchedQ.Any(i => q[i].Class is TokenClass.Word or TokenClass.Number))
+                || (acronymInCandidate && unmatchedC.Any(j => c[j].Class is TokenClass.Word or TokenClass.Number)));
+        if (acronymExtra)
+        {
+            score *= rules.AcronymExtraPartFactor;
+        }
+
+        // Initials and numbers alone do not make a name: when the only words matched are initials against words ("One-P" /
+        // "First Phosphate"), the score is at most the initials-only cap.
+        var initialsOnly = rules.InitialsOnlyCap < 1 && initialToWord && !wordSpelled && score > rules.InitialsOnlyCap;
+        if (initialsOnly)
+        {
+            score = rules.InitialsOnlyCap;
+        }
+
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
         // "New Financial Technologies" is not found in "American Financial Group").
         var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
@@ -235,6 +271,17 @@ public static class NameScorer
         if (singleWordFuzzy)
         {
             features.Add(new("single-word-fuzzy", singleWordFactor, -1, "a one-word name matched only approximately; score multiplied by " + singleWordFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (acronymExtra)
+        {
+            features.Add(new("acronym-extra-part", rules.AcronymExtraPartFactor, -1, "read as an acronym, with a part the acronym leaves unmatched; score multiplied by "
+                + rules.AcronymExtraPartFactor.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (initialsOnly)
+        {
+            features.Add(new("initials-only", rules.InitialsOnlyCap, -1, "only initials matched words; score capped at " + rules.InitialsOnlyCap.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (patronymicSwap)
@@ -296,7 +343,11 @@ public static class NameScorer
                 }
 
                 var text = string.Join(' ', tokens.Skip(i).Take(k).Select(t => t.Text));
-                var form = forms.FirstOrDefault(f => LegalForms.IsMisspelling(text, f));
+                // Under joined-legal-form-letters a run of one- and two-letter words is also read with its letters joined, as a
+                // dotted form is written ("L.GL.C." for LLC, "S.EA." for S.A.).
+                var joined = rules.JoinedLegalFormLetters && k > 1 && tokens.Skip(i).Take(k).All(t => t.Text.Length <= 2)
+                    ? string.Concat(tokens.Skip(i).Take(k).Select(t => t.Text)) : null;
+                var form = forms.FirstOrDefault(f => LegalForms.IsMisspelling(text, f) || (joined is not null && LegalForms.IsMisspelling(joined, f)));
                 if (form is null)
                 {
                     continue;
@@ -313,6 +364,22 @@ public static class NameScorer
             if (!rewritten)
             {
                 result?.Add(tokens[i]);
+            }
+        }
+
+        return result ?? tokens;
+    }
+
+    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens)
+    {
+        List<NameToken>? result = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var wider = LegalForms.WiderClass(tokens[i]);
+            if (wider != tokens[i])
+            {
+                result ??= [.. tokens];
+                result[i] = wider;
             }
         }
 
@@ -467,6 +534,14 @@ public static class NameScorer
             <= 9 => 2,
             _ => 3,
         };
+
+        // Under function-word-edit, a two-letter word one letter from a two-letter function word ("om" / "of", "tha" is not one) is
+        // that word misspelt; it weighs what the function word weighs (misspelt-word-class-weight).
+        if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (a.Class == TokenClass.Generic) != (b.Class == TokenClass.Generic)
+            && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter) && (x[0] == y[0] || x[1] == y[1]))
+        {
+            return rules.ShortWordEditSimilarity;
+        }
 
         // A word of two or three letters one letter away from the other ("Ali" / "Ami", "Oil" / "Ol", "Arm" / "Farm") is a slip
         // that weighs only what such a short word weighs in the name: half a match, so that it decides nothing on its own.
@@ -812,7 +887,7 @@ public static class NameScorer
 
                 if (k == a.Text.Length)
                 {
-                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, rules.AcronymSimilarity) : new Pair(j, k, i, 1, rules.AcronymSimilarity));
+                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, rules.AcronymSimilarity, Acronym: true) : new Pair(j, k, i, 1, rules.AcronymSimilarity, Acronym: true));
                 }
             }
         }
@@ -941,5 +1016,5 @@ public static class NameScorer
         }
     }
 
-    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false);
+    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false);
 }

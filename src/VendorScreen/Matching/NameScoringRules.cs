@@ -37,6 +37,11 @@ public sealed record NameScoringRules : ICandidateScoring
         RoundScore = true,
         JoinedSkipsLegalForms = true,
         MisspeltWordTakesClassWeight = true,
+        WiderWordClasses = true,
+        JoinedLegalFormLetters = true,
+        FunctionWordEdits = true,
+        AcronymExtraPartFactor = 0.9,
+        InitialsOnlyCap = 0.75,
     };
 
     /// <summary>Gets the default rules (<see cref="V4"/>).</summary>
@@ -149,6 +154,26 @@ public sealed record NameScoringRules : ICandidateScoring
     /// letter added or dropped ("Vista" / "Avista"), instead of <see cref="SingleWordFuzzyFactor"/>.</summary>
     public double SingleWordFirstLetterFactor { get; init; } = 0.85;
 
+    /// <summary>Gets whether "Federal" weighs as a generic organisation word (as "National" does) and seas ("Atlantic", "Baltic") as
+    /// places.</summary>
+    public bool WiderWordClasses { get; init; }
+
+    /// <summary>Gets whether the letters of a dotted legal form are also read joined when it is misspelt ("L.GL.C." as "lglc" for
+    /// LLC, "S.EA." as "sea" for S.A.).</summary>
+    public bool JoinedLegalFormLetters { get; init; }
+
+    /// <summary>Gets whether a two-letter word one letter from a two-letter function word of the other name ("om" / "of") is that
+    /// word misspelt, credited <see cref="ShortWordEditSimilarity"/> at the function word's weight.</summary>
+    public bool FunctionWordEdits { get; init; }
+
+    /// <summary>Gets the factor applied when a name read as an acronym of the other also holds a word, initial or number the acronym
+    /// leaves unmatched ("Air T" / "Abdoulaye Issene Ramadane"); 1 for none.</summary>
+    public double AcronymExtraPartFactor { get; init; } = 1;
+
+    /// <summary>Gets the cap of a score whose only word matches are initials against words, with numbers ("First P" / "One
+    /// Phosphate"); 1 for none.</summary>
+    public double InitialsOnlyCap { get; init; } = 1;
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -198,6 +223,11 @@ public sealed record NameScoringRules : ICandidateScoring
         new("joined-skips-legal-forms", "switch", JoinedSkipsLegalForms ? 1 : 0, "a legal form is never part of joined tokens (E. S. Co. is not Esco)"),
         new("round-score", "switch", RoundScore ? 1 : 0, "the score is rounded to its 4 reported decimals before thresholds apply"),
         new("single-word-first-letter", "factor", SingleWordFirstLetterFactor, "score factor of a short one-word name whose word differs in its first letter (Vista / Avista)"),
+        new("wider-word-classes", "switch", WiderWordClasses ? 1 : 0, "Federal weighs as a generic organisation word (as National does), seas (Atlantic, Baltic) as places"),
+        new("joined-legal-form-letters", "switch", JoinedLegalFormLetters ? 1 : 0, "a misspelt dotted legal form is also read with its letters joined (L.GL.C. for LLC, S.EA. for S.A.)"),
+        new("function-word-edit", "switch", FunctionWordEdits ? 1 : 0, "a two-letter word one letter from a function word of the other name is that word misspelt (om / of)"),
+        new("acronym-extra-part", "factor", AcronymExtraPartFactor, "score factor when a name read as an acronym also holds a word or number left unmatched (Air T)"),
+        new("initials-only", "cap", InitialsOnlyCap, "score cap when the only words matched are initials against words (One-P / First Phosphate)"),
     ];
 
     /// <inheritdoc />

@@ -56,6 +56,25 @@ public static class LegalForms
         "russia", "russian", "iran", "moscow", "dubai", "singapore", "taiwan", "north", "south", "east", "west",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Words the base tables above classify as ordinary words but that qualify a name rather than make it: "federal" (as
+    // "national" does: "Security Federal Corp") and seas and oceans ("Atlantic American Corp"). "Bank" stays a word: "Deutsche
+    // Bank (Schweiz) AG" is Deutsche Bank. Kept apart
+    // so that scorers released before them (token-align-v3) classify as they did; token-align-v4 reads them through
+    // WiderClass.
+    private static readonly FrozenDictionary<string, TokenClass> WiderClasses = new Dictionary<string, TokenClass>(StringComparer.Ordinal)
+    {
+        ["federal"] = TokenClass.Generic,
+        ["atlantic"] = TokenClass.Location, ["arctic"] = TokenClass.Location, ["baltic"] = TokenClass.Location, ["caspian"] = TokenClass.Location,
+        ["caribbean"] = TokenClass.Location, ["mediterranean"] = TokenClass.Location,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets a token as the wider word tables classify it: "federal" is a generic organisation word and seas ("Atlantic",
+    /// "Baltic") are places; any other token is returned as it is.</summary>
+    /// <param name="token">A token as <see cref="Classify"/> returned it.</param>
+    /// <returns>The token, reclassified when the wider tables name it.</returns>
+    internal static NameToken WiderClass(NameToken token) =>
+        token.Class == TokenClass.Word && WiderClasses.TryGetValue(token.Text, out var wider) ? new NameToken(token.Text, wider) : token;
+
     private static readonly FrozenSet<string> QualifierWords = new[]
     {
         "international", "intl", "group", "holding", "holdings", "technology", "technologies", "tech", "global", "worldwide",
@@ -133,6 +152,8 @@ public static class LegalForms
         }
     }
 
+    private static readonly (string Spelling, string Form)[] JoinedSpellings = [("sadecv", "sa"), ("sderldecv", "srl")];
+
     // The spellings of each compare form that a misspelling can be recognised from: single words of two letters or more, and the
     // multi-word phrases written with spaces ("joint stock company").
     private static readonly FrozenDictionary<string, string[]> SpellingsByForm = LegalFormMap
@@ -142,6 +163,8 @@ public static class LegalForms
         // The same phrases as they read once a word of them is itself a legal form ("joint stock company" as "joint stock co").
         .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter)) && p.Words.Any(LegalFormMap.ContainsKey))
             .Select(p => (Spelling: string.Join(' ', p.Words.Select(w => LegalFormMap.GetValueOrDefault(w, w))), Form: p.Compare)))
+        // Forms written as dotted letters that a misspelling may join ("S.A. D C.V." for S.A. de C.V., a kind of S.A.).
+        .Concat(JoinedSpellings)
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 

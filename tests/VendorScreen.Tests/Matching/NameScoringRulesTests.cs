@@ -70,7 +70,8 @@ public sealed class NameScoringRulesTests
         var v3 = NameScoringRules.V3.Table().ToDictionary(r => r.Feature, r => r.Value);
         var changed = NameScoringRules.V4.Table().Where(r => v3[r.Feature] != r.Value).Select(r => r.Feature).ToList();
         changed.Should().BeEquivalentTo("first-letter-edit", "misspelt-legal-form", "near-token-not-replaced", "short-word-edit", "round-score",
-            "misspelt-word-class-weight", "joined-skips-legal-forms");
+            "misspelt-word-class-weight", "joined-skips-legal-forms", "wider-word-classes", "joined-legal-form-letters", "function-word-edit",
+            "acronym-extra-part", "initials-only");
     }
 
     [Theory]
@@ -125,6 +126,85 @@ public sealed class NameScoringRulesTests
         Best("Tesla", "Tesa", NameScoringRules.V4).Score.Should().Be(Math.Round(Best("Tesla", "Tesa", NameScoringRules.V4).Score, 4));
     }
 
+    [Theory]
+    [InlineData("SECURITY FEDERAL CORP", "FEDERAL SECURITY SERVICE")]
+    [InlineData("ATLANTIC AMERICAN CORP", "ATLANTIC")]
+    public void V4_WiderWordClasses_FederalAndSeasDoNotMakeANameAlone(string query, string candidate)
+    {
+        Best(query, candidate, NameScoringRules.V3).Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold, "token-align-v3 weighed the word as a name");
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold);
+    }
+
+    [Theory]
+    [InlineData("ATLANTIC SHIPPING COMPANY", "Atlantic Shipping Co")]
+    [InlineData("Federal Security Service", "FEDERAL SECURITY SERVICE")]
+    [InlineData("AL MANAR TV", "AL-MANAR TV")]
+    public void V4_WiderWordClasses_KeepTheNamesTheyQualify(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeGreaterThanOrEqualTo(0.9);
+
+    [Theory]
+    [InlineData("ALWANEO L.GL.C. CO.", "ALWANEO L.L.C. CO.")]
+    [InlineData("ALAMO TRADING S.EA.", "ALAMO TRADING S.A.")]
+    public void V4_JoinedLegalFormLetters_ReadADottedFormMisspelt(string query, string candidate)
+    {
+        var v4 = Best(query, candidate, NameScoringRules.V4);
+        v4.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v4.Features.Should().Contain(f => f.Feature == "misspelt-legal-form");
+        Best(query, candidate, NameScoringRules.V3).Score.Should().BeLessThan(ReviewThreshold, "token-align-v3 missed it");
+    }
+
+    [Theory]
+    [InlineData("ALWANEO X.Y.Z. CO.", "ALWANEO L.L.C. CO.")]
+    [InlineData("J. R. HOLMES", "HOLMES LLC")]
+    public void V4_JoinedLegalFormLetters_LeaveOtherLettersAlone(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V4).Features.Should().NotContain(f => f.Feature == "misspelt-legal-form");
+
+    [Fact]
+    public void V4_FunctionWordEdit_ReadsATwoLetterSlipAsTheFunctionWord()
+    {
+        var om = new NameToken("om", TokenClass.Word);
+        NameScorer.TokenSimilarity(om, new NameToken("of", TokenClass.Generic), NameScoringRules.V4).Should().Be(0.5);
+        NameScorer.TokenSimilarity(om, new NameToken("of", TokenClass.Generic), NameScoringRules.V3).Should().Be(0);
+        // Two name words of two letters one letter apart are two names, not a slip.
+        NameScorer.TokenSimilarity(om, new NameToken("ok", TokenClass.Word), NameScoringRules.V4).Should().Be(0);
+        NameScorer.TokenSimilarity(new NameToken("xy", TokenClass.Word), new NameToken("of", TokenClass.Generic), NameScoringRules.V4).Should().Be(0);
+        Best("MINISTRY OM INTERIOR", "MINISTRY OF INTERIOR", NameScoringRules.V4).Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        Best("MINISTRY OM INTERIOR", "MINISTRY OF INTERIOR", NameScoringRules.V3).Score.Should().BeLessThan(ReviewThreshold);
+    }
+
+    [Theory]
+    [InlineData("AIR T INC", "Abdoulaye Issene Ramadane")]
+    [InlineData("I-Mab", "Molvi Abdursalam BHATTVI")]
+    public void V4_AcronymExtraPart_AnAcronymWithAnUnmatchedPartIsWeaker(string query, string candidate)
+    {
+        var v4 = Best(query, candidate, NameScoringRules.V4);
+        v4.Features.Should().Contain(f => f.Feature == "acronym-extra-part");
+        v4.Score.Should().BeLessThan(ReviewThreshold);
+        v4.Score.Should().BeLessThan(Best(query, candidate, NameScoringRules.V3).Score);
+    }
+
+    [Theory]
+    [InlineData("PLA", "Peoples Liberation Army")]
+    [InlineData("AIR INC", "Abdoulaye Issene Ramadane")]
+    public void V4_AcronymExtraPart_LeavesAnAcronymThatIsTheWholeName(string query, string candidate)
+    {
+        var v4 = Best(query, candidate, NameScoringRules.V4);
+        v4.Features.Should().NotContain(f => f.Feature == "acronym-extra-part");
+        v4.Score.Should().Be(Math.Round(Best(query, candidate, NameScoringRules.V3).Score, 4));
+    }
+
+    [Fact]
+    public void V4_InitialsOnly_CapsANameMatchedOnlyByInitials()
+    {
+        var v4 = Best("First Phosphate Corp.", "One-P", NameScoringRules.V4);
+        v4.Features.Should().Contain(f => f.Feature == "initials-only");
+        v4.Score.Should().Be(0.75);
+        Best("First Phosphate Corp.", "One-P", NameScoringRules.V3).Score.Should().BeGreaterThan(0.75);
+        // A spelled word beside the initial keeps the score.
+        Best("J. Holmes", "John Holmes", NameScoringRules.V4).Features.Should().NotContain(f => f.Feature == "initials-only");
+        Best("J. Holmes", "John Holmes", NameScoringRules.V4).Score.Should().Be(Math.Round(Best("J. Holmes", "John Holmes", NameScoringRules.V3).Score, 4));
+    }
+
     [Fact]
     public void LegalForms_IsMisspelling_TakesOneEditOfASpellingOfTheForm()
     {
@@ -135,6 +215,8 @@ public sealed class NameScoringRulesTests
         LegalForms.IsMisspelling("limited", "ltd").Should().BeFalse("the form itself is no misspelling");
         LegalForms.IsMisspelling("lxyz", "ltd").Should().BeFalse();
         LegalForms.IsMisspelling("cmmpany", "ltd").Should().BeFalse("another form");
+        LegalForms.IsMisspelling("sadcv", "sa").Should().BeTrue("S.A. de C.V. written with its letters joined, one dropped");
+        LegalForms.IsMisspelling("lglc", "llc").Should().BeTrue();
     }
 
     private static NormalizedName Norm(string s) => NameNormalizer.Normalize(s)[0];
