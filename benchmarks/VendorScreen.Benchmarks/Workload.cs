@@ -3,7 +3,8 @@ using VendorScreen.Sources.VendorScreenJson;
 
 namespace VendorScreen.Benchmarks;
 
-/// <summary>Deterministic workloads: the embedded dataset grown with synthetic companies, and queries that mix hits, misspellings and clean names.</summary>
+/// <summary>A synthetic workload for the BenchmarkDotNet micro benchmarks only (companies from a 37-word vocabulary, queries that
+/// mix hits, misspellings and clean names). The throughput harness screens the real lists instead (<see cref="RealCorpus"/>).</summary>
 internal static class Workload
 {
     private static readonly string[] Words =
