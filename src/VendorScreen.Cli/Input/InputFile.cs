@@ -26,9 +26,9 @@ internal static class InputFile
     /// <summary>The longest physical line accepted.</summary>
     public const int MaxLineLength = 64 * 1024;
 
-    /// <summary>The longest field accepted: the library's limit on a name or text (<see cref="VendorScreen.Normalization.NameNormalizer.MaxNameLength"/>),
+    /// <summary>The longest field accepted: the library's limit on a name or text (<see cref="ScreeningRequest.MaxTextLength"/>),
     /// so that nothing the command line accepts is cut or refused by the engine.</summary>
-    public const int MaxFieldLength = VendorScreen.Normalization.NameNormalizer.MaxNameLength;
+    public const int MaxFieldLength = ScreeningRequest.MaxTextLength;
 
     /// <summary>The columns that name a party or product; the header needs at least one.</summary>
     public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];

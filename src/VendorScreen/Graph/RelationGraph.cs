@@ -6,11 +6,11 @@ namespace VendorScreen.Graph;
 /// <param name="Target">The entity the path reaches.</param>
 /// <param name="Steps">The relations walked, in order; empty when the matched entity is the target.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record GraphPath(Entity Target, IReadOnlyList<Relation> Steps);
+internal sealed record GraphPath(Entity Target, IReadOnlyList<Relation> Steps);
 
 /// <summary>The relation graph: walks relations that hold at an as-of date (or ended within a window) from an entity to the entities it depends on.</summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed class RelationGraph
+internal sealed class RelationGraph
 {
     private readonly FrozenDictionary<string, Relation[]> _outgoing;
     private readonly Func<string, Entity?> _resolve;

@@ -7,7 +7,7 @@ namespace VendorScreen.Indexing;
 /// <param name="Name">The entity name.</param>
 /// <param name="Normalized">The normalised variant.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedName Normalized);
+internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedName Normalized);
 
 /// <summary>
 /// Stage 1 of matching: finds candidate names cheaply and without losing true matches, through token postings, postings
@@ -16,7 +16,7 @@ public sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedNam
 /// Also keeps the exact identifier map.
 /// </summary>
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
-public sealed class CandidateIndex : ITokenStatistics
+internal sealed class CandidateIndex : ITokenStatistics
 {
     private const int MaxFuzzyExpansions = 24;
     private const int MaxSoundExpansions = 16;

@@ -8,7 +8,7 @@ namespace VendorScreen.Indexing;
 /// (<c>NameScoringRules</c>) implement it, so the index ranks candidates with the weights the scorer uses.
 /// </summary>
 /// <remarks>Implementations must be immutable and safe for concurrent use.</remarks>
-public interface ICandidateScoring
+internal interface ICandidateScoring
 {
     /// <summary>Gets the weight of a token of a class before its rarity is applied.</summary>
     /// <param name="tokenClass">The token class.</param>

@@ -10,7 +10,7 @@ namespace VendorScreen.Matching;
 /// <param name="Normalized">One normalised variant of the name (its own script or a transliteration); token-aligning
 /// algorithms read this.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public readonly record struct NameMatchInput(string Text, NormalizedName Normalized);
+internal readonly record struct NameMatchInput(string Text, NormalizedName Normalized);
 
 /// <summary>One rule of a name-matching algorithm: a named feature with its weight, factor or limit.</summary>
 /// <param name="Name">The feature name, as it appears in hit explanations where the feature fires.</param>
@@ -61,7 +61,9 @@ public abstract class NameMatchAlgorithm
     /// Algorithms that do not weigh by rarity ignore it.</param>
     /// <returns>The comparison: a score in [0, 1] with its explanation.</returns>
     /// <exception cref="ArgumentNullException">A name's text or normalised form is <see langword="null"/>.</exception>
-    public abstract NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null);
+    /// <remarks>Internal: its inputs and output are the normaliser's tokens and the scorer's explanation, which are not public API.
+    /// Users select an algorithm by name (<see cref="ScreeningOptions.Algorithm"/>) and read its scores in results.</remarks>
+    internal abstract NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null);
 
     /// <inheritdoc />
     public override string ToString() => Name;
@@ -74,15 +76,14 @@ public static class NameMatchAlgorithms
     /// <summary>The name of the algorithm used when <see cref="ScreeningOptions.Algorithm"/> is not set.</summary>
     public const string DefaultName = TokenAlignV4Name;
 
-    /// <summary>The name of the token-alignment scorer, version 4 (<see cref="NameScorer"/> with <see cref="NameScoringRules.V4"/>).</summary>
+    /// <summary>The name of the token-alignment scorer, version 4 (the default rules).</summary>
     public const string TokenAlignV4Name = "token-align-v4";
 
-    /// <summary>The name of the token-alignment scorer, version 3 (<see cref="NameScorer"/> with <see cref="NameScoringRules.V3"/>),
-    /// kept so that earlier results stay reproducible.</summary>
+    /// <summary>The name of the token-alignment scorer, version 3 (the rules released with 0.2), kept so that earlier results
+    /// stay reproducible.</summary>
     public const string TokenAlignV3Name = "token-align-v3";
 
-    /// <summary>The name of the OFAC Sanctions List Search parity scorer (<see cref="OfacParityScorer"/>) on the engine's 0 to 1
-    /// scale.</summary>
+    /// <summary>The name of the OFAC Sanctions List Search parity scorer on the engine's 0 to 1 scale.</summary>
     public const string OfacParityV1Name = "ofac-parity-v1";
 
     // One line per algorithm. The names are unique, compared ignoring case.
@@ -172,7 +173,7 @@ internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
     public static IReadOnlyList<NameMatchFeature> RuleFeatures(NameScoringRules rules) =>
         [.. rules.Table().Select(r => new NameMatchFeature(r.Feature, r.Kind, r.Value, r.Description))];
 
-    public override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
+    internal override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(query.Normalized, nameof(query));
         ArgumentNullException.ThrowIfNull(candidate.Normalized, nameof(candidate));
@@ -210,7 +211,7 @@ internal sealed class OfacParityAlgorithm(string name) : NameMatchAlgorithm
         new("ofac-parity", "scale", 0.01, "The score is the higher of whole-string and name-part, rounded to whole points (0 to 100), times this."),
     ];
 
-    public override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
+    internal override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(query.Text, nameof(query));
         ArgumentNullException.ThrowIfNull(candidate.Text, nameof(candidate));

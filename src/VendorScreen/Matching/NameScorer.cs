@@ -13,7 +13,7 @@ namespace VendorScreen.Matching;
 /// <param name="QueryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name (a legal form, a place,
 /// "International", "Group"), so that a contained candidate is the same name with qualifiers.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false)
+internal sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false)
 {
     /// <summary>Gets the name and version of the rules that computed the score (such as <c>token-align-v4</c>).</summary>
     public string Algorithm { get; init; } = NameScoringRules.Default.Name;
@@ -27,7 +27,7 @@ public sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Fe
 /// explanation.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class NameScorer
+internal static class NameScorer
 {
     /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
     public static string Algorithm => NameScoringRules.Default.Name;

@@ -12,7 +12,7 @@ namespace VendorScreen.Matching;
 /// <param name="Value">The weight, factor or limit; 1 or 0 for a rule that is on or off.</param>
 /// <param name="Description">What the value does, in one line.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameScoringRule(string Feature, string Kind, double Value, string Description);
+internal sealed record NameScoringRule(string Feature, string Kind, double Value, string Description);
 
 /// <summary>
 /// Every weight and rule switch of the token-align scorer in one place. A change of any value is a new algorithm version
@@ -20,7 +20,7 @@ public sealed record NameScoringRule(string Feature, string Kind, double Value, 
 /// <c>token-align-v3</c> exactly, <see cref="V4"/> (the default) adds typo robustness.
 /// </summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NameScoringRules : ICandidateScoring
+internal sealed record NameScoringRules : ICandidateScoring
 {
     /// <summary>Gets the rules of <c>token-align-v3</c>: the scorer as released with VendorScreen 0.2.</summary>
     public static NameScoringRules V3 { get; } = new() { Name = "token-align-v3" };

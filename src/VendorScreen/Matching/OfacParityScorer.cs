@@ -9,7 +9,7 @@ namespace VendorScreen.Matching;
 /// <param name="WholeString">The whole-string technique's Jaro-Winkler similarity in [0, 1] (0 when the first letters differ).</param>
 /// <param name="PerToken">The name-part technique's composite similarity in [0, 1].</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record OfacParityComparison(int Score, double WholeString, double PerToken)
+internal sealed record OfacParityComparison(int Score, double WholeString, double PerToken)
 {
     /// <summary>Gets a one-line explanation: the two technique scores that the score is the higher of.</summary>
     public string Explanation => string.Create(CultureInfo.InvariantCulture, $"whole-string {WholeString:0.00}, name-part {PerToken:0.00}");
@@ -43,7 +43,7 @@ public sealed record OfacParityComparison(int Score, double WholeString, double 
 /// </para>
 /// <para>The type is stateless and safe for concurrent use.</para>
 /// </remarks>
-public static class OfacParityScorer
+internal static class OfacParityScorer
 {
     /// <summary>The algorithm name and version.</summary>
     public const string Algorithm = "ofac-sls-parity-v1";

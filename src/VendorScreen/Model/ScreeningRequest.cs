@@ -11,8 +11,8 @@ namespace VendorScreen;
 public abstract record ScreeningRequest
 {
     /// <summary>The longest text, in UTF-16 code units, of any request field (name, alias, title, brand, identifier, ...):
-    /// 4,096 characters. The one text limit of the library and the CLI: <see cref="Normalization.NameNormalizer.MaxNameLength"/>
-    /// (for list readers) is this value.</summary>
+    /// 4,096 characters. The one text limit of the library and the CLI: list readers reject a listed name over this length as a
+    /// rejected record, and the command line refuses a longer field.</summary>
     /// <remarks>A request with a longer field is refused with an <see cref="ArgumentException"/> that names the field and its
     /// length; it is never cut. A text up to this length is screened whole: a listed name anywhere in a long title is found.</remarks>
     public const int MaxTextLength = 4096;

@@ -4,7 +4,7 @@ namespace VendorScreen.Normalization;
 
 /// <summary>Legal forms, generic organisation words and place names, with their compare forms.</summary>
 /// <remarks>The tables are immutable and safe for concurrent use.</remarks>
-public static class LegalForms
+internal static class LegalForms
 {
     private static readonly FrozenDictionary<string, string> LegalFormMap = new Dictionary<string, string>(StringComparer.Ordinal)
     {

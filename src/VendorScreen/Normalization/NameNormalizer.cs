@@ -10,7 +10,7 @@ namespace VendorScreen.Normalization;
 /// into ideographs, and a transliterated Latin variant for every name in another script.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use. <see cref="Normalize"/> is idempotent on its own output keys.</remarks>
-public static class NameNormalizer
+internal static class NameNormalizer
 {
     /// <summary>The longest name or request text, in UTF-16 code units, that the engine accepts: 4,096 characters.</summary>
     /// <remarks>

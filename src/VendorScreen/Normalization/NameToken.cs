@@ -1,7 +1,7 @@
 namespace VendorScreen.Normalization;
 
 /// <summary>The class of a name token, which sets its base weight in matching.</summary>
-public enum TokenClass
+internal enum TokenClass
 {
     /// <summary>An ordinary, distinctive word.</summary>
     Word = 0,
@@ -26,7 +26,7 @@ public enum TokenClass
 }
 
 /// <summary>The writing system a transliterated name variant came from.</summary>
-public enum NameScript
+internal enum NameScript
 {
     /// <summary>Latin script, or a variant that is not a transliteration.</summary>
     Latin = 0,
@@ -60,13 +60,13 @@ public enum NameScript
 /// <param name="Text">The token in compare form.</param>
 /// <param name="Class">The token class.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public readonly record struct NameToken(string Text, TokenClass Class);
+internal readonly record struct NameToken(string Text, TokenClass Class);
 
 /// <summary>A name in compare form: a token sequence in one script variant.</summary>
 /// <param name="Tokens">The tokens in order.</param>
 /// <param name="IsTransliteration">Whether this variant was produced by transliterating a non-Latin name.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-public sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTransliteration)
+internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTransliteration)
 {
     /// <summary>Gets the tokens joined by single spaces.</summary>
     public string Key { get; } = string.Join(' ', Tokens.Select(t => t.Text));

@@ -7,7 +7,7 @@ namespace VendorScreen.Normalization;
 /// or "First International Bank" and "1st International Bank", have the same tokens.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class NumberWords
+internal static class NumberWords
 {
     private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
     {

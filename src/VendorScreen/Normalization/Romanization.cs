@@ -4,7 +4,7 @@ namespace VendorScreen.Normalization;
 
 /// <summary>Facts about romanised names that matching relies on.</summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class Romanization
+internal static class Romanization
 {
     // Hanyu Pinyin: a syllable is an optional initial followed by a final (tone marks and ü are folded away by the normaliser).
     private static readonly string[] Initials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"];

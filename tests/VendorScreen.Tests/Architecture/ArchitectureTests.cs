@@ -39,6 +39,49 @@ public sealed class ArchitectureTests
     }
 
     /// <summary>
+    /// The exported types of each package are exactly the types its public API files declare (the analyzer checks members at
+    /// build time; this checks the compiled assemblies the tests run against).
+    /// </summary>
+    [Theory]
+    [InlineData("VendorScreen")]
+    [InlineData("VendorScreen.Hosting")]
+    public void ExportedTypes_AreExactlyTheDeclaredPublicApi(string project)
+    {
+        var assembly = project == "VendorScreen" ? Core : typeof(VendorScreenHostingExtensions).Assembly;
+        var apiFolder = Path.Combine(RepositoryRoot(), "src", project, ".PublicAPI");
+        var declared = Directory.EnumerateFiles(apiFolder, "PublicAPI.*.txt", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.Contains("->", StringComparison.Ordinal) && !line.Contains('('))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var exported = assembly.GetExportedTypes().Select(t => t.FullName!.Replace('+', '.')).ToHashSet(StringComparer.Ordinal);
+
+        declared.Should().NotBeEmpty();
+        exported.Should().BeEquivalentTo(declared, $"src/{project}/.PublicAPI lists the public types");
+    }
+
+    /// <summary>
+    /// The stages that implement the pipeline are internal: normalisation, the candidate index, the relation graph, the scorers
+    /// and the per-format readers (every source namespace other than the remote sources). See "Public API" in
+    /// docs/architecture.md.
+    /// </summary>
+    [Fact]
+    public void ExportedTypes_IncludeNoPipelineInternals()
+    {
+        string[] publicNamespaces = ["VendorScreen", "VendorScreen.Matching", "VendorScreen.Policies", "VendorScreen.Screening", "VendorScreen.Sources", "VendorScreen.Sources.Remote"];
+        string[] matchingPublic = ["NameMatchAlgorithm", "NameMatchAlgorithms", "NameMatchFeature"];
+
+        var offenders = Core.GetExportedTypes()
+            .Where(t => !publicNamespaces.Contains(t.Namespace)
+                        || (t.Namespace == "VendorScreen.Matching" && !matchingPublic.Contains(t.Name))
+                        || (t.Namespace == "VendorScreen.Screening" && t != typeof(global::VendorScreen.Screening.ScreeningDataset)))
+            .Select(t => t.FullName);
+
+        offenders.Should().BeEmpty();
+    }
+
+    /// <summary>
     /// The "never" arrows of DESIGN.md over the compiled core assembly: every type reference (signatures and IL) from one part
     /// to another must be allowed by <see cref="LayerRules"/>.
     /// </summary>
@@ -108,6 +151,8 @@ public sealed class ArchitectureTests
     [InlineData("Screening", "Hosting", false)]
     [InlineData("Hosting", "Sources/Ofac", true)]
     public void LayerRules_FollowTheDesign(string from, string to, bool allowed) => LayerRules.Allows(from, to).Should().Be(allowed);
+
+    private static string RepositoryRoot() => Path.GetDirectoryName(Path.GetDirectoryName(CoreSourceFolder()))!;
 
     private static string CoreSourceFolder()
     {

@@ -23,7 +23,7 @@ public sealed record HttpSanctionListSourceOptions(string Name, Uri Url)
     public const long DefaultMaxDecompressedBytes = 1024L * 1024 * 1024;
 
     /// <summary>Gets the reader that turns the downloaded bytes into a snapshot: bytes, location (the URL) and fetched-at time.
-    /// A reader of the library's own format is <see cref="VendorScreenJson.VendorScreenJsonReader.Read"/>.</summary>
+    /// A reader of a registered format is <c>(bytes, url, fetchedAt) =&gt; SourceFormats.Get("vendorscreen-json").Read(bytes, url, fetchedAt)</c>.</summary>
     /// <value>The default value is <see langword="null"/>; then <see cref="Format"/> must be set.</value>
     public Func<ReadOnlyMemory<byte>, string, DateTimeOffset, ListSnapshot>? Reader { get; init; }
 

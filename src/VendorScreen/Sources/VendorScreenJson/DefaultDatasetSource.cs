@@ -4,7 +4,7 @@ namespace VendorScreen.Sources.VendorScreenJson;
 /// dated ownership changes, FCC grantee codes and model prefixes, and the surveillance-related Entity List, 1260H, NS-CMIC
 /// and UFLPA entries. Needs no download.</summary>
 /// <remarks>Instances are safe for concurrent use; the resource is parsed once and the snapshot reused.</remarks>
-public sealed class DefaultDatasetSource : ISanctionListSource
+internal sealed class DefaultDatasetSource : ISanctionListSource
 {
     /// <summary>The source name of the embedded dataset.</summary>
     public const string SourceName = "default";

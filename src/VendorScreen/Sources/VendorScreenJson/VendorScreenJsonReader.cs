@@ -6,7 +6,7 @@ namespace VendorScreen.Sources.VendorScreenJson;
 
 /// <summary>Reads the library's own dataset format, <c>vendorscreen-dataset/1</c> (see <c>docs/dataset-format.md</c>).</summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class VendorScreenJsonReader
+internal static class VendorScreenJsonReader
 {
     /// <summary>The format tag the document must carry.</summary>
     public const string FormatTag = "vendorscreen-dataset/1";
