@@ -20,6 +20,7 @@ namespace VendorScreen.Cli
             root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(SourcesCommand.Create(context));
             root.Subcommands.Add(AlgorithmsCommand.Create(context));
+            root.Subcommands.Add(SearchCommand.Create(context));
             root.Subcommands.Add(UpdateCommand.Create());
             return root;
         }

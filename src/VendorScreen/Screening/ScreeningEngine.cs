@@ -22,6 +22,16 @@ public interface IScreeningEngine
     /// <returns>One result per request, in order.</returns>
     ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds the listed entities whose names are closest to a name, best first, with scores and explanations, as an
+    /// analyst searches a list by hand. No policy applies and nothing is decided: use <see cref="ScreenAsync"/> to screen.</summary>
+    /// <param name="name">The name to search for.</param>
+    /// <param name="top">The most entities to return, 1 to 1,000.</param>
+    /// <param name="minScore">The lowest score returned, in [0, 1].</param>
+    /// <param name="cancellationToken">A token to cancel the search.</param>
+    /// <returns>The entities found; <see cref="NameSearchResult.IsComplete"/> is <see langword="false"/> when a source was not
+    /// usable.</returns>
+    ValueTask<NameSearchResult> SearchAsync(string name, int top = 10, double minScore = 0.5, CancellationToken cancellationToken = default);
+
     /// <summary>Screens many requests against one dataset generation, at most
     /// <see cref="ScreeningBatchOptions.MaxDegreeOfParallelism"/> at a time, off the calling thread.</summary>
     /// <param name="requests">The requests.</param>
@@ -198,6 +208,29 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     {
         var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
         return (request, token) => Screen(state, request, token);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or longer than <see cref="ScreeningRequest.MaxTextLength"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> or <paramref name="minScore"/> is out of range.</exception>
+    public async ValueTask<NameSearchResult> SearchAsync(string name, int top = 10, double minScore = 0.5, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Length > ScreeningRequest.MaxTextLength)
+        {
+            throw new ArgumentException(ScreeningRequest.DescribeTooLong("The searched name", name.Length) + ".", nameof(name));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(top, Screening.NameSearch.MaxTop);
+        if (double.IsNaN(minScore) || minScore is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minScore), minScore, "The lowest score must be within [0, 1].");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
+        return Screening.NameSearch.Search(state, name, top, minScore, _options, _timeProvider.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Releases the loader when the engine created it (<see cref="ScreeningEngineBuilder"/>); a provider passed to the

@@ -1,0 +1,63 @@
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Screening;
+
+/// <summary>The top-k name search over one engine state: candidates from the index, scored by the selected algorithm, the
+/// best name per entity, best first. No qualifiers, no graph, no policy.</summary>
+internal static class NameSearch
+{
+    /// <summary>The most hits a search returns.</summary>
+    public const int MaxTop = 1000;
+
+    public static NameSearchResult Search(EngineState state, string name, int top, double minScore, ScreeningOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
+        var index = state.Index;
+        var best = new Dictionary<int, (double Score, int NameId, NameComparison Comparison)>();
+
+        // Ask for more candidates than hits: the index ranks by shared tokens, the algorithm by the whole name.
+        var candidates = Math.Max(options.MaxCandidates, top * 4);
+        foreach (var variant in Screener.Windows(NameNormalizer.Normalize(name)))
+        {
+            foreach (var id in index.FindCandidates(variant, candidates))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var candidate = index.Names[id];
+                var comparison = algorithm.Compare(new NameMatchInput(name, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                if (comparison.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || comparison.Score > prior.Score))
+                {
+                    best[candidate.EntityIndex] = (comparison.Score, id, comparison);
+                }
+            }
+        }
+
+        var hits = best
+            .Select(p => (Entity: index.Entities[p.Key], p.Value.Score, Name: index.Names[p.Value.NameId].Name, p.Value.Comparison))
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Entity.Id, StringComparer.Ordinal)
+            .Take(top)
+            .Select(h => new NameSearchHit
+            {
+                EntityId = h.Entity.Id,
+                EntityName = h.Entity.PrimaryName,
+                Kind = h.Entity.Kind,
+                MatchedName = h.Name.Value,
+                MatchedNameKind = h.Name.Kind,
+                Score = Math.Round(h.Score, 4),
+                Features = h.Comparison.Features,
+                Listings = h.Entity.Listings,
+            })
+            .ToList();
+        var sources = SourceAges.Apply(state.Sources, options, now);
+        return new NameSearchResult
+        {
+            Query = name,
+            Hits = hits,
+            Algorithm = algorithm.Name,
+            DatasetVersion = state.Dataset.Version,
+            Sources = sources,
+            IsComplete = sources.All(s => s.IsUsable),
+        };
+    }
+}
