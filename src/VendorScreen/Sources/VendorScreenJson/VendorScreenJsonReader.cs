@@ -397,7 +397,7 @@ public static class VendorScreenJsonReader
             {
                 if (item.ValueKind != JsonValueKind.String || !ProductCategories.IsKnown(item.GetString()))
                 {
-                    problem = $"\"scope\" names an unknown product category {item}; known: {string.Join(", ", ProductCategories.All)}";
+                    problem = $"\"scope\" names an unknown product category {item.GetRawText()}; known: {string.Join(", ", ProductCategories.All)}";
                     return false;
                 }
 
