@@ -33,10 +33,10 @@ internal sealed class ProductContext
         ("uas", ProductCategories.Drones), ("fpv", ProductCategories.Drones),
     ];
 
-    // "Camera" alone also names photo and film cameras: it reads as video surveillance only when no word of these says otherwise
-    // (a surveillance word such as NVR or CCTV still counts).
+    // "Camera" alone also names photo, film and thermal-imaging cameras: it reads as video surveillance only when no word of these
+    // says otherwise (a surveillance word such as NVR or CCTV still counts).
     private static readonly string[] GenericVideoWords = ["camera", "cameras", "cam", "cams", "webcam", "dashcam"];
-    private static readonly string[] PhotoWords = ["dslr", "mirrorless", "camcorder", "digital camera", "camera body", "action camera", "instant camera", "film camera", "point and shoot", "photography"];
+    private static readonly string[] PhotoWords = ["dslr", "mirrorless", "camcorder", "digital camera", "camera body", "action camera", "instant camera", "film camera", "point and shoot", "photography", "thermal"];
 
     // Han-script words: matched as substrings (no spaces between words).
     private static readonly (string Text, string Category)[] HanVocabulary =

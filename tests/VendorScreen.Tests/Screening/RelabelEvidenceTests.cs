@@ -278,6 +278,21 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ScreenAsync_FlirVisibleLightLine_ReviewsFromTheSale_ButNotThermalCameras()
+    {
+        var nvr = ScreeningRequest.ForProduct() with { Brand = "FLIR", Title = "FLIR 4K 8-channel NVR security system" };
+
+        var before = await ScreenAsync(nvr with { AsOf = new DateOnly(2017, 6, 1) });
+        var after = await ScreenAsync(nvr with { AsOf = new DateOnly(2019, 6, 1) });
+        var thermal = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "FLIR", Title = "FLIR ONE Pro thermal camera for smartphones", AsOf = new DateOnly(2019, 6, 1) });
+
+        before.Decision.Should().Be(ScreeningDecision.Clear);
+        after.Decision.Should().Be(ScreeningDecision.Review);
+        after.Hits.Should().Contain(h => h.EntityId == "default:flir-visible" && h.Rule == "relabel-evidence" && h.Evidence!.Confidence == FactConfidence.Reported);
+        thermal.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Fact]
     public async Task ScreenAsync_BoschLineWithdrawnUnderNdaa_ReviewsWithoutNamingAMaker()
     {
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Bosch", Title = "Bosch DIVAR network 5000 recorder, 16 channels" });
