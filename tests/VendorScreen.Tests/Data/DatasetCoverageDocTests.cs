@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FluentAssertions;
 using VendorScreen.Sources.VendorScreenJson;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Data;
 
@@ -15,7 +16,7 @@ public sealed class DatasetCoverageDocTests
     public void RelabelDoc_CoverageTable_MatchesTheEmbeddedDataset()
     {
         var expected = DatasetCoverage.Table(DefaultDatasetSource.Load());
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "relabel.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(Repository.Root(), "docs", "relabel.md")).ReplaceLineEndings("\n");
         var from = doc.IndexOf(Start, StringComparison.Ordinal);
         var to = doc.IndexOf(End, StringComparison.Ordinal);
         from.Should().BeGreaterThanOrEqualTo(0, "docs/relabel.md needs the line {0}", Start);
@@ -54,17 +55,6 @@ public sealed class DatasetCoverageDocTests
         table.Should().Contain("| weak model prefixes | 0 | 0 | 1 | 1 |");
         table.Should().Contain("| dated model prefixes | 0 | 0 | 1 | 1 |");
         table.Should().Contain("1 organization, 1 brand");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("VendorScreen.sln not found above " + AppContext.BaseDirectory);
     }
 }
 
