@@ -34,7 +34,7 @@ internal static class InputFile
     public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];
 
     /// <summary>Every input column.</summary>
-    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "as_of", DateOfBirthColumn];
+    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "category", "as_of", DateOfBirthColumn];
 
     /// <summary>The date-of-birth column; <c>dob</c> is accepted as its other name.</summary>
     public const string DateOfBirthColumn = "date_of_birth";
@@ -338,6 +338,7 @@ internal static class InputFile
                 Seller = Get("seller"),
                 Model = Get("model"),
                 FccId = Get("fcc_id"),
+                Category = Get("category"),
             };
             request = PlaceName(product, name, path, line);
         }

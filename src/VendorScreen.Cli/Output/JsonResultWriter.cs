@@ -74,6 +74,16 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("listedEntityId", hit.ListedEntityId);
         json.WriteString("listedEntityName", hit.ListedEntityName);
         WriteNullable(json, "matchedNameKind", hit.MatchedNameKind is { } kind ? ToKebab(kind) : null);
+        if (hit.Evidence is { } evidence)
+        {
+            json.WriteStartObject("evidence");
+            json.WriteString("kind", evidence.Kind);
+            json.WriteString("confidence", evidence.Confidence.ToString().ToLowerInvariant());
+            WriteNullable(json, "sourceUrl", evidence.SourceUrl);
+            WriteStrings(json, "categories", evidence.Categories);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -38,7 +38,7 @@ internal sealed class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
-    private readonly (int EntityIndex, string Prefix, string Folded)[] _modelPrefixes;
+    private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
     private readonly ICandidateScoring _scoring;
 
@@ -136,9 +136,9 @@ internal sealed class CandidateIndex : ITokenStatistics
         _modelPrefixes = entities
             .SelectMany((entity, e) => entity.Identifiers
                 .Where(id => string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
-                .Select(id => (EntityIndex: e, Prefix: id.Value, Folded: NameNormalizer.FoldIdentifier(id.Value))))
-            .Where(p => p.Folded.Length >= 2)
-            .OrderByDescending(p => p.Folded.Length)
+                .Select(id => (EntityIndex: e, Identifier: id, Pattern: ModelPrefixPattern.Compile(id.Value))))
+            .Where(p => p.Pattern.Folded.Length >= 2)
+            .OrderByDescending(p => p.Pattern.Folded.Length)
             .ToArray();
     }
 
@@ -287,8 +287,27 @@ internal sealed class CandidateIndex : ITokenStatistics
         }
 
         return _modelPrefixes
-            .Where(p => folded.Length > p.Folded.Length && folded.StartsWith(p.Folded, StringComparison.Ordinal))
-            .Select(p => (p.EntityIndex, p.Prefix))
+            .Where(p => p.Pattern.MatchesFolded(folded))
+            .Select(p => (p.EntityIndex, p.Identifier.Value))
+            .ToList();
+    }
+
+    /// <summary>Finds the model prefixes that start a model number, longest prefix first, with the identifiers that carry them.</summary>
+    /// <param name="model">The model number, or a model-like word of a longer text.</param>
+    /// <param name="word"><see langword="true"/> for a word of a longer text, which must have the prefix's separators too;
+    /// <see langword="false"/> for a model field, compared on letters and digits only.</param>
+    /// <returns>Pairs of entity index and model-prefix identifier.</returns>
+    internal IReadOnlyList<(int EntityIndex, EntityIdentifier Identifier)> FindModelPrefixes(string model, bool word)
+    {
+        var folded = word ? ModelPrefixPattern.FoldWord(model) : NameNormalizer.FoldIdentifier(model);
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+
+        return _modelPrefixes
+            .Where(p => word ? p.Pattern.MatchesWord(folded) : p.Pattern.MatchesFolded(folded))
+            .Select(p => (p.EntityIndex, p.Identifier))
             .ToList();
     }
 

@@ -84,6 +84,27 @@ public sealed record EntityIdentifier(string Scheme, string Value)
 
     /// <summary>Gets caveats on the identifier, such as "prefix shared with other makers".</summary>
     public string? Notes { get; init; }
+
+    /// <summary>Gets whether the identifier is too generic to count on its own: a model prefix that other makers also use. A weak
+    /// identifier counts only for a product whose category is in <see cref="Scope"/>.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Weak { get; init; }
+
+    /// <summary>Gets the product categories the identifier is about (see <see cref="ProductCategories"/>); empty means every
+    /// product. A scoped identifier counts only for a product whose category is known and in scope.</summary>
+    public IReadOnlyList<string> Scope { get; init; } = [];
+
+    /// <summary>Gets the first date the identifier pointed to the entity, if known (a model series made by a maker only from a date).</summary>
+    public FactDate? ValidFrom { get; init; }
+
+    /// <summary>Gets the last date the identifier pointed to the entity, if it stopped (a brand's models made by a maker only until a sale).</summary>
+    public FactDate? ValidTo { get; init; }
+
+    /// <summary>Gets whether the identifier points to the entity at a date. An undated start holds from the beginning; an undated end never ends.</summary>
+    /// <param name="asOf">The date.</param>
+    /// <returns><see langword="true"/> when the identifier is valid at <paramref name="asOf"/>.</returns>
+    public bool IsValidAt(DateOnly asOf) =>
+        (ValidFrom is not { } from || from.Start <= asOf) && (ValidTo is not { } to || to.End >= asOf);
 }
 
 /// <summary>Well-known identifier schemes.</summary>
@@ -92,7 +113,8 @@ public static class IdentifierSchemes
     /// <summary>An FCC grantee code: the first 3 (or, from 2013, 5) characters of an FCC ID.</summary>
     public const string FccGranteeCode = "fcc-grantee-code";
 
-    /// <summary>A product model-number prefix used by a maker (for example <c>DS-</c>). A weak signal.</summary>
+    /// <summary>A product model-number prefix used by a maker (for example <c>DS-</c>). A weak signal. In the value, <c>#</c> stands
+    /// for one digit (<c>NVR5#</c> matches <c>NVR5216</c>) and <c>-</c> for a separator.</summary>
     public const string ModelPrefix = "model-prefix";
 
     /// <summary>A stock exchange code.</summary>

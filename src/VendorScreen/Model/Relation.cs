@@ -26,6 +26,11 @@ public sealed record Relation(string FromId, string ToId, RelationKind Kind)
     /// <summary>Gets notes on the relation.</summary>
     public string? Notes { get; init; }
 
+    /// <summary>Gets the product categories the relation is about (see <see cref="ProductCategories"/>); empty means it holds for
+    /// every request. A scoped relation (a relabel claim about a brand's cameras) is followed only for a product whose category is
+    /// known and in scope, never for a party or a product of another or unknown category.</summary>
+    public IReadOnlyList<string> Scope { get; init; } = [];
+
     /// <summary>Gets whether the relation holds at a date. An undated start holds from the beginning; an undated end never ends.</summary>
     /// <param name="asOf">The date.</param>
     /// <returns><see langword="true"/> when the relation is valid at <paramref name="asOf"/>.</returns>

@@ -106,6 +106,7 @@ public abstract record ScreeningRequest
                 Text(nameof(product.Seller), product.Seller);
                 Text(nameof(product.Model), product.Model);
                 Text(nameof(product.FccId), product.FccId);
+                Text(nameof(product.Category), product.Category);
                 break;
         }
     }
@@ -185,4 +186,11 @@ public sealed record ProductScreeningRequest : ScreeningRequest
 
     /// <summary>Gets the FCC ID (grantee code followed by the product code).</summary>
     public string? FccId { get; init; }
+
+    /// <summary>Gets the product category as the caller knows it: one of <see cref="ProductCategories"/> or a marketplace
+    /// category text (<c>Security Cameras</c>), read with the same words as a title. <see langword="null"/> means the category is
+    /// inferred from the title and the other fields.</summary>
+    /// <remarks>The category decides which scoped facts apply (see <see cref="Relation.Scope"/>): a category text that names
+    /// none of the known categories makes the product one of another kind, to which no scoped fact applies.</remarks>
+    public string? Category { get; init; }
 }

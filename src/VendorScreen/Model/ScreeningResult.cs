@@ -97,6 +97,42 @@ public sealed record ScreeningHit
 
     /// <summary>Gets a human-readable reason for <see cref="Decision"/>.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Gets what fired and how well it is supported: the kind of evidence, the confidence of the weakest fact on the way
+    /// and the source of the fact that ties the match to the listed entity.</summary>
+    public MatchEvidence? Evidence { get; init; }
+}
+
+/// <summary>The evidence behind a hit, for an analyst to judge it: which kind of evidence fired, the confidence of the weakest fact
+/// from the query to the listed entity, and the source URL of the fact that ties them.</summary>
+/// <param name="Kind">What fired: <see cref="Name"/>, <see cref="TitleMention"/>, <see cref="FccGranteeCode"/>,
+/// <see cref="ModelPrefix"/> or <see cref="Identifier"/>.</param>
+/// <param name="Confidence">The lowest confidence among the matched name or identifier and the relations on the path.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record MatchEvidence(string Kind, FactConfidence Confidence)
+{
+    /// <summary>A name in a name field (brand, manufacturer, seller, a party's name or alias).</summary>
+    public const string Name = "name";
+
+    /// <summary>A name found inside a listing title.</summary>
+    public const string TitleMention = "title-mention";
+
+    /// <summary>The grantee code of an FCC ID.</summary>
+    public const string FccGranteeCode = "fcc-grantee-code";
+
+    /// <summary>A model-number prefix, in the model field or a model number written in the title.</summary>
+    public const string ModelPrefix = "model-prefix";
+
+    /// <summary>An identifier of a party (LEI, stock code, ...).</summary>
+    public const string Identifier = "identifier";
+
+    /// <summary>Gets the source URL of the fact that ties the match to the listed entity: the identifier that fired, else the
+    /// relabel or OEM relation on the path, else its weakest relation, else the listing.</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>Gets the product categories the request was read as (<see cref="ProductCategories"/>); empty for a party or a
+    /// product of unknown category.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 }
 
 /// <summary>One relation on the path from a matched entity to a listed one.</summary>

@@ -75,7 +75,10 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         var uncertain = e.Path.FirstOrDefault(r => r.Confidence == FactConfidence.Uncertain);
         if (uncertain is not null || e.MatchedConfidence == FactConfidence.Uncertain || considered.All(l => l.Listing.Confidence == FactConfidence.Uncertain))
         {
-            return new(ScreeningDecision.Review, "uncertain-fact", $"tied to {target}{via}, but a fact on the way is Uncertain", listIds);
+            var what = uncertain is not null
+                ? $"{uncertain.FromId} {uncertain.Kind.ToKebabCase()} {uncertain.ToId} is Uncertain{(uncertain.SourceUrl is null ? string.Empty : $" ({uncertain.SourceUrl})")}"
+                : e.MatchedConfidence == FactConfidence.Uncertain ? "the matched name or identifier is Uncertain" : "the listing is Uncertain";
+            return new(ScreeningDecision.Review, "uncertain-fact", $"tied to {target}{via}, but the tie is unconfirmed: {what}", listIds);
         }
 
         var ended = e.Path.FirstOrDefault(r => r.EndedBefore(e.AsOf));

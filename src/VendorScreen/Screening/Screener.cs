@@ -25,6 +25,7 @@ internal static class Screener
     {
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
         var matches = new List<Match>();
+        var context = ProductContext.For(request);
         switch (request)
         {
             case PartyScreeningRequest party:
@@ -43,7 +44,8 @@ internal static class Screener
                         var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal)
                             && string.Equals(NameNormalizer.FoldIdentifier(x.Value), folded, StringComparison.Ordinal));
                         matches.Add(new Match("identifier", identifier.Value, state.Index.Entities[e], $"{id.Scheme}:{id.Value}", null, id.Confidence, 1,
-                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme));
+                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme)
+                            { Identifier = id, EvidenceKind = MatchEvidence.Identifier });
                     }
                 }
 
@@ -53,8 +55,17 @@ internal static class Screener
                 MatchName(state, "manufacturer", product.Manufacturer, options, matches, mention: false, cancellationToken);
                 MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
                 MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
-                MatchFccId(state, product.FccId, matches);
-                MatchModel(state, product.Model, matches);
+                MatchFccId(state, product.FccId, matches, context, asOf);
+                MatchModel(state, "model", product.Model, product.Model, word: false, matches, context, asOf);
+                foreach (var token in ProductContext.ModelTokens(product.Title))
+                {
+                    // A model number written in the title ("DH-XVR5108HS 8 channel DVR"); the model field is matched on its own.
+                    if (!string.Equals(NameNormalizer.FoldIdentifier(token), NameNormalizer.FoldIdentifier(product.Model), StringComparison.Ordinal))
+                    {
+                        MatchModel(state, "title", product.Title!, token, word: true, matches, context, asOf);
+                    }
+                }
+
                 break;
             default:
                 throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
@@ -66,7 +77,9 @@ internal static class Screener
             cancellationToken.ThrowIfCancellationRequested();
             var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth,
                 e => e.Listings.Any(l => l.AppliesAt(asOf)));
-            foreach (var path in paths)
+
+            // A scoped fact (a relabel claim about a brand's cameras) holds only for products of its categories.
+            foreach (var path in paths.Where(p => context.Admits(p.Steps)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
@@ -103,7 +116,7 @@ internal static class Screener
                     MatchedName = m.MatchedName,
                     MatchedNameKind = m.NameKind,
                     Score = Math.Round(m.Score, 4),
-                    Features = m.Features,
+                    Features = ScopeFeatures(m.Features, path.Steps, context),
                     ListedEntityId = path.Target.Id,
                     ListedEntityName = path.Target.PrimaryName,
                     Path = path.Steps.Select(r => new PathStep(r.FromId, state.Dataset.FindEntity(r.FromId)?.PrimaryName ?? r.FromId, r.Kind, r.ToId, state.Dataset.FindEntity(r.ToId)?.PrimaryName ?? r.ToId, r)).ToArray(),
@@ -111,13 +124,14 @@ internal static class Screener
                     Decision = verdict.Decision,
                     Rule = verdict.Rule,
                     Reason = verdict.Reason,
+                    Evidence = DescribeEvidence(m, path.Steps, listings.Select(l => l.l).ToArray(), context),
                 });
             }
         }
 
         var ordered = hits
             .GroupBy(h => (h.Field, h.EntityId, h.ListedEntityId))
-            .Select(g => g.OrderByDescending(h => h.Decision).ThenBy(h => h.Path.Count).First())
+            .Select(g => g.OrderByDescending(h => h.Decision).ThenBy(h => h.Evidence?.Confidence).ThenBy(h => h.Path.Count).First())
             .OrderByDescending(h => h.Decision).ThenByDescending(h => h.Score).ThenBy(h => h.Path.Count).ThenBy(h => h.EntityId, StringComparer.Ordinal)
             .Take(options.MaxHits)
             .ToArray();
@@ -361,7 +375,7 @@ internal static class Screener
         return tokens.Skip(at + 1).Take(3).Any(t => t.Text is "compatible" or "replacement" or "adapter");
     }
 
-    private static void MatchFccId(EngineState state, string? fccId, List<Match> matches)
+    private static void MatchFccId(EngineState state, string? fccId, List<Match> matches, ProductContext context, DateOnly asOf)
     {
         var folded = NameNormalizer.FoldIdentifier(fccId);
         if (folded.StartsWith("FCCID", StringComparison.Ordinal))
@@ -381,27 +395,82 @@ internal static class Screener
         {
             var entity = state.Index.Entities[e];
             var id = entity.Identifiers.First(x => string.Equals(x.Scheme, IdentifierSchemes.FccGranteeCode, StringComparison.Ordinal) && string.Equals(NameNormalizer.FoldIdentifier(x.Value), grantee, StringComparison.Ordinal));
+            if (!context.Admits(id, asOf))
+            {
+                continue;
+            }
+
             matches.Add(new Match("fcc_id", fccId!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
                 [new FeatureScore("fcc-grantee-code", 1, 1, string.Create(CultureInfo.InvariantCulture, $"FCC ID {fccId} has grantee code {grantee}, held by {entity.PrimaryName}"))],
-                ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.FccGranteeCode));
+                ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
         }
     }
 
-    private static void MatchModel(EngineState state, string? model, List<Match> matches)
+    private static void MatchModel(EngineState state, string field, string? query, string? model, bool word, List<Match> matches, ProductContext context, DateOnly asOf)
     {
-        if (string.IsNullOrWhiteSpace(model))
+        if (string.IsNullOrWhiteSpace(model) || query is null)
         {
             return;
         }
 
-        foreach (var (e, prefix) in state.Index.FindByModelPrefix(model))
+        var seen = new HashSet<int>();
+        foreach (var (e, id) in state.Index.FindModelPrefixes(model, word))
         {
+            // The longest prefix of an entity that counts for this product explains the match.
+            if (!context.Admits(id, asOf) || !seen.Add(e))
+            {
+                continue;
+            }
+
             var entity = state.Index.Entities[e];
-            var id = entity.Identifiers.First(x => string.Equals(x.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal) && string.Equals(x.Value, prefix, StringComparison.Ordinal));
-            var detail = $"model {model} starts with {prefix}, a model prefix of {entity.PrimaryName}" + (id.Notes is null ? string.Empty : $" ({id.Notes})");
-            matches.Add(new Match("model", model, entity, $"model prefix {prefix}", null, id.Confidence, 1,
-                [new FeatureScore("model-prefix", 1, 1, detail)], ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.ModelPrefix));
+            var prefix = id.Value;
+            var where = word ? $"the title names model {model}, which" : $"model {model}";
+            var detail = $"{where} starts with {prefix}, a model prefix of {entity.PrimaryName}" + (id.Notes is null ? string.Empty : $" ({id.Notes})");
+            var features = new List<FeatureScore> { new("model-prefix", 1, 1, detail) };
+            if (id.Weak || id.Scope.Count > 0)
+            {
+                features.Add(new FeatureScore("product-category", 1, 0,
+                    $"{(id.Weak ? "a weak prefix, shared with other makers: " : string.Empty)}counted because the product is {context.Explanation}"));
+            }
+
+            if (id.ValidFrom is not null || id.ValidTo is not null)
+            {
+                features.Add(new FeatureScore("valid-dates", 1, 0,
+                    $"the prefix points to {entity.PrimaryName} from {id.ValidFrom?.ToString() ?? "the start"} to {id.ValidTo?.ToString() ?? "now"}; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+            }
+
+            matches.Add(new Match(field, query, entity, $"model prefix {prefix}", null, id.Confidence, 1,
+                features, ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.ModelPrefix) { Identifier = id, EvidenceKind = MatchEvidence.ModelPrefix });
         }
+    }
+
+    /// <summary>Adds to a hit's explanation the product category that let a scoped relation on its path apply.</summary>
+    private static IReadOnlyList<FeatureScore> ScopeFeatures(IReadOnlyList<FeatureScore> features, IReadOnlyList<Relation> path, ProductContext context)
+    {
+        var scoped = path.FirstOrDefault(r => r.Scope.Count > 0);
+        return scoped is null
+            ? features
+            : [.. features, new FeatureScore("product-category", 1, 0,
+                $"{scoped.FromId} {scoped.Kind.ToKebabCase()} {scoped.ToId} is about {string.Join(", ", scoped.Scope)} products; it applies because the product is {context.Explanation}")];
+    }
+
+    /// <summary>Describes the evidence behind a hit: what fired, how well the weakest fact on the way is supported, and the
+    /// source of the fact that ties the product or party to the listed entity.</summary>
+    private static MatchEvidence DescribeEvidence(Match m, IReadOnlyList<Relation> path, IReadOnlyList<Listing> listings, ProductContext context)
+    {
+        var kind = m.EvidenceKind ?? (string.Equals(m.Field, "title", StringComparison.Ordinal) ? MatchEvidence.TitleMention : MatchEvidence.Name);
+        var confidence = path.Select(r => r.Confidence).Append(m.Confidence).Max();
+
+        // The fact that ties it: the identifier that fired, else the relabel or OEM claim on the path, else the weakest relation,
+        // else the listing of the matched entity itself.
+        var tie = path.FirstOrDefault(r => r.Kind is RelationKind.RelabelOf or RelationKind.OemOf)
+            ?? path.OrderByDescending(r => r.Confidence).FirstOrDefault();
+        var source = m.Identifier?.SourceUrl ?? tie?.SourceUrl ?? listings.FirstOrDefault(l => l.SourceUrl is not null)?.SourceUrl;
+        return new MatchEvidence(kind, confidence)
+        {
+            SourceUrl = source,
+            Categories = context.Categories,
+        };
     }
 
     private sealed record Match(
@@ -421,6 +490,12 @@ internal static class Screener
         bool Contained = false,
         bool Partial = false)
     {
+        /// <summary>Gets the identifier that matched, for identifier evidence.</summary>
+        public EntityIdentifier? Identifier { get; init; }
+
+        /// <summary>Gets the kind of evidence (<see cref="MatchEvidence.Kind"/>) when it is not read from the field.</summary>
+        public string? EvidenceKind { get; init; }
+
         /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
         public double NameScore { get; init; } = Score;
     }

@@ -145,6 +145,27 @@ public sealed class ScreenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Screen_CategoryColumn_ScopesRelabelTiesAndEvidenceIsWritten()
+    {
+        var input = _host.Write("listings.csv",
+            "id,brand,title,category\ncam,Swann,Swann 4-camera kit,Security Cameras\nkitchen,Swann,Swann 4-camera kit,Kitchen\nannke,,ANNKE 8CH 5MP DVR recorder,\n");
+
+        var run = await CliTestHost.RunAsync("screen", input, "--format", "json", "--as-of", "2026-12-01");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var rows = run.JsonLines;
+        rows[0].GetProperty("decision").GetString().Should().Be("review");
+        rows[1].GetProperty("decision").GetString().Should().Be("clear");
+        rows[2].GetProperty("decision").GetString().Should().Be("review");
+        var evidence = rows[2].GetProperty("hits")[0].GetProperty("evidence");
+        evidence.GetProperty("kind").GetString().Should().Be("title-mention");
+        evidence.GetProperty("confidence").GetString().Should().Be("uncertain");
+        evidence.GetProperty("sourceUrl").GetString().Should().Be("https://github.com/Supergiovane/node-red-contrib-hikvision-ultimate/issues/24");
+        evidence.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).Should().Equal("video-surveillance");
+        rows[2].GetProperty("hits")[0].GetProperty("reason").GetString().Should().Contain("unconfirmed");
+    }
+
+    [Fact]
     public async Task Screen_AsOfOption_AppliesToRowsWithoutAsOfAndRowValueOverrides()
     {
         var input = _host.Write("lorex.csv", "id,brand,as_of\ndefaulted,Lorex,\noverridden,Lorex,2026-11-29\n");

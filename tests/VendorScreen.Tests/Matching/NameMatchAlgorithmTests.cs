@@ -5,6 +5,7 @@ using FluentAssertions;
 using Microsoft.Extensions.Options;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Matching;
 
@@ -183,7 +184,7 @@ public sealed class NameMatchAlgorithmTests
     [Fact]
     public void AlgorithmsDoc_ListsEveryAlgorithmWithItsFeatureTable()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "algorithms.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(Repository.Root(), "docs", "algorithms.md")).ReplaceLineEndings("\n");
 
         foreach (var algorithm in NameMatchAlgorithms.All)
         {
@@ -194,17 +195,6 @@ public sealed class NameMatchAlgorithmTests
     }
 
     private static NameMatchInput Input(string name) => new(name, NameNormalizer.Normalize(name)[0]);
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("VendorScreen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>Renders an algorithm's feature table as docs/algorithms.md shows it.</summary>

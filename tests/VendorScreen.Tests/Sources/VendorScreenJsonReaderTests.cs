@@ -78,6 +78,37 @@ public sealed class VendorScreenJsonReaderTests
         snapshot.RejectedRecords.Select(r => r.Position).Should().Contain("$.relations[2] (c -> a)");
     }
 
+    [Fact]
+    public void Read_ScopeWeakAndDatedIdentifiers_AreMapped_AndUnknownScopesRejected()
+    {
+        var snapshot = Read("""
+            { "format": "vendorscreen-dataset/1", "source": "erp",
+              "entities": [
+                { "id": "a", "kind": "organization", "name": "A", "identifiers": [
+                  { "scheme": "model-prefix", "value": "AB#", "confidence": "reported", "weak": true, "scope": ["video-surveillance"], "validTo": "2023-02" },
+                  { "scheme": "model-prefix", "value": "CD-", "confidence": "reported", "scope": ["cameras"] },
+                  { "scheme": "model-prefix", "value": "EF-", "confidence": "reported", "weak": "yes" } ] },
+                { "id": "b", "kind": "brand", "name": "B" }
+              ],
+              "relations": [
+                { "from": "b", "to": "a", "kind": "relabel-of", "confidence": "uncertain", "scope": ["telecom", "radio"] },
+                { "from": "a", "to": "b", "kind": "linked-to", "scope": "telecom" }
+              ] }
+            """);
+
+        var prefix = snapshot.Entities[0].Identifiers.Should().ContainSingle().Which;
+        prefix.Weak.Should().BeTrue();
+        prefix.Scope.Should().Equal(ProductCategories.VideoSurveillance);
+        prefix.ValidTo.Should().Be(FactDate.Parse("2023-02"));
+        prefix.IsValidAt(new DateOnly(2023, 2, 28)).Should().BeTrue();
+        prefix.IsValidAt(new DateOnly(2023, 3, 1)).Should().BeFalse();
+        snapshot.Relations.Should().ContainSingle().Which.Scope.Should().Equal(ProductCategories.Telecom, ProductCategories.Radio);
+        snapshot.RejectedRecords.Should().HaveCount(3);
+        snapshot.RejectedRecords.Select(r => r.Reason).Should().Contain(r => r.Contains("unknown product category \"cameras\"", StringComparison.Ordinal));
+        snapshot.RejectedRecords.Select(r => r.Reason).Should().Contain(r => r.Contains("\"weak\" must be true or false", StringComparison.Ordinal));
+        snapshot.RejectedRecords.Select(r => r.Reason).Should().Contain(r => r.Contains("must be an array of product categories", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{ \"format\": \"vendorscreen-dataset/1\", \"source\": ", "not valid JSON")]
     [InlineData("[1, 2]", "must be a JSON object")]

@@ -213,7 +213,28 @@ internal static class VendorScreenJsonReader
                         continue;
                     }
 
-                    identifiers.Add(new EntityIdentifier(scheme, value) { Confidence = idConfidence, SourceUrl = GetString(x, "sourceUrl"), Notes = GetString(x, "notes") });
+                    if (!TryGetDate(x, "validFrom", out var idFrom) || !TryGetDate(x, "validTo", out var idTo))
+                    {
+                        rejected.Add(new($"{path}.identifiers[{j}]", "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
+                        continue;
+                    }
+
+                    if (!TryGetScope(x, out var idScope, out var scopeProblem) || !TryGetBoolean(x, "weak", out var weak))
+                    {
+                        rejected.Add(new($"{path}.identifiers[{j}]", scopeProblem ?? "\"weak\" must be true or false"));
+                        continue;
+                    }
+
+                    identifiers.Add(new EntityIdentifier(scheme, value)
+                    {
+                        Confidence = idConfidence,
+                        SourceUrl = GetString(x, "sourceUrl"),
+                        Notes = GetString(x, "notes"),
+                        Weak = weak,
+                        Scope = idScope,
+                        ValidFrom = idFrom,
+                        ValidTo = idTo,
+                    });
                 }
 
                 var listings = new List<Listing>();
@@ -319,6 +340,12 @@ internal static class VendorScreenJsonReader
                     continue;
                 }
 
+                if (!TryGetScope(el, out var scope, out var scopeProblem))
+                {
+                    rejected.Add(new(path, scopeProblem!));
+                    continue;
+                }
+
                 decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
                 result.Add(new Relation(fromId, toId, kind)
                 {
@@ -328,6 +355,7 @@ internal static class VendorScreenJsonReader
                     SharePercent = share,
                     SourceUrl = GetString(el, "sourceUrl"),
                     Notes = GetString(el, "notes"),
+                    Scope = scope,
                 });
             }
             catch (InvalidOperationException ex)
@@ -351,6 +379,55 @@ internal static class VendorScreenJsonReader
 
     private static string? GetString(JsonElement el, string property) =>
         el.ValueKind == JsonValueKind.Object && el.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>Reads an optional <c>scope</c>: an array of known product categories (<see cref="ProductCategories"/>).</summary>
+    private static bool TryGetScope(JsonElement el, out IReadOnlyList<string> scope, out string? problem)
+    {
+        scope = [];
+        problem = null;
+        if (!el.TryGetProperty("scope", out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        var values = new List<string>();
+        if (v.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in v.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || !ProductCategories.IsKnown(item.GetString()))
+                {
+                    problem = $"\"scope\" names an unknown product category {item.GetRawText()}; known: {string.Join(", ", ProductCategories.All)}";
+                    return false;
+                }
+
+                values.Add(item.GetString()!);
+            }
+
+            scope = values.Distinct(StringComparer.Ordinal).ToArray();
+            return true;
+        }
+
+        problem = $"\"scope\" must be an array of product categories ({string.Join(", ", ProductCategories.All)})";
+        return false;
+    }
+
+    private static bool TryGetBoolean(JsonElement el, string property, out bool value)
+    {
+        value = false;
+        if (!el.TryGetProperty(property, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            value = v.GetBoolean();
+            return true;
+        }
+
+        return false;
+    }
 
     private static bool TryGetDate(JsonElement el, string property, out FactDate? date)
     {

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+
+namespace VendorScreen.Screening;
+
+/// <summary>
+/// What kind of product a request is about: the categories (<see cref="ProductCategories"/>) given in
+/// <see cref="ProductScreeningRequest.Category"/> or read from the words of its title and other fields. Scoped facts
+/// (<see cref="Relation.Scope"/>, <see cref="EntityIdentifier.Scope"/>) and weak identifiers apply only within these categories.
+/// </summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+internal sealed class ProductContext
+{
+    // Words (after folding to lower case) that name a category. Two-word entries are matched on adjacent words.
+    private static readonly (string Words, string Category)[] Vocabulary =
+    [
+        ("camera", ProductCategories.VideoSurveillance), ("cameras", ProductCategories.VideoSurveillance), ("cam", ProductCategories.VideoSurveillance),
+        ("cams", ProductCategories.VideoSurveillance), ("webcam", ProductCategories.VideoSurveillance), ("cctv", ProductCategories.VideoSurveillance),
+        ("nvr", ProductCategories.VideoSurveillance), ("dvr", ProductCategories.VideoSurveillance), ("xvr", ProductCategories.VideoSurveillance),
+        ("hvr", ProductCategories.VideoSurveillance), ("doorbell", ProductCategories.VideoSurveillance), ("ptz", ProductCategories.VideoSurveillance),
+        ("surveillance", ProductCategories.VideoSurveillance), ("ipc", ProductCategories.VideoSurveillance), ("intercom", ProductCategories.VideoSurveillance),
+        ("video recorder", ProductCategories.VideoSurveillance), ("security camera", ProductCategories.VideoSurveillance), ("ip camera", ProductCategories.VideoSurveillance), ("security system", ProductCategories.VideoSurveillance),
+        ("door station", ProductCategories.VideoSurveillance), ("indoor monitor", ProductCategories.VideoSurveillance),
+        ("baby monitor", ProductCategories.VideoSurveillance), ("dashcam", ProductCategories.VideoSurveillance),
+        ("router", ProductCategories.Telecom), ("routers", ProductCategories.Telecom), ("modem", ProductCategories.Telecom), ("hotspot", ProductCategories.Telecom),
+        ("mifi", ProductCategories.Telecom), ("smartphone", ProductCategories.Telecom), ("phone", ProductCategories.Telecom),
+        ("cellphone", ProductCategories.Telecom), ("lte", ProductCategories.Telecom), ("4g", ProductCategories.Telecom), ("5g", ProductCategories.Telecom),
+        ("onu", ProductCategories.Telecom), ("ont", ProductCategories.Telecom), ("gpon", ProductCategories.Telecom), ("telecom", ProductCategories.Telecom),
+        ("telecommunications", ProductCategories.Telecom), ("base station", ProductCategories.Telecom), ("access point", ProductCategories.Telecom),
+        ("radio", ProductCategories.Radio), ("radios", ProductCategories.Radio), ("walkie", ProductCategories.Radio), ("transceiver", ProductCategories.Radio),
+        ("dmr", ProductCategories.Radio), ("tetra", ProductCategories.Radio), ("repeater", ProductCategories.Radio), ("two way", ProductCategories.Radio),
+        ("drone", ProductCategories.Drones), ("drones", ProductCategories.Drones), ("quadcopter", ProductCategories.Drones), ("uav", ProductCategories.Drones),
+        ("uas", ProductCategories.Drones), ("fpv", ProductCategories.Drones),
+    ];
+
+    // "Camera" alone also names photo, film and thermal-imaging cameras: it reads as video surveillance only when no word of these
+    // says otherwise (a surveillance word such as NVR or CCTV still counts).
+    private static readonly string[] GenericVideoWords = ["camera", "cameras", "cam", "cams", "webcam", "dashcam"];
+    private static readonly string[] PhotoWords = ["dslr", "mirrorless", "camcorder", "digital camera", "camera body", "action camera", "instant camera", "film camera", "point and shoot", "photography", "thermal"];
+
+    // Han-script words: matched as substrings (no spaces between words).
+    private static readonly (string Text, string Category)[] HanVocabulary =
+    [
+        ("摄像", ProductCategories.VideoSurveillance), ("攝像", ProductCategories.VideoSurveillance), ("监控", ProductCategories.VideoSurveillance),
+        ("監控", ProductCategories.VideoSurveillance), ("录像机", ProductCategories.VideoSurveillance), ("錄影機", ProductCategories.VideoSurveillance),
+        ("路由器", ProductCategories.Telecom), ("手机", ProductCategories.Telecom), ("手機", ProductCategories.Telecom),
+        ("对讲机", ProductCategories.Radio), ("對講機", ProductCategories.Radio), ("无人机", ProductCategories.Drones), ("無人機", ProductCategories.Drones),
+    ];
+
+    private static readonly char[] TokenSeparators = [' ', '\t', '\r', '\n', ',', ';', ':', '(', ')', '[', ']', '{', '}', '|', '/', '\\', '"', '\'', '!', '?', '+', '*', '，', '、', '（', '）', '【', '】'];
+
+    private ProductContext(IReadOnlyList<string> categories, bool known, string? explanation)
+    {
+        Categories = categories;
+        IsKnown = known;
+        Explanation = explanation;
+    }
+
+    /// <summary>Gets the context of a request with no product category: a party, or a product whose title and fields name none.</summary>
+    public static ProductContext Unknown { get; } = new([], false, null);
+
+    /// <summary>Gets the categories the product is read as; empty when none is known or the given category names none.</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>Gets whether the product's category is known: given by the caller, or read from its text.</summary>
+    public bool IsKnown { get; }
+
+    /// <summary>Gets how the categories were found, for explanations.</summary>
+    public string? Explanation { get; }
+
+    /// <summary>Reads the context of a request: the given category, else the categories named by the title and fields.</summary>
+    public static ProductContext For(ScreeningRequest request)
+    {
+        if (request is not ProductScreeningRequest product)
+        {
+            return Unknown;
+        }
+
+        if (!string.IsNullOrWhiteSpace(product.Category))
+        {
+            var given = product.Category.Trim();
+            if (ProductCategories.IsKnown(given))
+            {
+                return new([given], true, $"in {given} (the category given)");
+            }
+
+            var (named, words) = Read(given);
+            return named.Count > 0
+                ? new(named, true, $"in {string.Join(", ", named)} (the category given, \"{given}\", names {string.Join(", ", words.Select(w => $"\"{w}\""))})")
+                : new([], true, $"of the category given, \"{given}\", which is none of {string.Join(", ", ProductCategories.All)}");
+        }
+
+        var text = string.Join(" \u2029 ", new[] { product.Title, product.Model, product.Brand, product.Manufacturer, product.Seller }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var (categories, found) = Read(text);
+        return categories.Count == 0
+            ? Unknown
+            : new(categories, true, $"in {string.Join(", ", categories)} (read from {string.Join(", ", found.Select(w => $"\"{w}\""))})");
+    }
+
+    /// <summary>Gets whether a fact with a scope applies: an empty scope always does, a scope only when a category of the product is in it.</summary>
+    public bool InScope(IReadOnlyList<string> scope) => scope.Count == 0 || Categories.Any(scope.Contains);
+
+    /// <summary>Gets whether an identifier counts for this product at a date: it holds at the date, and a scoped or weak identifier
+    /// needs a product category in its scope (a weak one without a scope needs any known category).</summary>
+    public bool Admits(EntityIdentifier identifier, DateOnly asOf)
+    {
+        if (!identifier.IsValidAt(asOf))
+        {
+            return false;
+        }
+
+        if (identifier.Scope.Count > 0)
+        {
+            return InScope(identifier.Scope);
+        }
+
+        return !identifier.Weak || Categories.Count > 0;
+    }
+
+    /// <summary>Gets whether every scoped relation on a path applies to this product.</summary>
+    public bool Admits(IReadOnlyList<Relation> path) => path.All(r => InScope(r.Scope));
+
+    /// <summary>Gets the model-like tokens of a text: words with at least one letter and one digit, four characters or longer
+    /// (<c>iDS-2CD7A46G0-IZHSYR</c>, <c>DH-XVR5108</c>), in order and without repeats.</summary>
+    public static IReadOnlyList<string> ModelTokens(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        foreach (var raw in text.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = raw.Trim('.', '-', '_', '#', '~');
+            if (token.Length >= 4 && token.Any(char.IsAsciiLetter) && token.Any(char.IsAsciiDigit) && !result.Contains(token, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(token);
+            }
+        }
+
+        return result;
+    }
+
+    private static (List<string> Categories, List<string> Words) Read(string text)
+    {
+        var categories = new List<string>();
+        var found = new List<string>();
+        var words = Words(text);
+        var photo = PhotoWords.Any(w => Contains(words, w));
+        foreach (var (entry, category) in Vocabulary)
+        {
+            if (photo && GenericVideoWords.Contains(entry, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            if (Contains(words, entry))
+            {
+                Add(category, entry);
+            }
+        }
+
+        foreach (var (han, category) in HanVocabulary)
+        {
+            if (text.Contains(han, StringComparison.Ordinal))
+            {
+                Add(category, han);
+            }
+        }
+
+        // Keep the fixed order of ProductCategories.All.
+        return (ProductCategories.All.Where(categories.Contains).ToList(), found);
+
+        void Add(string category, string word)
+        {
+            if (!categories.Contains(category))
+            {
+                categories.Add(category);
+            }
+
+            if (!found.Contains(word))
+            {
+                found.Add(word);
+            }
+        }
+    }
+
+    // Whether the words hold an entry of one word, or of several adjacent words.
+    private static bool Contains(List<string> words, string entry)
+    {
+        var parts = entry.Split(' ');
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            var hit = true;
+            for (var k = 0; k < parts.Length && hit; k++)
+            {
+                hit = string.Equals(words[i + k], parts[k], StringComparison.Ordinal);
+            }
+
+            if (hit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Lower-case words of letters and digits; "walkie-talkie" gives "walkie" and "talkie", "Wi-Fi" gives "wi" and "fi".
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in Normalization.NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c) && c < '\u3000')
+            {
+                sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            words.Add(sb.ToString());
+        }
+
+        return words;
+    }
+}

@@ -1,0 +1,40 @@
+using FluentAssertions;
+using VendorScreen.Indexing;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Indexing;
+
+public sealed class ModelPrefixPatternTests
+{
+    [Theory]
+    [InlineData("DS-", "DS-2CD2143G2-I", true)]
+    [InlineData("DS-", "DS2CD2143G2", true)]
+    [InlineData("DS-", "DS", false)]
+    [InlineData("iDS-", "iDS-2CD7A46G0", true)]
+    [InlineData("DS-", "iDS-2CD7A46G0", false)]
+    [InlineData("NVR5#", "NVR5216-16P", true)]
+    [InlineData("NVR5#", "NVR5A16", false)]
+    [InlineData("N8##", "N843", true)]
+    [InlineData("N8##", "N8A3", false)]
+    [InlineData("AD410", "AD410", true)]
+    [InlineData("AD410", "AD41", false)]
+    public void MatchesFolded_ModelField(string prefix, string model, bool expected)
+    {
+        ModelPrefixPattern.Compile(prefix).MatchesFolded(NameNormalizer.FoldIdentifier(model)).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("DS-", "DS-7616NI-Q2", true)]
+    [InlineData("DS-", "DS220", false)]
+    [InlineData("DS-7", "DS-7616NI", true)]
+    [InlineData("DS-7", "DS-2CD2143", false)]
+    [InlineData("DH-XVR", "dh-xvr5108hs", true)]
+    [InlineData("DH-", "DHI-DB11", false)]
+    [InlineData("DHI-", "DHI_DB11", true)]
+    [InlineData("IP4M-", "IP4M-1041B", true)]
+    [InlineData("Hi35##", "Hi3516EV300", true)]
+    public void MatchesWord_NeedsTheSeparators(string prefix, string word, bool expected)
+    {
+        ModelPrefixPattern.Compile(prefix).MatchesWord(ModelPrefixPattern.FoldWord(word)).Should().Be(expected);
+    }
+}

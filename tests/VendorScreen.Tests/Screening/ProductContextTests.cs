@@ -1,0 +1,84 @@
+using FluentAssertions;
+using VendorScreen.Screening;
+
+namespace VendorScreen.Tests.Screening;
+
+public sealed class ProductContextTests
+{
+    [Theory]
+    [InlineData("ANNKE 8CH 5MP DVR security recorder", ProductCategories.VideoSurveillance)]
+    [InlineData("Wireless video doorbell 2K", ProductCategories.VideoSurveillance)]
+    [InlineData("4MP PTZ dome, 25x zoom", ProductCategories.VideoSurveillance)]
+    [InlineData("海康威视 网络摄像机", ProductCategories.VideoSurveillance)]
+    [InlineData("4G LTE mobile WiFi hotspot", ProductCategories.Telecom)]
+    [InlineData("Two-way radio, DMR, 5 W", ProductCategories.Radio)]
+    [InlineData("Walkie-talkie set", ProductCategories.Radio)]
+    [InlineData("Mini drone with 4K camera", ProductCategories.VideoSurveillance + " " + ProductCategories.Drones)]
+    public void For_TitleWords_GiveTheCategories(string title, string expected)
+    {
+        var context = ProductContext.For(ScreeningRequest.ForProduct() with { Title = title });
+
+        context.IsKnown.Should().BeTrue();
+        context.Categories.Should().Equal(expected.Split(' '));
+        context.Explanation.Should().Contain("read from");
+    }
+
+    [Theory]
+    [InlineData("STANLEY 25 ft PowerLock tape measure")]
+    [InlineData("Panasonic Lumix G7 mirrorless digital camera body")]
+    [InlineData("Camcorder 4K with 16x zoom")]
+    [InlineData("Headphones, over-ear")]
+    public void For_TitleWithoutCategoryWords_IsUnknown(string title)
+    {
+        var context = ProductContext.For(ScreeningRequest.ForProduct() with { Title = title });
+
+        context.IsKnown.Should().BeFalse();
+        context.Categories.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void For_GivenCategory_WinsOverTheTitle()
+    {
+        var known = ProductContext.For(ScreeningRequest.ForProduct() with { Title = "camera", Category = "telecom" });
+        var text = ProductContext.For(ScreeningRequest.ForProduct() with { Title = "router", Category = "Home Security Cameras" });
+        var other = ProductContext.For(ScreeningRequest.ForProduct() with { Title = "camera", Category = "Garden tools" });
+
+        known.Categories.Should().Equal(ProductCategories.Telecom);
+        text.Categories.Should().Equal(ProductCategories.VideoSurveillance);
+        other.IsKnown.Should().BeTrue();
+        other.Categories.Should().BeEmpty();
+        other.InScope([ProductCategories.VideoSurveillance]).Should().BeFalse();
+        other.InScope([]).Should().BeTrue();
+    }
+
+    [Fact]
+    public void For_Party_IsUnknown()
+    {
+        ProductContext.For(ScreeningRequest.ForParty("Swann Communications")).Should().BeSameAs(ProductContext.Unknown);
+    }
+
+    [Fact]
+    public void Admits_WeakScopedAndDatedIdentifiers()
+    {
+        var camera = ProductContext.For(ScreeningRequest.ForProduct() with { Title = "security camera" });
+        var unknown = ProductContext.Unknown;
+        var weak = new EntityIdentifier(IdentifierSchemes.ModelPrefix, "N8##") { Weak = true, Scope = [ProductCategories.VideoSurveillance], ValidTo = FactDate.Parse("2023-02") };
+        var weakAnywhere = new EntityIdentifier(IdentifierSchemes.ModelPrefix, "XY#") { Weak = true };
+        var plain = new EntityIdentifier(IdentifierSchemes.ModelPrefix, "DS-");
+
+        camera.Admits(weak, new DateOnly(2021, 1, 1)).Should().BeTrue();
+        camera.Admits(weak, new DateOnly(2024, 1, 1)).Should().BeFalse();
+        unknown.Admits(weak, new DateOnly(2021, 1, 1)).Should().BeFalse();
+        camera.Admits(weakAnywhere, new DateOnly(2021, 1, 1)).Should().BeTrue();
+        unknown.Admits(weakAnywhere, new DateOnly(2021, 1, 1)).Should().BeFalse();
+        unknown.Admits(plain, new DateOnly(2021, 1, 1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void ModelTokens_KeepModelLikeWordsOnly()
+    {
+        ProductContext.ModelTokens("Hikvision iDS-2CD7A46G0-IZHSYR (4MP), DS-7616NI-Q2/16P NVR, 4K 1080p camera H.265+")
+            .Should().Equal("iDS-2CD7A46G0-IZHSYR", "DS-7616NI-Q2", "1080p", "H.265");
+        ProductContext.ModelTokens(null).Should().BeEmpty();
+    }
+}
