@@ -32,12 +32,13 @@ internal static class QueryMix
         for (var i = 0; i < count; i++)
         {
             var entity = listed[random.Next(listed.Length)];
+            var formed = withForm[random.Next(withForm.Length)];
             queries.Add((i % 10) switch
             {
                 0 or 1 => new Query("typo1", "latin", Edit(entity.PrimaryName, 1, random), entity.Id),
                 2 => new Query("typo2", "latin", Edit(entity.PrimaryName, 2, random), entity.Id),
                 3 => new Query("reordered", "latin", Reorder(entity.PrimaryName, random), entity.Id),
-                4 => withForm[random.Next(withForm.Length)] is var e ? new Query("no-legal-form", "latin", DropLegalForm(e.PrimaryName)!, e.Id) : null!,
+                4 => new Query("no-legal-form", "latin", DropLegalForm(formed.PrimaryName)!, formed.Id),
                 5 => new Query("han", "han", han[random.Next(han.Count)], null),
                 6 => new Query("hangul", "hangul", hangul[random.Next(hangul.Count)], null),
                 7 => new Query("cyrillic", "cyrillic", Capitalise(cyrillic[random.Next(cyrillic.Count)]) + " " + Capitalise(cyrillic[random.Next(cyrillic.Count)]), null),

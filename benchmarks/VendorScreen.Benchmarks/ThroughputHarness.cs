@@ -18,9 +18,18 @@ internal static class ThroughputHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var dataRoot = StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
-        var queryCount = Option(args, "--queries", 20_000);
-        var naiveCount = Option(args, "--naive-queries", 200);
-        var seed = Option(args, "--seed", 20211);
+        int queryCount, naiveCount, seed;
+        try
+        {
+            queryCount = Option(args, "--queries", 20_000);
+            naiveCount = Option(args, "--naive-queries", 200);
+            seed = Option(args, "--seed", 20211);
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync("throughput: " + ex.Message);
+            return 2;
+        }
 
         RealCorpus corpus;
         try
@@ -112,16 +121,17 @@ internal static class ThroughputHarness
         var screenMicrosOnNaiveQueries = naiveQueries.Sum(i => latencies[i]) / naiveQueries.Length;
         var naiveMicros = naive.Elapsed.TotalMicroseconds / naiveQueries.Length;
 
+        var sortedLatencies = latencies.Order().ToArray();
         var figures = new Dictionary<string, double?>
         {
             ["corpus.entities"] = dataset.Entities.Count,
             ["corpus.names"] = names,
             ["corpus.lists_read_ms"] = Round(corpus.LoadTime.TotalMilliseconds),
             ["queries"] = queries.Count,
-            ["screen.p50_us"] = Round(Percentile(latencies, 0.50)),
-            ["screen.p90_us"] = Round(Percentile(latencies, 0.90)),
-            ["screen.p99_us"] = Round(Percentile(latencies, 0.99)),
-            ["screen.max_us"] = Round(latencies.Max()),
+            ["screen.p50_us"] = Round(Percentile(sortedLatencies, 0.50)),
+            ["screen.p90_us"] = Round(Percentile(sortedLatencies, 0.90)),
+            ["screen.p99_us"] = Round(Percentile(sortedLatencies, 0.99)),
+            ["screen.max_us"] = Round(sortedLatencies[^1]),
             ["screen.per_second"] = Round(queries.Count / sequential.Elapsed.TotalSeconds),
             ["batch.per_second"] = Round(queries.Count / batch.Elapsed.TotalSeconds),
             ["batch.speedup"] = Round(sequential.Elapsed.TotalSeconds / batch.Elapsed.TotalSeconds, 2),
@@ -170,17 +180,8 @@ internal static class ThroughputHarness
 
     private static double Round(double value, int digits = 1) => Math.Round(value, digits);
 
-    private static double Percentile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var copy = (double[])sorted.Clone();
-        Array.Sort(copy);
-        return copy[Math.Min(copy.Length - 1, (int)Math.Ceiling(p * copy.Length) - 1)];
-    }
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static string? StringOption(string[] args, string name)
     {
@@ -191,6 +192,13 @@ internal static class ThroughputHarness
     private static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+        if (at < 0)
+        {
+            return fallback;
+        }
+
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
+            ? v
+            : throw new FormatException($"{name} needs a positive whole number (got \"{(at + 1 < args.Length ? args[at + 1] : string.Empty)}\").");
     }
 }

@@ -18,13 +18,16 @@ internal static class NameSearch
 
         // Ask for more candidates than hits: the index ranks by shared tokens, the algorithm by the whole name.
         var candidates = Math.Max(options.MaxCandidates, top * 4);
-        foreach (var variant in Screener.Windows(NameNormalizer.Normalize(name)))
+        var variants = NameNormalizer.Normalize(name);
+        foreach (var variant in Screener.Windows(variants))
         {
+            // A window of a long text has no written form of its own: its tokens stand for it (as when screening).
+            var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? name : variant.Key;
             foreach (var id in index.FindCandidates(variant, candidates))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
-                var comparison = algorithm.Compare(new NameMatchInput(name, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                var comparison = algorithm.Compare(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                 if (comparison.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || comparison.Score > prior.Score))
                 {
                     best[candidate.EntityIndex] = (comparison.Score, id, comparison);
