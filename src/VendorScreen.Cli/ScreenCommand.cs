@@ -121,10 +121,17 @@ internal static class ScreenCommand
             throw new CliException($"--output {settings.Output}: would overwrite the input file");
         }
 
-        var input = InputFile.Read(settings.Input, asOf);
-        if (input.IgnoredColumns.Count > 0)
+        // First pass: every row is read and checked before the lists are loaded, so bad input stops the run at once; only the
+        // count is kept, so a file of any length is checked in bounded memory.
+        int rowCount;
+        using (var check = InputFile.Open(settings.Input, asOf))
         {
-            context.Warn($"{settings.Input}: ignoring unknown {(input.IgnoredColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", input.IgnoredColumns.Select(c => "\"" + c + "\""))}");
+            if (check.IgnoredColumns.Count > 0)
+            {
+                context.Warn($"{settings.Input}: ignoring unknown {(check.IgnoredColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", check.IgnoredColumns.Select(c => "\"" + c + "\""))}");
+            }
+
+            rowCount = check.ReadRows().Count();
         }
 
         using var engine = await EngineFactory.CreateAsync(context, settings.Sources, settings.UseDefaultData, policy, algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
@@ -136,48 +143,62 @@ internal static class ScreenCommand
             }
         }
 
-        // Every row is screened before anything is written, so a row that cannot be screened leaves no partial output behind.
-        var results = new ScreeningResult[input.Rows.Count];
-        var showProgress = context.StderrIsTerminal && input.Rows.Count > ProgressThreshold;
-        if (showProgress)
-        {
-            var console = TableResultWriter.CreateConsole(context.Stderr, terminal: true);
-            await console.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progressContext =>
-                {
-                    var task = progressContext.AddTask("screening", maxValue: input.Rows.Count);
-                    await ScreenAllAsync(engine, input.Rows, results, settings.Input, n => task.Increment(n), cancellationToken).ConfigureAwait(false);
-                })
-                .ConfigureAwait(false);
-        }
-        else
-        {
-            await ScreenAllAsync(engine, input.Rows, results, settings.Input, static _ => { }, cancellationToken).ConfigureAwait(false);
-        }
-
+        // Second pass: rows are screened a chunk at a time and written to a spool (memory, then a temporary file); the output is
+        // published only when every row has been screened, so a row that cannot be screened leaves no partial output behind.
         var counts = new DecisionCounts();
         var failed = false;
-        var target = OpenOutput(context, settings.Output);
-        await using (target.ConfigureAwait(false))
+        using (var spool = OutputSpool.Create(settings.Output))
         {
-            using var writer = ResultWriter.Create(format, target.Writer, target.IsTerminal);
-            for (var i = 0; i < results.Length; i++)
+            using (var writer = ResultWriter.Create(format, spool.Writer, settings.Output is null && context.StdoutIsTerminal))
             {
-                writer.Write(input.Rows[i], results[i]);
-                counts.Add(results[i].Decision);
-                failed |= Fails(results[i].Decision, failOn);
-                if ((i + 1) % ChunkSize == 0)
+                async Task ScreenRowsAsync(Action<int> progress)
                 {
-                    writer.Flush();
+                    using var input = InputFile.Open(settings.Input, asOf);
+                    foreach (var chunk in input.ReadRows().Chunk(ChunkSize))
+                    {
+                        var results = await ScreenChunkAsync(engine, chunk, settings.Input, counts.Total, cancellationToken).ConfigureAwait(false);
+                        for (var i = 0; i < chunk.Length; i++)
+                        {
+                            writer.Write(chunk[i], results[i]);
+                            counts.Add(results[i].Decision);
+                            failed |= Fails(results[i].Decision, failOn);
+                        }
+
+                        writer.Flush();
+                        progress(chunk.Length);
+                    }
                 }
+
+                if (context.StderrIsTerminal && rowCount > ProgressThreshold)
+                {
+                    var console = TableResultWriter.CreateConsole(context.Stderr, terminal: true);
+                    await console.Progress()
+                        .AutoClear(true)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                        .StartAsync(async progressContext =>
+                        {
+                            var task = progressContext.AddTask("screening", maxValue: rowCount);
+                            await ScreenRowsAsync(n => task.Increment(n)).ConfigureAwait(false);
+                        })
+                        .ConfigureAwait(false);
+                }
+                else
+                {
+                    await ScreenRowsAsync(static _ => { }).ConfigureAwait(false);
+                }
+
+                if (counts.Total != rowCount)
+                {
+                    throw new CliException(ExitCodes.BadInput, $"{settings.Input}: the file changed while it was screened ({rowCount} rows when checked, {counts.Total} when screened); nothing was written");
+                }
+
+                writer.Complete(counts);
             }
 
-            writer.Complete(counts);
+            await spool.PublishAsync(context.Stdout, cancellationToken).ConfigureAwait(false);
         }
 
-        if (context.StderrIsTerminal && (settings.Output is not null || format != "table"))
+        if (context.StderrIsTerminal && (settings.Output is not null || format != "table" || !context.StdoutIsTerminal))
         {
             context.Error($"{counts}{(settings.Output is null ? string.Empty : $" (written to {settings.Output})")}");
         }
@@ -185,41 +206,32 @@ internal static class ScreenCommand
         return failed ? ExitCodes.FailOn : ExitCodes.Success;
     }
 
-    /// <summary>Screens every row in batches of <see cref="ChunkSize"/>. When a batch fails, its rows are screened one by one to find
-    /// the first row that fails, and the run stops naming it; nothing has been written at that point.</summary>
+    /// <summary>Screens one chunk of rows as a batch (both cores). When the batch fails, its rows are screened one by one to find the
+    /// first row that fails, and the run stops naming it; nothing has been published at that point.</summary>
     /// <param name="engine">The loaded engine.</param>
-    /// <param name="rows">The input rows.</param>
-    /// <param name="results">Receives one result per row.</param>
+    /// <param name="rows">The chunk.</param>
     /// <param name="path">The input file, for messages.</param>
-    /// <param name="progress">Called with the number of rows done after each batch.</param>
+    /// <param name="before">The number of rows before the chunk.</param>
     /// <param name="cancellationToken">A token to stop.</param>
+    /// <returns>One result per row.</returns>
     /// <exception cref="CliException">A row could not be screened (exit code 2).</exception>
-    private static async Task ScreenAllAsync(
-        ScreeningEngine engine, IReadOnlyList<InputRow> rows, ScreeningResult[] results, string path, Action<int> progress, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScreeningResult>> ScreenChunkAsync(
+        ScreeningEngine engine, InputRow[] rows, string path, int before, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < rows.Count; start += ChunkSize)
+        try
         {
-            var count = Math.Min(ChunkSize, rows.Count - start);
-            try
+            var batch = await engine.ScreenBatchAsync(rows.Select(r => r.Request), cancellationToken).ConfigureAwait(false);
+            return batch.Results;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            for (var i = 0; i < rows.Length; i++)
             {
-                var batch = await engine.ScreenBatchAsync(Enumerable.Range(start, count).Select(i => rows[i].Request), cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < count; i++)
-                {
-                    results[start + i] = batch.Results[i];
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                for (var i = start; i < start + count; i++)
-                {
-                    results[i] = await ScreenOneAsync(engine, rows[i], i + 1, path, cancellationToken).ConfigureAwait(false);
-                }
-
-                // The batch failed but every row alone passed: report the batch, never a silent gap.
-                throw new CliException(ExitCodes.BadInput, $"{path}: rows {start + 1}–{start + count} could not be screened: {CliContext.OneLine(Unwrap(ex).Message)}; nothing was written", ex);
+                await ScreenOneAsync(engine, rows[i], before + i + 1, path, cancellationToken).ConfigureAwait(false);
             }
 
-            progress(count);
+            // The batch failed but every row alone passed: report the batch, never a silent gap.
+            throw new CliException(ExitCodes.BadInput, $"{path}: rows {before + 1}–{before + rows.Length} could not be screened: {CliContext.OneLine(Unwrap(ex).Message)}; nothing was written", ex);
         }
     }
 
@@ -326,43 +338,6 @@ internal static class ScreenCommand
         }
 
         return full;
-    }
-
-    private static OutputTarget OpenOutput(CliContext context, string? path)
-    {
-        if (path is null)
-        {
-            return new OutputTarget(context.Stdout, context.StdoutIsTerminal, ownsWriter: false);
-        }
-
-        try
-        {
-            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-            return new OutputTarget(new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), isTerminal: false, ownsWriter: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CliException($"--output {path}: cannot write: {CliContext.OneLine(ex.Message)}", ex);
-        }
-    }
-
-    private sealed class OutputTarget(TextWriter writer, bool isTerminal, bool ownsWriter) : IAsyncDisposable
-    {
-        public TextWriter Writer { get; } = writer;
-
-        public bool IsTerminal { get; } = isTerminal;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (ownsWriter)
-            {
-                await Writer.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                await Writer.FlushAsync().ConfigureAwait(false);
-            }
-        }
     }
 }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace VendorScreen.Cli.Input;
 
@@ -39,16 +37,28 @@ internal static class InputFile
     /// <summary>The date-of-birth column; <c>dob</c> is accepted as its other name.</summary>
     public const string DateOfBirthColumn = "date_of_birth";
 
-    private const string DateOfBirthShortColumn = "dob";
+    internal const string DateOfBirthShortColumn = "dob";
 
     private static readonly string[] ProductColumns = ["brand", "manufacturer", "seller", "model", "fcc_id", "title"];
 
-    /// <summary>Reads and checks the whole file.</summary>
+    /// <summary>Reads and checks the whole file into memory; <see cref="Open"/> reads it row by row.</summary>
     /// <param name="path">The file path (as the user typed it; used in messages).</param>
     /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value; <see langword="null"/> for today.</param>
     /// <returns>The rows.</returns>
     /// <exception cref="CliException">The file is missing, unreadable or not valid input.</exception>
     public static InputTable Read(string path, DateOnly? defaultAsOf)
+    {
+        using var reader = Open(path, defaultAsOf);
+        return new InputTable(reader.ReadRows().ToList(), reader.IgnoredColumns);
+    }
+
+    /// <summary>Opens the file, checks that it is UTF-8 text and reads its header; the rows are read one at a time by
+    /// <see cref="InputRowReader.ReadRows"/>, so a file of any length is read in bounded memory.</summary>
+    /// <param name="path">The file path (as the user typed it; used in messages).</param>
+    /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value; <see langword="null"/> for today.</param>
+    /// <returns>The reader, positioned after the header.</returns>
+    /// <exception cref="CliException">The file is missing, unreadable, not UTF-8 text or has no valid header.</exception>
+    public static InputRowReader Open(string path, DateOnly? defaultAsOf)
     {
         if (Directory.Exists(path))
         {
@@ -60,28 +70,39 @@ internal static class InputFile
             throw new CliException($"{path}: no such file");
         }
 
+        FileStream? stream = null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             CheckEncoding(stream, path);
             stream.Position = 0;
-            using var reader = new LineLimitedReader(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false), MaxLineLength);
-            return Read(reader, path, defaultAsOf);
+            var reader = new LineLimitedReader(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false), MaxLineLength);
+            return new InputRowReader(reader, path, defaultAsOf);
         }
-        catch (DecoderFallbackException)
+        catch (Exception ex) when (Translate(ex, path) is { } error)
         {
-            // The file changed after it was checked.
-            throw new CliException($"{path}: not valid UTF-8 text (save the file as UTF-8)");
+            stream?.Dispose();
+            throw error;
         }
-        catch (LineTooLongException ex)
+        catch
         {
-            throw new CliException($"{path}:{ex.Line}: line is longer than {MaxLineLength} characters");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: cannot read: {CliContext.OneLine(ex.Message)}", ex);
+            stream?.Dispose();
+            throw;
         }
     }
+
+    /// <summary>Turns a failure to read the file into the error the user sees, or <see langword="null"/> when it is not one.</summary>
+    /// <param name="ex">The exception.</param>
+    /// <param name="path">The file name for messages.</param>
+    /// <returns>The error, or <see langword="null"/>.</returns>
+    internal static CliException? Translate(Exception ex, string path) => ex switch
+    {
+        // The file changed after it was checked.
+        DecoderFallbackException => new CliException($"{path}: not valid UTF-8 text (save the file as UTF-8)"),
+        LineTooLongException tooLong => new CliException($"{path}:{tooLong.Line}: line is longer than {MaxLineLength} characters"),
+        IOException or UnauthorizedAccessException => new CliException($"{path}: cannot read: {CliContext.OneLine(ex.Message)}", ex),
+        _ => null,
+    };
 
     /// <summary>UTF-8 that skips a leading BOM and throws on invalid bytes instead of replacing them (a real U+FFFD is kept).</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
@@ -157,131 +178,6 @@ internal static class InputFile
         return Math.Max(evenNul, oddNul) * 2 >= pairs && Math.Min(evenNul, oddNul) * 8 < pairs;
     }
 
-    /// <summary>Reads and checks CSV text.</summary>
-    /// <param name="reader">The text.</param>
-    /// <param name="path">The file name for messages.</param>
-    /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value.</param>
-    /// <returns>The rows.</returns>
-    /// <exception cref="CliException">The text is not valid input.</exception>
-    public static InputTable Read(TextReader reader, string path, DateOnly? defaultAsOf)
-    {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            MaxFieldSize = MaxFieldLength,
-            DetectColumnCountChanges = false,
-        };
-
-        using var parser = new CsvParser(reader, config);
-        var lastRawRow = 0;
-
-        // Each record starts on the line after the previous one ended; blank lines are records too (IgnoreBlankLines = false).
-        string[]? Next(out int line)
-        {
-            line = lastRawRow + 1;
-            string[] record;
-            try
-            {
-                if (!parser.Read())
-                {
-                    return null;
-                }
-
-                // Fields are parsed when the record is read, so bad data surfaces here too.
-                record = parser.Record ?? [];
-                lastRawRow = parser.RawRow;
-            }
-            catch (BadDataException)
-            {
-                throw new CliException($"{path}:{line}: broken quoting (a stray quote in an unquoted field, text after a closing quote, or a quote that is never closed)");
-            }
-            catch (MaxFieldSizeException)
-            {
-                throw new CliException($"{path}:{line}: a field is longer than {MaxFieldLength} characters");
-            }
-            catch (CsvHelperException ex)
-            {
-                throw new CliException($"{path}:{line}: not valid CSV ({ex.GetType().Name})");
-            }
-
-            return record;
-        }
-
-        // Header: the first non-blank line.
-        string[]? header;
-        int headerLine;
-        do
-        {
-            header = Next(out headerLine);
-        }
-        while (header is not null && IsBlank(header));
-
-        if (header is null)
-        {
-            throw new CliException($"{path}:1: empty file (expected a header row with columns such as id,name,country)");
-        }
-
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ignored = new List<string>();
-        var dateOfBirthLabel = DateOfBirthColumn;
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = NormalizeColumnName(header[i]);
-            if (string.Equals(name, DateOfBirthShortColumn, StringComparison.Ordinal))
-            {
-                name = DateOfBirthColumn;
-            }
-
-            if (string.Equals(name, DateOfBirthColumn, StringComparison.Ordinal))
-            {
-                dateOfBirthLabel = NormalizeColumnName(header[i]);
-            }
-
-            if (KnownColumns.Contains(name))
-            {
-                if (!columns.TryAdd(name, i))
-                {
-                    throw new CliException($"{path}:{headerLine}: column \"{name}\" appears twice in the header");
-                }
-            }
-            else if (header[i].Trim().Length > 0)
-            {
-                ignored.Add(header[i].Trim());
-            }
-        }
-
-        if (!NameColumns.Any(columns.ContainsKey))
-        {
-            throw new CliException($"{path}:{headerLine}: the header has no name column (expected at least one of {string.Join(", ", NameColumns)}; found {Describe(header)})");
-        }
-
-        var rows = new List<InputRow>();
-        int? pendingBlankLine = null;
-        while (Next(out var line) is { } record)
-        {
-            if (IsBlank(record))
-            {
-                pendingBlankLine ??= line;
-                continue;
-            }
-
-            if (pendingBlankLine is { } blank)
-            {
-                throw new CliException($"{path}:{blank}: blank line between data rows (remove it; only blank lines at the end of the file are ignored)");
-            }
-
-            if (record.Length != header.Length)
-            {
-                throw new CliException($"{path}:{line}: {record.Length} {(record.Length == 1 ? "field" : "fields")} but the header has {header.Length}");
-            }
-
-            rows.Add(ToRow(record, columns, line, rows.Count + 1, path, defaultAsOf, dateOfBirthLabel));
-        }
-
-        return new InputTable(rows, ignored);
-    }
-
     /// <summary>Turns a column header into its canonical name: trimmed, lower case, <c>-</c> and spaces as <c>_</c>.</summary>
     /// <param name="header">The header text.</param>
     /// <returns>The canonical name.</returns>
@@ -295,7 +191,7 @@ internal static class InputFile
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static InputRow ToRow(string[] record, Dictionary<string, int> columns, int line, int rowNumber, string path, DateOnly? defaultAsOf, string dateOfBirthLabel)
+    internal static InputRow ToRow(string[] record, Dictionary<string, int> columns, int line, int rowNumber, string path, DateOnly? defaultAsOf, string dateOfBirthLabel)
     {
         string? Get(string column)
         {
@@ -372,9 +268,9 @@ internal static class InputFile
         };
     }
 
-    private static bool IsBlank(string[] record) => record.Length == 1 && string.IsNullOrWhiteSpace(record[0]);
+    internal static bool IsBlank(string[] record) => record.Length == 1 && string.IsNullOrWhiteSpace(record[0]);
 
-    private static string Describe(string[] header)
+    internal static string Describe(string[] header)
     {
         var names = header.Select(h => h.Trim()).Where(h => h.Length > 0).Take(8).Select(h => "\"" + h + "\"").ToList();
         return names.Count == 0 ? "no column names" : string.Join(", ", names);

@@ -5,22 +5,23 @@ namespace VendorScreen.Cli.Output;
 
 /// <summary>Writes a table for people: id, decision, best match, listed entity, path and reason, then a summary line.
 /// Colours only on a terminal; plain text (ASCII borders, no escape codes, no wrapping) otherwise. Text from the input and from
-/// list files is shown with its control characters rendered visibly, so it cannot move the cursor, retitle the terminal or reorder text.</summary>
+/// list files is shown with its control characters rendered visibly, so it cannot move the cursor, retitle the terminal or reorder text.
+/// A long run is written as consecutive tables of <see cref="RowsPerTable"/> rows each, so that memory does not grow with the input.</summary>
 internal sealed class TableResultWriter : ResultWriter
 {
+    /// <summary>The most rows in one table; a longer run continues in a new table with the same columns.</summary>
+    public const int RowsPerTable = 1000;
+
     private readonly IAnsiConsole _console;
-    private readonly Table _table;
+    private readonly bool _terminal;
+    private Table _table;
+    private bool _rendered;
 
     public TableResultWriter(TextWriter writer, bool terminal)
     {
         _console = CreateConsole(writer, terminal);
-        _table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii };
-        _table.AddColumn("id");
-        _table.AddColumn("decision");
-        _table.AddColumn("best match");
-        _table.AddColumn("listed entity");
-        _table.AddColumn("path");
-        _table.AddColumn("reason");
+        _terminal = terminal;
+        _table = NewTable(terminal);
     }
 
     public override void Write(InputRow row, ScreeningResult result)
@@ -33,12 +34,34 @@ internal sealed class TableResultWriter : ResultWriter
             Cell(hit is null ? string.Empty : hit.ListedEntityName),
             Cell(hit is null || hit.Path.Count == 0 ? string.Empty : string.Join(" > ", NamedPathOf(hit))),
             Cell(result.Reason));
+        if (_table.Rows.Count == RowsPerTable)
+        {
+            _console.Write(_table);
+            _rendered = true;
+            _table = NewTable(_terminal);
+        }
     }
 
     public override void Complete(DecisionCounts counts)
     {
-        _console.Write(_table);
+        if (_table.Rows.Count > 0 || !_rendered)
+        {
+            _console.Write(_table);
+        }
+
         _console.WriteLine(counts.ToString());
+    }
+
+    private static Table NewTable(bool terminal)
+    {
+        var table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii };
+        table.AddColumn("id");
+        table.AddColumn("decision");
+        table.AddColumn("best match");
+        table.AddColumn("listed entity");
+        table.AddColumn("path");
+        table.AddColumn("reason");
+        return table;
     }
 
     /// <summary>Creates a console over a writer: colours and terminal width on a terminal, plain wide text otherwise.</summary>
