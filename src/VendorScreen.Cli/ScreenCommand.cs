@@ -16,7 +16,7 @@ internal static class ScreenCommand
     /// <summary>Inputs with more rows than this show progress on a terminal.</summary>
     public const int ProgressThreshold = 200;
 
-    public static readonly IReadOnlyList<string> Formats = ["table", "json", "csv"];
+    public static readonly IReadOnlyList<string> Formats = ["table", "json", "csv", "html"];
 
     public static readonly IReadOnlyList<string> FailOnValues = ["review", "block"];
 
@@ -31,8 +31,8 @@ internal static class ScreenCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table (for people), json (one object per row and line) or csv (one record per row).",
-            HelpName = "table|json|csv",
+            Description = "Output format: table (for people), json (one object per row and line), csv (one record per row) or html (one self-contained report for the run).",
+            HelpName = "table|json|csv|html",
             DefaultValueFactory = _ => "table",
         };
         format.CompletionSources.Add([.. Formats]);
@@ -149,7 +149,8 @@ internal static class ScreenCommand
         var failed = false;
         using (var spool = OutputSpool.Create(settings.Output))
         {
-            using (var writer = ResultWriter.Create(format, spool.Writer, settings.Output is null && context.StdoutIsTerminal))
+            var report = new ReportInfo(settings.Input, context.TimeProvider.GetUtcNow(), policy, algorithm, engine.Dataset?.Snapshots ?? []);
+            using (var writer = ResultWriter.Create(format, spool.Writer, settings.Output is null && context.StdoutIsTerminal, report))
             {
                 async Task ScreenRowsAsync(Action<int> progress)
                 {

@@ -56,14 +56,16 @@ internal abstract class ResultWriter : IDisposable
     }
 
     /// <summary>Creates the writer for a format.</summary>
-    /// <param name="format">The format: <c>table</c>, <c>json</c> or <c>csv</c>.</param>
+    /// <param name="format">The format: <c>table</c>, <c>json</c>, <c>csv</c> or <c>html</c>.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="terminal">Whether <paramref name="writer"/> is an interactive terminal (tables get colours).</param>
+    /// <param name="report">What an HTML report says about the run; required for <c>html</c>.</param>
     /// <returns>The result writer.</returns>
-    public static ResultWriter Create(string format, TextWriter writer, bool terminal) => format switch
+    public static ResultWriter Create(string format, TextWriter writer, bool terminal, ReportInfo? report = null) => format switch
     {
         "json" => new JsonResultWriter(writer),
         "csv" => new CsvResultWriter(writer),
+        "html" => new HtmlResultWriter(writer, report ?? throw new ArgumentNullException(nameof(report), "an HTML report needs the run's description")),
         _ => new TableResultWriter(writer, terminal),
     };
 
