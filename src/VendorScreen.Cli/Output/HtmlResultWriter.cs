@@ -318,20 +318,22 @@ internal sealed class HtmlResultWriter : ResultWriter
         .badge.small { font-size: 11px; }
         .badge.block { background: var(--block); } .badge.review { background: var(--review); }
         .badge.clear { background: var(--clear); } .badge.incomplete { background: var(--incomplete); }
-        article.row { border: 1px solid var(--rule); border-left: 6px solid var(--muted); border-radius: 4px; padding: 10px 14px; margin: 12px 0; break-inside: avoid; }
+        article.row { border: 1px solid var(--rule); border-left: 6px solid var(--muted); border-radius: 4px; padding: 10px 14px; margin: 12px 0; }
         article.row.block { border-left-color: var(--block); } article.row.review { border-left-color: var(--review); } article.row.incomplete { border-left-color: var(--incomplete); }
         .screened { font-weight: 600; margin: 0 0 4px; }
         .reason { margin: 0 0 8px; }
         .rule { color: var(--muted); font-size: 13px; }
-        .hit { margin: 8px 0 0 8px; }
+        .hit { margin: 8px 0 0 8px; break-inside: avoid; }
+        h3, .screened, .reason { break-after: avoid; }
         .match { margin: 4px 0; }
         .path .arrow { color: var(--muted); font-size: 13px; white-space: nowrap; }
         td.hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
         details summary { cursor: pointer; color: var(--muted); font-size: 13px; margin-top: 4px; }
         table.features { font-size: 13px; }
+        table.features th, table.features td:nth-child(-n+3) { white-space: nowrap; overflow-wrap: normal; }
         footer { margin-top: 32px; font-size: 13px; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 11pt; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
           details > summary { display: none; }
           a { color: inherit; }
           h2 { break-after: avoid; }
