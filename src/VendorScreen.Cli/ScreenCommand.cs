@@ -44,8 +44,8 @@ internal static class ScreenCommand
         };
         var policy = new Option<string>("--policy")
         {
-            Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}.",
-            HelpName = "NAME",
+            Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}, or a policy file (FILE.json; see docs/policies.md).",
+            HelpName = "NAME|FILE.json",
             DefaultValueFactory = _ => "default",
         };
         policy.CompletionSources.Add([.. ScreeningPolicies.Names]);
@@ -100,7 +100,7 @@ internal static class ScreenCommand
     public static async Task<int> RunAsync(CliContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
         var format = Choose("--format", settings.Format, Formats);
-        var policy = Choose("--policy", settings.Policy, ScreeningPolicies.Names);
+        var policy = ScreeningPolicies.IsFile(settings.Policy) ? CheckPolicyFile(settings.Policy) : Choose("--policy", settings.Policy, ScreeningPolicies.Names);
         var algorithm = Choose("--algorithm", settings.Algorithm, NameMatchAlgorithms.Names);
         var failOn = settings.FailOn is null ? null : Choose("--fail-on", settings.FailOn, FailOnValues);
         DateOnly? asOf = null;
@@ -265,6 +265,23 @@ internal static class ScreenCommand
         "block" => decision is ScreeningDecision.Block or ScreeningDecision.Incomplete,
         _ => false,
     };
+
+    /// <summary>Reads a <c>--policy</c> file once, so that a bad file stops the run before anything is loaded.</summary>
+    /// <param name="path">The policy file.</param>
+    /// <returns>The path.</returns>
+    /// <exception cref="CliException">The file is not a valid policy (exit code 2, naming file, JSON path and problem).</exception>
+    public static string CheckPolicyFile(string path)
+    {
+        try
+        {
+            _ = PolicyFile.Load(path);
+            return path;
+        }
+        catch (PolicyFileException ex)
+        {
+            throw new CliException($"--policy {CliContext.OneLine(ex.Message)}", ex);
+        }
+    }
 
     /// <summary>Checks an option value against its allowed values, ignoring case.</summary>
     /// <param name="option">The option name for the message.</param>

@@ -47,8 +47,9 @@ public sealed class ScreeningOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool UseDefaultDataset { get; set; } = true;
 
-    /// <summary>Gets or sets the name of the built-in policy to use when no policy object is given
-    /// (<c>default</c>, <c>federal-contractor</c>, <c>sanctions-only</c>).</summary>
+    /// <summary>Gets or sets the policy to use when no policy object is given: the name of a built-in policy (<c>default</c>,
+    /// <c>federal-contractor</c>, <c>sanctions-only</c>, <c>marketplace-listing</c>, <c>human-rights-due-diligence</c>) or the
+    /// path of a JSON policy file ending in <c>.json</c> (see <see cref="Policies.PolicyFile"/>).</summary>
     /// <value>The default value is <c>default</c>.</value>
     public string Policy { get; set; } = "default";
 

@@ -98,7 +98,7 @@ public sealed class ScreeningEngineBuilder
         }
 
         _used = true;
-        var policy = _policy ?? ScreeningPolicies.Find(_options.Policy)!;
+        var policy = _policy ?? ScreeningPolicies.Resolve(_options.Policy);
         var options = _options.Clone();
         var loader = new Hosting.ScreeningDatasetLoader(sources, options, TimeProvider, LoggerFactory, MeterFactory);
         return new ScreeningEngine(loader, options, policy, TimeProvider, LoggerFactory, MeterFactory, ownsDatasets: true);

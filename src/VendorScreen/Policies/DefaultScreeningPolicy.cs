@@ -200,22 +200,3 @@ public sealed class SanctionsOnlyPolicy : DefaultScreeningPolicy
         return list.Category is ListCategory.Sanctions or ListCategory.Custom;
     }
 }
-
-/// <summary>Finds built-in policies by name.</summary>
-/// <remarks>The type is stateless and safe for concurrent use.</remarks>
-public static class ScreeningPolicies
-{
-    /// <summary>Gets the names of the built-in policies.</summary>
-    public static IReadOnlyList<string> Names { get; } = [DefaultScreeningPolicy.PolicyName, FederalContractorPolicy.PolicyName, SanctionsOnlyPolicy.PolicyName];
-
-    /// <summary>Gets a built-in policy by name.</summary>
-    /// <param name="name">The policy name.</param>
-    /// <returns>The policy, or <see langword="null"/> when no built-in policy has that name.</returns>
-    public static ScreeningPolicy? Find(string? name) => name switch
-    {
-        null or "" or DefaultScreeningPolicy.PolicyName => new DefaultScreeningPolicy(),
-        FederalContractorPolicy.PolicyName => new FederalContractorPolicy(),
-        SanctionsOnlyPolicy.PolicyName => new SanctionsOnlyPolicy(),
-        _ => null,
-    };
-}

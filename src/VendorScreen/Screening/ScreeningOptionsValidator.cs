@@ -51,9 +51,20 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
             errors.Add($"MaxHits ({options.MaxHits}) must be between 1 and 10000.");
         }
 
-        if (Policies.ScreeningPolicies.Find(options.Policy) is null)
+        if (Policies.ScreeningPolicies.IsFile(options.Policy))
         {
-            errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}.");
+            try
+            {
+                _ = Policies.PolicyFile.Load(options.Policy);
+            }
+            catch (Policies.PolicyFileException ex)
+            {
+                errors.Add($"Policy (\"{options.Policy}\") is not a valid policy file: {ex.Message}");
+            }
+        }
+        else if (Policies.ScreeningPolicies.Find(options.Policy) is null)
+        {
+            errors.Add($"Policy (\"{options.Policy}\") must be one of: {string.Join(", ", Policies.ScreeningPolicies.Names)}, or a policy file ending in .json.");
         }
 
         if (Matching.NameMatchAlgorithms.Find(options.Algorithm) is null)

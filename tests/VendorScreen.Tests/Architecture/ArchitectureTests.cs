@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
     {
         var exceptions = Core.GetExportedTypes().Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
 
-        exceptions.Should().HaveCount(3);
+        exceptions.Should().HaveCount(4);
         foreach (var type in exceptions)
         {
             type.GetConstructor(Type.EmptyTypes).Should().NotBeNull(type.Name);

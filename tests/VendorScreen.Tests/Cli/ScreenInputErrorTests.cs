@@ -142,8 +142,8 @@ public sealed class ScreenInputErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--format", "xml", "unknown --format \"xml\" (expected table, json, csv)")]
-    [InlineData("--policy", "strict", "unknown --policy \"strict\" (expected default, federal-contractor, sanctions-only)")]
+    [InlineData("--format", "xml", "unknown --format \"xml\" (expected table, json, csv, html)")]
+    [InlineData("--policy", "strict", "unknown --policy \"strict\" (expected default, federal-contractor, sanctions-only, marketplace-listing, human-rights-due-diligence)")]
     [InlineData("--fail-on", "clear", "unknown --fail-on \"clear\" (expected review, block)")]
     public async Task Screen_UnknownOptionValue_ExitsTwo(string option, string value, string message)
     {

@@ -104,7 +104,7 @@ public sealed class DefaultScreeningPolicyTests
     [Fact]
     public void Find_KnownAndUnknownNames()
     {
-        ScreeningPolicies.Names.Should().Equal("default", "federal-contractor", "sanctions-only");
+        ScreeningPolicies.Names.Should().Equal("default", "federal-contractor", "sanctions-only", "marketplace-listing", "human-rights-due-diligence");
         ScreeningPolicies.Names.Select(ScreeningPolicies.Find).Should().OnlyContain(p => p != null);
         ScreeningPolicies.Find("nope").Should().BeNull();
     }
