@@ -63,6 +63,7 @@ internal static class ScreenCommand
         };
         failOn.CompletionSources.Add([.. FailOnValues]);
         var sources = new SourceOptions();
+        var store = new StoreOptions(required: false);
 
         var command = new Command("screen", "Screen the suppliers or products of a CSV file against the restricted-party lists.");
         command.Arguments.Add(input);
@@ -73,6 +74,7 @@ internal static class ScreenCommand
         command.Options.Add(policy);
         command.Options.Add(algorithm);
         command.Options.Add(failOn);
+        store.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             sources.WithCache(parseResult, context),
             new ScreenSettings(
@@ -86,6 +88,8 @@ internal static class ScreenCommand
                 parseResult.GetValue(failOn))
             {
                 Algorithm = parseResult.GetValue(algorithm) ?? NameMatchAlgorithms.DefaultName,
+                Store = parseResult.GetValue(store.Store),
+                User = store.GetUser(parseResult),
             },
             cancellationToken));
         return command;
@@ -136,6 +140,13 @@ internal static class ScreenCommand
             }
         }
 
+        // With --store, dispositions apply and every screening is recorded (one transaction per batch) before it is written.
+        var audit = settings.Store is null ? null : await StoreOptions.OpenAsync(settings.Store, cancellationToken).ConfigureAwait(false);
+        await using var auditScope = OpenStore.Scope(audit).ConfigureAwait(false);
+        IScreeningEngine screening = audit is null
+            ? engine
+            : engine.WithDispositions(audit.Dispositions, engine.Datasets, context.TimeProvider).WithAuditTrail(audit.Audit, engine.Datasets, settings.User, context.TimeProvider);
+
         // Every row is screened before anything is written, so a row that cannot be screened leaves no partial output behind.
         var results = new ScreeningResult[input.Rows.Count];
         var showProgress = context.StderrIsTerminal && input.Rows.Count > ProgressThreshold;
@@ -148,13 +159,13 @@ internal static class ScreenCommand
                 .StartAsync(async progressContext =>
                 {
                     var task = progressContext.AddTask("screening", maxValue: input.Rows.Count);
-                    await ScreenAllAsync(engine, input.Rows, results, settings.Input, n => task.Increment(n), cancellationToken).ConfigureAwait(false);
+                    await ScreenAllAsync(screening, input.Rows, results, settings.Input, n => task.Increment(n), cancellationToken).ConfigureAwait(false);
                 })
                 .ConfigureAwait(false);
         }
         else
         {
-            await ScreenAllAsync(engine, input.Rows, results, settings.Input, static _ => { }, cancellationToken).ConfigureAwait(false);
+            await ScreenAllAsync(screening, input.Rows, results, settings.Input, static _ => { }, cancellationToken).ConfigureAwait(false);
         }
 
         var counts = new DecisionCounts();
@@ -195,7 +206,7 @@ internal static class ScreenCommand
     /// <param name="cancellationToken">A token to stop.</param>
     /// <exception cref="CliException">A row could not be screened (exit code 2).</exception>
     private static async Task ScreenAllAsync(
-        ScreeningEngine engine, IReadOnlyList<InputRow> rows, ScreeningResult[] results, string path, Action<int> progress, CancellationToken cancellationToken)
+        IScreeningEngine engine, IReadOnlyList<InputRow> rows, ScreeningResult[] results, string path, Action<int> progress, CancellationToken cancellationToken)
     {
         for (var start = 0; start < rows.Count; start += ChunkSize)
         {
@@ -223,7 +234,7 @@ internal static class ScreenCommand
         }
     }
 
-    private static async Task<ScreeningResult> ScreenOneAsync(ScreeningEngine engine, InputRow row, int rowNumber, string path, CancellationToken cancellationToken)
+    private static async Task<ScreeningResult> ScreenOneAsync(IScreeningEngine engine, InputRow row, int rowNumber, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -379,4 +390,10 @@ internal sealed record ScreenSettings(
 {
     /// <summary>Gets the name-matching algorithm (<c>--algorithm</c>).</summary>
     public string Algorithm { get; init; } = NameMatchAlgorithms.DefaultName;
+
+    /// <summary>Gets the audit store (<c>--store</c>), or <see langword="null"/> for none.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>Gets who is recorded as screening (<c>--user</c>).</summary>
+    public string? User { get; init; }
 }
