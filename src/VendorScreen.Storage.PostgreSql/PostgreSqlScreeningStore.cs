@@ -83,17 +83,17 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var batchId = Guid.NewGuid();
-            var stored = new ScreeningAuditRecord[records.Count];
-            for (var i = 0; i < records.Count; i++)
+            var unstored = records.Select(r => r with { Sequence = 0 }).ToArray();
+
+            // One round trip for the whole batch: every insert returns its sequence, read back in order.
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var record in unstored)
             {
-                var record = records[i] with { Sequence = 0 };
-                await using var insert = new NpgsqlCommand(
+                var insert = new NpgsqlBatchCommand(
                     """
                     INSERT INTO vendorscreen_audit_records (batch_id, batch_size, subject, recorded_at, decision, user_name, dataset_version, record)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq
-                    """,
-                    connection,
-                    transaction);
+                    """);
                 insert.Parameters.Add(new NpgsqlParameter { Value = batchId });
                 insert.Parameters.Add(new NpgsqlParameter { Value = records.Count });
                 insert.Parameters.Add(new NpgsqlParameter { Value = record.Subject });
@@ -102,10 +102,25 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
                 insert.Parameters.Add(new NpgsqlParameter { Value = (object?)record.User ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 insert.Parameters.Add(new NpgsqlParameter { Value = record.Result.DatasetVersion });
                 insert.Parameters.Add(new NpgsqlParameter { Value = record.ToJson(), NpgsqlDbType = NpgsqlDbType.Json });
-                var sequence = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-                stored[i] = record with { Sequence = sequence };
+                batch.BatchCommands.Add(insert);
             }
 
+            var stored = new ScreeningAuditRecord[unstored.Length];
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < unstored.Length; i++)
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new ScreeningStoreException($"audit store {Description}: insert {i} of a batch returned no sequence; nothing was written.");
+                    }
+
+                    stored[i] = unstored[i] with { Sequence = reader.GetInt64(0) };
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<ScreeningAuditRecord>)stored;
         }, cancellationToken).ConfigureAwait(false);
