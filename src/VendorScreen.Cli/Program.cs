@@ -22,6 +22,9 @@ namespace VendorScreen.Cli
             root.Subcommands.Add(AlgorithmsCommand.Create(context));
             root.Subcommands.Add(SearchCommand.Create(context));
             root.Subcommands.Add(UpdateCommand.Create());
+            root.Subcommands.Add(DispositionCommand.Create(context));
+            root.Subcommands.Add(AuditCommand.Create(context));
+            root.Subcommands.Add(MonitorCommand.Create(context));
             return root;
         }
 

@@ -63,6 +63,7 @@ internal static class ScreenCommand
         };
         failOn.CompletionSources.Add([.. FailOnValues]);
         var sources = new SourceOptions();
+        var store = new StoreOptions(required: false);
 
         var command = new Command("screen", "Screen the suppliers or products of a CSV file against the restricted-party lists.");
         command.Arguments.Add(input);
@@ -73,6 +74,7 @@ internal static class ScreenCommand
         command.Options.Add(policy);
         command.Options.Add(algorithm);
         command.Options.Add(failOn);
+        store.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             sources.WithCache(parseResult, context),
             new ScreenSettings(
@@ -86,6 +88,8 @@ internal static class ScreenCommand
                 parseResult.GetValue(failOn))
             {
                 Algorithm = parseResult.GetValue(algorithm) ?? NameMatchAlgorithms.DefaultName,
+                Store = parseResult.GetValue(store.Store),
+                User = store.GetUser(parseResult),
             },
             cancellationToken));
         return command;
@@ -143,6 +147,13 @@ internal static class ScreenCommand
             }
         }
 
+        // With --store, dispositions apply and every screening is recorded (one transaction per batch) before it is written.
+        var audit = settings.Store is null ? null : await StoreOptions.OpenAsync(settings.Store, cancellationToken).ConfigureAwait(false);
+        await using var auditScope = OpenStore.Scope(audit).ConfigureAwait(false);
+        IScreeningEngine screening = audit is null
+            ? engine
+            : engine.WithDispositions(audit.Dispositions, engine.Datasets, context.TimeProvider).WithAuditTrail(audit.Audit, engine.Datasets, settings.User, context.TimeProvider);
+
         // Second pass: rows are screened a chunk at a time and written to a spool (memory, then a temporary file); the output is
         // published only when every row has been screened, so a row that cannot be screened leaves no partial output behind.
         var counts = new DecisionCounts();
@@ -157,7 +168,7 @@ internal static class ScreenCommand
                     using var input = InputFile.Open(settings.Input, asOf);
                     foreach (var chunk in input.ReadRows().Chunk(ChunkSize))
                     {
-                        var results = await ScreenChunkAsync(engine, chunk, settings.Input, counts.Total, cancellationToken).ConfigureAwait(false);
+                        var results = await ScreenChunkAsync(screening, chunk, settings.Input, counts.Total, cancellationToken).ConfigureAwait(false);
                         for (var i = 0; i < chunk.Length; i++)
                         {
                             writer.Write(chunk[i], results[i]);
@@ -217,7 +228,7 @@ internal static class ScreenCommand
     /// <returns>One result per row.</returns>
     /// <exception cref="CliException">A row could not be screened (exit code 2).</exception>
     private static async Task<IReadOnlyList<ScreeningResult>> ScreenChunkAsync(
-        ScreeningEngine engine, InputRow[] rows, string path, int before, CancellationToken cancellationToken)
+        IScreeningEngine engine, InputRow[] rows, string path, int before, CancellationToken cancellationToken)
     {
         try
         {
@@ -236,7 +247,7 @@ internal static class ScreenCommand
         }
     }
 
-    private static async Task<ScreeningResult> ScreenOneAsync(ScreeningEngine engine, InputRow row, int rowNumber, string path, CancellationToken cancellationToken)
+    private static async Task<ScreeningResult> ScreenOneAsync(IScreeningEngine engine, InputRow row, int rowNumber, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -372,4 +383,10 @@ internal sealed record ScreenSettings(
 {
     /// <summary>Gets the name-matching algorithm (<c>--algorithm</c>).</summary>
     public string Algorithm { get; init; } = NameMatchAlgorithms.DefaultName;
+
+    /// <summary>Gets the audit store (<c>--store</c>), or <see langword="null"/> for none.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>Gets who is recorded as screening (<c>--user</c>).</summary>
+    public string? User { get; init; }
 }

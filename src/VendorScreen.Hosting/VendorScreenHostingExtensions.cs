@@ -89,6 +89,39 @@ public static partial class VendorScreenHostingExtensions
         return builder;
     }
 
+    /// <summary>Adds continuous re-screening to an engine: while the host runs, each new dataset version (a refresh that changed a
+    /// list) re-screens the stored supplier master (the latest request of every subject in the <see cref="IScreeningAuditStore"/>
+    /// registered in the services), records every screening and calls <paramref name="onDecisionChanged"/> for each party or
+    /// product whose decision changed, with the list change. Analysts' dispositions apply when an <see cref="IDispositionStore"/> is
+    /// registered.</summary>
+    /// <param name="builder">The engine builder.</param>
+    /// <param name="onDecisionChanged">Called per changed decision, on the re-screening's thread; an exception it throws is logged.</param>
+    /// <param name="user">Who the re-screenings are recorded as; <see langword="null"/> for none.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="onDecisionChanged"/> is <see langword="null"/>.</exception>
+    public static IVendorScreenBuilder AddMonitor(this IVendorScreenBuilder builder, Action<DecisionChange> onDecisionChanged, string? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(onDecisionChanged);
+        var name = builder.Name;
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IHostedService>(sp => new ScreeningMonitorService(
+            () =>
+            {
+                var datasets = sp.GetRequiredKeyedService<IScreeningDatasetLoader>(name);
+                var engine = sp.GetRequiredKeyedService<IScreeningEngine>(name);
+                if (sp.GetService<IDispositionStore>() is { } dispositions)
+                {
+                    engine = engine.WithDispositions(dispositions, datasets, sp.GetRequiredService<TimeProvider>());
+                }
+
+                return new ScreeningMonitor(engine, sp.GetRequiredService<IScreeningAuditStore>(), datasets, user, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>());
+            },
+            onDecisionChanged,
+            sp.GetService<ILogger<ScreeningMonitorService>>() ?? NullLogger<ScreeningMonitorService>.Instance));
+        return builder;
+    }
+
     /// <summary>Adds a health check of an engine's lists: <c>Unhealthy</c> before the first load or when a source is not usable
     /// (results are then <see cref="ScreeningDecision.Incomplete"/>), <c>Degraded</c> when a source's last refresh failed or was
     /// refused and its last good version is served, or its snapshot is older than <see cref="VendorScreenRefreshOptions.DegradedAge"/>.</summary>

@@ -38,6 +38,8 @@ internal sealed class HtmlResultWriter : ResultWriter
     };
 
     private readonly StringBuilder _clear = new();
+    private readonly StringBuilder _clearedByDisposition = new();
+    private int _clearedByDispositionCount;
     private readonly HashSet<string> _datasetVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceStatus> _sources = new(StringComparer.Ordinal);
     private int _clearListed;
@@ -60,6 +62,14 @@ internal sealed class HtmlResultWriter : ResultWriter
 
         _firstAsOf = _firstAsOf is { } first && first <= result.AsOf ? first : result.AsOf;
         _lastAsOf = _lastAsOf is { } last && last >= result.AsOf ? last : result.AsOf;
+        if (result.Decision == ScreeningDecision.Clear && result.Suppressed.Count > 0)
+        {
+            // Cleared only because a disposition suppressed its hits: shown in full, so that nothing disappears without a trace.
+            _clearedByDispositionCount++;
+            WriteRow(_clearedByDisposition, row, result);
+            return;
+        }
+
         if (result.Decision == ScreeningDecision.Clear)
         {
             if (_clearListed < ClearRowsListed)
@@ -111,12 +121,18 @@ internal sealed class HtmlResultWriter : ResultWriter
         {
             html.Append("<p class=\"none\">No row.</p>\n");
         }
-        else
+
+        if (_clearedByDispositionCount > 0)
+        {
+            html.Append("<h3>Cleared by a disposition (").Append(_clearedByDispositionCount.ToString("N0", CultureInfo.InvariantCulture)).Append(")</h3>\n").Append(_clearedByDisposition);
+        }
+
+        if (clear > _clearedByDispositionCount)
         {
             html.Append("<table class=\"clear\"><thead><tr><th>id</th><th>screened</th><th>line</th></tr></thead><tbody>\n").Append(_clear).Append("</tbody></table>\n");
-            if (clear > _clearListed)
+            if (clear - _clearedByDispositionCount > _clearListed)
             {
-                html.Append("<p class=\"note\">").Append((clear - _clearListed).ToString("N0", CultureInfo.InvariantCulture))
+                html.Append("<p class=\"note\">").Append((clear - _clearedByDispositionCount - _clearListed).ToString("N0", CultureInfo.InvariantCulture))
                     .Append(" more clear rows are counted above and not listed here; <code>--format json</code> writes every row.</p>\n");
             }
         }
@@ -263,6 +279,15 @@ internal sealed class HtmlResultWriter : ResultWriter
             html.Append("</div>\n");
         }
 
+        foreach (var suppressed in result.Suppressed)
+        {
+            var d = suppressed.Disposition;
+            html.Append("<p class=\"suppressed\">Suppressed: ").Append(E(suppressed.Hit.Field)).Append(" \u201C").Append(E(suppressed.Hit.Query))
+                .Append("\u201D matched ").Append(E($"{suppressed.Hit.ListedEntityName} ({suppressed.Hit.ListedEntityId})")).Append(", a false positive by disposition ")
+                .Append(E(d.Id)).Append(E($" of {d.DecidedBy} on {d.DecidedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {d.Reason}"))
+                .Append(E(d.ExpiresAt is { } expires ? $" (until {expires.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : string.Empty)).Append("</p>\n");
+        }
+
         html.Append("</article>\n");
     }
 
@@ -323,6 +348,7 @@ internal sealed class HtmlResultWriter : ResultWriter
         .screened { font-weight: 600; margin: 0 0 4px; }
         .reason { margin: 0 0 8px; }
         .rule { color: var(--muted); font-size: 13px; }
+        .suppressed { color: var(--muted); font-size: 13px; border-top: 1px dashed var(--rule); padding-top: 4px; }
         .hit { margin: 8px 0 0 8px; break-inside: avoid; }
         h3, .screened, .reason { break-after: avoid; }
         .match { margin: 4px 0; }

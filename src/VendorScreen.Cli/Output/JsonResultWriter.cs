@@ -52,6 +52,27 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("algorithm", result.Algorithm);
         json.WriteString("policy", result.Policy);
         json.WriteNumber("line", row.Line);
+        if (result.Suppressed.Count > 0)
+        {
+            // Hits that analysts' false-positive dispositions suppressed (--store): reported, never dropped silently.
+            json.WriteStartArray("suppressed");
+            foreach (var suppressed in result.Suppressed)
+            {
+                json.WriteStartObject();
+                json.WriteString("entityId", suppressed.Hit.EntityId);
+                json.WriteString("listedEntityId", suppressed.Hit.ListedEntityId);
+                json.WriteString("field", suppressed.Hit.Field);
+                json.WriteString("query", suppressed.Hit.Query);
+                json.WriteNumber("score", RoundScore(suppressed.Hit.Score));
+                json.WriteString("disposition", suppressed.Disposition.Id);
+                json.WriteString("decidedBy", suppressed.Disposition.DecidedBy);
+                json.WriteString("dispositionReason", suppressed.Disposition.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -18,6 +18,10 @@ public sealed record ScreeningResult
     /// <summary>Gets the hits, strongest first. Empty for a clean <see cref="ScreeningDecision.Clear"/>.</summary>
     public IReadOnlyList<ScreeningHit> Hits { get; init; } = [];
 
+    /// <summary>Gets the hits that analysts' false-positive dispositions suppressed (see <see cref="ScreeningDisposition"/>), each with
+    /// the disposition; they no longer count for <see cref="Decision"/>. Empty when no disposition applied.</summary>
+    public IReadOnlyList<SuppressedHit> Suppressed { get; init; } = [];
+
     /// <summary>Gets the name of the rule that decided, or <see langword="null"/> for <see cref="ScreeningDecision.Clear"/>.</summary>
     public string? DecidingRule { get; init; }
 

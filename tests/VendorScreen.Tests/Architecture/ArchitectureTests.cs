@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
     {
         var exceptions = Core.GetExportedTypes().Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
 
-        exceptions.Should().HaveCount(4);
+        exceptions.Should().HaveCount(5);
         foreach (var type in exceptions)
         {
             type.GetConstructor(Type.EmptyTypes).Should().NotBeNull(type.Name);
@@ -45,9 +45,17 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("VendorScreen")]
     [InlineData("VendorScreen.Hosting")]
+    [InlineData("VendorScreen.Storage.Sqlite")]
+    [InlineData("VendorScreen.Storage.PostgreSql")]
     public void ExportedTypes_AreExactlyTheDeclaredPublicApi(string project)
     {
-        var assembly = project == "VendorScreen" ? Core : typeof(VendorScreenHostingExtensions).Assembly;
+        var assembly = project switch
+        {
+            "VendorScreen" => Core,
+            "VendorScreen.Storage.Sqlite" => typeof(SqliteScreeningStore).Assembly,
+            "VendorScreen.Storage.PostgreSql" => typeof(PostgreSqlScreeningStore).Assembly,
+            _ => typeof(VendorScreenHostingExtensions).Assembly,
+        };
         var apiFolder = Path.Combine(RepositoryRoot(), "src", project, ".PublicAPI");
         var declared = Directory.EnumerateFiles(apiFolder, "PublicAPI.*.txt", SearchOption.AllDirectories)
             .SelectMany(File.ReadLines)

@@ -21,6 +21,7 @@ internal static class LayerRules
         ["Sources"] = 7,
         ["Screening"] = 7,
         ["Hosting"] = 8,
+        ["Audit"] = 8,
         ["DependencyInjection"] = 8,
     };
 

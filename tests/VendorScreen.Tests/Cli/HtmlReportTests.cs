@@ -36,6 +36,23 @@ public sealed class HtmlReportTests : IDisposable
         run.Stdout.Should().NotContain("<script>").And.NotContain("<img").And.Contain("&lt;script&gt;");
     }
 
+    [Fact]
+    public async Task Screen_HtmlFormat_RowClearedByADispositionIsShownWithTheDisposition()
+    {
+        var db = _host.PathOf("audit.db");
+        var list = _host.Write("acme.json", CliTestHost.CustomDatasetJson);
+        var input = _host.Write("in.csv", "id,name,country\nS1,Globex Trading,AE\n");
+        var add = await CliTestHost.RunAsync("disposition", "add", "--store", db, "--source", list, "--party", "S1", "--entity", "acme:globex",
+            "--kind", "false-positive", "--reason", "different company: other registration", "--user", "bob");
+        add.ExitCode.Should().Be(0, add.Stderr);
+
+        var run = await CliTestHost.RunAsync("screen", input, "--source", list, "--store", db, "--format", "html");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("Cleared by a disposition (1)").And.Contain("a false positive by disposition")
+            .And.Contain("of bob on").And.Contain("different company: other registration").And.Contain("Globex Trading (acme:globex)");
+    }
+
     [ChromiumFact]
     public async Task Screen_HtmlReport_RendersInChromiumWithEveryBlockAndItsPath()
     {

@@ -14,6 +14,8 @@ public sealed class PackageContentTests
     [InlineData("VendorScreen")]
     [InlineData("VendorScreen.Cli")]
     [InlineData("VendorScreen.Hosting")]
+    [InlineData("VendorScreen.Storage.Sqlite")]
+    [InlineData("VendorScreen.Storage.PostgreSql")]
     public void Package_HasReadmeIconLicenceRepositoryAndReleaseNotes(string id)
     {
         using var package = Packages.Open(id);
@@ -39,6 +41,8 @@ public sealed class PackageContentTests
     [PackagesTheory]
     [InlineData("VendorScreen")]
     [InlineData("VendorScreen.Hosting")]
+    [InlineData("VendorScreen.Storage.Sqlite")]
+    [InlineData("VendorScreen.Storage.PostgreSql")]
     public void Library_HasBothTargetFrameworks(string id)
     {
         using var package = Packages.Open(id);

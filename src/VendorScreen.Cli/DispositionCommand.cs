@@ -1,0 +1,227 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using VendorScreen.Cli.Input;
+using VendorScreen.Cli.Output;
+
+namespace VendorScreen.Cli;
+
+/// <summary>The <c>vendorscreen disposition add|list|remove</c> commands: analysts' false-positive and true-match records.</summary>
+internal static class DispositionCommand
+{
+    public static readonly IReadOnlyList<string> Kinds = ["false-positive", "true-match"];
+
+    public static readonly IReadOnlyList<string> Formats = ["table", "json"];
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">Where the command writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("disposition", "Record, list and remove analysts' dispositions: a hit (party and listed entity) judged a false positive or a true match.");
+        command.Subcommands.Add(CreateAdd(context));
+        command.Subcommands.Add(CreateList(context));
+        command.Subcommands.Add(CreateRemove(context));
+        return command;
+    }
+
+    private static Command CreateAdd(CliContext context)
+    {
+        var party = new Option<string>("--party") { Description = "The screened party: the row id, or the screened name or field value.", HelpName = "TEXT", Required = true };
+        var entity = new Option<string>("--entity") { Description = "The id of the listed (or matched) entity, as the hit shows it (entityId or listedEntityId).", HelpName = "ID", Required = true };
+        var kind = new Option<string>("--kind") { Description = "false-positive (suppress the hit in later screenings) or true-match (record it).", HelpName = "false-positive|true-match", Required = true };
+        kind.CompletionSources.Add([.. Kinds]);
+        var reason = new Option<string>("--reason") { Description = "Why: what the analyst checked.", HelpName = "TEXT", Required = true };
+        var expires = new Option<string?>("--expires") { Description = "The last day (UTC) the disposition applies; default: no expiry.", HelpName = "yyyy-MM-dd" };
+        var store = new StoreOptions(required: true);
+        var sources = new SourceOptions();
+        var add = new Command("add", "Record a disposition. The entity is looked up in the lists (the embedded dataset and --source) to fingerprint its entry: a later change of the entry ends a false-positive suppression.");
+        add.Options.Add(party);
+        add.Options.Add(entity);
+        add.Options.Add(kind);
+        add.Options.Add(reason);
+        add.Options.Add(expires);
+        store.AddTo(add);
+        sources.AddTo(add);
+        add.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var ctx = sources.WithCache(parseResult, context);
+            var kindValue = ScreenCommand.Choose("--kind", parseResult.GetRequiredValue(kind), Kinds) == "true-match" ? DispositionKind.TrueMatch : DispositionKind.FalsePositive;
+            var now = ctx.TimeProvider.GetUtcNow();
+            DateTimeOffset? expiresAt = null;
+            if (parseResult.GetValue(expires) is { } expiresText)
+            {
+                expiresAt = InputFile.TryParseDate(expiresText.Trim(), out var day)
+                    ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                    : throw new CliException($"invalid --expires \"{expiresText}\" (expected yyyy-MM-dd)");
+                if (expiresAt <= now)
+                {
+                    throw new CliException($"--expires {expiresText} is in the past");
+                }
+            }
+
+            var entityId = parseResult.GetRequiredValue(entity).Trim();
+            using var engine = await EngineFactory.CreateAsync(ctx, sources.GetSources(parseResult), sources.UseDefaultData(parseResult), "default", null, requireUsable: true, cancellationToken).ConfigureAwait(false);
+            var found = engine.Dataset?.FindEntity(entityId)
+                ?? throw new CliException($"--entity {entityId}: no entity with this id in the loaded lists (the hit's entityId or listedEntityId; load its list with --source)");
+            ScreeningDisposition disposition;
+            try
+            {
+                disposition = ScreeningDisposition.Create(parseResult.GetRequiredValue(party), found, kindValue, store.GetUser(parseResult), parseResult.GetRequiredValue(reason), now, expiresAt);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(CliContext.OneLine(ex.Message), ex);
+            }
+
+            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            await using (open.ConfigureAwait(false))
+            {
+                await Guard(() => open.Dispositions.AddDispositionAsync(disposition, cancellationToken)).ConfigureAwait(false);
+            }
+
+            ctx.Stdout.WriteLine(SafeText.Visible($"added disposition {disposition.Id}: {disposition.Party} / {disposition.EntityId} ({found.PrimaryName}) {Kind(disposition.Kind)}{(expiresAt is null ? string.Empty : $", until {LastDay(expiresAt.Value)}")}"));
+            return ExitCodes.Success;
+        });
+        return add;
+    }
+
+    private static Command CreateList(CliContext context)
+    {
+        var all = new Option<bool>("--all") { Description = "Also list removed dispositions." };
+        var format = new Option<string>("--format", "-f") { Description = "table (for people) or json (one object per line).", HelpName = "table|json", DefaultValueFactory = _ => "table" };
+        format.CompletionSources.Add([.. Formats]);
+        var store = new StoreOptions(required: true);
+        var list = new Command("list", "List the dispositions of a store, oldest first.");
+        list.Options.Add(all);
+        list.Options.Add(format);
+        list.Options.Add(store.Store);
+        list.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var chosen = ScreenCommand.Choose("--format", parseResult.GetValue(format) ?? "table", Formats);
+            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ScreeningDisposition> dispositions;
+            await using (open.ConfigureAwait(false))
+            {
+                dispositions = await Guard(() => open.Dispositions.ListDispositionsAsync(parseResult.GetValue(all), cancellationToken)).ConfigureAwait(false);
+            }
+
+            var now = context.TimeProvider.GetUtcNow();
+            foreach (var d in dispositions)
+            {
+                context.Stdout.WriteLine(chosen == "json" ? ToJson(d, now) : SafeText.Visible(
+                    $"{d.Id}  {Kind(d.Kind),-14}  {State(d, now),-8}  {d.Party} / {d.EntityId}  by {d.DecidedBy} {d.DecidedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+                    + (d.ExpiresAt is { } e ? $" until {LastDay(e)}" : string.Empty) + $": {d.Reason}"));
+            }
+
+            if (chosen == "table" && dispositions.Count == 0)
+            {
+                context.Stdout.WriteLine("no dispositions");
+            }
+
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+
+    private static Command CreateRemove(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The disposition id (see: vendorscreen disposition list)." };
+        var store = new StoreOptions(required: true);
+        var remove = new Command("remove", "Remove a disposition: it no longer applies, and stays listed with --all for the audit trail.");
+        remove.Arguments.Add(id);
+        store.AddTo(remove);
+        remove.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var target = parseResult.GetRequiredValue(id).Trim();
+            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            ScreeningDisposition? removed;
+            await using (open.ConfigureAwait(false))
+            {
+                removed = await Guard(() => open.Dispositions.RemoveDispositionAsync(target, store.GetUser(parseResult), context.TimeProvider.GetUtcNow(), cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (removed is null)
+            {
+                throw new CliException($"no standing disposition with id \"{target}\" in {open.Description}");
+            }
+
+            context.Stdout.WriteLine(SafeText.Visible($"removed disposition {removed.Id}: {removed.Party} / {removed.EntityId}"));
+            return ExitCodes.Success;
+        });
+        return remove;
+    }
+
+    /// <summary>Runs a store call, turning a store failure into a one-line command failure.</summary>
+    public static async Task<T> Guard<T>(Func<ValueTask<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ScreeningStoreException ex)
+        {
+            throw new CliException(CliContext.OneLine(ex.Message), ex);
+        }
+    }
+
+    /// <summary>Runs a store call, turning a store failure into a one-line command failure.</summary>
+    public static async Task Guard(Func<ValueTask> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (ScreeningStoreException ex)
+        {
+            throw new CliException(CliContext.OneLine(ex.Message), ex);
+        }
+    }
+
+    public static string Kind(DispositionKind kind) => kind == DispositionKind.TrueMatch ? "true-match" : "false-positive";
+
+    private static string State(ScreeningDisposition d, DateTimeOffset now) =>
+        d.RemovedAt is not null ? "removed" : d.ExpiresAt is { } e && e <= now ? "expired" : "active";
+
+    /// <summary>The last day a disposition applies: the day before its expiry moment (UTC).</summary>
+    private static string LastDay(DateTimeOffset expiresAt) =>
+        DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string ToJson(ScreeningDisposition d, DateTimeOffset now)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", d.Id);
+            json.WriteString("party", d.Party);
+            json.WriteString("entityId", d.EntityId);
+            json.WriteString("kind", Kind(d.Kind));
+            json.WriteString("state", State(d, now));
+            json.WriteString("decidedBy", d.DecidedBy);
+            json.WriteString("decidedAt", d.DecidedAt);
+            json.WriteString("reason", d.Reason);
+            if (d.ExpiresAt is { } e)
+            {
+                json.WriteString("expiresAt", e);
+            }
+            else
+            {
+                json.WriteNull("expiresAt");
+            }
+
+            json.WriteString("entityFingerprint", d.EntityFingerprint);
+            if (d.RemovedAt is { } r)
+            {
+                json.WriteString("removedAt", r);
+                json.WriteString("removedBy", d.RemovedBy);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return SafeText.Visible(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

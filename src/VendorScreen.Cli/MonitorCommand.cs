@@ -1,0 +1,248 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using VendorScreen.Cli.Input;
+using VendorScreen.Cli.Output;
+using VendorScreen.Policies;
+
+namespace VendorScreen.Cli;
+
+/// <summary>The <c>vendorscreen monitor</c> command: re-screens a supplier master and writes only the rows whose decision changed
+/// since their last recorded screening, with the list change behind each.</summary>
+internal static class MonitorCommand
+{
+    public static readonly IReadOnlyList<string> Formats = ["json", "table", "csv"];
+
+    /// <summary>The CSV header, a stable contract.</summary>
+    public static readonly IReadOnlyList<string> CsvHeader = ["id", "line", "previous", "decision", "changes", "reason"];
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">Where the command writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var input = new Argument<string>("input.csv") { Description = "The supplier master: the same CSV columns as screen; keep an id column so that rows are recognised between runs." };
+        var format = new Option<string>("--format", "-f") { Description = "json (one object per changed row and line), table or csv.", HelpName = "json|table|csv", DefaultValueFactory = _ => "json" };
+        format.CompletionSources.Add([.. Formats]);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the changed rows to FILE instead of standard output.", HelpName = "FILE" };
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate relations and listings at this date (default: today). A row's as_of column overrides it.", HelpName = "yyyy-MM-dd" };
+        var policy = new Option<string>("--policy") { Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}.", HelpName = "NAME", DefaultValueFactory = _ => "default" };
+        var store = new StoreOptions(required: true);
+        var sources = new SourceOptions();
+        var command = new Command("monitor", "Re-screen a supplier master, record every screening in the store, and write only the rows whose decision changed since their last recorded screening (a row never screened before counts as changed, with previous null).");
+        command.Arguments.Add(input);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(asOf);
+        command.Options.Add(policy);
+        store.AddTo(command);
+        sources.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var ctx = sources.WithCache(parseResult, context);
+            var chosen = ScreenCommand.Choose("--format", parseResult.GetValue(format) ?? "json", Formats);
+            var policyName = ScreenCommand.Choose("--policy", parseResult.GetValue(policy) ?? "default", ScreeningPolicies.Names);
+            DateOnly? defaultAsOf = null;
+            if (parseResult.GetValue(asOf) is { } asOfText)
+            {
+                defaultAsOf = InputFile.TryParseDate(asOfText.Trim(), out var date) ? date : throw new CliException($"invalid --as-of \"{asOfText}\" (expected yyyy-MM-dd)");
+            }
+
+            var inputPath = parseResult.GetRequiredValue(input);
+            var outputPath = parseResult.GetValue(output);
+            if (outputPath is not null && ScreenCommand.SamePath(outputPath, inputPath))
+            {
+                throw new CliException($"--output {outputPath}: would overwrite the input file");
+            }
+
+            var table = InputFile.Read(inputPath, defaultAsOf);
+            var duplicate = table.Rows.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new CliException($"{inputPath}:{duplicate.Skip(1).First().Line}: id \"{duplicate.Key}\" appears more than once; monitor needs one row per id");
+            }
+
+            using var engine = await EngineFactory.CreateAsync(ctx, sources.GetSources(parseResult), sources.UseDefaultData(parseResult), policyName, null, requireUsable: true, cancellationToken).ConfigureAwait(false);
+            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<DecisionChange> changes;
+            await using (open.ConfigureAwait(false))
+            {
+                var screening = engine.WithDispositions(open.Dispositions, engine.Datasets, ctx.TimeProvider);
+                using var monitor = new ScreeningMonitor(screening, open.Audit, engine.Datasets, store.GetUser(parseResult), ctx.TimeProvider);
+                changes = await DispositionCommand.Guard(async () => await monitor.RescreenAsync(table.Rows.Select(r => r.Request), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            var rows = table.Rows.ToDictionary(r => ScreeningAuditRecord.SubjectOf(r.Request), StringComparer.Ordinal);
+            var writer = outputPath is null ? ctx.Stdout : OpenFile(outputPath);
+            try
+            {
+                Write(writer, chosen, changes.Select(c => (Row: rows[c.Subject], Change: c)).OrderBy(p => p.Row.Line).ToList());
+            }
+            finally
+            {
+                if (outputPath is null)
+                {
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            if (ctx.StderrIsTerminal || outputPath is not null)
+            {
+                ctx.Error(string.Create(CultureInfo.InvariantCulture, $"{changes.Count} of {table.Rows.Count} rows changed decision{(outputPath is null ? string.Empty : $" (written to {outputPath})")}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter writer, string format, List<(InputRow Row, DecisionChange Change)> changes)
+    {
+        switch (format)
+        {
+            case "json":
+                foreach (var (row, change) in changes)
+                {
+                    writer.WriteLine(ToJson(row, change));
+                }
+
+                break;
+            case "csv":
+                using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true))
+                {
+                    foreach (var column in CsvHeader)
+                    {
+                        csv.WriteField(column);
+                    }
+
+                    csv.NextRecord();
+                    foreach (var (row, change) in changes)
+                    {
+                        csv.WriteField(SafeText.CsvCell(row.Id));
+                        csv.WriteField(row.Line.ToString(CultureInfo.InvariantCulture));
+                        csv.WriteField(SafeText.CsvCell(Previous(change)));
+                        csv.WriteField(SafeText.CsvCell(change.Result.Decision.ToLowerCase()));
+                        csv.WriteField(SafeText.CsvCell(Describe(change.ListChanges)));
+                        csv.WriteField(SafeText.CsvCell(change.Result.Reason));
+                        csv.NextRecord();
+                    }
+                }
+
+                break;
+            default:
+                if (changes.Count == 0)
+                {
+                    writer.WriteLine("no decision changed");
+                    break;
+                }
+
+                var idWidth = Math.Min(40, Math.Max(2, changes.Max(c => c.Row.Id.Length)));
+                writer.WriteLine($"{"id".PadRight(idWidth)}  {"previous",-10}  {"decision",-10}  change");
+                foreach (var (row, change) in changes)
+                {
+                    writer.WriteLine(SafeText.Visible($"{row.Id.PadRight(idWidth)}  {Previous(change),-10}  {change.Result.Decision.ToLowerCase(),-10}  {Describe(change.ListChanges)}"));
+                }
+
+                break;
+        }
+    }
+
+    private static string Previous(DecisionChange change) => change.Previous?.ToLowerCase() ?? "(none)";
+
+    /// <summary>Describes list changes on one line: <c>entity-added ofac-sdn:123 "NAME"; entity-removed ...</c>.</summary>
+    private static string Describe(IReadOnlyList<ListChange> changes) => changes.Count == 0
+        ? "no list change (first screening, or another policy, algorithm, disposition or date)"
+        : string.Join("; ", changes.Select(c => $"{c.Kind} {c.EntityId} \"{c.EntityName}\"" + (c.Kind == ListChange.NamesChanged
+            ? $" (added: {string.Join(", ", c.AddedNames)}; removed: {string.Join(", ", c.RemovedNames)})"
+            : string.Empty)));
+
+    private static string ToJson(InputRow row, DecisionChange change)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", row.Id);
+            if (change.Previous is { } previous)
+            {
+                json.WriteString("previous", previous.ToLowerCase());
+            }
+            else
+            {
+                json.WriteNull("previous");
+            }
+
+            json.WriteString("decision", change.Result.Decision.ToLowerCase());
+            json.WriteStartArray("changes");
+            foreach (var c in change.ListChanges)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", c.Kind);
+                json.WriteString("entityId", c.EntityId);
+                json.WriteString("entityName", c.EntityName);
+                WriteStrings(json, "addedNames", c.AddedNames);
+                WriteStrings(json, "removedNames", c.RemovedNames);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("hits");
+            foreach (var hit in change.Result.Hits)
+            {
+                json.WriteStartObject();
+                json.WriteString("field", hit.Field);
+                json.WriteString("query", hit.Query);
+                json.WriteString("entityId", hit.EntityId);
+                json.WriteString("entityName", hit.EntityName);
+                json.WriteString("listedEntityId", hit.ListedEntityId);
+                json.WriteNumber("score", Math.Round(hit.Score, 4));
+                json.WriteString("decision", hit.Decision.ToLowerCase());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("reason", change.Result.Reason);
+            if (change.PreviousRecord is { } before)
+            {
+                json.WriteString("previousScreenedAt", before.Result.ScreenedAt);
+                json.WriteString("previousDatasetVersion", before.Result.DatasetVersion);
+            }
+
+            json.WriteString("datasetVersion", change.Result.DatasetVersion);
+            json.WriteNumber("line", row.Line);
+            json.WriteEndObject();
+        }
+
+        return SafeText.Visible(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static StreamWriter OpenFile(string path)
+    {
+        try
+        {
+            return new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CliException($"--output {path}: cannot write: {CliContext.OneLine(ex.Message)}", ex);
+        }
+    }
+}

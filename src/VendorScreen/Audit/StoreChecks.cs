@@ -1,0 +1,41 @@
+namespace VendorScreen.Audit;
+
+/// <summary>The checks every store makes before writing, so that all stores refuse the same input the same way.</summary>
+internal static class StoreChecks
+{
+    /// <summary>Checks records to append: none <see langword="null"/>, each with a subject and a result that carries its request.</summary>
+    /// <param name="records">The records.</param>
+    /// <exception cref="ArgumentException">A record is unusable; the message names its position.</exception>
+    public static void Records(IReadOnlyList<ScreeningAuditRecord> records)
+    {
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record is null || string.IsNullOrWhiteSpace(record.Subject) || record.Result is null)
+            {
+                throw new ArgumentException($"records[{i}] is null or has no subject or result.", nameof(records));
+            }
+        }
+    }
+
+    /// <summary>Checks a disposition to add.</summary>
+    /// <param name="disposition">The disposition.</param>
+    /// <exception cref="ArgumentException">A required field is empty; the message names it.</exception>
+    public static void Disposition(ScreeningDisposition disposition)
+    {
+        static void Require(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"The disposition's {field} is empty.", nameof(disposition));
+            }
+        }
+
+        Require(disposition.Id, nameof(disposition.Id));
+        Require(disposition.Party, nameof(disposition.Party));
+        Require(disposition.EntityId, nameof(disposition.EntityId));
+        Require(disposition.DecidedBy, nameof(disposition.DecidedBy));
+        Require(disposition.Reason, nameof(disposition.Reason));
+        Require(disposition.EntityFingerprint, nameof(disposition.EntityFingerprint));
+    }
+}
