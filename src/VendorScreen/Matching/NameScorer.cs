@@ -82,6 +82,9 @@ internal static class NameScorer
     /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
     public static string Algorithm => NameScoringRules.Default.Name;
 
+    [ThreadStatic]
+    private static RecentKey? _recentPhoneticKey;
+
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
 
@@ -423,7 +426,7 @@ internal static class NameScorer
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && t.Text.All(char.IsAsciiLetter)
+            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text)
                 && !other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0));
         }
 
@@ -549,7 +552,7 @@ internal static class NameScorer
 
         // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
         // spelled phonetically; such a match counts a little less than a spelling match.
-        var fa = PhoneticKey(a.Text);
+        var fa = RecentPhoneticKey(a.Text);
         var fb = PhoneticKey(b.Text);
         if (fa.Length < 3 || fb.Length < 3)
         {
@@ -734,7 +737,7 @@ internal static class NameScorer
         // Under function-word-edit, a two-letter word one letter from a two-letter function word ("om" / "of", "tha" is not one) is
         // that word misspelt; it weighs what the function word weighs (misspelt-word-class-weight).
         if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (a.Class == TokenClass.Generic) != (b.Class == TokenClass.Generic)
-            && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter) && (x[0] == y[0] || x[1] == y[1]))
+            && IsAsciiLetters(x) && IsAsciiLetters(y) && (x[0] == y[0] || x[1] == y[1]))
         {
             return rules.ShortWordEditSimilarity;
         }
@@ -742,7 +745,7 @@ internal static class NameScorer
         // A word of two or three letters one letter away from the other ("Ali" / "Ami", "Oil" / "Ol", "Arm" / "Farm") is a slip
         // that weighs only what such a short word weighs in the name: half a match, so that it decides nothing on its own.
         if (rules.ShortWordEditSimilarity > 0 && longer <= 4 && shorter >= 2 && (longer <= 3 || (shorter == 3 && x[0] != y[0]))
-            && shortSubstitution && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter)
+            && shortSubstitution && IsAsciiLetters(x) && IsAsciiLetters(y)
             && !(Romanization.IsPinyinSyllable(x) && Romanization.IsPinyinSyllable(y))
             && (x.Length != y.Length || shorter >= 3) && OsaDistance(x, y, 1) == 1)
         {
@@ -817,7 +820,7 @@ internal static class NameScorer
     /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
     /// </summary>
     private static double ShortSubstitution(string x, string y, bool allowed, NameScoringRules rules) =>
-        !allowed || x.Length < 4 || !x.All(char.IsAsciiLetter) || !y.All(char.IsAsciiLetter)
+        !allowed || x.Length < 4 || !IsAsciiLetters(x) || !IsAsciiLetters(y)
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
             : Levenshtein.GetRatio(x, y) * rules.ShortSubstitutionFactor;
@@ -1018,6 +1021,36 @@ internal static class NameScorer
         return false;
     }
 
+    private static bool IsAsciiLetters(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The phonetic key of the token last keyed on this thread is kept: a misspelt query word is compared with many vocabulary
+    // words in a row, always as the first token.
+    private static string RecentPhoneticKey(string token)
+    {
+        var recent = _recentPhoneticKey;
+        if (recent is not null && ReferenceEquals(recent.Token, token))
+        {
+            return recent.Key;
+        }
+
+        var key = PhoneticKey(token);
+        _recentPhoneticKey = new RecentKey(token, key);
+        return key;
+    }
+
+    private sealed record RecentKey(string Token, string Key);
+
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
     // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.
@@ -1118,7 +1151,7 @@ internal static class NameScorer
         {
             var a = acronymSide[i];
             // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
-            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !a.Text.All(char.IsAsciiLetter)
+            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !IsAsciiLetters(a.Text)
                 || (a.Text.Length == 2 && a.Text.Any(ch => ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')))
             {
                 continue;
