@@ -446,7 +446,7 @@ internal sealed class CandidateIndex : ITokenStatistics
 
                     foreach (var (word, wordCodes) in bucket)
                     {
-                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script);
+                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script, MinSoundSimilarity);
                         if (sim >= MinSoundSimilarity)
                         {
                             matches.Add((word, sim));

@@ -144,10 +144,22 @@ internal static class CrossScriptSimilarity
     /// <param name="nativeCodes">The transliterated token's codes.</param>
     /// <param name="script">The script the transliterated token came from.</param>
     /// <returns>The similarity.</returns>
-    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script)
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script) =>
+        CodeSimilarity(latinCodes, nativeCodes, script, MinSimilarity);
+
+    /// <summary>Gets the similarity of two sound-code sequences as <see cref="CodeSimilarity(string, string, NameScript)"/> does
+    /// when it is at least a given value, and 0 or a value below it otherwise: the distance computation stops early once the
+    /// similarity cannot reach that value.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <param name="atLeast">The least similarity the caller keeps, at least <see cref="MinSimilarity"/>.</param>
+    /// <returns>The similarity when it is at least <paramref name="atLeast"/>; otherwise a smaller value or 0.</returns>
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script, double atLeast)
     {
         var max = MaxDistance(script);
-        var d = CodeDistance(latinCodes, nativeCodes, script, max);
+        var within = max * (MaxSimilarity - Math.Max(atLeast, MinSimilarity)) / (MaxSimilarity - MinSimilarity);
+        var d = CodeDistance(latinCodes, nativeCodes, script, within);
         return d > max ? 0 : MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
     }
 
