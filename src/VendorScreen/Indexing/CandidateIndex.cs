@@ -35,7 +35,7 @@ internal sealed class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _postings;
     private readonly Dictionary<string, int> _documentFrequency;
     private readonly string[] _vocabulary;
-    private readonly Dictionary<string, int[]> _trigramToVocabulary;
+    private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
@@ -113,10 +113,12 @@ internal sealed class CandidateIndex : ITokenStatistics
         _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _vocabulary = postings.Keys.Where(k => k.Length >= 4).ToArray();
-        var trigrams = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var trigrams = new Dictionary<ulong, List<int>>();
+        var grams = new List<ulong>();
         for (var v = 0; v < _vocabulary.Length; v++)
         {
-            foreach (var g in Trigrams(_vocabulary[v]))
+            Trigrams(_vocabulary[v], grams, distinct: false);
+            foreach (var g in grams)
             {
                 if (!trigrams.TryGetValue(g, out var list))
                 {
@@ -130,7 +132,7 @@ internal sealed class CandidateIndex : ITokenStatistics
             }
         }
 
-        _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _soundBuckets = SoundBuckets(names);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = entities
@@ -207,65 +209,128 @@ internal sealed class CandidateIndex : ITokenStatistics
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
-        var scores = new Dictionary<int, double>();
-
-        void Add(string key, double weight)
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
+        var scores = scratch.Scores;
+        var touched = scratch.TouchedNames;
+        try
         {
-            if (_postings.TryGetValue(key, out var ids))
+            void Add(string key, double weight)
             {
-                foreach (var id in ids)
+                if (_postings.TryGetValue(key, out var ids))
                 {
-                    scores[id] = scores.GetValueOrDefault(id) + weight;
-                }
-            }
-        }
+                    foreach (var id in ids)
+                    {
+                        if (!scratch.NameTouched[id])
+                        {
+                            scratch.NameTouched[id] = true;
+                            touched.Add(id);
+                        }
 
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var t = tokens[i];
-            if (!useLowWeight && t.Class is TokenClass.LegalForm)
-            {
-                continue;
-            }
-
-            var weight = _scoring.BaseWeight(t.Class) * Rarity(t.Text);
-            Add(t.Text, weight);
-            if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
-            {
-                string[]? similarWords = null;
-                var cacheKey = query.IsTransliteration ? "\u0001" + t.Text : t.Text;
-                if (similarCache is null || !similarCache.TryGetValue(cacheKey, out similarWords))
-                {
-                    similarWords = SimilarVocabulary(t.Text, shortWordLookup: !query.IsTransliteration).ToArray();
-                    similarCache?.Add(cacheKey, similarWords);
-                }
-
-                foreach (var similar in similarWords)
-                {
-                    Add(similar, weight * 0.8);
+                        scores[id] += weight;
+                    }
                 }
             }
 
-            // Joined adjacent query tokens: "hik vision" finds "hikvision".
-            var joined = t.Text;
-            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            for (var i = 0; i < tokens.Count; i++)
             {
-                joined += tokens[k].Text;
-                Add(joined, weight);
-            }
-        }
+                var t = tokens[i];
+                if (!useLowWeight && t.Class is TokenClass.LegalForm)
+                {
+                    continue;
+                }
 
-        // Names in an abjad (Arabic, Hebrew) are not looked up by sound: without written vowels, common names there sound
-        // like too many Latin names; they are still found through their other words and compared by sound when found.
-        if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
+                var weight = _scoring.BaseWeight(t.Class) * Rarity(t.Text);
+                Add(t.Text, weight);
+                if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
+                {
+                    string[]? similarWords = null;
+                    var cacheKey = query.IsTransliteration ? "\u0001" + t.Text : t.Text;
+                    if (similarCache is null || !similarCache.TryGetValue(cacheKey, out similarWords))
+                    {
+                        similarWords = SimilarVocabulary(t.Text, shortWordLookup: !query.IsTransliteration, scratch);
+                        similarCache?.Add(cacheKey, similarWords);
+                    }
+
+                    foreach (var similar in similarWords)
+                    {
+                        Add(similar, weight * 0.8);
+                    }
+                }
+
+                // Joined adjacent query tokens: "hik vision" finds "hikvision".
+                var joined = t.Text;
+                for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+                {
+                    joined += tokens[k].Text;
+                    Add(joined, weight);
+                }
+            }
+
+            // Names in an abjad (Arabic, Hebrew) are not looked up by sound: without written vowels, common names there sound
+            // like too many Latin names; they are still found through their other words and compared by sound when found.
+            if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
+            {
+                foreach (var (word, weight) in SoundAlikeVocabulary(query))
+                {
+                    Add(word, weight);
+                }
+            }
+
+            return TopCandidates(scores, touched, maxCandidates);
+        }
+        finally
         {
-            foreach (var (word, weight) in SoundAlikeVocabulary(query))
+            foreach (var id in touched)
             {
-                Add(word, weight);
+                scores[id] = 0;
+                scratch.NameTouched[id] = false;
+            }
+
+            touched.Clear();
+        }
+    }
+
+    // The best-scored names, highest score first and lower id first among equal scores, by partial selection: a bounded
+    // min-heap of the best seen so far rather than a sort of every name touched.
+    private static int[] TopCandidates(double[] scores, List<int> touched, int maxCandidates)
+    {
+        if (maxCandidates <= 0 || touched.Count == 0)
+        {
+            return [];
+        }
+
+        // The heap's root is the worst kept candidate: the lowest score, and among equal scores the highest id.
+        var heap = new PriorityQueue<int, (double Score, int Id)>(Math.Min(maxCandidates, touched.Count) + 1, WorstFirst.Instance);
+        foreach (var id in touched)
+        {
+            var key = (scores[id], id);
+            if (heap.Count < maxCandidates)
+            {
+                heap.Enqueue(id, key);
+            }
+            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0)
+            {
+                heap.Dequeue();
+                heap.Enqueue(id, key);
             }
         }
 
-        return scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToArray();
+        var result = new int[heap.Count];
+        for (var i = result.Length - 1; i >= 0; i--)
+        {
+            result[i] = heap.Dequeue();
+        }
+
+        return result;
+    }
+
+    // Orders candidates worst first: lower score, then (among equal scores) higher id.
+    private sealed class WorstFirst : IComparer<(double Score, int Id)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, int Id) x, (double Score, int Id) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Id.CompareTo(x.Id);
     }
 
     /// <summary>Finds the entities that carry an identifier exactly (compared on letters and digits, case-insensitive).</summary>
@@ -381,7 +446,7 @@ internal sealed class CandidateIndex : ITokenStatistics
 
                     foreach (var (word, wordCodes) in bucket)
                     {
-                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script);
+                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script, MinSoundSimilarity);
                         if (sim >= MinSoundSimilarity)
                         {
                             matches.Add((word, sim));
@@ -427,40 +492,131 @@ internal sealed class CandidateIndex : ITokenStatistics
 
     // A typed slip is a Latin-script phenomenon: a word transliterated from another script (Chinese, Korean) is looked up by
     // the ordinary share of trigrams even when short.
-    private IEnumerable<string> SimilarVocabulary(string token, bool shortWordLookup)
+    private string[] SimilarVocabulary(string token, bool shortWordLookup, Scratch scratch)
     {
-        var grams = Trigrams(token).Distinct().ToArray();
-        var counts = new Dictionary<int, int>();
-        foreach (var g in grams)
+        var grams = scratch.Grams;
+        Trigrams(token, grams, distinct: true);
+        var counts = scratch.VocabularyCounts;
+        var touched = scratch.TouchedVocabulary;
+        var found = scratch.Similar;
+        try
         {
-            if (_trigramToVocabulary.TryGetValue(g, out var ids) && ids.Length <= MaxTrigramPostings)
+            foreach (var g in grams)
             {
-                foreach (var id in ids)
+                if (_trigramToVocabulary.TryGetValue(g, out var ids) && ids.Length <= MaxTrigramPostings)
                 {
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                    foreach (var id in ids)
+                    {
+                        if (counts[id]++ == 0)
+                        {
+                            touched.Add(id);
+                        }
+                    }
                 }
             }
-        }
 
-        // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
-        // candidate word, which the similarity check below then confirms or drops.
-        var needed = shortWordLookup && grams.Length <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Length * 0.35));
-        return counts.Where(p => p.Value >= needed)
-            .Select(p => _vocabulary[p.Key])
-            .Where(v => !string.Equals(v, token, StringComparison.Ordinal) && Math.Abs(v.Length - token.Length) <= 3)
-            .Select(v => (v, sim: _scoring.TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word))))
-            .Where(x => x.sim > 0)
-            .OrderByDescending(x => x.sim)
-            .Take(MaxFuzzyExpansions)
-            .Select(x => x.v);
+            // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
+            // candidate word, which the similarity check below then confirms or drops. Words are taken in the order first met.
+            var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
+            var queryToken = new NameToken(token, TokenClass.Word);
+            for (var order = 0; order < touched.Count; order++)
+            {
+                var id = touched[order];
+                if (counts[id] < needed)
+                {
+                    continue;
+                }
+
+                var v = _vocabulary[id];
+                if (Math.Abs(v.Length - token.Length) > 3 || string.Equals(v, token, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var sim = _scoring.TokenSimilarity(queryToken, new NameToken(v, TokenClass.Word));
+                if (sim > 0)
+                {
+                    found.Add((sim, order, v));
+                }
+            }
+
+            // Most similar first; among equals, the word met first.
+            found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.Order.CompareTo(b.Order));
+            var result = new string[Math.Min(MaxFuzzyExpansions, found.Count)];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = found[i].Word;
+            }
+
+            return result;
+        }
+        finally
+        {
+            foreach (var id in touched)
+            {
+                counts[id] = 0;
+            }
+
+            touched.Clear();
+            found.Clear();
+        }
     }
 
-    private static IEnumerable<string> Trigrams(string token)
+    // The trigrams of a token padded with ^ and $, each packed into one number (three UTF-16 code units), in order; with
+    // distinct, each only where it first occurs.
+    private static void Trigrams(string token, List<ulong> grams, bool distinct)
     {
-        var padded = "^" + token + "$";
-        for (var i = 0; i + 3 <= padded.Length; i++)
+        grams.Clear();
+        var length = token.Length + 2;
+        for (var i = 0; i + 3 <= length; i++)
         {
-            yield return padded.Substring(i, 3);
+            var g = ((ulong)Padded(token, i) << 32) | ((ulong)Padded(token, i + 1) << 16) | Padded(token, i + 2);
+            if (!distinct || !grams.Contains(g))
+            {
+                grams.Add(g);
+            }
+        }
+    }
+
+    private static char Padded(string token, int at) => at == 0 ? '^' : at == token.Length + 1 ? '$' : token[at - 1];
+
+    // Per-thread working memory of candidate look-ups, sized to the largest index used on the thread: tallies by name and by
+    // vocabulary word, reset after each look-up, so that a look-up allocates no per-candidate dictionary.
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private Scratch(int names, int vocabulary)
+        {
+            Scores = new double[names];
+            NameTouched = new bool[names];
+            VocabularyCounts = new int[vocabulary];
+        }
+
+        public double[] Scores { get; }
+
+        public bool[] NameTouched { get; }
+
+        public List<int> TouchedNames { get; } = [];
+
+        public int[] VocabularyCounts { get; }
+
+        public List<int> TouchedVocabulary { get; } = [];
+
+        public List<ulong> Grams { get; } = [];
+
+        public List<(double Sim, int Order, string Word)> Similar { get; } = [];
+
+        public static Scratch For(int names, int vocabulary)
+        {
+            var current = _current;
+            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
+            {
+                _current = current = new Scratch(Math.Max(names, current?.Scores.Length ?? 0), Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
+            }
+
+            return current;
         }
     }
 }

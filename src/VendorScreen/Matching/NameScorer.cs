@@ -7,14 +7,64 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Matching;
 
 /// <summary>The outcome of comparing a query name with a candidate name.</summary>
-/// <param name="Score">The score in [0, 1].</param>
-/// <param name="Features">The per-feature explanation.</param>
-/// <param name="CandidateContained">Whether every distinctive token of the candidate was found in the query (a mention).</param>
-/// <param name="QueryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name (a legal form, a place,
-/// "International", "Group"), so that a contained candidate is the same name with qualifiers.</param>
-/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-internal sealed record NameComparison(double Score, IReadOnlyList<FeatureScore> Features, bool CandidateContained, bool QueryExtrasAreQualifiers = false)
+/// <remarks>The per-feature explanation is written when <see cref="Features"/> is first read, so that the many candidates
+/// compared and dropped cost no explanation text. Instances are immutable in what they report and safe for concurrent use.</remarks>
+internal sealed class NameComparison
 {
+    private readonly Func<IReadOnlyList<FeatureScore>>? _explain;
+    private IReadOnlyList<FeatureScore>? _features;
+
+    /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class with its explanation written out.</summary>
+    /// <param name="score">The score in [0, 1].</param>
+    /// <param name="features">The per-feature explanation.</param>
+    /// <param name="candidateContained">Whether every distinctive token of the candidate was found in the query (a mention).</param>
+    /// <param name="queryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name (a legal form, a place,
+    /// "International", "Group"), so that a contained candidate is the same name with qualifiers.</param>
+    public NameComparison(double score, IReadOnlyList<FeatureScore> features, bool candidateContained, bool queryExtrasAreQualifiers = false)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        Score = score;
+        _features = features;
+        CandidateContained = candidateContained;
+        QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
+        HasFuzzyTokens = features.Any(f => string.Equals(f.Feature, FuzzyTokensFeature, StringComparison.Ordinal));
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class whose explanation is written on demand.</summary>
+    /// <param name="score">The score in [0, 1].</param>
+    /// <param name="explain">Writes the per-feature explanation; called at most once per reader race, and must be deterministic.</param>
+    /// <param name="hasFuzzyTokens">Whether the explanation holds a <c>fuzzy-tokens</c> feature.</param>
+    /// <param name="candidateContained">Whether every distinctive token of the candidate was found in the query.</param>
+    /// <param name="queryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name.</param>
+    internal NameComparison(double score, Func<IReadOnlyList<FeatureScore>> explain, bool hasFuzzyTokens, bool candidateContained, bool queryExtrasAreQualifiers)
+    {
+        Score = score;
+        _explain = explain;
+        HasFuzzyTokens = hasFuzzyTokens;
+        CandidateContained = candidateContained;
+        QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
+    }
+
+    /// <summary>The name of the feature that lists token pairs matched within the edit budget rather than exactly.</summary>
+    public const string FuzzyTokensFeature = "fuzzy-tokens";
+
+    /// <summary>Gets the score in [0, 1].</summary>
+    public double Score { get; }
+
+    /// <summary>Gets the per-feature explanation.</summary>
+    public IReadOnlyList<FeatureScore> Features => _features ??= _explain!();
+
+    /// <summary>Gets whether every distinctive token of the candidate was found in the query (a mention).</summary>
+    public bool CandidateContained { get; }
+
+    /// <summary>Gets whether every query token left unmatched only qualifies a name (a legal form, a place, "International",
+    /// "Group"), so that a contained candidate is the same name with qualifiers.</summary>
+    public bool QueryExtrasAreQualifiers { get; }
+
+    /// <summary>Gets whether some token pair matched within the edit budget rather than exactly (the explanation then holds a
+    /// <c>fuzzy-tokens</c> feature), without writing the explanation.</summary>
+    public bool HasFuzzyTokens { get; }
+
     /// <summary>Gets the name and version of the rules that computed the score (such as <c>token-align-v4</c>).</summary>
     public string Algorithm { get; init; } = NameScoringRules.Default.Name;
 }
@@ -31,6 +81,9 @@ internal static class NameScorer
 {
     /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
     public static string Algorithm => NameScoringRules.Default.Name;
+
+    [ThreadStatic]
+    private static RecentKey? _recentPhoneticKey;
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
@@ -102,12 +155,13 @@ internal static class NameScorer
 
         var usedQ = new bool[q.Count];
         var usedC = new bool[c.Count];
-        var alignment = Enumerable.Repeat(-1, q.Count).ToArray();
+        var alignment = new int[q.Count];
+        Array.Fill(alignment, -1);
         double matched = 0;
-        var aligned = new List<string>();
+        var aligned = new List<Pair>(Math.Min(q.Count, c.Count));
         var fuzzyMin = 1.0;
         var fuzzyShortest = int.MaxValue;
-        var fuzzy = new List<string>();
+        var fuzzyCount = 0;
         var firstLetterFuzzy = false;
         var spelled = false;
         var bySound = false;
@@ -143,20 +197,19 @@ internal static class NameScorer
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
             spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
-            var qText = Join(q, p.QStart, p.QCount);
-            var cText = Join(c, p.CStart, p.CCount);
-            var entry = string.Create(CultureInfo.InvariantCulture, $"{qText}={cText} ({p.Sim:0.00})");
-            aligned.Add(entry);
-            var initialPair = !p.Acronym && p.QCount == 1 && p.CCount == 1 && (qText.Length == 1) != (cText.Length == 1);
+            aligned.Add(p);
+            var qLength = JoinedLength(q, p.QStart, p.QCount);
+            var cLength = JoinedLength(c, p.CStart, p.CCount);
+            var initialPair = !p.Acronym && p.QCount == 1 && p.CCount == 1 && (qLength == 1) != (cLength == 1);
             initialToWord |= initialPair;
-            wordSpelled |= p.BySound || p.Acronym || (!initialPair && qText.Length >= 2 && cText.Length >= 2 && (IsDistinctive(q[p.QStart].Class) || IsDistinctive(c[p.CStart].Class))
+            wordSpelled |= p.BySound || p.Acronym || (!initialPair && qLength >= 2 && cLength >= 2 && (IsDistinctive(q[p.QStart].Class) || IsDistinctive(c[p.CStart].Class))
                 && q[p.QStart].Class != TokenClass.Number);
             if (p.Sim < 1)
             {
-                fuzzy.Add(entry);
+                fuzzyCount++;
                 fuzzyMin = Math.Min(fuzzyMin, p.Sim);
-                fuzzyShortest = Math.Min(fuzzyShortest, Math.Min(qText.Length, cText.Length));
-                firstLetterFuzzy |= !p.BySound && qText.Length > 0 && cText.Length > 0 && qText[0] != cText[0];
+                fuzzyShortest = Math.Min(fuzzyShortest, Math.Min(qLength, cLength));
+                firstLetterFuzzy |= !p.BySound && qLength > 0 && cLength > 0 && JoinedFirst(q, p.QStart, p.QCount) != JoinedFirst(c, p.CStart, p.CCount);
             }
         }
 
@@ -171,8 +224,8 @@ internal static class NameScorer
             score = rules.SoundOnlyCap;
         }
 
-        var unmatchedQ = Enumerable.Range(0, q.Count).Where(i => !usedQ[i]).ToList();
-        var unmatchedC = Enumerable.Range(0, c.Count).Where(j => !usedC[j]).ToList();
+        var unmatchedQ = Unused(usedQ);
+        var unmatchedC = Unused(usedC);
         var numberMismatch = unmatchedQ.Any(i => q[i].Class == TokenClass.Number) && unmatchedC.Any(j => c[j].Class == TokenClass.Number);
         if (numberMismatch)
         {
@@ -228,77 +281,11 @@ internal static class NameScorer
 
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
         // "New Financial Technologies" is not found in "American Financial Group").
-        var contained = Enumerable.Range(0, c.Count).Where(j => IsDistinctive(c[j].Class)).Any()
+        var contained = CountDistinctive(c, out _) > 0
             && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm);
 
-        var features = new List<FeatureScore>(4)
-        {
-            new("token-alignment", Math.Round(score, 4), 1.0, string.Join(", ", aligned) + Unmatched(q, unmatchedQ, "query") + Unmatched(c, unmatchedC, "candidate")),
-        };
-        if (fuzzy.Count > 0)
-        {
-            features.Add(new("fuzzy-tokens", Math.Round(fuzzy.Count / (double)aligned.Count, 4), 0, "within edit budget: " + string.Join(", ", fuzzy)));
-        }
-
-        var legalQ = q.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
-        var legalC = c.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
-        if (legalQ.Count + legalC.Count > 0)
-        {
-            features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, rules.BaseWeight(TokenClass.LegalForm),
-                $"compare forms down-weighted: query [{string.Join(' ', legalQ)}], candidate [{string.Join(' ', legalC)}]"));
-        }
-
-        if (loneNumber)
-        {
-            features.Add(new("lone-number", rules.LoneNumberWeight, 0, "a number in one name only weighs " + rules.LoneNumberWeight.ToString(CultureInfo.InvariantCulture) + " of a word"));
-        }
-
-        if (numberMismatch)
-        {
-            features.Add(new("number-mismatch", rules.NumberMismatchFactor, -1, "numbers differ; score multiplied by " + rules.NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (soundOnly)
-        {
-            features.Add(new("sound-only", rules.SoundOnlyCap, -1, "matched only by sound across scripts; score capped at " + rules.SoundOnlyCap.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (partReplaced)
-        {
-            features.Add(new("name-part-replaced", rules.PartReplacedFactor, -1, "each name has a part the other lacks; score multiplied by " + rules.PartReplacedFactor.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (singleWordFuzzy)
-        {
-            features.Add(new("single-word-fuzzy", singleWordFactor, -1, "a one-word name matched only approximately; score multiplied by " + singleWordFactor.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (acronymExtra)
-        {
-            features.Add(new("acronym-extra-part", rules.AcronymExtraPartFactor, -1, "read as an acronym, with a part the acronym leaves unmatched; score multiplied by "
-                + rules.AcronymExtraPartFactor.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (initialsOnly)
-        {
-            features.Add(new("initials-only", rules.InitialsOnlyCap, -1, "only initials matched words; score capped at " + rules.InitialsOnlyCap.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (patronymicSwap)
-        {
-            features.Add(new("patronymic-order", rules.PatronymicSwapFactor, -1, "the names around bin/ben/ibn are swapped: father and son differ"));
-        }
-
-        if (query.IsTransliteration || candidate.IsTransliteration)
-        {
-            features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
-        }
-
-        if (misspeltForms.Count > 0)
-        {
-            features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", misspeltForms)));
-        }
-
+        var explanation = new Explanation(score, q, c, aligned, unmatchedQ, unmatchedC, rules, loneNumber, numberMismatch, soundOnly, partReplaced, singleWordFuzzy,
+            singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms);
         if (rules.RoundScore)
         {
             // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
@@ -306,13 +293,125 @@ internal static class NameScorer
         }
 
         var qualifiersOnly = unmatchedQ.All(i => LegalForms.IsQualifier(q[i]));
-        return new NameComparison(Math.Clamp(score, 0, 1), features, contained, qualifiersOnly) { Algorithm = rules.Name };
+        return new NameComparison(Math.Clamp(score, 0, 1), explanation.Write, fuzzyCount > 0, contained, qualifiersOnly) { Algorithm = rules.Name };
+    }
+
+    // The explanation of one comparison, written only when read (for the hits that are returned).
+    private sealed record Explanation(
+        double Score,
+        IReadOnlyList<NameToken> Q,
+        IReadOnlyList<NameToken> C,
+        List<Pair> Aligned,
+        List<int> UnmatchedQ,
+        List<int> UnmatchedC,
+        NameScoringRules Rules,
+        bool LoneNumber,
+        bool NumberMismatch,
+        bool SoundOnly,
+        bool PartReplaced,
+        bool SingleWordFuzzy,
+        double SingleWordFactor,
+        bool AcronymExtra,
+        bool InitialsOnly,
+        bool PatronymicSwap,
+        bool Transliteration,
+        List<string> MisspeltForms)
+    {
+        public List<FeatureScore> Write()
+        {
+            var entries = new List<string>(Aligned.Count);
+            var fuzzy = new List<string>();
+            foreach (var p in Aligned)
+            {
+                var entry = string.Create(CultureInfo.InvariantCulture, $"{Join(Q, p.QStart, p.QCount)}={Join(C, p.CStart, p.CCount)} ({p.Sim:0.00})");
+                entries.Add(entry);
+                if (p.Sim < 1)
+                {
+                    fuzzy.Add(entry);
+                }
+            }
+
+            var features = new List<FeatureScore>(4)
+            {
+                new("token-alignment", Math.Round(Score, 4), 1.0, string.Join(", ", entries) + Unmatched(Q, UnmatchedQ, "query") + Unmatched(C, UnmatchedC, "candidate")),
+            };
+            if (fuzzy.Count > 0)
+            {
+                features.Add(new(NameComparison.FuzzyTokensFeature, Math.Round(fuzzy.Count / (double)entries.Count, 4), 0, "within edit budget: " + string.Join(", ", fuzzy)));
+            }
+
+            var legalQ = Q.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
+            var legalC = C.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text).ToList();
+            if (legalQ.Count + legalC.Count > 0)
+            {
+                features.Add(new("legal-form", legalQ.Intersect(legalC).Any() || (legalQ.Count == 0) != (legalC.Count == 0) ? 1 : 0, Rules.BaseWeight(TokenClass.LegalForm),
+                    $"compare forms down-weighted: query [{string.Join(' ', legalQ)}], candidate [{string.Join(' ', legalC)}]"));
+            }
+
+            if (LoneNumber)
+            {
+                features.Add(new("lone-number", Rules.LoneNumberWeight, 0, "a number in one name only weighs " + Rules.LoneNumberWeight.ToString(CultureInfo.InvariantCulture) + " of a word"));
+            }
+
+            if (NumberMismatch)
+            {
+                features.Add(new("number-mismatch", Rules.NumberMismatchFactor, -1, "numbers differ; score multiplied by " + Rules.NumberMismatchFactor.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (SoundOnly)
+            {
+                features.Add(new("sound-only", Rules.SoundOnlyCap, -1, "matched only by sound across scripts; score capped at " + Rules.SoundOnlyCap.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (PartReplaced)
+            {
+                features.Add(new("name-part-replaced", Rules.PartReplacedFactor, -1, "each name has a part the other lacks; score multiplied by " + Rules.PartReplacedFactor.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (SingleWordFuzzy)
+            {
+                features.Add(new("single-word-fuzzy", SingleWordFactor, -1, "a one-word name matched only approximately; score multiplied by " + SingleWordFactor.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (AcronymExtra)
+            {
+                features.Add(new("acronym-extra-part", Rules.AcronymExtraPartFactor, -1, "read as an acronym, with a part the acronym leaves unmatched; score multiplied by "
+                    + Rules.AcronymExtraPartFactor.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (InitialsOnly)
+            {
+                features.Add(new("initials-only", Rules.InitialsOnlyCap, -1, "only initials matched words; score capped at " + Rules.InitialsOnlyCap.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (PatronymicSwap)
+            {
+                features.Add(new("patronymic-order", Rules.PatronymicSwapFactor, -1, "the names around bin/ben/ibn are swapped: father and son differ"));
+            }
+
+            if (Transliteration)
+            {
+                features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
+            }
+
+            if (MisspeltForms.Count > 0)
+            {
+                features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", MisspeltForms)));
+            }
+
+            return features;
+        }
     }
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
     private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string> found, NameScoringRules rules)
     {
+        if (!HasLegalForm(other))
+        {
+            return tokens;
+        }
+
         var forms = other.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text)
             .Except(tokens.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text), StringComparer.Ordinal)
             .Distinct(StringComparer.Ordinal).ToList();
@@ -327,7 +426,7 @@ internal static class NameScorer
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && t.Text.All(char.IsAsciiLetter)
+            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text)
                 && !other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0));
         }
 
@@ -453,7 +552,7 @@ internal static class NameScorer
 
         // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
         // spelled phonetically; such a match counts a little less than a spelling match.
-        var fa = PhoneticKey(a.Text);
+        var fa = RecentPhoneticKey(a.Text);
         var fb = PhoneticKey(b.Text);
         if (fa.Length < 3 || fb.Length < 3)
         {
@@ -475,6 +574,106 @@ internal static class NameScorer
     /// <param name="token">A lower-case token.</param>
     /// <returns>The phonetic key.</returns>
     public static string PhoneticKey(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Contains('\u0001', StringComparison.Ordinal))
+        {
+            return PhoneticKeyByReplacing(token);
+        }
+
+        // The rewrites below run in order over one buffer, as the chained replacements of PhoneticKeyByReplacing do: none
+        // makes the text longer, so the buffer never grows.
+        Span<char> buffer = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        token.AsSpan().CopyTo(buffer);
+        var n = buffer.Length;
+        n = ReplaceInPlace(buffer, n, "sch", "sh");
+        n = ReplaceInPlace(buffer, n, "tch", "ch");
+        n = ReplaceInPlace(buffer, n, "ck", "k");
+        n = ReplaceInPlace(buffer, n, "ks", "x");
+        n = ReplaceInPlace(buffer, n, "cs", "x");
+        n = ReplaceInPlace(buffer, n, "ph", "f");
+        n = ReplaceInPlace(buffer, n, "kh", "h");
+        n = ReplaceInPlace(buffer, n, "gh", "g");
+        n = ReplaceInPlace(buffer, n, "dh", "d");
+        n = ReplaceInPlace(buffer, n, "th", "t");
+        n = ReplaceInPlace(buffer, n, "dj", "j");
+        n = ReplaceInPlace(buffer, n, "ou", "u");
+        n = ReplaceInPlace(buffer, n, "oo", "u");
+        n = ReplaceInPlace(buffer, n, "ee", "i");
+
+        // c is k except in ch (pairs taken left to right); then y, w, q and z fold.
+        for (var i = 0; i < n; i++)
+        {
+            if (buffer[i] == 'c')
+            {
+                if (i + 1 < n && buffer[i + 1] == 'h')
+                {
+                    i++;
+                    continue;
+                }
+
+                buffer[i] = 'k';
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            buffer[i] = buffer[i] switch
+            {
+                'y' => 'i',
+                'w' => 'v',
+                'q' => 'k',
+                'z' => 's',
+                var ch => ch,
+            };
+        }
+
+        if (n > 3 && buffer[0] == 'o')
+        {
+            buffer[0] = 'u';
+        }
+
+        // Runs of one letter count once.
+        var w = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (w == 0 || buffer[w - 1] != buffer[i])
+            {
+                buffer[w++] = buffer[i];
+            }
+        }
+
+        return new string(buffer[..w]);
+    }
+
+    // Replaces every occurrence of a text by a text no longer than it, left to right without overlaps, as string.Replace does.
+    private static int ReplaceInPlace(Span<char> buffer, int length, ReadOnlySpan<char> find, ReadOnlySpan<char> replacement)
+    {
+        if (buffer[..length].IndexOf(find) < 0)
+        {
+            return length;
+        }
+
+        int read = 0, write = 0;
+        while (read < length)
+        {
+            if (read + find.Length <= length && buffer.Slice(read, find.Length).SequenceEqual(find))
+            {
+                replacement.CopyTo(buffer[write..]);
+                write += replacement.Length;
+                read += find.Length;
+            }
+            else
+            {
+                buffer[write++] = buffer[read++];
+            }
+        }
+
+        return write;
+    }
+
+    // The phonetic key by chained replacements: the definition PhoneticKey follows, used as is for text holding U+0001.
+    internal static string PhoneticKeyByReplacing(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
         var t = token
@@ -538,7 +737,7 @@ internal static class NameScorer
         // Under function-word-edit, a two-letter word one letter from a two-letter function word ("om" / "of", "tha" is not one) is
         // that word misspelt; it weighs what the function word weighs (misspelt-word-class-weight).
         if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (a.Class == TokenClass.Generic) != (b.Class == TokenClass.Generic)
-            && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter) && (x[0] == y[0] || x[1] == y[1]))
+            && IsAsciiLetters(x) && IsAsciiLetters(y) && (x[0] == y[0] || x[1] == y[1]))
         {
             return rules.ShortWordEditSimilarity;
         }
@@ -546,7 +745,7 @@ internal static class NameScorer
         // A word of two or three letters one letter away from the other ("Ali" / "Ami", "Oil" / "Ol", "Arm" / "Farm") is a slip
         // that weighs only what such a short word weighs in the name: half a match, so that it decides nothing on its own.
         if (rules.ShortWordEditSimilarity > 0 && longer <= 4 && shorter >= 2 && (longer <= 3 || (shorter == 3 && x[0] != y[0]))
-            && shortSubstitution && x.All(char.IsAsciiLetter) && y.All(char.IsAsciiLetter)
+            && shortSubstitution && IsAsciiLetters(x) && IsAsciiLetters(y)
             && !(Romanization.IsPinyinSyllable(x) && Romanization.IsPinyinSyllable(y))
             && (x.Length != y.Length || shorter >= 3) && OsaDistance(x, y, 1) == 1)
         {
@@ -621,7 +820,7 @@ internal static class NameScorer
     /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
     /// </summary>
     private static double ShortSubstitution(string x, string y, bool allowed, NameScoringRules rules) =>
-        !allowed || x.Length < 4 || !x.All(char.IsAsciiLetter) || !y.All(char.IsAsciiLetter)
+        !allowed || x.Length < 4 || !IsAsciiLetters(x) || !IsAsciiLetters(y)
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
             : Levenshtein.GetRatio(x, y) * rules.ShortSubstitutionFactor;
@@ -680,9 +879,12 @@ internal static class NameScorer
 
     private static int OsaDistance(string a, string b, int limit)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var size = b.Length + 1;
+        Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
+        var previous2 = rows[..size];
+        var previous = rows.Slice(size, size);
+        var current = rows.Slice(2 * size, size);
+        rows.Clear();
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -710,7 +912,10 @@ internal static class NameScorer
                 return limit + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var spare = previous2;
+            previous2 = previous;
+            previous = current;
+            current = spare;
         }
 
         return previous[b.Length];
@@ -767,9 +972,84 @@ internal static class NameScorer
 
     private static bool IsSingleWordMatched(IReadOnlyList<NameToken> tokens, bool[] used)
     {
-        var distinctive = Enumerable.Range(0, tokens.Count).Where(i => IsDistinctive(tokens[i].Class)).ToList();
-        return distinctive.Count == 1 && used[distinctive[0]];
+        return CountDistinctive(tokens, out var only) == 1 && used[only];
     }
+
+    private static List<int> Unused(bool[] used)
+    {
+        var result = new List<int>(used.Length);
+        for (var i = 0; i < used.Length; i++)
+        {
+            if (!used[i])
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+
+    // The number of distinctive tokens, and the position of the first one (-1 when none).
+    private static int CountDistinctive(IReadOnlyList<NameToken> tokens, out int first)
+    {
+        first = -1;
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (IsDistinctive(tokens[i].Class))
+            {
+                if (count++ == 0)
+                {
+                    first = i;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static bool HasLegalForm(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class == TokenClass.LegalForm)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiLetters(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The phonetic key of the token last keyed on this thread is kept: a misspelt query word is compared with many vocabulary
+    // words in a row, always as the first token.
+    private static string RecentPhoneticKey(string token)
+    {
+        var recent = _recentPhoneticKey;
+        if (recent is not null && ReferenceEquals(recent.Token, token))
+        {
+            return recent.Key;
+        }
+
+        var key = PhoneticKey(token);
+        _recentPhoneticKey = new RecentKey(token, key);
+        return key;
+    }
+
+    private sealed record RecentKey(string Token, string Key);
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
@@ -871,7 +1151,7 @@ internal static class NameScorer
         {
             var a = acronymSide[i];
             // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
-            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !a.Text.All(char.IsAsciiLetter)
+            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !IsAsciiLetters(a.Text)
                 || (a.Text.Length == 2 && a.Text.Any(ch => ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')))
             {
                 continue;
@@ -895,6 +1175,21 @@ internal static class NameScorer
 
     private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>
         indexes.Count == 0 ? string.Empty : $"; unmatched {side}: {string.Join(' ', indexes.Select(i => tokens[i].Class == TokenClass.Word ? tokens[i].Text : $"{tokens[i].Text}({tokens[i].Class})"))}";
+
+    // The length and first character of the tokens joined by '+' (as Join writes them), without joining them.
+    private static int JoinedLength(IReadOnlyList<NameToken> tokens, int start, int count)
+    {
+        var length = count - 1;
+        for (var i = start; i < start + count; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        return length;
+    }
+
+    private static char JoinedFirst(IReadOnlyList<NameToken> tokens, int start, int count) =>
+        tokens[start].Text.Length > 0 ? tokens[start].Text[0] : count > 1 ? '+' : '\0';
 
     private static string Join(IReadOnlyList<NameToken> tokens, int start, int count) =>
         count == 1 ? tokens[start].Text : string.Join('+', Enumerable.Range(start, count).Select(i => tokens[i].Text));

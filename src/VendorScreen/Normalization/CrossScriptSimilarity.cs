@@ -144,14 +144,28 @@ internal static class CrossScriptSimilarity
     /// <param name="nativeCodes">The transliterated token's codes.</param>
     /// <param name="script">The script the transliterated token came from.</param>
     /// <returns>The similarity.</returns>
-    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script)
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script) =>
+        CodeSimilarity(latinCodes, nativeCodes, script, MinSimilarity);
+
+    /// <summary>Gets the similarity of two sound-code sequences as <see cref="CodeSimilarity(string, string, NameScript)"/> does
+    /// when it is at least a given value, and 0 or a value below it otherwise: the distance computation stops early once the
+    /// similarity cannot reach that value.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <param name="atLeast">The least similarity the caller keeps, at least <see cref="MinSimilarity"/>.</param>
+    /// <returns>The similarity when it is at least <paramref name="atLeast"/>; otherwise a smaller value or 0.</returns>
+    internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script, double atLeast)
     {
-        var d = CodeDistance(latinCodes, nativeCodes, script);
         var max = MaxDistance(script);
+        var within = max * (MaxSimilarity - Math.Max(atLeast, MinSimilarity)) / (MaxSimilarity - MinSimilarity);
+        var d = CodeDistance(latinCodes, nativeCodes, script, within);
         return d > max ? 0 : MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
     }
 
-    private static double CodeDistance(string a, string b, NameScript script)
+    // With a finite limit, the edit cost stops as soon as every cell of a row exceeds what the limit allows (costs are never
+    // negative, so the cost can only grow from there) and the distance is then reported as infinite.
+    private static double CodeDistance(string a, string b, NameScript script, double limit = double.PositiveInfinity)
     {
         var massA = Mass(a, NameScript.Latin);
         var massB = Mass(b, script);
@@ -160,8 +174,11 @@ internal static class CrossScriptSimilarity
             return double.PositiveInfinity;
         }
 
-        var cost = EditCost(a, b, script);
-        return cost / (((massA + massB) / 2) + 0.5);
+        var scale = ((massA + massB) / 2) + 0.5;
+        // A margin so that rounding never stops a computation whose distance would still come out at the limit.
+        var costLimit = double.IsPositiveInfinity(limit) ? limit : (limit * scale * (1 + 1e-9)) + 1e-9;
+        var cost = EditCost(a, b, script, costLimit);
+        return cost / scale;
     }
 
     // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
@@ -221,10 +238,13 @@ internal static class CrossScriptSimilarity
         return m;
     }
 
-    private static double EditCost(string a, string b, NameScript script)
+    private static double EditCost(string a, string b, NameScript script, double limit)
     {
-        var previous = new double[b.Length + 1];
-        var current = new double[b.Length + 1];
+        var size = b.Length + 1;
+        Span<double> rows = size <= 64 ? stackalloc double[2 * size] : new double[2 * size];
+        rows.Clear();
+        var previous = rows[..size];
+        var current = rows.Slice(size, size);
         for (var j = 1; j <= b.Length; j++)
         {
             previous[j] = previous[j - 1] + NativeGap(b[j - 1], script);
@@ -234,14 +254,23 @@ internal static class CrossScriptSimilarity
         {
             var gapA = LatinGap(a[i - 1], script);
             current[0] = previous[0] + gapA;
+            var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
                 var value = Math.Min(previous[j] + gapA, current[j - 1] + NativeGap(b[j - 1], script));
                 value = Math.Min(value, previous[j - 1] + Substitution(a[i - 1], b[j - 1], script));
                 current[j] = value;
+                rowMin = Math.Min(rowMin, value);
             }
 
-            (previous, current) = (current, previous);
+            if (rowMin > limit)
+            {
+                return double.PositiveInfinity;
+            }
+
+            var spare = previous;
+            previous = current;
+            current = spare;
         }
 
         return previous[b.Length];

@@ -332,7 +332,7 @@ internal static class Screener
         && name.Name.Kind != NameKind.WeakAlias;
 
     private static bool ExactCandidateTokens(NameComparison comparison) =>
-        !comparison.Features.Any(f => string.Equals(f.Feature, "fuzzy-tokens", StringComparison.Ordinal));
+        !comparison.HasFuzzyTokens;
 
     private static bool IsDistinctiveMention(NormalizedName name)
     {

@@ -249,4 +249,65 @@ public sealed class NameScorerTests
 
     private static double Score(string a, string b) =>
         NameNormalizer.Normalize(a).SelectMany(x => NameNormalizer.Normalize(b).Select(y => NameScorer.Compare(x, y).Score)).Max();
+    [Theory]
+    [InlineData("schmidt")]
+    [InlineData("tchaikovsky")]
+    [InlineData("ckcks")]
+    [InlineData("aleksandr")]
+    [InlineData("alexander")]
+    [InlineData("khachaturyan")]
+    [InlineData("cchh")]
+    [InlineData("ouoo")]
+    [InlineData("oooo")]
+    [InlineData("zelenskyy")]
+    [InlineData("selenskyj")]
+    [InlineData("osama")]
+    [InlineData("yusuf")]
+    [InlineData("phthdhghdj")]
+    [InlineData("scschtch")]
+    [InlineData("ccc")]
+    [InlineData("qwzyc")]
+    [InlineData("barackk")]
+    [InlineData("o")]
+    [InlineData("")]
+    public void PhoneticKey_EqualsTheChainedReplacements(string token) =>
+        NameScorer.PhoneticKey(token).Should().Be(NameScorer.PhoneticKeyByReplacing(token));
+
+    [Fact]
+    public void PhoneticKey_OfEveryWordOfTheEmbeddedDataset_EqualsTheChainedReplacements()
+    {
+        var words = VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource.Load().Entities
+            .SelectMany(e => e.Names)
+            .SelectMany(n => NameNormalizer.Normalize(n.Value))
+            .SelectMany(v => v.Tokens)
+            .Select(t => t.Text)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        words.Should().NotBeEmpty();
+        foreach (var word in words)
+        {
+            NameScorer.PhoneticKey(word).Should().Be(NameScorer.PhoneticKeyByReplacing(word), word);
+        }
+    }
+
+    [Theory]
+    [InlineData("Hangzhou Hikvisoin Digital Technolgy Co Ltd", "Hangzhou Hikvision Digital Technology Co., Ltd.")]
+    [InlineData("Hik Vision", "Hikvision")]
+    [InlineData("ao ba ma", "Obama")]
+    [InlineData("Putin Vladimir", "TURIN, Vladimir")]
+    public void Compare_ExplanationWrittenOnDemand_ReportsFuzzyTokensAsItsFeatures(string query, string candidate)
+    {
+        foreach (var q in NameNormalizer.Normalize(query))
+        {
+            foreach (var c in NameNormalizer.Normalize(candidate))
+            {
+                var comparison = NameScorer.Compare(q, c);
+                var features = comparison.Features;
+                comparison.HasFuzzyTokens.Should().Be(features.Any(f => f.Feature == "fuzzy-tokens"));
+                features[0].Feature.Should().Be("token-alignment");
+                comparison.Features.Should().BeSameAs(features, "the explanation is written once");
+            }
+        }
+    }
 }
