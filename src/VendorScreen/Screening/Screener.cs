@@ -83,6 +83,9 @@ internal static class Screener
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
+
+                // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation.
+                var owned = path.Steps.FirstOrDefault(Graph.OwnershipIndex.IsOwnership) is { } first ? state.Ownership.Find(first.FromId, asOf) : null;
                 var evidence = new HitEvidence
                 {
                     Field = m.Field,
@@ -100,6 +103,8 @@ internal static class Screener
                     Path = path.Steps,
                     Listings = listings,
                     AsOf = asOf,
+                    Ownership = owned?.Terms ?? [],
+                    OwnershipLimitReached = owned?.LimitReached,
                 };
                 var verdict = policy.Evaluate(new PolicyArguments(evidence, options));
                 if (verdict.Decision == ScreeningDecision.Clear)
@@ -125,6 +130,7 @@ internal static class Screener
                     Rule = verdict.Rule,
                     Reason = verdict.Reason,
                     Evidence = DescribeEvidence(m, path.Steps, listings.Select(l => l.l).ToArray(), context),
+                    Ownership = verdict.Ownership,
                 });
             }
         }
