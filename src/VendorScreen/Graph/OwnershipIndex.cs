@@ -118,6 +118,73 @@ internal sealed class OwnershipIndex
         return At(asOf).Exposures.TryGetValue(entityId, out var e) ? e : null;
     }
 
+    /// <summary>Gets the ownership of a party that is not in the dataset (a supplier screened with its parents from the caller's
+    /// records) through a chain of ties that ends at an entity of the dataset: the ties come first in every term, and the shares
+    /// combine as along any chain.</summary>
+    /// <param name="ties">The ties from the party to <paramref name="owner"/>, in order.</param>
+    /// <param name="names">The names of the party and of the parents the ties pass, by id.</param>
+    /// <param name="owner">The entity the last tie reaches.</param>
+    /// <param name="asOf">The date.</param>
+    /// <returns>The exposure; no terms when the chain reaches no listed owner.</returns>
+    public OwnershipExposure Through(IReadOnlyList<Relation> ties, IReadOnlyDictionary<string, string> names, Entity owner, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(ties);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(owner);
+        var table = At(asOf);
+        var steps = ties.Select(r => new PathStep(r.FromId, names.GetValueOrDefault(r.FromId, r.FromId), r.Kind, r.ToId,
+            names.GetValueOrDefault(r.ToId) ?? _resolve(r.ToId)?.PrimaryName ?? r.ToId, r)).ToArray();
+        var terms = new List<OwnershipTerm>();
+        var lists = owner.Listings.Where(l => l.AppliesAt(asOf)).Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToArray();
+        var sanctioned = lists.Any(l => _getList(l).Category == ListCategory.Sanctions);
+        var ruleBlocked = !sanctioned && table.BlockedByRule.ContainsKey(owner.Id);
+        if (lists.Length > 0 || ruleBlocked)
+        {
+            terms.Add(new OwnershipTerm
+            {
+                OwnerId = owner.Id,
+                OwnerName = owner.PrimaryName,
+                SharePercent = Chain(ties),
+                Path = steps,
+                OwnerLists = lists,
+                Blocked = sanctioned || ruleBlocked,
+                Basis = string.Join("; ", new[]
+                {
+                    lists.Length > 0 ? "listed on " + string.Join(", ", lists) : null,
+                    ruleBlocked ? $"owned {Percent(table.BlockedByRule[owner.Id])} in aggregate by blocked persons" : null,
+                }.OfType<string>()),
+            });
+        }
+
+        string? limit = null;
+        if (!sanctioned && !ruleBlocked && table.Exposures.TryGetValue(owner.Id, out var above))
+        {
+            limit = above.LimitReached;
+            foreach (var term in above.Terms)
+            {
+                terms.Add(term with { SharePercent = Chain([.. ties, .. term.Path.Select(p => p.Relation)]), Path = [.. steps, .. term.Path] });
+            }
+        }
+
+        return new OwnershipExposure(ties.Count > 0 ? ties[0].FromId : owner.Id, terms, limit);
+    }
+
+    /// <summary>Gets the share a chain of relations carries: the first relation's share, multiplied by each later relation's share
+    /// unless that relation is controlling; <see langword="null"/> when a needed share is missing.</summary>
+    private static decimal? Chain(IReadOnlyList<Relation> relations)
+    {
+        decimal? share = relations.Count == 0 ? null : relations[0].SharePercent;
+        for (var i = 1; i < relations.Count && share is not null; i++)
+        {
+            if (!IsControlling(relations[i]))
+            {
+                share = relations[i].SharePercent is { } s ? share.Value * s / 100m : null;
+            }
+        }
+
+        return share;
+    }
+
     /// <summary>Gets the table of every entity's ownership at a date, computing it on first use for the span the date falls in.</summary>
     /// <param name="asOf">The date.</param>
     /// <returns>The table.</returns>

@@ -103,6 +103,52 @@ public sealed class OwnershipCliTests
     }
 
     [Fact]
+    public async Task ParentsWithTheRequest_UltimateParentIsASection889Maker_BlocksWithTheWholeChain()
+    {
+        using var host = new CliTestHost();
+        var input = host.Write("input.csv", "id,name,parent,ultimate_parent\nn1,Northwind Vision Systems,Larkspur Security Holdings,Hangzhou Hikvision Digital Technology Co. Ltd.\nn2,Quiet Meadow Bakery,,\n");
+
+        var run = await CliTestHost.RunAsync("screen", input, "--format", "json", "--as-of", "2026-11-29");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var rows = run.JsonLines.ToDictionary(r => r.GetProperty("id").GetString()!);
+        rows["n1"].GetProperty("decision").GetString().Should().Be("block");
+        var hit = rows["n1"].GetProperty("hits")[0];
+        hit.GetProperty("field").GetString().Should().Be("parent");
+        hit.GetProperty("listedEntityId").GetString().Should().Be("default:hikvision");
+        hit.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("fromName").GetString(), s.GetProperty("kind").GetString(), s.GetProperty("toName").GetString()))
+            .Should().Equal(("Northwind Vision Systems", "subsidiary-of", "Larkspur Security Holdings"), ("Larkspur Security Holdings", "subsidiary-of", "Hikvision"));
+        rows["n2"].GetProperty("decision").GetString().Should().Be("clear");
+    }
+
+    [Fact]
+    public async Task ParentsWithTheRequest_SanctionedOwnerShares_AddUp()
+    {
+        using var host = new CliTestHost();
+        var source = host.Write("owners.ftm.jsonl", Ftm);
+        var owned = ScreeningRequest.ForParty("Fresh Supplier Unlisted") with
+        {
+            AsOf = new DateOnly(2026, 11, 29),
+            Parents = [new PartyParent("Basalt Holding") { Kind = RelationKind.OwnedBy, SharePercent = 60 }],
+        };
+        using var engine = new ScreeningEngineBuilder().Configure(o => o.UseDefaultDataset = false)
+            .AddSource(VendorScreen.Sources.SourceFormats.Get("ftm-json").Open(source)).Build();
+        await engine.RefreshAsync();
+
+        var result = await engine.ScreenAsync(owned);
+        var minority = await engine.ScreenAsync(owned with { Parents = [new PartyParent("Basalt Holding") { Kind = RelationKind.OwnedBy, SharePercent = 30 }] });
+
+        result.Decision.Should().Be(ScreeningDecision.Block, "Basalt Holding is wholly owned by a sanctioned person and holds 60%");
+        result.DecidingRule.Should().Be("ofac-50-percent");
+        var term = result.Hits[0].Ownership!.Terms.Should().ContainSingle().Which;
+        term.OwnerId.Should().Be("opensanctions:c-holding");
+        term.SharePercent.Should().Be(60m);
+        term.Path[0].FromName.Should().Be("Fresh Supplier Unlisted");
+        minority.Decision.Should().Be(ScreeningDecision.Review);
+        minority.DecidingRule.Should().Be("minority-ownership");
+    }
+
+    [Fact]
     public async Task ErpTree_ParentThatIsNoRow_IsRejectedWithItsLine()
     {
         using var host = new CliTestHost();
