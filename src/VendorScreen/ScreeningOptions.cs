@@ -80,5 +80,14 @@ public sealed class ScreeningOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? SourceStateDirectory { get; set; }
 
-    internal ScreeningOptions Clone() => (ScreeningOptions)MemberwiseClone();
+    /// <summary>Gets or sets the shares at which ownership by listed parties decides (OFAC 50%, affiliate shares).</summary>
+    /// <value>The default value is an <see cref="OwnershipOptions"/> with its defaults.</value>
+    public OwnershipOptions Ownership { get; set; } = new();
+
+    internal ScreeningOptions Clone()
+    {
+        var clone = (ScreeningOptions)MemberwiseClone();
+        clone.Ownership = Ownership?.Clone()!;
+        return clone;
+    }
 }

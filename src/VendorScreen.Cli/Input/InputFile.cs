@@ -32,7 +32,7 @@ internal static class InputFile
     public static readonly IReadOnlyList<string> NameColumns = ["name", "brand", "manufacturer", "seller", "model", "fcc_id", "title"];
 
     /// <summary>Every input column.</summary>
-    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "category", "as_of", DateOfBirthColumn];
+    public static readonly IReadOnlyList<string> KnownColumns = ["id", "name", "country", "brand", "manufacturer", "seller", "model", "fcc_id", "title", "category", "as_of", DateOfBirthColumn, "parent", "ultimate_parent"];
 
     /// <summary>The date-of-birth column; <c>dob</c> is accepted as its other name.</summary>
     public const string DateOfBirthColumn = "date_of_birth";
@@ -226,6 +226,11 @@ internal static class InputFile
         ScreeningRequest request;
         if (ProductColumns.Any(c => Get(c) is not null))
         {
+            if (Get("parent") is not null || Get("ultimate_parent") is not null)
+            {
+                throw new CliException($"{path}:{line}: parent and ultimate_parent apply to a party (a row with a name and no product columns)");
+            }
+
             var product = ScreeningRequest.ForProduct() with
             {
                 Title = Get("title"),
@@ -240,7 +245,12 @@ internal static class InputFile
         }
         else if (name is not null)
         {
-            request = ScreeningRequest.ForParty(name) with { DateOfBirth = dateOfBirth };
+            // The supplier's parent and ultimate parent from the caller's records, nearest first.
+            request = ScreeningRequest.ForParty(name) with
+            {
+                DateOfBirth = dateOfBirth,
+                Parents = new[] { Get("parent"), Get("ultimate_parent") }.OfType<string>().Select(p => new PartyParent(p)).ToArray(),
+            };
         }
         else
         {

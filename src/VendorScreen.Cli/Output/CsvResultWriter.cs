@@ -10,7 +10,8 @@ internal sealed class CsvResultWriter : ResultWriter
 {
     /// <summary>The header, a stable contract.</summary>
     public static readonly IReadOnlyList<string> Header =
-        ["id", "decision", "rule", "score", "field", "query", "entity_id", "entity_name", "matched_name", "listed_entity_id", "lists", "path", "reason"];
+        ["id", "decision", "rule", "score", "field", "query", "entity_id", "entity_name", "matched_name", "listed_entity_id", "lists", "path", "reason",
+            "path_detail", "ownership"];
 
     private readonly CsvWriter _csv;
 
@@ -41,6 +42,8 @@ internal sealed class CsvResultWriter : ResultWriter
         WriteText(hit is null ? null : string.Join(';', ListsOf(hit)));
         WriteText(hit is null ? null : string.Join(" > ", PathOf(hit)));
         WriteText(result.Reason);
+        WriteText(hit is null ? null : DetailedPath(hit.Path, hit.EntityName));
+        WriteText(hit is null ? null : OwnershipText(hit));
         _csv.NextRecord();
     }
 

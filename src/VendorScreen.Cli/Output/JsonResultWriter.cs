@@ -105,7 +105,74 @@ internal sealed class JsonResultWriter : ResultWriter
             json.WriteEndObject();
         }
 
+        // The path's relations with share, dates, confidence and source; and the terms of an ownership sum.
+        WriteSteps(json, "steps", hit.Path);
+        if (hit.Ownership is { } sum)
+        {
+            json.WriteStartObject("ownership");
+            json.WriteString("rule", sum.Rule);
+            json.WriteNumber("sharePercent", sum.SharePercent);
+            json.WriteNumber("thresholdPercent", sum.ThresholdPercent);
+            json.WriteBoolean("thresholdInclusive", sum.ThresholdInclusive);
+            json.WriteBoolean("hasUnknownShares", sum.HasUnknownShares);
+            WriteNullable(json, "limitReached", sum.LimitReached);
+            json.WriteStartArray("terms");
+            foreach (var term in sum.Terms)
+            {
+                json.WriteStartObject();
+                json.WriteString("ownerId", term.OwnerId);
+                json.WriteString("ownerName", term.OwnerName);
+                if (term.SharePercent is { } share)
+                {
+                    json.WriteNumber("sharePercent", share);
+                }
+                else
+                {
+                    json.WriteNull("sharePercent");
+                }
+
+                json.WriteBoolean("blocked", term.Blocked);
+                WriteNullable(json, "basis", term.Basis);
+                WriteStrings(json, "ownerLists", term.OwnerLists);
+                WriteSteps(json, "path", term.Path);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteSteps(Utf8JsonWriter json, string name, IReadOnlyList<PathStep> steps)
+    {
+        json.WriteStartArray(name);
+        foreach (var step in steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", step.FromId);
+            json.WriteString("fromName", step.FromName);
+            json.WriteString("kind", step.Kind.ToKebabCase());
+            json.WriteString("to", step.ToId);
+            json.WriteString("toName", step.ToName);
+            if (step.Relation.SharePercent is { } share)
+            {
+                json.WriteNumber("sharePercent", share);
+            }
+            else
+            {
+                json.WriteNull("sharePercent");
+            }
+
+            WriteNullable(json, "validFrom", step.Relation.ValidFrom?.ToString());
+            WriteNullable(json, "validTo", step.Relation.ValidTo?.ToString());
+            json.WriteString("confidence", step.Relation.Confidence.ToString().ToLowerInvariant());
+            WriteNullable(json, "sourceUrl", step.Relation.SourceUrl);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

@@ -99,6 +99,71 @@ internal abstract class ResultWriter : IDisposable
         return path;
     }
 
+    /// <summary>Gets a hit's path for people, each relation with its share and dates:
+    /// <c>Sub &gt; owned-by 40% 2016-03-29.. &gt; Owner</c>.</summary>
+    /// <param name="steps">The steps.</param>
+    /// <param name="startName">The name of the entity the path starts from.</param>
+    /// <returns>The text, empty for an empty path.</returns>
+    public static string DetailedPath(IReadOnlyList<PathStep> steps, string startName)
+    {
+        if (steps.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder(startName);
+        foreach (var step in steps)
+        {
+            text.Append(" > ").Append(StepText(step.Relation)).Append(" > ").Append(step.ToName);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Describes one relation: its kind, share (<c>?%</c> when a share-bearing relation states none) and dates.</summary>
+    /// <param name="relation">The relation.</param>
+    /// <returns>The text.</returns>
+    public static string StepText(Relation relation)
+    {
+        var text = relation.Kind.ToKebabCase();
+        if (relation.SharePercent is { } share)
+        {
+            text += " " + Percent(share);
+        }
+        else if (relation.Kind == RelationKind.OwnedBy)
+        {
+            text += " ?%";
+        }
+
+        if (relation.ValidFrom is not null || relation.ValidTo is not null)
+        {
+            text += $" {relation.ValidFrom}..{relation.ValidTo}";
+        }
+
+        return text;
+    }
+
+    /// <summary>Describes the ownership sum of a hit: <c>ofac-50-percent 70% (at least 50%) = X 30% [..] + W 40% [..]</c>.</summary>
+    /// <param name="hit">The hit.</param>
+    /// <returns>The text, empty when no ownership rule decided the hit.</returns>
+    public static string OwnershipText(ScreeningHit hit)
+    {
+        if (hit.Ownership is not { } sum)
+        {
+            return string.Empty;
+        }
+
+        var terms = string.Join(" + ", sum.Terms.Select(t =>
+            $"{t.OwnerName} {(t.SharePercent is { } p ? Percent(p) : "unknown share")} [{DetailedPath(t.Path, t.Path.Count > 0 ? t.Path[0].FromName : string.Empty)}]"));
+        return $"{sum.Rule} {Percent(sum.SharePercent)}{(sum.HasUnknownShares ? " or more" : string.Empty)} ({(sum.ThresholdInclusive ? "at least" : "more than")} {Percent(sum.ThresholdPercent)}) = {terms}"
+            + (sum.LimitReached is null ? string.Empty : $"; limit reached: {sum.LimitReached}");
+    }
+
+    /// <summary>Formats a percentage: <c>37.5%</c>.</summary>
+    /// <param name="value">The percentage.</param>
+    /// <returns>The text.</returns>
+    public static string Percent(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Gets the ids of the lists a hit's listings are on, without repeats.</summary>
     /// <param name="hit">The hit.</param>
     /// <returns>The list ids.</returns>

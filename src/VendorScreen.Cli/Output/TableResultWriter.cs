@@ -3,7 +3,8 @@ using VendorScreen.Cli.Input;
 
 namespace VendorScreen.Cli.Output;
 
-/// <summary>Writes a table for people: id, decision, best match, listed entity, path and reason, then a summary line.
+/// <summary>Writes a table for people: id, decision, best match, listed entity, path (with shares and dates), reason and the
+/// terms of an ownership sum, then a summary line.
 /// Colours only on a terminal; plain text (ASCII borders, no escape codes, no wrapping) otherwise. Text from the input and from
 /// list files is shown with its control characters rendered visibly, so it cannot move the cursor, retitle the terminal or reorder text.
 /// A long run is written as consecutive tables of <see cref="RowsPerTable"/> rows each, so that memory does not grow with the input.</summary>
@@ -32,8 +33,9 @@ internal sealed class TableResultWriter : ResultWriter
             new Text(result.Decision.ToLowerCase(), DecisionStyle(result.Decision)),
             Cell(hit is null ? string.Empty : $"{hit.MatchedName} ({FormatScore(hit.Score)}, {hit.Field})"),
             Cell(hit is null ? string.Empty : hit.ListedEntityName),
-            Cell(hit is null || hit.Path.Count == 0 ? string.Empty : string.Join(" > ", NamedPathOf(hit))),
-            Cell(result.Reason));
+            Cell(hit is null ? string.Empty : DetailedPath(hit.Path, hit.EntityName)),
+            Cell(result.Reason),
+            Cell(hit is null ? string.Empty : OwnershipText(hit)));
         if (_table.Rows.Count == RowsPerTable)
         {
             _console.Write(_table);
@@ -61,6 +63,7 @@ internal sealed class TableResultWriter : ResultWriter
         table.AddColumn("listed entity");
         table.AddColumn("path");
         table.AddColumn("reason");
+        table.AddColumn("ownership");
         return table;
     }
 

@@ -70,6 +70,31 @@ public abstract record ScreeningRequest
                     Text(field, party.Aliases[a]);
                 }
 
+                if (party.Parents is null)
+                {
+                    Null(nameof(party.Parents));
+                }
+
+                for (var p = 0; p < party.Parents!.Count; p++)
+                {
+                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Parents)}[{p}]");
+                    if (party.Parents[p] is null)
+                    {
+                        Null(field);
+                    }
+
+                    if (party.Parents[p]!.Name is null)
+                    {
+                        Null(field + ".Name");
+                    }
+
+                    Text(field + ".Name", party.Parents[p].Name);
+                    if (party.Parents[p].SharePercent is < 0 or > 100)
+                    {
+                        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request field {prefix}{field}.SharePercent ({party.Parents[p].SharePercent}) must be between 0 and 100."), paramName);
+                    }
+                }
+
                 if (party.Identifiers is null)
                 {
                     Null(nameof(party.Identifiers));
@@ -163,6 +188,25 @@ public sealed record PartyScreeningRequest : ScreeningRequest
     /// little, disagreement with every listed date lowers it below the default review threshold for a name-only match; a listed
     /// person without a date of birth is unaffected. Organisations are never compared on it.</remarks>
     public FactDate? DateOfBirth { get; init; }
+
+    /// <summary>Gets the party's corporate parents as the caller's own records know them (an ERP's supplier hierarchy: the parent
+    /// company, then its parent, up to the ultimate parent of a DUNS family tree), nearest first: each is the parent of the one
+    /// before. Each is screened by name (field <c>parent</c>); a hit through a parent starts its path with the chain of ties from the
+    /// party to that parent.</summary>
+    public IReadOnlyList<PartyParent> Parents { get; init; } = [];
+}
+
+/// <summary>A corporate parent of a party, from the caller's own records.</summary>
+/// <param name="Name">The parent's name.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+public sealed record PartyParent(string Name)
+{
+    /// <summary>Gets how the party (or the parent before this one) is tied to this parent.</summary>
+    /// <value>The default value is <see cref="RelationKind.SubsidiaryOf"/>.</value>
+    public RelationKind Kind { get; init; } = RelationKind.SubsidiaryOf;
+
+    /// <summary>Gets the share this parent holds, in percent, if known.</summary>
+    public decimal? SharePercent { get; init; }
 }
 
 /// <summary>A product listing to screen: who makes, brands and sells it.</summary>

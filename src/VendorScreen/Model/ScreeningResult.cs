@@ -105,6 +105,10 @@ public sealed record ScreeningHit
     /// <summary>Gets what fired and how well it is supported: the kind of evidence, the confidence of the weakest fact on the way
     /// and the source of the fact that ties the match to the listed entity.</summary>
     public MatchEvidence? Evidence { get; init; }
+
+    /// <summary>Gets, for a hit an ownership rule decided (the OFAC 50% rule, an affiliate share), the shares added up: the sum,
+    /// the threshold and every term with its chain; <see langword="null"/> otherwise.</summary>
+    public OwnershipSum? Ownership { get; init; }
 }
 
 /// <summary>The evidence behind a hit, for an analyst to judge it: which kind of evidence fired, the confidence of the weakest fact

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorScreen.Graph;
 
 namespace VendorScreen.Policies;
 
@@ -122,6 +123,27 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         }
 
         var blocking = considered.Where(l => IsBlocking(l.List, e.AsOf)).ToList();
+        var rules = o.Ownership ?? new OwnershipOptions();
+        PolicyVerdict? ownershipReview = null;
+
+        // A path through ownership relations with stated shares reaches a maker's affiliates only above the list's share.
+        var prohibited = blocking.Where(b => b.List.Category == ListCategory.ProcurementProhibition && e.Path.Count > 0 && b.List.ExtendsToAffiliates).ToList();
+        if (prohibited.Count > 0 && e.Path.Any(r => r.Kind == RelationKind.OwnedBy))
+        {
+            var affiliate = AffiliateSum(e, rules, prohibited.Select(p => p.List.Id));
+            var lists = prohibited.Select(p => p.List.Id).Where(id => affiliate.Met.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
+            if (lists.Length > 0)
+            {
+                return new(ScreeningDecision.Block, "prohibited-affiliate",
+                    $"is owned {Describe(affiliate.Sum)} by {target}{via}: an affiliate under {string.Join(", ", lists)}; purchases prohibited", lists) { Ownership = affiliate.Sum };
+            }
+
+            ownershipReview = affiliate.Sum.HasUnknownShares
+                ? new(ScreeningDecision.Review, "ownership-share-unknown", $"is owned by {target}{via}, share unknown ({Describe(affiliate.Sum)} known): not shown to be an affiliate, for review", listIds) { Ownership = affiliate.Sum }
+                : new(ScreeningDecision.Review, "minority-holding", $"is owned {Describe(affiliate.Sum)} by {target}{via}: below the affiliate share, for review", listIds) { Ownership = affiliate.Sum };
+            blocking.RemoveAll(b => prohibited.Contains(b));
+        }
+
         foreach (var (listing, list) in blocking)
         {
             switch (list.Category)
@@ -129,9 +151,31 @@ public class DefaultScreeningPolicy : ScreeningPolicy
                 case ListCategory.ProcurementProhibition when e.Path.Count == 0 || list.ExtendsToAffiliates:
                     return new(ScreeningDecision.Block, e.Path.Count == 0 ? "prohibited-party" : "prohibited-affiliate",
                         $"{(e.Path.Count == 0 ? "is" : "belongs to")} {target}{via}: purchases prohibited", blocking.Select(b => b.List.Id).Distinct(StringComparer.Ordinal).ToArray());
-                case ListCategory.Sanctions when e.Path.Count == 0 || e.Path.All(IsMajorityControl):
-                    return new(ScreeningDecision.Block, e.Path.Count == 0 ? "sanctioned-party" : "sanctioned-owner",
-                        $"{(e.Path.Count == 0 ? "is" : "is majority-owned by")} {target}{via}: blocking sanctions", [list.Id]);
+                case ListCategory.Sanctions when e.Path.Count == 0:
+                    return new(ScreeningDecision.Block, "sanctioned-party", $"is {target}: blocking sanctions", [list.Id]);
+                case ListCategory.Sanctions:
+                    var sum = SanctionsSum(e, rules);
+                    if (sum.SharePercent >= sum.ThresholdPercent)
+                    {
+                        return new(ScreeningDecision.Block, "ofac-50-percent",
+                            $"is owned {Describe(sum)} in aggregate by blocked persons ({Owners(sum)}), {target}{via}: blocking sanctions", [list.Id]) { Ownership = sum };
+                    }
+
+                    if (e.Path.All(IsMajorityControl))
+                    {
+                        return new(ScreeningDecision.Block, "sanctioned-owner", $"is majority-owned by {target}{via}: blocking sanctions", [list.Id]) { Ownership = sum.Terms.Count > 0 ? sum : null };
+                    }
+
+                    if (sum.Terms.Count > 0)
+                    {
+                        ownershipReview ??= sum.HasUnknownShares
+                            ? new(ScreeningDecision.Review, "ownership-share-unknown",
+                                $"is owned by blocked persons ({Owners(sum)}), {target}{via}; {Describe(sum)} known, the rest unknown: for review", listIds) { Ownership = sum }
+                            : new(ScreeningDecision.Review, "minority-ownership",
+                                $"is owned {Describe(sum)} in aggregate by blocked persons ({Owners(sum)}), {target}{via}: below {OwnershipIndex.Percent(sum.ThresholdPercent)}, for review", listIds) { Ownership = sum };
+                    }
+
+                    continue;
                 case ListCategory.Custom when e.Path.Count == 0:
                     return new(ScreeningDecision.Block, "custom-blocklist", $"is on the custom list {list.Name}", [list.Id]);
                 case ListCategory.ExportControl or ListCategory.HumanRights or ListCategory.MilitaryOrInvestment or ListCategory.Other
@@ -142,10 +186,68 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             }
         }
 
+        if (ownershipReview is not null)
+        {
+            return ownershipReview;
+        }
+
         var categories = string.Join(", ", considered.Select(l => l.List.Category).Distinct());
         return new(ScreeningDecision.Review, e.Path.Count == 0 ? "listed-review" : "related-to-listed",
             $"{(e.Path.Count == 0 ? "is" : "is related to")} {target}{via}; lists of category {categories} call for review", listIds);
     }
+
+    /// <summary>Adds up the shares blocked persons hold in the entity the path's ownership relations start from (OFAC's 50% rule).</summary>
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="rules">The ownership rules.</param>
+    /// <returns>The sum, with its terms.</returns>
+    protected static OwnershipSum SanctionsSum(HitEvidence evidence, OwnershipOptions rules)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(rules);
+        return Sum("ofac-50-percent", evidence.Ownership.Where(t => t.Blocked), rules.SanctionsPercent, inclusive: true, evidence.OwnershipLimitReached);
+    }
+
+    private static (OwnershipSum Sum, HashSet<string> Met) AffiliateSum(HitEvidence e, OwnershipOptions rules, IEnumerable<string> lists)
+    {
+        // The listed maker's own holding, through every chain; a chain that never reaches it by ownership leaves its share unknown.
+        var terms = e.Ownership.Where(t => string.Equals(t.OwnerId, e.ListedEntity.Id, StringComparison.Ordinal)).ToList();
+        var known = terms.Where(t => t.SharePercent is not null).Sum(t => t.SharePercent!.Value);
+        var met = new HashSet<string>(StringComparer.Ordinal);
+        var lowest = 100m;
+        foreach (var list in lists)
+        {
+            var percent = rules.AffiliatePercent.TryGetValue(list, out var p) ? p : OwnershipIndex.BlockingPercent;
+            lowest = Math.Min(lowest, percent);
+            if (known > percent || known >= OwnershipIndex.BlockingPercent)
+            {
+                met.Add(list);
+            }
+        }
+
+        var sum = Sum("affiliate-share", terms, lowest, inclusive: false, e.OwnershipLimitReached) with { HasUnknownShares = terms.Count == 0 || terms.Any(t => t.SharePercent is null) };
+        return (sum, met);
+    }
+
+    private static OwnershipSum Sum(string rule, IEnumerable<OwnershipTerm> terms, decimal threshold, bool inclusive, string? limit)
+    {
+        var list = terms.OrderBy(t => t.SharePercent is null).ThenByDescending(t => t.SharePercent).ThenBy(t => t.OwnerId, StringComparer.Ordinal).ToArray();
+        return new OwnershipSum
+        {
+            Rule = rule,
+            SharePercent = list.Where(t => t.SharePercent is not null).Sum(t => t.SharePercent!.Value),
+            ThresholdPercent = threshold,
+            ThresholdInclusive = inclusive,
+            HasUnknownShares = list.Any(t => t.SharePercent is null),
+            Terms = list,
+            LimitReached = limit,
+        };
+    }
+
+    private static string Describe(OwnershipSum sum) =>
+        OwnershipIndex.Percent(sum.SharePercent) + (sum.HasUnknownShares ? " or more" : string.Empty) + (sum.LimitReached is null ? string.Empty : $" (limit reached: {sum.LimitReached})");
+
+    private static string Owners(OwnershipSum sum) =>
+        string.Join(" + ", sum.Terms.Select(t => $"{t.OwnerName} {(t.SharePercent is { } p ? OwnershipIndex.Percent(p) : "unknown share")}{(t.Path.Count > 1 ? " via " + string.Join(" > ", t.Path.Take(t.Path.Count - 1).Select(s => s.ToName)) : string.Empty)}"));
 
     /// <summary>Describes a path in words.</summary>
     /// <param name="path">The relations.</param>

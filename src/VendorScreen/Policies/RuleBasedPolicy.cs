@@ -237,7 +237,7 @@ public sealed class RuleBasedPolicy : ScreeningPolicy
 
             if (rule.When.Matches(evidence, baseVerdict, out var lists))
             {
-                return new PolicyVerdict(rule.Decision, rule.Name, ReasonOf(rule, evidence, baseVerdict, lists), lists);
+                return new PolicyVerdict(rule.Decision, rule.Name, ReasonOf(rule, evidence, baseVerdict, lists), lists) { Ownership = baseVerdict.Ownership };
             }
         }
 

@@ -49,6 +49,14 @@ public sealed record HitEvidence
 
     /// <summary>Gets the date of evaluation.</summary>
     public DateOnly AsOf { get; init; }
+
+    /// <summary>Gets every chain of ownership relations, valid at <see cref="AsOf"/>, from the entity where the ownership relations
+    /// of <see cref="Path"/> start (the matched entity, or the entity a brand or subsidiary relation leads to first) up to a listed
+    /// owner or an owner blocked by the 50% rule; empty when the path has no ownership relation. Precomputed per dataset generation.</summary>
+    public IReadOnlyList<OwnershipTerm> Ownership { get; init; } = [];
+
+    /// <summary>Gets the limit that cut the walk of <see cref="Ownership"/> short, or <see langword="null"/>.</summary>
+    public string? OwnershipLimitReached { get; init; }
 }
 
 /// <summary>What a policy says of one hit.</summary>
@@ -59,6 +67,9 @@ public sealed record HitEvidence
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 public sealed record PolicyVerdict(ScreeningDecision Decision, string Rule, string Reason, IReadOnlyList<string> Lists)
 {
+    /// <summary>Gets the ownership an aggregate rule added up, with its terms, or <see langword="null"/>.</summary>
+    public OwnershipSum? Ownership { get; init; }
+
     /// <summary>Gets a verdict that drops the hit.</summary>
     public static PolicyVerdict None { get; } = new(ScreeningDecision.Clear, "none", "no rule applies", []);
 }

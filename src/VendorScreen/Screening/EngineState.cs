@@ -13,6 +13,7 @@ internal sealed class EngineState
         Sources = sources;
         Index = new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
+        Ownership = new OwnershipIndex(dataset.Relations, dataset.FindEntity, dataset.GetList, OwnershipLimits.Default);
     }
 
     public ScreeningDataset Dataset { get; }
@@ -20,6 +21,9 @@ internal sealed class EngineState
     public CandidateIndex Index { get; }
 
     public RelationGraph Graph { get; }
+
+    /// <summary>Gets the aggregate ownership of every entity by listed parties, computed once per span of as-of dates.</summary>
+    public OwnershipIndex Ownership { get; }
 
     public IReadOnlyList<SourceStatus> Sources { get; }
 

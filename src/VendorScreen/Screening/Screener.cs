@@ -36,6 +36,23 @@ internal static class Screener
                     MatchName(state, "alias", alias, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
                 }
 
+                // The caller's own corporate tree: each parent is screened by name, and its hits start with the ties up to it.
+                var ties = new List<Relation>();
+                for (var p = 0; p < party.Parents.Count; p++)
+                {
+                    var parent = party.Parents[p];
+                    var before = matches.Count;
+                    MatchName(state, "parent", parent.Name, options, matches, mention: false, cancellationToken);
+                    var from = p == 0 ? RequestPartyId : RequestParentId(p - 1);
+                    for (var i = before; i < matches.Count; i++)
+                    {
+                        var tie = Tie(from, matches[i].Entity.Id, parent);
+                        matches[i] = matches[i] with { Ties = [.. ties, tie] };
+                    }
+
+                    ties.Add(Tie(from, RequestParentId(p), parent));
+                }
+
                 foreach (var identifier in party.Identifiers)
                 {
                     foreach (var e in state.Index.FindByIdentifier(identifier.Scheme, identifier.Value))
@@ -79,10 +96,17 @@ internal static class Screener
                 e => e.Listings.Any(l => l.AppliesAt(asOf)));
 
             // A scoped fact (a relabel claim about a brand's cameras) holds only for products of its categories.
-            foreach (var path in paths.Where(p => context.Admits(p.Steps)))
+            foreach (var graphPath in paths.Where(p => context.Admits(p.Steps)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var path = m.Ties.Count == 0 ? graphPath : graphPath with { Steps = [.. m.Ties, .. graphPath.Steps] };
                 var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
+
+                // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation;
+                // for a parent given with the request, the ties to it come first.
+                var owned = m.Ties.Count > 0
+                    ? state.Ownership.Through(m.Ties, TieNames(request), m.Entity, asOf)
+                    : path.Steps.FirstOrDefault(Graph.OwnershipIndex.IsOwnership) is { } first ? state.Ownership.Find(first.FromId, asOf) : null;
                 var evidence = new HitEvidence
                 {
                     Field = m.Field,
@@ -100,6 +124,8 @@ internal static class Screener
                     Path = path.Steps,
                     Listings = listings,
                     AsOf = asOf,
+                    Ownership = owned?.Terms ?? [],
+                    OwnershipLimitReached = owned?.LimitReached,
                 };
                 var verdict = policy.Evaluate(new PolicyArguments(evidence, options));
                 if (verdict.Decision == ScreeningDecision.Clear)
@@ -119,12 +145,13 @@ internal static class Screener
                     Features = ScopeFeatures(m.Features, path.Steps, context),
                     ListedEntityId = path.Target.Id,
                     ListedEntityName = path.Target.PrimaryName,
-                    Path = path.Steps.Select(r => new PathStep(r.FromId, state.Dataset.FindEntity(r.FromId)?.PrimaryName ?? r.FromId, r.Kind, r.ToId, state.Dataset.FindEntity(r.ToId)?.PrimaryName ?? r.ToId, r)).ToArray(),
+                    Path = path.Steps.Select(r => new PathStep(r.FromId, NameOf(state, request, r.FromId), r.Kind, r.ToId, NameOf(state, request, r.ToId), r)).ToArray(),
                     Listings = listings.Where(l => verdict.Lists.Contains(l.Item2.Id)).Select(l => l.l).ToArray(),
                     Decision = verdict.Decision,
                     Rule = verdict.Rule,
                     Reason = verdict.Reason,
                     Evidence = DescribeEvidence(m, path.Steps, listings.Select(l => l.l).ToArray(), context),
+                    Ownership = verdict.Ownership,
                 });
             }
         }
@@ -444,6 +471,44 @@ internal static class Screener
         }
     }
 
+    /// <summary>The id of the screened party on a path through the parents given with the request.</summary>
+    internal const string RequestPartyId = "request:party";
+
+    /// <summary>Gets the id of the parent at a position of <see cref="PartyScreeningRequest.Parents"/> on such a path.</summary>
+    internal static string RequestParentId(int index) => string.Create(CultureInfo.InvariantCulture, $"request:parent-{index + 1}");
+
+    private static Relation Tie(string from, string to, PartyParent parent) => new(from, to, parent.Kind)
+    {
+        SharePercent = parent.SharePercent,
+        Confidence = FactConfidence.Official,
+        Notes = "given with the request",
+    };
+
+    private static Dictionary<string, string> TieNames(ScreeningRequest request)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request is PartyScreeningRequest party)
+        {
+            names[RequestPartyId] = party.Name;
+            for (var p = 0; p < party.Parents.Count; p++)
+            {
+                names[RequestParentId(p)] = party.Parents[p].Name;
+            }
+        }
+
+        return names;
+    }
+
+    private static string NameOf(EngineState state, ScreeningRequest request, string id)
+    {
+        if (state.Dataset.FindEntity(id) is { } entity)
+        {
+            return entity.PrimaryName;
+        }
+
+        return id.StartsWith("request:", StringComparison.Ordinal) && TieNames(request).TryGetValue(id, out var name) ? name : id;
+    }
+
     /// <summary>Adds to a hit's explanation the product category that let a scoped relation on its path apply.</summary>
     private static IReadOnlyList<FeatureScore> ScopeFeatures(IReadOnlyList<FeatureScore> features, IReadOnlyList<Relation> path, ProductContext context)
     {
@@ -492,6 +557,9 @@ internal static class Screener
     {
         /// <summary>Gets the identifier that matched, for identifier evidence.</summary>
         public EntityIdentifier? Identifier { get; init; }
+
+        /// <summary>Gets, for a match of a parent given with the request, the ties from the party up to the matched entity.</summary>
+        public IReadOnlyList<Relation> Ties { get; init; } = [];
 
         /// <summary>Gets the kind of evidence (<see cref="MatchEvidence.Kind"/>) when it is not read from the field.</summary>
         public string? EvidenceKind { get; init; }

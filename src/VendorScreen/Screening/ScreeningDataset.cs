@@ -80,6 +80,13 @@ public sealed class ScreeningDataset
             }
         }
 
+        // A relation to an entity no source holds (a corporate tree naming another source's entity) leads nowhere: say so.
+        foreach (var relation in relations.Where(r => !seen.Contains(r.FromId) || !seen.Contains(r.ToId)))
+        {
+            rejected.Add(new RejectedRecord(relation.SourceUrl ?? $"{relation.FromId} {relation.Kind.ToKebabCase()} {relation.ToId}",
+                $"relation {relation.FromId} {relation.Kind.ToKebabCase()} {relation.ToId} names an entity that no loaded source holds"));
+        }
+
         return new ScreeningDataset(list, entities, relations, lists, rejected);
     }
 

@@ -87,6 +87,31 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
             errors.Add("SourceStateDirectory must not be empty (null keeps the state in memory only).");
         }
 
+        if (options.Ownership is null)
+        {
+            errors.Add("Ownership must not be null.");
+        }
+        else
+        {
+            if (options.Ownership.SanctionsPercent is <= 0 or > 100)
+            {
+                errors.Add($"Ownership.SanctionsPercent ({options.Ownership.SanctionsPercent}) must be greater than 0 and at most 100.");
+            }
+
+            foreach (var (list, percent) in options.Ownership.AffiliatePercent ?? new Dictionary<string, decimal>())
+            {
+                if (percent is < 0 or > 100)
+                {
+                    errors.Add($"Ownership.AffiliatePercent[\"{list}\"] ({percent}) must be between 0 and 100.");
+                }
+            }
+
+            if (options.Ownership.AffiliatePercent is null)
+            {
+                errors.Add("Ownership.AffiliatePercent must not be null.");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -77,7 +77,7 @@ public sealed class ScreenCommandTests : IDisposable
         var run = await CliTestHost.RunAsync("screen", input, "--format", "csv");
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.StdoutLines[0].Should().Be("id,decision,rule,score,field,query,entity_id,entity_name,matched_name,listed_entity_id,lists,path,reason");
+        run.StdoutLines[0].Should().Be("id,decision,rule,score,field,query,entity_id,entity_name,matched_name,listed_entity_id,lists,path,reason,path_detail,ownership");
         using var csv = new CsvReader(new StringReader(run.Stdout), CultureInfo.InvariantCulture);
         var records = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
         records.Should().HaveCount(2);
@@ -87,6 +87,7 @@ public sealed class ScreenCommandTests : IDisposable
         records[0]["entity_id"].Should().Be("default:ezviz");
         records[0]["listed_entity_id"].Should().Be("default:hikvision");
         records[0]["path"].Should().Be("default:ezviz > subsidiary-of > default:hikvision");
+        ((string)records[0]["path_detail"]).Should().StartWith("EZVIZ > subsidiary-of").And.EndWith("> Hikvision");
         ((string)records[0]["lists"]).Split(';').Should().Contain("us-ndaa-889");
         double.Parse((string)records[0]["score"], CultureInfo.InvariantCulture).Should().BeInRange(0.92, 1.0);
         records[1]["decision"].Should().Be("clear");

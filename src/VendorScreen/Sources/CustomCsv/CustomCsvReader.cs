@@ -4,7 +4,23 @@ namespace VendorScreen.Sources.CustomCsv;
 
 /// <summary>One row of a custom list CSV.</summary>
 internal sealed record CustomCsvRecord(int Line, string? Id, string? Name, string? Kind, string? Aliases, string? Country, string? List, string? Program,
-    string? ListedOn, string? Identifiers, string? Notes);
+    string? ListedOn, string? Identifiers, string? Notes)
+{
+    /// <summary>Gets the id of the row's parent: a row id of the same file, or <c>source:id</c> of an entity of another source.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>Gets the kind of the tie to the parent (<c>subsidiary-of</c>, <c>owned-by</c>, ...).</summary>
+    public string? Relation { get; init; }
+
+    /// <summary>Gets the parent's share in percent.</summary>
+    public string? Share { get; init; }
+
+    /// <summary>Gets the first date of the tie to the parent.</summary>
+    public string? ParentFrom { get; init; }
+
+    /// <summary>Gets the last date of the tie to the parent.</summary>
+    public string? ParentUntil { get; init; }
+}
 
 /// <summary>The rows of a custom list CSV and the rows the reader rejected.</summary>
 internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
@@ -16,7 +32,8 @@ internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records,
 internal static class CustomCsvReader
 {
     /// <summary>Every column of the format.</summary>
-    public static readonly string[] Columns = ["id", "name", "kind", "aliases", "country", "list", "program", "listed_on", "identifiers", "notes"];
+    public static readonly string[] Columns =
+        ["id", "name", "kind", "aliases", "country", "list", "program", "listed_on", "identifiers", "notes", "parent", "relation", "share", "parent_from", "parent_until"];
 
     /// <summary>The columns a header must have.</summary>
     public static readonly string[] RequiredColumns = ["id", "name"];
@@ -50,7 +67,14 @@ internal static class CustomCsvReader
             }
 
             string? F(string column) => index.TryGetValue(column, out var i) ? ListText.Clean(row[i]) : null;
-            records.Add(new CustomCsvRecord(row.Line, F("id"), F("name"), F("kind"), F("aliases"), F("country"), F("list"), F("program"), F("listed_on"), F("identifiers"), F("notes")));
+            records.Add(new CustomCsvRecord(row.Line, F("id"), F("name"), F("kind"), F("aliases"), F("country"), F("list"), F("program"), F("listed_on"), F("identifiers"), F("notes"))
+            {
+                Parent = F("parent"),
+                Relation = F("relation"),
+                Share = F("share"),
+                ParentFrom = F("parent_from"),
+                ParentUntil = F("parent_until"),
+            });
         }
 
         return new CustomCsvDocument(records, rejected);

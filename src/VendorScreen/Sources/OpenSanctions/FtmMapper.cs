@@ -341,11 +341,20 @@ internal static class FtmMapper
             return;
         }
 
+        // A percentage that is not a number from 0 to 100 ("25-50%", "majority") leaves the share unknown, never zero, and is kept
+        // in the notes so that the term shows what the source said.
         decimal? share = null;
-        if (link.First("percentage") is { } percentage
-            && decimal.TryParse(percentage.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100)
+        string? unread = null;
+        if (link.First("percentage") is { } percentage)
         {
-            share = p;
+            if (decimal.TryParse(percentage.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100)
+            {
+                share = p;
+            }
+            else
+            {
+                unread = $"percentage \"{percentage}\" not read as a share";
+            }
         }
 
         assembler.Relations.Add(new Relation(Prefix + ":" + fromRaw, Prefix + ":" + toRaw, kind)
@@ -355,7 +364,7 @@ internal static class FtmMapper
             SharePercent = share,
             Confidence = FactConfidence.Reported,
             SourceUrl = link.First("sourceUrl"),
-            Notes = ListText.Join("; ", link["role"].Concat(link["relationship"]).Prepend(link.Schema)),
+            Notes = ListText.Join("; ", link["role"].Concat(link["relationship"]).Prepend(link.Schema).Append(unread)),
         });
     }
 }
