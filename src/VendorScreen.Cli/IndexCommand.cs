@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using VendorScreen.Sources.Snapshot;
 
 namespace VendorScreen.Cli;
 
@@ -53,7 +52,7 @@ internal static class IndexCommand
         var snapshots = engine.Dataset?.Snapshots ?? throw new CliException(ExitCodes.SourceFailed, "no dataset was loaded");
         try
         {
-            IndexSnapshotFile.Write(output, snapshots);
+            IndexSnapshotFile.Write(output, engine);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -44,7 +44,7 @@ public sealed class ScreeningEngineBuilder
         return this;
     }
 
-    /// <summary>Screens against the sources stored in an index snapshot file (<see cref="Sources.Snapshot.IndexSnapshotFile"/>) instead of
+    /// <summary>Screens against the sources stored in an index snapshot file (<see cref="IndexSnapshotFile"/>) instead of
     /// the embedded default dataset: each stored source keeps its name, version and SHA-256. The file is read now.</summary>
     /// <param name="path">The index snapshot file.</param>
     /// <returns>This builder.</returns>
@@ -52,9 +52,9 @@ public sealed class ScreeningEngineBuilder
     /// <exception cref="SanctionListSourceException">The file cannot be read or is not a usable index snapshot.</exception>
     public ScreeningEngineBuilder AddIndexSnapshot(string path)
     {
-        foreach (var snapshot in Sources.Snapshot.IndexSnapshotFile.Read(path))
+        foreach (var stored in IndexSnapshotFile.Read(path))
         {
-            _sources.Add(new InMemorySanctionListSource(snapshot));
+            _sources.Add(new StoredSnapshotSource(stored));
         }
 
         _options.UseDefaultDataset = false;

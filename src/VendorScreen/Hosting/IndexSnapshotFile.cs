@@ -5,8 +5,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VendorScreen.Sources;
 
-namespace VendorScreen.Sources.Snapshot;
+namespace VendorScreen;
 
 /// <summary>
 /// An index snapshot file (<c>.vsidx</c>): the loaded <see cref="ListSnapshot"/> of every source in one file, so that an engine
@@ -28,21 +29,43 @@ public static class IndexSnapshotFile
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 
-    /// <summary>Writes snapshots to a file, replacing it.</summary>
+    /// <summary>Writes the snapshots an engine screens against to a file, replacing it: every source with its name, in order.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="snapshots">The snapshots, in the order the engine loads them.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <param name="engine">A loaded engine whose every source is usable.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/> or blank.</exception>
+    /// <exception cref="InvalidOperationException">The engine has not loaded, or a source is not usable.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void Write(string path, IReadOnlyList<ListSnapshot> snapshots)
+    public static void Write(string path, ScreeningEngine engine)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(engine);
+        var sources = engine.Sources;
+        var snapshots = engine.Dataset?.Snapshots ?? throw new InvalidOperationException("The engine has not loaded its sources.");
+        if (sources.FirstOrDefault(s => !s.IsUsable) is { } unusable)
+        {
+            throw new InvalidOperationException($"Source \"{unusable.SourceName}\" is not usable: {unusable.Error}");
+        }
+
+        if (sources.Count != snapshots.Count)
+        {
+            throw new InvalidOperationException($"The engine reports {sources.Count} sources but screens {snapshots.Count} snapshots.");
+        }
+
+        Write(path, sources.Select((s, i) => new StoredSource(s.SourceName, snapshots[i])).ToList());
+    }
+
+    /// <summary>Writes sources and their snapshots to a file, replacing it.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="sources">The sources, in the order the engine loads them.</param>
+    internal static void Write(string path, IReadOnlyList<StoredSource> sources)
+    {
         byte[] payload;
         using (var buffer = new MemoryStream())
         {
             using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
-                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(snapshots), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(sources), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
             }
 
             payload = buffer.ToArray();
@@ -73,12 +96,12 @@ public static class IndexSnapshotFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads the snapshots of a file.</summary>
+    /// <summary>Reads the sources of a file.</summary>
     /// <param name="path">The file.</param>
-    /// <returns>The snapshots, as they were written.</returns>
+    /// <returns>The sources and their snapshots, as they were written.</returns>
     /// <exception cref="SanctionListSourceException">The file cannot be read, is not an index snapshot, has another format version,
     /// is cut short or is corrupt; the message names the file.</exception>
-    public static IReadOnlyList<ListSnapshot> Read(string path)
+    internal static IReadOnlyList<StoredSource> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes;
@@ -105,7 +128,7 @@ public static class IndexSnapshotFile
     /// <param name="path">The file, for messages.</param>
     /// <returns>The snapshots.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
-    internal static IReadOnlyList<ListSnapshot> Parse(ReadOnlySpan<byte> bytes, string path)
+    internal static IReadOnlyList<StoredSource> Parse(ReadOnlySpan<byte> bytes, string path)
     {
         if (bytes.Length < Magic.Length + 6 || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
@@ -159,12 +182,12 @@ public static class IndexSnapshotFile
             using var compressed = new MemoryStream(payload.ToArray(), writable: false);
             using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
             var read = JsonSerializer.Deserialize(brotli, IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
-            if (read?.Snapshots is not { } snapshots || snapshots.Any(s => s is null))
+            if (read?.Sources is not { } sources || sources.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
             {
-                throw Fail(path, "the payload holds no snapshots");
+                throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
             }
 
-            return snapshots;
+            return sources;
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentException)
         {
@@ -176,8 +199,28 @@ public static class IndexSnapshotFile
 }
 
 /// <summary>The payload of an index snapshot file.</summary>
-/// <param name="Snapshots">The snapshots.</param>
-internal sealed record IndexSnapshotPayload(IReadOnlyList<ListSnapshot> Snapshots);
+/// <param name="Sources">The sources.</param>
+internal sealed record IndexSnapshotPayload(IReadOnlyList<StoredSource> Sources);
+
+/// <summary>One source of an index snapshot file: the name the engine knew it by, and its snapshot.</summary>
+/// <param name="Name">The source name (<see cref="ISanctionListSource.Name"/>).</param>
+/// <param name="Snapshot">The snapshot.</param>
+internal sealed record StoredSource(string Name, ListSnapshot Snapshot);
+
+/// <summary>A source that serves a snapshot read from an index snapshot file under its stored name.</summary>
+/// <param name="stored">The stored source.</param>
+internal sealed class StoredSnapshotSource(StoredSource stored) : ISanctionListSource
+{
+    /// <inheritdoc />
+    public string Name => stored.Name;
+
+    /// <inheritdoc />
+    public ValueTask<ListSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(stored.Snapshot);
+    }
+}
 
 /// <summary>The JSON contracts of the index snapshot payload.</summary>
 [JsonSourceGenerationOptions(
