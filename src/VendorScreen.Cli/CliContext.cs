@@ -25,6 +25,9 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, bool Std
     /// <summary>Gets the names of sources whose list may be empty (<c>--allow-empty</c>).</summary>
     public IReadOnlyList<string> SourcesAllowedEmpty { get; init; } = [];
 
+    /// <summary>Gets the index snapshot file given with <c>--index</c>, or <see langword="null"/> to load the sources.</summary>
+    public string? IndexFile { get; init; }
+
     /// <summary>Gets a hook that changes the engine before it is built (for hosts that embed the command line, and tests).</summary>
     public Action<ScreeningEngineBuilder>? ConfigureEngine { get; init; }
 

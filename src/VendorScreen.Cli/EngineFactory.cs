@@ -25,7 +25,12 @@ internal static partial class EngineFactory
         CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string policy, string? algorithm, bool requireUsable,
         CancellationToken cancellationToken)
     {
-        if (!useDefaultData && sourceSpecs.Count == 0)
+        if (context.IndexFile is not null && sourceSpecs.Count > 0)
+        {
+            throw new CliException("--index and --source cannot be used together: the index snapshot holds the sources");
+        }
+
+        if (context.IndexFile is null && !useDefaultData && sourceSpecs.Count == 0)
         {
             throw new CliException("--no-default-data needs at least one --source (there would be nothing to screen against)");
         }
@@ -44,6 +49,23 @@ internal static partial class EngineFactory
                 o.SourceStateDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory();
                 o.SourcesAllowedEmpty.UnionWith(context.SourcesAllowedEmpty);
             });
+
+        if (context.IndexFile is { } indexFile)
+        {
+            if (string.IsNullOrWhiteSpace(indexFile))
+            {
+                throw new CliException("--index needs a file");
+            }
+
+            try
+            {
+                builder.AddIndexSnapshot(indexFile);
+            }
+            catch (SanctionListSourceException ex)
+            {
+                throw new CliException(ExitCodes.SourceFailed, CliContext.OneLine(ex.Message), ex);
+            }
+        }
 
         var remoteSources = new List<HttpSanctionListSource>();
         foreach (var spec in sourceSpecs)

@@ -21,6 +21,7 @@ namespace VendorScreen.Cli
             root.Subcommands.Add(SourcesCommand.Create(context));
             root.Subcommands.Add(AlgorithmsCommand.Create(context));
             root.Subcommands.Add(SearchCommand.Create(context));
+            root.Subcommands.Add(IndexCommand.Create(context));
             root.Subcommands.Add(UpdateCommand.Create());
             root.Subcommands.Add(DispositionCommand.Create(context));
             root.Subcommands.Add(AuditCommand.Create(context));

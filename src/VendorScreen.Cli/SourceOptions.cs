@@ -32,17 +32,28 @@ internal sealed class SourceOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> Index { get; } = new("--index")
+    {
+        Description = "An index snapshot file written by `vendorscreen index build`: screen against the sources stored in it instead of --source and the embedded data.",
+        HelpName = "FILE",
+    };
+
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
-    public void AddTo(Command command)
+    /// <param name="withIndex">Whether <c>--index</c> is offered.</param>
+    public void AddTo(Command command, bool withIndex = true)
     {
         command.Options.Add(Source);
         command.Options.Add(NoDefaultData);
         command.Options.Add(Cache);
         command.Options.Add(AllowEmpty);
+        if (withIndex)
+        {
+            command.Options.Add(Index);
+        }
     }
 
-    /// <summary>Applies <c>--cache</c> and <c>--allow-empty</c> to the context.</summary>
+    /// <summary>Applies <c>--cache</c>, <c>--allow-empty</c> and <c>--index</c> to the context.</summary>
     /// <param name="parseResult">The parse result.</param>
     /// <param name="context">The context.</param>
     /// <returns>The context with the cache folder of URL sources set.</returns>
@@ -50,6 +61,7 @@ internal sealed class SourceOptions
     {
         var allowEmpty = (parseResult.GetValue(AllowEmpty) ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).ToArray();
         context = allowEmpty.Length > 0 ? context with { SourcesAllowedEmpty = allowEmpty } : context;
+        context = parseResult.GetValue(Index) is { } index ? context with { IndexFile = index } : context;
         return parseResult.GetValue(Cache) is { } cache && !string.IsNullOrWhiteSpace(cache) ? context with { CacheDirectory = Path.GetFullPath(cache) } : context;
     }
 

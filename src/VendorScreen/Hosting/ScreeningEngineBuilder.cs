@@ -44,6 +44,23 @@ public sealed class ScreeningEngineBuilder
         return this;
     }
 
+    /// <summary>Screens against the sources stored in an index snapshot file (<see cref="IndexSnapshotFile"/>) instead of
+    /// the embedded default dataset: each stored source keeps its name, version and SHA-256. The file is read now.</summary>
+    /// <param name="path">The index snapshot file.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/> or blank.</exception>
+    /// <exception cref="SanctionListSourceException">The file cannot be read or is not a usable index snapshot.</exception>
+    public ScreeningEngineBuilder AddIndexSnapshot(string path)
+    {
+        foreach (var stored in IndexSnapshotFile.Read(path))
+        {
+            _sources.Add(new StoredSnapshotSource(stored));
+        }
+
+        _options.UseDefaultDataset = false;
+        return this;
+    }
+
     /// <summary>Changes options.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>This builder.</returns>

@@ -1,0 +1,158 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using FluentAssertions;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Cli;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Hosting;
+
+public sealed class IndexSnapshotFileTests : IDisposable
+{
+    private static readonly string[] Queries =
+    [
+        "Globex Trading", "Globex Trading Co Ltd", "Initech Components", "Huawei Technologies", "Hikvision", "ZTE Corporation",
+        "Kaspersky Lab", "Acme Widgets", "Rosneft", "Bank Melli Iran", "Dahua Technology", "Hytera Communications",
+    ];
+
+    private readonly CliTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task RoundTrip_CustomAndEmbeddedData_ScreensExactlyAsTheOriginalSources()
+    {
+        var dataset = _host.Write("acme-list.json", CliTestHost.CustomDatasetJson);
+        await AssertSameResultsAsync(() => new ScreeningEngineBuilder().AddSource(SourceFormats.Open(dataset)), Queries);
+    }
+
+    [SharedDataFact]
+    public async Task RoundTrip_RealLists_ScreensExactlyAsTheOriginalSources()
+    {
+        var un = SharedData.DataPath("un/2026-02-27_UN_consolidated.xml");
+        var uk = SharedData.DataPath("uk/2018-04-13_ofsi_ConList.csv");
+        string[] queries = [.. Queries, "Al-Qaida", "Taliban", "Korea Kwangson Banking Corp", "Osama bin Laden", "Mohammed Omar"];
+        await AssertSameResultsAsync(() => new ScreeningEngineBuilder().AddSource(SourceFormats.Open(un)).AddSource(SourceFormats.Open(uk)), queries);
+    }
+
+    [Fact]
+    public void Read_KeepsProvenanceOfEverySource()
+    {
+        var original = LoadDefault();
+        var path = Path.Combine(_host.Directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, [new StoredSource("default", original)]);
+
+        var stored = IndexSnapshotFile.Read(path).Should().ContainSingle().Subject;
+        stored.Name.Should().Be("default");
+        var read = stored.Snapshot;
+
+        read.SourceName.Should().Be(original.SourceName);
+        read.Version.Should().Be(original.Version);
+        read.Sha256.Should().Be(original.Sha256);
+        read.FetchedAt.Should().Be(original.FetchedAt);
+        read.Location.Should().Be(original.Location);
+        read.Entities.Should().HaveCount(original.Entities.Count);
+        read.Relations.Should().HaveCount(original.Relations.Count);
+        read.Lists.Should().BeEquivalentTo(original.Lists);
+        read.RejectedRecords.Should().BeEquivalentTo(original.RejectedRecords);
+        read.Entities.Should().BeEquivalentTo(original.Entities, o => o.WithStrictOrdering());
+        read.Relations.Should().BeEquivalentTo(original.Relations, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Read_CorruptByte_FailsNamingTheFile()
+    {
+        var bytes = WriteDefault(out var path);
+        bytes[^10] ^= 0x5A;
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("corrupt").And.Contain("SHA-256");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    [InlineData(100)]
+    public void Read_Truncated_FailsNamingTheFile(int keep)
+    {
+        var bytes = WriteDefault(out var path);
+        File.WriteAllBytes(path, bytes[..(keep == 100 ? bytes.Length - 1 : keep)]);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        var message = read.Should().Throw<SanctionListSourceException>().Which.Message;
+        message.Should().Contain(path);
+        if (keep > 1)
+        {
+            message.Should().Contain("cut short");
+        }
+    }
+
+    [Fact]
+    public void Read_OtherFormatVersion_FailsNamingTheFileAndVersion()
+    {
+        var bytes = WriteDefault(out var path);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), IndexSnapshotFile.FormatVersion + 1);
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain($"format version {IndexSnapshotFile.FormatVersion + 1}");
+    }
+
+    [Fact]
+    public void Read_NotASnapshot_FailsNamingTheFile()
+    {
+        var path = _host.Write("lists.csv", "name,country\nAcme,US\n");
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("magic");
+    }
+
+    [Fact]
+    public void AddIndexSnapshot_MissingFile_Fails()
+    {
+        var path = Path.Combine(_host.Directory, "missing.vsidx");
+
+        var add = () => new ScreeningEngineBuilder().AddIndexSnapshot(path);
+
+        add.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path);
+    }
+
+    private static ListSnapshot LoadDefault() => new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync().AsTask().GetAwaiter().GetResult();
+
+    private byte[] WriteDefault(out string path)
+    {
+        path = Path.Combine(_host.Directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, [new StoredSource("default", LoadDefault())]);
+        return File.ReadAllBytes(path);
+    }
+
+    private async Task AssertSameResultsAsync(Func<ScreeningEngineBuilder> fromSources, IReadOnlyList<string> queries)
+    {
+        using var original = fromSources().Build();
+        await original.RefreshAsync();
+        var path = Path.Combine(_host.Directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, original);
+        using var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await restored.RefreshAsync();
+
+        restored.Sources.Should().BeEquivalentTo(original.Sources, o => o.WithStrictOrdering());
+        var hits = 0;
+        foreach (var query in queries)
+        {
+            var expected = await original.ScreenAsync(new PartyScreeningRequest(query));
+            var actual = await restored.ScreenAsync(new PartyScreeningRequest(query));
+            hits += expected.Hits.Count;
+            Json(actual with { ScreenedAt = default }).Should().Be(Json(expected with { ScreenedAt = default }), query);
+            (await restored.SearchAsync(query)).Should().BeEquivalentTo(await original.SearchAsync(query), o => o.WithStrictOrdering(), query);
+        }
+
+        hits.Should().BePositive("the queries must reach listed entities for the comparison to mean something");
+    }
+
+    private static string Json(ScreeningResult result) => JsonSerializer.Serialize(result, VendorScreenJsonContext.Default.ScreeningResult);
+}
