@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using VendorScreen.Policies;
 using VendorScreen.Sources;
 using VendorScreen.Sources.Remote;
 
@@ -15,7 +16,7 @@ internal static partial class EngineFactory
     /// <param name="context">The command-line context.</param>
     /// <param name="sourceSpecs">The <c>--source</c> values.</param>
     /// <param name="useDefaultData">Whether the embedded dataset is used.</param>
-    /// <param name="policy">The policy name (already checked).</param>
+    /// <param name="policy">The policy name (already checked), or a policy file ending in <c>.json</c>, read here once.</param>
     /// <param name="algorithm">The name-matching algorithm (already checked); <see langword="null"/> for the default.</param>
     /// <param name="requireUsable">Whether an unusable source ends the command with exit code 3.</param>
     /// <param name="cancellationToken">A token to cancel loading.</param>
@@ -39,7 +40,10 @@ internal static partial class EngineFactory
             .Configure(o =>
             {
                 o.UseDefaultDataset = useDefaultData;
-                o.Policy = policy;
+                if (!ScreeningPolicies.IsFile(policy))
+                {
+                    o.Policy = policy;
+                }
                 if (algorithm is not null)
                 {
                     o.Algorithm = algorithm;
@@ -49,6 +53,18 @@ internal static partial class EngineFactory
                 o.SourceStateDirectory = context.CacheDirectory ?? RemoteListCatalog.DefaultCacheDirectory();
                 o.SourcesAllowedEmpty.UnionWith(context.SourcesAllowedEmpty);
             });
+
+        if (ScreeningPolicies.IsFile(policy))
+        {
+            try
+            {
+                builder.UsePolicy(PolicyFile.Load(policy));
+            }
+            catch (PolicyFileException ex)
+            {
+                throw new CliException($"--policy {CliContext.OneLine(ex.Message)}", ex);
+            }
+        }
 
         if (context.IndexFile is { } indexFile)
         {

@@ -104,7 +104,7 @@ internal static class ScreenCommand
     public static async Task<int> RunAsync(CliContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
         var format = Choose("--format", settings.Format, Formats);
-        var policy = ScreeningPolicies.IsFile(settings.Policy) ? CheckPolicyFile(settings.Policy) : Choose("--policy", settings.Policy, ScreeningPolicies.Names);
+        var policy = ScreeningPolicies.IsFile(settings.Policy) ? settings.Policy : Choose("--policy", settings.Policy, ScreeningPolicies.Names);
         var algorithm = Choose("--algorithm", settings.Algorithm, NameMatchAlgorithms.Names);
         var failOn = settings.FailOn is null ? null : Choose("--fail-on", settings.FailOn, FailOnValues);
         DateOnly? asOf = null;
@@ -160,12 +160,12 @@ internal static class ScreenCommand
         var failed = false;
         using (var spool = OutputSpool.Create(settings.Output))
         {
-            var report = new ReportInfo(settings.Input, context.TimeProvider.GetUtcNow(), policy, algorithm, engine.Dataset?.Snapshots ?? []);
+            var report = new ReportInfo(settings.Input, context.TimeProvider.GetUtcNow(), engine.Policy.Name, algorithm, engine.Dataset?.Snapshots ?? []);
             using (var writer = ResultWriter.Create(format, spool.Writer, settings.Output is null && context.StdoutIsTerminal, report))
             {
                 async Task ScreenRowsAsync(Action<int> progress)
                 {
-                    using var input = InputFile.Open(settings.Input, asOf);
+                    using var input = InputFile.Open(settings.Input, asOf, checkEncoding: false);
                     foreach (var chunk in input.ReadRows().Chunk(ChunkSize))
                     {
                         var results = await ScreenChunkAsync(screening, chunk, settings.Input, counts.Total, cancellationToken).ConfigureAwait(false);
@@ -276,23 +276,6 @@ internal static class ScreenCommand
         "block" => decision is ScreeningDecision.Block or ScreeningDecision.Incomplete,
         _ => false,
     };
-
-    /// <summary>Reads a <c>--policy</c> file once, so that a bad file stops the run before anything is loaded.</summary>
-    /// <param name="path">The policy file.</param>
-    /// <returns>The path.</returns>
-    /// <exception cref="CliException">The file is not a valid policy (exit code 2, naming file, JSON path and problem).</exception>
-    public static string CheckPolicyFile(string path)
-    {
-        try
-        {
-            _ = PolicyFile.Load(path);
-            return path;
-        }
-        catch (PolicyFileException ex)
-        {
-            throw new CliException($"--policy {CliContext.OneLine(ex.Message)}", ex);
-        }
-    }
 
     /// <summary>Checks an option value against its allowed values, ignoring case.</summary>
     /// <param name="option">The option name for the message.</param>

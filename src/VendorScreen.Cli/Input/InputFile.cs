@@ -56,9 +56,11 @@ internal static class InputFile
     /// <see cref="InputRowReader.ReadRows"/>, so a file of any length is read in bounded memory.</summary>
     /// <param name="path">The file path (as the user typed it; used in messages).</param>
     /// <param name="defaultAsOf">The as-of date for rows without an <c>as_of</c> value; <see langword="null"/> for today.</param>
+    /// <param name="checkEncoding">Whether the whole file is first checked to be UTF-8 text (<see cref="CheckEncoding"/>), for
+    /// messages that name the line; a second read of a checked file skips it, and strict decoding still refuses invalid bytes.</param>
     /// <returns>The reader, positioned after the header.</returns>
     /// <exception cref="CliException">The file is missing, unreadable, not UTF-8 text or has no valid header.</exception>
-    public static InputRowReader Open(string path, DateOnly? defaultAsOf)
+    public static InputRowReader Open(string path, DateOnly? defaultAsOf, bool checkEncoding = true)
     {
         if (Directory.Exists(path))
         {
@@ -74,8 +76,12 @@ internal static class InputFile
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            CheckEncoding(stream, path);
-            stream.Position = 0;
+            if (checkEncoding)
+            {
+                CheckEncoding(stream, path);
+                stream.Position = 0;
+            }
+
             var reader = new LineLimitedReader(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false), MaxLineLength);
             return new InputRowReader(reader, path, defaultAsOf);
         }

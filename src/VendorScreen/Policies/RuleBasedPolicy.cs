@@ -96,7 +96,7 @@ public sealed record PolicyCondition
         }
 
         var asOf = evidence.AsOf;
-        var share = OwnershipShare(evidence.Path);
+        var share = MinOwnershipPercent is null && OwnershipUnknown is null ? null : OwnershipShare(evidence.Path);
         var holds =
             (Fields is null || Fields.Contains(evidence.Field, StringComparer.OrdinalIgnoreCase))
             && (MinScore is not { } min || evidence.Score >= min)

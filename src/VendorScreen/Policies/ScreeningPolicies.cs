@@ -13,6 +13,10 @@ public static class ScreeningPolicies
     /// <summary>The built-in policies written as policy files.</summary>
     private static readonly string[] FileNames = ["marketplace-listing", "human-rights-due-diligence"];
 
+    /// <summary>The built-in policy files, each read from the package once (a <see cref="RuleBasedPolicy"/> is immutable).</summary>
+    private static readonly Dictionary<string, Lazy<RuleBasedPolicy>> BuiltInFiles =
+        FileNames.ToDictionary(n => n, n => new Lazy<RuleBasedPolicy>(() => LoadBuiltIn(n)), StringComparer.Ordinal);
+
     /// <summary>Gets the names of the built-in policies.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [DefaultScreeningPolicy.PolicyName, FederalContractorPolicy.PolicyName, SanctionsOnlyPolicy.PolicyName, .. FileNames];
@@ -24,7 +28,7 @@ public static class ScreeningPolicies
     /// <param name="name">The policy name.</param>
     /// <returns>The policy, or <see langword="null"/> when no built-in policy has that name.</returns>
     public static ScreeningPolicy? Find(string? name) =>
-        FindCoded(name) ?? (FileNames.Contains(name, StringComparer.Ordinal) ? LoadBuiltIn(name!) : null);
+        FindCoded(name) ?? (name is not null && BuiltInFiles.TryGetValue(name, out var file) ? file.Value : null);
 
     /// <summary>Gets a built-in policy by name, or reads a policy file when the value ends with <c>.json</c>.</summary>
     /// <param name="nameOrFile">A built-in policy name, or the path of a JSON policy file.</param>

@@ -106,7 +106,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         ArgumentNullException.ThrowIfNull(datasets);
         _datasets = datasets;
         _options = options;
-        _policy = policy ?? ScreeningPolicies.Find(options.Policy)!;
+        _policy = policy ?? ScreeningPolicies.Resolve(options.Policy);
         _timeProvider = timeProvider;
         _ownsDatasets = ownsDatasets;
         _metrics = VendorScreenMetrics.For(meterFactory);

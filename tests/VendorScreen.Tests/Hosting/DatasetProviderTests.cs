@@ -65,6 +65,23 @@ public sealed class DatasetProviderTests
     }
 
     [Fact]
+    public void ScreeningEngine_PolicyFileInOptions_IsReadAndUsed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "vendorscreen-engine-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(file, """{"format":"vendorscreen-policy/1","name":"engine-file-policy","rules":[]}""");
+        try
+        {
+            using var engine = new ScreeningEngine(new FixedProvider(null), new ScreeningOptions { Policy = file });
+
+            engine.Policy.Name.Should().Be("engine-file-policy");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void ScreeningEngine_InvalidOptions_ThrowsNamingTheSetting()
     {
         var provider = new FixedProvider(null);
