@@ -74,9 +74,13 @@ public abstract class NameMatchAlgorithm
 public static class NameMatchAlgorithms
 {
     /// <summary>The name of the algorithm used when <see cref="ScreeningOptions.Algorithm"/> is not set.</summary>
-    public const string DefaultName = TokenAlignV4Name;
+    public const string DefaultName = TokenAlignV5Name;
 
-    /// <summary>The name of the token-alignment scorer, version 4 (the default rules).</summary>
+    /// <summary>The name of the token-alignment scorer, version 5 (the default rules): version 4, and names one letter apart over
+    /// their whole length score at least that letter's share of the name below 1.</summary>
+    public const string TokenAlignV5Name = "token-align-v5";
+
+    /// <summary>The name of the token-alignment scorer, version 4, kept so that earlier results stay reproducible.</summary>
     public const string TokenAlignV4Name = "token-align-v4";
 
     /// <summary>The name of the token-alignment scorer, version 3 (the rules released with 0.2), kept so that earlier results
@@ -89,6 +93,7 @@ public static class NameMatchAlgorithms
     // One line per algorithm. The names are unique, compared ignoring case.
     private static readonly NameMatchAlgorithm[] Registered =
     [
+        new TokenAlignAlgorithm(TokenAlignV5Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V5), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V5)),
         new TokenAlignAlgorithm(TokenAlignV4Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V4), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V4)),
         new TokenAlignAlgorithm(TokenAlignV3Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V3), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V3)),
         new OfacParityAlgorithm(OfacParityV1Name),

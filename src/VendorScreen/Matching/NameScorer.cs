@@ -279,13 +279,22 @@ internal static class NameScorer
             score = rules.InitialsOnlyCap;
         }
 
+        // One slip anywhere in a name costs that letter's share of the name, whatever the words it falls in: "SAOCHI" / "SANCHI",
+        // "MILE TECHNOLOGIES" / "SMILE TECHNOLOGIES" are the same names mistyped.
+        var oneEditFloor = rules.OneEditNameMinLength > 0 && latin ? OneEditFloor(q, c, rules.OneEditNameMinLength) : 0;
+        var oneEditName = oneEditFloor > score;
+        if (oneEditName)
+        {
+            score = oneEditFloor;
+        }
+
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
         // "New Financial Technologies" is not found in "American Financial Group").
         var contained = CountDistinctive(c, out _) > 0
             && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm);
 
         var explanation = new Explanation(score, q, c, aligned, unmatchedQ, unmatchedC, rules, loneNumber, numberMismatch, soundOnly, partReplaced, singleWordFuzzy,
-            singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms);
+            singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms, oneEditName ? oneEditFloor : 0);
         if (rules.RoundScore)
         {
             // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
@@ -315,7 +324,8 @@ internal static class NameScorer
         bool InitialsOnly,
         bool PatronymicSwap,
         bool Transliteration,
-        List<string> MisspeltForms)
+        List<string> MisspeltForms,
+        double OneEditFloor)
     {
         public List<FeatureScore> Write()
         {
@@ -394,6 +404,12 @@ internal static class NameScorer
                 features.Add(new("transliteration", 1, 0, "compared on transliterated (Latin) keys"));
             }
 
+            if (OneEditFloor > 0)
+            {
+                features.Add(new("one-edit-name", OneEditFloor, 1, "the names are one letter apart over their whole length; score at least "
+                    + OneEditFloor.ToString("0.####", CultureInfo.InvariantCulture)));
+            }
+
             if (MisspeltForms.Count > 0)
             {
                 features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", MisspeltForms)));
@@ -401,6 +417,113 @@ internal static class NameScorer
 
             return features;
         }
+    }
+
+    // The least score of two names one edit apart over their letters and digits, read in order (1 - 1 / the longer length), or 0
+    // when they are not, when the longer is shorter than minLength, or when the edit changes a digit, the first letter of a word
+    // of three letters or fewer ("Bob" / "Rob") or one Chinese syllable into another ("Cheng" / "Chang").
+    private static double OneEditFloor(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, int minLength)
+    {
+        var qLength = LetterCount(q);
+        var cLength = LetterCount(c);
+        var longer = Math.Max(qLength, cLength);
+        if (longer < minLength || Math.Abs(qLength - cLength) > 1 || longer > 256)
+        {
+            return 0;
+        }
+
+        Span<char> x = stackalloc char[qLength];
+        Span<char> y = stackalloc char[cLength];
+        Span<int> xToken = stackalloc int[qLength];
+        Span<int> yToken = stackalloc int[cLength];
+        Span<int> xOffset = stackalloc int[qLength];
+        Span<int> yOffset = stackalloc int[cLength];
+        if (!Concatenate(q, x, xToken, xOffset) || !Concatenate(c, y, yToken, yOffset))
+        {
+            return 0;
+        }
+
+        // The one edit sits after the common prefix: a substitution, insertion or deletion there, or a swap of two letters.
+        var p = 0;
+        while (p < x.Length && p < y.Length && x[p] == y[p])
+        {
+            p++;
+        }
+
+        if (p == x.Length && p == y.Length)
+        {
+            return 0;
+        }
+
+        var oneEdit = x.Length == y.Length
+            ? x[(p + 1)..].SequenceEqual(y[(p + 1)..])
+                || (p + 1 < x.Length && x[p] == y[p + 1] && x[p + 1] == y[p] && x[(p + 2)..].SequenceEqual(y[(p + 2)..]))
+            : x.Length > y.Length ? x[(p + 1)..].SequenceEqual(y[p..]) : x[p..].SequenceEqual(y[(p + 1)..]);
+        if (!oneEdit || (p < x.Length && char.IsAsciiDigit(x[p])) || (p < y.Length && char.IsAsciiDigit(y[p])))
+        {
+            return 0;
+        }
+
+        if (!EditAllowed(q, xToken, xOffset, p) || !EditAllowed(c, yToken, yOffset, p))
+        {
+            return 0;
+        }
+
+        // A syllable of a romanised Chinese name changed into another is another name, not a slip.
+        var qWord = p < x.Length ? q[xToken[p]].Text : q[xToken[p - 1]].Text;
+        var cWord = p < y.Length ? c[yToken[p]].Text : c[yToken[p - 1]].Text;
+        if (Romanization.IsPinyinSyllable(qWord) && Romanization.IsPinyinSyllable(cWord))
+        {
+            return 0;
+        }
+
+        return 1.0 - (1.0 / longer);
+    }
+
+    // Gets whether an edit at position p of a concatenated name may be a slip: not the first letter of a word of three letters or fewer.
+    private static bool EditAllowed(IReadOnlyList<NameToken> tokens, Span<int> tokenAt, Span<int> offsetAt, int p)
+    {
+        if (p >= tokenAt.Length)
+        {
+            return true;
+        }
+
+        return offsetAt[p] != 0 || tokens[tokenAt[p]].Text.Length > 3;
+    }
+
+    private static int LetterCount(IReadOnlyList<NameToken> tokens)
+    {
+        var n = 0;
+        foreach (var t in tokens)
+        {
+            n += t.Text.Length;
+        }
+
+        return n;
+    }
+
+    // Writes the tokens' letters and digits in order, with the token and offset of each; false when a token holds anything else.
+    private static bool Concatenate(IReadOnlyList<NameToken> tokens, Span<char> text, Span<int> tokenAt, Span<int> offsetAt)
+    {
+        var w = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i].Text;
+            for (var k = 0; k < t.Length; k++)
+            {
+                if (!char.IsAsciiLetterLower(t[k]) && !char.IsAsciiDigit(t[k]))
+                {
+                    return false;
+                }
+
+                text[w] = t[k];
+                tokenAt[w] = i;
+                offsetAt[w] = k;
+                w++;
+            }
+        }
+
+        return true;
     }
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one

@@ -44,11 +44,19 @@ internal sealed record NameScoringRules : ICandidateScoring
         InitialsOnlyCap = 0.75,
     };
 
-    /// <summary>Gets the default rules (<see cref="V4"/>).</summary>
-    public static NameScoringRules Default => V4;
+    /// <summary>Gets the rules of <c>token-align-v5</c>, the default: <see cref="V4"/>, and two names one letter apart over their whole
+    /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83).</summary>
+    public static NameScoringRules V5 { get; } = V4 with
+    {
+        Name = "token-align-v5",
+        OneEditNameMinLength = 6,
+    };
+
+    /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
+    public static NameScoringRules Default => V5;
 
     /// <summary>Gets every published rule set, oldest first.</summary>
-    public static IReadOnlyList<NameScoringRules> All { get; } = [V3, V4];
+    public static IReadOnlyList<NameScoringRules> All { get; } = [V3, V4, V5];
 
     /// <summary>Gets the algorithm name and version reported in results.</summary>
     public required string Name { get; init; }
@@ -174,6 +182,12 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// Phosphate"); 1 for none.</summary>
     public double InitialsOnlyCap { get; init; } = 1;
 
+    /// <summary>Gets the fewest letters and digits of the longer name from which two names written in Latin letters that are one edit
+    /// apart over their whole length score at least <c>1 - 1 / length</c>; 0 for no such floor. The edit must not change a number,
+    /// the first letter of a word of three letters or fewer ("Bob" / "Rob") or one Chinese syllable into another ("Cheng" /
+    /// "Chang").</summary>
+    public int OneEditNameMinLength { get; init; }
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -227,6 +241,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("joined-legal-form-letters", "switch", JoinedLegalFormLetters ? 1 : 0, "a misspelt dotted legal form is also read with its letters joined (L.GL.C. for LLC, S.EA. for S.A.)"),
         new("function-word-edit", "switch", FunctionWordEdits ? 1 : 0, "a two-letter word one letter from a function word of the other name is that word misspelt (om / of)"),
         new("acronym-extra-part", "factor", AcronymExtraPartFactor, "score factor when a name read as an acronym also holds a word or number left unmatched (Air T)"),
+        new("one-edit-name", "limit", OneEditNameMinLength, "fewest letters from which names one edit apart score at least 1 - 1/letters (Saochi / Sanchi); 0 for none"),
         new("initials-only", "cap", InitialsOnlyCap, "score cap when the only words matched are initials against words (One-P / First Phosphate)"),
     ];
 
