@@ -406,7 +406,7 @@ internal static class NameScorer
 
             if (OneEditFloor > 0)
             {
-                features.Add(new("one-edit-name", OneEditFloor, 1, "the names are one letter apart over their whole length; score at least "
+                features.Add(new("one-edit-name", Math.Round(OneEditFloor, 4), 1, "the names are one letter apart over their whole length; score at least "
                     + OneEditFloor.ToString("0.####", CultureInfo.InvariantCulture)));
             }
 
@@ -459,12 +459,18 @@ internal static class NameScorer
             ? x[(p + 1)..].SequenceEqual(y[(p + 1)..])
                 || (p + 1 < x.Length && x[p] == y[p + 1] && x[p + 1] == y[p] && x[(p + 2)..].SequenceEqual(y[(p + 2)..]))
             : x.Length > y.Length ? x[(p + 1)..].SequenceEqual(y[p..]) : x[p..].SequenceEqual(y[(p + 1)..]);
-        if (!oneEdit || (p < x.Length && char.IsAsciiDigit(x[p])) || (p < y.Length && char.IsAsciiDigit(y[p])))
+        if (!oneEdit)
         {
             return 0;
         }
 
-        if (!EditAllowed(q, xToken, xOffset, p) || !EditAllowed(c, yToken, yOffset, p))
+        // A changed letter is checked on both sides; an added one only where it stands (the other side has nothing there).
+        if (x.Length >= y.Length && (char.IsAsciiDigit(x[p]) || !EditAllowed(q, xToken, xOffset, p)))
+        {
+            return 0;
+        }
+
+        if (y.Length >= x.Length && (char.IsAsciiDigit(y[p]) || !EditAllowed(c, yToken, yOffset, p)))
         {
             return 0;
         }
@@ -481,15 +487,8 @@ internal static class NameScorer
     }
 
     // Gets whether an edit at position p of a concatenated name may be a slip: not the first letter of a word of three letters or fewer.
-    private static bool EditAllowed(IReadOnlyList<NameToken> tokens, Span<int> tokenAt, Span<int> offsetAt, int p)
-    {
-        if (p >= tokenAt.Length)
-        {
-            return true;
-        }
-
-        return offsetAt[p] != 0 || tokens[tokenAt[p]].Text.Length > 3;
-    }
+    private static bool EditAllowed(IReadOnlyList<NameToken> tokens, Span<int> tokenAt, Span<int> offsetAt, int p) =>
+        offsetAt[p] != 0 || tokens[tokenAt[p]].Text.Length > 3;
 
     private static int LetterCount(IReadOnlyList<NameToken> tokens)
     {

@@ -17,7 +17,7 @@ public sealed class AlgorithmOptionTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Stderr);
         var row = run.JsonLines.Should().ContainSingle().Subject;
-        row.GetProperty("algorithm").GetString().Should().Be("token-align-v4");
+        row.GetProperty("algorithm").GetString().Should().Be("token-align-v5");
         row.GetProperty("decision").GetString().Should().Be("review");
     }
 
@@ -54,7 +54,8 @@ public sealed class AlgorithmOptionTests : IDisposable
         var run = await CliTestHost.RunAsync("algorithms");
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.StdoutLines[0].Should().Be("token-align-v4 (default)");
+        run.StdoutLines[0].Should().Be("token-align-v5 (default)");
+        run.StdoutLines.Should().Contain("token-align-v4");
         run.StdoutLines.Should().Contain("token-align-v3");
         run.StdoutLines.Should().Contain("ofac-parity-v1");
     }
@@ -66,8 +67,8 @@ public sealed class AlgorithmOptionTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Stderr);
         var rows = run.JsonLines;
-        rows.Select(r => r.GetProperty("name").GetString()).Should().Equal("token-align-v4", "token-align-v3", "ofac-parity-v1");
-        rows.Select(r => r.GetProperty("default").GetBoolean()).Should().Equal(true, false, false);
-        rows[2].GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Should().Contain("part-floor");
+        rows.Select(r => r.GetProperty("name").GetString()).Should().Equal("token-align-v5", "token-align-v4", "token-align-v3", "ofac-parity-v1");
+        rows.Select(r => r.GetProperty("default").GetBoolean()).Should().Equal(true, false, false, false);
+        rows[3].GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Should().Contain("part-floor");
     }
 }

@@ -21,7 +21,7 @@ public sealed class HtmlReportTests : IDisposable
         html.Should().StartWith("<!DOCTYPE html>").And.EndWith("</html>\n");
         html.Should().NotContain("<script", "the report needs no script").And.NotContain("<link", "the style is inline")
             .And.NotContain(" src=", "the page loads nothing");
-        html.Should().Contain("token-align-v4").And.Contain("<td>default</td>");
+        html.Should().Contain("token-align-v5").And.Contain("<td>default</td>");
         html.Should().MatchRegex("[0-9a-f]{64}", "each list's SHA-256 is shown");
     }
 
@@ -98,7 +98,7 @@ public sealed class HtmlReportTests : IDisposable
         }
 
         var text = rendered.GetProperty("text").GetString()!;
-        text.Should().Contain("Lists screened against").And.Contain("token-align-v4").And.MatchRegex("[0-9a-f]{64}");
+        text.Should().Contain("Lists screened against").And.Contain("token-align-v5").And.MatchRegex("[0-9a-f]{64}");
         rendered.GetProperty("overflow").GetBoolean().Should().BeFalse("the page fits a 1280-pixel window without scrolling sideways");
 
         var pdf = await page.PrintToPdfAsync();

@@ -10,7 +10,7 @@ public sealed class SearchCommandTests
         var run = await CliTestHost.RunAsync("search", "Hikvison Digital Technology", "--top", "3");
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.StdoutLines[0].Should().StartWith("3 found for \"Hikvison Digital Technology\"").And.Contain("token-align-v4");
+        run.StdoutLines[0].Should().StartWith("3 found for \"Hikvison Digital Technology\"").And.Contain("token-align-v5");
         run.StdoutLines[1].Should().Contain("default:hikvision");
         run.StdoutLines.Should().HaveCount(4);
     }

@@ -14,7 +14,7 @@ public sealed class NameMatchAlgorithmTests
     [Fact]
     public void Names_DefaultFirst_AndUnique()
     {
-        NameMatchAlgorithms.Names[0].Should().Be(NameMatchAlgorithms.DefaultName).And.Be("token-align-v4");
+        NameMatchAlgorithms.Names[0].Should().Be(NameMatchAlgorithms.DefaultName).And.Be("token-align-v5");
         NameMatchAlgorithms.Names.Should().OnlyHaveUniqueItems(n => n.ToUpperInvariant()).And.Contain("ofac-parity-v1");
         NameMatchAlgorithms.Default.Name.Should().Be(NameMatchAlgorithms.DefaultName);
         new ScreeningOptions().Algorithm.Should().Be(NameMatchAlgorithms.DefaultName);
@@ -24,8 +24,9 @@ public sealed class NameMatchAlgorithmTests
     [InlineData("token-align-v3", "token-align-v3")]
     [InlineData(" OFAC-Parity-V1 ", "ofac-parity-v1")]
     [InlineData("token-align-v4", "token-align-v4")]
-    [InlineData(null, "token-align-v4")]
-    [InlineData("", "token-align-v4")]
+    [InlineData("token-align-v5", "token-align-v5")]
+    [InlineData(null, "token-align-v5")]
+    [InlineData("", "token-align-v5")]
     public void Find_IgnoresCaseAndSpaces_NullIsDefault(string? name, string expected) =>
         NameMatchAlgorithms.Find(name)!.Name.Should().Be(expected);
 
@@ -34,7 +35,7 @@ public sealed class NameMatchAlgorithmTests
     {
         var act = () => NameMatchAlgorithms.Get("token-align-v9");
 
-        act.Should().Throw<ArgumentException>().WithMessage("*token-align-v9*token-align-v4, token-align-v3, ofac-parity-v1*");
+        act.Should().Throw<ArgumentException>().WithMessage("*token-align-v9*token-align-v5, token-align-v4, token-align-v3, ofac-parity-v1*");
     }
 
     [Fact]
@@ -159,9 +160,10 @@ public sealed class NameMatchAlgorithmTests
     [Theory]
     [InlineData("token-align-v3")]
     [InlineData("token-align-v4")]
+    [InlineData("token-align-v5")]
     public void TokenAlignFeatures_AreTheRulesTableOfTheirVersion(string algorithm)
     {
-        var rules = algorithm == "token-align-v3" ? NameScoringRules.V3 : NameScoringRules.V4;
+        var rules = NameScoringRules.All.Single(r => r.Name == algorithm);
 
         NameMatchAlgorithms.Get(algorithm).Features.Select(f => (f.Name, f.Kind, f.Value, f.Rule))
             .Should().Equal(rules.Table().Select(r => (r.Feature, r.Kind, r.Value, r.Description)));

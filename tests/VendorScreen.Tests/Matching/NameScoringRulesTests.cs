@@ -45,15 +45,59 @@ public sealed class NameScoringRulesTests
     }
 
     [Fact]
-    public void Default_IsV4_AndNamesItsVersion()
+    public void Default_IsV5_AndNamesItsVersion()
     {
-        NameScoringRules.Default.Should().BeSameAs(NameScoringRules.V4);
-        NameScorer.Algorithm.Should().Be("token-align-v4");
+        NameScoringRules.Default.Should().BeSameAs(NameScoringRules.V5);
+        NameScorer.Algorithm.Should().Be("token-align-v5");
         NameScoringRules.V3.Name.Should().Be("token-align-v3");
-        NameScorer.Compare(Norm("Hikvision"), Norm("Hikvision")).Algorithm.Should().Be("token-align-v4");
+        NameScoringRules.V4.Name.Should().Be("token-align-v4");
+        NameScorer.Compare(Norm("Hikvision"), Norm("Hikvision")).Algorithm.Should().Be("token-align-v5");
         NameScorer.TokenSimilarity(new NameToken("arko", TokenClass.Word), new NameToken("zarko", TokenClass.Word)).Should().BeGreaterThan(0.85);
         NameScorer.TokenSimilarity(new NameToken("arko", TokenClass.Word), new NameToken("zarko", TokenClass.Word), NameScoringRules.V3).Should().Be(0);
-        NameScoringRules.All.Select(r => r.Name).Should().Equal("token-align-v3", "token-align-v4");
+        NameScoringRules.All.Select(r => r.Name).Should().Equal("token-align-v3", "token-align-v4", "token-align-v5");
+    }
+
+    [Theory]
+    [InlineData("SAOCHI", "SANCHI", 0.8333)]
+    [InlineData("GPLBON", "GOLBON", 0.8333)]
+    [InlineData("SOURIL", "SOURIA", 0.8333)]
+    [InlineData("NGOLSAR", "GOLSAR", 0.8571)]
+    [InlineData("IRAN PEOYA", "IRAN POOYA", 0.8889)]
+    [InlineData("EB-35011", "EX-35011", 0.8571)]
+    [InlineData("HAO FA 6", "HAO FAN 6", 0.8571)]
+    public void V5_NamesOneLetterApart_ScoreAtLeastThatLettersShare(string query, string candidate, double floor)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(floor).And.BeGreaterThanOrEqualTo(ReviewThreshold);
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold, "token-align-v4 stays as it was recorded");
+        if (v5.Score == floor)
+        {
+            v5.Features.Should().ContainSingle(f => f.Feature == "one-edit-name").Which.Score.Should().Be(floor);
+        }
+    }
+
+    [Theory]
+    [InlineData("Bob Smith", "Rob Smith")] // the first letter of a short word is another name
+    [InlineData("Zhang Cheng", "Zhang Chang")] // one Chinese syllable for another
+    [InlineData("ZANG, Lei", "ZHANG, Lei")]
+    [InlineData("Shipping Company 12", "Shipping Company 13")] // numbers must agree
+    [InlineData("AOUA", "AQUA")] // shorter than six letters
+    [InlineData("HP-CAR", "EP-CAR")]
+    public void V5_OneEditThatChangesTheName_GetsNoFloor(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Features.Should().NotContain(f => f.Feature == "one-edit-name");
+        v5.Score.Should().Be(Best(query, candidate, NameScoringRules.V4).Score);
+    }
+
+    [Fact]
+    public void V5_OtherScripts_AndTwoEdits_GetNoFloor()
+    {
+        Best("Касперскй", "Касперский", NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "one-edit-name");
+        Best("SAOCHO", "SANCHI", NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "one-edit-name");
+        Best("Hikvision", "Hikvision", NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "one-edit-name");
     }
 
     [Fact]
@@ -68,10 +112,15 @@ public sealed class NameScoringRulesTests
 
         // v4 differs from v3 only in documented rows.
         var v3 = NameScoringRules.V3.Table().ToDictionary(r => r.Feature, r => r.Value);
-        var changed = NameScoringRules.V4.Table().Where(r => v3[r.Feature] != r.Value).Select(r => r.Feature).ToList();
+        var changed = NameScoringRules.V4.Table().Where(r => v3.ContainsKey(r.Feature) && v3[r.Feature] != r.Value).Select(r => r.Feature).ToList();
         changed.Should().BeEquivalentTo("first-letter-edit", "misspelt-legal-form", "near-token-not-replaced", "short-word-edit", "round-score",
             "misspelt-word-class-weight", "joined-skips-legal-forms", "wider-word-classes", "joined-legal-form-letters", "function-word-edit",
             "acronym-extra-part", "initials-only");
+
+        // v5 adds one rule to v4.
+        var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
+        NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
+            .Should().Equal("one-edit-name");
     }
 
     [Theory]

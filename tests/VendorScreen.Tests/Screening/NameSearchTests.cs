@@ -14,7 +14,7 @@ public sealed class NameSearchTests
 
         result.Query.Should().Be("Hikvison Digital Technology");
         result.IsComplete.Should().BeTrue();
-        result.Algorithm.Should().Be("token-align-v4");
+        result.Algorithm.Should().Be("token-align-v5");
         result.Hits.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(5);
         result.Hits[0].EntityId.Should().Be("default:hikvision");
         result.Hits[0].Score.Should().BeGreaterThan(0.8);
