@@ -464,13 +464,16 @@ internal static class NameScorer
             return 0;
         }
 
-        // A changed letter is checked on both sides; an added one only where it stands (the other side has nothing there).
-        if (x.Length >= y.Length && (char.IsAsciiDigit(x[p]) || !EditAllowed(q, xToken, xOffset, p)))
+        // A changed letter is checked on both sides. An added letter is checked where it stands and, when it starts a word, against
+        // the word the other side starts there ("N.A.B.C." / "A.B.C.", "Khan" / "Han" are other names).
+        if (x.Length >= y.Length && (char.IsAsciiDigit(x[p]) || !EditAllowed(q, xToken, xOffset, p)
+            || (x.Length > y.Length && xOffset[p] == 0 && p < y.Length && !EditAllowed(c, yToken, yOffset, p))))
         {
             return 0;
         }
 
-        if (y.Length >= x.Length && (char.IsAsciiDigit(y[p]) || !EditAllowed(c, yToken, yOffset, p)))
+        if (y.Length >= x.Length && (char.IsAsciiDigit(y[p]) || !EditAllowed(c, yToken, yOffset, p)
+            || (y.Length > x.Length && yOffset[p] == 0 && p < x.Length && !EditAllowed(q, xToken, xOffset, p))))
         {
             return 0;
         }

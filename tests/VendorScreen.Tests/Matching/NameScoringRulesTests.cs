@@ -84,6 +84,8 @@ public sealed class NameScoringRulesTests
     [InlineData("Shipping Company 12", "Shipping Company 13")] // numbers must agree
     [InlineData("AOUA", "AQUA")] // shorter than six letters
     [InlineData("HP-CAR", "EP-CAR")]
+    [InlineData("N.A.B.C. Company", "A.B.C. Company")] // a letter added before a short word
+    [InlineData("Victory", "Victory 3")]
     public void V5_OneEditThatChangesTheName_GetsNoFloor(string query, string candidate)
     {
         var v5 = Best(query, candidate, NameScoringRules.V5);
