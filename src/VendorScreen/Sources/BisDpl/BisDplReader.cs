@@ -7,7 +7,7 @@ internal sealed record BisDplRecord(int Line, string? Name, string? StreetAddres
     string? PostalCode, string? EffectiveDate, string? ExpirationDate, string? StandardOrder, string? LastUpdate, string? Action, string? FrCitation);
 
 /// <summary>The rows of a DPL file and the rows the reader rejected.</summary>
-internal sealed record BisDplDocument(IReadOnlyList<BisDplRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record BisDplDocument(IReadOnlyList<BisDplRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the BIS Denied Persons List: tab-separated, quoted fields, a 12-column header
 /// (<c>Name, Street_Address, City, State, Country, Postal_Code, Effective_Date, Expiration_Date, Standard_Order,

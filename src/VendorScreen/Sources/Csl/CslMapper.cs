@@ -17,8 +17,6 @@ internal static partial class CslMapper
     /// <summary>Maps every record of a document into the assembler; records it cannot use are rejected.</summary>
     public static void Map(CslDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         foreach (var record in document.Records)
         {
             MapRecord(record, assembler);

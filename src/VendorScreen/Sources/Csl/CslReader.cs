@@ -28,7 +28,7 @@ internal sealed record CslRecord(string Position, int Row, CslLayout Layout, IRe
 }
 
 /// <summary>The raw records of a CSL file, and the records the reader already rejected.</summary>
-internal sealed record CslDocument(CslLayout Layout, IReadOnlyList<CslRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record CslDocument(CslLayout Layout, IReadOnlyList<CslRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the US Consolidated Screening List, CSV (current and legacy layouts, detected by the header) or JSON,
 /// into raw records.</summary>

@@ -23,7 +23,7 @@ internal sealed record CustomCsvRecord(int Line, string? Id, string? Name, strin
 }
 
 /// <summary>The rows of a custom list CSV and the rows the reader rejected.</summary>
-internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads VendorScreen's CSV format for custom lists (see <c>docs/custom-csv-format.md</c>): a header with
 /// <c>id,name,kind,aliases,country,list,program,listed_on,identifiers,notes</c> (any order, <c>id</c> and <c>name</c>

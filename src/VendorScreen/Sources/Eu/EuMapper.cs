@@ -16,8 +16,6 @@ internal static class EuMapper
 
     public static void Map(EuDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         foreach (var entry in document.Entries)
         {
             MapEntry(entry, assembler);

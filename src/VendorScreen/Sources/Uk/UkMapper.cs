@@ -19,8 +19,6 @@ internal static partial class UkMapper
 
     public static void Map(UkDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         var keyColumn = document.Layout == UkLayout.ConList ? "Group ID" : "Unique ID";
         var groups = assembler.GroupByKey(document.Rows, r => r[keyColumn], r => r.Line, $"the row has no \"{keyColumn}\"");
 

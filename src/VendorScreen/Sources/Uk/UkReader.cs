@@ -21,7 +21,7 @@ internal sealed record UkRow(int Line, IReadOnlyDictionary<string, string> Field
 }
 
 /// <summary>The rows of a UK list file, the date in its first line, and the rows the reader rejected.</summary>
-internal sealed record UkDocument(UkLayout Layout, string? Version, IReadOnlyList<UkRow> Rows, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record UkDocument(UkLayout Layout, string? Version, IReadOnlyList<UkRow> Rows, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the UK sanctions list CSV files: the OFSI ConList (Windows-1252 in older copies) and the FCDO UK
 /// Sanctions List.</summary>

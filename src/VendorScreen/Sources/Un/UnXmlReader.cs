@@ -8,7 +8,11 @@ namespace VendorScreen.Sources.Un;
 internal sealed record UnRecord(int Line, bool IsIndividual, XElement Element);
 
 /// <summary>The records of a UN list document and its generation date.</summary>
-internal sealed record UnDocument(string? DateGenerated, IReadOnlyList<UnRecord> Records);
+internal sealed record UnDocument(string? DateGenerated, IReadOnlyList<UnRecord> Records) : IListDocument
+{
+    /// <summary>Gets no records: the reader rejects none, the mapper checks each record.</summary>
+    public IReadOnlyList<RejectedRecord> Rejected => [];
+}
 
 /// <summary>Reads the UN Security Council consolidated list XML (<c>CONSOLIDATED_LIST</c> with <c>INDIVIDUALS/INDIVIDUAL</c>
 /// and <c>ENTITIES/ENTITY</c>) record by record, with DTDs and external resources refused.</summary>
