@@ -82,15 +82,9 @@ internal static class UkReader
         foreach (var row in rows.Skip(headerAt + 1))
         {
             var position = $"{location}:{row.Line}";
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, header.Length, r => r.Fields.Length == header.Length || (r.Fields.Length > header.Length && r.Fields.Skip(header.Length).All(string.IsNullOrWhiteSpace))) is { } problem)
             {
-                rejected.Add(new RejectedRecord(position, row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length != header.Length && !(row.Fields.Length > header.Length && row.Fields.Skip(header.Length).All(string.IsNullOrWhiteSpace)))
-            {
-                rejected.Add(new RejectedRecord(position, $"record has {row.Fields.Length} fields; the header has {header.Length}"));
+                rejected.Add(new RejectedRecord(position, problem));
                 continue;
             }
 
