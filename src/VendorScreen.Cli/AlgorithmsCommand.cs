@@ -8,14 +8,12 @@ namespace VendorScreen.Cli;
 /// with their rules.</summary>
 internal static class AlgorithmsCommand
 {
-    private static readonly IReadOnlyList<string> Formats = ["table", "json"];
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var format = CliOptions.Format("Output format: table or json (one object per algorithm and line, with its feature table).", Formats);
+        var format = CliOptions.Format("Output format: table or json (one object per algorithm and line, with its feature table).", CliOptions.TableOrJson);
         var command = new Command("algorithms", "List the name-matching algorithms that screen --algorithm accepts, the default first.");
         command.Options.Add(format);
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(format) ?? "table", cancellationToken));
@@ -30,7 +28,7 @@ internal static class AlgorithmsCommand
     /// <exception cref="CliException">An unknown format.</exception>
     public static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, Formats);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         foreach (var algorithm in NameMatchAlgorithms.All)
         {
             var isDefault = string.Equals(algorithm.Name, NameMatchAlgorithms.DefaultName, StringComparison.Ordinal);
@@ -57,18 +55,13 @@ internal static class AlgorithmsCommand
         json.WriteBoolean("default", isDefault);
         json.WriteString("summary", algorithm.Summary);
         json.WriteString("thresholds", algorithm.Thresholds);
-        json.WriteStartArray("features");
-        foreach (var feature in algorithm.Features)
+        json.WriteObjects("features", algorithm.Features, (json, feature) =>
         {
-            json.WriteStartObject();
             json.WriteString("name", feature.Name);
             json.WriteString("kind", feature.Kind);
             json.WriteNumber("value", feature.Value);
             json.WriteString("rule", feature.Rule);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
     });
 }

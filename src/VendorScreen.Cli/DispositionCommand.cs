@@ -10,7 +10,7 @@ internal static class DispositionCommand
 {
     public static readonly IReadOnlyList<string> Kinds = ["false-positive", "true-match"];
 
-    public static readonly IReadOnlyList<string> Formats = ["table", "json"];
+    public static readonly IReadOnlyList<string> Formats = CliOptions.TableOrJson;
 
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>

@@ -157,25 +157,17 @@ internal static class MonitorCommand
         json.WriteStartObject();
         json.WriteString("id", row.Id);
         json.WriteNullable("previous", change.Previous?.ToLowerCase());
-
         json.WriteString("decision", change.Result.Decision.ToLowerCase());
-        json.WriteStartArray("changes");
-        foreach (var c in change.ListChanges)
+        json.WriteObjects("changes", change.ListChanges, (json, c) =>
         {
-            json.WriteStartObject();
             json.WriteString("kind", c.Kind);
             json.WriteString("entityId", c.EntityId);
             json.WriteString("entityName", c.EntityName);
             json.WriteStrings("addedNames", c.AddedNames);
             json.WriteStrings("removedNames", c.RemovedNames);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("hits");
-        foreach (var hit in change.Result.Hits)
+        });
+        json.WriteObjects("hits", change.Result.Hits, (json, hit) =>
         {
-            json.WriteStartObject();
             json.WriteString("field", hit.Field);
             json.WriteString("query", hit.Query);
             json.WriteString("entityId", hit.EntityId);
@@ -183,10 +175,7 @@ internal static class MonitorCommand
             json.WriteString("listedEntityId", hit.ListedEntityId);
             json.WriteNumber("score", Math.Round(hit.Score, 4));
             json.WriteString("decision", hit.Decision.ToLowerCase());
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteString("reason", change.Result.Reason);
         if (change.PreviousRecord is { } before)
         {

@@ -8,8 +8,6 @@ namespace VendorScreen.Cli;
 /// scores and explanations. No policy, no decision.</summary>
 internal static class SearchCommand
 {
-    private static readonly IReadOnlyList<string> Formats = ["table", "json"];
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
@@ -19,7 +17,7 @@ internal static class SearchCommand
         var top = new Option<int>("--top", "-n") { Description = "The most entities to show (1 to 1000).", DefaultValueFactory = _ => 10 };
         var minScore = new Option<double>("--min-score") { Description = "The lowest score shown, 0 to 1.", DefaultValueFactory = _ => 0.5 };
         var algorithm = new Option<string?>("--algorithm") { Description = "The name-matching algorithm (see: vendorscreen algorithms)." };
-        var format = CliOptions.Format("Output format: table or json (one object with every hit and its explanation).", Formats);
+        var format = CliOptions.Format("Output format: table or json (one object with every hit and its explanation).", CliOptions.TableOrJson);
         var sources = new SourceOptions();
 
         var command = new Command("search", "Find the listed entities whose names are closest to a name, best first, with scores and explanations.");
@@ -57,7 +55,7 @@ internal static class SearchCommand
         CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string name, int top, double minScore, string? algorithm, string format,
         CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, Formats);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new CliException("search: the name to search for is empty");
@@ -115,38 +113,22 @@ internal static class SearchCommand
         json.WriteString("algorithm", result.Algorithm);
         json.WriteString("datasetVersion", result.DatasetVersion);
         json.WriteBoolean("complete", result.IsComplete);
-        json.WriteStartArray("hits");
-        foreach (var hit in result.Hits)
+        json.WriteObjects("hits", result.Hits, (json, hit) =>
         {
-            json.WriteStartObject();
             json.WriteString("entityId", hit.EntityId);
             json.WriteString("entityName", hit.EntityName);
             json.WriteString("kind", hit.Kind.ToString().ToLowerInvariant());
             json.WriteString("matchedName", hit.MatchedName);
             json.WriteString("matchedNameKind", hit.MatchedNameKind.ToString().ToLowerInvariant());
             json.WriteNumber("score", hit.Score);
-            json.WriteStartArray("lists");
-            foreach (var list in hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal))
+            json.WriteStrings("lists", hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal));
+            json.WriteObjects("features", hit.Features, (json, feature) =>
             {
-                json.WriteStringValue(list);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("features");
-            foreach (var feature in hit.Features)
-            {
-                json.WriteStartObject();
                 json.WriteString("feature", feature.Feature);
                 json.WriteNumber("score", feature.Score);
                 json.WriteString("detail", feature.Detail);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            });
+        });
         json.WriteEndObject();
     });
 }

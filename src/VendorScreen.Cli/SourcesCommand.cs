@@ -8,14 +8,12 @@ namespace VendorScreen.Cli;
 /// <summary>The <c>vendorscreen sources</c> command: loads the sources and prints one line per source.</summary>
 internal static class SourcesCommand
 {
-    private static readonly IReadOnlyList<string> Formats = ["table", "json"];
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var format = CliOptions.Format("Output format: table or json (one object per source and line).", Formats);
+        var format = CliOptions.Format("Output format: table or json (one object per source and line).", CliOptions.TableOrJson);
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every rejected record." };
         var sources = new SourceOptions();
 
@@ -43,7 +41,7 @@ internal static class SourcesCommand
     /// <returns>0, or 3 when a source could not be loaded.</returns>
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string format, bool verbose, CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, Formats);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm: null, requireUsable: false, cancellationToken).ConfigureAwait(false);
         var entries = Pair(engine);
         if (format == "json")
@@ -104,16 +102,11 @@ internal static class SourcesCommand
         json.WriteNullable("error", status.Error);
         if (verbose)
         {
-            json.WriteStartArray("rejectedRecords");
-            foreach (var record in snapshot?.RejectedRecords ?? [])
+            json.WriteObjects("rejectedRecords", snapshot?.RejectedRecords ?? [], (json, record) =>
             {
-                json.WriteStartObject();
                 json.WriteString("position", record.Position);
                 json.WriteString("reason", record.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
         }
 
         json.WriteEndObject();

@@ -38,6 +38,24 @@ internal static class JsonLine
         json.WriteEndArray();
     }
 
+    /// <summary>Writes an array of objects, one per item.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="items">The items.</param>
+    /// <param name="writeProperties">Writes the properties of an item's object.</param>
+    public static void WriteObjects<T>(this Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeProperties(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>Writes a string, or <c>null</c>.</summary>
     public static void WriteNullable(this Utf8JsonWriter json, string name, string? value)
     {

@@ -52,10 +52,8 @@ internal sealed class JsonResultWriter : ResultWriter
         if (result.Suppressed.Count > 0)
         {
             // Hits that analysts' false-positive dispositions suppressed (--store): reported, never dropped silently.
-            json.WriteStartArray("suppressed");
-            foreach (var suppressed in result.Suppressed)
+            json.WriteObjects("suppressed", result.Suppressed, (json, suppressed) =>
             {
-                json.WriteStartObject();
                 json.WriteString("entityId", suppressed.Hit.EntityId);
                 json.WriteString("listedEntityId", suppressed.Hit.ListedEntityId);
                 json.WriteString("field", suppressed.Hit.Field);
@@ -64,10 +62,7 @@ internal sealed class JsonResultWriter : ResultWriter
                 json.WriteString("disposition", suppressed.Disposition.Id);
                 json.WriteString("decidedBy", suppressed.Disposition.DecidedBy);
                 json.WriteString("dispositionReason", suppressed.Disposition.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
         }
 
         json.WriteEndObject();
@@ -113,50 +108,35 @@ internal sealed class JsonResultWriter : ResultWriter
             json.WriteBoolean("thresholdInclusive", sum.ThresholdInclusive);
             json.WriteBoolean("hasUnknownShares", sum.HasUnknownShares);
             json.WriteNullable("limitReached", sum.LimitReached);
-            json.WriteStartArray("terms");
-            foreach (var term in sum.Terms)
+            json.WriteObjects("terms", sum.Terms, (json, term) =>
             {
-                json.WriteStartObject();
                 json.WriteString("ownerId", term.OwnerId);
                 json.WriteString("ownerName", term.OwnerName);
                 json.WriteNullable("sharePercent", term.SharePercent);
-
                 json.WriteBoolean("blocked", term.Blocked);
                 json.WriteNullable("basis", term.Basis);
                 json.WriteStrings("ownerLists", term.OwnerLists);
                 WriteSteps(json, "path", term.Path);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteSteps(Utf8JsonWriter json, string name, IReadOnlyList<PathStep> steps)
+    private static void WriteSteps(Utf8JsonWriter json, string name, IReadOnlyList<PathStep> steps) => json.WriteObjects(name, steps, static (json, step) =>
     {
-        json.WriteStartArray(name);
-        foreach (var step in steps)
-        {
-            json.WriteStartObject();
-            json.WriteString("from", step.FromId);
-            json.WriteString("fromName", step.FromName);
-            json.WriteString("kind", step.Kind.ToKebabCase());
-            json.WriteString("to", step.ToId);
-            json.WriteString("toName", step.ToName);
-            json.WriteNullable("sharePercent", step.Relation.SharePercent);
-
-            json.WriteNullable("validFrom", step.Relation.ValidFrom?.ToString());
-            json.WriteNullable("validTo", step.Relation.ValidTo?.ToString());
-            json.WriteString("confidence", step.Relation.Confidence.ToString().ToLowerInvariant());
-            json.WriteNullable("sourceUrl", step.Relation.SourceUrl);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+        json.WriteString("from", step.FromId);
+        json.WriteString("fromName", step.FromName);
+        json.WriteString("kind", step.Kind.ToKebabCase());
+        json.WriteString("to", step.ToId);
+        json.WriteString("toName", step.ToName);
+        json.WriteNullable("sharePercent", step.Relation.SharePercent);
+        json.WriteNullable("validFrom", step.Relation.ValidFrom?.ToString());
+        json.WriteNullable("validTo", step.Relation.ValidTo?.ToString());
+        json.WriteString("confidence", step.Relation.Confidence.ToString().ToLowerInvariant());
+        json.WriteNullable("sourceUrl", step.Relation.SourceUrl);
+    });
 
     private static string ToKebab(NameKind kind) => kind switch
     {
