@@ -267,10 +267,7 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM vendorscreen_schema_version";
         var current = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        if (current > SchemaVersion)
-        {
-            throw new ScreeningStoreException($"audit store {Description}: schema version {current} was written by a newer VendorScreen (this one reads up to {SchemaVersion}); upgrade the library.");
-        }
+        StoreChecks.SchemaVersion(Description, current, SchemaVersion);
 
         for (var version = current + 1; version <= SchemaVersion; version++)
         {

@@ -285,10 +285,7 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
 
         command.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL); SELECT COALESCE(MAX(version), 0) FROM schema_version;";
         var current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (current > SchemaVersion)
-        {
-            throw new ScreeningStoreException($"audit store {FilePath}: schema version {current} was written by a newer VendorScreen (this one reads up to {SchemaVersion}); upgrade the library.");
-        }
+        StoreChecks.SchemaVersion(FilePath, current, SchemaVersion);
 
         for (var version = current + 1; version <= SchemaVersion; version++)
         {

@@ -29,6 +29,19 @@ internal static class StoreChecks
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>Refuses a store whose schema a newer version of the library wrote.</summary>
+    /// <param name="store">The store, for the message.</param>
+    /// <param name="current">The store's schema version.</param>
+    /// <param name="supported">The newest schema version this library reads.</param>
+    /// <exception cref="ScreeningStoreException"><paramref name="current"/> is newer than <paramref name="supported"/>.</exception>
+    public static void SchemaVersion(string store, int current, int supported)
+    {
+        if (current > supported)
+        {
+            throw new ScreeningStoreException($"audit store {store}: schema version {current} was written by a newer VendorScreen (this one reads up to {supported}); upgrade the library.");
+        }
+    }
+
     /// <summary>Checks records to append: none <see langword="null"/>, each with a subject and a result that carries its request.</summary>
     /// <param name="records">The records.</param>
     /// <exception cref="ArgumentException">A record is unusable; the message names its position.</exception>
