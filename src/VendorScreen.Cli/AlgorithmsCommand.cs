@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using VendorScreen.Cli.Output;
 using VendorScreen.Matching;
 
 namespace VendorScreen.Cli;
@@ -11,20 +8,12 @@ namespace VendorScreen.Cli;
 /// with their rules.</summary>
 internal static class AlgorithmsCommand
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table or json (one object per algorithm and line, with its feature table).",
-            HelpName = "table|json",
-            DefaultValueFactory = _ => "table",
-        };
-        format.CompletionSources.Add("table", "json");
+        var format = CliOptions.Format("Output format: table or json (one object per algorithm and line, with its feature table).", CliOptions.TableOrJson);
         var command = new Command("algorithms", "List the name-matching algorithms that screen --algorithm accepts, the default first.");
         command.Options.Add(format);
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(format) ?? "table", cancellationToken));
@@ -39,7 +28,7 @@ internal static class AlgorithmsCommand
     /// <exception cref="CliException">An unknown format.</exception>
     public static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, ["table", "json"]);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         foreach (var algorithm in NameMatchAlgorithms.All)
         {
             var isDefault = string.Equals(algorithm.Name, NameMatchAlgorithms.DefaultName, StringComparison.Ordinal);
@@ -59,31 +48,20 @@ internal static class AlgorithmsCommand
         return ExitCodes.Success;
     }
 
-    private static string ToJson(NameMatchAlgorithm algorithm, bool isDefault)
+    private static string ToJson(NameMatchAlgorithm algorithm, bool isDefault) => JsonLine.Write(json =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        json.WriteStartObject();
+        json.WriteString("name", algorithm.Name);
+        json.WriteBoolean("default", isDefault);
+        json.WriteString("summary", algorithm.Summary);
+        json.WriteString("thresholds", algorithm.Thresholds);
+        json.WriteObjects("features", algorithm.Features, (json, feature) =>
         {
-            json.WriteStartObject();
-            json.WriteString("name", algorithm.Name);
-            json.WriteBoolean("default", isDefault);
-            json.WriteString("summary", algorithm.Summary);
-            json.WriteString("thresholds", algorithm.Thresholds);
-            json.WriteStartArray("features");
-            foreach (var feature in algorithm.Features)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", feature.Name);
-                json.WriteString("kind", feature.Kind);
-                json.WriteNumber("value", feature.Value);
-                json.WriteString("rule", feature.Rule);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+            json.WriteString("name", feature.Name);
+            json.WriteString("kind", feature.Kind);
+            json.WriteNumber("value", feature.Value);
+            json.WriteString("rule", feature.Rule);
+        });
+        json.WriteEndObject();
+    });
 }

@@ -36,7 +36,7 @@ internal static class AuditCommand
             var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
             await using (open.ConfigureAwait(false))
             {
-                var writer = path is null ? context.Stdout : OpenFile(path);
+                var writer = CommandOutput.Open(context, path);
                 var count = 0;
                 try
                 {
@@ -52,14 +52,7 @@ internal static class AuditCommand
                 }
                 finally
                 {
-                    if (path is null)
-                    {
-                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await writer.DisposeAsync().ConfigureAwait(false);
-                    }
+                    await CommandOutput.CloseAsync(writer, path, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (context.StderrIsTerminal || path is not null)
@@ -89,17 +82,5 @@ internal static class AuditCommand
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment) && text.Contains('T', StringComparison.Ordinal)
             ? moment
             : null;
-    }
-
-    private static StreamWriter OpenFile(string path)
-    {
-        try
-        {
-            return new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CliException($"--output {path}: cannot write: {CliContext.OneLine(ex.Message)}", ex);
-        }
     }
 }

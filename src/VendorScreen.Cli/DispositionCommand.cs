@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using VendorScreen.Cli.Input;
 using VendorScreen.Cli.Output;
 
@@ -13,7 +10,7 @@ internal static class DispositionCommand
 {
     public static readonly IReadOnlyList<string> Kinds = ["false-positive", "true-match"];
 
-    public static readonly IReadOnlyList<string> Formats = ["table", "json"];
+    public static readonly IReadOnlyList<string> Formats = CliOptions.TableOrJson;
 
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
@@ -91,8 +88,7 @@ internal static class DispositionCommand
     private static Command CreateList(CliContext context)
     {
         var all = new Option<bool>("--all") { Description = "Also list removed dispositions." };
-        var format = new Option<string>("--format", "-f") { Description = "table (for people) or json (one object per line).", HelpName = "table|json", DefaultValueFactory = _ => "table" };
-        format.CompletionSources.Add([.. Formats]);
+        var format = CliOptions.Format("table (for people) or json (one object per line).", Formats);
         var store = new StoreOptions(required: true);
         var list = new Command("list", "List the dispositions of a store, oldest first.");
         list.Options.Add(all);
@@ -189,39 +185,26 @@ internal static class DispositionCommand
     private static string LastDay(DateTimeOffset expiresAt) =>
         DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string ToJson(ScreeningDisposition d, DateTimeOffset now)
+    private static string ToJson(ScreeningDisposition d, DateTimeOffset now) => SafeText.Visible(JsonLine.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        json.WriteString("id", d.Id);
+        json.WriteString("party", d.Party);
+        json.WriteString("entityId", d.EntityId);
+        json.WriteString("kind", Kind(d.Kind));
+        json.WriteString("state", State(d, now));
+        json.WriteString("decidedBy", d.DecidedBy);
+        json.WriteString("decidedAt", d.DecidedAt);
+        json.WriteString("reason", d.Reason);
+        json.WriteNullable("expiresAt", d.ExpiresAt);
+
+        json.WriteString("entityFingerprint", d.EntityFingerprint);
+        if (d.RemovedAt is { } r)
         {
-            json.WriteStartObject();
-            json.WriteString("id", d.Id);
-            json.WriteString("party", d.Party);
-            json.WriteString("entityId", d.EntityId);
-            json.WriteString("kind", Kind(d.Kind));
-            json.WriteString("state", State(d, now));
-            json.WriteString("decidedBy", d.DecidedBy);
-            json.WriteString("decidedAt", d.DecidedAt);
-            json.WriteString("reason", d.Reason);
-            if (d.ExpiresAt is { } e)
-            {
-                json.WriteString("expiresAt", e);
-            }
-            else
-            {
-                json.WriteNull("expiresAt");
-            }
-
-            json.WriteString("entityFingerprint", d.EntityFingerprint);
-            if (d.RemovedAt is { } r)
-            {
-                json.WriteString("removedAt", r);
-                json.WriteString("removedBy", d.RemovedBy);
-            }
-
-            json.WriteEndObject();
+            json.WriteString("removedAt", r);
+            json.WriteString("removedBy", d.RemovedBy);
         }
 
-        return SafeText.Visible(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+        json.WriteEndObject();
+    }));
 }

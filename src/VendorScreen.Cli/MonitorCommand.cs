@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using CsvHelper;
 using VendorScreen.Cli.Input;
 using VendorScreen.Cli.Output;
@@ -25,8 +22,7 @@ internal static class MonitorCommand
     public static Command Create(CliContext context)
     {
         var input = new Argument<string>("input.csv") { Description = "The supplier master: the same CSV columns as screen; keep an id column so that rows are recognised between runs." };
-        var format = new Option<string>("--format", "-f") { Description = "json (one object per changed row and line), table or csv.", HelpName = "json|table|csv", DefaultValueFactory = _ => "json" };
-        format.CompletionSources.Add([.. Formats]);
+        var format = CliOptions.Format("json (one object per changed row and line), table or csv.", Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the changed rows to FILE instead of standard output.", HelpName = "FILE" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate relations and listings at this date (default: today). A row's as_of column overrides it.", HelpName = "yyyy-MM-dd" };
         var policy = new Option<string>("--policy") { Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}.", HelpName = "NAME", DefaultValueFactory = _ => "default" };
@@ -76,21 +72,14 @@ internal static class MonitorCommand
             }
 
             var rows = table.Rows.ToDictionary(r => ScreeningAuditRecord.SubjectOf(r.Request), StringComparer.Ordinal);
-            var writer = outputPath is null ? ctx.Stdout : OpenFile(outputPath);
+            var writer = CommandOutput.Open(ctx, outputPath);
             try
             {
                 Write(writer, chosen, changes.Select(c => (Row: rows[c.Subject], Change: c)).OrderBy(p => p.Row.Line).ToList());
             }
             finally
             {
-                if (outputPath is null)
-                {
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await writer.DisposeAsync().ConfigureAwait(false);
-                }
+                await CommandOutput.CloseAsync(writer, outputPath, cancellationToken).ConfigureAwait(false);
             }
 
             if (ctx.StderrIsTerminal || outputPath is not null)
@@ -163,86 +152,39 @@ internal static class MonitorCommand
             ? $" (added: {string.Join(", ", c.AddedNames)}; removed: {string.Join(", ", c.RemovedNames)})"
             : string.Empty)));
 
-    private static string ToJson(InputRow row, DecisionChange change)
+    private static string ToJson(InputRow row, DecisionChange change) => SafeText.Visible(JsonLine.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        json.WriteString("id", row.Id);
+        json.WriteNullable("previous", change.Previous?.ToLowerCase());
+        json.WriteString("decision", change.Result.Decision.ToLowerCase());
+        json.WriteObjects("changes", change.ListChanges, (json, c) =>
         {
-            json.WriteStartObject();
-            json.WriteString("id", row.Id);
-            if (change.Previous is { } previous)
-            {
-                json.WriteString("previous", previous.ToLowerCase());
-            }
-            else
-            {
-                json.WriteNull("previous");
-            }
-
-            json.WriteString("decision", change.Result.Decision.ToLowerCase());
-            json.WriteStartArray("changes");
-            foreach (var c in change.ListChanges)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", c.Kind);
-                json.WriteString("entityId", c.EntityId);
-                json.WriteString("entityName", c.EntityName);
-                WriteStrings(json, "addedNames", c.AddedNames);
-                WriteStrings(json, "removedNames", c.RemovedNames);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("hits");
-            foreach (var hit in change.Result.Hits)
-            {
-                json.WriteStartObject();
-                json.WriteString("field", hit.Field);
-                json.WriteString("query", hit.Query);
-                json.WriteString("entityId", hit.EntityId);
-                json.WriteString("entityName", hit.EntityName);
-                json.WriteString("listedEntityId", hit.ListedEntityId);
-                json.WriteNumber("score", Math.Round(hit.Score, 4));
-                json.WriteString("decision", hit.Decision.ToLowerCase());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteString("reason", change.Result.Reason);
-            if (change.PreviousRecord is { } before)
-            {
-                json.WriteString("previousScreenedAt", before.Result.ScreenedAt);
-                json.WriteString("previousDatasetVersion", before.Result.DatasetVersion);
-            }
-
-            json.WriteString("datasetVersion", change.Result.DatasetVersion);
-            json.WriteNumber("line", row.Line);
-            json.WriteEndObject();
+            json.WriteString("kind", c.Kind);
+            json.WriteString("entityId", c.EntityId);
+            json.WriteString("entityName", c.EntityName);
+            json.WriteStrings("addedNames", c.AddedNames);
+            json.WriteStrings("removedNames", c.RemovedNames);
+        });
+        json.WriteObjects("hits", change.Result.Hits, (json, hit) =>
+        {
+            json.WriteString("field", hit.Field);
+            json.WriteString("query", hit.Query);
+            json.WriteString("entityId", hit.EntityId);
+            json.WriteString("entityName", hit.EntityName);
+            json.WriteString("listedEntityId", hit.ListedEntityId);
+            json.WriteNumber("score", Math.Round(hit.Score, 4));
+            json.WriteString("decision", hit.Decision.ToLowerCase());
+        });
+        json.WriteString("reason", change.Result.Reason);
+        if (change.PreviousRecord is { } before)
+        {
+            json.WriteString("previousScreenedAt", before.Result.ScreenedAt);
+            json.WriteString("previousDatasetVersion", before.Result.DatasetVersion);
         }
 
-        return SafeText.Visible(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static StreamWriter OpenFile(string path)
-    {
-        try
-        {
-            return new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CliException($"--output {path}: cannot write: {CliContext.OneLine(ex.Message)}", ex);
-        }
-    }
+        json.WriteString("datasetVersion", change.Result.DatasetVersion);
+        json.WriteNumber("line", row.Line);
+        json.WriteEndObject();
+    }));
 }

@@ -29,13 +29,9 @@ internal static class ScreenCommand
         {
             Description = "The CSV file to screen: a header row with any of id, name, country, brand, manufacturer, seller, model, fcc_id, title, as_of.",
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table (for people), json (one object per row and line), csv (one record per row) or html (one self-contained report for the run).",
-            HelpName = "table|json|csv|html",
-            DefaultValueFactory = _ => "table",
-        };
-        format.CompletionSources.Add([.. Formats]);
+        var format = CliOptions.Format(
+            "Output format: table (for people), json (one object per row and line), csv (one record per row) or html (one self-contained report for the run).",
+            Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the results to FILE instead of standard output.", HelpName = "FILE" };
         var asOf = new Option<string?>("--as-of")
         {

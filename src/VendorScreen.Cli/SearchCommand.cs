@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using VendorScreen.Cli.Output;
 
 namespace VendorScreen.Cli;
@@ -11,8 +8,6 @@ namespace VendorScreen.Cli;
 /// scores and explanations. No policy, no decision.</summary>
 internal static class SearchCommand
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
@@ -22,13 +17,7 @@ internal static class SearchCommand
         var top = new Option<int>("--top", "-n") { Description = "The most entities to show (1 to 1000).", DefaultValueFactory = _ => 10 };
         var minScore = new Option<double>("--min-score") { Description = "The lowest score shown, 0 to 1.", DefaultValueFactory = _ => 0.5 };
         var algorithm = new Option<string?>("--algorithm") { Description = "The name-matching algorithm (see: vendorscreen algorithms)." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table or json (one object with every hit and its explanation).",
-            HelpName = "table|json",
-            DefaultValueFactory = _ => "table",
-        };
-        format.CompletionSources.Add("table", "json");
+        var format = CliOptions.Format("Output format: table or json (one object with every hit and its explanation).", CliOptions.TableOrJson);
         var sources = new SourceOptions();
 
         var command = new Command("search", "Find the listed entities whose names are closest to a name, best first, with scores and explanations.");
@@ -66,7 +55,7 @@ internal static class SearchCommand
         CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string name, int top, double minScore, string? algorithm, string format,
         CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, ["table", "json"]);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new CliException("search: the name to search for is empty");
@@ -117,51 +106,29 @@ internal static class SearchCommand
         return ExitCodes.Success;
     }
 
-    private static string ToJson(NameSearchResult result)
+    private static string ToJson(NameSearchResult result) => JsonLine.Write(json =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        json.WriteStartObject();
+        json.WriteString("query", result.Query);
+        json.WriteString("algorithm", result.Algorithm);
+        json.WriteString("datasetVersion", result.DatasetVersion);
+        json.WriteBoolean("complete", result.IsComplete);
+        json.WriteObjects("hits", result.Hits, (json, hit) =>
         {
-            json.WriteStartObject();
-            json.WriteString("query", result.Query);
-            json.WriteString("algorithm", result.Algorithm);
-            json.WriteString("datasetVersion", result.DatasetVersion);
-            json.WriteBoolean("complete", result.IsComplete);
-            json.WriteStartArray("hits");
-            foreach (var hit in result.Hits)
+            json.WriteString("entityId", hit.EntityId);
+            json.WriteString("entityName", hit.EntityName);
+            json.WriteString("kind", hit.Kind.ToString().ToLowerInvariant());
+            json.WriteString("matchedName", hit.MatchedName);
+            json.WriteString("matchedNameKind", hit.MatchedNameKind.ToString().ToLowerInvariant());
+            json.WriteNumber("score", hit.Score);
+            json.WriteStrings("lists", hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal));
+            json.WriteObjects("features", hit.Features, (json, feature) =>
             {
-                json.WriteStartObject();
-                json.WriteString("entityId", hit.EntityId);
-                json.WriteString("entityName", hit.EntityName);
-                json.WriteString("kind", hit.Kind.ToString().ToLowerInvariant());
-                json.WriteString("matchedName", hit.MatchedName);
-                json.WriteString("matchedNameKind", hit.MatchedNameKind.ToString().ToLowerInvariant());
-                json.WriteNumber("score", hit.Score);
-                json.WriteStartArray("lists");
-                foreach (var list in hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal))
-                {
-                    json.WriteStringValue(list);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("features");
-                foreach (var feature in hit.Features)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("feature", feature.Feature);
-                    json.WriteNumber("score", feature.Score);
-                    json.WriteString("detail", feature.Detail);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+                json.WriteString("feature", feature.Feature);
+                json.WriteNumber("score", feature.Score);
+                json.WriteString("detail", feature.Detail);
+            });
+        });
+        json.WriteEndObject();
+    });
 }

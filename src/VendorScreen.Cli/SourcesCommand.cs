@@ -1,9 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Spectre.Console;
 using VendorScreen.Cli.Output;
 
@@ -12,20 +8,12 @@ namespace VendorScreen.Cli;
 /// <summary>The <c>vendorscreen sources</c> command: loads the sources and prints one line per source.</summary>
 internal static class SourcesCommand
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-
     /// <summary>Creates the command.</summary>
     /// <param name="context">Where the command writes.</param>
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table or json (one object per source and line).",
-            HelpName = "table|json",
-            DefaultValueFactory = _ => "table",
-        };
-        format.CompletionSources.Add("table", "json");
+        var format = CliOptions.Format("Output format: table or json (one object per source and line).", CliOptions.TableOrJson);
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every rejected record." };
         var sources = new SourceOptions();
 
@@ -53,7 +41,7 @@ internal static class SourcesCommand
     /// <returns>0, or 3 when a source could not be loaded.</returns>
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string format, bool verbose, CancellationToken cancellationToken)
     {
-        format = ScreenCommand.Choose("--format", format, ["table", "json"]);
+        format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm: null, requireUsable: false, cancellationToken).ConfigureAwait(false);
         var entries = Pair(engine);
         if (format == "json")
@@ -95,45 +83,34 @@ internal static class SourcesCommand
         return entries;
     }
 
-    private static string ToJson(SourceStatus status, ListSnapshot? snapshot, bool verbose)
+    private static string ToJson(SourceStatus status, ListSnapshot? snapshot, bool verbose) => SafeText.Visible(JsonLine.Write(json =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        json.WriteStartObject();
+        json.WriteString("source", snapshot?.SourceName ?? status.SourceName);
+        json.WriteNullable("version", snapshot?.Version);
+        json.WriteNullable("sha256", snapshot?.Sha256);
+        json.WriteNumber("entities", snapshot?.Entities.Count ?? 0);
+        json.WriteNumber("names", snapshot?.NameCount ?? 0);
+        json.WriteNumber("relations", snapshot?.Relations.Count ?? 0);
+        json.WriteNumber("rejected", snapshot?.RejectedRecords.Count ?? 0);
+
+        // Fields after the contract's seven.
+        json.WriteString("name", status.SourceName);
+        json.WriteNullable("location", snapshot?.Location);
+        json.WriteNullable("fetchedAt", snapshot is null || snapshot.FetchedAt == default ? null : snapshot.FetchedAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteBoolean("usable", status.IsUsable);
+        json.WriteNullable("error", status.Error);
+        if (verbose)
         {
-            json.WriteStartObject();
-            json.WriteString("source", snapshot?.SourceName ?? status.SourceName);
-            WriteNullable(json, "version", snapshot?.Version);
-            WriteNullable(json, "sha256", snapshot?.Sha256);
-            json.WriteNumber("entities", snapshot?.Entities.Count ?? 0);
-            json.WriteNumber("names", snapshot?.NameCount ?? 0);
-            json.WriteNumber("relations", snapshot?.Relations.Count ?? 0);
-            json.WriteNumber("rejected", snapshot?.RejectedRecords.Count ?? 0);
-
-            // Fields after the contract's seven.
-            json.WriteString("name", status.SourceName);
-            WriteNullable(json, "location", snapshot?.Location);
-            WriteNullable(json, "fetchedAt", snapshot is null || snapshot.FetchedAt == default ? null : snapshot.FetchedAt.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteBoolean("usable", status.IsUsable);
-            WriteNullable(json, "error", status.Error);
-            if (verbose)
+            json.WriteObjects("rejectedRecords", snapshot?.RejectedRecords ?? [], (json, record) =>
             {
-                json.WriteStartArray("rejectedRecords");
-                foreach (var record in snapshot?.RejectedRecords ?? [])
-                {
-                    json.WriteStartObject();
-                    json.WriteString("position", record.Position);
-                    json.WriteString("reason", record.Reason);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
+                json.WriteString("position", record.Position);
+                json.WriteString("reason", record.Reason);
+            });
         }
 
-        return SafeText.Visible(Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
+        json.WriteEndObject();
+    }));
 
     private static void WriteTable(CliContext context, List<(SourceStatus Status, ListSnapshot? Snapshot)> entries, bool verbose)
     {
@@ -173,16 +150,4 @@ internal static class SourcesCommand
     }
 
     private static string Count(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 }

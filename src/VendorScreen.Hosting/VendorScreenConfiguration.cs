@@ -181,63 +181,37 @@ internal sealed class VendorScreenConfiguration
         }
     }
 
-    private void Double(IConfiguration section, string key, Action<double> set)
+    private void Double(IConfiguration section, string key, Action<double> set) =>
+        Value(section, key, static (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+            "is not a number (use a dot for decimals, for example 0.92).", set);
+
+    private void Integer(IConfiguration section, string key, Action<int> set) =>
+        Value(section, key, static (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value),
+            "is not a whole number.", set);
+
+    private void Boolean(IConfiguration section, string key, Action<bool> set) =>
+        Value(section, key, bool.TryParse, "is not true or false.", set);
+
+    private void Duration(IConfiguration section, string key, Action<TimeSpan> set) =>
+        Value(section, key, static (string text, out TimeSpan value) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value),
+            "is not a duration (d.hh:mm:ss, for example 1.12:00:00 for 36 hours).", set);
+
+    /// <summary>Sets a value from a setting that is present and parses; a setting that does not parse is reported with its path, its
+    /// text and what it should be.</summary>
+    private void Value<T>(IConfiguration section, string key, TryParse<T> parse, string notValid, Action<T> set)
     {
         if (section[key] is { } text)
         {
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (parse(text, out var value))
             {
                 set(value);
             }
             else
             {
-                _errors.Add($"{PathOf(section, key)}: \"{text}\" is not a number (use a dot for decimals, for example 0.92).");
+                _errors.Add($"{PathOf(section, key)}: \"{text}\" {notValid}");
             }
         }
     }
 
-    private void Integer(IConfiguration section, string key, Action<int> set)
-    {
-        if (section[key] is { } text)
-        {
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                set(value);
-            }
-            else
-            {
-                _errors.Add($"{PathOf(section, key)}: \"{text}\" is not a whole number.");
-            }
-        }
-    }
-
-    private void Boolean(IConfiguration section, string key, Action<bool> set)
-    {
-        if (section[key] is { } text)
-        {
-            if (bool.TryParse(text, out var value))
-            {
-                set(value);
-            }
-            else
-            {
-                _errors.Add($"{PathOf(section, key)}: \"{text}\" is not true or false.");
-            }
-        }
-    }
-
-    private void Duration(IConfiguration section, string key, Action<TimeSpan> set)
-    {
-        if (section[key] is { } text)
-        {
-            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
-            {
-                set(value);
-            }
-            else
-            {
-                _errors.Add($"{PathOf(section, key)}: \"{text}\" is not a duration (d.hh:mm:ss, for example 1.12:00:00 for 36 hours).");
-            }
-        }
-    }
+    private delegate bool TryParse<T>(string text, out T value);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -71,9 +70,7 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<ScreeningAuditRecord>> AppendAsync(IReadOnlyList<ScreeningAuditRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        StoreChecks.Records(records);
-        cancellationToken.ThrowIfCancellationRequested();
+        StoreChecks.Append(records, cancellationToken);
         if (records.Count == 0)
         {
             return [];
@@ -127,42 +124,23 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ScreeningAuditRecord> ReadAsync(DateTimeOffset? since = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        const int Page = 500;
-        long after = 0;
-        while (true)
+    public IAsyncEnumerable<ScreeningAuditRecord> ReadAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
+        StoreRows.ReadPagesAsync((after, token) => RunAsync("read audit records", async connection =>
         {
-            var from = after;
-            var page = await RunAsync("read audit records", async connection =>
+            await using var command = new NpgsqlCommand(
+                since is null
+                    ? "SELECT seq, record::text FROM vendorscreen_audit_records WHERE seq > $1 ORDER BY seq LIMIT $2"
+                    : "SELECT seq, record::text FROM vendorscreen_audit_records WHERE seq > $1 AND recorded_at >= $3 ORDER BY seq LIMIT $2",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = after });
+            command.Parameters.Add(new NpgsqlParameter { Value = StoreRows.PageSize });
+            if (since is { } s)
             {
-                await using var command = new NpgsqlCommand(
-                    since is null
-                        ? "SELECT seq, record::text FROM vendorscreen_audit_records WHERE seq > $1 ORDER BY seq LIMIT $2"
-                        : "SELECT seq, record::text FROM vendorscreen_audit_records WHERE seq > $1 AND recorded_at >= $3 ORDER BY seq LIMIT $2",
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = from });
-                command.Parameters.Add(new NpgsqlParameter { Value = Page });
-                if (since is { } s)
-                {
-                    command.Parameters.Add(new NpgsqlParameter { Value = s.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-                }
-
-                return await ReadRecordsAsync(command, cancellationToken).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page)
-            {
-                yield return record;
+                command.Parameters.Add(new NpgsqlParameter { Value = s.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             }
 
-            if (page.Count < Page)
-            {
-                yield break;
-            }
-
-            after = page[^1].Sequence;
-        }
-    }
+            return await ReadRecordsAsync(command, token).ConfigureAwait(false);
+        }, token), cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<ScreeningAuditRecord>> ReadLatestAsync(CancellationToken cancellationToken = default) =>
@@ -181,8 +159,7 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
     /// <inheritdoc />
     public async ValueTask AddDispositionAsync(ScreeningDisposition disposition, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(disposition);
-        StoreChecks.Disposition(disposition);
+        StoreChecks.Add(disposition, cancellationToken);
         var standing = disposition with { RemovedAt = null, RemovedBy = null };
         await RunAsync("add a disposition", async connection =>
         {
@@ -258,15 +235,7 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var sequence = reader.GetInt64(0);
-            try
-            {
-                list.Add(ScreeningAuditRecord.FromJson(reader.GetString(1)) with { Sequence = sequence });
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
-            {
-                throw new ScreeningStoreException($"audit store {Description}: audit record {sequence} cannot be read: {ex.Message}", ex);
-            }
+            list.Add(StoreRows.Record(Description, reader.GetInt64(0), reader.GetString(1)));
         }
 
         return list;
@@ -278,22 +247,11 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            ScreeningDisposition disposition;
-            try
-            {
-                disposition = JsonSerializer.Deserialize(reader.GetString(0), AuditJsonContext.Default.ScreeningDisposition)
-                    ?? throw new JsonException("the disposition is JSON null");
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
-            {
-                throw new ScreeningStoreException($"audit store {Description}: a disposition cannot be read: {ex.Message}", ex);
-            }
-
-            list.Add(disposition with
-            {
-                RemovedAt = reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
-                RemovedBy = reader.IsDBNull(2) ? null : reader.GetString(2),
-            });
+            list.Add(StoreRows.Disposition(
+                Description,
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
+                reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
 
         return list;
@@ -309,10 +267,7 @@ public sealed class PostgreSqlScreeningStore : IScreeningAuditStore, IDispositio
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM vendorscreen_schema_version";
         var current = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        if (current > SchemaVersion)
-        {
-            throw new ScreeningStoreException($"audit store {Description}: schema version {current} was written by a newer VendorScreen (this one reads up to {SchemaVersion}); upgrade the library.");
-        }
+        StoreChecks.SchemaVersion(Description, current, SchemaVersion);
 
         for (var version = current + 1; version <= SchemaVersion; version++)
         {

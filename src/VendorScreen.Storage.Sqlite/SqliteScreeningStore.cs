@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using VendorScreen.Audit;
@@ -74,9 +73,7 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<ScreeningAuditRecord>> AppendAsync(IReadOnlyList<ScreeningAuditRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        StoreChecks.Records(records);
-        cancellationToken.ThrowIfCancellationRequested();
+        StoreChecks.Append(records, cancellationToken);
         if (records.Count == 0)
         {
             return [];
@@ -119,42 +116,22 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ScreeningAuditRecord> ReadAsync(DateTimeOffset? since = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        const int Page = 500;
-        long after = 0;
-        while (true)
+    public IAsyncEnumerable<ScreeningAuditRecord> ReadAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
+        StoreRows.ReadPagesAsync((after, token) => Task.Run(() => Run("read audit records", connection =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var from = after;
-            var page = await Task.Run(() => Run("read audit records", connection =>
+            using var command = connection.CreateCommand();
+            command.CommandText = since is null
+                ? "SELECT seq, record FROM audit_records WHERE seq > $after ORDER BY seq LIMIT $page"
+                : "SELECT seq, record FROM audit_records WHERE seq > $after AND recorded_at_ticks >= $since ORDER BY seq LIMIT $page";
+            command.Parameters.AddWithValue("$after", after);
+            command.Parameters.AddWithValue("$page", StoreRows.PageSize);
+            if (since is { } s)
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = since is null
-                    ? "SELECT seq, record FROM audit_records WHERE seq > $after ORDER BY seq LIMIT $page"
-                    : "SELECT seq, record FROM audit_records WHERE seq > $after AND recorded_at_ticks >= $since ORDER BY seq LIMIT $page";
-                command.Parameters.AddWithValue("$after", from);
-                command.Parameters.AddWithValue("$page", Page);
-                if (since is { } s)
-                {
-                    command.Parameters.AddWithValue("$since", s.UtcTicks);
-                }
-
-                return ReadRecords(command);
-            }), cancellationToken).ConfigureAwait(false);
-            foreach (var record in page)
-            {
-                yield return record;
+                command.Parameters.AddWithValue("$since", s.UtcTicks);
             }
 
-            if (page.Count < Page)
-            {
-                yield break;
-            }
-
-            after = page[^1].Sequence;
-        }
-    }
+            return ReadRecords(command);
+        }), token), cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<ScreeningAuditRecord>> ReadLatestAsync(CancellationToken cancellationToken = default)
@@ -171,9 +148,7 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
     /// <inheritdoc />
     public async ValueTask AddDispositionAsync(ScreeningDisposition disposition, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(disposition);
-        StoreChecks.Disposition(disposition);
-        cancellationToken.ThrowIfCancellationRequested();
+        StoreChecks.Add(disposition, cancellationToken);
         var standing = disposition with { RemovedAt = null, RemovedBy = null };
         await Task.Run(() => Run("add a disposition", connection =>
         {
@@ -255,15 +230,7 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var sequence = reader.GetInt64(0);
-            try
-            {
-                list.Add(ScreeningAuditRecord.FromJson(reader.GetString(1)) with { Sequence = sequence });
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
-            {
-                throw new ScreeningStoreException($"audit store {FilePath}: audit record {sequence} cannot be read: {ex.Message}", ex);
-            }
+            list.Add(StoreRows.Record(FilePath, reader.GetInt64(0), reader.GetString(1)));
         }
 
         return list;
@@ -275,22 +242,11 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            ScreeningDisposition disposition;
-            try
-            {
-                disposition = JsonSerializer.Deserialize(reader.GetString(0), AuditJsonContext.Default.ScreeningDisposition)
-                    ?? throw new JsonException("the disposition is JSON null");
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
-            {
-                throw new ScreeningStoreException($"audit store {FilePath}: a disposition cannot be read: {ex.Message}", ex);
-            }
-
-            list.Add(disposition with
-            {
-                RemovedAt = reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                RemovedBy = reader.IsDBNull(2) ? null : reader.GetString(2),
-            });
+            list.Add(StoreRows.Disposition(
+                FilePath,
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
 
         return list;
@@ -329,10 +285,7 @@ public sealed class SqliteScreeningStore : IScreeningAuditStore, IDispositionSto
 
         command.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL); SELECT COALESCE(MAX(version), 0) FROM schema_version;";
         var current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (current > SchemaVersion)
-        {
-            throw new ScreeningStoreException($"audit store {FilePath}: schema version {current} was written by a newer VendorScreen (this one reads up to {SchemaVersion}); upgrade the library.");
-        }
+        StoreChecks.SchemaVersion(FilePath, current, SchemaVersion);
 
         for (var version = current + 1; version <= SchemaVersion; version++)
         {

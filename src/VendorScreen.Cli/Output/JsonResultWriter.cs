@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using VendorScreen.Cli.Input;
 
@@ -10,8 +9,6 @@ namespace VendorScreen.Cli.Output;
 /// <summary>Writes one JSON object per input row and per line (JSON Lines).</summary>
 internal sealed class JsonResultWriter : ResultWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-
     private readonly TextWriter _writer;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
@@ -20,7 +17,7 @@ internal sealed class JsonResultWriter : ResultWriter
     public override void Write(InputRow row, ScreeningResult result)
     {
         _buffer.Clear();
-        using (var json = new Utf8JsonWriter(_buffer, Options))
+        using (var json = new Utf8JsonWriter(_buffer, JsonLine.Options))
         {
             WriteResult(json, row, result);
         }
@@ -45,7 +42,7 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteEndArray();
 
         // Fields after the contract's three.
-        WriteNullable(json, "rule", result.DecidingRule);
+        json.WriteNullable("rule", result.DecidingRule);
         json.WriteString("reason", result.Reason);
         json.WriteString("asOf", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("datasetVersion", result.DatasetVersion);
@@ -55,10 +52,8 @@ internal sealed class JsonResultWriter : ResultWriter
         if (result.Suppressed.Count > 0)
         {
             // Hits that analysts' false-positive dispositions suppressed (--store): reported, never dropped silently.
-            json.WriteStartArray("suppressed");
-            foreach (var suppressed in result.Suppressed)
+            json.WriteObjects("suppressed", result.Suppressed, (json, suppressed) =>
             {
-                json.WriteStartObject();
                 json.WriteString("entityId", suppressed.Hit.EntityId);
                 json.WriteString("listedEntityId", suppressed.Hit.ListedEntityId);
                 json.WriteString("field", suppressed.Hit.Field);
@@ -67,10 +62,7 @@ internal sealed class JsonResultWriter : ResultWriter
                 json.WriteString("disposition", suppressed.Disposition.Id);
                 json.WriteString("decidedBy", suppressed.Disposition.DecidedBy);
                 json.WriteString("dispositionReason", suppressed.Disposition.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
         }
 
         json.WriteEndObject();
@@ -85,23 +77,23 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("entityName", hit.EntityName);
         json.WriteString("matchedName", hit.MatchedName);
         json.WriteNumber("score", RoundScore(hit.Score));
-        WriteStrings(json, "lists", ListsOf(hit));
-        WriteStrings(json, "path", PathOf(hit));
-        WriteNullable(json, "reason", hit.Reason);
+        json.WriteStrings("lists", ListsOf(hit));
+        json.WriteStrings("path", PathOf(hit));
+        json.WriteNullable("reason", hit.Reason);
 
         // Fields after the contract's nine.
         json.WriteString("decision", hit.Decision.ToLowerCase());
-        WriteNullable(json, "rule", hit.Rule);
+        json.WriteNullable("rule", hit.Rule);
         json.WriteString("listedEntityId", hit.ListedEntityId);
         json.WriteString("listedEntityName", hit.ListedEntityName);
-        WriteNullable(json, "matchedNameKind", hit.MatchedNameKind is { } kind ? ToKebab(kind) : null);
+        json.WriteNullable("matchedNameKind", hit.MatchedNameKind is { } kind ? ToKebab(kind) : null);
         if (hit.Evidence is { } evidence)
         {
             json.WriteStartObject("evidence");
             json.WriteString("kind", evidence.Kind);
             json.WriteString("confidence", evidence.Confidence.ToString().ToLowerInvariant());
-            WriteNullable(json, "sourceUrl", evidence.SourceUrl);
-            WriteStrings(json, "categories", evidence.Categories);
+            json.WriteNullable("sourceUrl", evidence.SourceUrl);
+            json.WriteStrings("categories", evidence.Categories);
             json.WriteEndObject();
         }
 
@@ -115,88 +107,36 @@ internal sealed class JsonResultWriter : ResultWriter
             json.WriteNumber("thresholdPercent", sum.ThresholdPercent);
             json.WriteBoolean("thresholdInclusive", sum.ThresholdInclusive);
             json.WriteBoolean("hasUnknownShares", sum.HasUnknownShares);
-            WriteNullable(json, "limitReached", sum.LimitReached);
-            json.WriteStartArray("terms");
-            foreach (var term in sum.Terms)
+            json.WriteNullable("limitReached", sum.LimitReached);
+            json.WriteObjects("terms", sum.Terms, (json, term) =>
             {
-                json.WriteStartObject();
                 json.WriteString("ownerId", term.OwnerId);
                 json.WriteString("ownerName", term.OwnerName);
-                if (term.SharePercent is { } share)
-                {
-                    json.WriteNumber("sharePercent", share);
-                }
-                else
-                {
-                    json.WriteNull("sharePercent");
-                }
-
+                json.WriteNullable("sharePercent", term.SharePercent);
                 json.WriteBoolean("blocked", term.Blocked);
-                WriteNullable(json, "basis", term.Basis);
-                WriteStrings(json, "ownerLists", term.OwnerLists);
+                json.WriteNullable("basis", term.Basis);
+                json.WriteStrings("ownerLists", term.OwnerLists);
                 WriteSteps(json, "path", term.Path);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteSteps(Utf8JsonWriter json, string name, IReadOnlyList<PathStep> steps)
+    private static void WriteSteps(Utf8JsonWriter json, string name, IReadOnlyList<PathStep> steps) => json.WriteObjects(name, steps, static (json, step) =>
     {
-        json.WriteStartArray(name);
-        foreach (var step in steps)
-        {
-            json.WriteStartObject();
-            json.WriteString("from", step.FromId);
-            json.WriteString("fromName", step.FromName);
-            json.WriteString("kind", step.Kind.ToKebabCase());
-            json.WriteString("to", step.ToId);
-            json.WriteString("toName", step.ToName);
-            if (step.Relation.SharePercent is { } share)
-            {
-                json.WriteNumber("sharePercent", share);
-            }
-            else
-            {
-                json.WriteNull("sharePercent");
-            }
-
-            WriteNullable(json, "validFrom", step.Relation.ValidFrom?.ToString());
-            WriteNullable(json, "validTo", step.Relation.ValidTo?.ToString());
-            json.WriteString("confidence", step.Relation.Confidence.ToString().ToLowerInvariant());
-            WriteNullable(json, "sourceUrl", step.Relation.SourceUrl);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
+        json.WriteString("from", step.FromId);
+        json.WriteString("fromName", step.FromName);
+        json.WriteString("kind", step.Kind.ToKebabCase());
+        json.WriteString("to", step.ToId);
+        json.WriteString("toName", step.ToName);
+        json.WriteNullable("sharePercent", step.Relation.SharePercent);
+        json.WriteNullable("validFrom", step.Relation.ValidFrom?.ToString());
+        json.WriteNullable("validTo", step.Relation.ValidTo?.ToString());
+        json.WriteString("confidence", step.Relation.Confidence.ToString().ToLowerInvariant());
+        json.WriteNullable("sourceUrl", step.Relation.SourceUrl);
+    });
 
     private static string ToKebab(NameKind kind) => kind switch
     {

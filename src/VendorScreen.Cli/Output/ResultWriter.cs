@@ -72,28 +72,20 @@ internal abstract class ResultWriter : IDisposable
     /// <summary>Gets a hit's path as strings: the matched entity id, then per step the relation kind and the next entity id.</summary>
     /// <param name="hit">The hit.</param>
     /// <returns>The path.</returns>
-    public static IReadOnlyList<string> PathOf(ScreeningHit hit)
-    {
-        var path = new List<string>(1 + (2 * hit.Path.Count)) { hit.EntityId };
-        foreach (var step in hit.Path)
-        {
-            path.Add(step.Kind.ToKebabCase());
-            path.Add(step.ToId);
-        }
-
-        return path;
-    }
+    public static IReadOnlyList<string> PathOf(ScreeningHit hit) => PathOf(hit, hit.EntityId, static step => step.ToId);
 
     /// <summary>Gets a hit's path with entity names instead of ids, for people.</summary>
     /// <param name="hit">The hit.</param>
     /// <returns>The path.</returns>
-    public static IReadOnlyList<string> NamedPathOf(ScreeningHit hit)
+    public static IReadOnlyList<string> NamedPathOf(ScreeningHit hit) => PathOf(hit, hit.EntityName, static step => step.ToName);
+
+    private static List<string> PathOf(ScreeningHit hit, string start, Func<PathStep, string> entity)
     {
-        var path = new List<string>(1 + (2 * hit.Path.Count)) { hit.EntityName };
+        var path = new List<string>(1 + (2 * hit.Path.Count)) { start };
         foreach (var step in hit.Path)
         {
             path.Add(step.Kind.ToKebabCase());
-            path.Add(step.ToName);
+            path.Add(entity(step));
         }
 
         return path;

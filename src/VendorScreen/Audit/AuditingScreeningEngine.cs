@@ -8,44 +8,30 @@ namespace VendorScreen.Audit;
 /// fails the call with a <see cref="ScreeningStoreException"/> (nothing is screened without a record).
 /// </summary>
 /// <remarks>Thread-safe for concurrent use. Name searches are not screenings and are not recorded.</remarks>
-internal sealed class AuditingScreeningEngine(IScreeningEngine inner, IScreeningAuditStore store, IScreeningDatasetProvider datasets, string? user, TimeProvider timeProvider) : IScreeningEngine
+internal sealed class AuditingScreeningEngine(IScreeningEngine inner, IScreeningAuditStore store, IScreeningDatasetProvider datasets, string? user, TimeProvider timeProvider)
+    : DecoratingScreeningEngine(inner)
 {
     /// <summary>Results of a stream recorded per transaction.</summary>
     public const int StreamChunk = 256;
 
     /// <inheritdoc />
-    public async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
+    public override async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
     {
-        var result = await inner.ScreenAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await Inner.ScreenAsync(request, cancellationToken).ConfigureAwait(false);
         await RecordAsync([result], cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     /// <inheritdoc />
-    public ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default) =>
-        ScreenBatchAsync(requests, null, cancellationToken);
-
-    /// <inheritdoc />
-    public async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default)
+    public override async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default)
     {
-        var batch = await inner.ScreenBatchAsync(requests, options, cancellationToken).ConfigureAwait(false);
+        var batch = await Inner.ScreenBatchAsync(requests, options, cancellationToken).ConfigureAwait(false);
         await RecordAsync(batch.Results, cancellationToken).ConfigureAwait(false);
         return batch;
     }
 
     /// <inheritdoc />
-    public ValueTask<NameSearchResult> SearchAsync(string name, int top = 10, double minScore = 0.5, CancellationToken cancellationToken = default) =>
-        inner.SearchAsync(name, top, minScore, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IAsyncEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        RecordStreamAsync(inner.ScreenStreamAsync(requests, options, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        RecordStreamAsync(inner.ScreenStreamAsync(requests, options, cancellationToken), cancellationToken);
-
-    private async IAsyncEnumerable<ScreeningResult> RecordStreamAsync(IAsyncEnumerable<ScreeningResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<ScreeningResult> DecorateStream(IAsyncEnumerable<ScreeningResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var chunk = new List<ScreeningResult>(StreamChunk);
         await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))

@@ -9,43 +9,29 @@ namespace VendorScreen.Audit;
 /// <see cref="ScreeningResult.Suppressed"/> with its disposition, and the decision is taken again from the hits that remain.
 /// </summary>
 /// <remarks>Thread-safe for concurrent use. The dispositions are read from the store once per call (once per batch or stream).</remarks>
-internal sealed class DispositionScreeningEngine(IScreeningEngine inner, IDispositionStore store, IScreeningDatasetProvider datasets, TimeProvider timeProvider) : IScreeningEngine
+internal sealed class DispositionScreeningEngine(IScreeningEngine inner, IDispositionStore store, IScreeningDatasetProvider datasets, TimeProvider timeProvider)
+    : DecoratingScreeningEngine(inner)
 {
     /// <inheritdoc />
-    public async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
+    public override async ValueTask<ScreeningResult> ScreenAsync(ScreeningRequest request, CancellationToken cancellationToken = default)
     {
         var dispositions = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        var result = await inner.ScreenAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await Inner.ScreenAsync(request, cancellationToken).ConfigureAwait(false);
         return Apply(result, dispositions, datasets.Current, timeProvider.GetUtcNow());
     }
 
     /// <inheritdoc />
-    public ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, CancellationToken cancellationToken = default) =>
-        ScreenBatchAsync(requests, null, cancellationToken);
-
-    /// <inheritdoc />
-    public async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default)
+    public override async ValueTask<ScreeningBatchResult> ScreenBatchAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options, CancellationToken cancellationToken = default)
     {
         var dispositions = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        var batch = await inner.ScreenBatchAsync(requests, options, cancellationToken).ConfigureAwait(false);
+        var batch = await Inner.ScreenBatchAsync(requests, options, cancellationToken).ConfigureAwait(false);
         var generation = datasets.Current;
         var now = timeProvider.GetUtcNow();
         return new ScreeningBatchResult(batch.Results.Select(r => Apply(r, dispositions, generation, now)).ToArray());
     }
 
     /// <inheritdoc />
-    public ValueTask<NameSearchResult> SearchAsync(string name, int top = 10, double minScore = 0.5, CancellationToken cancellationToken = default) =>
-        inner.SearchAsync(name, top, minScore, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IAsyncEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        Map(inner.ScreenStreamAsync(requests, options, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ScreeningResult> ScreenStreamAsync(IEnumerable<ScreeningRequest> requests, ScreeningBatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        Map(inner.ScreenStreamAsync(requests, options, cancellationToken), cancellationToken);
-
-    private async IAsyncEnumerable<ScreeningResult> Map(IAsyncEnumerable<ScreeningResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<ScreeningResult> DecorateStream(IAsyncEnumerable<ScreeningResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var dispositions = await LoadAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))

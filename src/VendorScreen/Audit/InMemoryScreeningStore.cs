@@ -14,9 +14,7 @@ public sealed class InMemoryScreeningStore : IScreeningAuditStore, IDispositionS
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ScreeningAuditRecord>> AppendAsync(IReadOnlyList<ScreeningAuditRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        Audit.StoreChecks.Records(records);
-        cancellationToken.ThrowIfCancellationRequested();
+        Audit.StoreChecks.Append(records, cancellationToken);
         lock (_gate)
         {
             var stored = new ScreeningAuditRecord[records.Count];
@@ -69,9 +67,7 @@ public sealed class InMemoryScreeningStore : IScreeningAuditStore, IDispositionS
     /// <inheritdoc />
     public ValueTask AddDispositionAsync(ScreeningDisposition disposition, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(disposition);
-        Audit.StoreChecks.Disposition(disposition);
-        cancellationToken.ThrowIfCancellationRequested();
+        Audit.StoreChecks.Add(disposition, cancellationToken);
         lock (_gate)
         {
             if (_dispositions.Exists(d => string.Equals(d.Id, disposition.Id, StringComparison.Ordinal)))

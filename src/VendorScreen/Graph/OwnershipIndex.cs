@@ -135,25 +135,10 @@ internal sealed class OwnershipIndex
         var steps = ties.Select(r => new PathStep(r.FromId, names.GetValueOrDefault(r.FromId, r.FromId), r.Kind, r.ToId,
             names.GetValueOrDefault(r.ToId) ?? _resolve(r.ToId)?.PrimaryName ?? r.ToId, r)).ToArray();
         var terms = new List<OwnershipTerm>();
-        var lists = owner.Listings.Where(l => l.AppliesAt(asOf)).Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToArray();
-        var sanctioned = lists.Any(l => _getList(l).Category == ListCategory.Sanctions);
-        var ruleBlocked = !sanctioned && table.BlockedByRule.ContainsKey(owner.Id);
+        var (lists, sanctioned, ruleBlocked) = Standing(owner, asOf, table.BlockedByRule);
         if (lists.Length > 0 || ruleBlocked)
         {
-            terms.Add(new OwnershipTerm
-            {
-                OwnerId = owner.Id,
-                OwnerName = owner.PrimaryName,
-                SharePercent = Chain(ties),
-                Path = steps,
-                OwnerLists = lists,
-                Blocked = sanctioned || ruleBlocked,
-                Basis = string.Join("; ", new[]
-                {
-                    lists.Length > 0 ? "listed on " + string.Join(", ", lists) : null,
-                    ruleBlocked ? $"owned {Percent(table.BlockedByRule[owner.Id])} in aggregate by blocked persons" : null,
-                }.OfType<string>()),
-            });
+            terms.Add(Term(owner, lists, sanctioned, ruleBlocked, Chain(ties), steps, table.BlockedByRule));
         }
 
         string? limit = null;
@@ -301,25 +286,10 @@ internal sealed class OwnershipIndex
 
                 steps.Add(relation);
                 visited.Add(owner.Id);
-                var lists = owner.Listings.Where(l => l.AppliesAt(asOf)).Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToArray();
-                var sanctioned = lists.Any(l => _getList(l).Category == ListCategory.Sanctions);
-                var ruleBlocked = !sanctioned && blockedByRule.ContainsKey(owner.Id);
+                var (lists, sanctioned, ruleBlocked) = Standing(owner, asOf, blockedByRule);
                 if (lists.Length > 0 || ruleBlocked)
                 {
-                    terms.Add(new OwnershipTerm
-                    {
-                        OwnerId = owner.Id,
-                        OwnerName = owner.PrimaryName,
-                        SharePercent = nextKnown ? next : null,
-                        Path = steps.Select(Step).ToArray(),
-                        OwnerLists = lists,
-                        Blocked = sanctioned || ruleBlocked,
-                        Basis = string.Join("; ", new[]
-                        {
-                            lists.Length > 0 ? "listed on " + string.Join(", ", lists) : null,
-                            ruleBlocked ? $"owned {Percent(blockedByRule[owner.Id])} in aggregate by blocked persons" : null,
-                        }.OfType<string>()),
-                    });
+                    terms.Add(Term(owner, lists, sanctioned, ruleBlocked, nextKnown ? next : null, steps.Select(Step).ToArray(), blockedByRule));
                 }
 
                 // A blocked owner's holding counts whole; looking past it would count it twice.
@@ -368,6 +338,32 @@ internal sealed class OwnershipIndex
 
     private PathStep Step(Relation r) =>
         new(r.FromId, _resolve(r.FromId)?.PrimaryName ?? r.FromId, r.Kind, r.ToId, _resolve(r.ToId)?.PrimaryName ?? r.ToId, r);
+
+    /// <summary>Gets the lists an owner is on at a date, whether one of them is a sanctions list, and whether the 50% rule blocks it
+    /// otherwise.</summary>
+    private (string[] Lists, bool Sanctioned, bool RuleBlocked) Standing(Entity owner, DateOnly asOf, IReadOnlyDictionary<string, decimal> blockedByRule)
+    {
+        var lists = owner.Listings.Where(l => l.AppliesAt(asOf)).Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToArray();
+        var sanctioned = lists.Any(l => _getList(l).Category == ListCategory.Sanctions);
+        return (lists, sanctioned, !sanctioned && blockedByRule.ContainsKey(owner.Id));
+    }
+
+    /// <summary>Makes the term of a listed or blocked owner, with the basis of its standing.</summary>
+    private static OwnershipTerm Term(Entity owner, string[] lists, bool sanctioned, bool ruleBlocked, decimal? share, IReadOnlyList<PathStep> path,
+        IReadOnlyDictionary<string, decimal> blockedByRule) => new()
+    {
+        OwnerId = owner.Id,
+        OwnerName = owner.PrimaryName,
+        SharePercent = share,
+        Path = path,
+        OwnerLists = lists,
+        Blocked = sanctioned || ruleBlocked,
+        Basis = string.Join("; ", new[]
+        {
+            lists.Length > 0 ? "listed on " + string.Join(", ", lists) : null,
+            ruleBlocked ? $"owned {Percent(blockedByRule[owner.Id])} in aggregate by blocked persons" : null,
+        }.OfType<string>()),
+    };
 
     /// <summary>Formats a percentage: <c>37.5%</c>.</summary>
     /// <param name="value">The percentage.</param>

@@ -48,68 +48,49 @@ public abstract record ScreeningRequest
 
         void Null(string field) => throw new ArgumentException($"Request field {prefix}{field} is null.", paramName);
 
+        // A collection and each of its items must be there; then each item is checked under its field name, such as Aliases[2].
+        void Items<T>(string name, IReadOnlyList<T>? items, Action<string, T> check)
+        {
+            if (items is null)
+            {
+                Null(name);
+            }
+
+            for (var n = 0; n < items!.Count; n++)
+            {
+                var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}[{n}]");
+                if (items[n] is null)
+                {
+                    Null(field);
+                }
+
+                check(field, items[n]);
+            }
+        }
+
         Text(nameof(Id), request.Id);
         Text(nameof(Country), request.Country);
         switch (request)
         {
             case PartyScreeningRequest party:
                 Text(nameof(party.Name), party.Name);
-                if (party.Aliases is null)
+                Items(nameof(party.Aliases), party.Aliases, (field, alias) => Text(field, alias));
+                Items(nameof(party.Parents), party.Parents, (field, parent) =>
                 {
-                    Null(nameof(party.Aliases));
-                }
-
-                for (var a = 0; a < party.Aliases!.Count; a++)
-                {
-                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Aliases)}[{a}]");
-                    if (party.Aliases[a] is null)
-                    {
-                        Null(field);
-                    }
-
-                    Text(field, party.Aliases[a]);
-                }
-
-                if (party.Parents is null)
-                {
-                    Null(nameof(party.Parents));
-                }
-
-                for (var p = 0; p < party.Parents!.Count; p++)
-                {
-                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Parents)}[{p}]");
-                    if (party.Parents[p] is null)
-                    {
-                        Null(field);
-                    }
-
-                    if (party.Parents[p]!.Name is null)
+                    if (parent.Name is null)
                     {
                         Null(field + ".Name");
                     }
 
-                    Text(field + ".Name", party.Parents[p].Name);
-                    if (party.Parents[p].SharePercent is < 0 or > 100)
+                    Text(field + ".Name", parent.Name);
+                    if (parent.SharePercent is < 0 or > 100)
                     {
-                        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request field {prefix}{field}.SharePercent ({party.Parents[p].SharePercent}) must be between 0 and 100."), paramName);
+                        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request field {prefix}{field}.SharePercent ({parent.SharePercent}) must be between 0 and 100."), paramName);
                     }
-                }
-
-                if (party.Identifiers is null)
+                });
+                Items(nameof(party.Identifiers), party.Identifiers, (field, identifier) =>
                 {
-                    Null(nameof(party.Identifiers));
-                }
-
-                for (var d = 0; d < party.Identifiers!.Count; d++)
-                {
-                    var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(party.Identifiers)}[{d}]");
-                    var identifier = party.Identifiers[d];
-                    if (identifier is null)
-                    {
-                        Null(field);
-                    }
-
-                    if (identifier!.Scheme is null)
+                    if (identifier.Scheme is null)
                     {
                         Null(field + ".Scheme");
                     }
@@ -121,8 +102,7 @@ public abstract record ScreeningRequest
 
                     Text(field + ".Scheme", identifier.Scheme);
                     Text(field + ".Value", identifier.Value);
-                }
-
+                });
                 break;
             case ProductScreeningRequest product:
                 Text(nameof(product.Title), product.Title);

@@ -127,6 +127,7 @@ public abstract class SourceFormat
 /// become entities through a <see cref="SnapshotAssembler"/>, and the document's publication date (if any) is the version.</summary>
 /// <typeparam name="TDocument">The records of one file, as the format's reader returns them.</typeparam>
 internal abstract class RecordListFormat<TDocument> : SourceFormat
+    where TDocument : IListDocument
 {
     private protected RecordListFormat(string name, string description, string idPrefix)
         : base(name, description)
@@ -143,6 +144,7 @@ internal abstract class RecordListFormat<TDocument> : SourceFormat
     {
         var document = ReadDocument(content);
         var assembler = new SnapshotAssembler(content.SourceName, content.Location);
+        assembler.Reject(document.Rejected);
         Map(document, assembler);
         return assembler.Build(content.Version(Published(document)), content.FetchedAt, Sha256(document, content));
     }
@@ -151,7 +153,8 @@ internal abstract class RecordListFormat<TDocument> : SourceFormat
     /// <exception cref="SanctionListSourceException">The content is not this format, or is broken beyond reading.</exception>
     private protected abstract TDocument ReadDocument(ListContent content);
 
-    /// <summary>Maps the records to entities, relations and rejected records (step two).</summary>
+    /// <summary>Maps the records to entities, relations and rejected records (step two); the records the reader rejected are
+    /// counted already.</summary>
     private protected abstract void Map(TDocument document, SnapshotAssembler assembler);
 
     /// <summary>Gets the publication date the document carries, or <see langword="null"/> (step three).</summary>
@@ -159,4 +162,12 @@ internal abstract class RecordListFormat<TDocument> : SourceFormat
 
     /// <summary>Gets the SHA-256 of the content; a streaming format computes it while reading.</summary>
     private protected virtual string Sha256(TDocument document, ListContent content) => ListText.Sha256(content.Bytes().Span);
+}
+
+/// <summary>What every format's reader returns besides its records: the records it rejected, which a
+/// <see cref="RecordListFormat{TDocument}"/> counts before it maps the rest.</summary>
+internal interface IListDocument
+{
+    /// <summary>Gets the records the reader could not read, with the reason for each.</summary>
+    IReadOnlyList<RejectedRecord> Rejected { get; }
 }

@@ -15,8 +15,6 @@ internal static class BisDplMapper
 
     public static void Map(BisDplDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         var groups = assembler.GroupByKey(
             document.Records,
             r => r.Name is null ? null : ListText.StableKey(r.Name, r.EffectiveDate, r.FrCitation),

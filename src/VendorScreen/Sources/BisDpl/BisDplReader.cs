@@ -7,7 +7,7 @@ internal sealed record BisDplRecord(int Line, string? Name, string? StreetAddres
     string? PostalCode, string? EffectiveDate, string? ExpirationDate, string? StandardOrder, string? LastUpdate, string? Action, string? FrCitation);
 
 /// <summary>The rows of a DPL file and the rows the reader rejected.</summary>
-internal sealed record BisDplDocument(IReadOnlyList<BisDplRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record BisDplDocument(IReadOnlyList<BisDplRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the BIS Denied Persons List: tab-separated, quoted fields, a 12-column header
 /// (<c>Name, Street_Address, City, State, Country, Postal_Code, Effective_Date, Expiration_Date, Standard_Order,
@@ -23,27 +23,15 @@ internal static class BisDplReader
     /// <exception cref="SanctionListSourceException">The header is not a DPL header, a line is too long, or quoting is broken beyond repair.</exception>
     public static BisDplDocument Read(string text, string sourceName, string location)
     {
-        var rows = CsvRows.Read(text, "\t", sourceName, location);
-        if (rows.Count == 0)
-        {
-            throw new SanctionListSourceException(sourceName, location, "the file is empty; a DPL file starts with a header line");
-        }
-
-        var index = CsvRows.IndexHeader(rows[0].Fields);
-        CsvRows.Require(index, Columns, sourceName, location, rows[0].Line, "BIS Denied Persons List (tab-separated)");
+        var (rows, index) = CsvRows.ReadWithHeader(text, "\t", sourceName, location, Columns, "BIS Denied Persons List (tab-separated)",
+            "the file is empty; a DPL file starts with a header line");
         var records = new List<BisDplRecord>();
         var rejected = new List<RejectedRecord>();
         foreach (var row in rows.Skip(1))
         {
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, Columns.Length, r => r.Fields.Length >= Columns.Length) is { } problem)
             {
-                rejected.Add(new RejectedRecord($"{location}:{row.Line}", row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length < Columns.Length)
-            {
-                rejected.Add(new RejectedRecord($"{location}:{row.Line}", $"record has {row.Fields.Length} fields; the header has {Columns.Length}"));
+                rejected.Add(new RejectedRecord($"{location}:{row.Line}", problem));
                 continue;
             }
 

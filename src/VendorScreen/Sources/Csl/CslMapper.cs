@@ -15,15 +15,7 @@ internal static partial class CslMapper
     public const string Prefix = "csl";
 
     /// <summary>Maps every record of a document into the assembler; records it cannot use are rejected.</summary>
-    public static void Map(CslDocument document, SnapshotAssembler assembler)
-    {
-        assembler.Reject(document.Rejected);
-
-        foreach (var record in document.Records)
-        {
-            MapRecord(record, assembler);
-        }
-    }
+    public static void Map(CslDocument document, SnapshotAssembler assembler) => assembler.MapEach(document.Records, MapRecord);
 
     private static void MapRecord(CslRecord record, SnapshotAssembler assembler)
     {

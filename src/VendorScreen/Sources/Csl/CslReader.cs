@@ -28,7 +28,7 @@ internal sealed record CslRecord(string Position, int Row, CslLayout Layout, IRe
 }
 
 /// <summary>The raw records of a CSL file, and the records the reader already rejected.</summary>
-internal sealed record CslDocument(CslLayout Layout, IReadOnlyList<CslRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record CslDocument(CslLayout Layout, IReadOnlyList<CslRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the US Consolidated Screening List, CSV (current and legacy layouts, detected by the header) or JSON,
 /// into raw records.</summary>
@@ -42,15 +42,9 @@ internal static class CslReader
     /// <exception cref="SanctionListSourceException">The header is not a CSL header, a line is too long, or quoting is broken beyond repair.</exception>
     public static CslDocument ReadCsv(string text, string sourceName, string location)
     {
-        var rows = CsvRows.Read(text, ",", sourceName, location);
-        if (rows.Count == 0)
-        {
-            throw new SanctionListSourceException(sourceName, location, "the file is empty; a CSL CSV file starts with a header line");
-        }
-
+        var (rows, index) = CsvRows.ReadWithHeader(text, ",", sourceName, location, RequiredColumns, "CSL CSV",
+            "the file is empty; a CSL CSV file starts with a header line");
         var header = rows[0].Fields;
-        var index = CsvRows.IndexHeader(header);
-        CsvRows.Require(index, RequiredColumns, sourceName, location, rows[0].Line, "CSL CSV");
         var layout = index.ContainsKey("_id") ? CslLayout.Current : CslLayout.Legacy;
         var names = header.Select(h => h.Trim().Trim('\uFEFF')).ToArray();
         var records = new List<CslRecord>();
@@ -59,15 +53,9 @@ internal static class CslReader
         {
             var row = rows[r];
             var position = $"{location}:{row.Line}";
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, names.Length, r => r.Fields.Length == names.Length) is { } problem)
             {
-                rejected.Add(new RejectedRecord(position, row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length != names.Length)
-            {
-                rejected.Add(new RejectedRecord(position, $"record has {row.Fields.Length} fields; the header has {names.Length}"));
+                rejected.Add(new RejectedRecord(position, problem));
                 continue;
             }
 

@@ -18,8 +18,6 @@ internal static class CustomCsvMapper
 
     public static void Map(CustomCsvDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var ties = new List<(int Line, Relation Relation)>();
         foreach (var record in document.Records)

@@ -23,7 +23,7 @@ internal sealed record CustomCsvRecord(int Line, string? Id, string? Name, strin
 }
 
 /// <summary>The rows of a custom list CSV and the rows the reader rejected.</summary>
-internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record CustomCsvDocument(IReadOnlyList<CustomCsvRecord> Records, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads VendorScreen's CSV format for custom lists (see <c>docs/custom-csv-format.md</c>): a header with
 /// <c>id,name,kind,aliases,country,list,program,listed_on,identifiers,notes</c> (any order, <c>id</c> and <c>name</c>
@@ -42,27 +42,16 @@ internal static class CustomCsvReader
     /// <exception cref="SanctionListSourceException">The header lacks <c>id</c> or <c>name</c>, a line is too long, or quoting is broken beyond repair.</exception>
     public static CustomCsvDocument Read(string text, string sourceName, string location)
     {
-        var rows = CsvRows.Read(text, ",", sourceName, location);
-        if (rows.Count == 0)
-        {
-            throw new SanctionListSourceException(sourceName, location, "the file is empty; a custom list CSV starts with a header line (id,name,...)");
-        }
-
-        var index = CsvRows.IndexHeader(rows[0].Fields);
-        CsvRows.Require(index, RequiredColumns, sourceName, location, rows[0].Line, "custom list CSV");
+        var (rows, index) = CsvRows.ReadWithHeader(text, ",", sourceName, location, RequiredColumns, "custom list CSV",
+            "the file is empty; a custom list CSV starts with a header line (id,name,...)");
+        var headerFields = rows[0].Fields.Length;
         var records = new List<CustomCsvRecord>();
         var rejected = new List<RejectedRecord>();
         foreach (var row in rows.Skip(1))
         {
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, headerFields, r => r.Fields.Length <= headerFields, " (quote values that contain commas)") is { } problem)
             {
-                rejected.Add(new RejectedRecord($"{location}:{row.Line}", row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length > rows[0].Fields.Length)
-            {
-                rejected.Add(new RejectedRecord($"{location}:{row.Line}", $"record has {row.Fields.Length} fields; the header has {rows[0].Fields.Length} (quote values that contain commas)"));
+                rejected.Add(new RejectedRecord($"{location}:{row.Line}", problem));
                 continue;
             }
 

@@ -42,15 +42,9 @@ internal static class EuCsvReader
         foreach (var row in rows.Skip(1))
         {
             var position = $"{location}:{row.Line}";
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, header.Length, r => r.Fields.Length >= header.Length - 1) is { } problem)
             {
-                rejected.Add(new RejectedRecord(position, row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length < header.Length - 1)
-            {
-                rejected.Add(new RejectedRecord(position, $"record has {row.Fields.Length} fields; the header has {header.Length}"));
+                rejected.Add(new RejectedRecord(position, problem));
                 continue;
             }
 

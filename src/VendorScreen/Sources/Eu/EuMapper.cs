@@ -14,15 +14,7 @@ internal static class EuMapper
     /// <summary>The list id.</summary>
     public const string ListId = "eu-fsf";
 
-    public static void Map(EuDocument document, SnapshotAssembler assembler)
-    {
-        assembler.Reject(document.Rejected);
-
-        foreach (var entry in document.Entries)
-        {
-            MapEntry(entry, assembler);
-        }
-    }
+    public static void Map(EuDocument document, SnapshotAssembler assembler) => assembler.MapEach(document.Entries, MapEntry);
 
     private static void MapEntry(EuEntityRecord entry, SnapshotAssembler assembler)
     {

@@ -48,4 +48,4 @@ internal sealed class EuEntityRecord
 }
 
 /// <summary>The entries of an EU file, its generation date, and the records the reader rejected.</summary>
-internal sealed record EuDocument(string? GenerationDate, IReadOnlyList<EuEntityRecord> Entries, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record EuDocument(string? GenerationDate, IReadOnlyList<EuEntityRecord> Entries, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;

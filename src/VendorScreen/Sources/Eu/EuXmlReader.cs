@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using VendorScreen.Sources.Lists;
 
@@ -19,44 +18,18 @@ internal static class EuXmlReader
     {
         var entries = new List<EuEntityRecord>();
         var rejected = new List<RejectedRecord>();
-        string? generationDate;
-        try
-        {
-            using var reader = ListInput.CreateXmlReader(stream);
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "export")
+        var generationDate = ListInput.ReadXmlRecords(stream, sourceName, location, "export", "an EU financial sanctions file starts with <export>",
+            "generationDate", name => name == "sanctionEntity", (element, line) =>
             {
-                throw new SanctionListSourceException(sourceName, $"{location}:{ListInput.LineOf(reader)}",
-                    $"the root element is <{reader.LocalName}>; an EU financial sanctions file starts with <export>");
-            }
-
-            generationDate = reader.GetAttribute("generationDate");
-            reader.Read();
-            while (!reader.EOF)
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sanctionEntity")
+                var position = $"{location}:{line}";
+                if (Attr(element, "logicalId") is not { } logicalId)
                 {
-                    var line = ListInput.LineOf(reader);
-                    var element = (XElement)XNode.ReadFrom(reader);
-                    var position = $"{location}:{line}";
-                    var logicalId = Attr(element, "logicalId");
-                    if (logicalId is null)
-                    {
-                        rejected.Add(new RejectedRecord(position, "sanctionEntity has no logicalId"));
-                        continue;
-                    }
+                    rejected.Add(new RejectedRecord(position, "sanctionEntity has no logicalId"));
+                    return;
+                }
 
-                    entries.Add(ReadEntity(element, position, logicalId));
-                }
-                else
-                {
-                    reader.Read();
-                }
-            }
-        }
-        catch (XmlException ex)
-        {
-            throw ListInput.XmlError(sourceName, location, ex);
-        }
+                entries.Add(ReadEntity(element, position, logicalId));
+            });
 
         return new EuDocument(generationDate, entries, rejected);
     }

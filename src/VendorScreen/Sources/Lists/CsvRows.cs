@@ -74,6 +74,48 @@ internal static class CsvRows
         return rows;
     }
 
+    /// <summary>Reads a text whose first record is a header: the records, and the index of each header column, checked to have the
+    /// required columns.</summary>
+    /// <param name="text">The decoded text.</param>
+    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="sourceName">The source name for errors.</param>
+    /// <param name="location">The file for errors.</param>
+    /// <param name="required">The columns the header must have.</param>
+    /// <param name="formatName">The format, for the message about a wrong header.</param>
+    /// <param name="emptyMessage">The message when the text holds no record at all.</param>
+    /// <returns>Every record, the header first, and the header's column index.</returns>
+    /// <exception cref="SanctionListSourceException">The text is empty, a line is too long, the text cannot be parsed, or a required
+    /// column is missing.</exception>
+    public static (List<CsvRow> Rows, Dictionary<string, int> Index) ReadWithHeader(string text, string delimiter, string sourceName, string location,
+        IEnumerable<string> required, string formatName, string emptyMessage)
+    {
+        var rows = Read(text, delimiter, sourceName, location);
+        if (rows.Count == 0)
+        {
+            throw new SanctionListSourceException(sourceName, location, emptyMessage);
+        }
+
+        var index = IndexHeader(rows[0].Fields);
+        Require(index, required, sourceName, location, rows[0].Line, formatName);
+        return (rows, index);
+    }
+
+    /// <summary>Gets why a data record cannot be read: its bad quoting, or a number of fields that does not fit the header.</summary>
+    /// <param name="row">The record.</param>
+    /// <param name="headerFields">How many fields the header has.</param>
+    /// <param name="fits">Whether the record's fields fit the header.</param>
+    /// <param name="hint">Words added to the message about the number of fields, or <see langword="null"/>.</param>
+    /// <returns>The reason to reject the record, or <see langword="null"/> when it can be read.</returns>
+    public static string? Problem(CsvRow row, int headerFields, Func<CsvRow, bool> fits, string? hint = null)
+    {
+        if (row.BadData is not null)
+        {
+            return row.BadData;
+        }
+
+        return fits(row) ? null : $"record has {row.Fields.Length} fields; the header has {headerFields}{hint}";
+    }
+
     /// <summary>Finds the index of each wanted column in a header row, matching names case-insensitively after trimming.</summary>
     public static Dictionary<string, int> IndexHeader(IReadOnlyList<string> header)
     {

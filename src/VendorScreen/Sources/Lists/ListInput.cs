@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Sources.Lists;
@@ -145,6 +146,55 @@ internal static class ListInput
             ? "the document has a DTD, which list files must not have: " + ex.Message
             : "not well-formed XML: " + ex.Message;
         return new SanctionListSourceException(sourceName, position, reason, ex);
+    }
+
+    /// <summary>Reads an XML list of flat records with a safe reader (<see cref="CreateXmlReader"/>): checks the root element, reads
+    /// one of its attributes (the list's date), then hands every element the format reads as a record, with the line it starts on,
+    /// to <paramref name="record"/>, one at a time.</summary>
+    /// <param name="stream">The document.</param>
+    /// <param name="sourceName">The source name for errors.</param>
+    /// <param name="location">The file for errors.</param>
+    /// <param name="root">The local name the root element must have.</param>
+    /// <param name="wrongRoot">What the message about another root element says after naming it, e.g. "a UN consolidated list
+    /// starts with &lt;CONSOLIDATED_LIST&gt;".</param>
+    /// <param name="rootAttribute">The attribute of the root element to return.</param>
+    /// <param name="isRecord">Whether an element of a local name is a record.</param>
+    /// <param name="record">Takes a record element and its line.</param>
+    /// <returns>The value of <paramref name="rootAttribute"/>, or <see langword="null"/>.</returns>
+    /// <exception cref="SanctionListSourceException">The root element is another one, or the document is not well-formed, has a DTD
+    /// or is too large.</exception>
+    public static string? ReadXmlRecords(Stream stream, string sourceName, string location, string root, string wrongRoot, string rootAttribute,
+        Func<string, bool> isRecord, Action<XElement, int> record)
+    {
+        try
+        {
+            using var reader = CreateXmlReader(stream);
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != root)
+            {
+                throw new SanctionListSourceException(sourceName, $"{location}:{LineOf(reader)}", $"the root element is <{reader.LocalName}>; {wrongRoot}");
+            }
+
+            var attribute = reader.GetAttribute(rootAttribute);
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element && isRecord(reader.LocalName))
+                {
+                    var line = LineOf(reader);
+                    record((XElement)XNode.ReadFrom(reader), line);
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+
+            return attribute;
+        }
+        catch (XmlException ex)
+        {
+            throw XmlError(sourceName, location, ex);
+        }
     }
 
     /// <summary>Gets the start line of the node the reader is on, or 0 when unknown.</summary>

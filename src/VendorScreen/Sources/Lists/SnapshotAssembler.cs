@@ -35,6 +35,17 @@ internal sealed class SnapshotAssembler
     /// <summary>Counts a record at a line of the file as rejected.</summary>
     public void RejectLine(int line, string reason) => Reject($"{Location}:{line}", reason);
 
+    /// <summary>Maps records one by one into this assembler, for a list whose records each make an entity on their own.</summary>
+    /// <param name="records">The records, in file order.</param>
+    /// <param name="map">Maps one record: adds its entity or rejects it.</param>
+    public void MapEach<T>(IEnumerable<T> records, Action<T, SnapshotAssembler> map)
+    {
+        foreach (var record in records)
+        {
+            map(record, this);
+        }
+    }
+
     /// <summary>Gets whether an entity id was already added.</summary>
     public bool Contains(string id) => _ids.Contains(id);
 

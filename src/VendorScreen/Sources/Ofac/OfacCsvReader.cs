@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -45,19 +46,12 @@ internal static class OfacCsvReader
             var records = new List<OfacPrimaryRecord>(part.Count);
             foreach (var row in part)
             {
-                if (!TryEntNum(row, rejected, out var entNum))
+                if (!TryEntNum(row, rejected, out var entNum) || !TryRequired(row, entNum, 1, "SDN_Name", rejected, out var name))
                 {
                     continue;
                 }
 
                 var f = row.Fields;
-                var name = OfacList.Value(f[1]);
-                if (name is null)
-                {
-                    rejected.Add(new(row.Position, $"ent_num {entNum}: SDN_Name is empty"));
-                    continue;
-                }
-
                 records.Add(new OfacPrimaryRecord(row.Position, entNum, name, OfacList.Value(f[2]), OfacList.Value(f[3]), OfacList.Value(f[4]),
                     OfacList.Value(f[5]), OfacList.Value(f[6]), OfacList.Value(f[7]), OfacList.Value(f[8]), OfacList.Value(f[9]),
                     OfacList.Value(f[10]), OfacList.RawValue(f[11])));
@@ -91,19 +85,12 @@ internal static class OfacCsvReader
         var records = new List<OfacAliasRecord>();
         foreach (var row in ReadParts(bytes, fileName, FieldCount(OfacCsvFileKind.Alias), rejected, sourceName).SelectMany(p => p))
         {
-            if (!TryEntNum(row, rejected, out var entNum))
+            if (!TryEntNum(row, rejected, out var entNum) || !TryRequired(row, entNum, 3, "alt_name", rejected, out var name))
             {
                 continue;
             }
 
             var f = row.Fields;
-            var name = OfacList.Value(f[3]);
-            if (name is null)
-            {
-                rejected.Add(new(row.Position, $"ent_num {entNum}: alt_name is empty"));
-                continue;
-            }
-
             records.Add(new OfacAliasRecord(row.Position, entNum, OfacList.Value(f[1]), OfacList.Value(f[2]), name, OfacList.Value(f[4])));
         }
 
@@ -225,6 +212,19 @@ internal static class OfacCsvReader
 
         rejected.Add(new(row.Position, $"ent_num \"{Shorten(text)}\" is not a number"));
         return false;
+    }
+
+    /// <summary>Reads a field a record cannot do without; a record where it is empty (or the null marker) is rejected.</summary>
+    private static bool TryRequired(OfacCsvRow row, int entNum, int field, string column, List<RejectedRecord> rejected, [NotNullWhen(true)] out string? value)
+    {
+        value = OfacList.Value(row.Fields[field]);
+        if (value is null)
+        {
+            rejected.Add(new(row.Position, $"ent_num {entNum}: {column} is empty"));
+            return false;
+        }
+
+        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";

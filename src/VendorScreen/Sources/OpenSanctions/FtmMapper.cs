@@ -102,8 +102,6 @@ internal static class FtmMapper
 
     public static void Map(FtmDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         var sanctions = new Dictionary<string, List<FtmEntity>>(StringComparer.Ordinal);
         var links = new List<FtmEntity>();
         var things = new List<FtmEntity>();

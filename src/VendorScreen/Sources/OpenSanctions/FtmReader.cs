@@ -21,7 +21,7 @@ internal sealed record FtmEntity(int Line, string Id, string Schema, IReadOnlyDi
 }
 
 /// <summary>The entities of an FtM file, the lines the reader rejected, and the SHA-256 of the bytes read.</summary>
-internal sealed record FtmDocument(IReadOnlyList<FtmEntity> Entities, IReadOnlyList<RejectedRecord> Rejected, string Sha256);
+internal sealed record FtmDocument(IReadOnlyList<FtmEntity> Entities, IReadOnlyList<RejectedRecord> Rejected, string Sha256) : IListDocument;
 
 /// <summary>Reads FollowTheMoney JSON lines (<c>entities.ftm.json</c>: one JSON object per line with <c>id</c>,
 /// <c>schema</c> and <c>properties</c>) from a stream, hashing the bytes as it goes. Entities of schemata the mapper does

@@ -105,26 +105,10 @@ public static class RemoteListCatalog
         Ofac("ofac-cons-csv", "ofac-csv", "OFAC Consolidated (non-SDN) lists, legacy CSV", "CONS_PRIM.CSV", "CONS_ADD.CSV", "CONS_ALT.CSV", "CONS_COMMENTS.CSV"),
         Ofac("ofac-sdn-xml", "ofac-xml", "OFAC SDN list, XML", "SDN.XML"),
         Ofac("ofac-cons-xml", "ofac-xml", "OFAC Consolidated (non-SDN) lists, XML", "CONSOLIDATED.XML"),
-        new("us-csl-csv", "csl-csv", new Uri("https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"))
-        {
-            Description = "US Consolidated Screening List (trade.gov), CSV",
-            ExpectedContentTypes = CsvTypes,
-        },
-        new("us-csl-json", "csl-json", new Uri("https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"))
-        {
-            Description = "US Consolidated Screening List (trade.gov), JSON",
-            ExpectedContentTypes = JsonTypes,
-        },
-        new("un-sc-xml", "un-xml", new Uri("https://scsanctions.un.org/resources/xml/en/consolidated.xml"))
-        {
-            Description = "UN Security Council Consolidated List, XML",
-            ExpectedContentTypes = XmlTypes,
-        },
-        new("uk-sanctions-csv", "uk-fcdo-csv", new Uri("https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv"))
-        {
-            Description = "UK Sanctions List (FCDO), CSV",
-            ExpectedContentTypes = CsvTypes,
-        },
+        SingleFile("us-csl-csv", "csl-csv", "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv", "US Consolidated Screening List (trade.gov), CSV", CsvTypes),
+        SingleFile("us-csl-json", "csl-json", "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json", "US Consolidated Screening List (trade.gov), JSON", JsonTypes),
+        SingleFile("un-sc-xml", "un-xml", "https://scsanctions.un.org/resources/xml/en/consolidated.xml", "UN Security Council Consolidated List, XML", XmlTypes),
+        SingleFile("uk-sanctions-csv", "uk-fcdo-csv", "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv", "UK Sanctions List (FCDO), CSV", CsvTypes),
         new("eu-fsf-xml", "eu-xml", null)
         {
             Description = "EU Financial Sanctions Files (FSF), XML 1.1",
@@ -360,6 +344,13 @@ public static class RemoteListCatalog
 
         return number;
     }
+
+    private static RemoteListDefinition SingleFile(string name, string format, string url, string description, string[] contentTypes) =>
+        new(name, format, new Uri(url))
+        {
+            Description = description,
+            ExpectedContentTypes = contentTypes,
+        };
 
     private static RemoteListDefinition Ofac(string name, string format, string description, string mainFile, params string[] otherFiles) =>
         new(name, format, new Uri(OfacExports + mainFile))

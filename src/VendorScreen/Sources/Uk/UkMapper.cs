@@ -17,10 +17,15 @@ internal static partial class UkMapper
 
     private static readonly string[] NameColumns = ["Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6"];
 
+    private static readonly FactColumns ConListColumns = new(
+        "Nationality", ["Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6", "Post/Zip Code"], "Country", "DOB", "Town of Birth", "Country of Birth");
+
+    private static readonly FactColumns FcdoColumns = new(
+        "Nationality(/ies)", ["Address Line 1", "Address Line 2", "Address Line 3", "Address Line 4", "Address Line 5", "Address Line 6", "Address Postal Code"],
+        "Address Country", "D.O.B", "Town of birth", "Country of birth");
+
     public static void Map(UkDocument document, SnapshotAssembler assembler)
     {
-        assembler.Reject(document.Rejected);
-
         var keyColumn = document.Layout == UkLayout.ConList ? "Group ID" : "Unique ID";
         var groups = assembler.GroupByKey(document.Rows, r => r[keyColumn], r => r.Line, $"the row has no \"{keyColumn}\"");
 
@@ -64,19 +69,8 @@ internal static partial class UkMapper
         var remarks = new OrderedSet();
         foreach (var row in rows)
         {
-            foreach (var nationality in SplitNumbered(row["Nationality"]))
-            {
-                countries.Add(Countries.ToIso2(nationality));
-            }
-
-            countries.Add(Countries.ToIso2(row["Country"]));
-            identifiers.Add(IdentifierSchemes.Address,
-                ListText.Join(", ", [row["Address 1"], row["Address 2"], row["Address 3"], row["Address 4"], row["Address 5"], row["Address 6"], row["Post/Zip Code"], row["Country"]]));
-            Remark(remarks, "Title", row["Title"]);
-            Remark(remarks, "Date of birth", row["DOB"]);
-            identifiers.AddBirthDate(row["DOB"]);
-            Remark(remarks, "Place of birth", ListText.Join(", ", [row["Town of Birth"], row["Country of Birth"]]));
-            Remark(remarks, "Position", row["Position"]);
+            AddPlaces(row, ConListColumns, countries, identifiers);
+            AddPerson(row, ConListColumns, remarks, identifiers);
             Remark(remarks, "Passport", row["Passport Details"]);
             Remark(remarks, "National identity number", row["NI Number"]);
         }
@@ -123,24 +117,13 @@ internal static partial class UkMapper
         var remarks = new OrderedSet();
         foreach (var row in rows)
         {
-            foreach (var nationality in SplitNumbered(row["Nationality(/ies)"]))
-            {
-                countries.Add(Countries.ToIso2(nationality));
-            }
-
-            countries.Add(Countries.ToIso2(row["Address Country"]));
-            identifiers.Add(IdentifierSchemes.Address,
-                ListText.Join(", ", [row["Address Line 1"], row["Address Line 2"], row["Address Line 3"], row["Address Line 4"], row["Address Line 5"], row["Address Line 6"], row["Address Postal Code"], row["Address Country"]]));
+            AddPlaces(row, FcdoColumns, countries, identifiers);
             identifiers.Add("passport", row["Passport number"], row["Passport additional information"]);
             identifiers.Add("national-id", row["National Identifier number"], row["National Identifier additional information"]);
             identifiers.Add("registration-number", row["Business registration number (s)"]);
             identifiers.Add(IdentifierSchemes.Imo, row["IMO number"]);
             identifiers.Add(IdentifierSchemes.Website, row["Website"]);
-            Remark(remarks, "Title", row["Title"]);
-            Remark(remarks, "Date of birth", row["D.O.B"]);
-            identifiers.AddBirthDate(row["D.O.B"]);
-            Remark(remarks, "Place of birth", ListText.Join(", ", [row["Town of birth"], row["Country of birth"]]));
-            Remark(remarks, "Position", row["Position"]);
+            AddPerson(row, FcdoColumns, remarks, identifiers);
             Remark(remarks, "Parent company", row["Parent company"]);
             Remark(remarks, "Subsidiaries", row["Subsidiaries"]);
         }
@@ -185,6 +168,28 @@ internal static partial class UkMapper
     /// <summary>Builds a name from "Name 1" to "Name 5" (given names) and "Name 6" (surname or entity name).</summary>
     private static string? FullName(UkRow row) => ListText.Join(" ", NameColumns.Select(c => row[c]));
 
+    /// <summary>Adds a row's nationalities, its address country and its address (the lines, the postal code and the country).</summary>
+    private static void AddPlaces(UkRow row, FactColumns columns, OrderedSet countries, IdentifierSet identifiers)
+    {
+        foreach (var nationality in SplitNumbered(row[columns.Nationality]))
+        {
+            countries.Add(Countries.ToIso2(nationality));
+        }
+
+        countries.Add(Countries.ToIso2(row[columns.Country]));
+        identifiers.Add(IdentifierSchemes.Address, ListText.Join(", ", [.. columns.Address.Select(c => row[c]), row[columns.Country]]));
+    }
+
+    /// <summary>Adds a row's title, date and place of birth and position (the date of birth also as an identifier).</summary>
+    private static void AddPerson(UkRow row, FactColumns columns, OrderedSet remarks, IdentifierSet identifiers)
+    {
+        Remark(remarks, "Title", row["Title"]);
+        Remark(remarks, "Date of birth", row[columns.BirthDate]);
+        identifiers.AddBirthDate(row[columns.BirthDate]);
+        Remark(remarks, "Place of birth", ListText.Join(", ", [row[columns.TownOfBirth], row[columns.CountryOfBirth]]));
+        Remark(remarks, "Position", row["Position"]);
+    }
+
     private static void Remark(OrderedSet remarks, string label, string? value)
     {
         if (value is not null)
@@ -202,4 +207,7 @@ internal static partial class UkMapper
 
     [GeneratedRegex(@"UN Ref\s*:?\s*([A-Za-z]{2,3}\.\d+)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex UnReference();
+
+    /// <summary>The columns that hold the same facts under other names in the two layouts.</summary>
+    private sealed record FactColumns(string Nationality, string[] Address, string Country, string BirthDate, string TownOfBirth, string CountryOfBirth);
 }

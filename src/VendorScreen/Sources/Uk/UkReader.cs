@@ -21,7 +21,7 @@ internal sealed record UkRow(int Line, IReadOnlyDictionary<string, string> Field
 }
 
 /// <summary>The rows of a UK list file, the date in its first line, and the rows the reader rejected.</summary>
-internal sealed record UkDocument(UkLayout Layout, string? Version, IReadOnlyList<UkRow> Rows, IReadOnlyList<RejectedRecord> Rejected);
+internal sealed record UkDocument(UkLayout Layout, string? Version, IReadOnlyList<UkRow> Rows, IReadOnlyList<RejectedRecord> Rejected) : IListDocument;
 
 /// <summary>Reads the UK sanctions list CSV files: the OFSI ConList (Windows-1252 in older copies) and the FCDO UK
 /// Sanctions List.</summary>
@@ -82,15 +82,9 @@ internal static class UkReader
         foreach (var row in rows.Skip(headerAt + 1))
         {
             var position = $"{location}:{row.Line}";
-            if (row.BadData is not null)
+            if (CsvRows.Problem(row, header.Length, r => r.Fields.Length == header.Length || (r.Fields.Length > header.Length && r.Fields.Skip(header.Length).All(string.IsNullOrWhiteSpace))) is { } problem)
             {
-                rejected.Add(new RejectedRecord(position, row.BadData));
-                continue;
-            }
-
-            if (row.Fields.Length != header.Length && !(row.Fields.Length > header.Length && row.Fields.Skip(header.Length).All(string.IsNullOrWhiteSpace)))
-            {
-                rejected.Add(new RejectedRecord(position, $"record has {row.Fields.Length} fields; the header has {header.Length}"));
+                rejected.Add(new RejectedRecord(position, problem));
                 continue;
             }
 

@@ -18,13 +18,7 @@ internal static class UnMapper
 
     private const string SourceUrl = "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list";
 
-    public static void Map(UnDocument document, SnapshotAssembler assembler)
-    {
-        foreach (var record in document.Records)
-        {
-            MapRecord(record, assembler);
-        }
-    }
+    public static void Map(UnDocument document, SnapshotAssembler assembler) => assembler.MapEach(document.Records, MapRecord);
 
     private static void MapRecord(UnRecord record, SnapshotAssembler assembler)
     {
