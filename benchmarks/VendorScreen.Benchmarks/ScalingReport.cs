@@ -9,7 +9,7 @@ namespace VendorScreen.Benchmarks;
 /// perturbed copies (<see cref="CorpusGrowth"/>), with the index build time, the index memory and the latency of the same
 /// queries at each size (screened in rounds that visit every size in turn, so that the machine's load falls on each alike);
 /// then, on the lists as they are, runs of growing query counts (<c>--query-counts none</c> skips them). A count above <c>--full-max</c> is
-/// timed on an evenly spread sample of its queries (every k-th); the report says how many were screened.
+/// timed on a seeded random sample of its queries (<c>--sample</c>); the report says how many were screened.
 /// Prints two tables, then one line of JSON with every figure.
 /// </summary>
 internal static class ScalingReport
@@ -136,7 +136,7 @@ internal static class ScalingReport
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         sizeRows.ForEach(Console.WriteLine);
         Console.WriteLine();
-        Console.WriteLine($"The lists as they are (1x); counts above {fullMax:N0} are timed on every k-th query of the generated mix (column \"screened\").");
+        Console.WriteLine($"The lists as they are (1x); counts above {fullMax:N0} are timed on a seeded random sample of the generated mix, screened in its order (column \"screened\").");
         Console.WriteLine($"| queries | screened | wall s (screened) | wall s for all (measured or mean × count) | per second | p50 µs | p99 µs | max µs | mean µs | mean µs per {Block:N0} screened, lowest–highest | KB allocated per screening | query mix MB | heap growth after the run MB | gen-2 GCs |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         countRows.ForEach(Console.WriteLine);
@@ -147,13 +147,18 @@ internal static class ScalingReport
 
     private static async Task<string> MeasureCountAsync(ScreeningEngine engine, RealCorpus corpus, int count, int seed, int fullMax, int sampleSize, Dictionary<string, double> figures)
     {
+        var random = new Random(seed);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var queries = QueryMix.Build(corpus, count, seed);
         var heapWithQueries = GC.GetTotalMemory(forceFullCollection: true);
-        var step = count > fullMax ? (int)Math.Ceiling((double)count / sampleSize) : 1;
-        var indices = Enumerable.Range(0, (count + step - 1) / step).Select(i => i * step).ToArray();
+        // Above the limit, a seeded random sample of the mix, screened in the mix's order: every kind of query in its share (an
+        // every-k-th sample would meet the mix's ten-query cycle and take one kind only).
+        var sampled = count > fullMax;
+        var indices = sampled
+            ? [.. Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take(sampleSize).Order()]
+            : Enumerable.Range(0, count).ToArray();
         var gen2Before = GC.CollectionCount(2);
         var totals = new Totals();
         await MeasureAsync(engine, queries, indices, totals);
@@ -176,7 +181,7 @@ internal static class ScalingReport
         figures[prefix + "block_mean_us.max"] = Round(blocks.Max());
         run.AddTo(figures, prefix);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {count:N0} | {indices.Length:N0}{(step > 1 ? $" (every {step}th)" : string.Empty)} | {run.WallSeconds:N1} | {allSeconds:N1}{(step > 1 ? " (estimated)" : string.Empty)} | {indices.Length / run.WallSeconds:N0} | {run.P50:N0} | {run.P99:N0} | {run.Max:N0} | {run.Mean:N0} | {blocks.Min():N0}–{blocks.Max():N0} | {run.AllocatedPerScreen / 1024.0:N0} | {mixMb:N1} | {growthMb:N1} | {gen2} |");
+            $"| {count:N0} | {indices.Length:N0}{(sampled ? " (random sample)" : string.Empty)} | {run.WallSeconds:N1} | {allSeconds:N1}{(sampled ? " (estimated)" : string.Empty)} | {indices.Length / run.WallSeconds:N0} | {run.P50:N0} | {run.P99:N0} | {run.Max:N0} | {run.Mean:N0} | {blocks.Min():N0}–{blocks.Max():N0} | {run.AllocatedPerScreen / 1024.0:N0} | {mixMb:N1} | {growthMb:N1} | {gen2} |");
     }
 
     private static async Task<(ScreeningEngine Engine, double BuildMs, double MemoryMb)> BuildAsync(RealCorpus corpus)
