@@ -1,13 +1,50 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using VendorScreen.Benchmarks;
 
-if (args.Length > 0 && args[0] == "throughput")
+switch (args.FirstOrDefault())
 {
-    return await ThroughputHarness.RunAsync(args[1..]);
+    case "throughput":
+        return await ThroughputHarness.RunAsync(args[1..]);
+    case "bdn":
+        return RunStageSuites(args[1..]);
+    default:
+        await Console.Error.WriteLineAsync("""
+            usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N]
+                   VendorScreen.Benchmarks throughput --scale 1,2,4 [--data DIR] [--queries N] [--query-counts 10000,100000,1000000|none] [--full-max N] [--sample N] [--seed N]
+                   VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]
+            """);
+        return 2;
 }
 
-var config = ManualConfig.Create(DefaultConfig.Instance).AddDiagnoser(MemoryDiagnoser.Default);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
-return 0;
+// The stage suites share one copy of the real lists per process, so they run in this process, with a short job: one launch,
+// three warm-up and three measured iterations.
+static int RunStageSuites(string[] args)
+{
+    var at = Array.IndexOf(args, "--data");
+    var data = Path.Combine("..", "shared", "data");
+    if (at >= 0)
+    {
+        if (at + 1 >= args.Length)
+        {
+            Console.Error.WriteLine("bdn: --data needs a folder (the shared data folder, ../shared/data).");
+            return 2;
+        }
+
+        data = args[at + 1];
+        args = [.. args[..at], .. args[(at + 2)..]];
+    }
+
+    if (!Directory.Exists(data))
+    {
+        Console.Error.WriteLine($"bdn: --data: the folder \"{Path.GetFullPath(data)}\" does not exist; pass the shared data folder (../shared/data).");
+        return 2;
+    }
+
+    Environment.SetEnvironmentVariable(StageData.DataVariable, Path.GetFullPath(data));
+    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(StageData).Assembly).Run(args, config);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}

@@ -35,6 +35,28 @@ internal sealed class RealCorpus
     /// <summary>Gets the time spent reading and mapping the list files (not part of the index build).</summary>
     public TimeSpan LoadTime { get; }
 
+    /// <summary>Gets the number of entities in the lists (without the embedded dataset).</summary>
+    public int EntityCount => Snapshots.Sum(s => s.Entities.Count);
+
+    /// <summary>Gets the same corpus with other snapshots (a grown copy of the lists), keeping the data folder.</summary>
+    /// <param name="snapshots">The snapshots.</param>
+    /// <returns>The corpus.</returns>
+    public RealCorpus WithSnapshots(IReadOnlyList<ListSnapshot> snapshots) => new(DataRoot, snapshots, LoadTime);
+
+    /// <summary>Adds every list as an in-memory source; two lists read by one reader get distinct source names.</summary>
+    /// <param name="builder">The engine builder.</param>
+    /// <returns>The builder.</returns>
+    public ScreeningEngineBuilder AddSourcesTo(ScreeningEngineBuilder builder)
+    {
+        foreach (var (snapshot, i) in Snapshots.Select((s, i) => (s, i)))
+        {
+            var named = Snapshots.Take(i).Any(s => s.SourceName == snapshot.SourceName) ? snapshot with { SourceName = snapshot.SourceName + "-" + i } : snapshot;
+            builder.AddSource(new InMemorySanctionListSource(named));
+        }
+
+        return builder;
+    }
+
     public static async Task<RealCorpus> LoadAsync(string dataRoot)
     {
         if (!Directory.Exists(dataRoot))

@@ -17,6 +17,11 @@ internal static class ThroughputHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--scale"))
+        {
+            return await ScalingReport.RunAsync(args);
+        }
+
         var dataRoot = StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
         int queryCount, naiveCount, seed;
         try
@@ -49,15 +54,7 @@ internal static class ThroughputHarness
         GC.WaitForPendingFinalizers();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
-        var builder = new ScreeningEngineBuilder();
-        foreach (var (snapshot, i) in corpus.Snapshots.Select((s, i) => (s, i)))
-        {
-            // Two CSL samples are read by one reader: each source needs its own name.
-            var named = corpus.Snapshots.Take(i).Any(s => s.SourceName == snapshot.SourceName) ? snapshot with { SourceName = snapshot.SourceName + "-" + i } : snapshot;
-            builder.AddSource(new InMemorySanctionListSource(named));
-        }
-
-        using var engine = builder.Build();
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
         var status = await engine.RefreshAsync();
         build.Stop();
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
@@ -205,14 +202,7 @@ internal static class ThroughputHarness
     /// <summary>Screens the queries one at a time on an engine with graph expansion off, after a warm-up; the sorted latencies.</summary>
     private static async Task<double[]> GraphOffLatenciesAsync(RealCorpus corpus, IReadOnlyList<Query> queries)
     {
-        var builder = new ScreeningEngineBuilder().Configure(o => o.MaxPathDepth = 0);
-        foreach (var (snapshot, i) in corpus.Snapshots.Select((s, i) => (s, i)))
-        {
-            var named = corpus.Snapshots.Take(i).Any(s => s.SourceName == snapshot.SourceName) ? snapshot with { SourceName = snapshot.SourceName + "-" + i } : snapshot;
-            builder.AddSource(new InMemorySanctionListSource(named));
-        }
-
-        using var engine = builder.Build();
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder().Configure(o => o.MaxPathDepth = 0)).Build();
         await engine.RefreshAsync();
         foreach (var q in queries.Take(200))
         {
@@ -235,16 +225,16 @@ internal static class ThroughputHarness
 
     private static double Round(double value, int digits = 1) => Math.Round(value, digits);
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static string? StringOption(string[] args, string name)
+    internal static string? StringOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         if (at < 0)
