@@ -84,7 +84,9 @@ internal static class ThroughputHarness
 
         // The same party is often listed by several authorities (an OFAC and a UN record of one person): an answer counts as the
         // right one when its entity is the expected one or has the same primary name, for the engine and the naive scan alike.
-        var primaryName = dataset.Entities.ToDictionary(e => e.Id, e => e.PrimaryName.ToUpperInvariant(), StringComparer.Ordinal);
+        // Lists write a name in their own order and punctuation ("PLOTNITSKY, Igor" / "IGOR PLOTNITSKY"): the primary names are
+        // compared as sorted words.
+        var primaryName = dataset.Entities.ToDictionary(e => e.Id, e => NameKey(e.PrimaryName), StringComparer.Ordinal);
         bool Same(string? answer, string? expected) =>
             answer is not null && expected is not null && (answer == expected || primaryName.GetValueOrDefault(answer) == primaryName.GetValueOrDefault(expected));
         if (status.FirstOrDefault(s => !s.IsUsable) is { } unusable)
@@ -136,6 +138,16 @@ internal static class ThroughputHarness
         }
 
         naive.Stop();
+
+        // The engine's answer to the same question, "which listed party is this?": the best entity of its top-k search (no
+        // policy, no threshold), as the naive scan always names its best match.
+        var searchFound = 0;
+        foreach (var i in naiveQueries)
+        {
+            var search = await engine.SearchAsync(queries[i].Name, top: 1, minScore: 0);
+            searchFound += search.Hits.Count > 0 && Same(search.Hits[0].EntityId, queries[i].ExpectedEntityId) ? 1 : 0;
+        }
+
         var screenMicrosOnNaiveQueries = naiveQueries.Sum(i => latencies[i]) / naiveQueries.Length;
         var naiveMicros = naive.Elapsed.TotalMicroseconds / naiveQueries.Length;
 
@@ -163,7 +175,8 @@ internal static class ThroughputHarness
             ["naive.us_per_query"] = Round(naiveMicros),
             ["naive.ratio"] = Round(naiveMicros / screenMicrosOnNaiveQueries),
             ["naive.recall"] = Math.Round((double)naiveFound / naiveQueries.Length, 3),
-            ["screen.recall"] = Math.Round((double)naiveQueries.Count(i => found[i]) / naiveQueries.Length, 3),
+            ["screen.recall"] = Math.Round((double)searchFound / naiveQueries.Length, 3),
+            ["screen.recall_at_threshold"] = Math.Round((double)naiveQueries.Count(i => found[i]) / naiveQueries.Length, 3),
         };
 
         // The cost of graph expansion (paths, aggregate ownership): the same queries with MaxPathDepth 0 (direct matches only).
@@ -219,6 +232,11 @@ internal static class ThroughputHarness
 
         return latencies.Order().ToArray();
     }
+
+    // A name as its upper-case words in order of the alphabet, so that list conventions of order and punctuation do not count.
+    private static string NameKey(string name) =>
+        string.Join(' ', name.ToUpperInvariant().Split((char[])[' ', ',', '.', '-', '\'', '"', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Order(StringComparer.Ordinal));
 
     private static string? TopEntity(ScreeningResult result) =>
         result.Hits.Where(h => h.Field == "name").OrderByDescending(h => h.Score).Select(h => h.EntityId).FirstOrDefault();
