@@ -15,6 +15,22 @@ namespace VendorScreen.Benchmarks;
 /// </summary>
 internal static class ThroughputHarness
 {
+    /// <summary>Creates a builder over every list of the corpus and the embedded dataset.</summary>
+    /// <param name="corpus">The lists, read.</param>
+    /// <returns>The builder.</returns>
+    public static ScreeningEngineBuilder EngineOver(RealCorpus corpus)
+    {
+        var builder = new ScreeningEngineBuilder();
+        foreach (var (snapshot, i) in corpus.Snapshots.Select((s, i) => (s, i)))
+        {
+            // Two CSL samples are read by one reader: each source needs its own name.
+            var named = corpus.Snapshots.Take(i).Any(s => s.SourceName == snapshot.SourceName) ? snapshot with { SourceName = snapshot.SourceName + "-" + i } : snapshot;
+            builder.AddSource(new InMemorySanctionListSource(named));
+        }
+
+        return builder;
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var dataRoot = StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
@@ -49,21 +65,13 @@ internal static class ThroughputHarness
         GC.WaitForPendingFinalizers();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
-        var builder = new ScreeningEngineBuilder();
-        foreach (var (snapshot, i) in corpus.Snapshots.Select((s, i) => (s, i)))
-        {
-            // Two CSL samples are read by one reader: each source needs its own name.
-            var named = corpus.Snapshots.Take(i).Any(s => s.SourceName == snapshot.SourceName) ? snapshot with { SourceName = snapshot.SourceName + "-" + i } : snapshot;
-            builder.AddSource(new InMemorySanctionListSource(named));
-        }
-
-        using var engine = builder.Build();
+        using var engine = EngineOver(corpus).Build();
         var status = await engine.RefreshAsync();
         build.Stop();
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var dataset = engine.Dataset!;
 
-        // The index snapshot: written once, then timed from the file to a ready engine (read, check, decompress, rebuild the index).
+        // The index snapshot: written once, then timed from the file to a ready engine (read, check, decompress, read the stored index).
         var snapshotFile = Path.Combine(Path.GetTempPath(), $"vendorscreen-throughput-{Environment.ProcessId}.vsidx");
         double snapshotLoadMs;
         try

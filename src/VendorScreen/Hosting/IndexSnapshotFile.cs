@@ -151,6 +151,46 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
     internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path)
     {
+        var sections = Split(bytes, path);
+
+        // An index built by another version of the library may normalise or index names differently: the stored entities are
+        // used and the index is built again. The index tables are read on another thread while the entities are.
+        var tables = string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal)
+            ? Task.Run(() => ReadTables(sections, path))
+            : null;
+        IReadOnlyList<StoredSource> sources;
+        try
+        {
+            sources = ReadSources(sections, path);
+        }
+        catch (SanctionListSourceException)
+        {
+            // The sources' problem is the one reported; the tables' thread is waited for, and its outcome observed.
+            if (tables is not null)
+            {
+                try
+                {
+                    tables.GetAwaiter().GetResult();
+                }
+                catch (SanctionListSourceException)
+                {
+                }
+            }
+
+            throw;
+        }
+
+        var index = tables is null ? null : Link(tables.GetAwaiter().GetResult(), sources, path);
+        return new StoredIndexSnapshot(path, sources, index);
+    }
+
+    /// <summary>Checks the header and the checksum of a file and finds its sections.</summary>
+    /// <param name="bytes">The bytes of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The library version that wrote the file and the two sections of the payload.</returns>
+    /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
+    internal static IndexSnapshotSections Split(ReadOnlyMemory<byte> bytes, string path)
+    {
         var span = bytes.Span;
         if (span.Length < Magic.Length + 6 || !span[..Magic.Length].SequenceEqual(Magic))
         {
@@ -200,43 +240,33 @@ public static class IndexSnapshotFile
             throw Fail(path, "the file is corrupt: the SHA-256 of the payload does not match the header");
         }
 
+        var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
+        if (sourcesLength < 0 || sourcesLength > payload.Length - 8)
+        {
+            throw Fail(path, "the payload cannot be read: the length of the sources section is out of range");
+        }
+
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), payload[(8 + (int)sourcesLength)..]);
+    }
+
+    /// <summary>Reads the stored sources of a file.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The sources, in order.</returns>
+    /// <exception cref="SanctionListSourceException">The sources section cannot be read.</exception>
+    internal static IReadOnlyList<StoredSource> ReadSources(IndexSnapshotSections sections, string path)
+    {
         try
         {
-            if (payload.Length < 8 || BinaryPrimitives.ReadInt64LittleEndian(payload.Span) is var sourcesLength && (sourcesLength < 0 || sourcesLength > payload.Length - 8))
+            using var compressed = new MemoryStream(sections.Sources.ToArray(), writable: false);
+            using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+            var read = JsonSerializer.Deserialize(brotli, IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+            if (read?.Sources is not { } stored || stored.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
             {
-                throw new InvalidDataException("the length of the sources section is out of range");
+                throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
             }
 
-            var sourcesSection = payload.Slice(8, (int)sourcesLength);
-            var indexSection = payload[(8 + (int)sourcesLength)..];
-            IReadOnlyList<StoredSource> sources;
-            using (var compressed = new MemoryStream(sourcesSection.ToArray(), writable: false))
-            using (var brotli = new BrotliStream(compressed, CompressionMode.Decompress))
-            {
-                var read = JsonSerializer.Deserialize(brotli, IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
-                if (read?.Sources is not { } stored || stored.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
-                {
-                    throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
-                }
-
-                sources = stored;
-            }
-
-            // An index built by another version of the library may normalise or index names differently: the stored entities
-            // are used and the index is built again.
-            CandidateIndex? index = null;
-            if (string.Equals(library, LibraryVersion, StringComparison.Ordinal))
-            {
-                var entities = ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities;
-                var reader = new SnapshotBinaryReader(indexSection, "candidate index");
-                index = CandidateIndex.ReadFrom(reader, entities, NameScoringRules.Default);
-                if (!reader.AtEnd)
-                {
-                    throw reader.Bad("unexpected bytes after the index");
-                }
-            }
-
-            return new StoredIndexSnapshot(path, sources, index);
+            return stored;
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentException)
         {
@@ -244,8 +274,47 @@ public static class IndexSnapshotFile
         }
     }
 
+    /// <summary>Reads the stored candidate index of a file over its stored sources.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="sources">The stored sources, as read.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The index over the merged entities of the sources.</returns>
+    /// <exception cref="SanctionListSourceException">The index section cannot be read.</exception>
+    internal static CandidateIndex ReadIndex(IndexSnapshotSections sections, IReadOnlyList<StoredSource> sources, string path) =>
+        Link(ReadTables(sections, path), sources, path);
+
+    private static StoredTables ReadTables(IndexSnapshotSections sections, string path)
+    {
+        try
+        {
+            return CandidateIndex.ReadTables(new SnapshotBinaryReader(sections.Index, "candidate index"));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SanctionListSourceException($"index snapshot {path}: the payload cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static CandidateIndex Link(StoredTables tables, IReadOnlyList<StoredSource> sources, string path)
+    {
+        try
+        {
+            return CandidateIndex.Link(tables, ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities, NameScoringRules.Default);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SanctionListSourceException($"index snapshot {path}: the payload cannot be read: {ex.Message}", ex);
+        }
+    }
+
     private static SanctionListSourceException Fail(string path, string problem) => new($"index snapshot {path}: {problem}");
 }
+
+/// <summary>The sections of an index snapshot file whose header and checksum were checked.</summary>
+/// <param name="Library">The version of the library that wrote the file.</param>
+/// <param name="Sources">The sources section: Brotli-compressed JSON.</param>
+/// <param name="Index">The candidate index section: binary.</param>
+internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Index);
 
 /// <summary>What an index snapshot file holds: the stored sources and, when it can be used, the candidate index over their merged
 /// entities.</summary>

@@ -128,17 +128,19 @@ internal sealed partial class CandidateIndex
     /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
     /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
     /// <exception cref="InvalidDataException">The data is cut short, malformed, or refers to entities, names or words that are not there.</exception>
-    public static CandidateIndex ReadFrom(SnapshotBinaryReader reader, IReadOnlyList<Entity> entities, ICandidateScoring scoring)
+    public static CandidateIndex ReadFrom(SnapshotBinaryReader reader, IReadOnlyList<Entity> entities, ICandidateScoring scoring) =>
+        Link(ReadTables(reader), entities, scoring);
+
+    /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
+    /// can be read at the same time).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
+    /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    public static StoredTables ReadTables(SnapshotBinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(entities);
-        ArgumentNullException.ThrowIfNull(scoring);
         reader.Section = "candidate index";
         var entityCount = reader.ReadCount();
-        if (entityCount != entities.Count)
-        {
-            throw reader.Bad($"the index was built over {entityCount} entities, but the snapshot holds {entities.Count}");
-        }
 
         reader.Section = "candidate index, words";
         var keys = new string[reader.ReadCount(int.MaxValue / 8, "the number of words")];
@@ -148,16 +150,11 @@ internal sealed partial class CandidateIndex
         }
 
         reader.Section = "candidate index, names";
-        var names = new IndexedName[reader.ReadCount(int.MaxValue / 8, "the number of names")];
-        var primaries = new EntityName?[entities.Count];
+        var names = new StoredName[reader.ReadCount(int.MaxValue / 8, "the number of names")];
         for (var n = 0; n < names.Length; n++)
         {
-            var e = reader.ReadCount(entities.Count - 1, "an entity position");
-            var entity = entities[e];
-            var position = reader.ReadCount(entity.Names.Count, "a name position");
-            var name = position == NoName
-                ? primaries[e] ??= new EntityName(entity.PrimaryName, NameKind.Primary)
-                : entity.Names[position - 1];
+            var e = entityCount == 0 ? throw reader.Bad("a name of an index over no entities") : reader.ReadCount(entityCount - 1, "an entity position");
+            var position = reader.ReadCount();
             var transliteration = reader.ReadByte() switch
             {
                 0 => false,
@@ -194,7 +191,7 @@ internal sealed partial class CandidateIndex
                 SourceScript = (NameScript)script,
                 SyllableContinuations = continuations,
             };
-            names[n] = new IndexedName(e, name, normalized);
+            names[n] = new StoredName(e, position, normalized);
         }
 
         reader.Section = "candidate index, postings";
@@ -218,7 +215,7 @@ internal sealed partial class CandidateIndex
             var gram = reader.ReadUInt64();
             if (!trigrams.TryAdd(gram, reader.ReadIncreasing(vocabularyCount)))
             {
-                throw reader.Bad($"a trigram is listed twice");
+                throw reader.Bad("a trigram is listed twice");
             }
         }
 
@@ -228,9 +225,9 @@ internal sealed partial class CandidateIndex
         for (var i = 0; i < identifierCount; i++)
         {
             var key = reader.ReadString();
-            if (!identifiers.TryAdd(key, reader.ReadIncreasing(entities.Count)))
+            if (!identifiers.TryAdd(key, reader.ReadIncreasing(entityCount)))
             {
-                throw reader.Bad($"an identifier is listed twice");
+                throw reader.Bad("an identifier is listed twice");
             }
         }
 
@@ -248,11 +245,50 @@ internal sealed partial class CandidateIndex
 
             if (!soundBuckets.TryAdd(key, words))
             {
-                throw reader.Bad($"a sound bucket is listed twice");
+                throw reader.Bad("a sound bucket is listed twice");
             }
         }
 
-        return new CandidateIndex(entities, scoring, names, postings, trigrams, identifiers, soundBuckets);
+        reader.Section = "candidate index";
+        if (!reader.AtEnd)
+        {
+            throw reader.Bad("unexpected bytes after the index");
+        }
+
+        return new StoredTables(entityCount, names, postings, trigrams, identifiers, soundBuckets);
+    }
+
+    /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
+    /// <param name="tables">The tables.</param>
+    /// <param name="entities">The entities the index was built from, in order.</param>
+    /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
+    /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
+    /// <exception cref="InvalidDataException">The tables were built over other entities.</exception>
+    public static CandidateIndex Link(StoredTables tables, IReadOnlyList<Entity> entities, ICandidateScoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(scoring);
+        if (tables.EntityCount != entities.Count)
+        {
+            throw new InvalidDataException($"candidate index: the index was built over {tables.EntityCount} entities, but the snapshot holds {entities.Count}");
+        }
+
+        var names = new IndexedName[tables.Names.Length];
+        var primaries = new EntityName?[entities.Count];
+        for (var n = 0; n < names.Length; n++)
+        {
+            var (e, position, normalized) = tables.Names[n];
+            var entity = entities[e];
+            var name = position == NoName
+                ? primaries[e] ??= new EntityName(entity.PrimaryName, NameKind.Primary)
+                : position <= entity.Names.Count
+                    ? entity.Names[position - 1]
+                    : throw new InvalidDataException($"candidate index: name {n} is name {position} of entity {entity.Id}, which has {entity.Names.Count}");
+            names[n] = new IndexedName(e, name, normalized);
+        }
+
+        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.SoundBuckets);
     }
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
@@ -272,3 +308,25 @@ internal sealed partial class CandidateIndex
             : throw new InvalidOperationException($"The index holds a name of entity {entity.Id} that the entity does not have.");
     }
 }
+
+/// <summary>An indexed name variant as stored: the entity position, the position of the name among the entity's names (from 1; 0 for
+/// the primary name the index adds) and the normalised variant.</summary>
+/// <param name="EntityIndex">The entity position.</param>
+/// <param name="Position">The name position.</param>
+/// <param name="Normalized">The normalised variant.</param>
+internal readonly record struct StoredName(int EntityIndex, int Position, NormalizedName Normalized);
+
+/// <summary>The tables of a stored candidate index, read before the entities are at hand.</summary>
+/// <param name="EntityCount">The number of entities the index was built over.</param>
+/// <param name="Names">The indexed name variants.</param>
+/// <param name="Postings">The postings, in the order the index built them.</param>
+/// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
+/// <param name="Identifiers">The identifier map.</param>
+/// <param name="SoundBuckets">The sound buckets.</param>
+internal sealed record StoredTables(
+    int EntityCount,
+    StoredName[] Names,
+    Dictionary<string, int[]> Postings,
+    Dictionary<ulong, int[]> Trigrams,
+    Dictionary<string, int[]> Identifiers,
+    Dictionary<int, (string Word, string Codes)[]> SoundBuckets);
