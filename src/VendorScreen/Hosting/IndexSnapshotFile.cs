@@ -21,9 +21,10 @@ namespace VendorScreen;
 /// <para>Layout: the magic bytes <c>VSIDX</c> and a zero byte, the format version (4 bytes, little-endian), the length of the
 /// library version (2 bytes) and the library version (UTF-8), the payload length (8 bytes), the SHA-256 of the payload
 /// (32 bytes), then the payload: the length of the sources section (8 bytes), the sources section (Brotli-compressed JSON of the
-/// snapshots, with entities, relations, list definitions and provenance: source name, version, SHA-256, location, fetched-at,
-/// rejected records, warning, as loaded), then the candidate index in a compact binary form (the normalised name variants, the
-/// postings, the trigram table of the typo vocabulary, the identifier map and the sound buckets).</para>
+/// snapshots without their entities: relations, list definitions and provenance, that is source name, version, SHA-256, location,
+/// fetched-at, rejected records, warning, as loaded), the length of the entities section (8 bytes), the entities of every source
+/// in a compact binary form with each distinct string once, then the candidate index in a compact binary form (the normalised
+/// name variants, the postings, the trigram table of the typo vocabulary, the identifier map and the sound buckets).</para>
 /// <para>Reading refuses, naming the file, one with other magic bytes or another format version (format version 1, written before
 /// the index was stored, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
 /// <para>The stored index is used when the engine screens exactly the stored sources, as stored, and the file was written by the
@@ -76,13 +77,22 @@ public static class IndexSnapshotFile
         byte[] payload;
         using (var buffer = new MemoryStream())
         {
+            // The sources without their entities as JSON, the entities in binary, then the index.
             buffer.Write(new byte[8]);
             using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
-                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(sources), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+                var withoutEntities = sources.Select(s => s with { Snapshot = s.Snapshot with { Entities = [] } }).ToList();
+                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(withoutEntities), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
             }
 
             var sourcesLength = buffer.Length - 8;
+            buffer.Write(new byte[8]);
+            using (var writer = new SnapshotBinaryWriter(buffer))
+            {
+                SnapshotEntityCodec.Write(writer, sources.Select(s => s.Snapshot));
+            }
+
+            var entitiesLength = buffer.Length - 16 - sourcesLength;
             using (var writer = new SnapshotBinaryWriter(buffer))
             {
                 index.WriteTo(writer);
@@ -90,6 +100,7 @@ public static class IndexSnapshotFile
 
             payload = buffer.ToArray();
             BinaryPrimitives.WriteInt64LittleEndian(payload, sourcesLength);
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8 + (int)sourcesLength), entitiesLength);
         }
 
         var library = Encoding.UTF8.GetBytes(LibraryVersion);
@@ -241,12 +252,19 @@ public static class IndexSnapshotFile
         }
 
         var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
-        if (sourcesLength < 0 || sourcesLength > payload.Length - 8)
+        if (sourcesLength < 0 || sourcesLength > payload.Length - 16)
         {
             throw Fail(path, "the payload cannot be read: the length of the sources section is out of range");
         }
 
-        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), payload[(8 + (int)sourcesLength)..]);
+        var rest = payload[(8 + (int)sourcesLength)..];
+        var entitiesLength = BinaryPrimitives.ReadInt64LittleEndian(rest.Span);
+        if (entitiesLength < 0 || entitiesLength > rest.Length - 8)
+        {
+            throw Fail(path, "the payload cannot be read: the length of the entities section is out of range");
+        }
+
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..]);
     }
 
     /// <summary>Reads the stored sources of a file.</summary>
@@ -266,7 +284,8 @@ public static class IndexSnapshotFile
                 throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
             }
 
-            return stored;
+            var entities = SnapshotEntityCodec.Read(new SnapshotBinaryReader(sections.Entities, "entities"), stored.Count);
+            return [.. stored.Select((s, i) => s with { Snapshot = s.Snapshot with { Entities = entities[i] } })];
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentException)
         {
@@ -312,9 +331,10 @@ public static class IndexSnapshotFile
 
 /// <summary>The sections of an index snapshot file whose header and checksum were checked.</summary>
 /// <param name="Library">The version of the library that wrote the file.</param>
-/// <param name="Sources">The sources section: Brotli-compressed JSON.</param>
+/// <param name="Sources">The sources section: Brotli-compressed JSON of the snapshots without their entities.</param>
+/// <param name="Entities">The entities section: binary (<see cref="SnapshotEntityCodec"/>).</param>
 /// <param name="Index">The candidate index section: binary.</param>
-internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Index);
+internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index);
 
 /// <summary>What an index snapshot file holds: the stored sources and, when it can be used, the candidate index over their merged
 /// entities.</summary>

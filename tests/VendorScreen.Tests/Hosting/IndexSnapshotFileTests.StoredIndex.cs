@@ -227,3 +227,62 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
 
     private static string Json(ScreeningResult result) => JsonSerializer.Serialize(result, VendorScreenJsonContext.Default.ScreeningResult);
 }
+
+/// <summary>The binary entity encoding of index snapshot files keeps every member of the model.</summary>
+public sealed class SnapshotEntityCodecTests
+{
+    [Fact]
+    public void Members_ListEveryPublicPropertyOfTheEntityModel()
+    {
+        foreach (var (type, members) in SnapshotEntityCodec.Members)
+        {
+            var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name);
+
+            properties.Should().BeEquivalentTo(members, $"every member of {type.Name} must be written to index snapshot files (SnapshotEntityCodec)");
+        }
+    }
+
+    [Fact]
+    public void WriteRead_EveryMemberSet_ReadsTheSameEntities()
+    {
+        var full = new Entity("src:1", EntityKind.Person, "Ivan Petrov")
+        {
+            Names =
+            [
+                new EntityName("Ivan Petrov", NameKind.Primary) { Script = "Latn", Language = "en", Confidence = FactConfidence.Reported, SourceUrl = "https://example.org/1" },
+                new EntityName("Иван Петров", NameKind.Alias) { Script = "Cyrl" },
+            ],
+            Countries = ["RU", "BY"],
+            Identifiers =
+            [
+                new EntityIdentifier(IdentifierSchemes.ModelPrefix, "DS-2#")
+                {
+                    Confidence = FactConfidence.Uncertain, SourceUrl = "https://example.org/2", Notes = "shared", Weak = true,
+                    Scope = ["cameras"], ValidFrom = FactDate.Parse("2019"), ValidTo = FactDate.Parse("2021-06"),
+                },
+            ],
+            Listings =
+            [
+                new Listing("us-ofac-sdn")
+                {
+                    Program = "RUSSIA-EO14024", Authority = "OFAC", NameAsListed = "PETROV, Ivan", ListedOn = FactDate.Parse("2022-02-24"),
+                    RemovedOn = FactDate.Parse("2024"), Scope = "all", Citation = "87 FR 1", SourceUrl = "https://example.org/3", Confidence = FactConfidence.Official,
+                },
+            ],
+            SourceName = "src",
+            Remarks = "remark",
+        };
+        var bare = new Entity("src:2", EntityKind.Organization, "Bare Co");
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            SnapshotEntityCodec.Write(writer, [new ListSnapshot("src", "1") { Entities = [full, bare, full with { Remarks = null }] }, new ListSnapshot("empty", "1")]);
+        }
+
+        var read = SnapshotEntityCodec.Read(new SnapshotBinaryReader(buffer.ToArray(), "test"), 2);
+
+        read.Should().HaveCount(2);
+        read[0].Should().BeEquivalentTo(new[] { full, bare, full with { Remarks = null } }, o => o.WithStrictOrdering());
+        read[1].Should().BeEmpty();
+    }
+}
