@@ -180,13 +180,40 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
             return [];
         }
 
+        // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them.
+        var span = _bytes.Span;
+        var at = _at;
         var ids = new int[count];
         var previous = -1L;
         for (var i = 0; i < ids.Length; i++)
         {
-            var id = previous + 1 + ReadCount();
+            long gap = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (at >= span.Length)
+                {
+                    _at = at;
+                    throw Cut();
+                }
+
+                var b = span[at++];
+                gap |= (long)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+
+                if (shift >= 28)
+                {
+                    _at = at;
+                    throw Bad("a malformed id");
+                }
+            }
+
+            var id = previous + 1 + gap;
             if (id >= limit)
             {
+                _at = at;
                 throw Bad($"an id {id} out of range (below {limit})");
             }
 
@@ -194,6 +221,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
             previous = id;
         }
 
+        _at = at;
         return ids;
     }
 

@@ -286,3 +286,57 @@ public sealed class SnapshotEntityCodecTests
         read[1].Should().BeEmpty();
     }
 }
+
+/// <summary>The id lists of the binary sections: gaps in 7-bit groups, every id checked against its limit.</summary>
+public sealed class SnapshotBinaryTests
+{
+    [Fact]
+    public void ReadIncreasing_WrittenIds_ReadBackExactly()
+    {
+        int[] ids = [0, 1, 2, 130, 20_000, 1_000_000, int.MaxValue - 1];
+
+        var read = new SnapshotBinaryReader(Bytes(ids), "test").ReadIncreasing(int.MaxValue);
+
+        read.Should().Equal(ids);
+    }
+
+    [Fact]
+    public void ReadIncreasing_IdNotBelowTheLimit_FailsNamingTheSection()
+    {
+        var read = () => new SnapshotBinaryReader(Bytes([3, 9]), "postings").ReadIncreasing(9);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("postings: an id 9 out of range (below 9)*");
+    }
+
+    [Fact]
+    public void ReadIncreasing_CutShort_FailsNamingTheSection()
+    {
+        var bytes = Bytes([3, 500, 70_000]);
+
+        var read = () => new SnapshotBinaryReader(bytes.AsMemory(0, bytes.Length - 1), "trigrams").ReadIncreasing(100_000);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("trigrams: the data ends early*");
+    }
+
+    [Fact]
+    public void WriteIncreasing_IdsNotIncreasing_Throws()
+    {
+        using var buffer = new MemoryStream();
+        using var writer = new SnapshotBinaryWriter(buffer);
+
+        var write = () => writer.WriteIncreasing([4, 4]);
+
+        write.Should().Throw<InvalidOperationException>().WithMessage("*do not increase*");
+    }
+
+    private static byte[] Bytes(int[] ids)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            writer.WriteIncreasing(ids);
+        }
+
+        return buffer.ToArray();
+    }
+}
