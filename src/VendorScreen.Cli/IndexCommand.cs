@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace VendorScreen.Cli;
 
-/// <summary>The <c>vendorscreen index</c> command: <c>index build</c> writes an index snapshot file of the loaded sources.</summary>
+/// <summary>The <c>vendorscreen index</c> command: <c>index build</c> writes an index snapshot file of the loaded sources and the
+/// candidate index built over them.</summary>
 internal static class IndexCommand
 {
     /// <summary>Creates the command.</summary>
@@ -18,7 +19,7 @@ internal static class IndexCommand
             Required = true,
         };
         var sources = new SourceOptions();
-        var build = new Command("build", "Load the lists exactly as `screen` would with the same options and write them to one index snapshot file, for `screen --index FILE`.");
+        var build = new Command("build", "Load the lists exactly as `screen` would with the same options and write them, with the candidate index built over them, to one index snapshot file, for a fast start with `screen --index FILE`.");
         sources.AddTo(build, withIndex: false);
         build.Options.Add(output);
         build.SetAction((parseResult, cancellationToken) => BuildAsync(

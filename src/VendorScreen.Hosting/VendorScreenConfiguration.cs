@@ -21,7 +21,7 @@ internal sealed class VendorScreenConfiguration
         nameof(ScreeningOptions.SourceStateDirectory),
     ];
 
-    private static readonly string[] SectionKeys = ["Sources", "Refresh", "Health", "CacheDirectory"];
+    private static readonly string[] SectionKeys = ["Sources", "Refresh", "Health", "CacheDirectory", "IndexSnapshot"];
 
     private static readonly string[] SourceKeys = ["Name", "Format", "Path", "Url", "FileName", "Timeout", "MaxBodyBytes"];
 
@@ -36,6 +36,9 @@ internal sealed class VendorScreenConfiguration
 
     /// <summary>Gets the sources.</summary>
     public List<ConfiguredSource> Sources { get; } = [];
+
+    /// <summary>Gets the index snapshot file to screen against, or <see langword="null"/> for none.</summary>
+    public string? IndexSnapshot { get; private set; }
 
     /// <summary>Gets the cache folder of URL sources, or <see langword="null"/> for the default.</summary>
     public string? CacheDirectory { get; private set; }
@@ -89,6 +92,18 @@ internal sealed class VendorScreenConfiguration
         }
 
         CacheDirectory = section["CacheDirectory"];
+        if (section["IndexSnapshot"] is { } indexSnapshot)
+        {
+            if (string.IsNullOrWhiteSpace(indexSnapshot))
+            {
+                _errors.Add($"{PathOf(section, "IndexSnapshot")}: empty; give the path of an index snapshot file (vendorscreen index build -o FILE) or remove the setting.");
+            }
+            else
+            {
+                IndexSnapshot = indexSnapshot;
+            }
+        }
+
         var refreshSection = section.GetSection("Refresh");
         Known(refreshSection, ["Interval", "Jitter", "WarmUp", "Enabled"]);
         Duration(refreshSection, "Interval", v => refresh.Interval = v);

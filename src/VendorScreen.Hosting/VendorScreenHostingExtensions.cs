@@ -46,9 +46,14 @@ public static partial class VendorScreenHostingExtensions
         var builder = services.AddVendorScreen(name, options => Read(section, options, new VendorScreenRefreshOptions()));
         services.AddOptions<VendorScreenRefreshOptions>(name).Configure(refresh => Read(section, new ScreeningOptions(), refresh));
         services.AddVendorScreenHttpClient();
-        services.Configure<VendorScreenSourceOptions>(name, sources =>
+        services.AddOptions<VendorScreenSourceOptions>(name).Configure<IServiceProvider>((sources, provider) =>
         {
             var configuration = VendorScreenConfiguration.Read(section, new ScreeningOptions(), new VendorScreenRefreshOptions());
+            if (configuration.IndexSnapshot is { } indexSnapshot)
+            {
+                sources.IndexSnapshot = FromContentRoot(provider, indexSnapshot);
+            }
+
             foreach (var source in configuration.Sources)
             {
                 sources.Factories.Add(sp => CreateSource(sp, configuration.CacheDirectory, source));
@@ -230,15 +235,16 @@ public static partial class VendorScreenHostingExtensions
         private static partial void LogRetry(ILogger logger, int attempt, TimeSpan delay, string reason);
     }
 
+    // A relative path is taken from the host's content root, as appsettings.json is.
+    private static string FromContentRoot(IServiceProvider services, string path) =>
+        services.GetService<IHostEnvironment>()?.ContentRootPath is { } root ? System.IO.Path.Combine(root, path) : path;
+
     private static Sources.ISanctionListSource CreateSource(IServiceProvider services, string? cacheDirectory, ConfiguredSource source)
     {
         var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         if (source.Url is not { } url)
         {
-            // A relative path is taken from the host's content root, as appsettings.json is.
-            var root = services.GetService<IHostEnvironment>()?.ContentRootPath;
-            var path = root is null ? source.Path! : System.IO.Path.Combine(root, source.Path!);
-            return new ConfiguredPathSource(source.Name, source.Format, path, timeProvider);
+            return new ConfiguredPathSource(source.Name, source.Format, FromContentRoot(services, source.Path!), timeProvider);
         }
 
         var http = services.GetRequiredService<IHttpClientFactory>();

@@ -5,31 +5,42 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VendorScreen.Indexing;
+using VendorScreen.Matching;
+using VendorScreen.Screening;
 using VendorScreen.Sources;
 
 namespace VendorScreen;
 
 /// <summary>
-/// An index snapshot file (<c>.vsidx</c>): the loaded <see cref="ListSnapshot"/> of every source in one file, so that an engine
-/// starts without reading the original list files again or running their readers and mappers.
+/// An index snapshot file (<c>.vsidx</c>): the loaded <see cref="ListSnapshot"/> of every source and the candidate index built over
+/// them, in one file, so that an engine starts without reading the original list files again, running their readers and mappers,
+/// normalising the names or building the index.
 /// </summary>
 /// <remarks>
 /// <para>Layout: the magic bytes <c>VSIDX</c> and a zero byte, the format version (4 bytes, little-endian), the length of the
 /// library version (2 bytes) and the library version (UTF-8), the payload length (8 bytes), the SHA-256 of the payload
-/// (32 bytes), then the payload: Brotli-compressed JSON of the snapshots, with entities, relations, list definitions and
-/// provenance (source name, version, SHA-256, location, fetched-at, rejected records, warning) as loaded.</para>
-/// <para>Reading refuses, naming the file, one with other magic bytes or another format version, one cut short, and one whose
-/// payload does not match its SHA-256. The candidate index is built again from the stored entities when an engine loads them.</para>
+/// (32 bytes), then the payload: the length of the sources section (8 bytes), the sources section (Brotli-compressed JSON of the
+/// snapshots without their entities: relations, list definitions and provenance, that is source name, version, SHA-256, location,
+/// fetched-at, rejected records, warning, as loaded), the length of the entities section (8 bytes), the entities of every source
+/// in a compact binary form with each distinct string once, then the candidate index in a compact binary form (the normalised
+/// name variants, the postings, the trigram table of the typo vocabulary, the identifier map and the sound buckets).</para>
+/// <para>Reading refuses, naming the file, one with other magic bytes or another format version (format version 1, written before
+/// the index was stored, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
+/// <para>The stored index is used when the engine screens exactly the stored sources, as stored, and the file was written by the
+/// same version of the library; otherwise (another source added, a snapshot refused, another library version) the index is built
+/// again from the stored entities, which gives the same results more slowly.</para>
 /// <para>The type is stateless and safe for concurrent use.</para>
 /// </remarks>
 public static class IndexSnapshotFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 
-    /// <summary>Writes the snapshots an engine screens against to a file, replacing it: every source with its name, in order.</summary>
+    /// <summary>Writes the snapshots an engine screens against, and its candidate index, to a file, replacing it: every source
+    /// with its name, in order.</summary>
     /// <param name="path">The file.</param>
     /// <param name="engine">A loaded engine whose every source is usable.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
@@ -40,8 +51,9 @@ public static class IndexSnapshotFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(engine);
-        var sources = engine.Sources;
-        var snapshots = engine.Dataset?.Snapshots ?? throw new InvalidOperationException("The engine has not loaded its sources.");
+        var generation = engine.Datasets.Current ?? throw new InvalidOperationException("The engine has not loaded its sources.");
+        var sources = generation.Sources;
+        var snapshots = generation.Dataset.Snapshots;
         if (sources.FirstOrDefault(s => !s.IsUsable) is { } unusable)
         {
             throw new InvalidOperationException($"Source \"{unusable.SourceName}\" is not usable: {unusable.Error}");
@@ -52,23 +64,43 @@ public static class IndexSnapshotFile
             throw new InvalidOperationException($"The engine reports {sources.Count} sources but screens {snapshots.Count} snapshots.");
         }
 
-        Write(path, sources.Select((s, i) => new StoredSource(s.SourceName, snapshots[i])).ToList());
+        Write(path, sources.Select((s, i) => new StoredSource(s.SourceName, snapshots[i])).ToList(), generation.State.Index);
     }
 
-    /// <summary>Writes sources and their snapshots to a file, replacing it.</summary>
+    /// <summary>Writes sources, their snapshots and the candidate index over them to a file, replacing it.</summary>
     /// <param name="path">The file.</param>
     /// <param name="sources">The sources, in the order the engine loads them.</param>
-    internal static void Write(string path, IReadOnlyList<StoredSource> sources)
+    /// <param name="index">The index over the merged entities of the snapshots; <see langword="null"/> to build it here.</param>
+    internal static void Write(string path, IReadOnlyList<StoredSource> sources, CandidateIndex? index = null)
     {
+        index ??= new CandidateIndex(ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities, NameScoringRules.Default);
         byte[] payload;
         using (var buffer = new MemoryStream())
         {
+            // The sources without their entities as JSON, the entities in binary, then the index.
+            buffer.Write(new byte[8]);
             using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
-                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(sources), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+                var withoutEntities = sources.Select(s => s with { Snapshot = s.Snapshot with { Entities = [] } }).ToList();
+                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(withoutEntities), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+            }
+
+            var sourcesLength = buffer.Length - 8;
+            buffer.Write(new byte[8]);
+            using (var writer = new SnapshotBinaryWriter(buffer))
+            {
+                SnapshotEntityCodec.Write(writer, sources.Select(s => s.Snapshot));
+            }
+
+            var entitiesLength = buffer.Length - 16 - sourcesLength;
+            using (var writer = new SnapshotBinaryWriter(buffer))
+            {
+                index.WriteTo(writer);
             }
 
             payload = buffer.ToArray();
+            BinaryPrimitives.WriteInt64LittleEndian(payload, sourcesLength);
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8 + (int)sourcesLength), entitiesLength);
         }
 
         var library = Encoding.UTF8.GetBytes(LibraryVersion);
@@ -96,12 +128,12 @@ public static class IndexSnapshotFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads the sources of a file.</summary>
+    /// <summary>Reads the sources and the index of a file.</summary>
     /// <param name="path">The file.</param>
-    /// <returns>The sources and their snapshots, as they were written.</returns>
+    /// <returns>The sources and their snapshots, as they were written, and the index when it can be used.</returns>
     /// <exception cref="SanctionListSourceException">The file cannot be read, is not an index snapshot, has another format version,
     /// is cut short or is corrupt; the message names the file.</exception>
-    internal static IReadOnlyList<StoredSource> Read(string path)
+    internal static StoredIndexSnapshot Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes;
@@ -123,43 +155,85 @@ public static class IndexSnapshotFile
         ?? typeof(IndexSnapshotFile).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
-    /// <summary>Reads the snapshots from the bytes of a file.</summary>
+    /// <summary>Reads the snapshots and the index from the bytes of a file.</summary>
     /// <param name="bytes">The bytes.</param>
     /// <param name="path">The file, for messages.</param>
-    /// <returns>The snapshots.</returns>
+    /// <returns>The snapshots, and the index when the file was written by this version of the library.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
-    internal static IReadOnlyList<StoredSource> Parse(ReadOnlySpan<byte> bytes, string path)
+    internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path)
     {
-        if (bytes.Length < Magic.Length + 6 || !bytes[..Magic.Length].SequenceEqual(Magic))
+        var sections = Split(bytes, path);
+
+        // An index built by another version of the library may normalise or index names differently: the stored entities are
+        // used and the index is built again. The index tables are read on another thread while the entities are.
+        var tables = string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal)
+            ? Task.Run(() => ReadTables(sections, path))
+            : null;
+        IReadOnlyList<StoredSource> sources;
+        try
+        {
+            sources = ReadSources(sections, path);
+        }
+        catch (SanctionListSourceException)
+        {
+            // The sources' problem is the one reported; the tables' thread is waited for, and its outcome observed.
+            if (tables is not null)
+            {
+                try
+                {
+                    tables.GetAwaiter().GetResult();
+                }
+                catch (SanctionListSourceException)
+                {
+                }
+            }
+
+            throw;
+        }
+
+        var index = tables is null ? null : Link(tables.GetAwaiter().GetResult(), sources, path);
+        return new StoredIndexSnapshot(path, sources, index);
+    }
+
+    /// <summary>Checks the header and the checksum of a file and finds its sections.</summary>
+    /// <param name="bytes">The bytes of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The library version that wrote the file and the two sections of the payload.</returns>
+    /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
+    internal static IndexSnapshotSections Split(ReadOnlyMemory<byte> bytes, string path)
+    {
+        var span = bytes.Span;
+        if (span.Length < Magic.Length + 6 || !span[..Magic.Length].SequenceEqual(Magic))
         {
             throw Fail(path, "not an index snapshot file (the magic bytes VSIDX are missing)");
         }
 
         var at = Magic.Length;
-        var format = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
+        var format = BinaryPrimitives.ReadInt32LittleEndian(span[at..]);
         at += 4;
-        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
+        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
         at += 2;
-        if (bytes.Length < at + libraryLength)
+        if (span.Length < at + libraryLength)
         {
             throw Fail(path, "the file is cut short (truncated header)");
         }
 
-        var library = Encoding.UTF8.GetString(bytes.Slice(at, libraryLength));
+        var library = Encoding.UTF8.GetString(span.Slice(at, libraryLength));
         at += libraryLength;
         if (format != FormatVersion)
         {
-            throw Fail(path, $"format version {format} (written by VendorScreen {library}); this library reads format version {FormatVersion} only: build the snapshot again");
+            var rebuild = format < FormatVersion ? "an older format, without the stored index" : "a newer format";
+            throw Fail(path, $"format version {format} (written by VendorScreen {library}), {rebuild}; this library reads format version {FormatVersion} only: build the snapshot again (vendorscreen index build, or IndexSnapshotFile.Write)");
         }
 
-        if (bytes.Length < at + 8 + 32)
+        if (span.Length < at + 8 + 32)
         {
             throw Fail(path, "the file is cut short (truncated header)");
         }
 
-        var length = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
+        var length = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
         at += 8;
-        var expected = bytes.Slice(at, 32);
+        var expected = span.Slice(at, 32);
         at += 32;
         var payload = bytes[at..];
         if (length < 0 || payload.Length < length)
@@ -172,22 +246,46 @@ public static class IndexSnapshotFile
             throw Fail(path, $"{payload.Length - length} unexpected bytes after the payload");
         }
 
-        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(expected))
+        if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(expected))
         {
             throw Fail(path, "the file is corrupt: the SHA-256 of the payload does not match the header");
         }
 
+        var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
+        if (sourcesLength < 0 || sourcesLength > payload.Length - 16)
+        {
+            throw Fail(path, "the payload cannot be read: the length of the sources section is out of range");
+        }
+
+        var rest = payload[(8 + (int)sourcesLength)..];
+        var entitiesLength = BinaryPrimitives.ReadInt64LittleEndian(rest.Span);
+        if (entitiesLength < 0 || entitiesLength > rest.Length - 8)
+        {
+            throw Fail(path, "the payload cannot be read: the length of the entities section is out of range");
+        }
+
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..]);
+    }
+
+    /// <summary>Reads the stored sources of a file.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The sources, in order.</returns>
+    /// <exception cref="SanctionListSourceException">The sources section cannot be read.</exception>
+    internal static IReadOnlyList<StoredSource> ReadSources(IndexSnapshotSections sections, string path)
+    {
         try
         {
-            using var compressed = new MemoryStream(payload.ToArray(), writable: false);
+            using var compressed = new MemoryStream(sections.Sources.ToArray(), writable: false);
             using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
             var read = JsonSerializer.Deserialize(brotli, IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
-            if (read?.Sources is not { } sources || sources.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
+            if (read?.Sources is not { } stored || stored.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
             {
                 throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
             }
 
-            return sources;
+            var entities = SnapshotEntityCodec.Read(new SnapshotBinaryReader(sections.Entities, "entities"), stored.Count);
+            return [.. stored.Select((s, i) => s with { Snapshot = s.Snapshot with { Entities = entities[i] } })];
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentException)
         {
@@ -195,7 +293,98 @@ public static class IndexSnapshotFile
         }
     }
 
+    /// <summary>Reads the stored candidate index of a file over its stored sources.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="sources">The stored sources, as read.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The index over the merged entities of the sources.</returns>
+    /// <exception cref="SanctionListSourceException">The index section cannot be read.</exception>
+    internal static CandidateIndex ReadIndex(IndexSnapshotSections sections, IReadOnlyList<StoredSource> sources, string path) =>
+        Link(ReadTables(sections, path), sources, path);
+
+    private static StoredTables ReadTables(IndexSnapshotSections sections, string path)
+    {
+        try
+        {
+            return CandidateIndex.ReadTables(new SnapshotBinaryReader(sections.Index, "candidate index"));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SanctionListSourceException($"index snapshot {path}: the payload cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static CandidateIndex Link(StoredTables tables, IReadOnlyList<StoredSource> sources, string path)
+    {
+        try
+        {
+            return CandidateIndex.Link(tables, ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities, NameScoringRules.Default);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SanctionListSourceException($"index snapshot {path}: the payload cannot be read: {ex.Message}", ex);
+        }
+    }
+
     private static SanctionListSourceException Fail(string path, string problem) => new($"index snapshot {path}: {problem}");
+}
+
+/// <summary>The sections of an index snapshot file whose header and checksum were checked.</summary>
+/// <param name="Library">The version of the library that wrote the file.</param>
+/// <param name="Sources">The sources section: Brotli-compressed JSON of the snapshots without their entities.</param>
+/// <param name="Entities">The entities section: binary (<see cref="SnapshotEntityCodec"/>).</param>
+/// <param name="Index">The candidate index section: binary.</param>
+internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index);
+
+/// <summary>What an index snapshot file holds: the stored sources and, when it can be used, the candidate index over their merged
+/// entities.</summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+internal sealed class StoredIndexSnapshot
+{
+    /// <summary>Initializes a new instance of the <see cref="StoredIndexSnapshot"/> class.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="sources">The stored sources, in order.</param>
+    /// <param name="index">The stored index, or <see langword="null"/> when it cannot be used.</param>
+    public StoredIndexSnapshot(string path, IReadOnlyList<StoredSource> sources, CandidateIndex? index)
+    {
+        Path = path;
+        Sources = sources;
+        Index = index;
+        SnapshotSources = sources.Select(s => new StoredSnapshotSource(s, this)).ToArray();
+    }
+
+    /// <summary>Gets the file.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the stored sources, in order.</summary>
+    public IReadOnlyList<StoredSource> Sources { get; }
+
+    /// <summary>Gets the stored index, or <see langword="null"/> when the file was written by another version of the library.</summary>
+    public CandidateIndex? Index { get; }
+
+    /// <summary>Gets a source per stored source, serving its snapshot under its stored name.</summary>
+    public IReadOnlyList<StoredSnapshotSource> SnapshotSources { get; }
+
+    /// <summary>Gets the stored index when a dataset is exactly the stored snapshots, merged in order.</summary>
+    /// <param name="dataset">The dataset a loader built.</param>
+    /// <returns>The index, or <see langword="null"/> when the dataset holds other snapshots or the index cannot be used.</returns>
+    public CandidateIndex? IndexFor(ScreeningDataset dataset)
+    {
+        if (Index is not { } index || dataset.Snapshots.Count != Sources.Count || dataset.Entities.Count != index.Entities.Count)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (!ReferenceEquals(dataset.Snapshots[i], Sources[i].Snapshot))
+            {
+                return null;
+            }
+        }
+
+        return index;
+    }
 }
 
 /// <summary>The payload of an index snapshot file.</summary>
@@ -209,8 +398,12 @@ internal sealed record StoredSource(string Name, ListSnapshot Snapshot);
 
 /// <summary>A source that serves a snapshot read from an index snapshot file under its stored name.</summary>
 /// <param name="stored">The stored source.</param>
-internal sealed class StoredSnapshotSource(StoredSource stored) : ISanctionListSource
+/// <param name="file">The file it was read from, with the stored index.</param>
+internal sealed class StoredSnapshotSource(StoredSource stored, StoredIndexSnapshot file) : ISanctionListSource
 {
+    /// <summary>Gets the file the snapshot was read from.</summary>
+    public StoredIndexSnapshot File => file;
+
     /// <inheritdoc />
     public string Name => stored.Name;
 

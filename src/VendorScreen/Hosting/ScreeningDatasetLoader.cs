@@ -156,7 +156,8 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
         }
 
         var previous = Current;
-        var next = new ScreeningDatasetGeneration(Interlocked.Increment(ref _generations), ScreeningDataset.Create(snapshots), statuses, now);
+        var dataset = ScreeningDataset.Create(snapshots);
+        var next = new ScreeningDatasetGeneration(Interlocked.Increment(ref _generations), dataset, statuses, now, StoredIndex(dataset));
         Volatile.Write(ref _current, next);
         activity?.SetTag("vendorscreen.generation", next.Number);
         activity?.SetTag("vendorscreen.failures", failures);
@@ -173,6 +174,20 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
 
         Publish(previous, next);
         return SourceAges.Apply(statuses, _options, now);
+    }
+
+    /// <summary>The candidate index stored in an index snapshot file, when the dataset is exactly that file's sources.</summary>
+    private Indexing.CandidateIndex? StoredIndex(ScreeningDataset dataset)
+    {
+        foreach (var source in _sources)
+        {
+            if (source is StoredSnapshotSource stored && stored.File.IndexFor(dataset) is { } index)
+            {
+                return index;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Loads one source and records the outcome; <see langword="false"/> when it failed or was refused.</summary>

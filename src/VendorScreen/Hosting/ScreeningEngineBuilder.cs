@@ -45,17 +45,16 @@ public sealed class ScreeningEngineBuilder
     }
 
     /// <summary>Screens against the sources stored in an index snapshot file (<see cref="IndexSnapshotFile"/>) instead of
-    /// the embedded default dataset: each stored source keeps its name, version and SHA-256. The file is read now.</summary>
+    /// the embedded default dataset: each stored source keeps its name, version and SHA-256. The file is read now, and its stored
+    /// candidate index is used as long as the engine screens exactly these sources (a source added besides them makes the engine
+    /// build its index again).</summary>
     /// <param name="path">The index snapshot file.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/> or blank.</exception>
     /// <exception cref="SanctionListSourceException">The file cannot be read or is not a usable index snapshot.</exception>
     public ScreeningEngineBuilder AddIndexSnapshot(string path)
     {
-        foreach (var stored in IndexSnapshotFile.Read(path))
-        {
-            _sources.Add(new StoredSnapshotSource(stored));
-        }
+        _sources.AddRange(IndexSnapshotFile.Read(path).SnapshotSources);
 
         _options.UseDefaultDataset = false;
         return this;

@@ -34,6 +34,11 @@ public sealed class VendorScreenSourceOptions
 {
     /// <summary>Gets the source factories.</summary>
     public IList<Func<IServiceProvider, ISanctionListSource>> Factories { get; } = [];
+
+    /// <summary>Gets or sets the index snapshot file the engine screens against (see
+    /// <see cref="VendorScreenServiceCollectionExtensions.UseIndexSnapshot"/>), or <see langword="null"/> for none.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? IndexSnapshot { get; set; }
 }
 
 /// <summary>Registers VendorScreen with a service collection: per engine name, the engine (<see cref="IScreeningEngine"/>) and its
@@ -108,6 +113,24 @@ public static class VendorScreenServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>Screens against the sources stored in an index snapshot file (<see cref="IndexSnapshotFile"/>, written by
+    /// <c>vendorscreen index build</c>) instead of the embedded default dataset, using the candidate index stored in the file, so that
+    /// the engine starts without reading the lists or building its index. The file is read when the engine is created (on its first
+    /// resolution); a missing, corrupt or other-version file fails that with a <see cref="SanctionListSourceException"/> naming the
+    /// file. Sources added besides the file are screened too, but then the engine builds its index again over all of them.</summary>
+    /// <param name="builder">The engine builder.</param>
+    /// <param name="path">The index snapshot file; a second call replaces the first.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/> or blank.</exception>
+    public static IVendorScreenBuilder UseIndexSnapshot(this IVendorScreenBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        builder.Services.Configure<VendorScreenSourceOptions>(builder.Name, o => o.IndexSnapshot = path);
+        return builder;
+    }
+
     /// <summary>The loader of a named engine: the engine and its loader are created together, once.</summary>
     private static IScreeningDatasetLoader LoaderOf(IServiceProvider services, string name) =>
         (IScreeningDatasetLoader)services.GetRequiredService<IScreeningEngineProvider>().GetEngine(name).Datasets;
@@ -143,6 +166,11 @@ public static class VendorScreenServiceCollectionExtensions
                 MeterFactory = services.GetService<IMeterFactory>(),
             };
             builder.Configure(o => Copy(options, o));
+            if (sources.IndexSnapshot is { } indexSnapshot)
+            {
+                builder.AddIndexSnapshot(indexSnapshot);
+            }
+
             foreach (var factory in sources.Factories)
             {
                 builder.AddSource(factory(services));

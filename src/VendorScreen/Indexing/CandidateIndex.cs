@@ -16,7 +16,7 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// Also keeps the exact identifier map.
 /// </summary>
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
-internal sealed class CandidateIndex : ITokenStatistics
+internal sealed partial class CandidateIndex : ITokenStatistics
 {
     private const int MaxFuzzyExpansions = 24;
     private const int MaxSoundExpansions = 16;
@@ -135,13 +135,7 @@ internal sealed class CandidateIndex : ITokenStatistics
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _soundBuckets = SoundBuckets(names);
         _logEntries = Math.Log(2 + names.Count);
-        _modelPrefixes = entities
-            .SelectMany((entity, e) => entity.Identifiers
-                .Where(id => string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
-                .Select(id => (EntityIndex: e, Identifier: id, Pattern: ModelPrefixPattern.Compile(id.Value))))
-            .Where(p => p.Pattern.Folded.Length >= 2)
-            .OrderByDescending(p => p.Pattern.Folded.Length)
-            .ToArray();
+        _modelPrefixes = ModelPrefixes(entities);
     }
 
     /// <summary>Gets the indexed entities.</summary>
@@ -375,6 +369,16 @@ internal sealed class CandidateIndex : ITokenStatistics
             .Select(p => (p.EntityIndex, p.Identifier))
             .ToList();
     }
+
+    // The model-prefix identifiers of the entities, longest first.
+    private static (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] ModelPrefixes(IReadOnlyList<Entity> entities) =>
+        entities
+            .SelectMany((entity, e) => entity.Identifiers
+                .Where(id => string.Equals(id.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
+                .Select(id => (EntityIndex: e, Identifier: id, Pattern: ModelPrefixPattern.Compile(id.Value))))
+            .Where(p => p.Pattern.Folded.Length >= 2)
+            .OrderByDescending(p => p.Pattern.Folded.Length)
+            .ToArray();
 
     // Latin words of Latin-script names, grouped by the coarse consonant keys of their sound codes, for cross-script lookups.
     private static Dictionary<int, (string Word, string Codes)[]> SoundBuckets(List<IndexedName> names)

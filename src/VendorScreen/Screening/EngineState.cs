@@ -7,11 +7,15 @@ namespace VendorScreen.Screening;
 /// <summary>One immutable generation of what the engine screens against: dataset, index, graph and source states.</summary>
 internal sealed class EngineState
 {
-    public EngineState(ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources)
+    /// <summary>Initializes a new instance of the <see cref="EngineState"/> class.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="sources">The state of every source.</param>
+    /// <param name="index">The candidate index over the dataset's entities, read from an index snapshot; <see langword="null"/> to build it.</param>
+    public EngineState(ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources, CandidateIndex? index = null)
     {
         Dataset = dataset;
         Sources = sources;
-        Index = new CandidateIndex(dataset.Entities, NameScoringRules.Default);
+        Index = index ?? new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
         Ownership = new OwnershipIndex(dataset.Relations, dataset.FindEntity, dataset.GetList, OwnershipLimits.Default);
     }

@@ -53,12 +53,24 @@ public sealed class ScreeningDatasetGeneration
     /// <param name="createdAt">When the generation was built.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> or <paramref name="sources"/> is <see langword="null"/>.</exception>
     public ScreeningDatasetGeneration(long number, Screening.ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources, DateTimeOffset createdAt)
+        : this(number, dataset, sources, createdAt, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ScreeningDatasetGeneration"/> class over a candidate index already built
+    /// for the dataset's entities (read from an index snapshot file), and builds its graph.</summary>
+    /// <param name="number">The generation number.</param>
+    /// <param name="dataset">The merged dataset.</param>
+    /// <param name="sources">The state of every source when the generation was built.</param>
+    /// <param name="createdAt">When the generation was built.</param>
+    /// <param name="index">The index over <paramref name="dataset"/>'s entities, in order; <see langword="null"/> to build it.</param>
+    internal ScreeningDatasetGeneration(long number, Screening.ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources, DateTimeOffset createdAt, Indexing.CandidateIndex? index)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(sources);
         Number = number;
         CreatedAt = createdAt;
-        State = new Screening.EngineState(dataset, sources.ToArray()) { Generation = number };
+        State = new Screening.EngineState(dataset, sources.ToArray(), index) { Generation = number };
     }
 
     /// <summary>Gets the generation number.</summary>

@@ -64,6 +64,19 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Screen_FormatVersion1Index_Exit3SayingToBuildItAgain()
+    {
+        var input = _host.Write("suppliers.csv", "id,name\ns1,Globex\n");
+        var index = Path.Combine(_host.Directory, "lists.vsidx");
+        (await CliTestHost.RunAsync("index", "build", "-o", index)).ExitCode.Should().Be(0);
+        var bytes = File.ReadAllBytes(index);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), 1);
+        File.WriteAllBytes(index, bytes);
+
+        (await CliTestHost.RunAsync("screen", input, "--index", index)).ShouldFailWith(3, index, "format version 1", "build the snapshot again");
+    }
+
+    [Fact]
     public async Task IndexBuild_SourceCannotBeLoaded_Exit3()
     {
         var missing = Path.Combine(_host.Directory, "missing.xml");

@@ -42,7 +42,7 @@ public sealed class IndexSnapshotFileTests : IDisposable
         var path = Path.Combine(_host.Directory, "lists.vsidx");
         IndexSnapshotFile.Write(path, [new StoredSource("default", original)]);
 
-        var stored = IndexSnapshotFile.Read(path).Should().ContainSingle().Subject;
+        var stored = IndexSnapshotFile.Read(path).Sources.Should().ContainSingle().Subject;
         stored.Name.Should().Be("default");
         var read = stored.Snapshot;
 
@@ -141,6 +141,8 @@ public sealed class IndexSnapshotFileTests : IDisposable
         await restored.RefreshAsync();
 
         restored.Sources.Should().BeEquivalentTo(original.Sources, o => o.WithStrictOrdering());
+        restored.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeTrue("the engine screens exactly the stored sources, so it uses the stored index");
+        original.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeFalse();
         var hits = 0;
         foreach (var query in queries)
         {

@@ -1,0 +1,332 @@
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Indexing;
+
+/// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
+/// normalised name variants, the postings in their order, the trigram table of the typo vocabulary, the identifier map and the
+/// sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
+internal sealed partial class CandidateIndex
+{
+    private const byte NoName = 0;
+
+    private CandidateIndex(
+        IReadOnlyList<Entity> entities,
+        ICandidateScoring scoring,
+        IndexedName[] names,
+        Dictionary<string, int[]> postings,
+        Dictionary<ulong, int[]> trigrams,
+        Dictionary<string, int[]> identifiers,
+        Dictionary<int, (string Word, string Codes)[]> soundBuckets)
+    {
+        _scoring = scoring;
+        Entities = entities;
+        Names = names;
+        _postings = postings;
+        _documentFrequency = new Dictionary<string, int>(postings.Count, StringComparer.Ordinal);
+        var vocabulary = new List<string>();
+        foreach (var (key, ids) in postings)
+        {
+            _documentFrequency[key] = ids.Length;
+            if (key.Length >= 4)
+            {
+                vocabulary.Add(key);
+            }
+        }
+
+        _vocabulary = [.. vocabulary];
+        _trigramToVocabulary = trigrams;
+        _identifiers = identifiers;
+        _soundBuckets = soundBuckets;
+        _logEntries = Math.Log(2 + names.Length);
+        _modelPrefixes = ModelPrefixes(entities);
+        IsFromSnapshot = true;
+    }
+
+    /// <summary>Gets whether the index was read from an index snapshot rather than built from the entities.</summary>
+    public bool IsFromSnapshot { get; }
+
+    /// <summary>Writes the index. Entities are referred to by position and their names by position in <see cref="Entity.Names"/>,
+    /// so the reader needs the same entities in the same order.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <exception cref="InvalidOperationException">The index refers to a name or word it does not hold (a bug).</exception>
+    public void WriteTo(SnapshotBinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteCount(Entities.Count);
+
+        // Every token of an indexed name, and every sound word, is a posting key: the keys are the string table.
+        var keyIds = new Dictionary<string, int>(_postings.Count, StringComparer.Ordinal);
+        writer.WriteCount(_postings.Count);
+        foreach (var key in _postings.Keys)
+        {
+            keyIds.Add(key, keyIds.Count);
+            writer.WriteString(key);
+        }
+
+        int KeyId(string text) => keyIds.TryGetValue(text, out var id)
+            ? id
+            : throw new InvalidOperationException($"The index holds the word \"{text}\" but has no posting for it.");
+
+        writer.WriteCount(Names.Count);
+        foreach (var name in Names)
+        {
+            var entity = Entities[name.EntityIndex];
+            writer.WriteCount(name.EntityIndex);
+            writer.WriteCount(NamePosition(entity, name.Name));
+            var normalized = name.Normalized;
+            writer.WriteByte(normalized.IsTransliteration ? (byte)1 : (byte)0);
+            writer.WriteByte((byte)normalized.SourceScript);
+            writer.WriteCount(normalized.Tokens.Count);
+            foreach (var token in normalized.Tokens)
+            {
+                writer.WriteCount(KeyId(token.Text));
+                writer.WriteByte((byte)token.Class);
+            }
+
+            writer.WriteCount(normalized.SyllableContinuations.Length);
+            foreach (var bits in normalized.SyllableContinuations)
+            {
+                writer.WriteUInt64(bits);
+            }
+        }
+
+        foreach (var ids in _postings.Values)
+        {
+            writer.WriteIncreasing(ids);
+        }
+
+        writer.WriteCount(_trigramToVocabulary.Count);
+        foreach (var (gram, ids) in _trigramToVocabulary)
+        {
+            writer.WriteUInt64(gram);
+            writer.WriteIncreasing(ids);
+        }
+
+        writer.WriteCount(_identifiers.Count);
+        foreach (var (key, ids) in _identifiers)
+        {
+            writer.WriteString(key);
+            writer.WriteIncreasing(ids);
+        }
+
+        writer.WriteCount(_soundBuckets.Count);
+        foreach (var (key, words) in _soundBuckets)
+        {
+            writer.WriteInt32(key);
+            writer.WriteCount(words.Length);
+            foreach (var (word, codes) in words)
+            {
+                writer.WriteCount(KeyId(word));
+                writer.WriteString(codes);
+            }
+        }
+    }
+
+    /// <summary>Reads an index written by <see cref="WriteTo"/> over the same entities, in the same order.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="entities">The entities the index was built from.</param>
+    /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
+    /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
+    /// <exception cref="InvalidDataException">The data is cut short, malformed, or refers to entities, names or words that are not there.</exception>
+    public static CandidateIndex ReadFrom(SnapshotBinaryReader reader, IReadOnlyList<Entity> entities, ICandidateScoring scoring) =>
+        Link(ReadTables(reader), entities, scoring);
+
+    /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
+    /// can be read at the same time).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
+    /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    public static StoredTables ReadTables(SnapshotBinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section = "candidate index";
+        var entityCount = reader.ReadCount();
+
+        reader.Section = "candidate index, words";
+        var keys = new string[reader.ReadCount(int.MaxValue / 8, "the number of words")];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = reader.ReadString();
+        }
+
+        reader.Section = "candidate index, names";
+        var names = new StoredName[reader.ReadCount(int.MaxValue / 8, "the number of names")];
+        for (var n = 0; n < names.Length; n++)
+        {
+            var e = entityCount == 0 ? throw reader.Bad("a name of an index over no entities") : reader.ReadCount(entityCount - 1, "an entity position");
+            var position = reader.ReadCount();
+            var transliteration = reader.ReadByte() switch
+            {
+                0 => false,
+                1 => true,
+                var flag => throw reader.Bad($"a transliteration flag {flag}"),
+            };
+            var script = reader.ReadByte();
+            if (script > (byte)NameScript.Other)
+            {
+                throw reader.Bad($"an unknown script {script}");
+            }
+
+            var tokens = new NameToken[reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens")];
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var text = keys[reader.ReadCount(keys.Length - 1, "a word id")];
+                var tokenClass = reader.ReadByte();
+                if (tokenClass > (byte)TokenClass.Title)
+                {
+                    throw reader.Bad($"an unknown token class {tokenClass}");
+                }
+
+                tokens[t] = new NameToken(text, (TokenClass)tokenClass);
+            }
+
+            var continuations = new ulong[reader.ReadCount((tokens.Length + 63) / 64, "the length of the syllable continuations")];
+            for (var c = 0; c < continuations.Length; c++)
+            {
+                continuations[c] = reader.ReadUInt64();
+            }
+
+            var normalized = new NormalizedName(tokens, transliteration)
+            {
+                SourceScript = (NameScript)script,
+                SyllableContinuations = continuations,
+            };
+            names[n] = new StoredName(e, position, normalized);
+        }
+
+        reader.Section = "candidate index, postings";
+        var postings = new Dictionary<string, int[]>(keys.Length, StringComparer.Ordinal);
+        var vocabularyCount = 0;
+        foreach (var key in keys)
+        {
+            if (!postings.TryAdd(key, reader.ReadIncreasing(names.Length)))
+            {
+                throw reader.Bad($"the word \"{key}\" is listed twice");
+            }
+
+            vocabularyCount += key.Length >= 4 ? 1 : 0;
+        }
+
+        reader.Section = "candidate index, trigrams";
+        var trigramCount = reader.ReadCount(int.MaxValue / 8, "the number of trigrams");
+        var trigrams = new Dictionary<ulong, int[]>(trigramCount);
+        for (var i = 0; i < trigramCount; i++)
+        {
+            var gram = reader.ReadUInt64();
+            if (!trigrams.TryAdd(gram, reader.ReadIncreasing(vocabularyCount)))
+            {
+                throw reader.Bad("a trigram is listed twice");
+            }
+        }
+
+        reader.Section = "candidate index, identifiers";
+        var identifierCount = reader.ReadCount(int.MaxValue / 8, "the number of identifiers");
+        var identifiers = new Dictionary<string, int[]>(identifierCount, StringComparer.Ordinal);
+        for (var i = 0; i < identifierCount; i++)
+        {
+            var key = reader.ReadString();
+            if (!identifiers.TryAdd(key, reader.ReadIncreasing(entityCount)))
+            {
+                throw reader.Bad("an identifier is listed twice");
+            }
+        }
+
+        reader.Section = "candidate index, sound buckets";
+        var bucketCount = reader.ReadCount(int.MaxValue / 8, "the number of sound buckets");
+        var soundBuckets = new Dictionary<int, (string Word, string Codes)[]>(bucketCount);
+        for (var i = 0; i < bucketCount; i++)
+        {
+            var key = reader.ReadInt32();
+            var words = new (string Word, string Codes)[reader.ReadCount(keys.Length, "the number of words in a sound bucket")];
+            for (var w = 0; w < words.Length; w++)
+            {
+                words[w] = (keys[reader.ReadCount(keys.Length - 1, "a word id")], reader.ReadString());
+            }
+
+            if (!soundBuckets.TryAdd(key, words))
+            {
+                throw reader.Bad("a sound bucket is listed twice");
+            }
+        }
+
+        reader.Section = "candidate index";
+        if (!reader.AtEnd)
+        {
+            throw reader.Bad("unexpected bytes after the index");
+        }
+
+        return new StoredTables(entityCount, names, postings, trigrams, identifiers, soundBuckets);
+    }
+
+    /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
+    /// <param name="tables">The tables.</param>
+    /// <param name="entities">The entities the index was built from, in order.</param>
+    /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
+    /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
+    /// <exception cref="InvalidDataException">The tables were built over other entities.</exception>
+    public static CandidateIndex Link(StoredTables tables, IReadOnlyList<Entity> entities, ICandidateScoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(scoring);
+        if (tables.EntityCount != entities.Count)
+        {
+            throw new InvalidDataException($"candidate index: the index was built over {tables.EntityCount} entities, but the snapshot holds {entities.Count}");
+        }
+
+        var names = new IndexedName[tables.Names.Length];
+        var primaries = new EntityName?[entities.Count];
+        for (var n = 0; n < names.Length; n++)
+        {
+            var (e, position, normalized) = tables.Names[n];
+            var entity = entities[e];
+            var name = position == NoName
+                ? primaries[e] ??= new EntityName(entity.PrimaryName, NameKind.Primary)
+                : position <= entity.Names.Count
+                    ? entity.Names[position - 1]
+                    : throw new InvalidDataException($"candidate index: name {n} is name {position} of entity {entity.Id}, which has {entity.Names.Count}");
+            names[n] = new IndexedName(e, name, normalized);
+        }
+
+        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.SoundBuckets);
+    }
+
+    // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
+    // entity's names do not include it.
+    private static int NamePosition(Entity entity, EntityName name)
+    {
+        for (var i = 0; i < entity.Names.Count; i++)
+        {
+            if (ReferenceEquals(entity.Names[i], name))
+            {
+                return i + 1;
+            }
+        }
+
+        return name.Kind == NameKind.Primary && string.Equals(name.Value, entity.PrimaryName, StringComparison.Ordinal)
+            ? NoName
+            : throw new InvalidOperationException($"The index holds a name of entity {entity.Id} that the entity does not have.");
+    }
+}
+
+/// <summary>An indexed name variant as stored: the entity position, the position of the name among the entity's names (from 1; 0 for
+/// the primary name the index adds) and the normalised variant.</summary>
+/// <param name="EntityIndex">The entity position.</param>
+/// <param name="Position">The name position.</param>
+/// <param name="Normalized">The normalised variant.</param>
+internal readonly record struct StoredName(int EntityIndex, int Position, NormalizedName Normalized);
+
+/// <summary>The tables of a stored candidate index, read before the entities are at hand.</summary>
+/// <param name="EntityCount">The number of entities the index was built over.</param>
+/// <param name="Names">The indexed name variants.</param>
+/// <param name="Postings">The postings, in the order the index built them.</param>
+/// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
+/// <param name="Identifiers">The identifier map.</param>
+/// <param name="SoundBuckets">The sound buckets.</param>
+internal sealed record StoredTables(
+    int EntityCount,
+    StoredName[] Names,
+    Dictionary<string, int[]> Postings,
+    Dictionary<ulong, int[]> Trigrams,
+    Dictionary<string, int[]> Identifiers,
+    Dictionary<int, (string Word, string Codes)[]> SoundBuckets);

@@ -1,0 +1,246 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace VendorScreen.Indexing;
+
+/// <summary>Writes the compact binary sections of an index snapshot: little-endian numbers, 7-bit encoded counts and ids, and
+/// length-prefixed UTF-8 strings.</summary>
+/// <remarks>Not thread-safe: one writer per stream.</remarks>
+internal sealed class SnapshotBinaryWriter(Stream stream) : IDisposable
+{
+    private readonly BinaryWriter _writer = new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), leaveOpen: true);
+
+    /// <summary>Writes a non-negative number in 1 to 5 bytes.</summary>
+    /// <param name="value">The number.</param>
+    public void WriteCount(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        _writer.Write7BitEncodedInt(value);
+    }
+
+    /// <summary>Writes a byte.</summary>
+    /// <param name="value">The byte.</param>
+    public void WriteByte(byte value) => _writer.Write(value);
+
+    /// <summary>Writes a number in four bytes.</summary>
+    /// <param name="value">The number.</param>
+    public void WriteInt32(int value) => _writer.Write(value);
+
+    /// <summary>Writes a number in eight bytes.</summary>
+    /// <param name="value">The number.</param>
+    public void WriteUInt64(ulong value) => _writer.Write(value);
+
+    /// <summary>Writes a number in eight bytes.</summary>
+    /// <param name="value">The number.</param>
+    public void WriteInt64(long value) => _writer.Write(value);
+
+    /// <summary>Writes a string (never <see langword="null"/>).</summary>
+    /// <param name="value">The string.</param>
+    public void WriteString(string value) => _writer.Write(value);
+
+    /// <summary>Writes a string that may be <see langword="null"/>.</summary>
+    /// <param name="value">The string.</param>
+    public void WriteNullableString(string? value)
+    {
+        if (value is null)
+        {
+            _writer.Write((byte)0);
+            return;
+        }
+
+        _writer.Write((byte)1);
+        _writer.Write(value);
+    }
+
+    /// <summary>Writes an increasing list of ids: the count, the first id and the gaps.</summary>
+    /// <param name="ids">The ids, each greater than the one before.</param>
+    /// <exception cref="InvalidOperationException">The ids do not increase.</exception>
+    public void WriteIncreasing(ReadOnlySpan<int> ids)
+    {
+        WriteCount(ids.Length);
+        var previous = -1;
+        foreach (var id in ids)
+        {
+            if (id <= previous)
+            {
+                throw new InvalidOperationException($"The ids of an index list do not increase ({previous}, then {id}).");
+            }
+
+            _writer.Write7BitEncodedInt(id - previous - 1);
+            previous = id;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+}
+
+/// <summary>Reads what <see cref="SnapshotBinaryWriter"/> wrote, checking every length against the bytes left: a value that runs
+/// past the end, or a count or id out of range, throws <see cref="InvalidDataException"/> naming the section.</summary>
+/// <remarks>Not thread-safe: one reader per buffer.</remarks>
+internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string section)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly ReadOnlyMemory<byte> _bytes = bytes;
+    private int _at;
+
+    /// <summary>Gets or sets the section being read, for messages.</summary>
+    public string Section { get; set; } = section;
+
+    /// <summary>Gets whether every byte was read.</summary>
+    public bool AtEnd => _at == _bytes.Length;
+
+    /// <summary>Reads a number written by <see cref="SnapshotBinaryWriter.WriteCount"/>.</summary>
+    /// <returns>The number.</returns>
+    public int ReadCount()
+    {
+        var span = _bytes.Span;
+        var result = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            if (_at >= span.Length)
+            {
+                throw Cut();
+            }
+
+            var b = span[_at++];
+            result |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                if (result < 0 || (shift == 28 && b > 0x07))
+                {
+                    throw Bad("a count out of range");
+                }
+
+                return result;
+            }
+        }
+
+        throw Bad("a malformed count");
+    }
+
+    /// <summary>Reads a count that must not exceed a limit.</summary>
+    /// <param name="max">The largest count allowed.</param>
+    /// <param name="what">What is counted, for messages.</param>
+    /// <returns>The count.</returns>
+    public int ReadCount(int max, string what)
+    {
+        var value = ReadCount();
+        return value <= max ? value : throw Bad($"{what} {value} is out of range (at most {max})");
+    }
+
+    /// <summary>Reads a byte.</summary>
+    /// <returns>The byte.</returns>
+    public byte ReadByte() => _at < _bytes.Length ? _bytes.Span[_at++] : throw Cut();
+
+    /// <summary>Reads a four-byte number.</summary>
+    /// <returns>The number.</returns>
+    public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    /// <summary>Reads an eight-byte number.</summary>
+    /// <returns>The number.</returns>
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+    /// <summary>Reads an eight-byte number.</summary>
+    /// <returns>The number.</returns>
+    public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+    /// <summary>Reads a string.</summary>
+    /// <returns>The string.</returns>
+    public string ReadString()
+    {
+        var length = ReadCount();
+        try
+        {
+            return Utf8.GetString(Take(length));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Bad("a string that is not valid UTF-8");
+        }
+    }
+
+    /// <summary>Reads a string that may be <see langword="null"/>.</summary>
+    /// <returns>The string, or <see langword="null"/>.</returns>
+    public string? ReadNullableString() => ReadByte() switch
+    {
+        0 => null,
+        1 => ReadString(),
+        var flag => throw Bad($"a string marker {flag}"),
+    };
+
+    /// <summary>Reads an increasing list of ids, each below a limit.</summary>
+    /// <param name="limit">Every id is below this.</param>
+    /// <returns>The ids.</returns>
+    public int[] ReadIncreasing(int limit)
+    {
+        var count = ReadCount(limit, "a list length");
+        if (count == 0)
+        {
+            return [];
+        }
+
+        // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them.
+        var span = _bytes.Span;
+        var at = _at;
+        var ids = new int[count];
+        var previous = -1L;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            long gap = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (at >= span.Length)
+                {
+                    _at = at;
+                    throw Cut();
+                }
+
+                var b = span[at++];
+                gap |= (long)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+
+                if (shift >= 28)
+                {
+                    _at = at;
+                    throw Bad("a malformed id");
+                }
+            }
+
+            var id = previous + 1 + gap;
+            if (id >= limit)
+            {
+                _at = at;
+                throw Bad($"an id {id} out of range (below {limit})");
+            }
+
+            ids[i] = (int)id;
+            previous = id;
+        }
+
+        _at = at;
+        return ids;
+    }
+
+    /// <summary>Creates the exception for data that breaks the format.</summary>
+    /// <param name="problem">What is wrong.</param>
+    /// <returns>The exception.</returns>
+    public InvalidDataException Bad(string problem) => new($"{Section}: {problem} at byte {_at}");
+
+    private ReadOnlySpan<byte> Take(int length)
+    {
+        if (length > _bytes.Length - _at)
+        {
+            throw Cut();
+        }
+
+        var span = _bytes.Span.Slice(_at, length);
+        _at += length;
+        return span;
+    }
+
+    private InvalidDataException Cut() => new($"{Section}: the data ends early at byte {_at} of {_bytes.Length}");
+}

@@ -1,0 +1,342 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FluentAssertions;
+using VendorScreen.Indexing;
+using VendorScreen.Matching;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Hosting;
+
+/// <summary>The candidate index stored in an index snapshot file (format version 2): read back, it screens exactly as an index
+/// built from the lists.</summary>
+public sealed class IndexSnapshotStoredIndexTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("vendorscreen-vsidx-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task StoredIndex_EmbeddedData_GivesTheResultsOfABuiltIndexForEveryQuery()
+    {
+        await AssertLoadedEqualsBuiltAsync(() => new ScreeningEngineBuilder(), minQueries: 100);
+    }
+
+    [SharedDataFact]
+    public async Task StoredIndex_OfacUnUkAndEmbeddedData_GivesTheResultsOfABuiltIndexForEveryQuery()
+    {
+        await AssertLoadedEqualsBuiltAsync(
+            () => new ScreeningEngineBuilder()
+                .AddSource(SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")))
+                .AddSource(SourceFormats.Open(SharedData.DataPath("un/2026-02-27_UN_consolidated.xml")))
+                .AddSource(SourceFormats.Open(SharedData.DataPath("uk/2018-04-13_ofsi_ConList.csv"))),
+            minQueries: 300);
+    }
+
+    [Fact]
+    public void WriteTo_ReadFrom_WritesTheSameBytesAgain()
+    {
+        var entities = DefaultEntities();
+        var built = new CandidateIndex(entities, NameScoringRules.Default);
+        var first = IndexBytes(built);
+
+        var read = CandidateIndex.ReadFrom(new SnapshotBinaryReader(first, "test"), entities, NameScoringRules.Default);
+
+        read.IsFromSnapshot.Should().BeTrue();
+        read.Names.Should().HaveCount(built.Names.Count);
+        read.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration))
+            .Should().Equal(built.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration)));
+        IndexBytes(read).Should().Equal(first, "every table the constructor computes is written, in its order");
+    }
+
+    [Fact]
+    public void ReadFrom_OtherEntities_FailsNamingTheProblem()
+    {
+        var entities = DefaultEntities();
+        var bytes = IndexBytes(new CandidateIndex(entities, NameScoringRules.Default));
+
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities.Take(entities.Count - 1).ToArray(), NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage($"*built over {entities.Count} entities*");
+    }
+
+    [Fact]
+    public void Read_IndexSectionDamagedWithAValidChecksum_FailsNamingTheFileAndSection()
+    {
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        var payloadStart = PayloadStart(bytes);
+        var sourcesLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(payloadStart));
+
+        // Cut the index section in half and seal the payload again: the checksum holds, the index does not.
+        var indexStart = payloadStart + 8 + (int)sourcesLength;
+        var cut = bytes[..(indexStart + ((bytes.Length - indexStart) / 2))];
+        Reseal(cut, payloadStart);
+        File.WriteAllBytes(path, cut);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("candidate index").And.Contain("ends early");
+    }
+
+    [Fact]
+    public void Read_FormatVersion1_FailsSayingToBuildTheFileAgain()
+    {
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), 1);
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should()
+            .Contain(path).And.Contain("format version 1").And.Contain("older format").And.Contain("build the snapshot again");
+    }
+
+    [Fact]
+    public void Read_OtherLibraryVersion_KeepsTheSourcesAndLeavesTheIndexToBeBuilt()
+    {
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
+        bytes[12 + libraryLength - 1] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+
+        var stored = IndexSnapshotFile.Read(path);
+
+        stored.Sources.Should().ContainSingle().Which.Snapshot.Entities.Should().NotBeEmpty();
+        stored.Index.Should().BeNull("an index written by another version of the library may normalise names differently");
+    }
+
+    [Fact]
+    public async Task AddIndexSnapshot_WithAnotherSource_BuildsTheIndexOverEverySource()
+    {
+        var path = WriteDefault();
+        var extra = new ListSnapshot("extra", "1")
+        {
+            Entities = [new Entity("extra:1", EntityKind.Organization, "Zyxwvut Holdings") { Listings = [new Listing("us-ofac-sdn")] }],
+        };
+        using var engine = new ScreeningEngineBuilder().AddIndexSnapshot(path).AddSource(new InMemorySanctionListSource(extra)).Build();
+
+        var result = await engine.ScreenAsync(new PartyScreeningRequest("Zyxwvut Holdings"));
+
+        engine.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeFalse("the stored index does not cover the added source");
+        result.Hits.Should().Contain(h => h.EntityId == "extra:1");
+    }
+
+    [Fact]
+    public async Task Refresh_SameStoredSources_KeepsTheStoredIndex()
+    {
+        var path = WriteDefault();
+        using var engine = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await engine.RefreshAsync();
+        var first = engine.Datasets.Current!.State.Index;
+
+        await engine.RefreshAsync();
+
+        engine.Datasets.Current!.State.Index.Should().BeSameAs(first);
+        first.IsFromSnapshot.Should().BeTrue();
+    }
+
+    private static IReadOnlyList<Entity> DefaultEntities() =>
+        new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync().AsTask().GetAwaiter().GetResult().Entities;
+
+    private static byte[] IndexBytes(CandidateIndex index)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            index.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static int PayloadStart(byte[] bytes) => 12 + BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10)) + 8 + 32;
+
+    private static void Reseal(byte[] bytes, int payloadStart)
+    {
+        var payload = bytes.AsSpan(payloadStart);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(payloadStart - 40), payload.Length);
+        SHA256.HashData(payload).CopyTo(bytes.AsSpan(payloadStart - 32));
+    }
+
+    // A mixed query set drawn from the indexed names: names as listed, with one letter dropped, with the words reversed, and every
+    // name written in another script.
+    private static List<string> Queries(IReadOnlyList<Entity> entities, int count)
+    {
+        var random = new Random(20211);
+        var queries = new List<string>();
+        var step = Math.Max(1, entities.Count / Math.Max(1, count / 3));
+        for (var e = 0; e < entities.Count && queries.Count < count; e += step)
+        {
+            var names = entities[e].Names;
+            var name = names.Count > 0 ? names[random.Next(names.Count)].Value : entities[e].PrimaryName;
+            queries.Add(name);
+            var drop = name.Length > 5 ? random.Next(1, name.Length - 1) : 0;
+            if (drop > 0 && !char.IsSurrogate(name[drop]))
+            {
+                queries.Add(name.Remove(drop, 1));
+            }
+
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1)
+            {
+                queries.Add(string.Join(' ', words.Reverse()));
+            }
+        }
+
+        queries.AddRange(entities.SelectMany(e => e.Names).Select(n => n.Value).Where(v => v.Any(c => c > '\u024F')).Distinct().Take(count / 5));
+        return queries;
+    }
+
+    private string WriteDefault()
+    {
+        var path = Path.Combine(_directory, "default.vsidx");
+        using var engine = new ScreeningEngineBuilder().Build();
+        engine.RefreshAsync().AsTask().GetAwaiter().GetResult();
+        IndexSnapshotFile.Write(path, engine);
+        return path;
+    }
+
+    private async Task AssertLoadedEqualsBuiltAsync(Func<ScreeningEngineBuilder> fromLists, int minQueries)
+    {
+        using var built = fromLists().Build();
+        await built.RefreshAsync();
+        var path = Path.Combine(_directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, built);
+        using var loaded = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await loaded.RefreshAsync();
+        loaded.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeTrue();
+
+        var queries = Queries(built.Dataset!.Entities, minQueries);
+        queries.Should().HaveCountGreaterThanOrEqualTo(minQueries);
+        var hits = 0;
+        foreach (var query in queries)
+        {
+            var expected = await built.ScreenAsync(new PartyScreeningRequest(query));
+            var actual = await loaded.ScreenAsync(new PartyScreeningRequest(query));
+            hits += expected.Hits.Count;
+            Json(actual with { ScreenedAt = default }).Should().Be(Json(expected with { ScreenedAt = default }), query);
+            (await loaded.SearchAsync(query, top: 10, minScore: 0.3)).Should().BeEquivalentTo(await built.SearchAsync(query, top: 10, minScore: 0.3), o => o.WithStrictOrdering(), query);
+        }
+
+        hits.Should().BeGreaterThan(queries.Count / 4, "the queries come from listed names, so the comparison covers real hits");
+    }
+
+    private static string Json(ScreeningResult result) => JsonSerializer.Serialize(result, VendorScreenJsonContext.Default.ScreeningResult);
+}
+
+/// <summary>The binary entity encoding of index snapshot files keeps every member of the model.</summary>
+public sealed class SnapshotEntityCodecTests
+{
+    [Fact]
+    public void Members_ListEveryPublicPropertyOfTheEntityModel()
+    {
+        foreach (var (type, members) in SnapshotEntityCodec.Members)
+        {
+            var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name);
+
+            properties.Should().BeEquivalentTo(members, $"every member of {type.Name} must be written to index snapshot files (SnapshotEntityCodec)");
+        }
+    }
+
+    [Fact]
+    public void WriteRead_EveryMemberSet_ReadsTheSameEntities()
+    {
+        var full = new Entity("src:1", EntityKind.Person, "Ivan Petrov")
+        {
+            Names =
+            [
+                new EntityName("Ivan Petrov", NameKind.Primary) { Script = "Latn", Language = "en", Confidence = FactConfidence.Reported, SourceUrl = "https://example.org/1" },
+                new EntityName("Иван Петров", NameKind.Alias) { Script = "Cyrl" },
+            ],
+            Countries = ["RU", "BY"],
+            Identifiers =
+            [
+                new EntityIdentifier(IdentifierSchemes.ModelPrefix, "DS-2#")
+                {
+                    Confidence = FactConfidence.Uncertain, SourceUrl = "https://example.org/2", Notes = "shared", Weak = true,
+                    Scope = ["cameras"], ValidFrom = FactDate.Parse("2019"), ValidTo = FactDate.Parse("2021-06"),
+                },
+            ],
+            Listings =
+            [
+                new Listing("us-ofac-sdn")
+                {
+                    Program = "RUSSIA-EO14024", Authority = "OFAC", NameAsListed = "PETROV, Ivan", ListedOn = FactDate.Parse("2022-02-24"),
+                    RemovedOn = FactDate.Parse("2024"), Scope = "all", Citation = "87 FR 1", SourceUrl = "https://example.org/3", Confidence = FactConfidence.Official,
+                },
+            ],
+            SourceName = "src",
+            Remarks = "remark",
+        };
+        var bare = new Entity("src:2", EntityKind.Organization, "Bare Co");
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            SnapshotEntityCodec.Write(writer, [new ListSnapshot("src", "1") { Entities = [full, bare, full with { Remarks = null }] }, new ListSnapshot("empty", "1")]);
+        }
+
+        var read = SnapshotEntityCodec.Read(new SnapshotBinaryReader(buffer.ToArray(), "test"), 2);
+
+        read.Should().HaveCount(2);
+        read[0].Should().BeEquivalentTo(new[] { full, bare, full with { Remarks = null } }, o => o.WithStrictOrdering());
+        read[1].Should().BeEmpty();
+    }
+}
+
+/// <summary>The id lists of the binary sections: gaps in 7-bit groups, every id checked against its limit.</summary>
+public sealed class SnapshotBinaryTests
+{
+    [Fact]
+    public void ReadIncreasing_WrittenIds_ReadBackExactly()
+    {
+        int[] ids = [0, 1, 2, 130, 20_000, 1_000_000, int.MaxValue - 1];
+
+        var read = new SnapshotBinaryReader(Bytes(ids), "test").ReadIncreasing(int.MaxValue);
+
+        read.Should().Equal(ids);
+    }
+
+    [Fact]
+    public void ReadIncreasing_IdNotBelowTheLimit_FailsNamingTheSection()
+    {
+        var read = () => new SnapshotBinaryReader(Bytes([3, 9]), "postings").ReadIncreasing(9);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("postings: an id 9 out of range (below 9)*");
+    }
+
+    [Fact]
+    public void ReadIncreasing_CutShort_FailsNamingTheSection()
+    {
+        var bytes = Bytes([3, 500, 70_000]);
+
+        var read = () => new SnapshotBinaryReader(bytes.AsMemory(0, bytes.Length - 1), "trigrams").ReadIncreasing(100_000);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("trigrams: the data ends early*");
+    }
+
+    [Fact]
+    public void WriteIncreasing_IdsNotIncreasing_Throws()
+    {
+        using var buffer = new MemoryStream();
+        using var writer = new SnapshotBinaryWriter(buffer);
+
+        var write = () => writer.WriteIncreasing([4, 4]);
+
+        write.Should().Throw<InvalidOperationException>().WithMessage("*do not increase*");
+    }
+
+    private static byte[] Bytes(int[] ids)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            writer.WriteIncreasing(ids);
+        }
+
+        return buffer.ToArray();
+    }
+}
