@@ -450,9 +450,10 @@ internal static class NameScorer
             p++;
         }
 
+        // The same letters split into other words ("SiemensAG" / "Siemens AG"): a space added or dropped is the one slip.
         if (p == x.Length && p == y.Length)
         {
-            return 0;
+            return 1.0 - (1.0 / longer);
         }
 
         var oneEdit = x.Length == y.Length
