@@ -57,6 +57,23 @@ internal sealed class RealCorpus
         return builder;
     }
 
+    /// <summary>Reads every list, or writes why one cannot be read to standard error.</summary>
+    /// <param name="dataRoot">The shared data folder.</param>
+    /// <param name="command">The harness command, named in the message.</param>
+    /// <returns>The corpus, or <see langword="null"/> when a list cannot be read.</returns>
+    public static async Task<RealCorpus?> LoadOrReportAsync(string dataRoot, string command)
+    {
+        try
+        {
+            return await LoadAsync(dataRoot);
+        }
+        catch (Exception ex) when (ex is IOException or SanctionListSourceException)
+        {
+            await Console.Error.WriteLineAsync(command + ": " + ex.Message);
+            return null;
+        }
+    }
+
     public static async Task<RealCorpus> LoadAsync(string dataRoot)
     {
         if (!Directory.Exists(dataRoot))

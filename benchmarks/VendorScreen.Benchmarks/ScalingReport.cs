@@ -38,14 +38,8 @@ internal static class ScalingReport
             return 2;
         }
 
-        RealCorpus corpus;
-        try
+        if (await RealCorpus.LoadOrReportAsync(dataRoot, "throughput --scale") is not { } corpus)
         {
-            corpus = await RealCorpus.LoadAsync(dataRoot);
-        }
-        catch (Exception ex) when (ex is IOException or SanctionListSourceException)
-        {
-            await Console.Error.WriteLineAsync("throughput --scale: " + ex.Message);
             return 2;
         }
 

@@ -19,14 +19,8 @@ internal static class SnapshotHarness
     {
         var dataRoot = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.Combine("..", "shared", "data");
         var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "5", CultureInfo.InvariantCulture);
-        RealCorpus corpus;
-        try
+        if (await RealCorpus.LoadOrReportAsync(dataRoot, "snapshot") is not { } corpus)
         {
-            corpus = await RealCorpus.LoadAsync(dataRoot);
-        }
-        catch (Exception ex) when (ex is IOException or SanctionListSourceException)
-        {
-            await Console.Error.WriteLineAsync("snapshot: " + ex.Message);
             return 2;
         }
 

@@ -36,14 +36,8 @@ internal static class ThroughputHarness
             return 2;
         }
 
-        RealCorpus corpus;
-        try
+        if (await RealCorpus.LoadOrReportAsync(dataRoot, "throughput") is not { } corpus)
         {
-            corpus = await RealCorpus.LoadAsync(dataRoot);
-        }
-        catch (Exception ex) when (ex is IOException or SanctionListSourceException)
-        {
-            await Console.Error.WriteLineAsync("throughput: " + ex.Message);
             return 2;
         }
 
