@@ -646,9 +646,9 @@ internal static class NameScorer
     private static int LetterCount(IReadOnlyList<NameToken> tokens)
     {
         var n = 0;
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            n += t.Text.Length;
+            n += tokens[i].Text.Length;
         }
 
         return n;
@@ -858,8 +858,9 @@ internal static class NameScorer
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).
     private static bool HasNearWord(NameToken token, IReadOnlyList<NameToken> other)
     {
-        foreach (var o in other)
+        for (var i = 0; i < other.Count; i++)
         {
+            var o = other[i];
             if (o.Class == TokenClass.Word && o.Text.Length >= 3 && Math.Abs(o.Text.Length - token.Text.Length) <= 1
                 && !(Romanization.IsPinyinSyllable(o.Text) && Romanization.IsPinyinSyllable(token.Text)) && OsaDistance(o.Text, token.Text, 1) <= 1)
             {
@@ -1666,15 +1667,23 @@ internal static class NameScorer
 
         // A Latin name that spells one of the syllables exactly ("LI, Youmin" / "zhi ming li"), or holds a one-syllable
         // pinyin or Revised Romanization word ("ZHANG, Jian"), is romanised by the same convention: it compares by spelling.
-        if (syllabic && latin.Any(l => l.Class == TokenClass.Word
-            && (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script) || native.Tokens.Any(t => string.Equals(t.Text, l.Text, StringComparison.Ordinal)))))
+        if (syllabic && HasRomanisedWord(latin, native.Tokens, script))
         {
             return;
         }
         var minRun = syllabic ? 2 : 1;
         var maxRun = syllabic ? 8 : 1;
-        var found = new List<(int Start, int Count, double Sim)>();
-        var runCodes = new Dictionary<(int, int), string>();
+        // The sound codes of the native runs are kept for the native name last compared on this thread (a query in Han or Hangul
+        // is compared with every candidate in a row), and those of Latin words by their text: both depend on the text alone.
+        var space = _crossScript ??= new CrossScriptSpace();
+        if (!ReferenceEquals(space.Native, native))
+        {
+            space.Native = native;
+            space.RunCodes.Clear();
+        }
+
+        var found = space.Found;
+        var runCodes = space.RunCodes;
         for (var i = 0; i < latin.Count; i++)
         {
             if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
@@ -1683,13 +1692,11 @@ internal static class NameScorer
             }
 
             found.Clear();
-            var latinCodes = CrossScriptKey.Latin(latin[i].Text);
+            var latinCodes = space.LatinCodes(latin[i].Text);
             for (var j = 0; j < n.Count; j++)
             {
-                var run = string.Empty;
                 for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
                 {
-                    run += n[j + k - 1].Text;
                     if (k < minRun)
                     {
                         continue;
@@ -1697,7 +1704,7 @@ internal static class NameScorer
 
                     if (!runCodes.TryGetValue((j, k), out var codes))
                     {
-                        runCodes[(j, k)] = codes = CrossScriptKey.Native(run, script);
+                        runCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
                     }
 
                     var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
@@ -1715,8 +1722,23 @@ internal static class NameScorer
 
             // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
             // ("linder" = "lin de leu") belongs to the word rather than left over.
-            var best = found.Max(f => f.Sim);
-            var chosen = found.Where(f => f.Sim >= best - rules.CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            var best = found[0].Sim;
+            for (var f = 1; f < found.Count; f++)
+            {
+                best = Math.Max(best, found[f].Sim);
+            }
+
+            var chosen = default((int Start, int Count, double Sim));
+            var any = false;
+            foreach (var f in found)
+            {
+                if (f.Sim >= best - rules.CrossScriptRunMargin && (!any || f.Count > chosen.Count || (f.Count == chosen.Count && f.Sim > chosen.Sim)))
+                {
+                    chosen = f;
+                    any = true;
+                }
+            }
+
             // The runs it overlaps stay as fallbacks, ranked below it, for when another word takes part of it.
             foreach (var f in found)
             {
@@ -1724,6 +1746,89 @@ internal static class NameScorer
                 pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim, BySound: true) : new Pair(i, 1, f.Start, f.Count, sim, BySound: true));
             }
         }
+    }
+
+    private static string ConcatRun(IReadOnlyList<NameToken> tokens, int start, int count)
+    {
+        if (count == 1)
+        {
+            return tokens[start].Text;
+        }
+
+        var length = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        return string.Create(length, (tokens, start, count), static (span, state) =>
+        {
+            var w = 0;
+            for (var i = state.start; i < state.start + state.count; i++)
+            {
+                state.tokens[i].Text.AsSpan().CopyTo(span[w..]);
+                w += state.tokens[i].Text.Length;
+            }
+        });
+    }
+
+    [ThreadStatic]
+    private static CrossScriptSpace? _crossScript;
+
+    // What the cross-script pairing of one thread keeps between comparisons: pure functions of the text, and a reused list.
+    private sealed class CrossScriptSpace
+    {
+        private const int MaxLatinCodes = 4096;
+        private readonly Dictionary<string, string> _latinCodes = new(StringComparer.Ordinal);
+
+        public NormalizedName? Native { get; set; }
+
+        public Dictionary<(int, int), string> RunCodes { get; } = [];
+
+        public List<(int Start, int Count, double Sim)> Found { get; } = [];
+
+        public string LatinCodes(string token)
+        {
+            if (!_latinCodes.TryGetValue(token, out var codes))
+            {
+                if (_latinCodes.Count >= MaxLatinCodes)
+                {
+                    _latinCodes.Clear();
+                }
+
+                _latinCodes[token] = codes = CrossScriptKey.Latin(token);
+            }
+
+            return codes;
+        }
+    }
+
+    // Whether a Latin word is one romanised syllable, or spells one of the native name's syllables exactly.
+    private static bool HasRomanisedWord(IReadOnlyList<NameToken> latin, IReadOnlyList<NameToken> native, NameScript script)
+    {
+        for (var i = 0; i < latin.Count; i++)
+        {
+            var l = latin[i];
+            if (l.Class != TokenClass.Word)
+            {
+                continue;
+            }
+
+            if (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script))
+            {
+                return true;
+            }
+
+            for (var j = 0; j < native.Count; j++)
+            {
+                if (string.Equals(native[j].Text, l.Text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false);
