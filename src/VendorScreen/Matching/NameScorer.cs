@@ -111,7 +111,7 @@ internal static class NameScorer
     public static string Algorithm => NameScoringRules.Default.Name;
 
     [ThreadStatic]
-    private static RecentKey? _recentPhoneticKey;
+    private static RecentKeys? _recentPhoneticKeys;
 
     private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouy");
 
@@ -718,10 +718,18 @@ internal static class NameScorer
                     continue;
                 }
 
+                // The run is joined only when a form may be spelt at its length, with or without the spaces.
+                var letters = JoinedLength(tokens, i, k) - (k - 1);
+                var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
+                if (!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
+                {
+                    continue;
+                }
+
                 var text = JoinRun(tokens, i, k, " ");
                 // Under joined-legal-form-letters a run of one- and two-letter words is also read with its letters joined, as a
                 // dotted form is written ("L.GL.C." for LLC, "S.EA." for S.A.).
-                var joined = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k) ? JoinRun(tokens, i, k, string.Empty) : null;
+                var joined = joinLetters ? JoinRun(tokens, i, k, string.Empty) : null;
                 string? form = null;
                 foreach (var f in forms)
                 {
@@ -752,6 +760,19 @@ internal static class NameScorer
         }
 
         return result ?? tokens;
+    }
+
+    private static bool MayBeMisspelling(List<string> forms, int length)
+    {
+        foreach (var form in forms)
+        {
+            if (LegalForms.MayBeMisspelling(length, form))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLegalForm(IReadOnlyList<NameToken> tokens, string form)
@@ -1439,22 +1460,32 @@ internal static class NameScorer
         return true;
     }
 
-    // The phonetic key of the token last keyed on this thread is kept: a misspelt query word is compared with many vocabulary
-    // words in a row, always as the first token.
+    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance: a misspelt query word is compared
+    // with many vocabulary words in a row, and each word of a query with the words of every candidate, always as the first token.
     private static string RecentPhoneticKey(string token)
     {
-        var recent = _recentPhoneticKey;
-        if (recent is not null && ReferenceEquals(recent.Token, token))
+        var recent = _recentPhoneticKeys ??= new RecentKeys();
+        var entries = recent.Entries;
+        for (var i = 0; i < entries.Length; i++)
         {
-            return recent.Key;
+            if (ReferenceEquals(entries[i].Token, token))
+            {
+                return entries[i].Key;
+            }
         }
 
         var key = PhoneticKey(token);
-        _recentPhoneticKey = new RecentKey(token, key);
+        entries[recent.Next] = (token, key);
+        recent.Next = (recent.Next + 1) % entries.Length;
         return key;
     }
 
-    private sealed record RecentKey(string Token, string Key);
+    private sealed class RecentKeys
+    {
+        public (string? Token, string Key)[] Entries { get; } = new (string?, string)[16];
+
+        public int Next { get; set; }
+    }
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
