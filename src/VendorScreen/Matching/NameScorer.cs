@@ -154,8 +154,8 @@ internal static class NameScorer
     internal static IReadOnlyList<FeatureScore> Explain(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules) =>
         Compare(query, candidate, statistics, rules, explain: true).Features;
 
-    // Compares two names. Without explain, the work space of the thread is reused and nothing is kept for the explanation: the
-    // comparison writes it on demand by comparing again with explain, which follows the same steps and keeps what it needs.
+    // Compares two names in the work space of the thread. Without explain nothing is kept for the explanation: the comparison
+    // writes it on demand by comparing again with explain, which follows the same steps and copies out what the explanation reads.
     private static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, bool explain)
     {
         var q = query.Tokens;
@@ -181,7 +181,7 @@ internal static class NameScorer
             c = ReadMisspeltLegalForms(c, q, misspeltForms, rules);
         }
 
-        var space = explain ? new WorkSpace() : (_workSpace ??= new WorkSpace());
+        var space = _workSpace ??= new WorkSpace();
         space.Reset(q.Count, c.Count);
         var qHasNumber = HasNumber(q);
         var cHasNumber = HasNumber(c);
