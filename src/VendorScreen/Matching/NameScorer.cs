@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using FuzzySharp;
@@ -12,6 +13,10 @@ namespace VendorScreen.Matching;
 internal sealed class NameComparison
 {
     private readonly Func<IReadOnlyList<FeatureScore>>? _explain;
+    private readonly NormalizedName? _query;
+    private readonly NormalizedName? _candidate;
+    private readonly ITokenStatistics? _statistics;
+    private readonly NameScoringRules? _rules;
     private IReadOnlyList<FeatureScore>? _features;
 
     /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class with its explanation written out.</summary>
@@ -45,6 +50,29 @@ internal sealed class NameComparison
         QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
     }
 
+    /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class whose explanation is written on demand by
+    /// comparing the two names again under the same rules, so that a comparison that is dropped keeps no explanation state.</summary>
+    /// <param name="score">The score in [0, 1].</param>
+    /// <param name="query">The query name compared.</param>
+    /// <param name="candidate">The candidate name compared.</param>
+    /// <param name="statistics">The token rarity the score was computed with.</param>
+    /// <param name="rules">The rules the score was computed with.</param>
+    /// <param name="hasFuzzyTokens">Whether the explanation holds a <c>fuzzy-tokens</c> feature.</param>
+    /// <param name="candidateContained">Whether every distinctive token of the candidate was found in the query.</param>
+    /// <param name="queryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name.</param>
+    internal NameComparison(double score, NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, bool hasFuzzyTokens,
+        bool candidateContained, bool queryExtrasAreQualifiers)
+    {
+        Score = score;
+        _query = query;
+        _candidate = candidate;
+        _statistics = statistics;
+        _rules = rules;
+        HasFuzzyTokens = hasFuzzyTokens;
+        CandidateContained = candidateContained;
+        QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
+    }
+
     /// <summary>The name of the feature that lists token pairs matched within the edit budget rather than exactly.</summary>
     public const string FuzzyTokensFeature = "fuzzy-tokens";
 
@@ -52,7 +80,7 @@ internal sealed class NameComparison
     public double Score { get; }
 
     /// <summary>Gets the per-feature explanation.</summary>
-    public IReadOnlyList<FeatureScore> Features => _features ??= _explain!();
+    public IReadOnlyList<FeatureScore> Features => _features ??= _explain is not null ? _explain() : NameScorer.Explain(_query!, _candidate!, _statistics, _rules!);
 
     /// <summary>Gets whether every distinctive token of the candidate was found in the query (a mention).</summary>
     public bool CandidateContained { get; }
@@ -83,7 +111,9 @@ internal static class NameScorer
     public static string Algorithm => NameScoringRules.Default.Name;
 
     [ThreadStatic]
-    private static RecentKey? _recentPhoneticKey;
+    private static RecentKeys? _recentPhoneticKeys;
+
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouy");
 
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
@@ -112,6 +142,22 @@ internal static class NameScorer
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(rules);
+        return Compare(query, candidate, statistics, rules, explain: false);
+    }
+
+    /// <summary>Writes the per-feature explanation of a comparison: the two names are compared again under the same rules.</summary>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
+    /// <param name="rules">The weights and rules.</param>
+    /// <returns>The explanation that <see cref="NameComparison.Features"/> reports.</returns>
+    internal static IReadOnlyList<FeatureScore> Explain(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules) =>
+        Compare(query, candidate, statistics, rules, explain: true).Features;
+
+    // Compares two names in the work space of the thread. Without explain nothing is kept for the explanation: the comparison
+    // writes it on demand by comparing again with explain, which follows the same steps and copies out what the explanation reads.
+    private static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, bool explain)
+    {
         var q = query.Tokens;
         var c = candidate.Tokens;
         if (q.Count == 0 || c.Count == 0)
@@ -128,37 +174,38 @@ internal static class NameScorer
         }
 
         // A legal form misspelt on one side ("Limitd", "Cmmpany", "Ltz") where the other name carries that form is read as the form.
-        var misspeltForms = new List<string>();
+        var misspeltForms = explain ? new List<string>() : null;
         if (rules.MisspeltLegalForms && !query.IsTransliteration && !candidate.IsTransliteration)
         {
             q = ReadMisspeltLegalForms(q, c, misspeltForms, rules);
             c = ReadMisspeltLegalForms(c, q, misspeltForms, rules);
         }
 
+        var space = _workSpace ??= new WorkSpace();
+        space.Reset(q.Count, c.Count);
         var qHasNumber = HasNumber(q);
         var cHasNumber = HasNumber(c);
         var loneNumber = qHasNumber != cHasNumber;
-        var wq = Weights(q, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
-        var wc = Weights(c, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
+        var wq = space.WeightsQ;
+        var wc = space.WeightsC;
+        Weights(q, wq, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
+        Weights(c, wc, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
-        var pairs = CandidatePairs(q, c, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, rules);
+        var pairs = space.Pairs;
+        CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, rules);
         AddCrossScriptPairs(query, candidate, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
         // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
         // in order rather than crossed (a crossed alignment reads as a swapped patronymic), and so that the outcome does not
         // depend on the unstable sort.
-        pairs.Sort(static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim)
-            : Math.Abs(a.QStart - a.CStart) != Math.Abs(b.QStart - b.CStart) ? Math.Abs(a.QStart - a.CStart).CompareTo(Math.Abs(b.QStart - b.CStart))
-            : a.QCount + a.CCount != b.QCount + b.CCount ? (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount)
-            : a.QStart != b.QStart ? a.QStart.CompareTo(b.QStart) : a.CStart.CompareTo(b.CStart));
+        pairs.Sort(PairOrder);
 
-        var usedQ = new bool[q.Count];
-        var usedC = new bool[c.Count];
-        var alignment = new int[q.Count];
-        Array.Fill(alignment, -1);
+        var usedQ = space.UsedQ;
+        var usedC = space.UsedC;
+        var alignment = space.Alignment;
         double matched = 0;
-        var aligned = new List<Pair>(Math.Min(q.Count, c.Count));
+        var aligned = explain ? new List<Pair>(Math.Min(q.Count, c.Count)) : null;
         var fuzzyMin = 1.0;
         var fuzzyShortest = int.MaxValue;
         var fuzzyCount = 0;
@@ -197,7 +244,7 @@ internal static class NameScorer
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
             spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
-            aligned.Add(p);
+            aligned?.Add(p);
             var qLength = JoinedLength(q, p.QStart, p.QCount);
             var cLength = JoinedLength(c, p.CStart, p.CCount);
             var initialPair = !p.Acronym && p.QCount == 1 && p.CCount == 1 && (qLength == 1) != (cLength == 1);
@@ -213,7 +260,7 @@ internal static class NameScorer
             }
         }
 
-        var total = wq.Sum() + wc.Sum();
+        var total = Sum(wq, 0, q.Count) + Sum(wc, 0, c.Count);
         var score = total <= 0 ? 0 : matched / total;
 
         // A name matched only by sound across scripts, with no word spelled alike, is evidence for a review, not a certainty:
@@ -224,9 +271,7 @@ internal static class NameScorer
             score = rules.SoundOnlyCap;
         }
 
-        var unmatchedQ = Unused(usedQ);
-        var unmatchedC = Unused(usedC);
-        var numberMismatch = unmatchedQ.Any(i => q[i].Class == TokenClass.Number) && unmatchedC.Any(j => c[j].Class == TokenClass.Number);
+        var numberMismatch = AnyUnused(q, usedQ, TokenTest.Number) && AnyUnused(c, usedC, TokenTest.Number);
         if (numberMismatch)
         {
             score *= rules.NumberMismatchFactor;
@@ -248,8 +293,8 @@ internal static class NameScorer
         // "Lula da Silva") is a different name part, not a missing one.
         // Under near-token-not-replaced, a word one letter from a word of the other name is the same part misspelt, not another.
         var latin = !query.IsTransliteration && !candidate.IsTransliteration;
-        var partReplaced = unmatchedQ.Any(i => q[i].Class == TokenClass.Word && q[i].Text.Length >= 3 && !(rules.NearTokenNotReplaced && latin && HasNearWord(q[i], c)))
-            && unmatchedC.Any(j => c[j].Class == TokenClass.Word && c[j].Text.Length >= 3 && !(rules.NearTokenNotReplaced && latin && HasNearWord(c[j], q)));
+        var nearNotReplaced = rules.NearTokenNotReplaced && latin;
+        var partReplaced = HasReplacedPart(q, usedQ, c, nearNotReplaced) && HasReplacedPart(c, usedC, q, nearNotReplaced);
         if (partReplaced)
         {
             score *= rules.PartReplacedFactor;
@@ -264,8 +309,8 @@ internal static class NameScorer
         // An acronym stands for the whole of the other name: a name that holds a word, initial or number besides the acronym that
         // matches nothing ("Air T" / "Abdoulaye Issene Ramadane", "I-Mab") is less likely the name the acronym abbreviates.
         var acronymExtra = rules.AcronymExtraPartFactor < 1
-            && ((acronymInQuery && unmatchedQ.Any(i => q[i].Class is TokenClass.Word or TokenClass.Number))
-                || (acronymInCandidate && unmatchedC.Any(j => c[j].Class is TokenClass.Word or TokenClass.Number)));
+            && ((acronymInQuery && AnyUnused(q, usedQ, TokenTest.WordOrNumber))
+                || (acronymInCandidate && AnyUnused(c, usedC, TokenTest.WordOrNumber)));
         if (acronymExtra)
         {
             score *= rules.AcronymExtraPartFactor;
@@ -291,18 +336,123 @@ internal static class NameScorer
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
         // "New Financial Technologies" is not found in "American Financial Group").
         var contained = CountDistinctive(c, out _) > 0
-            && unmatchedC.All(j => c[j].Class is TokenClass.LegalForm);
+            && !AnyUnused(c, usedC, TokenTest.NotLegalForm);
 
-        var explanation = new Explanation(score, q, c, aligned, unmatchedQ, unmatchedC, rules, loneNumber, numberMismatch, soundOnly, partReplaced, singleWordFuzzy,
-            singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms, oneEditName ? oneEditFloor : 0);
+        Explanation? explanation = null;
+        if (explain)
+        {
+            explanation = new Explanation(score, q, c, aligned!, Unused(usedQ, q.Count), Unused(usedC, c.Count), rules, loneNumber, numberMismatch, soundOnly, partReplaced,
+                singleWordFuzzy, singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms!,
+                oneEditName ? oneEditFloor : 0);
+        }
+
         if (rules.RoundScore)
         {
             // The decision sees the score as it is reported: 0.79999999 from floating-point products is 0.8.
             score = Math.Round(score, 4);
         }
 
-        var qualifiersOnly = unmatchedQ.All(i => LegalForms.IsQualifier(q[i]));
-        return new NameComparison(Math.Clamp(score, 0, 1), explanation.Write, fuzzyCount > 0, contained, qualifiersOnly) { Algorithm = rules.Name };
+        var qualifiersOnly = !AnyUnused(q, usedQ, TokenTest.NotQualifier);
+        return explanation is not null
+            ? new NameComparison(Math.Clamp(score, 0, 1), explanation.Write(), contained, qualifiersOnly) { Algorithm = rules.Name }
+            : new NameComparison(Math.Clamp(score, 0, 1), query, candidate, statistics, rules, fuzzyCount > 0, contained, qualifiersOnly) { Algorithm = rules.Name };
+    }
+
+    [ThreadStatic]
+    private static WorkSpace? _workSpace;
+
+    private static readonly Comparison<Pair> PairOrder = static (a, b) => b.Sim != a.Sim ? b.Sim.CompareTo(a.Sim)
+        : Math.Abs(a.QStart - a.CStart) != Math.Abs(b.QStart - b.CStart) ? Math.Abs(a.QStart - a.CStart).CompareTo(Math.Abs(b.QStart - b.CStart))
+        : a.QCount + a.CCount != b.QCount + b.CCount ? (b.QCount + b.CCount).CompareTo(a.QCount + a.CCount)
+        : a.QStart != b.QStart ? a.QStart.CompareTo(b.QStart) : a.CStart.CompareTo(b.CStart);
+
+    // The buffers of one comparison, kept per thread and reused: the arrays are at least as long as the names and only their
+    // first Count entries are read.
+    private sealed class WorkSpace
+    {
+        public double[] WeightsQ { get; private set; } = new double[16];
+
+        public double[] WeightsC { get; private set; } = new double[16];
+
+        public bool[] UsedQ { get; private set; } = new bool[16];
+
+        public bool[] UsedC { get; private set; } = new bool[16];
+
+        public int[] Alignment { get; private set; } = new int[16];
+
+        public List<Pair> Pairs { get; } = new(64);
+
+        public void Reset(int queryCount, int candidateCount)
+        {
+            if (WeightsQ.Length < queryCount)
+            {
+                var size = Math.Max(queryCount, WeightsQ.Length * 2);
+                WeightsQ = new double[size];
+                UsedQ = new bool[size];
+                Alignment = new int[size];
+            }
+
+            if (WeightsC.Length < candidateCount)
+            {
+                var size = Math.Max(candidateCount, WeightsC.Length * 2);
+                WeightsC = new double[size];
+                UsedC = new bool[size];
+            }
+
+            Array.Clear(UsedQ, 0, queryCount);
+            Array.Clear(UsedC, 0, candidateCount);
+            Array.Fill(Alignment, -1, 0, queryCount);
+            Pairs.Clear();
+        }
+    }
+
+    private enum TokenTest
+    {
+        Number,
+        WordOrNumber,
+        NotLegalForm,
+        NotQualifier,
+    }
+
+    // Gets whether a token left unmatched passes a test.
+    private static bool AnyUnused(IReadOnlyList<NameToken> tokens, bool[] used, TokenTest test)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var t = tokens[i];
+            var passes = test switch
+            {
+                TokenTest.Number => t.Class == TokenClass.Number,
+                TokenTest.WordOrNumber => t.Class is TokenClass.Word or TokenClass.Number,
+                TokenTest.NotLegalForm => t.Class is not TokenClass.LegalForm,
+                _ => !LegalForms.IsQualifier(t),
+            };
+            if (passes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Gets whether a word of three letters or more is left unmatched, unless (near) it is one letter from a word of the other name.
+    private static bool HasReplacedPart(IReadOnlyList<NameToken> tokens, bool[] used, IReadOnlyList<NameToken> other, bool near)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!used[i] && tokens[i].Class == TokenClass.Word && tokens[i].Text.Length >= 3 && !(near && HasNearWord(tokens[i], other)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The explanation of one comparison, written only when read (for the hits that are returned).
@@ -497,9 +647,9 @@ internal static class NameScorer
     private static int LetterCount(IReadOnlyList<NameToken> tokens)
     {
         var n = 0;
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            n += t.Text.Length;
+            n += tokens[i].Text.Length;
         }
 
         return n;
@@ -531,29 +681,31 @@ internal static class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
-    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string> found, NameScoringRules rules)
+    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules)
     {
-        if (!HasLegalForm(other))
+        // The legal forms of the other name that this one lacks, in order, each once.
+        List<string>? forms = null;
+        for (var i = 0; i < other.Count; i++)
         {
-            return tokens;
+            var form = other[i].Text;
+            if (other[i].Class == TokenClass.LegalForm && !HasLegalForm(tokens, form) && (forms is null || !forms.Contains(form)))
+            {
+                (forms ??= []).Add(form);
+            }
         }
 
-        var forms = other.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text)
-            .Except(tokens.Where(t => t.Class == TokenClass.LegalForm).Select(t => t.Text), StringComparer.Ordinal)
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (forms.Count == 0)
+        if (forms is null)
         {
             return tokens;
         }
 
         // Whether each word may be part of a misspelt legal form: a plain Latin word or legal form that is neither a word of the
         // other name nor within the edit budget of one (computed once per word, not once per run that holds it).
-        var eligible = new bool[tokens.Count];
+        Span<bool> eligible = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text)
-                && !other.Any(o => o.Class != TokenClass.LegalForm && (string.Equals(o.Text, t.Text, StringComparison.Ordinal) || TokenSimilarity(t, o, shortSubstitution: true, rules) > 0));
+            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules);
         }
 
         List<NameToken>? result = null;
@@ -567,20 +719,36 @@ internal static class NameScorer
                     continue;
                 }
 
-                var text = string.Join(' ', tokens.Skip(i).Take(k).Select(t => t.Text));
+                // The run is joined only when a form may be spelt at its length, with or without the spaces.
+                var letters = JoinedLength(tokens, i, k) - (k - 1);
+                var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
+                if (!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
+                {
+                    continue;
+                }
+
+                var text = JoinRun(tokens, i, k, " ");
                 // Under joined-legal-form-letters a run of one- and two-letter words is also read with its letters joined, as a
                 // dotted form is written ("L.GL.C." for LLC, "S.EA." for S.A.).
-                var joined = rules.JoinedLegalFormLetters && k > 1 && tokens.Skip(i).Take(k).All(t => t.Text.Length <= 2)
-                    ? string.Concat(tokens.Skip(i).Take(k).Select(t => t.Text)) : null;
-                var form = forms.FirstOrDefault(f => LegalForms.IsMisspelling(text, f) || (joined is not null && LegalForms.IsMisspelling(joined, f)));
+                var joined = joinLetters ? JoinRun(tokens, i, k, string.Empty) : null;
+                string? form = null;
+                foreach (var f in forms)
+                {
+                    if (LegalForms.IsMisspelling(text, f) || (joined is not null && LegalForms.IsMisspelling(joined, f)))
+                    {
+                        form = f;
+                        break;
+                    }
+                }
+
                 if (form is null)
                 {
                     continue;
                 }
 
-                result ??= tokens.Take(i).ToList();
+                result ??= Take(tokens, i);
                 result.Add(new NameToken(form, TokenClass.LegalForm));
-                found.Add($"{text}={form}");
+                found?.Add($"{text}={form}");
                 forms.Remove(form);
                 i += k - 1;
                 rewritten = true;
@@ -593,6 +761,87 @@ internal static class NameScorer
         }
 
         return result ?? tokens;
+    }
+
+    private static bool MayBeMisspelling(List<string> forms, int length)
+    {
+        foreach (var form in forms)
+        {
+            if (LegalForms.MayBeMisspelling(length, form))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLegalForm(IReadOnlyList<NameToken> tokens, string form)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class == TokenClass.LegalForm && string.Equals(tokens[i].Text, form, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Gets whether a word of the other name other than a legal form is the token or within the edit budget of it.
+    private static bool ResemblesWord(NameToken token, IReadOnlyList<NameToken> other, NameScoringRules rules)
+    {
+        for (var i = 0; i < other.Count; i++)
+        {
+            var o = other[i];
+            if (o.Class != TokenClass.LegalForm && (string.Equals(o.Text, token.Text, StringComparison.Ordinal) || TokenSimilarity(token, o, shortSubstitution: true, rules) > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllShort(IReadOnlyList<NameToken> tokens, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (tokens[i].Text.Length > 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string JoinRun(IReadOnlyList<NameToken> tokens, int start, int count, string separator)
+    {
+        if (count == 1)
+        {
+            return tokens[start].Text;
+        }
+
+        var parts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            parts[i] = tokens[start + i].Text;
+        }
+
+        return string.Join(separator, parts);
+    }
+
+    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count)
+    {
+        var result = new List<NameToken>(tokens.Count);
+        for (var i = 0; i < count; i++)
+        {
+            result.Add(tokens[i]);
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens)
@@ -612,7 +861,7 @@ internal static class NameScorer
     }
 
     // A run of words may spell a legal form when each of its words may and at least one is an ordinary word.
-    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, bool[] eligible, int start, int count)
+    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, Span<bool> eligible, int start, int count)
     {
         var hasWord = false;
         for (var k = start; k < start + count; k++)
@@ -631,8 +880,9 @@ internal static class NameScorer
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).
     private static bool HasNearWord(NameToken token, IReadOnlyList<NameToken> other)
     {
-        foreach (var o in other)
+        for (var i = 0; i < other.Count; i++)
         {
+            var o = other[i];
             if (o.Class == TokenClass.Word && o.Text.Length >= 3 && Math.Abs(o.Text.Length - token.Text.Length) <= 1
                 && !(Romanization.IsPinyinSyllable(o.Text) && Romanization.IsPinyinSyllable(token.Text)) && OsaDistance(o.Text, token.Text, 1) <= 1)
             {
@@ -679,16 +929,17 @@ internal static class NameScorer
         // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
         // spelled phonetically; such a match counts a little less than a spelling match.
         var fa = RecentPhoneticKey(a.Text);
-        var fb = PhoneticKey(b.Text);
+        Span<char> buffer = b.Text.Length <= 64 ? stackalloc char[64] : new char[b.Text.Length];
+        var fb = PhoneticKey(b.Text, buffer);
         if (fa.Length < 3 || fb.Length < 3)
         {
             return 0;
         }
 
         // Phonetic keys already fold the usual variants: beyond them, one more slip at most ("Pufin" / "Pukini" is another name).
-        var phonetic = string.Equals(fa, fb, StringComparison.Ordinal) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
+        var phonetic = fa.AsSpan().SequenceEqual(fb) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
             : OsaDistance(fa, fb, 1) > 1 ? 0
-            : SpellingSimilarity(new NameToken(fa, TokenClass.Word), new NameToken(fb, TokenClass.Word), rules);
+            : SpellingSimilarity(fa, TokenClass.Word, fb, TokenClass.Word, rules, shortSubstitution: false);
         return phonetic * rules.PhoneticFactor;
     }
 
@@ -702,6 +953,15 @@ internal static class NameScorer
     public static string PhoneticKey(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        Span<char> buffer = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        var key = PhoneticKey(token, buffer);
+        return key.Length == token.Length && key.SequenceEqual(token) ? token : new string(key);
+    }
+
+    // Writes the phonetic key of a token into a buffer at least as long as the token, and returns it (for a token holding U+0001,
+    // the key by chained replacements).
+    private static ReadOnlySpan<char> PhoneticKey(string token, Span<char> buffer)
+    {
         if (token.Contains('\u0001', StringComparison.Ordinal))
         {
             return PhoneticKeyByReplacing(token);
@@ -709,7 +969,7 @@ internal static class NameScorer
 
         // The rewrites below run in order over one buffer, as the chained replacements of PhoneticKeyByReplacing do: none
         // makes the text longer, so the buffer never grows.
-        Span<char> buffer = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        buffer = buffer[..token.Length];
         token.AsSpan().CopyTo(buffer);
         var n = buffer.Length;
         n = ReplaceInPlace(buffer, n, "sch", "sh");
@@ -769,7 +1029,7 @@ internal static class NameScorer
             }
         }
 
-        return new string(buffer[..w]);
+        return buffer[..w];
     }
 
     // Replaces every occurrence of a text by a text no longer than it, left to right without overlaps, as string.Replace does.
@@ -818,25 +1078,26 @@ internal static class NameScorer
         return Squeeze(t);
     }
 
-    private static double SpellingSimilarity(NameToken a, NameToken b, NameScoringRules rules, bool shortSubstitution = false)
+    private static double SpellingSimilarity(NameToken a, NameToken b, NameScoringRules rules, bool shortSubstitution = false) =>
+        SpellingSimilarity(a.Text, a.Class, b.Text, b.Class, rules, shortSubstitution);
+
+    private static double SpellingSimilarity(ReadOnlySpan<char> x, TokenClass aClass, ReadOnlySpan<char> y, TokenClass bClass, NameScoringRules rules, bool shortSubstitution)
     {
-        if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
+        if (x.SequenceEqual(y))
         {
             return 1;
         }
 
-        if (a.Class is TokenClass.Number or TokenClass.Ideograph || b.Class is TokenClass.Number or TokenClass.Ideograph)
+        if (aClass is TokenClass.Number or TokenClass.Ideograph || bClass is TokenClass.Number or TokenClass.Ideograph)
         {
             return 0;
         }
 
-        if (a.Class == TokenClass.LegalForm || b.Class == TokenClass.LegalForm)
+        if (aClass == TokenClass.LegalForm || bClass == TokenClass.LegalForm)
         {
             return 0;
         }
 
-        var x = a.Text;
-        var y = b.Text;
         var shorter = Math.Min(x.Length, y.Length);
         var longer = Math.Max(x.Length, y.Length);
 
@@ -862,7 +1123,7 @@ internal static class NameScorer
 
         // Under function-word-edit, a two-letter word one letter from a two-letter function word ("om" / "of", "tha" is not one) is
         // that word misspelt; it weighs what the function word weighs (misspelt-word-class-weight).
-        if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (a.Class == TokenClass.Generic) != (b.Class == TokenClass.Generic)
+        if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (aClass == TokenClass.Generic) != (bClass == TokenClass.Generic)
             && IsAsciiLetters(x) && IsAsciiLetters(y) && (x[0] == y[0] || x[1] == y[1]))
         {
             return rules.ShortWordEditSimilarity;
@@ -889,7 +1150,7 @@ internal static class NameScorer
 
             var rest = x.Length > y.Length ? OsaDistance(x[1..], y, budget) : OsaDistance(x, y[1..], budget);
             // With a further edit the first letter costs two of the budget, as a substituted first letter does.
-            return rest == 0 || 2 + rest <= budget ? Levenshtein.GetRatio(x, y) : 0;
+            return rest == 0 || 2 + rest <= budget ? IndelRatio(x, y) : 0;
         }
 
         // Short words: one inserted letter, same first letter ("jon" / "john").
@@ -936,7 +1197,34 @@ internal static class NameScorer
         }
 
         // A swapped pair of letters is one typing slip: credit it like one dropped letter.
-        return transposition ? 1.0 - (1.0 / (x.Length + y.Length)) : Levenshtein.GetRatio(x, y);
+        return transposition ? 1.0 - (1.0 / (x.Length + y.Length)) : IndelRatio(x, y);
+    }
+
+    /// <summary>Gets the similarity of two texts from their edit distance counting a substitution as two edits (a deletion and an
+    /// insertion): (l - d) / l, where l is the sum of the lengths and d the distance, or 1 for equal texts.</summary>
+    internal static double IndelRatio(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        var lengths = x.Length + y.Length;
+        var distance = lengths - (2 * LongestCommonSubsequence(x, y));
+        return distance == 0 ? 1 : (lengths - distance) / (double)lengths;
+    }
+
+    private static int LongestCommonSubsequence(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        Span<int> row = y.Length < 128 ? stackalloc int[y.Length + 1] : new int[y.Length + 1];
+        row.Clear();
+        for (var i = 0; i < x.Length; i++)
+        {
+            var diagonal = 0;
+            for (var j = 0; j < y.Length; j++)
+            {
+                var above = row[j + 1];
+                row[j + 1] = x[i] == y[j] ? diagonal + 1 : Math.Max(above, row[j]);
+                diagonal = above;
+            }
+        }
+
+        return row[y.Length];
     }
 
     /// <summary>
@@ -945,11 +1233,11 @@ internal static class NameScorer
     /// closed-class words whose one-letter variants are other syllables ("cheng" / "chang", "xiang" / "qiang"), so they get
     /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
     /// </summary>
-    private static double ShortSubstitution(string x, string y, bool allowed, NameScoringRules rules) =>
+    private static double ShortSubstitution(ReadOnlySpan<char> x, ReadOnlySpan<char> y, bool allowed, NameScoringRules rules) =>
         !allowed || x.Length < 4 || !IsAsciiLetters(x) || !IsAsciiLetters(y)
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
-            : Levenshtein.GetRatio(x, y) * rules.ShortSubstitutionFactor;
+            : IndelRatio(x, y) * rules.ShortSubstitutionFactor;
 
     /// <summary>Collapses runs of one letter to one ("barackk" -> "barack").</summary>
     private static string Squeeze(string s)
@@ -967,7 +1255,7 @@ internal static class NameScorer
     }
 
     /// <summary>Gets whether two words are equal once each run of one letter counts once, without allocating.</summary>
-    private static bool SameLetterRuns(string x, string y)
+    private static bool SameLetterRuns(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         int i = 0, j = 0;
         while (i < x.Length && j < y.Length)
@@ -992,7 +1280,7 @@ internal static class NameScorer
         return i == x.Length && j == y.Length;
     }
 
-    private static bool IsTransposition(string x, string y)
+    private static bool IsTransposition(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         var i = 0;
         while (i < x.Length && x[i] == y[i])
@@ -1000,10 +1288,10 @@ internal static class NameScorer
             i++;
         }
 
-        return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x.AsSpan(i + 2).SequenceEqual(y.AsSpan(i + 2));
+        return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)..].SequenceEqual(y[(i + 2)..]);
     }
 
-    private static int OsaDistance(string a, string b, int limit)
+    private static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var size = b.Length + 1;
         Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
@@ -1087,7 +1375,7 @@ internal static class NameScorer
         for (var i = 1; i < tokens.Count; i++)
         {
             var t = tokens[i].Text;
-            if (tokens[i].Class == TokenClass.Word && t.Length >= 8 && PatronymicEndings.Any(e => t.EndsWith(e, StringComparison.Ordinal)))
+            if (tokens[i].Class == TokenClass.Word && t.Length >= 8 && HasPatronymicEnding(t))
             {
                 return i;
             }
@@ -1096,15 +1384,28 @@ internal static class NameScorer
         return -1;
     }
 
+    private static bool HasPatronymicEnding(string text)
+    {
+        foreach (var ending in PatronymicEndings)
+        {
+            if (text.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSingleWordMatched(IReadOnlyList<NameToken> tokens, bool[] used)
     {
         return CountDistinctive(tokens, out var only) == 1 && used[only];
     }
 
-    private static List<int> Unused(bool[] used)
+    private static List<int> Unused(bool[] used, int count)
     {
-        var result = new List<int>(used.Length);
-        for (var i = 0; i < used.Length; i++)
+        var result = new List<int>(count);
+        for (var i = 0; i < count; i++)
         {
             if (!used[i])
             {
@@ -1147,7 +1448,7 @@ internal static class NameScorer
         return false;
     }
 
-    private static bool IsAsciiLetters(string text)
+    private static bool IsAsciiLetters(ReadOnlySpan<char> text)
     {
         foreach (var ch in text)
         {
@@ -1160,22 +1461,32 @@ internal static class NameScorer
         return true;
     }
 
-    // The phonetic key of the token last keyed on this thread is kept: a misspelt query word is compared with many vocabulary
-    // words in a row, always as the first token.
+    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance: a misspelt query word is compared
+    // with many vocabulary words in a row, and each word of a query with the words of every candidate, always as the first token.
     private static string RecentPhoneticKey(string token)
     {
-        var recent = _recentPhoneticKey;
-        if (recent is not null && ReferenceEquals(recent.Token, token))
+        var recent = _recentPhoneticKeys ??= new RecentKeys();
+        var entries = recent.Entries;
+        for (var i = 0; i < entries.Length; i++)
         {
-            return recent.Key;
+            if (ReferenceEquals(entries[i].Token, token))
+            {
+                return entries[i].Key;
+            }
         }
 
         var key = PhoneticKey(token);
-        _recentPhoneticKey = new RecentKey(token, key);
+        entries[recent.Next] = (token, key);
+        recent.Next = (recent.Next + 1) % entries.Length;
         return key;
     }
 
-    private sealed record RecentKey(string Token, string Key);
+    private sealed class RecentKeys
+    {
+        public (string? Token, string Key)[] Entries { get; } = new (string?, string)[16];
+
+        public int Next { get; set; }
+    }
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
@@ -1195,9 +1506,8 @@ internal static class NameScorer
         return false;
     }
 
-    private static double[] Weights(IReadOnlyList<NameToken> tokens, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    private static void Weights(IReadOnlyList<NameToken> tokens, double[] w, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
     {
-        var w = new double[tokens.Count];
         var patronymic = PatronymicIndex(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -1210,13 +1520,10 @@ internal static class NameScorer
                 : rules.BaseWeight(tokens[i].Class);
             w[i] = baseWeight * (rules.RarityFloor + ((1 - rules.RarityFloor) * rarity));
         }
-
-        return w;
     }
 
-    private static List<Pair> CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, bool shortSubstitution, NameScoringRules rules)
+    private static void CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, bool shortSubstitution, NameScoringRules rules)
     {
-        var pairs = new List<Pair>();
         for (var i = 0; i < q.Count; i++)
         {
             for (var j = 0; j < c.Count; j++)
@@ -1236,14 +1543,23 @@ internal static class NameScorer
         // Acronyms and joined initials: "pla" = "peoples liberation army", "jc" = "jean claude", "us" = "united states".
         AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
-        return pairs;
     }
 
     private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
+        // The joined text is written into one buffer: the run starting at j grows by one token at a time.
+        char[]? rented = null;
+        var longest = 0;
+        for (var j = 0; j < multi.Count; j++)
+        {
+            longest += multi[j].Text.Length;
+        }
+
+        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
         for (var j = 0; j < multi.Count - 1; j++)
         {
-            var sb = new StringBuilder(multi[j].Text);
+            multi[j].Text.AsSpan().CopyTo(buffer);
+            var length = multi[j].Text.Length;
             for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
             {
                 // Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined name ("E. S. Co." is not "Esco").
@@ -1252,8 +1568,9 @@ internal static class NameScorer
                     break;
                 }
 
-                sb.Append(multi[j + k - 1].Text);
-                var joined = new NameToken(sb.ToString(), TokenClass.Word);
+                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
+                length += multi[j + k - 1].Text.Length;
+                ReadOnlySpan<char> joined = buffer[..length];
                 for (var i = 0; i < single.Count; i++)
                 {
                     if (single[i].Text.Length < 4)
@@ -1261,13 +1578,18 @@ internal static class NameScorer
                         continue;
                     }
 
-                    var sim = SpellingSimilarity(single[i], joined, rules);
+                    var sim = SpellingSimilarity(single[i].Text, single[i].Class, joined, TokenClass.Word, rules, shortSubstitution: false);
                     if (sim >= rules.JoinedMinSimilarity)
                     {
                         pairs.Add(queryJoined ? new Pair(j, k, i, 1, sim) : new Pair(i, 1, j, k, sim));
                     }
                 }
             }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
@@ -1278,7 +1600,7 @@ internal static class NameScorer
             var a = acronymSide[i];
             // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
             if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !IsAsciiLetters(a.Text)
-                || (a.Text.Length == 2 && a.Text.Any(ch => ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')))
+                || (a.Text.Length == 2 && a.Text.AsSpan().IndexOfAny(Vowels) >= 0))
             {
                 continue;
             }
@@ -1377,15 +1699,23 @@ internal static class NameScorer
 
         // A Latin name that spells one of the syllables exactly ("LI, Youmin" / "zhi ming li"), or holds a one-syllable
         // pinyin or Revised Romanization word ("ZHANG, Jian"), is romanised by the same convention: it compares by spelling.
-        if (syllabic && latin.Any(l => l.Class == TokenClass.Word
-            && (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script) || native.Tokens.Any(t => string.Equals(t.Text, l.Text, StringComparison.Ordinal)))))
+        if (syllabic && HasRomanisedWord(latin, native.Tokens, script))
         {
             return;
         }
         var minRun = syllabic ? 2 : 1;
         var maxRun = syllabic ? 8 : 1;
-        var found = new List<(int Start, int Count, double Sim)>();
-        var runCodes = new Dictionary<(int, int), string>();
+        // The sound codes of the native runs are kept for the native name last compared on this thread (a query in Han or Hangul
+        // is compared with every candidate in a row), and those of Latin words by their text: both depend on the text alone.
+        var space = _crossScript ??= new CrossScriptSpace();
+        if (!ReferenceEquals(space.Native, native))
+        {
+            space.Native = native;
+            space.RunCodes.Clear();
+        }
+
+        var found = space.Found;
+        var runCodes = space.RunCodes;
         for (var i = 0; i < latin.Count; i++)
         {
             if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
@@ -1394,13 +1724,11 @@ internal static class NameScorer
             }
 
             found.Clear();
-            var latinCodes = CrossScriptKey.Latin(latin[i].Text);
+            var latinCodes = space.LatinCodes(latin[i].Text);
             for (var j = 0; j < n.Count; j++)
             {
-                var run = string.Empty;
                 for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
                 {
-                    run += n[j + k - 1].Text;
                     if (k < minRun)
                     {
                         continue;
@@ -1408,7 +1736,7 @@ internal static class NameScorer
 
                     if (!runCodes.TryGetValue((j, k), out var codes))
                     {
-                        runCodes[(j, k)] = codes = CrossScriptKey.Native(run, script);
+                        runCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
                     }
 
                     var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
@@ -1426,8 +1754,23 @@ internal static class NameScorer
 
             // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
             // ("linder" = "lin de leu") belongs to the word rather than left over.
-            var best = found.Max(f => f.Sim);
-            var chosen = found.Where(f => f.Sim >= best - rules.CrossScriptRunMargin).MaxBy(f => (f.Count, f.Sim));
+            var best = found[0].Sim;
+            for (var f = 1; f < found.Count; f++)
+            {
+                best = Math.Max(best, found[f].Sim);
+            }
+
+            var chosen = default((int Start, int Count, double Sim));
+            var any = false;
+            foreach (var f in found)
+            {
+                if (f.Sim >= best - rules.CrossScriptRunMargin && (!any || f.Count > chosen.Count || (f.Count == chosen.Count && f.Sim > chosen.Sim)))
+                {
+                    chosen = f;
+                    any = true;
+                }
+            }
+
             // The runs it overlaps stay as fallbacks, ranked below it, for when another word takes part of it.
             foreach (var f in found)
             {
@@ -1435,6 +1778,89 @@ internal static class NameScorer
                 pairs.Add(queryIsNative ? new Pair(f.Start, f.Count, i, 1, sim, BySound: true) : new Pair(i, 1, f.Start, f.Count, sim, BySound: true));
             }
         }
+    }
+
+    private static string ConcatRun(IReadOnlyList<NameToken> tokens, int start, int count)
+    {
+        if (count == 1)
+        {
+            return tokens[start].Text;
+        }
+
+        var length = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        return string.Create(length, (tokens, start, count), static (span, state) =>
+        {
+            var w = 0;
+            for (var i = state.start; i < state.start + state.count; i++)
+            {
+                state.tokens[i].Text.AsSpan().CopyTo(span[w..]);
+                w += state.tokens[i].Text.Length;
+            }
+        });
+    }
+
+    [ThreadStatic]
+    private static CrossScriptSpace? _crossScript;
+
+    // What the cross-script pairing of one thread keeps between comparisons: pure functions of the text, and a reused list.
+    private sealed class CrossScriptSpace
+    {
+        private const int MaxLatinCodes = 4096;
+        private readonly Dictionary<string, string> _latinCodes = new(StringComparer.Ordinal);
+
+        public NormalizedName? Native { get; set; }
+
+        public Dictionary<(int, int), string> RunCodes { get; } = [];
+
+        public List<(int Start, int Count, double Sim)> Found { get; } = [];
+
+        public string LatinCodes(string token)
+        {
+            if (!_latinCodes.TryGetValue(token, out var codes))
+            {
+                if (_latinCodes.Count >= MaxLatinCodes)
+                {
+                    _latinCodes.Clear();
+                }
+
+                _latinCodes[token] = codes = CrossScriptKey.Latin(token);
+            }
+
+            return codes;
+        }
+    }
+
+    // Whether a Latin word is one romanised syllable, or spells one of the native name's syllables exactly.
+    private static bool HasRomanisedWord(IReadOnlyList<NameToken> latin, IReadOnlyList<NameToken> native, NameScript script)
+    {
+        for (var i = 0; i < latin.Count; i++)
+        {
+            var l = latin[i];
+            if (l.Class != TokenClass.Word)
+            {
+                continue;
+            }
+
+            if (CrossScriptSimilarity.IsRomanisedSyllable(l.Text, script))
+            {
+                return true;
+            }
+
+            for (var j = 0; j < native.Count; j++)
+            {
+                if (string.Equals(native[j].Text, l.Text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false);

@@ -91,8 +91,8 @@ internal static class CrossScriptSimilarity
         ArgumentNullException.ThrowIfNull(latin);
         return script switch
         {
-            NameScript.Han => PinyinMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, PinyinSyllables),
-            NameScript.Hangul => HangulMarkers.Any(m => latin.Contains(m, StringComparison.Ordinal)) && SplitsIntoSyllables(latin, HangulSyllables),
+            NameScript.Han => ContainsAny(latin, PinyinMarkers) && SplitsIntoSyllables(latin, PinyinSyllables),
+            NameScript.Hangul => ContainsAny(latin, HangulMarkers) && SplitsIntoSyllables(latin, HangulSyllables),
             _ => false,
         };
     }
@@ -201,6 +201,19 @@ internal static class CrossScriptSimilarity
     private static FrozenSet<string> Syllables(string[] initials, string[] vowels, string[] finals) =>
         (from i in initials from v in vowels from f in finals select i + v + f).ToFrozenSet(StringComparer.Ordinal);
 
+    private static bool ContainsAny(string text, string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (text.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Whether a word splits into two or more syllables of a set (dynamic programming over prefixes; syllables are at most 7 letters).
     private static bool SplitsIntoSyllables(string word, FrozenSet<string> syllables)
     {
@@ -209,15 +222,22 @@ internal static class CrossScriptSimilarity
             return false;
         }
 
-        var most = new int[word.Length + 1];
-        Array.Fill(most, -1);
+#if NET9_0_OR_GREATER
+        var lookup = syllables.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        Span<int> most = stackalloc int[word.Length + 1];
+        most.Fill(-1);
         most[0] = 0;
         for (var end = 1; end <= word.Length; end++)
         {
             for (var length = 1; length <= Math.Min(7, end); length++)
             {
                 var start = end - length;
+#if NET9_0_OR_GREATER
+                if (most[start] >= 0 && lookup.Contains(word.AsSpan(start, length)))
+#else
                 if (most[start] >= 0 && syllables.Contains(word.Substring(start, length)))
+#endif
                 {
                     most[end] = Math.Max(most[end], most[start] + 1);
                 }

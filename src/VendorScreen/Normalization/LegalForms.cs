@@ -168,6 +168,29 @@ internal static class LegalForms
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
+    /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling"/>): a test of
+    /// the length alone, so that a run of words is joined only when it may be one.</summary>
+    /// <param name="textLength">The length of the text.</param>
+    /// <param name="compareForm">The compare form of the legal form.</param>
+    /// <returns><see langword="false"/> when no text of that length is a misspelling of the form.</returns>
+    internal static bool MayBeMisspelling(int textLength, string compareForm)
+    {
+        if (textLength < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings))
+        {
+            return false;
+        }
+
+        foreach (var spelling in spellings)
+        {
+            if (spelling.Length == 2 ? textLength == 3 : Math.Abs(spelling.Length - textLength) <= (spelling.Length >= 8 ? 2 : 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets whether a word (or words joined by single spaces) is a misspelling of a legal form with the given compare form:
     /// one letter substituted, dropped or added ("limitd", "cmmpany", "ltz", "joint stock mompany"); two in a spelling of eight
     /// letters or more. A two-letter spelling only takes one added letter after its first ("sda" for "sa").</summary>

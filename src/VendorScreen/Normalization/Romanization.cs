@@ -31,6 +31,45 @@ internal static class Romanization
         return Syllables.Contains(token);
     }
 
+    // The same syllables sorted in ordinal order, for a lookup of a span of text.
+    private static readonly string[] SortedSyllables = Syllables.Order(StringComparer.Ordinal).ToArray();
+
+    private static readonly int LongestSyllable = SortedSyllables.Max(x => x.Length);
+
+    /// <summary>Gets whether a lower-case token has the shape of a Hanyu Pinyin syllable, as <see cref="IsPinyinSyllable(string)"/>
+    /// does, for a span of text (such as tokens joined in a buffer).</summary>
+    /// <param name="token">The token in compare form.</param>
+    /// <returns><see langword="true"/> when the token is an initial followed by a final, or a final alone.</returns>
+    public static bool IsPinyinSyllable(ReadOnlySpan<char> token)
+    {
+        if (token.Length == 0 || token.Length > LongestSyllable)
+        {
+            return false;
+        }
+
+        int low = 0, high = SortedSyllables.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = token.SequenceCompareTo(SortedSyllables[middle]);
+            if (order == 0)
+            {
+                return true;
+            }
+
+            if (order < 0)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Respells Revised Romanization syllables ("gim jeong eun", "li byeong cheol") the way North Korean names are written
     /// in sanctions lists ("kim jong un", "ri pyong chol"): <c>eo</c> and <c>eu</c> lose their <c>e</c>, and an initial

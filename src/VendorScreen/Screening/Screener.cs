@@ -215,7 +215,7 @@ internal static class Screener
             cancellationToken.ThrowIfCancellationRequested();
             var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
             // A window of a long text has no written form of its own: its tokens stand for it.
-            var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? value : variant.Key;
+            var queryText = IsVariant(variants, variant) ? value : variant.Key;
             foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -295,6 +295,19 @@ internal static class Screener
                 }
             }
         }
+    }
+
+    private static bool IsVariant(IReadOnlyList<NormalizedName> variants, NormalizedName name)
+    {
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (ReferenceEquals(variants[i], name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Better(Match a, Match b) =>

@@ -78,4 +78,33 @@ public sealed class NameScorerProperties
             _ => char.IsSurrogate(name[at]) ? name + letter : name.Remove(at, 1),
         };
     }
+
+    [Fact]
+    public void IndelRatio_AnyTwoWords_EqualsFuzzySharpLevenshteinRatio() =>
+        Property.ForAll(Gen.Select(Gen.String[Gen.Char["abcd"], 0, 12], Gen.String[Gen.Char["abcd"], 0, 12]), pair =>
+            NameScorer.IndelRatio(pair.Item1, pair.Item2).Should().Be(FuzzySharp.Levenshtein.GetRatio(pair.Item1, pair.Item2), "the ratio the scorer was defined with"),
+            5000, nameof(IndelRatio_AnyTwoWords_EqualsFuzzySharpLevenshteinRatio), p => $"{p.Item1} / {p.Item2}");
+
+    [Fact]
+    public void IsPinyinSyllable_OfASpan_AgreesWithTheStringLookup()
+    {
+        // Every text of one to three of these letters, and longer syllables and near misses.
+        const string letters = "aeinoguhz";
+        var texts = new List<string> { "", "zhang", "zhuang", "chuang", "xiong", "shuang", "zhangs", "zhuangg", "qiang", "jian", "cheng", "man", "long" };
+        foreach (var x in letters)
+        {
+            texts.Add($"{x}");
+            foreach (var y in letters)
+            {
+                texts.Add($"{x}{y}");
+                texts.AddRange(letters.Select(z => $"{x}{y}{z}"));
+            }
+        }
+
+        texts.Count(t => Romanization.IsPinyinSyllable(t)).Should().BeGreaterThan(20, "the texts hold syllables as well as other words");
+        foreach (var text in texts)
+        {
+            Romanization.IsPinyinSyllable(text.AsSpan()).Should().Be(Romanization.IsPinyinSyllable(text), text);
+        }
+    }
 }
