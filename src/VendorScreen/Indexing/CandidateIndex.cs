@@ -18,23 +18,31 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
 internal sealed partial class CandidateIndex : ITokenStatistics
 {
-    private const int MaxFuzzyExpansions = 24;
+    internal const int MaxFuzzyExpansions = 24;
     private const int MaxSoundExpansions = 16;
     private const int MinSoundWordLength = 4;
 
     // Words of up to five letters (seven padded trigrams) are looked up by any one shared trigram.
-    private const int ShortWordTrigrams = 7;
+    internal const int ShortWordTrigrams = 7;
 
     // Retrieval by sound takes only close sound matches: weaker ones, found for every common name in another script, would
     // bring in more unrelated candidates than true ones.
     private const double MinSoundSimilarity = 0.93;
 
     // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
-    private const int MaxTrigramPostings = 4096;
+    internal const int MaxTrigramPostings = 4096;
 
     private readonly Dictionary<string, int[]> _postings;
     private readonly Dictionary<string, int> _documentFrequency;
+    // The typo vocabulary, shortest words first (words of one length in posting order), so that each trigram's list of word ids,
+    // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
+
+    // The position of each typo-vocabulary word in posting order: the order in which look-ups rank equally similar words.
+    private readonly int[] _vocabularyRank;
+
+    // The first typo-vocabulary id of each word length and longer; one entry past the longest length, for the end.
+    private readonly int[] _vocabularyLengthStart;
     private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
@@ -112,7 +120,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _vocabulary = postings.Keys.Where(k => k.Length >= 4).ToArray();
+        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         var trigrams = new Dictionary<ulong, List<int>>();
         var grams = new List<ulong>();
         for (var v = 0; v < _vocabulary.Length; v++)
@@ -474,7 +482,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
 
-    private static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
+    internal static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -494,45 +502,118 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
     }
 
+    /// <summary>Gets the indexed words a token may be a misspelling of, as a query's look-up takes them: most similar first,
+    /// at most <see cref="MaxFuzzyExpansions"/>.</summary>
+    /// <param name="token">The token, in compare form.</param>
+    /// <param name="shortWordLookup"><see langword="true"/> to look a short word up by any one shared trigram (a Latin-script
+    /// query); <see langword="false"/> for the ordinary share of trigrams (a transliterated query).</param>
+    /// <returns>The words.</returns>
+    internal string[] SimilarWords(string token, bool shortWordLookup)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
+    }
+
+    // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
+    // one length keep their posting order), with each word's position in posting order and the first id of each length.
+    private static (string[] Words, int[] Rank, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
+    {
+        var inOrder = keys.Where(k => k.Length >= 4).ToArray();
+        var longest = inOrder.Length == 0 ? 0 : inOrder.Max(k => k.Length);
+        var lengthStart = new int[longest + 2];
+        foreach (var key in inOrder)
+        {
+            lengthStart[key.Length + 1]++;
+        }
+
+        for (var length = 1; length < lengthStart.Length; length++)
+        {
+            lengthStart[length] += lengthStart[length - 1];
+        }
+
+        var words = new string[inOrder.Length];
+        var rank = new int[inOrder.Length];
+        var next = (int[])lengthStart.Clone();
+        for (var r = 0; r < inOrder.Length; r++)
+        {
+            var id = next[inOrder[r].Length]++;
+            words[id] = inOrder[r];
+            rank[id] = r;
+        }
+
+        return (words, rank, lengthStart);
+    }
+
+    // The first typo-vocabulary id of a word length (or of the next longer one present); the count of words past the longest.
+    private int LengthStart(int length) =>
+        length <= 0 ? 0 : length >= _vocabularyLengthStart.Length ? _vocabulary.Length : _vocabularyLengthStart[length];
+
+    // The first position in an increasing id list whose id is at least a value.
+    private static int LowerBound(int[] ids, int value)
+    {
+        int low = 0, high = ids.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ids[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     // A typed slip is a Latin-script phenomenon: a word transliterated from another script (Chinese, Korean) is looked up by
-    // the ordinary share of trigrams even when short.
+    // the ordinary share of trigrams even when short. Only words within three letters of the token's length can be accepted, so
+    // of each trigram's list (ordered by word length) only that part is read.
     private string[] SimilarVocabulary(string token, bool shortWordLookup, Scratch scratch)
     {
         var grams = scratch.Grams;
         Trigrams(token, grams, distinct: true);
         var counts = scratch.VocabularyCounts;
+        var firstGram = scratch.FirstGram;
         var touched = scratch.TouchedVocabulary;
         var found = scratch.Similar;
+        var from = LengthStart(token.Length - 3);
+        var to = LengthStart(token.Length + 4);
         try
         {
-            foreach (var g in grams)
+            for (var gi = 0; gi < grams.Count; gi++)
             {
-                if (_trigramToVocabulary.TryGetValue(g, out var ids) && ids.Length <= MaxTrigramPostings)
+                if (from >= to || !_trigramToVocabulary.TryGetValue(grams[gi], out var ids) || ids.Length > MaxTrigramPostings)
                 {
-                    foreach (var id in ids)
+                    continue;
+                }
+
+                for (var at = LowerBound(ids, from); at < ids.Length && ids[at] < to; at++)
+                {
+                    var id = ids[at];
+                    if (counts[id]++ == 0)
                     {
-                        if (counts[id]++ == 0)
-                        {
-                            touched.Add(id);
-                        }
+                        firstGram[id] = gi;
+                        touched.Add(id);
                     }
                 }
             }
 
             // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
-            // candidate word, which the similarity check below then confirms or drops. Words are taken in the order first met.
+            // candidate word, which the similarity check below then confirms or drops.
             var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
             var queryToken = new NameToken(token, TokenClass.Word);
-            for (var order = 0; order < touched.Count; order++)
+            foreach (var id in touched)
             {
-                var id = touched[order];
                 if (counts[id] < needed)
                 {
                     continue;
                 }
 
                 var v = _vocabulary[id];
-                if (Math.Abs(v.Length - token.Length) > 3 || string.Equals(v, token, StringComparison.Ordinal))
+                if (string.Equals(v, token, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -540,7 +621,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 var sim = _scoring.TokenSimilarity(queryToken, new NameToken(v, TokenClass.Word));
                 if (sim > 0)
                 {
-                    found.Add((sim, order, v));
+                    // Words are ranked in the order first met when the trigrams' lists are read in posting order: by the first
+                    // trigram that holds them, then by posting order.
+                    found.Add((sim, ((long)firstGram[id] << 32) | (uint)_vocabularyRank[id], v));
                 }
             }
 
@@ -596,6 +679,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyCounts = new int[vocabulary];
+            FirstGram = new int[vocabulary];
         }
 
         public double[] Scores { get; }
@@ -606,11 +690,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         public int[] VocabularyCounts { get; }
 
+        public int[] FirstGram { get; }
+
         public List<int> TouchedVocabulary { get; } = [];
 
         public List<ulong> Grams { get; } = [];
 
-        public List<(double Sim, int Order, string Word)> Similar { get; } = [];
+        public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
         public static Scratch For(int names, int vocabulary)
         {
