@@ -32,6 +32,7 @@ internal sealed partial class CandidateIndex
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _soundBuckets = soundBuckets;
+        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(soundBuckets);
         _logEntries = Math.Log(2 + names.Length);
         _modelPrefixes = ModelPrefixes(entities);
         IsFromSnapshot = true;

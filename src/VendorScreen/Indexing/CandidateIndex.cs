@@ -19,15 +19,15 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 internal sealed partial class CandidateIndex : ITokenStatistics
 {
     internal const int MaxFuzzyExpansions = 24;
-    private const int MaxSoundExpansions = 16;
-    private const int MinSoundWordLength = 4;
+    internal const int MaxSoundExpansions = 16;
+    internal const int MinSoundWordLength = 4;
 
     // Words of up to five letters (seven padded trigrams) are looked up by any one shared trigram.
     internal const int ShortWordTrigrams = 7;
 
     // Retrieval by sound takes only close sound matches: weaker ones, found for every common name in another script, would
     // bring in more unrelated candidates than true ones.
-    private const double MinSoundSimilarity = 0.93;
+    internal const double MinSoundSimilarity = 0.93;
 
     // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
     internal const int MaxTrigramPostings = 4096;
@@ -48,6 +48,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
+
+    // For each sound bucket, the number of each word's codes among the distinct codes of all buckets (words that sound alike
+    // share a number), so that a look-up compares each distinct code sequence once.
+    private readonly Dictionary<int, int[]> _soundCodeIds;
+    private readonly int _soundCodeCount;
     private readonly ICandidateScoring _scoring;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
@@ -142,6 +147,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _soundBuckets = SoundBuckets(names);
+        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(_soundBuckets);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
@@ -211,7 +217,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -272,7 +278,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             // like too many Latin names; they are still found through their other words and compared by sound when found.
             if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
             {
-                foreach (var (word, weight) in SoundAlikeVocabulary(query))
+                foreach (var (word, weight) in SoundAlikeVocabulary(query, scratch))
                 {
                     Add(word, weight);
                 }
@@ -426,8 +432,32 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         return buckets.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
+    // The numbers of the sound buckets' code sequences, equal sequences numbered alike; the count of distinct sequences.
+    private static (Dictionary<int, int[]> Ids, int Count) SoundCodeIds(Dictionary<int, (string Word, string Codes)[]> buckets)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<int, int[]>(buckets.Count);
+        foreach (var (key, words) in buckets)
+        {
+            var bucketIds = new int[words.Length];
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (!numbers.TryGetValue(words[w].Codes, out var id))
+                {
+                    numbers[words[w].Codes] = id = numbers.Count;
+                }
+
+                bucketIds[w] = id;
+            }
+
+            ids[key] = bucketIds;
+        }
+
+        return (ids, numbers.Count);
+    }
+
     // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
-    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query)
+    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
     {
         var script = query.SourceScript;
         var tokens = query.Tokens;
@@ -449,6 +479,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 var codesForScoring = CrossScriptKey.Native(run, script);
                 var codes = codesForScoring.Replace('R', 'r');
                 var matches = new List<(string Word, double Sim)>();
+                var comparisons = scratch.NextSoundRun();
                 foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
                 {
                     if (!_soundBuckets.TryGetValue(key, out var bucket))
@@ -456,12 +487,27 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                         continue;
                     }
 
-                    foreach (var (word, wordCodes) in bucket)
+                    var codeIds = _soundCodeIds[key];
+                    for (var w = 0; w < bucket.Length; w++)
                     {
-                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script, MinSoundSimilarity);
+                        // Each distinct code sequence is compared once per run: a word in two of the buckets read, and words that
+                        // sound alike, reuse the first comparison.
+                        var id = codeIds[w];
+                        double sim;
+                        if (scratch.SoundRun[id] == comparisons)
+                        {
+                            sim = scratch.SoundSimilarity[id];
+                        }
+                        else
+                        {
+                            sim = CrossScriptSimilarity.CodeSimilarity(bucket[w].Codes, codesForScoring, script, MinSoundSimilarity);
+                            scratch.SoundRun[id] = comparisons;
+                            scratch.SoundSimilarity[id] = sim;
+                        }
+
                         if (sim >= MinSoundSimilarity)
                         {
-                            matches.Add((word, sim));
+                            matches.Add((bucket[w].Word, sim));
                         }
                     }
                 }
@@ -511,7 +557,17 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
+        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount));
+    }
+
+    /// <summary>Gets the Latin words a query's look-up by sound takes, with their weights (for a query transliterated from
+    /// another script).</summary>
+    /// <param name="query">The normalised, transliterated query.</param>
+    /// <returns>The words and weights.</returns>
+    internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. SoundAlikeVocabulary(query, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount))];
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -674,12 +730,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         [ThreadStatic]
         private static Scratch? _current;
 
-        private Scratch(int names, int vocabulary)
+        private int _soundRun;
+
+        private Scratch(int names, int vocabulary, int soundCodes)
         {
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyCounts = new int[vocabulary];
             FirstGram = new int[vocabulary];
+            SoundRun = new int[soundCodes];
+            SoundSimilarity = new double[soundCodes];
         }
 
         public double[] Scores { get; }
@@ -698,15 +758,36 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
-        public static Scratch For(int names, int vocabulary)
+        // The run of sound look-ups in which each distinct code sequence was last compared, and its similarity then.
+        public int[] SoundRun { get; }
+
+        public double[] SoundSimilarity { get; }
+
+        public static Scratch For(int names, int vocabulary, int soundCodes)
         {
             var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
+            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary || current.SoundRun.Length < soundCodes)
             {
-                _current = current = new Scratch(Math.Max(names, current?.Scores.Length ?? 0), Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
+                _current = current = new Scratch(
+                    Math.Max(names, current?.Scores.Length ?? 0),
+                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0),
+                    Math.Max(soundCodes, current?.SoundRun.Length ?? 0));
             }
 
             return current;
+        }
+
+        // A number for a new run of sound comparisons, never given before on this thread (so that no comparison of an earlier run,
+        // of this index or another, is taken for one of this run).
+        public int NextSoundRun()
+        {
+            if (_soundRun == int.MaxValue)
+            {
+                Array.Clear(SoundRun);
+                _soundRun = 0;
+            }
+
+            return ++_soundRun;
         }
     }
 }
