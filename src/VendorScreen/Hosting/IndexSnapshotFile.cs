@@ -26,7 +26,7 @@ namespace VendorScreen;
 /// in a compact binary form with each distinct string once, then the candidate index in a compact binary form (the normalised
 /// name variants, the postings, the trigram table of the typo vocabulary, the identifier map and the sound buckets).</para>
 /// <para>Reading refuses, naming the file, one with other magic bytes or another format version (format version 1, written before
-/// the index was stored, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
+/// the index was stored, and format version 2, whose typo vocabulary was numbered otherwise, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
 /// <para>The stored index is used when the engine screens exactly the stored sources, as stored, and the file was written by the
 /// same version of the library; otherwise (another source added, a snapshot refused, another library version) the index is built
 /// again from the stored entities, which gives the same results more slowly.</para>
@@ -35,7 +35,7 @@ namespace VendorScreen;
 public static class IndexSnapshotFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 
@@ -222,7 +222,7 @@ public static class IndexSnapshotFile
         at += libraryLength;
         if (format != FormatVersion)
         {
-            var rebuild = format < FormatVersion ? "an older format, without the stored index" : "a newer format";
+            var rebuild = format < 2 ? "an older format, without the stored index" : format < FormatVersion ? "an older format" : "a newer format";
             throw Fail(path, $"format version {format} (written by VendorScreen {library}), {rebuild}; this library reads format version {FormatVersion} only: build the snapshot again (vendorscreen index build, or IndexSnapshotFile.Write)");
         }
 

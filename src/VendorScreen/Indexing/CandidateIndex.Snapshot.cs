@@ -3,8 +3,8 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
-/// normalised name variants, the postings in their order, the trigram table of the typo vocabulary, the identifier map and the
-/// sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
+/// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
+/// ordered by length), the identifier map and the sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
 internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
@@ -23,20 +23,16 @@ internal sealed partial class CandidateIndex
         Names = names;
         _postings = postings;
         _documentFrequency = new Dictionary<string, int>(postings.Count, StringComparer.Ordinal);
-        var vocabulary = new List<string>();
         foreach (var (key, ids) in postings)
         {
             _documentFrequency[key] = ids.Length;
-            if (key.Length >= 4)
-            {
-                vocabulary.Add(key);
-            }
         }
 
-        _vocabulary = [.. vocabulary];
+        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _soundBuckets = soundBuckets;
+        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(soundBuckets);
         _logEntries = Math.Log(2 + names.Length);
         _modelPrefixes = ModelPrefixes(entities);
         IsFromSnapshot = true;

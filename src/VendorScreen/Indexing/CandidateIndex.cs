@@ -18,28 +18,41 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
 internal sealed partial class CandidateIndex : ITokenStatistics
 {
-    private const int MaxFuzzyExpansions = 24;
-    private const int MaxSoundExpansions = 16;
-    private const int MinSoundWordLength = 4;
+    internal const int MaxFuzzyExpansions = 24;
+    internal const int MaxSoundExpansions = 16;
+    internal const int MinSoundWordLength = 4;
 
     // Words of up to five letters (seven padded trigrams) are looked up by any one shared trigram.
-    private const int ShortWordTrigrams = 7;
+    internal const int ShortWordTrigrams = 7;
 
     // Retrieval by sound takes only close sound matches: weaker ones, found for every common name in another script, would
     // bring in more unrelated candidates than true ones.
-    private const double MinSoundSimilarity = 0.93;
+    internal const double MinSoundSimilarity = 0.93;
 
     // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
-    private const int MaxTrigramPostings = 4096;
+    internal const int MaxTrigramPostings = 4096;
 
     private readonly Dictionary<string, int[]> _postings;
     private readonly Dictionary<string, int> _documentFrequency;
+    // The typo vocabulary, shortest words first (words of one length in posting order), so that each trigram's list of word ids,
+    // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
+
+    // The position of each typo-vocabulary word in posting order: the order in which look-ups rank equally similar words.
+    private readonly int[] _vocabularyRank;
+
+    // The first typo-vocabulary id of each word length and longer; one entry past the longest length, for the end.
+    private readonly int[] _vocabularyLengthStart;
     private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
+
+    // For each sound bucket, the number of each word's codes among the distinct codes of all buckets (words that sound alike
+    // share a number), so that a look-up compares each distinct code sequence once.
+    private readonly Dictionary<int, int[]> _soundCodeIds;
+    private readonly int _soundCodeCount;
     private readonly ICandidateScoring _scoring;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
@@ -112,7 +125,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _vocabulary = postings.Keys.Where(k => k.Length >= 4).ToArray();
+        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         var trigrams = new Dictionary<ulong, List<int>>();
         var grams = new List<ulong>();
         for (var v = 0; v < _vocabulary.Length; v++)
@@ -134,6 +147,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _soundBuckets = SoundBuckets(names);
+        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(_soundBuckets);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
@@ -203,7 +217,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -264,7 +278,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             // like too many Latin names; they are still found through their other words and compared by sound when found.
             if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
             {
-                foreach (var (word, weight) in SoundAlikeVocabulary(query))
+                foreach (var (word, weight) in SoundAlikeVocabulary(query, scratch))
                 {
                     Add(word, weight);
                 }
@@ -418,8 +432,32 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         return buckets.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
+    // The numbers of the sound buckets' code sequences, equal sequences numbered alike; the count of distinct sequences.
+    private static (Dictionary<int, int[]> Ids, int Count) SoundCodeIds(Dictionary<int, (string Word, string Codes)[]> buckets)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<int, int[]>(buckets.Count);
+        foreach (var (key, words) in buckets)
+        {
+            var bucketIds = new int[words.Length];
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (!numbers.TryGetValue(words[w].Codes, out var id))
+                {
+                    numbers[words[w].Codes] = id = numbers.Count;
+                }
+
+                bucketIds[w] = id;
+            }
+
+            ids[key] = bucketIds;
+        }
+
+        return (ids, numbers.Count);
+    }
+
     // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
-    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query)
+    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
     {
         var script = query.SourceScript;
         var tokens = query.Tokens;
@@ -441,6 +479,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 var codesForScoring = CrossScriptKey.Native(run, script);
                 var codes = codesForScoring.Replace('R', 'r');
                 var matches = new List<(string Word, double Sim)>();
+                var comparisons = scratch.NextSoundRun();
                 foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
                 {
                     if (!_soundBuckets.TryGetValue(key, out var bucket))
@@ -448,12 +487,27 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                         continue;
                     }
 
-                    foreach (var (word, wordCodes) in bucket)
+                    var codeIds = _soundCodeIds[key];
+                    for (var w = 0; w < bucket.Length; w++)
                     {
-                        var sim = CrossScriptSimilarity.CodeSimilarity(wordCodes, codesForScoring, script, MinSoundSimilarity);
+                        // Each distinct code sequence is compared once per run: a word in two of the buckets read, and words that
+                        // sound alike, reuse the first comparison.
+                        var id = codeIds[w];
+                        double sim;
+                        if (scratch.SoundRun[id] == comparisons)
+                        {
+                            sim = scratch.SoundSimilarity[id];
+                        }
+                        else
+                        {
+                            sim = CrossScriptSimilarity.CodeSimilarity(bucket[w].Codes, codesForScoring, script, MinSoundSimilarity);
+                            scratch.SoundRun[id] = comparisons;
+                            scratch.SoundSimilarity[id] = sim;
+                        }
+
                         if (sim >= MinSoundSimilarity)
                         {
-                            matches.Add((word, sim));
+                            matches.Add((bucket[w].Word, sim));
                         }
                     }
                 }
@@ -474,7 +528,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
 
-    private static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
+    internal static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -494,45 +548,128 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
     }
 
+    /// <summary>Gets the indexed words a token may be a misspelling of, as a query's look-up takes them: most similar first,
+    /// at most <see cref="MaxFuzzyExpansions"/>.</summary>
+    /// <param name="token">The token, in compare form.</param>
+    /// <param name="shortWordLookup"><see langword="true"/> to look a short word up by any one shared trigram (a Latin-script
+    /// query); <see langword="false"/> for the ordinary share of trigrams (a transliterated query).</param>
+    /// <returns>The words.</returns>
+    internal string[] SimilarWords(string token, bool shortWordLookup)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount));
+    }
+
+    /// <summary>Gets the Latin words a query's look-up by sound takes, with their weights (for a query transliterated from
+    /// another script).</summary>
+    /// <param name="query">The normalised, transliterated query.</param>
+    /// <returns>The words and weights.</returns>
+    internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. SoundAlikeVocabulary(query, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount))];
+    }
+
+    // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
+    // one length keep their posting order), with each word's position in posting order and the first id of each length.
+    private static (string[] Words, int[] Rank, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
+    {
+        var inOrder = keys.Where(k => k.Length >= 4).ToArray();
+        var longest = inOrder.Length == 0 ? 0 : inOrder.Max(k => k.Length);
+        var lengthStart = new int[longest + 2];
+        foreach (var key in inOrder)
+        {
+            lengthStart[key.Length + 1]++;
+        }
+
+        for (var length = 1; length < lengthStart.Length; length++)
+        {
+            lengthStart[length] += lengthStart[length - 1];
+        }
+
+        var words = new string[inOrder.Length];
+        var rank = new int[inOrder.Length];
+        var next = (int[])lengthStart.Clone();
+        for (var r = 0; r < inOrder.Length; r++)
+        {
+            var id = next[inOrder[r].Length]++;
+            words[id] = inOrder[r];
+            rank[id] = r;
+        }
+
+        return (words, rank, lengthStart);
+    }
+
+    // The first typo-vocabulary id of a word length (or of the next longer one present); the count of words past the longest.
+    private int LengthStart(int length) =>
+        length <= 0 ? 0 : length >= _vocabularyLengthStart.Length ? _vocabulary.Length : _vocabularyLengthStart[length];
+
+    // The first position in an increasing id list whose id is at least a value.
+    private static int LowerBound(int[] ids, int value)
+    {
+        int low = 0, high = ids.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ids[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     // A typed slip is a Latin-script phenomenon: a word transliterated from another script (Chinese, Korean) is looked up by
-    // the ordinary share of trigrams even when short.
+    // the ordinary share of trigrams even when short. Only words within three letters of the token's length can be accepted, so
+    // of each trigram's list (ordered by word length) only that part is read.
     private string[] SimilarVocabulary(string token, bool shortWordLookup, Scratch scratch)
     {
         var grams = scratch.Grams;
         Trigrams(token, grams, distinct: true);
         var counts = scratch.VocabularyCounts;
+        var firstGram = scratch.FirstGram;
         var touched = scratch.TouchedVocabulary;
         var found = scratch.Similar;
+        var from = LengthStart(token.Length - 3);
+        var to = LengthStart(token.Length + 4);
         try
         {
-            foreach (var g in grams)
+            for (var gi = 0; gi < grams.Count; gi++)
             {
-                if (_trigramToVocabulary.TryGetValue(g, out var ids) && ids.Length <= MaxTrigramPostings)
+                if (from >= to || !_trigramToVocabulary.TryGetValue(grams[gi], out var ids) || ids.Length > MaxTrigramPostings)
                 {
-                    foreach (var id in ids)
+                    continue;
+                }
+
+                for (var at = LowerBound(ids, from); at < ids.Length && ids[at] < to; at++)
+                {
+                    var id = ids[at];
+                    if (counts[id]++ == 0)
                     {
-                        if (counts[id]++ == 0)
-                        {
-                            touched.Add(id);
-                        }
+                        firstGram[id] = gi;
+                        touched.Add(id);
                     }
                 }
             }
 
             // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
-            // candidate word, which the similarity check below then confirms or drops. Words are taken in the order first met.
+            // candidate word, which the similarity check below then confirms or drops.
             var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
             var queryToken = new NameToken(token, TokenClass.Word);
-            for (var order = 0; order < touched.Count; order++)
+            foreach (var id in touched)
             {
-                var id = touched[order];
                 if (counts[id] < needed)
                 {
                     continue;
                 }
 
                 var v = _vocabulary[id];
-                if (Math.Abs(v.Length - token.Length) > 3 || string.Equals(v, token, StringComparison.Ordinal))
+                if (string.Equals(v, token, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -540,7 +677,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 var sim = _scoring.TokenSimilarity(queryToken, new NameToken(v, TokenClass.Word));
                 if (sim > 0)
                 {
-                    found.Add((sim, order, v));
+                    // Words are ranked in the order first met when the trigrams' lists are read in posting order: by the first
+                    // trigram that holds them, then by posting order.
+                    found.Add((sim, ((long)firstGram[id] << 32) | (uint)_vocabularyRank[id], v));
                 }
             }
 
@@ -591,11 +730,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         [ThreadStatic]
         private static Scratch? _current;
 
-        private Scratch(int names, int vocabulary)
+        private int _soundRun;
+
+        private Scratch(int names, int vocabulary, int soundCodes)
         {
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyCounts = new int[vocabulary];
+            FirstGram = new int[vocabulary];
+            SoundRun = new int[soundCodes];
+            SoundSimilarity = new double[soundCodes];
         }
 
         public double[] Scores { get; }
@@ -606,21 +750,44 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         public int[] VocabularyCounts { get; }
 
+        public int[] FirstGram { get; }
+
         public List<int> TouchedVocabulary { get; } = [];
 
         public List<ulong> Grams { get; } = [];
 
-        public List<(double Sim, int Order, string Word)> Similar { get; } = [];
+        public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
-        public static Scratch For(int names, int vocabulary)
+        // The run of sound look-ups in which each distinct code sequence was last compared, and its similarity then.
+        public int[] SoundRun { get; }
+
+        public double[] SoundSimilarity { get; }
+
+        public static Scratch For(int names, int vocabulary, int soundCodes)
         {
             var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
+            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary || current.SoundRun.Length < soundCodes)
             {
-                _current = current = new Scratch(Math.Max(names, current?.Scores.Length ?? 0), Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
+                _current = current = new Scratch(
+                    Math.Max(names, current?.Scores.Length ?? 0),
+                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0),
+                    Math.Max(soundCodes, current?.SoundRun.Length ?? 0));
             }
 
             return current;
+        }
+
+        // A number for a new run of sound comparisons, never given before on this thread (so that no comparison of an earlier run,
+        // of this index or another, is taken for one of this run).
+        public int NextSoundRun()
+        {
+            if (_soundRun == int.MaxValue)
+            {
+                Array.Clear(SoundRun);
+                _soundRun = 0;
+            }
+
+            return ++_soundRun;
         }
     }
 }
