@@ -12,7 +12,6 @@ namespace VendorScreen.Matching;
 /// compared and dropped cost no explanation text. Instances are immutable in what they report and safe for concurrent use.</remarks>
 internal sealed class NameComparison
 {
-    private readonly Func<IReadOnlyList<FeatureScore>>? _explain;
     private readonly NormalizedName? _query;
     private readonly NormalizedName? _candidate;
     private readonly ITokenStatistics? _statistics;
@@ -33,21 +32,6 @@ internal sealed class NameComparison
         CandidateContained = candidateContained;
         QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
         HasFuzzyTokens = features.Any(f => string.Equals(f.Feature, FuzzyTokensFeature, StringComparison.Ordinal));
-    }
-
-    /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class whose explanation is written on demand.</summary>
-    /// <param name="score">The score in [0, 1].</param>
-    /// <param name="explain">Writes the per-feature explanation; called at most once per reader race, and must be deterministic.</param>
-    /// <param name="hasFuzzyTokens">Whether the explanation holds a <c>fuzzy-tokens</c> feature.</param>
-    /// <param name="candidateContained">Whether every distinctive token of the candidate was found in the query.</param>
-    /// <param name="queryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name.</param>
-    internal NameComparison(double score, Func<IReadOnlyList<FeatureScore>> explain, bool hasFuzzyTokens, bool candidateContained, bool queryExtrasAreQualifiers)
-    {
-        Score = score;
-        _explain = explain;
-        HasFuzzyTokens = hasFuzzyTokens;
-        CandidateContained = candidateContained;
-        QueryExtrasAreQualifiers = queryExtrasAreQualifiers;
     }
 
     /// <summary>Initializes a new instance of the <see cref="NameComparison"/> class whose explanation is written on demand by
@@ -80,7 +64,7 @@ internal sealed class NameComparison
     public double Score { get; }
 
     /// <summary>Gets the per-feature explanation.</summary>
-    public IReadOnlyList<FeatureScore> Features => _features ??= _explain is not null ? _explain() : NameScorer.Explain(_query!, _candidate!, _statistics, _rules!);
+    public IReadOnlyList<FeatureScore> Features => _features ??= NameScorer.Explain(_query!, _candidate!, _statistics, _rules!);
 
     /// <summary>Gets whether every distinctive token of the candidate was found in the query (a mention).</summary>
     public bool CandidateContained { get; }
