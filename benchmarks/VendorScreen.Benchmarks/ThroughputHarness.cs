@@ -77,12 +77,14 @@ internal static class ThroughputHarness
         var names = dataset.Entities.Sum(e => e.Names.Count);
 
         // The same party is often listed by several authorities (an OFAC and a UN record of one person): an answer counts as the
-        // right one when its entity is the expected one or has the same primary name, for the engine and the naive scan alike.
-        // Lists write a name in their own order and punctuation ("PLOTNITSKY, Igor" / "IGOR PLOTNITSKY"): the primary names are
-        // compared as sorted words.
-        var primaryName = dataset.Entities.ToDictionary(e => e.Id, e => NameKey(e.PrimaryName), StringComparer.Ordinal);
+        // right one when its entity is the expected one or shares a name with it (any of their names: an OFAC record's alias
+        // "MALONG, Paul" is the UN record's primary name "Paul MALONG"), for the engine and the naive scan alike. Lists write a
+        // name in their own order and punctuation ("PLOTNITSKY, Igor" / "IGOR PLOTNITSKY"): names are compared as sorted words.
+        var nameKeys = dataset.Entities.ToDictionary(
+            e => e.Id, e => e.Names.Select(n => n.Value).Append(e.PrimaryName).Select(NameKey).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         bool Same(string? answer, string? expected) =>
-            answer is not null && expected is not null && (answer == expected || primaryName.GetValueOrDefault(answer) == primaryName.GetValueOrDefault(expected));
+            answer is not null && expected is not null
+            && (answer == expected || (nameKeys.TryGetValue(answer, out var a) && nameKeys.TryGetValue(expected, out var b) && a.Overlaps(b)));
         if (status.FirstOrDefault(s => !s.IsUsable) is { } unusable)
         {
             await Console.Error.WriteLineAsync($"throughput: source {unusable.SourceName} did not load: {unusable.Error}");
@@ -136,10 +138,18 @@ internal static class ThroughputHarness
         // The engine's answer to the same question, "which listed party is this?": the best entity of its top-k search (no
         // policy, no threshold), as the naive scan always names its best match.
         var searchFound = 0;
+        var showMisses = args.Contains("--misses");
+        var primaryById = dataset.Entities.ToDictionary(e => e.Id, e => e.PrimaryName, StringComparer.Ordinal);
         foreach (var i in naiveQueries)
         {
             var search = await engine.SearchAsync(queries[i].Name, top: 1, minScore: 0);
-            searchFound += search.Hits.Count > 0 && Same(search.Hits[0].EntityId, queries[i].ExpectedEntityId) ? 1 : 0;
+            var right = search.Hits.Count > 0 && Same(search.Hits[0].EntityId, queries[i].ExpectedEntityId);
+            searchFound += right ? 1 : 0;
+            if (showMisses && !right)
+            {
+                var top = search.Hits.Count > 0 ? $"{primaryById.GetValueOrDefault(search.Hits[0].EntityId)} ({search.Hits[0].Score:0.000})" : "nothing";
+                await Console.Error.WriteLineAsync($"miss: {queries[i].Kind} \"{queries[i].Name}\" expected \"{primaryById.GetValueOrDefault(queries[i].ExpectedEntityId ?? string.Empty)}\", engine first {top}");
+            }
         }
 
         var screenMicrosOnNaiveQueries = naiveQueries.Sum(i => latencies[i]) / naiveQueries.Length;
