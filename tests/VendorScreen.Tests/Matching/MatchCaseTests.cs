@@ -26,7 +26,7 @@ public sealed class MatchCaseTests
         AssertOutcome(id, query, candidate, expected, NameScoringRules.V3);
 
     [Fact]
-    public void Cases_NameAKnownVersionWhereTheyHoldSinceOne()
+    public void Cases_Since_NamesAKnownAlgorithmVersion()
     {
         var versions = NameScoringRules.All.Select(r => r.Name).ToList();
         foreach (var c in Read())
