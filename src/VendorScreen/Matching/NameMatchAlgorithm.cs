@@ -76,8 +76,9 @@ public static class NameMatchAlgorithms
     /// <summary>The name of the algorithm used when <see cref="ScreeningOptions.Algorithm"/> is not set.</summary>
     public const string DefaultName = TokenAlignV5Name;
 
-    /// <summary>The name of the token-alignment scorer, version 5 (the default rules): version 4, and names one letter apart over
-    /// their whole length score at least that letter's share of the name below 1.</summary>
+    /// <summary>The name of the token-alignment scorer, version 5 (the default rules): version 4, names one letter apart over
+    /// their whole length score at least that letter's share of the name below 1, and a person's name written with parts left out
+    /// scores at least a share of what its kept parts score.</summary>
     public const string TokenAlignV5Name = "token-align-v5";
 
     /// <summary>The name of the token-alignment scorer, version 4, kept so that earlier results stay reproducible.</summary>
@@ -93,9 +94,9 @@ public static class NameMatchAlgorithms
     // One line per algorithm. The names are unique, compared ignoring case.
     private static readonly NameMatchAlgorithm[] Registered =
     [
-        new TokenAlignAlgorithm(TokenAlignV5Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V5), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V5)),
-        new TokenAlignAlgorithm(TokenAlignV4Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V4), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V4)),
-        new TokenAlignAlgorithm(TokenAlignV3Name, (q, c, s) => NameScorer.Compare(q, c, s, NameScoringRules.V3), TokenAlignAlgorithm.RuleFeatures(NameScoringRules.V3)),
+        new TokenAlignAlgorithm(TokenAlignV5Name, NameScoringRules.V5),
+        new TokenAlignAlgorithm(TokenAlignV4Name, NameScoringRules.V4),
+        new TokenAlignAlgorithm(TokenAlignV3Name, NameScoringRules.V3),
         new OfacParityAlgorithm(OfacParityV1Name),
     ];
 
@@ -151,13 +152,15 @@ public static class NameMatchAlgorithms
 /// </summary>
 internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
 {
-    private readonly Func<NormalizedName, NormalizedName, ITokenStatistics?, NameComparison> _compare;
+    private readonly NameScoringRules _rules;
+    private readonly NameScoringRules _withoutPartsLeftOut;
 
-    public TokenAlignAlgorithm(string name, Func<NormalizedName, NormalizedName, ITokenStatistics?, NameComparison> compare, IReadOnlyList<NameMatchFeature> features)
+    public TokenAlignAlgorithm(string name, NameScoringRules rules)
     {
         Name = name;
-        _compare = compare;
-        Features = features;
+        _rules = rules;
+        _withoutPartsLeftOut = rules with { PartsLeftOutFactor = 0 };
+        Features = RuleFeatures(rules);
     }
 
     public override string Name { get; }
@@ -182,7 +185,31 @@ internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
     {
         ArgumentNullException.ThrowIfNull(query.Normalized, nameof(query));
         ArgumentNullException.ThrowIfNull(candidate.Normalized, nameof(candidate));
-        return _compare(query.Normalized, candidate.Normalized, statistics);
+        var comparison = NameScorer.Compare(query.Normalized, candidate.Normalized, statistics, _rules);
+
+        // parts-left-out keeps the longer name's first part. In a name written surname first ("ARELLANO FELIX, Ramon Eduardo") that
+        // part is the surname, and a name that keeps nothing after the comma is the surname alone: a partial name, which the engine
+        // reviews by its own rule (weighed by the rarity of the surname), not a name with parts left out.
+        if (comparison.PartsLeftOutLastKept >= 0
+            && KeepsOnlySurname(comparison.PartsLeftOutQueryShorter ? candidate.Text : query.Text, comparison.PartsLeftOutLastKept))
+        {
+            return NameScorer.Compare(query.Normalized, candidate.Normalized, statistics, _withoutPartsLeftOut);
+        }
+
+        return comparison;
+    }
+
+    // Gets whether a name written "SURNAME, Given names" has its tokens up to lastKept (the parts kept of it) all in the surname.
+    private static bool KeepsOnlySurname(string? text, int lastKept)
+    {
+        var comma = text?.IndexOf(',', StringComparison.Ordinal) ?? -1;
+        if (comma <= 0)
+        {
+            return false;
+        }
+
+        var surname = NameNormalizer.Normalize(text![..comma]);
+        return surname.Count > 0 && lastKept < surname[0].Tokens.Count;
     }
 }
 

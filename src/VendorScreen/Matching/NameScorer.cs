@@ -79,6 +79,13 @@ internal sealed class NameComparison
 
     /// <summary>Gets the name and version of the rules that computed the score (such as <c>token-align-v4</c>).</summary>
     public string Algorithm { get; init; } = NameScoringRules.Default.Name;
+
+    /// <summary>Gets, when the score is the <c>parts-left-out</c> floor, the index of the last token of the longer name that the
+    /// shorter keeps; -1 otherwise.</summary>
+    public int PartsLeftOutLastKept { get; init; } = -1;
+
+    /// <summary>Gets whether the query is the shorter name when <see cref="PartsLeftOutLastKept"/> is set.</summary>
+    public bool PartsLeftOutQueryShorter { get; init; }
 }
 
 /// <summary>
@@ -200,6 +207,7 @@ internal static class NameScorer
         var acronymInCandidate = false;
         var wordSpelled = false;
         var initialToWord = false;
+        var oneToOne = true;
         foreach (var p in pairs)
         {
             if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
@@ -224,6 +232,7 @@ internal static class NameScorer
             }
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
+            oneToOne &= p.QCount == 1 && p.CCount == 1 && !p.Acronym;
             bySound |= p.BySound;
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
@@ -308,6 +317,22 @@ internal static class NameScorer
             score = rules.InitialsOnlyCap;
         }
 
+        // A person's name written without its middle names, patronymic or further family names ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD
+        // MANSOUR SHAH MOHAMMED") is that name with parts left out, not another: it scores at least a share of what its kept parts score.
+        // Compared by spelling only: in Latin letters, or one name transliterated from an alphabet that writes its vowels (Cyrillic,
+        // Greek); a transliteration without vowels (Arabic, Hebrew) or by syllable (Han, Hangul, kana) collides too often.
+        var partsLeftOut = rules.PartsLeftOutFactor > 0 && oneToOne && SpelledAlphabetically(query) && SpelledAlphabetically(candidate)
+            ? PartsLeftOut(q, usedQ, wq, c, usedC, wc, alignment, statistics, rules)
+            : default;
+        var partsLeftOutFloor = partsLeftOut.LeftOutWeight > 0 && total > partsLeftOut.LeftOutWeight
+            ? rules.PartsLeftOutFactor * matched / (total - partsLeftOut.LeftOutWeight)
+            : 0;
+        var partsLeftOutApplied = partsLeftOutFloor > score;
+        if (partsLeftOutApplied)
+        {
+            score = partsLeftOutFloor;
+        }
+
         // One slip anywhere in a name costs that letter's share of the name, whatever the words it falls in: "SAOCHI" / "SANCHI",
         // "MILE TECHNOLOGIES" / "SMILE TECHNOLOGIES" are the same names mistyped.
         var oneEditFloor = rules.OneEditNameMinLength > 0 && latin ? OneEditFloor(q, c, rules.OneEditNameMinLength) : 0;
@@ -327,7 +352,7 @@ internal static class NameScorer
         {
             explanation = new Explanation(score, q, c, aligned!, Unused(usedQ, q.Count), Unused(usedC, c.Count), rules, loneNumber, numberMismatch, soundOnly, partReplaced,
                 singleWordFuzzy, singleWordFactor, acronymExtra, initialsOnly, patronymicSwap, query.IsTransliteration || candidate.IsTransliteration, misspeltForms!,
-                oneEditName ? oneEditFloor : 0);
+                oneEditName ? oneEditFloor : 0, partsLeftOutApplied ? partsLeftOut with { Floor = partsLeftOutFloor } : default);
         }
 
         if (rules.RoundScore)
@@ -337,9 +362,16 @@ internal static class NameScorer
         }
 
         var qualifiersOnly = !AnyUnused(q, usedQ, TokenTest.NotQualifier);
+        var lastKept = partsLeftOutApplied ? partsLeftOut.LastKept : -1;
         return explanation is not null
-            ? new NameComparison(Math.Clamp(score, 0, 1), explanation.Write(), contained, qualifiersOnly) { Algorithm = rules.Name }
-            : new NameComparison(Math.Clamp(score, 0, 1), query, candidate, statistics, rules, fuzzyCount > 0, contained, qualifiersOnly) { Algorithm = rules.Name };
+            ? new NameComparison(Math.Clamp(score, 0, 1), explanation.Write(), contained, qualifiersOnly)
+            {
+                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter,
+            }
+            : new NameComparison(Math.Clamp(score, 0, 1), query, candidate, statistics, rules, fuzzyCount > 0, contained, qualifiersOnly)
+            {
+                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter,
+            };
     }
 
     [ThreadStatic]
@@ -459,7 +491,8 @@ internal static class NameScorer
         bool PatronymicSwap,
         bool Transliteration,
         List<string> MisspeltForms,
-        double OneEditFloor)
+        double OneEditFloor,
+        LeftOutParts PartsLeftOut)
     {
         public List<FeatureScore> Write()
         {
@@ -544,6 +577,13 @@ internal static class NameScorer
                     + OneEditFloor.ToString("0.####", CultureInfo.InvariantCulture)));
             }
 
+            if (PartsLeftOut.Floor > 0)
+            {
+                var left = PartsLeftOut.QueryShorter ? string.Join(' ', UnmatchedC.Select(i => C[i].Text)) : string.Join(' ', UnmatchedQ.Select(i => Q[i].Text));
+                features.Add(new("parts-left-out", Math.Round(PartsLeftOut.Floor, 4), Rules.PartsLeftOutFactor, string.Create(CultureInfo.InvariantCulture,
+                    $"every part of the shorter name is in the longer, in order, with its first part; left out: {left}; score at least {Rules.PartsLeftOutFactor} of the kept parts' score, {Math.Round(PartsLeftOut.Floor, 4)}")));
+            }
+
             if (MisspeltForms.Count > 0)
             {
                 features.Add(new("misspelt-legal-form", 1, 0, "read as the legal form the other name carries: " + string.Join(", ", MisspeltForms)));
@@ -551,6 +591,187 @@ internal static class NameScorer
 
             return features;
         }
+    }
+
+    // What a name with parts left out keeps of the longer name: the weight of the parts it leaves out (0 when the rule does not
+    // hold), whether the query is the shorter name and the index of the last part of the longer it keeps; and the floor, for the
+    // explanation.
+    private readonly record struct LeftOutParts(double LeftOutWeight, bool QueryShorter, int LastKept, double Floor = 0);
+
+    // The name parts so common in listed persons' names that keeping them of a longer name identifies nobody ("MOHAMMAD ALI" kept
+    // of "MOHAMMAD ALI HASSAN" says little): the given names and particles among the sixty parts most frequent in the names of the
+    // OFAC SDN list's individuals (2021-07; "al" in 15 of 100 names, "ali" and "muhammad" in 4.5, "manuel" in 0.4), their other
+    // usual spellings, and the connectors bin, ibn, bint and ould.
+    private static readonly HashSet<string> CommonNameParts = new(StringComparer.Ordinal)
+    {
+        "al", "el", "abu", "abd", "abdul", "abdel", "bin", "ben", "ibn", "bint", "ould", "ali", "muhammad", "mohammad", "mohammed", "mohamed",
+        "mohamad", "muhamad", "muhammed", "mohd", "ahmad", "ahmed", "hassan", "hasan", "hussein", "husayn", "hussain", "husain", "ibrahim",
+        "abdullah", "abdallah", "abdulla", "rahman", "reza", "omar", "umar", "mustafa", "saleh", "salih", "hamid", "khan", "haji", "hajji",
+        "jose", "maria", "juan", "carlos", "luis", "antonio", "jesus", "jorge", "manuel",
+    };
+
+    // Gets whether one name is the other with parts left out: the name with fewer parts (titles aside; two or more, each a word of
+    // two Latin letters or more) has every part matched one to one, in order, to a part of the longer, one of them the longer's
+    // first part; one kept part is distinctive (not one of the most common name parts, and at least the least rarity on both sides);
+    // the shorter is not a romanised Chinese or Korean name (syllables only); and neither name holds a legal form, a number or an
+    // ideograph. Only the first part counts as kept, not the last: lists write persons surname first ("ASHFIELD, Jeffrey John
+    // James"), and the last part of such a name is a given name ("John James" keeps the given names only).
+    private static LeftOutParts PartsLeftOut(IReadOnlyList<NameToken> q, bool[] usedQ, double[] wq, IReadOnlyList<NameToken> c, bool[] usedC, double[] wc,
+        int[] alignment, ITokenStatistics? statistics, NameScoringRules rules)
+    {
+        var qParts = CountParts(q);
+        var cParts = CountParts(c);
+        if (qParts == cParts || Math.Min(qParts, cParts) < 2 || HasCompanyOrNumber(q) || HasCompanyOrNumber(c))
+        {
+            return default;
+        }
+
+        var queryShorter = qParts < cParts;
+        var shorter = queryShorter ? q : c;
+        var longer = queryShorter ? c : q;
+        var usedShorter = queryShorter ? usedQ : usedC;
+        var usedLonger = queryShorter ? usedC : usedQ;
+        var wLonger = queryShorter ? wc : wq;
+
+        // Where each part of the shorter name stands in the longer, read from the alignment (query index to candidate index).
+        Span<int> at = shorter.Count <= 64 ? stackalloc int[shorter.Count] : new int[shorter.Count];
+        at.Fill(-1);
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (alignment[i] >= 0)
+            {
+                if (queryShorter)
+                {
+                    at[i] = alignment[i];
+                }
+                else
+                {
+                    at[alignment[i]] = i;
+                }
+            }
+        }
+
+        // The shorter name's parts stand in the longer's order, and one of them is the longer's first part (titles aside).
+        var previous = -1;
+        var keepsFirst = false;
+        var distinctive = false;
+        for (var i = 0; i < shorter.Count; i++)
+        {
+            if (shorter[i].Class == TokenClass.Title)
+            {
+                continue;
+            }
+
+            if (shorter[i].Class != TokenClass.Word || shorter[i].Text.Length < 2 || !IsAsciiLetters(shorter[i].Text) || !usedShorter[i] || at[i] <= previous)
+            {
+                return default;
+            }
+
+            // The longer's first part is kept with a distinctive word: itself, or, when it is a common part ("ABDUL", "UMAR"), the
+            // part after it too ("ABDUL GHANI", "UMAR PATEK"); "ABDUL MANAN" keeps only "ABDUL" of "ABDUL SATAR ABDUL MANAN".
+            keepsFirst |= IsFirstPart(longer, at[i]) && (IsDistinctivePart(longer[at[i]], statistics, rules) || NextPartFollows(shorter, i, at, longer));
+            previous = at[i];
+            distinctive |= IsDistinctivePart(shorter[i], statistics, rules) && IsDistinctivePart(longer[at[i]], statistics, rules);
+        }
+
+        // A romanised Chinese or Korean name ("ZHANG WEI" of "ZHANG XIAO WEI", "KIM JONG" of "KIM JONG IL") is a few syllables from a
+        // small set: one left out makes another person's name.
+        if (!distinctive || !keepsFirst || AllRomanisedSyllables(shorter))
+        {
+            return default;
+        }
+
+        double leftOut = 0;
+        for (var j = 0; j < longer.Count; j++)
+        {
+            if (!usedLonger[j])
+            {
+                leftOut += wLonger[j];
+            }
+        }
+
+        return new LeftOutParts(leftOut, queryShorter, previous);
+    }
+
+    // Gets whether the part after a kept part of the shorter name (titles aside) stands right after its match in the longer.
+    private static bool NextPartFollows(IReadOnlyList<NameToken> shorter, int i, Span<int> at, IReadOnlyList<NameToken> longer)
+    {
+        var next = i + 1;
+        while (next < shorter.Count && shorter[next].Class == TokenClass.Title)
+        {
+            next++;
+        }
+
+        var following = at[i] + 1;
+        while (following < longer.Count && longer[following].Class == TokenClass.Title)
+        {
+            following++;
+        }
+
+        return next < shorter.Count && at[next] == following;
+    }
+
+    // Gets whether a token is the first part of a name: no token before it but titles.
+    private static bool IsFirstPart(IReadOnlyList<NameToken> tokens, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (tokens[i].Class != TokenClass.Title)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDistinctivePart(NameToken token, ITokenStatistics? statistics, NameScoringRules rules) =>
+        token.Text.Length >= 3 && !CommonNameParts.Contains(token.Text) && (statistics?.Rarity(token.Text) ?? 1.0) >= rules.PartsLeftOutMinRarity;
+
+    private static bool AllRomanisedSyllables(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class != TokenClass.Title && !IsRomanisedSyllable(tokens[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Gets whether a name is written in Latin letters or transliterated from an alphabet that writes its vowels, so that its Latin
+    // spelling compares letter by letter.
+    private static bool SpelledAlphabetically(NormalizedName name) => !name.IsTransliteration || name.SourceScript is NameScript.Cyrillic or NameScript.Greek;
+
+    // Gets whether a word is one syllable of romanised Chinese or Korean ("zhang", "wei", "jong").
+    private static bool IsRomanisedSyllable(string text) =>
+        Romanization.IsPinyinSyllable(text) || CrossScriptSimilarity.IsRomanisedSyllable(text, NameScript.Hangul);
+
+    // The parts of a name: its tokens other than titles.
+    private static int CountParts(IReadOnlyList<NameToken> tokens)
+    {
+        var n = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            n += tokens[i].Class == TokenClass.Title ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    private static bool HasCompanyOrNumber(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class is TokenClass.LegalForm or TokenClass.Number or TokenClass.Ideograph)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The least score of two names one edit apart over their letters and digits, read in order (1 - 1 / the longer length), or 0

@@ -44,12 +44,16 @@ internal sealed record NameScoringRules : ICandidateScoring
         InitialsOnlyCap = 0.75,
     };
 
-    /// <summary>Gets the rules of <c>token-align-v5</c>, the default: <see cref="V4"/>, and two names one letter apart over their whole
-    /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83).</summary>
+    /// <summary>Gets the rules of <c>token-align-v5</c>, the default: <see cref="V4"/>, two names one letter apart over their whole
+    /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83), and a name written with
+    /// parts left out ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED") scores at least a share of what its parts
+    /// score.</summary>
     public static NameScoringRules V5 { get; } = V4 with
     {
         Name = "token-align-v5",
         OneEditNameMinLength = 6,
+        PartsLeftOutFactor = 0.85,
+        PartsLeftOutMinRarity = 0.5,
     };
 
     /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
@@ -188,6 +192,17 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// "Chang").</summary>
     public int OneEditNameMinLength { get; init; }
 
+    /// <summary>Gets the share of the score of the parts it keeps that a name written with parts left out scores at least: every
+    /// part of the shorter name (two or more words; both names in Latin letters or transliterated from Cyrillic or Greek; neither
+    /// holds a legal form or a number) matches one part of the longer, in order, one of them the longer's first part (titles aside),
+    /// and one kept part is distinctive (see <see cref="PartsLeftOutMinRarity"/>); 0 for no such floor.</summary>
+    public double PartsLeftOutFactor { get; init; }
+
+    /// <summary>Gets the least rarity in the screened lists of a kept part that makes it distinctive under
+    /// <see cref="PartsLeftOutFactor"/>; a part is never distinctive when it is one of the name parts most common in listed
+    /// names ("Mohammad", "Ali", "Abdul") or a romanised Chinese or Korean syllable.</summary>
+    public double PartsLeftOutMinRarity { get; init; }
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -243,6 +258,8 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("acronym-extra-part", "factor", AcronymExtraPartFactor, "score factor when a name read as an acronym also holds a word or number left unmatched (Air T)"),
         new("one-edit-name", "limit", OneEditNameMinLength, "fewest letters from which names one edit apart score at least 1 - 1/letters (Saochi / Sanchi); 0 for none"),
         new("initials-only", "cap", InitialsOnlyCap, "score cap when the only words matched are initials against words (One-P / First Phosphate)"),
+        new("parts-left-out", "factor", PartsLeftOutFactor, "a name of 2+ parts found in order in a longer one, with its first part, scores at least this share of its kept parts' score (Akhtar Mansour / Akhtar Mohammad Mansour Shah); 0 for none"),
+        new("parts-left-out-rarity", "limit", PartsLeftOutMinRarity, "least rarity of a kept part that is not one of the most common name parts (Mohammad, Ali), of which parts-left-out needs one"),
     ];
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Tests.Matching;
 
 /// <summary>The versioned rule sets of the token-align scorer: v3 stays reproducible, v4 (the default) is typo-robust.</summary>
-public sealed class NameScoringRulesTests
+public sealed partial class NameScoringRulesTests
 {
     private const double ReviewThreshold = 0.80;
 
@@ -120,10 +120,10 @@ public sealed class NameScoringRulesTests
             "misspelt-word-class-weight", "joined-skips-legal-forms", "wider-word-classes", "joined-legal-form-letters", "function-word-edit",
             "acronym-extra-part", "initials-only");
 
-        // v5 adds one rule to v4.
+        // v5 adds two rules to v4: the one-edit-name floor and the parts-left-out floor with its least rarity.
         var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
         NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
-            .Should().Equal("one-edit-name");
+            .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity");
     }
 
     [Theory]
