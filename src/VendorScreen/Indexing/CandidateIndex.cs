@@ -140,8 +140,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _soundBuckets = SoundBuckets(names);
-        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(_soundBuckets);
+        _sound = SoundVocabulary.Build(names, MinSoundWordLength);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
@@ -211,7 +210,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount);
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -419,7 +418,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount));
+        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -582,16 +581,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         [ThreadStatic]
         private static Scratch? _current;
 
-        private int _soundRun;
-
-        private Scratch(int names, int vocabulary, int soundCodes)
+        private Scratch(int names, int vocabulary)
         {
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyCounts = new int[vocabulary];
             FirstGram = new int[vocabulary];
-            SoundRun = new int[soundCodes];
-            SoundSimilarity = new double[soundCodes];
         }
 
         public double[] Scores { get; }
@@ -610,36 +605,22 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
-        // The run of sound look-ups in which each distinct code sequence was last compared, and its similarity then.
-        public int[] SoundRun { get; }
+        // The code sequences a run of the look-up by sound finds, with their similarity, and the bucket entries it keeps.
+        public List<(int Code, double Sim)> SoundCandidates { get; } = [];
 
-        public double[] SoundSimilarity { get; }
+        public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
 
-        public static Scratch For(int names, int vocabulary, int soundCodes)
+        public static Scratch For(int names, int vocabulary)
         {
             var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary || current.SoundRun.Length < soundCodes)
+            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
             {
                 _current = current = new Scratch(
                     Math.Max(names, current?.Scores.Length ?? 0),
-                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0),
-                    Math.Max(soundCodes, current?.SoundRun.Length ?? 0));
+                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
             }
 
             return current;
-        }
-
-        // A number for a new run of sound comparisons, never given before on this thread (so that no comparison of an earlier run,
-        // of this index or another, is taken for one of this run).
-        public int NextSoundRun()
-        {
-            if (_soundRun == int.MaxValue)
-            {
-                Array.Clear(SoundRun);
-                _soundRun = 0;
-            }
-
-            return ++_soundRun;
         }
     }
 }
