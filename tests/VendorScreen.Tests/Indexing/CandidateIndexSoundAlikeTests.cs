@@ -56,6 +56,20 @@ public sealed class CandidateIndexSoundAlikeTests
     }
 
     [Fact]
+    public void ReadFrom_SoundWordsOutOfOrder_FailsNamingTheSection()
+    {
+        Entity[] entities = [new Entity("t:1", EntityKind.Person, "Barack Obama")];
+        var bytes = IndexBytes(new CandidateIndex(entities, NameScoringRules.Default));
+
+        // The index ends with the two sound words, "barack" and "obama", each a word id and a code id of one byte: swap them.
+        bytes[^5].Should().Be(2);
+        (bytes[^4], bytes[^3], bytes[^2], bytes[^1]) = (bytes[^2], bytes[^1], bytes[^4], bytes[^3]);
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("candidate index, sound words: sound word 1 is out of order or repeated*");
+    }
+
+    [Fact]
     public async Task Similar_EmbeddedWords_GivesEverySequenceSimilarEnoughWithItsSimilarityInEveryScript()
     {
         var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
@@ -168,7 +182,10 @@ public sealed class CandidateIndexSoundAlikeTests
         return compared;
     }
 
-    private static CandidateIndex RoundTrip(CandidateIndex index, IReadOnlyList<Entity> entities)
+    private static CandidateIndex RoundTrip(CandidateIndex index, IReadOnlyList<Entity> entities) =>
+        CandidateIndex.ReadFrom(new SnapshotBinaryReader(IndexBytes(index), "test"), entities, NameScoringRules.Default);
+
+    private static byte[] IndexBytes(CandidateIndex index)
     {
         using var stream = new MemoryStream();
         using (var writer = new SnapshotBinaryWriter(stream))
@@ -176,6 +193,6 @@ public sealed class CandidateIndexSoundAlikeTests
             index.WriteTo(writer);
         }
 
-        return CandidateIndex.ReadFrom(new SnapshotBinaryReader(stream.ToArray(), "test"), entities, NameScoringRules.Default);
+        return stream.ToArray();
     }
 }
