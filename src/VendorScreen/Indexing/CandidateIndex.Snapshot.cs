@@ -4,7 +4,8 @@ namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
 /// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
-/// ordered by length), the identifier map and the sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
+/// ordered by length), the identifier map and the Latin words with their sound codes, from which the trie of the look-up by sound is
+/// built again at load), so that loading neither normalises a name nor builds a table again.</summary>
 internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
@@ -16,7 +17,7 @@ internal sealed partial class CandidateIndex
         Dictionary<string, int[]> postings,
         Dictionary<ulong, int[]> trigrams,
         Dictionary<string, int[]> identifiers,
-        Dictionary<int, (string Word, string Codes)[]> soundBuckets)
+        SoundVocabulary sound)
     {
         _scoring = scoring;
         Entities = entities;
@@ -31,8 +32,7 @@ internal sealed partial class CandidateIndex
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
-        _soundBuckets = soundBuckets;
-        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(soundBuckets);
+        _sound = sound;
         _logEntries = Math.Log(2 + names.Length);
         _modelPrefixes = ModelPrefixes(entities);
         IsFromSnapshot = true;
@@ -105,16 +105,17 @@ internal sealed partial class CandidateIndex
             writer.WriteIncreasing(ids);
         }
 
-        writer.WriteCount(_soundBuckets.Count);
-        foreach (var (key, words) in _soundBuckets)
+        writer.WriteCount(_sound.Codes.Length);
+        foreach (var codes in _sound.Codes)
         {
-            writer.WriteInt32(key);
-            writer.WriteCount(words.Length);
-            foreach (var (word, codes) in words)
-            {
-                writer.WriteCount(KeyId(word));
-                writer.WriteString(codes);
-            }
+            writer.WriteString(codes);
+        }
+
+        writer.WriteCount(_sound.Words.Length);
+        for (var w = 0; w < _sound.Words.Length; w++)
+        {
+            writer.WriteCount(KeyId(_sound.Words[w]));
+            writer.WriteCount(_sound.WordCodes[w]);
         }
     }
 
@@ -227,23 +228,32 @@ internal sealed partial class CandidateIndex
             }
         }
 
-        reader.Section = "candidate index, sound buckets";
-        var bucketCount = reader.ReadCount(int.MaxValue / 8, "the number of sound buckets");
-        var soundBuckets = new Dictionary<int, (string Word, string Codes)[]>(bucketCount);
-        for (var i = 0; i < bucketCount; i++)
+        reader.Section = "candidate index, sound codes";
+        var soundCodes = new string[reader.ReadCount(keys.Length, "the number of sound code sequences")];
+        for (var c = 0; c < soundCodes.Length; c++)
         {
-            var key = reader.ReadInt32();
-            var words = new (string Word, string Codes)[reader.ReadCount(keys.Length, "the number of words in a sound bucket")];
-            for (var w = 0; w < words.Length; w++)
+            soundCodes[c] = reader.ReadString();
+            if (c > 0 && string.CompareOrdinal(soundCodes[c - 1], soundCodes[c]) >= 0)
             {
-                words[w] = (keys[reader.ReadCount(keys.Length - 1, "a word id")], reader.ReadString());
-            }
-
-            if (!soundBuckets.TryAdd(key, words))
-            {
-                throw reader.Bad("a sound bucket is listed twice");
+                throw reader.Bad($"sound code sequence {c} is out of order or repeated");
             }
         }
+
+        reader.Section = "candidate index, sound words";
+        var soundWords = new string[reader.ReadCount(keys.Length, "the number of sound words")];
+        var soundWordCodes = new int[soundWords.Length];
+        for (var w = 0; w < soundWords.Length; w++)
+        {
+            soundWords[w] = keys[reader.ReadCount(keys.Length - 1, "a word id")];
+            if (w > 0 && string.CompareOrdinal(soundWords[w - 1], soundWords[w]) >= 0)
+            {
+                throw reader.Bad($"sound word {w} is out of order or repeated");
+            }
+
+            soundWordCodes[w] = soundCodes.Length == 0 ? throw reader.Bad("a sound word without sound codes") : reader.ReadCount(soundCodes.Length - 1, "a sound code sequence id");
+        }
+
+        var sound = new SoundVocabulary(soundWords, soundWordCodes, soundCodes);
 
         reader.Section = "candidate index";
         if (!reader.AtEnd)
@@ -251,7 +261,7 @@ internal sealed partial class CandidateIndex
             throw reader.Bad("unexpected bytes after the index");
         }
 
-        return new StoredTables(entityCount, names, postings, trigrams, identifiers, soundBuckets);
+        return new StoredTables(entityCount, names, postings, trigrams, identifiers, sound);
     }
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
@@ -284,7 +294,7 @@ internal sealed partial class CandidateIndex
             names[n] = new IndexedName(e, name, normalized);
         }
 
-        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.SoundBuckets);
+        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.Sound);
     }
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
@@ -318,11 +328,11 @@ internal readonly record struct StoredName(int EntityIndex, int Position, Normal
 /// <param name="Postings">The postings, in the order the index built them.</param>
 /// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
 /// <param name="Identifiers">The identifier map.</param>
-/// <param name="SoundBuckets">The sound buckets.</param>
+/// <param name="Sound">The Latin words and sound codes of the look-up by sound.</param>
 internal sealed record StoredTables(
     int EntityCount,
     StoredName[] Names,
     Dictionary<string, int[]> Postings,
     Dictionary<ulong, int[]> Trigrams,
     Dictionary<string, int[]> Identifiers,
-    Dictionary<int, (string Word, string Codes)[]> SoundBuckets);
+    SoundVocabulary Sound);

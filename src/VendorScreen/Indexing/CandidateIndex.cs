@@ -47,12 +47,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
-    private readonly Dictionary<int, (string Word, string Codes)[]> _soundBuckets;
-
-    // For each sound bucket, the number of each word's codes among the distinct codes of all buckets (words that sound alike
-    // share a number), so that a look-up compares each distinct code sequence once.
-    private readonly Dictionary<int, int[]> _soundCodeIds;
-    private readonly int _soundCodeCount;
     private readonly ICandidateScoring _scoring;
 
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
@@ -146,8 +140,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
 
         _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _soundBuckets = SoundBuckets(names);
-        (_soundCodeIds, _soundCodeCount) = SoundCodeIds(_soundBuckets);
+        _sound = SoundVocabulary.Build(names, MinSoundWordLength);
         _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
@@ -217,7 +210,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount);
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -394,138 +387,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             .OrderByDescending(p => p.Pattern.Folded.Length)
             .ToArray();
 
-    // Latin words of Latin-script names, grouped by the coarse consonant keys of their sound codes, for cross-script lookups.
-    private static Dictionary<int, (string Word, string Codes)[]> SoundBuckets(List<IndexedName> names)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (name.Normalized.IsTransliteration)
-            {
-                continue;
-            }
-
-            foreach (var t in name.Normalized.Tokens)
-            {
-                if (t.Class == TokenClass.Word && t.Text.Length >= MinSoundWordLength && t.Text.All(char.IsAsciiLetter))
-                {
-                    words.Add(t.Text);
-                }
-            }
-        }
-
-        var buckets = new Dictionary<int, List<(string, string)>>();
-        foreach (var word in words.Order(StringComparer.Ordinal))
-        {
-            var codes = CrossScriptKey.Latin(word);
-            foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: false))
-            {
-                if (!buckets.TryGetValue(key, out var list))
-                {
-                    buckets[key] = list = [];
-                }
-
-                list.Add((word, codes));
-            }
-        }
-
-        return buckets.ToDictionary(p => p.Key, p => p.Value.ToArray());
-    }
-
-    // The numbers of the sound buckets' code sequences, equal sequences numbered alike; the count of distinct sequences.
-    private static (Dictionary<int, int[]> Ids, int Count) SoundCodeIds(Dictionary<int, (string Word, string Codes)[]> buckets)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new Dictionary<int, int[]>(buckets.Count);
-        foreach (var (key, words) in buckets)
-        {
-            var bucketIds = new int[words.Length];
-            for (var w = 0; w < words.Length; w++)
-            {
-                if (!numbers.TryGetValue(words[w].Codes, out var id))
-                {
-                    numbers[words[w].Codes] = id = numbers.Count;
-                }
-
-                bucketIds[w] = id;
-            }
-
-            ids[key] = bucketIds;
-        }
-
-        return (ids, numbers.Count);
-    }
-
-    // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
-    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
-    {
-        var script = query.SourceScript;
-        var tokens = query.Tokens;
-        var syllabic = script is NameScript.Han or NameScript.Hangul;
-        var maxRun = syllabic ? 6 : 1;
-        var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var j = 0; j < tokens.Count; j++)
-        {
-            var run = string.Empty;
-            for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
-            {
-                run += tokens[j + k - 1].Text;
-                if (syllabic && k < 2)
-                {
-                    continue;
-                }
-
-                // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-                var codesForScoring = CrossScriptKey.Native(run, script);
-                var codes = codesForScoring.Replace('R', 'r');
-                var matches = new List<(string Word, double Sim)>();
-                var comparisons = scratch.NextSoundRun();
-                foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
-                {
-                    if (!_soundBuckets.TryGetValue(key, out var bucket))
-                    {
-                        continue;
-                    }
-
-                    var codeIds = _soundCodeIds[key];
-                    for (var w = 0; w < bucket.Length; w++)
-                    {
-                        // Each distinct code sequence is compared once per run: a word in two of the buckets read, and words that
-                        // sound alike, reuse the first comparison.
-                        var id = codeIds[w];
-                        double sim;
-                        if (scratch.SoundRun[id] == comparisons)
-                        {
-                            sim = scratch.SoundSimilarity[id];
-                        }
-                        else
-                        {
-                            sim = CrossScriptSimilarity.CodeSimilarity(bucket[w].Codes, codesForScoring, script, MinSoundSimilarity);
-                            scratch.SoundRun[id] = comparisons;
-                            scratch.SoundSimilarity[id] = sim;
-                        }
-
-                        if (sim >= MinSoundSimilarity)
-                        {
-                            matches.Add((bucket[w].Word, sim));
-                        }
-                    }
-                }
-
-                foreach (var (word, sim) in matches.OrderByDescending(m => m.Sim).Take(MaxSoundExpansions))
-                {
-                    var weight = sim * Rarity(word) * 0.8;
-                    if (!found.TryGetValue(word, out var prior) || prior < weight)
-                    {
-                        found[word] = weight;
-                    }
-                }
-            }
-        }
-
-        return found.Select(p => (p.Key, p.Value));
-    }
-
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
 
     internal static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
@@ -557,17 +418,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount));
-    }
-
-    /// <summary>Gets the Latin words a query's look-up by sound takes, with their weights (for a query transliterated from
-    /// another script).</summary>
-    /// <param name="query">The normalised, transliterated query.</param>
-    /// <returns>The words and weights.</returns>
-    internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return [.. SoundAlikeVocabulary(query, Scratch.For(Names.Count, _vocabulary.Length, _soundCodeCount))];
+        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -730,16 +581,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         [ThreadStatic]
         private static Scratch? _current;
 
-        private int _soundRun;
-
-        private Scratch(int names, int vocabulary, int soundCodes)
+        private Scratch(int names, int vocabulary)
         {
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyCounts = new int[vocabulary];
             FirstGram = new int[vocabulary];
-            SoundRun = new int[soundCodes];
-            SoundSimilarity = new double[soundCodes];
         }
 
         public double[] Scores { get; }
@@ -758,36 +605,22 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
-        // The run of sound look-ups in which each distinct code sequence was last compared, and its similarity then.
-        public int[] SoundRun { get; }
+        // The code sequences a run of the look-up by sound finds, with their similarity, and the bucket entries it keeps.
+        public List<(int Code, double Sim)> SoundCandidates { get; } = [];
 
-        public double[] SoundSimilarity { get; }
+        public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
 
-        public static Scratch For(int names, int vocabulary, int soundCodes)
+        public static Scratch For(int names, int vocabulary)
         {
             var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary || current.SoundRun.Length < soundCodes)
+            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
             {
                 _current = current = new Scratch(
                     Math.Max(names, current?.Scores.Length ?? 0),
-                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0),
-                    Math.Max(soundCodes, current?.SoundRun.Length ?? 0));
+                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
             }
 
             return current;
-        }
-
-        // A number for a new run of sound comparisons, never given before on this thread (so that no comparison of an earlier run,
-        // of this index or another, is taken for one of this run).
-        public int NextSoundRun()
-        {
-            if (_soundRun == int.MaxValue)
-            {
-                Array.Clear(SoundRun);
-                _soundRun = 0;
-            }
-
-            return ++_soundRun;
         }
     }
 }

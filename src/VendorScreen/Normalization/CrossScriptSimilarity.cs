@@ -157,11 +157,26 @@ internal static class CrossScriptSimilarity
     /// <returns>The similarity when it is at least <paramref name="atLeast"/>; otherwise a smaller value or 0.</returns>
     internal static double CodeSimilarity(string latinCodes, string nativeCodes, NameScript script, double atLeast)
     {
+        var d = CodeDistance(latinCodes, nativeCodes, script, DistanceLimit(script, atLeast));
+        return SimilarityOfDistance(d, script);
+    }
+
+    private static double SimilarityOfDistance(double d, NameScript script)
+    {
         var max = MaxDistance(script);
-        var within = max * (MaxSimilarity - Math.Max(atLeast, MinSimilarity)) / (MaxSimilarity - MinSimilarity);
-        var d = CodeDistance(latinCodes, nativeCodes, script, within);
         return d > max ? 0 : MaxSimilarity - ((MaxSimilarity - MinSimilarity) * d / max);
     }
+
+    /// <summary>Gets the similarity <see cref="CodeSimilarity(string, string, NameScript, double)"/> gives for a complete edit cost
+    /// (the last cell of the last row) that was never stopped early: of a Latin sequence of two codes or more and mass 1 or more,
+    /// and no row's least cell beyond <see cref="EditCostLimit(double, double, NameScript, double)"/>.</summary>
+    /// <param name="cost">The edit cost.</param>
+    /// <param name="latinMass">The Latin token's mass.</param>
+    /// <param name="nativeMass">The transliterated token's mass, 1 or more.</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <returns>The similarity.</returns>
+    internal static double SimilarityOfEditCost(double cost, double latinMass, double nativeMass, NameScript script) =>
+        SimilarityOfDistance(cost / Scale(latinMass, nativeMass), script);
 
     // With a finite limit, the edit cost stops as soon as every cell of a row exceeds what the limit allows (costs are never
     // negative, so the cost can only grow from there) and the distance is then reported as infinite.
@@ -174,11 +189,88 @@ internal static class CrossScriptSimilarity
             return double.PositiveInfinity;
         }
 
-        var scale = ((massA + massB) / 2) + 0.5;
-        // A margin so that rounding never stops a computation whose distance would still come out at the limit.
-        var costLimit = double.IsPositiveInfinity(limit) ? limit : (limit * scale * (1 + 1e-9)) + 1e-9;
-        var cost = EditCost(a, b, script, costLimit);
+        var scale = Scale(massA, massB);
+        var cost = EditCost(a, b, script, EditCostLimit(limit, scale));
         return cost / scale;
+    }
+
+    private static double Scale(double massA, double massB) => ((massA + massB) / 2) + 0.5;
+
+    // A margin so that rounding never stops a computation whose distance would still come out at the limit.
+    private static double EditCostLimit(double limit, double scale) =>
+        double.IsPositiveInfinity(limit) ? limit : (limit * scale * (1 + 1e-9)) + 1e-9;
+
+    // The distance limit below which a similarity of at least a value is possible.
+    private static double DistanceLimit(NameScript script, double atLeast)
+    {
+        var max = MaxDistance(script);
+        return max * (MaxSimilarity - Math.Max(atLeast, MinSimilarity)) / (MaxSimilarity - MinSimilarity);
+    }
+
+    /// <summary>Gets the consonant mass of a Latin token's codes, over which <see cref="CodeSimilarity(string, string, NameScript, double)"/>
+    /// scales the edit cost.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <returns>The mass.</returns>
+    internal static double LatinMass(string latinCodes) => Mass(latinCodes, NameScript.Latin);
+
+    /// <summary>Gets the consonant mass of a transliterated token's codes.</summary>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <returns>The mass.</returns>
+    internal static double NativeMass(string nativeCodes, NameScript script) => Mass(nativeCodes, script);
+
+    /// <summary>Gets the edit cost beyond which <see cref="CodeSimilarity(string, string, NameScript, double)"/> stops and reports
+    /// a similarity below <paramref name="atLeast"/>, for a Latin token of a given mass: once every cell of a row of the edit
+    /// cost (<see cref="FirstEditRow"/>, <see cref="NextEditRow"/>) exceeds it, the similarity is below that value. It never
+    /// decreases as the Latin mass grows.</summary>
+    /// <param name="latinMass">The Latin token's mass (<see cref="LatinMass"/>).</param>
+    /// <param name="nativeMass">The transliterated token's mass (<see cref="NativeMass"/>).</param>
+    /// <param name="script">The script the transliterated token came from.</param>
+    /// <param name="atLeast">The least similarity the caller keeps, at least <see cref="MinSimilarity"/>.</param>
+    /// <returns>The cost limit.</returns>
+    internal static double EditCostLimit(double latinMass, double nativeMass, NameScript script, double atLeast) =>
+        EditCostLimit(DistanceLimit(script, atLeast), Scale(latinMass, nativeMass));
+
+    /// <summary>Writes the first row of the edit cost of a Latin token's codes against a transliterated token's codes: the cost of
+    /// each prefix of the transliterated codes against no Latin code.</summary>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="row">The row, one cell more than the codes.</param>
+    /// <param name="nativeGaps">Receives the cost of each transliterated code against no Latin code, for <see cref="NextEditRow"/>.</param>
+    internal static void FirstEditRow(string nativeCodes, NameScript script, Span<double> row, Span<double> nativeGaps)
+    {
+        row[0] = 0;
+        for (var j = 1; j <= nativeCodes.Length; j++)
+        {
+            nativeGaps[j - 1] = NativeGap(nativeCodes[j - 1], script);
+            row[j] = row[j - 1] + nativeGaps[j - 1];
+        }
+    }
+
+    /// <summary>Writes the next row of the edit cost for one more Latin code, as the similarity computes it.</summary>
+    /// <param name="latinCode">The Latin code.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="nativeGaps">The gap costs of the transliterated codes, from <see cref="FirstEditRow"/>.</param>
+    /// <param name="previous">The row before.</param>
+    /// <param name="current">The row to write.</param>
+    /// <returns>The least cell of the row written.</returns>
+    internal static double NextEditRow(char latinCode, string nativeCodes, NameScript script, ReadOnlySpan<double> nativeGaps, ReadOnlySpan<double> previous, Span<double> current)
+    {
+        var gapA = LatinGap(latinCode, script);
+        var substitutions = latinCode < 128 ? SubstitutionTables[(int)script].AsSpan(latinCode * 128, 128) : default;
+        current[0] = previous[0] + gapA;
+        var rowMin = current[0];
+        for (var j = 1; j <= nativeCodes.Length; j++)
+        {
+            var b = nativeCodes[j - 1];
+            var value = Math.Min(previous[j] + gapA, current[j - 1] + nativeGaps[j - 1]);
+            value = Math.Min(value, previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
+            current[j] = value;
+            rowMin = Math.Min(rowMin, value);
+        }
+
+        return rowMin;
     }
 
     // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
@@ -261,28 +353,14 @@ internal static class CrossScriptSimilarity
     private static double EditCost(string a, string b, NameScript script, double limit)
     {
         var size = b.Length + 1;
-        Span<double> rows = size <= 64 ? stackalloc double[2 * size] : new double[2 * size];
-        rows.Clear();
+        Span<double> rows = size <= 64 ? stackalloc double[3 * size] : new double[3 * size];
         var previous = rows[..size];
         var current = rows.Slice(size, size);
-        for (var j = 1; j <= b.Length; j++)
-        {
-            previous[j] = previous[j - 1] + NativeGap(b[j - 1], script);
-        }
-
+        var gaps = rows.Slice(2 * size, size);
+        FirstEditRow(b, script, previous, gaps);
         for (var i = 1; i <= a.Length; i++)
         {
-            var gapA = LatinGap(a[i - 1], script);
-            current[0] = previous[0] + gapA;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var value = Math.Min(previous[j] + gapA, current[j - 1] + NativeGap(b[j - 1], script));
-                value = Math.Min(value, previous[j - 1] + Substitution(a[i - 1], b[j - 1], script));
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-
+            var rowMin = NextEditRow(a[i - 1], b, script, gaps, previous, current);
             if (rowMin > limit)
             {
                 return double.PositiveInfinity;
@@ -334,9 +412,6 @@ internal static class CrossScriptSimilarity
             _ => 1,
         };
     }
-
-    private static double Substitution(char a, char b, NameScript script) =>
-        a < 128 && b < 128 ? SubstitutionTables[(int)script][(a * 128) + b] : 1;
 
     private static double[][] BuildSubstitutionTables()
     {

@@ -9,7 +9,7 @@ using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Hosting;
 
-/// <summary>The candidate index stored in an index snapshot file (format version 3): read back, it screens exactly as an index
+/// <summary>The candidate index stored in an index snapshot file (format version 4): read back, it screens exactly as an index
 /// built from the lists.</summary>
 public sealed class IndexSnapshotStoredIndexTests : IDisposable
 {
@@ -106,6 +106,20 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
 
         read.Should().Throw<SanctionListSourceException>().Which.Message.Should()
             .Contain(path).And.Contain("format version 2").And.Contain("older format").And.Contain("build the snapshot again");
+    }
+
+    [Fact]
+    public void Read_FormatVersion3_FailsSayingToBuildTheFileAgain()
+    {
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), 3);
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should()
+            .Contain(path).And.Contain("format version 3").And.Contain("older format").And.Contain("build the snapshot again");
     }
 
     [Fact]

@@ -1,0 +1,272 @@
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Indexing;
+
+/// <summary>
+/// The Latin words a name transliterated from another script is looked up by sound against: the words of the Latin-script
+/// names, their sound codes (<see cref="CrossScriptKey.Latin"/>) and a trie over the distinct code sequences, each marked with
+/// the retrieval buckets (<see cref="CrossScriptKey.RetrievalKeys"/>) its sequences fall in. A look-up walks the trie and
+/// computes the edit cost of <see cref="CrossScriptSimilarity"/> one row per code, once for every sequence that shares the
+/// prefix; it leaves a branch as soon as none of its sequences is in a bucket the query reads, or the row already exceeds the
+/// cost at which the similarity of the branch's heaviest sequence would fall below the least similarity kept (a row never
+/// gets cheaper as codes are added, and a lighter sequence has a lower limit). A sequence's similarity is read off its last
+/// row, so each prefix that can still match is computed once and no other is computed at all.
+/// </summary>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+internal sealed class SoundVocabulary
+{
+    // The trie in preorder: a node's branch is the nodes from it up to (not including) its end, its first child the next node.
+    private readonly char[] _label;
+    private readonly int[] _depth;
+    private readonly int[] _end;
+    private readonly int[] _terminal;
+    private readonly ulong[] _keyMask;
+
+    // The heaviest consonant mass of a branch's sequences, in half units (every code weighs 0, 1/2 or 1).
+    private readonly int[] _maxMassHalves;
+    private readonly int _maxDepth;
+
+    // Each code sequence's consonant mass, in half units.
+    private readonly int[] _codeMassHalves;
+
+    // Each code sequence's retrieval keys (two per sequence, -1 for none; a key can appear twice) and words (ids into Words).
+    private readonly int[] _codeKeys;
+    private readonly int[] _codeWordStart;
+    private readonly int[] _codeWords;
+
+    [ThreadStatic]
+    private static double[]? _rows;
+
+    /// <summary>Initializes a new instance of the <see cref="SoundVocabulary"/> class.</summary>
+    /// <param name="words">The words, in ordinal order, without repeats.</param>
+    /// <param name="wordCodes">The number of each word's code sequence in <paramref name="codes"/>.</param>
+    /// <param name="codes">The distinct code sequences, in ordinal order.</param>
+    public SoundVocabulary(string[] words, int[] wordCodes, string[] codes)
+    {
+        Words = words;
+        WordCodes = wordCodes;
+        Codes = codes;
+        _codeKeys = new int[2 * codes.Length];
+        _codeMassHalves = new int[codes.Length];
+        var codeMasks = new ulong[codes.Length];
+        for (var c = 0; c < codes.Length; c++)
+        {
+            _codeMassHalves[c] = (int)(2 * CrossScriptSimilarity.LatinMass(codes[c]));
+            var keys = CrossScriptKey.RetrievalKeys(codes[c], skipFirst: false);
+            _codeKeys[2 * c] = keys.Count > 0 ? keys[0] : -1;
+            _codeKeys[(2 * c) + 1] = keys.Count > 1 ? keys[1] : -1;
+            foreach (var key in keys)
+            {
+                codeMasks[c] |= 1UL << key;
+            }
+        }
+
+        _codeWordStart = new int[codes.Length + 1];
+        foreach (var c in wordCodes)
+        {
+            _codeWordStart[c + 1]++;
+        }
+
+        for (var c = 0; c < codes.Length; c++)
+        {
+            _codeWordStart[c + 1] += _codeWordStart[c];
+        }
+
+        _codeWords = new int[words.Length];
+        var next = (int[])_codeWordStart.Clone();
+        for (var w = 0; w < words.Length; w++)
+        {
+            _codeWords[next[wordCodes[w]]++] = w;
+        }
+
+        (_label, _depth, _end, _terminal, _keyMask, _maxMassHalves) = Trie(codes, codeMasks, _codeMassHalves);
+        _maxDepth = _depth.Length == 0 ? 0 : _depth.Max();
+    }
+
+    /// <summary>Gets the words, in ordinal order.</summary>
+    public string[] Words { get; }
+
+    /// <summary>Gets the number of each word's code sequence in <see cref="Codes"/>.</summary>
+    public int[] WordCodes { get; }
+
+    /// <summary>Gets the distinct code sequences, in ordinal order.</summary>
+    public string[] Codes { get; }
+
+    /// <summary>Gets the words of four letters or more of the Latin-script names (only ASCII letters) with their sound codes.</summary>
+    /// <param name="names">The indexed names.</param>
+    /// <param name="minWordLength">The shortest word taken.</param>
+    /// <returns>The vocabulary.</returns>
+    public static SoundVocabulary Build(IEnumerable<IndexedName> names, int minWordLength)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name.Normalized.IsTransliteration)
+            {
+                continue;
+            }
+
+            foreach (var t in name.Normalized.Tokens)
+            {
+                if (t.Class == TokenClass.Word && t.Text.Length >= minWordLength && t.Text.All(char.IsAsciiLetter))
+                {
+                    distinct.Add(t.Text);
+                }
+            }
+        }
+
+        var words = distinct.Order(StringComparer.Ordinal).ToArray();
+        var wordCodeText = words.Select(CrossScriptKey.Latin).ToArray();
+        var codes = wordCodeText.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var numbers = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
+        for (var c = 0; c < codes.Length; c++)
+        {
+            numbers.Add(codes[c], c);
+        }
+
+        return new SoundVocabulary(words, [.. wordCodeText.Select(text => numbers[text])], codes);
+    }
+
+    /// <summary>Gets the words whose code sequence is a given one, in ordinal order.</summary>
+    /// <param name="code">The number of the code sequence.</param>
+    /// <returns>Ids into <see cref="Words"/>.</returns>
+    public ReadOnlySpan<int> WordsOf(int code) => _codeWords.AsSpan(_codeWordStart[code], _codeWordStart[code + 1] - _codeWordStart[code]);
+
+    /// <summary>Gets how many times a code sequence's words are listed in a retrieval bucket: 0, 1, or 2 when both of the
+    /// sequence's keys are that bucket's.</summary>
+    /// <param name="code">The number of the code sequence.</param>
+    /// <param name="key">The bucket's key.</param>
+    /// <returns>The count.</returns>
+    public int BucketEntries(int code, int key) => (_codeKeys[2 * code] == key ? 1 : 0) + (_codeKeys[(2 * code) + 1] == key ? 1 : 0);
+
+    /// <summary>Finds the code sequences that lie in at least one of a set of retrieval buckets and whose similarity to a
+    /// transliterated token's codes is at least a value, with that similarity, exactly as
+    /// <see cref="CrossScriptSimilarity.CodeSimilarity(string, string, NameScript, double)"/> computes it.</summary>
+    /// <param name="nativeCodes">The transliterated token's codes (<see cref="CrossScriptKey.Native"/>).</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="keyMask">The retrieval buckets read, one bit per key.</param>
+    /// <param name="atLeast">The least similarity kept.</param>
+    /// <param name="found">Receives the numbers of the code sequences with their similarity, in ordinal order.</param>
+    public void Similar(string nativeCodes, NameScript script, ulong keyMask, double atLeast, List<(int Code, double Sim)> found)
+    {
+        var nativeMass = CrossScriptSimilarity.NativeMass(nativeCodes, script);
+        if (nativeMass < 1 || _label.Length <= 1)
+        {
+            // No similarity is computed against a token this light.
+            return;
+        }
+
+        var width = nativeCodes.Length + 1;
+        var needed = (_maxDepth + 2) * width;
+        var rows = _rows;
+        if (rows is null || rows.Length < needed)
+        {
+            _rows = rows = new double[Math.Max(needed, 1024)];
+        }
+
+        // The cost limit of each mass, computed once per look-up.
+        Span<double> limits = stackalloc double[_maxMassHalves[0] + 1];
+        for (var halves = 0; halves < limits.Length; halves++)
+        {
+            limits[halves] = CrossScriptSimilarity.EditCostLimit(halves / 2.0, nativeMass, script, atLeast);
+        }
+
+        // The highest least cell of the rows on the path to each depth: the similarity computation stops early where it exceeds
+        // the sequence's own limit.
+        Span<double> pathMax = stackalloc double[_maxDepth + 1];
+        pathMax[0] = 0;
+        var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
+        CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
+        var node = 1;
+        while (node < _label.Length)
+        {
+            if ((_keyMask[node] & keyMask) == 0)
+            {
+                node = _end[node];
+                continue;
+            }
+
+            // In preorder, the last row written one level up is the parent's.
+            var depth = _depth[node];
+            var at = depth * width;
+            var rowMin = CrossScriptSimilarity.NextEditRow(_label[node], nativeCodes, script, gaps, rows.AsSpan(at - width, width), rows.AsSpan(at, width));
+            if (rowMin > limits[_maxMassHalves[node]])
+            {
+                node = _end[node];
+                continue;
+            }
+
+            pathMax[depth] = Math.Max(pathMax[depth - 1], rowMin);
+            var code = _terminal[node];
+            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2 && pathMax[depth] <= limits[_codeMassHalves[code]])
+            {
+                var sim = CrossScriptSimilarity.SimilarityOfEditCost(rows[at + width - 1], _codeMassHalves[code] / 2.0, nativeMass, script);
+                if (sim >= atLeast)
+                {
+                    found.Add((code, sim));
+                }
+            }
+
+            node++;
+        }
+    }
+
+    // The trie of the code sequences (distinct, in ordinal order) in preorder: node 0 is the root (the empty prefix), and each
+    // node carries the union of its branch's bucket keys and the heaviest mass of its branch's sequences.
+    private static (char[] Label, int[] Depth, int[] End, int[] Terminal, ulong[] KeyMask, int[] MaxMassHalves) Trie(string[] codes, ulong[] codeMasks, int[] massHalves)
+    {
+        var label = new List<char> { '\0' };
+        var depth = new List<int> { 0 };
+        var parent = new List<int> { -1 };
+        var terminal = new List<int> { -1 };
+        var path = new List<int> { 0 };
+        var previous = string.Empty;
+        for (var c = 0; c < codes.Length; c++)
+        {
+            var code = codes[c];
+            var shared = 0;
+            while (shared < code.Length && shared < previous.Length && code[shared] == previous[shared])
+            {
+                shared++;
+            }
+
+            path.RemoveRange(shared + 1, path.Count - shared - 1);
+            for (var i = shared; i < code.Length; i++)
+            {
+                label.Add(code[i]);
+                depth.Add(i + 1);
+                parent.Add(path[^1]);
+                terminal.Add(-1);
+                path.Add(label.Count - 1);
+            }
+
+            terminal[path[^1]] = c;
+            previous = code;
+        }
+
+        var count = label.Count;
+        var end = new int[count];
+        var keyMask = new ulong[count];
+        var maxMass = new int[count];
+        var lastDescendant = Enumerable.Range(0, count).ToArray();
+        for (var node = count - 1; node >= 0; node--)
+        {
+            if (terminal[node] >= 0)
+            {
+                keyMask[node] |= codeMasks[terminal[node]];
+                maxMass[node] = Math.Max(maxMass[node], massHalves[terminal[node]]);
+            }
+
+            end[node] = lastDescendant[node] + 1;
+            if (parent[node] >= 0)
+            {
+                var p = parent[node];
+                keyMask[p] |= keyMask[node];
+                maxMass[p] = Math.Max(maxMass[p], maxMass[node]);
+                lastDescendant[p] = Math.Max(lastDescendant[p], lastDescendant[node]);
+            }
+        }
+
+        return ([.. label], [.. depth], end, [.. terminal], keyMask, maxMass);
+    }
+}
