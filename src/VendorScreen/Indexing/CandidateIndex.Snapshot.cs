@@ -29,6 +29,7 @@ internal sealed partial class CandidateIndex
         }
 
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        _vocabularySketches = Sketches(_vocabulary, scoring);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _soundBuckets = soundBuckets;
