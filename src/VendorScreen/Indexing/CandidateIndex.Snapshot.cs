@@ -4,7 +4,7 @@ namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
 /// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
-/// ordered by length), the identifier map and the sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
+/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map and the sound buckets), so that loading neither normalises a name nor builds a table again.</summary>
 internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
@@ -15,6 +15,7 @@ internal sealed partial class CandidateIndex
         IndexedName[] names,
         Dictionary<string, int[]> postings,
         Dictionary<ulong, int[]> trigrams,
+        (ulong Letters, int Length)[] spellingSounds,
         Dictionary<string, int[]> identifiers,
         Dictionary<int, (string Word, string Codes)[]> soundBuckets)
     {
@@ -29,7 +30,7 @@ internal sealed partial class CandidateIndex
         }
 
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
-        _vocabularySketches = Sketches(_vocabulary, scoring);
+        _vocabularySketches = StoredSketches(_vocabulary, spellingSounds);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _soundBuckets = soundBuckets;
@@ -98,6 +99,8 @@ internal sealed partial class CandidateIndex
             writer.WriteUInt64(gram);
             writer.WriteIncreasing(ids);
         }
+
+        WriteSketches(writer);
 
         writer.WriteCount(_identifiers.Count);
         foreach (var (key, ids) in _identifiers)
@@ -216,6 +219,8 @@ internal sealed partial class CandidateIndex
             }
         }
 
+        var spellingSounds = ReadSketches(reader, vocabularyCount);
+
         reader.Section = "candidate index, identifiers";
         var identifierCount = reader.ReadCount(int.MaxValue / 8, "the number of identifiers");
         var identifiers = new Dictionary<string, int[]>(identifierCount, StringComparer.Ordinal);
@@ -252,7 +257,7 @@ internal sealed partial class CandidateIndex
             throw reader.Bad("unexpected bytes after the index");
         }
 
-        return new StoredTables(entityCount, names, postings, trigrams, identifiers, soundBuckets);
+        return new StoredTables(entityCount, names, postings, trigrams, spellingSounds, identifiers, soundBuckets);
     }
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
@@ -285,7 +290,7 @@ internal sealed partial class CandidateIndex
             names[n] = new IndexedName(e, name, normalized);
         }
 
-        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.SoundBuckets);
+        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.SpellingSounds, tables.Identifiers, tables.SoundBuckets);
     }
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
@@ -318,6 +323,8 @@ internal readonly record struct StoredName(int EntityIndex, int Position, Normal
 /// <param name="Names">The indexed name variants.</param>
 /// <param name="Postings">The postings, in the order the index built them.</param>
 /// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
+/// <param name="SpellingSounds">The set and length of the sound-alike spelling of each typo-vocabulary word, by id (the rest of a
+/// word's spelling sketch is read from the word).</param>
 /// <param name="Identifiers">The identifier map.</param>
 /// <param name="SoundBuckets">The sound buckets.</param>
 internal sealed record StoredTables(
@@ -325,5 +332,6 @@ internal sealed record StoredTables(
     StoredName[] Names,
     Dictionary<string, int[]> Postings,
     Dictionary<ulong, int[]> Trigrams,
+    (ulong Letters, int Length)[] SpellingSounds,
     Dictionary<string, int[]> Identifiers,
     Dictionary<int, (string Word, string Codes)[]> SoundBuckets);

@@ -15,6 +15,23 @@ namespace VendorScreen.Indexing;
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 internal readonly record struct SpellingSketch(ulong Letters, ulong SoundLetters, int Length, int SoundLength, char First, char Last)
 {
+    /// <summary>Makes the sketch of a word from the word and the set and length of its sound-alike spelling.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="soundLetters">The set of the characters of its sound-alike spelling (<see cref="CharacterSet"/>).</param>
+    /// <param name="soundLength">The length of its sound-alike spelling.</param>
+    /// <returns>The sketch.</returns>
+    public static SpellingSketch Of(string word, ulong soundLetters, int soundLength)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return new SpellingSketch(
+            CharacterSet(word),
+            soundLetters,
+            word.Length,
+            soundLength,
+            word.Length == 0 ? '\0' : word[0],
+            word.Length == 0 ? '\0' : word[^1]);
+    }
+
     /// <summary>Gets the set of the characters of a text: bit <c>c % 64</c> for each character <c>c</c>.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The set.</returns>

@@ -939,13 +939,7 @@ internal static class NameScorer
         ArgumentNullException.ThrowIfNull(word);
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         var key = PhoneticKey(word, buffer);
-        return new SpellingSketch(
-            SpellingSketch.CharacterSet(word),
-            SpellingSketch.CharacterSet(key),
-            word.Length,
-            key.Length,
-            word.Length == 0 ? '\0' : word[0],
-            word.Length == 0 ? '\0' : word[^1]);
+        return SpellingSketch.Of(word, SpellingSketch.CharacterSet(key), key.Length);
     }
 
     /// <summary>
