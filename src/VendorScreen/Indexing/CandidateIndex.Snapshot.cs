@@ -4,8 +4,9 @@ namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
 /// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
-/// ordered by length), the identifier map and the Latin words with their sound codes, from which the trie of the look-up by sound is
-/// built again at load), so that loading neither normalises a name nor builds a table again.</summary>
+/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map and the Latin words with
+/// their sound codes, from which the trie of the look-up by sound is built again at load), so that loading neither normalises a
+/// name nor builds a table again.</summary>
 internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
@@ -16,6 +17,7 @@ internal sealed partial class CandidateIndex
         IndexedName[] names,
         Dictionary<string, int[]> postings,
         Dictionary<ulong, int[]> trigrams,
+        (ulong Letters, int Length)[] spellingSounds,
         Dictionary<string, int[]> identifiers,
         SoundVocabulary sound)
     {
@@ -30,6 +32,7 @@ internal sealed partial class CandidateIndex
         }
 
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        _vocabularySketches = StoredSketches(_vocabulary, spellingSounds);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _sound = sound;
@@ -97,6 +100,8 @@ internal sealed partial class CandidateIndex
             writer.WriteUInt64(gram);
             writer.WriteIncreasing(ids);
         }
+
+        WriteSketches(writer);
 
         writer.WriteCount(_identifiers.Count);
         foreach (var (key, ids) in _identifiers)
@@ -216,6 +221,8 @@ internal sealed partial class CandidateIndex
             }
         }
 
+        var spellingSounds = ReadSketches(reader, vocabularyCount);
+
         reader.Section = "candidate index, identifiers";
         var identifierCount = reader.ReadCount(int.MaxValue / 8, "the number of identifiers");
         var identifiers = new Dictionary<string, int[]>(identifierCount, StringComparer.Ordinal);
@@ -261,7 +268,7 @@ internal sealed partial class CandidateIndex
             throw reader.Bad("unexpected bytes after the index");
         }
 
-        return new StoredTables(entityCount, names, postings, trigrams, identifiers, sound);
+        return new StoredTables(entityCount, names, postings, trigrams, spellingSounds, identifiers, sound);
     }
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
@@ -294,7 +301,7 @@ internal sealed partial class CandidateIndex
             names[n] = new IndexedName(e, name, normalized);
         }
 
-        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.Identifiers, tables.Sound);
+        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.SpellingSounds, tables.Identifiers, tables.Sound);
     }
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
@@ -327,6 +334,8 @@ internal readonly record struct StoredName(int EntityIndex, int Position, Normal
 /// <param name="Names">The indexed name variants.</param>
 /// <param name="Postings">The postings, in the order the index built them.</param>
 /// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
+/// <param name="SpellingSounds">The set and length of the sound-alike spelling of each typo-vocabulary word, by id (the rest of a
+/// word's spelling sketch is read from the word).</param>
 /// <param name="Identifiers">The identifier map.</param>
 /// <param name="Sound">The Latin words and sound codes of the look-up by sound.</param>
 internal sealed record StoredTables(
@@ -334,5 +343,6 @@ internal sealed record StoredTables(
     StoredName[] Names,
     Dictionary<string, int[]> Postings,
     Dictionary<ulong, int[]> Trigrams,
+    (ulong Letters, int Length)[] SpellingSounds,
     Dictionary<string, int[]> Identifiers,
     SoundVocabulary Sound);

@@ -43,6 +43,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics
 
     // The first typo-vocabulary id of each word length and longer; one entry past the longest length, for the end.
     private readonly int[] _vocabularyLengthStart;
+
+    // The spelling sketch of each typo-vocabulary word, by id: what the cheap similarity test needs.
+    private readonly SpellingSketch[] _vocabularySketches;
     private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly double _logEntries;
@@ -120,6 +123,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        _vocabularySketches = Sketches(_vocabulary, scoring);
         var trigrams = new Dictionary<ulong, List<int>>();
         var grams = new List<ulong>();
         for (var v = 0; v < _vocabulary.Length; v++)
@@ -512,6 +516,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             // candidate word, which the similarity check below then confirms or drops.
             var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
             var queryToken = new NameToken(token, TokenClass.Word);
+            var tokenSketch = _scoring.Sketch(token);
             foreach (var id in touched)
             {
                 if (counts[id] < needed)
@@ -519,8 +524,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                     continue;
                 }
 
+                // Most words that share a trigram with the token are far from it: a test of their sketches, then of the words
+                // themselves, leaves them out before the full comparison (it lets through every word the comparison accepts).
+                ref readonly var sketch = ref _vocabularySketches[id];
+                if (!_scoring.MayBeSimilar(tokenSketch, sketch))
+                {
+                    continue;
+                }
+
                 var v = _vocabulary[id];
-                if (string.Equals(v, token, StringComparison.Ordinal))
+                if (string.Equals(v, token, StringComparison.Ordinal) || !_scoring.MayBeSimilar(token, tokenSketch, v, sketch))
                 {
                     continue;
                 }

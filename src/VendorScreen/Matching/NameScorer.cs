@@ -1151,6 +1151,106 @@ internal static class NameScorer
     // Arabic names written with a leading O or U are one name: "Osama" / "Usama", "Omar" / "Umar", "Othman" / "Uthman".
     private static bool IsInitialOU(char x, char y) => (x == 'o' && y == 'u') || (x == 'u' && y == 'o');
 
+    /// <summary>Gets what <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> needs to know of a word: its length, first and last letter, its letters and
+    /// those of its phonetic key.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The sketch.</returns>
+    public static SpellingSketch Sketch(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var key = PhoneticKey(word, buffer);
+        return SpellingSketch.Of(word, SpellingSketch.CharacterSet(key), key.Length);
+    }
+
+    /// <summary>
+    /// Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words (tokens of the class
+    /// <see cref="TokenClass.Word"/>) may be above 0 under any rule set, from their sketches: <see langword="false"/> only when it
+    /// is 0. Two different words of four letters or more are similar only by one of three paths, each of which needs what is
+    /// checked here: letter runs that differ only in length (the same letters, the same first and last letter); a spelling
+    /// within the edit budget of the longer word (1, 2 or 3 edits by its length; a first-letter edit is counted in it); or
+    /// phonetic keys of three letters or more at most one edit apart, for words that start alike or are both six letters or
+    /// longer.
+    /// </summary>
+    /// <param name="a">The sketch of the first word.</param>
+    /// <param name="b">The sketch of the second word.</param>
+    /// <returns><see langword="false"/> when the words are not similar.</returns>
+    public static bool MayBeSimilar(in SpellingSketch a, in SpellingSketch b)
+    {
+        // Shorter words have further paths (an initial, a short word's slip): they are always compared.
+        if (a.Length < 4 || b.Length < 4)
+        {
+            return true;
+        }
+
+        // A repeated keystroke: the same letters in the same order, in runs of other lengths.
+        if (a.Letters == b.Letters && a.Length != b.Length && a.First == b.First && a.Last == b.Last)
+        {
+            return true;
+        }
+
+        // Spelling within the budget of the longer word: every path of SpellingSimilarity that accepts two words of four letters
+        // or more needs an optimal string alignment distance within it.
+        var budget = Math.Max(a.Length, b.Length) switch
+        {
+            <= 5 => 1,
+            <= 9 => 2,
+            _ => 3,
+        };
+        if (SpellingSketch.MinEdits(a.Letters, a.Length, b.Letters, b.Length) <= budget)
+        {
+            return true;
+        }
+
+        return MaySoundAlike(a, b);
+    }
+
+    /// <summary>
+    /// Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words may be above 0 under any rule
+    /// set, as <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> does, with the spelling path checked in full: the
+    /// words' optimal string alignment distance, rather than a bound of it from the sketches. Call it for the words the cheaper
+    /// test lets through.
+    /// </summary>
+    /// <param name="a">The first word.</param>
+    /// <param name="aSketch">Its sketch.</param>
+    /// <param name="b">The second word.</param>
+    /// <param name="bSketch">Its sketch.</param>
+    /// <returns><see langword="false"/> when the words are not similar.</returns>
+    public static bool MayBeSimilar(string a, in SpellingSketch aSketch, string b, in SpellingSketch bSketch)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Length < 4 || b.Length < 4)
+        {
+            return true;
+        }
+
+        if (aSketch.Letters == bSketch.Letters && a.Length != b.Length && SameLetterRuns(a, b))
+        {
+            return true;
+        }
+
+        var budget = Math.Max(a.Length, b.Length) switch
+        {
+            <= 5 => 1,
+            <= 9 => 2,
+            _ => 3,
+        };
+        if (SpellingSketch.MinEdits(aSketch.Letters, a.Length, bSketch.Letters, b.Length) <= budget && OsaDistance(a, b, budget) <= budget)
+        {
+            return true;
+        }
+
+        return MaySoundAlike(aSketch, bSketch);
+    }
+
+    // The phonetic path: keys of three letters or more, equal or one edit apart, of words that start alike or are both six letters
+    // or longer.
+    private static bool MaySoundAlike(in SpellingSketch a, in SpellingSketch b) =>
+        a.SoundLength >= 3 && b.SoundLength >= 3
+        && ((a.Length >= 6 && b.Length >= 6) || a.First == b.First || IsInitialOU(a.First, b.First))
+        && SpellingSketch.MinEdits(a.SoundLetters, a.SoundLength, b.SoundLetters, b.SoundLength) <= 1;
+
     /// <summary>Gets a phonetic spelling of a Latin token that folds common transliteration variants
     /// (ks/x, ph/f, kh/h, w/v, y/i, z/s, c/k, ou/u, doubled letters).</summary>
     /// <param name="token">A lower-case token.</param>

@@ -266,5 +266,15 @@ internal sealed record NameScoringRules : ICandidateScoring
     double ICandidateScoring.TokenSimilarity(NameToken a, NameToken b) => NameScorer.TokenSimilarity(a, b, this);
 
     /// <inheritdoc />
+    SpellingSketch ICandidateScoring.Sketch(string word) => NameScorer.Sketch(word);
+
+    /// <inheritdoc />
+    bool ICandidateScoring.MayBeSimilar(in SpellingSketch a, in SpellingSketch b) => NameScorer.MayBeSimilar(a, b);
+
+    /// <inheritdoc />
+    bool ICandidateScoring.MayBeSimilar(string a, in SpellingSketch aSketch, string b, in SpellingSketch bSketch) =>
+        NameScorer.MayBeSimilar(a, aSketch, b, bSketch);
+
+    /// <inheritdoc />
     public override string ToString() => Name + ": " + string.Join(", ", Table().Select(r => r.Feature + "=" + r.Value.ToString(CultureInfo.InvariantCulture)));
 }

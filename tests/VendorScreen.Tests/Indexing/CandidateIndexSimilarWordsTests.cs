@@ -8,10 +8,12 @@ using VendorScreen.Tests.Infrastructure;
 namespace VendorScreen.Tests.Indexing;
 
 /// <summary>
-/// The misspelling look-up reads only the part of each trigram's word list whose lengths it can accept, yet returns exactly
-/// what a look-up over the whole lists returns: the same words, in the same order. The reference below reads every list in
-/// posting order, counts shared trigrams, keeps the words within three letters of the token's length that share enough of them
-/// and are similar spellings, and takes the 24 most similar, the word met first among equals.
+/// The misspelling look-up reads only the part of each trigram's word list whose lengths it can accept, and compares in full only
+/// the words that a cheap test of their spelling sketches (and then of the words) lets through, yet returns exactly what a
+/// look-up over the whole lists that compares every word returns: the same words, in the same order. The reference below reads
+/// every list in posting order, counts shared trigrams, keeps the words within three letters of the token's length that share
+/// enough of them and are similar spellings (<see cref="ICandidateScoring.TokenSimilarity"/> above 0), and takes the 24 most
+/// similar, the word met first among equals.
 /// </summary>
 public sealed class CandidateIndexSimilarWordsTests
 {
@@ -20,7 +22,22 @@ public sealed class CandidateIndexSimilarWordsTests
     {
         var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
 
-        var compared = AssertSameAsFullScan(snapshot.Entities, sample: int.MaxValue, seed: 1);
+        var compared = AssertSameAsFullScan(snapshot.Entities, NameScoringRules.Default, sample: int.MaxValue, seed: 1);
+
+        compared.Should().BeGreaterThan(1_000);
+    }
+
+    [Theory]
+    [InlineData("token-align-v3")]
+    [InlineData("token-align-v4")]
+    public async Task SimilarWords_EmbeddedDataUnderAnOlderRuleSet_EqualsAFullScanUnderThatRuleSet(string algorithm)
+    {
+        // The cheap tests hold for every rule set: an index built with the rules of an older algorithm finds what its own
+        // comparison accepts (V3 has no first-letter edits and no short-word slips).
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var rules = NameScoringRules.All.Single(r => r.Name == algorithm);
+
+        var compared = AssertSameAsFullScan(snapshot.Entities, rules, sample: 600, seed: 3);
 
         compared.Should().BeGreaterThan(1_000);
     }
@@ -30,48 +47,116 @@ public sealed class CandidateIndexSimilarWordsTests
     {
         var snapshot = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
 
-        var compared = AssertSameAsFullScan(snapshot.Entities, sample: 1_500, seed: 20210701);
+        var compared = AssertSameAsFullScan(snapshot.Entities, NameScoringRules.Default, sample: 1_500, seed: 20210701);
 
         compared.Should().BeGreaterThan(5_000);
     }
 
+    [SharedDataFact]
+    public async Task SimilarWords_RealLists_EqualsAFullScanForShortAndLongWordsTheirTyposAndSoundAlikeSpellings()
+    {
+        // OFAC and the UN list together: short words (four and five letters, looked up by any one shared trigram in a Latin
+        // query), long words and joined words (twelve letters or more, edit budget 3), each as it is, with one and two edits, and
+        // spelled another way that sounds alike ("ks" / "x", "ph" / "f", "w" / "v", a leading "o" / "u"), which only the
+        // phonetic comparison accepts.
+        var ofac = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
+        var un = await SourceFormats.Get("un-xml").Open(SharedData.DataPath("un/2026-02-27_UN_consolidated.xml")).LoadAsync();
+        var index = new CandidateIndex([.. ofac.Entities, .. un.Entities], NameScoringRules.Default);
+        var reference = new FullScan(index, NameScoringRules.Default);
+        var random = new Random(20260227);
+        var shortWords = reference.Vocabulary.Where(w => w.Length is 4 or 5).ToArray();
+        var longWords = reference.Vocabulary.Where(w => w.Length >= 12).ToArray();
+        var tokens = new List<string>();
+        foreach (var pool in new[] { shortWords, longWords })
+        {
+            for (var i = 0; i < 700; i++)
+            {
+                var word = pool[random.Next(pool.Length)];
+                var oneEdit = Edit(word, random);
+                tokens.AddRange([word, oneEdit, Edit(oneEdit, random), SoundAlike(word, random), SoundAlike(oneEdit, random)]);
+            }
+        }
+
+        var compared = AssertSameAsFullScan(index, reference, tokens);
+
+        compared.Should().BeGreaterThan(10_000);
+        shortWords.Length.Should().BeGreaterThan(1_000);
+        longWords.Length.Should().BeGreaterThan(1_000);
+    }
+
     // Compares the look-up with the reference for vocabulary words (a sample of them) as they are, with one edit and with two
     // edits, each as a Latin-script and as a transliterated query; the number of look-ups compared.
-    private static int AssertSameAsFullScan(IReadOnlyList<Entity> entities, int sample, int seed)
+    private static int AssertSameAsFullScan(IReadOnlyList<Entity> entities, NameScoringRules rules, int sample, int seed)
     {
-        var index = new CandidateIndex(entities, NameScoringRules.Default);
-        var reference = new FullScan(index);
+        var index = new CandidateIndex(entities, rules);
+        var reference = new FullScan(index, rules);
         var random = new Random(seed);
         var words = reference.Vocabulary.Length <= sample
             ? reference.Vocabulary
             : Enumerable.Range(0, sample).Select(_ => reference.Vocabulary[random.Next(reference.Vocabulary.Length)]).ToArray();
-        var compared = 0;
-        var differences = new List<string>();
+        var tokens = new List<string>();
         foreach (var word in words)
         {
             var oneEdit = Edit(word, random);
-            foreach (var token in new[] { word, oneEdit, Edit(oneEdit, random) })
-            {
-                if (token.Length < 4)
-                {
-                    continue;
-                }
+            tokens.AddRange([word, oneEdit, Edit(oneEdit, random)]);
+        }
 
-                foreach (var shortWordLookup in new[] { true, false })
+        return AssertSameAsFullScan(index, reference, tokens);
+    }
+
+    // Compares the look-up with the reference for each token of four letters or more, as a Latin-script and as a transliterated
+    // query; the number of look-ups compared.
+    private static int AssertSameAsFullScan(CandidateIndex index, FullScan reference, IEnumerable<string> tokens)
+    {
+        var compared = 0;
+        var differences = new List<string>();
+        foreach (var token in tokens)
+        {
+            if (token.Length < 4)
+            {
+                continue;
+            }
+
+            foreach (var shortWordLookup in new[] { true, false })
+            {
+                var expected = reference.SimilarWords(token, shortWordLookup);
+                var actual = index.SimilarWords(token, shortWordLookup);
+                compared++;
+                if (!actual.SequenceEqual(expected, StringComparer.Ordinal))
                 {
-                    var expected = reference.SimilarWords(token, shortWordLookup);
-                    var actual = index.SimilarWords(token, shortWordLookup);
-                    compared++;
-                    if (!actual.SequenceEqual(expected, StringComparer.Ordinal))
-                    {
-                        differences.Add($"{token} ({(shortWordLookup ? "Latin" : "transliterated")}): [{string.Join(", ", actual)}] instead of [{string.Join(", ", expected)}]");
-                    }
+                    differences.Add($"{token} ({(shortWordLookup ? "Latin" : "transliterated")}): [{string.Join(", ", actual)}] instead of [{string.Join(", ", expected)}]");
                 }
             }
         }
 
         differences.Should().BeEmpty("the look-up must return what a full scan returns");
         return compared;
+    }
+
+    // One spelling that sounds alike, at a random place where one applies; the word itself when none does.
+    private static string SoundAlike(string word, Random random)
+    {
+        (string From, string To)[] rewrites =
+        [
+            ("ks", "x"), ("x", "ks"), ("ph", "f"), ("f", "ph"), ("kh", "h"), ("th", "t"), ("sch", "sh"), ("ou", "u"), ("u", "ou"),
+            ("oo", "u"), ("ee", "i"), ("y", "i"), ("i", "y"), ("w", "v"), ("v", "w"), ("c", "k"), ("k", "c"), ("q", "k"),
+            ("z", "s"), ("s", "z"), ("dj", "j"), ("ck", "k"),
+        ];
+        var applicable = rewrites.Where(r => word.Contains(r.From, StringComparison.Ordinal)).ToArray();
+        if (word.Length > 3 && word[0] is 'o' or 'u' && random.Next(3) == 0)
+        {
+            return (word[0] == 'o' ? "u" : "o") + word[1..];
+        }
+
+        if (applicable.Length == 0)
+        {
+            return word;
+        }
+
+        var (from, to) = applicable[random.Next(applicable.Length)];
+        var starts = Enumerable.Range(0, word.Length - from.Length + 1).Where(i => string.CompareOrdinal(word, i, from, 0, from.Length) == 0).ToArray();
+        var at = starts[random.Next(starts.Length)];
+        return word[..at] + to + word[(at + from.Length)..];
     }
 
     // One random letter edit of a word: a letter changed, removed, inserted, or two neighbours swapped.
@@ -103,13 +188,16 @@ public sealed class CandidateIndexSimilarWordsTests
         return new string([.. chars]);
     }
 
-    // The look-up over whole trigram lists of the vocabulary in posting order, built from the index's names alone.
+    // The look-up over whole trigram lists of the vocabulary in posting order, built from the index's names alone, comparing every
+    // word that shares enough trigrams.
     private sealed class FullScan
     {
         private readonly Dictionary<ulong, List<int>> _trigrams = [];
+        private readonly ICandidateScoring _scoring;
 
-        public FullScan(CandidateIndex index)
+        public FullScan(CandidateIndex index, ICandidateScoring scoring)
         {
+            _scoring = scoring;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var vocabulary = new List<string>();
             foreach (var name in index.Names)
@@ -176,7 +264,7 @@ public sealed class CandidateIndexSimilarWordsTests
                     continue;
                 }
 
-                var sim = ((ICandidateScoring)NameScoringRules.Default).TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word));
+                var sim = _scoring.TokenSimilarity(new NameToken(token, TokenClass.Word), new NameToken(v, TokenClass.Word));
                 if (sim > 0)
                 {
                     found.Add((sim, order, v));

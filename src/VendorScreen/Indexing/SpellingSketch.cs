@@ -1,0 +1,68 @@
+namespace VendorScreen.Indexing;
+
+/// <summary>
+/// What a cheap test of spelling similarity (<see cref="ICandidateScoring.MayBeSimilar(in SpellingSketch, in SpellingSketch)"/>) knows of a word: its length, first and
+/// last character, the characters it holds and those of its sound-alike spelling, each set as 64 bits (a character sets bit
+/// <c>c % 64</c>, so the 26 lower-case letters have a bit each), and the length of the sound-alike spelling. Made by
+/// <see cref="ICandidateScoring.Sketch"/>; 32 bytes, so that a look-up reads one part of a cache line per word.
+/// </summary>
+/// <param name="Letters">The set of the word's characters.</param>
+/// <param name="SoundLetters">The set of the characters of the word's sound-alike spelling.</param>
+/// <param name="Length">The length of the word.</param>
+/// <param name="SoundLength">The length of the sound-alike spelling.</param>
+/// <param name="First">The first character of the word; U+0000 for an empty word.</param>
+/// <param name="Last">The last character of the word; U+0000 for an empty word.</param>
+/// <remarks>Instances are immutable and safe for concurrent use.</remarks>
+internal readonly record struct SpellingSketch(ulong Letters, ulong SoundLetters, int Length, int SoundLength, char First, char Last)
+{
+    /// <summary>Makes the sketch of a word from the word and the set and length of its sound-alike spelling.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="soundLetters">The set of the characters of its sound-alike spelling (<see cref="CharacterSet"/>).</param>
+    /// <param name="soundLength">The length of its sound-alike spelling.</param>
+    /// <returns>The sketch.</returns>
+    public static SpellingSketch Of(string word, ulong soundLetters, int soundLength)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return new SpellingSketch(
+            CharacterSet(word),
+            soundLetters,
+            word.Length,
+            soundLength,
+            word.Length == 0 ? '\0' : word[0],
+            word.Length == 0 ? '\0' : word[^1]);
+    }
+
+    /// <summary>Gets the set of the characters of a text: bit <c>c % 64</c> for each character <c>c</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The set.</returns>
+    public static ulong CharacterSet(ReadOnlySpan<char> text)
+    {
+        var set = 0UL;
+        foreach (var c in text)
+        {
+            set |= 1UL << (c & 63);
+        }
+
+        return set;
+    }
+
+    /// <summary>Gets the fewest edits (a letter inserted, dropped or changed, or two neighbours swapped) that can turn a text into
+    /// another, known only from their lengths and character sets: each character of one missing from the other costs an edit of
+    /// its own (dropped or changed), and the length difference is made by insertions or deletions. The true optimal string
+    /// alignment distance is never less.</summary>
+    /// <param name="x">The set of the first text's characters.</param>
+    /// <param name="xLength">The first text's length.</param>
+    /// <param name="y">The set of the second text's characters.</param>
+    /// <param name="yLength">The second text's length.</param>
+    /// <returns>The lower bound of the distance.</returns>
+    public static int MinEdits(ulong x, int xLength, ulong y, int yLength)
+    {
+        // With s substitutions, d deletions and i insertions from x to y: s + d covers the characters of x missing from y, s + i
+        // those of y missing from x, and d - i is the length difference, so the distance is at least the larger of the bounds.
+        var onlyX = System.Numerics.BitOperations.PopCount(x & ~y);
+        var onlyY = System.Numerics.BitOperations.PopCount(y & ~x);
+        return xLength >= yLength
+            ? Math.Max(onlyX, onlyY + (xLength - yLength))
+            : Math.Max(onlyY, onlyX + (yLength - xLength));
+    }
+}
