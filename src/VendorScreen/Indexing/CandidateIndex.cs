@@ -119,16 +119,43 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
 
         Names = names;
-        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
-        _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
-        _vocabularySketches = Sketches(_vocabulary, scoring);
+
+        // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
+        // the same as when made alone.
+        var vocabulary = _vocabulary;
+        Dictionary<string, int[]>? postingArrays = null;
+        Dictionary<string, int>? documentFrequency = null;
+        SpellingSketch[]? sketches = null;
+        Dictionary<ulong, int[]>? trigramTable = null;
+        SoundVocabulary? sound = null;
+        Parallel.Invoke(
+            () =>
+            {
+                postingArrays = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+                documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+            },
+            () => sketches = Sketches(vocabulary, scoring),
+            () => trigramTable = TrigramTable(vocabulary),
+            () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
+        _postings = postingArrays!;
+        _documentFrequency = documentFrequency!;
+        _vocabularySketches = sketches!;
+        _trigramToVocabulary = trigramTable!;
+        _sound = sound!;
+        _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _logEntries = Math.Log(2 + names.Count);
+        _modelPrefixes = ModelPrefixes(entities);
+    }
+
+    // The trigram table of the typo vocabulary: for each trigram, the ids of the words that hold it, in increasing order.
+    private static Dictionary<ulong, int[]> TrigramTable(string[] vocabulary)
+    {
         var trigrams = new Dictionary<ulong, List<int>>();
         var grams = new List<ulong>();
-        for (var v = 0; v < _vocabulary.Length; v++)
+        for (var v = 0; v < vocabulary.Length; v++)
         {
-            Trigrams(_vocabulary[v], grams, distinct: false);
+            Trigrams(vocabulary[v], grams, distinct: false);
             foreach (var g in grams)
             {
                 if (!trigrams.TryGetValue(g, out var list))
@@ -143,10 +170,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             }
         }
 
-        _trigramToVocabulary = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _sound = SoundVocabulary.Build(names, MinSoundWordLength);
-        _logEntries = Math.Log(2 + names.Count);
-        _modelPrefixes = ModelPrefixes(entities);
+        return trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
     /// <summary>Gets the indexed entities.</summary>
