@@ -152,7 +152,17 @@ internal static class ThroughputHarness
             }
         }
 
-        var screenMicrosOnNaiveQueries = naiveQueries.Sum(i => latencies[i]) / naiveQueries.Length;
+        // The engine's time on the same queries, screened again now that the whole run is behind it (as the naive scan is timed
+        // after its first queries): the queries come first in the mix, so in the run above they met code not yet fully compiled.
+        var firstMicrosOnNaiveQueries = naiveQueries.Sum(i => latencies[i]) / naiveQueries.Length;
+        var screenAgain = Stopwatch.StartNew();
+        foreach (var i in naiveQueries)
+        {
+            await engine.ScreenAsync(ScreeningRequest.ForParty(queries[i].Name));
+        }
+
+        screenAgain.Stop();
+        var screenMicrosOnNaiveQueries = screenAgain.Elapsed.TotalMicroseconds / naiveQueries.Length;
         var naiveMicros = naive.Elapsed.TotalMicroseconds / naiveQueries.Length;
 
         var sortedLatencies = latencies.Order().ToArray();
@@ -178,6 +188,8 @@ internal static class ThroughputHarness
             ["naive.queries"] = naiveQueries.Length,
             ["naive.us_per_query"] = Round(naiveMicros),
             ["naive.ratio"] = Round(naiveMicros / screenMicrosOnNaiveQueries),
+            ["naive.screen_us_per_query"] = Round(screenMicrosOnNaiveQueries),
+            ["naive.screen_us_per_query_first_run"] = Round(firstMicrosOnNaiveQueries),
             ["naive.recall"] = Math.Round((double)naiveFound / naiveQueries.Length, 3),
             ["screen.recall"] = Math.Round((double)searchFound / naiveQueries.Length, 3),
             ["screen.recall_at_threshold"] = Math.Round((double)naiveQueries.Count(i => found[i]) / naiveQueries.Length, 3),
