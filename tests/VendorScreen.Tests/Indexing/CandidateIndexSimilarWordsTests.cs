@@ -72,8 +72,8 @@ public sealed class CandidateIndexSimilarWordsTests
             for (var i = 0; i < 700; i++)
             {
                 var word = pool[random.Next(pool.Length)];
-                var oneEdit = Edit(word, random);
-                tokens.AddRange([word, oneEdit, Edit(oneEdit, random), SoundAlike(word, random), SoundAlike(oneEdit, random)]);
+                var oneEdit = Misspellings.Edit(word, random, minLength: 1);
+                tokens.AddRange([word, oneEdit, Misspellings.Edit(oneEdit, random, minLength: 1), Misspellings.SoundAlike(word, random), Misspellings.SoundAlike(oneEdit, random)]);
             }
         }
 
@@ -97,8 +97,8 @@ public sealed class CandidateIndexSimilarWordsTests
         var tokens = new List<string>();
         foreach (var word in words)
         {
-            var oneEdit = Edit(word, random);
-            tokens.AddRange([word, oneEdit, Edit(oneEdit, random)]);
+            var oneEdit = Misspellings.Edit(word, random, minLength: 1);
+            tokens.AddRange([word, oneEdit, Misspellings.Edit(oneEdit, random, minLength: 1)]);
         }
 
         return AssertSameAsFullScan(index, reference, tokens);
@@ -131,61 +131,6 @@ public sealed class CandidateIndexSimilarWordsTests
 
         differences.Should().BeEmpty("the look-up must return what a full scan returns");
         return compared;
-    }
-
-    // One spelling that sounds alike, at a random place where one applies; the word itself when none does.
-    private static string SoundAlike(string word, Random random)
-    {
-        (string From, string To)[] rewrites =
-        [
-            ("ks", "x"), ("x", "ks"), ("ph", "f"), ("f", "ph"), ("kh", "h"), ("th", "t"), ("sch", "sh"), ("ou", "u"), ("u", "ou"),
-            ("oo", "u"), ("ee", "i"), ("y", "i"), ("i", "y"), ("w", "v"), ("v", "w"), ("c", "k"), ("k", "c"), ("q", "k"),
-            ("z", "s"), ("s", "z"), ("dj", "j"), ("ck", "k"),
-        ];
-        var applicable = rewrites.Where(r => word.Contains(r.From, StringComparison.Ordinal)).ToArray();
-        if (word.Length > 3 && word[0] is 'o' or 'u' && random.Next(3) == 0)
-        {
-            return (word[0] == 'o' ? "u" : "o") + word[1..];
-        }
-
-        if (applicable.Length == 0)
-        {
-            return word;
-        }
-
-        var (from, to) = applicable[random.Next(applicable.Length)];
-        var starts = Enumerable.Range(0, word.Length - from.Length + 1).Where(i => string.CompareOrdinal(word, i, from, 0, from.Length) == 0).ToArray();
-        var at = starts[random.Next(starts.Length)];
-        return word[..at] + to + word[(at + from.Length)..];
-    }
-
-    // One random letter edit of a word: a letter changed, removed, inserted, or two neighbours swapped.
-    private static string Edit(string word, Random random)
-    {
-        var chars = word.ToList();
-        var at = random.Next(chars.Count);
-        var letter = (char)('a' + random.Next(26));
-        switch (random.Next(4))
-        {
-            case 0:
-                chars[at] = letter;
-                break;
-            case 1 when chars.Count > 1:
-                chars.RemoveAt(at);
-                break;
-            case 2:
-                chars.Insert(at, letter);
-                break;
-            default:
-                if (at + 1 < chars.Count)
-                {
-                    (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
-                }
-
-                break;
-        }
-
-        return new string([.. chars]);
     }
 
     // The look-up over whole trigram lists of the vocabulary in posting order, built from the index's names alone, comparing every

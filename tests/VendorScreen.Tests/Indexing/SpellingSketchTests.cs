@@ -1,5 +1,6 @@
 using FluentAssertions;
 using VendorScreen.Indexing;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Indexing;
 
@@ -30,7 +31,7 @@ public sealed class SpellingSketchTests
         {
             var alphabet = alphabets[n % alphabets.Length];
             var x = RandomText(alphabet, random.Next(0, 14), random);
-            var y = random.Next(2) == 0 ? RandomText(alphabet, random.Next(0, 14), random) : Mutate(x, alphabet, random.Next(1, 4), random);
+            var y = random.Next(2) == 0 ? RandomText(alphabet, random.Next(0, 14), random) : Misspellings.Edit(x, random, random.Next(1, 4), alphabet);
             var bound = SpellingSketch.MinEdits(SpellingSketch.CharacterSet(x), x.Length, SpellingSketch.CharacterSet(y), y.Length);
             var distance = OsaDistance(x, y);
             if (bound > distance)
@@ -57,36 +58,6 @@ public sealed class SpellingSketchTests
 
     private static string RandomText(string alphabet, int length, Random random) =>
         new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-
-    private static string Mutate(string text, string alphabet, int edits, Random random)
-    {
-        var chars = text.ToList();
-        for (var e = 0; e < edits; e++)
-        {
-            var at = chars.Count == 0 ? 0 : random.Next(chars.Count);
-            switch (chars.Count == 0 ? 2 : random.Next(4))
-            {
-                case 0:
-                    chars[at] = alphabet[random.Next(alphabet.Length)];
-                    break;
-                case 1:
-                    chars.RemoveAt(at);
-                    break;
-                case 2:
-                    chars.Insert(at, alphabet[random.Next(alphabet.Length)]);
-                    break;
-                default:
-                    if (at + 1 < chars.Count)
-                    {
-                        (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
-                    }
-
-                    break;
-            }
-        }
-
-        return new string([.. chars]);
-    }
 
     // The optimal string alignment distance by the textbook table.
     private static int OsaDistance(string a, string b)

@@ -2,6 +2,7 @@ using FluentAssertions;
 using VendorScreen.Indexing;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Matching;
 
@@ -74,7 +75,7 @@ public sealed class NameScorerMayBeSimilarTests
             var variant = word;
             for (var edits = 0; edits < 4; edits++)
             {
-                variant = random.Next(3) == 0 ? SoundAlike(variant, random) : Edit(variant, random);
+                variant = random.Next(3) == 0 ? Misspellings.SoundAlike(variant, random) : Misspellings.Edit(variant, random, minLength: 4, doubling: true);
                 pairs.Add((variant, word));
                 pairs.Add((word, variant));
             }
@@ -117,53 +118,4 @@ public sealed class NameScorerMayBeSimilarTests
     }
 
     private static NameToken Word(string text) => new(text, TokenClass.Word);
-
-    private static string Edit(string word, Random random)
-    {
-        var chars = word.ToList();
-        var at = random.Next(chars.Count);
-        var letter = (char)('a' + random.Next(26));
-        switch (random.Next(5))
-        {
-            case 0:
-                chars[at] = letter;
-                break;
-            case 1 when chars.Count > 4:
-                chars.RemoveAt(at);
-                break;
-            case 2:
-                chars.Insert(at, letter);
-                break;
-            case 3:
-                chars.Insert(at, chars[at]);
-                break;
-            default:
-                if (at + 1 < chars.Count)
-                {
-                    (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
-                }
-
-                break;
-        }
-
-        return new string([.. chars]);
-    }
-
-    private static string SoundAlike(string word, Random random)
-    {
-        (string From, string To)[] rewrites =
-        [
-            ("ks", "x"), ("x", "ks"), ("ph", "f"), ("f", "ph"), ("kh", "h"), ("th", "t"), ("ou", "u"), ("u", "ou"), ("ee", "i"),
-            ("y", "i"), ("i", "y"), ("w", "v"), ("v", "w"), ("c", "k"), ("k", "c"), ("z", "s"), ("s", "z"), ("o", "u"),
-        ];
-        var applicable = rewrites.Where(r => word.Contains(r.From, StringComparison.Ordinal)).ToArray();
-        if (applicable.Length == 0)
-        {
-            return word;
-        }
-
-        var (from, to) = applicable[random.Next(applicable.Length)];
-        var at = word.IndexOf(from, StringComparison.Ordinal);
-        return word[..at] + to + word[(at + from.Length)..];
-    }
 }

@@ -1,0 +1,84 @@
+namespace VendorScreen.Tests.Infrastructure;
+
+/// <summary>Seeded misspellings of words for tests of the spelling similarity and the typo look-up: random letter edits and
+/// sound-alike rewrites.</summary>
+internal static class Misspellings
+{
+    /// <summary>The lower-case Latin letters.</summary>
+    public const string Letters = "abcdefghijklmnopqrstuvwxyz";
+
+    private static readonly (string From, string To)[] SoundRewrites =
+    [
+        ("ks", "x"), ("x", "ks"), ("ph", "f"), ("f", "ph"), ("kh", "h"), ("th", "t"), ("sch", "sh"), ("ou", "u"), ("u", "ou"),
+        ("oo", "u"), ("ee", "i"), ("y", "i"), ("i", "y"), ("w", "v"), ("v", "w"), ("c", "k"), ("k", "c"), ("q", "k"),
+        ("z", "s"), ("s", "z"), ("dj", "j"), ("ck", "k"), ("o", "u"),
+    ];
+
+    /// <summary>Applies random edits to a text, each one of: a letter changed, a letter dropped (while more than
+    /// <paramref name="minLength"/> letters remain), a letter inserted, two neighbours swapped, and with
+    /// <paramref name="doubling"/> a letter typed twice.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="random">The seeded source of the edits.</param>
+    /// <param name="edits">How many edits.</param>
+    /// <param name="alphabet">The letters changed or inserted letters are drawn from.</param>
+    /// <param name="minLength">The fewest letters a drop leaves.</param>
+    /// <param name="doubling">Whether a letter typed twice is one of the edits.</param>
+    /// <returns>The edited text.</returns>
+    public static string Edit(string text, Random random, int edits = 1, string alphabet = Letters, int minLength = 0, bool doubling = false)
+    {
+        var chars = text.ToList();
+        for (var e = 0; e < edits; e++)
+        {
+            var at = chars.Count == 0 ? 0 : random.Next(chars.Count);
+            var letter = alphabet[random.Next(alphabet.Length)];
+            switch (chars.Count == 0 ? 2 : random.Next(doubling ? 5 : 4))
+            {
+                case 0:
+                    chars[at] = letter;
+                    break;
+                case 1 when chars.Count > minLength:
+                    chars.RemoveAt(at);
+                    break;
+                case 2:
+                    chars.Insert(at, letter);
+                    break;
+                case 3 when doubling:
+                    chars.Insert(at, chars[at]);
+                    break;
+                default:
+                    if (at + 1 < chars.Count)
+                    {
+                        (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
+                    }
+
+                    break;
+            }
+        }
+
+        return new string([.. chars]);
+    }
+
+    /// <summary>Rewrites one spelling of a word into a sound-alike one ("ks" / "x", "ph" / "f", "w" / "v", a leading o / u, ...),
+    /// at a random place where it stands; the word as it is when no rewrite applies.</summary>
+    /// <param name="word">A lower-case word.</param>
+    /// <param name="random">The seeded source of the choice.</param>
+    /// <returns>The rewritten word.</returns>
+    public static string SoundAlike(string word, Random random)
+    {
+        if (word.Length > 3 && word[0] is 'o' or 'u' && random.Next(3) == 0)
+        {
+            return (word[0] == 'o' ? "u" : "o") + word[1..];
+        }
+
+        var applicable = SoundRewrites.Where(r => word.Contains(r.From, StringComparison.Ordinal)).ToArray();
+        if (applicable.Length == 0)
+        {
+            return word;
+        }
+
+        var (from, to) = applicable[random.Next(applicable.Length)];
+        var starts = Enumerable.Range(0, word.Length - from.Length + 1).Where(i => string.CompareOrdinal(word, i, from, 0, from.Length) == 0).ToArray();
+        var at = starts[random.Next(starts.Length)];
+        return word[..at] + to + word[(at + from.Length)..];
+    }
+}
