@@ -16,61 +16,47 @@ internal sealed partial class CandidateIndex
     private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
     {
         var script = query.SourceScript;
-        var tokens = query.Tokens;
-        var syllabic = script is NameScript.Han or NameScript.Hangul;
-        var maxRun = syllabic ? 6 : 1;
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         var candidates = scratch.SoundCandidates;
         var matches = scratch.SoundMatches;
-        for (var j = 0; j < tokens.Count; j++)
+        foreach (var codesForScoring in SoundRuns(query))
         {
-            var run = string.Empty;
-            for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
+            // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
+            var keys = CrossScriptKey.RetrievalKeys(codesForScoring.Replace('R', 'r'), skipFirst: true);
+            var keyMask = 0UL;
+            foreach (var key in keys)
             {
-                run += tokens[j + k - 1].Text;
-                if (syllabic && k < 2)
-                {
-                    continue;
-                }
+                keyMask |= 1UL << key;
+            }
 
-                // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-                var codesForScoring = CrossScriptKey.Native(run, script);
-                var keys = CrossScriptKey.RetrievalKeys(codesForScoring.Replace('R', 'r'), skipFirst: true);
-                var keyMask = 0UL;
-                foreach (var key in keys)
+            candidates.Clear();
+            matches.Clear();
+            _sound.Similar(codesForScoring, script, keyMask, MinSoundSimilarity, candidates);
+            foreach (var (code, sim) in candidates)
+            {
+                for (var b = 0; b < keys.Count; b++)
                 {
-                    keyMask |= 1UL << key;
-                }
-
-                candidates.Clear();
-                matches.Clear();
-                _sound.Similar(codesForScoring, script, keyMask, MinSoundSimilarity, candidates);
-                foreach (var (code, sim) in candidates)
-                {
-                    for (var b = 0; b < keys.Count; b++)
+                    var entries = _sound.BucketEntries(code, keys[b]);
+                    foreach (var word in _sound.WordsOf(code))
                     {
-                        var entries = _sound.BucketEntries(code, keys[b]);
-                        foreach (var word in _sound.WordsOf(code))
+                        for (var e = 0; e < entries; e++)
                         {
-                            for (var e = 0; e < entries; e++)
-                            {
-                                matches.Add((sim, b, word));
-                            }
+                            matches.Add((sim, b, word));
                         }
                     }
                 }
+            }
 
-                // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
-                matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
-                for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
+            // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
+            matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
+            for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
+            {
+                var (sim, _, id) = matches[m];
+                var word = _sound.Words[id];
+                var weight = sim * Rarity(word) * 0.8;
+                if (!found.TryGetValue(word, out var prior) || prior < weight)
                 {
-                    var (sim, _, id) = matches[m];
-                    var word = _sound.Words[id];
-                    var weight = sim * Rarity(word) * 0.8;
-                    if (!found.TryGetValue(word, out var prior) || prior < weight)
-                    {
-                        found[word] = weight;
-                    }
+                    found[word] = weight;
                 }
             }
         }
@@ -78,6 +64,28 @@ internal sealed partial class CandidateIndex
         candidates.Clear();
         matches.Clear();
         return found.Select(p => (p.Key, p.Value));
+    }
+
+    // The sound codes of each run a transliterated query is looked up by: each word alone, or for Han and Hangul each run of two
+    // to six syllables that continue one word, in the order the look-up reads them.
+    private static IEnumerable<string> SoundRuns(NormalizedName query)
+    {
+        var script = query.SourceScript;
+        var tokens = query.Tokens;
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+        var maxRun = syllabic ? 6 : 1;
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            var run = string.Empty;
+            for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
+            {
+                run += tokens[j + k - 1].Text;
+                if (!syllabic || k >= 2)
+                {
+                    yield return CrossScriptKey.Native(run, script);
+                }
+            }
+        }
     }
 
     /// <summary>Gets the Latin words a query's look-up by sound takes, with their weights (for a query transliterated from
@@ -126,62 +134,48 @@ internal sealed partial class CandidateIndex
         {
             ArgumentNullException.ThrowIfNull(query);
             var script = query.SourceScript;
-            var tokens = query.Tokens;
-            var syllabic = script is NameScript.Han or NameScript.Hangul;
-            var maxRun = syllabic ? 6 : 1;
             var found = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var j = 0; j < tokens.Count; j++)
+            foreach (var codesForScoring in SoundRuns(query))
             {
-                var run = string.Empty;
-                for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
+                var codes = codesForScoring.Replace('R', 'r');
+                var matches = new List<(string Word, double Sim)>();
+                var comparisons = ++_run;
+                foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
                 {
-                    run += tokens[j + k - 1].Text;
-                    if (syllabic && k < 2)
+                    if (!_soundBuckets.TryGetValue(key, out var bucket))
                     {
                         continue;
                     }
 
-                    var codesForScoring = CrossScriptKey.Native(run, script);
-                    var codes = codesForScoring.Replace('R', 'r');
-                    var matches = new List<(string Word, double Sim)>();
-                    var comparisons = ++_run;
-                    foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
+                    var codeIds = _soundCodeIds[key];
+                    for (var w = 0; w < bucket.Length; w++)
                     {
-                        if (!_soundBuckets.TryGetValue(key, out var bucket))
+                        var id = codeIds[w];
+                        double sim;
+                        if (_soundRun[id] == comparisons)
                         {
-                            continue;
+                            sim = _soundSimilarity[id];
+                        }
+                        else
+                        {
+                            sim = CrossScriptSimilarity.CodeSimilarity(bucket[w].Codes, codesForScoring, script, MinSoundSimilarity);
+                            _soundRun[id] = comparisons;
+                            _soundSimilarity[id] = sim;
                         }
 
-                        var codeIds = _soundCodeIds[key];
-                        for (var w = 0; w < bucket.Length; w++)
+                        if (sim >= MinSoundSimilarity)
                         {
-                            var id = codeIds[w];
-                            double sim;
-                            if (_soundRun[id] == comparisons)
-                            {
-                                sim = _soundSimilarity[id];
-                            }
-                            else
-                            {
-                                sim = CrossScriptSimilarity.CodeSimilarity(bucket[w].Codes, codesForScoring, script, MinSoundSimilarity);
-                                _soundRun[id] = comparisons;
-                                _soundSimilarity[id] = sim;
-                            }
-
-                            if (sim >= MinSoundSimilarity)
-                            {
-                                matches.Add((bucket[w].Word, sim));
-                            }
+                            matches.Add((bucket[w].Word, sim));
                         }
                     }
+                }
 
-                    foreach (var (word, sim) in matches.OrderByDescending(m => m.Sim).Take(MaxSoundExpansions))
+                foreach (var (word, sim) in matches.OrderByDescending(m => m.Sim).Take(MaxSoundExpansions))
+                {
+                    var weight = sim * _index.Rarity(word) * 0.8;
+                    if (!found.TryGetValue(word, out var prior) || prior < weight)
                     {
-                        var weight = sim * _index.Rarity(word) * 0.8;
-                        if (!found.TryGetValue(word, out var prior) || prior < weight)
-                        {
-                            found[word] = weight;
-                        }
+                        found[word] = weight;
                     }
                 }
             }
