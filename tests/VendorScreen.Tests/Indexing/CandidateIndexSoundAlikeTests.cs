@@ -10,7 +10,7 @@ namespace VendorScreen.Tests.Indexing;
 /// <summary>
 /// The look-up by sound walks a trie of the Latin words' code sequences and compares only the sequences it cannot rule out, yet
 /// takes exactly the words and weights, in the same order, that the bucket scan it replaced takes: that scan
-/// (<see cref="CandidateIndex.SoundBucketScan"/>, kept as the reference) reads every entry of the retrieval buckets a run's keys
+/// (<see cref="SoundBucketScan"/>, kept as the reference) reads every entry of the retrieval buckets a run's keys
 /// name, compares each distinct code sequence once per run, and keeps the 16 closest entries per run.
 /// </summary>
 public sealed class CandidateIndexSoundAlikeTests
@@ -158,7 +158,7 @@ public sealed class CandidateIndexSoundAlikeTests
     {
         var index = new CandidateIndex(entities, NameScoringRules.Default);
         var stored = RoundTrip(index, entities);
-        var reference = index.CreateSoundBucketScan();
+        var reference = new SoundBucketScan(index);
         var compared = 0;
         var differences = new List<string>();
         foreach (var query in queries)
