@@ -220,36 +220,36 @@ internal static class Screener
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
-                var comparison = algorithm.Compare(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
                 var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
                 Match? match = null;
                 if (mention)
                 {
-                    if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                    if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                     {
                         var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                        match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: true, accessory);
+                        match = NewMatch(field, value, index, candidate, 1.0, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory);
                     }
                 }
-                else if (mentionable && comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
-                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
+                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
                     // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, comparison, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
                 }
-                else if ((qualification?.Apply(comparison.Score, options.MatchThreshold) ?? comparison.Score) >= options.ReviewThreshold)
+                else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
-                else if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
                 else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
                 {
                     // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
-                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, comparison, isMention: false, accessory: false, qualification: qualification,
+                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification,
                         matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
                     match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
                 }
@@ -371,8 +371,8 @@ internal static class Screener
         entity.Kind is EntityKind.Organization or EntityKind.Brand or EntityKind.Government or EntityKind.Unknown
         && name.Name.Kind != NameKind.WeakAlias;
 
-    private static bool ExactCandidateTokens(NameComparison comparison) =>
-        !comparison.HasFuzzyTokens;
+    private static bool ExactCandidateTokens(NameScore scored) =>
+        !scored.HasFuzzyTokens;
 
     private static bool IsDistinctiveMention(NormalizedName name)
     {
