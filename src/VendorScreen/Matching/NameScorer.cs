@@ -232,21 +232,22 @@ internal static class NameScorer
 
         // Banking words and seas name a kind of business or a sea, not a party: under wider-word-classes they weigh as generic
         // words and places.
+        // The names as read under the rules are written into lists of the thread's work space, reused.
+        var space = _workSpace ??= new WorkSpace();
         if (rules.WiderWordClasses)
         {
-            q = WiderClasses(q);
-            c = WiderClasses(c);
+            q = WiderClasses(q, space.WiderQ);
+            c = WiderClasses(c, space.WiderC);
         }
 
         // A legal form misspelt on one side ("Limitd", "Cmmpany", "Ltz") where the other name carries that form is read as the form.
         var misspeltForms = explain ? new List<string>() : null;
         if (rules.MisspeltLegalForms && !query.IsTransliteration && !candidate.IsTransliteration)
         {
-            q = ReadMisspeltLegalForms(q, c, misspeltForms, rules);
-            c = ReadMisspeltLegalForms(c, q, misspeltForms, rules);
+            q = ReadMisspeltLegalForms(q, c, misspeltForms, rules, space.FormsQ);
+            c = ReadMisspeltLegalForms(c, q, misspeltForms, rules, space.FormsC);
         }
 
-        var space = _workSpace ??= new WorkSpace();
         space.Reset(q.Count, c.Count);
         var qHasNumber = HasNumber(q);
         var cHasNumber = HasNumber(c);
@@ -468,6 +469,15 @@ internal static class NameScorer
         public int[] Alignment { get; private set; } = new int[16];
 
         public List<Pair> Pairs { get; } = new(64);
+
+        // The query and candidate tokens under wider word classes, and with misspelt legal forms read as the forms.
+        public List<NameToken> WiderQ { get; } = new(16);
+
+        public List<NameToken> WiderC { get; } = new(16);
+
+        public List<NameToken> FormsQ { get; } = new(16);
+
+        public List<NameToken> FormsC { get; } = new(16);
 
         public void Reset(int queryCount, int candidateCount)
         {
@@ -957,7 +967,8 @@ internal static class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
-    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules)
+    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
+        List<NameToken> into)
     {
         // The legal forms of the other name that this one lacks, in order, each once (in a list of the thread, reused).
         List<string>? forms = null;
@@ -1033,7 +1044,7 @@ internal static class NameScorer
                     continue;
                 }
 
-                result ??= Take(tokens, i);
+                result ??= Take(tokens, i, into);
                 result.Add(new NameToken(form, TokenClass.LegalForm));
                 found?.Add($"{text}={form}");
                 forms.Remove(form);
@@ -1145,9 +1156,10 @@ internal static class NameScorer
         return string.Join(separator, parts);
     }
 
-    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count)
+    // Writes the first tokens into a list, emptied first.
+    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count, List<NameToken> result)
     {
-        var result = new List<NameToken>(tokens.Count);
+        result.Clear();
         for (var i = 0; i < count; i++)
         {
             result.Add(tokens[i]);
@@ -1156,7 +1168,8 @@ internal static class NameScorer
         return result;
     }
 
-    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens)
+    // The tokens with banking words and seas in their wider classes, written into a list (emptied first) when one changes.
+    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens, List<NameToken> into)
     {
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Count; i++)
@@ -1164,7 +1177,7 @@ internal static class NameScorer
             var wider = LegalForms.WiderClass(tokens[i]);
             if (wider != tokens[i])
             {
-                result ??= [.. tokens];
+                result ??= Take(tokens, tokens.Count, into);
                 result[i] = wider;
             }
         }
@@ -1240,7 +1253,8 @@ internal static class NameScorer
 
         // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
         // spelled phonetically; such a match counts a little less than a spelling match.
-        var fa = RecentPhoneticKey(a.Text);
+        Span<char> aBuffer = a.Text.Length <= 64 ? stackalloc char[64] : new char[a.Text.Length];
+        var fa = RecentPhoneticKey(a.Text, aBuffer);
         Span<char> buffer = b.Text.Length <= 64 ? stackalloc char[64] : new char[b.Text.Length];
         var fb = PhoneticKey(b.Text, buffer);
         if (fa.Length < 3 || fb.Length < 3)
@@ -1249,7 +1263,7 @@ internal static class NameScorer
         }
 
         // Phonetic keys already fold the usual variants: beyond them, one more slip at most ("Pufin" / "Pukini" is another name).
-        var phonetic = fa.AsSpan().SequenceEqual(fb) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
+        var phonetic = fa.SequenceEqual(fb) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
             : OsaDistance(fa, fb, 1) > 1 ? 0
             : SpellingSimilarity(fa, TokenClass.Word, fb, TokenClass.Word, rules, shortSubstitution: false);
         return phonetic * rules.PhoneticFactor;
@@ -1703,24 +1717,42 @@ internal static class NameScorer
         return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)..].SequenceEqual(y[(i + 2)..]);
     }
 
-    private static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    // The optimal string alignment distance of two texts (a letter substituted, dropped, added, or two adjacent letters swapped,
+    // is one edit) when it is at most limit; some number above limit otherwise. Only the band of cells within limit of the
+    // diagonal is computed: a cell further off holds at least its distance from the diagonal, more than limit, and a path through
+    // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
+    // limit and more than limit otherwise.
+    internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
+        var beyond = limit + 1;
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return beyond;
+        }
+
         var size = b.Length + 1;
         Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
+        rows.Fill(beyond);
         var previous2 = rows[..size];
         var previous = rows.Slice(size, size);
         var current = rows.Slice(2 * size, size);
-        rows.Clear();
-        for (var j = 0; j <= b.Length; j++)
+        for (var j = 0; j <= Math.Min(b.Length, limit); j++)
         {
             previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
+            current.Fill(beyond);
+            if (i <= limit)
+            {
+                current[0] = i;
+            }
+
             var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -1735,7 +1767,7 @@ internal static class NameScorer
 
             if (rowMin > limit)
             {
-                return limit + 1;
+                return beyond;
             }
 
             var spare = previous2;
@@ -1873,29 +1905,43 @@ internal static class NameScorer
         return true;
     }
 
-    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance: a misspelt query word is compared
-    // with many vocabulary words in a row, and each word of a query with the words of every candidate, always as the first token.
-    private static string RecentPhoneticKey(string token)
+    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance, in slots of one array of the thread:
+    // a misspelt query word is compared with many vocabulary words in a row, and each word of a query with the words of every
+    // candidate, always as the first token. A key longer than a slot is written into the buffer each time.
+    private static ReadOnlySpan<char> RecentPhoneticKey(string token, Span<char> buffer)
     {
         var recent = _recentPhoneticKeys ??= new RecentKeys();
-        var entries = recent.Entries;
-        for (var i = 0; i < entries.Length; i++)
+        var tokens = recent.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (ReferenceEquals(entries[i].Token, token))
+            if (ReferenceEquals(tokens[i], token))
             {
-                return entries[i].Key;
+                return recent.Keys.AsSpan(i * RecentKeys.SlotLength, recent.Lengths[i]);
             }
         }
 
-        var key = PhoneticKey(token);
-        entries[recent.Next] = (token, key);
-        recent.Next = (recent.Next + 1) % entries.Length;
+        var key = PhoneticKey(token, buffer);
+        if (key.Length <= RecentKeys.SlotLength)
+        {
+            var slot = recent.Next;
+            key.CopyTo(recent.Keys.AsSpan(slot * RecentKeys.SlotLength));
+            tokens[slot] = token;
+            recent.Lengths[slot] = key.Length;
+            recent.Next = (slot + 1) % tokens.Length;
+        }
+
         return key;
     }
 
     private sealed class RecentKeys
     {
-        public (string? Token, string Key)[] Entries { get; } = new (string?, string)[16];
+        public const int SlotLength = 32;
+
+        public string?[] Tokens { get; } = new string?[16];
+
+        public int[] Lengths { get; } = new int[16];
+
+        public char[] Keys { get; } = new char[16 * SlotLength];
 
         public int Next { get; set; }
     }
