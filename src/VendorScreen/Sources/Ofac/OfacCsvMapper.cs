@@ -144,7 +144,7 @@ internal static class OfacCsvMapper
 
     internal static void AddCountry(List<string> countries, string? name)
     {
-        if (OfacCountries.ToIso2(name) is { } code && !countries.Contains(code, StringComparer.Ordinal))
+        if (OfacList.CountryCode(name) is { } code && !countries.Contains(code, StringComparer.Ordinal))
         {
             countries.Add(code);
         }
