@@ -142,9 +142,9 @@ internal sealed class SnapshotAssembler
 
 /// <summary>Collects the names of one entity without duplicates, the first one added being the primary name.</summary>
 /// <remarks>A name is cleaned (<see cref="ListText.Clean"/>) and compared without case. A name added again keeps its place,
-/// script and language but takes the stronger of its two kinds, in the order Primary, Alias, NativeScript, Former, then
-/// the others (WeakAlias, Brand): a list that names an alias once as weak and once as strong has a strong alias. Instances
-/// are not thread-safe.</remarks>
+/// script, language and confidence but takes the stronger of its two kinds, in the order Primary, Alias, NativeScript,
+/// Former, then the others (WeakAlias, Brand): a list that names an alias once as weak and once as strong has a strong alias.
+/// Instances are not thread-safe.</remarks>
 internal sealed class NameSet
 {
     private readonly List<EntityName> _names = [];
