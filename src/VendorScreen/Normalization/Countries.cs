@@ -5,9 +5,19 @@ using System.Text;
 namespace VendorScreen.Normalization;
 
 /// <summary>Turns the country names and codes that lists print into ISO 3166-1 alpha-2 codes.</summary>
-/// <remarks>The type is stateless and safe for concurrent use. The table holds the ISO 3166-1 codes with their short,
+/// <remarks>
+/// <para>The type is stateless and safe for concurrent use. The table holds the ISO 3166-1 codes with their short,
 /// official and common English names, and the other spellings that sanctions lists use ("DPRK", "Syrian Arab Republic",
-/// "Libyan Arab Jamahiriya").</remarks>
+/// "Libyan Arab Jamahiriya", OFAC's "Korea, North", "Bahamas, The", "Man, Isle of", "Cote d Ivoire", the nationalities
+/// "Palestinian" and "Eritrean"). Names compare without case, diacritics, apostrophes, punctuation or a leading "The";
+/// "&amp;" reads as "and" and a leading "St." as "Saint".</para>
+/// <para>A country that was renamed maps to its current code ("Burma" to MM, "Zaire" to CD, "Swaziland" to SZ). A territory
+/// that was dissolved keeps the alpha-2 code it had before ISO 3166-3 withdrew it, because no current code is right for it
+/// and a list that prints it means the former territory: "Netherlands Antilles" is AN (not NL, which dropping the trailing word
+/// would otherwise give), "Serbia and Montenegro" CS (not RS) and "Yugoslavia" YU. These withdrawn codes are also accepted
+/// as codes. The Soviet Union is not in the table: lists print "USSR (until 1991)" as the former nationality of a person
+/// who has a current one, and a code that no request uses would only make the country disagree.</para>
+/// </remarks>
 internal static class Countries
 {
     // alpha-2 | alpha-3 | names...
@@ -46,6 +56,16 @@ VE|VEN|Venezuela
 VG|VGB|British Virgin Islands|Virgin Islands, British
 VN|VNM|Vietnam|Viet Nam
 XK|XKX|Kosovo
+BS|BHS|Bahamas, The
+GM|GMB|Gambia, The
+CI|CIV|Cote d Ivoire
+IM|IMN|Man, Isle of
+MO|MAC|Macau
+PS|PSE|Palestinian
+ER|ERI|Eritrean
+AN|ANT|Netherlands Antilles
+CS|SCG|Serbia and Montenegro
+YU|YUG|Yugoslavia
 AD|AND|Andorra|Principality of Andorra
 AE|ARE|United Arab Emirates
 AF|AFG|Afghanistan|Islamic Republic of Afghanistan
@@ -388,6 +408,12 @@ ZW|ZWE|Zimbabwe|Republic of Zimbabwe
             {
                 // "People's" and "People’s" compare equal to "Peoples".
             }
+            else if (c == '&')
+            {
+                // "St. Kitts & Nevis" compares equal to "St. Kitts and Nevis".
+                sb.Append(sb.Length > 0 ? " and" : "and");
+                space = true;
+            }
             else
             {
                 space = true;
@@ -395,7 +421,10 @@ ZW|ZWE|Zimbabwe|Republic of Zimbabwe
         }
 
         var key = sb.ToString();
-        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+        key = key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+
+        // "St. Vincent" compares equal to "Saint Vincent".
+        return key.StartsWith("st ", StringComparison.Ordinal) ? string.Concat("saint ", key.AsSpan(3)) : key;
     }
 
     private static (FrozenDictionary<string, string>, FrozenSet<string>, FrozenDictionary<string, string>) Build()

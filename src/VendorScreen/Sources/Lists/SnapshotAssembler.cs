@@ -141,26 +141,34 @@ internal sealed class SnapshotAssembler
 }
 
 /// <summary>Collects the names of one entity without duplicates, the first one added being the primary name.</summary>
-/// <remarks>Instances are not thread-safe.</remarks>
+/// <remarks>A name is cleaned (<see cref="ListText.Clean"/>) and compared without case. A name added again keeps its place,
+/// script, language and confidence but takes the stronger of its two kinds, in the order Primary, Alias, NativeScript,
+/// Former, then the others (WeakAlias, Brand): a list that names an alias once as weak and once as strong has a strong alias.
+/// Instances are not thread-safe.</remarks>
 internal sealed class NameSet
 {
     private readonly List<EntityName> _names = [];
-    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _at = new(StringComparer.OrdinalIgnoreCase);
 
     public string? Primary => _names.Count == 0 ? null : _names[0].Value;
 
     public int Count => _names.Count;
 
-    /// <summary>Adds a name; the first becomes the primary name, and a non-Latin name gets its script.</summary>
-    public void Add(string? value, NameKind kind, string? language = null, FactConfidence confidence = FactConfidence.Official)
+    /// <summary>Adds a name; the first becomes the primary name, a later one named primary becomes an alias, and a non-Latin
+    /// name gets its script unless the list gives one.</summary>
+    /// <param name="value">The name as written; an empty one is ignored.</param>
+    /// <param name="kind">The kind the list gives it.</param>
+    /// <param name="language">The language the list gives, if any.</param>
+    /// <param name="confidence">How well the list supports the name.</param>
+    /// <param name="script">The ISO 15924 script the list gives, if any.</param>
+    public void Add(string? value, NameKind kind, string? language = null, FactConfidence confidence = FactConfidence.Official, string? script = null)
     {
         var cleaned = ListText.Clean(value);
-        if (cleaned is null || !_seen.Add(cleaned))
+        if (cleaned is null)
         {
             return;
         }
 
-        var script = ListText.NonLatinScript(cleaned);
         if (_names.Count == 0)
         {
             kind = NameKind.Primary;
@@ -170,10 +178,30 @@ internal sealed class NameSet
             kind = NameKind.Alias;
         }
 
-        _names.Add(new EntityName(cleaned, kind) { Script = script, Language = language, Confidence = confidence });
+        if (_at.TryGetValue(cleaned, out var at))
+        {
+            if (Rank(kind) < Rank(_names[at].Kind))
+            {
+                _names[at] = _names[at] with { Kind = kind };
+            }
+
+            return;
+        }
+
+        _at[cleaned] = _names.Count;
+        _names.Add(new EntityName(cleaned, kind) { Script = script ?? ListText.NonLatinScript(cleaned), Language = language, Confidence = confidence });
     }
 
     public IReadOnlyList<EntityName> ToList() => _names.ToArray();
+
+    private static int Rank(NameKind kind) => kind switch
+    {
+        NameKind.Primary => 0,
+        NameKind.Alias => 1,
+        NameKind.NativeScript => 2,
+        NameKind.Former => 3,
+        _ => 4,
+    };
 }
 
 /// <summary>Collects values without duplicates, keeping their order.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Ofac;
 
@@ -63,7 +64,8 @@ internal static class OfacCsvMapper
             }
 
             var remarks = OfacRemarksParser.Parse(remarksText);
-            var names = new NameSet(record.Name);
+            var names = new NameSet();
+            names.Add(record.Name, NameKind.Primary);
             foreach (var alias in aliases.GetValueOrDefault(record.EntNum) ?? [])
             {
                 names.Add(alias.Name, AliasKind(alias.Type, alias.Remarks));
@@ -144,7 +146,7 @@ internal static class OfacCsvMapper
 
     internal static void AddCountry(List<string> countries, string? name)
     {
-        if (OfacCountries.ToIso2(name) is { } code && !countries.Contains(code, StringComparer.Ordinal))
+        if (OfacList.CountryCode(name) is { } code && !countries.Contains(code, StringComparer.Ordinal))
         {
             countries.Add(code);
         }
@@ -203,45 +205,4 @@ internal static class OfacCsvMapper
 
         return result;
     }
-}
-
-/// <summary>The names of one entity, without repeats: a name seen twice keeps its stronger kind.</summary>
-internal sealed class NameSet
-{
-    private readonly List<EntityName> _names = [];
-
-    public NameSet(string primary)
-    {
-        _names.Add(new EntityName(primary, NameKind.Primary));
-    }
-
-    public void Add(string value, NameKind kind, string? script = null)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.Length == 0)
-        {
-            return;
-        }
-
-        var at = _names.FindIndex(n => string.Equals(n.Value, trimmed, StringComparison.OrdinalIgnoreCase));
-        if (at < 0)
-        {
-            _names.Add(new EntityName(trimmed, kind) { Script = script });
-        }
-        else if (Rank(kind) < Rank(_names[at].Kind))
-        {
-            _names[at] = _names[at] with { Kind = kind };
-        }
-    }
-
-    public List<EntityName> ToList() => [.. _names];
-
-    private static int Rank(NameKind kind) => kind switch
-    {
-        NameKind.Primary => 0,
-        NameKind.Alias => 1,
-        NameKind.NativeScript => 2,
-        NameKind.Former => 3,
-        _ => 4,
-    };
 }

@@ -35,6 +35,8 @@ internal static class OfacList
     /// <summary>The OFAC null marker.</summary>
     public const string NullMarker = "-0-";
 
+    private const string RegionLabel = "Region:";
+
     private const string DetailsUrl = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=";
 
     /// <summary>Gets the entity id prefix of a list: <c>ofac-sdn</c> or <c>ofac-cons</c>.</summary>
@@ -48,6 +50,23 @@ internal static class OfacList
 
     /// <summary>Gets the public detail page of an entry.</summary>
     public static string DetailUrl(string uid) => DetailsUrl + uid;
+
+    /// <summary>Gets the ISO 3166-1 alpha-2 code of a country as OFAC writes it (nationality, citizenship, country of
+    /// registration, vessel flag, address country) from the shared <see cref="Countries"/> table. An address in an area
+    /// that OFAC names as a region, <c>Region: NAME</c>, reads as NAME: "Region: Gaza" is PS, and a region that is not a
+    /// country's name ("Region: Crimea", "Region: Kafia Kingi") has no code.</summary>
+    /// <param name="text">The country as written.</param>
+    /// <returns>The code, or <see langword="null"/> when the text names no known country.</returns>
+    public static string? CountryCode(string? text)
+    {
+        var name = text?.Trim();
+        if (name is not null && name.StartsWith(RegionLabel, StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[RegionLabel.Length..];
+        }
+
+        return Countries.ToIso2(name);
+    }
 
     /// <summary>Gets the source name for a set of lists read together.</summary>
     public static string SourceName(bool sdn, bool consolidated) =>

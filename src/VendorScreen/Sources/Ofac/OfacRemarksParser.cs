@@ -22,8 +22,9 @@ internal sealed class OfacRemarks
     /// <summary>Gets the ISO alpha-2 codes of nationalities, citizenships and registration countries.</summary>
     public List<string> Countries { get; } = [];
 
-    /// <summary>Gets the country names that the country table does not know.</summary>
-    public List<string> UnknownCountries { get; } = [];
+    /// <summary>Gets the nationalities, citizenships and registration countries as written, whether the country table knows
+    /// them or not.</summary>
+    public List<string> CountryNames { get; } = [];
 
     /// <summary>Gets the relations named in the remarks.</summary>
     public List<OfacRemarkLink> Links { get; } = [];
@@ -252,12 +253,8 @@ internal static partial class OfacRemarksParser
             return;
         }
 
-        var code = OfacCountries.ToIso2(country);
-        if (code is null)
-        {
-            result.UnknownCountries.Add(country);
-        }
-        else if (!result.Countries.Contains(code, StringComparer.Ordinal))
+        result.CountryNames.Add(country);
+        if (OfacList.CountryCode(country) is { } code && !result.Countries.Contains(code, StringComparer.Ordinal))
         {
             result.Countries.Add(code);
         }

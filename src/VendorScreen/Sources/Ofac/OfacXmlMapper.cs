@@ -1,4 +1,5 @@
 using System.Text;
+using VendorScreen.Sources.Lists;
 
 namespace VendorScreen.Sources.Ofac;
 
@@ -63,10 +64,11 @@ internal static class OfacXmlMapper
     private static Entity MapEntry(OfacXmlEntry entry, string id, List<PendingLink> pending, OfacListKind kind)
     {
         var primary = entry.PrimaryName!;
-        var names = new NameSet(primary);
+        var names = new NameSet();
+        names.Add(primary, NameKind.Primary);
         foreach (var name in entry.Names)
         {
-            names.Add(name.Value, NameKindOf(name), name.Script);
+            names.Add(name.Value, NameKindOf(name), script: name.Script);
         }
 
         var remarks = OfacRemarksParser.Parse(entry.Remarks);

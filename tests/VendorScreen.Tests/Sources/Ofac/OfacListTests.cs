@@ -66,6 +66,33 @@ public sealed class OfacListTests
         OfacList.KindOf(type).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("Korea, North", "KP")]
+    [InlineData("Bahamas, The", "BS")]
+    [InlineData("Congo, Democratic Republic of the", "CD")]
+    [InlineData("Man, Isle of", "IM")]
+    [InlineData("Netherlands Antilles", "AN")]
+    [InlineData("St. Kitts & Nevis", "KN")]
+    [InlineData("Region: Gaza", "PS")]
+    [InlineData("region: West Bank", "PS")]
+    [InlineData(" Macau. ", "MO")]
+    public void CountryCode_OfacSpelling_GivesTheSharedTablesCode(string text, string expected)
+    {
+        OfacList.CountryCode(text).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("Region: Crimea")]
+    [InlineData("Region: Kafia Kingi")]
+    [InlineData("Region: ")]
+    [InlineData("undetermined")]
+    [InlineData("possibly Palestinian")]
+    [InlineData(null)]
+    public void CountryCode_RegionOrNoCountry_GivesNull(string? text)
+    {
+        OfacList.CountryCode(text).Should().BeNull();
+    }
+
     [Fact]
     public void NameKey_PunctuationCaseAndDiacritics_AreIgnored()
     {

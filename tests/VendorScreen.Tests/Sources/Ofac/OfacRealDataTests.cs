@@ -218,6 +218,94 @@ public sealed class OfacRealDataTests(OfacRealDataFixture data, ITestOutputHelpe
         Report(snapshot);
     }
 
+    [SharedDataFact]
+    public void AllFiles_EveryCountryOfacWrites_MapsExceptRegionsAndNonCountries()
+    {
+        var names = OfacCountryNamesOfTheRealFiles();
+
+        var unmapped = names.Keys.Where(n => OfacList.CountryCode(n) is null).ToArray();
+
+        output.WriteLine($"{names.Count} distinct country strings, {names.Values.Sum()} occurrences");
+        names.Should().HaveCount(209);
+        unmapped.Should().BeEquivalentTo(
+            "None Identified", "undetermined", "possibly Palestinian", "Region: Commonwealth of Independent States", "Region: Crimea",
+            "Region: Jammu and Kashmir", "Region: Kafia Kingi", "Region: North Gaza", "Region: Northern Gaza", "Region: Northern Mali");
+        new Dictionary<string, string>
+        {
+            ["Korea, North"] = "KP",
+            ["Democratic People's Republic of Korea"] = "KP",
+            ["Netherlands Antilles"] = "AN",
+            ["Cabo Verde"] = "CV",
+            ["Cook Islands"] = "CK",
+            ["Macedonia, The Former Yugoslav Republic of"] = "MK",
+            ["North Macedonia, The Republic of"] = "MK",
+            ["Man, Isle of"] = "IM",
+            ["Cote d Ivoire"] = "CI",
+            ["St. Kitts & Nevis"] = "KN",
+            ["St. Vincent and the Grenadines"] = "VC",
+            ["Region: Gaza"] = "PS",
+            ["Region: West Bank"] = "PS",
+            ["Palestinian"] = "PS",
+            ["Macau"] = "MO",
+        }.Should().OnlyContain(p => names.ContainsKey(p.Key) && OfacList.CountryCode(p.Key) == p.Value);
+    }
+
+    // The country strings the mappers look up: nationality, citizenship and registration items of the remarks (continued by
+    // the comments file), vessel flags and address countries, over every OFAC file of ../shared/data.
+    private static Dictionary<string, int> OfacCountryNamesOfTheRealFiles()
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(SharedData.DataPath("ofac")))
+        {
+            var rejected = new List<RejectedRecord>();
+            var continuations = new Dictionary<int, string>();
+            var primaries = new List<OfacPrimaryRecord>();
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                var name = Path.GetFileName(file);
+                var bytes = File.ReadAllBytes(file);
+                if (name.EndsWith("add.csv", StringComparison.Ordinal))
+                {
+                    OfacCsvReader.ReadAddresses(bytes, name, rejected).ForEach(a => Count(a.Country));
+                }
+                else if (name.EndsWith("comments.csv", StringComparison.Ordinal))
+                {
+                    foreach (var comment in OfacCsvReader.ReadComments(bytes, name, rejected))
+                    {
+                        continuations[comment.EntNum] = continuations.GetValueOrDefault(comment.EntNum) + comment.Text;
+                    }
+                }
+                else if (!name.EndsWith("alt.csv", StringComparison.Ordinal))
+                {
+                    primaries.AddRange(OfacCsvReader.ReadPrimary(bytes, name, rejected).SelectMany(p => p));
+                }
+            }
+
+            foreach (var primary in primaries)
+            {
+                Count(primary.VesselFlag);
+                var remarks = primary.Remarks + continuations.GetValueOrDefault(primary.EntNum);
+                OfacRemarksParser.Parse(remarks).CountryNames.ForEach(Count);
+            }
+
+            var read = primaries.Select(p => p.EntNum).ToHashSet();
+            foreach (var text in continuations.Where(c => !read.Contains(c.Key)).Select(c => c.Value))
+            {
+                OfacRemarksParser.Parse(text).CountryNames.ForEach(Count);
+            }
+        }
+
+        return names;
+
+        void Count(string? name)
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                names[name] = names.GetValueOrDefault(name) + 1;
+            }
+        }
+    }
+
     private static Dictionary<EntityKind, int> KindCounts(ListSnapshot snapshot) =>
         snapshot.Entities.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
 

@@ -121,13 +121,23 @@ public sealed class OfacRemarksParserTests
     }
 
     [Fact]
-    public void Parse_UnknownCountry_IsReportedNotGuessed()
+    public void Parse_UnknownCountry_IsKeptAsWrittenNotGuessed()
     {
         var remarks = OfacRemarksParser.Parse("nationality Atlantis; citizen Iran.");
 
         remarks.Countries.Should().Equal("IR");
-        remarks.UnknownCountries.Should().Equal("Atlantis");
+        remarks.CountryNames.Should().Equal("Atlantis", "Iran");
     }
+
+    [Theory]
+    [InlineData("nationality Korea, North.", "KP")]
+    [InlineData("nationality Democratic People's Republic of Korea.", "KP")]
+    [InlineData("citizen Cabo Verde.", "CV")]
+    [InlineData("nationality North Macedonia, The Republic of.", "MK")]
+    [InlineData("nationality Palestinian.", "PS")]
+    [InlineData("Nationality of Registration Cook Islands.", "CK")]
+    public void Parse_CountrySpellingsOfac_UseTheSharedTable(string text, string expected) =>
+        OfacRemarksParser.Parse(text).Countries.Should().Equal(expected);
 
     [Theory]
     [InlineData(null)]
