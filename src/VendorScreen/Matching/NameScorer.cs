@@ -86,6 +86,10 @@ internal sealed class NameComparison
 
     /// <summary>Gets whether the query is the shorter name when <see cref="PartsLeftOutLastKept"/> is set.</summary>
     public bool PartsLeftOutQueryShorter { get; init; }
+
+    /// <summary>Gets, when a given name and its short form are aligned, which names were read surname first to find the surnames
+    /// (<see cref="SpellingVariant.QuerySurnameFirst"/>, <see cref="SpellingVariant.CandidateSurnameFirst"/>); none otherwise.</summary>
+    public SpellingVariant GivenNameSurnameFirst { get; init; }
 }
 
 /// <summary>
@@ -96,7 +100,7 @@ internal sealed class NameComparison
 /// explanation.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-internal static class NameScorer
+internal static partial class NameScorer
 {
     /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
     public static string Algorithm => NameScoringRules.Default.Name;
@@ -186,6 +190,7 @@ internal static class NameScorer
         var pairs = space.Pairs;
         CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, rules);
         AddCrossScriptPairs(query, candidate, pairs, rules);
+        AddVariantPairs(query, candidate, q, c, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
         // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
         // in order rather than crossed (a crossed alignment reads as a swapped patronymic), and so that the outcome does not
@@ -208,6 +213,7 @@ internal static class NameScorer
         var wordSpelled = false;
         var initialToWord = false;
         var oneToOne = true;
+        var variants = SpellingVariant.None;
         foreach (var p in pairs)
         {
             if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
@@ -233,6 +239,7 @@ internal static class NameScorer
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             oneToOne &= p.QCount == 1 && p.CCount == 1 && !p.Acronym;
+            variants |= p.Variant;
             bySound |= p.BySound;
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
@@ -317,6 +324,13 @@ internal static class NameScorer
             score = rules.InitialsOnlyCap;
         }
 
+        // A given name matched to its short form is evidence for a review, not a block.
+        var givenNameCapped = (variants & SpellingVariant.GivenName) != 0 && score > rules.GivenNameCap;
+        if (givenNameCapped)
+        {
+            score = rules.GivenNameCap;
+        }
+
         // A person's name written without its middle names, patronymic or further family names ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD
         // MANSOUR SHAH MOHAMMED") is that name with parts left out, not another: it scores at least a share of what its kept parts score.
         // Compared by spelling only: in Latin letters, or one name transliterated from an alphabet that writes its vowels (Cyrillic,
@@ -362,15 +376,16 @@ internal static class NameScorer
         }
 
         var qualifiersOnly = !AnyUnused(q, usedQ, TokenTest.NotQualifier);
+        var surnameFirst = variants & (SpellingVariant.QuerySurnameFirst | SpellingVariant.CandidateSurnameFirst);
         var lastKept = partsLeftOutApplied ? partsLeftOut.LastKept : -1;
         return explanation is not null
-            ? new NameComparison(Math.Clamp(score, 0, 1), explanation.Write(), contained, qualifiersOnly)
+            ? new NameComparison(Math.Clamp(score, 0, 1), WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped), contained, qualifiersOnly)
             {
-                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter,
+                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter, GivenNameSurnameFirst = surnameFirst,
             }
             : new NameComparison(Math.Clamp(score, 0, 1), query, candidate, statistics, rules, fuzzyCount > 0, contained, qualifiersOnly)
             {
-                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter,
+                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter, GivenNameSurnameFirst = surnameFirst,
             };
     }
 
@@ -2168,5 +2183,6 @@ internal static class NameScorer
         return false;
     }
 
-    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false);
+    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false,
+        SpellingVariant Variant = SpellingVariant.None);
 }
