@@ -26,7 +26,8 @@ internal static class BalticEndings
     {
         ArgumentNullException.ThrowIfNull(withEnding);
         ArgumentNullException.ThrowIfNull(other);
-        if (withEnding.Length <= other.Length || !IsLetters(withEnding) || !IsLetters(other) || other.EndsWith('s'))
+        // Every ending ends in s: most pairs of words are told apart by their lengths and last letters alone.
+        if (withEnding.Length <= other.Length || !withEnding.EndsWith('s') || other.Length == 0 || other.EndsWith('s') || !IsLetters(withEnding) || !IsLetters(other))
         {
             return false;
         }
