@@ -22,6 +22,9 @@ internal enum SpellingVariant : byte
     /// <summary>A Latvian or Lithuanian nominative ending (<see cref="NameScoringRules.BalticEndingSimilarity"/>).</summary>
     BalticEnding = 8,
 
+    /// <summary>A country's abbreviation and its name (<see cref="NameScoringRules.CountryAbbreviationSimilarity"/>).</summary>
+    CountryAbbreviation = 64,
+
     /// <summary>With <see cref="GivenName"/>: the query name was read surname first to find its surname.</summary>
     QuerySurnameFirst = 16,
 
@@ -70,6 +73,69 @@ internal static partial class NameScorer
         {
             AddBalticEndingPairs(q, c, pairs, rules);
         }
+
+        if (rules.CountryAbbreviationSimilarity > 0 && latin)
+        {
+            AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
+            AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
+        }
+    }
+
+    // Country abbreviations: "U.S." / "United States", "UK" / "United Kingdom", "UAE" / "United Arab Emirates". A word of two to four
+    // letters whose letters start the words of a run of the other name ("of", "the", "and" between them aside) aligns with that run
+    // when both name the same country (Countries).
+    private static void AddCountryAbbreviationPairs(IReadOnlyList<NameToken> abbreviations, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsAbbreviation,
+        NameScoringRules rules)
+    {
+        for (var i = 0; i < abbreviations.Count; i++)
+        {
+            var a = abbreviations[i].Text;
+            if (abbreviations[i].Class is not (TokenClass.Location or TokenClass.Word) || a.Length is < 2 or > 4 || !IsAsciiLetters(a))
+            {
+                continue;
+            }
+
+            for (var j = 0; j < other.Count; j++)
+            {
+                var count = SpelledRun(a, other, j);
+                if (count < 2)
+                {
+                    continue;
+                }
+
+                var code = Countries.ToIso2(a);
+                if (code is not null && string.Equals(code, Countries.ToIso2(JoinRun(other, j, count, " ")), StringComparison.Ordinal))
+                {
+                    pairs.Add(queryIsAbbreviation
+                        ? new Pair(i, 1, j, count, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation)
+                        : new Pair(j, count, i, 1, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation));
+                }
+            }
+        }
+    }
+
+    // Gets the length of the run of words from start whose first letters spell an abbreviation, the words "of", "the" and "and"
+    // between them aside; 0 when there is none.
+    private static int SpelledRun(string abbreviation, IReadOnlyList<NameToken> tokens, int start)
+    {
+        var at = start;
+        for (var k = 0; k < abbreviation.Length; k++)
+        {
+            while (k > 0 && at < tokens.Count && tokens[at].Text is "of" or "the" or "and")
+            {
+                at++;
+            }
+
+            if (at >= tokens.Count || tokens[at].Class is not (TokenClass.Word or TokenClass.Location or TokenClass.Generic) || tokens[at].Text.Length < 2
+                || tokens[at].Text[0] != abbreviation[k] || !IsAsciiLetters(tokens[at].Text))
+            {
+                return 0;
+            }
+
+            at++;
+        }
+
+        return at - start;
     }
 
     // Given names: "Ted Doe" / "Theodore Doe", "DOE, Theodore" / "Ted Doe". Both names are persons' names of two parts or more (no
@@ -325,6 +391,7 @@ internal static partial class NameScorer
         Add(SpellingVariant.DigitLetters, "digit-for-letter", rules.DigitLetterFactor, "digits read as the letters they look like: ");
         Add(SpellingVariant.WadeGiles, "wade-giles", rules.WadeGilesSimilarity, "Wade-Giles read as Pinyin: ");
         Add(SpellingVariant.BalticEnding, "baltic-ending", rules.BalticEndingSimilarity, "a Latvian or Lithuanian nominative ending: ");
+        Add(SpellingVariant.CountryAbbreviation, "country-abbreviation", rules.CountryAbbreviationSimilarity, "a country's abbreviation and its name: ");
         if (givenNameCapped)
         {
             features.Add(new FeatureScore("given-name-cap", rules.GivenNameCap, -1, "a given name matched to its short form; score capped at "

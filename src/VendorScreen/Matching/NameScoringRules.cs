@@ -60,6 +60,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         DigitLetterFactor = 0.95,
         WadeGilesSimilarity = 0.95,
         BalticEndingSimilarity = 0.95,
+        CountryAbbreviationSimilarity = 0.95,
     };
 
     /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
@@ -229,6 +230,11 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// "Lavrovas" / "Lavrov", "Sergejs" / "Sergey", see <see cref="BalticEndings"/>); 0 for none.</summary>
     public double BalticEndingSimilarity { get; init; }
 
+    /// <summary>Gets the similarity of a country's abbreviation to its name ("U.S." / "United States", "UK" / "United Kingdom", "UAE" /
+    /// "United Arab Emirates"): a word whose letters start the words of the other name's run, both naming the same country; 0 for
+    /// none.</summary>
+    public double CountryAbbreviationSimilarity { get; init; }
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -291,6 +297,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("digit-for-letter", "factor", DigitLetterFactor, "similarity factor of a word read with letters for the digits that look like them (Sech1n / Sechin, I9or / Igor); 0 for none"),
         new("wade-giles", "similarity", WadeGilesSimilarity, "similarity of Wade-Giles syllables to the Pinyin they stand for (Hsi Chin-ping / Xi Jinping), in a name with a syllable only Wade-Giles spells; 0 for none"),
         new("baltic-ending", "similarity", BalticEndingSimilarity, "similarity of a word with a Latvian or Lithuanian nominative ending to the word without it (Lavrovs / Lavrov, Sergejs / Sergey); 0 for none"),
+        new("country-abbreviation", "similarity", CountryAbbreviationSimilarity, "similarity of a country's abbreviation to its name (U.S. / United States, UK / United Kingdom); 0 for none"),
     ];
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Tests.Matching;
 
 /// <summary>token-align-v5's spelling-variant rules: given names and their short forms, digits for letters, Wade-Giles, Baltic
-/// endings.</summary>
+/// endings, country abbreviations.</summary>
 public sealed partial class NameScoringRulesTests
 {
     [Theory]
@@ -125,6 +125,24 @@ public sealed partial class NameScoringRulesTests
     public void V5_BalticEnding_LeavesCompaniesAlone(string query, string candidate) =>
         Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "baltic-ending");
 
+    [Theory]
+    [InlineData("U.S. Department of State", "United States Department of State")]
+    [InlineData("UAE Exchange", "United Arab Emirates Exchange")]
+    [InlineData("Bank of USA", "Bank of United States of America")]
+    public void V5_CountryAbbreviation_IsTheCountrysName(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v5.Features.Should().ContainSingle(f => f.Feature == "country-abbreviation");
+    }
+
+    [Theory]
+    [InlineData("US Steel", "United Steel")] // the run names no country
+    [InlineData("AL Rashid", "Abu Lahab Rashid")] // AL is Albania's code, but "Abu Lahab" is no country
+    public void V5_CountryAbbreviation_NeedsTheCountrysName(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "country-abbreviation");
+
     [Fact]
     public void V3AndV4_SpellingVariantRules_AreOff()
     {
@@ -135,6 +153,7 @@ public sealed partial class NameScoringRulesTests
             rules.DigitLetterFactor.Should().Be(0);
             rules.WadeGilesSimilarity.Should().Be(0);
             rules.BalticEndingSimilarity.Should().Be(0);
+            rules.CountryAbbreviationSimilarity.Should().Be(0);
         }
     }
 }

@@ -124,7 +124,8 @@ public sealed partial class NameScoringRulesTests
         // written another way.
         var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
         NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
-            .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "given-name", "given-name-cap", "digit-for-letter", "wade-giles", "baltic-ending");
+            .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "given-name", "given-name-cap", "digit-for-letter", "wade-giles", "baltic-ending",
+                "country-abbreviation");
     }
 
     [Theory]
