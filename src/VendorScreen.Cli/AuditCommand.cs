@@ -18,7 +18,7 @@ internal static class AuditCommand
             Description = "Only records written at or after this date (00:00 UTC) or moment (ISO 8601, such as 2026-12-01T08:00:00Z).",
             HelpName = "DATE",
         };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the records to FILE instead of standard output.", HelpName = "FILE" };
+        var output = CliOptions.Output("the records");
         var store = new StoreOptions(required: true);
         var export = new Command("export", "Write the audit trail as JSON lines, one recorded screening per line, oldest first: request, decision, hits and evidence, suppressed hits, list versions and SHA-256s, algorithm, policy, time and user.");
         export.Options.Add(store.Store);
@@ -33,7 +33,7 @@ internal static class AuditCommand
             }
 
             var path = parseResult.GetValue(output);
-            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
             await using (open.ConfigureAwait(false))
             {
                 var writer = CommandOutput.Open(context, path);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VendorScreen.Cli.Input;
 
 namespace VendorScreen.Cli;
 
@@ -23,4 +24,27 @@ internal static class CliOptions
         format.CompletionSources.Add([.. choices]);
         return format;
     }
+
+    /// <summary>Creates <c>--output</c> (<c>-o</c>): a file written instead of standard output.</summary>
+    /// <param name="what">What the command writes, as in "Write the results to FILE".</param>
+    /// <returns>The option.</returns>
+    public static Option<string?> Output(string what) =>
+        new("--output", "-o") { Description = $"Write {what} to FILE instead of standard output.", HelpName = "FILE" };
+
+    /// <summary>Creates <c>--as-of</c>: the date relations and listings are evaluated at; read it with <see cref="ParseDate"/>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> AsOf() => new("--as-of")
+    {
+        Description = "Evaluate relations and listings at this date (default: today). A row's as_of column overrides it.",
+        HelpName = "yyyy-MM-dd",
+    };
+
+    /// <summary>Reads the value of a date option (<c>yyyy-MM-dd</c>).</summary>
+    /// <param name="option">The option, for the message.</param>
+    /// <param name="text">The value, or <see langword="null"/> when the option is not given.</param>
+    /// <returns>The date, or <see langword="null"/> when the option is not given.</returns>
+    /// <exception cref="CliException">The value is not a date (exit code 2).</exception>
+    public static DateOnly? ParseDate(string option, string? text) => text is null
+        ? null
+        : InputFile.TryParseDate(text.Trim(), out var date) ? date : throw new CliException($"invalid {option} \"{text}\" (expected yyyy-MM-dd)");
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using VendorScreen.Cli.Input;
 using VendorScreen.Cli.Output;
 
 namespace VendorScreen.Cli;
@@ -44,15 +43,15 @@ internal static class DispositionCommand
         sources.AddTo(add);
         add.SetAction(async (parseResult, cancellationToken) =>
         {
-            var ctx = sources.WithCache(parseResult, context);
+            var selection = sources.Read(parseResult, context);
+            var ctx = selection.Context;
             var kindValue = ScreenCommand.Choose("--kind", parseResult.GetRequiredValue(kind), Kinds) == "true-match" ? DispositionKind.TrueMatch : DispositionKind.FalsePositive;
             var now = ctx.TimeProvider.GetUtcNow();
             DateTimeOffset? expiresAt = null;
-            if (parseResult.GetValue(expires) is { } expiresText)
+            var expiresText = parseResult.GetValue(expires);
+            if (CliOptions.ParseDate("--expires", expiresText) is { } day)
             {
-                expiresAt = InputFile.TryParseDate(expiresText.Trim(), out var day)
-                    ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                    : throw new CliException($"invalid --expires \"{expiresText}\" (expected yyyy-MM-dd)");
+                expiresAt = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 if (expiresAt <= now)
                 {
                     throw new CliException($"--expires {expiresText} is in the past");
@@ -60,7 +59,7 @@ internal static class DispositionCommand
             }
 
             var entityId = parseResult.GetRequiredValue(entity).Trim();
-            using var engine = await EngineFactory.CreateAsync(ctx, sources.GetSources(parseResult), sources.UseDefaultData(parseResult), "default", null, requireUsable: true, cancellationToken).ConfigureAwait(false);
+            using var engine = await EngineFactory.CreateAsync(selection, "default", null, requireUsable: true, cancellationToken).ConfigureAwait(false);
             var found = engine.Dataset?.FindEntity(entityId)
                 ?? throw new CliException($"--entity {entityId}: no entity with this id in the loaded lists (the hit's entityId or listedEntityId; load its list with --source)");
             ScreeningDisposition disposition;
@@ -73,7 +72,7 @@ internal static class DispositionCommand
                 throw new CliException(CliContext.OneLine(ex.Message), ex);
             }
 
-            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
             await using (open.ConfigureAwait(false))
             {
                 await Guard(() => open.Dispositions.AddDispositionAsync(disposition, cancellationToken)).ConfigureAwait(false);
@@ -97,7 +96,7 @@ internal static class DispositionCommand
         list.SetAction(async (parseResult, cancellationToken) =>
         {
             var chosen = ScreenCommand.Choose("--format", parseResult.GetValue(format) ?? "table", Formats);
-            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<ScreeningDisposition> dispositions;
             await using (open.ConfigureAwait(false))
             {
@@ -132,7 +131,7 @@ internal static class DispositionCommand
         remove.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = parseResult.GetRequiredValue(id).Trim();
-            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
             ScreeningDisposition? removed;
             await using (open.ConfigureAwait(false))
             {

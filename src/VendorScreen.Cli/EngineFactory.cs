@@ -13,9 +13,7 @@ namespace VendorScreen.Cli;
 internal static partial class EngineFactory
 {
     /// <summary>Builds the engine and loads every source once.</summary>
-    /// <param name="context">The command-line context.</param>
-    /// <param name="sourceSpecs">The <c>--source</c> values.</param>
-    /// <param name="useDefaultData">Whether the embedded dataset is used.</param>
+    /// <param name="sources">The context and the lists to load.</param>
     /// <param name="policy">The policy name (already checked), or a policy file ending in <c>.json</c>, read here once.</param>
     /// <param name="algorithm">The name-matching algorithm (already checked); <see langword="null"/> for the default.</param>
     /// <param name="requireUsable">Whether an unusable source ends the command with exit code 3.</param>
@@ -23,9 +21,9 @@ internal static partial class EngineFactory
     /// <returns>The loaded engine.</returns>
     /// <exception cref="CliException">A source spec is bad (exit 2) or a source could not be opened or loaded (exit 3).</exception>
     public static async Task<ScreeningEngine> CreateAsync(
-        CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string policy, string? algorithm, bool requireUsable,
-        CancellationToken cancellationToken)
+        SourceSelection sources, string policy, string? algorithm, bool requireUsable, CancellationToken cancellationToken)
     {
+        var (context, sourceSpecs, useDefaultData) = sources;
         if (context.IndexFile is not null && sourceSpecs.Count > 0)
         {
             throw new CliException("--index and --source cannot be used together: the index snapshot holds the sources");

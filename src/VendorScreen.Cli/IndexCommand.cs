@@ -22,12 +22,7 @@ internal static class IndexCommand
         var build = new Command("build", "Load the lists exactly as `screen` would with the same options and write them, with the candidate index built over them, to one index snapshot file, for a fast start with `screen --index FILE`.");
         sources.AddTo(build, withIndex: false);
         build.Options.Add(output);
-        build.SetAction((parseResult, cancellationToken) => BuildAsync(
-            sources.WithCache(parseResult, context),
-            sources.GetSources(parseResult),
-            sources.UseDefaultData(parseResult),
-            parseResult.GetValue(output) ?? string.Empty,
-            cancellationToken));
+        build.SetAction((parseResult, cancellationToken) => BuildAsync(sources.Read(parseResult, context), parseResult.GetValue(output) ?? string.Empty, cancellationToken));
 
         var command = new Command("index", "Build index snapshot files: the loaded lists in one file, for a fast start.");
         command.Subcommands.Add(build);
@@ -35,21 +30,19 @@ internal static class IndexCommand
     }
 
     /// <summary>Runs <c>index build</c>.</summary>
-    /// <param name="context">Where to write.</param>
-    /// <param name="sourceSpecs">The <c>--source</c> values.</param>
-    /// <param name="useDefaultData">Whether the embedded dataset is used.</param>
+    /// <param name="sources">Where to write, and the lists to load.</param>
     /// <param name="output">The file to write.</param>
     /// <param name="cancellationToken">A token to stop.</param>
     /// <returns>0.</returns>
     /// <exception cref="CliException">Bad usage (exit 2), a source that could not be loaded (exit 3) or a file that cannot be written.</exception>
-    public static async Task<int> BuildAsync(CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string output, CancellationToken cancellationToken)
+    public static async Task<int> BuildAsync(SourceSelection sources, string output, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(output) || Directory.Exists(output))
         {
             throw new CliException($"--output \"{output}\": expected a file path");
         }
 
-        using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm: null, requireUsable: true, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(sources, "default", algorithm: null, requireUsable: true, cancellationToken).ConfigureAwait(false);
         var snapshots = engine.Dataset?.Snapshots ?? throw new CliException(ExitCodes.SourceFailed, "no dataset was loaded");
         try
         {
@@ -61,7 +54,7 @@ internal static class IndexCommand
         }
 
         var entities = snapshots.Sum(s => s.Entities.Count);
-        context.Stderr.WriteLine(string.Create(
+        sources.Context.Stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"wrote {output}: {snapshots.Count} {(snapshots.Count == 1 ? "source" : "sources")} ({string.Join(", ", snapshots.Select(s => s.SourceName))}), {entities} entities, {new FileInfo(output).Length} bytes"));
         return 0;

@@ -23,8 +23,8 @@ internal static class MonitorCommand
     {
         var input = new Argument<string>("input.csv") { Description = "The supplier master: the same CSV columns as screen; keep an id column so that rows are recognised between runs." };
         var format = CliOptions.Format("json (one object per changed row and line), table or csv.", Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the changed rows to FILE instead of standard output.", HelpName = "FILE" };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate relations and listings at this date (default: today). A row's as_of column overrides it.", HelpName = "yyyy-MM-dd" };
+        var output = CliOptions.Output("the changed rows");
+        var asOf = CliOptions.AsOf();
         var policy = new Option<string>("--policy") { Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}.", HelpName = "NAME", DefaultValueFactory = _ => "default" };
         var store = new StoreOptions(required: true);
         var sources = new SourceOptions();
@@ -38,14 +38,11 @@ internal static class MonitorCommand
         sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var ctx = sources.WithCache(parseResult, context);
+            var selection = sources.Read(parseResult, context);
+            var ctx = selection.Context;
             var chosen = ScreenCommand.Choose("--format", parseResult.GetValue(format) ?? "json", Formats);
             var policyName = ScreenCommand.Choose("--policy", parseResult.GetValue(policy) ?? "default", ScreeningPolicies.Names);
-            DateOnly? defaultAsOf = null;
-            if (parseResult.GetValue(asOf) is { } asOfText)
-            {
-                defaultAsOf = InputFile.TryParseDate(asOfText.Trim(), out var date) ? date : throw new CliException($"invalid --as-of \"{asOfText}\" (expected yyyy-MM-dd)");
-            }
+            var defaultAsOf = CliOptions.ParseDate("--as-of", parseResult.GetValue(asOf));
 
             var inputPath = parseResult.GetRequiredValue(input);
             var outputPath = parseResult.GetValue(output);
@@ -61,8 +58,8 @@ internal static class MonitorCommand
                 throw new CliException($"{inputPath}:{duplicate.Skip(1).First().Line}: id \"{duplicate.Key}\" appears more than once; monitor needs one row per id");
             }
 
-            using var engine = await EngineFactory.CreateAsync(ctx, sources.GetSources(parseResult), sources.UseDefaultData(parseResult), policyName, null, requireUsable: true, cancellationToken).ConfigureAwait(false);
-            var open = await StoreOptions.OpenAsync(parseResult.GetRequiredValue(store.Store)!, cancellationToken).ConfigureAwait(false);
+            using var engine = await EngineFactory.CreateAsync(selection, policyName, null, requireUsable: true, cancellationToken).ConfigureAwait(false);
+            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<DecisionChange> changes;
             await using (open.ConfigureAwait(false))
             {

@@ -32,12 +32,8 @@ internal static class ScreenCommand
         var format = CliOptions.Format(
             "Output format: table (for people), json (one object per row and line), csv (one record per row) or html (one self-contained report for the run).",
             Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the results to FILE instead of standard output.", HelpName = "FILE" };
-        var asOf = new Option<string?>("--as-of")
-        {
-            Description = "Evaluate relations and listings at this date (default: today). A row's as_of column overrides it.",
-            HelpName = "yyyy-MM-dd",
-        };
+        var output = CliOptions.Output("the results");
+        var asOf = CliOptions.AsOf();
         var policy = new Option<string>("--policy")
         {
             Description = $"The decision policy: {string.Join(", ", ScreeningPolicies.Names)}, or a policy file (FILE.json; see docs/policies.md).",
@@ -72,14 +68,12 @@ internal static class ScreenCommand
         command.Options.Add(failOn);
         store.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            sources.WithCache(parseResult, context),
+            sources.Read(parseResult, context),
             new ScreenSettings(
                 parseResult.GetRequiredValue(input),
                 parseResult.GetValue(format) ?? "table",
                 parseResult.GetValue(output),
                 parseResult.GetValue(asOf),
-                sources.GetSources(parseResult),
-                sources.UseDefaultData(parseResult),
                 parseResult.GetValue(policy) ?? "default",
                 parseResult.GetValue(failOn))
             {
@@ -92,24 +86,19 @@ internal static class ScreenCommand
     }
 
     /// <summary>Runs the command.</summary>
-    /// <param name="context">Where to write.</param>
+    /// <param name="sources">Where to write, and the lists to screen against.</param>
     /// <param name="settings">The parsed options.</param>
     /// <param name="cancellationToken">A token to stop.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="CliException">Bad usage, bad input or a source that could not be loaded.</exception>
-    public static async Task<int> RunAsync(CliContext context, ScreenSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SourceSelection sources, ScreenSettings settings, CancellationToken cancellationToken)
     {
+        var context = sources.Context;
         var format = Choose("--format", settings.Format, Formats);
         var policy = ScreeningPolicies.IsFile(settings.Policy) ? settings.Policy : Choose("--policy", settings.Policy, ScreeningPolicies.Names);
         var algorithm = Choose("--algorithm", settings.Algorithm, NameMatchAlgorithms.Names);
         var failOn = settings.FailOn is null ? null : Choose("--fail-on", settings.FailOn, FailOnValues);
-        DateOnly? asOf = null;
-        if (settings.AsOf is not null)
-        {
-            asOf = InputFile.TryParseDate(settings.AsOf.Trim(), out var date)
-                ? date
-                : throw new CliException($"invalid --as-of \"{settings.AsOf}\" (expected yyyy-MM-dd)");
-        }
+        var asOf = CliOptions.ParseDate("--as-of", settings.AsOf);
 
         if (settings.Output is { } outputPath && (string.IsNullOrWhiteSpace(outputPath) || Directory.Exists(outputPath)))
         {
@@ -134,7 +123,7 @@ internal static class ScreenCommand
             rowCount = check.ReadRows().Count();
         }
 
-        using var engine = await EngineFactory.CreateAsync(context, settings.Sources, settings.UseDefaultData, policy, algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(sources, policy, algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
         foreach (var snapshot in engine.Dataset?.Snapshots ?? [])
         {
             if (snapshot.RejectedRecords.Count > 0)
@@ -355,8 +344,6 @@ internal sealed record ScreenSettings(
     string Format,
     string? Output,
     string? AsOf,
-    IReadOnlyList<string> Sources,
-    bool UseDefaultData,
     string Policy,
     string? FailOn)
 {

@@ -28,9 +28,7 @@ internal static class SearchCommand
         command.Options.Add(algorithm);
         command.Options.Add(format);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            sources.WithCache(parseResult, context),
-            sources.GetSources(parseResult),
-            sources.UseDefaultData(parseResult),
+            sources.Read(parseResult, context),
             parseResult.GetValue(name) ?? string.Empty,
             parseResult.GetValue(top),
             parseResult.GetValue(minScore),
@@ -41,9 +39,7 @@ internal static class SearchCommand
     }
 
     /// <summary>Runs the command.</summary>
-    /// <param name="context">Where to write.</param>
-    /// <param name="sourceSpecs">The <c>--source</c> values.</param>
-    /// <param name="useDefaultData">Whether the embedded dataset is searched.</param>
+    /// <param name="sources">Where to write, and the lists to search.</param>
     /// <param name="name">The name.</param>
     /// <param name="top">The most entities to show.</param>
     /// <param name="minScore">The lowest score shown.</param>
@@ -52,9 +48,9 @@ internal static class SearchCommand
     /// <param name="cancellationToken">A token to stop.</param>
     /// <returns>0; 2 for bad input; 3 when a source could not be loaded (a search that misses a list proves nothing).</returns>
     public static async Task<int> RunAsync(
-        CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string name, int top, double minScore, string? algorithm, string format,
-        CancellationToken cancellationToken)
+        SourceSelection sources, string name, int top, double minScore, string? algorithm, string format, CancellationToken cancellationToken)
     {
+        var context = sources.Context;
         format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -76,7 +72,7 @@ internal static class SearchCommand
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--min-score {minScore}: must be between 0 and 1"));
         }
 
-        using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(sources, "default", algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
         var result = await engine.SearchAsync(name, top, minScore, cancellationToken).ConfigureAwait(false);
         if (format == "json")
         {

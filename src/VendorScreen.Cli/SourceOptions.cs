@@ -53,25 +53,23 @@ internal sealed class SourceOptions
         }
     }
 
-    /// <summary>Applies <c>--cache</c>, <c>--allow-empty</c> and <c>--index</c> to the context.</summary>
+    /// <summary>Reads the options: <c>--cache</c>, <c>--allow-empty</c> and <c>--index</c> go into the context, <c>--source</c> and
+    /// <c>--no-default-data</c> beside it.</summary>
     /// <param name="parseResult">The parse result.</param>
     /// <param name="context">The context.</param>
-    /// <returns>The context with the cache folder of URL sources set.</returns>
-    public CliContext WithCache(ParseResult parseResult, CliContext context)
+    /// <returns>The lists to load.</returns>
+    public SourceSelection Read(ParseResult parseResult, CliContext context)
     {
         var allowEmpty = (parseResult.GetValue(AllowEmpty) ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).ToArray();
         context = allowEmpty.Length > 0 ? context with { SourcesAllowedEmpty = allowEmpty } : context;
         context = parseResult.GetValue(Index) is { } index ? context with { IndexFile = index } : context;
-        return parseResult.GetValue(Cache) is { } cache && !string.IsNullOrWhiteSpace(cache) ? context with { CacheDirectory = Path.GetFullPath(cache) } : context;
+        context = parseResult.GetValue(Cache) is { } cache && !string.IsNullOrWhiteSpace(cache) ? context with { CacheDirectory = Path.GetFullPath(cache) } : context;
+        return new SourceSelection(context, parseResult.GetValue(Source) ?? [], !parseResult.GetValue(NoDefaultData));
     }
-
-    /// <summary>Gets the <c>--source</c> values.</summary>
-    /// <param name="parseResult">The parse result.</param>
-    /// <returns>The values, in order.</returns>
-    public IReadOnlyList<string> GetSources(ParseResult parseResult) => parseResult.GetValue(Source) ?? [];
-
-    /// <summary>Gets whether the embedded dataset is used.</summary>
-    /// <param name="parseResult">The parse result.</param>
-    /// <returns><see langword="true"/> unless <c>--no-default-data</c> is given.</returns>
-    public bool UseDefaultData(ParseResult parseResult) => !parseResult.GetValue(NoDefaultData);
 }
+
+/// <summary>The lists a command loads, as <see cref="SourceOptions"/> read them.</summary>
+/// <param name="Context">The context, with the cache folder of URL sources, the sources allowed to be empty and the index file set.</param>
+/// <param name="Specs">The <c>--source</c> values, in order.</param>
+/// <param name="UseDefaultData">Whether the embedded dataset is used (no <c>--no-default-data</c>).</param>
+internal sealed record SourceSelection(CliContext Context, IReadOnlyList<string> Specs, bool UseDefaultData);

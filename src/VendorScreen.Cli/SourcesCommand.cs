@@ -22,9 +22,7 @@ internal static class SourcesCommand
         command.Options.Add(format);
         command.Options.Add(verbose);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            sources.WithCache(parseResult, context),
-            sources.GetSources(parseResult),
-            sources.UseDefaultData(parseResult),
+            sources.Read(parseResult, context),
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(verbose),
             cancellationToken));
@@ -32,17 +30,16 @@ internal static class SourcesCommand
     }
 
     /// <summary>Runs the command.</summary>
-    /// <param name="context">Where to write.</param>
-    /// <param name="sourceSpecs">The <c>--source</c> values.</param>
-    /// <param name="useDefaultData">Whether the embedded dataset is used.</param>
+    /// <param name="sources">Where to write, and the lists to load.</param>
     /// <param name="format">The output format.</param>
     /// <param name="verbose">Whether to list rejected records.</param>
     /// <param name="cancellationToken">A token to stop.</param>
     /// <returns>0, or 3 when a source could not be loaded.</returns>
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> sourceSpecs, bool useDefaultData, string format, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SourceSelection sources, string format, bool verbose, CancellationToken cancellationToken)
     {
+        var context = sources.Context;
         format = ScreenCommand.Choose("--format", format, CliOptions.TableOrJson);
-        using var engine = await EngineFactory.CreateAsync(context, sourceSpecs, useDefaultData, "default", algorithm: null, requireUsable: false, cancellationToken).ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(sources, "default", algorithm: null, requireUsable: false, cancellationToken).ConfigureAwait(false);
         var entries = Pair(engine);
         if (format == "json")
         {

@@ -39,6 +39,14 @@ internal sealed partial class StoreOptions
     public string GetUser(ParseResult parseResult) =>
         parseResult.GetValue(User) is { } user && !string.IsNullOrWhiteSpace(user) ? user.Trim() : Environment.UserName;
 
+    /// <summary>Opens the store <c>--store</c> names.</summary>
+    /// <param name="parseResult">The parse result of a command where <c>--store</c> is required.</param>
+    /// <param name="cancellationToken">A token to cancel.</param>
+    /// <returns>The open store.</returns>
+    /// <exception cref="CliException">The store cannot be opened (exit code 2), with the store's own message.</exception>
+    public Task<OpenStore> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        OpenAsync(parseResult.GetRequiredValue(Store)!, cancellationToken);
+
     /// <summary>Whether a <c>--store</c> value is a PostgreSQL connection string rather than a file path.</summary>
     /// <param name="spec">The value.</param>
     /// <returns><see langword="true"/> for a connection string.</returns>

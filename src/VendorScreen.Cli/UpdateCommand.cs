@@ -9,15 +9,6 @@ namespace VendorScreen.Cli;
 /// <summary>The <c>vendorscreen update</c> command: fetches the configured remote lists into the cache.</summary>
 internal static class UpdateCommand
 {
-    /// <summary>Exit code when every list was fetched or confirmed.</summary>
-    public const int Success = 0;
-
-    /// <summary>Exit code for bad usage: an unknown list, a list without URL, a bad configuration file.</summary>
-    public const int BadUsage = 2;
-
-    /// <summary>Exit code when a list could not be loaded.</summary>
-    public const int SourceFailed = 3;
-
     private static readonly Lazy<HttpClient> Http = new(() => new HttpClient(new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
@@ -77,7 +68,7 @@ internal static class UpdateCommand
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"vendorscreen update: {ConfigProblem(config!, ex)}").ConfigureAwait(false);
-            return BadUsage;
+            return ExitCodes.BadInput;
         }
 
         var selected = new List<RemoteListDefinition>();
@@ -87,13 +78,13 @@ internal static class UpdateCommand
             if (definition is null)
             {
                 await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine($"unknown list \"{name}\"; configured lists: {string.Join(", ", definitions.Select(d => d.Name))}")).ConfigureAwait(false);
-                return BadUsage;
+                return ExitCodes.BadInput;
             }
 
             if (definition.Url is null)
             {
                 await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine($"list \"{definition.Name}\" has no URL. {definition.UrlHint} Set it with --config.")).ConfigureAwait(false);
-                return BadUsage;
+                return ExitCodes.BadInput;
             }
 
             if (!selected.Contains(definition))
@@ -122,7 +113,7 @@ internal static class UpdateCommand
         {
             await error.WriteLineAsync("vendorscreen update: " + CliContext.OneLine(ex.Message)).ConfigureAwait(false);
             sources.ForEach(s => s.Dispose());
-            return BadUsage;
+            return ExitCodes.BadInput;
         }
 
         var width = Math.Max(12, selected.Concat(skipped).Select(d => d.Name.Length).DefaultIfEmpty(0).Max());
@@ -156,7 +147,7 @@ internal static class UpdateCommand
         }
 
         await error.WriteLineAsync(SafeText.Visible($"cache: {cacheDirectory}")).ConfigureAwait(false);
-        return failed == 0 ? Success : SourceFailed;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.SourceFailed;
     }
 
     /// <summary>Describes a bad configuration file on one line: the file once, then every problem, separated by <c>; </c>.</summary>

@@ -66,6 +66,16 @@ internal sealed partial class CandidateIndex
             ? id
             : throw new InvalidOperationException($"The index holds the word \"{text}\" but has no posting for it.");
 
+        void WriteTokens(IReadOnlyList<NameToken> tokens)
+        {
+            writer.WriteCount(tokens.Count);
+            foreach (var token in tokens)
+            {
+                writer.WriteCount(KeyId(token.Text));
+                writer.WriteByte((byte)token.Class);
+            }
+        }
+
         writer.WriteCount(Names.Count);
         foreach (var name in Names)
         {
@@ -73,13 +83,12 @@ internal sealed partial class CandidateIndex
             writer.WriteCount(name.EntityIndex);
             writer.WriteCount(NamePosition(entity, name.Name));
             var normalized = name.Normalized;
-            writer.WriteByte(normalized.IsTransliteration ? (byte)1 : (byte)0);
+            writer.WriteByte(normalized.IsSecondarySpelling ? (byte)2 : normalized.IsTransliteration ? (byte)1 : (byte)0);
             writer.WriteByte((byte)normalized.SourceScript);
-            writer.WriteCount(normalized.Tokens.Count);
-            foreach (var token in normalized.Tokens)
+            WriteTokens(normalized.Tokens);
+            if (normalized.PrimarySpelling is { } primary)
             {
-                writer.WriteCount(KeyId(token.Text));
-                writer.WriteByte((byte)token.Class);
+                WriteTokens(primary.Tokens);
             }
 
             writer.WriteCount(normalized.SyllableContinuations.Length);
@@ -157,29 +166,26 @@ internal sealed partial class CandidateIndex
         {
             var e = entityCount == 0 ? throw reader.Bad("a name of an index over no entities") : reader.ReadCount(entityCount - 1, "an entity position");
             var position = reader.ReadCount();
-            var transliteration = reader.ReadByte() switch
+            // 0: the name's own script, 1: a transliteration, 2: a second romanisation (NormalizedName.IsSecondarySpelling).
+            var spelling = reader.ReadByte();
+            if (spelling > 2)
             {
-                0 => false,
-                1 => true,
-                var flag => throw reader.Bad($"a transliteration flag {flag}"),
-            };
+                throw reader.Bad($"a transliteration flag {spelling}");
+            }
+
+            var transliteration = spelling > 0;
             var script = reader.ReadByte();
             if (script > (byte)NameScript.Other)
             {
                 throw reader.Bad($"an unknown script {script}");
             }
 
-            var tokens = new NameToken[reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens")];
-            for (var t = 0; t < tokens.Length; t++)
+            var tokens = ReadTokens(reader, keys);
+            // A second romanisation is followed by the first, with the same number of syllables.
+            var primaryTokens = spelling == 2 ? ReadTokens(reader, keys) : null;
+            if (primaryTokens is not null && primaryTokens.Length != tokens.Length)
             {
-                var text = keys[reader.ReadCount(keys.Length - 1, "a word id")];
-                var tokenClass = reader.ReadByte();
-                if (tokenClass > (byte)TokenClass.Title)
-                {
-                    throw reader.Bad($"an unknown token class {tokenClass}");
-                }
-
-                tokens[t] = new NameToken(text, (TokenClass)tokenClass);
+                throw reader.Bad($"a second romanisation of {tokens.Length} tokens whose first has {primaryTokens.Length}");
             }
 
             var continuations = new ulong[reader.ReadCount((tokens.Length + 63) / 64, "the length of the syllable continuations")];
@@ -192,6 +198,8 @@ internal sealed partial class CandidateIndex
             {
                 SourceScript = (NameScript)script,
                 SyllableContinuations = continuations,
+                PrimarySpelling = primaryTokens is null ? null
+                    : new NormalizedName(primaryTokens, true) { SourceScript = (NameScript)script, SyllableContinuations = continuations },
             };
             names[n] = new StoredName(e, position, normalized);
         }
@@ -319,6 +327,24 @@ internal sealed partial class CandidateIndex
         return name.Kind == NameKind.Primary && string.Equals(name.Value, entity.PrimaryName, StringComparison.Ordinal)
             ? NoName
             : throw new InvalidOperationException($"The index holds a name of entity {entity.Id} that the entity does not have.");
+    }
+
+    private static NameToken[] ReadTokens(SnapshotBinaryReader reader, string[] keys)
+    {
+        var tokens = new NameToken[reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens")];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var text = keys[reader.ReadCount(keys.Length - 1, "a word id")];
+            var tokenClass = reader.ReadByte();
+            if (tokenClass > (byte)TokenClass.Title)
+            {
+                throw reader.Bad($"an unknown token class {tokenClass}");
+            }
+
+            tokens[t] = new NameToken(text, (TokenClass)tokenClass);
+        }
+
+        return tokens;
     }
 }
 

@@ -160,6 +160,13 @@ internal static partial class NameScorer
             return new NameComparison(0, [], false) { Algorithm = rules.Name };
         }
 
+        // Two names written in Hangul, or two in Han, compare in their first romanisation (or as written), syllable by syllable.
+        var sameSyllabicScript = rules.SameScriptSyllablesExact && SameSyllabicScript(query, candidate);
+        if (sameSyllabicScript && (query.IsSecondarySpelling || candidate.IsSecondarySpelling))
+        {
+            return Compare(query.PrimarySpelling ?? query, candidate.PrimarySpelling ?? candidate, statistics, rules, explain);
+        }
+
         // Banking words and seas name a kind of business or a sea, not a party: under wider-word-classes they weigh as generic
         // words and places.
         if (rules.WiderWordClasses)
@@ -188,7 +195,7 @@ internal static partial class NameScorer
         // One substituted letter in a short word is a typing slip only between names written in Latin script: in a
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = space.Pairs;
-        CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, rules);
+        CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, exactOnly: sameSyllabicScript, rules);
         AddCrossScriptPairs(query, candidate, pairs, rules);
         AddVariantPairs(query, candidate, q, c, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
@@ -1810,6 +1817,28 @@ internal static partial class NameScorer
 
     private static bool IsDistinctive(TokenClass tokenClass) => tokenClass is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph;
 
+    // Whether both names are written in Hangul, or both in Han: as transliterations of that script, or as written.
+    private static bool SameSyllabicScript(NormalizedName query, NormalizedName candidate)
+    {
+        var script = SyllabicScript(query);
+        return script != NameScript.Latin && script == SyllabicScript(candidate);
+    }
+
+    private static NameScript SyllabicScript(NormalizedName name)
+    {
+        if (name.IsTransliteration)
+        {
+            return name.SourceScript is NameScript.Han or NameScript.Hangul ? name.SourceScript : NameScript.Latin;
+        }
+
+        var first = name.Tokens[0].Text;
+        return first.Length == 0 ? NameScript.Latin
+            // Hangul as written is held as its letters (jamo): the normaliser decomposes each syllable.
+            : first[0] is >= '\u1100' and <= '\u11FF' or >= '\uAC00' and <= '\uD7A3' ? NameScript.Hangul
+            : NameNormalizer.IsHan(first[0]) ? NameScript.Han
+            : NameScript.Latin;
+    }
+
     // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.
     private static bool IsSyllabic(NormalizedName name) => name.IsTransliteration && name.SourceScript is NameScript.Han or NameScript.Hangul;
 
@@ -1842,13 +1871,14 @@ internal static partial class NameScorer
         }
     }
 
-    private static void CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, bool shortSubstitution, NameScoringRules rules)
+    private static void CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, bool shortSubstitution, bool exactOnly, NameScoringRules rules)
     {
         for (var i = 0; i < q.Count; i++)
         {
             for (var j = 0; j < c.Count; j++)
             {
-                var sim = TokenSimilarity(q[i], c[j], shortSubstitution, rules);
+                var sim = !exactOnly ? TokenSimilarity(q[i], c[j], shortSubstitution, rules)
+                    : string.Equals(q[i].Text, c[j].Text, StringComparison.Ordinal) ? 1.0 : 0.0;
                 if (sim > 0)
                 {
                     pairs.Add(new Pair(i, 1, j, 1, sim));

@@ -55,6 +55,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         OneEditNameMinLength = 6,
         PartsLeftOutFactor = 0.85,
         PartsLeftOutMinRarity = 0.5,
+        SameScriptSyllablesExact = true,
         GivenNameSimilarity = 0.9,
         GivenNameCap = 0.9,
         DigitLetterFactor = 0.95,
@@ -210,6 +211,12 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// names ("Mohammad", "Ali", "Abdul") or a romanised Chinese or Korean syllable.</summary>
     public double PartsLeftOutMinRarity { get; init; }
 
+    /// <summary>Gets whether two names written in the same syllabic script (both in Hangul, or both in Han) compare syllable by
+    /// syllable, each syllable only equal to itself, in their first romanisation: a syllable is a part of the name, so another
+    /// syllable is another name ("김정은" / "김종은", "이재명" / "이재형"), even where a romanisation spells both alike (the North Korean
+    /// spelling writes 정 and 종 "jong") or one letter apart. Names in different scripts and names in Latin letters are not
+    /// concerned.</summary>
+    public bool SameScriptSyllablesExact { get; init; }
     /// <summary>Gets the similarity of a given name to its short form ("Ted" / "Theodore", "Bibi" / "Benjamin", see
     /// <see cref="GivenNames"/>) in persons' names of two parts or more whose surnames match; 0 for none.</summary>
     public double GivenNameSimilarity { get; init; }
@@ -292,6 +299,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("initials-only", "cap", InitialsOnlyCap, "score cap when the only words matched are initials against words (One-P / First Phosphate)"),
         new("parts-left-out", "factor", PartsLeftOutFactor, "a name of 2+ parts found in order in a longer one, with its first part, scores at least this share of its kept parts' score (Akhtar Mansour / Akhtar Mohammad Mansour Shah); 0 for none"),
         new("parts-left-out-rarity", "limit", PartsLeftOutMinRarity, "least rarity of a kept part that is not one of the most common name parts (Mohammad, Ali), of which parts-left-out needs one"),
+        new("same-script-syllables", "switch", SameScriptSyllablesExact ? 1 : 0, "two names both in Hangul or both in Han compare syllable by syllable, exactly, in their first romanisation (김정은 / 김종은 differ)"),
         new("given-name", "similarity", GivenNameSimilarity, "similarity of a given name to its short form (Ted / Theodore, Bibi / Benjamin) in persons' names whose surnames match; 0 for none"),
         new("given-name-cap", "cap", GivenNameCap, "score cap when a given name and its short form are aligned: review, never block on the name alone"),
         new("digit-for-letter", "factor", DigitLetterFactor, "similarity factor of a word read with letters for the digits that look like them (Sech1n / Sechin, I9or / Igor); 0 for none"),

@@ -22,6 +22,26 @@ public static class ModelText
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown relation kind."),
     };
 
+    /// <summary>Reads a relation kind spelt as <see cref="ToKebabCase(RelationKind)"/> spells it.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="comparison">How the text is compared: <see cref="StringComparison.Ordinal"/> where a format fixes the spelling.</param>
+    /// <param name="kind">The kind read.</param>
+    /// <returns><see langword="true"/> when the text is a kind's spelling.</returns>
+    internal static bool TryParseRelationKind(string? text, StringComparison comparison, out RelationKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<RelationKind>())
+        {
+            if (string.Equals(candidate.ToKebabCase(), text, comparison))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
     /// <summary>Spells a decision in lower case (<c>block</c>, <c>review</c>, <c>clear</c>, <c>incomplete</c>).</summary>
     /// <param name="decision">The decision.</param>
     /// <returns>The lower-case name.</returns>

@@ -150,7 +150,8 @@ internal static class NameNormalizer
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
                 var script = japanese ? NameScript.Kana : DominantScript(compatible);
-                variants.Add(new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations });
+                var romanised = new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations };
+                variants.Add(romanised);
 
                 // Korean names in sanctions lists are mostly North Korean, spelled in the McCune-Reischauer tradition
                 // ("Kim Jong Un"), not in Revised Romanization ("gim jeong eun"): a Hangul name gets both spellings.
@@ -159,7 +160,7 @@ internal static class NameNormalizer
                     var northern = latin.Select(t => t.Class == TokenClass.Word ? t with { Text = Romanization.ToNorthKoreanSpelling(t.Text) } : t).ToList();
                     if (!SameTokens(northern, latin))
                     {
-                        variants.Add(new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations });
+                        variants.Add(new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations, PrimarySpelling = romanised });
                     }
                 }
             }

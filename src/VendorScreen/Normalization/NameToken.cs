@@ -79,6 +79,15 @@ internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTr
     /// token index (bit <c>i % 64</c> of element <c>i / 64</c>): "奥巴马" is one word of three syllables, "瑞 饶" two words of one.</summary>
     internal ulong[] SyllableContinuations { get; init; } = [];
 
+    /// <summary>Gets, when this variant is a second romanisation of the name (the North Korean spelling of a Hangul name), the
+    /// first (its Revised Romanization); <see langword="null"/> otherwise. A second romanisation serves comparisons with names in
+    /// Latin letters; against a name written in the same script the first romanisation is compared, since the second writes
+    /// some syllables alike (정 and 종 are both "jong").</summary>
+    public NormalizedName? PrimarySpelling { get; init; }
+
+    /// <summary>Gets whether this variant is a second romanisation of the name (<see cref="PrimarySpelling"/>).</summary>
+    public bool IsSecondarySpelling => PrimarySpelling is not null;
+
     /// <summary>Gets whether the token at an index is a syllable that continues the written word of the token before it.</summary>
     /// <param name="index">The token index.</param>
     /// <returns><see langword="true"/> for a continuing Han or Hangul syllable.</returns>
@@ -109,6 +118,11 @@ internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTr
             }
         }
 
-        return new NormalizedName(tokens, IsTransliteration) { SourceScript = SourceScript, SyllableContinuations = continuations };
+        return new NormalizedName(tokens, IsTransliteration)
+        {
+            SourceScript = SourceScript,
+            SyllableContinuations = continuations,
+            PrimarySpelling = PrimarySpelling?.Window(start, count),
+        };
     }
 }

@@ -9,7 +9,7 @@ using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Hosting;
 
-/// <summary>The candidate index stored in an index snapshot file (format version 5): read back, it screens exactly as an index
+/// <summary>The candidate index stored in an index snapshot file (format version 6): read back, it screens exactly as an index
 /// built from the lists.</summary>
 public sealed class IndexSnapshotStoredIndexTests : IDisposable
 {
@@ -35,6 +35,28 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task StoredIndex_HangulNames_KeepsTheSecondRomanisationOfEachName()
+    {
+        var list = Path.Combine(_directory, "hangul.csv");
+        await File.WriteAllTextAsync(list, "id,name,kind\n1,김정은,person\n2,이재명,person\n");
+        using var built = new ScreeningEngineBuilder().AddSource(SourceFormats.Open(list)).Build();
+        await built.RefreshAsync();
+        var path = Path.Combine(_directory, "hangul.vsidx");
+        IndexSnapshotFile.Write(path, built);
+        using var loaded = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await loaded.RefreshAsync();
+
+        loaded.Datasets.Current!.State.Index.Names.Should().Contain(n => n.Normalized.IsSecondarySpelling, "a Hangul name has a North Korean spelling");
+        foreach (var query in new[] { "김정은", "김종은", "김정운", "이재형", "Kim Jong Un" })
+        {
+            (await loaded.SearchAsync(query, top: 10, minScore: 0.3)).Should().BeEquivalentTo(await built.SearchAsync(query, top: 10, minScore: 0.3), o => o.WithStrictOrdering(), query);
+        }
+
+        var otherSyllable = await loaded.SearchAsync("김종은", top: 10, minScore: 0.3);
+        otherSyllable.Hits.Should().Contain(h => h.EntityId == "hangul:1").Which.Score.Should().BeLessThan(0.8, "종 is another syllable than 정, although both are spelt jong in the North");
+    }
+
+    [Fact]
     public void WriteTo_ReadFrom_WritesTheSameBytesAgain()
     {
         var entities = DefaultEntities();
@@ -45,8 +67,8 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
 
         read.IsFromSnapshot.Should().BeTrue();
         read.Names.Should().HaveCount(built.Names.Count);
-        read.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration))
-            .Should().Equal(built.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration)));
+        read.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration, n.Normalized.IsSecondarySpelling))
+            .Should().Equal(built.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration, n.Normalized.IsSecondarySpelling)));
         IndexBytes(read).Should().Equal(first, "every table the constructor computes is written, in its order");
     }
 
@@ -85,10 +107,11 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
+    [InlineData(5)]
     public void Read_OlderFormatVersion_FailsSayingToBuildTheFileAgain(int version)
     {
         // Format version 1 stored no index; version 2 numbered the typo vocabulary otherwise; versions 3 and 4 have no spelling
-        // sketches or no sound words.
+        // sketches or no sound words; version 5 does not mark second romanisations.
         var path = WriteDefault();
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), version);

@@ -171,7 +171,7 @@ internal static class CustomCsvMapper
         {
             kind = share is null ? RelationKind.SubsidiaryOf : RelationKind.OwnedBy;
         }
-        else if (!TryRelationKind(record.Relation, out kind))
+        else if (!ModelText.TryParseRelationKind(record.Relation.Trim(), StringComparison.OrdinalIgnoreCase, out kind))
         {
             error = $"relation \"{record.Relation}\" is not one of subsidiary-of, owned-by, affiliate-of, controlled-by, brand-of, relabel-of, oem-of, successor-of, production-site-of, linked-to";
             return false;
@@ -211,21 +211,6 @@ internal static class CustomCsvMapper
             Notes = "Corporate tree from " + Path.GetFileName(assembler.Location),
         };
         return true;
-    }
-
-    private static bool TryRelationKind(string text, out RelationKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<RelationKind>())
-        {
-            if (string.Equals(candidate.ToKebabCase(), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
     }
 
     private static bool TryKind(string? text, out EntityKind kind)

@@ -322,7 +322,7 @@ internal static class VendorScreenJsonReader
                     continue;
                 }
 
-                if (!TryParseRelationKind(GetString(el, "kind"), out var kind))
+                if (!ModelText.TryParseRelationKind(GetString(el, "kind"), StringComparison.Ordinal, out var kind))
                 {
                     rejected.Add(new(path, $"unknown relation kind \"{GetString(el, "kind")}\""));
                     continue;
@@ -509,25 +509,6 @@ internal static class VendorScreenJsonReader
             "pep" => ListCategory.PEP,
             null or "other" => ListCategory.Other,
             _ => (ListCategory)(-1),
-        };
-        return (int)value >= 0;
-    }
-
-    internal static bool TryParseRelationKind(string? text, out RelationKind value)
-    {
-        value = text switch
-        {
-            "subsidiary-of" => RelationKind.SubsidiaryOf,
-            "brand-of" => RelationKind.BrandOf,
-            "affiliate-of" => RelationKind.AffiliateOf,
-            "owned-by" => RelationKind.OwnedBy,
-            "controlled-by" => RelationKind.ControlledBy,
-            "relabel-of" => RelationKind.RelabelOf,
-            "oem-of" => RelationKind.OemOf,
-            "successor-of" => RelationKind.SuccessorOf,
-            "production-site-of" => RelationKind.ProductionSiteOf,
-            "linked-to" => RelationKind.LinkedTo,
-            _ => (RelationKind)(-1),
         };
         return (int)value >= 0;
     }
