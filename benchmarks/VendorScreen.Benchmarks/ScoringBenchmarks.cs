@@ -63,7 +63,7 @@ public class ScoringBenchmarks
         var sum = 0.0;
         foreach (var (query, candidate) in _pairs)
         {
-            sum += _algorithm.Compare(query, candidate, _index).Score;
+            sum += _algorithm.Score(query, candidate, _index).Score;
         }
 
         return sum;

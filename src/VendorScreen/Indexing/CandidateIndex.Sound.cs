@@ -13,10 +13,12 @@ internal sealed partial class CandidateIndex
     // with it, listed once per shared key (twice where both of a word's keys are one bucket's), and keeps the 16 entries of
     // similarity MinSoundSimilarity or more that are most similar, in bucket order among equals. The trie walk finds the code
     // sequences of those buckets that reach that similarity, with their similarity, without visiting the others.
-    private IEnumerable<(string Word, double Weight)> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
+    // The words are written into the scratch memory's table, which the caller reads and clears.
+    private Dictionary<string, double> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
     {
         var script = query.SourceScript;
-        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        var found = scratch.SoundWords;
+        found.Clear();
         var candidates = scratch.SoundCandidates;
         var matches = scratch.SoundMatches;
         foreach (var codesForScoring in SoundRuns(query))
@@ -63,7 +65,7 @@ internal sealed partial class CandidateIndex
 
         candidates.Clear();
         matches.Clear();
-        return found.Select(p => (p.Key, p.Value));
+        return found;
     }
 
     /// <summary>Gets the sound codes of each run a transliterated query is looked up by: each word alone, or for Han and Hangul each
@@ -97,7 +99,18 @@ internal sealed partial class CandidateIndex
     internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return [.. SoundAlikeVocabulary(query, Scratch.For(Names.Count, _vocabulary.Length))];
+        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
+        (string Word, double Weight)[] words = [.. SoundAlikeVocabulary(query, scratch).Select(p => (p.Key, p.Value))];
+        scratch.SoundWords.Clear();
+        return words;
+    }
+
+    /// <inheritdoc />
+    public string? LatinCodes(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var at = Array.BinarySearch(_sound.Words, word, StringComparer.Ordinal);
+        return at >= 0 ? _sound.Codes[_sound.WordCodes[at]] : null;
     }
 
     /// <summary>Gets the Latin words and sound codes of the look-up by sound (for tests that compare it with a reference).</summary>

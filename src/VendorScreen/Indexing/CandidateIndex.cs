@@ -16,7 +16,7 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// Also keeps the exact identifier map.
 /// </summary>
 /// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
-internal sealed partial class CandidateIndex : ITokenStatistics
+internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 {
     internal const int MaxFuzzyExpansions = 24;
     internal const int MaxSoundExpansions = 16;
@@ -237,7 +237,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
-        var useLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
+        var useLowWeight = true;
+        for (var i = 0; i < tokens.Count && useLowWeight; i++)
+        {
+            useLowWeight = tokens[i].Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location;
+        }
+
         var scratch = Scratch.For(Names.Count, _vocabulary.Length);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
@@ -247,16 +252,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
             {
                 if (_postings.TryGetValue(key, out var ids))
                 {
-                    foreach (var id in ids)
-                    {
-                        if (!scratch.NameTouched[id])
-                        {
-                            scratch.NameTouched[id] = true;
-                            touched.Add(id);
-                        }
-
-                        scores[id] += weight;
-                    }
+                    Tally(ids, weight, scratch);
                 }
             }
 
@@ -273,11 +269,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
                 {
                     string[]? similarWords = null;
-                    var cacheKey = query.IsTransliteration ? "\u0001" + t.Text : t.Text;
-                    if (similarCache is null || !similarCache.TryGetValue(cacheKey, out similarWords))
+                    var cacheKey = similarCache is null ? null : query.IsTransliteration ? "\u0001" + t.Text : t.Text;
+                    if (similarCache is null || !similarCache.TryGetValue(cacheKey!, out similarWords))
                     {
                         similarWords = SimilarVocabulary(t.Text, shortWordLookup: !query.IsTransliteration, scratch);
-                        similarCache?.Add(cacheKey, similarWords);
+                        similarCache?.Add(cacheKey!, similarWords);
                     }
 
                     foreach (var similar in similarWords)
@@ -287,12 +283,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 }
 
                 // Joined adjacent query tokens: "hik vision" finds "hikvision".
-                var joined = t.Text;
-                for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
-                {
-                    joined += tokens[k].Text;
-                    Add(joined, weight);
-                }
+                AddJoined(tokens, i, weight, scratch);
             }
 
             // Names in an abjad (Arabic, Hebrew) are not looked up by sound: without written vowels, common names there sound
@@ -303,9 +294,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics
                 {
                     Add(word, weight);
                 }
+
+                scratch.SoundWords.Clear();
             }
 
-            return TopCandidates(scores, touched, maxCandidates);
+            return TopCandidates(scores, touched, maxCandidates, scratch);
         }
         finally
         {
@@ -319,9 +312,67 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
     }
 
+    // Adds a weight to the tally of each name of a posting list.
+    private static void Tally(int[] ids, double weight, Scratch scratch)
+    {
+        var scores = scratch.Scores;
+        var nameTouched = scratch.NameTouched;
+        foreach (var id in ids)
+        {
+            if (!nameTouched[id])
+            {
+                nameTouched[id] = true;
+                scratch.TouchedNames.Add(id);
+            }
+
+            scores[id] += weight;
+        }
+    }
+
+    // Tallies the postings of the token at i joined with each of the next up to three tokens ("hik vision" finds "hikvision"),
+    // joined in a buffer on the stack where the runtime looks strings up by their characters.
+    private void AddJoined(IReadOnlyList<NameToken> tokens, int i, double weight, Scratch scratch)
+    {
+        var end = Math.Min(tokens.Count, i + 4);
+#if NET9_0_OR_GREATER
+        var length = 0;
+        for (var k = i; k < end; k++)
+        {
+            length += tokens[k].Text.Length;
+        }
+
+        if (length <= 256 && _postings.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+        {
+            Span<char> buffer = stackalloc char[256];
+            var written = tokens[i].Text.Length;
+            tokens[i].Text.AsSpan().CopyTo(buffer);
+            for (var k = i + 1; k < end; k++)
+            {
+                tokens[k].Text.AsSpan().CopyTo(buffer[written..]);
+                written += tokens[k].Text.Length;
+                if (lookup.TryGetValue(buffer[..written], out var ids))
+                {
+                    Tally(ids, weight, scratch);
+                }
+            }
+
+            return;
+        }
+#endif
+        var joined = tokens[i].Text;
+        for (var k = i + 1; k < end; k++)
+        {
+            joined += tokens[k].Text;
+            if (_postings.TryGetValue(joined, out var ids))
+            {
+                Tally(ids, weight, scratch);
+            }
+        }
+    }
+
     // The best-scored names, highest score first and lower id first among equal scores, by partial selection: a bounded
-    // min-heap of the best seen so far rather than a sort of every name touched.
-    private static int[] TopCandidates(double[] scores, List<int> touched, int maxCandidates)
+    // min-heap of the best seen so far (in the thread's scratch memory) rather than a sort of every name touched.
+    private static int[] TopCandidates(double[] scores, List<int> touched, int maxCandidates, Scratch scratch)
     {
         if (maxCandidates <= 0 || touched.Count == 0)
         {
@@ -329,38 +380,74 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         }
 
         // The heap's root is the worst kept candidate: the lowest score, and among equal scores the highest id.
-        var heap = new PriorityQueue<int, (double Score, int Id)>(Math.Min(maxCandidates, touched.Count) + 1, WorstFirst.Instance);
+        var heap = scratch.Heap(Math.Min(maxCandidates, touched.Count));
+        var count = 0;
         foreach (var id in touched)
         {
             var key = (scores[id], id);
-            if (heap.Count < maxCandidates)
+            if (count < maxCandidates)
             {
-                heap.Enqueue(id, key);
+                // Sift the new entry up from the end.
+                var at = count++;
+                while (at > 0)
+                {
+                    var parent = (at - 1) >> 1;
+                    if (WorseThan(heap[parent], key))
+                    {
+                        break;
+                    }
+
+                    heap[at] = heap[parent];
+                    at = parent;
+                }
+
+                heap[at] = key;
             }
-            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0)
+            else if (WorseThan(heap[0], key))
             {
-                heap.Dequeue();
-                heap.Enqueue(id, key);
+                // Replace the root and sift it down.
+                var at = 0;
+                while (true)
+                {
+                    var child = (2 * at) + 1;
+                    if (child >= count)
+                    {
+                        break;
+                    }
+
+                    if (child + 1 < count && WorseThan(heap[child + 1], heap[child]))
+                    {
+                        child++;
+                    }
+
+                    if (WorseThan(key, heap[child]))
+                    {
+                        break;
+                    }
+
+                    heap[at] = heap[child];
+                    at = child;
+                }
+
+                heap[at] = key;
             }
         }
 
-        var result = new int[heap.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
+        // The kept candidates, best first: the order is total (ids differ), so it is the order of any exact selection.
+        var kept = heap.AsSpan(0, count);
+        kept.Sort(static (x, y) => WorseThan(x, y) ? 1 : WorseThan(y, x) ? -1 : 0);
+        var result = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            result[i] = heap.Dequeue();
+            result[i] = kept[i].Id;
         }
 
         return result;
     }
 
-    // Orders candidates worst first: lower score, then (among equal scores) higher id.
-    private sealed class WorstFirst : IComparer<(double Score, int Id)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((double Score, int Id) x, (double Score, int Id) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Id.CompareTo(x.Id);
-    }
+    // Whether a candidate ranks below another: a lower score, or (among equal scores) a higher id.
+    private static bool WorseThan((double Score, int Id) x, (double Score, int Id) y) =>
+        x.Score != y.Score ? x.Score < y.Score : x.Id > y.Id;
 
     /// <summary>Finds the entities that carry an identifier exactly (compared on letters and digits, case-insensitive).</summary>
     /// <param name="scheme">The identifier scheme.</param>
@@ -646,6 +733,22 @@ internal sealed partial class CandidateIndex : ITokenStatistics
         public List<(int Code, double Sim)> SoundCandidates { get; } = [];
 
         public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
+
+        // The Latin words a look-up by sound takes, with their weights, in the order first found.
+        public Dictionary<string, double> SoundWords { get; } = new(StringComparer.Ordinal);
+
+        private (double Score, int Id)[] _heap = new (double, int)[64];
+
+        // The heap of the candidate selection, at least as long as asked.
+        public (double Score, int Id)[] Heap(int length)
+        {
+            if (_heap.Length < length)
+            {
+                _heap = new (double, int)[Math.Max(length, _heap.Length * 2)];
+            }
+
+            return _heap;
+        }
 
         public static Scratch For(int names, int vocabulary)
         {

@@ -65,6 +65,16 @@ public abstract class NameMatchAlgorithm
     /// Users select an algorithm by name (<see cref="ScreeningOptions.Algorithm"/>) and read its scores in results.</remarks>
     internal abstract NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null);
 
+    /// <summary>Scores a query name against a listed name as <see cref="Compare"/> does, without writing the explanation: what
+    /// screening reads of each candidate, as a value. <see cref="NameScore.ToComparison"/> gives the comparison.</summary>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The listed name.</param>
+    /// <param name="statistics">Token rarity in the screened dataset; <see langword="null"/> weighs all tokens of a class alike.</param>
+    /// <returns>The score.</returns>
+    /// <exception cref="ArgumentNullException">A name's text or normalised form is <see langword="null"/>.</exception>
+    internal virtual NameScore Score(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null) =>
+        NameScore.Of(Compare(query, candidate, statistics));
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }
@@ -185,33 +195,36 @@ internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
     public static IReadOnlyList<NameMatchFeature> RuleFeatures(NameScoringRules rules) =>
         [.. rules.Table().Select(r => new NameMatchFeature(r.Feature, r.Kind, r.Value, r.Description))];
 
-    internal override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
+    internal override NameComparison Compare(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null) =>
+        Score(query, candidate, statistics).ToComparison(query.Normalized, candidate.Normalized, statistics);
+
+    internal override NameScore Score(NameMatchInput query, NameMatchInput candidate, ITokenStatistics? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(query.Normalized, nameof(query));
         ArgumentNullException.ThrowIfNull(candidate.Normalized, nameof(candidate));
         var rules = _rules;
-        var comparison = NameScorer.Compare(query.Normalized, candidate.Normalized, statistics, rules);
+        var score = NameScorer.Score(query.Normalized, candidate.Normalized, statistics, rules);
 
         // A given-name equivalent found by reading a name surname first holds only when that name is written surname first, with a
         // comma ("DOE, Theodore"): "WILSON JOSEPH" is Wilson Joseph, whose surname is not that of "Joe Wilson".
-        if (comparison.GivenNameSurnameFirst != SpellingVariant.None
-            && (((comparison.GivenNameSurnameFirst & SpellingVariant.QuerySurnameFirst) != 0 && !WrittenSurnameFirst(query.Text))
-                || ((comparison.GivenNameSurnameFirst & SpellingVariant.CandidateSurnameFirst) != 0 && !WrittenSurnameFirst(candidate.Text))))
+        if (score.GivenNameSurnameFirst != SpellingVariant.None
+            && (((score.GivenNameSurnameFirst & SpellingVariant.QuerySurnameFirst) != 0 && !WrittenSurnameFirst(query.Text))
+                || ((score.GivenNameSurnameFirst & SpellingVariant.CandidateSurnameFirst) != 0 && !WrittenSurnameFirst(candidate.Text))))
         {
             rules = _withoutGivenNames;
-            comparison = NameScorer.Compare(query.Normalized, candidate.Normalized, statistics, rules);
+            score = NameScorer.Score(query.Normalized, candidate.Normalized, statistics, rules);
         }
 
         // parts-left-out keeps the longer name's first part. In a name written surname first ("ARELLANO FELIX, Ramon Eduardo") that
         // part is the surname, and a name that keeps nothing after the comma is the surname alone: a partial name, which the engine
         // reviews by its own rule (weighed by the rarity of the surname), not a name with parts left out.
-        if (comparison.PartsLeftOutLastKept >= 0
-            && KeepsOnlySurname(comparison.PartsLeftOutQueryShorter ? candidate.Text : query.Text, comparison.PartsLeftOutLastKept))
+        if (score.PartsLeftOutLastKept >= 0
+            && KeepsOnlySurname(score.PartsLeftOutQueryShorter ? candidate.Text : query.Text, score.PartsLeftOutLastKept))
         {
-            return NameScorer.Compare(query.Normalized, candidate.Normalized, statistics, ReferenceEquals(rules, _rules) ? _withoutPartsLeftOut : _withoutEither);
+            return NameScorer.Score(query.Normalized, candidate.Normalized, statistics, ReferenceEquals(rules, _rules) ? _withoutPartsLeftOut : _withoutEither);
         }
 
-        return comparison;
+        return score;
     }
 
     // Gets whether a name is written "SURNAME, Given names": a comma after its first letters.

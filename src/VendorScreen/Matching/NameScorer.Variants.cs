@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using VendorScreen.Normalization;
 
@@ -81,61 +82,64 @@ internal static partial class NameScorer
         }
     }
 
-    // Country abbreviations: "U.S." / "United States", "UK" / "United Kingdom", "UAE" / "United Arab Emirates". A word of two to four
-    // letters whose letters start the words of a run of the other name ("of", "the", "and" between them aside) aligns with that run
-    // when both name the same country (Countries).
+    // Country abbreviations and the names they stand for, in compare form: "U.S." / "United States", "UK" / "United Kingdom".
+    private static readonly FrozenDictionary<string, string[][]> CountryAbbreviations = new Dictionary<string, string[][]>(StringComparer.Ordinal)
+    {
+        ["us"] = [["united", "states"], ["united", "states", "of", "america"]],
+        ["usa"] = [["united", "states", "of", "america"], ["united", "states"]],
+        ["uk"] = [["united", "kingdom"]],
+        ["uae"] = [["united", "arab", "emirates"]],
+        ["prc"] = [["peoples", "republic", "of", "china"]],
+        ["dprk"] = [["democratic", "peoples", "republic", "of", "korea"]],
+        ["ussr"] = [["union", "of", "soviet", "socialist", "republics"]],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Country abbreviations: a word of one name that abbreviates a country ("us", "uk", "uae") aligns with the run of the other
+    // name that spells that country's name ("united states").
     private static void AddCountryAbbreviationPairs(IReadOnlyList<NameToken> abbreviations, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsAbbreviation,
         NameScoringRules rules)
     {
         for (var i = 0; i < abbreviations.Count; i++)
         {
-            var a = abbreviations[i].Text;
-            if (abbreviations[i].Class is not (TokenClass.Location or TokenClass.Word) || a.Length is < 2 or > 4 || !IsAsciiLetters(a))
+            if (abbreviations[i].Class is not (TokenClass.Location or TokenClass.Word) || !CountryAbbreviations.TryGetValue(abbreviations[i].Text, out var names))
             {
                 continue;
             }
 
             for (var j = 0; j < other.Count; j++)
             {
-                var count = SpelledRun(a, other, j);
-                if (count < 2)
+                foreach (var name in names)
                 {
-                    continue;
-                }
+                    if (!RunIs(other, j, name))
+                    {
+                        continue;
+                    }
 
-                var code = Countries.ToIso2(a);
-                if (code is not null && string.Equals(code, Countries.ToIso2(JoinRun(other, j, count, " ")), StringComparison.Ordinal))
-                {
                     pairs.Add(queryIsAbbreviation
-                        ? new Pair(i, 1, j, count, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation)
-                        : new Pair(j, count, i, 1, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation));
+                        ? new Pair(i, 1, j, name.Length, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation)
+                        : new Pair(j, name.Length, i, 1, rules.CountryAbbreviationSimilarity, Variant: SpellingVariant.CountryAbbreviation));
                 }
             }
         }
     }
 
-    // Gets the length of the run of words from start whose first letters spell an abbreviation, the words "of", "the" and "and"
-    // between them aside; 0 when there is none.
-    private static int SpelledRun(string abbreviation, IReadOnlyList<NameToken> tokens, int start)
+    // Gets whether the tokens from start are the words given, in order.
+    private static bool RunIs(IReadOnlyList<NameToken> tokens, int start, string[] words)
     {
-        var at = start;
-        for (var k = 0; k < abbreviation.Length; k++)
+        if (start + words.Length > tokens.Count)
         {
-            while (k > 0 && at < tokens.Count && tokens[at].Text is "of" or "the" or "and")
-            {
-                at++;
-            }
-
-            if (at >= tokens.Count || tokens[at].Class is not (TokenClass.Word or TokenClass.Location or TokenClass.Generic) || tokens[at].Text.Length < 2
-                || tokens[at].Text[0] != abbreviation[k] || !IsAsciiLetters(tokens[at].Text))
-            {
-                return 0;
-            }
-
-            at++;
+            return false;
         }
 
-        return at - start;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Text, words[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Given names: "Ted Doe" / "Theodore Doe", "DOE, Theodore" / "Ted Doe". Both names are persons' names of two parts or more (no

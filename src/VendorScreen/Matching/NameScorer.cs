@@ -7,6 +7,60 @@ using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
 
+/// <summary>What screening reads of the comparison of a query name with a candidate name, as a value: the score and the facts the
+/// pipeline decides on, without the explanation, so that the many candidates compared and dropped allocate nothing.
+/// <see cref="ToComparison"/> gives the <see cref="NameComparison"/> of a kept candidate, whose explanation is written on demand.</summary>
+/// <param name="Score">The score in [0, 1].</param>
+/// <param name="CandidateContained">Whether every distinctive token of the candidate was found in the query.</param>
+/// <param name="QueryExtrasAreQualifiers">Whether every query token left unmatched only qualifies a name.</param>
+/// <param name="HasFuzzyTokens">Whether some token pair matched within the edit budget rather than exactly.</param>
+/// <param name="PartsLeftOutLastKept">When the score is the <c>parts-left-out</c> floor, the index of the last token of the longer
+/// name that the shorter keeps; -1 otherwise.</param>
+/// <param name="PartsLeftOutQueryShorter">Whether the query is the shorter name when <paramref name="PartsLeftOutLastKept"/> is set.</param>
+/// <param name="Rules">The rules that computed the score, which also write its explanation; <see langword="null"/> when
+/// <paramref name="Comparison"/> is set.</param>
+/// <param name="Comparison">The comparison itself, for an algorithm that writes it as it scores.</param>
+internal readonly record struct NameScore(
+    double Score,
+    bool CandidateContained,
+    bool QueryExtrasAreQualifiers,
+    bool HasFuzzyTokens,
+    int PartsLeftOutLastKept,
+    bool PartsLeftOutQueryShorter,
+    NameScoringRules? Rules,
+    NameComparison? Comparison = null)
+{
+    /// <summary>Gets, when a given name and its short form are aligned, which names were read surname first to find the surnames;
+    /// none otherwise (see <see cref="NameComparison.GivenNameSurnameFirst"/>).</summary>
+    public SpellingVariant GivenNameSurnameFirst { get; init; }
+
+    /// <summary>Gets the score of a comparison already made.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The score, which returns the comparison itself from <see cref="ToComparison"/>.</returns>
+    public static NameScore Of(NameComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return new NameScore(comparison.Score, comparison.CandidateContained, comparison.QueryExtrasAreQualifiers, comparison.HasFuzzyTokens,
+            comparison.PartsLeftOutLastKept, comparison.PartsLeftOutQueryShorter, null, comparison)
+        {
+            GivenNameSurnameFirst = comparison.GivenNameSurnameFirst,
+        };
+    }
+
+    /// <summary>Gets the comparison this score belongs to: its explanation is written when first read, by comparing the same
+    /// names again under the same rules.</summary>
+    /// <param name="query">The query name scored.</param>
+    /// <param name="candidate">The candidate name scored.</param>
+    /// <param name="statistics">The token rarity the score was computed with.</param>
+    /// <returns>The comparison.</returns>
+    public NameComparison ToComparison(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics) =>
+        Comparison ?? new NameComparison(Score, query, candidate, statistics, Rules!, HasFuzzyTokens, CandidateContained, QueryExtrasAreQualifiers)
+        {
+            Algorithm = Rules!.Name, PartsLeftOutLastKept = PartsLeftOutLastKept, PartsLeftOutQueryShorter = PartsLeftOutQueryShorter,
+            GivenNameSurnameFirst = GivenNameSurnameFirst,
+        };
+}
+
 /// <summary>The outcome of comparing a query name with a candidate name.</summary>
 /// <remarks>The per-feature explanation is written when <see cref="Features"/> is first read, so that the many candidates
 /// compared and dropped cost no explanation text. Instances are immutable in what they report and safe for concurrent use.</remarks>
@@ -134,10 +188,22 @@ internal static partial class NameScorer
     /// <returns>The comparison; <see cref="NameComparison.Algorithm"/> names the rules.</returns>
     public static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules)
     {
+        return Score(query, candidate, statistics, rules).ToComparison(query, candidate, statistics);
+    }
+
+    /// <summary>Scores two normalised names under a given rule set without writing the explanation: what screening reads of a
+    /// candidate, as a value.</summary>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
+    /// <param name="rules">The weights and rules.</param>
+    /// <returns>The score; <see cref="NameScore.ToComparison"/> gives the comparison with its explanation.</returns>
+    internal static NameScore Score(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules)
+    {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(rules);
-        return Compare(query, candidate, statistics, rules, explain: false);
+        return Compare(query, candidate, statistics, rules, null);
     }
 
     /// <summary>Writes the per-feature explanation of a comparison: the two names are compared again under the same rules.</summary>
@@ -146,44 +212,61 @@ internal static partial class NameScorer
     /// <param name="statistics">Token rarity; <see langword="null"/> weighs all tokens of a class alike.</param>
     /// <param name="rules">The weights and rules.</param>
     /// <returns>The explanation that <see cref="NameComparison.Features"/> reports.</returns>
-    internal static IReadOnlyList<FeatureScore> Explain(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules) =>
-        Compare(query, candidate, statistics, rules, explain: true).Features;
+    internal static IReadOnlyList<FeatureScore> Explain(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules)
+    {
+        var explained = new ExplainedFeatures();
+        Compare(query, candidate, statistics, rules, explained);
+        return explained.Features!;
+    }
+
+    // Where a comparison with explain writes its explanation.
+    private sealed class ExplainedFeatures
+    {
+        public IReadOnlyList<FeatureScore>? Features { get; set; }
+    }
 
     // Compares two names in the work space of the thread. Without explain nothing is kept for the explanation: the comparison
     // writes it on demand by comparing again with explain, which follows the same steps and copies out what the explanation reads.
-    private static NameComparison Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, bool explain)
+    private static NameScore Compare(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, ExplainedFeatures? explained)
     {
+        var explain = explained is not null;
         var q = query.Tokens;
         var c = candidate.Tokens;
         if (q.Count == 0 || c.Count == 0)
         {
-            return new NameComparison(0, [], false) { Algorithm = rules.Name };
+            if (explained is not null)
+            {
+                explained.Features = [];
+            }
+
+            return new NameScore(0, false, false, false, -1, false, rules);
         }
 
         // Two names written in Hangul, or two in Han, compare in their first romanisation (or as written), syllable by syllable.
         var sameSyllabicScript = rules.SameScriptSyllablesExact && SameSyllabicScript(query, candidate);
         if (sameSyllabicScript && (query.IsSecondarySpelling || candidate.IsSecondarySpelling))
         {
-            return Compare(query.PrimarySpelling ?? query, candidate.PrimarySpelling ?? candidate, statistics, rules, explain);
+            return Compare(query.PrimarySpelling ?? query, candidate.PrimarySpelling ?? candidate, statistics, rules, explained);
         }
 
         // Banking words and seas name a kind of business or a sea, not a party: under wider-word-classes they weigh as generic
         // words and places.
+        // The names as read under the rules are written into lists of the thread's work space, reused.
+        var space = _workSpace ??= new WorkSpace();
         if (rules.WiderWordClasses)
         {
-            q = WiderClasses(q);
-            c = WiderClasses(c);
+            q = WiderClasses(q, space.WiderQ);
+            c = WiderClasses(c, space.WiderC);
         }
 
         // A legal form misspelt on one side ("Limitd", "Cmmpany", "Ltz") where the other name carries that form is read as the form.
         var misspeltForms = explain ? new List<string>() : null;
         if (rules.MisspeltLegalForms && !query.IsTransliteration && !candidate.IsTransliteration)
         {
-            q = ReadMisspeltLegalForms(q, c, misspeltForms, rules);
-            c = ReadMisspeltLegalForms(c, q, misspeltForms, rules);
+            q = ReadMisspeltLegalForms(q, c, misspeltForms, rules, space.FormsQ);
+            c = ReadMisspeltLegalForms(c, q, misspeltForms, rules, space.FormsC);
         }
 
-        var space = _workSpace ??= new WorkSpace();
         space.Reset(q.Count, c.Count);
         var qHasNumber = HasNumber(q);
         var cHasNumber = HasNumber(c);
@@ -196,7 +279,7 @@ internal static partial class NameScorer
         // transliteration (Arabic without vowels, Chinese syllables) it is a different name.
         var pairs = space.Pairs;
         CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, exactOnly: sameSyllabicScript, rules);
-        AddCrossScriptPairs(query, candidate, pairs, rules);
+        AddCrossScriptPairs(query, candidate, pairs, rules, statistics as IWordSoundCodes);
         AddVariantPairs(query, candidate, q, c, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
         // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
@@ -385,15 +468,15 @@ internal static partial class NameScorer
         var qualifiersOnly = !AnyUnused(q, usedQ, TokenTest.NotQualifier);
         var surnameFirst = variants & (SpellingVariant.QuerySurnameFirst | SpellingVariant.CandidateSurnameFirst);
         var lastKept = partsLeftOutApplied ? partsLeftOut.LastKept : -1;
-        return explanation is not null
-            ? new NameComparison(Math.Clamp(score, 0, 1), WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped), contained, qualifiersOnly)
-            {
-                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter, GivenNameSurnameFirst = surnameFirst,
-            }
-            : new NameComparison(Math.Clamp(score, 0, 1), query, candidate, statistics, rules, fuzzyCount > 0, contained, qualifiersOnly)
-            {
-                Algorithm = rules.Name, PartsLeftOutLastKept = lastKept, PartsLeftOutQueryShorter = partsLeftOut.QueryShorter, GivenNameSurnameFirst = surnameFirst,
-            };
+        if (explanation is not null)
+        {
+            explained!.Features = WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped);
+        }
+
+        return new NameScore(Math.Clamp(score, 0, 1), contained, qualifiersOnly, fuzzyCount > 0, lastKept, partsLeftOut.QueryShorter, rules)
+        {
+            GivenNameSurnameFirst = surnameFirst,
+        };
     }
 
     [ThreadStatic]
@@ -419,6 +502,15 @@ internal static partial class NameScorer
         public int[] Alignment { get; private set; } = new int[16];
 
         public List<Pair> Pairs { get; } = new(64);
+
+        // The query and candidate tokens under wider word classes, and with misspelt legal forms read as the forms.
+        public List<NameToken> WiderQ { get; } = new(16);
+
+        public List<NameToken> WiderC { get; } = new(16);
+
+        public List<NameToken> FormsQ { get; } = new(16);
+
+        public List<NameToken> FormsC { get; } = new(16);
 
         public void Reset(int queryCount, int candidateCount)
         {
@@ -908,16 +1000,23 @@ internal static partial class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
-    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules)
+    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
+        List<NameToken> into)
     {
-        // The legal forms of the other name that this one lacks, in order, each once.
+        // The legal forms of the other name that this one lacks, in order, each once (in a list of the thread, reused).
         List<string>? forms = null;
         for (var i = 0; i < other.Count; i++)
         {
             var form = other[i].Text;
             if (other[i].Class == TokenClass.LegalForm && !HasLegalForm(tokens, form) && (forms is null || !forms.Contains(form)))
             {
-                (forms ??= []).Add(form);
+                if (forms is null)
+                {
+                    forms = _missingForms ??= [];
+                    forms.Clear();
+                }
+
+                forms.Add(form);
             }
         }
 
@@ -935,6 +1034,9 @@ internal static partial class NameScorer
             eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules);
         }
 
+        // A run's text, with and without its spaces, is written into buffers on the stack when it fits.
+        Span<char> spacedBuffer = stackalloc char[RunBufferLength];
+        Span<char> joinedBuffer = stackalloc char[RunBufferLength];
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -954,14 +1056,16 @@ internal static partial class NameScorer
                     continue;
                 }
 
-                var text = JoinRun(tokens, i, k, " ");
+                var spacedLength = letters + (k - 1);
+                ReadOnlySpan<char> text = spacedLength <= RunBufferLength ? WriteRun(tokens, i, k, ' ', spacedBuffer) : JoinRun(tokens, i, k, " ");
                 // Under joined-legal-form-letters a run of one- and two-letter words is also read with its letters joined, as a
                 // dotted form is written ("L.GL.C." for LLC, "S.EA." for S.A.).
-                var joined = joinLetters ? JoinRun(tokens, i, k, string.Empty) : null;
+                ReadOnlySpan<char> joined = !joinLetters ? default
+                    : letters <= RunBufferLength ? WriteRun(tokens, i, k, null, joinedBuffer) : JoinRun(tokens, i, k, string.Empty);
                 string? form = null;
                 foreach (var f in forms)
                 {
-                    if (LegalForms.IsMisspelling(text, f) || (joined is not null && LegalForms.IsMisspelling(joined, f)))
+                    if (LegalForms.IsMisspelling(text, f) || (joinLetters && LegalForms.IsMisspelling(joined, f)))
                     {
                         form = f;
                         break;
@@ -973,7 +1077,7 @@ internal static partial class NameScorer
                     continue;
                 }
 
-                result ??= Take(tokens, i);
+                result ??= Take(tokens, i, into);
                 result.Add(new NameToken(form, TokenClass.LegalForm));
                 found?.Add($"{text}={form}");
                 forms.Remove(form);
@@ -1044,6 +1148,31 @@ internal static partial class NameScorer
         return true;
     }
 
+    // The longest run text written on the stack when looking for a misspelt legal form; longer runs are joined into strings.
+    private const int RunBufferLength = 128;
+
+    [ThreadStatic]
+    private static List<string>? _missingForms;
+
+    // Writes the tokens of a run into a buffer at least as long as their text, with a separator between them or none, and
+    // returns the text written.
+    private static ReadOnlySpan<char> WriteRun(IReadOnlyList<NameToken> tokens, int start, int count, char? separator, Span<char> buffer)
+    {
+        var w = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (i > start && separator is { } sep)
+            {
+                buffer[w++] = sep;
+            }
+
+            tokens[i].Text.AsSpan().CopyTo(buffer[w..]);
+            w += tokens[i].Text.Length;
+        }
+
+        return buffer[..w];
+    }
+
     private static string JoinRun(IReadOnlyList<NameToken> tokens, int start, int count, string separator)
     {
         if (count == 1)
@@ -1060,9 +1189,10 @@ internal static partial class NameScorer
         return string.Join(separator, parts);
     }
 
-    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count)
+    // Writes the first tokens into a list, emptied first.
+    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count, List<NameToken> result)
     {
-        var result = new List<NameToken>(tokens.Count);
+        result.Clear();
         for (var i = 0; i < count; i++)
         {
             result.Add(tokens[i]);
@@ -1071,7 +1201,8 @@ internal static partial class NameScorer
         return result;
     }
 
-    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens)
+    // The tokens with banking words and seas in their wider classes, written into a list (emptied first) when one changes.
+    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens, List<NameToken> into)
     {
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Count; i++)
@@ -1079,7 +1210,7 @@ internal static partial class NameScorer
             var wider = LegalForms.WiderClass(tokens[i]);
             if (wider != tokens[i])
             {
-                result ??= [.. tokens];
+                result ??= Take(tokens, tokens.Count, into);
                 result[i] = wider;
             }
         }
@@ -1155,7 +1286,8 @@ internal static partial class NameScorer
 
         // Transliteration variants ("Aleksandr" / "Alexander", "Usama" / "Osama", "Zelenskyy" / "Selenskyj") agree once
         // spelled phonetically; such a match counts a little less than a spelling match.
-        var fa = RecentPhoneticKey(a.Text);
+        Span<char> aBuffer = a.Text.Length <= 64 ? stackalloc char[64] : new char[a.Text.Length];
+        var fa = RecentPhoneticKey(a.Text, aBuffer);
         Span<char> buffer = b.Text.Length <= 64 ? stackalloc char[64] : new char[b.Text.Length];
         var fb = PhoneticKey(b.Text, buffer);
         if (fa.Length < 3 || fb.Length < 3)
@@ -1164,7 +1296,7 @@ internal static partial class NameScorer
         }
 
         // Phonetic keys already fold the usual variants: beyond them, one more slip at most ("Pufin" / "Pukini" is another name).
-        var phonetic = fa.AsSpan().SequenceEqual(fb) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
+        var phonetic = fa.SequenceEqual(fb) ? rules.PhoneticEqualFactor / rules.PhoneticFactor
             : OsaDistance(fa, fb, 1) > 1 ? 0
             : SpellingSimilarity(fa, TokenClass.Word, fb, TokenClass.Word, rules, shortSubstitution: false);
         return phonetic * rules.PhoneticFactor;
@@ -1618,24 +1750,42 @@ internal static partial class NameScorer
         return i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)..].SequenceEqual(y[(i + 2)..]);
     }
 
-    private static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    // The optimal string alignment distance of two texts (a letter substituted, dropped, added, or two adjacent letters swapped,
+    // is one edit) when it is at most limit; some number above limit otherwise. Only the band of cells within limit of the
+    // diagonal is computed: a cell further off holds at least its distance from the diagonal, more than limit, and a path through
+    // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
+    // limit and more than limit otherwise.
+    internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
+        var beyond = limit + 1;
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return beyond;
+        }
+
         var size = b.Length + 1;
         Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
+        rows.Fill(beyond);
         var previous2 = rows[..size];
         var previous = rows.Slice(size, size);
         var current = rows.Slice(2 * size, size);
-        rows.Clear();
-        for (var j = 0; j <= b.Length; j++)
+        for (var j = 0; j <= Math.Min(b.Length, limit); j++)
         {
             previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
+            current.Fill(beyond);
+            if (i <= limit)
+            {
+                current[0] = i;
+            }
+
             var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -1650,7 +1800,7 @@ internal static partial class NameScorer
 
             if (rowMin > limit)
             {
-                return limit + 1;
+                return beyond;
             }
 
             var spare = previous2;
@@ -1788,29 +1938,43 @@ internal static partial class NameScorer
         return true;
     }
 
-    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance: a misspelt query word is compared
-    // with many vocabulary words in a row, and each word of a query with the words of every candidate, always as the first token.
-    private static string RecentPhoneticKey(string token)
+    // The phonetic keys of the tokens last keyed on this thread are kept, by token instance, in slots of one array of the thread:
+    // a misspelt query word is compared with many vocabulary words in a row, and each word of a query with the words of every
+    // candidate, always as the first token. A key longer than a slot is written into the buffer each time.
+    private static ReadOnlySpan<char> RecentPhoneticKey(string token, Span<char> buffer)
     {
         var recent = _recentPhoneticKeys ??= new RecentKeys();
-        var entries = recent.Entries;
-        for (var i = 0; i < entries.Length; i++)
+        var tokens = recent.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (ReferenceEquals(entries[i].Token, token))
+            if (ReferenceEquals(tokens[i], token))
             {
-                return entries[i].Key;
+                return recent.Keys.AsSpan(i * RecentKeys.SlotLength, recent.Lengths[i]);
             }
         }
 
-        var key = PhoneticKey(token);
-        entries[recent.Next] = (token, key);
-        recent.Next = (recent.Next + 1) % entries.Length;
+        var key = PhoneticKey(token, buffer);
+        if (key.Length <= RecentKeys.SlotLength)
+        {
+            var slot = recent.Next;
+            key.CopyTo(recent.Keys.AsSpan(slot * RecentKeys.SlotLength));
+            tokens[slot] = token;
+            recent.Lengths[slot] = key.Length;
+            recent.Next = (slot + 1) % tokens.Length;
+        }
+
         return key;
     }
 
     private sealed class RecentKeys
     {
-        public (string? Token, string Key)[] Entries { get; } = new (string?, string)[16];
+        public const int SlotLength = 32;
+
+        public string?[] Tokens { get; } = new string?[16];
+
+        public int[] Lengths { get; } = new int[16];
+
+        public char[] Keys { get; } = new char[16 * SlotLength];
 
         public int Next { get; set; }
     }
@@ -2026,7 +2190,9 @@ internal static partial class NameScorer
 
     // Cross-script pairs: a Latin token against a token (or a run of Han or Hangul syllables) transliterated from another
     // script, compared by sound (CrossScriptSimilarity) rather than spelling.
-    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs, NameScoringRules rules)
+    // The sound codes of Latin words come from the index where it holds them (the words of the screened names), else from the
+    // thread's cache.
+    private static void AddCrossScriptPairs(NormalizedName query, NormalizedName candidate, List<Pair> pairs, NameScoringRules rules, IWordSoundCodes? soundCodes)
     {
         if (query.IsTransliteration == candidate.IsTransliteration)
         {
@@ -2074,7 +2240,7 @@ internal static partial class NameScorer
             }
 
             found.Clear();
-            var latinCodes = space.LatinCodes(latin[i].Text);
+            var latinCodes = soundCodes?.LatinCodes(latin[i].Text) ?? space.LatinCodes(latin[i].Text);
             for (var j = 0; j < n.Count; j++)
             {
                 for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)

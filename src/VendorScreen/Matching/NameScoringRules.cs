@@ -238,8 +238,7 @@ internal sealed record NameScoringRules : ICandidateScoring
     public double BalticEndingSimilarity { get; init; }
 
     /// <summary>Gets the similarity of a country's abbreviation to its name ("U.S." / "United States", "UK" / "United Kingdom", "UAE" /
-    /// "United Arab Emirates"): a word whose letters start the words of the other name's run, both naming the same country; 0 for
-    /// none.</summary>
+    /// "United Arab Emirates"), from a table of the abbreviations written in names; 0 for none.</summary>
     public double CountryAbbreviationSimilarity { get; init; }
 
     /// <summary>Gets the base weight of a token class under these rules.</summary>

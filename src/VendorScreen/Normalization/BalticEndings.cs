@@ -45,7 +45,7 @@ internal static class BalticEndings
                 continue;
             }
 
-            if (Fold(stem).SequenceEqual(Fold(other)))
+            if (FoldedEqual(stem, other))
             {
                 return true;
             }
@@ -55,26 +55,34 @@ internal static class BalticEndings
     }
 
     // Reads a final j, y or i after a vowel as y, and a final iy or ij as y: "sergej", "sergei" and "sergey" alike, "dmitrij" and
-    // "dmitriy" as "dmitry".
-    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word)
+    // "dmitriy" as "dmitry". Compares the two words so read, without copying them.
+    private static bool FoldedEqual(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var aKept = Kept(a);
+        var bKept = Kept(b);
+        return (aKept < a.Length) == (bKept < b.Length) && a[..aKept].SequenceEqual(b[..bKept]);
+    }
+
+    // Gets how many letters of a word are kept as written: all, or all but the last one or two when they are read as a final y.
+    private static int Kept(ReadOnlySpan<char> word)
     {
         if (word.Length < 2)
         {
-            return word;
+            return word.Length;
         }
 
         var last = word[^1];
         if (last is 'j' or 'y' or 'i' && word[^2] == 'i')
         {
-            return string.Concat(word[..^2], "y");
+            return word.Length - 2;
         }
 
-        if (last is 'j' or 'i' && IsVowel(word[^2]))
+        if (last == 'y' || (last is 'j' or 'i' && IsVowel(word[^2])))
         {
-            return string.Concat(word[..^1], "y");
+            return word.Length - 1;
         }
 
-        return word;
+        return word.Length;
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';

@@ -68,7 +68,7 @@ internal static class ChineseRomanization
     public static bool IsDistinctive(string syllable)
     {
         ArgumentNullException.ThrowIfNull(syllable);
-        return Syllables.TryGetValue(syllable, out var readings) && !readings.Contains(syllable, StringComparer.Ordinal) && !Romanization.IsPinyinSyllable(syllable);
+        return Syllables.TryGetValue(syllable, out var readings) && Array.IndexOf(readings, syllable) < 0 && !Romanization.IsPinyinSyllable(syllable);
     }
 
     // Every Wade-Giles syllable: each initial with each final, read by the rules below, kept when some reading is a Pinyin syllable.

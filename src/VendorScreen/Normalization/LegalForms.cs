@@ -168,7 +168,7 @@ internal static class LegalForms
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
-    /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling"/>): a test of
+    /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling(string, string)"/>): a test of
     /// the length alone, so that a run of words is joined only when it may be one.</summary>
     /// <param name="textLength">The length of the text.</param>
     /// <param name="compareForm">The compare form of the legal form.</param>
@@ -201,7 +201,17 @@ internal static class LegalForms
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(compareForm);
-        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings) || LegalFormMap.ContainsKey(text))
+        return IsMisspelling(text.AsSpan(), compareForm);
+    }
+
+    /// <summary>Gets whether a word (or words joined by single spaces) is a misspelling of a legal form, as
+    /// <see cref="IsMisspelling(string, string)"/> does, for text held in a buffer.</summary>
+    /// <param name="text">The lower-case word or words.</param>
+    /// <param name="compareForm">The compare form of the legal form.</param>
+    /// <returns><see langword="true"/> when the text is within the edit allowance of a spelling of the form but is not the form itself.</returns>
+    internal static bool IsMisspelling(ReadOnlySpan<char> text, string compareForm)
+    {
+        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings) || IsLegalFormSpelling(text))
         {
             return false;
         }
@@ -219,13 +229,56 @@ internal static class LegalForms
             }
 
             var allowed = spelling.Length >= 8 ? 2 : 1;
-            if (Math.Abs(spelling.Length - text.Length) <= allowed && FuzzySharp.Levenshtein.EditDistance(spelling, text) <= allowed)
+            if (Math.Abs(spelling.Length - text.Length) <= allowed && EditDistance(spelling, text) <= allowed)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Gets whether a text is itself one of the written legal forms.
+    private static bool IsLegalFormSpelling(ReadOnlySpan<char> text)
+    {
+#if NET9_0_OR_GREATER
+        return LegalFormMap.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text);
+#else
+        return LegalFormMap.ContainsKey(text.ToString());
+#endif
+    }
+
+    /// <summary>Gets the Levenshtein distance of two texts (a letter substituted, dropped or added is one edit), in a buffer on the
+    /// stack for texts of up to 255 characters.</summary>
+    /// <param name="a">The first text.</param>
+    /// <param name="b">The second text.</param>
+    /// <returns>The distance.</returns>
+    internal static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var size = b.Length + 1;
+        Span<int> rows = size <= 256 ? stackalloc int[2 * size] : new int[2 * size];
+        var previous = rows[..size];
+        var current = rows[size..];
+        for (var j = 0; j < size; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j < size; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            var spare = previous;
+            previous = current;
+            current = spare;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>Han legal-form suffixes, longest first, each rewritten to the compare form <c>co ltd</c>.</summary>
@@ -255,7 +308,7 @@ internal static class LegalForms
         {
             foreach (var (word, form) in LongLegalForms)
             {
-                if (Math.Abs(word.Length - token.Length) <= 2 && word[0] == token[0] && FuzzySharp.Levenshtein.EditDistance(word, token) <= 2)
+                if (Math.Abs(word.Length - token.Length) <= 2 && word[0] == token[0] && EditDistance(word, token) <= 2)
                 {
                     return new NameToken(form, TokenClass.LegalForm);
                 }

@@ -334,7 +334,16 @@ internal static class NameNormalizer
 
             var run = hanRun.ToString();
             hanRun.Clear();
-            var suffix = LegalForms.HanLegalSuffixes.FirstOrDefault(s => run.Length > s.Length && run.EndsWith(s, StringComparison.Ordinal));
+            string? suffix = null;
+            foreach (var s in LegalForms.HanLegalSuffixes)
+            {
+                if (run.Length > s.Length && run.EndsWith(s, StringComparison.Ordinal))
+                {
+                    suffix = s;
+                    break;
+                }
+            }
+
             var body = suffix is null ? run : run[..^suffix.Length];
             foreach (var ch in body)
             {

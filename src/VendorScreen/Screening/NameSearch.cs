@@ -14,7 +14,7 @@ internal static class NameSearch
     {
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
         var index = state.Index;
-        var best = new Dictionary<int, (double Score, int NameId, NameComparison Comparison)>();
+        var best = new Dictionary<int, (double Score, int NameId, NameScore Scored, NormalizedName Query)>();
 
         // Ask for more candidates than hits: the index ranks by shared tokens, the algorithm by the whole name.
         var candidates = Math.Max(options.MaxCandidates, top * 4);
@@ -27,16 +27,16 @@ internal static class NameSearch
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
-                var comparison = algorithm.Compare(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-                if (comparison.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || comparison.Score > prior.Score))
+                var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                if (scored.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
                 {
-                    best[candidate.EntityIndex] = (comparison.Score, id, comparison);
+                    best[candidate.EntityIndex] = (scored.Score, id, scored, variant);
                 }
             }
         }
 
         var hits = best
-            .Select(p => (Entity: index.Entities[p.Key], p.Value.Score, Name: index.Names[p.Value.NameId].Name, p.Value.Comparison))
+            .Select(p => (Entity: index.Entities[p.Key], p.Value.Score, Name: index.Names[p.Value.NameId].Name, p.Value.Scored, p.Value.NameId, p.Value.Query))
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Entity.Id, StringComparer.Ordinal)
             .Take(top)
@@ -48,7 +48,7 @@ internal static class NameSearch
                 MatchedName = h.Name.Value,
                 MatchedNameKind = h.Name.Kind,
                 Score = Math.Round(h.Score, 4),
-                Features = h.Comparison.Features,
+                Features = h.Scored.ToComparison(h.Query, index.Names[h.NameId].Normalized, index).Features,
                 Listings = h.Entity.Listings,
             })
             .ToList();

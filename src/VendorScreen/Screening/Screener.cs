@@ -142,7 +142,7 @@ internal static class Screener
                     MatchedName = m.MatchedName,
                     MatchedNameKind = m.NameKind,
                     Score = Math.Round(m.Score, 4),
-                    Features = ScopeFeatures(m.Features, path.Steps, context),
+                    Features = ScopeFeatures(m.Features is PendingFeatures pending ? pending.ToList() : m.Features, path.Steps, context),
                     ListedEntityId = path.Target.Id,
                     ListedEntityName = path.Target.PrimaryName,
                     Path = path.Steps.Select(r => new PathStep(r.FromId, NameOf(state, request, r.FromId), r.Kind, r.ToId, NameOf(state, request, r.ToId), r)).ToArray(),
@@ -156,12 +156,7 @@ internal static class Screener
             }
         }
 
-        var ordered = hits
-            .GroupBy(h => (h.Field, h.EntityId, h.ListedEntityId))
-            .Select(g => g.OrderByDescending(h => h.Decision).ThenBy(h => h.Evidence?.Confidence).ThenBy(h => h.Path.Count).First())
-            .OrderByDescending(h => h.Decision).ThenByDescending(h => h.Score).ThenBy(h => h.Path.Count).ThenBy(h => h.EntityId, StringComparer.Ordinal)
-            .Take(options.MaxHits)
-            .ToArray();
+        var ordered = OrderHits(hits, options.MaxHits);
 
         var sources = SourceAges.Apply(state.Sources, options, now);
         var unusable = sources.Where(s => !s.IsUsable).ToArray();
@@ -220,36 +215,36 @@ internal static class Screener
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
-                var comparison = algorithm.Compare(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
                 var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
                 Match? match = null;
                 if (mention)
                 {
-                    if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                    if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                     {
                         var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                        match = NewMatch(field, value, index, candidate, 1.0, comparison, isMention: true, accessory);
+                        match = NewMatch(field, value, index, candidate, 1.0, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory);
                     }
                 }
-                else if (mentionable && comparison.CandidateContained && comparison.QueryExtrasAreQualifiers && comparison.Score < QualifiedNameScore
-                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
+                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
                     // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, comparison, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
                 }
-                else if ((qualification?.Apply(comparison.Score, options.MatchThreshold) ?? comparison.Score) >= options.ReviewThreshold)
+                else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
-                else if (mentionable && comparison.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(comparison))
+                else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
-                    match = NewMatch(field, value, index, candidate, comparison.Score, comparison, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
                 else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
                 {
                     // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
-                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, comparison, isMention: false, accessory: false, qualification: qualification,
+                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification,
                         matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
                     match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
                 }
@@ -272,6 +267,73 @@ internal static class Screener
         }
 
         matches.AddRange(best.Values);
+    }
+
+    /// <summary>Keeps the best hit of each field, matched entity and listed entity (the strongest decision, then the weakest
+    /// evidence confidence, then the shortest path; the first among equals), and orders those by decision, score, path length and
+    /// entity id, the first met first among equals; at most <paramref name="maxHits"/>.</summary>
+    internal static ScreeningHit[] OrderHits(List<ScreeningHit> hits, int maxHits)
+    {
+        if (hits.Count == 0 || maxHits <= 0)
+        {
+            return [];
+        }
+
+        // The groups in the order their first hit is met, each with its best hit so far.
+        var best = new List<ScreeningHit>(hits.Count);
+        Dictionary<(string, string, string), int>? groups = hits.Count > 1 ? new(hits.Count) : null;
+        foreach (var h in hits)
+        {
+            if (groups is null)
+            {
+                best.Add(h);
+                continue;
+            }
+
+            var key = (h.Field, h.EntityId, h.ListedEntityId);
+            if (!groups.TryGetValue(key, out var at))
+            {
+                groups[key] = best.Count;
+                best.Add(h);
+            }
+            else if (BetterInGroup(h, best[at]))
+            {
+                best[at] = h;
+            }
+        }
+
+        // A stable order: among equals, the group met first.
+        var order = new (ScreeningHit Hit, int At)[best.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (best[i], i);
+        }
+
+        Array.Sort(order, static (x, y) =>
+        {
+            var c = y.Hit.Decision.CompareTo(x.Hit.Decision);
+            c = c != 0 ? c : y.Hit.Score.CompareTo(x.Hit.Score);
+            c = c != 0 ? c : x.Hit.Path.Count.CompareTo(y.Hit.Path.Count);
+            c = c != 0 ? c : string.CompareOrdinal(x.Hit.EntityId, y.Hit.EntityId);
+            return c != 0 ? c : x.At.CompareTo(y.At);
+        });
+        var result = new ScreeningHit[Math.Min(maxHits, order.Length)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = order[i].Hit;
+        }
+
+        return result;
+    }
+
+    // Whether a hit comes strictly before another of its group: a stronger decision, then a weaker evidence confidence (none
+    // first), then a shorter path.
+    private static bool BetterInGroup(ScreeningHit h, ScreeningHit current)
+    {
+        var c = current.Decision.CompareTo(h.Decision);
+        c = c != 0 ? c : Nullable.Compare(h.Evidence?.Confidence, current.Evidence?.Confidence);
+        c = c != 0 ? c : h.Path.Count.CompareTo(current.Path.Count);
+        return c < 0;
     }
 
     /// <summary>Gets the windows to score of each variant: the variant itself when it has at most <see cref="WindowTokens"/>
@@ -329,40 +391,72 @@ internal static class Screener
         return cache[entityIndex];
     }
 
+    // The match's explanation is written only when the match becomes a hit (PendingFeatures): a match that a better one of the
+    // same entity replaces, or that the policy clears, costs no explanation.
     private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory,
         bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
     {
-        var features = comparison.Features.ToList();
-        if (partial is not null)
-        {
-            features.Add(partial);
-        }
-
+        var features = new PendingFeatures(comparison, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
         var nameScore = score;
-        if (qualified)
-        {
-            features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
-        }
-
-        if (isMention)
-        {
-            features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
-        }
-
-        if (accessory)
-        {
-            features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
-        }
-
         if (qualification is not null)
         {
-            features.AddRange(qualification.Explain(score, matchThreshold));
             score = qualification.Apply(score, matchThreshold);
         }
 
-        features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
             Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore, Partial: partial is not null) { NameScore = nameScore };
+    }
+
+    // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
+    private sealed class PendingFeatures(NameComparison comparison, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
+        PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial) : IReadOnlyList<FeatureScore>
+    {
+        private List<FeatureScore>? _features;
+
+        public int Count => Written.Count;
+
+        private List<FeatureScore> Written => _features ??= Write();
+
+        public FeatureScore this[int index] => Written[index];
+
+        public IEnumerator<FeatureScore> GetEnumerator() => Written.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        // The written list itself, for a hit: the result holds a plain list.
+        public List<FeatureScore> ToList() => Written;
+
+        private List<FeatureScore> Write()
+        {
+            var features = comparison.Features.ToList();
+            if (partial is not null)
+            {
+                features.Add(partial);
+            }
+
+            if (qualified)
+            {
+                features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
+            }
+
+            if (isMention)
+            {
+                features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
+            }
+
+            if (accessory)
+            {
+                features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
+            }
+
+            if (qualification is not null)
+            {
+                features.AddRange(qualification.Explain(score, matchThreshold));
+            }
+
+            features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
+            return features;
+        }
     }
 
     // Only organisations and brands are found inside longer texts: a person's or a ship's one-word name ("Dave", "Castor")
@@ -371,18 +465,28 @@ internal static class Screener
         entity.Kind is EntityKind.Organization or EntityKind.Brand or EntityKind.Government or EntityKind.Unknown
         && name.Name.Kind != NameKind.WeakAlias;
 
-    private static bool ExactCandidateTokens(NameComparison comparison) =>
-        !comparison.HasFuzzyTokens;
+    private static bool ExactCandidateTokens(NameScore scored) =>
+        !scored.HasFuzzyTokens;
 
     private static bool IsDistinctiveMention(NormalizedName name)
     {
-        var distinctive = name.Tokens.Where(t => t.Class is TokenClass.Word or TokenClass.Ideograph or TokenClass.Number).ToList();
-        if (distinctive.Count == 0)
+        var tokens = name.Tokens;
+        var count = 0;
+        var first = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class is TokenClass.Word or TokenClass.Ideograph or TokenClass.Number && count++ == 0)
+            {
+                first = i;
+            }
+        }
+
+        if (count == 0)
         {
             return false;
         }
 
-        return distinctive.Count >= 2 || distinctive[0].Text.Length >= 4 || distinctive[0].Class == TokenClass.Ideograph && name.Tokens.Count >= 2;
+        return count >= 2 || tokens[first].Text.Length >= 4 || tokens[first].Class == TokenClass.Ideograph && tokens.Count >= 2;
     }
 
     private static bool IsAccessoryMention(NormalizedName query, NormalizedName candidate)
