@@ -163,13 +163,17 @@ public static class NameMatchAlgorithms
 internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
 {
     private readonly NameScoringRules _rules;
+    private readonly NameScoringRules _withoutGivenNames;
     private readonly NameScoringRules _withoutPartsLeftOut;
+    private readonly NameScoringRules _withoutEither;
 
     public TokenAlignAlgorithm(string name, NameScoringRules rules)
     {
         Name = name;
         _rules = rules;
+        _withoutGivenNames = rules with { GivenNameSimilarity = 0 };
         _withoutPartsLeftOut = rules with { PartsLeftOutFactor = 0 };
+        _withoutEither = _withoutGivenNames with { PartsLeftOutFactor = 0 };
         Features = RuleFeatures(rules);
     }
 
@@ -198,7 +202,18 @@ internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
     {
         ArgumentNullException.ThrowIfNull(query.Normalized, nameof(query));
         ArgumentNullException.ThrowIfNull(candidate.Normalized, nameof(candidate));
-        var score = NameScorer.Score(query.Normalized, candidate.Normalized, statistics, _rules);
+        var rules = _rules;
+        var score = NameScorer.Score(query.Normalized, candidate.Normalized, statistics, rules);
+
+        // A given-name equivalent found by reading a name surname first holds only when that name is written surname first, with a
+        // comma ("DOE, Theodore"): "WILSON JOSEPH" is Wilson Joseph, whose surname is not that of "Joe Wilson".
+        if (score.GivenNameSurnameFirst != SpellingVariant.None
+            && (((score.GivenNameSurnameFirst & SpellingVariant.QuerySurnameFirst) != 0 && !WrittenSurnameFirst(query.Text))
+                || ((score.GivenNameSurnameFirst & SpellingVariant.CandidateSurnameFirst) != 0 && !WrittenSurnameFirst(candidate.Text))))
+        {
+            rules = _withoutGivenNames;
+            score = NameScorer.Score(query.Normalized, candidate.Normalized, statistics, rules);
+        }
 
         // parts-left-out keeps the longer name's first part. In a name written surname first ("ARELLANO FELIX, Ramon Eduardo") that
         // part is the surname, and a name that keeps nothing after the comma is the surname alone: a partial name, which the engine
@@ -206,10 +221,17 @@ internal sealed class TokenAlignAlgorithm : NameMatchAlgorithm
         if (score.PartsLeftOutLastKept >= 0
             && KeepsOnlySurname(score.PartsLeftOutQueryShorter ? candidate.Text : query.Text, score.PartsLeftOutLastKept))
         {
-            return NameScorer.Score(query.Normalized, candidate.Normalized, statistics, _withoutPartsLeftOut);
+            return NameScorer.Score(query.Normalized, candidate.Normalized, statistics, ReferenceEquals(rules, _rules) ? _withoutPartsLeftOut : _withoutEither);
         }
 
         return score;
+    }
+
+    // Gets whether a name is written "SURNAME, Given names": a comma after its first letters.
+    private static bool WrittenSurnameFirst(string? text)
+    {
+        var comma = text?.IndexOf(',', StringComparison.Ordinal) ?? -1;
+        return comma > 0 && text!.AsSpan(0, comma).ContainsAnyExcept(' ') && text.AsSpan(comma + 1).ContainsAnyExcept(' ', ',');
     }
 
     // Gets whether a name written "SURNAME, Given names" has its tokens up to lastKept (the parts kept of it) all in the surname.

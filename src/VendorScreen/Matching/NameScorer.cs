@@ -30,6 +30,10 @@ internal readonly record struct NameScore(
     NameScoringRules? Rules,
     NameComparison? Comparison = null)
 {
+    /// <summary>Gets, when a given name and its short form are aligned, which names were read surname first to find the surnames;
+    /// none otherwise (see <see cref="NameComparison.GivenNameSurnameFirst"/>).</summary>
+    public SpellingVariant GivenNameSurnameFirst { get; init; }
+
     /// <summary>Gets the score of a comparison already made.</summary>
     /// <param name="comparison">The comparison.</param>
     /// <returns>The score, which returns the comparison itself from <see cref="ToComparison"/>.</returns>
@@ -37,7 +41,10 @@ internal readonly record struct NameScore(
     {
         ArgumentNullException.ThrowIfNull(comparison);
         return new NameScore(comparison.Score, comparison.CandidateContained, comparison.QueryExtrasAreQualifiers, comparison.HasFuzzyTokens,
-            comparison.PartsLeftOutLastKept, comparison.PartsLeftOutQueryShorter, null, comparison);
+            comparison.PartsLeftOutLastKept, comparison.PartsLeftOutQueryShorter, null, comparison)
+        {
+            GivenNameSurnameFirst = comparison.GivenNameSurnameFirst,
+        };
     }
 
     /// <summary>Gets the comparison this score belongs to: its explanation is written when first read, by comparing the same
@@ -50,6 +57,7 @@ internal readonly record struct NameScore(
         Comparison ?? new NameComparison(Score, query, candidate, statistics, Rules!, HasFuzzyTokens, CandidateContained, QueryExtrasAreQualifiers)
         {
             Algorithm = Rules!.Name, PartsLeftOutLastKept = PartsLeftOutLastKept, PartsLeftOutQueryShorter = PartsLeftOutQueryShorter,
+            GivenNameSurnameFirst = GivenNameSurnameFirst,
         };
 }
 
@@ -132,6 +140,10 @@ internal sealed class NameComparison
 
     /// <summary>Gets whether the query is the shorter name when <see cref="PartsLeftOutLastKept"/> is set.</summary>
     public bool PartsLeftOutQueryShorter { get; init; }
+
+    /// <summary>Gets, when a given name and its short form are aligned, which names were read surname first to find the surnames
+    /// (<see cref="SpellingVariant.QuerySurnameFirst"/>, <see cref="SpellingVariant.CandidateSurnameFirst"/>); none otherwise.</summary>
+    public SpellingVariant GivenNameSurnameFirst { get; init; }
 }
 
 /// <summary>
@@ -142,7 +154,7 @@ internal sealed class NameComparison
 /// explanation.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
-internal static class NameScorer
+internal static partial class NameScorer
 {
     /// <summary>Gets the name and version of the default algorithm (<see cref="NameScoringRules.Default"/>), reported in results.</summary>
     public static string Algorithm => NameScoringRules.Default.Name;
@@ -268,6 +280,7 @@ internal static class NameScorer
         var pairs = space.Pairs;
         CandidatePairs(q, c, pairs, shortSubstitution: !query.IsTransliteration && !candidate.IsTransliteration, exactOnly: sameSyllabicScript, rules);
         AddCrossScriptPairs(query, candidate, pairs, rules, statistics as IWordSoundCodes);
+        AddVariantPairs(query, candidate, q, c, pairs, rules);
         // Among pairs alike in similarity, the one whose tokens sit at the same place on both sides comes first, then the one
         // that covers more tokens, so that a repeated word ("Hai Kang ... bin ... Hai Kang", "Hua Wei ... bin Huawei") is aligned
         // in order rather than crossed (a crossed alignment reads as a swapped patronymic), and so that the outcome does not
@@ -290,6 +303,7 @@ internal static class NameScorer
         var wordSpelled = false;
         var initialToWord = false;
         var oneToOne = true;
+        var variants = SpellingVariant.None;
         foreach (var p in pairs)
         {
             if (AnyUsed(usedQ, p.QStart, p.QCount) || AnyUsed(usedC, p.CStart, p.CCount))
@@ -315,6 +329,7 @@ internal static class NameScorer
 
             matched += p.Sim * (Sum(wq, p.QStart, p.QCount) + Sum(wc, p.CStart, p.CCount));
             oneToOne &= p.QCount == 1 && p.CCount == 1 && !p.Acronym;
+            variants |= p.Variant;
             bySound |= p.BySound;
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
@@ -399,6 +414,13 @@ internal static class NameScorer
             score = rules.InitialsOnlyCap;
         }
 
+        // A given name matched to its short form is evidence for a review, not a block.
+        var givenNameCapped = (variants & SpellingVariant.GivenName) != 0 && score > rules.GivenNameCap;
+        if (givenNameCapped)
+        {
+            score = rules.GivenNameCap;
+        }
+
         // A person's name written without its middle names, patronymic or further family names ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD
         // MANSOUR SHAH MOHAMMED") is that name with parts left out, not another: it scores at least a share of what its kept parts score.
         // Compared by spelling only: in Latin letters, or one name transliterated from an alphabet that writes its vowels (Cyrillic,
@@ -444,13 +466,17 @@ internal static class NameScorer
         }
 
         var qualifiersOnly = !AnyUnused(q, usedQ, TokenTest.NotQualifier);
+        var surnameFirst = variants & (SpellingVariant.QuerySurnameFirst | SpellingVariant.CandidateSurnameFirst);
         var lastKept = partsLeftOutApplied ? partsLeftOut.LastKept : -1;
         if (explanation is not null)
         {
-            explained!.Features = explanation.Write();
+            explained!.Features = WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped);
         }
 
-        return new NameScore(Math.Clamp(score, 0, 1), contained, qualifiersOnly, fuzzyCount > 0, lastKept, partsLeftOut.QueryShorter, rules);
+        return new NameScore(Math.Clamp(score, 0, 1), contained, qualifiersOnly, fuzzyCount > 0, lastKept, partsLeftOut.QueryShorter, rules)
+        {
+            GivenNameSurnameFirst = surnameFirst,
+        };
     }
 
     [ThreadStatic]
@@ -2353,5 +2379,6 @@ internal static class NameScorer
         return false;
     }
 
-    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false);
+    private readonly record struct Pair(int QStart, int QCount, int CStart, int CCount, double Sim, bool BySound = false, bool Acronym = false,
+        SpellingVariant Variant = SpellingVariant.None);
 }

@@ -45,9 +45,10 @@ internal sealed record NameScoringRules : ICandidateScoring
     };
 
     /// <summary>Gets the rules of <c>token-align-v5</c>, the default: <see cref="V4"/>, two names one letter apart over their whole
-    /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83), and a name written with
+    /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83), a name written with
     /// parts left out ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED") scores at least a share of what its parts
-    /// score.</summary>
+    /// score, and names written another way align: a given name and its short form ("Ted" / "Theodore"), digits for letters
+    /// ("Sech1n"), Wade-Giles for Pinyin ("Hsi Chin-ping" / "Xi Jinping"), a Baltic ending ("Lavrovs" / "Lavrov").</summary>
     public static NameScoringRules V5 { get; } = V4 with
     {
         Name = "token-align-v5",
@@ -55,6 +56,12 @@ internal sealed record NameScoringRules : ICandidateScoring
         PartsLeftOutFactor = 0.85,
         PartsLeftOutMinRarity = 0.5,
         SameScriptSyllablesExact = true,
+        GivenNameSimilarity = 0.9,
+        GivenNameCap = 0.9,
+        DigitLetterFactor = 0.95,
+        WadeGilesSimilarity = 0.95,
+        BalticEndingSimilarity = 0.95,
+        CountryAbbreviationSimilarity = 0.95,
     };
 
     /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
@@ -210,6 +217,29 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// spelling writes 정 and 종 "jong") or one letter apart. Names in different scripts and names in Latin letters are not
     /// concerned.</summary>
     public bool SameScriptSyllablesExact { get; init; }
+    /// <summary>Gets the similarity of a given name to its short form ("Ted" / "Theodore", "Bibi" / "Benjamin", see
+    /// <see cref="GivenNames"/>) in persons' names of two parts or more whose surnames match; 0 for none.</summary>
+    public double GivenNameSimilarity { get; init; }
+
+    /// <summary>Gets the cap of a score whose alignment holds a given-name equivalent (<see cref="GivenNameSimilarity"/>): such a
+    /// name is for review, never blocked on the name alone; 1 for none.</summary>
+    public double GivenNameCap { get; init; } = 1;
+
+    /// <summary>Gets the factor of a word whose digits are read as the letters they look like ("Sech1n" as "Sechin", see
+    /// <see cref="DigitLetters"/>), applied to the similarity of that reading; 0 for none.</summary>
+    public double DigitLetterFactor { get; init; }
+
+    /// <summary>Gets the similarity of Wade-Giles syllables to the Pinyin they stand for ("Hsi Chin-ping" / "Xi Jinping", see
+    /// <see cref="ChineseRomanization"/>), in a name that holds a syllable only Wade-Giles spells; 0 for none.</summary>
+    public double WadeGilesSimilarity { get; init; }
+
+    /// <summary>Gets the similarity of a word with a Latvian or Lithuanian nominative ending to the word without it ("Lavrovs",
+    /// "Lavrovas" / "Lavrov", "Sergejs" / "Sergey", see <see cref="BalticEndings"/>); 0 for none.</summary>
+    public double BalticEndingSimilarity { get; init; }
+
+    /// <summary>Gets the similarity of a country's abbreviation to its name ("U.S." / "United States", "UK" / "United Kingdom", "UAE" /
+    /// "United Arab Emirates"), from a table of the abbreviations written in names; 0 for none.</summary>
+    public double CountryAbbreviationSimilarity { get; init; }
 
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
@@ -269,6 +299,12 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("parts-left-out", "factor", PartsLeftOutFactor, "a name of 2+ parts found in order in a longer one, with its first part, scores at least this share of its kept parts' score (Akhtar Mansour / Akhtar Mohammad Mansour Shah); 0 for none"),
         new("parts-left-out-rarity", "limit", PartsLeftOutMinRarity, "least rarity of a kept part that is not one of the most common name parts (Mohammad, Ali), of which parts-left-out needs one"),
         new("same-script-syllables", "switch", SameScriptSyllablesExact ? 1 : 0, "two names both in Hangul or both in Han compare syllable by syllable, exactly, in their first romanisation (김정은 / 김종은 differ)"),
+        new("given-name", "similarity", GivenNameSimilarity, "similarity of a given name to its short form (Ted / Theodore, Bibi / Benjamin) in persons' names whose surnames match; 0 for none"),
+        new("given-name-cap", "cap", GivenNameCap, "score cap when a given name and its short form are aligned: review, never block on the name alone"),
+        new("digit-for-letter", "factor", DigitLetterFactor, "similarity factor of a word read with letters for the digits that look like them (Sech1n / Sechin, I9or / Igor); 0 for none"),
+        new("wade-giles", "similarity", WadeGilesSimilarity, "similarity of Wade-Giles syllables to the Pinyin they stand for (Hsi Chin-ping / Xi Jinping), in a name with a syllable only Wade-Giles spells; 0 for none"),
+        new("baltic-ending", "similarity", BalticEndingSimilarity, "similarity of a word with a Latvian or Lithuanian nominative ending to the word without it (Lavrovs / Lavrov, Sergejs / Sergey); 0 for none"),
+        new("country-abbreviation", "similarity", CountryAbbreviationSimilarity, "similarity of a country's abbreviation to its name (U.S. / United States, UK / United Kingdom); 0 for none"),
     ];
 
     /// <inheritdoc />

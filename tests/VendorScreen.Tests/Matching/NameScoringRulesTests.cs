@@ -120,11 +120,12 @@ public sealed partial class NameScoringRulesTests
             "misspelt-word-class-weight", "joined-skips-legal-forms", "wider-word-classes", "joined-legal-form-letters", "function-word-edit",
             "acronym-extra-part", "initials-only");
 
-        // v5 adds three rules to v4: the one-edit-name floor, the parts-left-out floor with its least rarity, and syllables compared
-        // exactly between names of one syllabic script.
+        // v5 adds rules to v4: the one-edit-name floor, the parts-left-out floor with its least rarity, syllables compared exactly
+        // between names of one syllabic script, and the rules for names written another way.
         var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
         NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
-            .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "same-script-syllables");
+            .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "same-script-syllables", "given-name", "given-name-cap", "digit-for-letter",
+                "wade-giles", "baltic-ending", "country-abbreviation");
     }
 
     [Theory]

@@ -1,0 +1,159 @@
+using FluentAssertions;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Matching;
+
+/// <summary>token-align-v5's spelling-variant rules: given names and their short forms, digits for letters, Wade-Giles, Baltic
+/// endings, country abbreviations.</summary>
+public sealed partial class NameScoringRulesTests
+{
+    [Theory]
+    [InlineData("Ted Doe", "Theodore Doe")]
+    [InlineData("Ben Netanyahu", "Benjamin Netanyahu")]
+    [InlineData("Bibi Netanyahu", "Benjamin Netanyahu")]
+    [InlineData("Bill Gates", "William Henry Gates")]
+    [InlineData("Ted Doe", "DOE, Theodore")]
+    public void V5_GivenNameShortForm_ReachesReviewButNotMatch(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold).And.BeLessThanOrEqualTo(0.9);
+        v5.Features.Should().ContainSingle(f => f.Feature == "given-name");
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold, "token-align-v4 stays as it was recorded");
+    }
+
+    [Fact]
+    public void V5_GivenNameShortForm_IsCappedBelowTheMatchThreshold()
+    {
+        var v5 = Best("Ted Doe", "Theodore Doe", NameScoringRules.V5);
+
+        v5.Score.Should().Be(0.9);
+        v5.Features.Should().ContainSingle(f => f.Feature == "given-name-cap").Which.Score.Should().Be(0.9);
+        v5.Features.Should().ContainSingle(f => f.Feature == "given-name").Which.Detail.Should().Contain("ted=theodore (0.90)");
+    }
+
+    [Theory]
+    [InlineData("John Doe", "Juan Doe")] // two full forms: the same name in two languages
+    [InlineData("Frederick Buchenberg", "Friedrich Buchenberg")]
+    [InlineData("Bob Smith", "Rob Smith")] // two short forms
+    [InlineData("Ted Doe", "Theodore Smith")] // the surnames differ
+    [InlineData("Ted", "Theodore")] // a given name alone
+    [InlineData("Bill Trading LLC", "William Trading LLC")] // a company
+    public void V5_GivenNames_KeepsOtherNamesApart(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Score.Should().BeLessThan(ReviewThreshold);
+
+    [Fact]
+    public void V5_GivenNameAlikeInSpelling_IsComparedBySpelling()
+    {
+        var v5 = Best("Wladimir Putin", "Vladimir Putin", NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThan(0.92);
+        v5.Features.Should().NotContain(f => f.Feature == "given-name");
+    }
+
+    [Theory]
+    [InlineData("Joe Wilson", "WILSON JOSEPH", false)] // Wilson is the listed person's given name
+    [InlineData("Joe Wilson", "WILSON, Joseph", true)] // written surname first with its comma
+    [InlineData("Richard Henry", "Richard Harry", false)] // Henry and Harry are the surnames
+    [InlineData("Ted Doe", "Theodore Doe", true)]
+    public void TokenAlignV5_GivenNameReadSurnameFirst_NeedsTheComma(string query, string candidate, bool review)
+    {
+        var algorithm = NameMatchAlgorithms.Get("token-align-v5");
+        var score = NameNormalizer.Normalize(query)
+            .SelectMany(q => NameNormalizer.Normalize(candidate).Select(c => algorithm.Compare(new NameMatchInput(query, q), new NameMatchInput(candidate, c)).Score))
+            .Max();
+
+        (score >= ReviewThreshold).Should().Be(review, $"{query} / {candidate} scores {score}");
+    }
+
+    [Theory]
+    [InlineData("Ig0r Sech1n", "Igor Sechin")]
+    [InlineData("I9or Sech1n", "Igor Sechin")]
+    [InlineData("V1adimir Put1n", "Vladimir Putin")]
+    public void V5_DigitsForLetters_ReadAsTheLetters(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v5.Features.Should().ContainSingle(f => f.Feature == "digit-for-letter");
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold);
+    }
+
+    [Theory]
+    [InlineData("JPMorgan Mortgage Trust Series 2007-1", "JPMorgan Mortgage Trust Series 2007-2")]
+    [InlineData("Boeing B52", "Boeing BSZ")]
+    [InlineData("Airbus A320", "Airbus AEZO")]
+    public void V5_DigitsForLetters_LeavesNumbersAndCodesAlone(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "digit-for-letter");
+
+    [Theory]
+    [InlineData("Hsi Chin-ping", "Xi Jinping")]
+    [InlineData("Mao Tse-tung", "Mao Zedong")]
+    [InlineData("Hsi Chin-ping", "习近平")]
+    public void V5_WadeGiles_ReadsAsPinyin(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v5.Features.Should().ContainSingle(f => f.Feature == "wade-giles");
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold);
+    }
+
+    [Theory]
+    [InlineData("Chang Wei", "Zhang Wei")] // no syllable only Wade-Giles spells: Pinyin syllables stay a closed set
+    [InlineData("Zhang Cheng", "Zhang Chang")]
+    [InlineData("Hsi Chin-ping", "Xi Jinpeng")]
+    public void V5_WadeGiles_LeavesPinyinNamesApart(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Score.Should().BeLessThan(ReviewThreshold);
+
+    [Theory]
+    [InlineData("Sergejs Lavrovs", "Sergey Viktorovich LAVROV")]
+    [InlineData("Sergejus Lavrovas", "Sergey Lavrov")]
+    [InlineData("Vladimirs Putins", "Vladimir Putin")]
+    public void V5_BalticEnding_IsTheNameWithoutIt(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v5.Features.Should().ContainSingle(f => f.Feature == "baltic-ending");
+    }
+
+    [Theory]
+    [InlineData("Star Holdings", "STARS GROUP HOLDING")] // an English plural in a company's name
+    [InlineData("ARVINAS, INC.", "ARVIN")]
+    public void V5_BalticEnding_LeavesCompaniesAlone(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "baltic-ending");
+
+    [Theory]
+    [InlineData("U.S. Department of State", "United States Department of State")]
+    [InlineData("UAE Exchange", "United Arab Emirates Exchange")]
+    [InlineData("Bank of USA", "Bank of United States of America")]
+    public void V5_CountryAbbreviation_IsTheCountrysName(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold);
+        v5.Features.Should().ContainSingle(f => f.Feature == "country-abbreviation");
+    }
+
+    [Theory]
+    [InlineData("US Steel", "United Steel")] // the run names no country
+    [InlineData("AL Rashid", "Abu Lahab Rashid")] // AL is Albania's code, but "Abu Lahab" is no country
+    public void V5_CountryAbbreviation_NeedsTheCountrysName(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "country-abbreviation");
+
+    [Fact]
+    public void V3AndV4_SpellingVariantRules_AreOff()
+    {
+        foreach (var rules in new[] { NameScoringRules.V3, NameScoringRules.V4 })
+        {
+            rules.GivenNameSimilarity.Should().Be(0);
+            rules.GivenNameCap.Should().Be(1);
+            rules.DigitLetterFactor.Should().Be(0);
+            rules.WadeGilesSimilarity.Should().Be(0);
+            rules.BalticEndingSimilarity.Should().Be(0);
+            rules.CountryAbbreviationSimilarity.Should().Be(0);
+        }
+    }
+}
