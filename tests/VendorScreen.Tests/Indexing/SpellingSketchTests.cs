@@ -30,10 +30,10 @@ public sealed class SpellingSketchTests
         for (var n = 0; n < 20_000; n++)
         {
             var alphabet = alphabets[n % alphabets.Length];
-            var x = RandomText(alphabet, random.Next(0, 14), random);
-            var y = random.Next(2) == 0 ? RandomText(alphabet, random.Next(0, 14), random) : Misspellings.Edit(x, random, random.Next(1, 4), alphabet);
+            var x = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
+            var y = random.Next(2) == 0 ? Misspellings.RandomWord(random, alphabet, random.Next(0, 14)) : Misspellings.Edit(x, random, random.Next(1, 4), alphabet);
             var bound = SpellingSketch.MinEdits(SpellingSketch.CharacterSet(x), x.Length, SpellingSketch.CharacterSet(y), y.Length);
-            var distance = OsaDistance(x, y);
+            var distance = Misspellings.OsaDistance(x, y);
             if (bound > distance)
             {
                 exceeded.Add($"{x} / {y}: bound {bound}, distance {distance}");
@@ -54,38 +54,5 @@ public sealed class SpellingSketchTests
         System.Numerics.BitOperations.PopCount(set).Should().Be(26);
         SpellingSketch.CharacterSet("banana").Should().Be(SpellingSketch.CharacterSet("nab"));
         SpellingSketch.CharacterSet(string.Empty).Should().Be(0);
-    }
-
-    private static string RandomText(string alphabet, int length, Random random) =>
-        new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-
-    // The optimal string alignment distance by the textbook table.
-    private static int OsaDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -14,6 +14,56 @@ internal static class Misspellings
         ("z", "s"), ("s", "z"), ("dj", "j"), ("ck", "k"), ("o", "u"),
     ];
 
+    /// <summary>Draws a random text of letters from an alphabet.</summary>
+    /// <param name="random">The seeded source of the letters.</param>
+    /// <param name="alphabet">The letters to draw from.</param>
+    /// <param name="length">The length of the text.</param>
+    /// <returns>The text.</returns>
+    public static string RandomWord(Random random, string alphabet, int length)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The optimal string alignment distance (edits: a letter changed, dropped or inserted, two neighbours swapped)
+    /// by the textbook table over both whole words: the reference for the library's faster distances.</summary>
+    /// <param name="a">One word.</param>
+    /// <param name="b">The other word.</param>
+    /// <returns>The distance.</returns>
+    public static int OsaDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     /// <summary>Applies random edits to a text, each one of: a letter changed, a letter dropped (while more than
     /// <paramref name="minLength"/> letters remain), a letter inserted, two neighbours swapped, and with
     /// <paramref name="doubling"/> a letter typed twice.</summary>

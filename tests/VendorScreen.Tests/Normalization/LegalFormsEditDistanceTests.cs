@@ -1,5 +1,6 @@
 using FluentAssertions;
 using VendorScreen.Normalization;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Normalization;
 
@@ -16,8 +17,8 @@ public sealed class LegalFormsEditDistanceTests
         const string letters = "abcdeilmnoprsty ";
         for (var n = 0; n < 20_000; n++)
         {
-            var a = RandomText(random, letters, random.Next(0, 12));
-            var b = random.Next(3) == 0 ? RandomText(random, letters, random.Next(0, 12)) : Mutate(random, letters, a);
+            var a = Misspellings.RandomWord(random, letters, random.Next(0, 12));
+            var b = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(0, 12)) : Misspellings.Edit(a, random, random.Next(0, 4), letters);
 
             LegalForms.EditDistance(a, b).Should().Be(FuzzySharp.Levenshtein.EditDistance(a, b), $"\"{a}\" / \"{b}\"");
         }
@@ -37,43 +38,5 @@ public sealed class LegalFormsEditDistanceTests
 
         LegalForms.IsMisspelling(buffer[..text.Length], form).Should().Be(expected);
         LegalForms.IsMisspelling(text, form).Should().Be(expected);
-    }
-
-    private static string RandomText(Random random, string letters, int length)
-    {
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            chars[i] = letters[random.Next(letters.Length)];
-        }
-
-        return new string(chars);
-    }
-
-    private static string Mutate(Random random, string letters, string text)
-    {
-        var chars = new List<char>(text);
-        for (var edits = random.Next(0, 4); edits > 0; edits--)
-        {
-            var at = random.Next(chars.Count + 1);
-            switch (random.Next(3))
-            {
-                case 0:
-                    chars.Insert(at, letters[random.Next(letters.Length)]);
-                    break;
-                case 1 when at < chars.Count:
-                    chars.RemoveAt(at);
-                    break;
-                default:
-                    if (at < chars.Count)
-                    {
-                        chars[at] = letters[random.Next(letters.Length)];
-                    }
-
-                    break;
-            }
-        }
-
-        return new string([.. chars]);
     }
 }
