@@ -381,14 +381,32 @@ internal static partial class NameScorer
     private static List<FeatureScore> WithVariantFeatures(List<FeatureScore> features, List<Pair> aligned, IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c,
         NameScoringRules rules, bool givenNameCapped)
     {
+        // Most explained names align no pair by a variant rule: then nothing is written.
+        var present = SpellingVariant.None;
+        foreach (var pair in aligned)
+        {
+            present |= pair.Variant;
+        }
+
         void Add(SpellingVariant variant, string feature, double weight, string what)
         {
-            var entries = aligned.Where(p => (p.Variant & variant) != 0)
-                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{Join(q, p.QStart, p.QCount)}={Join(c, p.CStart, p.CCount)} ({p.Sim:0.00})")).ToList();
-            if (entries.Count > 0)
+            if ((present & variant) == 0)
             {
-                features.Add(new FeatureScore(feature, Math.Round(aligned.Where(p => (p.Variant & variant) != 0).Min(p => p.Sim), 4), weight, what + string.Join(", ", entries)));
+                return;
             }
+
+            var entries = new List<string>();
+            var least = double.MaxValue;
+            foreach (var p in aligned)
+            {
+                if ((p.Variant & variant) != 0)
+                {
+                    entries.Add(string.Create(CultureInfo.InvariantCulture, $"{Join(q, p.QStart, p.QCount)}={Join(c, p.CStart, p.CCount)} ({p.Sim:0.00})"));
+                    least = Math.Min(least, p.Sim);
+                }
+            }
+
+            features.Add(new FeatureScore(feature, Math.Round(least, 4), weight, what + string.Join(", ", entries)));
         }
 
         Add(SpellingVariant.GivenName, "given-name", rules.GivenNameSimilarity, "a given name and its short form: ");
