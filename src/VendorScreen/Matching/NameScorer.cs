@@ -1995,12 +1995,10 @@ internal static partial class NameScorer
             return name.SourceScript is NameScript.Han or NameScript.Hangul ? name.SourceScript : NameScript.Latin;
         }
 
+        // Hangul as written is held as its letters (jamo): the normaliser decomposes each syllable.
         var first = name.Tokens[0].Text;
-        return first.Length == 0 ? NameScript.Latin
-            // Hangul as written is held as its letters (jamo): the normaliser decomposes each syllable.
-            : first[0] is >= '\u1100' and <= '\u11FF' or >= '\uAC00' and <= '\uD7A3' ? NameScript.Hangul
-            : NameNormalizer.IsHan(first[0]) ? NameScript.Han
-            : NameScript.Latin;
+        var script = first.Length == 0 ? NameScript.Latin : NameNormalizer.ScriptOf(first[0]);
+        return script is NameScript.Han or NameScript.Hangul ? script : NameScript.Latin;
     }
 
     // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.

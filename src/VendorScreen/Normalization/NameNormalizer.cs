@@ -238,7 +238,11 @@ internal static class NameNormalizer
         return best;
     }
 
-    private static NameScript ScriptOf(char c) => c switch
+    /// <summary>Gets the non-Latin script of one character; <see cref="NameScript.Other"/> for a Latin letter, a digit, a sign or a
+    /// script not told apart.</summary>
+    /// <param name="c">The character.</param>
+    /// <returns>The script.</returns>
+    internal static NameScript ScriptOf(char c) => c switch
     {
         _ when IsHan(c) => NameScript.Han,
         _ when IsHangul(c) || c is >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' => NameScript.Hangul,
