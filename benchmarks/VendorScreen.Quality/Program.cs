@@ -25,6 +25,7 @@ ISuite[] suites =
 
 string? data = null;
 int? limit = null;
+int? worst = null;
 var quick = false;
 var threshold = new VendorScreen.ScreeningOptions().ReviewThreshold;
 var selected = new List<string>();
@@ -44,6 +45,9 @@ for (var i = 0; i < args.Length; i++)
         case "--limit":
             limit = int.Parse(Next(), CultureInfo.InvariantCulture);
             break;
+        case "--worst":
+            worst = int.Parse(Next(), CultureInfo.InvariantCulture);
+            break;
         case "--list":
             lists.Add(ListSpec.Parse(Next()));
             break;
@@ -57,7 +61,7 @@ for (var i = 0; i < args.Length; i++)
             threshold = double.Parse(Next(), CultureInfo.InvariantCulture);
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: VendorScreen.Quality [--data SHARED/DATA] [--suite NAME]... [--limit N] [--quick] [--threshold 0.80] [--list FORMAT:PATH]... [--un-list FORMAT:PATH]");
+            Console.WriteLine("usage: VendorScreen.Quality [--data SHARED/DATA] [--suite NAME]... [--limit N] [--worst N] [--quick] [--threshold 0.80] [--list FORMAT:PATH]... [--un-list FORMAT:PATH]");
             Console.WriteLine("suites: " + string.Join(", ", suites.Select(s => s.Name)));
             return 0;
         default:
@@ -80,7 +84,7 @@ if (unknown.Count > 0)
     return 2;
 }
 
-var context = new QualityContext(Path.GetFullPath(data), limit, quick, threshold, lists, unList);
+var context = new QualityContext(Path.GetFullPath(data), limit, quick, threshold, lists, unList) { WorstCount = worst };
 var run = selected.Count == 0 ? suites : suites.Where(s => selected.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 Console.WriteLine($"VendorScreen match quality: data {data}, threshold {Format.Number(threshold)}{(quick ? ", quick" : string.Empty)}{(limit is { } l ? $", limit {l}" : string.Empty)}");
 var figures = new List<(string Key, double Value)>();

@@ -25,6 +25,9 @@ internal sealed class QualityContext
     /// <summary>Gets the most rows read from a large file, when set.</summary>
     public int? Limit { get; }
 
+    /// <summary>Gets how many worst cases (misses and false alerts) a suite lists, when set (<c>--worst</c>); else each suite's own number.</summary>
+    public int? WorstCount { get; init; }
+
     /// <summary>Gets whether this is a fast run (small samples of the large files).</summary>
     public bool Quick { get; }
 

@@ -44,7 +44,7 @@ internal sealed class ChecksSuite : ISuite
         report.AddWorst(scored, s => s.Best.Score, s => s.Check.Match,
             s => new WorstCase(string.Join(" | ", s.Check.Query), string.Join(" | ", s.Check.Candidate), s.Best.Score,
                 s.Check.Match ? "miss" : "false alert", s.Check.Schema + (s.Check.Label is null ? string.Empty : "/" + s.Check.Label)),
-            t);
+            t, context.WorstCount ?? 10);
         return Task.FromResult(report);
     }
 

@@ -47,7 +47,7 @@ internal sealed class CompaniesSuite : ISuite
 
         report.WorstTitle = "worst cases (ticker rows left out)";
         report.AddWorst(nonTicker, c => c.Score, c => c.IsMatch,
-            c => new WorstCase(c.Left, c.Right, c.Score, c.IsMatch ? "miss" : "false alert", c.File + (c.Note is null ? string.Empty : ": " + Format.Clip(c.Note, 40))), t);
+            c => new WorstCase(c.Left, c.Right, c.Score, c.IsMatch ? "miss" : "false alert", c.File + (c.Note is null ? string.Empty : ": " + Format.Clip(c.Note, 40))), t, context.WorstCount ?? 10);
         return Task.FromResult(report);
     }
 

@@ -90,7 +90,7 @@ internal sealed class NameBenchSuite : ISuite
         report.AddWorst(cases, c => c.Score, c => c.IsMatch,
             c => new WorstCase(c.Name1, c.Name2, c.Score, c.IsMatch ? "miss" : "false alert",
                 $"{c.Group}/{c.Schema}/{c.Quality}{(string.IsNullOrEmpty(c.Category) ? string.Empty : "/" + c.Category)}{(c.LogicV2 is { } s ? $" v2={Format.Number(s)}" : string.Empty)}"),
-            t, 20);
+            t, context.WorstCount ?? 20);
 
         await EngineModeAsync(report, cases, t);
         return report;

@@ -66,7 +66,7 @@ internal sealed class PairsSuite : ISuite
         report.Table(table);
         report.AddWorst(cases, c => c.Best.Score, c => c.IsMatch,
             c => new WorstCase(c.Best.Left.Length > 0 ? c.Best.Left : c.Left, c.Best.Right.Length > 0 ? c.Best.Right : c.Right, c.Best.Score,
-                c.IsMatch ? "miss" : "false alert", $"{c.File}/{c.Schema}: {Format.Clip(c.Left, 30)} ~ {Format.Clip(c.Right, 30)}"), t);
+                c.IsMatch ? "miss" : "false alert", $"{c.File}/{c.Schema}: {Format.Clip(c.Left, 30)} ~ {Format.Clip(c.Right, 30)}"), t, context.WorstCount ?? 10);
         return Task.FromResult(report);
     }
 

@@ -72,12 +72,12 @@ internal sealed class WatchmanSuite : ISuite
             var found = pairs.Count(p => p.Score >= t);
             report.Line($"cross-script pairs (native query vs Latin name): {found}/{pairs.Count} reach {Format.Number(t)}");
             report.Figure("cross_script_recall", pairs.Count == 0 ? 0 : found / (double)pairs.Count);
-            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t);
+            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t, context.WorstCount ?? 10);
             report.Worst.AddRange(pairs.Where(p => p.Score < t).OrderBy(p => p.Score).Take(6).Select(Describe));
         }
         else
         {
-            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t);
+            report.AddWorst(cases, c => c.Score, c => c.IsMatch, Describe, t, context.WorstCount ?? 10);
         }
 
         return Task.FromResult(report);

@@ -377,9 +377,10 @@ internal static partial class NameScorer
         return false;
     }
 
-    // Adds to an explanation one feature per spelling-variant rule that aligned a pair, and the given-name cap when it applied.
+    // Adds to an explanation one feature per spelling-variant rule that aligned a pair, and the given-name cap and the numbered-sibling
+    // score when they applied.
     private static List<FeatureScore> WithVariantFeatures(List<FeatureScore> features, List<Pair> aligned, IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c,
-        NameScoringRules rules, bool givenNameCapped)
+        NameScoringRules rules, bool givenNameCapped, bool numberedSibling)
     {
         // Most explained names align no pair by a variant rule: then nothing is written.
         var present = SpellingVariant.None;
@@ -418,6 +419,12 @@ internal static partial class NameScorer
         {
             features.Add(new FeatureScore("given-name-cap", rules.GivenNameCap, -1, "a given name matched to its short form; score capped at "
                 + rules.GivenNameCap.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (numberedSibling)
+        {
+            features.Add(new FeatureScore("numbered-sibling", rules.NumberedSiblingScore, -1, "the same words with other numbers (a sister vessel, the next fund of a series); score set to "
+                + rules.NumberedSiblingScore.ToString(CultureInfo.InvariantCulture)));
         }
 
         return features;

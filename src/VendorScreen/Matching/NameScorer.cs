@@ -446,6 +446,15 @@ internal static partial class NameScorer
             score = oneEditFloor;
         }
 
+        // The same words with other numbers ("Snow Storm 1" / "Snow Storm 2", "Fund III L.P." / "Fund IV L.P.") name a sister vessel or
+        // the next fund of a series: a party of the same family, for review, never blocked on the name alone, whatever the
+        // alignment made of the numbers (Roman numerals read as words are one letter apart, digits as a number mismatch).
+        var numberedSibling = rules.NumberedSiblingScore > 0 && NumberedSiblings(q, c);
+        if (numberedSibling)
+        {
+            score = rules.NumberedSiblingScore;
+        }
+
         // Contained: every word of the candidate except its legal form is in the query (generic words too, so that
         // "New Financial Technologies" is not found in "American Financial Group").
         var contained = CountDistinctive(c, out _) > 0
@@ -470,13 +479,125 @@ internal static partial class NameScorer
         var lastKept = partsLeftOutApplied ? partsLeftOut.LastKept : -1;
         if (explanation is not null)
         {
-            explained!.Features = WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped);
+            explained!.Features = WithVariantFeatures(explanation.Write(), aligned!, q, c, rules, givenNameCapped, numberedSibling);
         }
 
         return new NameScore(Math.Clamp(score, 0, 1), contained, qualifiersOnly, fuzzyCount > 0, lastKept, partsLeftOut.QueryShorter, rules)
         {
             GivenNameSurnameFirst = surnameFirst,
         };
+    }
+
+    // Gets whether two names are the same words, legal forms aside, with other numbers at one place or more: each place holds
+    // the same word on both sides, or a number on both sides, digits or a Roman numeral after the first word. Two words or
+    // more are shared, one of them distinctive: a number with generic words ("Management Company 23" / "24") or with one word
+    // ("Shipping Company 12" / "13", "Tiandy 5" / "Tiandy 7") is not enough to make a family.
+    private static bool NumberedSiblings(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
+    {
+        int i = 0, j = 0, position = 0, differing = 0, shared = 0;
+        var sharedWord = false;
+        while (true)
+        {
+            while (i < q.Count && q[i].Class == TokenClass.LegalForm)
+            {
+                i++;
+            }
+
+            while (j < c.Count && c[j].Class == TokenClass.LegalForm)
+            {
+                j++;
+            }
+
+            if (i == q.Count || j == c.Count)
+            {
+                return i == q.Count && j == c.Count && differing > 0 && shared >= 2 && sharedWord;
+            }
+
+            var a = q[i];
+            var b = c[j];
+            if (string.Equals(a.Text, b.Text, StringComparison.Ordinal))
+            {
+                shared++;
+                sharedWord |= a.Class == TokenClass.Word;
+            }
+            else if (NumeralValue(a, position, c, j + 1) is { } x && NumeralValue(b, position, q, i + 1) is { } y)
+            {
+                differing += x == y ? 0 : 1;
+            }
+            else
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+            position++;
+        }
+    }
+
+    // Gets the value of a number token: digits, or after a name's first word a Roman numeral from I to XXXIX ("ii", "iv", "xiv"),
+    // also when a one-letter numeral was joined to the letters of a dotted legal form after it ("X L.P." read "xlp"), the form
+    // the other name holds after its number ("XI L.P."); null for a word that is no number, and for digits too long to read as
+    // one (more than 18).
+    private static long? NumeralValue(NameToken token, int position, IReadOnlyList<NameToken> other, int otherNext)
+    {
+        if (token.Class == TokenClass.Number)
+        {
+            return token.Text.Length <= 18 ? long.Parse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+        }
+
+        if (position == 0 || token.Class != TokenClass.Word)
+        {
+            return null;
+        }
+
+        var text = token.Text.AsSpan();
+        if (RomanValue(text) is { } value)
+        {
+            return value;
+        }
+
+        return text.Length >= 3 && otherNext < other.Count && other[otherNext].Class == TokenClass.LegalForm
+            && text[1..].SequenceEqual(other[otherNext].Text) && RomanValue(text[..1]) is { } letter ? letter : null;
+    }
+
+    // The value of a Roman numeral from I to XXXIX in lower case: up to three tens (x), then ix, iv, or an optional v and up
+    // to three i.
+    private static int? RomanValue(ReadOnlySpan<char> text)
+    {
+        var tens = 0;
+        while (tens < text.Length && tens < 3 && text[tens] == 'x')
+        {
+            tens++;
+        }
+
+        var units = text[tens..];
+        var value = tens * 10;
+        if (units is "ix" or "iv")
+        {
+            return value + (units[1] == 'x' ? 9 : 4);
+        }
+
+        if (units.Length > 0 && units[0] == 'v')
+        {
+            value += 5;
+            units = units[1..];
+        }
+
+        if (units.Length > 3 || (value == 0 && units.Length == 0))
+        {
+            return null;
+        }
+
+        foreach (var ch in units)
+        {
+            if (ch != 'i')
+            {
+                return null;
+            }
+        }
+
+        return value + units.Length;
     }
 
     [ThreadStatic]

@@ -8,7 +8,7 @@ namespace VendorScreen.Matching;
 /// <param name="Feature">The feature name.</param>
 /// <param name="Kind">How the value acts: <c>weight</c> (a token's base weight), <c>factor</c> (a score or similarity is
 /// multiplied by it), <c>similarity</c> (a token pair's similarity), <c>cap</c> (the score is at most it), <c>limit</c> (a length),
-/// <c>scale</c> (a margin) or <c>switch</c> (1 when the rule is on, 0 when off).</param>
+/// <c>scale</c> (a margin), <c>score</c> (the score is set to it) or <c>switch</c> (1 when the rule is on, 0 when off).</param>
 /// <param name="Value">The weight, factor or limit; 1 or 0 for a rule that is on or off.</param>
 /// <param name="Description">What the value does, in one line.</param>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
@@ -48,7 +48,8 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// length score at least one less that letter's share of the longer name ("SAOCHI" / "SANCHI" 0.83), a name written with
     /// parts left out ("AKHTAR MANSOUR" / "AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED") scores at least a share of what its parts
     /// score, and names written another way align: a given name and its short form ("Ted" / "Theodore"), digits for letters
-    /// ("Sech1n"), Wade-Giles for Pinyin ("Hsi Chin-ping" / "Xi Jinping"), a Baltic ending ("Lavrovs" / "Lavrov").</summary>
+    /// ("Sech1n"), Wade-Giles for Pinyin ("Hsi Chin-ping" / "Xi Jinping"), a Baltic ending ("Lavrovs" / "Lavrov"); the same
+    /// words with other numbers ("Snow Storm 1" / "Snow Storm 2") score for review.</summary>
     public static NameScoringRules V5 { get; } = V4 with
     {
         Name = "token-align-v5",
@@ -62,6 +63,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         WadeGilesSimilarity = 0.95,
         BalticEndingSimilarity = 0.95,
         CountryAbbreviationSimilarity = 0.95,
+        NumberedSiblingScore = 0.85,
     };
 
     /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
@@ -241,6 +243,13 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// "United Arab Emirates"), from a table of the abbreviations written in names; 0 for none.</summary>
     public double CountryAbbreviationSimilarity { get; init; }
 
+    /// <summary>Gets the score of two names that are the same words with other numbers ("Snow Storm 1" / "Snow Storm 2",
+    /// "KKR Asian Fund III L.P." / "KKR Asian Fund IV L.P.", "Mortgage Loan Trust 2004-1" / "2005-1"): the sister vessel, the
+    /// next fund or trust of a series, a party of the same family, for review and never blocked on the name alone. Numbers are
+    /// written in digits, or in Roman numerals from I to XXXIX after a name's first word; legal forms are left aside; two words or
+    /// more are shared, one of them distinctive. 0 for none: such names then score as any names with different numbers.</summary>
+    public double NumberedSiblingScore { get; init; }
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -305,6 +314,7 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("wade-giles", "similarity", WadeGilesSimilarity, "similarity of Wade-Giles syllables to the Pinyin they stand for (Hsi Chin-ping / Xi Jinping), in a name with a syllable only Wade-Giles spells; 0 for none"),
         new("baltic-ending", "similarity", BalticEndingSimilarity, "similarity of a word with a Latvian or Lithuanian nominative ending to the word without it (Lavrovs / Lavrov, Sergejs / Sergey); 0 for none"),
         new("country-abbreviation", "similarity", CountryAbbreviationSimilarity, "similarity of a country's abbreviation to its name (U.S. / United States, UK / United Kingdom); 0 for none"),
+        new("numbered-sibling", "score", NumberedSiblingScore, "score of the same words with other numbers, in digits or Roman numerals (Snow Storm 1 / 2, Fund III / IV L.P.): review, never block; 0 for none"),
     ];
 
     /// <inheritdoc />

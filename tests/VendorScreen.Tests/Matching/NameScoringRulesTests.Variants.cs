@@ -5,7 +5,7 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Tests.Matching;
 
 /// <summary>token-align-v5's spelling-variant rules: given names and their short forms, digits for letters, Wade-Giles, Baltic
-/// endings, country abbreviations.</summary>
+/// endings, country abbreviations; and numbered siblings.</summary>
 public sealed partial class NameScoringRulesTests
 {
     [Theory]
@@ -143,6 +143,36 @@ public sealed partial class NameScoringRulesTests
     public void V5_CountryAbbreviation_NeedsTheCountrysName(string query, string candidate) =>
         Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "country-abbreviation");
 
+    [Theory]
+    [InlineData("Snow Storm 1", "Snow Storm 2")] // digits, scored as different numbers before
+    [InlineData("Zu Zag Bong 6", "Zu Zag Bong 5")]
+    [InlineData("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2005-1")]
+    [InlineData("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.")] // Roman numerals, read as words one or two letters apart before
+    [InlineData("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.")] // "X L.P." is read "xlp": the numeral joined to the form
+    [InlineData("Citigroup Capital Trust I", "Citigroup Capital Trust II")]
+    public void V5_NumberedSibling_IsForReviewNeverBlock(string query, string candidate)
+    {
+        var v5 = Best(query, candidate, NameScoringRules.V5);
+
+        v5.Score.Should().Be(0.85);
+        v5.Features.Should().ContainSingle(f => f.Feature == "numbered-sibling").Which.Score.Should().Be(0.85);
+        v5.Score.Should().BeGreaterThanOrEqualTo(ReviewThreshold).And.BeLessThan(new ScreeningOptions().MatchThreshold);
+    }
+
+    [Theory]
+    [InlineData("Snow Storm 1", "Snow Storm 1")] // the same number
+    [InlineData("Bain Capital Fund X L.P.", "Bain Capital Fund X LP")] // the same numeral, joined to the form on one side only
+    [InlineData("Bain Capital Fund 10", "Bain Capital Fund X")] // the same number, written two ways
+    [InlineData("Snow Storm 1", "Snow Star 2")] // another word too
+    [InlineData("Management Company 23", "Management Company 24")] // no distinctive word shared
+    [InlineData("Shipping Company 12", "Shipping Company 13")] // one word shared, the legal form aside
+    [InlineData("Tiandy 5", "Tiandy 7")]
+    [InlineData("Victory", "Victory 3")] // a number on one side only
+    [InlineData("V Putin", "X Putin")] // a name's first word is never read as a numeral
+    [InlineData("Fund Mix", "Fund Dix")] // words of other Roman numerals than I, V and X are words
+    public void V5_NumberedSibling_NeedsTheSameWordsAndOtherNumbers(string query, string candidate) =>
+        Best(query, candidate, NameScoringRules.V5).Features.Should().NotContain(f => f.Feature == "numbered-sibling");
+
     [Fact]
     public void V3AndV4_SpellingVariantRules_AreOff()
     {
@@ -154,6 +184,7 @@ public sealed partial class NameScoringRulesTests
             rules.WadeGilesSimilarity.Should().Be(0);
             rules.BalticEndingSimilarity.Should().Be(0);
             rules.CountryAbbreviationSimilarity.Should().Be(0);
+            rules.NumberedSiblingScore.Should().Be(0);
         }
     }
 }

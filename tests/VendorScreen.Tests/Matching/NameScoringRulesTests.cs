@@ -121,11 +121,11 @@ public sealed partial class NameScoringRulesTests
             "acronym-extra-part", "initials-only");
 
         // v5 adds rules to v4: the one-edit-name floor, the parts-left-out floor with its least rarity, syllables compared exactly
-        // between names of one syllabic script, and the rules for names written another way.
+        // between names of one syllabic script, the rules for names written another way, and the score of numbered siblings.
         var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
         NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
             .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "same-script-syllables", "given-name", "given-name-cap", "digit-for-letter",
-                "wade-giles", "baltic-ending", "country-abbreviation");
+                "wade-giles", "baltic-ending", "country-abbreviation", "numbered-sibling");
     }
 
     [Theory]
