@@ -181,7 +181,7 @@ public sealed class RefreshTests
         {
             Reader = VendorScreen.Sources.VendorScreenJson.VendorScreenJsonReader.Read,
             CacheDirectory = cache,
-            Timeout = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(30),
             MaxRetries = 0,
             TimeProvider = clock,
         });

@@ -616,7 +616,7 @@ public sealed class HttpSanctionListSourceTests : IDisposable
         {
             Reader = TestLists.ReadLines,
             CacheDirectory = _cache.Path,
-            Timeout = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(30),
             MaxRetries = 0,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),

@@ -25,8 +25,8 @@ public sealed class UpdateCommandTests : IDisposable
             _ => ServerResponse.Text(404, "no"),
         });
         var config = WriteConfig(
-            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 2, maxRetries = 0 },
-            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 2, maxRetries = 0 });
+            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 30, maxRetries = 0 },
+            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", timeoutSeconds = 30, maxRetries = 0 });
         var cache = Path.Combine(_folder.Path, "cache");
 
         var (first, firstOutput, _) = await RunAsync("update", "--cache", cache, "--config", config);
@@ -47,8 +47,8 @@ public sealed class UpdateCommandTests : IDisposable
     {
         await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Dataset("alpha", "1", "Alpha Trading Company"), "application/json"));
         var config = WriteConfig(
-            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 },
-            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
+            new { name = "alpha", url = server.Url("alpha.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 30 },
+            new { name = "bravo", url = server.Url("bravo.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 30 });
 
         var (exit, output, _) = await RunAsync("update", "--cache", Path.Combine(_folder.Path, "c"), "--config", config, "--list", "bravo");
 
@@ -64,8 +64,8 @@ public sealed class UpdateCommandTests : IDisposable
             ? ServerResponse.Ok(TestLists.Dataset("good", "1", "Alpha Trading Company"), "application/json")
             : ServerResponse.Text(500, "broken"));
         var config = WriteConfig(
-            new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 },
-            new { name = "bad", url = server.Url("bad.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
+            new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 30 },
+            new { name = "bad", url = server.Url("bad.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 30 });
 
         var (exit, output, _) = await RunAsync("update", "--cache", Path.Combine(_folder.Path, "c"), "--config", config);
 
@@ -81,7 +81,7 @@ public sealed class UpdateCommandTests : IDisposable
         string config;
         await using (var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Dataset("good", "v7", "Alpha Trading Company"), "application/json")))
         {
-            config = WriteConfig(new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 2 });
+            config = WriteConfig(new { name = "good", url = server.Url("good.json").ToString(), format = "vendorscreen-json", maxRetries = 0, timeoutSeconds = 30 });
             (await RunAsync("update", "--cache", cache, "--config", config)).Exit.Should().Be(0);
         }
 
