@@ -10,15 +10,19 @@ internal sealed class SnapshotAssembler
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ListDefinition> _lists = new(StringComparer.Ordinal);
 
-    public SnapshotAssembler(string sourceName, string location)
+    public SnapshotAssembler(string sourceName, string location, string idPrefix)
     {
         SourceName = sourceName;
         Location = location;
+        IdPrefix = idPrefix;
     }
 
     public string SourceName { get; }
 
     public string Location { get; }
+
+    /// <summary>Gets the prefix of the entity ids, which the format declares (<c>un</c>, <c>eu</c>; a custom list's source name).</summary>
+    public string IdPrefix { get; }
 
     public List<Entity> Entities { get; } = [];
 
@@ -45,6 +49,9 @@ internal sealed class SnapshotAssembler
             map(record, this);
         }
     }
+
+    /// <summary>Gets the entity id of a record: <c>&lt;prefix&gt;:&lt;the list's own id&gt;</c>.</summary>
+    public string EntityId(string localId) => IdPrefix + ":" + localId;
 
     /// <summary>Gets whether an entity id was already added.</summary>
     public bool Contains(string id) => _ids.Contains(id);
