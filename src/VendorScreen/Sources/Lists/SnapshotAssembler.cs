@@ -5,24 +5,17 @@ namespace VendorScreen.Sources.Lists;
 /// <summary>Collects what a mapper produces (entities, relations, rejected records, list definitions) and builds the
 /// <see cref="ListSnapshot"/> with its provenance.</summary>
 /// <remarks>Instances are not thread-safe; a mapper uses one per load.</remarks>
-internal sealed class SnapshotAssembler
+internal sealed class SnapshotAssembler(string sourceName, string location, string idPrefix)
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ListDefinition> _lists = new(StringComparer.Ordinal);
 
-    public SnapshotAssembler(string sourceName, string location, string idPrefix)
-    {
-        SourceName = sourceName;
-        Location = location;
-        IdPrefix = idPrefix;
-    }
+    public string SourceName { get; } = sourceName;
 
-    public string SourceName { get; }
-
-    public string Location { get; }
+    public string Location { get; } = location;
 
     /// <summary>Gets the prefix of the entity ids, which the format declares (<c>un</c>, <c>eu</c>; a custom list's source name).</summary>
-    public string IdPrefix { get; }
+    public string IdPrefix { get; } = idPrefix;
 
     public List<Entity> Entities { get; } = [];
 
