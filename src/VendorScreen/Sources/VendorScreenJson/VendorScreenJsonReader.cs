@@ -448,40 +448,12 @@ internal static class VendorScreenJsonReader
         return false;
     }
 
-    internal static bool TryParseConfidence(string? text, out FactConfidence value)
-    {
-        value = FactConfidence.Official;
-        switch (text)
-        {
-            case null or "official":
-                return true;
-            case "reported":
-                value = FactConfidence.Reported;
-                return true;
-            case "uncertain":
-                value = FactConfidence.Uncertain;
-                return true;
-            default:
-                return false;
-        }
-    }
+    // Enum values are spelt as their names in lower kebab case; an absent value is the member that stands for "not said".
+    internal static bool TryParseConfidence(string? text, out FactConfidence value) => TryParseOr(text, FactConfidence.Official, out value);
 
-    internal static bool TryParseEntityKind(string? text, out EntityKind value)
-    {
-        value = text switch
-        {
-            "organization" => EntityKind.Organization,
-            "person" => EntityKind.Person,
-            "vessel" => EntityKind.Vessel,
-            "aircraft" => EntityKind.Aircraft,
-            "brand" => EntityKind.Brand,
-            "government" => EntityKind.Government,
-            null or "unknown" => EntityKind.Unknown,
-            _ => (EntityKind)(-1),
-        };
-        return (int)value >= 0;
-    }
+    internal static bool TryParseEntityKind(string? text, out EntityKind value) => TryParseOr(text, EntityKind.Unknown, out value);
 
+    // Name kinds keep their own table: a native-script name is spelt "native".
     internal static bool TryParseNameKind(string? text, out NameKind value)
     {
         value = text switch
@@ -497,21 +469,17 @@ internal static class VendorScreenJsonReader
         return (int)value >= 0;
     }
 
-    internal static bool TryParseCategory(string? text, out ListCategory value)
+    internal static bool TryParseCategory(string? text, out ListCategory value) => TryParseOr(text, ListCategory.Other, out value);
+
+    private static bool TryParseOr<TEnum>(string? text, TEnum absent, out TEnum value)
+        where TEnum : struct, Enum
     {
-        value = text switch
+        if (text is null)
         {
-            "procurement-prohibition" => ListCategory.ProcurementProhibition,
-            "sanctions" => ListCategory.Sanctions,
-            "export-control" => ListCategory.ExportControl,
-            "human-rights" => ListCategory.HumanRights,
-            "military-or-investment" => ListCategory.MilitaryOrInvestment,
-            "custom" => ListCategory.Custom,
-            "debarment" => ListCategory.Debarment,
-            "pep" => ListCategory.PEP,
-            null or "other" => ListCategory.Other,
-            _ => (ListCategory)(-1),
-        };
-        return (int)value >= 0;
+            value = absent;
+            return true;
+        }
+
+        return ModelText.TryParseKebab(text, out value);
     }
 }
