@@ -42,6 +42,26 @@ public static class ModelText
         return false;
     }
 
+    /// <summary>Gets the spelling of every member of an enum in the files the library reads (dataset JSON, policy files): its name in
+    /// lower kebab case (<c>ProcurementProhibition</c> is <c>procurement-prohibition</c>, <c>PEP</c> is <c>pep</c>), in the order
+    /// of the members.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <returns>The members by spelling.</returns>
+    internal static IReadOnlyDictionary<string, TEnum> KebabSpellings<TEnum>()
+        where TEnum : struct, Enum => Spellings<TEnum>.ByKebab;
+
+    /// <summary>Reads an enum member spelt as <see cref="KebabSpellings{TEnum}"/> spells it (compared ordinally).</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The member read.</param>
+    /// <returns><see langword="true"/> when the text is a member's spelling.</returns>
+    internal static bool TryParseKebab<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return text is not null && Spellings<TEnum>.ByKebab.TryGetValue(text, out value);
+    }
+
     /// <summary>Spells a decision in lower case (<c>block</c>, <c>review</c>, <c>clear</c>, <c>incomplete</c>).</summary>
     /// <param name="decision">The decision.</param>
     /// <returns>The lower-case name.</returns>
@@ -53,4 +73,26 @@ public static class ModelText
         ScreeningDecision.Incomplete => "incomplete",
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown decision."),
     };
+
+    private static string Kebab(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
+    private static class Spellings<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<string, TEnum> ByKebab = Enum.GetValues<TEnum>().ToDictionary(v => Kebab(v.ToString()), StringComparer.Ordinal);
+    }
 }

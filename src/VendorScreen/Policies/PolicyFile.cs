@@ -190,24 +190,6 @@ public static class PolicyFile
         _ => "nothing",
     };
 
-    /// <summary>Turns an enum member name into its kebab-case spelling: <c>ProcurementProhibition</c> to
-    /// <c>procurement-prohibition</c>, <c>PEP</c> to <c>pep</c>.</summary>
-    internal static string Kebab(string name)
-    {
-        var text = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
-
     private sealed class Reader(string file)
     {
         public PolicyFileException Error(string path, string problem) => new(file, path, problem);
@@ -338,7 +320,7 @@ public static class PolicyFile
                 return null;
             }
 
-            var known = Enum.GetValues<TEnum>().ToDictionary(v => Kebab(v.ToString()), StringComparer.Ordinal);
+            var known = ModelText.KebabSpellings<TEnum>();
             return names.Select((n, i) => known.TryGetValue(n, out var v)
                 ? v
                 : throw Error($"{path}.{key}[{i}]", $"unknown value \"{n}\" (expected one of: {string.Join(", ", known.Keys)})")).ToArray();

@@ -138,12 +138,16 @@ internal abstract class RecordListFormat<TDocument> : SourceFormat
     /// <summary>Gets the prefix of the entity ids, which is also the default source name.</summary>
     public string IdPrefix { get; }
 
+    /// <summary>Gets the prefix of the entity ids of a load under a source name: <see cref="IdPrefix"/>, or for a format whose
+    /// ids are named after the source, the source name.</summary>
+    private protected virtual string EntityIdPrefix(string sourceName) => IdPrefix;
+
     internal override string DefaultSourceName(string location, IReadOnlyList<string> fileNames) => IdPrefix;
 
     internal sealed override ListSnapshot Read(ListContent content)
     {
         var document = ReadDocument(content);
-        var assembler = new SnapshotAssembler(content.SourceName, content.Location);
+        var assembler = new SnapshotAssembler(content.SourceName, content.Location, EntityIdPrefix(content.SourceName));
         assembler.Reject(document.Rejected);
         Map(document, assembler);
         return assembler.Build(content.Version(Published(document)), content.FetchedAt, Sha256(document, content));

@@ -5,7 +5,7 @@ namespace VendorScreen.Sources.BisDpl;
 /// <summary>The BIS Denied Persons List, tab-separated (<c>dpl.txt</c>). Rows of one denial order become one entity
 /// <c>bis-dpl:&lt;key&gt;</c> on <c>us-bis-dpl</c> with the effective and expiration dates and the Federal Register citation.
 /// The file carries no publication date: the version is the file's last-write date (or the fetch date).</summary>
-internal sealed class BisDplFormat() : RecordListFormat<BisDplDocument>("bis-dpl", "BIS Denied Persons List, tab-separated (dpl.txt)", BisDplMapper.Prefix)
+internal sealed class BisDplFormat() : RecordListFormat<BisDplDocument>("bis-dpl", "BIS Denied Persons List, tab-separated (dpl.txt)", "bis-dpl")
 {
     internal override bool Recognises(string path)
     {

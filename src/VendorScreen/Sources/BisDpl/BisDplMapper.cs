@@ -8,9 +8,6 @@ namespace VendorScreen.Sources.BisDpl;
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 internal static class BisDplMapper
 {
-    /// <summary>The id prefix and source name.</summary>
-    public const string Prefix = "bis-dpl";
-
     private const string SourceUrl = "https://www.bis.doc.gov/index.php/the-denied-persons-list";
 
     public static void Map(BisDplDocument document, SnapshotAssembler assembler)
@@ -53,7 +50,7 @@ internal static class BisDplMapper
                 remarks.Add("Last update: " + updated);
             }
 
-            assembler.Add(Prefix + ":" + ListText.StableKey(first.Name, first.EffectiveDate, first.FrCitation), EntityKind.Unknown, names, countries, identifiers, remarks, [listing], $"{assembler.Location}:{first.Line}");
+            assembler.Add(assembler.EntityId(ListText.StableKey(first.Name, first.EffectiveDate, first.FrCitation)), EntityKind.Unknown, names, countries, identifiers, remarks, [listing], $"{assembler.Location}:{first.Line}");
         }
     }
 }

@@ -5,7 +5,7 @@ namespace VendorScreen.Sources.Csl;
 /// <summary>The US Consolidated Screening List (trade.gov) as CSV: the current 29-column layout or the older 28-column layout,
 /// told apart by the header. Each record becomes an entity <c>csl:&lt;_id, entity number or row&gt;</c> with a listing on the
 /// list its <c>source</c> names (Entity List, DPL, UVL, MEU, SDN, SSI, ...). The version is the file's last-write date.</summary>
-internal sealed class CslCsvFormat() : RecordListFormat<CslDocument>("csl-csv", "US Consolidated Screening List CSV (current 29-column and legacy 28-column layouts)", CslMapper.Prefix)
+internal sealed class CslCsvFormat() : RecordListFormat<CslDocument>("csl-csv", "US Consolidated Screening List CSV (current 29-column and legacy 28-column layouts)", "csl")
 {
     internal override bool Recognises(string path)
     {
@@ -20,7 +20,7 @@ internal sealed class CslCsvFormat() : RecordListFormat<CslDocument>("csl-csv", 
 
 /// <summary>The US Consolidated Screening List as JSON (<c>{"results": [...]}</c> with the CSV's field names; arrays for the
 /// multi-valued fields), mapped like <see cref="CslCsvFormat"/>.</summary>
-internal sealed class CslJsonFormat() : RecordListFormat<CslDocument>("csl-json", "US Consolidated Screening List JSON ({\"results\": [...]})", CslMapper.Prefix)
+internal sealed class CslJsonFormat() : RecordListFormat<CslDocument>("csl-json", "US Consolidated Screening List JSON ({\"results\": [...]})", "csl")
 {
     internal override bool Recognises(string path)
     {

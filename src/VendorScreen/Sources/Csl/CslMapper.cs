@@ -11,9 +11,6 @@ internal static partial class CslMapper
 {
     private const string SuccessorClause = "and any successor, sub-unit, or subsidiary thereof";
 
-    /// <summary>The id prefix and default source name.</summary>
-    public const string Prefix = "csl";
-
     /// <summary>Maps every record of a document into the assembler; records it cannot use are rejected.</summary>
     public static void Map(CslDocument document, SnapshotAssembler assembler) => assembler.MapEach(document.Records, MapRecord);
 
@@ -124,7 +121,7 @@ internal static partial class CslMapper
             SourceUrl = record["source_list_url"] ?? record["source_information_url"],
         };
 
-        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], record.Position);
+        assembler.Add(assembler.EntityId(localId), kind, names, countries, identifiers, remarks, [listing], record.Position);
     }
 
     private static (string Name, string? Scope) SplitSuccessorClause(string name)

@@ -27,6 +27,8 @@ internal sealed class CustomCsvFormat() : RecordListFormat<CustomCsvDocument>("c
         return stem.Length == 0 ? IdPrefix : stem;
     }
 
+    private protected override string EntityIdPrefix(string sourceName) => sourceName;
+
     internal override void CheckSourceName(string name)
     {
         if (ListText.Kebab(name) != name)

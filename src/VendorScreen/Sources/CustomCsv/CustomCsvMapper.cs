@@ -24,16 +24,16 @@ internal static class CustomCsvMapper
         {
             if (MapRecord(record, assembler, ties))
             {
-                ids.Add(assembler.SourceName + ":" + record.Id);
+                ids.Add(assembler.EntityId(record.Id!));
             }
         }
 
         // A parent named by its row id must be a row of the file; one named source:id is an entity of another source.
         foreach (var (line, relation) in ties)
         {
-            if (relation.ToId.StartsWith(assembler.SourceName + ":", StringComparison.Ordinal) && !ids.Contains(relation.ToId))
+            if (relation.ToId.StartsWith(assembler.IdPrefix + ":", StringComparison.Ordinal) && !ids.Contains(relation.ToId))
             {
-                assembler.RejectLine(line, $"parent \"{relation.ToId[(assembler.SourceName.Length + 1)..]}\" is not the id of a row of the file (name an entity of another source as source:id)");
+                assembler.RejectLine(line, $"parent \"{relation.ToId[(assembler.IdPrefix.Length + 1)..]}\" is not the id of a row of the file (name an entity of another source as source:id)");
                 continue;
             }
 
@@ -120,7 +120,7 @@ internal static class CustomCsvMapper
             }
         }
 
-        var entity = new Entity(assembler.SourceName + ":" + record.Id, kind, names.Primary!)
+        var entity = new Entity(assembler.EntityId(record.Id), kind, names.Primary!)
         {
             Names = names.ToList(),
             Countries = countries.ToList(),
@@ -201,8 +201,8 @@ internal static class CustomCsvMapper
             }
         }
 
-        var parent = record.Parent.Contains(':', StringComparison.Ordinal) ? record.Parent : assembler.SourceName + ":" + record.Parent;
-        tie = new Relation(assembler.SourceName + ":" + record.Id, parent, kind)
+        var parent = record.Parent.Contains(':', StringComparison.Ordinal) ? record.Parent : assembler.EntityId(record.Parent);
+        tie = new Relation(assembler.EntityId(record.Id!), parent, kind)
         {
             SharePercent = share,
             ValidFrom = from,

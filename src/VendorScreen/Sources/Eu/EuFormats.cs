@@ -4,7 +4,7 @@ namespace VendorScreen.Sources.Eu;
 
 /// <summary>The EU Financial Sanctions Files XML 1.1 (<c>xmlFullSanctionsList_1_1</c>). Each sanction entity becomes an entity
 /// <c>eu:&lt;logicalId&gt;</c> on <c>eu-fsf</c>. The version is the file's generation date.</summary>
-internal sealed class EuXmlFormat() : RecordListFormat<EuDocument>("eu-xml", "EU Financial Sanctions Files XML 1.1 (xmlFullSanctionsList_1_1)", EuMapper.Prefix)
+internal sealed class EuXmlFormat() : RecordListFormat<EuDocument>("eu-xml", "EU Financial Sanctions Files XML 1.1 (xmlFullSanctionsList_1_1)", "eu")
 {
     internal override bool Recognises(string path)
     {
@@ -26,7 +26,7 @@ internal sealed class EuXmlFormat() : RecordListFormat<EuDocument>("eu-xml", "EU
 
 /// <summary>The EU Financial Sanctions Files CSV v1 (semicolon-separated, one row per name, address, birth date or identity
 /// document), grouped by <c>Entity_logical_id</c> and mapped like <see cref="EuXmlFormat"/>. The version is the file date.</summary>
-internal sealed class EuCsvFormat() : RecordListFormat<EuDocument>("eu-csv", "EU Financial Sanctions Files CSV v1 (semicolon-separated)", EuMapper.Prefix)
+internal sealed class EuCsvFormat() : RecordListFormat<EuDocument>("eu-csv", "EU Financial Sanctions Files CSV v1 (semicolon-separated)", "eu")
 {
     internal override bool Recognises(string path)
     {

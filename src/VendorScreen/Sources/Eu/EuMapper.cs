@@ -8,9 +8,6 @@ namespace VendorScreen.Sources.Eu;
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 internal static class EuMapper
 {
-    /// <summary>The id prefix and source name.</summary>
-    public const string Prefix = "eu";
-
     /// <summary>The list id.</summary>
     public const string ListId = "eu-fsf";
 
@@ -128,7 +125,7 @@ internal static class EuMapper
             Scope = entry.UnitedNationsId is { } un ? "UN reference " + un : null,
         };
 
-        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], position);
+        assembler.Add(assembler.EntityId(localId), kind, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static string? WholeName(EuName name) =>

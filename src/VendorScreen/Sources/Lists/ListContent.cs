@@ -3,38 +3,26 @@ namespace VendorScreen.Sources.Lists;
 /// <summary>What a list format reads: one or more files (bytes already in memory, or a file on disk that a streaming format opens),
 /// where they came from, when they were fetched and the version to use when the list carries no publication date.</summary>
 /// <remarks>Instances are not thread-safe; a format reads one per load.</remarks>
-internal sealed class ListContent
+internal sealed class ListContent(string location, IReadOnlyList<ListFile> files, string sourceName, DateTimeOffset fetchedAt, string? fallbackVersion, long maxBytes)
 {
-    public ListContent(string location, IReadOnlyList<ListFile> files, string sourceName, DateTimeOffset fetchedAt, string? fallbackVersion, long maxBytes)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        ArgumentNullException.ThrowIfNull(files);
-        Location = location;
-        Files = files;
-        SourceName = sourceName;
-        FetchedAt = fetchedAt;
-        FallbackVersion = fallbackVersion;
-        MaxBytes = maxBytes;
-    }
-
     /// <summary>Gets the file, folder or URL the list came from, used in positions and messages.</summary>
-    public string Location { get; }
+    public string Location { get; } = location ?? throw new ArgumentNullException(nameof(location));
 
     /// <summary>Gets the files, the primary one first.</summary>
-    public IReadOnlyList<ListFile> Files { get; }
+    public IReadOnlyList<ListFile> Files { get; } = files ?? throw new ArgumentNullException(nameof(files));
 
     /// <summary>Gets the source name the snapshot and its entities carry.</summary>
-    public string SourceName { get; }
+    public string SourceName { get; } = sourceName;
 
     /// <summary>Gets when the bytes were fetched.</summary>
-    public DateTimeOffset FetchedAt { get; }
+    public DateTimeOffset FetchedAt { get; } = fetchedAt;
 
     /// <summary>Gets the version to use when the list carries no publication date (a file's last-write date), or
     /// <see langword="null"/> for the date of <see cref="FetchedAt"/>.</summary>
-    public string? FallbackVersion { get; }
+    public string? FallbackVersion { get; } = fallbackVersion;
 
     /// <summary>Gets the largest file the format accepts, in bytes.</summary>
-    public long MaxBytes { get; }
+    public long MaxBytes { get; } = maxBytes;
 
     /// <summary>Gets a token a long read checks to stop early.</summary>
     public CancellationToken CancellationToken { get; init; }

@@ -5,20 +5,17 @@ namespace VendorScreen.Sources.Lists;
 /// <summary>Collects what a mapper produces (entities, relations, rejected records, list definitions) and builds the
 /// <see cref="ListSnapshot"/> with its provenance.</summary>
 /// <remarks>Instances are not thread-safe; a mapper uses one per load.</remarks>
-internal sealed class SnapshotAssembler
+internal sealed class SnapshotAssembler(string sourceName, string location, string idPrefix)
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ListDefinition> _lists = new(StringComparer.Ordinal);
 
-    public SnapshotAssembler(string sourceName, string location)
-    {
-        SourceName = sourceName;
-        Location = location;
-    }
+    public string SourceName { get; } = sourceName;
 
-    public string SourceName { get; }
+    public string Location { get; } = location;
 
-    public string Location { get; }
+    /// <summary>Gets the prefix of the entity ids, which the format declares (<c>un</c>, <c>eu</c>; a custom list's source name).</summary>
+    public string IdPrefix { get; } = idPrefix;
 
     public List<Entity> Entities { get; } = [];
 
@@ -45,6 +42,9 @@ internal sealed class SnapshotAssembler
             map(record, this);
         }
     }
+
+    /// <summary>Gets the entity id of a record: <c>&lt;prefix&gt;:&lt;the list's own id&gt;</c>.</summary>
+    public string EntityId(string localId) => IdPrefix + ":" + localId;
 
     /// <summary>Gets whether an entity id was already added.</summary>
     public bool Contains(string id) => _ids.Contains(id);

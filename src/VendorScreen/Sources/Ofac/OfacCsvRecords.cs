@@ -43,19 +43,13 @@ internal sealed record OfacCommentRecord(string Position, int EntNum, string Tex
 
 /// <summary>The raw records of one list read from the legacy CSV files: one part of a primary file plus, for the first part,
 /// the list's address, alias and comment files.</summary>
-internal sealed class OfacCsvList
+internal sealed class OfacCsvList(OfacListKind kind, string location)
 {
-    public OfacCsvList(OfacListKind kind, string location)
-    {
-        Kind = kind;
-        Location = location;
-    }
-
     /// <summary>Gets the list.</summary>
-    public OfacListKind Kind { get; }
+    public OfacListKind Kind { get; } = kind;
 
     /// <summary>Gets the file (and part) the primary records came from, for messages.</summary>
-    public string Location { get; }
+    public string Location { get; } = location;
 
     public List<OfacPrimaryRecord> Primaries { get; } = [];
 

@@ -4,7 +4,7 @@ namespace VendorScreen.Sources.OpenSanctions;
 
 /// <summary>FollowTheMoney JSON lines (OpenSanctions <c>entities.ftm.json</c>): one entity per line, read as a stream so that a
 /// dataset of any size is read line by line without holding the file in memory. The version is the file's last-write date.</summary>
-internal sealed class FtmJsonFormat() : RecordListFormat<FtmDocument>("ftm-json", "FollowTheMoney JSON lines (OpenSanctions entities.ftm.json)", FtmMapper.Prefix)
+internal sealed class FtmJsonFormat() : RecordListFormat<FtmDocument>("ftm-json", "FollowTheMoney JSON lines (OpenSanctions entities.ftm.json)", "opensanctions")
 {
     /// <summary>No size limit: the file is streamed, and OpenSanctions datasets run to gigabytes.</summary>
     internal override long MaxBytes => long.MaxValue;

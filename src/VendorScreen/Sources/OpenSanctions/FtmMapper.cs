@@ -46,9 +46,6 @@ internal static class FtmSchemata
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 internal static class FtmMapper
 {
-    /// <summary>The id prefix and default source name.</summary>
-    public const string Prefix = "opensanctions";
-
     private static readonly Dictionary<string, string> DatasetLists = new(StringComparer.Ordinal)
     {
         ["us_ofac_sdn"] = "us-ofac-sdn",
@@ -240,7 +237,7 @@ internal static class FtmMapper
             remarks.Add("Datasets: " + string.Join(", ", e.Datasets));
         }
 
-        return assembler.Add(Prefix + ":" + e.Id, FtmSchemata.Things[e.Schema], names, countries, identifiers, remarks, WithTopicListings(e, listings, assembler), $"{assembler.Location}:{e.Line}");
+        return assembler.Add(assembler.EntityId(e.Id), FtmSchemata.Things[e.Schema], names, countries, identifiers, remarks, WithTopicListings(e, listings, assembler), $"{assembler.Location}:{e.Line}");
     }
 
     /// <summary>Adds a listing for each known topic of the entity (the topic <c>sanction</c> only when no Sanction entity lists it
@@ -355,7 +352,7 @@ internal static class FtmMapper
             }
         }
 
-        assembler.Relations.Add(new Relation(Prefix + ":" + fromRaw, Prefix + ":" + toRaw, kind)
+        assembler.Relations.Add(new Relation(assembler.EntityId(fromRaw), assembler.EntityId(toRaw), kind)
         {
             ValidFrom = ListText.IsoDate(link.First("startDate")),
             ValidTo = ListText.IsoDate(link.First("endDate")),

@@ -6,7 +6,7 @@ namespace VendorScreen.Sources.Uk;
 /// then one row per name, alias and date-of-birth or address variant, grouped by <c>Group ID</c>) and the FCDO UK Sanctions List
 /// CSV (a <c>Report Date</c> line, 58 columns, grouped by <c>Unique ID</c>). Entities are <c>uk:&lt;id&gt;</c> on
 /// <c>uk-sanctions</c>; the version is the date of the first line. Windows-1252 files are read as such.</summary>
-internal sealed class UkFormat(string name, string description, UkLayout layout) : RecordListFormat<UkDocument>(name, description, UkMapper.Prefix)
+internal sealed class UkFormat(string name, string description, UkLayout layout) : RecordListFormat<UkDocument>(name, description, "uk")
 {
     /// <summary>The OFSI ConList layout.</summary>
     public static UkFormat ConList { get; } = new("uk-conlist", "UK OFSI Consolidated List of Targets CSV (ConList)", UkLayout.ConList);

@@ -9,9 +9,6 @@ namespace VendorScreen.Sources.Uk;
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 internal static partial class UkMapper
 {
-    /// <summary>The id prefix and source name.</summary>
-    public const string Prefix = "uk";
-
     /// <summary>The list id.</summary>
     public const string ListId = "uk-sanctions";
 
@@ -147,7 +144,7 @@ internal static partial class UkMapper
     private static void Add(SnapshotAssembler assembler, string localId, EntityKind kind, NameSet names, OrderedSet countries, IdentifierSet identifiers,
         OrderedSet remarks, Listing listing, string position)
     {
-        assembler.Add(Prefix + ":" + localId, kind, names, countries, identifiers, remarks, [listing], position);
+        assembler.Add(assembler.EntityId(localId), kind, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static int NameRank(string? nameType) => nameType?.ToUpperInvariant() switch

@@ -8,9 +8,6 @@ namespace VendorScreen.Sources.Un;
 /// <remarks>The type is stateless and safe for concurrent use.</remarks>
 internal static class UnMapper
 {
-    /// <summary>The id prefix and source name.</summary>
-    public const string Prefix = "un";
-
     /// <summary>The list id.</summary>
     public const string ListId = "un-sc-consolidated";
 
@@ -133,7 +130,7 @@ internal static class UnMapper
             SourceUrl = SourceUrl,
         };
 
-        assembler.Add(Prefix + ":" + localId, record.IsIndividual ? EntityKind.Person : EntityKind.Organization, names, countries, identifiers, remarks, [listing], position);
+        assembler.Add(assembler.EntityId(localId), record.IsIndividual ? EntityKind.Person : EntityKind.Organization, names, countries, identifiers, remarks, [listing], position);
     }
 
     private static string DocumentScheme(string type)

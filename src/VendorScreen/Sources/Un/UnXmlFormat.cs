@@ -6,7 +6,7 @@ namespace VendorScreen.Sources.Un;
 /// <c>un:&lt;REFERENCE_NUMBER&gt;</c> on <c>un-sc-consolidated</c>, with its regime (<c>UN_LIST_TYPE</c>) as program, its
 /// original-script name, its aliases (QUALITY Low as weak aliases, f.k.a. as former names), nationalities, addresses and
 /// documents; dates and places of birth go to the remarks. The version is the file's <c>dateGenerated</c>.</summary>
-internal sealed class UnXmlFormat() : RecordListFormat<UnDocument>("un-xml", "UN Security Council Consolidated List XML", UnMapper.Prefix)
+internal sealed class UnXmlFormat() : RecordListFormat<UnDocument>("un-xml", "UN Security Council Consolidated List XML", "un")
 {
     internal override bool Recognises(string path) => ListProbe.Head(path).Contains("<CONSOLIDATED_LIST", StringComparison.Ordinal);
 

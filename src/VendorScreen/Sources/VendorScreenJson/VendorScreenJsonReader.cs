@@ -144,227 +144,229 @@ internal static class VendorScreenJsonReader
     {
         var result = new List<Entity>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var i = -1;
-        foreach (var el in Array(root, "entities"))
+        ReadEach(root, "entities", rejected, (JsonElement el, ref string path) => ReadEntity(el, ref path, source, knownLists, seen, result, rejected));
+        return result;
+    }
+
+    private static string? ReadEntity(JsonElement el, ref string path, string source, HashSet<string> knownLists, HashSet<string> seen, List<Entity> result,
+        List<RejectedRecord> rejected)
+    {
+        var localId = GetString(el, "id");
+        var name = GetString(el, "name");
+        if (string.IsNullOrWhiteSpace(localId) || string.IsNullOrWhiteSpace(name))
         {
-            i++;
-            var path = $"$.entities[{i}]";
-            try
-            {
-                var localId = GetString(el, "id");
-                var name = GetString(el, "name");
-                if (string.IsNullOrWhiteSpace(localId) || string.IsNullOrWhiteSpace(name))
-                {
-                    rejected.Add(new(path, "an entity needs \"id\" and \"name\""));
-                    continue;
-                }
-
-                path = $"{path} (id {localId})";
-                if (!TryParseEntityKind(GetString(el, "kind"), out var kind))
-                {
-                    rejected.Add(new(path, $"unknown entity kind \"{GetString(el, "kind")}\""));
-                    continue;
-                }
-
-                var id = source + ":" + localId;
-                if (!seen.Add(id))
-                {
-                    rejected.Add(new(path, $"duplicate entity id \"{localId}\""));
-                    continue;
-                }
-
-                var names = new List<EntityName> { new(name, NameKind.Primary) };
-                var j = -1;
-                foreach (var n in Array(el, "names"))
-                {
-                    j++;
-                    var value = GetString(n, "value");
-                    if (string.IsNullOrWhiteSpace(value))
-                    {
-                        rejected.Add(new($"{path}.names[{j}]", "a name needs \"value\""));
-                        continue;
-                    }
-
-                    if (!TryParseNameKind(GetString(n, "kind"), out var nameKind) || !TryParseConfidence(GetString(n, "confidence"), out var nameConfidence))
-                    {
-                        rejected.Add(new($"{path}.names[{j}]", $"unknown name kind \"{GetString(n, "kind")}\" or confidence \"{GetString(n, "confidence")}\""));
-                        continue;
-                    }
-
-                    names.Add(new EntityName(value, nameKind)
-                    {
-                        Script = GetString(n, "script"),
-                        Language = GetString(n, "lang"),
-                        Confidence = nameConfidence,
-                        SourceUrl = GetString(n, "sourceUrl"),
-                    });
-                }
-
-                var identifiers = new List<EntityIdentifier>();
-                j = -1;
-                foreach (var x in Array(el, "identifiers"))
-                {
-                    j++;
-                    var scheme = GetString(x, "scheme");
-                    var value = GetString(x, "value");
-                    if (string.IsNullOrWhiteSpace(scheme) || string.IsNullOrWhiteSpace(value) || !TryParseConfidence(GetString(x, "confidence"), out var idConfidence))
-                    {
-                        rejected.Add(new($"{path}.identifiers[{j}]", "an identifier needs \"scheme\", \"value\" and a valid \"confidence\""));
-                        continue;
-                    }
-
-                    if (!TryGetDate(x, "validFrom", out var idFrom) || !TryGetDate(x, "validTo", out var idTo))
-                    {
-                        rejected.Add(new($"{path}.identifiers[{j}]", "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
-                        continue;
-                    }
-
-                    if (!TryGetScope(x, out var idScope, out var scopeProblem) || !TryGetBoolean(x, "weak", out var weak))
-                    {
-                        rejected.Add(new($"{path}.identifiers[{j}]", scopeProblem ?? "\"weak\" must be true or false"));
-                        continue;
-                    }
-
-                    identifiers.Add(new EntityIdentifier(scheme, value)
-                    {
-                        Confidence = idConfidence,
-                        SourceUrl = GetString(x, "sourceUrl"),
-                        Notes = GetString(x, "notes"),
-                        Weak = weak,
-                        Scope = idScope,
-                        ValidFrom = idFrom,
-                        ValidTo = idTo,
-                    });
-                }
-
-                var listings = new List<Listing>();
-                j = -1;
-                foreach (var l in Array(el, "listings"))
-                {
-                    j++;
-                    var lpath = $"{path}.listings[{j}]";
-                    var listId = GetString(l, "list");
-                    if (string.IsNullOrWhiteSpace(listId) || !knownLists.Contains(listId))
-                    {
-                        rejected.Add(new(lpath, $"listing names list \"{listId}\", which is not defined in \"lists\""));
-                        continue;
-                    }
-
-                    if (!TryGetDate(l, "listedOn", out var listedOn) || !TryGetDate(l, "removedOn", out var removedOn) || !TryParseConfidence(GetString(l, "confidence"), out var lconf))
-                    {
-                        rejected.Add(new(lpath, "\"listedOn\"/\"removedOn\" must be yyyy, yyyy-MM or yyyy-MM-dd and \"confidence\" official, reported or uncertain"));
-                        continue;
-                    }
-
-                    listings.Add(new Listing(listId)
-                    {
-                        Program = GetString(l, "program"),
-                        Authority = GetString(l, "authority"),
-                        NameAsListed = GetString(l, "nameAsListed"),
-                        ListedOn = listedOn,
-                        RemovedOn = removedOn,
-                        Scope = GetString(l, "scope"),
-                        Citation = GetString(l, "citation"),
-                        SourceUrl = GetString(l, "sourceUrl"),
-                        Confidence = lconf,
-                    });
-                }
-
-                var entity = new Entity(id, kind, name)
-                {
-                    Names = names,
-                    Countries = Array(el, "countries").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.ToUpperInvariant()).ToArray(),
-                    Identifiers = identifiers,
-                    Listings = listings,
-                    Remarks = GetString(el, "remarks"),
-                    SourceName = source,
-                };
-                if (Lists.EntityChecks.FindProblem(entity) is { } problem)
-                {
-                    rejected.Add(new(path, problem));
-                    continue;
-                }
-
-                result.Add(entity);
-            }
-            catch (InvalidOperationException ex)
-            {
-                rejected.Add(Undecodable(path, ex));
-            }
+            return "an entity needs \"id\" and \"name\"";
         }
 
-        return result;
+        path = $"{path} (id {localId})";
+        if (!TryParseEntityKind(GetString(el, "kind"), out var kind))
+        {
+            return $"unknown entity kind \"{GetString(el, "kind")}\"";
+        }
+
+        var id = source + ":" + localId;
+        if (!seen.Add(id))
+        {
+            return $"duplicate entity id \"{localId}\"";
+        }
+
+        var names = new List<EntityName> { new(name, NameKind.Primary) };
+        var j = -1;
+        foreach (var n in Array(el, "names"))
+        {
+            j++;
+            var value = GetString(n, "value");
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                rejected.Add(new($"{path}.names[{j}]", "a name needs \"value\""));
+                continue;
+            }
+
+            if (!TryParseNameKind(GetString(n, "kind"), out var nameKind) || !TryParseConfidence(GetString(n, "confidence"), out var nameConfidence))
+            {
+                rejected.Add(new($"{path}.names[{j}]", $"unknown name kind \"{GetString(n, "kind")}\" or confidence \"{GetString(n, "confidence")}\""));
+                continue;
+            }
+
+            names.Add(new EntityName(value, nameKind)
+            {
+                Script = GetString(n, "script"),
+                Language = GetString(n, "lang"),
+                Confidence = nameConfidence,
+                SourceUrl = GetString(n, "sourceUrl"),
+            });
+        }
+
+        var identifiers = new List<EntityIdentifier>();
+        j = -1;
+        foreach (var x in Array(el, "identifiers"))
+        {
+            j++;
+            var scheme = GetString(x, "scheme");
+            var value = GetString(x, "value");
+            if (string.IsNullOrWhiteSpace(scheme) || string.IsNullOrWhiteSpace(value) || !TryParseConfidence(GetString(x, "confidence"), out var idConfidence))
+            {
+                rejected.Add(new($"{path}.identifiers[{j}]", "an identifier needs \"scheme\", \"value\" and a valid \"confidence\""));
+                continue;
+            }
+
+            if (!TryGetDate(x, "validFrom", out var idFrom) || !TryGetDate(x, "validTo", out var idTo))
+            {
+                rejected.Add(new($"{path}.identifiers[{j}]", "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
+                continue;
+            }
+
+            if (!TryGetScope(x, out var idScope, out var scopeProblem) || !TryGetBoolean(x, "weak", out var weak))
+            {
+                rejected.Add(new($"{path}.identifiers[{j}]", scopeProblem ?? "\"weak\" must be true or false"));
+                continue;
+            }
+
+            identifiers.Add(new EntityIdentifier(scheme, value)
+            {
+                Confidence = idConfidence,
+                SourceUrl = GetString(x, "sourceUrl"),
+                Notes = GetString(x, "notes"),
+                Weak = weak,
+                Scope = idScope,
+                ValidFrom = idFrom,
+                ValidTo = idTo,
+            });
+        }
+
+        var listings = new List<Listing>();
+        j = -1;
+        foreach (var l in Array(el, "listings"))
+        {
+            j++;
+            var lpath = $"{path}.listings[{j}]";
+            var listId = GetString(l, "list");
+            if (string.IsNullOrWhiteSpace(listId) || !knownLists.Contains(listId))
+            {
+                rejected.Add(new(lpath, $"listing names list \"{listId}\", which is not defined in \"lists\""));
+                continue;
+            }
+
+            if (!TryGetDate(l, "listedOn", out var listedOn) || !TryGetDate(l, "removedOn", out var removedOn) || !TryParseConfidence(GetString(l, "confidence"), out var lconf))
+            {
+                rejected.Add(new(lpath, "\"listedOn\"/\"removedOn\" must be yyyy, yyyy-MM or yyyy-MM-dd and \"confidence\" official, reported or uncertain"));
+                continue;
+            }
+
+            listings.Add(new Listing(listId)
+            {
+                Program = GetString(l, "program"),
+                Authority = GetString(l, "authority"),
+                NameAsListed = GetString(l, "nameAsListed"),
+                ListedOn = listedOn,
+                RemovedOn = removedOn,
+                Scope = GetString(l, "scope"),
+                Citation = GetString(l, "citation"),
+                SourceUrl = GetString(l, "sourceUrl"),
+                Confidence = lconf,
+            });
+        }
+
+        var entity = new Entity(id, kind, name)
+        {
+            Names = names,
+            Countries = Array(el, "countries").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.ToUpperInvariant()).ToArray(),
+            Identifiers = identifiers,
+            Listings = listings,
+            Remarks = GetString(el, "remarks"),
+            SourceName = source,
+        };
+        if (Lists.EntityChecks.FindProblem(entity) is { } problem)
+        {
+            return problem;
+        }
+
+        result.Add(entity);
+        return null;
     }
 
     private static List<Relation> ReadRelations(JsonElement root, string source, HashSet<string> ids, List<RejectedRecord> rejected)
     {
         var result = new List<Relation>();
-        var i = -1;
-        foreach (var el in Array(root, "relations"))
+        ReadEach(root, "relations", rejected, (JsonElement el, ref string path) => ReadRelation(el, ref path, source, ids, result));
+        return result;
+    }
+
+    private static string? ReadRelation(JsonElement el, ref string path, string source, HashSet<string> ids, List<Relation> result)
+    {
+        var from = GetString(el, "from");
+        var to = GetString(el, "to");
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
         {
-            i++;
-            var path = $"$.relations[{i}]";
+            return "a relation needs \"from\" and \"to\"";
+        }
+
+        path = $"{path} ({from} -> {to})";
+        string fromId = source + ":" + from, toId = source + ":" + to;
+        if (!ids.Contains(fromId) || !ids.Contains(toId))
+        {
+            return $"relation refers to an unknown entity \"{(ids.Contains(fromId) ? to : from)}\"";
+        }
+
+        if (!ModelText.TryParseRelationKind(GetString(el, "kind"), StringComparison.Ordinal, out var kind))
+        {
+            return $"unknown relation kind \"{GetString(el, "kind")}\"";
+        }
+
+        if (!TryGetDate(el, "validFrom", out var validFrom) || !TryGetDate(el, "validTo", out var validTo))
+        {
+            return "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd";
+        }
+
+        if (!TryParseConfidence(GetString(el, "confidence"), out var confidence))
+        {
+            return $"unknown confidence \"{GetString(el, "confidence")}\"";
+        }
+
+        if (!TryGetScope(el, out var scope, out var scopeProblem))
+        {
+            return scopeProblem!;
+        }
+
+        decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
+        result.Add(new Relation(fromId, toId, kind)
+        {
+            ValidFrom = validFrom,
+            ValidTo = validTo,
+            Confidence = confidence,
+            SharePercent = share,
+            SourceUrl = GetString(el, "sourceUrl"),
+            Notes = GetString(el, "notes"),
+            Scope = scope,
+        });
+        return null;
+    }
+
+    /// <summary>Reads one record of a top-level array into its list.</summary>
+    /// <returns>Why the record is rejected, or <see langword="null"/> when it was read.</returns>
+    private delegate string? RecordReader(JsonElement element, ref string path);
+
+    /// <summary>Reads every record of a top-level array in order: a record the reader refuses, or one holding a string that does
+    /// not decode, is rejected at its path (<c>$.entities[3]</c>, which the reader may make more precise with the record's id)
+    /// and the other records are kept.</summary>
+    private static void ReadEach(JsonElement root, string property, List<RejectedRecord> rejected, RecordReader read)
+    {
+        var i = 0;
+        foreach (var el in Array(root, property))
+        {
+            var path = $"$.{property}[{i++}]";
             try
             {
-                var from = GetString(el, "from");
-                var to = GetString(el, "to");
-                if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+                if (read(el, ref path) is { } problem)
                 {
-                    rejected.Add(new(path, "a relation needs \"from\" and \"to\""));
-                    continue;
+                    rejected.Add(new(path, problem));
                 }
-
-                path = $"{path} ({from} -> {to})";
-                string fromId = source + ":" + from, toId = source + ":" + to;
-                if (!ids.Contains(fromId) || !ids.Contains(toId))
-                {
-                    rejected.Add(new(path, $"relation refers to an unknown entity \"{(ids.Contains(fromId) ? to : from)}\""));
-                    continue;
-                }
-
-                if (!ModelText.TryParseRelationKind(GetString(el, "kind"), StringComparison.Ordinal, out var kind))
-                {
-                    rejected.Add(new(path, $"unknown relation kind \"{GetString(el, "kind")}\""));
-                    continue;
-                }
-
-                if (!TryGetDate(el, "validFrom", out var validFrom) || !TryGetDate(el, "validTo", out var validTo))
-                {
-                    rejected.Add(new(path, "\"validFrom\"/\"validTo\" must be yyyy, yyyy-MM or yyyy-MM-dd"));
-                    continue;
-                }
-
-                if (!TryParseConfidence(GetString(el, "confidence"), out var confidence))
-                {
-                    rejected.Add(new(path, $"unknown confidence \"{GetString(el, "confidence")}\""));
-                    continue;
-                }
-
-                if (!TryGetScope(el, out var scope, out var scopeProblem))
-                {
-                    rejected.Add(new(path, scopeProblem!));
-                    continue;
-                }
-
-                decimal? share = el.TryGetProperty("sharePercent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDecimal() : null;
-                result.Add(new Relation(fromId, toId, kind)
-                {
-                    ValidFrom = validFrom,
-                    ValidTo = validTo,
-                    Confidence = confidence,
-                    SharePercent = share,
-                    SourceUrl = GetString(el, "sourceUrl"),
-                    Notes = GetString(el, "notes"),
-                    Scope = scope,
-                });
             }
             catch (InvalidOperationException ex)
             {
                 rejected.Add(Undecodable(path, ex));
             }
         }
-
-        return result;
     }
 
     /// <summary>A record with a string that does not decode to valid UTF-16: <see cref="JsonElement.GetString"/> throws for an unpaired
@@ -446,40 +448,12 @@ internal static class VendorScreenJsonReader
         return false;
     }
 
-    internal static bool TryParseConfidence(string? text, out FactConfidence value)
-    {
-        value = FactConfidence.Official;
-        switch (text)
-        {
-            case null or "official":
-                return true;
-            case "reported":
-                value = FactConfidence.Reported;
-                return true;
-            case "uncertain":
-                value = FactConfidence.Uncertain;
-                return true;
-            default:
-                return false;
-        }
-    }
+    // Enum values are spelt as their names in lower kebab case; an absent value is the member that stands for "not said".
+    internal static bool TryParseConfidence(string? text, out FactConfidence value) => TryParseOr(text, FactConfidence.Official, out value);
 
-    internal static bool TryParseEntityKind(string? text, out EntityKind value)
-    {
-        value = text switch
-        {
-            "organization" => EntityKind.Organization,
-            "person" => EntityKind.Person,
-            "vessel" => EntityKind.Vessel,
-            "aircraft" => EntityKind.Aircraft,
-            "brand" => EntityKind.Brand,
-            "government" => EntityKind.Government,
-            null or "unknown" => EntityKind.Unknown,
-            _ => (EntityKind)(-1),
-        };
-        return (int)value >= 0;
-    }
+    internal static bool TryParseEntityKind(string? text, out EntityKind value) => TryParseOr(text, EntityKind.Unknown, out value);
 
+    // Name kinds keep their own table: a native-script name is spelt "native".
     internal static bool TryParseNameKind(string? text, out NameKind value)
     {
         value = text switch
@@ -495,21 +469,17 @@ internal static class VendorScreenJsonReader
         return (int)value >= 0;
     }
 
-    internal static bool TryParseCategory(string? text, out ListCategory value)
+    internal static bool TryParseCategory(string? text, out ListCategory value) => TryParseOr(text, ListCategory.Other, out value);
+
+    private static bool TryParseOr<TEnum>(string? text, TEnum absent, out TEnum value)
+        where TEnum : struct, Enum
     {
-        value = text switch
+        if (text is null)
         {
-            "procurement-prohibition" => ListCategory.ProcurementProhibition,
-            "sanctions" => ListCategory.Sanctions,
-            "export-control" => ListCategory.ExportControl,
-            "human-rights" => ListCategory.HumanRights,
-            "military-or-investment" => ListCategory.MilitaryOrInvestment,
-            "custom" => ListCategory.Custom,
-            "debarment" => ListCategory.Debarment,
-            "pep" => ListCategory.PEP,
-            null or "other" => ListCategory.Other,
-            _ => (ListCategory)(-1),
-        };
-        return (int)value >= 0;
+            value = absent;
+            return true;
+        }
+
+        return ModelText.TryParseKebab(text, out value);
     }
 }
