@@ -1,0 +1,229 @@
+using VendorScreen.Indexing;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+// A cheap upper bound of the score, for screening to skip the candidates that cannot become a hit.
+internal static partial class NameScorer
+{
+    // The bound is compared with a margin: the score is rounded to four decimals after it is bounded.
+    private const double BoundMargin = 1e-3;
+
+    // The most memoised candidate tokens kept for one query before the memo starts over.
+    private const int MaxBoundMemo = 4096;
+
+    [ThreadStatic]
+    private static BoundSpace? _boundSpace;
+
+    /// <summary>
+    /// Gets whether comparing two names neither of which is a transliteration may give a score of at least a value, or may find every word of
+    /// the candidate other than its legal forms in the query (a contained candidate, which screening reads as a mention): when
+    /// it returns <see langword="false"/>, <see cref="Score"/> under <paramref name="rules"/>, and under the same rules without
+    /// given-name equivalents or without parts-left-out, gives a lower score and a candidate that is not contained.
+    /// </summary>
+    /// <remarks>
+    /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
+    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0 (the
+    /// scorer's own token similarity, kept per query for each candidate token it has seen), a joined run, an acronym, a spelling
+    /// variant. Every aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1,
+    /// and a misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the
+    /// score before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and
+    /// numbered siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. A
+    /// transliterated name, a second romanisation, two names both in Han or both in Hangul, and rule sets with a factor or
+    /// similarity above 1 are not bounded (the method returns
+    /// <see langword="true"/>).
+    /// </remarks>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity, as given to <see cref="Score"/>.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="atLeast">The score that counts; <see cref="double.PositiveInfinity"/> when only a contained candidate counts.</param>
+    /// <returns><see langword="false"/> when the score is certainly below <paramref name="atLeast"/> and the candidate is not contained.</returns>
+    internal static bool MayReach(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+    {
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        if (q.Count == 0 || c.Count == 0 || q.Count > 64 || c.Count > 64 || query.IsTransliteration || candidate.IsTransliteration
+            || query.IsSecondarySpelling || candidate.IsSecondarySpelling || !Bounded(rules) || SameSyllabicScript(query, candidate))
+        {
+            return true;
+        }
+
+        // The names as the scorer reads them, with its weights.
+        var space = _workSpace ??= new WorkSpace();
+        if (rules.WiderWordClasses)
+        {
+            q = WiderClasses(q, space.WiderQ);
+            c = WiderClasses(c, space.WiderC);
+        }
+
+        if (rules.MisspeltLegalForms)
+        {
+            q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
+            c = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+        }
+
+        space.Reset(q.Count, c.Count);
+        var qHasNumber = HasNumber(q);
+        var cHasNumber = HasNumber(c);
+        var wq = space.WeightsQ;
+        var wc = space.WeightsC;
+        Weights(q, wq, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
+        Weights(c, wc, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
+
+        // The tokens some pair can cover.
+        var bound = _boundSpace ??= new BoundSpace();
+        var masks = bound.MasksFor(q, rules);
+        var markedQ = space.UsedQ;
+        var markedC = space.UsedC;
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (!masks.TryGetValue(c[j], out var mask))
+            {
+                mask = 0;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    if (TokenSimilarity(q[i], c[j], shortSubstitution: true, rules) > 0)
+                    {
+                        mask |= 1UL << i;
+                    }
+                }
+
+                if (masks.Count >= MaxBoundMemo)
+                {
+                    masks.Clear();
+                }
+
+                masks[c[j]] = mask;
+            }
+
+            if (mask != 0)
+            {
+                markedC[j] = true;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    markedQ[i] |= (mask & (1UL << i)) != 0;
+                }
+            }
+        }
+
+        var pairs = bound.Pairs;
+        pairs.Clear();
+        AddJoined(q, c, pairs, queryJoined: false, rules);
+        AddJoined(c, q, pairs, queryJoined: true, rules);
+        AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
+        AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
+        AddVariantPairs(query, candidate, q, c, pairs, rules);
+        foreach (var p in pairs)
+        {
+            MarkUsed(markedQ, p.QStart, p.QCount);
+            MarkUsed(markedC, p.CStart, p.CCount);
+        }
+
+        pairs.Clear();
+
+        // Contained needs every word of the candidate but its legal forms aligned.
+        if (CountDistinctive(c, out _) > 0 && !AnyUnused(c, markedC, TokenTest.NotLegalForm))
+        {
+            return true;
+        }
+
+        var reach = atLeast - BoundMargin;
+        if (rules.NumberedSiblingScore >= reach && rules.NumberedSiblingScore > 0 && NumberedSiblings(q, c))
+        {
+            return true;
+        }
+
+        if (rules.OneEditNameMinLength > 0 && OneEditFloor(q, c, rules.OneEditNameMinLength) >= reach)
+        {
+            return true;
+        }
+
+        if (rules.PartsLeftOutFactor > 0 && rules.PartsLeftOutFactor >= reach && MayLeaveOutParts(q, markedQ, c, markedC))
+        {
+            return true;
+        }
+
+        double marked = 0, total = 0;
+        for (var i = 0; i < q.Count; i++)
+        {
+            total += wq[i];
+            marked += markedQ[i] ? wq[i] : 0;
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            total += wc[j];
+            marked += markedC[j] ? wc[j] : 0;
+        }
+
+        return total > 0 && marked / total >= reach;
+    }
+
+    // Whether the parts-left-out floor may apply: the names have different numbers of parts (two or more each), neither holds a
+    // legal form or a number, and every part of the shorter is marked.
+    private static bool MayLeaveOutParts(IReadOnlyList<NameToken> q, bool[] markedQ, IReadOnlyList<NameToken> c, bool[] markedC)
+    {
+        var qParts = CountParts(q);
+        var cParts = CountParts(c);
+        if (qParts == cParts || Math.Min(qParts, cParts) < 2 || HasCompanyOrNumber(q) || HasCompanyOrNumber(c))
+        {
+            return false;
+        }
+
+        var shorter = qParts < cParts ? q : c;
+        var marked = qParts < cParts ? markedQ : markedC;
+        for (var i = 0; i < shorter.Count; i++)
+        {
+            if (shorter[i].Class != TokenClass.Title && !marked[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether every factor and pair similarity of a rule set is at most 1, as the bound needs.
+    private static bool Bounded(NameScoringRules rules) =>
+        rules.NumberMismatchFactor <= 1 && rules.PatronymicSwapFactor <= 1 && rules.PhoneticFactor <= 1 && rules.PhoneticEqualFactor <= 1
+        && rules.SingleWordFuzzyFactor <= 1 && rules.LongSingleWordFuzzyFactor <= 1 && rules.SingleWordFirstLetterFactor <= 1
+        && rules.AcronymSimilarity <= 1 && rules.PartReplacedFactor <= 1 && rules.ShortSubstitutionFactor <= 1 && rules.AcronymExtraPartFactor <= 1
+        && rules.InitialSimilarity <= 1 && rules.ShortWordEditSimilarity <= 1 && rules.GivenNameSimilarity <= 1 && rules.DigitLetterFactor <= 1
+        && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
+        && rules.PartsLeftOutFactor <= 1;
+
+    // The bound's memory of the thread: for the query tokens last bounded, which of them each candidate token seen pairs with.
+    private sealed class BoundSpace
+    {
+        private readonly List<NameToken> _query = new(16);
+        private NameScoringRules? _rules;
+
+        public Dictionary<NameToken, ulong> Masks { get; } = [];
+
+        public List<Pair> Pairs { get; } = new(16);
+
+        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules)
+        {
+            var same = ReferenceEquals(_rules, rules) && _query.Count == q.Count;
+            for (var i = 0; same && i < q.Count; i++)
+            {
+                same = _query[i] == q[i];
+            }
+
+            if (!same)
+            {
+                _rules = rules;
+                _query.Clear();
+                for (var i = 0; i < q.Count; i++)
+                {
+                    _query.Add(q[i]);
+                }
+
+                Masks.Clear();
+            }
+
+            return Masks;
+        }
+    }
+}
