@@ -33,7 +33,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal const int MaxTrigramPostings = 4096;
 
     private readonly Dictionary<string, int[]> _postings;
-    private readonly Dictionary<string, int> _documentFrequency;
+    // The rarity of each posting key, computed once from its document frequency (RarityOf).
+    private readonly Dictionary<string, double> _rarity;
     // The typo vocabulary, shortest words first (words of one length in posting order), so that each trigram's list of word ids,
     // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
@@ -48,7 +49,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     private readonly SpellingSketch[] _vocabularySketches;
     private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
-    private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly ICandidateScoring _scoring;
 
@@ -125,7 +125,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // the same as when made alone.
         var vocabulary = _vocabulary;
         Dictionary<string, int[]>? postingArrays = null;
-        Dictionary<string, int>? documentFrequency = null;
+        Dictionary<string, double>? rarity = null;
         SpellingSketch[]? sketches = null;
         Dictionary<ulong, int[]>? trigramTable = null;
         SoundVocabulary? sound = null;
@@ -133,18 +133,17 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             () =>
             {
                 postingArrays = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-                documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+                rarity = postings.ToDictionary(p => p.Key, p => RarityOf(p.Value.Count, names.Count), StringComparer.Ordinal);
             },
             () => sketches = Sketches(vocabulary, scoring),
             () => trigramTable = TrigramTable(vocabulary),
             () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
         _postings = postingArrays!;
-        _documentFrequency = documentFrequency!;
+        _rarity = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
         _sound = sound!;
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
 
@@ -182,13 +181,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <inheritdoc />
     public double Rarity(string token)
     {
-        if (!_documentFrequency.TryGetValue(token, out var df))
-        {
-            return 1;
-        }
-
-        return Math.Clamp(Math.Log(1 + (Names.Count / (double)df)) / _logEntries, 0.05, 1);
+        return _rarity.TryGetValue(token, out var rarity) ? rarity : 1;
     }
+
+    // The rarity of a key held by a number of the indexed names: the log of the inverse document frequency over the log of the
+    // number of names, in [0.05, 1].
+    private static double RarityOf(int documentFrequency, int nameCount) =>
+        Math.Clamp(Math.Log(1 + (nameCount / (double)documentFrequency)) / Math.Log(2 + nameCount), 0.05, 1);
 
     /// <summary>Gets how many entities carry a token, or a run of up to four adjacent tokens written together
     /// (<c>"arellanofelix"</c>), in any of their indexed names: the document frequency by entity.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -23,9 +24,9 @@ internal static partial class NameScorer
     /// </summary>
     /// <remarks>
     /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
-    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0 (the
-    /// scorer's own token similarity, kept per query for each candidate token it has seen), a joined run, an acronym, a spelling
-    /// variant. Every aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1,
+    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0 or
+    /// of a spelling-variant rule of single tokens (kept per query for each candidate token it has seen), a joined run, an
+    /// acronym, a Wade-Giles run, a country's abbreviation. Every aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1,
     /// and a misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the
     /// score before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and
     /// numbered siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. A
@@ -83,7 +84,7 @@ internal static partial class NameScorer
                 mask = 0;
                 for (var i = 0; i < q.Count; i++)
                 {
-                    if (TokenSimilarity(q[i], c[j], shortSubstitution: true, rules) > 0)
+                    if (MayPair(q[i], c[j], rules))
                     {
                         mask |= 1UL << i;
                     }
@@ -109,11 +110,24 @@ internal static partial class NameScorer
 
         var pairs = bound.Pairs;
         pairs.Clear();
-        AddJoined(q, c, pairs, queryJoined: false, rules);
-        AddJoined(c, q, pairs, queryJoined: true, rules);
+        MarkJoined(q, markedQ, c, markedC, rules);
+        MarkJoined(c, markedC, q, markedQ, rules);
         AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
-        AddVariantPairs(query, candidate, q, c, pairs, rules);
+
+        // The spelling variants of runs of tokens; those of single tokens are in the masks.
+        if (rules.WadeGilesSimilarity > 0)
+        {
+            AddWadeGilesPairs(q, c, pairs, queryIsWadeGiles: true, rules);
+            AddWadeGilesPairs(c, q, pairs, queryIsWadeGiles: false, rules);
+        }
+
+        if (rules.CountryAbbreviationSimilarity > 0)
+        {
+            AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
+            AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
+        }
+
         foreach (var p in pairs)
         {
             MarkUsed(markedQ, p.QStart, p.QCount);
@@ -158,6 +172,129 @@ internal static partial class NameScorer
         }
 
         return total > 0 && marked / total >= reach;
+    }
+
+    // Marks the tokens of the joined pairs the scorer may align (AddJoined): a word of four letters or more of one name and a run
+    // of two to four tokens of the other (a legal form at either end of a run stops it under joined-skips-legal-forms) whose
+    // spelling similarity may be above 0 (MaySpellAlike).
+    private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
+    {
+        var longest = 0;
+        for (var j = 0; j < multi.Count; j++)
+        {
+            longest += multi[j].Text.Length;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
+        for (var j = 0; j < multi.Count - 1; j++)
+        {
+            multi[j].Text.AsSpan().CopyTo(buffer);
+            var length = multi[j].Text.Length;
+            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            {
+                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                {
+                    break;
+                }
+
+                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
+                length += multi[j + k - 1].Text.Length;
+                ReadOnlySpan<char> joined = buffer[..length];
+                for (var i = 0; i < single.Count; i++)
+                {
+                    var x = single[i].Text.AsSpan();
+                    if (x.Length < 4)
+                    {
+                        continue;
+                    }
+
+                    if (MaySpellAlike(x, joined))
+                    {
+                        markedSingle[i] = true;
+                        MarkUsed(markedMulti, j, k);
+                    }
+                }
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // Whether the spelling similarity of a word of four letters or more and a joined run, compared without the short-word rules, may
+    // be above 0: the same letters in runs of other lengths, or the first or the second letter the same and an optimal string
+    // alignment distance within the edit budget of the longer.
+    private static bool MaySpellAlike(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        if (SameLetterRuns(x, y))
+        {
+            return true;
+        }
+
+        if (x[0] != y[0] && x[1] != y[1])
+        {
+            return false;
+        }
+
+        var budget = Math.Max(x.Length, y.Length) switch
+        {
+            <= 3 => 0,
+            <= 5 => 1,
+            <= 9 => 2,
+            _ => 3,
+        };
+        return Math.Abs(x.Length - y.Length) <= budget && OsaDistance(x, y, budget) <= budget;
+    }
+
+    // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
+    // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
+    // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
+    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules)
+    {
+        if (TokenSimilarity(a, b, shortSubstitution: true, rules) > 0)
+        {
+            return true;
+        }
+
+        if (a.Class != TokenClass.Word || b.Class != TokenClass.Word)
+        {
+            return false;
+        }
+
+        if (rules.GivenNameSimilarity > 0 && a.Text.Length >= 2 && GivenNames.AreEquivalent(a.Text, b.Text))
+        {
+            return true;
+        }
+
+        if (rules.DigitLetterFactor > 0 && (ReadsWithDigitsAs(a, b, rules) || ReadsWithDigitsAs(b, a, rules)))
+        {
+            return true;
+        }
+
+        return rules.BalticEndingSimilarity > 0 && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
+    }
+
+    // Whether a word with digits for letters, read with letters, is similar to a word of letters (as the digit-for-letter pairs
+    // compare them).
+    private static bool ReadsWithDigitsAs(NameToken digits, NameToken letters, NameScoringRules rules)
+    {
+        if (!DigitLetters.IsCandidate(digits.Text) || !IsAsciiLetters(letters.Text))
+        {
+            return false;
+        }
+
+        foreach (var reading in DigitLetters.Readings(digits.Text))
+        {
+            if (TokenSimilarity(new NameToken(reading, TokenClass.Word), letters, shortSubstitution: true, rules) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether the parts-left-out floor may apply: the names have different numbers of parts (two or more each), neither holds a
