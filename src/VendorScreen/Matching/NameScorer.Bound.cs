@@ -17,22 +17,22 @@ internal static partial class NameScorer
     private static BoundSpace? _boundSpace;
 
     /// <summary>
-    /// Gets whether comparing two names neither of which is a transliteration may give a score of at least a value, or may find every word of
-    /// the candidate other than its legal forms in the query (a contained candidate, which screening reads as a mention): when
-    /// it returns <see langword="false"/>, <see cref="Score"/> under <paramref name="rules"/>, and under the same rules without
-    /// given-name equivalents or without parts-left-out, gives a lower score and a candidate that is not contained.
+    /// Gets whether comparing two names may give a score of at least a value, or may find every word of the candidate other
+    /// than its legal forms in the query (a contained candidate, which screening reads as a mention): when it returns
+    /// <see langword="false"/>, <see cref="Score"/> under <paramref name="rules"/>, and under the same rules without given-name
+    /// equivalents or without parts-left-out, gives a lower score and a candidate that is not contained.
     /// </summary>
     /// <remarks>
     /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
-    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0 or
-    /// of a spelling-variant rule of single tokens (kept per query for each candidate token it has seen), a joined run, an
-    /// acronym, a Wade-Giles run, a country's abbreviation. Every aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1,
-    /// and a misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the
-    /// score before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and
-    /// numbered siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. A
-    /// transliterated name, a second romanisation, two names both in Han or both in Hangul, and rule sets with a factor or
-    /// similarity above 1 are not bounded (the method returns
-    /// <see langword="true"/>).
+    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0, of a
+    /// spelling-variant rule of single tokens, or by sound between a Latin word and a run of a transliterated query (kept per
+    /// query for each candidate token it has seen); a joined run, an acronym, a Wade-Giles run, a country's abbreviation, the
+    /// pairs by sound of a transliterated candidate. Every aligned pair covers marked tokens only and counts their weights at
+    /// most once, at a similarity of at most 1, and a misspelt word only lowers the weights of tokens it covers, so the weighted
+    /// share of the marked tokens bounds the score before its factors; the factors and caps only lower it. The floors are
+    /// checked on their own: one edit apart and numbered siblings exactly, parts-left-out (at most its factor) whenever every
+    /// part of the shorter name is marked. Two names both in Han or both in Hangul, and rule sets with a factor or similarity
+    /// above 1, are not bounded (the method returns <see langword="true"/>).
     /// </remarks>
     /// <param name="query">The query name.</param>
     /// <param name="candidate">The candidate name.</param>
@@ -44,11 +44,19 @@ internal static partial class NameScorer
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
-        if (q.Count == 0 || c.Count == 0 || q.Count > 64 || c.Count > 64 || query.IsTransliteration || candidate.IsTransliteration
-            || query.IsSecondarySpelling || candidate.IsSecondarySpelling || !Bounded(rules) || SameSyllabicScript(query, candidate))
+        // Two names both in Han or both in Hangul are compared syllable by syllable, in their first romanisation: not bounded.
+        if (q.Count == 0 || c.Count == 0 || q.Count > 64 || c.Count > 64 || !Bounded(rules) || SameSyllabicScript(query, candidate))
         {
             return true;
         }
+
+        // What the scorer reads by script: whether both names are in Latin letters, both spelled alphabetically, and which of them,
+        // if one, is a transliteration from another script to be paired with the other's Latin words by sound.
+        var latin = !query.IsTransliteration && !candidate.IsTransliteration;
+        var alphabetic = SpelledAlphabetically(query) && SpelledAlphabetically(candidate);
+        var crossScript = query.IsTransliteration != candidate.IsTransliteration
+            && (query.IsTransliteration ? query : candidate).SourceScript != NameScript.Latin;
+        var mode = new PairMode(latin, alphabetic, crossScript && query.IsTransliteration ? query : null);
 
         // The names as the scorer reads them, with its weights.
         var space = _workSpace ??= new WorkSpace();
@@ -58,10 +66,16 @@ internal static partial class NameScorer
             c = WiderClasses(c, space.WiderC);
         }
 
-        if (rules.MisspeltLegalForms)
+        if (rules.MisspeltLegalForms && latin)
         {
             q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
             c = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+        }
+
+        // The pairs by sound read the names' tokens as written, which the wider word classes keep in place.
+        if (mode.Native is not null && c.Count != candidate.Tokens.Count)
+        {
+            return true;
         }
 
         space.Reset(q.Count, c.Count);
@@ -74,7 +88,8 @@ internal static partial class NameScorer
 
         // The tokens some pair can cover.
         var bound = _boundSpace ??= new BoundSpace();
-        var masks = bound.MasksFor(q, rules);
+        var soundCodes = statistics as IWordSoundCodes;
+        var masks = bound.MasksFor(q, rules, mode, soundCodes);
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
         for (var j = 0; j < c.Count; j++)
@@ -84,11 +99,12 @@ internal static partial class NameScorer
                 mask = 0;
                 for (var i = 0; i < q.Count; i++)
                 {
-                    if (MayPair(q[i], c[j], rules))
+                    if (MayPair(q[i], c[j], rules, mode))
                     {
                         mask |= 1UL << i;
                     }
                 }
+
 
                 if (masks.Count >= MaxBoundMemo)
                 {
@@ -96,6 +112,24 @@ internal static partial class NameScorer
                 }
 
                 masks[c[j]] = mask;
+            }
+
+            // Pairs by sound read the candidate's words as written, before the wider word classes.
+            if (mode.Native is { } native)
+            {
+                var word = candidate.Tokens[j];
+                if (!bound.SoundMasks.TryGetValue(word, out var sound))
+                {
+                    sound = SoundRunsOf(native, word, rules, soundCodes);
+                    if (bound.SoundMasks.Count >= MaxBoundMemo)
+                    {
+                        bound.SoundMasks.Clear();
+                    }
+
+                    bound.SoundMasks[word] = sound;
+                }
+
+                mask |= sound;
             }
 
             if (mask != 0)
@@ -118,11 +152,24 @@ internal static partial class NameScorer
         // The spelling variants of runs of tokens; those of single tokens are in the masks.
         if (rules.WadeGilesSimilarity > 0)
         {
-            AddWadeGilesPairs(q, c, pairs, queryIsWadeGiles: true, rules);
-            AddWadeGilesPairs(c, q, pairs, queryIsWadeGiles: false, rules);
+            if (!query.IsTransliteration)
+            {
+                AddWadeGilesPairs(q, c, pairs, queryIsWadeGiles: true, rules);
+            }
+
+            if (!candidate.IsTransliteration)
+            {
+                AddWadeGilesPairs(c, q, pairs, queryIsWadeGiles: false, rules);
+            }
         }
 
-        if (rules.CountryAbbreviationSimilarity > 0)
+        // A candidate transliterated from another script, against a query in Latin letters: its pairs by sound, as the scorer finds them.
+        if (crossScript && candidate.IsTransliteration)
+        {
+            AddCrossScriptPairs(query, candidate, pairs, rules, soundCodes);
+        }
+
+        if (rules.CountryAbbreviationSimilarity > 0 && latin)
         {
             AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
             AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
@@ -148,12 +195,12 @@ internal static partial class NameScorer
             return true;
         }
 
-        if (rules.OneEditNameMinLength > 0 && OneEditFloor(q, c, rules.OneEditNameMinLength) >= reach)
+        if (rules.OneEditNameMinLength > 0 && latin && OneEditFloor(q, c, rules.OneEditNameMinLength) >= reach)
         {
             return true;
         }
 
-        if (rules.PartsLeftOutFactor > 0 && rules.PartsLeftOutFactor >= reach && MayLeaveOutParts(q, markedQ, c, markedC))
+        if (rules.PartsLeftOutFactor > 0 && rules.PartsLeftOutFactor >= reach && alphabetic && MayLeaveOutParts(q, markedQ, c, markedC))
         {
             return true;
         }
@@ -252,9 +299,9 @@ internal static partial class NameScorer
     // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
     // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
     // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
-    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules)
+    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules, PairMode mode)
     {
-        if (TokenSimilarity(a, b, shortSubstitution: true, rules) > 0)
+        if (TokenSimilarity(a, b, shortSubstitution: mode.Latin, rules) > 0)
         {
             return true;
         }
@@ -264,18 +311,73 @@ internal static partial class NameScorer
             return false;
         }
 
-        if (rules.GivenNameSimilarity > 0 && a.Text.Length >= 2 && GivenNames.AreEquivalent(a.Text, b.Text))
+        if (rules.GivenNameSimilarity > 0 && mode.Alphabetic && a.Text.Length >= 2 && GivenNames.AreEquivalent(a.Text, b.Text))
         {
             return true;
         }
 
-        if (rules.DigitLetterFactor > 0 && (ReadsWithDigitsAs(a, b, rules) || ReadsWithDigitsAs(b, a, rules)))
+        if (rules.DigitLetterFactor > 0 && mode.Latin && (ReadsWithDigitsAs(a, b, rules) || ReadsWithDigitsAs(b, a, rules)))
         {
             return true;
         }
 
-        return rules.BalticEndingSimilarity > 0 && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
+        return rules.BalticEndingSimilarity > 0 && mode.Alphabetic && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
     }
+
+    // The tokens of a transliterated query (as a mask) that a Latin word of the candidate may be paired with by sound: those of every
+    // run of the query's syllables or words whose sound codes have a similarity above 0 with the word's, as AddCrossScriptPairs
+    // reads them (without its test of the whole Latin name for romanised words, which only takes pairs away).
+    private static ulong SoundRunsOf(NormalizedName native, NameToken word, NameScoringRules rules, IWordSoundCodes? soundCodes)
+    {
+        var script = native.SourceScript;
+        if (word.Class != TokenClass.Word || word.Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(word.Text, script))
+        {
+            return 0;
+        }
+
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+        var minRun = syllabic ? 2 : 1;
+        var maxRun = syllabic ? 8 : 1;
+        var space = _crossScript ??= new CrossScriptSpace();
+        if (!ReferenceEquals(space.Native, native))
+        {
+            space.Native = native;
+            space.RunCodes.Clear();
+        }
+
+        var n = native.Tokens;
+        var latinCodes = soundCodes?.LatinCodes(word.Text) ?? space.LatinCodes(word.Text);
+        var mask = 0UL;
+        for (var j = 0; j < n.Count; j++)
+        {
+            for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+            {
+                if (k < minRun)
+                {
+                    continue;
+                }
+
+                if (!space.RunCodes.TryGetValue((j, k), out var codes))
+                {
+                    space.RunCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
+                }
+
+                if (CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script) > 0)
+                {
+                    for (var m = j; m < j + k; m++)
+                    {
+                        mask |= 1UL << m;
+                    }
+                }
+            }
+        }
+
+        return mask;
+    }
+
+    // How single tokens pair for one kind of name pair: with the short-word rules (both names in Latin letters), the rules of
+    // names spelled alphabetically, and by sound with the runs of a transliterated query.
+    private readonly record struct PairMode(bool Latin, bool Alphabetic, NormalizedName? Native);
 
     // Whether a word with digits for letters, read with letters, is similar to a word of letters (as the digit-for-letter pairs
     // compare them).
@@ -330,19 +432,25 @@ internal static partial class NameScorer
         && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
         && rules.PartsLeftOutFactor <= 1;
 
-    // The bound's memory of the thread: for the query tokens last bounded, which of them each candidate token seen pairs with.
+    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair and sound codes),
+    // which of them each candidate token seen pairs with.
     private sealed class BoundSpace
     {
         private readonly List<NameToken> _query = new(16);
         private NameScoringRules? _rules;
+        private PairMode _mode;
+        private IWordSoundCodes? _soundCodes;
 
         public Dictionary<NameToken, ulong> Masks { get; } = [];
 
+        public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
+
         public List<Pair> Pairs { get; } = new(16);
 
-        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules)
+        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, IWordSoundCodes? soundCodes)
         {
-            var same = ReferenceEquals(_rules, rules) && _query.Count == q.Count;
+            var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
+                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_soundCodes, soundCodes) && _query.Count == q.Count;
             for (var i = 0; same && i < q.Count; i++)
             {
                 same = _query[i] == q[i];
@@ -351,6 +459,8 @@ internal static partial class NameScorer
             if (!same)
             {
                 _rules = rules;
+                _mode = mode;
+                _soundCodes = soundCodes;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -358,6 +468,7 @@ internal static partial class NameScorer
                 }
 
                 Masks.Clear();
+                SoundMasks.Clear();
             }
 
             return Masks;

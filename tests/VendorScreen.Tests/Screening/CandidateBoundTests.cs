@@ -12,7 +12,8 @@ namespace VendorScreen.Tests.Screening;
 /// Screening skips the full comparison of a candidate when <see cref="NameScorer.MayReach"/> shows that its score stays below
 /// the review threshold and that its words cannot all be in the query. The bound must never skip a candidate the full comparison
 /// keeps: on the embedded dataset and on the real OFAC list, every candidate the bound rules out scores below the threshold and
-/// is not contained, under every token-alignment rule set, and screening gives the same results with and without the bound.
+/// is not contained, under every token-alignment rule set, for names in Latin letters and names in other scripts, and screening
+/// gives the same results with and without the bound.
 /// </summary>
 public sealed class CandidateBoundTests
 {
@@ -24,7 +25,7 @@ public sealed class CandidateBoundTests
         using var engine = new ScreeningEngineBuilder().Build();
         await engine.RefreshAsync();
 
-        var pruned = BoundFailures(engine, Queries(engine, 400, seed: 7), out var failures);
+        var pruned = BoundFailures(engine, [.. Queries(engine, 400, seed: 7), .. WrittenNatively], out var failures);
 
         failures.Should().BeEmpty();
         pruned.Should().BeGreaterThan(1000, "the bound rules out most candidates of names that are not listed");
@@ -35,7 +36,7 @@ public sealed class CandidateBoundTests
     {
         using var engine = new ScreeningEngineBuilder().Build();
         await engine.RefreshAsync();
-        var queries = Queries(engine, 300, seed: 11);
+        List<ScreeningRequest> queries = [.. Queries(engine, 300, seed: 11), .. WrittenNatively];
 
         var bounded = await ScreenAllAsync(engine, queries, compareEveryCandidate: false);
         var full = await ScreenAllAsync(engine, queries, compareEveryCandidate: true);
@@ -52,7 +53,7 @@ public sealed class CandidateBoundTests
         using var engine = OfacEngine();
         await engine.RefreshAsync();
 
-        var pruned = BoundFailures(engine, Queries(engine, 600, seed: 2021), out var failures);
+        var pruned = BoundFailures(engine, [.. Queries(engine, 600, seed: 2021), .. NativeQueries(300, seed: 2021)], out var failures);
 
         failures.Should().BeEmpty();
         pruned.Should().BeGreaterThan(10_000);
@@ -63,7 +64,7 @@ public sealed class CandidateBoundTests
     {
         using var engine = OfacEngine();
         await engine.RefreshAsync();
-        var queries = Queries(engine, 500, seed: 2022);
+        List<ScreeningRequest> queries = [.. Queries(engine, 500, seed: 2022), .. NativeQueries(200, seed: 2022)];
 
         var bounded = await ScreenAllAsync(engine, queries, compareEveryCandidate: false);
         var full = await ScreenAllAsync(engine, queries, compareEveryCandidate: true);
@@ -71,6 +72,43 @@ public sealed class CandidateBoundTests
         bounded.Should().Equal(full);
         full.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal))
             .And.Contain(r => r.Contains("\"decision\":\"Review\"", StringComparison.Ordinal));
+    }
+
+    // Names written in Han, Hangul, Cyrillic and Arabic script, compared by sound with the Latin names.
+    private static readonly ScreeningRequest[] WrittenNatively =
+    [
+        ScreeningRequest.ForParty("海康威视"), ScreeningRequest.ForParty("华为技术有限公司"), ScreeningRequest.ForParty("大疆创新"),
+        ScreeningRequest.ForParty("浙江大华技术股份有限公司"), ScreeningRequest.ForParty("中兴通讯"), ScreeningRequest.ForParty("习近平"),
+        ScreeningRequest.ForParty("김정은"), ScreeningRequest.ForParty("조선광업개발무역회사"), ScreeningRequest.ForParty("하이크비전"),
+        ScreeningRequest.ForParty("Владимир Путин"), ScreeningRequest.ForParty("Касперский"), ScreeningRequest.ForParty("Роснефть"),
+        ScreeningRequest.ForParty("Хуавэй Текнолоджиз"), ScreeningRequest.ForParty("أسامة بن لادن"), ScreeningRequest.ForParty("Βλαντιμίρ Πούτιν"),
+    ];
+
+    // Names of people written in Han and Hangul (as written in Wikidata), and in Cyrillic (a given name and a surname of two
+    // people), from ../shared/data.
+    private static List<ScreeningRequest> NativeQueries(int count, int seed)
+    {
+        static string[] Read(string file) => [.. File.ReadLines(SharedData.DataPath("eval/wikidata-name-transliteration/" + file))
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length >= 2 && parts[1].Length > 0)
+            .Select(parts => parts[1].Replace(" ", string.Empty, StringComparison.Ordinal))];
+
+        var random = new Random(seed);
+        var han = Read("wd_chinese_20.tsv");
+        var hangul = Read("wd_korean_20.tsv");
+        var cyrillic = Read("wd_russian_20.tsv");
+        var queries = new List<ScreeningRequest>(count);
+        for (var i = 0; i < count; i++)
+        {
+            queries.Add(ScreeningRequest.ForParty((i % 3) switch
+            {
+                0 => han[random.Next(han.Length)],
+                1 => hangul[random.Next(hangul.Length)],
+                _ => $"{cyrillic[random.Next(cyrillic.Length)]} {cyrillic[random.Next(cyrillic.Length)]}",
+            }));
+        }
+
+        return queries;
     }
 
     private static ScreeningEngine OfacEngine() => new ScreeningEngineBuilder()
