@@ -31,8 +31,9 @@ internal static partial class NameScorer
     /// most once, at a similarity of at most 1, and a misspelt word only lowers the weights of tokens it covers, so the weighted
     /// share of the marked tokens bounds the score before its factors; the factors and caps only lower it. The floors are
     /// checked on their own: one edit apart and numbered siblings exactly, parts-left-out (at most its factor) whenever every
-    /// part of the shorter name is marked. Two names both in Han or both in Hangul, and rule sets with a factor or similarity
-    /// above 1, are not bounded (the method returns <see langword="true"/>).
+    /// part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
+    /// against a name in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule sets
+    /// with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>).
     /// </remarks>
     /// <param name="query">The query name.</param>
     /// <param name="candidate">The candidate name.</param>
@@ -57,6 +58,13 @@ internal static partial class NameScorer
         var crossScript = query.IsTransliteration != candidate.IsTransliteration
             && (query.IsTransliteration ? query : candidate).SourceScript != NameScript.Latin;
         var mode = new PairMode(latin, alphabetic, crossScript && query.IsTransliteration ? query : null);
+
+        // A Latin word is compared by sound with every run of up to eight Han or Hangul syllables: marking its pairs costs about
+        // what comparing the names does, so such names are compared in full.
+        if (crossScript && (query.IsTransliteration ? query : candidate).SourceScript is NameScript.Han or NameScript.Hangul)
+        {
+            return true;
+        }
 
         // The names as the scorer reads them, with its weights.
         var space = _workSpace ??= new WorkSpace();
