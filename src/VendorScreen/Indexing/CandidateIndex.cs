@@ -602,8 +602,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         var found = scratch.Similar;
         var from = LengthStart(token.Length - 3);
         var to = LengthStart(token.Length + 4);
+        var lists = scratch.GramLists;
         try
         {
+            // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
+            // candidate word, which the similarity check below then confirms or drops.
+            var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
+
+            // The list of each trigram, cut to the words of the lengths accepted, shortest first.
             for (var gi = 0; gi < grams.Count; gi++)
             {
                 if (from >= to || !_trigramToVocabulary.TryGetValue(grams[gi], out var ids) || ids.Length > MaxTrigramPostings)
@@ -611,7 +617,24 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     continue;
                 }
 
-                for (var at = LowerBound(ids, from); at < ids.Length && ids[at] < to; at++)
+                var start = LowerBound(ids, from);
+                var end = LowerBound(ids, to);
+                if (end > start)
+                {
+                    lists.Add((ids, start, end, gi));
+                }
+            }
+
+            lists.Sort(static (a, b) => a.End - a.Start != b.End - b.Start ? (a.End - a.Start).CompareTo(b.End - b.Start) : a.Gram.CompareTo(b.Gram));
+
+            // A word in the lists of at least `needed` trigrams is in one of the shortest lists.Count - needed + 1: those are read
+            // whole, and the others only for the words found in them. Each word's count of lists and first trigram (in the
+            // token's order) come out as when every list is read whole.
+            var read = lists.Count - needed + 1;
+            for (var l = 0; l < read; l++)
+            {
+                var (ids, start, end, gi) = lists[l];
+                for (var at = start; at < end; at++)
                 {
                     var id = ids[at];
                     if (counts[id]++ == 0)
@@ -619,12 +642,41 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                         firstGram[id] = gi;
                         touched.Add(id);
                     }
+                    else if (gi < firstGram[id])
+                    {
+                        firstGram[id] = gi;
+                    }
                 }
             }
 
-            // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
-            // candidate word, which the similarity check below then confirms or drops.
-            var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
+            for (var l = Math.Max(0, read); l < lists.Count; l++)
+            {
+                var (ids, start, end, gi) = lists[l];
+                if ((long)touched.Count * 16 < end - start)
+                {
+                    foreach (var id in touched)
+                    {
+                        if (Array.BinarySearch(ids, start, end - start, id) >= 0)
+                        {
+                            counts[id]++;
+                            firstGram[id] = Math.Min(firstGram[id], gi);
+                        }
+                    }
+                }
+                else
+                {
+                    for (var at = start; at < end; at++)
+                    {
+                        var id = ids[at];
+                        if (counts[id] > 0)
+                        {
+                            counts[id]++;
+                            firstGram[id] = Math.Min(firstGram[id], gi);
+                        }
+                    }
+                }
+            }
+
             var queryToken = new NameToken(token, TokenClass.Word);
             var tokenSketch = _scoring.Sketch(token);
             foreach (var id in touched)
@@ -676,6 +728,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
             touched.Clear();
             found.Clear();
+            lists.Clear();
         }
     }
 
@@ -725,6 +778,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         public List<int> TouchedVocabulary { get; } = [];
 
         public List<ulong> Grams { get; } = [];
+
+        // The trigram lists a misspelling look-up reads: each list, the part of it of the lengths accepted, and the trigram's
+        // position in the token.
+        public List<(int[] Ids, int Start, int End, int Gram)> GramLists { get; } = [];
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
