@@ -14,12 +14,15 @@ switch (args.FirstOrDefault())
         return await SnapshotHarness.RunAsync(args[1..]);
     case "allocations":
         return await AllocationProfile.RunAsync(args[1..]);
+    case "stages":
+        return await StageTimes.RunAsync(args[1..]);
     default:
         await Console.Error.WriteLineAsync("""
             usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N] [--misses]
                    VendorScreen.Benchmarks throughput --scale 1,2,4 [--data DIR] [--queries N] [--query-counts 10000,100000,1000000|none] [--full-max N] [--sample N] [--seed N]
                    VendorScreen.Benchmarks snapshot [--data DIR] [--rounds N]
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]
+                   VendorScreen.Benchmarks stages [--data DIR] [--queries N]
                    VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]
             """);
         return 2;

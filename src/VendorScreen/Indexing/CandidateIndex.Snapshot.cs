@@ -25,10 +25,10 @@ internal sealed partial class CandidateIndex
         Entities = entities;
         Names = names;
         _postings = postings;
-        _documentFrequency = new Dictionary<string, int>(postings.Count, StringComparer.Ordinal);
+        _rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
         foreach (var (key, ids) in postings)
         {
-            _documentFrequency[key] = ids.Length;
+            _rarity[key] = RarityOf(ids.Length, names.Length);
         }
 
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
@@ -36,7 +36,6 @@ internal sealed partial class CandidateIndex
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;
         _sound = sound;
-        _logEntries = Math.Log(2 + names.Length);
         _modelPrefixes = ModelPrefixes(entities);
         IsFromSnapshot = true;
     }

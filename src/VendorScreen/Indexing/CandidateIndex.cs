@@ -33,7 +33,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal const int MaxTrigramPostings = 4096;
 
     private readonly Dictionary<string, int[]> _postings;
-    private readonly Dictionary<string, int> _documentFrequency;
+    // The rarity of each posting key, computed once from its document frequency (RarityOf).
+    private readonly Dictionary<string, double> _rarity;
     // The typo vocabulary, shortest words first (words of one length in posting order), so that each trigram's list of word ids,
     // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
@@ -48,7 +49,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     private readonly SpellingSketch[] _vocabularySketches;
     private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
-    private readonly double _logEntries;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly ICandidateScoring _scoring;
 
@@ -125,7 +125,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // the same as when made alone.
         var vocabulary = _vocabulary;
         Dictionary<string, int[]>? postingArrays = null;
-        Dictionary<string, int>? documentFrequency = null;
+        Dictionary<string, double>? rarity = null;
         SpellingSketch[]? sketches = null;
         Dictionary<ulong, int[]>? trigramTable = null;
         SoundVocabulary? sound = null;
@@ -133,18 +133,17 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             () =>
             {
                 postingArrays = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-                documentFrequency = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+                rarity = postings.ToDictionary(p => p.Key, p => RarityOf(p.Value.Count, names.Count), StringComparer.Ordinal);
             },
             () => sketches = Sketches(vocabulary, scoring),
             () => trigramTable = TrigramTable(vocabulary),
             () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
         _postings = postingArrays!;
-        _documentFrequency = documentFrequency!;
+        _rarity = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
         _sound = sound!;
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _logEntries = Math.Log(2 + names.Count);
         _modelPrefixes = ModelPrefixes(entities);
     }
 
@@ -182,13 +181,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <inheritdoc />
     public double Rarity(string token)
     {
-        if (!_documentFrequency.TryGetValue(token, out var df))
-        {
-            return 1;
-        }
-
-        return Math.Clamp(Math.Log(1 + (Names.Count / (double)df)) / _logEntries, 0.05, 1);
+        return _rarity.TryGetValue(token, out var rarity) ? rarity : 1;
     }
+
+    // The rarity of a key held by a number of the indexed names: the log of the inverse document frequency over the log of the
+    // number of names, in [0.05, 1].
+    private static double RarityOf(int documentFrequency, int nameCount) =>
+        Math.Clamp(Math.Log(1 + (nameCount / (double)documentFrequency)) / Math.Log(2 + nameCount), 0.05, 1);
 
     /// <summary>Gets how many entities carry a token, or a run of up to four adjacent tokens written together
     /// (<c>"arellanofelix"</c>), in any of their indexed names: the document frequency by entity.</summary>
@@ -603,8 +602,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         var found = scratch.Similar;
         var from = LengthStart(token.Length - 3);
         var to = LengthStart(token.Length + 4);
+        var lists = scratch.GramLists;
         try
         {
+            // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
+            // candidate word, which the similarity check below then confirms or drops.
+            var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
+
+            // The list of each trigram, cut to the words of the lengths accepted, shortest first.
             for (var gi = 0; gi < grams.Count; gi++)
             {
                 if (from >= to || !_trigramToVocabulary.TryGetValue(grams[gi], out var ids) || ids.Length > MaxTrigramPostings)
@@ -612,7 +617,24 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     continue;
                 }
 
-                for (var at = LowerBound(ids, from); at < ids.Length && ids[at] < to; at++)
+                var start = LowerBound(ids, from);
+                var end = LowerBound(ids, to);
+                if (end > start)
+                {
+                    lists.Add((ids, start, end, gi));
+                }
+            }
+
+            lists.Sort(static (a, b) => a.End - a.Start != b.End - b.Start ? (a.End - a.Start).CompareTo(b.End - b.Start) : a.Gram.CompareTo(b.Gram));
+
+            // A word in the lists of at least `needed` trigrams is in one of the shortest lists.Count - needed + 1: those are read
+            // whole, and the others only for the words found in them. Each word's count of lists and first trigram (in the
+            // token's order) come out as when every list is read whole.
+            var read = lists.Count - needed + 1;
+            for (var l = 0; l < read; l++)
+            {
+                var (ids, start, end, gi) = lists[l];
+                for (var at = start; at < end; at++)
                 {
                     var id = ids[at];
                     if (counts[id]++ == 0)
@@ -620,12 +642,41 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                         firstGram[id] = gi;
                         touched.Add(id);
                     }
+                    else if (gi < firstGram[id])
+                    {
+                        firstGram[id] = gi;
+                    }
                 }
             }
 
-            // A short word shares few trigrams with itself misspelt ("kmla" / "kala" share only "la$"): one shared trigram makes it a
-            // candidate word, which the similarity check below then confirms or drops.
-            var needed = shortWordLookup && grams.Count <= ShortWordTrigrams ? 1 : Math.Max(1, (int)Math.Ceiling(grams.Count * 0.35));
+            for (var l = Math.Max(0, read); l < lists.Count; l++)
+            {
+                var (ids, start, end, gi) = lists[l];
+                if ((long)touched.Count * 16 < end - start)
+                {
+                    foreach (var id in touched)
+                    {
+                        if (Array.BinarySearch(ids, start, end - start, id) >= 0)
+                        {
+                            counts[id]++;
+                            firstGram[id] = Math.Min(firstGram[id], gi);
+                        }
+                    }
+                }
+                else
+                {
+                    for (var at = start; at < end; at++)
+                    {
+                        var id = ids[at];
+                        if (counts[id] > 0)
+                        {
+                            counts[id]++;
+                            firstGram[id] = Math.Min(firstGram[id], gi);
+                        }
+                    }
+                }
+            }
+
             var queryToken = new NameToken(token, TokenClass.Word);
             var tokenSketch = _scoring.Sketch(token);
             foreach (var id in touched)
@@ -677,6 +728,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
             touched.Clear();
             found.Clear();
+            lists.Clear();
         }
     }
 
@@ -726,6 +778,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         public List<int> TouchedVocabulary { get; } = [];
 
         public List<ulong> Grams { get; } = [];
+
+        // The trigram lists a misspelling look-up reads: each list, the part of it of the lengths accepted, and the trigram's
+        // position in the token.
+        public List<(int[] Ids, int Start, int End, int Gram)> GramLists { get; } = [];
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 

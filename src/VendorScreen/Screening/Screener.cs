@@ -10,6 +10,10 @@ namespace VendorScreen.Screening;
 internal static class Screener
 {
     private const double QualifiedNameScore = 0.95;
+
+    /// <summary>While set in an asynchronous flow, screening compares every candidate in full, without the bound of
+    /// <see cref="NameScorer.MayReach"/>: for tests that compare the results with and without it.</summary>
+    internal static readonly AsyncLocal<bool> CompareEveryCandidate = new();
     private const double ExactScore = 0.99;
 
     // A long text is scored in windows of this many tokens, each starting WindowStride tokens after the one before: every run of
@@ -201,6 +205,7 @@ internal static class Screener
 
         var index = state.Index;
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
+        var bound = CompareEveryCandidate.Value ? null : BoundRules(algorithm);
         var best = new Dictionary<int, Match>();
         var variants = NameNormalizer.Normalize(value);
         var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
@@ -215,9 +220,19 @@ internal static class Screener
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = index.Names[id];
+                var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
+
+                // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
+                // all be in the query is no match, unless it is a partial one: it is not compared in full.
+                if (bound is not null && qualification is null
+                    && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold)
+                    && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
+                {
+                    continue;
+                }
+
                 var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                 var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
-                var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
                 Match? match = null;
                 if (mention)
                 {
@@ -357,6 +372,25 @@ internal static class Screener
                 }
             }
         }
+    }
+
+    // The rules of a token-alignment algorithm, whose score NameScorer.MayReach bounds; null for another algorithm.
+    private static NameScoringRules? BoundRules(NameMatchAlgorithm algorithm)
+    {
+        if (algorithm is not TokenAlignAlgorithm)
+        {
+            return null;
+        }
+
+        foreach (var rules in NameScoringRules.All)
+        {
+            if (string.Equals(rules.Name, algorithm.Name, StringComparison.Ordinal))
+            {
+                return rules;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsVariant(IReadOnlyList<NormalizedName> variants, NormalizedName name)

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+using VendorScreen.Screening;
+
+namespace VendorScreen.Benchmarks;
+
+/// <summary>
+/// Where a screening's time goes: the seeded query mix screened one at a time on one thread, each stage the pipeline runs for a
+/// party's name timed on its own (normalisation, the candidate look-up, the name comparison of every candidate), then the whole
+/// screening, with the number of candidates and of names scored per query; medians and means per script. Stages are timed in the
+/// thread's processor time, so that other work on a shared machine adds little to them.
+/// </summary>
+internal static class StageTimes
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var dataRoot = ThroughputHarness.StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
+        var queryCount = ThroughputHarness.Option(args, "--queries", 2_000);
+        if (await RealCorpus.LoadOrReportAsync(dataRoot, "stages") is not { } corpus)
+        {
+            return 2;
+        }
+
+        var queries = QueryMix.Build(corpus, queryCount, 20211);
+        if (args.Contains("--check-bound"))
+        {
+            return await CheckBoundAsync(corpus, queries);
+        }
+
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
+        await engine.RefreshAsync();
+        var index = engine.Datasets.Current!.State.Index;
+        var algorithm = NameMatchAlgorithms.Default;
+        var options = new ScreeningOptions();
+
+        // Warm-up: the stages and the whole screening once over part of the mix.
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var q in queries.Take(300))
+            {
+                await engine.ScreenAsync(ScreeningRequest.ForParty(q.Name));
+                Stages(q.Name, index, algorithm, options);
+            }
+        }
+
+        var rows = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
+        foreach (var q in queries)
+        {
+            var stages = Stages(q.Name, index, algorithm, options);
+
+            // The whole screening, and the whole screening comparing every candidate in full (without the bound), in turns first.
+            var fullFirst = rows.Count > 0 && rows["all"].Count % 2 == 1;
+            var full = fullFirst ? await ScreenCpuAsync(engine, q.Name, compareEveryCandidate: true) : 0;
+            var start = Stopwatch.GetTimestamp();
+            var screenCpu = await ScreenCpuAsync(engine, q.Name, compareEveryCandidate: false);
+            var screen = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            full = fullFirst ? full : await ScreenCpuAsync(engine, q.Name, compareEveryCandidate: true);
+            foreach (var key in new[] { q.Script, "all" })
+            {
+                if (!rows.TryGetValue(key, out var list))
+                {
+                    rows[key] = list = [];
+                }
+
+                list.Add([.. stages, screenCpu, screen, full]);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{queries.Count} queries (seed 20211), one thread; times in us, p50 / mean; stages in the thread's processor time, the whole screening also in elapsed time"));
+        Console.WriteLine("| script | queries | forms | candidates | of which the bound rules out | normalise | candidates look-up | scoring every candidate | scoring per name | bound per name | whole screening (processor) | whole screening (elapsed) | whole screening without the bound (processor) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (script, list) in rows.OrderBy(p => p.Key == "all" ? "~" : p.Key, StringComparer.Ordinal))
+        {
+            double P50(int column) => list.Select(r => r[column]).Order().ElementAt(list.Count / 2);
+            double Mean(int column) => list.Average(r => r[column]);
+            var perName = list.Sum(r => r[4]) / Math.Max(1, list.Sum(r => r[1]));
+            var boundPerName = list.Sum(r => r[6]) / Math.Max(1, list.Sum(r => r[1]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {script} | {list.Count} | {Mean(0):0.0} | {Mean(1):0.0} | {Mean(5):0.0} | {P50(2):0} / {Mean(2):0} | {P50(3):0} / {Mean(3):0} | {P50(4):0} / {Mean(4):0} | {perName:0.00} | {boundPerName:0.00} | {P50(7):0} / {Mean(7):0} | {P50(8):0} / {Mean(8):0} | {P50(9):0} / {Mean(9):0} |"));
+        }
+
+        return 0;
+    }
+
+    // Checks the bound of NameScorer.MayReach on every candidate of every query, under every token-alignment rule set: a candidate
+    // it rules out must score below the review threshold and not be contained.
+    private static async Task<int> CheckBoundAsync(RealCorpus corpus, IReadOnlyList<Query> queries)
+    {
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
+        await engine.RefreshAsync();
+        var index = engine.Datasets.Current!.State.Index;
+        var threshold = new ScreeningOptions().ReviewThreshold;
+        long pairs = 0, ruledOut = 0, wrong = 0;
+        foreach (var rules in NameScoringRules.All)
+        {
+            var algorithm = NameMatchAlgorithms.Get(rules.Name);
+            foreach (var q in queries)
+            {
+                foreach (var variant in Screener.Windows(NameNormalizer.Normalize(q.Name)))
+                {
+                    foreach (var id in index.FindCandidates(variant, 64))
+                    {
+                        var candidate = index.Names[id];
+                        var scored = algorithm.Score(new NameMatchInput(q.Name, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                        pairs++;
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, threshold))
+                        {
+                            ruledOut++;
+                            if (scored.Score >= threshold || scored.CandidateContained)
+                            {
+                                wrong++;
+                                Console.WriteLine($"{rules.Name}: \"{q.Name}\" [{variant.Key}] / \"{candidate.Name.Value}\": {scored.Score}, contained {scored.CandidateContained}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queries.Count} queries, {pairs} candidate pairs under {NameScoringRules.All.Count} rule sets, {ruledOut} ruled out by the bound, {wrong} of them wrongly"));
+        return wrong == 0 ? 0 : 1;
+    }
+
+    private static async Task<double> ScreenCpuAsync(ScreeningEngine engine, string name, bool compareEveryCandidate)
+    {
+        Screener.CompareEveryCandidate.Value = compareEveryCandidate;
+        try
+        {
+            var cpu = ThreadCpuMicroseconds();
+            await engine.ScreenAsync(ScreeningRequest.ForParty(name));
+            return ThreadCpuMicroseconds() - cpu;
+        }
+        finally
+        {
+            Screener.CompareEveryCandidate.Value = false;
+        }
+    }
+
+    // forms, candidates, normalise us, look-up us, scoring us
+    private static double[] Stages(string name, Indexing.CandidateIndex index, NameMatchAlgorithm algorithm, ScreeningOptions options)
+    {
+        var start = ThreadCpuMicroseconds();
+        var variants = NameNormalizer.Normalize(name);
+        var normalize = ThreadCpuMicroseconds() - start;
+        double lookUp = 0, scoring = 0, forms = 0, candidates = 0, ruledOut = 0, bounding = 0;
+        foreach (var variant in Screener.Windows(variants))
+        {
+            forms++;
+            var t0 = ThreadCpuMicroseconds();
+            var ids = index.FindCandidates(variant, options.MaxCandidates, null);
+            var t1 = ThreadCpuMicroseconds();
+            foreach (var id in ids)
+            {
+                var candidate = index.Names[id];
+                _ = algorithm.Score(new NameMatchInput(name, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+            }
+
+            var t2 = ThreadCpuMicroseconds();
+            foreach (var id in ids)
+            {
+                ruledOut += NameScorer.MayReach(variant, index.Names[id].Normalized, index, NameScoringRules.Default, options.ReviewThreshold) ? 0 : 1;
+            }
+
+            bounding += ThreadCpuMicroseconds() - t2;
+            candidates += ids.Count;
+            lookUp += t1 - t0;
+            scoring += t2 - t1;
+        }
+
+        return [forms, candidates, normalize, lookUp, scoring, ruledOut, bounding];
+    }
+
+    // The processor time of the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID), which other processes on a shared machine do not
+    // add to; the elapsed time where it is not available.
+    private static double ThreadCpuMicroseconds()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var time) == 0)
+        {
+            return (time.Seconds * 1e6) + (time.Nanoseconds / 1e3);
+        }
+
+        return Stopwatch.GetTimestamp() * 1e6 / Stopwatch.Frequency;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}

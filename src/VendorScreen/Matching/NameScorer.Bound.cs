@@ -1,0 +1,485 @@
+using System.Buffers;
+using VendorScreen.Indexing;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Matching;
+
+// A cheap upper bound of the score, for screening to skip the candidates that cannot become a hit.
+internal static partial class NameScorer
+{
+    // The bound is compared with a margin: the score is rounded to four decimals after it is bounded.
+    private const double BoundMargin = 1e-3;
+
+    // The most memoised candidate tokens kept for one query before the memo starts over.
+    private const int MaxBoundMemo = 4096;
+
+    [ThreadStatic]
+    private static BoundSpace? _boundSpace;
+
+    /// <summary>
+    /// Gets whether comparing two names may give a score of at least a value, or may find every word of the candidate other
+    /// than its legal forms in the query (a contained candidate, which screening reads as a mention): when it returns
+    /// <see langword="false"/>, <see cref="Score"/> under <paramref name="rules"/>, and under the same rules without given-name
+    /// equivalents or without parts-left-out, gives a lower score and a candidate that is not contained.
+    /// </summary>
+    /// <remarks>
+    /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
+    /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0, of a
+    /// spelling-variant rule of single tokens, or by sound between a Latin word and a run of a transliterated query (kept per
+    /// query for each candidate token it has seen); a joined run, an acronym, a Wade-Giles run, a country's abbreviation, the
+    /// pairs by sound of a transliterated candidate. Every aligned pair covers marked tokens only and counts their weights at
+    /// most once, at a similarity of at most 1, and a misspelt word only lowers the weights of tokens it covers, so the weighted
+    /// share of the marked tokens bounds the score before its factors; the factors and caps only lower it. The floors are
+    /// checked on their own: one edit apart and numbered siblings exactly, parts-left-out (at most its factor) whenever every
+    /// part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
+    /// against a name in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule sets
+    /// with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>).
+    /// </remarks>
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The candidate name.</param>
+    /// <param name="statistics">Token rarity, as given to <see cref="Score"/>.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="atLeast">The score that counts; <see cref="double.PositiveInfinity"/> when only a contained candidate counts.</param>
+    /// <returns><see langword="false"/> when the score is certainly below <paramref name="atLeast"/> and the candidate is not contained.</returns>
+    internal static bool MayReach(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+    {
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        // Two names both in Han or both in Hangul are compared syllable by syllable, in their first romanisation: not bounded.
+        if (q.Count == 0 || c.Count == 0 || q.Count > 64 || c.Count > 64 || !Bounded(rules) || SameSyllabicScript(query, candidate))
+        {
+            return true;
+        }
+
+        // What the scorer reads by script: whether both names are in Latin letters, both spelled alphabetically, and which of them,
+        // if one, is a transliteration from another script to be paired with the other's Latin words by sound.
+        var latin = !query.IsTransliteration && !candidate.IsTransliteration;
+        var alphabetic = SpelledAlphabetically(query) && SpelledAlphabetically(candidate);
+        var crossScript = query.IsTransliteration != candidate.IsTransliteration
+            && (query.IsTransliteration ? query : candidate).SourceScript != NameScript.Latin;
+        var mode = new PairMode(latin, alphabetic, crossScript && query.IsTransliteration ? query : null);
+
+        // A Latin word is compared by sound with every run of up to eight Han or Hangul syllables: marking its pairs costs about
+        // what comparing the names does, so such names are compared in full.
+        if (crossScript && (query.IsTransliteration ? query : candidate).SourceScript is NameScript.Han or NameScript.Hangul)
+        {
+            return true;
+        }
+
+        // The names as the scorer reads them, with its weights.
+        var space = _workSpace ??= new WorkSpace();
+        if (rules.WiderWordClasses)
+        {
+            q = WiderClasses(q, space.WiderQ);
+            c = WiderClasses(c, space.WiderC);
+        }
+
+        if (rules.MisspeltLegalForms && latin)
+        {
+            q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
+            c = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+        }
+
+        // The pairs by sound read the names' tokens as written, which the wider word classes keep in place.
+        if (mode.Native is not null && c.Count != candidate.Tokens.Count)
+        {
+            return true;
+        }
+
+        space.Reset(q.Count, c.Count);
+        var qHasNumber = HasNumber(q);
+        var cHasNumber = HasNumber(c);
+        var wq = space.WeightsQ;
+        var wc = space.WeightsC;
+        Weights(q, wq, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
+        Weights(c, wc, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
+
+        // The tokens some pair can cover.
+        var bound = _boundSpace ??= new BoundSpace();
+        var soundCodes = statistics as IWordSoundCodes;
+        var masks = bound.MasksFor(q, rules, mode, soundCodes);
+        var markedQ = space.UsedQ;
+        var markedC = space.UsedC;
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (!masks.TryGetValue(c[j], out var mask))
+            {
+                mask = 0;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    if (MayPair(q[i], c[j], rules, mode))
+                    {
+                        mask |= 1UL << i;
+                    }
+                }
+
+
+                if (masks.Count >= MaxBoundMemo)
+                {
+                    masks.Clear();
+                }
+
+                masks[c[j]] = mask;
+            }
+
+            // Pairs by sound read the candidate's words as written, before the wider word classes.
+            if (mode.Native is { } native)
+            {
+                var word = candidate.Tokens[j];
+                if (!bound.SoundMasks.TryGetValue(word, out var sound))
+                {
+                    sound = SoundRunsOf(native, word, rules, soundCodes);
+                    if (bound.SoundMasks.Count >= MaxBoundMemo)
+                    {
+                        bound.SoundMasks.Clear();
+                    }
+
+                    bound.SoundMasks[word] = sound;
+                }
+
+                mask |= sound;
+            }
+
+            if (mask != 0)
+            {
+                markedC[j] = true;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    markedQ[i] |= (mask & (1UL << i)) != 0;
+                }
+            }
+        }
+
+        var pairs = bound.Pairs;
+        pairs.Clear();
+        MarkJoined(q, markedQ, c, markedC, rules);
+        MarkJoined(c, markedC, q, markedQ, rules);
+        AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
+        AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
+
+        // The spelling variants of runs of tokens; those of single tokens are in the masks.
+        if (rules.WadeGilesSimilarity > 0)
+        {
+            if (!query.IsTransliteration)
+            {
+                AddWadeGilesPairs(q, c, pairs, queryIsWadeGiles: true, rules);
+            }
+
+            if (!candidate.IsTransliteration)
+            {
+                AddWadeGilesPairs(c, q, pairs, queryIsWadeGiles: false, rules);
+            }
+        }
+
+        // A candidate transliterated from another script, against a query in Latin letters: its pairs by sound, as the scorer finds them.
+        if (crossScript && candidate.IsTransliteration)
+        {
+            AddCrossScriptPairs(query, candidate, pairs, rules, soundCodes);
+        }
+
+        if (rules.CountryAbbreviationSimilarity > 0 && latin)
+        {
+            AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
+            AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
+        }
+
+        foreach (var p in pairs)
+        {
+            MarkUsed(markedQ, p.QStart, p.QCount);
+            MarkUsed(markedC, p.CStart, p.CCount);
+        }
+
+        pairs.Clear();
+
+        // Contained needs every word of the candidate but its legal forms aligned.
+        if (CountDistinctive(c, out _) > 0 && !AnyUnused(c, markedC, TokenTest.NotLegalForm))
+        {
+            return true;
+        }
+
+        var reach = atLeast - BoundMargin;
+        if (rules.NumberedSiblingScore >= reach && rules.NumberedSiblingScore > 0 && NumberedSiblings(q, c))
+        {
+            return true;
+        }
+
+        if (rules.OneEditNameMinLength > 0 && latin && OneEditFloor(q, c, rules.OneEditNameMinLength) >= reach)
+        {
+            return true;
+        }
+
+        if (rules.PartsLeftOutFactor > 0 && rules.PartsLeftOutFactor >= reach && alphabetic && MayLeaveOutParts(q, markedQ, c, markedC))
+        {
+            return true;
+        }
+
+        double marked = 0, total = 0;
+        for (var i = 0; i < q.Count; i++)
+        {
+            total += wq[i];
+            marked += markedQ[i] ? wq[i] : 0;
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            total += wc[j];
+            marked += markedC[j] ? wc[j] : 0;
+        }
+
+        return total > 0 && marked / total >= reach;
+    }
+
+    // Marks the tokens of the joined pairs the scorer may align (AddJoined): a word of four letters or more of one name and a run
+    // of two to four tokens of the other (a legal form at either end of a run stops it under joined-skips-legal-forms) whose
+    // spelling similarity may be above 0 (MaySpellAlike).
+    private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
+    {
+        var longest = 0;
+        for (var j = 0; j < multi.Count; j++)
+        {
+            longest += multi[j].Text.Length;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
+        for (var j = 0; j < multi.Count - 1; j++)
+        {
+            multi[j].Text.AsSpan().CopyTo(buffer);
+            var length = multi[j].Text.Length;
+            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            {
+                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                {
+                    break;
+                }
+
+                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
+                length += multi[j + k - 1].Text.Length;
+                ReadOnlySpan<char> joined = buffer[..length];
+                for (var i = 0; i < single.Count; i++)
+                {
+                    var x = single[i].Text.AsSpan();
+                    if (x.Length < 4)
+                    {
+                        continue;
+                    }
+
+                    if (MaySpellAlike(x, joined))
+                    {
+                        markedSingle[i] = true;
+                        MarkUsed(markedMulti, j, k);
+                    }
+                }
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // Whether the spelling similarity of a word of four letters or more and a joined run, compared without the short-word rules, may
+    // be above 0: the same letters in runs of other lengths, or the first or the second letter the same and an optimal string
+    // alignment distance within the edit budget of the longer.
+    private static bool MaySpellAlike(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        if (SameLetterRuns(x, y))
+        {
+            return true;
+        }
+
+        if (x[0] != y[0] && x[1] != y[1])
+        {
+            return false;
+        }
+
+        var budget = Math.Max(x.Length, y.Length) switch
+        {
+            <= 3 => 0,
+            <= 5 => 1,
+            <= 9 => 2,
+            _ => 3,
+        };
+        return Math.Abs(x.Length - y.Length) <= budget && OsaDistance(x, y, budget) <= budget;
+    }
+
+    // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
+    // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
+    // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
+    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules, PairMode mode)
+    {
+        if (TokenSimilarity(a, b, shortSubstitution: mode.Latin, rules) > 0)
+        {
+            return true;
+        }
+
+        if (a.Class != TokenClass.Word || b.Class != TokenClass.Word)
+        {
+            return false;
+        }
+
+        if (rules.GivenNameSimilarity > 0 && mode.Alphabetic && a.Text.Length >= 2 && GivenNames.AreEquivalent(a.Text, b.Text))
+        {
+            return true;
+        }
+
+        if (rules.DigitLetterFactor > 0 && mode.Latin && (ReadsWithDigitsAs(a, b, rules) || ReadsWithDigitsAs(b, a, rules)))
+        {
+            return true;
+        }
+
+        return rules.BalticEndingSimilarity > 0 && mode.Alphabetic && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
+    }
+
+    // The tokens of a transliterated query (as a mask) that a Latin word of the candidate may be paired with by sound: those of every
+    // run of the query's syllables or words whose sound codes have a similarity above 0 with the word's, as AddCrossScriptPairs
+    // reads them (without its test of the whole Latin name for romanised words, which only takes pairs away).
+    private static ulong SoundRunsOf(NormalizedName native, NameToken word, NameScoringRules rules, IWordSoundCodes? soundCodes)
+    {
+        var script = native.SourceScript;
+        if (word.Class != TokenClass.Word || word.Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(word.Text, script))
+        {
+            return 0;
+        }
+
+        var syllabic = script is NameScript.Han or NameScript.Hangul;
+        var minRun = syllabic ? 2 : 1;
+        var maxRun = syllabic ? 8 : 1;
+        var space = _crossScript ??= new CrossScriptSpace();
+        if (!ReferenceEquals(space.Native, native))
+        {
+            space.Native = native;
+            space.RunCodes.Clear();
+        }
+
+        var n = native.Tokens;
+        var latinCodes = soundCodes?.LatinCodes(word.Text) ?? space.LatinCodes(word.Text);
+        var mask = 0UL;
+        for (var j = 0; j < n.Count; j++)
+        {
+            for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+            {
+                if (k < minRun)
+                {
+                    continue;
+                }
+
+                if (!space.RunCodes.TryGetValue((j, k), out var codes))
+                {
+                    space.RunCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
+                }
+
+                if (CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script) > 0)
+                {
+                    for (var m = j; m < j + k; m++)
+                    {
+                        mask |= 1UL << m;
+                    }
+                }
+            }
+        }
+
+        return mask;
+    }
+
+    // How single tokens pair for one kind of name pair: with the short-word rules (both names in Latin letters), the rules of
+    // names spelled alphabetically, and by sound with the runs of a transliterated query.
+    private readonly record struct PairMode(bool Latin, bool Alphabetic, NormalizedName? Native);
+
+    // Whether a word with digits for letters, read with letters, is similar to a word of letters (as the digit-for-letter pairs
+    // compare them).
+    private static bool ReadsWithDigitsAs(NameToken digits, NameToken letters, NameScoringRules rules)
+    {
+        if (!DigitLetters.IsCandidate(digits.Text) || !IsAsciiLetters(letters.Text))
+        {
+            return false;
+        }
+
+        foreach (var reading in DigitLetters.Readings(digits.Text))
+        {
+            if (TokenSimilarity(new NameToken(reading, TokenClass.Word), letters, shortSubstitution: true, rules) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the parts-left-out floor may apply: the names have different numbers of parts (two or more each), neither holds a
+    // legal form or a number, and every part of the shorter is marked.
+    private static bool MayLeaveOutParts(IReadOnlyList<NameToken> q, bool[] markedQ, IReadOnlyList<NameToken> c, bool[] markedC)
+    {
+        var qParts = CountParts(q);
+        var cParts = CountParts(c);
+        if (qParts == cParts || Math.Min(qParts, cParts) < 2 || HasCompanyOrNumber(q) || HasCompanyOrNumber(c))
+        {
+            return false;
+        }
+
+        var shorter = qParts < cParts ? q : c;
+        var marked = qParts < cParts ? markedQ : markedC;
+        for (var i = 0; i < shorter.Count; i++)
+        {
+            if (shorter[i].Class != TokenClass.Title && !marked[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether every factor and pair similarity of a rule set is at most 1, as the bound needs.
+    private static bool Bounded(NameScoringRules rules) =>
+        rules.NumberMismatchFactor <= 1 && rules.PatronymicSwapFactor <= 1 && rules.PhoneticFactor <= 1 && rules.PhoneticEqualFactor <= 1
+        && rules.SingleWordFuzzyFactor <= 1 && rules.LongSingleWordFuzzyFactor <= 1 && rules.SingleWordFirstLetterFactor <= 1
+        && rules.AcronymSimilarity <= 1 && rules.PartReplacedFactor <= 1 && rules.ShortSubstitutionFactor <= 1 && rules.AcronymExtraPartFactor <= 1
+        && rules.InitialSimilarity <= 1 && rules.ShortWordEditSimilarity <= 1 && rules.GivenNameSimilarity <= 1 && rules.DigitLetterFactor <= 1
+        && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
+        && rules.PartsLeftOutFactor <= 1;
+
+    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair and sound codes),
+    // which of them each candidate token seen pairs with.
+    private sealed class BoundSpace
+    {
+        private readonly List<NameToken> _query = new(16);
+        private NameScoringRules? _rules;
+        private PairMode _mode;
+        private IWordSoundCodes? _soundCodes;
+
+        public Dictionary<NameToken, ulong> Masks { get; } = [];
+
+        public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
+
+        public List<Pair> Pairs { get; } = new(16);
+
+        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, IWordSoundCodes? soundCodes)
+        {
+            var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
+                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_soundCodes, soundCodes) && _query.Count == q.Count;
+            for (var i = 0; same && i < q.Count; i++)
+            {
+                same = _query[i] == q[i];
+            }
+
+            if (!same)
+            {
+                _rules = rules;
+                _mode = mode;
+                _soundCodes = soundCodes;
+                _query.Clear();
+                for (var i = 0; i < q.Count; i++)
+                {
+                    _query.Add(q[i]);
+                }
+
+                Masks.Clear();
+                SoundMasks.Clear();
+            }
+
+            return Masks;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using FluentAssertions;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+using VendorScreen.Screening;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Screening;
+
+/// <summary>
+/// Screening skips the full comparison of a candidate when <see cref="NameScorer.MayReach"/> shows that its score stays below
+/// the review threshold and that its words cannot all be in the query. The bound must never skip a candidate the full comparison
+/// keeps: on the embedded dataset and on the real OFAC list, every candidate the bound rules out scores below the threshold and
+/// is not contained, under every token-alignment rule set, for names in Latin letters and names in other scripts, and screening
+/// gives the same results with and without the bound.
+/// </summary>
+public sealed class CandidateBoundTests
+{
+    private const double ReviewThreshold = 0.8;
+
+    [Fact]
+    public async Task MayReach_EmbeddedDataset_RulesOutOnlyCandidatesBelowTheThresholdAndNotContained()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+
+        var pruned = BoundFailures(engine, [.. Queries(engine, 400, seed: 7), .. WrittenNatively], out var failures);
+
+        failures.Should().BeEmpty();
+        pruned.Should().BeGreaterThan(1000, "the bound rules out most candidates of names that are not listed");
+    }
+
+    [Fact]
+    public async Task ScreenAsync_EmbeddedDataset_GivesTheSameResultsWithAndWithoutTheBound()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        List<ScreeningRequest> queries = [.. Queries(engine, 300, seed: 11), .. WrittenNatively];
+
+        var bounded = await ScreenAllAsync(engine, queries, compareEveryCandidate: false);
+        var full = await ScreenAllAsync(engine, queries, compareEveryCandidate: true);
+
+        bounded.Should().Equal(full);
+        full.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal))
+            .And.Contain(r => r.Contains("\"decision\":\"Review\"", StringComparison.Ordinal))
+            .And.Contain(r => r.Contains("\"decision\":\"Clear\"", StringComparison.Ordinal));
+    }
+
+    [SharedDataFact]
+    public async Task MayReach_OfacSdn2021_RulesOutOnlyCandidatesBelowTheThresholdAndNotContained()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+
+        var pruned = BoundFailures(engine, [.. Queries(engine, 600, seed: 2021), .. NativeQueries(300, seed: 2021)], out var failures);
+
+        failures.Should().BeEmpty();
+        pruned.Should().BeGreaterThan(10_000);
+    }
+
+    [SharedDataFact]
+    public async Task ScreenAsync_OfacSdn2021_GivesTheSameResultsWithAndWithoutTheBound()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        List<ScreeningRequest> queries = [.. Queries(engine, 500, seed: 2022), .. NativeQueries(200, seed: 2022)];
+
+        var bounded = await ScreenAllAsync(engine, queries, compareEveryCandidate: false);
+        var full = await ScreenAllAsync(engine, queries, compareEveryCandidate: true);
+
+        bounded.Should().Equal(full);
+        full.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal))
+            .And.Contain(r => r.Contains("\"decision\":\"Review\"", StringComparison.Ordinal));
+    }
+
+    // Names written in Han, Hangul, Cyrillic and Arabic script, compared by sound with the Latin names.
+    private static readonly ScreeningRequest[] WrittenNatively =
+    [
+        ScreeningRequest.ForParty("海康威视"), ScreeningRequest.ForParty("华为技术有限公司"), ScreeningRequest.ForParty("大疆创新"),
+        ScreeningRequest.ForParty("浙江大华技术股份有限公司"), ScreeningRequest.ForParty("中兴通讯"), ScreeningRequest.ForParty("习近平"),
+        ScreeningRequest.ForParty("김정은"), ScreeningRequest.ForParty("조선광업개발무역회사"), ScreeningRequest.ForParty("하이크비전"),
+        ScreeningRequest.ForParty("Владимир Путин"), ScreeningRequest.ForParty("Касперский"), ScreeningRequest.ForParty("Роснефть"),
+        ScreeningRequest.ForParty("Хуавэй Текнолоджиз"), ScreeningRequest.ForParty("أسامة بن لادن"), ScreeningRequest.ForParty("Βλαντιμίρ Πούτιν"),
+    ];
+
+    // Names of people written in Han and Hangul (as written in Wikidata), and in Cyrillic (a given name and a surname of two
+    // people), from ../shared/data.
+    private static List<ScreeningRequest> NativeQueries(int count, int seed)
+    {
+        static string[] Read(string file) => [.. File.ReadLines(SharedData.DataPath("eval/wikidata-name-transliteration/" + file))
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length >= 2 && parts[1].Length > 0)
+            .Select(parts => parts[1].Replace(" ", string.Empty, StringComparison.Ordinal))];
+
+        var random = new Random(seed);
+        var han = Read("wd_chinese_20.tsv");
+        var hangul = Read("wd_korean_20.tsv");
+        var cyrillic = Read("wd_russian_20.tsv");
+        var queries = new List<ScreeningRequest>(count);
+        for (var i = 0; i < count; i++)
+        {
+            queries.Add(ScreeningRequest.ForParty((i % 3) switch
+            {
+                0 => han[random.Next(han.Length)],
+                1 => hangul[random.Next(hangul.Length)],
+                _ => $"{cyrillic[random.Next(cyrillic.Length)]} {cyrillic[random.Next(cyrillic.Length)]}",
+            }));
+        }
+
+        return queries;
+    }
+
+    private static ScreeningEngine OfacEngine() => new ScreeningEngineBuilder()
+        .Configure(o => o.UseDefaultDataset = false)
+        .AddSource(SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")))
+        .Build();
+
+    // For each query and candidate, under each token-alignment rule set, the bound's verdicts that the full comparison
+    // contradicts; returns how many candidates the bound ruled out.
+    private static int BoundFailures(ScreeningEngine engine, List<ScreeningRequest> requests, out List<string> failures)
+    {
+        var index = engine.Datasets.Current!.State.Index;
+        failures = [];
+        var pruned = 0;
+        foreach (var rules in NameScoringRules.All)
+        {
+            var algorithm = NameMatchAlgorithms.Get(rules.Name);
+            foreach (var text in requests.SelectMany(Texts))
+            {
+                foreach (var variant in Screener.Windows(NameNormalizer.Normalize(text)))
+                {
+                    foreach (var id in index.FindCandidates(variant, 64))
+                    {
+                        var candidate = index.Names[id];
+                        var scored = algorithm.Score(new NameMatchInput(text, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, ReviewThreshold))
+                        {
+                            pruned++;
+                            if (scored.Score >= ReviewThreshold || scored.CandidateContained)
+                            {
+                                failures.Add($"{rules.Name}: \"{text}\" / \"{candidate.Name.Value}\" ({candidate.Normalized.Key}): {scored.Score}, contained {scored.CandidateContained}");
+                            }
+                        }
+
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, double.PositiveInfinity) && scored.CandidateContained)
+                        {
+                            failures.Add($"{rules.Name}: \"{text}\" / \"{candidate.Name.Value}\": contained, but ruled out as a mention");
+                        }
+                    }
+                }
+            }
+        }
+
+        return pruned;
+    }
+
+    private static IEnumerable<string> Texts(ScreeningRequest request) => request switch
+    {
+        PartyScreeningRequest party => [party.Name],
+        ProductScreeningRequest product => new[] { product.Brand, product.Title }.OfType<string>(),
+        _ => [],
+    };
+
+    private static async Task<List<string>> ScreenAllAsync(ScreeningEngine engine, List<ScreeningRequest> requests, bool compareEveryCandidate)
+    {
+        var results = new List<string>(requests.Count);
+        Screener.CompareEveryCandidate.Value = compareEveryCandidate;
+        try
+        {
+            foreach (var request in requests)
+            {
+                var result = await engine.ScreenAsync(request);
+                results.Add(JsonSerializer.Serialize(result with { ScreenedAt = default, Sources = [] }, VendorScreenJsonContext.Default.ScreeningResult));
+            }
+        }
+        finally
+        {
+            Screener.CompareEveryCandidate.Value = false;
+        }
+
+        return results;
+    }
+
+    // Seeded queries from the loaded names: the names as listed, with one or two letters edited, with their words reversed or
+    // the last word dropped, two names' words mixed, and products whose brand or title holds a name.
+    private static List<ScreeningRequest> Queries(ScreeningEngine engine, int count, int seed)
+    {
+        var random = new Random(seed);
+        var names = engine.Dataset!.Entities.SelectMany(e => e.Names.Select(n => n.Value)).Where(n => n.Length > 2).ToArray();
+        var queries = new List<ScreeningRequest>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var name = names[random.Next(names.Length)];
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var other = names[random.Next(names.Length)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            ScreeningRequest request = (i % 8) switch
+            {
+                0 => ScreeningRequest.ForParty(name),
+                1 => ScreeningRequest.ForParty(Misspellings.Edit(name, random, 1, minLength: 3)),
+                2 => ScreeningRequest.ForParty(Misspellings.Edit(name, random, 2, minLength: 3)),
+                3 => ScreeningRequest.ForParty(string.Join(' ', words.Reverse())),
+                4 => ScreeningRequest.ForParty(words.Length > 1 ? string.Join(' ', words[..^1]) : name + " Ltd"),
+                5 => ScreeningRequest.ForParty($"{words[0]} {other[^1]}"),
+                6 => ScreeningRequest.ForProduct() with { Brand = Misspellings.Edit(name, random, 1, minLength: 3) },
+                _ => ScreeningRequest.ForProduct() with { Title = $"Replacement cable for {name} camera 4 pack" },
+            };
+            queries.Add(request);
+        }
+
+        return queries;
+    }
+}
