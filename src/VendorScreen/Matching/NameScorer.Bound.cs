@@ -87,40 +87,37 @@ internal static partial class NameScorer
         }
 
         space.Reset(q.Count, c.Count);
-        var qHasNumber = HasNumber(q);
-        var cHasNumber = HasNumber(c);
-        var wq = space.WeightsQ;
-        var wc = space.WeightsC;
-        Weights(q, wq, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
-        Weights(c, wc, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
 
-        // The tokens some pair can cover.
+        // The tokens some pair can cover, and the rarity of each token (kept with what it pairs with).
         var bound = _boundSpace ??= new BoundSpace();
         var soundCodes = statistics as IWordSoundCodes;
-        var masks = bound.MasksFor(q, rules, mode, soundCodes);
+        var masks = bound.MasksFor(q, rules, mode, statistics, soundCodes);
+        var rarityC = bound.RarityC(c.Count);
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
         for (var j = 0; j < c.Count; j++)
         {
-            if (!masks.TryGetValue(c[j], out var mask))
+            if (!masks.TryGetValue(c[j], out var seen))
             {
-                mask = 0;
+                var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
                     if (MayPair(q[i], c[j], rules, mode))
                     {
-                        mask |= 1UL << i;
+                        pairsWith |= 1UL << i;
                     }
                 }
-
 
                 if (masks.Count >= MaxBoundMemo)
                 {
                     masks.Clear();
                 }
 
-                masks[c[j]] = mask;
+                masks[c[j]] = seen = new TokenBound(pairsWith, RarityOf(c[j], statistics));
             }
+
+            var mask = seen.Mask;
+            rarityC[j] = seen.Rarity;
 
             // Pairs by sound read the candidate's words as written, before the wider word classes.
             if (mode.Native is { } native)
@@ -213,6 +210,11 @@ internal static partial class NameScorer
             return true;
         }
 
+        // The weights only count from here: the query's rarities are read once per query.
+        var wq = space.WeightsQ;
+        var wc = space.WeightsC;
+        WeightsOf(q, bound.RarityQ(q, statistics), wq, IsSyllabic(query), otherHasNumber: HasNumber(c), rules);
+        WeightsOf(c, rarityC, wc, IsSyllabic(candidate), otherHasNumber: HasNumber(q), rules);
         double marked = 0, total = 0;
         for (var i = 0; i < q.Count; i++)
         {
@@ -440,25 +442,34 @@ internal static partial class NameScorer
         && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
         && rules.PartsLeftOutFactor <= 1;
 
-    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair and sound codes),
-    // which of them each candidate token seen pairs with.
+    // What the bound keeps of a candidate token for one query: the query tokens it pairs with (as a mask) and its rarity.
+    private readonly record struct TokenBound(ulong Mask, double Rarity);
+
+    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
+    // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
     private sealed class BoundSpace
     {
         private readonly List<NameToken> _query = new(16);
         private NameScoringRules? _rules;
         private PairMode _mode;
+        private ITokenStatistics? _statistics;
         private IWordSoundCodes? _soundCodes;
+        private double[] _rarityQ = new double[16];
+        private double[] _rarityC = new double[16];
+        private bool _rarityQRead;
 
-        public Dictionary<NameToken, ulong> Masks { get; } = [];
+        public Dictionary<NameToken, TokenBound> Masks { get; } = [];
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
         public List<Pair> Pairs { get; } = new(16);
 
-        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, IWordSoundCodes? soundCodes)
+        public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
+            IWordSoundCodes? soundCodes)
         {
             var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
-                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_soundCodes, soundCodes) && _query.Count == q.Count;
+                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_statistics, statistics) && ReferenceEquals(_soundCodes, soundCodes)
+                && _query.Count == q.Count;
             for (var i = 0; same && i < q.Count; i++)
             {
                 same = _query[i] == q[i];
@@ -468,7 +479,9 @@ internal static partial class NameScorer
             {
                 _rules = rules;
                 _mode = mode;
+                _statistics = statistics;
                 _soundCodes = soundCodes;
+                _rarityQRead = false;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -480,6 +493,38 @@ internal static partial class NameScorer
             }
 
             return Masks;
+        }
+
+        // The rarities of the query tokens last given to MasksFor, read once.
+        public double[] RarityQ(IReadOnlyList<NameToken> q, ITokenStatistics? statistics)
+        {
+            if (!_rarityQRead)
+            {
+                if (_rarityQ.Length < q.Count)
+                {
+                    _rarityQ = new double[Math.Max(q.Count, _rarityQ.Length * 2)];
+                }
+
+                for (var i = 0; i < q.Count; i++)
+                {
+                    _rarityQ[i] = RarityOf(q[i], statistics);
+                }
+
+                _rarityQRead = true;
+            }
+
+            return _rarityQ;
+        }
+
+        // A buffer for the rarities of a candidate's tokens.
+        public double[] RarityC(int count)
+        {
+            if (_rarityC.Length < count)
+            {
+                _rarityC = new double[Math.Max(count, _rarityC.Length * 2)];
+            }
+
+            return _rarityC;
         }
     }
 }
