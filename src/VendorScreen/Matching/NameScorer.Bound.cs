@@ -26,12 +26,12 @@ internal static partial class NameScorer
     /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
     /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0, of a
     /// spelling-variant rule of single tokens, or by sound between a Latin word and a run of a transliterated query (kept per
-    /// query for each candidate token it has seen); a joined run, an acronym, a Wade-Giles run, a country's abbreviation, the
-    /// pairs by sound of a transliterated candidate. Every aligned pair covers marked tokens only and counts their weights at
-    /// most once, at a similarity of at most 1, and a misspelt word only lowers the weights of tokens it covers, so the weighted
-    /// share of the marked tokens bounds the score before its factors; the factors and caps only lower it. The floors are
-    /// checked on their own: one edit apart and numbered siblings exactly, parts-left-out (at most its factor) whenever every
-    /// part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
+    /// query for each candidate token it has seen, with the query's joined runs the token may spell and its rarity); a joined
+    /// run, an acronym, a Wade-Giles run, a country's abbreviation, the pairs by sound of a transliterated candidate. Every
+    /// aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1, and a
+    /// misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the score
+    /// before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and numbered
+    /// siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
     /// against a name in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule sets
     /// with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>).
     /// </remarks>
@@ -113,11 +113,21 @@ internal static partial class NameScorer
                     masks.Clear();
                 }
 
-                masks[c[j]] = seen = new TokenBound(pairsWith, RarityOf(c[j], statistics));
+                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), RarityOf(c[j], statistics));
             }
 
             var mask = seen.Mask;
             rarityC[j] = seen.Rarity;
+
+            // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
+            if (seen.Joined != 0)
+            {
+                markedC[j] = true;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    markedQ[i] |= (seen.Joined & (1UL << i)) != 0;
+                }
+            }
 
             // Pairs by sound read the candidate's words as written, before the wider word classes.
             if (mode.Native is { } native)
@@ -150,7 +160,6 @@ internal static partial class NameScorer
         var pairs = bound.Pairs;
         pairs.Clear();
         MarkJoined(q, markedQ, c, markedC, rules);
-        MarkJoined(c, markedC, q, markedQ, rules);
         AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
 
@@ -279,6 +288,55 @@ internal static partial class NameScorer
         {
             ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
+    private static ulong JoinedRunsOf(NameToken word, IReadOnlyList<NameToken> multi, NameScoringRules rules)
+    {
+        var x = word.Text.AsSpan();
+        if (x.Length < 4 || multi.Count < 2)
+        {
+            return 0;
+        }
+
+        var longest = 0;
+        for (var j = 0; j < multi.Count; j++)
+        {
+            longest += multi[j].Text.Length;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
+        var mask = 0UL;
+        for (var j = 0; j < multi.Count - 1; j++)
+        {
+            multi[j].Text.AsSpan().CopyTo(buffer);
+            var length = multi[j].Text.Length;
+            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            {
+                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                {
+                    break;
+                }
+
+                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
+                length += multi[j + k - 1].Text.Length;
+                if (MaySpellAlike(x, buffer[..length]))
+                {
+                    for (var m = j; m < j + k; m++)
+                    {
+                        mask |= 1UL << m;
+                    }
+                }
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return mask;
     }
 
     // Whether the spelling similarity of a word of four letters or more and a joined run, compared without the short-word rules, may
@@ -442,8 +500,9 @@ internal static partial class NameScorer
         && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
         && rules.PartsLeftOutFactor <= 1;
 
-    // What the bound keeps of a candidate token for one query: the query tokens it pairs with (as a mask) and its rarity.
-    private readonly record struct TokenBound(ulong Mask, double Rarity);
+    // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
+    // query's joined runs it may spell (as masks), and its rarity.
+    private readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity);
 
     // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
     // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
