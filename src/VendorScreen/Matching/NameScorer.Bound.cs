@@ -26,12 +26,12 @@ internal static partial class NameScorer
     /// The bound reads the two names as <see cref="Score"/> reads them (wider word classes, misspelt legal forms, the same token
     /// weights) and marks each token that some pair of the scorer can cover: a pair of single tokens of similarity above 0, of a
     /// spelling-variant rule of single tokens, or by sound between a Latin word and a run of a transliterated query (kept per
-    /// query for each candidate token it has seen); a joined run, an acronym, a Wade-Giles run, a country's abbreviation, the
-    /// pairs by sound of a transliterated candidate. Every aligned pair covers marked tokens only and counts their weights at
-    /// most once, at a similarity of at most 1, and a misspelt word only lowers the weights of tokens it covers, so the weighted
-    /// share of the marked tokens bounds the score before its factors; the factors and caps only lower it. The floors are
-    /// checked on their own: one edit apart and numbered siblings exactly, parts-left-out (at most its factor) whenever every
-    /// part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
+    /// query for each candidate token it has seen, with the query's joined runs the token may spell and its rarity); a joined
+    /// run, an acronym, a Wade-Giles run, a country's abbreviation, the pairs by sound of a transliterated candidate. Every
+    /// aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1, and a
+    /// misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the score
+    /// before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and numbered
+    /// siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
     /// against a name in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule sets
     /// with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>).
     /// </remarks>
@@ -87,39 +87,46 @@ internal static partial class NameScorer
         }
 
         space.Reset(q.Count, c.Count);
-        var qHasNumber = HasNumber(q);
-        var cHasNumber = HasNumber(c);
-        var wq = space.WeightsQ;
-        var wc = space.WeightsC;
-        Weights(q, wq, statistics, IsSyllabic(query), otherHasNumber: cHasNumber, rules);
-        Weights(c, wc, statistics, IsSyllabic(candidate), otherHasNumber: qHasNumber, rules);
 
-        // The tokens some pair can cover.
+        // The tokens some pair can cover, and the rarity of each token (kept with what it pairs with).
         var bound = _boundSpace ??= new BoundSpace();
         var soundCodes = statistics as IWordSoundCodes;
-        var masks = bound.MasksFor(q, rules, mode, soundCodes);
+        var masks = bound.MasksFor(q, rules, mode, statistics, soundCodes);
+        var rarityC = bound.RarityC(c.Count);
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
         for (var j = 0; j < c.Count; j++)
         {
-            if (!masks.TryGetValue(c[j], out var mask))
+            if (!masks.TryGetValue(c[j], out var seen))
             {
-                mask = 0;
+                var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
                     if (MayPair(q[i], c[j], rules, mode))
                     {
-                        mask |= 1UL << i;
+                        pairsWith |= 1UL << i;
                     }
                 }
-
 
                 if (masks.Count >= MaxBoundMemo)
                 {
                     masks.Clear();
                 }
 
-                masks[c[j]] = mask;
+                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), RarityOf(c[j], statistics));
+            }
+
+            var mask = seen.Mask;
+            rarityC[j] = seen.Rarity;
+
+            // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
+            if (seen.Joined != 0)
+            {
+                markedC[j] = true;
+                for (var i = 0; i < q.Count; i++)
+                {
+                    markedQ[i] |= (seen.Joined & (1UL << i)) != 0;
+                }
             }
 
             // Pairs by sound read the candidate's words as written, before the wider word classes.
@@ -153,7 +160,6 @@ internal static partial class NameScorer
         var pairs = bound.Pairs;
         pairs.Clear();
         MarkJoined(q, markedQ, c, markedC, rules);
-        MarkJoined(c, markedC, q, markedQ, rules);
         AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
 
@@ -213,6 +219,11 @@ internal static partial class NameScorer
             return true;
         }
 
+        // The weights only count from here: the query's rarities are read once per query.
+        var wq = space.WeightsQ;
+        var wc = space.WeightsC;
+        WeightsOf(q, bound.RarityQ(q, statistics), wq, IsSyllabic(query), otherHasNumber: HasNumber(c), rules);
+        WeightsOf(c, rarityC, wc, IsSyllabic(candidate), otherHasNumber: HasNumber(q), rules);
         double marked = 0, total = 0;
         for (var i = 0; i < q.Count; i++)
         {
@@ -277,6 +288,55 @@ internal static partial class NameScorer
         {
             ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
+    private static ulong JoinedRunsOf(NameToken word, IReadOnlyList<NameToken> multi, NameScoringRules rules)
+    {
+        var x = word.Text.AsSpan();
+        if (x.Length < 4 || multi.Count < 2)
+        {
+            return 0;
+        }
+
+        var longest = 0;
+        for (var j = 0; j < multi.Count; j++)
+        {
+            longest += multi[j].Text.Length;
+        }
+
+        char[]? rented = null;
+        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
+        var mask = 0UL;
+        for (var j = 0; j < multi.Count - 1; j++)
+        {
+            multi[j].Text.AsSpan().CopyTo(buffer);
+            var length = multi[j].Text.Length;
+            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            {
+                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                {
+                    break;
+                }
+
+                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
+                length += multi[j + k - 1].Text.Length;
+                if (MaySpellAlike(x, buffer[..length]))
+                {
+                    for (var m = j; m < j + k; m++)
+                    {
+                        mask |= 1UL << m;
+                    }
+                }
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return mask;
     }
 
     // Whether the spelling similarity of a word of four letters or more and a joined run, compared without the short-word rules, may
@@ -440,25 +500,35 @@ internal static partial class NameScorer
         && rules.WadeGilesSimilarity <= 1 && rules.BalticEndingSimilarity <= 1 && rules.CountryAbbreviationSimilarity <= 1
         && rules.PartsLeftOutFactor <= 1;
 
-    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair and sound codes),
-    // which of them each candidate token seen pairs with.
+    // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
+    // query's joined runs it may spell (as masks), and its rarity.
+    private readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity);
+
+    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
+    // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
     private sealed class BoundSpace
     {
         private readonly List<NameToken> _query = new(16);
         private NameScoringRules? _rules;
         private PairMode _mode;
+        private ITokenStatistics? _statistics;
         private IWordSoundCodes? _soundCodes;
+        private double[] _rarityQ = new double[16];
+        private double[] _rarityC = new double[16];
+        private bool _rarityQRead;
 
-        public Dictionary<NameToken, ulong> Masks { get; } = [];
+        public Dictionary<NameToken, TokenBound> Masks { get; } = [];
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
         public List<Pair> Pairs { get; } = new(16);
 
-        public Dictionary<NameToken, ulong> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, IWordSoundCodes? soundCodes)
+        public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
+            IWordSoundCodes? soundCodes)
         {
             var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
-                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_soundCodes, soundCodes) && _query.Count == q.Count;
+                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_statistics, statistics) && ReferenceEquals(_soundCodes, soundCodes)
+                && _query.Count == q.Count;
             for (var i = 0; same && i < q.Count; i++)
             {
                 same = _query[i] == q[i];
@@ -468,7 +538,9 @@ internal static partial class NameScorer
             {
                 _rules = rules;
                 _mode = mode;
+                _statistics = statistics;
                 _soundCodes = soundCodes;
+                _rarityQRead = false;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -480,6 +552,38 @@ internal static partial class NameScorer
             }
 
             return Masks;
+        }
+
+        // The rarities of the query tokens last given to MasksFor, read once.
+        public double[] RarityQ(IReadOnlyList<NameToken> q, ITokenStatistics? statistics)
+        {
+            if (!_rarityQRead)
+            {
+                if (_rarityQ.Length < q.Count)
+                {
+                    _rarityQ = new double[Math.Max(q.Count, _rarityQ.Length * 2)];
+                }
+
+                for (var i = 0; i < q.Count; i++)
+                {
+                    _rarityQ[i] = RarityOf(q[i], statistics);
+                }
+
+                _rarityQRead = true;
+            }
+
+            return _rarityQ;
+        }
+
+        // A buffer for the rarities of a candidate's tokens.
+        public double[] RarityC(int count)
+        {
+            if (_rarityC.Length < count)
+            {
+                _rarityC = new double[Math.Max(count, _rarityC.Length * 2)];
+            }
+
+            return _rarityC;
         }
     }
 }

@@ -2143,15 +2143,31 @@ internal static partial class NameScorer
         var patronymic = PatronymicIndex(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
-            var rarity = statistics?.Rarity(tokens[i].Text) ?? 1.0;
-            // An initial ("Thomas A. Lindeman") says little on its own.
-            var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? rules.LoneNumberWeight
-                : tokens[i].Class != TokenClass.Word ? rules.BaseWeight(tokens[i].Class)
-                : tokens[i].Text.Length == 1 && !syllabic ? rules.InitialWeight
-                : i == patronymic ? rules.PatronymicWeight
-                : rules.BaseWeight(tokens[i].Class);
-            w[i] = baseWeight * (rules.RarityFloor + ((1 - rules.RarityFloor) * rarity));
+            w[i] = Weight(tokens, i, patronymic, RarityOf(tokens[i], statistics), syllabic, otherHasNumber, rules);
         }
+    }
+
+    // The weights of tokens whose rarities are known (as Weights gives them).
+    private static void WeightsOf(IReadOnlyList<NameToken> tokens, double[] rarity, double[] w, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    {
+        var patronymic = PatronymicIndex(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            w[i] = Weight(tokens, i, patronymic, rarity[i], syllabic, otherHasNumber, rules);
+        }
+    }
+
+    private static double RarityOf(NameToken token, ITokenStatistics? statistics) => statistics?.Rarity(token.Text) ?? 1.0;
+
+    private static double Weight(IReadOnlyList<NameToken> tokens, int i, int patronymic, double rarity, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    {
+        // An initial ("Thomas A. Lindeman") says little on its own.
+        var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? rules.LoneNumberWeight
+            : tokens[i].Class != TokenClass.Word ? rules.BaseWeight(tokens[i].Class)
+            : tokens[i].Text.Length == 1 && !syllabic ? rules.InitialWeight
+            : i == patronymic ? rules.PatronymicWeight
+            : rules.BaseWeight(tokens[i].Class);
+        return baseWeight * (rules.RarityFloor + ((1 - rules.RarityFloor) * rarity));
     }
 
     private static void CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, bool shortSubstitution, bool exactOnly, NameScoringRules rules)

@@ -75,6 +75,39 @@ public sealed class CandidateBoundTests
     }
 
     // Names written in Han, Hangul, Cyrillic and Arabic script, compared by sound with the Latin names.
+    [Fact]
+    public void MayReach_SameNamesUnderOtherTokenStatistics_ReadsTheRaritiesOfTheStatisticsGiven()
+    {
+        // The bound keeps what it learns of each candidate token for the query it last read; a token's rarity comes from the
+        // statistics given, so bounding the same names under other statistics must not reuse the rarities of the first.
+        var query = NameNormalizer.Normalize("Meridian Zorbex")[0];
+        var candidate = NameNormalizer.Normalize("Meridian Quilty")[0];
+        var other = NameNormalizer.Normalize("Hollow Brightwater Tannery")[0];
+        var sharedRare = new Rarities(new Dictionary<string, double> { ["meridian"] = 1, ["zorbex"] = 0.05, ["quilty"] = 0.05 });
+        var sharedCommon = new Rarities(new Dictionary<string, double> { ["meridian"] = 0.05, ["zorbex"] = 1, ["quilty"] = 1 });
+        var rules = NameScoringRules.Default;
+
+        bool Fresh(Rarities statistics)
+        {
+            NameScorer.MayReach(other, candidate, statistics, rules, 0.6);
+            return NameScorer.MayReach(query, candidate, statistics, rules, 0.6);
+        }
+
+        var rareAlone = Fresh(sharedRare);
+        var commonAlone = Fresh(sharedCommon);
+        rareAlone.Should().BeTrue("the shared word carries most of the weight");
+        commonAlone.Should().BeFalse("the words that differ carry most of the weight");
+
+        NameScorer.MayReach(query, candidate, sharedRare, rules, 0.6).Should().Be(rareAlone);
+        NameScorer.MayReach(query, candidate, sharedCommon, rules, 0.6).Should().Be(commonAlone);
+        NameScorer.MayReach(query, candidate, sharedRare, rules, 0.6).Should().Be(rareAlone);
+    }
+
+    private sealed class Rarities(Dictionary<string, double> rarity) : VendorScreen.Indexing.ITokenStatistics
+    {
+        public double Rarity(string token) => rarity.TryGetValue(token, out var r) ? r : 1;
+    }
+
     private static readonly ScreeningRequest[] WrittenNatively =
     [
         ScreeningRequest.ForParty("海康威视"), ScreeningRequest.ForParty("华为技术有限公司"), ScreeningRequest.ForParty("大疆创新"),
