@@ -245,41 +245,20 @@ internal static partial class NameScorer
     // spelling similarity may be above 0 (MaySpellAlike).
     private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
-        var longest = 0;
-        for (var j = 0; j < multi.Count; j++)
-        {
-            longest += multi[j].Text.Length;
-        }
-
         char[]? rented = null;
+        var longest = JoinedLength(multi);
         Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
-        for (var j = 0; j < multi.Count - 1; j++)
+        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        while (runs.MoveNext())
         {
-            multi[j].Text.AsSpan().CopyTo(buffer);
-            var length = multi[j].Text.Length;
-            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            var joined = runs.Joined;
+            for (var i = 0; i < single.Count; i++)
             {
-                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                var x = single[i].Text.AsSpan();
+                if (x.Length >= 4 && MaySpellAlike(x, joined))
                 {
-                    break;
-                }
-
-                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
-                length += multi[j + k - 1].Text.Length;
-                ReadOnlySpan<char> joined = buffer[..length];
-                for (var i = 0; i < single.Count; i++)
-                {
-                    var x = single[i].Text.AsSpan();
-                    if (x.Length < 4)
-                    {
-                        continue;
-                    }
-
-                    if (MaySpellAlike(x, joined))
-                    {
-                        markedSingle[i] = true;
-                        MarkUsed(markedMulti, j, k);
-                    }
+                    markedSingle[i] = true;
+                    MarkUsed(markedMulti, runs.Start, runs.Count);
                 }
             }
         }
@@ -299,34 +278,18 @@ internal static partial class NameScorer
             return 0;
         }
 
-        var longest = 0;
-        for (var j = 0; j < multi.Count; j++)
-        {
-            longest += multi[j].Text.Length;
-        }
-
         char[]? rented = null;
+        var longest = JoinedLength(multi);
         Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
         var mask = 0UL;
-        for (var j = 0; j < multi.Count - 1; j++)
+        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        while (runs.MoveNext())
         {
-            multi[j].Text.AsSpan().CopyTo(buffer);
-            var length = multi[j].Text.Length;
-            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            if (MaySpellAlike(x, runs.Joined))
             {
-                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                for (var m = runs.Start; m < runs.Start + runs.Count; m++)
                 {
-                    break;
-                }
-
-                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
-                length += multi[j + k - 1].Text.Length;
-                if (MaySpellAlike(x, buffer[..length]))
-                {
-                    for (var m = j; m < j + k; m++)
-                    {
-                        mask |= 1UL << m;
-                    }
+                    mask |= 1UL << m;
                 }
             }
         }

@@ -2196,42 +2196,24 @@ internal static partial class NameScorer
 
     private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
-        // The joined text is written into one buffer: the run starting at j grows by one token at a time.
         char[]? rented = null;
-        var longest = 0;
-        for (var j = 0; j < multi.Count; j++)
-        {
-            longest += multi[j].Text.Length;
-        }
-
+        var longest = JoinedLength(multi);
         Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
-        for (var j = 0; j < multi.Count - 1; j++)
+        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        while (runs.MoveNext())
         {
-            multi[j].Text.AsSpan().CopyTo(buffer);
-            var length = multi[j].Text.Length;
-            for (var k = 2; k <= 4 && j + k <= multi.Count; k++)
+            var joined = runs.Joined;
+            for (var i = 0; i < single.Count; i++)
             {
-                // Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined name ("E. S. Co." is not "Esco").
-                if (rules.JoinedSkipsLegalForms && (multi[j].Class == TokenClass.LegalForm || multi[j + k - 1].Class == TokenClass.LegalForm))
+                if (single[i].Text.Length < 4)
                 {
-                    break;
+                    continue;
                 }
 
-                multi[j + k - 1].Text.AsSpan().CopyTo(buffer[length..]);
-                length += multi[j + k - 1].Text.Length;
-                ReadOnlySpan<char> joined = buffer[..length];
-                for (var i = 0; i < single.Count; i++)
+                var sim = SpellingSimilarity(single[i].Text, single[i].Class, joined, TokenClass.Word, rules, shortSubstitution: false);
+                if (sim >= rules.JoinedMinSimilarity)
                 {
-                    if (single[i].Text.Length < 4)
-                    {
-                        continue;
-                    }
-
-                    var sim = SpellingSimilarity(single[i].Text, single[i].Class, joined, TokenClass.Word, rules, shortSubstitution: false);
-                    if (sim >= rules.JoinedMinSimilarity)
-                    {
-                        pairs.Add(queryJoined ? new Pair(j, k, i, 1, sim) : new Pair(i, 1, j, k, sim));
-                    }
+                    pairs.Add(queryJoined ? new Pair(runs.Start, runs.Count, i, 1, sim) : new Pair(i, 1, runs.Start, runs.Count, sim));
                 }
             }
         }
