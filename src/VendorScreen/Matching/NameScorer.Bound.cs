@@ -369,12 +369,7 @@ internal static partial class NameScorer
         var syllabic = script is NameScript.Han or NameScript.Hangul;
         var minRun = syllabic ? 2 : 1;
         var maxRun = syllabic ? 8 : 1;
-        var space = _crossScript ??= new CrossScriptSpace();
-        if (!ReferenceEquals(space.Native, native))
-        {
-            space.Native = native;
-            space.RunCodes.Clear();
-        }
+        var space = CrossScriptSpaceFor(native);
 
         var n = native.Tokens;
         var latinCodes = soundCodes?.LatinCodes(word.Text) ?? space.LatinCodes(word.Text);

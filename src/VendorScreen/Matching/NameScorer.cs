@@ -2338,14 +2338,7 @@ internal static partial class NameScorer
         }
         var minRun = syllabic ? 2 : 1;
         var maxRun = syllabic ? 8 : 1;
-        // The sound codes of the native runs are kept for the native name last compared on this thread (a query in Han or Hangul
-        // is compared with every candidate in a row), and those of Latin words by their text: both depend on the text alone.
-        var space = _crossScript ??= new CrossScriptSpace();
-        if (!ReferenceEquals(space.Native, native))
-        {
-            space.Native = native;
-            space.RunCodes.Clear();
-        }
+        var space = CrossScriptSpaceFor(native);
 
         var found = space.Found;
         var runCodes = space.RunCodes;
@@ -2439,6 +2432,21 @@ internal static partial class NameScorer
 
     [ThreadStatic]
     private static CrossScriptSpace? _crossScript;
+
+    // Gets the thread's cross-script space for a native name. The sound codes of the native runs are kept for the native name
+    // last compared on this thread (a query in Han or Hangul is compared with every candidate in a row), and those of Latin words
+    // by their text: both depend on the text alone.
+    private static CrossScriptSpace CrossScriptSpaceFor(NormalizedName native)
+    {
+        var space = _crossScript ??= new CrossScriptSpace();
+        if (!ReferenceEquals(space.Native, native))
+        {
+            space.Native = native;
+            space.RunCodes.Clear();
+        }
+
+        return space;
+    }
 
     // What the cross-script pairing of one thread keeps between comparisons: pure functions of the text, and a reused list.
     private sealed class CrossScriptSpace
