@@ -105,10 +105,7 @@ internal static class ScreenCommand
             throw new CliException($"--output \"{outputPath}\": expected a file path");
         }
 
-        if (settings.Output is not null && SamePath(settings.Output, settings.Input))
-        {
-            throw new CliException($"--output {settings.Output}: would overwrite the input file");
-        }
+        CliOptions.CheckOutputIsNotInput(settings.Output, settings.Input);
 
         // First pass: every row is read and checked before the lists are loaded, so bad input stops the run at once; only the
         // count is kept, so a file of any length is checked in bounded memory.
