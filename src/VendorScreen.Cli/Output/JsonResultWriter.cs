@@ -72,7 +72,7 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("entityName", hit.EntityName);
         json.WriteString("matchedName", hit.MatchedName);
         json.WriteNumber("score", RoundScore(hit.Score));
-        json.WriteStrings("lists", ListsOf(hit));
+        json.WriteStrings("lists", ListsOf(hit.Listings));
         json.WriteStrings("path", PathOf(hit));
         json.WriteNullable("reason", hit.Reason);
 
