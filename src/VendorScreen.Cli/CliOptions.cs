@@ -31,6 +31,17 @@ internal static class CliOptions
     public static Option<string?> Output(string what) =>
         new("--output", "-o") { Description = $"Write {what} to FILE instead of standard output.", HelpName = "FILE" };
 
+    /// <summary>Refuses an <c>--output</c> value that is empty or names a folder.</summary>
+    /// <param name="output">The <c>--output</c> value, or <see langword="null"/> for standard output.</param>
+    /// <exception cref="CliException"><paramref name="output"/> is not a file path (exit code 2).</exception>
+    public static void CheckOutputIsAFile(string? output)
+    {
+        if (output is not null && (string.IsNullOrWhiteSpace(output) || Directory.Exists(output)))
+        {
+            throw new CliException($"--output \"{output}\": expected a file path");
+        }
+    }
+
     /// <summary>Refuses an <c>--output</c> file that is the input file (once symbolic links are resolved, see
     /// <see cref="ScreenCommand.SamePath"/>): the input would be overwritten.</summary>
     /// <param name="output">The <c>--output</c> value, or <see langword="null"/> for standard output.</param>
