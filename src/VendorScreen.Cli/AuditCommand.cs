@@ -33,33 +33,23 @@ internal static class AuditCommand
             }
 
             var path = parseResult.GetValue(output);
-            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
-            await using (open.ConfigureAwait(false))
+            await store.UseAsync(parseResult, async open =>
             {
-                var writer = CommandOutput.Open(context, path);
                 var count = 0;
-                try
+                await CommandOutput.WriteAsync(context, path, async writer =>
                 {
                     await foreach (var record in open.Audit.ReadAsync(from, cancellationToken).ConfigureAwait(false))
                     {
                         await writer.WriteLineAsync(SafeText.Visible(record.ToJson()).AsMemory(), cancellationToken).ConfigureAwait(false);
                         count++;
                     }
-                }
-                catch (ScreeningStoreException ex)
-                {
-                    throw new CliException(CliContext.OneLine(ex.Message), ex);
-                }
-                finally
-                {
-                    await CommandOutput.CloseAsync(writer, path, cancellationToken).ConfigureAwait(false);
-                }
+                }, cancellationToken).ConfigureAwait(false);
 
                 if (context.StderrIsTerminal || path is not null)
                 {
                     context.Error(string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "record" : "records")} exported from {open.Description}{(path is null ? string.Empty : $" to {path}")}"));
                 }
-            }
+            }, cancellationToken).ConfigureAwait(false);
 
             return ExitCodes.Success;
         });

@@ -31,6 +31,30 @@ internal static class CliOptions
     public static Option<string?> Output(string what) =>
         new("--output", "-o") { Description = $"Write {what} to FILE instead of standard output.", HelpName = "FILE" };
 
+    /// <summary>Refuses an <c>--output</c> value that is empty or names a folder.</summary>
+    /// <param name="output">The <c>--output</c> value, or <see langword="null"/> for standard output.</param>
+    /// <exception cref="CliException"><paramref name="output"/> is not a file path (exit code 2).</exception>
+    public static void CheckOutputIsAFile(string? output)
+    {
+        if (output is not null && (string.IsNullOrWhiteSpace(output) || Directory.Exists(output)))
+        {
+            throw new CliException($"--output \"{output}\": expected a file path");
+        }
+    }
+
+    /// <summary>Refuses an <c>--output</c> file that is the input file (once symbolic links are resolved, see
+    /// <see cref="ScreenCommand.SamePath"/>): the input would be overwritten.</summary>
+    /// <param name="output">The <c>--output</c> value, or <see langword="null"/> for standard output.</param>
+    /// <param name="input">The input file.</param>
+    /// <exception cref="CliException"><paramref name="output"/> names the input file (exit code 2).</exception>
+    public static void CheckOutputIsNotInput(string? output, string input)
+    {
+        if (output is not null && ScreenCommand.SamePath(output, input))
+        {
+            throw new CliException($"--output {output}: would overwrite the input file");
+        }
+    }
+
     /// <summary>Creates <c>--as-of</c>: the date relations and listings are evaluated at; read it with <see cref="ParseDate"/>.</summary>
     /// <returns>The option.</returns>
     public static Option<string?> AsOf() => new("--as-of")

@@ -72,11 +72,7 @@ internal static class DispositionCommand
                 throw new CliException(CliContext.OneLine(ex.Message), ex);
             }
 
-            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
-            await using (open.ConfigureAwait(false))
-            {
-                await Guard(() => open.Dispositions.AddDispositionAsync(disposition, cancellationToken)).ConfigureAwait(false);
-            }
+            await store.UseAsync(parseResult, open => open.Dispositions.AddDispositionAsync(disposition, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             ctx.Stdout.WriteLine(SafeText.Visible($"added disposition {disposition.Id}: {disposition.Party} / {disposition.EntityId} ({found.PrimaryName}) {Kind(disposition.Kind)}{(expiresAt is null ? string.Empty : $", until {LastDay(expiresAt.Value)}")}"));
             return ExitCodes.Success;
@@ -96,12 +92,8 @@ internal static class DispositionCommand
         list.SetAction(async (parseResult, cancellationToken) =>
         {
             var chosen = ScreenCommand.Choose("--format", parseResult.GetValue(format) ?? "table", Formats);
-            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<ScreeningDisposition> dispositions;
-            await using (open.ConfigureAwait(false))
-            {
-                dispositions = await Guard(() => open.Dispositions.ListDispositionsAsync(parseResult.GetValue(all), cancellationToken)).ConfigureAwait(false);
-            }
+            var dispositions = await store.UseAsync(parseResult, open => open.Dispositions.ListDispositionsAsync(parseResult.GetValue(all), cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
 
             var now = context.TimeProvider.GetUtcNow();
             foreach (var d in dispositions)
@@ -131,48 +123,14 @@ internal static class DispositionCommand
         remove.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = parseResult.GetRequiredValue(id).Trim();
-            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
-            ScreeningDisposition? removed;
-            await using (open.ConfigureAwait(false))
-            {
-                removed = await Guard(() => open.Dispositions.RemoveDispositionAsync(target, store.GetUser(parseResult), context.TimeProvider.GetUtcNow(), cancellationToken)).ConfigureAwait(false);
-            }
-
-            if (removed is null)
-            {
-                throw new CliException($"no standing disposition with id \"{target}\" in {open.Description}");
-            }
+            var removed = await store.UseAsync(parseResult, async open =>
+                await open.Dispositions.RemoveDispositionAsync(target, store.GetUser(parseResult), context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ?? throw new CliException($"no standing disposition with id \"{target}\" in {open.Description}"), cancellationToken).ConfigureAwait(false);
 
             context.Stdout.WriteLine(SafeText.Visible($"removed disposition {removed.Id}: {removed.Party} / {removed.EntityId}"));
             return ExitCodes.Success;
         });
         return remove;
-    }
-
-    /// <summary>Runs a store call, turning a store failure into a one-line command failure.</summary>
-    public static async Task<T> Guard<T>(Func<ValueTask<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (ScreeningStoreException ex)
-        {
-            throw new CliException(CliContext.OneLine(ex.Message), ex);
-        }
-    }
-
-    /// <summary>Runs a store call, turning a store failure into a one-line command failure.</summary>
-    public static async Task Guard(Func<ValueTask> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (ScreeningStoreException ex)
-        {
-            throw new CliException(CliContext.OneLine(ex.Message), ex);
-        }
     }
 
     public static string Kind(DispositionKind kind) => kind == DispositionKind.TrueMatch ? "true-match" : "false-positive";

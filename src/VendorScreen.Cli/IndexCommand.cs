@@ -37,10 +37,7 @@ internal static class IndexCommand
     /// <exception cref="CliException">Bad usage (exit 2), a source that could not be loaded (exit 3) or a file that cannot be written.</exception>
     public static async Task<int> BuildAsync(SourceSelection sources, string output, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(output) || Directory.Exists(output))
-        {
-            throw new CliException($"--output \"{output}\": expected a file path");
-        }
+        CliOptions.CheckOutputIsAFile(output);
 
         using var engine = await EngineFactory.CreateAsync(sources, "default", algorithm: null, requireUsable: true, cancellationToken).ConfigureAwait(false);
         var snapshots = engine.Dataset?.Snapshots ?? throw new CliException(ExitCodes.SourceFailed, "no dataset was loaded");

@@ -46,10 +46,7 @@ internal static class MonitorCommand
 
             var inputPath = parseResult.GetRequiredValue(input);
             var outputPath = parseResult.GetValue(output);
-            if (outputPath is not null && ScreenCommand.SamePath(outputPath, inputPath))
-            {
-                throw new CliException($"--output {outputPath}: would overwrite the input file");
-            }
+            CliOptions.CheckOutputIsNotInput(outputPath, inputPath);
 
             var table = InputFile.Read(inputPath, defaultAsOf);
             var duplicate = table.Rows.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -59,25 +56,19 @@ internal static class MonitorCommand
             }
 
             using var engine = await EngineFactory.CreateAsync(selection, policyName, null, requireUsable: true, cancellationToken).ConfigureAwait(false);
-            var open = await store.OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<DecisionChange> changes;
-            await using (open.ConfigureAwait(false))
+            var changes = await store.UseAsync(parseResult, async open =>
             {
                 var screening = engine.WithDispositions(open.Dispositions, engine.Datasets, ctx.TimeProvider);
                 using var monitor = new ScreeningMonitor(screening, open.Audit, engine.Datasets, store.GetUser(parseResult), ctx.TimeProvider);
-                changes = await DispositionCommand.Guard(async () => await monitor.RescreenAsync(table.Rows.Select(r => r.Request), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-            }
+                return await monitor.RescreenAsync(table.Rows.Select(r => r.Request), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
 
             var rows = table.Rows.ToDictionary(r => ScreeningAuditRecord.SubjectOf(r.Request), StringComparer.Ordinal);
-            var writer = CommandOutput.Open(ctx, outputPath);
-            try
+            await CommandOutput.WriteAsync(ctx, outputPath, writer =>
             {
                 Write(writer, chosen, changes.Select(c => (Row: rows[c.Subject], Change: c)).OrderBy(p => p.Row.Line).ToList());
-            }
-            finally
-            {
-                await CommandOutput.CloseAsync(writer, outputPath, cancellationToken).ConfigureAwait(false);
-            }
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
 
             if (ctx.StderrIsTerminal || outputPath is not null)
             {

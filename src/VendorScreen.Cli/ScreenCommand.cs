@@ -100,15 +100,8 @@ internal static class ScreenCommand
         var failOn = settings.FailOn is null ? null : Choose("--fail-on", settings.FailOn, FailOnValues);
         var asOf = CliOptions.ParseDate("--as-of", settings.AsOf);
 
-        if (settings.Output is { } outputPath && (string.IsNullOrWhiteSpace(outputPath) || Directory.Exists(outputPath)))
-        {
-            throw new CliException($"--output \"{outputPath}\": expected a file path");
-        }
-
-        if (settings.Output is not null && SamePath(settings.Output, settings.Input))
-        {
-            throw new CliException($"--output {settings.Output}: would overwrite the input file");
-        }
+        CliOptions.CheckOutputIsAFile(settings.Output);
+        CliOptions.CheckOutputIsNotInput(settings.Output, settings.Input);
 
         // First pass: every row is read and checked before the lists are loaded, so bad input stops the run at once; only the
         // count is kept, so a file of any length is checked in bounded memory.

@@ -87,7 +87,7 @@ internal static class SearchCommand
                 rank++;
                 var matched = string.Equals(hit.MatchedName, hit.EntityName, StringComparison.Ordinal) ? string.Empty : $" as \"{hit.MatchedName}\" ({hit.MatchedNameKind})";
                 context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{rank,3}. {ResultWriter.FormatScore(hit.Score),-6} {hit.EntityId}  {hit.EntityName}{matched}  [{string.Join(", ", hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal))}]"));
+                    $"{rank,3}. {ResultWriter.FormatScore(hit.Score),-6} {hit.EntityId}  {hit.EntityName}{matched}  [{string.Join(", ", ResultWriter.ListsOf(hit.Listings))}]"));
             }
         }
 
@@ -117,7 +117,7 @@ internal static class SearchCommand
             json.WriteString("matchedName", hit.MatchedName);
             json.WriteString("matchedNameKind", hit.MatchedNameKind.ToString().ToLowerInvariant());
             json.WriteNumber("score", hit.Score);
-            json.WriteStrings("lists", hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal));
+            json.WriteStrings("lists", ResultWriter.ListsOf(hit.Listings));
             json.WriteObjects("features", hit.Features, (json, feature) =>
             {
                 json.WriteString("feature", feature.Feature);

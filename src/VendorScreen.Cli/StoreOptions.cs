@@ -44,8 +44,46 @@ internal sealed partial class StoreOptions
     /// <param name="cancellationToken">A token to cancel.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="CliException">The store cannot be opened (exit code 2), with the store's own message.</exception>
-    public Task<OpenStore> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+    private Task<OpenStore> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         OpenAsync(parseResult.GetRequiredValue(Store)!, cancellationToken);
+
+    /// <summary>Opens the store <c>--store</c> names, runs a piece of work on it and closes it; a store failure in the work ends the
+    /// command with the store's message on one line.</summary>
+    /// <typeparam name="T">What the work returns.</typeparam>
+    /// <param name="parseResult">The parse result of a command where <c>--store</c> is required.</param>
+    /// <param name="work">The work on the open store.</param>
+    /// <param name="cancellationToken">A token to cancel.</param>
+    /// <returns>What the work returned.</returns>
+    /// <exception cref="CliException">The store cannot be opened, or it failed (exit code 2).</exception>
+    public async Task<T> UseAsync<T>(ParseResult parseResult, Func<OpenStore, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var open = await OpenAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        await using (open.ConfigureAwait(false))
+        {
+            try
+            {
+                return await work(open).ConfigureAwait(false);
+            }
+            catch (ScreeningStoreException ex)
+            {
+                throw new CliException(CliContext.OneLine(ex.Message), ex);
+            }
+        }
+    }
+
+    /// <summary>Opens the store <c>--store</c> names, runs a piece of work on it and closes it; a store failure in the work ends the
+    /// command with the store's message on one line.</summary>
+    /// <param name="parseResult">The parse result of a command where <c>--store</c> is required.</param>
+    /// <param name="work">The work on the open store.</param>
+    /// <param name="cancellationToken">A token to cancel.</param>
+    /// <returns>A task that completes when the work is done and the store closed.</returns>
+    /// <exception cref="CliException">The store cannot be opened, or it failed (exit code 2).</exception>
+    public Task UseAsync(ParseResult parseResult, Func<OpenStore, ValueTask> work, CancellationToken cancellationToken) =>
+        UseAsync(parseResult, async open =>
+        {
+            await work(open).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Whether a <c>--store</c> value is a PostgreSQL connection string rather than a file path.</summary>
     /// <param name="spec">The value.</param>

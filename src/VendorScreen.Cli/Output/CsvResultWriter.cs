@@ -39,7 +39,7 @@ internal sealed class CsvResultWriter : ResultWriter
         WriteText(hit?.EntityName);
         WriteText(hit?.MatchedName);
         WriteText(hit?.ListedEntityId);
-        WriteText(hit is null ? null : string.Join(';', ListsOf(hit)));
+        WriteText(hit is null ? null : string.Join(';', ListsOf(hit.Listings)));
         WriteText(hit is null ? null : string.Join(" > ", PathOf(hit)));
         WriteText(result.Reason);
         WriteText(hit is null ? null : DetailedPath(hit.Path, hit.EntityName));

@@ -226,7 +226,7 @@ internal sealed class HtmlResultWriter : ResultWriter
                 .Append(E(hit.Field)).Append(" \u201C").Append(E(hit.Query)).Append("\u201D matches \u201C").Append(E(hit.MatchedName)).Append("\u201D, score ")
                 .Append(FormatScore(hit.Score)).Append("</p>\n<table class=\"facts\"><tbody>\n");
             Fact(html, "listed entity", $"{hit.ListedEntityName} ({hit.ListedEntityId})");
-            Fact(html, "lists", string.Join(", ", hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal)));
+            Fact(html, "lists", string.Join(", ", ListsOf(hit.Listings)));
             if (hit.Path.Count > 0)
             {
                 html.Append("<tr><th>path</th><td class=\"path\">").Append(E(hit.EntityName));

@@ -15,9 +15,15 @@ internal static class JsonLine
     /// <summary>Writes one JSON value and returns it as text.</summary>
     /// <param name="write">Writes the value.</param>
     /// <returns>The JSON text.</returns>
-    public static string Write(Action<Utf8JsonWriter> write)
+    public static string Write(Action<Utf8JsonWriter> write) => Write(new ArrayBufferWriter<byte>(), write);
+
+    /// <summary>Writes one JSON value into a buffer kept between values and returns it as text.</summary>
+    /// <param name="buffer">The buffer; what it holds is cleared first.</param>
+    /// <param name="write">Writes the value.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        buffer.Clear();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             write(json);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using VendorScreen.Cli.Input;
 
@@ -16,14 +15,10 @@ internal sealed class JsonResultWriter : ResultWriter
 
     public override void Write(InputRow row, ScreeningResult result)
     {
-        _buffer.Clear();
-        using (var json = new Utf8JsonWriter(_buffer, JsonLine.Options))
-        {
-            WriteResult(json, row, result);
-        }
+        var line = JsonLine.Write(_buffer, json => WriteResult(json, row, result));
 
         // The encoder escapes C0 and C1 controls but not bidi overrides and isolates: escape those too (only string values can hold them).
-        _writer.WriteLine(SafeText.Visible(Encoding.UTF8.GetString(_buffer.WrittenSpan)));
+        _writer.WriteLine(SafeText.Visible(line));
     }
 
     public override void Flush() => _writer.Flush();
@@ -77,7 +72,7 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("entityName", hit.EntityName);
         json.WriteString("matchedName", hit.MatchedName);
         json.WriteNumber("score", RoundScore(hit.Score));
-        json.WriteStrings("lists", ListsOf(hit));
+        json.WriteStrings("lists", ListsOf(hit.Listings));
         json.WriteStrings("path", PathOf(hit));
         json.WriteNullable("reason", hit.Reason);
 

@@ -156,10 +156,10 @@ internal abstract class ResultWriter : IDisposable
     /// <returns>The text.</returns>
     public static string Percent(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Gets the ids of the lists a hit's listings are on, without repeats.</summary>
-    /// <param name="hit">The hit.</param>
+    /// <summary>Gets the ids of the lists a hit's listings are on, without repeats, in the order of the listings.</summary>
+    /// <param name="listings">The listings of the hit's entity.</param>
     /// <returns>The list ids.</returns>
-    public static IReadOnlyList<string> ListsOf(ScreeningHit hit) => hit.Listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> ListsOf(IEnumerable<Listing> listings) => listings.Select(l => l.ListId).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Rounds a score to 4 decimals.</summary>
     /// <param name="score">The score.</param>

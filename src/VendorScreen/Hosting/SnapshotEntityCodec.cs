@@ -30,68 +30,56 @@ internal static class SnapshotEntityCodec
     public static void Write(SnapshotBinaryWriter writer, IEnumerable<ListSnapshot> snapshots)
     {
         var strings = new StringTableWriter(writer);
+        Action<string?> writeString = strings.Write;
+        Action<EntityName> writeName = name =>
+        {
+            strings.Write(name.Value);
+            writer.WriteCount((int)name.Kind);
+            strings.Write(name.Script);
+            strings.Write(name.Language);
+            writer.WriteCount((int)name.Confidence);
+            strings.Write(name.SourceUrl);
+        };
+        Action<EntityIdentifier> writeIdentifier = identifier =>
+        {
+            strings.Write(identifier.Scheme);
+            strings.Write(identifier.Value);
+            writer.WriteCount((int)identifier.Confidence);
+            strings.Write(identifier.SourceUrl);
+            strings.Write(identifier.Notes);
+            writer.WriteByte(identifier.Weak ? (byte)1 : (byte)0);
+            WriteAll(writer, identifier.Scope, writeString);
+            strings.Write(identifier.ValidFrom?.ToString());
+            strings.Write(identifier.ValidTo?.ToString());
+        };
+        Action<Listing> writeListing = listing =>
+        {
+            strings.Write(listing.ListId);
+            strings.Write(listing.Program);
+            strings.Write(listing.Authority);
+            strings.Write(listing.NameAsListed);
+            strings.Write(listing.ListedOn?.ToString());
+            strings.Write(listing.RemovedOn?.ToString());
+            strings.Write(listing.Scope);
+            strings.Write(listing.Citation);
+            strings.Write(listing.SourceUrl);
+            writer.WriteCount((int)listing.Confidence);
+        };
+        Action<Entity> writeEntity = entity =>
+        {
+            strings.Write(entity.Id);
+            writer.WriteCount((int)entity.Kind);
+            strings.Write(entity.PrimaryName);
+            WriteAll(writer, entity.Names, writeName);
+            WriteAll(writer, entity.Countries, writeString);
+            WriteAll(writer, entity.Identifiers, writeIdentifier);
+            WriteAll(writer, entity.Listings, writeListing);
+            strings.Write(entity.SourceName);
+            strings.Write(entity.Remarks);
+        };
         foreach (var snapshot in snapshots)
         {
-            writer.WriteCount(snapshot.Entities.Count);
-            foreach (var entity in snapshot.Entities)
-            {
-                strings.Write(entity.Id);
-                writer.WriteCount((int)entity.Kind);
-                strings.Write(entity.PrimaryName);
-                writer.WriteCount(entity.Names.Count);
-                foreach (var name in entity.Names)
-                {
-                    strings.Write(name.Value);
-                    writer.WriteCount((int)name.Kind);
-                    strings.Write(name.Script);
-                    strings.Write(name.Language);
-                    writer.WriteCount((int)name.Confidence);
-                    strings.Write(name.SourceUrl);
-                }
-
-                writer.WriteCount(entity.Countries.Count);
-                foreach (var country in entity.Countries)
-                {
-                    strings.Write(country);
-                }
-
-                writer.WriteCount(entity.Identifiers.Count);
-                foreach (var identifier in entity.Identifiers)
-                {
-                    strings.Write(identifier.Scheme);
-                    strings.Write(identifier.Value);
-                    writer.WriteCount((int)identifier.Confidence);
-                    strings.Write(identifier.SourceUrl);
-                    strings.Write(identifier.Notes);
-                    writer.WriteByte(identifier.Weak ? (byte)1 : (byte)0);
-                    writer.WriteCount(identifier.Scope.Count);
-                    foreach (var scope in identifier.Scope)
-                    {
-                        strings.Write(scope);
-                    }
-
-                    strings.Write(identifier.ValidFrom?.ToString());
-                    strings.Write(identifier.ValidTo?.ToString());
-                }
-
-                writer.WriteCount(entity.Listings.Count);
-                foreach (var listing in entity.Listings)
-                {
-                    strings.Write(listing.ListId);
-                    strings.Write(listing.Program);
-                    strings.Write(listing.Authority);
-                    strings.Write(listing.NameAsListed);
-                    strings.Write(listing.ListedOn?.ToString());
-                    strings.Write(listing.RemovedOn?.ToString());
-                    strings.Write(listing.Scope);
-                    strings.Write(listing.Citation);
-                    strings.Write(listing.SourceUrl);
-                    writer.WriteCount((int)listing.Confidence);
-                }
-
-                strings.Write(entity.SourceName);
-                strings.Write(entity.Remarks);
-            }
+            WriteAll(writer, snapshot.Entities, writeEntity);
         }
     }
 
@@ -104,6 +92,36 @@ internal static class SnapshotEntityCodec
     {
         reader.Section = "entities";
         var strings = new StringTableReader(reader);
+        Func<string> readString = strings.ReadRequired;
+        Func<EntityName> readName = () => new EntityName(strings.ReadRequired(), Enum<NameKind>(reader))
+        {
+            Script = strings.Read(),
+            Language = strings.Read(),
+            Confidence = Enum<FactConfidence>(reader),
+            SourceUrl = strings.Read(),
+        };
+        Func<EntityIdentifier> readIdentifier = () => new EntityIdentifier(strings.ReadRequired(), strings.ReadRequired())
+        {
+            Confidence = Enum<FactConfidence>(reader),
+            SourceUrl = strings.Read(),
+            Notes = strings.Read(),
+            Weak = reader.ReadByte() != 0,
+            Scope = ReadAll(reader, "the number of values", readString),
+            ValidFrom = Date(reader, strings.Read()),
+            ValidTo = Date(reader, strings.Read()),
+        };
+        Func<Listing> readListing = () => new Listing(strings.ReadRequired())
+        {
+            Program = strings.Read(),
+            Authority = strings.Read(),
+            NameAsListed = strings.Read(),
+            ListedOn = Date(reader, strings.Read()),
+            RemovedOn = Date(reader, strings.Read()),
+            Scope = strings.Read(),
+            Citation = strings.Read(),
+            SourceUrl = strings.Read(),
+            Confidence = Enum<FactConfidence>(reader),
+        };
         var result = new Entity[snapshots][];
         for (var s = 0; s < snapshots; s++)
         {
@@ -113,56 +131,10 @@ internal static class SnapshotEntityCodec
                 var id = strings.ReadRequired();
                 var kind = Enum<EntityKind>(reader);
                 var primaryName = strings.ReadRequired();
-                var names = new EntityName[reader.ReadCount(MaxValues, "the number of names")];
-                for (var i = 0; i < names.Length; i++)
-                {
-                    names[i] = new EntityName(strings.ReadRequired(), Enum<NameKind>(reader))
-                    {
-                        Script = strings.Read(),
-                        Language = strings.Read(),
-                        Confidence = Enum<FactConfidence>(reader),
-                        SourceUrl = strings.Read(),
-                    };
-                }
-
-                var countries = new string[reader.ReadCount(MaxValues, "the number of countries")];
-                for (var i = 0; i < countries.Length; i++)
-                {
-                    countries[i] = strings.ReadRequired();
-                }
-
-                var identifiers = new EntityIdentifier[reader.ReadCount(MaxValues, "the number of identifiers")];
-                for (var i = 0; i < identifiers.Length; i++)
-                {
-                    identifiers[i] = new EntityIdentifier(strings.ReadRequired(), strings.ReadRequired())
-                    {
-                        Confidence = Enum<FactConfidence>(reader),
-                        SourceUrl = strings.Read(),
-                        Notes = strings.Read(),
-                        Weak = reader.ReadByte() != 0,
-                        Scope = ReadStrings(reader, strings),
-                        ValidFrom = Date(reader, strings.Read()),
-                        ValidTo = Date(reader, strings.Read()),
-                    };
-                }
-
-                var listings = new Listing[reader.ReadCount(MaxValues, "the number of listings")];
-                for (var i = 0; i < listings.Length; i++)
-                {
-                    listings[i] = new Listing(strings.ReadRequired())
-                    {
-                        Program = strings.Read(),
-                        Authority = strings.Read(),
-                        NameAsListed = strings.Read(),
-                        ListedOn = Date(reader, strings.Read()),
-                        RemovedOn = Date(reader, strings.Read()),
-                        Scope = strings.Read(),
-                        Citation = strings.Read(),
-                        SourceUrl = strings.Read(),
-                        Confidence = Enum<FactConfidence>(reader),
-                    };
-                }
-
+                var names = ReadAll(reader, "the number of names", readName);
+                var countries = ReadAll(reader, "the number of countries", readString);
+                var identifiers = ReadAll(reader, "the number of identifiers", readIdentifier);
+                var listings = ReadAll(reader, "the number of listings", readListing);
                 var sourceName = strings.Read();
                 var remarks = strings.Read();
                 try
@@ -189,15 +161,25 @@ internal static class SnapshotEntityCodec
         return reader.AtEnd ? result : throw reader.Bad("unexpected bytes after the entities");
     }
 
-    private static string[] ReadStrings(SnapshotBinaryReader reader, StringTableReader strings)
+    // A list is its count, then its items.
+    private static void WriteAll<T>(SnapshotBinaryWriter writer, IReadOnlyList<T> items, Action<T> write)
     {
-        var values = new string[reader.ReadCount(MaxValues, "the number of values")];
-        for (var i = 0; i < values.Length; i++)
+        writer.WriteCount(items.Count);
+        foreach (var item in items)
         {
-            values[i] = strings.ReadRequired();
+            write(item);
+        }
+    }
+
+    private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read)
+    {
+        var items = new T[reader.ReadCount(MaxValues, what)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read();
         }
 
-        return values;
+        return items;
     }
 
     private static T Enum<T>(SnapshotBinaryReader reader)

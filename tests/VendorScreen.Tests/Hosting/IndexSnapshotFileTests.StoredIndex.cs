@@ -344,6 +344,26 @@ public sealed class SnapshotEntityCodecTests
         read[0].Should().BeEquivalentTo(new[] { full, bare, full with { Remarks = null } }, o => o.WithStrictOrdering());
         read[1].Should().BeEmpty();
     }
+
+    [Fact]
+    public void Read_ListCountBeyondTheLimit_FailsNamingTheList()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            writer.WriteCount(1); // one entity
+            writer.WriteCount(1); // a new string: the id
+            writer.WriteString("src:1");
+            writer.WriteCount((int)EntityKind.Person);
+            writer.WriteCount(1); // a new string: the primary name
+            writer.WriteString("Ivan Petrov");
+            writer.WriteCount(2_000_000); // the number of names
+        }
+
+        var read = () => SnapshotEntityCodec.Read(new SnapshotBinaryReader(buffer.ToArray(), "test"), 1);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("*the number of names 2000000 is out of range (at most 1048576)*");
+    }
 }
 
 /// <summary>The id lists of the binary sections: gaps in 7-bit groups, every id checked against its limit.</summary>
