@@ -50,6 +50,27 @@ internal sealed partial class CandidateIndex
     /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
     internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
 
+    /// <summary>Gets the words of the typo vocabulary, by id (for measurements of the memo).</summary>
+    internal IReadOnlyList<string> TypoVocabularyWords => _vocabulary;
+
+    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: its two tables of references, the
+    /// table of word ids, and each result kept (an array of references, 24 bytes and 8 a word on a 64-bit runtime).</summary>
+    /// <returns>The estimate in bytes.</returns>
+    internal long SimilarMemoBytes()
+    {
+        // A dictionary entry is about 24 bytes and its bucket 4 bytes.
+        var bytes = (2L * 8 * _vocabulary.Length) + (28L * _vocabularyIds.Count);
+        foreach (var memo in new[] { _similarAsLatin, _similarAsTransliterated })
+        {
+            foreach (var result in memo)
+            {
+                bytes += result is null || result.Length == 0 ? 0 : 24 + (8L * result.Length);
+            }
+        }
+
+        return bytes;
+    }
+
     // The spelling sketches of the typo vocabulary, by id, as the index is built.
     private static SpellingSketch[] Sketches(string[] vocabulary, ICandidateScoring scoring)
     {
