@@ -82,6 +82,22 @@ internal static class StageTimes
                 $"| {script} | {list.Count} | {Mean(0):0.0} | {Mean(1):0.0} | {Mean(5):0.0} | {P50(2):0} / {Mean(2):0} | {P50(3):0} / {Mean(3):0} | {P50(4):0} / {Mean(4):0} | {perName:0.00} | {boundPerName:0.00} | {P50(7):0} / {Mean(7):0} | {P50(8):0} / {Mean(8):0} | {P50(9):0} / {Mean(9):0} |"));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memo of the misspelling look-up after these queries: {index.SimilarMemoCount} results kept, about {index.SimilarMemoBytes() / 1024.0 / 1024.0:0.0} MB"));
+        if (args.Contains("--fill-memo"))
+        {
+            // Every word of the typo vocabulary looked up both ways: the most the memo can hold.
+            var start = Stopwatch.GetTimestamp();
+            foreach (var word in index.TypoVocabularyWords)
+            {
+                _ = index.SimilarWords(word, shortWordLookup: true);
+                _ = index.SimilarWords(word, shortWordLookup: false);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"memo filled for all {index.TypoVocabularyWords.Count} words in {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s: {index.SimilarMemoCount} results kept, about {index.SimilarMemoBytes() / 1024.0 / 1024.0:0.0} MB"));
+        }
+
         return 0;
     }
 

@@ -32,6 +32,7 @@ internal sealed partial class CandidateIndex
         }
 
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
         _vocabularySketches = StoredSketches(_vocabulary, spellingSounds);
         _trigramToVocabulary = trigrams;
         _identifiers = identifiers;

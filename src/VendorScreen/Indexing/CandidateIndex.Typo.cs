@@ -2,9 +2,75 @@ using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
 
-/// <summary>The misspelling look-up's sketches of the typo vocabulary.</summary>
+/// <summary>The misspelling look-up's sketches of the typo vocabulary, and its memo for the query tokens that are indexed words.</summary>
 internal sealed partial class CandidateIndex
 {
+    // The typo-vocabulary id of each word.
+    private readonly Dictionary<string, int> _vocabularyIds;
+
+    // What the misspelling look-up returns for each typo-vocabulary word (by id) taken as a query token, kept from its first
+    // look-up: as a Latin-script query's token, and as a transliterated query's. Null until then.
+    private readonly string[]?[] _similarAsLatin;
+    private readonly string[]?[] _similarAsTransliterated;
+
+    // The ids of the typo vocabulary's words and the empty memo of their look-ups.
+    private static (Dictionary<string, int> Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) SimilarMemo(string[] vocabulary)
+    {
+        var ids = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
+        for (var v = 0; v < vocabulary.Length; v++)
+        {
+            ids.Add(vocabulary[v], v);
+        }
+
+        return (ids, new string[vocabulary.Length][], new string[vocabulary.Length][]);
+    }
+
+    // The misspelling look-up of a token (SimilarVocabulary). A query token that is itself a word of the typo vocabulary (most
+    // words of a listed name, and common words of other names) is looked up once per index and kept: the look-up depends only on
+    // the token, the kind of look-up and the index, so a kept result is the one a new look-up would return. The memo holds at
+    // most two results per vocabulary word. The arrays returned are shared and must not be changed.
+    private string[] SimilarVocabularyOf(string token, bool shortWordLookup, Scratch scratch)
+    {
+        if (!_vocabularyIds.TryGetValue(token, out var id))
+        {
+            return SimilarVocabulary(token, shortWordLookup, scratch);
+        }
+
+        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
+        var known = Volatile.Read(ref memo[id]);
+        if (known is null)
+        {
+            known = SimilarVocabulary(token, shortWordLookup, scratch);
+            Volatile.Write(ref memo[id], known);
+        }
+
+        return known;
+    }
+
+    /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
+    internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
+
+    /// <summary>Gets the words of the typo vocabulary, by id (for measurements of the memo).</summary>
+    internal IReadOnlyList<string> TypoVocabularyWords => _vocabulary;
+
+    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: its two tables of references, the
+    /// table of word ids, and each result kept (an array of references, 24 bytes and 8 a word on a 64-bit runtime).</summary>
+    /// <returns>The estimate in bytes.</returns>
+    internal long SimilarMemoBytes()
+    {
+        // A dictionary entry is about 24 bytes and its bucket 4 bytes.
+        var bytes = (2L * 8 * _vocabulary.Length) + (28L * _vocabularyIds.Count);
+        foreach (var memo in new[] { _similarAsLatin, _similarAsTransliterated })
+        {
+            foreach (var result in memo)
+            {
+                bytes += result is null || result.Length == 0 ? 0 : 24 + (8L * result.Length);
+            }
+        }
+
+        return bytes;
+    }
+
     // The spelling sketches of the typo vocabulary, by id, as the index is built.
     private static SpellingSketch[] Sketches(string[] vocabulary, ICandidateScoring scoring)
     {

@@ -15,7 +15,9 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// sound keys of Latin words for names in other scripts (<see cref="CrossScriptKey.RetrievalKeys"/>).
 /// Also keeps the exact identifier map.
 /// </summary>
-/// <remarks>Instances are immutable after construction and safe for concurrent use.</remarks>
+/// <remarks>Instances are safe for concurrent use. Their tables are immutable after construction; the one thing written later is
+/// the memo of the misspelling look-up of indexed words (<see cref="SimilarVocabularyOf"/>), whose entries are each written once
+/// with the value any thread would compute.</remarks>
 internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 {
     internal const int MaxFuzzyExpansions = 24;
@@ -120,6 +122,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         Names = names;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
         // the same as when made alone.
@@ -271,7 +274,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     var cacheKey = similarCache is null ? null : query.IsTransliteration ? "\u0001" + t.Text : t.Text;
                     if (similarCache is null || !similarCache.TryGetValue(cacheKey!, out similarWords))
                     {
-                        similarWords = SimilarVocabulary(t.Text, shortWordLookup: !query.IsTransliteration, scratch);
+                        similarWords = SimilarVocabularyOf(t.Text, shortWordLookup: !query.IsTransliteration, scratch);
                         similarCache?.Add(cacheKey!, similarWords);
                     }
 
@@ -532,7 +535,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SimilarVocabulary(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
+        return SimilarVocabularyOf(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -710,6 +713,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
 
             // Most similar first; among equals, the word met first.
+            if (found.Count == 0)
+            {
+                return [];
+            }
+
             found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.Order.CompareTo(b.Order));
             var result = new string[Math.Min(MaxFuzzyExpansions, found.Count)];
             for (var i = 0; i < result.Length; i++)

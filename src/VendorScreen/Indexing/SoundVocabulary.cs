@@ -175,6 +175,13 @@ internal sealed class SoundVocabulary
         // the sequence's own limit.
         Span<double> pathMax = stackalloc double[_maxDepth + 1];
         pathMax[0] = 0;
+
+        // Each row is computed only over the columns that can stay within the branch's cost limit (the limit never rises down a
+        // branch): the first and last such column of the row at each depth; the first row is computed whole.
+        Span<int> firstColumn = stackalloc int[_maxDepth + 1];
+        Span<int> lastColumn = stackalloc int[_maxDepth + 1];
+        firstColumn[0] = 0;
+        lastColumn[0] = nativeCodes.Length;
         var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
         CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
         var node = 1;
@@ -189,16 +196,22 @@ internal sealed class SoundVocabulary
             // In preorder, the last row written one level up is the parent's.
             var depth = _depth[node];
             var at = depth * width;
-            var rowMin = CrossScriptSimilarity.NextEditRow(_label[node], nativeCodes, script, gaps, rows.AsSpan(at - width, width), rows.AsSpan(at, width));
-            if (rowMin > limits[_maxMassHalves[node]])
+            var limit = limits[_maxMassHalves[node]];
+            var rowMin = CrossScriptSimilarity.NextEditRowWithin(
+                _label[node], nativeCodes, script, gaps, rows.AsSpan(at - width, width), firstColumn[depth - 1], lastColumn[depth - 1], rows.AsSpan(at, width), limit, out var first, out var last);
+            if (rowMin > limit)
             {
                 node = _end[node];
                 continue;
             }
 
+            firstColumn[depth] = first;
+            lastColumn[depth] = last;
             pathMax[depth] = Math.Max(pathMax[depth - 1], rowMin);
             var code = _terminal[node];
-            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2 && pathMax[depth] <= limits[_codeMassHalves[code]])
+
+            // A last cell outside the columns kept is above the limit: its similarity is below the least kept.
+            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2 && pathMax[depth] <= limits[_codeMassHalves[code]] && last == nativeCodes.Length)
             {
                 var sim = CrossScriptSimilarity.SimilarityOfEditCost(rows[at + width - 1], _codeMassHalves[code] / 2.0, nativeMass, script);
                 if (sim >= atLeast)

@@ -273,6 +273,99 @@ internal static class CrossScriptSimilarity
         return rowMin;
     }
 
+    /// <summary>Writes the next row of the edit cost for one more Latin code as <see cref="NextEditRow"/> does, but only where a cell
+    /// can be at most a cost limit: the cells of the row before that are at most the limit lie between two columns (the
+    /// others count as unreachable), and the cells written lie from the first of them up to the last cell at most the limit. A
+    /// cell whose true cost is at most the limit comes out exact (its cheapest predecessor is at most the limit too, costs being
+    /// never negative); no cell comes out below its true cost. The caller treats the cells outside the returned columns as
+    /// above the limit, which holds for every later row computed with the same limit or a lower one.</summary>
+    /// <param name="latinCode">The Latin code.</param>
+    /// <param name="nativeCodes">The transliterated token's codes.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="nativeGaps">The gap costs of the transliterated codes, from <see cref="FirstEditRow"/>.</param>
+    /// <param name="previous">The row before.</param>
+    /// <param name="previousFirst">The first column of the row before that is at most the limit.</param>
+    /// <param name="previousLast">The last column of the row before that is at most the limit.</param>
+    /// <param name="current">The row to write.</param>
+    /// <param name="limit">The cost limit.</param>
+    /// <param name="first">Receives the first column written that is at most the limit; -1 for none.</param>
+    /// <param name="last">Receives the last column written that is at most the limit; -1 for none.</param>
+    /// <returns>The least cell written: the row's least cell whenever that is at most the limit, above the limit otherwise.</returns>
+    internal static double NextEditRowWithin(
+        char latinCode,
+        string nativeCodes,
+        NameScript script,
+        ReadOnlySpan<double> nativeGaps,
+        ReadOnlySpan<double> previous,
+        int previousFirst,
+        int previousLast,
+        Span<double> current,
+        double limit,
+        out int first,
+        out int last)
+    {
+        var gapA = LatinGap(latinCode, script);
+        var substitutions = latinCode < 128 ? SubstitutionTables[(int)script].AsSpan(latinCode * 128, 128) : default;
+        var length = nativeCodes.Length;
+        first = -1;
+        last = -1;
+        var rowMin = double.PositiveInfinity;
+        var left = double.PositiveInfinity;
+        for (var j = previousFirst; j <= length; j++)
+        {
+            double value;
+            if (j == 0)
+            {
+                value = previous[0] + gapA;
+            }
+            else
+            {
+                value = j <= previousLast ? previous[j] + gapA : double.PositiveInfinity;
+                var fromLeft = left + nativeGaps[j - 1];
+                if (fromLeft < value)
+                {
+                    value = fromLeft;
+                }
+
+                if (j > previousFirst && j - 1 <= previousLast)
+                {
+                    var b = nativeCodes[j - 1];
+                    var fromDiagonal = previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1);
+                    if (fromDiagonal < value)
+                    {
+                        value = fromDiagonal;
+                    }
+                }
+            }
+
+            // Past the last column of the row before only the cell to the left leads on, and it only grows.
+            if (j > previousLast + 1 && value > limit)
+            {
+                break;
+            }
+
+            current[j] = value;
+            if (value <= limit)
+            {
+                if (first < 0)
+                {
+                    first = j;
+                }
+
+                last = j;
+            }
+
+            if (value < rowMin)
+            {
+                rowMin = value;
+            }
+
+            left = value;
+        }
+
+        return rowMin;
+    }
+
     // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
     private static readonly FrozenSet<string> PinyinSyllables = Syllables(
         ["", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"],

@@ -135,7 +135,7 @@ public sealed class CandidateIndexSimilarWordsTests
 
     // The look-up over whole trigram lists of the vocabulary in posting order, built from the index's names alone, comparing every
     // word that shares enough trigrams.
-    private sealed class FullScan
+    internal sealed class FullScan
     {
         private readonly Dictionary<ulong, List<int>> _trigrams = [];
         private readonly ICandidateScoring _scoring;

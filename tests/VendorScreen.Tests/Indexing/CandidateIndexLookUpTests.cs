@@ -1,0 +1,172 @@
+using FluentAssertions;
+using VendorScreen.Indexing;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Indexing;
+
+/// <summary>
+/// The candidate look-up keeps the misspelling look-up of each indexed word taken as a query token, and computes the look-up by
+/// sound over narrowed edit-cost rows, yet returns exactly the candidates, in the same order, of a straightforward tally: every
+/// posting list of the query's tokens, of their misspellings (found by a full scan of the trigram lists,
+/// <see cref="CandidateIndexSimilarWordsTests.FullScan"/>), of their joined runs and of the Latin words that sound like them,
+/// added into a dictionary in the order the look-up reads them, then every name sorted by score (lower id first among equals).
+/// Each query is looked up twice, so that the second look-up reads what the first one kept.
+/// </summary>
+public sealed class CandidateIndexLookUpTests
+{
+    private static readonly string[] OtherScripts =
+    [
+        "贝拉克·奥巴马", "버락 오바마", "Владимир Путин", "김정은", "金正恩", "Сергей Лавров", "奥萨马·本·拉登", "科大讯飞",
+        "알리 하메네이", "Олег Дерипаска", "穆罕默德·阿里", "Евгений Пригожин", "哈桑·鲁哈尼", "하산 로하니", "华为技术有限公司",
+    ];
+
+    [Fact]
+    public async Task FindCandidates_EmbeddedData_EqualsAStraightforwardTallyForEveryNameAndItsTypos()
+    {
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+        var names = snapshot.Entities.SelectMany(e => e.Names.Select(n => n.Value).Append(e.PrimaryName)).Distinct(StringComparer.Ordinal).ToArray();
+
+        var compared = AssertSameAsReference(index, WithTypos(names, new Random(11)).Concat(OtherScripts));
+
+        compared.Should().BeGreaterThan(900);
+        index.SimilarMemoCount.Should().BeGreaterThan(0, "indexed words looked up are kept");
+    }
+
+    [SharedDataFact]
+    public async Task FindCandidates_OfacSdn_EqualsAStraightforwardTallyForSampledNamesAndTheirTypos()
+    {
+        var snapshot = await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+        var random = new Random(20210702);
+        var names = snapshot.Entities.SelectMany(e => e.Names.Select(n => n.Value)).ToArray();
+        var sample = Enumerable.Range(0, 300).Select(_ => names[random.Next(names.Length)]).ToArray();
+
+        var compared = AssertSameAsReference(index, WithTypos(sample, random).Concat(OtherScripts));
+
+        compared.Should().BeGreaterThan(900);
+    }
+
+    // Each name as it is, with one edit and with two edits.
+    private static IEnumerable<string> WithTypos(IEnumerable<string> names, Random random)
+    {
+        foreach (var name in names)
+        {
+            var oneEdit = Misspellings.Edit(name, random, minLength: 1);
+            yield return name;
+            yield return oneEdit;
+            yield return Misspellings.Edit(oneEdit, random, minLength: 1);
+        }
+    }
+
+    // Compares the look-up with the reference for every normalised form of every query, looked up twice; the number of forms.
+    private static int AssertSameAsReference(CandidateIndex index, IEnumerable<string> queries)
+    {
+        var reference = new Reference(index, NameScoringRules.Default);
+        var compared = 0;
+        var differences = new List<string>();
+        foreach (var query in queries)
+        {
+            foreach (var form in NameNormalizer.Normalize(query))
+            {
+                var expected = reference.FindCandidates(form, 64);
+                for (var round = 0; round < 2; round++)
+                {
+                    var actual = index.FindCandidates(form, 64);
+                    if (!actual.SequenceEqual(expected))
+                    {
+                        differences.Add($"{query} [{form.Key}], look-up {round + 1}: [{string.Join(", ", actual)}] instead of [{string.Join(", ", expected)}]");
+                    }
+                }
+
+                compared++;
+            }
+        }
+
+        differences.Should().BeEmpty("the look-up must return what the straightforward tally returns");
+        return compared;
+    }
+
+    private sealed class Reference
+    {
+        private readonly CandidateIndex _index;
+        private readonly ICandidateScoring _scoring;
+        private readonly CandidateIndexSimilarWordsTests.FullScan _typos;
+        private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+
+        public Reference(CandidateIndex index, ICandidateScoring scoring)
+        {
+            _index = index;
+            _scoring = scoring;
+            _typos = new CandidateIndexSimilarWordsTests.FullScan(index, scoring);
+            for (var id = 0; id < index.Names.Count; id++)
+            {
+                foreach (var key in CandidateIndex.PostingKeys(index.Names[id].Normalized.Tokens))
+                {
+                    if (!_postings.TryGetValue(key, out var list))
+                    {
+                        _postings[key] = list = [];
+                    }
+
+                    if (list.Count == 0 || list[^1] != id)
+                    {
+                        list.Add(id);
+                    }
+                }
+            }
+        }
+
+        public int[] FindCandidates(NormalizedName query, int maxCandidates)
+        {
+            var tokens = query.Tokens;
+            var scores = new Dictionary<int, double>();
+            void Add(string key, double weight)
+            {
+                foreach (var id in _postings.GetValueOrDefault(key) ?? [])
+                {
+                    scores[id] = scores.GetValueOrDefault(id) + weight;
+                }
+            }
+
+            var onlyLowWeight = tokens.All(t => t.Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (!onlyLowWeight && t.Class is TokenClass.LegalForm)
+                {
+                    continue;
+                }
+
+                var weight = _scoring.BaseWeight(t.Class) * _index.Rarity(t.Text);
+                Add(t.Text, weight);
+                if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
+                {
+                    foreach (var similar in _typos.SimilarWords(t.Text, shortWordLookup: !query.IsTransliteration))
+                    {
+                        Add(similar, weight * 0.8);
+                    }
+                }
+
+                var joined = t.Text;
+                for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+                {
+                    joined += tokens[k].Text;
+                    Add(joined, weight);
+                }
+            }
+
+            if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
+            {
+                foreach (var (word, weight) in _index.SoundAlikeWords(query))
+                {
+                    Add(word, weight);
+                }
+            }
+
+            return [.. scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key)];
+        }
+    }
+}
