@@ -191,8 +191,15 @@ public static class IndexSnapshotFile
             throw;
         }
 
-        var index = tables is null ? null : Link(tables.GetAwaiter().GetResult(), sources, path);
-        return new StoredIndexSnapshot(path, sources, index);
+        if (tables is null)
+        {
+            return new StoredIndexSnapshot(path, sources, null);
+        }
+
+        // The merged entities and their model-prefix table are made while the tables are still being read.
+        var entities = MergedEntities(sources);
+        var modelPrefixes = CandidateIndex.ModelPrefixTable(entities);
+        return new StoredIndexSnapshot(path, sources, Link(tables.GetAwaiter().GetResult(), entities, modelPrefixes, path));
     }
 
     /// <summary>Checks the header and the checksum of a file and finds its sections.</summary>
@@ -299,8 +306,15 @@ public static class IndexSnapshotFile
     /// <param name="path">The file, for messages.</param>
     /// <returns>The index over the merged entities of the sources.</returns>
     /// <exception cref="SanctionListSourceException">The index section cannot be read.</exception>
-    internal static CandidateIndex ReadIndex(IndexSnapshotSections sections, IReadOnlyList<StoredSource> sources, string path) =>
-        Link(ReadTables(sections, path), sources, path);
+    internal static CandidateIndex ReadIndex(IndexSnapshotSections sections, IReadOnlyList<StoredSource> sources, string path)
+    {
+        var entities = MergedEntities(sources);
+        return Link(ReadTables(sections, path), entities, CandidateIndex.ModelPrefixTable(entities), path);
+    }
+
+    // The entities of the sources as an engine merges them (ScreeningDataset.Create), over which the index was built.
+    private static IReadOnlyList<Entity> MergedEntities(IReadOnlyList<StoredSource> sources) =>
+        ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities;
 
     private static StoredTables ReadTables(IndexSnapshotSections sections, string path)
     {
@@ -314,11 +328,15 @@ public static class IndexSnapshotFile
         }
     }
 
-    private static CandidateIndex Link(StoredTables tables, IReadOnlyList<StoredSource> sources, string path)
+    private static CandidateIndex Link(
+        StoredTables tables,
+        IReadOnlyList<Entity> entities,
+        (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] modelPrefixes,
+        string path)
     {
         try
         {
-            return CandidateIndex.Link(tables, ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities, NameScoringRules.Default);
+            return CandidateIndex.Link(tables, entities, NameScoringRules.Default, modelPrefixes);
         }
         catch (InvalidDataException ex)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VendorScreen.Indexing;
 
 namespace VendorScreen;
@@ -88,6 +89,7 @@ internal static class SnapshotEntityCodec
     /// <param name="snapshots">The number of snapshots.</param>
     /// <returns>The entities of each snapshot, in order.</returns>
     /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Entity[][] Read(SnapshotBinaryReader reader, int snapshots)
     {
         reader.Section = "entities";
@@ -171,6 +173,7 @@ internal static class SnapshotEntityCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read)
     {
         var items = new T[reader.ReadCount(MaxValues, what)];
@@ -221,6 +224,7 @@ internal static class SnapshotEntityCodec
     {
         private readonly List<string> _strings = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string? Read()
         {
             var marker = reader.ReadCount();

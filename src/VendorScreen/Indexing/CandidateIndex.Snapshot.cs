@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -11,33 +12,26 @@ internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CandidateIndex(
         IReadOnlyList<Entity> entities,
         ICandidateScoring scoring,
         IndexedName[] names,
-        Dictionary<string, int[]> postings,
-        Dictionary<ulong, int[]> trigrams,
-        (ulong Letters, int Length)[] spellingSounds,
-        Dictionary<string, int[]> identifiers,
-        SoundVocabulary sound)
+        StoredTables tables,
+        (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] modelPrefixes)
     {
         _scoring = scoring;
         Entities = entities;
         Names = names;
-        _postings = postings;
-        _rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
-        foreach (var (key, ids) in postings)
-        {
-            _rarity[key] = RarityOf(ids.Length, names.Length);
-        }
-
-        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
-        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
-        _vocabularySketches = StoredSketches(_vocabulary, spellingSounds);
-        _trigramToVocabulary = trigrams;
-        _identifiers = identifiers;
-        _sound = sound;
-        _modelPrefixes = ModelPrefixes(entities);
+        _postings = tables.Postings;
+        _rarity = tables.Derived.Rarity;
+        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyRank, tables.Derived.VocabularyLengthStart);
+        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = (tables.Derived.VocabularyIds, tables.Derived.SimilarAsLatin, tables.Derived.SimilarAsTransliterated);
+        _vocabularySketches = tables.Sketches;
+        _trigramToVocabulary = tables.Trigrams;
+        _identifiers = tables.Identifiers;
+        _sound = tables.Sound;
+        _modelPrefixes = modelPrefixes;
         IsFromSnapshot = true;
     }
 
@@ -145,8 +139,9 @@ internal sealed partial class CandidateIndex
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
     /// can be read at the same time).</summary>
     /// <param name="reader">The reader.</param>
-    /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
+    /// <returns>The tables, to <see cref="Link(StoredTables, IReadOnlyList{Entity}, ICandidateScoring)"/> with the entities.</returns>
     /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StoredTables ReadTables(SnapshotBinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -217,6 +212,11 @@ internal sealed partial class CandidateIndex
             vocabularyCount += key.Length >= 4 ? 1 : 0;
         }
 
+        // The tables the index derives from the postings (rarities, the typo vocabulary and its ids) are made on another thread
+        // while the rest is read.
+        var nameCount = names.Length;
+        var derived = Task.Run(() => Derive(postings, nameCount));
+
         reader.Section = "candidate index, trigrams";
         var trigramCount = reader.ReadCount(int.MaxValue / 8, "the number of trigrams");
         var trigrams = new Dictionary<ulong, int[]>(trigramCount);
@@ -276,7 +276,9 @@ internal sealed partial class CandidateIndex
             throw reader.Bad("unexpected bytes after the index");
         }
 
-        return new StoredTables(entityCount, names, postings, trigrams, spellingSounds, identifiers, sound);
+        var derivedTables = derived.GetAwaiter().GetResult();
+        var sketches = StoredSketches(derivedTables.Vocabulary, spellingSounds);
+        return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound, derivedTables);
     }
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
@@ -285,7 +287,24 @@ internal sealed partial class CandidateIndex
     /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
     /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
     /// <exception cref="InvalidDataException">The tables were built over other entities.</exception>
-    public static CandidateIndex Link(StoredTables tables, IReadOnlyList<Entity> entities, ICandidateScoring scoring)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CandidateIndex Link(StoredTables tables, IReadOnlyList<Entity> entities, ICandidateScoring scoring) =>
+        Link(tables, entities, scoring, ModelPrefixTable(entities));
+
+    /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from, with the
+    /// model-prefix table of the entities made beforehand (<see cref="ModelPrefixTable"/>, while the tables are read).</summary>
+    /// <param name="tables">The tables.</param>
+    /// <param name="entities">The entities the index was built from, in order.</param>
+    /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
+    /// <param name="modelPrefixes">The model-prefix table of <paramref name="entities"/>.</param>
+    /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
+    /// <exception cref="InvalidDataException">The tables were built over other entities.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CandidateIndex Link(
+        StoredTables tables,
+        IReadOnlyList<Entity> entities,
+        ICandidateScoring scoring,
+        (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] modelPrefixes)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(entities);
@@ -309,7 +328,32 @@ internal sealed partial class CandidateIndex
             names[n] = new IndexedName(e, name, normalized);
         }
 
-        return new CandidateIndex(entities, scoring, names, tables.Postings, tables.Trigrams, tables.SpellingSounds, tables.Identifiers, tables.Sound);
+        return new CandidateIndex(entities, scoring, names, tables, modelPrefixes);
+    }
+
+    /// <summary>Gets the model-prefix identifiers of entities as the index keeps them (longest first), so that they can be made
+    /// while the index tables are read.</summary>
+    /// <param name="entities">The entities.</param>
+    /// <returns>The table.</returns>
+    public static (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] ModelPrefixTable(IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return ModelPrefixes(entities);
+    }
+
+    // What the index derives from its postings: the rarity of each word, and the typo vocabulary with its ids and empty memo.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DerivedTables Derive(Dictionary<string, int[]> postings, int nameCount)
+    {
+        var rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
+        foreach (var (key, ids) in postings)
+        {
+            rarity[key] = RarityOf(ids.Length, nameCount);
+        }
+
+        var (vocabulary, rank, lengthStart) = TypoVocabulary(postings.Keys);
+        var (vocabularyIds, asLatin, asTransliterated) = SimilarMemo(vocabulary);
+        return new DerivedTables(rarity, vocabulary, rank, lengthStart, vocabularyIds, asLatin, asTransliterated);
     }
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
@@ -329,6 +373,7 @@ internal sealed partial class CandidateIndex
             : throw new InvalidOperationException($"The index holds a name of entity {entity.Id} that the entity does not have.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NameToken[] ReadTokens(SnapshotBinaryReader reader, string[] keys)
     {
         var tokens = new NameToken[reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens")];
@@ -360,15 +405,34 @@ internal readonly record struct StoredName(int EntityIndex, int Position, Normal
 /// <param name="Names">The indexed name variants.</param>
 /// <param name="Postings">The postings, in the order the index built them.</param>
 /// <param name="Trigrams">The trigram table of the typo vocabulary.</param>
-/// <param name="SpellingSounds">The set and length of the sound-alike spelling of each typo-vocabulary word, by id (the rest of a
-/// word's spelling sketch is read from the word).</param>
+/// <param name="Sketches">The spelling sketch of each typo-vocabulary word, by id (the sound-alike part stored, the rest read from
+/// the word).</param>
 /// <param name="Identifiers">The identifier map.</param>
 /// <param name="Sound">The Latin words and sound codes of the look-up by sound.</param>
+/// <param name="Derived">The tables derived from the postings.</param>
 internal sealed record StoredTables(
     int EntityCount,
     StoredName[] Names,
     Dictionary<string, int[]> Postings,
     Dictionary<ulong, int[]> Trigrams,
-    (ulong Letters, int Length)[] SpellingSounds,
+    SpellingSketch[] Sketches,
     Dictionary<string, int[]> Identifiers,
-    SoundVocabulary Sound);
+    SoundVocabulary Sound,
+    DerivedTables Derived);
+
+/// <summary>The tables a stored candidate index derives from its postings at load.</summary>
+/// <param name="Rarity">The rarity of each posting key.</param>
+/// <param name="Vocabulary">The typo vocabulary, ordered by length.</param>
+/// <param name="VocabularyRank">The position of each typo-vocabulary word in posting order.</param>
+/// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
+/// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
+/// <param name="SimilarAsLatin">The empty memo of the misspelling look-up of Latin-script query tokens.</param>
+/// <param name="SimilarAsTransliterated">The empty memo of the misspelling look-up of transliterated query tokens.</param>
+internal sealed record DerivedTables(
+    Dictionary<string, double> Rarity,
+    string[] Vocabulary,
+    int[] VocabularyRank,
+    int[] VocabularyLengthStart,
+    Dictionary<string, int> VocabularyIds,
+    string[]?[] SimilarAsLatin,
+    string[]?[] SimilarAsTransliterated);

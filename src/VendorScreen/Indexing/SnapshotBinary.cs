@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VendorScreen.Indexing;
@@ -92,6 +93,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
 
     /// <summary>Reads a number written by <see cref="SnapshotBinaryWriter.WriteCount"/>.</summary>
     /// <returns>The number.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadCount()
     {
         var span = _bytes.Span;
@@ -123,6 +125,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <param name="max">The largest count allowed.</param>
     /// <param name="what">What is counted, for messages.</param>
     /// <returns>The count.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadCount(int max, string what)
     {
         var value = ReadCount();
@@ -147,6 +150,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
 
     /// <summary>Reads a string.</summary>
     /// <returns>The string.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ReadString()
     {
         var length = ReadCount();
@@ -172,6 +176,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <summary>Reads an increasing list of ids, each below a limit.</summary>
     /// <param name="limit">Every id is below this.</param>
     /// <returns>The ids.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] ReadIncreasing(int limit)
     {
         var count = ReadCount(limit, "a list length");
@@ -230,6 +235,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <returns>The exception.</returns>
     public InvalidDataException Bad(string problem) => new($"{Section}: {problem} at byte {_at}");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Take(int length)
     {
         if (length > _bytes.Length - _at)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -41,6 +42,7 @@ internal sealed class SoundVocabulary
     /// <param name="words">The words, in ordinal order, without repeats.</param>
     /// <param name="wordCodes">The number of each word's code sequence in <paramref name="codes"/>.</param>
     /// <param name="codes">The distinct code sequences, in ordinal order.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SoundVocabulary(string[] words, int[] wordCodes, string[] codes)
     {
         Words = words;
