@@ -17,11 +17,8 @@ namespace VendorScreen.Tests.Indexing;
 /// </summary>
 public sealed class CandidateIndexLookUpTests
 {
-    private static readonly string[] OtherScripts =
-    [
-        "贝拉克·奥巴马", "버락 오바마", "Владимир Путин", "김정은", "金正恩", "Сергей Лавров", "奥萨马·本·拉登", "科大讯飞",
-        "알리 하메네이", "Олег Дерипаска", "穆罕默德·阿里", "Евгений Пригожин", "哈桑·鲁哈尼", "하산 로하니", "华为技术有限公司",
-    ];
+    // Names in Han, Hangul and Cyrillic: those of the look-up-by-sound tests and two company names.
+    private static readonly string[] OtherScripts = [.. CandidateIndexSoundAlikeTests.Queries, "科大讯飞", "华为技术有限公司"];
 
     [Fact]
     public async Task FindCandidates_EmbeddedData_EqualsAStraightforwardTallyForEveryNameAndItsTypos()

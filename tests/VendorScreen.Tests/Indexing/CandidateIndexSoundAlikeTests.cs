@@ -15,7 +15,8 @@ namespace VendorScreen.Tests.Indexing;
 /// </summary>
 public sealed class CandidateIndexSoundAlikeTests
 {
-    private static readonly string[] Queries =
+    // Person names in Han, Hangul and Cyrillic (also the other-script queries of the candidate look-up tests).
+    internal static readonly string[] Queries =
     [
         "贝拉克·奥巴马", "버락 오바마", "Владимир Путин", "瑪莎·斯圖爾特", "김정은", "金正恩", "Сергей Лавров", "奥萨马·本·拉登",
         "알리 하메네이", "Олег Дерипаска", "穆罕默德·阿里", "무함마드 알리", "Евгений Пригожин", "哈桑·鲁哈尼", "하산 로하니",
