@@ -1,4 +1,3 @@
-using System.Buffers;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -245,10 +244,7 @@ internal static partial class NameScorer
     // spelling similarity may be above 0 (MaySpellAlike).
     private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
-        char[]? rented = null;
-        var longest = JoinedLength(multi);
-        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
-        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
         {
             var joined = runs.Joined;
@@ -263,10 +259,7 @@ internal static partial class NameScorer
             }
         }
 
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+        runs.Dispose();
     }
 
     // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
@@ -278,11 +271,8 @@ internal static partial class NameScorer
             return 0;
         }
 
-        char[]? rented = null;
-        var longest = JoinedLength(multi);
-        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
         var mask = 0UL;
-        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
         {
             if (MaySpellAlike(x, runs.Joined))
@@ -294,11 +284,7 @@ internal static partial class NameScorer
             }
         }
 
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
+        runs.Dispose();
         return mask;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
@@ -19,20 +20,36 @@ internal static partial class NameScorer
 
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
     // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
-    // name ("E. S. Co." is not "Esco"): a run stops before one. The joined text is written into the caller's buffer (at least
-    // JoinedLength characters) and is valid until the next MoveNext.
+    // name ("E. S. Co." is not "Esco"): a run stops before one. The joined text is written into the caller's buffer on the stack
+    // (StackLength characters) or, for a longer name, into one rented from the shared pool, which Dispose returns; it is valid
+    // until the next MoveNext.
     private ref struct JoinedRuns
     {
+        // The length of the buffer a caller gives on the stack.
+        public const int StackLength = 256;
+
         private readonly IReadOnlyList<NameToken> _tokens;
         private readonly Span<char> _buffer;
         private readonly bool _skipLegalForms;
+        private char[]? _rented;
         private int _length;
 
-        public JoinedRuns(IReadOnlyList<NameToken> tokens, Span<char> buffer, bool skipLegalForms)
+        public JoinedRuns(IReadOnlyList<NameToken> tokens, Span<char> stackBuffer, bool skipLegalForms)
         {
             _tokens = tokens;
-            _buffer = buffer;
+            var longest = JoinedLength(tokens);
+            _buffer = longest <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(longest));
             _skipLegalForms = skipLegalForms;
+        }
+
+        // Returns a rented buffer to the pool.
+        public void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+                _rented = null;
+            }
         }
 
         // Gets the index of the run's first token.

@@ -2196,10 +2196,7 @@ internal static partial class NameScorer
 
     private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
-        char[]? rented = null;
-        var longest = JoinedLength(multi);
-        Span<char> buffer = longest <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(longest));
-        var runs = new JoinedRuns(multi, buffer, rules.JoinedSkipsLegalForms);
+        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
         {
             var joined = runs.Joined;
@@ -2218,10 +2215,7 @@ internal static partial class NameScorer
             }
         }
 
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+        runs.Dispose();
     }
 
     private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)

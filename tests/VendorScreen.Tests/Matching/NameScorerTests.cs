@@ -66,6 +66,16 @@ public sealed class NameScorerTests
     }
 
     [Fact]
+    public void Compare_JoinedTokensInANameLongerThanTheStackBuffer_Match()
+    {
+        // 70 words of four letters: the name's joined letters (over 256) are written into a rented buffer, not one on the stack.
+        var words = string.Join(" ", Enumerable.Range(0, 70).Select(i => $"w{(char)('a' + (i % 26))}{(char)('a' + (i / 26))}x"));
+
+        Score($"Hik Vision {words}", $"Hikvision {words}").Should().Be(1);
+        Score($"Hikvision {words}", $"Hik Vision {words}").Should().Be(1);
+    }
+
+    [Fact]
     public void Compare_DifferentNumbers_ArePenalised()
     {
         Score("Shipping Company 12", "Shipping Company 13").Should().BeLessThan(0.6);
