@@ -134,12 +134,12 @@ internal sealed partial class CandidateIndex
     /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
     /// <exception cref="InvalidDataException">The data is cut short, malformed, or refers to entities, names or words that are not there.</exception>
     public static CandidateIndex ReadFrom(SnapshotBinaryReader reader, IReadOnlyList<Entity> entities, ICandidateScoring scoring) =>
-        Link(ReadTables(reader), entities, scoring);
+        Link(ReadTables(reader), entities, scoring, ModelPrefixTable(entities));
 
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
     /// can be read at the same time).</summary>
     /// <param name="reader">The reader.</param>
-    /// <returns>The tables, to <see cref="Link(StoredTables, IReadOnlyList{Entity}, ICandidateScoring)"/> with the entities.</returns>
+    /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
     /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StoredTables ReadTables(SnapshotBinaryReader reader)
@@ -280,16 +280,6 @@ internal sealed partial class CandidateIndex
         var sketches = StoredSketches(derivedTables.Vocabulary, spellingSounds);
         return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound, derivedTables);
     }
-
-    /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from.</summary>
-    /// <param name="tables">The tables.</param>
-    /// <param name="entities">The entities the index was built from, in order.</param>
-    /// <param name="scoring">The token weights and spelling similarity of the scoring stage.</param>
-    /// <returns>The index, equal to one built from <paramref name="entities"/>.</returns>
-    /// <exception cref="InvalidDataException">The tables were built over other entities.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CandidateIndex Link(StoredTables tables, IReadOnlyList<Entity> entities, ICandidateScoring scoring) =>
-        Link(tables, entities, scoring, ModelPrefixTable(entities));
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from, with the
     /// model-prefix table of the entities made beforehand (<see cref="ModelPrefixTable"/>, while the tables are read).</summary>

@@ -255,23 +255,8 @@ internal static class CrossScriptSimilarity
     /// <param name="previous">The row before.</param>
     /// <param name="current">The row to write.</param>
     /// <returns>The least cell of the row written.</returns>
-    internal static double NextEditRow(char latinCode, string nativeCodes, NameScript script, ReadOnlySpan<double> nativeGaps, ReadOnlySpan<double> previous, Span<double> current)
-    {
-        var gapA = LatinGap(latinCode, script);
-        var substitutions = latinCode < 128 ? SubstitutionTables[(int)script].AsSpan(latinCode * 128, 128) : default;
-        current[0] = previous[0] + gapA;
-        var rowMin = current[0];
-        for (var j = 1; j <= nativeCodes.Length; j++)
-        {
-            var b = nativeCodes[j - 1];
-            var value = Math.Min(previous[j] + gapA, current[j - 1] + nativeGaps[j - 1]);
-            value = Math.Min(value, previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
-            current[j] = value;
-            rowMin = Math.Min(rowMin, value);
-        }
-
-        return rowMin;
-    }
+    internal static double NextEditRow(char latinCode, string nativeCodes, NameScript script, ReadOnlySpan<double> nativeGaps, ReadOnlySpan<double> previous, Span<double> current) =>
+        NextEditRowWithin(latinCode, nativeCodes, script, nativeGaps, previous, 0, nativeCodes.Length, current, double.PositiveInfinity, out _, out _);
 
     /// <summary>Writes the next row of the edit cost for one more Latin code as <see cref="NextEditRow"/> does, but only where a cell
     /// can be at most a cost limit: the cells of the row before that are at most the limit lie between two columns (the
