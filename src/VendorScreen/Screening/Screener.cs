@@ -210,7 +210,7 @@ internal static class Screener
             MatchedName = m.MatchedName,
             MatchedNameKind = m.NameKind,
             Score = Math.Round(m.Score, 4),
-            Features = ScopeFeatures(m.Features is PendingFeatures pending ? pending.ToList() : m.Features, steps, context),
+            Features = ScopeFeatures(m.Features, steps, context),
             ListedEntityId = target.Id,
             ListedEntityName = target.PrimaryName,
             Path = PathSteps(state, request, steps),
@@ -658,14 +658,42 @@ internal static class Screener
     }
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
-    private sealed class PendingFeatures(NameScore scored, NormalizedName query, CandidateIndex index, IndexedName candidate, double score, bool isMention, bool accessory,
-        bool qualified, PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial) : IReadOnlyList<FeatureScore>
+    // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
+    // of what it was written from (the names compared and the index whose token rarity weighed them).
+    private sealed class PendingFeatures : IReadOnlyList<FeatureScore>
     {
+        private readonly double _score;
+        private readonly double _matchThreshold;
+        private readonly bool _isMention;
+        private readonly bool _accessory;
+        private readonly bool _qualified;
+        private NameScore _scored;
+        private NormalizedName? _query;
+        private CandidateIndex? _index;
+        private IndexedName? _candidate;
+        private PartyQualifiers.Qualification? _qualification;
+        private FeatureScore? _partial;
         private List<FeatureScore>? _features;
+
+        public PendingFeatures(NameScore scored, NormalizedName query, CandidateIndex index, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
+            PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial)
+        {
+            _scored = scored;
+            _query = query;
+            _index = index;
+            _candidate = candidate;
+            _score = score;
+            _isMention = isMention;
+            _accessory = accessory;
+            _qualified = qualified;
+            _qualification = qualification;
+            _matchThreshold = matchThreshold;
+            _partial = partial;
+        }
 
         public int Count => Written.Count;
 
-        private List<FeatureScore> Written => _features ??= Write();
+        private List<FeatureScore> Written => Volatile.Read(ref _features) ?? WriteOnce();
 
         public FeatureScore this[int index] => Written[index];
 
@@ -673,14 +701,32 @@ internal static class Screener
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        // The written list itself, for a hit: the result holds a plain list.
-        public List<FeatureScore> ToList() => Written;
+        // Written by one thread; the inputs are read and let go of only under the lock, after the features are published.
+        private List<FeatureScore> WriteOnce()
+        {
+            lock (this)
+            {
+                if (_features is null)
+                {
+                    Volatile.Write(ref _features, Write());
+                    _scored = default;
+                    _query = null;
+                    _index = null;
+                    _candidate = null;
+                    _qualification = null;
+                    _partial = null;
+                }
+
+                return _features;
+            }
+        }
 
         private List<FeatureScore> Write()
         {
-            var comparison = scored.ToComparison(query, candidate.Normalized, index).Features;
-            var features = new List<FeatureScore>(comparison.Count + 1 + (partial is null ? 0 : 1) + (qualified ? 1 : 0) + (isMention ? 1 : 0) + (accessory ? 1 : 0)
-                + (qualification is null ? 0 : 2))
+            var candidate = _candidate!;
+            var comparison = _scored.ToComparison(_query!, candidate.Normalized, _index).Features;
+            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0)
+                + (_qualification is null ? 0 : 2))
             {
                 new("name-kind", 1, 0, $"matched the {KindName(candidate.Name.Kind)} name \"{candidate.Name.Value}\""),
             };
@@ -689,29 +735,29 @@ internal static class Screener
                 features.Add(comparison[i]);
             }
 
-            if (partial is not null)
+            if (_partial is not null)
             {
-                features.Add(partial);
+                features.Add(_partial);
             }
 
-            if (qualified)
+            if (_qualified)
             {
-                features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
+                features.Add(new FeatureScore("qualified-name", _score, 0, "the name with only legal forms, places or words such as International or Group added"));
             }
 
-            if (isMention)
+            if (_isMention)
             {
                 features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
             }
 
-            if (accessory)
+            if (_accessory)
             {
                 features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
             }
 
-            if (qualification is not null)
+            if (_qualification is not null)
             {
-                features.AddRange(qualification.Explain(score, matchThreshold));
+                features.AddRange(_qualification.Explain(_score, _matchThreshold));
             }
 
             return features;
