@@ -28,7 +28,10 @@ internal static class Screener
         CancellationToken cancellationToken = default)
     {
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
-        var matches = new List<Match>();
+
+        // The thread's list of matches, taken while in use and given back empty: a match never outlives the screening.
+        var matches = _matches ?? new List<Match>();
+        _matches = null;
         var context = ProductContext.For(request);
         switch (request)
         {
@@ -128,6 +131,8 @@ internal static class Screener
             }
         }
 
+        matches.Clear();
+        _matches = matches.Capacity <= MaxKeptMatches ? matches : null;
         var ordered = hits is null ? [] : OrderHits(hits, options.MaxHits);
 
         var sources = SourceAges.Apply(state.Sources, options, now);
@@ -161,6 +166,11 @@ internal static class Screener
             Sources = sources,
         };
     }
+
+    private const int MaxKeptMatches = 256;
+
+    [ThreadStatic]
+    private static List<Match>? _matches;
 
     private const string NoMatchReason = "no match to a listed entity or its affiliates";
 
@@ -492,24 +502,38 @@ internal static class Screener
             return [];
         }
 
-        // The groups in the order their first hit is met, each with its best hit so far.
+        if (hits.Count == 1)
+        {
+            return [hits[0]];
+        }
+
+        // The groups in the order their first hit is met, each with its best hit so far; a few groups are searched in turn.
         var best = new List<ScreeningHit>(hits.Count);
-        Dictionary<(string, string, string), int>? groups = hits.Count > 1 ? new(hits.Count) : null;
+        Dictionary<(string, string, string), int>? groups = hits.Count > GroupsSearchedInTurn ? new(hits.Count) : null;
         foreach (var h in hits)
         {
+            int at;
             if (groups is null)
             {
+                at = -1;
+                for (var i = 0; i < best.Count && at < 0; i++)
+                {
+                    at = SameGroup(h, best[i]) ? i : -1;
+                }
+
+                if (at < 0)
+                {
+                    best.Add(h);
+                }
+            }
+            else if (!groups.TryGetValue((h.Field, h.EntityId, h.ListedEntityId), out at))
+            {
+                groups[(h.Field, h.EntityId, h.ListedEntityId)] = best.Count;
                 best.Add(h);
-                continue;
+                at = -1;
             }
 
-            var key = (h.Field, h.EntityId, h.ListedEntityId);
-            if (!groups.TryGetValue(key, out var at))
-            {
-                groups[key] = best.Count;
-                best.Add(h);
-            }
-            else if (BetterInGroup(h, best[at]))
+            if (at >= 0 && BetterInGroup(h, best[at]))
             {
                 best[at] = h;
             }
@@ -538,6 +562,12 @@ internal static class Screener
 
         return result;
     }
+
+    private const int GroupsSearchedInTurn = 16;
+
+    private static bool SameGroup(ScreeningHit a, ScreeningHit b) =>
+        string.Equals(a.Field, b.Field, StringComparison.Ordinal) && string.Equals(a.EntityId, b.EntityId, StringComparison.Ordinal)
+        && string.Equals(a.ListedEntityId, b.ListedEntityId, StringComparison.Ordinal);
 
     // Whether a hit comes strictly before another of its group: a stronger decision, then a weaker evidence confidence (none
     // first), then a shorter path.
