@@ -79,6 +79,8 @@ public sealed record ScreeningHit
     public double Score { get; init; }
 
     /// <summary>Gets the per-feature explanation of the score. The shape of explanations carries no stability guarantee.</summary>
+    /// <remarks>The explanation of a name match is written when it is first read (from any thread; it reads the same every time),
+    /// so that a result whose explanation is never read does not pay for it.</remarks>
     public IReadOnlyList<FeatureScore> Features { get; init; } = [];
 
     /// <summary>Gets the id of the listed entity that the matched entity leads to (the same entity when it is listed itself).</summary>

@@ -298,7 +298,7 @@ internal static class LegalForms
             return new NameToken(compare, TokenClass.LegalForm);
         }
 
-        if (token.Length > 0 && token.All(char.IsAsciiDigit))
+        if (token.Length > 0 && NameNormalizer.IsAsciiDigits(token))
         {
             return new NameToken(token, TokenClass.Number);
         }

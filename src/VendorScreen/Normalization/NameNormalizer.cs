@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using AnyAscii;
@@ -128,15 +129,21 @@ internal static class NameNormalizer
         }
 
         var compatible = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
-        var hasNonLatin = compatible.Any(IsNonLatinLetter);
+        var hasNonLatin = HasNonLatinLetter(compatible);
         var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
         if (japanese)
         {
             compatible = Japanese.RewriteLegalForms(compatible);
         }
 
-        var variants = new List<NormalizedName>(2);
         var native = Tokenize(compatible, transliterated: false);
+        if (!hasNonLatin)
+        {
+            // A name in Latin letters has its one variant (or none).
+            return native.Count > 0 ? [new NormalizedName(native, false)] : [];
+        }
+
+        var variants = new List<NormalizedName>(2);
         if (native.Count > 0)
         {
             variants.Add(new NormalizedName(native, false));
@@ -207,6 +214,19 @@ internal static class NameNormalizer
 
     private static bool IsNonLatinLetter(char c) => char.IsLetter(c) && c > '\u024F';
 
+    private static bool HasNonLatinLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsNonLatinLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets the non-Latin script with the most letters in a text.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The script; <see cref="NameScript.Latin"/> when the text has no non-Latin letter.</returns>
@@ -268,38 +288,54 @@ internal static class NameNormalizer
         // Han ideographs and Hangul syllables are transliterated one by one, each syllable its own token ("大华" -> "da hua",
         // "김정은" -> "gim jeong eun"), so that they align with romanised names token by token (joined tokens match
         // "dahua"). Every other script is transliterated run by run, keeping its words whole.
-        var sb = new StringBuilder(text.Length * 3);
-        var run = new StringBuilder();
-
-        void FlushRun()
+        var result = new CharBuffer(stackalloc char[256]);
+        var run = new CharBuffer(stackalloc char[64]);
+        try
         {
-            if (run.Length > 0)
+            var previousSyllabic = false;
+            foreach (var c in text)
             {
-                sb.Append(run.ToString().Transliterate());
-                run.Clear();
-            }
-        }
+                if (IsHan(c) || IsHangul(c))
+                {
+                    FlushRun(ref run, ref result);
 
-        var previousSyllabic = false;
-        foreach (var c in text)
+                    // The marker keeps a syllable a plain word: pinyin "ao" or "de" is not the legal form "AO" or the word "de".
+                    // A second marker says the syllable continues the word of the one before ("奥巴马" but not "瑞 饶").
+                    result.Append(' ');
+                    result.Append(previousSyllabic ? ContinuedSyllableMarker : SyllableMarker);
+                    result.Append(Syllable(c));
+                    result.Append(' ');
+                    previousSyllabic = true;
+                }
+                else
+                {
+                    run.Append(c);
+                    previousSyllabic = false;
+                }
+            }
+
+            FlushRun(ref run, ref result);
+            return result.ToString();
+        }
+        finally
         {
-            if (IsHan(c) || IsHangul(c))
-            {
-                FlushRun();
-                // The marker keeps a syllable a plain word: pinyin "ao" or "de" is not the legal form "AO" or the word "de".
-                // A second marker says the syllable continues the word of the one before ("奥巴马" but not "瑞 饶").
-                sb.Append(' ').Append(previousSyllabic ? ContinuedSyllableMarker : SyllableMarker).Append(c.ToString().Transliterate()).Append(' ');
-                previousSyllabic = true;
-            }
-            else
-            {
-                run.Append(c);
-                previousSyllabic = false;
-            }
+            result.Dispose();
+            run.Dispose();
         }
+    }
 
-        FlushRun();
-        return sb.ToString();
+    // The Latin spelling of one Han or Hangul syllable, kept once per syllable met.
+    private static readonly ConcurrentDictionary<char, string> Syllables = new();
+
+    private static string Syllable(char c) => Syllables.GetOrAdd(c, static c => c.ToString().Transliterate());
+
+    private static void FlushRun(ref CharBuffer run, ref CharBuffer result)
+    {
+        if (run.Length > 0)
+        {
+            result.Append(run.ToString().Transliterate());
+            run.Clear();
+        }
     }
 
     private const char SyllableMarker = '\u0002';
@@ -307,164 +343,130 @@ internal static class NameNormalizer
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
-    private static bool SameTokens(List<NameToken> a, List<NameToken> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First.Text, p.Second.Text, StringComparison.Ordinal));
+    private static bool SameTokens(List<NameToken> a, List<NameToken> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Text, b[i].Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
 
+    // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
     private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var words = new List<string>();
-        var current = new StringBuilder();
-        var hanRun = new StringBuilder();
 
-        void FlushWord()
+        // The words of the thread's last name, cleared: taken while in use, so that a nested call would start a list of its own.
+        var words = _words ?? new List<string>();
+        _words = null;
+        var current = new CharBuffer(stackalloc char[64]);
+        var hanRun = new CharBuffer(stackalloc char[32]);
+        Span<char> lower = stackalloc char[2];
+        try
         {
-            if (current.Length > 0)
+            for (var i = 0; i < decomposed.Length; i++)
             {
-                var word = current.ToString();
-                words.Add(word.AsSpan().IndexOfAny('\u3099', '\u309A') >= 0 ? word.Normalize(NormalizationForm.FormC) : word);
-                current.Clear();
-            }
-        }
-
-        void FlushHan()
-        {
-            if (hanRun.Length == 0)
-            {
-                return;
-            }
-
-            var run = hanRun.ToString();
-            hanRun.Clear();
-            string? suffix = null;
-            foreach (var s in LegalForms.HanLegalSuffixes)
-            {
-                if (run.Length > s.Length && run.EndsWith(s, StringComparison.Ordinal))
+                var c = decomposed[i];
+                if (char.IsHighSurrogate(c) && i + 1 < decomposed.Length && char.IsLowSurrogate(decomposed[i + 1]))
                 {
-                    suffix = s;
-                    break;
+                    // A code point outside the Basic Multilingual Plane: a letter or digit stays in the word, anything else
+                    // (an emoji, a symbol) separates words, and a format character or mark is dropped.
+                    var rune = new Rune(c, decomposed[i + 1]);
+                    i++;
+                    var runeCategory = Rune.GetUnicodeCategory(rune);
+                    if (runeCategory is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                    {
+                        continue;
+                    }
+
+                    FlushHan(ref hanRun, words);
+                    if (Rune.IsLetterOrDigit(rune))
+                    {
+                        current.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
+                    }
+                    else
+                    {
+                        FlushWord(ref current, words);
+                    }
+
+                    continue;
                 }
-            }
 
-            var body = suffix is null ? run : run[..^suffix.Length];
-            foreach (var ch in body)
-            {
-                words.Add("\u0001" + ch);
-            }
+                if (c is '\u3099' or '\u309A' && current.Length > 0)
+                {
+                    // The voicing marks of kana (ガ = カ + ゛) make another sound: they stay, recomposed when the word ends.
+                    current.Append(c);
+                    continue;
+                }
 
-            if (suffix is not null)
-            {
-                words.Add("co");
-                words.Add("ltd");
-            }
-        }
-
-        for (var i = 0; i < decomposed.Length; i++)
-        {
-            var c = decomposed[i];
-            if (char.IsHighSurrogate(c) && i + 1 < decomposed.Length && char.IsLowSurrogate(decomposed[i + 1]))
-            {
-                // A code point outside the Basic Multilingual Plane: a letter or digit stays in the word, anything else
-                // (an emoji, a symbol) separates words, and a format character or mark is dropped.
-                var rune = new Rune(c, decomposed[i + 1]);
-                i++;
-                var runeCategory = Rune.GetUnicodeCategory(rune);
-                if (runeCategory is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
                 {
                     continue;
                 }
 
-                FlushHan();
-                if (Rune.IsLetterOrDigit(rune))
+                if (!transliterated && IsHan(c))
                 {
-                    current.Append(Rune.ToLowerInvariant(rune).ToString());
+                    FlushWord(ref current, words);
+                    hanRun.Append(c);
+                    continue;
+                }
+
+                FlushHan(ref hanRun, words);
+                if (c is SyllableMarker or ContinuedSyllableMarker)
+                {
+                    FlushWord(ref current, words);
+                    current.Append(c);
+                }
+                else if (char.IsLetterOrDigit(c))
+                {
+                    current.Append(char.ToLowerInvariant(c));
+                }
+                else if (c is '\'' or '\u2019' or '\u02BC' or '`')
+                {
+                    // Apostrophes join: "Hua'antai" -> "huaantai", "O'Brien" -> "obrien".
+                }
+                else if (c == '&')
+                {
+                    FlushWord(ref current, words);
+                    words.Add("and");
                 }
                 else
                 {
-                    FlushWord();
+                    FlushWord(ref current, words);
                 }
-
-                continue;
             }
 
-            if (c is '\u3099' or '\u309A' && current.Length > 0)
-            {
-                // The voicing marks of kana (ガ = カ + ゛) make another sound: they stay, recomposed when the word ends.
-                current.Append(c);
-                continue;
-            }
-
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
-            {
-                continue;
-            }
-
-            if (!transliterated && IsHan(c))
-            {
-                FlushWord();
-                hanRun.Append(c);
-                continue;
-            }
-
-            FlushHan();
-            if (c is SyllableMarker or ContinuedSyllableMarker)
-            {
-                FlushWord();
-                current.Append(c);
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is '\'' or '\u2019' or '\u02BC' or '`')
-            {
-                // Apostrophes join: "Hua'antai" -> "huaantai", "O'Brien" -> "obrien".
-            }
-            else if (c == '&')
-            {
-                FlushWord();
-                words.Add("and");
-            }
-            else
-            {
-                FlushWord();
-            }
+            FlushWord(ref current, words);
+            FlushHan(ref hanRun, words);
         }
-
-        FlushWord();
-        FlushHan();
-
-        // Join runs of single letters into one token: "r i a" -> "ria", "l l c" -> "llc".
-        var joined = new List<string>(words.Count);
-        for (var i = 0; i < words.Count; i++)
+        finally
         {
-            if (IsSingleLetter(words[i]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
-            {
-                var sb = new StringBuilder();
-                while (i < words.Count && IsSingleLetter(words[i]))
-                {
-                    sb.Append(words[i]);
-                    i++;
-                }
-
-                i--;
-                joined.Add(sb.ToString());
-            }
-            else
-            {
-                joined.Add(words[i]);
-            }
+            current.Dispose();
+            hanRun.Dispose();
         }
 
-        NumberWords.Rewrite(joined);
-        FoldParticles(joined);
-        LegalForms.RewritePhrases(joined);
-        var tokens = new List<NameToken>(joined.Count);
-        continuations = new ulong[(joined.Count + 63) / 64];
-        foreach (var w in joined)
+        JoinSingleLetters(words);
+        NumberWords.Rewrite(words);
+        FoldParticles(words);
+        LegalForms.RewritePhrases(words);
+        var tokens = new List<NameToken>(words.Count);
+
+        // Only a transliteration has syllables that continue a word.
+        continuations = transliterated ? new ulong[(words.Count + 63) / 64] : [];
+        foreach (var w in words)
         {
             if (w[0] is SyllableMarker or ContinuedSyllableMarker)
             {
@@ -476,16 +478,123 @@ internal static class NameNormalizer
                     }
 
                     var syllable = w[1..];
-                    tokens.Add(syllable.All(char.IsAsciiDigit) ? new NameToken(syllable, TokenClass.Number) : new NameToken(syllable, TokenClass.Word));
+                    tokens.Add(new NameToken(syllable, IsAsciiDigits(syllable) ? TokenClass.Number : TokenClass.Word));
                 }
 
                 continue;
             }
 
-            tokens.Add(w[0] == '\u0001' ? new NameToken(w[1..], TokenClass.Ideograph) : LegalForms.Classify(w));
+            tokens.Add(w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w));
         }
 
+        words.Clear();
+        _words = words.Capacity <= MaxKeptWords ? words : null;
         return tokens;
+    }
+
+    private const int MaxKeptWords = 256;
+
+    [ThreadStatic]
+    private static List<string>? _words;
+
+    private const char IdeographMarker = '\u0001';
+
+    // The strings of Han ideographs, with the marker that keeps one a word of its own until it becomes a token, and without it:
+    // one string per ideograph met, shared by every name that holds it.
+    private static readonly ConcurrentDictionary<char, string> MarkedIdeographs = new();
+    private static readonly ConcurrentDictionary<char, string> Ideographs = new();
+
+    private static string MarkedIdeograph(char c) => MarkedIdeographs.GetOrAdd(c, static c => string.Concat(IdeographMarker.ToString(), c.ToString()));
+
+    private static string Ideograph(char c) => Ideographs.GetOrAdd(c, static c => c.ToString());
+
+    // Every character of a non-empty text is an ASCII digit (an empty text counts, as Enumerable.All has it).
+    internal static bool IsAsciiDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void FlushWord(ref CharBuffer current, List<string> words)
+    {
+        if (current.Length > 0)
+        {
+            var word = current.ToString();
+            words.Add(word.AsSpan().IndexOfAny('\u3099', '\u309A') >= 0 ? word.Normalize(NormalizationForm.FormC) : word);
+            current.Clear();
+        }
+    }
+
+    private static void FlushHan(ref CharBuffer hanRun, List<string> words)
+    {
+        if (hanRun.Length == 0)
+        {
+            return;
+        }
+
+        var run = hanRun.Span;
+        string? suffix = null;
+        foreach (var s in LegalForms.HanLegalSuffixes)
+        {
+            if (run.Length > s.Length && run.EndsWith(s, StringComparison.Ordinal))
+            {
+                suffix = s;
+                break;
+            }
+        }
+
+        var body = suffix is null ? run : run[..^suffix.Length];
+        foreach (var ch in body)
+        {
+            words.Add(MarkedIdeograph(ch));
+        }
+
+        if (suffix is not null)
+        {
+            words.Add("co");
+            words.Add("ltd");
+        }
+
+        hanRun.Clear();
+    }
+
+    // Joins runs of single letters into one word, in place: "r i a" -> "ria", "l l c" -> "llc".
+    private static void JoinSingleLetters(List<string> words)
+    {
+        var kept = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (IsSingleLetter(words[i]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
+            {
+                var end = i;
+                while (end < words.Count && IsSingleLetter(words[end]))
+                {
+                    end++;
+                }
+
+                words[kept++] = string.Create(end - i, (words, i), static (span, state) =>
+                {
+                    for (var k = 0; k < span.Length; k++)
+                    {
+                        span[k] = state.words[state.i + k][0];
+                    }
+                });
+                i = end - 1;
+            }
+            else
+            {
+                words[kept++] = words[i];
+            }
+        }
+
+        words.RemoveRange(kept, words.Count - kept);
     }
 
     // The Arabic article and "son of" have several spellings: "el-Assad" / "al-Assad", "ibn Laden" / "bin Laden".

@@ -69,7 +69,7 @@ internal readonly record struct NameToken(string Text, TokenClass Class);
 internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTransliteration)
 {
     /// <summary>Gets the tokens joined by single spaces.</summary>
-    public string Key { get; } = string.Join(' ', Tokens.Select(t => t.Text));
+    public string Key { get; } = JoinTokens(Tokens);
 
     /// <summary>Gets the script the name was written in when this variant is a transliteration (the script with the most
     /// letters); <see cref="NameScript.Latin"/> for a variant that is not a transliteration.</summary>
@@ -87,6 +87,36 @@ internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTr
 
     /// <summary>Gets whether this variant is a second romanisation of the name (<see cref="PrimarySpelling"/>).</summary>
     public bool IsSecondarySpelling => PrimarySpelling is not null;
+
+    // The tokens joined by single spaces, written once into the key.
+    private static string JoinTokens(IReadOnlyList<NameToken> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            return tokens[0].Text;
+        }
+
+        var length = Math.Max(0, tokens.Count - 1);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        return string.Create(length, tokens, static (span, tokens) =>
+        {
+            var at = 0;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = ' ';
+                }
+
+                tokens[i].Text.CopyTo(span[at..]);
+                at += tokens[i].Text.Length;
+            }
+        });
+    }
 
     /// <summary>Gets whether the token at an index is a syllable that continues the written word of the token before it.</summary>
     /// <param name="index">The token index.</param>

@@ -75,8 +75,7 @@ internal static class NumberWords
             return null;
         }
 
-        var suffix = word[^2..];
-        var digits = word[..^2];
-        return suffix is "st" or "nd" or "rd" or "th" && digits.All(char.IsAsciiDigit) ? digits : null;
+        var suffix = word.AsSpan(word.Length - 2);
+        return (suffix is "st" or "nd" or "rd" or "th") && !word.AsSpan(0, word.Length - 2).ContainsAnyExceptInRange('0', '9') ? word[..^2] : null;
     }
 }

@@ -45,7 +45,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
     {
         var e = arguments.Evidence;
         var o = arguments.Options;
-        var considered = e.Listings.Where(l => IsConsidered(l.List)).ToList();
+        var considered = Considered(e.Listings);
         if (considered.Count == 0)
         {
             return PolicyVerdict.None;
@@ -53,7 +53,12 @@ public class DefaultScreeningPolicy : ScreeningPolicy
 
         // A name found inside a longer text (a storefront name, a listing title) is a marketplace signal for the prohibited
         // makers and their brands; against other lists a one-word name inside a longer name is mostly coincidence.
-        var prohibition = considered.Any(l => l.List.Category == ListCategory.ProcurementProhibition);
+        var prohibition = false;
+        for (var i = 0; i < considered.Count && !prohibition; i++)
+        {
+            prohibition = considered[i].List.Category == ListCategory.ProcurementProhibition;
+        }
+
         if (e.Mention && !prohibition)
         {
             return PolicyVerdict.None;
@@ -68,13 +73,19 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return PolicyVerdict.None;
         }
 
-        var listIds = considered.Select(l => l.List.Id).Distinct(StringComparer.Ordinal).ToArray();
-        var via = e.Path.Count == 0 ? string.Empty : $" through {Describe(e.Path)}";
-        var target = $"{e.ListedEntity.PrimaryName} ({string.Join(", ", listIds)})";
+        // The texts of a reason are written straight into it: the listed entity with its lists, and the path to it.
+        var listIds = DistinctListIds(considered, default);
+        var via = new PathText(e.Path);
+        var target = new TargetText(e.ListedEntity.PrimaryName, listIds);
 
         // Facts that cap the decision at Review.
-        var uncertain = e.Path.FirstOrDefault(r => r.Confidence == FactConfidence.Uncertain);
-        if (uncertain is not null || e.MatchedConfidence == FactConfidence.Uncertain || considered.All(l => l.Listing.Confidence == FactConfidence.Uncertain))
+        Relation? uncertain = null;
+        for (var i = 0; i < e.Path.Count && uncertain is null; i++)
+        {
+            uncertain = e.Path[i].Confidence == FactConfidence.Uncertain ? e.Path[i] : null;
+        }
+
+        if (uncertain is not null || e.MatchedConfidence == FactConfidence.Uncertain || AllUncertain(considered))
         {
             var what = uncertain is not null
                 ? $"{uncertain.FromId} {uncertain.Kind.ToKebabCase()} {uncertain.ToId} is Uncertain{(uncertain.SourceUrl is null ? string.Empty : $" ({uncertain.SourceUrl})")}"
@@ -82,7 +93,17 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return new(ScreeningDecision.Review, "uncertain-fact", $"tied to {target}{via}, but the tie is unconfirmed: {what}", listIds);
         }
 
-        var ended = e.Path.FirstOrDefault(r => r.EndedBefore(e.AsOf));
+        Relation? ended = null;
+        var relabel = false;
+        var ownedBy = false;
+        for (var i = 0; i < e.Path.Count; i++)
+        {
+            var r = e.Path[i];
+            ended ??= r.EndedBefore(e.AsOf) ? r : null;
+            relabel |= r.Kind is RelationKind.RelabelOf or RelationKind.OemOf;
+            ownedBy |= r.Kind == RelationKind.OwnedBy;
+        }
+
         if (ended is not null)
         {
             return new(ScreeningDecision.Review, "ended-relation",
@@ -95,7 +116,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
                 $"{(e.IdentifierScheme == IdentifierSchemes.FccGranteeCode ? "FCC grantee code" : "model prefix")} belongs to {target}{via}: possible relabelled product", listIds);
         }
 
-        if (e.Path.Any(r => r.Kind is RelationKind.RelabelOf or RelationKind.OemOf))
+        if (relabel)
         {
             return new(ScreeningDecision.Review, "relabel-evidence", $"sells products relabelled from {target}{via}", listIds);
         }
@@ -114,7 +135,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         {
             return e.Mention
                 ? new(ScreeningDecision.Review, "name-mention", $"mentions {target}{via} in a longer name", listIds)
-                : new(ScreeningDecision.Review, "weak-match", $"possible match ({e.Score.ToString("0.00", CultureInfo.InvariantCulture)}) to {target}{via}", listIds);
+                : new(ScreeningDecision.Review, "weak-match", string.Create(CultureInfo.InvariantCulture, $"possible match ({e.Score:0.00}) to {target}{via}"), listIds);
         }
 
         if (e.MatchedNameKind == NameKind.WeakAlias)
@@ -122,15 +143,32 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return new(ScreeningDecision.Review, "weak-alias", $"matches a weak alias of {target}{via}", listIds);
         }
 
-        var blocking = considered.Where(l => IsBlocking(l.List, e.AsOf)).ToList();
-        var rules = o.Ownership ?? new OwnershipOptions();
+        // The considered listings whose lists can block, each judged once.
+        var blocking = considered.Count <= 64 ? stackalloc bool[considered.Count] : new bool[considered.Count];
+        var anyProhibited = false;
+        for (var i = 0; i < considered.Count; i++)
+        {
+            var list = considered[i].List;
+            blocking[i] = IsBlocking(list, e.AsOf);
+            anyProhibited |= blocking[i] && list.Category == ListCategory.ProcurementProhibition && e.Path.Count > 0 && list.ExtendsToAffiliates;
+        }
+
         PolicyVerdict? ownershipReview = null;
 
         // A path through ownership relations with stated shares reaches a maker's affiliates only above the list's share.
-        var prohibited = blocking.Where(b => b.List.Category == ListCategory.ProcurementProhibition && e.Path.Count > 0 && b.List.ExtendsToAffiliates).ToList();
-        if (prohibited.Count > 0 && e.Path.Any(r => r.Kind == RelationKind.OwnedBy))
+        if (anyProhibited && ownedBy)
         {
-            var affiliate = AffiliateSum(e, rules, prohibited.Select(p => p.List.Id));
+            var prohibited = new List<(Listing Listing, ListDefinition List)>();
+            for (var i = 0; i < considered.Count; i++)
+            {
+                var list = considered[i].List;
+                if (blocking[i] && list.Category == ListCategory.ProcurementProhibition && e.Path.Count > 0 && list.ExtendsToAffiliates)
+                {
+                    prohibited.Add(considered[i]);
+                }
+            }
+
+            var affiliate = AffiliateSum(e, o.Ownership ?? new OwnershipOptions(), prohibited.Select(p => p.List.Id));
             var lists = prohibited.Select(p => p.List.Id).Where(id => affiliate.Met.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
             if (lists.Length > 0)
             {
@@ -141,27 +179,36 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             ownershipReview = affiliate.Sum.HasUnknownShares
                 ? new(ScreeningDecision.Review, "ownership-share-unknown", $"is owned by {target}{via}, share unknown ({Describe(affiliate.Sum)} known): not shown to be an affiliate, for review", listIds) { Ownership = affiliate.Sum }
                 : new(ScreeningDecision.Review, "minority-holding", $"is owned {Describe(affiliate.Sum)} by {target}{via}: below the affiliate share, for review", listIds) { Ownership = affiliate.Sum };
-            blocking.RemoveAll(b => prohibited.Contains(b));
+            for (var i = 0; i < considered.Count; i++)
+            {
+                blocking[i] &= !prohibited.Contains(considered[i]);
+            }
         }
 
-        foreach (var (listing, list) in blocking)
+        for (var i = 0; i < considered.Count; i++)
         {
+            if (!blocking[i])
+            {
+                continue;
+            }
+
+            var list = considered[i].List;
             switch (list.Category)
             {
                 case ListCategory.ProcurementProhibition when e.Path.Count == 0 || list.ExtendsToAffiliates:
                     return new(ScreeningDecision.Block, e.Path.Count == 0 ? "prohibited-party" : "prohibited-affiliate",
-                        $"{(e.Path.Count == 0 ? "is" : "belongs to")} {target}{via}: purchases prohibited", blocking.Select(b => b.List.Id).Distinct(StringComparer.Ordinal).ToArray());
+                        $"{(e.Path.Count == 0 ? "is" : "belongs to")} {target}{via}: purchases prohibited", DistinctListIds(considered, blocking));
                 case ListCategory.Sanctions when e.Path.Count == 0:
                     return new(ScreeningDecision.Block, "sanctioned-party", $"is {target}: blocking sanctions", [list.Id]);
                 case ListCategory.Sanctions:
-                    var sum = SanctionsSum(e, rules);
+                    var sum = SanctionsSum(e, o.Ownership ?? new OwnershipOptions());
                     if (sum.SharePercent >= sum.ThresholdPercent)
                     {
                         return new(ScreeningDecision.Block, "ofac-50-percent",
                             $"is owned {Describe(sum)} in aggregate by blocked persons ({Owners(sum)}), {target}{via}: blocking sanctions", [list.Id]) { Ownership = sum };
                     }
 
-                    if (e.Path.All(IsMajorityControl))
+                    if (AllMajorityControl(e.Path))
                     {
                         return new(ScreeningDecision.Block, "sanctioned-owner", $"is majority-owned by {target}{via}: blocking sanctions", [list.Id]) { Ownership = sum.Terms.Count > 0 ? sum : null };
                     }
@@ -191,9 +238,97 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             return ownershipReview;
         }
 
-        var categories = string.Join(", ", considered.Select(l => l.List.Category).Distinct());
         return new(ScreeningDecision.Review, e.Path.Count == 0 ? "listed-review" : "related-to-listed",
-            $"{(e.Path.Count == 0 ? "is" : "is related to")} {target}{via}; lists of category {categories} call for review", listIds);
+            $"{(e.Path.Count == 0 ? "is" : "is related to")} {target}{via}; lists of category {new CategoriesText(considered)} call for review", listIds);
+    }
+
+    // The listings whose lists the policy considers: the evidence's own list when it considers every one (no copy).
+    private IReadOnlyList<(Listing Listing, ListDefinition List)> Considered(IReadOnlyList<(Listing Listing, ListDefinition List)> listings)
+    {
+        var considered = listings.Count <= 64 ? stackalloc bool[listings.Count] : new bool[listings.Count];
+        var count = 0;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            considered[i] = IsConsidered(listings[i].List);
+            count += considered[i] ? 1 : 0;
+        }
+
+        if (count == listings.Count)
+        {
+            return listings;
+        }
+
+        var some = new List<(Listing Listing, ListDefinition List)>(count);
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (considered[i])
+            {
+                some.Add(listings[i]);
+            }
+        }
+
+        return some;
+    }
+
+    private static bool AllUncertain(IReadOnlyList<(Listing Listing, ListDefinition List)> listings)
+    {
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (listings[i].Listing.Confidence != FactConfidence.Uncertain)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllMajorityControl(IReadOnlyList<Relation> path)
+    {
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (!IsMajorityControl(path[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The ids of the lists of some listings (all, or those marked), each once, in the order first met.
+    private static string[] DistinctListIds(IReadOnlyList<(Listing Listing, ListDefinition List)> listings, ReadOnlySpan<bool> marked)
+    {
+        var count = 0;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            count += (marked.IsEmpty || marked[i]) && FirstOfId(listings, marked, i) ? 1 : 0;
+        }
+
+        var ids = count == 0 ? [] : new string[count];
+        var at = 0;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if ((marked.IsEmpty || marked[i]) && FirstOfId(listings, marked, i))
+            {
+                ids[at++] = listings[i].List.Id;
+            }
+        }
+
+        return ids;
+    }
+
+    private static bool FirstOfId(IReadOnlyList<(Listing Listing, ListDefinition List)> listings, ReadOnlySpan<bool> marked, int at)
+    {
+        for (var j = 0; j < at; j++)
+        {
+            if ((marked.IsEmpty || marked[j]) && string.Equals(listings[j].List.Id, listings[at].List.Id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Adds up the shares blocked persons hold in the entity the path's ownership relations start from (OFAC's 50% rule).</summary>

@@ -118,7 +118,18 @@ internal sealed class ProductContext
     }
 
     /// <summary>Gets whether every scoped relation on a path applies to this product.</summary>
-    public bool Admits(IReadOnlyList<Relation> path) => path.All(r => InScope(r.Scope));
+    public bool Admits(IReadOnlyList<Relation> path)
+    {
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (!InScope(path[i].Scope))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Gets the model-like tokens of a text: words with at least one letter and one digit, four characters or longer
     /// (<c>iDS-2CD7A46G0-IZHSYR</c>, <c>DH-XVR5108</c>), in order and without repeats.</summary>

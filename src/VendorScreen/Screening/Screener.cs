@@ -28,20 +28,26 @@ internal static class Screener
         CancellationToken cancellationToken = default)
     {
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
-        var matches = new List<Match>();
+
+        // The thread's list of matches, taken while in use and given back empty: a match never outlives the screening.
+        var matches = _matches ?? new List<Match>();
+        _matches = null;
         var context = ProductContext.For(request);
         switch (request)
         {
             case PartyScreeningRequest party:
                 var qualifiers = PartyQualifiers.Create(party.DateOfBirth, party.Country);
                 MatchName(state, "name", party.Name, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
-                foreach (var alias in party.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
+                for (var a = 0; a < party.Aliases.Count; a++)
                 {
-                    MatchName(state, "alias", alias, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
+                    if (!string.IsNullOrWhiteSpace(party.Aliases[a]))
+                    {
+                        MatchName(state, "alias", party.Aliases[a], options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
+                    }
                 }
 
                 // The caller's own corporate tree: each parent is screened by name, and its hits start with the ties up to it.
-                var ties = new List<Relation>();
+                var ties = party.Parents.Count == 0 ? null : new List<Relation>();
                 for (var p = 0; p < party.Parents.Count; p++)
                 {
                     var parent = party.Parents[p];
@@ -51,14 +57,15 @@ internal static class Screener
                     for (var i = before; i < matches.Count; i++)
                     {
                         var tie = Tie(from, matches[i].Entity.Id, parent);
-                        matches[i] = matches[i] with { Ties = [.. ties, tie] };
+                        matches[i] = matches[i] with { Ties = [.. ties!, tie] };
                     }
 
-                    ties.Add(Tie(from, RequestParentId(p), parent));
+                    ties!.Add(Tie(from, RequestParentId(p), parent));
                 }
 
-                foreach (var identifier in party.Identifiers)
+                for (var n = 0; n < party.Identifiers.Count; n++)
                 {
+                    var identifier = party.Identifiers[n];
                     foreach (var e in state.Index.FindByIdentifier(identifier.Scheme, identifier.Value))
                     {
                         var folded = NameNormalizer.FoldIdentifier(identifier.Value);
@@ -92,90 +99,55 @@ internal static class Screener
                 throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
         }
 
-        var hits = new List<ScreeningHit>();
+        List<ScreeningHit>? hits = null;
         foreach (var m in matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth,
-                e => e.Listings.Any(l => l.AppliesAt(asOf)));
+
+            // An entity that no relation leaves is its own only path, when it is listed: the common case needs no walk of the graph.
+            if (m.Ties.Count == 0 && state.Graph.Outgoing(m.Entity.Id).Count == 0)
+            {
+                if (HasListingAt(m.Entity, asOf))
+                {
+                    AddHit(ref hits, state, request, options, policy, asOf, context, m, m.Entity, []);
+                }
+
+                continue;
+            }
+
+            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth, new ListedAt(asOf).IsTarget);
 
             // A scoped fact (a relabel claim about a brand's cameras) holds only for products of its categories.
-            foreach (var graphPath in paths.Where(p => context.Admits(p.Steps)))
+            for (var p = 0; p < paths.Count; p++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var path = m.Ties.Count == 0 ? graphPath : graphPath with { Steps = [.. m.Ties, .. graphPath.Steps] };
-                var listings = path.Target.Listings.Where(l => l.AppliesAt(asOf)).Select(l => (l, state.Dataset.GetList(l.ListId))).ToArray();
-
-                // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation;
-                // for a parent given with the request, the ties to it come first.
-                var owned = m.Ties.Count > 0
-                    ? state.Ownership.Through(m.Ties, TieNames(request), m.Entity, asOf)
-                    : path.Steps.FirstOrDefault(Graph.OwnershipIndex.IsOwnership) is { } first ? state.Ownership.Find(first.FromId, asOf) : null;
-                var evidence = new HitEvidence
-                {
-                    Field = m.Field,
-                    Score = m.Score,
-                    ExactIdentifier = m.ExactIdentifier,
-                    ProductIdentifier = m.ProductIdentifier,
-                    IdentifierScheme = m.Scheme,
-                    Mention = m.Mention,
-                    AccessoryMention = m.AccessoryMention,
-                    Partial = m.Partial,
-                    MatchedNameKind = m.NameKind,
-                    MatchedConfidence = m.Confidence,
-                    MatchedEntity = m.Entity,
-                    ListedEntity = path.Target,
-                    Path = path.Steps,
-                    Listings = listings,
-                    AsOf = asOf,
-                    Ownership = owned?.Terms ?? [],
-                    OwnershipLimitReached = owned?.LimitReached,
-                };
-                var verdict = policy.Evaluate(new PolicyArguments(evidence, options));
-                if (verdict.Decision == ScreeningDecision.Clear)
+                var graphPath = paths[p];
+                if (!context.Admits(graphPath.Steps))
                 {
                     continue;
                 }
 
-                hits.Add(new ScreeningHit
-                {
-                    Field = m.Field,
-                    Query = m.Query,
-                    EntityId = m.Entity.Id,
-                    EntityName = m.Entity.PrimaryName,
-                    MatchedName = m.MatchedName,
-                    MatchedNameKind = m.NameKind,
-                    Score = Math.Round(m.Score, 4),
-                    Features = ScopeFeatures(m.Features is PendingFeatures pending ? pending.ToList() : m.Features, path.Steps, context),
-                    ListedEntityId = path.Target.Id,
-                    ListedEntityName = path.Target.PrimaryName,
-                    Path = path.Steps.Select(r => new PathStep(r.FromId, NameOf(state, request, r.FromId), r.Kind, r.ToId, NameOf(state, request, r.ToId), r)).ToArray(),
-                    Listings = listings.Where(l => verdict.Lists.Contains(l.Item2.Id)).Select(l => l.l).ToArray(),
-                    Decision = verdict.Decision,
-                    Rule = verdict.Rule,
-                    Reason = verdict.Reason,
-                    Evidence = DescribeEvidence(m, path.Steps, listings.Select(l => l.l).ToArray(), context),
-                    Ownership = verdict.Ownership,
-                });
+                cancellationToken.ThrowIfCancellationRequested();
+                AddHit(ref hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
             }
         }
 
-        var ordered = OrderHits(hits, options.MaxHits);
+        matches.Clear();
+        _matches = matches.Capacity <= MaxKeptMatches ? matches : null;
+        var ordered = hits is null ? [] : OrderHits(hits, options.MaxHits);
 
         var sources = SourceAges.Apply(state.Sources, options, now);
-        var unusable = sources.Where(s => !s.IsUsable).ToArray();
         var decision = ordered.Length == 0 ? ScreeningDecision.Clear : ordered[0].Decision;
         string reason;
         string? rule = ordered.Length == 0 ? null : ordered[0].Rule;
-        if (unusable.Length > 0 && decision != ScreeningDecision.Block)
+        if (decision != ScreeningDecision.Block && AnyUnusable(sources))
         {
             decision = ScreeningDecision.Incomplete;
             rule = "source-unusable";
-            reason = "source(s) not usable: " + string.Join("; ", unusable.Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}"));
+            reason = "source(s) not usable: " + string.Join("; ", sources.Where(s => !s.IsUsable).Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}"));
         }
         else
         {
-            reason = ordered.Length == 0 ? "no match to a listed entity or its affiliates" : $"{ordered[0].Field} \"{ordered[0].Query}\" {ordered[0].Reason}";
+            reason = ordered.Length == 0 ? NoMatchReason : $"{ordered[0].Field} \"{ordered[0].Query}\" {ordered[0].Reason}";
         }
 
         return new ScreeningResult
@@ -195,6 +167,210 @@ internal static class Screener
         };
     }
 
+    private const int MaxKeptMatches = 256;
+
+    [ThreadStatic]
+    private static List<Match>? _matches;
+
+    private const string NoMatchReason = "no match to a listed entity or its affiliates";
+
+    // Judges the path from a match to a listed entity under the policy, and adds the hit unless the policy clears it.
+    private static void AddHit(ref List<ScreeningHit>? hits, EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf,
+        ProductContext context, Match m, Entity target, IReadOnlyList<Relation> steps)
+    {
+        var listings = ListingsAt(target, asOf, state.Dataset);
+
+        // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation;
+        // for a parent given with the request, the ties to it come first.
+        var owned = m.Ties.Count > 0
+            ? state.Ownership.Through(m.Ties, TieNames(request), m.Entity, asOf)
+            : FirstOwnership(steps) is { } first ? state.Ownership.Find(first.FromId, asOf) : null;
+        var evidence = new HitEvidence
+        {
+            Field = m.Field,
+            Score = m.Score,
+            ExactIdentifier = m.ExactIdentifier,
+            ProductIdentifier = m.ProductIdentifier,
+            IdentifierScheme = m.Scheme,
+            Mention = m.Mention,
+            AccessoryMention = m.AccessoryMention,
+            Partial = m.Partial,
+            MatchedNameKind = m.NameKind,
+            MatchedConfidence = m.Confidence,
+            MatchedEntity = m.Entity,
+            ListedEntity = target,
+            Path = steps,
+            Listings = listings,
+            AsOf = asOf,
+            Ownership = owned?.Terms ?? [],
+            OwnershipLimitReached = owned?.LimitReached,
+        };
+        var verdict = policy.Evaluate(new PolicyArguments(evidence, options));
+        if (verdict.Decision == ScreeningDecision.Clear)
+        {
+            return;
+        }
+
+        (hits ??= new List<ScreeningHit>(1)).Add(new ScreeningHit
+        {
+            Field = m.Field,
+            Query = m.Query,
+            EntityId = m.Entity.Id,
+            EntityName = m.Entity.PrimaryName,
+            MatchedName = m.MatchedName,
+            MatchedNameKind = m.NameKind,
+            Score = Math.Round(m.Score, 4),
+            Features = ScopeFeatures(m.Features, steps, context),
+            ListedEntityId = target.Id,
+            ListedEntityName = target.PrimaryName,
+            Path = PathSteps(state, request, steps),
+            Listings = ListingsOf(listings, verdict.Lists),
+            Decision = verdict.Decision,
+            Rule = verdict.Rule,
+            Reason = verdict.Reason,
+            Evidence = DescribeEvidence(m, steps, listings, context),
+            Ownership = verdict.Ownership,
+        });
+    }
+
+    // Whether an entity has a listing in force at a date: the end of a path through the graph.
+    private static bool HasListingAt(Entity entity, DateOnly asOf)
+    {
+        var listings = entity.Listings;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (listings[i].AppliesAt(asOf))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The end of a path through the graph, as a delegate over one date.
+    private sealed class ListedAt(DateOnly asOf)
+    {
+        public bool IsTarget(Entity entity) => HasListingAt(entity, asOf);
+    }
+
+    // The listings of an entity in force at a date, each with its list.
+    private static (Listing, ListDefinition)[] ListingsAt(Entity entity, DateOnly asOf, ScreeningDataset dataset)
+    {
+        var all = entity.Listings;
+        var count = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i].AppliesAt(asOf))
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var listings = new (Listing, ListDefinition)[count];
+        var at = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i].AppliesAt(asOf))
+            {
+                listings[at++] = (all[i], dataset.GetList(all[i].ListId));
+            }
+        }
+
+        return listings;
+    }
+
+    // The listings a verdict rests on, in the order of the entity's listings.
+    private static Listing[] ListingsOf((Listing Listing, ListDefinition List)[] listings, IReadOnlyList<string> lists)
+    {
+        var count = 0;
+        for (var i = 0; i < listings.Length; i++)
+        {
+            if (Contains(lists, listings[i].List.Id))
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new Listing[count];
+        var at = 0;
+        for (var i = 0; i < listings.Length; i++)
+        {
+            if (Contains(lists, listings[i].List.Id))
+            {
+                result[at++] = listings[i].Listing;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Relation? FirstOwnership(IReadOnlyList<Relation> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (Graph.OwnershipIndex.IsOwnership(steps[i]))
+            {
+                return steps[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static PathStep[] PathSteps(EngineState state, ScreeningRequest request, IReadOnlyList<Relation> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return [];
+        }
+
+        var path = new PathStep[steps.Count];
+        for (var i = 0; i < path.Length; i++)
+        {
+            var r = steps[i];
+            path[i] = new PathStep(r.FromId, NameOf(state, request, r.FromId), r.Kind, r.ToId, NameOf(state, request, r.ToId), r);
+        }
+
+        return path;
+    }
+
+    private static bool AnyUnusable(IReadOnlyList<SourceStatus> sources)
+    {
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (!sources[i].IsUsable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, CancellationToken cancellationToken,
         PartyQualifiers? qualifiers = null, bool partialNames = false)
     {
@@ -206,12 +382,16 @@ internal static class Screener
         var index = state.Index;
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
         var bound = CompareEveryCandidate.Value ? null : BoundRules(algorithm);
-        var best = new Dictionary<int, Match>();
+
+        // The best match of each entity, in the order the entities are first met, from here on in the list of matches.
+        var first = matches.Count;
         var variants = NameNormalizer.Normalize(value);
-        var qualifications = new Dictionary<int, PartyQualifiers.Qualification?>();
-        var similarCache = variants.Any(v => v.Tokens.Count > WindowTokens) ? new Dictionary<string, string[]>(StringComparer.Ordinal) : null;
-        foreach (var variant in Windows(variants))
+        var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
+        var windows = Windows(variants);
+        var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var w = 0; w < windows.Count; w++)
         {
+            var variant = windows[w];
             cancellationToken.ThrowIfCancellationRequested();
             var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
             // A window of a long text has no written form of its own: its tokens stand for it.
@@ -239,49 +419,77 @@ internal static class Screener
                     if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                     {
                         var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                        match = NewMatch(field, value, index, candidate, 1.0, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory);
+                        match = NewMatch(field, value, index, candidate, 1.0, scored, variant, isMention: true, accessory);
                     }
                 }
                 else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
                     && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
                     // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
                 }
                 else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
                 {
-                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
                 else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
                 {
-                    match = NewMatch(field, value, index, candidate, scored.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+                    match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
                 }
                 else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
                 {
                     // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
-                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored.ToComparison(variant, candidate.Normalized, index), isMention: false, accessory: false, qualification: qualification,
+                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
                         matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
                     match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
                 }
 
-                if (match is not null && (!best.TryGetValue(candidate.EntityIndex, out var prior) || Better(match, prior)))
+                if (match is not null)
                 {
-                    best[candidate.EntityIndex] = match;
+                    var at = IndexOfEntity(matches, first, candidate.EntityIndex);
+                    if (at < 0)
+                    {
+                        matches.Add(match);
+                    }
+                    else if (Better(match, matches[at]))
+                    {
+                        matches[at] = match;
+                    }
                 }
             }
         }
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
-        if (best.Values.Any(m => m.NameScore >= ExactScore && !m.Mention && !m.Contained))
+        var exact = false;
+        for (var i = first; i < matches.Count && !exact; i++)
         {
-            foreach (var key in best.Where(p => (p.Value.Contained || p.Value.Partial) && p.Value.NameScore < ExactScore).Select(p => p.Key).ToList())
+            exact = matches[i].NameScore >= ExactScore && !matches[i].Mention && !matches[i].Contained;
+        }
+
+        if (exact)
+        {
+            for (var i = matches.Count - 1; i >= first; i--)
             {
-                best.Remove(key);
+                if ((matches[i].Contained || matches[i].Partial) && matches[i].NameScore < ExactScore)
+                {
+                    matches.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    private static int IndexOfEntity(List<Match> matches, int first, int entityIndex)
+    {
+        for (var i = first; i < matches.Count; i++)
+        {
+            if (matches[i].EntityIndex == entityIndex)
+            {
+                return i;
             }
         }
 
-        matches.AddRange(best.Values);
+        return -1;
     }
 
     /// <summary>Keeps the best hit of each field, matched entity and listed entity (the strongest decision, then the weakest
@@ -294,24 +502,38 @@ internal static class Screener
             return [];
         }
 
-        // The groups in the order their first hit is met, each with its best hit so far.
+        if (hits.Count == 1)
+        {
+            return [hits[0]];
+        }
+
+        // The groups in the order their first hit is met, each with its best hit so far; a few groups are searched in turn.
         var best = new List<ScreeningHit>(hits.Count);
-        Dictionary<(string, string, string), int>? groups = hits.Count > 1 ? new(hits.Count) : null;
+        Dictionary<(string, string, string), int>? groups = hits.Count > GroupsSearchedInTurn ? new(hits.Count) : null;
         foreach (var h in hits)
         {
+            int at;
             if (groups is null)
             {
+                at = -1;
+                for (var i = 0; i < best.Count && at < 0; i++)
+                {
+                    at = SameGroup(h, best[i]) ? i : -1;
+                }
+
+                if (at < 0)
+                {
+                    best.Add(h);
+                }
+            }
+            else if (!groups.TryGetValue((h.Field, h.EntityId, h.ListedEntityId), out at))
+            {
+                groups[(h.Field, h.EntityId, h.ListedEntityId)] = best.Count;
                 best.Add(h);
-                continue;
+                at = -1;
             }
 
-            var key = (h.Field, h.EntityId, h.ListedEntityId);
-            if (!groups.TryGetValue(key, out var at))
-            {
-                groups[key] = best.Count;
-                best.Add(h);
-            }
-            else if (BetterInGroup(h, best[at]))
+            if (at >= 0 && BetterInGroup(h, best[at]))
             {
                 best[at] = h;
             }
@@ -341,6 +563,12 @@ internal static class Screener
         return result;
     }
 
+    private const int GroupsSearchedInTurn = 16;
+
+    private static bool SameGroup(ScreeningHit a, ScreeningHit b) =>
+        string.Equals(a.Field, b.Field, StringComparison.Ordinal) && string.Equals(a.EntityId, b.EntityId, StringComparison.Ordinal)
+        && string.Equals(a.ListedEntityId, b.ListedEntityId, StringComparison.Ordinal);
+
     // Whether a hit comes strictly before another of its group: a stronger decision, then a weaker evidence confidence (none
     // first), then a shorter path.
     private static bool BetterInGroup(ScreeningHit h, ScreeningHit current)
@@ -352,26 +580,40 @@ internal static class Screener
     }
 
     /// <summary>Gets the windows to score of each variant: the variant itself when it has at most <see cref="WindowTokens"/>
-    /// tokens, else overlapping windows that together cover every token.</summary>
-    internal static IEnumerable<NormalizedName> Windows(IEnumerable<NormalizedName> variants)
+    /// tokens, else overlapping windows that together cover every token. When no variant is longer, the variants themselves.</summary>
+    internal static IReadOnlyList<NormalizedName> Windows(IReadOnlyList<NormalizedName> variants)
     {
+        var windowed = false;
+        for (var v = 0; v < variants.Count && !windowed; v++)
+        {
+            windowed = variants[v].Tokens.Count > WindowTokens;
+        }
+
+        if (!windowed)
+        {
+            return variants;
+        }
+
+        var windows = new List<NormalizedName>();
         foreach (var variant in variants)
         {
             if (variant.Tokens.Count <= WindowTokens)
             {
-                yield return variant;
+                windows.Add(variant);
                 continue;
             }
 
             for (var start = 0; ; start += WindowStride)
             {
-                yield return variant.Window(start, WindowTokens);
+                windows.Add(variant.Window(start, WindowTokens));
                 if (start + WindowTokens >= variant.Tokens.Count)
                 {
                     break;
                 }
             }
         }
+
+        return windows;
     }
 
     // The rules of a token-alignment algorithm, whose score NameScorer.MayReach bounds; null for another algorithm.
@@ -409,9 +651,9 @@ internal static class Screener
     private static bool Better(Match a, Match b) =>
         a.Mention != b.Mention ? !a.Mention : a.Partial != b.Partial ? !a.Partial : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
 
-    private static PartyQualifiers.Qualification? Qualify(PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?> cache, int entityIndex, EngineState state)
+    private static PartyQualifiers.Qualification? Qualify(PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? cache, int entityIndex, EngineState state)
     {
-        if (qualifiers is null)
+        if (qualifiers is null || cache is null)
         {
             return null;
         }
@@ -427,10 +669,10 @@ internal static class Screener
 
     // The match's explanation is written only when the match becomes a hit (PendingFeatures): a match that a better one of the
     // same entity replaces, or that the policy clears, costs no explanation.
-    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameComparison comparison, bool isMention, bool accessory,
-        bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
+    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
+        bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
     {
-        var features = new PendingFeatures(comparison, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
+        var features = new PendingFeatures(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
         var nameScore = score;
         if (qualification is not null)
         {
@@ -438,18 +680,50 @@ internal static class Screener
         }
 
         return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory, Contained: comparison.CandidateContained && comparison.Score < ExactScore, Partial: partial is not null) { NameScore = nameScore };
+            Mention: isMention, AccessoryMention: accessory, Contained: scored.CandidateContained && scored.Score < ExactScore, Partial: partial is not null)
+        {
+            NameScore = nameScore,
+            EntityIndex = candidate.EntityIndex,
+        };
     }
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
-    private sealed class PendingFeatures(NameComparison comparison, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
-        PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial) : IReadOnlyList<FeatureScore>
+    // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
+    // of what it was written from (the names compared and the index whose token rarity weighed them).
+    private sealed class PendingFeatures : IReadOnlyList<FeatureScore>
     {
+        private readonly double _score;
+        private readonly double _matchThreshold;
+        private readonly bool _isMention;
+        private readonly bool _accessory;
+        private readonly bool _qualified;
+        private NameScore _scored;
+        private NormalizedName? _query;
+        private CandidateIndex? _index;
+        private IndexedName? _candidate;
+        private PartyQualifiers.Qualification? _qualification;
+        private FeatureScore? _partial;
         private List<FeatureScore>? _features;
+
+        public PendingFeatures(NameScore scored, NormalizedName query, CandidateIndex index, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
+            PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial)
+        {
+            _scored = scored;
+            _query = query;
+            _index = index;
+            _candidate = candidate;
+            _score = score;
+            _isMention = isMention;
+            _accessory = accessory;
+            _qualified = qualified;
+            _qualification = qualification;
+            _matchThreshold = matchThreshold;
+            _partial = partial;
+        }
 
         public int Count => Written.Count;
 
-        private List<FeatureScore> Written => _features ??= Write();
+        private List<FeatureScore> Written => Volatile.Read(ref _features) ?? WriteOnce();
 
         public FeatureScore this[int index] => Written[index];
 
@@ -457,41 +731,80 @@ internal static class Screener
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        // The written list itself, for a hit: the result holds a plain list.
-        public List<FeatureScore> ToList() => Written;
+        // Written by one thread; the inputs are read and let go of only under the lock, after the features are published.
+        private List<FeatureScore> WriteOnce()
+        {
+            lock (this)
+            {
+                if (_features is null)
+                {
+                    Volatile.Write(ref _features, Write());
+                    _scored = default;
+                    _query = null;
+                    _index = null;
+                    _candidate = null;
+                    _qualification = null;
+                    _partial = null;
+                }
+
+                return _features;
+            }
+        }
 
         private List<FeatureScore> Write()
         {
-            var features = comparison.Features.ToList();
-            if (partial is not null)
+            var candidate = _candidate!;
+            var comparison = _scored.ToComparison(_query!, candidate.Normalized, _index).Features;
+            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0)
+                + (_qualification is null ? 0 : 2))
             {
-                features.Add(partial);
+                new("name-kind", 1, 0, $"matched the {KindName(candidate.Name.Kind)} name \"{candidate.Name.Value}\""),
+            };
+            for (var i = 0; i < comparison.Count; i++)
+            {
+                features.Add(comparison[i]);
             }
 
-            if (qualified)
+            if (_partial is not null)
             {
-                features.Add(new FeatureScore("qualified-name", score, 0, "the name with only legal forms, places or words such as International or Group added"));
+                features.Add(_partial);
             }
 
-            if (isMention)
+            if (_qualified)
+            {
+                features.Add(new FeatureScore("qualified-name", _score, 0, "the name with only legal forms, places or words such as International or Group added"));
+            }
+
+            if (_isMention)
             {
                 features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
             }
 
-            if (accessory)
+            if (_accessory)
             {
                 features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
             }
 
-            if (qualification is not null)
+            if (_qualification is not null)
             {
-                features.AddRange(qualification.Explain(score, matchThreshold));
+                features.AddRange(_qualification.Explain(_score, _matchThreshold));
             }
 
-            features.Insert(0, new FeatureScore("name-kind", 1, 0, $"matched the {candidate.Name.Kind.ToString().ToLowerInvariant()} name \"{candidate.Name.Value}\""));
             return features;
         }
     }
+
+    // The kind of a name as explanations write it: the enum name in lower case.
+    private static string KindName(NameKind kind) => kind switch
+    {
+        NameKind.Primary => "primary",
+        NameKind.Alias => "alias",
+        NameKind.WeakAlias => "weakalias",
+        NameKind.Former => "former",
+        NameKind.NativeScript => "nativescript",
+        NameKind.Brand => "brand",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     // Only organisations and brands are found inside longer texts: a person's or a ship's one-word name ("Dave", "Castor")
     // inside a longer name is a coincidence, and weak aliases never count.
@@ -663,7 +976,12 @@ internal static class Screener
     /// <summary>Adds to a hit's explanation the product category that let a scoped relation on its path apply.</summary>
     private static IReadOnlyList<FeatureScore> ScopeFeatures(IReadOnlyList<FeatureScore> features, IReadOnlyList<Relation> path, ProductContext context)
     {
-        var scoped = path.FirstOrDefault(r => r.Scope.Count > 0);
+        Relation? scoped = null;
+        for (var i = 0; i < path.Count && scoped is null; i++)
+        {
+            scoped = path[i].Scope.Count > 0 ? path[i] : null;
+        }
+
         return scoped is null
             ? features
             : [.. features, new FeatureScore("product-category", 1, 0,
@@ -672,16 +990,35 @@ internal static class Screener
 
     /// <summary>Describes the evidence behind a hit: what fired, how well the weakest fact on the way is supported, and the
     /// source of the fact that ties the product or party to the listed entity.</summary>
-    private static MatchEvidence DescribeEvidence(Match m, IReadOnlyList<Relation> path, IReadOnlyList<Listing> listings, ProductContext context)
+    private static MatchEvidence DescribeEvidence(Match m, IReadOnlyList<Relation> path, (Listing Listing, ListDefinition List)[] listings, ProductContext context)
     {
         var kind = m.EvidenceKind ?? (string.Equals(m.Field, "title", StringComparison.Ordinal) ? MatchEvidence.TitleMention : MatchEvidence.Name);
-        var confidence = path.Select(r => r.Confidence).Append(m.Confidence).Max();
+        var confidence = m.Confidence;
 
-        // The fact that ties it: the identifier that fired, else the relabel or OEM claim on the path, else the weakest relation,
-        // else the listing of the matched entity itself.
-        var tie = path.FirstOrDefault(r => r.Kind is RelationKind.RelabelOf or RelationKind.OemOf)
-            ?? path.OrderByDescending(r => r.Confidence).FirstOrDefault();
-        var source = m.Identifier?.SourceUrl ?? tie?.SourceUrl ?? listings.FirstOrDefault(l => l.SourceUrl is not null)?.SourceUrl;
+        // The fact that ties it: the identifier that fired, else the relabel or OEM claim on the path, else the weakest relation
+        // (the first of the weakest), else the listing of the matched entity itself.
+        Relation? relabel = null, weakest = null;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var r = path[i];
+            confidence = r.Confidence > confidence ? r.Confidence : confidence;
+            if (relabel is null && r.Kind is RelationKind.RelabelOf or RelationKind.OemOf)
+            {
+                relabel = r;
+            }
+
+            if (weakest is null || r.Confidence > weakest.Confidence)
+            {
+                weakest = r;
+            }
+        }
+
+        var source = m.Identifier?.SourceUrl ?? (relabel ?? weakest)?.SourceUrl;
+        for (var i = 0; source is null && i < listings.Length; i++)
+        {
+            source = listings[i].Listing.SourceUrl;
+        }
+
         return new MatchEvidence(kind, confidence)
         {
             SourceUrl = source,
@@ -717,5 +1054,8 @@ internal static class Screener
 
         /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
         public double NameScore { get; init; } = Score;
+
+        /// <summary>Gets the index of the matched entity in the candidate index, for a name match; -1 otherwise.</summary>
+        public int EntityIndex { get; init; } = -1;
     }
 }

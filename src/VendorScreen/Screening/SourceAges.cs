@@ -8,11 +8,24 @@ internal static class SourceAges
 {
     public static IReadOnlyList<SourceStatus> Apply(IReadOnlyList<SourceStatus> statuses, ScreeningOptions options, DateTimeOffset now)
     {
-        if (options.MaxSourceAge is not { } maxAge || !statuses.Any(s => IsStale(s, maxAge, now)))
+        return options.MaxSourceAge is { } maxAge && AnyStale(statuses, maxAge, now) ? Aged(statuses, maxAge, now) : statuses;
+    }
+
+    private static bool AnyStale(IReadOnlyList<SourceStatus> statuses, TimeSpan maxAge, DateTimeOffset now)
+    {
+        for (var i = 0; i < statuses.Count; i++)
         {
-            return statuses;
+            if (IsStale(statuses[i], maxAge, now))
+            {
+                return true;
+            }
         }
 
+        return false;
+    }
+
+    private static SourceStatus[] Aged(IReadOnlyList<SourceStatus> statuses, TimeSpan maxAge, DateTimeOffset now)
+    {
         return statuses.Select(s => IsStale(s, maxAge, now)
             ? s with
             {
