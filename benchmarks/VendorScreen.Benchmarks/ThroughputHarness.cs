@@ -23,12 +23,13 @@ internal static class ThroughputHarness
         }
 
         var dataRoot = StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
-        int queryCount, naiveCount, seed;
+        int queryCount, naiveCount, seed, slowest;
         try
         {
             queryCount = Option(args, "--queries", 20_000);
             naiveCount = Option(args, "--naive-queries", 200);
             seed = Option(args, "--seed", 20211);
+            slowest = args.Contains("--slowest") ? Option(args, "--slowest", 0) : 0;
         }
         catch (FormatException ex)
         {
@@ -164,6 +165,25 @@ internal static class ThroughputHarness
         screenAgain.Stop();
         var screenMicrosOnNaiveQueries = screenAgain.Elapsed.TotalMicroseconds / naiveQueries.Length;
         var naiveMicros = naive.Elapsed.TotalMicroseconds / naiveQueries.Length;
+
+        // The slowest queries of the run, each screened again three times: whether its time is the query's own or the run's (a
+        // collection, a compilation, another process), on standard error.
+        if (slowest > 0)
+        {
+            foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => latencies[i]).Take(slowest))
+            {
+                var again = new double[3];
+                for (var round = 0; round < again.Length; round++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await engine.ScreenAsync(ScreeningRequest.ForParty(queries[i].Name));
+                    again[round] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                }
+
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"slow: {latencies[i]:0} us (again {again.Min():0} / {again.Max():0} us), query {i}, {queries[i].Kind}, \"{queries[i].Name}\""));
+            }
+        }
 
         var sortedLatencies = latencies.Order().ToArray();
         var figures = new Dictionary<string, double?>

@@ -109,8 +109,7 @@ internal sealed partial class CandidateIndex
     public string? LatinCodes(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var at = Array.BinarySearch(_sound.Words, word, StringComparer.Ordinal);
-        return at >= 0 ? _sound.Codes[_sound.WordCodes[at]] : null;
+        return _sound.CodesOf(word);
     }
 
     /// <summary>Gets the Latin words and sound codes of the look-up by sound (for tests that compare it with a reference).</summary>

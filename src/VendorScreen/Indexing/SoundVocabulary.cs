@@ -35,6 +35,9 @@ internal sealed class SoundVocabulary
     private readonly int[] _codeWordStart;
     private readonly int[] _codeWords;
 
+    // The number of each word in Words.
+    private readonly Dictionary<string, int> _wordNumbers;
+
     [ThreadStatic]
     private static double[]? _rows;
 
@@ -48,6 +51,12 @@ internal sealed class SoundVocabulary
         Words = words;
         WordCodes = wordCodes;
         Codes = codes;
+        _wordNumbers = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        for (var w = 0; w < words.Length; w++)
+        {
+            _wordNumbers.Add(words[w], w);
+        }
+
         _codeKeys = new int[2 * codes.Length];
         _codeMassHalves = new int[codes.Length];
         var codeMasks = new ulong[codes.Length];
@@ -93,6 +102,11 @@ internal sealed class SoundVocabulary
 
     /// <summary>Gets the distinct code sequences, in ordinal order.</summary>
     public string[] Codes { get; }
+
+    /// <summary>Gets the code sequence of a word.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Its code sequence; <see langword="null"/> when it is not one of <see cref="Words"/>.</returns>
+    public string? CodesOf(string word) => _wordNumbers.TryGetValue(word, out var w) ? Codes[WordCodes[w]] : null;
 
     /// <summary>Gets the words of four letters or more of the Latin-script names (only ASCII letters) with their sound codes.</summary>
     /// <param name="names">The indexed names.</param>

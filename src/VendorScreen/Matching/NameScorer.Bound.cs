@@ -352,35 +352,12 @@ internal static partial class NameScorer
             return 0;
         }
 
-        var syllabic = script is NameScript.Han or NameScript.Hangul;
-        var minRun = syllabic ? 2 : 1;
-        var maxRun = syllabic ? 8 : 1;
-        var space = CrossScriptSpaceFor(native);
-
-        var n = native.Tokens;
-        var latinCodes = soundCodes?.LatinCodes(word.Text) ?? space.LatinCodes(word.Text);
         var mask = 0UL;
-        for (var j = 0; j < n.Count; j++)
+        foreach (var (start, count, _) in CrossScriptSpaceFor(native).SoundRuns(word.Text, soundCodes))
         {
-            for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+            for (var m = start; m < start + count; m++)
             {
-                if (k < minRun)
-                {
-                    continue;
-                }
-
-                if (!space.RunCodes.TryGetValue((j, k), out var codes))
-                {
-                    space.RunCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
-                }
-
-                if (CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script) > 0)
-                {
-                    for (var m = j; m < j + k; m++)
-                    {
-                        mask |= 1UL << m;
-                    }
-                }
+                mask |= 1UL << m;
             }
         }
 

@@ -2330,12 +2330,7 @@ internal static partial class NameScorer
         {
             return;
         }
-        var minRun = syllabic ? 2 : 1;
-        var maxRun = syllabic ? 8 : 1;
         var space = CrossScriptSpaceFor(native);
-
-        var found = space.Found;
-        var runCodes = space.RunCodes;
         for (var i = 0; i < latin.Count; i++)
         {
             if (latin[i].Class != TokenClass.Word || latin[i].Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(latin[i].Text, script))
@@ -2343,31 +2338,8 @@ internal static partial class NameScorer
                 continue;
             }
 
-            found.Clear();
-            var latinCodes = soundCodes?.LatinCodes(latin[i].Text) ?? space.LatinCodes(latin[i].Text);
-            for (var j = 0; j < n.Count; j++)
-            {
-                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
-                {
-                    if (k < minRun)
-                    {
-                        continue;
-                    }
-
-                    if (!runCodes.TryGetValue((j, k), out var codes))
-                    {
-                        runCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
-                    }
-
-                    var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
-                    if (sim > 0)
-                    {
-                        found.Add((j, k, sim));
-                    }
-                }
-            }
-
-            if (found.Count == 0)
+            var found = space.SoundRuns(latin[i].Text, soundCodes);
+            if (found.Length == 0)
             {
                 continue;
             }
@@ -2375,7 +2347,7 @@ internal static partial class NameScorer
             // Of runs that match about equally well, the one covering the most syllables wins: a trailing epenthetic syllable
             // ("linder" = "lin de leu") belongs to the word rather than left over.
             var best = found[0].Sim;
-            for (var f = 1; f < found.Count; f++)
+            for (var f = 1; f < found.Length; f++)
             {
                 best = Math.Max(best, found[f].Sim);
             }
@@ -2427,32 +2399,98 @@ internal static partial class NameScorer
     [ThreadStatic]
     private static CrossScriptSpace? _crossScript;
 
-    // Gets the thread's cross-script space for a native name. The sound codes of the native runs are kept for the native name
-    // last compared on this thread (a query in Han or Hangul is compared with every candidate in a row), and those of Latin words
-    // by their text: both depend on the text alone.
+    // Gets the thread's cross-script space for a native name. The sound codes of the native runs, and the runs each Latin word
+    // sounds like, are kept for the native name last compared on this thread (a query in another script is bounded against and
+    // compared with every candidate in a row, and candidates share most of their words); the sound codes of Latin words are kept
+    // by their text. All of them depend on the texts alone.
     private static CrossScriptSpace CrossScriptSpaceFor(NormalizedName native)
     {
         var space = _crossScript ??= new CrossScriptSpace();
         if (!ReferenceEquals(space.Native, native))
         {
-            space.Native = native;
-            space.RunCodes.Clear();
+            space.Start(native);
         }
 
         return space;
     }
 
-    // What the cross-script pairing of one thread keeps between comparisons: pure functions of the text, and a reused list.
+    // What the cross-script pairing of one thread keeps between comparisons: pure functions of the text.
     private sealed class CrossScriptSpace
     {
         private const int MaxLatinCodes = 4096;
+        private const int MaxWordRuns = 4096;
         private readonly Dictionary<string, string> _latinCodes = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int, int), string> _runCodes = [];
 
-        public NormalizedName? Native { get; set; }
+        // The runs of the native name each Latin word seen sounds like: a part of the one list of runs found.
+        private readonly Dictionary<string, (int Offset, int Count)> _wordRuns = new(StringComparer.Ordinal);
+        private (int Start, int Count, double Sim)[] _runs = new (int, int, double)[64];
+        private int _runsUsed;
 
-        public Dictionary<(int, int), string> RunCodes { get; } = [];
+        public NormalizedName? Native { get; private set; }
 
-        public List<(int Start, int Count, double Sim)> Found { get; } = [];
+        public void Start(NormalizedName native)
+        {
+            Native = native;
+            _runCodes.Clear();
+            _wordRuns.Clear();
+            _runsUsed = 0;
+        }
+
+        // The runs of the native name (of two to eight Han or Hangul syllables that continue one word, or single words of other
+        // scripts) whose sound codes have a similarity above 0 with a Latin word's, in order of start and then length, with the
+        // similarity; computed once per word and native name. The span is valid until the next call.
+        public ReadOnlySpan<(int Start, int Count, double Sim)> SoundRuns(string word, IWordSoundCodes? soundCodes)
+        {
+            if (_wordRuns.TryGetValue(word, out var kept))
+            {
+                return _runs.AsSpan(kept.Offset, kept.Count);
+            }
+
+            if (_wordRuns.Count >= MaxWordRuns)
+            {
+                _wordRuns.Clear();
+                _runsUsed = 0;
+            }
+
+            var native = Native!;
+            var script = native.SourceScript;
+            var syllabic = script is NameScript.Han or NameScript.Hangul;
+            var minRun = syllabic ? 2 : 1;
+            var maxRun = syllabic ? 8 : 1;
+            var n = native.Tokens;
+            var latinCodes = soundCodes?.LatinCodes(word) ?? LatinCodes(word);
+            var offset = _runsUsed;
+            for (var j = 0; j < n.Count; j++)
+            {
+                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+                {
+                    if (k < minRun)
+                    {
+                        continue;
+                    }
+
+                    if (!_runCodes.TryGetValue((j, k), out var codes))
+                    {
+                        _runCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
+                    }
+
+                    var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
+                    if (sim > 0)
+                    {
+                        if (_runsUsed == _runs.Length)
+                        {
+                            Array.Resize(ref _runs, _runs.Length * 2);
+                        }
+
+                        _runs[_runsUsed++] = (j, k, sim);
+                    }
+                }
+            }
+
+            _wordRuns[word] = (offset, _runsUsed - offset);
+            return _runs.AsSpan(offset, _runsUsed - offset);
+        }
 
         public string LatinCodes(string token)
         {

@@ -232,6 +232,45 @@ public sealed class NameScorerTests
     private static NormalizedName Norm(string name) => NameNormalizer.Normalize(name)[0];
 
     [Theory]
+    [InlineData("김정은")]
+    [InlineData("스클라다노프스키")]
+    [InlineData("康斯坦托普洛斯")]
+    [InlineData("Александр Лукашенко")]
+    public void Compare_TransliteratedQueryAgainstManyLatinNames_ScoresAsEachComparedAlone(string query)
+    {
+        // The runs of the query each Latin word sounds like are kept for the query while it is compared with candidate after
+        // candidate (most share words): in a row, with words met again, each score is the one a fresh query gives.
+        string[] candidates =
+        [
+            "KIM Jong Un", "Kim Jong Il", "Jong Un Kim", "Sklyadanovsky", "Skladanowsky Max", "Max Skladanovsky",
+            "Konstantopoulos", "Nikos Konstantopoulos", "Aleksandr Lukashenko", "Alexander Lukashenka", "Lukashenko Viktor",
+            "Kim Il Sung", "Jong Kim",
+        ];
+        var inARow = NameNormalizer.Normalize(query);
+        var together = new List<double>();
+        foreach (var candidate in candidates)
+        {
+            foreach (var q in inARow)
+            {
+                together.AddRange(NameNormalizer.Normalize(candidate).Select(c => NameScorer.Compare(q, c).Score));
+            }
+        }
+
+        var alone = new List<double>();
+        foreach (var candidate in candidates)
+        {
+            foreach (var q in NameNormalizer.Normalize(query))
+            {
+                alone.AddRange(NameNormalizer.Normalize(candidate).Select(c => NameScorer.Compare(NameNormalizer.Normalize(query).Single(v => v.Key == q.Key), c).Score));
+            }
+        }
+
+        together.Should().Equal(alone);
+        together.Should().Contain(score => score > 0, "some candidates sound like the query");
+    }
+
+
+    [Theory]
     [InlineData("ZTE Corporation 5", "ZTE CORPORATION")]
     [InlineData("Hikvision 2", "Hikvision")]
     [InlineData("Dahua Technology 3", "Dahua Technology Co., Ltd.")]
