@@ -21,10 +21,13 @@ internal sealed partial class CandidateIndex
         found.Clear();
         var candidates = scratch.SoundCandidates;
         var matches = scratch.SoundMatches;
-        foreach (var codesForScoring in SoundRuns(query))
+        var runs = scratch.SoundRuns;
+        SoundRuns(query, runs);
+        Span<int> keyBuffer = stackalloc int[CrossScriptKey.MaxRetrievalKeys];
+        foreach (var codesForScoring in runs)
         {
             // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-            var keys = CrossScriptKey.RetrievalKeys(codesForScoring.Replace('R', 'r'), skipFirst: true);
+            var keys = CrossScriptKey.WriteRetrievalKeys(codesForScoring, skipFirst: true, silentRAsLiquid: true, keyBuffer);
             var keyMask = 0UL;
             foreach (var key in keys)
             {
@@ -36,7 +39,7 @@ internal sealed partial class CandidateIndex
             _sound.Similar(codesForScoring, script, keyMask, MinSoundSimilarity, candidates);
             foreach (var (code, sim) in candidates)
             {
-                for (var b = 0; b < keys.Count; b++)
+                for (var b = 0; b < keys.Length; b++)
                 {
                     var entries = _sound.BucketEntries(code, keys[b]);
                     foreach (var word in _sound.WordsOf(code))
@@ -65,6 +68,7 @@ internal sealed partial class CandidateIndex
 
         candidates.Clear();
         matches.Clear();
+        runs.Clear();
         return found;
     }
 
@@ -72,22 +76,42 @@ internal sealed partial class CandidateIndex
     /// run of two to six syllables that continue one word, in the order the look-up reads them.</summary>
     /// <param name="query">The normalised, transliterated query.</param>
     /// <returns>The sound codes of the runs.</returns>
-    internal static IEnumerable<string> SoundRuns(NormalizedName query)
+    internal static IReadOnlyList<string> SoundRuns(NormalizedName query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var runs = new List<string>();
+        SoundRuns(query, runs);
+        return runs;
+    }
+
+    // Adds the sound codes of each run to a list, as SoundRuns gives them; a run's letters are joined in a buffer on the stack.
+    private static void SoundRuns(NormalizedName query, List<string> runs)
     {
         var script = query.SourceScript;
         var tokens = query.Tokens;
         var syllabic = script is NameScript.Han or NameScript.Hangul;
         var maxRun = syllabic ? 6 : 1;
+        Span<char> stack = stackalloc char[256];
         for (var j = 0; j < tokens.Count; j++)
         {
-            var run = string.Empty;
+            var length = 0;
             for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
             {
-                run += tokens[j + k - 1].Text;
-                if (!syllabic || k >= 2)
+                length += tokens[j + k - 1].Text.Length;
+                if (syllabic && k < 2)
                 {
-                    yield return CrossScriptKey.Native(run, script);
+                    continue;
                 }
+
+                var run = length <= stack.Length ? stack[..length] : new char[length];
+                var at = 0;
+                for (var m = j; m < j + k; m++)
+                {
+                    tokens[m].Text.AsSpan().CopyTo(run[at..]);
+                    at += tokens[m].Text.Length;
+                }
+
+                runs.Add(CrossScriptKey.NativeOf(run, script));
             }
         }
     }

@@ -798,6 +798,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
 
+        // The sound codes of the runs a look-up by sound reads.
+        public List<string> SoundRuns { get; } = [];
+
         // The Latin words a look-up by sound takes, with their weights, in the order first found.
         public Dictionary<string, double> SoundWords { get; } = new(StringComparer.Ordinal);
 

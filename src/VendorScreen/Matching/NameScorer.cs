@@ -2372,28 +2372,24 @@ internal static partial class NameScorer
         }
     }
 
-    private static string ConcatRun(IReadOnlyList<NameToken> tokens, int start, int count)
+    // The sound codes of a run of tokens (CrossScriptKey.Native of their joined text), joined in a buffer on the stack.
+    private static string RunCodes(IReadOnlyList<NameToken> tokens, int start, int count, NameScript script)
     {
-        if (count == 1)
-        {
-            return tokens[start].Text;
-        }
-
         var length = 0;
         for (var i = start; i < start + count; i++)
         {
             length += tokens[i].Text.Length;
         }
 
-        return string.Create(length, (tokens, start, count), static (span, state) =>
+        Span<char> run = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        for (var i = start; i < start + count; i++)
         {
-            var w = 0;
-            for (var i = state.start; i < state.start + state.count; i++)
-            {
-                state.tokens[i].Text.AsSpan().CopyTo(span[w..]);
-                w += state.tokens[i].Text.Length;
-            }
-        });
+            tokens[i].Text.AsSpan().CopyTo(run[at..]);
+            at += tokens[i].Text.Length;
+        }
+
+        return CrossScriptKey.NativeOf(run, script);
     }
 
     [ThreadStatic]
@@ -2472,7 +2468,7 @@ internal static partial class NameScorer
 
                     if (!_runCodes.TryGetValue((j, k), out var codes))
                     {
-                        _runCodes[(j, k)] = codes = CrossScriptKey.Native(ConcatRun(n, j, k), script);
+                        _runCodes[(j, k)] = codes = RunCodes(n, j, k, script);
                     }
 
                     var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);

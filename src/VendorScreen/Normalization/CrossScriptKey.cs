@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace VendorScreen.Normalization;
@@ -39,11 +40,27 @@ internal static class CrossScriptKey
     public static IReadOnlyList<int> RetrievalKeys(string codes, bool skipFirst)
     {
         ArgumentNullException.ThrowIfNull(codes);
+        Span<int> keys = stackalloc int[MaxRetrievalKeys];
+        return WriteRetrievalKeys(codes, skipFirst, silentRAsLiquid: false, keys).ToArray();
+    }
+
+    /// <summary>The most keys <see cref="RetrievalKeys(string, bool)"/> gives.</summary>
+    internal const int MaxRetrievalKeys = 3;
+
+    /// <summary>Writes the retrieval keys of a code sequence, as <see cref="RetrievalKeys(string, bool)"/> gives them, into a
+    /// buffer of at least <see cref="MaxRetrievalKeys"/>.</summary>
+    /// <param name="codes">The codes.</param>
+    /// <param name="skipFirst">Whether to add the key that skips the first consonant (for the query side).</param>
+    /// <param name="silentRAsLiquid">Whether to read the code <c>R</c> (an r before a consonant or at the end) as <c>r</c>.</param>
+    /// <param name="keys">The buffer.</param>
+    /// <returns>The keys written, in order.</returns>
+    internal static ReadOnlySpan<int> WriteRetrievalKeys(ReadOnlySpan<char> codes, bool skipFirst, bool silentRAsLiquid, Span<int> keys)
+    {
         Span<int> hard = stackalloc int[3];
         var count = 0;
-        foreach (var c in codes)
+        foreach (var code in codes)
         {
-            var cls = CoarseClass(c);
+            var cls = CoarseClass(silentRAsLiquid && code == 'R' ? 'r' : code);
             if (cls > 0 && count < 3)
             {
                 hard[count++] = cls;
@@ -57,20 +74,24 @@ internal static class CrossScriptKey
 
         if (count == 1)
         {
-            return [hard[0] * 6];
+            keys[0] = hard[0] * 6;
+            return keys[..1];
         }
 
-        var keys = new List<int>(3) { (hard[0] * 6) + hard[1] };
-        if (count == 3)
+        keys[0] = (hard[0] * 6) + hard[1];
+        if (count < 3)
         {
-            keys.Add((hard[0] * 6) + hard[2]);
-            if (skipFirst)
-            {
-                keys.Add((hard[1] * 6) + hard[2]);
-            }
+            return keys[..1];
         }
 
-        return keys;
+        keys[1] = (hard[0] * 6) + hard[2];
+        if (!skipFirst)
+        {
+            return keys[..2];
+        }
+
+        keys[2] = (hard[1] * 6) + hard[2];
+        return keys[..3];
     }
 
     // 1 labial, 2 dental, 3 velar or sibilant, 4 liquid, 5 nasal; 0 for vowels and the consonants transcriptions drop.
@@ -221,13 +242,47 @@ internal static class CrossScriptKey
     public static string Native(string token, NameScript script)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var t = Letters(token);
-        if (script == NameScript.Kana)
-        {
-            t = FoldKanaGlides(t);
-        }
+        return NativeOf(token, script);
+    }
 
-        var sb = new StringBuilder(t.Length + 2);
+    /// <summary>Spells a transliterated token as <see cref="Native(string, NameScript)"/> does, from its characters: the letters
+    /// and codes are worked out in buffers, and only the codes become a string.</summary>
+    /// <param name="token">The transliterated token.</param>
+    /// <param name="script">The script the token was transliterated from.</param>
+    /// <returns>The codes.</returns>
+    internal static string NativeOf(ReadOnlySpan<char> token, NameScript script)
+    {
+        // A letter folds to at most two letters, and every code stands for one letter or more.
+        var size = 2 * token.Length;
+        char[]? rentedLetters = null;
+        char[]? rentedCodes = null;
+        Span<char> letters = size <= 128 ? stackalloc char[128] : rentedLetters = ArrayPool<char>.Shared.Rent(size);
+        Span<char> codes = size <= 128 ? stackalloc char[128] : rentedCodes = ArrayPool<char>.Shared.Rent(size);
+        try
+        {
+            ReadOnlySpan<char> t = letters[..Letters(token, letters)];
+            if (script == NameScript.Kana)
+            {
+                t = FoldKanaGlides(t.ToString());
+            }
+
+            var written = NativeCodes(t, script, codes);
+            return new string(codes[..Collapse(codes[..written], script is NameScript.Arabic or NameScript.Hebrew)]);
+        }
+        finally
+        {
+            if (rentedLetters is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedLetters);
+                ArrayPool<char>.Shared.Return(rentedCodes!);
+            }
+        }
+    }
+
+    // Writes the codes of a transliterated token's letters; the number written, at most the number of letters.
+    private static int NativeCodes(ReadOnlySpan<char> t, NameScript script, Span<char> codes)
+    {
+        var w = 0;
         for (var i = 0; i < t.Length; i++)
         {
             var ch = t[i];
@@ -236,7 +291,7 @@ internal static class CrossScriptKey
             if (ch == 's' && next == 'h' && next2 == 'c' && At(t, i + 3) == 'h')
             {
                 // Cyrillic shch.
-                sb.Append('S');
+                codes[w++] = 'S';
                 i += 3;
                 continue;
             }
@@ -244,21 +299,21 @@ internal static class CrossScriptKey
             if (ch == 't' && next == 's' && next2 == 'h' && script == NameScript.Arabic)
             {
                 // Arabic writes ch as t + sh.
-                sb.Append('C');
+                codes[w++] = 'C';
                 i += 2;
                 continue;
             }
 
             if (ch == 'n' && next == 'g' && !IsLatinVowel(next2))
             {
-                sb.Append('N');
+                codes[w++] = 'N';
                 i++;
                 continue;
             }
 
             if (next == 'h' && ch is 's' or 'c' or 'z' or 'k' or 't' or 'd' or 'g')
             {
-                sb.Append(ch switch
+                codes[w++] = ch switch
                 {
                     's' => 'S',
                     'c' => 'C',
@@ -267,14 +322,14 @@ internal static class CrossScriptKey
                     't' => 'Q',
                     'd' => 'd',
                     _ => 'g',
-                });
+                };
                 i++;
                 continue;
             }
 
             if (ch == 't' && next is 's' or 'z')
             {
-                sb.Append('T');
+                codes[w++] = 'T';
                 i++;
                 continue;
             }
@@ -282,15 +337,15 @@ internal static class CrossScriptKey
             if (ch == 's' && next == 'y' && script == NameScript.Hangul)
             {
                 // Revised Romanization writes English sh as sy ("syu" for "shoe").
-                sb.Append('S');
+                codes[w++] = 'S';
                 i++;
                 continue;
             }
 
-            sb.Append(NativeCode(ch, next, script));
+            codes[w++] = NativeCode(ch, next, script);
         }
 
-        return Collapse(sb, script is NameScript.Arabic or NameScript.Hebrew);
+        return w;
     }
 
     private static char NativeCode(char ch, char next, NameScript script) => (ch, script) switch
@@ -353,6 +408,26 @@ internal static class CrossScriptKey
 
     // Doubled letters are one sound, except that an abjad doubles a consonant only across a vowel it does not write
     // (Hebrew "dd" in "Dedi"); its doubled vowel letters (waw, yod) are one.
+    // Writes the letters of a token as Letters does; the number written (at most twice the token's length).
+    private static int Letters(ReadOnlySpan<char> token, Span<char> into)
+    {
+        var w = 0;
+        foreach (var c in token)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                into[w++] = char.ToLowerInvariant(c);
+            }
+            else if (c > '\u007F' && LatinLetters.TryGetValue(c, out var folded))
+            {
+                folded.AsSpan().CopyTo(into[w..]);
+                w += folded.Length;
+            }
+        }
+
+        return w;
+    }
+
     private static string Collapse(StringBuilder sb, bool abjad = false)
     {
         var result = new StringBuilder(sb.Length);
@@ -367,7 +442,24 @@ internal static class CrossScriptKey
         return result.ToString();
     }
 
+    // Collapses repeated codes in place as Collapse does; the length kept.
+    private static int Collapse(Span<char> codes, bool abjad)
+    {
+        var kept = 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (kept == 0 || codes[kept - 1] != codes[i] || (abjad && !IsVowel(codes[i]) && codes[i] is not ('y' or 'w' or 'v')))
+            {
+                codes[kept++] = codes[i];
+            }
+        }
+
+        return kept;
+    }
+
     private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
+
+    private static char At(ReadOnlySpan<char> s, int i) => i < s.Length ? s[i] : '\0';
 }
