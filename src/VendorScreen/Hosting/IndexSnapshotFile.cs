@@ -158,22 +158,25 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
     internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path)
     {
-        var sections = Split(bytes, path);
-
         // An index built by another version of the library may normalise or index names differently: the stored entities are
         // used and the index is built again.
+        var sections = SplitUnchecked(bytes, path);
         if (!string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal))
         {
+            CheckSum(sections, path);
             return new StoredIndexSnapshot(path, ReadSources(sections, path), null);
         }
 
-        // The sources, their merged entities and model-prefix table are read and made while the parts of the index are read
-        // side by side; a problem of the sources is the one reported when both fail.
+        // The checksum is computed, and the sources, their merged entities and model-prefix table are read and made, while the
+        // parts of the index are read side by side. A checksum that does not match is the problem reported whatever else fails
+        // (every count read is bounded by the bytes left, so damaged data cannot ask for more memory than that), then a problem of
+        // the sources.
         IReadOnlyList<StoredSource> sources = [];
         Entity[] entities = [];
         (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] modelPrefixes = [];
         StoredTables? tables = null;
         CandidateIndex.RunSideBySide(
+            () => CheckSum(sections, path),
             () =>
             {
                 sources = ReadSources(sections, path);
@@ -190,6 +193,20 @@ public static class IndexSnapshotFile
     /// <returns>The library version that wrote the file and the two sections of the payload.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
     internal static IndexSnapshotSections Split(ReadOnlyMemory<byte> bytes, string path)
+    {
+        var sections = SplitUnchecked(bytes, path);
+        CheckSum(sections, path);
+        return sections;
+    }
+
+    /// <summary>Checks the header of a file and finds its sections, without checking the SHA-256 of the payload, which
+    /// <see cref="CheckSum"/> does (at the same time as the sections are read). A section whose length is out of range is reported
+    /// as corruption when the checksum does not match.</summary>
+    /// <param name="bytes">The bytes of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The library version that wrote the file, the payload and its expected SHA-256, and the sections of the payload.</returns>
+    /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
+    private static IndexSnapshotSections SplitUnchecked(ReadOnlyMemory<byte> bytes, string path)
     {
         var span = bytes.Span;
         if (span.Length < Magic.Length + 6 || !span[..Magic.Length].SequenceEqual(Magic))
@@ -222,7 +239,7 @@ public static class IndexSnapshotFile
 
         var length = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
         at += 8;
-        var expected = span.Slice(at, 32);
+        var expected = bytes.Slice(at, 32);
         at += 32;
         var payload = bytes[at..];
         if (length < 0 || payload.Length < length)
@@ -235,11 +252,32 @@ public static class IndexSnapshotFile
             throw Fail(path, $"{payload.Length - length} unexpected bytes after the payload");
         }
 
-        if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(expected))
+        try
+        {
+            return Sections(library, payload, expected, path);
+        }
+        catch (SanctionListSourceException)
+        {
+            CheckSum(new IndexSnapshotSections(library, default, default, default) { Payload = payload, Sha256 = expected }, path);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the SHA-256 of the payload against the header.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <exception cref="SanctionListSourceException">The SHA-256 does not match: the file is corrupt.</exception>
+    private static void CheckSum(IndexSnapshotSections sections, string path)
+    {
+        if (!SHA256.HashData(sections.Payload.Span).AsSpan().SequenceEqual(sections.Sha256.Span))
         {
             throw Fail(path, "the file is corrupt: the SHA-256 of the payload does not match the header");
         }
+    }
 
+    // The sections of a payload, by the lengths it holds.
+    private static IndexSnapshotSections Sections(string library, ReadOnlyMemory<byte> payload, ReadOnlyMemory<byte> sha256, string path)
+    {
         var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
         if (sourcesLength < 0 || sourcesLength > payload.Length - 16)
         {
@@ -253,7 +291,11 @@ public static class IndexSnapshotFile
             throw Fail(path, "the payload cannot be read: the length of the entities section is out of range");
         }
 
-        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..]);
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..])
+        {
+            Payload = payload,
+            Sha256 = sha256,
+        };
     }
 
     /// <summary>Reads the stored sources of a file.</summary>
@@ -359,7 +401,14 @@ public static class IndexSnapshotFile
 /// <param name="Sources">The sources section: binary (<see cref="SnapshotEntityCodec.WriteSources"/>), the snapshots without their entities.</param>
 /// <param name="Entities">The entities section: binary (<see cref="SnapshotEntityCodec"/>).</param>
 /// <param name="Index">The candidate index section: binary.</param>
-internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index);
+internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index)
+{
+    /// <summary>Gets the whole payload.</summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>Gets the SHA-256 of the payload that the header gives.</summary>
+    public ReadOnlyMemory<byte> Sha256 { get; init; }
+}
 
 /// <summary>What an index snapshot file holds: the stored sources and, when it can be used, the candidate index over their merged
 /// entities.</summary>

@@ -16,8 +16,6 @@ internal static class SnapshotEntityCodec
     // No entity has this many names, identifiers or listings: a larger count is damage.
     private const int MaxValues = 1 << 20;
 
-    // No snapshot has this many relations or rejected records.
-    private const int MaxRecords = 1 << 26;
 
     /// <summary>The members written, per type, for the test that keeps the codec complete.</summary>
     internal static readonly IReadOnlyDictionary<Type, string[]> Members = new Dictionary<Type, string[]>
@@ -132,7 +130,7 @@ internal static class SnapshotEntityCodec
             Notes = strings.Read(),
         };
         Func<RejectedRecord> readRejected = () => new RejectedRecord(strings.ReadRequired(), strings.ReadRequired());
-        var sources = new StoredSource[reader.ReadCount(MaxValues, "the number of sources")];
+        var sources = new StoredSource[reader.AtLeastBytesLeft(reader.ReadCount(MaxValues, "the number of sources"))];
         for (var s = 0; s < sources.Length; s++)
         {
             var name = strings.ReadRequired();
@@ -161,9 +159,9 @@ internal static class SnapshotEntityCodec
                 Sha256 = strings.Read(),
                 Location = strings.Read(),
                 Warning = strings.Read(),
-                Relations = ReadAll(reader, "the number of relations", readRelation, MaxRecords),
+                Relations = ReadAll(reader, "the number of relations", readRelation, int.MaxValue),
                 Lists = ReadAll(reader, "the number of list definitions", readList),
-                RejectedRecords = ReadAll(reader, "the number of rejected records", readRejected, MaxRecords),
+                RejectedRecords = ReadAll(reader, "the number of rejected records", readRejected, int.MaxValue),
             });
         }
 
@@ -272,7 +270,7 @@ internal static class SnapshotEntityCodec
         var result = new Entity[snapshots][];
         for (var s = 0; s < snapshots; s++)
         {
-            var entities = new Entity[reader.ReadCount(int.MaxValue / 16, "the number of entities")];
+            var entities = new Entity[reader.AtLeastBytesLeft(reader.ReadCount(int.MaxValue, "the number of entities"))];
             for (var e = 0; e < entities.Length; e++)
             {
                 var id = strings.ReadRequired();
@@ -321,7 +319,8 @@ internal static class SnapshotEntityCodec
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read, int max = MaxValues)
     {
-        var items = new T[reader.ReadCount(max, what)];
+        // Every item takes a byte at least: a count beyond the bytes left is data cut short (or damaged).
+        var items = new T[reader.AtLeastBytesLeft(reader.ReadCount(max, what))];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read();

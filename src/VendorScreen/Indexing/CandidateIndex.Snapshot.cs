@@ -178,8 +178,8 @@ internal sealed partial class CandidateIndex
         ArgumentNullException.ThrowIfNull(reader);
         reader.Section = "candidate index";
         var entityCount = reader.ReadCount();
-        var nameCount = reader.ReadCount(reader.Remaining, "the number of names");
-        var vocabularyCount = reader.ReadCount(reader.Remaining, "the number of typo-vocabulary words");
+        var nameCount = reader.ReadCount(reader.Remaining / 5, "the number of names");
+        var vocabularyCount = reader.ReadCount(reader.Remaining / 9, "the number of typo-vocabulary words");
         var lengths = new int[PartCount];
         for (var p = 0; p < lengths.Length; p++)
         {
@@ -197,6 +197,10 @@ internal sealed partial class CandidateIndex
         {
             throw reader.Bad("unexpected bytes after the index");
         }
+
+        // A name takes five bytes at least, and a spelling sketch nine.
+        parts[(int)IndexPart.Names].AtLeastBytesLeft(5 * nameCount);
+        parts[(int)IndexPart.Sketches].AtLeastBytesLeft(9 * vocabularyCount);
 
         string[] keys = [];
         StoredName[] names = [];
@@ -416,7 +420,7 @@ internal sealed partial class CandidateIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<ulong, int[]> ReadTrigrams(SnapshotBinaryReader reader, int vocabularyCount)
     {
-        var trigramCount = reader.ReadCount(reader.Remaining, "the number of trigrams");
+        var trigramCount = reader.ReadCount(reader.Remaining / 9, "the number of trigrams");
         var trigrams = new Dictionary<ulong, int[]>(trigramCount);
         for (var i = 0; i < trigramCount; i++)
         {
@@ -433,7 +437,7 @@ internal sealed partial class CandidateIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, int[]> ReadIdentifiers(SnapshotBinaryReader reader, int entityCount)
     {
-        var identifierCount = reader.ReadCount(reader.Remaining, "the number of identifiers");
+        var identifierCount = reader.ReadCount(reader.Remaining / 2, "the number of identifiers");
         var identifiers = new Dictionary<string, int[]>(identifierCount, StringComparer.Ordinal);
         for (var i = 0; i < identifierCount; i++)
         {

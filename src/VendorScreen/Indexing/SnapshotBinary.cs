@@ -95,6 +95,12 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <summary>Gets the number of bytes not yet read.</summary>
     public int Remaining => _bytes.Length - _at;
 
+    /// <summary>Checks that at least a number of bytes are left, for a count of items that take a byte each at least.</summary>
+    /// <param name="count">The number of bytes.</param>
+    /// <returns><paramref name="count"/>.</returns>
+    /// <exception cref="InvalidDataException">Fewer bytes are left: the data ends early.</exception>
+    public int AtLeastBytesLeft(int count) => count <= _bytes.Length - _at ? count : throw Cut();
+
     /// <summary>Gets whether every byte was read.</summary>
     public bool AtEnd => _at == _bytes.Length;
 
@@ -208,6 +214,12 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
         if (count == 0)
         {
             return [];
+        }
+
+        // Every id takes a byte at least.
+        if (count > _bytes.Length - _at)
+        {
+            throw Cut();
         }
 
         if (count == 1 && singles is not null)

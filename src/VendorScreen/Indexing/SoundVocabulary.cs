@@ -200,7 +200,7 @@ internal sealed class SoundVocabulary
         }
 
         reader.Section = "candidate index, sound look-up";
-        var count = reader.ReadCount(reader.Remaining, "the number of trie nodes");
+        var count = reader.ReadCount(reader.Remaining / 13, "the number of trie nodes");
         if (count == 0)
         {
             throw reader.Bad("a trie without its root");

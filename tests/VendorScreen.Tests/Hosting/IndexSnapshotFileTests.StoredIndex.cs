@@ -119,6 +119,20 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("candidate index").And.Contain("ends early");
     }
 
+    [Fact]
+    public void Read_SectionLengthDamaged_FailsAsCorruptNamingTheFile()
+    {
+        // The checksum is checked while the sections are read: a damaged length is reported as the corruption it is.
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        bytes[PayloadStart(bytes) + 3] ^= 0x7F;
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("corrupt").And.Contain("SHA-256");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
