@@ -215,13 +215,14 @@ internal sealed partial class CandidateIndex
         RunSideBySide(
             () =>
             {
+                trigrams = ReadTrigrams(parts[(int)IndexPart.Trigrams], vocabularyCount);
+                identifiers = ReadIdentifiers(parts[(int)IndexPart.Identifiers], entityCount);
+            },
+            () =>
+            {
                 keys = ReadWords(parts[(int)IndexPart.Words]);
                 RunSideBySide(
-                    () =>
-                    {
-                        postings = ReadPostings(parts[(int)IndexPart.Postings], keys, nameCount);
-                        rarity = Rarities(postings, nameCount);
-                    },
+                    () => sound = SoundVocabulary.Read(parts[(int)IndexPart.Sound], keys),
                     () =>
                     {
                         vocabulary = TypoVocabulary(keys);
@@ -240,21 +241,21 @@ internal sealed partial class CandidateIndex
                         memo = SimilarMemo(vocabulary.Words);
                     },
                     () => names = ReadNames(parts[(int)IndexPart.Names], keys, entityCount, nameCount),
-                    () => sound = SoundVocabulary.Read(parts[(int)IndexPart.Sound], keys));
-            },
-            () =>
-            {
-                trigrams = ReadTrigrams(parts[(int)IndexPart.Trigrams], vocabularyCount);
-                identifiers = ReadIdentifiers(parts[(int)IndexPart.Identifiers], entityCount);
+                    () =>
+                    {
+                        postings = ReadPostings(parts[(int)IndexPart.Postings], keys, nameCount);
+                        rarity = Rarities(postings, nameCount);
+                    });
             });
 
         var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
         return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound!, derived);
     }
 
-    /// <summary>Runs actions side by side, the calling thread taking part, and throws the exception of the first that failed (in
-    /// the order given) as it was thrown.</summary>
-    /// <param name="actions">The actions.</param>
+    /// <summary>Runs actions side by side and throws the exception of the first that failed (in the order given) as it was thrown.
+    /// The calling thread runs the last action, the others are queued (and taken by the calling thread too when no other thread
+    /// has started them): give the longest last, so that no thread waits while work is left.</summary>
+    /// <param name="actions">The actions, in the order their failures are reported.</param>
     internal static void RunSideBySide(params Action[] actions)
     {
         var failures = new ExceptionDispatchInfo?[actions.Length];
@@ -277,6 +278,7 @@ internal sealed partial class CandidateIndex
             };
         }
 
+        Array.Reverse(guarded);
         Parallel.Invoke(guarded);
         foreach (var failure in failures)
         {
