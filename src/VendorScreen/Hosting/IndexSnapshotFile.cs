@@ -1,10 +1,7 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using VendorScreen.Indexing;
 using VendorScreen.Matching;
 using VendorScreen.Screening;
@@ -20,13 +17,13 @@ namespace VendorScreen;
 /// <remarks>
 /// <para>Layout: the magic bytes <c>VSIDX</c> and a zero byte, the format version (4 bytes, little-endian), the length of the
 /// library version (2 bytes) and the library version (UTF-8), the payload length (8 bytes), the SHA-256 of the payload
-/// (32 bytes), then the payload: the length of the sources section (8 bytes), the sources section (Brotli-compressed JSON of the
-/// snapshots without their entities: relations, list definitions and provenance, that is source name, version, SHA-256, location,
-/// fetched-at, rejected records, warning, as loaded), the length of the entities section (8 bytes), the entities of every source
+/// (32 bytes), then the payload: the length of the sources section (8 bytes), the sources section (the snapshots without their
+/// entities, in binary with each distinct string once: relations, list definitions and provenance, that is source name, version,
+/// SHA-256, location, fetched-at, rejected records, warning, as loaded), the length of the entities section (8 bytes), the entities of every source
 /// in a compact binary form with each distinct string once, then the candidate index in a compact binary form (the normalised
 /// name variants, the postings, the trigram table of the typo vocabulary, the identifier map and the Latin words of the look-up by sound with their sound codes).</para>
 /// <para>Reading refuses, naming the file, one with other magic bytes or another format version (format version 1, written before
-/// the index was stored, format version 2, whose typo vocabulary was numbered otherwise, format version 3, which stored the sound look-up as buckets, format version 4, without the spelling sketches of the typo vocabulary or without the sound look-up's words, and format version 5, which did not mark the second romanisation of Hangul names, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
+/// the index was stored, format version 2, whose typo vocabulary was numbered otherwise, format version 3, which stored the sound look-up as buckets, format version 4, without the spelling sketches of the typo vocabulary or without the sound look-up's words, format version 5, which did not mark the second romanisation of Hangul names, and format version 6, whose sources section was compressed JSON, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
 /// <para>The stored index is used when the engine screens exactly the stored sources, as stored, and the file was written by the
 /// same version of the library; otherwise (another source added, a snapshot refused, another library version) the index is built
 /// again from the stored entities, which gives the same results more slowly.</para>
@@ -35,7 +32,7 @@ namespace VendorScreen;
 public static class IndexSnapshotFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 6;
+    public const int FormatVersion = 7;
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 
@@ -77,12 +74,11 @@ public static class IndexSnapshotFile
         byte[] payload;
         using (var buffer = new MemoryStream())
         {
-            // The sources without their entities as JSON, the entities in binary, then the index.
+            // The sources without their entities, the entities, then the index, each in binary.
             buffer.Write(new byte[8]);
-            using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            using (var writer = new SnapshotBinaryWriter(buffer))
             {
-                var withoutEntities = sources.Select(s => s with { Snapshot = s.Snapshot with { Entities = [] } }).ToList();
-                JsonSerializer.Serialize(brotli, new IndexSnapshotPayload(withoutEntities), IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
+                SnapshotEntityCodec.WriteSources(writer, sources);
             }
 
             var sourcesLength = buffer.Length - 8;
@@ -162,44 +158,33 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
     internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path)
     {
-        var sections = Split(bytes, path);
-
         // An index built by another version of the library may normalise or index names differently: the stored entities are
-        // used and the index is built again. The index tables are read on another thread while the entities are.
-        var tables = string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal)
-            ? Task.Run(() => ReadTables(sections, path))
-            : null;
-        IReadOnlyList<StoredSource> sources;
-        try
+        // used and the index is built again.
+        var sections = SplitUnchecked(bytes, path);
+        if (!string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal))
         {
-            sources = ReadSources(sections, path);
+            CheckSum(sections, path);
+            return new StoredIndexSnapshot(path, ReadSources(sections, path), null);
         }
-        catch (SanctionListSourceException)
-        {
-            // The sources' problem is the one reported; the tables' thread is waited for, and its outcome observed.
-            if (tables is not null)
+
+        // The checksum is computed, and the sources, their merged entities and model-prefix table are read and made, while the
+        // parts of the index are read side by side. A checksum that does not match is the problem reported whatever else fails
+        // (every count read is bounded by the bytes left, so damaged data cannot ask for more memory than that), then a problem of
+        // the sources.
+        IReadOnlyList<StoredSource> sources = [];
+        Entity[] entities = [];
+        (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] modelPrefixes = [];
+        StoredTables? tables = null;
+        CandidateIndex.RunSideBySide(
+            () => CheckSum(sections, path),
+            () =>
             {
-                try
-                {
-                    tables.GetAwaiter().GetResult();
-                }
-                catch (SanctionListSourceException)
-                {
-                }
-            }
-
-            throw;
-        }
-
-        if (tables is null)
-        {
-            return new StoredIndexSnapshot(path, sources, null);
-        }
-
-        // The merged entities and their model-prefix table are made while the tables are still being read.
-        var entities = MergedEntities(sources);
-        var modelPrefixes = CandidateIndex.ModelPrefixTable(entities);
-        return new StoredIndexSnapshot(path, sources, Link(tables.GetAwaiter().GetResult(), entities, modelPrefixes, path));
+                sources = ReadSources(sections, path);
+                entities = MergedEntities(sources);
+                modelPrefixes = CandidateIndex.ModelPrefixTable(entities);
+            },
+            () => tables = ReadTables(sections, path));
+        return new StoredIndexSnapshot(path, sources, Link(tables!, entities, modelPrefixes, path));
     }
 
     /// <summary>Checks the header and the checksum of a file and finds its sections.</summary>
@@ -208,6 +193,20 @@ public static class IndexSnapshotFile
     /// <returns>The library version that wrote the file and the two sections of the payload.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
     internal static IndexSnapshotSections Split(ReadOnlyMemory<byte> bytes, string path)
+    {
+        var sections = SplitUnchecked(bytes, path);
+        CheckSum(sections, path);
+        return sections;
+    }
+
+    /// <summary>Checks the header of a file and finds its sections, without checking the SHA-256 of the payload, which
+    /// <see cref="CheckSum"/> does (at the same time as the sections are read). A section whose length is out of range is reported
+    /// as corruption when the checksum does not match.</summary>
+    /// <param name="bytes">The bytes of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <returns>The library version that wrote the file, the payload and its expected SHA-256, and the sections of the payload.</returns>
+    /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
+    private static IndexSnapshotSections SplitUnchecked(ReadOnlyMemory<byte> bytes, string path)
     {
         var span = bytes.Span;
         if (span.Length < Magic.Length + 6 || !span[..Magic.Length].SequenceEqual(Magic))
@@ -240,7 +239,7 @@ public static class IndexSnapshotFile
 
         var length = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
         at += 8;
-        var expected = span.Slice(at, 32);
+        var expected = bytes.Slice(at, 32);
         at += 32;
         var payload = bytes[at..];
         if (length < 0 || payload.Length < length)
@@ -253,11 +252,32 @@ public static class IndexSnapshotFile
             throw Fail(path, $"{payload.Length - length} unexpected bytes after the payload");
         }
 
-        if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(expected))
+        try
+        {
+            return Sections(library, payload, expected, path);
+        }
+        catch (SanctionListSourceException)
+        {
+            CheckSum(new IndexSnapshotSections(library, default, default, default) { Payload = payload, Sha256 = expected }, path);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the SHA-256 of the payload against the header.</summary>
+    /// <param name="sections">The sections of the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <exception cref="SanctionListSourceException">The SHA-256 does not match: the file is corrupt.</exception>
+    private static void CheckSum(IndexSnapshotSections sections, string path)
+    {
+        if (!SHA256.HashData(sections.Payload.Span).AsSpan().SequenceEqual(sections.Sha256.Span))
         {
             throw Fail(path, "the file is corrupt: the SHA-256 of the payload does not match the header");
         }
+    }
 
+    // The sections of a payload, by the lengths it holds.
+    private static IndexSnapshotSections Sections(string library, ReadOnlyMemory<byte> payload, ReadOnlyMemory<byte> sha256, string path)
+    {
         var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
         if (sourcesLength < 0 || sourcesLength > payload.Length - 16)
         {
@@ -271,7 +291,11 @@ public static class IndexSnapshotFile
             throw Fail(path, "the payload cannot be read: the length of the entities section is out of range");
         }
 
-        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..]);
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..])
+        {
+            Payload = payload,
+            Sha256 = sha256,
+        };
     }
 
     /// <summary>Reads the stored sources of a file.</summary>
@@ -283,18 +307,21 @@ public static class IndexSnapshotFile
     {
         try
         {
-            using var compressed = new MemoryStream(sections.Sources.ToArray(), writable: false);
-            using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
-            var read = JsonSerializer.Deserialize(brotli, IndexSnapshotJsonContext.Default.IndexSnapshotPayload);
-            if (read?.Sources is not { } stored || stored.Any(s => s?.Snapshot is null || string.IsNullOrWhiteSpace(s.Name)))
+            var stored = SnapshotEntityCodec.ReadSources(new SnapshotBinaryReader(sections.Sources, "sources"));
+            if (stored.Length == 0)
             {
-                throw Fail(path, "the payload holds no sources, or a source without a name or snapshot");
+                throw Fail(path, "the payload holds no sources");
             }
 
-            var entities = SnapshotEntityCodec.Read(new SnapshotBinaryReader(sections.Entities, "entities"), stored.Count);
-            return [.. stored.Select((s, i) => s with { Snapshot = s.Snapshot with { Entities = entities[i] } })];
+            var entities = SnapshotEntityCodec.Read(new SnapshotBinaryReader(sections.Entities, "entities"), stored.Length);
+            for (var i = 0; i < stored.Length; i++)
+            {
+                stored[i] = stored[i] with { Snapshot = stored[i].Snapshot with { Entities = entities[i] } };
+            }
+
+            return stored;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentException)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
             throw new SanctionListSourceException($"index snapshot {path}: the payload cannot be read: {ex.Message}", ex);
         }
@@ -312,9 +339,31 @@ public static class IndexSnapshotFile
         return Link(ReadTables(sections, path), entities, CandidateIndex.ModelPrefixTable(entities), path);
     }
 
-    // The entities of the sources as an engine merges them (ScreeningDataset.Create), over which the index was built.
-    private static IReadOnlyList<Entity> MergedEntities(IReadOnlyList<StoredSource> sources) =>
-        ScreeningDataset.Create(sources.Select(s => s.Snapshot)).Entities;
+    // The entities of the sources as an engine merges them (ScreeningDataset.Create: in order, an id supplied by an earlier
+    // source kept from that one), over which the index was built.
+    private static Entity[] MergedEntities(IReadOnlyList<StoredSource> sources)
+    {
+        var count = 0;
+        foreach (var source in sources)
+        {
+            count += source.Snapshot.Entities.Count;
+        }
+
+        var merged = new List<Entity>(count);
+        var seen = new HashSet<string>(count, StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var entity in source.Snapshot.Entities)
+            {
+                if (seen.Add(entity.Id))
+                {
+                    merged.Add(entity);
+                }
+            }
+        }
+
+        return [.. merged];
+    }
 
     private static StoredTables ReadTables(IndexSnapshotSections sections, string path)
     {
@@ -349,10 +398,17 @@ public static class IndexSnapshotFile
 
 /// <summary>The sections of an index snapshot file whose header and checksum were checked.</summary>
 /// <param name="Library">The version of the library that wrote the file.</param>
-/// <param name="Sources">The sources section: Brotli-compressed JSON of the snapshots without their entities.</param>
+/// <param name="Sources">The sources section: binary (<see cref="SnapshotEntityCodec.WriteSources"/>), the snapshots without their entities.</param>
 /// <param name="Entities">The entities section: binary (<see cref="SnapshotEntityCodec"/>).</param>
 /// <param name="Index">The candidate index section: binary.</param>
-internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index);
+internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index)
+{
+    /// <summary>Gets the whole payload.</summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>Gets the SHA-256 of the payload that the header gives.</summary>
+    public ReadOnlyMemory<byte> Sha256 { get; init; }
+}
 
 /// <summary>What an index snapshot file holds: the stored sources and, when it can be used, the candidate index over their merged
 /// entities.</summary>
@@ -405,10 +461,6 @@ internal sealed class StoredIndexSnapshot
     }
 }
 
-/// <summary>The payload of an index snapshot file.</summary>
-/// <param name="Sources">The sources.</param>
-internal sealed record IndexSnapshotPayload(IReadOnlyList<StoredSource> Sources);
-
 /// <summary>One source of an index snapshot file: the name the engine knew it by, and its snapshot.</summary>
 /// <param name="Name">The source name (<see cref="ISanctionListSource.Name"/>).</param>
 /// <param name="Snapshot">The snapshot.</param>
@@ -432,11 +484,3 @@ internal sealed class StoredSnapshotSource(StoredSource stored, StoredIndexSnaps
         return ValueTask.FromResult(stored.Snapshot);
     }
 }
-
-/// <summary>The JSON contracts of the index snapshot payload.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
-[JsonSerializable(typeof(IndexSnapshotPayload))]
-internal sealed partial class IndexSnapshotJsonContext : JsonSerializerContext;

@@ -16,6 +16,7 @@ internal static class SnapshotEntityCodec
     // No entity has this many names, identifiers or listings: a larger count is damage.
     private const int MaxValues = 1 << 20;
 
+
     /// <summary>The members written, per type, for the test that keeps the codec complete.</summary>
     internal static readonly IReadOnlyDictionary<Type, string[]> Members = new Dictionary<Type, string[]>
     {
@@ -23,7 +24,149 @@ internal static class SnapshotEntityCodec
         [typeof(EntityName)] = ["Value", "Kind", "Script", "Language", "Confidence", "SourceUrl"],
         [typeof(EntityIdentifier)] = ["Scheme", "Value", "Confidence", "SourceUrl", "Notes", "Weak", "Scope", "ValidFrom", "ValidTo"],
         [typeof(Listing)] = ["ListId", "Program", "Authority", "NameAsListed", "ListedOn", "RemovedOn", "Scope", "Citation", "SourceUrl", "Confidence"],
+
+        // The sources section: every member of a snapshot but its entities (the entities section) and NameCount (computed).
+        [typeof(StoredSource)] = ["Name", "Snapshot"],
+        [typeof(ListSnapshot)] = ["SourceName", "Version", "Entities", "Relations", "Lists", "FetchedAt", "Sha256", "Location", "RejectedRecords", "Warning", "NameCount"],
+        [typeof(Relation)] = ["FromId", "ToId", "Kind", "ValidFrom", "ValidTo", "Confidence", "SharePercent", "SourceUrl", "Notes", "Scope"],
+        [typeof(ListDefinition)] = ["Id", "Name", "Category", "Authority", "LegalBasis", "ExtendsToAffiliates", "SourceUrl", "Notes"],
+        [typeof(RejectedRecord)] = ["Position", "Reason"],
     };
+
+    /// <summary>Writes the sources of a file without their entities: each source's name and its snapshot's version, provenance,
+    /// relations, list definitions, rejected records and warning.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="sources">The sources, in order.</param>
+    public static void WriteSources(SnapshotBinaryWriter writer, IReadOnlyList<StoredSource> sources)
+    {
+        var strings = new StringTableWriter(writer);
+        Action<string?> writeString = strings.Write;
+        Action<Relation> writeRelation = relation =>
+        {
+            strings.Write(relation.FromId);
+            strings.Write(relation.ToId);
+            writer.WriteCount((int)relation.Kind);
+            strings.Write(relation.ValidFrom?.ToString());
+            strings.Write(relation.ValidTo?.ToString());
+            writer.WriteCount((int)relation.Confidence);
+            if (relation.SharePercent is { } share)
+            {
+                writer.WriteByte(1);
+                Span<int> bits = stackalloc int[4];
+                decimal.GetBits(share, bits);
+                foreach (var part in bits)
+                {
+                    writer.WriteInt32(part);
+                }
+            }
+            else
+            {
+                writer.WriteByte(0);
+            }
+
+            strings.Write(relation.SourceUrl);
+            strings.Write(relation.Notes);
+            WriteAll(writer, relation.Scope, writeString);
+        };
+        Action<ListDefinition> writeList = definition =>
+        {
+            strings.Write(definition.Id);
+            strings.Write(definition.Name);
+            writer.WriteCount((int)definition.Category);
+            strings.Write(definition.Authority);
+            strings.Write(definition.LegalBasis);
+            writer.WriteByte(definition.ExtendsToAffiliates ? (byte)1 : (byte)0);
+            strings.Write(definition.SourceUrl);
+            strings.Write(definition.Notes);
+        };
+        Action<RejectedRecord> writeRejected = record =>
+        {
+            strings.Write(record.Position);
+            strings.Write(record.Reason);
+        };
+        writer.WriteCount(sources.Count);
+        foreach (var (name, snapshot) in sources)
+        {
+            strings.Write(name);
+            strings.Write(snapshot.SourceName);
+            strings.Write(snapshot.Version);
+            writer.WriteInt64(snapshot.FetchedAt.Ticks);
+            writer.WriteInt32((int)(snapshot.FetchedAt.Offset.Ticks / TimeSpan.TicksPerMinute));
+            strings.Write(snapshot.Sha256);
+            strings.Write(snapshot.Location);
+            strings.Write(snapshot.Warning);
+            WriteAll(writer, snapshot.Relations, writeRelation);
+            WriteAll(writer, snapshot.Lists, writeList);
+            WriteAll(writer, snapshot.RejectedRecords, writeRejected);
+        }
+    }
+
+    /// <summary>Reads the sources written by <see cref="WriteSources"/>, their snapshots without entities.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The sources, in order.</returns>
+    /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static StoredSource[] ReadSources(SnapshotBinaryReader reader)
+    {
+        reader.Section = "sources";
+        var strings = new StringTableReader(reader);
+        Func<string> readString = strings.ReadRequired;
+        Func<Relation> readRelation = () => new Relation(strings.ReadRequired(), strings.ReadRequired(), Enum<RelationKind>(reader))
+        {
+            ValidFrom = strings.ReadDate(),
+            ValidTo = strings.ReadDate(),
+            Confidence = Enum<FactConfidence>(reader),
+            SharePercent = ReadDecimal(reader),
+            SourceUrl = strings.Read(),
+            Notes = strings.Read(),
+            Scope = ReadAll(reader, "the number of values", readString),
+        };
+        Func<ListDefinition> readList = () => new ListDefinition(strings.ReadRequired(), strings.ReadRequired(), Enum<ListCategory>(reader))
+        {
+            Authority = strings.Read(),
+            LegalBasis = strings.Read(),
+            ExtendsToAffiliates = ReadFlag(reader),
+            SourceUrl = strings.Read(),
+            Notes = strings.Read(),
+        };
+        Func<RejectedRecord> readRejected = () => new RejectedRecord(strings.ReadRequired(), strings.ReadRequired());
+        var sources = new StoredSource[reader.AtLeastBytesLeft(reader.ReadCount(MaxValues, "the number of sources"))];
+        for (var s = 0; s < sources.Length; s++)
+        {
+            var name = strings.ReadRequired();
+            var sourceName = strings.ReadRequired();
+            var version = strings.ReadRequired();
+            var ticks = reader.ReadInt64();
+            var offsetMinutes = reader.ReadInt32();
+            DateTimeOffset fetchedAt;
+            try
+            {
+                fetchedAt = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offsetMinutes));
+            }
+            catch (ArgumentException ex)
+            {
+                throw reader.Bad($"source {s + 1}: a fetch time out of range: {ex.Message}");
+            }
+
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw reader.Bad($"source {s + 1} has no name");
+            }
+
+            sources[s] = new StoredSource(name, new ListSnapshot(sourceName, version)
+            {
+                FetchedAt = fetchedAt,
+                Sha256 = strings.Read(),
+                Location = strings.Read(),
+                Warning = strings.Read(),
+                Relations = ReadAll(reader, "the number of relations", readRelation, int.MaxValue),
+                Lists = ReadAll(reader, "the number of list definitions", readList),
+                RejectedRecords = ReadAll(reader, "the number of rejected records", readRejected, int.MaxValue),
+            });
+        }
+
+        return reader.AtEnd ? sources : throw reader.Bad("unexpected bytes after the sources");
+    }
 
     /// <summary>Writes the entities of every snapshot, snapshot by snapshot.</summary>
     /// <param name="writer">The writer.</param>
@@ -109,16 +252,16 @@ internal static class SnapshotEntityCodec
             Notes = strings.Read(),
             Weak = reader.ReadByte() != 0,
             Scope = ReadAll(reader, "the number of values", readString),
-            ValidFrom = Date(reader, strings.Read()),
-            ValidTo = Date(reader, strings.Read()),
+            ValidFrom = strings.ReadDate(),
+            ValidTo = strings.ReadDate(),
         };
         Func<Listing> readListing = () => new Listing(strings.ReadRequired())
         {
             Program = strings.Read(),
             Authority = strings.Read(),
             NameAsListed = strings.Read(),
-            ListedOn = Date(reader, strings.Read()),
-            RemovedOn = Date(reader, strings.Read()),
+            ListedOn = strings.ReadDate(),
+            RemovedOn = strings.ReadDate(),
             Scope = strings.Read(),
             Citation = strings.Read(),
             SourceUrl = strings.Read(),
@@ -127,7 +270,7 @@ internal static class SnapshotEntityCodec
         var result = new Entity[snapshots][];
         for (var s = 0; s < snapshots; s++)
         {
-            var entities = new Entity[reader.ReadCount(int.MaxValue / 16, "the number of entities")];
+            var entities = new Entity[reader.AtLeastBytesLeft(reader.ReadCount(int.MaxValue, "the number of entities"))];
             for (var e = 0; e < entities.Length; e++)
             {
                 var id = strings.ReadRequired();
@@ -174,9 +317,10 @@ internal static class SnapshotEntityCodec
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read)
+    private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read, int max = MaxValues)
     {
-        var items = new T[reader.ReadCount(MaxValues, what)];
+        // Every item takes a byte at least: a count beyond the bytes left is data cut short (or damaged).
+        var items = new T[reader.AtLeastBytesLeft(reader.ReadCount(max, what))];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read();
@@ -193,8 +337,30 @@ internal static class SnapshotEntityCodec
         return System.Enum.IsDefined(typed) ? typed : throw reader.Bad($"an unknown {typeof(T).Name} {value}");
     }
 
-    private static FactDate? Date(SnapshotBinaryReader reader, string? text) =>
-        text is null ? null : FactDate.TryParse(text, out var date) ? date : throw reader.Bad($"a date \"{text}\" that is not yyyy, yyyy-MM or yyyy-MM-dd");
+    private static bool ReadFlag(SnapshotBinaryReader reader) => reader.ReadByte() switch
+    {
+        0 => false,
+        1 => true,
+        var flag => throw reader.Bad($"a flag {flag}"),
+    };
+
+    private static decimal? ReadDecimal(SnapshotBinaryReader reader)
+    {
+        if (!ReadFlag(reader))
+        {
+            return null;
+        }
+
+        Span<int> bits = [reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32()];
+        try
+        {
+            return new decimal(bits);
+        }
+        catch (ArgumentException)
+        {
+            throw reader.Bad("a malformed decimal");
+        }
+    }
 
     // Each string is written once; after that, by number. 0 is null, 1 a new string that follows, n + 2 the string numbered n.
     private sealed class StringTableWriter(SnapshotBinaryWriter writer)
@@ -220,27 +386,62 @@ internal static class SnapshotEntityCodec
         }
     }
 
+    // Each string is read once and kept by number; a date is parsed once per distinct string (listing dates repeat).
     private sealed class StringTableReader(SnapshotBinaryReader reader)
     {
-        private readonly List<string> _strings = [];
+        private string[] _strings = new string[1024];
+        private readonly Dictionary<int, FactDate> _dates = [];
+        private int _count;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public string? Read()
+        public string? Read() => Resolve(reader.ReadCount());
+
+        public string ReadRequired() => Read() ?? throw reader.Bad("a missing value");
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public FactDate? ReadDate()
         {
             var marker = reader.ReadCount();
+            var text = Resolve(marker);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var number = marker == 1 ? _count - 1 : marker - 2;
+            if (_dates.TryGetValue(number, out var known))
+            {
+                return known;
+            }
+
+            if (!FactDate.TryParse(text, out var date))
+            {
+                throw reader.Bad($"a date \"{text}\" that is not yyyy, yyyy-MM or yyyy-MM-dd");
+            }
+
+            _dates.Add(number, date);
+            return date;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private string? Resolve(int marker)
+        {
             switch (marker)
             {
                 case 0:
                     return null;
                 case 1:
                     var value = reader.ReadString();
-                    _strings.Add(value);
+                    if (_count == _strings.Length)
+                    {
+                        Array.Resize(ref _strings, _count * 2);
+                    }
+
+                    _strings[_count++] = value;
                     return value;
                 default:
-                    return marker - 2 < _strings.Count ? _strings[marker - 2] : throw reader.Bad($"a string number {marker - 2} not yet defined");
+                    return marker - 2 < _count ? _strings[marker - 2] : throw reader.Bad($"a string number {marker - 2} not yet defined");
             }
         }
-
-        public string ReadRequired() => Read() ?? throw reader.Bad("a missing value");
     }
 }

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
 /// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
-/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map and the Latin words with
-/// their sound codes, from which the trie of the look-up by sound is built again at load), so that loading neither normalises a
-/// name nor builds a table again.</summary>
+/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map and the look-up by sound
+/// with its trie), so that loading neither normalises a name nor builds a table again, apart from the dictionaries and the small
+/// tables derived from the postings, which are made as the parts are read.</summary>
 internal sealed partial class CandidateIndex
 {
     private const byte NoName = 0;
@@ -42,89 +43,117 @@ internal sealed partial class CandidateIndex
     /// so the reader needs the same entities in the same order.</summary>
     /// <param name="writer">The writer.</param>
     /// <exception cref="InvalidOperationException">The index refers to a name or word it does not hold (a bug).</exception>
+    /// <remarks>Layout: the number of entities, of names and of typo-vocabulary words, the length of each part, then the parts
+    /// (<see cref="IndexPart"/>), each readable on its own once the words are read, so that a reader reads them side by side.</remarks>
     public void WriteTo(SnapshotBinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteCount(Entities.Count);
 
         // Every token of an indexed name, and every sound word, is a posting key: the keys are the string table.
         var keyIds = new Dictionary<string, int>(_postings.Count, StringComparer.Ordinal);
-        writer.WriteCount(_postings.Count);
         foreach (var key in _postings.Keys)
         {
             keyIds.Add(key, keyIds.Count);
-            writer.WriteString(key);
         }
 
         int KeyId(string text) => keyIds.TryGetValue(text, out var id)
             ? id
             : throw new InvalidOperationException($"The index holds the word \"{text}\" but has no posting for it.");
 
-        void WriteTokens(IReadOnlyList<NameToken> tokens)
+        var parts = new byte[PartCount][];
+        parts[(int)IndexPart.Words] = Part(part =>
         {
-            writer.WriteCount(tokens.Count);
-            foreach (var token in tokens)
+            part.WriteCount(_postings.Count);
+            foreach (var key in _postings.Keys)
             {
-                writer.WriteCount(KeyId(token.Text));
-                writer.WriteByte((byte)token.Class);
+                part.WriteString(key);
             }
-        }
+        });
+        parts[(int)IndexPart.Names] = Part(part =>
+        {
+            void WriteTokens(IReadOnlyList<NameToken> tokens)
+            {
+                part.WriteCount(tokens.Count);
+                foreach (var token in tokens)
+                {
+                    part.WriteCount(KeyId(token.Text));
+                    part.WriteByte((byte)token.Class);
+                }
+            }
 
+            foreach (var name in Names)
+            {
+                var entity = Entities[name.EntityIndex];
+                part.WriteCount(name.EntityIndex);
+                part.WriteCount(NamePosition(entity, name.Name));
+                var normalized = name.Normalized;
+                part.WriteByte(normalized.IsSecondarySpelling ? (byte)2 : normalized.IsTransliteration ? (byte)1 : (byte)0);
+                part.WriteByte((byte)normalized.SourceScript);
+                WriteTokens(normalized.Tokens);
+                if (normalized.PrimarySpelling is { } primary)
+                {
+                    WriteTokens(primary.Tokens);
+                }
+
+                part.WriteCount(normalized.SyllableContinuations.Length);
+                foreach (var bits in normalized.SyllableContinuations)
+                {
+                    part.WriteUInt64(bits);
+                }
+            }
+        });
+        parts[(int)IndexPart.Postings] = Part(part =>
+        {
+            foreach (var ids in _postings.Values)
+            {
+                part.WriteIncreasing(ids);
+            }
+        });
+        parts[(int)IndexPart.Trigrams] = Part(part =>
+        {
+            part.WriteCount(_trigramToVocabulary.Count);
+            foreach (var (gram, ids) in _trigramToVocabulary)
+            {
+                part.WriteUInt64(gram);
+                part.WriteIncreasing(ids);
+            }
+        });
+        parts[(int)IndexPart.Sketches] = Part(WriteSketches);
+        parts[(int)IndexPart.Identifiers] = Part(part =>
+        {
+            part.WriteCount(_identifiers.Count);
+            foreach (var (key, ids) in _identifiers)
+            {
+                part.WriteString(key);
+                part.WriteIncreasing(ids);
+            }
+        });
+        parts[(int)IndexPart.Sound] = Part(part => _sound.WriteTo(part, KeyId));
+
+        writer.WriteCount(Entities.Count);
         writer.WriteCount(Names.Count);
-        foreach (var name in Names)
+        writer.WriteCount(_vocabulary.Length);
+        foreach (var part in parts)
         {
-            var entity = Entities[name.EntityIndex];
-            writer.WriteCount(name.EntityIndex);
-            writer.WriteCount(NamePosition(entity, name.Name));
-            var normalized = name.Normalized;
-            writer.WriteByte(normalized.IsSecondarySpelling ? (byte)2 : normalized.IsTransliteration ? (byte)1 : (byte)0);
-            writer.WriteByte((byte)normalized.SourceScript);
-            WriteTokens(normalized.Tokens);
-            if (normalized.PrimarySpelling is { } primary)
-            {
-                WriteTokens(primary.Tokens);
-            }
-
-            writer.WriteCount(normalized.SyllableContinuations.Length);
-            foreach (var bits in normalized.SyllableContinuations)
-            {
-                writer.WriteUInt64(bits);
-            }
+            writer.WriteCount(part.Length);
         }
 
-        foreach (var ids in _postings.Values)
+        foreach (var part in parts)
         {
-            writer.WriteIncreasing(ids);
+            writer.WriteBytes(part);
+        }
+    }
+
+    // The bytes one part of the index writes.
+    private static byte[] Part(Action<SnapshotBinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var part = new SnapshotBinaryWriter(buffer))
+        {
+            write(part);
         }
 
-        writer.WriteCount(_trigramToVocabulary.Count);
-        foreach (var (gram, ids) in _trigramToVocabulary)
-        {
-            writer.WriteUInt64(gram);
-            writer.WriteIncreasing(ids);
-        }
-
-        WriteSketches(writer);
-
-        writer.WriteCount(_identifiers.Count);
-        foreach (var (key, ids) in _identifiers)
-        {
-            writer.WriteString(key);
-            writer.WriteIncreasing(ids);
-        }
-
-        writer.WriteCount(_sound.Codes.Length);
-        foreach (var codes in _sound.Codes)
-        {
-            writer.WriteString(codes);
-        }
-
-        writer.WriteCount(_sound.Words.Length);
-        for (var w = 0; w < _sound.Words.Length; w++)
-        {
-            writer.WriteCount(KeyId(_sound.Words[w]));
-            writer.WriteCount(_sound.WordCodes[w]);
-        }
+        return buffer.ToArray();
     }
 
     /// <summary>Reads an index written by <see cref="WriteTo"/> over the same entities, in the same order.</summary>
@@ -137,7 +166,9 @@ internal sealed partial class CandidateIndex
         Link(ReadTables(reader), entities, scoring, ModelPrefixTable(entities));
 
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
-    /// can be read at the same time).</summary>
+    /// can be read at the same time). The parts of the index are read side by side once its words are read, and each table the
+    /// index derives from its postings (rarities, the typo vocabulary, its ids and spelling sketches) is made as soon as what it
+    /// needs is read.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
     /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
@@ -147,16 +178,156 @@ internal sealed partial class CandidateIndex
         ArgumentNullException.ThrowIfNull(reader);
         reader.Section = "candidate index";
         var entityCount = reader.ReadCount();
+        var nameCount = reader.ReadCount(reader.Remaining / 5, "the number of names");
+        var vocabularyCount = reader.ReadCount(reader.Remaining / 9, "the number of typo-vocabulary words");
+        var lengths = new int[PartCount];
+        for (var p = 0; p < lengths.Length; p++)
+        {
+            // A part longer than the bytes left is reported as data that ends early, when it is taken below.
+            lengths[p] = reader.ReadCount();
+        }
 
-        reader.Section = "candidate index, words";
-        var keys = new string[reader.ReadCount(int.MaxValue / 8, "the number of words")];
+        var parts = new SnapshotBinaryReader[PartCount];
+        for (var p = 0; p < parts.Length; p++)
+        {
+            parts[p] = reader.Slice(lengths[p], PartSections[p]);
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw reader.Bad("unexpected bytes after the index");
+        }
+
+        // A name takes five bytes at least, and a spelling sketch nine.
+        parts[(int)IndexPart.Names].AtLeastBytesLeft(5 * nameCount);
+        parts[(int)IndexPart.Sketches].AtLeastBytesLeft(9 * vocabularyCount);
+
+        string[] keys = [];
+        StoredName[] names = [];
+        Dictionary<string, int[]> postings = [];
+        Dictionary<string, double> rarity = [];
+        (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
+        (Dictionary<string, int> Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) memo = ([], [], []);
+        SpellingSketch[] sketches = [];
+        Dictionary<ulong, int[]> trigrams = [];
+        Dictionary<string, int[]> identifiers = [];
+        SoundVocabulary? sound = null;
+        RunSideBySide(
+            () =>
+            {
+                trigrams = ReadTrigrams(parts[(int)IndexPart.Trigrams], vocabularyCount);
+                identifiers = ReadIdentifiers(parts[(int)IndexPart.Identifiers], entityCount);
+            },
+            () =>
+            {
+                keys = ReadWords(parts[(int)IndexPart.Words]);
+                RunSideBySide(
+                    () => sound = SoundVocabulary.Read(parts[(int)IndexPart.Sound], keys),
+                    () =>
+                    {
+                        vocabulary = TypoVocabulary(keys);
+                        if (vocabulary.Words.Length != vocabularyCount)
+                        {
+                            throw parts[(int)IndexPart.Sketches].Bad($"a typo vocabulary of {vocabularyCount} words, but {vocabulary.Words.Length} words of four letters or more");
+                        }
+
+                        var sounds = ReadSketches(parts[(int)IndexPart.Sketches], vocabularyCount);
+                        if (!parts[(int)IndexPart.Sketches].AtEnd)
+                        {
+                            throw parts[(int)IndexPart.Sketches].Bad("unexpected bytes after the spelling sketches");
+                        }
+
+                        sketches = StoredSketches(vocabulary.Words, sounds);
+                        memo = SimilarMemo(vocabulary.Words);
+                    },
+                    () => names = ReadNames(parts[(int)IndexPart.Names], keys, entityCount, nameCount),
+                    () =>
+                    {
+                        postings = ReadPostings(parts[(int)IndexPart.Postings], keys, nameCount);
+                        rarity = Rarities(postings, nameCount);
+                    });
+            });
+
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
+        return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound!, derived);
+    }
+
+    /// <summary>Runs actions side by side and throws the exception of the first that failed (in the order given) as it was thrown.
+    /// The calling thread runs the last action, the others are queued (and taken by the calling thread too when no other thread
+    /// has started them): give the longest last, so that no thread waits while work is left.</summary>
+    /// <param name="actions">The actions, in the order their failures are reported.</param>
+    internal static void RunSideBySide(params Action[] actions)
+    {
+        var failures = new ExceptionDispatchInfo?[actions.Length];
+        var guarded = new Action[actions.Length];
+        for (var i = 0; i < actions.Length; i++)
+        {
+            var (action, at) = (actions[i], i);
+            guarded[i] = () =>
+            {
+                try
+                {
+                    action();
+                }
+#pragma warning disable CA1031 // Every failure is kept and the first rethrown below, as it was thrown.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failures[at] = ExceptionDispatchInfo.Capture(ex);
+                }
+            };
+        }
+
+        Array.Reverse(guarded);
+        Parallel.Invoke(guarded);
+        foreach (var failure in failures)
+        {
+            failure?.Throw();
+        }
+    }
+
+    // The parts of a stored index, in their order in the file.
+    private enum IndexPart
+    {
+        Words,
+        Names,
+        Postings,
+        Trigrams,
+        Sketches,
+        Identifiers,
+        Sound,
+    }
+
+    private const int PartCount = 7;
+
+    private static readonly string[] PartSections =
+    [
+        "candidate index, words",
+        "candidate index, names",
+        "candidate index, postings",
+        "candidate index, trigrams",
+        "candidate index, spelling sketches",
+        "candidate index, identifiers",
+        "candidate index, sound look-up",
+    ];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string[] ReadWords(SnapshotBinaryReader reader)
+    {
+        var keys = new string[reader.ReadCount(reader.Remaining, "the number of words")];
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = reader.ReadString();
         }
 
-        reader.Section = "candidate index, names";
-        var names = new StoredName[reader.ReadCount(int.MaxValue / 8, "the number of names")];
+        return reader.AtEnd ? keys : throw reader.Bad("unexpected bytes after the words");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static StoredName[] ReadNames(SnapshotBinaryReader reader, string[] keys, int entityCount, int nameCount)
+    {
+        var names = new StoredName[nameCount];
+        var noContinuation = new ulong[1];
         for (var n = 0; n < names.Length; n++)
         {
             var e = entityCount == 0 ? throw reader.Bad("a name of an index over no entities") : reader.ReadCount(entityCount - 1, "an entity position");
@@ -183,10 +354,26 @@ internal sealed partial class CandidateIndex
                 throw reader.Bad($"a second romanisation of {tokens.Length} tokens whose first has {primaryTokens.Length}");
             }
 
-            var continuations = new ulong[reader.ReadCount((tokens.Length + 63) / 64, "the length of the syllable continuations")];
-            for (var c = 0; c < continuations.Length; c++)
+            // Most names have one word of continuation bits, all clear: that array is shared (the normaliser shares a name's array
+            // between its romanisations too; it is never written after).
+            var continuationCount = reader.ReadCount((tokens.Length + 63) / 64, "the length of the syllable continuations");
+            ulong[] continuations = [];
+            if (continuationCount > 0)
             {
-                continuations[c] = reader.ReadUInt64();
+                var first = reader.ReadUInt64();
+                if (continuationCount == 1 && first == 0)
+                {
+                    continuations = noContinuation;
+                }
+                else
+                {
+                    continuations = new ulong[continuationCount];
+                    continuations[0] = first;
+                    for (var c = 1; c < continuations.Length; c++)
+                    {
+                        continuations[c] = reader.ReadUInt64();
+                    }
+                }
             }
 
             var normalized = new NormalizedName(tokens, transliteration)
@@ -199,26 +386,43 @@ internal sealed partial class CandidateIndex
             names[n] = new StoredName(e, position, normalized);
         }
 
-        reader.Section = "candidate index, postings";
+        return reader.AtEnd ? names : throw reader.Bad("unexpected bytes after the names");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, int[]> ReadPostings(SnapshotBinaryReader reader, string[] keys, int nameCount)
+    {
+        // Most words are held by one name (the rare words and the joined runs of a name): their lists are shared per name.
         var postings = new Dictionary<string, int[]>(keys.Length, StringComparer.Ordinal);
-        var vocabularyCount = 0;
+        var singles = new int[]?[nameCount];
         foreach (var key in keys)
         {
-            if (!postings.TryAdd(key, reader.ReadIncreasing(names.Length)))
+            if (!postings.TryAdd(key, reader.ReadIncreasing(nameCount, singles)))
             {
                 throw reader.Bad($"the word \"{key}\" is listed twice");
             }
-
-            vocabularyCount += key.Length >= 4 ? 1 : 0;
         }
 
-        // The tables the index derives from the postings (rarities, the typo vocabulary and its ids) are made on another thread
-        // while the rest is read.
-        var nameCount = names.Length;
-        var derived = Task.Run(() => Derive(postings, nameCount));
+        return reader.AtEnd ? postings : throw reader.Bad("unexpected bytes after the postings");
+    }
 
-        reader.Section = "candidate index, trigrams";
-        var trigramCount = reader.ReadCount(int.MaxValue / 8, "the number of trigrams");
+    // The rarity of each posting key, as the index computes it (RarityOf).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, double> Rarities(Dictionary<string, int[]> postings, int nameCount)
+    {
+        var rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
+        foreach (var (key, ids) in postings)
+        {
+            rarity.Add(key, RarityOf(ids.Length, nameCount));
+        }
+
+        return rarity;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<ulong, int[]> ReadTrigrams(SnapshotBinaryReader reader, int vocabularyCount)
+    {
+        var trigramCount = reader.ReadCount(reader.Remaining / 9, "the number of trigrams");
         var trigrams = new Dictionary<ulong, int[]>(trigramCount);
         for (var i = 0; i < trigramCount; i++)
         {
@@ -229,10 +433,13 @@ internal sealed partial class CandidateIndex
             }
         }
 
-        var spellingSounds = ReadSketches(reader, vocabularyCount);
+        return reader.AtEnd ? trigrams : throw reader.Bad("unexpected bytes after the trigrams");
+    }
 
-        reader.Section = "candidate index, identifiers";
-        var identifierCount = reader.ReadCount(int.MaxValue / 8, "the number of identifiers");
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, int[]> ReadIdentifiers(SnapshotBinaryReader reader, int entityCount)
+    {
+        var identifierCount = reader.ReadCount(reader.Remaining / 2, "the number of identifiers");
         var identifiers = new Dictionary<string, int[]>(identifierCount, StringComparer.Ordinal);
         for (var i = 0; i < identifierCount; i++)
         {
@@ -243,42 +450,7 @@ internal sealed partial class CandidateIndex
             }
         }
 
-        reader.Section = "candidate index, sound codes";
-        var soundCodes = new string[reader.ReadCount(keys.Length, "the number of sound code sequences")];
-        for (var c = 0; c < soundCodes.Length; c++)
-        {
-            soundCodes[c] = reader.ReadString();
-            if (c > 0 && string.CompareOrdinal(soundCodes[c - 1], soundCodes[c]) >= 0)
-            {
-                throw reader.Bad($"sound code sequence {c} is out of order or repeated");
-            }
-        }
-
-        reader.Section = "candidate index, sound words";
-        var soundWords = new string[reader.ReadCount(keys.Length, "the number of sound words")];
-        var soundWordCodes = new int[soundWords.Length];
-        for (var w = 0; w < soundWords.Length; w++)
-        {
-            soundWords[w] = keys[reader.ReadCount(keys.Length - 1, "a word id")];
-            if (w > 0 && string.CompareOrdinal(soundWords[w - 1], soundWords[w]) >= 0)
-            {
-                throw reader.Bad($"sound word {w} is out of order or repeated");
-            }
-
-            soundWordCodes[w] = soundCodes.Length == 0 ? throw reader.Bad("a sound word without sound codes") : reader.ReadCount(soundCodes.Length - 1, "a sound code sequence id");
-        }
-
-        var sound = new SoundVocabulary(soundWords, soundWordCodes, soundCodes);
-
-        reader.Section = "candidate index";
-        if (!reader.AtEnd)
-        {
-            throw reader.Bad("unexpected bytes after the index");
-        }
-
-        var derivedTables = derived.GetAwaiter().GetResult();
-        var sketches = StoredSketches(derivedTables.Vocabulary, spellingSounds);
-        return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound, derivedTables);
+        return reader.AtEnd ? identifiers : throw reader.Bad("unexpected bytes after the identifiers");
     }
 
     /// <summary>Makes the index of tables read by <see cref="ReadTables"/> over the entities it was built from, with the
@@ -325,26 +497,59 @@ internal sealed partial class CandidateIndex
     /// while the index tables are read.</summary>
     /// <param name="entities">The entities.</param>
     /// <returns>The table.</returns>
+    /// <remarks>The same table as the index builds (<see cref="ModelPrefixes"/>), made with plain loops: a load runs this once, and
+    /// the query operators over tuples it would otherwise compile cost more than the scan.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] ModelPrefixTable(IReadOnlyList<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return ModelPrefixes(entities);
-    }
-
-    // What the index derives from its postings: the rarity of each word, and the typo vocabulary with its ids and empty memo.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static DerivedTables Derive(Dictionary<string, int[]> postings, int nameCount)
-    {
-        var rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
-        foreach (var (key, ids) in postings)
+        var found = new List<(int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)>();
+        for (var e = 0; e < entities.Count; e++)
         {
-            rarity[key] = RarityOf(ids.Length, nameCount);
+            var identifiers = entities[e].Identifiers;
+            for (var i = 0; i < identifiers.Count; i++)
+            {
+                var identifier = identifiers[i];
+                if (string.Equals(identifier.Scheme, IdentifierSchemes.ModelPrefix, StringComparison.Ordinal))
+                {
+                    var pattern = ModelPrefixPattern.Compile(identifier.Value);
+                    if (pattern.Folded.Length >= 2)
+                    {
+                        found.Add((e, identifier, pattern));
+                    }
+                }
+            }
         }
 
-        var (vocabulary, rank, lengthStart) = TypoVocabulary(postings.Keys);
-        var (vocabularyIds, asLatin, asTransliterated) = SimilarMemo(vocabulary);
-        return new DerivedTables(rarity, vocabulary, rank, lengthStart, vocabularyIds, asLatin, asTransliterated);
+        // Longest first; prefixes of one length in the order found (the order of a stable sort).
+        var table = new (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[found.Count];
+        var at = 0;
+        var longest = 0;
+        foreach (var entry in found)
+        {
+            longest = Math.Max(longest, entry.Pattern.Folded.Length);
+        }
+
+        for (var length = longest; length >= 2 && at < table.Length; length--)
+        {
+            foreach (var entry in found)
+            {
+                if (entry.Pattern.Folded.Length == length)
+                {
+                    table[at++] = entry;
+                }
+            }
+        }
+
+        return table;
     }
+
+    /// <summary>Gets the model-prefix table as the index builds it, for the test that <see cref="ModelPrefixTable"/> makes the
+    /// same.</summary>
+    /// <param name="entities">The entities.</param>
+    /// <returns>The table.</returns>
+    internal static (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] BuiltModelPrefixTable(IReadOnlyList<Entity> entities) =>
+        ModelPrefixes(entities);
 
     // The position of an indexed name among the entity's names, counted from 1; 0 for the primary name the index adds when the
     // entity's names do not include it.

@@ -35,6 +35,10 @@ internal sealed class SnapshotBinaryWriter(Stream stream) : IDisposable
     /// <param name="value">The number.</param>
     public void WriteInt64(long value) => _writer.Write(value);
 
+    /// <summary>Writes bytes as they are.</summary>
+    /// <param name="bytes">The bytes.</param>
+    public void WriteBytes(ReadOnlySpan<byte> bytes) => _writer.Write(bytes);
+
     /// <summary>Writes a string (never <see langword="null"/>).</summary>
     /// <param name="value">The string.</param>
     public void WriteString(string value) => _writer.Write(value);
@@ -88,6 +92,15 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <summary>Gets or sets the section being read, for messages.</summary>
     public string Section { get; set; } = section;
 
+    /// <summary>Gets the number of bytes not yet read.</summary>
+    public int Remaining => _bytes.Length - _at;
+
+    /// <summary>Checks that at least a number of bytes are left, for a count of items that take a byte each at least.</summary>
+    /// <param name="count">The number of bytes.</param>
+    /// <returns><paramref name="count"/>.</returns>
+    /// <exception cref="InvalidDataException">Fewer bytes are left: the data ends early.</exception>
+    public int AtLeastBytesLeft(int count) => count <= _bytes.Length - _at ? count : throw Cut();
+
     /// <summary>Gets whether every byte was read.</summary>
     public bool AtEnd => _at == _bytes.Length;
 
@@ -130,6 +143,22 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     {
         var value = ReadCount();
         return value <= max ? value : throw Bad($"{what} {value} is out of range (at most {max})");
+    }
+
+    /// <summary>Takes the next bytes as a reader of their own, and goes past them.</summary>
+    /// <param name="length">The number of bytes.</param>
+    /// <param name="section">The section they hold, for messages.</param>
+    /// <returns>The reader of those bytes.</returns>
+    public SnapshotBinaryReader Slice(int length, string section)
+    {
+        if (length > _bytes.Length - _at)
+        {
+            throw Cut();
+        }
+
+        var slice = new SnapshotBinaryReader(_bytes.Slice(_at, length), section);
+        _at += length;
+        return slice;
     }
 
     /// <summary>Reads a byte.</summary>
@@ -175,14 +204,33 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
 
     /// <summary>Reads an increasing list of ids, each below a limit.</summary>
     /// <param name="limit">Every id is below this.</param>
+    /// <param name="singles">The lists of one id read so far, by id, to share rather than allocate again (the caller never
+    /// writes to a list); <see langword="null"/> for none.</param>
     /// <returns>The ids.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int[] ReadIncreasing(int limit)
+    public int[] ReadIncreasing(int limit, int[]?[]? singles = null)
     {
         var count = ReadCount(limit, "a list length");
         if (count == 0)
         {
             return [];
+        }
+
+        // Every id takes a byte at least.
+        if (count > _bytes.Length - _at)
+        {
+            throw Cut();
+        }
+
+        if (count == 1 && singles is not null)
+        {
+            var single = ReadCount();
+            if (single >= limit || single >= singles.Length)
+            {
+                throw Bad($"an id {single} out of range (below {Math.Min(limit, singles.Length)})");
+            }
+
+            return singles[single] ??= [single];
         }
 
         // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them.

@@ -51,12 +51,7 @@ internal sealed class SoundVocabulary
         Words = words;
         WordCodes = wordCodes;
         Codes = codes;
-        _wordNumbers = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
-        for (var w = 0; w < words.Length; w++)
-        {
-            _wordNumbers.Add(words[w], w);
-        }
-
+        _wordNumbers = WordNumbers(words);
         _codeKeys = new int[2 * codes.Length];
         _codeMassHalves = new int[codes.Length];
         var codeMasks = new ulong[codes.Length];
@@ -72,30 +67,41 @@ internal sealed class SoundVocabulary
             }
         }
 
-        _codeWordStart = new int[codes.Length + 1];
-        foreach (var c in wordCodes)
-        {
-            _codeWordStart[c + 1]++;
-        }
-
-        for (var c = 0; c < codes.Length; c++)
-        {
-            _codeWordStart[c + 1] += _codeWordStart[c];
-        }
-
-        _codeWords = new int[words.Length];
-        var next = (int[])_codeWordStart.Clone();
-        for (var w = 0; w < words.Length; w++)
-        {
-            _codeWords[next[wordCodes[w]]++] = w;
-        }
-
+        (_codeWordStart, _codeWords) = WordsByCode(wordCodes, codes.Length);
         (_label, _depth, _end, _terminal, _keyMask, _maxMassHalves) = Trie(codes, codeMasks, _codeMassHalves);
         _maxDepth = _depth.Length == 0 ? 0 : _depth.Max();
     }
 
+    // The vocabulary as an index snapshot stores it: the tables the constructor derives from the code sequences are read, not
+    // made again.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private SoundVocabulary(string[] words, int[] wordCodes, string[] codes, StoredSoundTables tables)
+    {
+        Words = words;
+        WordCodes = wordCodes;
+        Codes = codes;
+        _wordNumbers = WordNumbers(words);
+        _codeKeys = tables.CodeKeys;
+        _codeMassHalves = tables.CodeMassHalves;
+        (_codeWordStart, _codeWords) = WordsByCode(wordCodes, codes.Length);
+        (_label, _depth, _end, _terminal, _keyMask, _maxMassHalves) = (tables.Label, tables.Depth, tables.End, tables.Terminal, tables.KeyMask, tables.MaxMassHalves);
+        _maxDepth = tables.MaxDepth;
+    }
+
     /// <summary>Gets the words, in ordinal order.</summary>
     public string[] Words { get; }
+
+    // The number of each word in the words, for CodesOf.
+    private static Dictionary<string, int> WordNumbers(string[] words)
+    {
+        var numbers = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        for (var w = 0; w < words.Length; w++)
+        {
+            numbers.Add(words[w], w);
+        }
+
+        return numbers;
+    }
 
     /// <summary>Gets the number of each word's code sequence in <see cref="Codes"/>.</summary>
     public int[] WordCodes { get; }
@@ -141,6 +147,143 @@ internal sealed class SoundVocabulary
         }
 
         return new SoundVocabulary(words, [.. wordCodeText.Select(text => numbers[text])], codes);
+    }
+
+    /// <summary>Writes the vocabulary for <see cref="Read"/>: the code sequences, the tables the constructor derives from them
+    /// (each sequence's retrieval keys and mass, and the trie), then the words, each as the number the caller gives it, with the
+    /// number of its code sequence.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="wordId">The number of a word in the caller's string table.</param>
+    public void WriteTo(SnapshotBinaryWriter writer, Func<string, int> wordId)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(wordId);
+        writer.WriteCount(Codes.Length);
+        foreach (var codes in Codes)
+        {
+            writer.WriteString(codes);
+        }
+
+        for (var c = 0; c < Codes.Length; c++)
+        {
+            writer.WriteCount(_codeKeys[2 * c] + 1);
+            writer.WriteCount(_codeKeys[(2 * c) + 1] + 1);
+            writer.WriteCount(_codeMassHalves[c]);
+        }
+
+        writer.WriteCount(_label.Length);
+        for (var node = 0; node < _label.Length; node++)
+        {
+            writer.WriteCount(_label[node]);
+            writer.WriteCount(_depth[node]);
+            writer.WriteCount(_end[node] - node);
+            writer.WriteCount(_terminal[node] + 1);
+            writer.WriteUInt64(_keyMask[node]);
+            writer.WriteCount(_maxMassHalves[node]);
+        }
+
+        writer.WriteCount(Words.Length);
+        for (var w = 0; w < Words.Length; w++)
+        {
+            writer.WriteCount(wordId(Words[w]));
+            writer.WriteCount(WordCodes[w]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote, checking the order of the words and code sequences and that every
+    /// position the look-up follows stays within its table.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="words">The caller's string table, by number.</param>
+    /// <returns>The vocabulary, equal to the one written.</returns>
+    /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SoundVocabulary Read(SnapshotBinaryReader reader, string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(words);
+        reader.Section = "candidate index, sound codes";
+        var codes = new string[reader.ReadCount(words.Length, "the number of sound code sequences")];
+        for (var c = 0; c < codes.Length; c++)
+        {
+            codes[c] = reader.ReadString();
+            if (c > 0 && string.CompareOrdinal(codes[c - 1], codes[c]) >= 0)
+            {
+                throw reader.Bad($"sound code sequence {c} is out of order or repeated");
+            }
+        }
+
+        var codeKeys = new int[2 * codes.Length];
+        var codeMassHalves = new int[codes.Length];
+        for (var c = 0; c < codes.Length; c++)
+        {
+            codeKeys[2 * c] = reader.ReadCount(64, "a retrieval key") - 1;
+            codeKeys[(2 * c) + 1] = reader.ReadCount(64, "a retrieval key") - 1;
+            codeMassHalves[c] = reader.ReadCount(2 * NameNormalizer.MaxNameLength, "a consonant mass");
+        }
+
+        reader.Section = "candidate index, sound look-up";
+        var count = reader.ReadCount(reader.Remaining / 13, "the number of trie nodes");
+        if (count == 0)
+        {
+            throw reader.Bad("a trie without its root");
+        }
+
+        var label = new char[count];
+        var depth = new int[count];
+        var end = new int[count];
+        var terminal = new int[count];
+        var keyMask = new ulong[count];
+        var maxMassHalves = new int[count];
+        var maxDepth = 0;
+        for (var node = 0; node < count; node++)
+        {
+            label[node] = (char)reader.ReadCount(char.MaxValue, "a code");
+            depth[node] = reader.ReadCount(node == 0 ? 0 : depth[node - 1] + 1, "a trie depth");
+            if (node > 0 && depth[node] == 0)
+            {
+                throw reader.Bad($"trie node {node} at the depth of the root");
+            }
+
+            end[node] = node + reader.ReadCount(count - node, "the end of a trie branch");
+            if (end[node] == node)
+            {
+                throw reader.Bad($"trie node {node} ends before it starts");
+            }
+
+            terminal[node] = reader.ReadCount(codes.Length, "a code sequence number") - 1;
+            keyMask[node] = reader.ReadUInt64();
+            maxMassHalves[node] = reader.ReadCount(node == 0 ? 2 * NameNormalizer.MaxNameLength : maxMassHalves[0], "a consonant mass");
+            maxDepth = Math.Max(maxDepth, depth[node]);
+        }
+
+        foreach (var mass in codeMassHalves)
+        {
+            if (mass > maxMassHalves[0])
+            {
+                throw reader.Bad($"a consonant mass {mass} above the trie's heaviest {maxMassHalves[0]}");
+            }
+        }
+
+        reader.Section = "candidate index, sound words";
+        var soundWords = new string[reader.ReadCount(words.Length, "the number of sound words")];
+        var wordCodes = new int[soundWords.Length];
+        for (var w = 0; w < soundWords.Length; w++)
+        {
+            soundWords[w] = words[reader.ReadCount(words.Length - 1, "a word id")];
+            if (w > 0 && string.CompareOrdinal(soundWords[w - 1], soundWords[w]) >= 0)
+            {
+                throw reader.Bad($"sound word {w} is out of order or repeated");
+            }
+
+            wordCodes[w] = codes.Length == 0 ? throw reader.Bad("a sound word without sound codes") : reader.ReadCount(codes.Length - 1, "a sound code sequence id");
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw reader.Bad("unexpected bytes after the sound words");
+        }
+
+        return new SoundVocabulary(soundWords, wordCodes, codes, new StoredSoundTables(codeKeys, codeMassHalves, label, depth, end, terminal, keyMask, maxMassHalves, maxDepth));
     }
 
     /// <summary>Gets the words whose code sequence is a given one, in ordinal order.</summary>
@@ -240,6 +383,30 @@ internal sealed class SoundVocabulary
         }
     }
 
+    // The words of each code sequence, in ordinal order: the first index into the second of each sequence, and one past the last.
+    private static (int[] Start, int[] Words) WordsByCode(int[] wordCodes, int codeCount)
+    {
+        var start = new int[codeCount + 1];
+        foreach (var c in wordCodes)
+        {
+            start[c + 1]++;
+        }
+
+        for (var c = 0; c < codeCount; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var words = new int[wordCodes.Length];
+        var next = (int[])start.Clone();
+        for (var w = 0; w < wordCodes.Length; w++)
+        {
+            words[next[wordCodes[w]]++] = w;
+        }
+
+        return (start, words);
+    }
+
     // The trie of the code sequences (distinct, in ordinal order) in preorder: node 0 is the root (the empty prefix), and each
     // node carries the union of its branch's bucket keys and the heaviest mass of its branch's sequences.
     private static (char[] Label, int[] Depth, int[] End, int[] Terminal, ulong[] KeyMask, int[] MaxMassHalves) Trie(string[] codes, ulong[] codeMasks, int[] massHalves)
@@ -299,3 +466,24 @@ internal sealed class SoundVocabulary
         return ([.. label], [.. depth], end, [.. terminal], keyMask, maxMass);
     }
 }
+
+/// <summary>The tables of a <see cref="SoundVocabulary"/> as an index snapshot stores them.</summary>
+/// <param name="CodeKeys">Each code sequence's two retrieval keys, -1 for none.</param>
+/// <param name="CodeMassHalves">Each code sequence's consonant mass, in half units.</param>
+/// <param name="Label">The code of each trie node, in preorder.</param>
+/// <param name="Depth">The depth of each node.</param>
+/// <param name="End">The node after each node's branch.</param>
+/// <param name="Terminal">The code sequence each node ends, or -1.</param>
+/// <param name="KeyMask">The retrieval keys of each node's branch, one bit per key.</param>
+/// <param name="MaxMassHalves">The heaviest consonant mass of each node's branch, in half units.</param>
+/// <param name="MaxDepth">The greatest depth.</param>
+internal sealed record StoredSoundTables(
+    int[] CodeKeys,
+    int[] CodeMassHalves,
+    char[] Label,
+    int[] Depth,
+    int[] End,
+    int[] Terminal,
+    ulong[] KeyMask,
+    int[] MaxMassHalves,
+    int MaxDepth);

@@ -9,7 +9,7 @@ using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Hosting;
 
-/// <summary>The candidate index stored in an index snapshot file (format version 6): read back, it screens exactly as an index
+/// <summary>The candidate index stored in an index snapshot file (format version 7): read back, it screens exactly as an index
 /// built from the lists.</summary>
 public sealed class IndexSnapshotStoredIndexTests : IDisposable
 {
@@ -73,6 +73,23 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     }
 
     [Fact]
+    public void ModelPrefixTable_EmbeddedAndAddedPrefixes_EqualsTheTableTheIndexBuilds()
+    {
+        Entity[] added =
+        [
+            new Entity("t:1", EntityKind.Organization, "Camera Maker") { Identifiers = [new EntityIdentifier(IdentifierSchemes.ModelPrefix, "DS-2CD"), new EntityIdentifier(IdentifierSchemes.ModelPrefix, "IPC-")] },
+            new Entity("t:2", EntityKind.Organization, "Other Maker") { Identifiers = [new EntityIdentifier(IdentifierSchemes.ModelPrefix, "DH-IPC"), new EntityIdentifier(IdentifierSchemes.ModelPrefix, "X")] },
+        ];
+        var entities = DefaultEntities().Concat(added).ToArray();
+
+        var table = CandidateIndex.ModelPrefixTable(entities);
+
+        table.Should().HaveCountGreaterThan(2);
+        table.Select(p => (p.EntityIndex, p.Identifier, p.Pattern.Folded))
+            .Should().Equal(CandidateIndex.BuiltModelPrefixTable(entities).Select(p => (p.EntityIndex, p.Identifier, p.Pattern.Folded)));
+    }
+
+    [Fact]
     public void ReadFrom_OtherEntities_FailsNamingTheProblem()
     {
         var entities = DefaultEntities();
@@ -102,16 +119,31 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("candidate index").And.Contain("ends early");
     }
 
+    [Fact]
+    public void Read_SectionLengthDamaged_FailsAsCorruptNamingTheFile()
+    {
+        // The checksum is checked while the sections are read: a damaged length is reported as the corruption it is.
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        bytes[PayloadStart(bytes) + 3] ^= 0x7F;
+        File.WriteAllBytes(path, bytes);
+
+        var read = () => IndexSnapshotFile.Read(path);
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("corrupt").And.Contain("SHA-256");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
     public void Read_OlderFormatVersion_FailsSayingToBuildTheFileAgain(int version)
     {
         // Format version 1 stored no index; version 2 numbered the typo vocabulary otherwise; versions 3 and 4 have no spelling
-        // sketches or no sound words; version 5 does not mark second romanisations.
+        // sketches or no sound words; version 5 does not mark second romanisations; version 6 stores the sources as JSON.
         var path = WriteDefault();
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), version);
@@ -343,6 +375,64 @@ public sealed class SnapshotEntityCodecTests
         read.Should().HaveCount(2);
         read[0].Should().BeEquivalentTo(new[] { full, bare, full with { Remarks = null } }, o => o.WithStrictOrdering());
         read[1].Should().BeEmpty();
+    }
+
+    [Fact]
+    public void WriteReadSources_EveryMemberSet_ReadsTheSameSnapshots()
+    {
+        var full = new ListSnapshot("src", "2026-01")
+        {
+            Relations =
+            [
+                new Relation("src:1", "src:2", RelationKind.OwnedBy)
+                {
+                    ValidFrom = FactDate.Parse("2019-03"), ValidTo = FactDate.Parse("2021-06-30"), Confidence = FactConfidence.Reported,
+                    SharePercent = 50.250m, SourceUrl = "https://example.org/r", Notes = "half", Scope = ["cameras", "recorders"],
+                },
+                new Relation("src:2", "src:3", RelationKind.BrandOf),
+            ],
+            Lists =
+            [
+                new ListDefinition("us-ofac-sdn", "SDN List", ListCategory.Sanctions)
+                {
+                    Authority = "OFAC", LegalBasis = "IEEPA", ExtendsToAffiliates = true, SourceUrl = "https://example.org/l", Notes = "n",
+                },
+                new ListDefinition("other", "Other", ListCategory.Other),
+            ],
+            FetchedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(-5)),
+            Sha256 = "ab12",
+            Location = "/lists/src.csv",
+            RejectedRecords = [new RejectedRecord("line 4", "no name")],
+            Warning = "served from cache",
+        };
+        var bare = new ListSnapshot("bare", "1");
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            SnapshotEntityCodec.WriteSources(writer, [new StoredSource("first", full), new StoredSource("second", bare)]);
+        }
+
+        var read = SnapshotEntityCodec.ReadSources(new SnapshotBinaryReader(buffer.ToArray(), "test"));
+
+        read.Select(s => s.Name).Should().Equal("first", "second");
+        read[0].Snapshot.Should().BeEquivalentTo(full, o => o.WithStrictOrdering());
+        read[0].Snapshot.FetchedAt.Offset.Should().Be(TimeSpan.FromHours(-5));
+        read[0].Snapshot.Relations[0].SharePercent.Should().Be(50.250m).And.Subject!.Value.Scale.Should().Be(3);
+        read[1].Snapshot.Should().BeEquivalentTo(bare);
+    }
+
+    [Fact]
+    public void ReadSources_NoName_FailsNamingTheSource()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            SnapshotEntityCodec.WriteSources(writer, [new StoredSource(" ", new ListSnapshot("src", "1"))]);
+        }
+
+        var read = () => SnapshotEntityCodec.ReadSources(new SnapshotBinaryReader(buffer.ToArray(), "test"));
+
+        read.Should().Throw<InvalidDataException>().WithMessage("sources: source 1 has no name*");
     }
 
     [Fact]

@@ -17,14 +17,14 @@ internal static class EntityChecks
             return string.Create(CultureInfo.InvariantCulture, $"the entity id holds an unpaired UTF-16 surrogate (U+{(int)entity.Id[idAt]:X4}) at character {idAt + 1}");
         }
 
-        if (FindNameProblem(entity.PrimaryName, "the primary name") is { } primary)
+        if (FindNameProblem(entity.PrimaryName, -1) is { } primary)
         {
             return primary;
         }
 
         for (var i = 0; i < entity.Names.Count; i++)
         {
-            if (FindNameProblem(entity.Names[i].Value, string.Create(CultureInfo.InvariantCulture, $"name {i + 1}")) is { } problem)
+            if (FindNameProblem(entity.Names[i].Value, i) is { } problem)
             {
                 return problem;
             }
@@ -72,7 +72,8 @@ internal static class EntityChecks
         };
     }
 
-    private static string? FindNameProblem(string? name, string label)
+    // The problem of the primary name (position -1) or of the name at a position; the label is made only for a problem.
+    private static string? FindNameProblem(string? name, int position)
     {
         if (name is null)
         {
@@ -81,14 +82,19 @@ internal static class EntityChecks
 
         if (NameNormalizer.FirstLoneSurrogate(name) is var at and >= 0)
         {
+            var label = NameLabel(position);
             return string.Create(CultureInfo.InvariantCulture, $"{label} holds an unpaired UTF-16 surrogate (U+{(int)name[at]:X4}) at character {at + 1}, which is not valid Unicode");
         }
 
         if (name.Length > NameNormalizer.MaxNameLength)
         {
+            var label = NameLabel(position);
             return string.Create(CultureInfo.InvariantCulture, $"{label} is {name.Length} characters long, over the limit of {NameNormalizer.MaxNameLength} characters screened");
         }
 
         return null;
     }
+
+    private static string NameLabel(int position) =>
+        position < 0 ? "the primary name" : string.Create(CultureInfo.InvariantCulture, $"name {position + 1}");
 }
