@@ -306,6 +306,9 @@ internal sealed class SoundVocabulary
     /// <param name="keyMask">The retrieval buckets read, one bit per key.</param>
     /// <param name="atLeast">The least similarity kept.</param>
     /// <param name="found">Receives the numbers of the code sequences with their similarity, in ordinal order.</param>
+    // Compiled optimised at its first call (as the edit-cost rows it calls): the first queries in another script would otherwise
+    // walk the trie in unoptimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Similar(string nativeCodes, NameScript script, ulong keyMask, double atLeast, List<(int Code, double Sim)> found)
     {
         var nativeMass = CrossScriptSimilarity.NativeMass(nativeCodes, script);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FuzzySharp;
 using VendorScreen.Indexing;
@@ -1876,6 +1877,7 @@ internal static partial class NameScorer
     // diagonal is computed: a cell further off holds at least its distance from the diagonal, more than limit, and a path through
     // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
     // limit and more than limit otherwise.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var beyond = limit + 1;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace VendorScreen.Normalization;
 
@@ -237,6 +238,7 @@ internal static class CrossScriptSimilarity
     /// <param name="script">The script the token came from.</param>
     /// <param name="row">The row, one cell more than the codes.</param>
     /// <param name="nativeGaps">Receives the cost of each transliterated code against no Latin code, for <see cref="NextEditRow"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FirstEditRow(string nativeCodes, NameScript script, Span<double> row, Span<double> nativeGaps)
     {
         row[0] = 0;
@@ -276,6 +278,7 @@ internal static class CrossScriptSimilarity
     /// <param name="first">Receives the first column written that is at most the limit; -1 for none.</param>
     /// <param name="last">Receives the last column written that is at most the limit; -1 for none.</param>
     /// <returns>The least cell written: the row's least cell whenever that is at most the limit, above the limit otherwise.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double NextEditRowWithin(
         char latinCode,
         string nativeCodes,
@@ -428,6 +431,8 @@ internal static class CrossScriptSimilarity
         return m;
     }
 
+    // Compiled optimised at its first call: the first queries in another script would otherwise run its loops unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double EditCost(string a, string b, NameScript script, double limit)
     {
         var size = b.Length + 1;
