@@ -111,7 +111,8 @@ internal static class CrossScriptKey
     public static string Latin(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var t = Letters(token);
+        Span<char> letters = 2 * token.Length <= 128 ? stackalloc char[128] : new char[2 * token.Length];
+        ReadOnlySpan<char> t = letters[..Letters(token, letters)];
         var sb = new StringBuilder(t.Length + 2);
         for (var i = 0; i < t.Length; i++)
         {
@@ -263,7 +264,7 @@ internal static class CrossScriptKey
             ReadOnlySpan<char> t = letters[..Letters(token, letters)];
             if (script == NameScript.Kana)
             {
-                t = FoldKanaGlides(t.ToString());
+                t = FoldKanaGlides(t);
             }
 
             var written = NativeCodes(t, script, codes);
@@ -365,7 +366,7 @@ internal static class CrossScriptKey
     };
 
     // Kana transliterated one kana at a time spells a glide as a full syllable: "jiya" for ja, "fua" for fa, "vue" for ve.
-    private static string FoldKanaGlides(string t)
+    private static string FoldKanaGlides(ReadOnlySpan<char> t)
     {
         var sb = new StringBuilder(t.Length);
         for (var i = 0; i < t.Length; i++)
@@ -388,27 +389,8 @@ internal static class CrossScriptKey
         return sb.ToString();
     }
 
-    private static string Letters(string token)
-    {
-        var sb = new StringBuilder(token.Length);
-        foreach (var c in token)
-        {
-            if (char.IsAsciiLetter(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (c > '\u007F' && LatinLetters.TryGetValue(c, out var folded))
-            {
-                sb.Append(folded);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    // Doubled letters are one sound, except that an abjad doubles a consonant only across a vowel it does not write
-    // (Hebrew "dd" in "Dedi"); its doubled vowel letters (waw, yod) are one.
-    // Writes the letters of a token as Letters does; the number written (at most twice the token's length).
+    // Writes the letters of a token: ASCII letters in lower case, and the Latin letters compatibility decomposition leaves whole
+    // spelled out; the number written (at most twice the token's length).
     private static int Letters(ReadOnlySpan<char> token, Span<char> into)
     {
         var w = 0;
@@ -458,8 +440,6 @@ internal static class CrossScriptKey
     }
 
     private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
-
-    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
 
     private static char At(ReadOnlySpan<char> s, int i) => i < s.Length ? s[i] : '\0';
 }

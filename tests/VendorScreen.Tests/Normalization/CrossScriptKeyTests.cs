@@ -27,6 +27,23 @@ public sealed class CrossScriptKeyTests
         CrossScriptKey.NativeOf(token.AsSpan(), script).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("schmidt", "Smidt")]
+    [InlineData("tschaikowsky", "Caikouski")]
+    [InlineData("quixote", "kwiksot")]
+    [InlineData("xavier", "zavieR")]
+    [InlineData("pierre", "pieRr")]
+    [InlineData("hugh", "hu")]
+    [InlineData("ghana", "gana")]
+    [InlineData("straße", "stras")]
+    [InlineData("dzhokhar", "JoxaR")]
+    [InlineData("jørgen", "JoRgen")]
+    [InlineData("youngblood", "youNblod")]
+    public void Latin_Word_SpellsItsSoundsByEnglishAndEuropeanOrthography(string token, string expected)
+    {
+        CrossScriptKey.Latin(token).Should().Be(expected);
+    }
+
     [Fact]
     public void Native_TokenLongerThanTheStackBuffers_IsSpelledWhole()
     {
