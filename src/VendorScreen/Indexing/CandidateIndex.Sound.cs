@@ -91,28 +91,25 @@ internal sealed partial class CandidateIndex
         var tokens = query.Tokens;
         var syllabic = script is NameScript.Han or NameScript.Hangul;
         var maxRun = syllabic ? 6 : 1;
-        Span<char> stack = stackalloc char[256];
-        for (var j = 0; j < tokens.Count; j++)
+        var run = new CharBuffer(stackalloc char[64]);
+        try
         {
-            var length = 0;
-            for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
+            for (var j = 0; j < tokens.Count; j++)
             {
-                length += tokens[j + k - 1].Text.Length;
-                if (syllabic && k < 2)
+                run.Clear();
+                for (var k = 1; k <= maxRun && j + k <= tokens.Count && tokens[j + k - 1].Class == TokenClass.Word && (k == 1 || query.ContinuesWord(j + k - 1)); k++)
                 {
-                    continue;
+                    run.Append(tokens[j + k - 1].Text);
+                    if (!syllabic || k >= 2)
+                    {
+                        runs.Add(CrossScriptKey.NativeOf(run.Span, script));
+                    }
                 }
-
-                var run = length <= stack.Length ? stack[..length] : new char[length];
-                var at = 0;
-                for (var m = j; m < j + k; m++)
-                {
-                    tokens[m].Text.AsSpan().CopyTo(run[at..]);
-                    at += tokens[m].Text.Length;
-                }
-
-                runs.Add(CrossScriptKey.NativeOf(run, script));
             }
+        }
+        finally
+        {
+            run.Dispose();
         }
     }
 

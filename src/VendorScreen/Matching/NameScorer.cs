@@ -2377,21 +2377,20 @@ internal static partial class NameScorer
     // The sound codes of a run of tokens (CrossScriptKey.Native of their joined text), joined in a buffer on the stack.
     private static string RunCodes(IReadOnlyList<NameToken> tokens, int start, int count, NameScript script)
     {
-        var length = 0;
-        for (var i = start; i < start + count; i++)
+        var run = new CharBuffer(stackalloc char[64]);
+        try
         {
-            length += tokens[i].Text.Length;
-        }
+            for (var i = start; i < start + count; i++)
+            {
+                run.Append(tokens[i].Text);
+            }
 
-        Span<char> run = length <= 256 ? stackalloc char[length] : new char[length];
-        var at = 0;
-        for (var i = start; i < start + count; i++)
+            return CrossScriptKey.NativeOf(run.Span, script);
+        }
+        finally
         {
-            tokens[i].Text.AsSpan().CopyTo(run[at..]);
-            at += tokens[i].Text.Length;
+            run.Dispose();
         }
-
-        return CrossScriptKey.NativeOf(run, script);
     }
 
     [ThreadStatic]

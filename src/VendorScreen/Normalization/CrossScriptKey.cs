@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 
 namespace VendorScreen.Normalization;
 
@@ -111,9 +109,24 @@ internal static class CrossScriptKey
     public static string Latin(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        Span<char> letters = 2 * token.Length <= 128 ? stackalloc char[128] : new char[2 * token.Length];
-        ReadOnlySpan<char> t = letters[..Letters(token, letters)];
-        var sb = new StringBuilder(t.Length + 2);
+        var letters = new CharBuffer(stackalloc char[64]);
+        var codes = new CharBuffer(stackalloc char[64]);
+        try
+        {
+            Letters(token, ref letters);
+            LatinCodes(letters.Span, ref codes);
+            return Collapsed(codes.Span, abjad: false);
+        }
+        finally
+        {
+            letters.Dispose();
+            codes.Dispose();
+        }
+    }
+
+    // Appends the codes of a Latin token's letters.
+    private static void LatinCodes(ReadOnlySpan<char> t, ref CharBuffer codes)
+    {
         for (var i = 0; i < t.Length; i++)
         {
             var ch = t[i];
@@ -122,118 +135,116 @@ internal static class CrossScriptKey
             switch (ch)
             {
                 case 's' when next == 'c' && next2 == 'h':
-                    sb.Append('S');
+                    codes.Append('S');
                     i += 2;
                     break;
                 case 't' when next == 's' && next2 == 'c' && At(t, i + 3) == 'h':
-                    sb.Append('C');
+                    codes.Append('C');
                     i += 3;
                     break;
                 case 't' when next == 'c' && next2 == 'h':
-                    sb.Append('C');
+                    codes.Append('C');
                     i += 2;
                     break;
                 case 'd' when next == 'z' && next2 == 'h':
-                    sb.Append('J');
+                    codes.Append('J');
                     i += 2;
                     break;
                 case 's' when next is 'h' or 'z':
-                    sb.Append('S');
+                    codes.Append('S');
                     i++;
                     break;
                 case 'c' when next == 'h':
-                    sb.Append('C');
+                    codes.Append('C');
                     i++;
                     break;
                 case 'c' when next is 'k' or 'q':
                     break;
                 case 'c' when next is 'z' or 's':
-                    sb.Append('C');
+                    codes.Append('C');
                     i++;
                     break;
                 case 'c' when next is 'e' or 'i' or 'y' or 'j':
-                    sb.Append('c');
+                    codes.Append('c');
                     break;
                 case 'c':
-                    sb.Append('k');
+                    codes.Append('k');
                     break;
                 case 'z' when next == 'h':
-                    sb.Append('Z');
+                    codes.Append('Z');
                     i++;
                     break;
                 case 'k' when next == 'h':
-                    sb.Append('x');
+                    codes.Append('x');
                     i++;
                     break;
                 case 'p' when next == 'h':
-                    sb.Append('f');
+                    codes.Append('f');
                     i++;
                     break;
                 case 't' when next == 'h':
-                    sb.Append('Q');
+                    codes.Append('Q');
                     i++;
                     break;
                 case 'd' when next == 'h':
-                    sb.Append('d');
+                    codes.Append('d');
                     i++;
                     break;
                 case 'g' when next == 'h':
                     // Initial gh is g ("Ghana"); elsewhere it is silent or f ("Hugh", "Vaughan").
                     if (i == 0)
                     {
-                        sb.Append('g');
+                        codes.Append('g');
                     }
 
                     i++;
                     break;
                 case 'w' when next == 'h':
-                    sb.Append('w');
+                    codes.Append('w');
                     i++;
                     break;
                 case 'd' when next == 'j':
-                    sb.Append('J');
+                    codes.Append('J');
                     i++;
                     break;
                 case 't' when next is 's' or 'z':
-                    sb.Append('T');
+                    codes.Append('T');
                     i++;
                     break;
                 case 'q' when next == 'u':
-                    sb.Append("kw");
+                    codes.Append("kw");
                     i++;
                     break;
                 case 'q':
-                    sb.Append('k');
+                    codes.Append('k');
                     break;
                 case 'x':
-                    sb.Append(i == 0 ? "z" : "ks");
+                    codes.Append(i == 0 ? "z" : "ks");
                     break;
                 case 'j':
-                    sb.Append('J');
+                    codes.Append('J');
                     break;
                 case 'y':
-                    sb.Append(IsLatinVowel(next) ? 'y' : 'i');
+                    codes.Append(IsLatinVowel(next) ? 'y' : 'i');
                     break;
                 case 'w':
-                    sb.Append(IsLatinVowel(next) || i == 0 ? 'w' : 'u');
+                    codes.Append(IsLatinVowel(next) || i == 0 ? 'w' : 'u');
                     break;
                 case 'r':
-                    sb.Append(IsLatinVowel(next) || next == 'y' ? 'r' : 'R');
+                    codes.Append(IsLatinVowel(next) || next == 'y' ? 'r' : 'R');
                     break;
                 case 'e' when i == t.Length - 1 && i >= 3 && !IsLatinVowel(At(t, i - 1)):
                     // A final silent e ("Pierre", "Claire").
                     break;
                 case 'n' when next == 'g' && !IsLatinVowel(next2):
-                    sb.Append('N');
+                    codes.Append('N');
                     i++;
                     break;
                 default:
-                    sb.Append(ch);
+                    codes.Append(ch);
                     break;
             }
         }
-
-        return Collapse(sb);
     }
 
     /// <summary>Spells a transliterated token (the Latin output of the normaliser) by the conventions of its source script.</summary>
@@ -253,37 +264,33 @@ internal static class CrossScriptKey
     /// <returns>The codes.</returns>
     internal static string NativeOf(ReadOnlySpan<char> token, NameScript script)
     {
-        // A letter folds to at most two letters, and every code stands for one letter or more.
-        var size = 2 * token.Length;
-        char[]? rentedLetters = null;
-        char[]? rentedCodes = null;
-        Span<char> letters = size <= 128 ? stackalloc char[128] : rentedLetters = ArrayPool<char>.Shared.Rent(size);
-        Span<char> codes = size <= 128 ? stackalloc char[128] : rentedCodes = ArrayPool<char>.Shared.Rent(size);
+        var letters = new CharBuffer(stackalloc char[64]);
+        var folded = new CharBuffer(stackalloc char[64]);
+        var codes = new CharBuffer(stackalloc char[64]);
         try
         {
-            ReadOnlySpan<char> t = letters[..Letters(token, letters)];
+            Letters(token, ref letters);
+            var t = letters.Span;
             if (script == NameScript.Kana)
             {
-                t = FoldKanaGlides(t);
+                FoldKanaGlides(t, ref folded);
+                t = folded.Span;
             }
 
-            var written = NativeCodes(t, script, codes);
-            return new string(codes[..Collapse(codes[..written], script is NameScript.Arabic or NameScript.Hebrew)]);
+            NativeCodes(t, script, ref codes);
+            return Collapsed(codes.Span, abjad: script is NameScript.Arabic or NameScript.Hebrew);
         }
         finally
         {
-            if (rentedLetters is not null)
-            {
-                ArrayPool<char>.Shared.Return(rentedLetters);
-                ArrayPool<char>.Shared.Return(rentedCodes!);
-            }
+            letters.Dispose();
+            folded.Dispose();
+            codes.Dispose();
         }
     }
 
-    // Writes the codes of a transliterated token's letters; the number written, at most the number of letters.
-    private static int NativeCodes(ReadOnlySpan<char> t, NameScript script, Span<char> codes)
+    // Appends the codes of a transliterated token's letters.
+    private static void NativeCodes(ReadOnlySpan<char> t, NameScript script, ref CharBuffer codes)
     {
-        var w = 0;
         for (var i = 0; i < t.Length; i++)
         {
             var ch = t[i];
@@ -292,7 +299,7 @@ internal static class CrossScriptKey
             if (ch == 's' && next == 'h' && next2 == 'c' && At(t, i + 3) == 'h')
             {
                 // Cyrillic shch.
-                codes[w++] = 'S';
+                codes.Append('S');
                 i += 3;
                 continue;
             }
@@ -300,21 +307,21 @@ internal static class CrossScriptKey
             if (ch == 't' && next == 's' && next2 == 'h' && script == NameScript.Arabic)
             {
                 // Arabic writes ch as t + sh.
-                codes[w++] = 'C';
+                codes.Append('C');
                 i += 2;
                 continue;
             }
 
             if (ch == 'n' && next == 'g' && !IsLatinVowel(next2))
             {
-                codes[w++] = 'N';
+                codes.Append('N');
                 i++;
                 continue;
             }
 
             if (next == 'h' && ch is 's' or 'c' or 'z' or 'k' or 't' or 'd' or 'g')
             {
-                codes[w++] = ch switch
+                codes.Append(ch switch
                 {
                     's' => 'S',
                     'c' => 'C',
@@ -323,14 +330,14 @@ internal static class CrossScriptKey
                     't' => 'Q',
                     'd' => 'd',
                     _ => 'g',
-                };
+                });
                 i++;
                 continue;
             }
 
             if (ch == 't' && next is 's' or 'z')
             {
-                codes[w++] = 'T';
+                codes.Append('T');
                 i++;
                 continue;
             }
@@ -338,15 +345,13 @@ internal static class CrossScriptKey
             if (ch == 's' && next == 'y' && script == NameScript.Hangul)
             {
                 // Revised Romanization writes English sh as sy ("syu" for "shoe").
-                codes[w++] = 'S';
+                codes.Append('S');
                 i++;
                 continue;
             }
 
-            codes[w++] = NativeCode(ch, next, script);
+            codes.Append(NativeCode(ch, next, script));
         }
-
-        return w;
     }
 
     private static char NativeCode(char ch, char next, NameScript script) => (ch, script) switch
@@ -366,9 +371,8 @@ internal static class CrossScriptKey
     };
 
     // Kana transliterated one kana at a time spells a glide as a full syllable: "jiya" for ja, "fua" for fa, "vue" for ve.
-    private static string FoldKanaGlides(ReadOnlySpan<char> t)
+    private static void FoldKanaGlides(ReadOnlySpan<char> t, ref CharBuffer into)
     {
-        var sb = new StringBuilder(t.Length);
         for (var i = 0; i < t.Length; i++)
         {
             var ch = t[i];
@@ -383,60 +387,47 @@ internal static class CrossScriptKey
                 continue;
             }
 
-            sb.Append(ch);
+            into.Append(ch);
         }
-
-        return sb.ToString();
     }
 
-    // Writes the letters of a token: ASCII letters in lower case, and the Latin letters compatibility decomposition leaves whole
-    // spelled out; the number written (at most twice the token's length).
-    private static int Letters(ReadOnlySpan<char> token, Span<char> into)
+    // Appends the letters of a token: ASCII letters in lower case, and the Latin letters compatibility decomposition leaves whole
+    // spelled out.
+    private static void Letters(ReadOnlySpan<char> token, ref CharBuffer into)
     {
-        var w = 0;
         foreach (var c in token)
         {
             if (char.IsAsciiLetter(c))
             {
-                into[w++] = char.ToLowerInvariant(c);
+                into.Append(char.ToLowerInvariant(c));
             }
             else if (c > '\u007F' && LatinLetters.TryGetValue(c, out var folded))
             {
-                folded.AsSpan().CopyTo(into[w..]);
-                w += folded.Length;
+                into.Append(folded);
             }
         }
-
-        return w;
     }
 
-    private static string Collapse(StringBuilder sb, bool abjad = false)
+    // The codes with each run of one code kept once (in an abjad, consonants keep their repeats: a written double letter).
+    private static string Collapsed(ReadOnlySpan<char> codes, bool abjad)
     {
-        var result = new StringBuilder(sb.Length);
-        for (var i = 0; i < sb.Length; i++)
+        var kept = new CharBuffer(stackalloc char[64]);
+        try
         {
-            if (result.Length == 0 || result[^1] != sb[i] || (abjad && !IsVowel(sb[i]) && sb[i] is not ('y' or 'w' or 'v')))
+            foreach (var code in codes)
             {
-                result.Append(sb[i]);
+                if (kept.Length == 0 || kept.Span[^1] != code || (abjad && !IsVowel(code) && code is not ('y' or 'w' or 'v')))
+                {
+                    kept.Append(code);
+                }
             }
+
+            return kept.ToString();
         }
-
-        return result.ToString();
-    }
-
-    // Collapses repeated codes in place as Collapse does; the length kept.
-    private static int Collapse(Span<char> codes, bool abjad)
-    {
-        var kept = 0;
-        for (var i = 0; i < codes.Length; i++)
+        finally
         {
-            if (kept == 0 || codes[kept - 1] != codes[i] || (abjad && !IsVowel(codes[i]) && codes[i] is not ('y' or 'w' or 'v')))
-            {
-                codes[kept++] = codes[i];
-            }
+            kept.Dispose();
         }
-
-        return kept;
     }
 
     private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
