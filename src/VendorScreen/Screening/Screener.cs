@@ -99,7 +99,9 @@ internal static class Screener
                 throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
         }
 
-        List<ScreeningHit>? hits = null;
+        // The thread's list of hits, as the list of matches: the result holds an array of its own.
+        var hits = _hits ?? new List<ScreeningHit>();
+        _hits = null;
         foreach (var m in matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -109,13 +111,13 @@ internal static class Screener
             {
                 if (HasListingAt(m.Entity, asOf))
                 {
-                    AddHit(ref hits, state, request, options, policy, asOf, context, m, m.Entity, []);
+                    AddHit(hits, state, request, options, policy, asOf, context, m, m.Entity, []);
                 }
 
                 continue;
             }
 
-            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth, new ListedAt(asOf).IsTarget);
+            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth, ListedAt.Delegate(asOf));
 
             // A scoped fact (a relabel claim about a brand's cameras) holds only for products of its categories.
             for (var p = 0; p < paths.Count; p++)
@@ -127,27 +129,29 @@ internal static class Screener
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                AddHit(ref hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
+                AddHit(hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
             }
         }
 
         matches.Clear();
         _matches = matches.Capacity <= MaxKeptMatches ? matches : null;
-        var ordered = hits is null ? [] : OrderHits(hits, options.MaxHits);
+        var ordered = OrderHits(hits, options.MaxHits);
+        hits.Clear();
+        _hits = hits.Capacity <= MaxKeptMatches ? hits : null;
 
         var sources = SourceAges.Apply(state.Sources, options, now);
         var decision = ordered.Length == 0 ? ScreeningDecision.Clear : ordered[0].Decision;
-        string reason;
+        DeferredText reason;
         string? rule = ordered.Length == 0 ? null : ordered[0].Rule;
         if (decision != ScreeningDecision.Block && AnyUnusable(sources))
         {
             decision = ScreeningDecision.Incomplete;
             rule = "source-unusable";
-            reason = "source(s) not usable: " + string.Join("; ", sources.Where(s => !s.IsUsable).Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}"));
+            reason = DeferredText.Of("source(s) not usable: " + string.Join("; ", sources.Where(s => !s.IsUsable).Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}")))!;
         }
         else
         {
-            reason = ordered.Length == 0 ? NoMatchReason : $"{ordered[0].Field} \"{ordered[0].Query}\" {ordered[0].Reason}";
+            reason = ordered.Length == 0 ? NoMatch : new HitReason(ordered[0]);
         }
 
         return new ScreeningResult
@@ -157,7 +161,8 @@ internal static class Screener
             Decision = decision,
             Hits = ordered,
             DecidingRule = rule,
-            Reason = reason,
+            Reason = null!,
+            DeferredReason = reason,
             AsOf = asOf,
             DatasetVersion = state.Dataset.Version,
             Algorithm = algorithm.Name,
@@ -172,13 +177,33 @@ internal static class Screener
     [ThreadStatic]
     private static List<Match>? _matches;
 
+    [ThreadStatic]
+    private static List<ScreeningHit>? _hits;
+
+    private const int MaxKeptCandidateIds = 4096;
+
+    [ThreadStatic]
+    private static int[]? _candidateIds;
+
     private const string NoMatchReason = "no match to a listed entity or its affiliates";
 
+    private static readonly DeferredText NoMatch = DeferredText.Of(NoMatchReason)!;
+
+    // The reason of a result, written when first read: the deciding hit's field, query and reason.
+    private sealed class HitReason(ScreeningHit hit) : DeferredText
+    {
+        private ScreeningHit? _hit = hit;
+
+        protected override string Write() => $"{_hit!.Field} \"{_hit.Query}\" {_hit.Reason}";
+
+        protected override void Release() => _hit = null;
+    }
+
     // Judges the path from a match to a listed entity under the policy, and adds the hit unless the policy clears it.
-    private static void AddHit(ref List<ScreeningHit>? hits, EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf,
+    private static void AddHit(List<ScreeningHit> hits, EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf,
         ProductContext context, Match m, Entity target, IReadOnlyList<Relation> steps)
     {
-        var listings = ListingsAt(target, asOf, state.Dataset);
+        var listings = ListingsAt(target, asOf, state);
 
         // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation;
         // for a parent given with the request, the ties to it come first.
@@ -211,7 +236,7 @@ internal static class Screener
             return;
         }
 
-        (hits ??= new List<ScreeningHit>(1)).Add(new ScreeningHit
+        hits.Add(new ScreeningHit
         {
             Field = m.Field,
             Query = m.Query,
@@ -224,10 +249,10 @@ internal static class Screener
             ListedEntityId = target.Id,
             ListedEntityName = target.PrimaryName,
             Path = PathSteps(state, request, steps),
-            Listings = ListingsOf(listings, verdict.Lists),
+            Listings = ListingsOf(state, target, listings, verdict.Lists),
             Decision = verdict.Decision,
             Rule = verdict.Rule,
-            Reason = verdict.Reason,
+            DeferredReason = verdict.DeferredReason,
             Evidence = DescribeEvidence(m, steps, listings, context),
             Ownership = verdict.Ownership,
         });
@@ -248,14 +273,33 @@ internal static class Screener
         return false;
     }
 
-    // The end of a path through the graph, as a delegate over one date.
+    // The end of a path through the graph, as a delegate over one date: the thread's last one is used again for the same date.
     private sealed class ListedAt(DateOnly asOf)
     {
-        public bool IsTarget(Entity entity) => HasListingAt(entity, asOf);
+        [ThreadStatic]
+        private static ListedAt? _last;
+
+        [ThreadStatic]
+        private static Func<Entity, bool>? _lastDelegate;
+
+        public static Func<Entity, bool> Delegate(DateOnly asOf)
+        {
+            if (_last is not { } last || last._asOf != asOf || _lastDelegate is null)
+            {
+                _last = last = new ListedAt(asOf);
+                _lastDelegate = last.IsTarget;
+            }
+
+            return _lastDelegate;
+        }
+
+        private readonly DateOnly _asOf = asOf;
+
+        private bool IsTarget(Entity entity) => HasListingAt(entity, _asOf);
     }
 
     // The listings of an entity in force at a date, each with its list.
-    private static (Listing, ListDefinition)[] ListingsAt(Entity entity, DateOnly asOf, ScreeningDataset dataset)
+    private static (Listing, ListDefinition)[] ListingsAt(Entity entity, DateOnly asOf, EngineState state)
     {
         var all = entity.Listings;
         var count = 0;
@@ -272,6 +316,13 @@ internal static class Screener
             return [];
         }
 
+        // Mostly all of them: those of the entity, written once.
+        if (count == all.Count)
+        {
+            return state.ListingsOf(entity).WithLists;
+        }
+
+        var dataset = state.Dataset;
         var listings = new (Listing, ListDefinition)[count];
         var at = 0;
         for (var i = 0; i < all.Count; i++)
@@ -286,7 +337,7 @@ internal static class Screener
     }
 
     // The listings a verdict rests on, in the order of the entity's listings.
-    private static Listing[] ListingsOf((Listing Listing, ListDefinition List)[] listings, IReadOnlyList<string> lists)
+    private static Listing[] ListingsOf(EngineState state, Entity target, (Listing Listing, ListDefinition List)[] listings, IReadOnlyList<string> lists)
     {
         var count = 0;
         for (var i = 0; i < listings.Length; i++)
@@ -300,6 +351,12 @@ internal static class Screener
         if (count == 0)
         {
             return [];
+        }
+
+        // All of the entity's listings, as its shared array.
+        if (count == listings.Length && listings.Length == target.Listings.Count && state.ListingsOf(target) is { } entityListings && ReferenceEquals(entityListings.WithLists, listings))
+        {
+            return entityListings.Listings;
         }
 
         var result = new Listing[count];
@@ -389,6 +446,11 @@ internal static class Screener
         var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and given
+        // back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
+        var ids = _candidateIds;
+        _candidateIds = null;
         for (var w = 0; w < windows.Count; w++)
         {
             var variant = windows[w];
@@ -396,10 +458,11 @@ internal static class Screener
             var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
             // A window of a long text has no written form of its own: its tokens stand for it.
             var queryText = IsVariant(variants, variant) ? value : variant.Key;
-            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
+            var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+            for (var c = 0; c < found; c++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var candidate = index.Names[id];
+                var candidate = index.Names[ids![c]];
                 var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
 
                 // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
@@ -458,6 +521,8 @@ internal static class Screener
                 }
             }
         }
+
+        _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
@@ -548,7 +613,7 @@ internal static class Screener
 
         Array.Sort(order, static (x, y) =>
         {
-            var c = y.Hit.Decision.CompareTo(x.Hit.Decision);
+            var c = ((int)y.Hit.Decision).CompareTo((int)x.Hit.Decision);
             c = c != 0 ? c : y.Hit.Score.CompareTo(x.Hit.Score);
             c = c != 0 ? c : x.Hit.Path.Count.CompareTo(y.Hit.Path.Count);
             c = c != 0 ? c : string.CompareOrdinal(x.Hit.EntityId, y.Hit.EntityId);
@@ -573,7 +638,7 @@ internal static class Screener
     // first), then a shorter path.
     private static bool BetterInGroup(ScreeningHit h, ScreeningHit current)
     {
-        var c = current.Decision.CompareTo(h.Decision);
+        var c = ((int)current.Decision).CompareTo((int)h.Decision);
         c = c != 0 ? c : Nullable.Compare(h.Evidence?.Confidence, current.Evidence?.Confidence);
         c = c != 0 ? c : h.Path.Count.CompareTo(current.Path.Count);
         return c < 0;
@@ -624,11 +689,12 @@ internal static class Screener
             return null;
         }
 
-        foreach (var rules in NameScoringRules.All)
+        var all = NameScoringRules.All;
+        for (var i = 0; i < all.Count; i++)
         {
-            if (string.Equals(rules.Name, algorithm.Name, StringComparison.Ordinal))
+            if (string.Equals(all[i].Name, algorithm.Name, StringComparison.Ordinal))
             {
-                return rules;
+                return all[i];
             }
         }
 
