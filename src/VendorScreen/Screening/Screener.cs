@@ -57,7 +57,7 @@ internal static class Screener
                     for (var i = before; i < matches.Count; i++)
                     {
                         var tie = Tie(from, matches[i].Entity.Id, parent);
-                        matches[i] = matches[i] with { Ties = [.. ties!, tie] };
+                        matches[i].Ties = [.. ties!, tie];
                     }
 
                     ties!.Add(Tie(from, RequestParentId(p), parent));
@@ -72,7 +72,7 @@ internal static class Screener
                         var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal)
                             && string.Equals(NameNormalizer.FoldIdentifier(x.Value), folded, StringComparison.Ordinal));
                         matches.Add(new Match("identifier", identifier.Value, state.Index.Entities[e], $"{id.Scheme}:{id.Value}", null, id.Confidence, 1,
-                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme)
+                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], exactIdentifier: true, productIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), scheme: id.Scheme)
                             { Identifier = id, EvidenceKind = MatchEvidence.Identifier });
                     }
                 }
@@ -131,6 +131,11 @@ internal static class Screener
                 cancellationToken.ThrowIfCancellationRequested();
                 AddHit(hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
             }
+        }
+
+        for (var i = 0; i < matches.Count; i++)
+        {
+            Match.Return(matches[i]);
         }
 
         matches.Clear();
@@ -505,6 +510,10 @@ internal static class Screener
                     var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
                         matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
                     match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
+                    if (match is null)
+                    {
+                        Match.Return(partialMatch);
+                    }
                 }
 
                 if (match is not null)
@@ -516,7 +525,12 @@ internal static class Screener
                     }
                     else if (Better(match, matches[at]))
                     {
+                        Match.Return(matches[at]);
                         matches[at] = match;
+                    }
+                    else
+                    {
+                        Match.Return(match);
                     }
                 }
             }
@@ -538,6 +552,7 @@ internal static class Screener
             {
                 if ((matches[i].Contained || matches[i].Partial) && matches[i].NameScore < ExactScore)
                 {
+                    Match.Return(matches[i]);
                     matches.RemoveAt(i);
                 }
             }
@@ -733,25 +748,31 @@ internal static class Screener
         return cache[entityIndex];
     }
 
-    // The match's explanation is written only when the match becomes a hit (PendingFeatures): a match that a better one of the
-    // same entity replaces, or that the policy clears, costs no explanation.
+    // The match's explanation is written only when the match becomes a hit (PendingFeatures, made when the hit reads the match's
+    // features): a match that a better one of the same entity replaces, or that the policy clears, costs no explanation.
     private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
         bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
     {
-        var features = new PendingFeatures(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
         var nameScore = score;
         if (qualification is not null)
         {
             score = qualification.Apply(score, matchThreshold);
         }
 
-        return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory, Contained: scored.CandidateContained && scored.Score < ExactScore, Partial: partial is not null)
-        {
-            NameScore = nameScore,
-            EntityIndex = candidate.EntityIndex,
-        };
+        var match = Match.Rent(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
+        match.Mention = isMention;
+        match.AccessoryMention = accessory;
+        match.Contained = scored.CandidateContained && scored.Score < ExactScore;
+        match.Partial = partial is not null;
+        match.NameScore = nameScore;
+        match.EntityIndex = candidate.EntityIndex;
+        match.Explain(new PendingExplanation(scored, query, index, candidate, nameScore, isMention, accessory, qualified, qualification, matchThreshold, partial));
+        return match;
     }
+
+    // What the explanation of a name match is written from, kept with the match until a hit reads its features.
+    private readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
+        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
     // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
@@ -771,20 +792,19 @@ internal static class Screener
         private FeatureScore? _partial;
         private List<FeatureScore>? _features;
 
-        public PendingFeatures(NameScore scored, NormalizedName query, CandidateIndex index, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
-            PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial)
+        public PendingFeatures(in PendingExplanation pending)
         {
-            _scored = scored;
-            _query = query;
-            _index = index;
-            _candidate = candidate;
-            _score = score;
-            _isMention = isMention;
-            _accessory = accessory;
-            _qualified = qualified;
-            _qualification = qualification;
-            _matchThreshold = matchThreshold;
-            _partial = partial;
+            _scored = pending.Scored;
+            _query = pending.Query;
+            _index = pending.Index;
+            _candidate = pending.Candidate;
+            _score = pending.Score;
+            _isMention = pending.IsMention;
+            _accessory = pending.Accessory;
+            _qualified = pending.Qualified;
+            _qualification = pending.Qualification;
+            _matchThreshold = pending.MatchThreshold;
+            _partial = pending.Partial;
         }
 
         public int Count => Written.Count;
@@ -959,7 +979,7 @@ internal static class Screener
 
             matches.Add(new Match("fcc_id", fccId!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
                 [new FeatureScore("fcc-grantee-code", 1, 1, string.Create(CultureInfo.InvariantCulture, $"FCC ID {fccId} has grantee code {grantee}, held by {entity.PrimaryName}"))],
-                ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
+                exactIdentifier: true, productIdentifier: true, scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
         }
     }
 
@@ -997,7 +1017,7 @@ internal static class Screener
             }
 
             matches.Add(new Match(field, query, entity, $"model prefix {prefix}", null, id.Confidence, 1,
-                features, ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.ModelPrefix) { Identifier = id, EvidenceKind = MatchEvidence.ModelPrefix });
+                features, exactIdentifier: true, productIdentifier: true, scheme: IdentifierSchemes.ModelPrefix) { Identifier = id, EvidenceKind = MatchEvidence.ModelPrefix });
         }
     }
 
@@ -1092,36 +1112,130 @@ internal static class Screener
         };
     }
 
-    private sealed record Match(
-        string Field,
-        string Query,
-        Entity Entity,
-        string MatchedName,
-        NameKind? NameKind,
-        FactConfidence Confidence,
-        double Score,
-        IReadOnlyList<FeatureScore> Features,
-        bool ExactIdentifier = false,
-        bool ProductIdentifier = false,
-        string? Scheme = null,
-        bool Mention = false,
-        bool AccessoryMention = false,
-        bool Contained = false,
-        bool Partial = false)
+    // A match of one entity in one screening. Matches are taken from the thread's free matches and given back when the screening
+    // (or a better match of the same entity) is done with them: a hit copies what it needs, and holds only the features.
+    private sealed class Match
     {
+        private const int MaxFree = 256;
+
+        [ThreadStatic]
+        private static Stack<Match>? _free;
+
+        private IReadOnlyList<FeatureScore>? _features;
+        private PendingExplanation _pending;
+        private bool _hasPending;
+
+        private Match()
+        {
+        }
+
+        public Match(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore> features, bool exactIdentifier = false, bool productIdentifier = false, string? scheme = null)
+        {
+            Set(field, query, entity, matchedName, nameKind, confidence, score, features);
+            ExactIdentifier = exactIdentifier;
+            ProductIdentifier = productIdentifier;
+            Scheme = scheme;
+        }
+
+        public string Field { get; private set; } = null!;
+
+        public string Query { get; private set; } = null!;
+
+        public Entity Entity { get; private set; } = null!;
+
+        public string MatchedName { get; private set; } = null!;
+
+        public NameKind? NameKind { get; private set; }
+
+        public FactConfidence Confidence { get; private set; }
+
+        public double Score { get; private set; }
+
+        /// <summary>Gets the explanation: for a name match, written when first read (the same list every time).</summary>
+        public IReadOnlyList<FeatureScore> Features => _features ??= _hasPending ? new PendingFeatures(_pending) : [];
+
+        public bool ExactIdentifier { get; private set; }
+
+        public bool ProductIdentifier { get; private set; }
+
+        public string? Scheme { get; private set; }
+
+        public bool Mention { get; set; }
+
+        public bool AccessoryMention { get; set; }
+
+        public bool Contained { get; set; }
+
+        public bool Partial { get; set; }
+
         /// <summary>Gets the identifier that matched, for identifier evidence.</summary>
-        public EntityIdentifier? Identifier { get; init; }
+        public EntityIdentifier? Identifier { get; set; }
 
         /// <summary>Gets, for a match of a parent given with the request, the ties from the party up to the matched entity.</summary>
-        public IReadOnlyList<Relation> Ties { get; init; } = [];
+        public IReadOnlyList<Relation> Ties { get; set; } = [];
 
         /// <summary>Gets the kind of evidence (<see cref="MatchEvidence.Kind"/>) when it is not read from the field.</summary>
-        public string? EvidenceKind { get; init; }
+        public string? EvidenceKind { get; set; }
 
         /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
-        public double NameScore { get; init; } = Score;
+        public double NameScore { get; set; }
 
         /// <summary>Gets the index of the matched entity in the candidate index, for a name match; -1 otherwise.</summary>
-        public int EntityIndex { get; init; } = -1;
+        public int EntityIndex { get; set; } = -1;
+
+        /// <summary>Takes a match from the thread's free matches (or a new one), with no explanation yet.</summary>
+        public static Match Rent(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore>? features)
+        {
+            var match = _free is { Count: > 0 } free ? free.Pop() : new Match();
+            match.Set(field, query, entity, matchedName, nameKind, confidence, score, features);
+            return match;
+        }
+
+        /// <summary>Gives a match back to the thread's free matches, emptied: nothing may read it after.</summary>
+        public static void Return(Match match)
+        {
+            match.Set(null!, null!, null!, null!, null, default, 0, null);
+            var free = _free ??= new Stack<Match>();
+            if (free.Count < MaxFree)
+            {
+                free.Push(match);
+            }
+        }
+
+        /// <summary>Sets what the explanation of a name match is written from, when a hit first reads it.</summary>
+        public void Explain(in PendingExplanation pending)
+        {
+            _pending = pending;
+            _hasPending = true;
+        }
+
+        private void Set(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore>? features)
+        {
+            Field = field;
+            Query = query;
+            Entity = entity;
+            MatchedName = matchedName;
+            NameKind = nameKind;
+            Confidence = confidence;
+            Score = score;
+            _features = features;
+            _pending = default;
+            _hasPending = false;
+            ExactIdentifier = false;
+            ProductIdentifier = false;
+            Scheme = null;
+            Mention = false;
+            AccessoryMention = false;
+            Contained = false;
+            Partial = false;
+            Identifier = null;
+            Ties = [];
+            EvidenceKind = null;
+            NameScore = score;
+            EntityIndex = -1;
+        }
     }
 }
