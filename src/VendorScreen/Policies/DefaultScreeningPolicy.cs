@@ -201,7 +201,19 @@ public class DefaultScreeningPolicy : ScreeningPolicy
                 case ListCategory.Sanctions when e.Path.Count == 0:
                     return new(ScreeningDecision.Block, "sanctioned-party", PolicyReason.Of("is ", target, default, ": blocking sanctions"), ListIds.One(list.Id));
                 case ListCategory.Sanctions:
-                    var sum = SanctionsSum(e, o.Ownership ?? new OwnershipOptions());
+                    var rules = o.Ownership ?? new OwnershipOptions();
+                    if (rules.SanctionsPercent > 0 && !AnyBlocked(e.Ownership))
+                    {
+                        // No blocked owner: the sum (of nothing) reaches no threshold above zero and is not shown.
+                        if (AllMajorityControl(e.Path))
+                        {
+                            return new(ScreeningDecision.Block, "sanctioned-owner", PolicyReason.Of("is majority-owned by ", target, via, ": blocking sanctions"), ListIds.One(list.Id));
+                        }
+
+                        continue;
+                    }
+
+                    var sum = SanctionsSum(e, rules);
                     if (sum.SharePercent >= sum.ThresholdPercent)
                     {
                         return new(ScreeningDecision.Block, "ofac-50-percent",
@@ -281,6 +293,19 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         }
 
         return true;
+    }
+
+    private static bool AnyBlocked(IReadOnlyList<OwnershipTerm> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Blocked)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AllMajorityControl(IReadOnlyList<Relation> path)

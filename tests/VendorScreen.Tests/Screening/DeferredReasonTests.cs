@@ -92,6 +92,8 @@ public sealed class DeferredReasonTests
         { "model", "model prefix belongs to Acme Trading (test-889): possible relabelled product" },
         { "relabel", "sells products relabelled from Acme Trading (test-889) through test:acme-relabel relabel-of test:acme-trading" },
         { "review", "is Acme Trading (test-entity-list, test-hr); lists of category ExportControl, HumanRights call for review" },
+        { "sanctioned-owner", "is majority-owned by Acme Trading (test-sdn) through test:acme-sub subsidiary-of test:acme-trading: blocking sanctions" },
+        { "minority", "is related to Acme Trading (test-sdn) through test:acme-minor owned-by test:acme-trading; lists of category Sanctions call for review" },
         { "related", "is related to Acme Trading (test-entity-list) through test:acme-brand brand-of test:acme-trading; lists of category ExportControl call for review" },
     };
 
@@ -115,6 +117,8 @@ public sealed class DeferredReasonTests
             "model" => prohibited.AsProductIdentifier(IdentifierSchemes.ModelPrefix),
             "relabel" => prohibited.MatchedThrough("Acme Relabel", RelationKind.RelabelOf).Scored(1.0),
             "review" => new PolicyTestHit("Acme Trading").OnList("test-entity-list", ListCategory.ExportControl).OnList("test-hr", ListCategory.HumanRights).Scored(1.0),
+            "sanctioned-owner" => sdn.MatchedThrough("Acme Sub", RelationKind.SubsidiaryOf).Scored(1.0),
+            "minority" => sdn.MatchedThrough("Acme Minor", RelationKind.OwnedBy, sharePercent: 10m).Scored(1.0),
             "related" => new PolicyTestHit("Acme Trading").OnList("test-entity-list", ListCategory.ExportControl).MatchedThrough("Acme Brand", RelationKind.BrandOf).Scored(1.0),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
@@ -123,6 +127,7 @@ public sealed class DeferredReasonTests
         var reads = verdicts.AsParallel().Select(v => v.Reason).ToArray();
 
         reads.Should().AllBe(expected);
+        verdicts[0].Ownership.Should().BeNull("no ownership was added up");
         verdicts[0].Reason.Should().BeSameAs(verdicts[0].Reason);
     }
 }
