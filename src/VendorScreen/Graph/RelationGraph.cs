@@ -45,42 +45,96 @@ internal sealed class RelationGraph
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(isTarget);
-        var results = new List<GraphPath>();
-        var earliestEnd = EarliestEnd(asOf, endedWithin);
-        var visited = new HashSet<string>(StringComparer.Ordinal) { start.Id };
-        var steps = new List<Relation>();
 
-        void Walk(Entity current)
+        // The thread's walk, taken while in use (a walk started from inside isTarget would start one of its own) and given back
+        // empty: the paths found are copied out.
+        var walk = _walk ?? new Walk();
+        _walk = null;
+        try
         {
-            if (isTarget(current))
+            walk.Visited.Add(start.Id);
+            Visit(start, walk, asOf, EarliestEnd(asOf, endedWithin), maxDepth, isTarget);
+            var found = walk.Results;
+            if (found.Count == 0)
             {
-                results.Add(new GraphPath(current, steps.ToArray()));
+                return [];
             }
 
-            if (steps.Count >= maxDepth)
+            // Shortest first; among paths of one length, in the order found (a stable insertion sort: there are few).
+            var paths = new GraphPath[found.Count];
+            for (var i = 0; i < paths.Length; i++)
             {
-                return;
-            }
-
-            foreach (var relation in Outgoing(current.Id))
-            {
-                var holds = relation.IsValidAt(asOf)
-                    || (relation.EndedBefore(asOf) && relation.ValidTo!.Value.End >= earliestEnd && (relation.ValidFrom is not { } f || f.Start <= asOf));
-                if (!holds || visited.Contains(relation.ToId) || _resolve(relation.ToId) is not { } next)
+                var path = found[i];
+                var at = i;
+                while (at > 0 && paths[at - 1].Steps.Count > path.Steps.Count)
                 {
-                    continue;
+                    paths[at] = paths[at - 1];
+                    at--;
                 }
 
-                visited.Add(next.Id);
-                steps.Add(relation);
-                Walk(next);
-                steps.RemoveAt(steps.Count - 1);
-                visited.Remove(next.Id);
+                paths[at] = path;
             }
+
+            return paths;
+        }
+        finally
+        {
+            walk.Results.Clear();
+            walk.Steps.Clear();
+            walk.Visited.Clear();
+            _walk = walk;
+        }
+    }
+
+    // Walks on from an entity: the entities on the way (the start and those of the current steps) are the visited ones, as a set
+    // (an id is added once and removed whole), kept in a list since a path holds few.
+    private void Visit(Entity current, Walk walk, DateOnly asOf, DateOnly earliestEnd, int maxDepth, Func<Entity, bool> isTarget)
+    {
+        var steps = walk.Steps;
+        if (isTarget(current))
+        {
+            walk.Results.Add(new GraphPath(current, steps.ToArray()));
         }
 
-        Walk(start);
-        return results.OrderBy(p => p.Steps.Count).ToList();
+        if (steps.Count >= maxDepth)
+        {
+            return;
+        }
+
+        var outgoing = Outgoing(current.Id);
+        for (var i = 0; i < outgoing.Count; i++)
+        {
+            var relation = outgoing[i];
+            var holds = relation.IsValidAt(asOf)
+                || (relation.EndedBefore(asOf) && relation.ValidTo!.Value.End >= earliestEnd && (relation.ValidFrom is not { } f || f.Start <= asOf));
+            if (!holds || walk.Visited.Contains(relation.ToId) || _resolve(relation.ToId) is not { } next)
+            {
+                continue;
+            }
+
+            if (!walk.Visited.Contains(next.Id))
+            {
+                walk.Visited.Add(next.Id);
+            }
+
+            steps.Add(relation);
+            Visit(next, walk, asOf, earliestEnd, maxDepth, isTarget);
+            steps.RemoveAt(steps.Count - 1);
+            walk.Visited.Remove(next.Id);
+        }
+    }
+
+    [ThreadStatic]
+    private static Walk? _walk;
+
+    // The state of one walk: the paths found, the relations of the current path and the entities visited on it.
+    private sealed class Walk
+    {
+        public List<GraphPath> Results { get; } = [];
+
+        public List<Relation> Steps { get; } = [];
+
+        public List<string> Visited { get; } = [];
     }
 
     /// <summary>Gets the earliest end date of a relation that ended within a window before a date, saturating at

@@ -237,6 +237,22 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <returns>Ids into <see cref="Names"/>.</returns>
     internal IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, string[]>? similarCache)
     {
+        int[]? ids = null;
+        return FindCandidates(query, maxCandidates, similarCache, ref ids) == 0 ? [] : ids!;
+    }
+
+    /// <summary>Finds the candidate names for a query name into a buffer of the caller's (as
+    /// <see cref="FindCandidates(NormalizedName, int, Dictionary{string, string[]})"/>), so that a caller that screens many names
+    /// reuses one buffer instead of receiving an array per name.</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <param name="maxCandidates">The most candidates to return.</param>
+    /// <param name="similarCache">Similar vocabulary by token, filled as tokens are looked up; <see langword="null"/> for none.</param>
+    /// <param name="ids">The buffer the ids into <see cref="Names"/> are written to, best first, from its start: replaced by a larger
+    /// one when it is too small; when <see langword="null"/>, an array of exactly the candidates found (none: left
+    /// <see langword="null"/>). Elements past the returned count are left as they were.</param>
+    /// <returns>How many candidates were written.</returns>
+    internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, string[]>? similarCache, ref int[]? ids)
+    {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
         var useLowWeight = true;
@@ -300,7 +316,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 scratch.SoundWords.Clear();
             }
 
-            return TopCandidates(scores, touched, maxCandidates, scratch);
+            return TopCandidates(scores, touched, maxCandidates, scratch, ref ids);
         }
         finally
         {
@@ -374,11 +390,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // The best-scored names, highest score first and lower id first among equal scores, by partial selection: a bounded
     // min-heap of the best seen so far (in the thread's scratch memory) rather than a sort of every name touched.
-    private static int[] TopCandidates(double[] scores, List<int> touched, int maxCandidates, Scratch scratch)
+    private static int TopCandidates(double[] scores, List<int> touched, int maxCandidates, Scratch scratch, ref int[]? ids)
     {
         if (maxCandidates <= 0 || touched.Count == 0)
         {
-            return [];
+            return 0;
         }
 
         // The heap's root is the worst kept candidate: the lowest score, and among equal scores the highest id.
@@ -438,13 +454,17 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // The kept candidates, best first: the order is total (ids differ), so it is the order of any exact selection.
         var kept = heap.AsSpan(0, count);
         kept.Sort(static (x, y) => WorseThan(x, y) ? 1 : WorseThan(y, x) ? -1 : 0);
-        var result = new int[count];
-        for (var i = 0; i < count; i++)
+        if (ids is null || ids.Length < count)
         {
-            result[i] = kept[i].Id;
+            ids = ids is null ? new int[count] : new int[Math.Max(count, 2 * ids.Length)];
         }
 
-        return result;
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = kept[i].Id;
+        }
+
+        return count;
     }
 
     // Whether a candidate ranks below another: a lower score, or (among equal scores) a higher id.

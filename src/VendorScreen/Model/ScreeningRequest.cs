@@ -36,6 +36,66 @@ public abstract record ScreeningRequest
     /// <exception cref="ArgumentException">The request is invalid; the message names the field (and the batch position).</exception>
     internal static void Validate(ScreeningRequest request, string paramName, int? index)
     {
+        // A request that passes every check needs no names of fields: only one that fails is checked again, field by field.
+        if (!PassesChecks(request))
+        {
+            Check(request, paramName, index);
+        }
+    }
+
+    // Whether a request passes every check of Check, without naming fields.
+    private static bool PassesChecks(ScreeningRequest request)
+    {
+        static bool Fits(string? value) => value is null || value.Length <= MaxTextLength;
+
+        if (!Fits(request.Id) || !Fits(request.Country))
+        {
+            return false;
+        }
+
+        switch (request)
+        {
+            case PartyScreeningRequest party:
+                if (!Fits(party.Name) || party.Aliases is not { } aliases || party.Parents is not { } parents || party.Identifiers is not { } identifiers)
+                {
+                    return false;
+                }
+
+                for (var n = 0; n < aliases.Count; n++)
+                {
+                    if (aliases[n] is not { } alias || !Fits(alias))
+                    {
+                        return false;
+                    }
+                }
+
+                for (var n = 0; n < parents.Count; n++)
+                {
+                    if (parents[n] is not { Name: { } name } parent || !Fits(name) || parent.SharePercent is < 0 or > 100)
+                    {
+                        return false;
+                    }
+                }
+
+                for (var n = 0; n < identifiers.Count; n++)
+                {
+                    if (identifiers[n] is not { Scheme: { } scheme, Value: { } value } || !Fits(scheme) || !Fits(value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ProductScreeningRequest product:
+                return Fits(product.Title) && Fits(product.Brand) && Fits(product.Manufacturer) && Fits(product.Seller) && Fits(product.Model)
+                    && Fits(product.FccId) && Fits(product.Category);
+            default:
+                return true;
+        }
+    }
+
+    private static void Check(ScreeningRequest request, string paramName, int? index)
+    {
         var prefix = index is { } i ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{paramName}[{i}].") : string.Empty;
 
         void Text(string field, string? value)

@@ -26,7 +26,22 @@ public sealed record ScreeningResult
     public string? DecidingRule { get; init; }
 
     /// <summary>Gets a one-line human-readable reason for the decision.</summary>
-    public required string Reason { get; init; }
+    /// <remarks>The reason of a result the engine screened is written when it is first read (from any thread; it reads the same
+    /// string every time), from the deciding hit's field, query and reason, which the result holds anyway.</remarks>
+    public required string Reason
+    {
+        get => DeferredText.ValueOf(_reason)!;
+        init => _reason = DeferredText.Of(value);
+    }
+
+    // The reason, written when first read.
+    private DeferredText? _reason;
+
+    /// <summary>Sets the reason as a text written when first read.</summary>
+    internal DeferredText DeferredReason
+    {
+        init => _reason = value;
+    }
 
     /// <summary>Gets the date at which relations and listings were evaluated.</summary>
     public DateOnly AsOf { get; init; }
@@ -102,7 +117,23 @@ public sealed record ScreeningHit
     public string? Rule { get; init; }
 
     /// <summary>Gets a human-readable reason for <see cref="Decision"/>.</summary>
-    public string? Reason { get; init; }
+    /// <remarks>The reason the built-in policies give is written when it is first read (from any thread; it reads the same string
+    /// every time), from the names, list ids and relations of the hit.</remarks>
+    public string? Reason
+    {
+        get => DeferredText.ValueOf(_reason);
+        init => _reason = DeferredText.Of(value);
+    }
+
+    // The reason, written when first read.
+    private DeferredText? _reason;
+
+    /// <summary>Gets or sets the reason as a text written when first read.</summary>
+    internal DeferredText? DeferredReason
+    {
+        get => _reason;
+        init => _reason = value;
+    }
 
     /// <summary>Gets what fired and how well it is supported: the kind of evidence, the confidence of the weakest fact on the way
     /// and the source of the fact that ties the match to the listed entity.</summary>

@@ -140,36 +140,55 @@ internal static class NameNormalizer
         if (!hasNonLatin)
         {
             // A name in Latin letters has its one variant (or none).
-            return native.Count > 0 ? [new NormalizedName(native, false)] : [];
+            return native.Length > 0 ? [new NormalizedName(native, false)] : [];
         }
 
-        var variants = new List<NormalizedName>(2);
-        if (native.Count > 0)
-        {
-            variants.Add(new NormalizedName(native, false));
-        }
+        // At most three variants: the native one, a romanisation and a second romanisation.
+        var own = native.Length > 0 ? new NormalizedName(native, false) : null;
+        NormalizedName? first = null, second = null;
 
         if (hasNonLatin)
         {
             // A Japanese text is split into script runs and its kana romanised by Hepburn rules; its kanji are not read as
             // Chinese syllables one by one.
             var latin = Tokenize(japanese ? Japanese.Transliterate(compatible) : Transliterate(compatible), transliterated: true, out var continuations);
-            if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
+            if (latin.Length > 0 && (native.Length == 0 || !SameTokens(latin, native)))
             {
                 var script = japanese ? NameScript.Kana : DominantScript(compatible);
                 var romanised = new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations };
-                variants.Add(romanised);
+                first = romanised;
 
                 // Korean names in sanctions lists are mostly North Korean, spelled in the McCune-Reischauer tradition
                 // ("Kim Jong Un"), not in Revised Romanization ("gim jeong eun"): a Hangul name gets both spellings.
                 if (script == NameScript.Hangul)
                 {
-                    var northern = latin.Select(t => t.Class == TokenClass.Word ? t with { Text = Romanization.ToNorthKoreanSpelling(t.Text) } : t).ToList();
+                    var northern = new NameToken[latin.Length];
+                    for (var i = 0; i < latin.Length; i++)
+                    {
+                        northern[i] = latin[i].Class == TokenClass.Word ? latin[i] with { Text = Romanization.ToNorthKoreanSpelling(latin[i].Text) } : latin[i];
+                    }
+
                     if (!SameTokens(northern, latin))
                     {
-                        variants.Add(new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations, PrimarySpelling = romanised });
+                        second = new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations, PrimarySpelling = romanised };
                     }
                 }
+            }
+        }
+
+        var count = (own is null ? 0 : 1) + (first is null ? 0 : 1) + (second is null ? 0 : 1);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var variants = new NormalizedName[count];
+        var at = 0;
+        foreach (var variant in (ReadOnlySpan<NormalizedName?>)[own, first, second])
+        {
+            if (variant is not null)
+            {
+                variants[at++] = variant;
             }
         }
 
@@ -343,14 +362,14 @@ internal static class NameNormalizer
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
-    private static bool SameTokens(List<NameToken> a, List<NameToken> b)
+    private static bool SameTokens(NameToken[] a, NameToken[] b)
     {
-        if (a.Count != b.Count)
+        if (a.Length != b.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < a.Count; i++)
+        for (var i = 0; i < a.Length; i++)
         {
             if (!string.Equals(a[i].Text, b[i].Text, StringComparison.Ordinal))
             {
@@ -361,10 +380,10 @@ internal static class NameNormalizer
         return true;
     }
 
-    private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
+    private static NameToken[] Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
 
     // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
-    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations)
+    private static NameToken[] Tokenize(string text, bool transliterated, out ulong[] continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
 
@@ -462,29 +481,38 @@ internal static class NameNormalizer
         NumberWords.Rewrite(words);
         FoldParticles(words);
         LegalForms.RewritePhrases(words);
-        var tokens = new List<NameToken>(words.Count);
+        // One token per word, but a syllable marker alone, which is none.
+        var count = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            count += words[i].Length > 1 || words[i][0] is not (SyllableMarker or ContinuedSyllableMarker) ? 1 : 0;
+        }
+
+        var tokens = count == 0 ? [] : new NameToken[count];
+        var at = 0;
 
         // Only a transliteration has syllables that continue a word.
         continuations = transliterated ? new ulong[(words.Count + 63) / 64] : [];
-        foreach (var w in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var w = words[i];
             if (w[0] is SyllableMarker or ContinuedSyllableMarker)
             {
                 if (w.Length > 1)
                 {
-                    if (w[0] == ContinuedSyllableMarker && tokens.Count > 0)
+                    if (w[0] == ContinuedSyllableMarker && at > 0)
                     {
-                        continuations[tokens.Count >> 6] |= 1UL << (tokens.Count & 63);
+                        continuations[at >> 6] |= 1UL << (at & 63);
                     }
 
                     var syllable = w[1..];
-                    tokens.Add(new NameToken(syllable, IsAsciiDigits(syllable) ? TokenClass.Number : TokenClass.Word));
+                    tokens[at++] = new NameToken(syllable, IsAsciiDigits(syllable) ? TokenClass.Number : TokenClass.Word);
                 }
 
                 continue;
             }
 
-            tokens.Add(w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w));
+            tokens[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w);
         }
 
         words.Clear();

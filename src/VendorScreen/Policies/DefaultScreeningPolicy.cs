@@ -113,34 +113,34 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         if (e.ProductIdentifier)
         {
             return new(ScreeningDecision.Review, "product-identifier",
-                $"{(e.IdentifierScheme == IdentifierSchemes.FccGranteeCode ? "FCC grantee code" : "model prefix")} belongs to {target}{via}: possible relabelled product", listIds);
+                PolicyReason.Of(e.IdentifierScheme == IdentifierSchemes.FccGranteeCode ? "FCC grantee code belongs to " : "model prefix belongs to ", target, via, ": possible relabelled product"), listIds);
         }
 
         if (relabel)
         {
-            return new(ScreeningDecision.Review, "relabel-evidence", $"sells products relabelled from {target}{via}", listIds);
+            return new(ScreeningDecision.Review, "relabel-evidence", PolicyReason.Of("sells products relabelled from ", target, via, string.Empty), listIds);
         }
 
         if (e.AccessoryMention)
         {
-            return new(ScreeningDecision.Review, "accessory-mention", $"mentions {target}{via} as compatible or accessory", listIds);
+            return new(ScreeningDecision.Review, "accessory-mention", PolicyReason.Of("mentions ", target, via, " as compatible or accessory"), listIds);
         }
 
         if (e.Partial)
         {
-            return new(ScreeningDecision.Review, "partial-name", $"is a rare part of a name of {target}{via}: possible match, for review", listIds);
+            return new(ScreeningDecision.Review, "partial-name", PolicyReason.Of("is a rare part of a name of ", target, via, ": possible match, for review"), listIds);
         }
 
         if (!strong || (e.Mention && !titleBrand))
         {
             return e.Mention
-                ? new(ScreeningDecision.Review, "name-mention", $"mentions {target}{via} in a longer name", listIds)
-                : new(ScreeningDecision.Review, "weak-match", string.Create(CultureInfo.InvariantCulture, $"possible match ({e.Score:0.00}) to {target}{via}"), listIds);
+                ? new(ScreeningDecision.Review, "name-mention", PolicyReason.Of("mentions ", target, via, " in a longer name"), listIds)
+                : new(ScreeningDecision.Review, "weak-match", PolicyReason.WeakMatch(e.Score, target, via), listIds);
         }
 
         if (e.MatchedNameKind == NameKind.WeakAlias)
         {
-            return new(ScreeningDecision.Review, "weak-alias", $"matches a weak alias of {target}{via}", listIds);
+            return new(ScreeningDecision.Review, "weak-alias", PolicyReason.Of("matches a weak alias of ", target, via, string.Empty), listIds);
         }
 
         // The considered listings whose lists can block, each judged once.
@@ -197,11 +197,23 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             {
                 case ListCategory.ProcurementProhibition when e.Path.Count == 0 || list.ExtendsToAffiliates:
                     return new(ScreeningDecision.Block, e.Path.Count == 0 ? "prohibited-party" : "prohibited-affiliate",
-                        $"{(e.Path.Count == 0 ? "is" : "belongs to")} {target}{via}: purchases prohibited", DistinctListIds(considered, blocking));
+                        PolicyReason.Of(e.Path.Count == 0 ? "is " : "belongs to ", target, via, ": purchases prohibited"), DistinctListIds(considered, blocking));
                 case ListCategory.Sanctions when e.Path.Count == 0:
-                    return new(ScreeningDecision.Block, "sanctioned-party", $"is {target}: blocking sanctions", [list.Id]);
+                    return new(ScreeningDecision.Block, "sanctioned-party", PolicyReason.Of("is ", target, default, ": blocking sanctions"), ListIds.One(list.Id));
                 case ListCategory.Sanctions:
-                    var sum = SanctionsSum(e, o.Ownership ?? new OwnershipOptions());
+                    var rules = o.Ownership ?? new OwnershipOptions();
+                    if (rules.SanctionsPercent > 0 && !AnyBlocked(e.Ownership))
+                    {
+                        // No blocked owner: the sum (of nothing) reaches no threshold above zero and is not shown.
+                        if (AllMajorityControl(e.Path))
+                        {
+                            return new(ScreeningDecision.Block, "sanctioned-owner", PolicyReason.Of("is majority-owned by ", target, via, ": blocking sanctions"), ListIds.One(list.Id));
+                        }
+
+                        continue;
+                    }
+
+                    var sum = SanctionsSum(e, rules);
                     if (sum.SharePercent >= sum.ThresholdPercent)
                     {
                         return new(ScreeningDecision.Block, "ofac-50-percent",
@@ -227,7 +239,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
                     return new(ScreeningDecision.Block, "custom-blocklist", $"is on the custom list {list.Name}", [list.Id]);
                 case ListCategory.ExportControl or ListCategory.HumanRights or ListCategory.MilitaryOrInvestment or ListCategory.Other
                     when e.Path.Count == 0:
-                    return new(ScreeningDecision.Block, "blocking-list", $"is {target}", [list.Id]);
+                    return new(ScreeningDecision.Block, "blocking-list", PolicyReason.Of("is ", target, default, string.Empty), ListIds.One(list.Id));
                 default:
                     continue;
             }
@@ -239,7 +251,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         }
 
         return new(ScreeningDecision.Review, e.Path.Count == 0 ? "listed-review" : "related-to-listed",
-            $"{(e.Path.Count == 0 ? "is" : "is related to")} {target}{via}; lists of category {new CategoriesText(considered)} call for review", listIds);
+            PolicyReason.ForReview(e.Path.Count == 0 ? "is " : "is related to ", target, via, considered), listIds);
     }
 
     // The listings whose lists the policy considers: the evidence's own list when it considers every one (no copy).
@@ -283,6 +295,19 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         return true;
     }
 
+    private static bool AnyBlocked(IReadOnlyList<OwnershipTerm> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Blocked)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool AllMajorityControl(IReadOnlyList<Relation> path)
     {
         for (var i = 0; i < path.Count; i++)
@@ -303,6 +328,17 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         for (var i = 0; i < listings.Count; i++)
         {
             count += (marked.IsEmpty || marked[i]) && FirstOfId(listings, marked, i) ? 1 : 0;
+        }
+
+        if (count == 1)
+        {
+            for (var i = 0; i < listings.Count; i++)
+            {
+                if (marked.IsEmpty || marked[i])
+                {
+                    return ListIds.One(listings[i].List.Id);
+                }
+            }
         }
 
         var ids = count == 0 ? [] : new string[count];
@@ -339,7 +375,24 @@ public class DefaultScreeningPolicy : ScreeningPolicy
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(rules);
-        return Sum("ofac-50-percent", evidence.Ownership.Where(t => t.Blocked), rules.SanctionsPercent, inclusive: true, evidence.OwnershipLimitReached);
+        var all = evidence.Ownership;
+        var count = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            count += all[i].Blocked ? 1 : 0;
+        }
+
+        var blocked = count == 0 ? [] : new OwnershipTerm[count];
+        var at = 0;
+        for (var i = 0; i < all.Count && at < count; i++)
+        {
+            if (all[i].Blocked)
+            {
+                blocked[at++] = all[i];
+            }
+        }
+
+        return Sum("ofac-50-percent", blocked, rules.SanctionsPercent, inclusive: true, evidence.OwnershipLimitReached);
     }
 
     private static (OwnershipSum Sum, HashSet<string> Met) AffiliateSum(HitEvidence e, OwnershipOptions rules, IEnumerable<string> lists)
@@ -359,23 +412,64 @@ public class DefaultScreeningPolicy : ScreeningPolicy
             }
         }
 
-        var sum = Sum("affiliate-share", terms, lowest, inclusive: false, e.OwnershipLimitReached) with { HasUnknownShares = terms.Count == 0 || terms.Any(t => t.SharePercent is null) };
+        var sum = Sum("affiliate-share", [.. terms], lowest, inclusive: false, e.OwnershipLimitReached) with { HasUnknownShares = terms.Count == 0 || terms.Any(t => t.SharePercent is null) };
         return (sum, met);
     }
 
-    private static OwnershipSum Sum(string rule, IEnumerable<OwnershipTerm> terms, decimal threshold, bool inclusive, string? limit)
+    // The sum of some terms (an array of the caller's, ordered in place): known shares first, largest first, then by owner id;
+    // among equals in the order given.
+    private static OwnershipSum Sum(string rule, OwnershipTerm[] terms, decimal threshold, bool inclusive, string? limit)
     {
-        var list = terms.OrderBy(t => t.SharePercent is null).ThenByDescending(t => t.SharePercent).ThenBy(t => t.OwnerId, StringComparer.Ordinal).ToArray();
+        for (var i = 1; i < terms.Length; i++)
+        {
+            var term = terms[i];
+            var at = i;
+            while (at > 0 && ComesBefore(term, terms[at - 1]))
+            {
+                terms[at] = terms[at - 1];
+                at--;
+            }
+
+            terms[at] = term;
+        }
+
+        var share = 0m;
+        var unknown = false;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            if (terms[i].SharePercent is { } p)
+            {
+                share += p;
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
         return new OwnershipSum
         {
             Rule = rule,
-            SharePercent = list.Where(t => t.SharePercent is not null).Sum(t => t.SharePercent!.Value),
+            SharePercent = share,
             ThresholdPercent = threshold,
             ThresholdInclusive = inclusive,
-            HasUnknownShares = list.Any(t => t.SharePercent is null),
-            Terms = list,
+            HasUnknownShares = unknown,
+            Terms = terms,
             LimitReached = limit,
         };
+    }
+
+    // Whether a term comes strictly before another in a sum: a known share before an unknown one, a larger share first, then the
+    // owner id in ordinal order.
+    private static bool ComesBefore(OwnershipTerm x, OwnershipTerm y)
+    {
+        if (x.SharePercent is null != y.SharePercent is null)
+        {
+            return x.SharePercent is not null;
+        }
+
+        var c = Nullable.Compare(y.SharePercent, x.SharePercent);
+        return c != 0 ? c < 0 : string.CompareOrdinal(x.OwnerId, y.OwnerId) < 0;
     }
 
     private static string Describe(OwnershipSum sum) =>

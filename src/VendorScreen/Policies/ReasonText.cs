@@ -27,13 +27,13 @@ internal readonly struct TargetText(string name, string[] listIds) : ISpanFormat
 }
 
 /// <summary>The path to the listed entity, when there is one: <c> through A owned-by B, B subsidiary-of C</c>; nothing
-/// for an entity listed itself.</summary>
+/// for an entity listed itself (and for the default value, which has no path).</summary>
 internal readonly struct PathText(IReadOnlyList<Relation> path) : ISpanFormattable
 {
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var writer = new SpanWriter(destination);
-        for (var i = 0; i < path.Count; i++)
+        for (var i = 0; path is not null && i < path.Count; i++)
         {
             var r = path[i];
             writer.Write(i == 0 ? " through " : ", ");
@@ -124,5 +124,71 @@ internal ref struct SpanWriter(Span<char> destination)
     {
         charsWritten = _full ? 0 : _written;
         return !_full;
+    }
+}
+
+/// <summary>A reason of the default policy, written when first read: text, the listed entity with its lists, the path to it and
+/// text (<c>is NAME (list-a) through A owned-by B: purchases prohibited</c>); for a weak match, the score before the entity; for a
+/// review because of the lists' categories, those categories after the path. Holds only the names, list ids, relations and
+/// listings of the hit until it is written.</summary>
+internal sealed class PolicyReason : DeferredText
+{
+    private string _before;
+    private TargetText _target;
+    private PathText _via;
+    private string _after;
+    private readonly double _score;
+    private IReadOnlyList<(Listing Listing, ListDefinition List)>? _categories;
+
+    private PolicyReason(string before, TargetText target, PathText via, string after, double score, IReadOnlyList<(Listing Listing, ListDefinition List)>? categories)
+    {
+        _before = before;
+        _target = target;
+        _via = via;
+        _after = after;
+        _score = score;
+        _categories = categories;
+    }
+
+    /// <summary>Gets the reason <c>{before}{target}{via}{after}</c>.</summary>
+    public static PolicyReason Of(string before, TargetText target, PathText via, string after) => new(before, target, via, after, double.NaN, null);
+
+    /// <summary>Gets the reason <c>possible match ({score:0.00}) to {target}{via}</c>.</summary>
+    public static PolicyReason WeakMatch(double score, TargetText target, PathText via) => new(string.Empty, target, via, string.Empty, score, null);
+
+    /// <summary>Gets the reason <c>{before}{target}{via}; lists of category {categories} call for review</c>.</summary>
+    public static PolicyReason ForReview(string before, TargetText target, PathText via, IReadOnlyList<(Listing Listing, ListDefinition List)> listings) =>
+        new(before, target, via, string.Empty, double.NaN, listings);
+
+    protected override string Write() =>
+        _categories is not null ? $"{_before}{_target}{_via}; lists of category {new CategoriesText(_categories)} call for review"
+        : !double.IsNaN(_score) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"possible match ({_score:0.00}) to {_target}{_via}")
+        : $"{_before}{_target}{_via}{_after}";
+
+    protected override void Release()
+    {
+        _before = _after = string.Empty;
+        _target = default;
+        _via = default;
+        _categories = null;
+    }
+}
+
+/// <summary>The ids of one list, as the lists of verdicts hold them: one array per list id, shared by every verdict on that list
+/// alone (a bounded number of ids; past it, an array each).</summary>
+internal static class ListIds
+{
+    private const int MaxKept = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Kept = new(StringComparer.Ordinal);
+
+    public static string[] One(string id)
+    {
+        if (Kept.TryGetValue(id, out var ids))
+        {
+            return ids;
+        }
+
+        ids = [id];
+        return Kept.Count < MaxKept ? Kept.GetOrAdd(id, ids) : ids;
     }
 }

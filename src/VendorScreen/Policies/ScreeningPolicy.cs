@@ -67,6 +67,28 @@ public sealed record HitEvidence
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 public sealed record PolicyVerdict(ScreeningDecision Decision, string Rule, string Reason, IReadOnlyList<string> Lists)
 {
+    // The reason, written when first read.
+    private DeferredText? _reason = DeferredText.Of(Reason);
+
+    /// <summary>Initializes a new instance of the <see cref="PolicyVerdict"/> class whose reason is written when first read.</summary>
+    internal PolicyVerdict(ScreeningDecision decision, string rule, DeferredText reason, IReadOnlyList<string> lists)
+        : this(decision, rule, (string)null!, lists)
+    {
+        _reason = reason;
+    }
+
+    /// <summary>Gets a one-line reason.</summary>
+    /// <remarks>The reasons of the built-in policies are written when first read (from any thread; the same string every time),
+    /// from the names, list ids and relations of the hit.</remarks>
+    public string Reason
+    {
+        get => DeferredText.ValueOf(_reason)!;
+        init => _reason = DeferredText.Of(value);
+    }
+
+    /// <summary>Gets the reason as a text written when first read.</summary>
+    internal DeferredText? DeferredReason => _reason;
+
     /// <summary>Gets the ownership an aggregate rule added up, with its terms, or <see langword="null"/>.</summary>
     public OwnershipSum? Ownership { get; init; }
 

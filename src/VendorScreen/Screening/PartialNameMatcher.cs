@@ -87,12 +87,12 @@ internal sealed class PartialNameMatcher
         }
 
         if (tokens.Any(t => t.Class is TokenClass.LegalForm or TokenClass.Title or TokenClass.Ideograph)
-            || !tokens.Any(t => t.Class == TokenClass.Word && t.Text.Length >= MinWordLength && !IsArticle(t.Text) && t.Text.Any(char.IsLetter)))
+            || !tokens.Any(t => t.Class == TokenClass.Word && t.Text.Length >= MinWordLength && !IsArticle(t.Text) && HasLetter(t.Text)))
         {
             return null;
         }
 
-        var key = string.Concat(tokens.Select(t => t.Text));
+        var key = Joined(tokens);
         var entities = index.EntityFrequency(key, MaxEntities + 1);
         if (entities is 0 or > MaxEntities)
         {
@@ -103,6 +103,44 @@ internal sealed class PartialNameMatcher
         var gap = Math.Max(0, options.MatchThreshold - options.ReviewThreshold);
         var score = options.ReviewThreshold + (gap * ScoreShare * rarity);
         return new PartialNameMatcher(tokens, text, Math.Min(score, 1), rarity, entities);
+    }
+
+    private static bool HasLetter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The texts of the tokens joined without spaces: the key of a joined name.
+    private static string Joined(IReadOnlyList<NameToken> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            return tokens[0].Text;
+        }
+
+        var length = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        return string.Create(length, tokens, static (span, tokens) =>
+        {
+            var at = 0;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                tokens[i].Text.CopyTo(span[at..]);
+                at += tokens[i].Text.Length;
+            }
+        });
     }
 
     /// <summary>Gets whether the query is a distinctive part of a candidate name.</summary>

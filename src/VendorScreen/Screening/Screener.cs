@@ -57,7 +57,7 @@ internal static class Screener
                     for (var i = before; i < matches.Count; i++)
                     {
                         var tie = Tie(from, matches[i].Entity.Id, parent);
-                        matches[i] = matches[i] with { Ties = [.. ties!, tie] };
+                        matches[i].Ties = [.. ties!, tie];
                     }
 
                     ties!.Add(Tie(from, RequestParentId(p), parent));
@@ -72,7 +72,7 @@ internal static class Screener
                         var id = state.Index.Entities[e].Identifiers.First(x => string.Equals(x.Scheme, identifier.Scheme, StringComparison.Ordinal)
                             && string.Equals(NameNormalizer.FoldIdentifier(x.Value), folded, StringComparison.Ordinal));
                         matches.Add(new Match("identifier", identifier.Value, state.Index.Entities[e], $"{id.Scheme}:{id.Value}", null, id.Confidence, 1,
-                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], ExactIdentifier: true, ProductIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), Scheme: id.Scheme)
+                            [new FeatureScore("identifier-exact", 1, 1, $"{id.Scheme} {id.Value}")], exactIdentifier: true, productIdentifier: IdentifierSchemes.IsProductEvidence(id.Scheme), scheme: id.Scheme)
                             { Identifier = id, EvidenceKind = MatchEvidence.Identifier });
                     }
                 }
@@ -99,7 +99,9 @@ internal static class Screener
                 throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
         }
 
-        List<ScreeningHit>? hits = null;
+        // The thread's list of hits, as the list of matches: the result holds an array of its own.
+        var hits = _hits ?? new List<ScreeningHit>();
+        _hits = null;
         foreach (var m in matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -109,13 +111,13 @@ internal static class Screener
             {
                 if (HasListingAt(m.Entity, asOf))
                 {
-                    AddHit(ref hits, state, request, options, policy, asOf, context, m, m.Entity, []);
+                    AddHit(hits, state, request, options, policy, asOf, context, m, m.Entity, []);
                 }
 
                 continue;
             }
 
-            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth, new ListedAt(asOf).IsTarget);
+            var paths = state.Graph.FindPaths(m.Entity, asOf, options.RecentlyEndedRelationWindow, options.MaxPathDepth, ListedAt.Delegate(asOf));
 
             // A scoped fact (a relabel claim about a brand's cameras) holds only for products of its categories.
             for (var p = 0; p < paths.Count; p++)
@@ -127,27 +129,34 @@ internal static class Screener
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                AddHit(ref hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
+                AddHit(hits, state, request, options, policy, asOf, context, m, graphPath.Target, m.Ties.Count == 0 ? graphPath.Steps : [.. m.Ties, .. graphPath.Steps]);
             }
+        }
+
+        for (var i = 0; i < matches.Count; i++)
+        {
+            Match.Return(matches[i]);
         }
 
         matches.Clear();
         _matches = matches.Capacity <= MaxKeptMatches ? matches : null;
-        var ordered = hits is null ? [] : OrderHits(hits, options.MaxHits);
+        var ordered = OrderHits(hits, options.MaxHits);
+        hits.Clear();
+        _hits = hits.Capacity <= MaxKeptMatches ? hits : null;
 
         var sources = SourceAges.Apply(state.Sources, options, now);
         var decision = ordered.Length == 0 ? ScreeningDecision.Clear : ordered[0].Decision;
-        string reason;
+        DeferredText reason;
         string? rule = ordered.Length == 0 ? null : ordered[0].Rule;
         if (decision != ScreeningDecision.Block && AnyUnusable(sources))
         {
             decision = ScreeningDecision.Incomplete;
             rule = "source-unusable";
-            reason = "source(s) not usable: " + string.Join("; ", sources.Where(s => !s.IsUsable).Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}"));
+            reason = DeferredText.Of("source(s) not usable: " + string.Join("; ", sources.Where(s => !s.IsUsable).Select(s => $"{s.SourceName}: {s.Error ?? "not loaded"}")))!;
         }
         else
         {
-            reason = ordered.Length == 0 ? NoMatchReason : $"{ordered[0].Field} \"{ordered[0].Query}\" {ordered[0].Reason}";
+            reason = ordered.Length == 0 ? NoMatch : new HitReason(ordered[0]);
         }
 
         return new ScreeningResult
@@ -157,7 +166,8 @@ internal static class Screener
             Decision = decision,
             Hits = ordered,
             DecidingRule = rule,
-            Reason = reason,
+            Reason = null!,
+            DeferredReason = reason,
             AsOf = asOf,
             DatasetVersion = state.Dataset.Version,
             Algorithm = algorithm.Name,
@@ -172,13 +182,33 @@ internal static class Screener
     [ThreadStatic]
     private static List<Match>? _matches;
 
+    [ThreadStatic]
+    private static List<ScreeningHit>? _hits;
+
+    private const int MaxKeptCandidateIds = 4096;
+
+    [ThreadStatic]
+    private static int[]? _candidateIds;
+
     private const string NoMatchReason = "no match to a listed entity or its affiliates";
 
+    private static readonly DeferredText NoMatch = DeferredText.Of(NoMatchReason)!;
+
+    // The reason of a result, written when first read: the deciding hit's field, query and reason.
+    private sealed class HitReason(ScreeningHit hit) : DeferredText
+    {
+        private ScreeningHit? _hit = hit;
+
+        protected override string Write() => $"{_hit!.Field} \"{_hit.Query}\" {_hit.Reason}";
+
+        protected override void Release() => _hit = null;
+    }
+
     // Judges the path from a match to a listed entity under the policy, and adds the hit unless the policy clears it.
-    private static void AddHit(ref List<ScreeningHit>? hits, EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf,
+    private static void AddHit(List<ScreeningHit> hits, EngineState state, ScreeningRequest request, ScreeningOptions options, ScreeningPolicy policy, DateOnly asOf,
         ProductContext context, Match m, Entity target, IReadOnlyList<Relation> steps)
     {
-        var listings = ListingsAt(target, asOf, state.Dataset);
+        var listings = ListingsAt(target, asOf, state);
 
         // The aggregate ownership of the entity where the path's ownership relations start, precomputed per generation;
         // for a parent given with the request, the ties to it come first.
@@ -211,7 +241,7 @@ internal static class Screener
             return;
         }
 
-        (hits ??= new List<ScreeningHit>(1)).Add(new ScreeningHit
+        hits.Add(new ScreeningHit
         {
             Field = m.Field,
             Query = m.Query,
@@ -224,10 +254,10 @@ internal static class Screener
             ListedEntityId = target.Id,
             ListedEntityName = target.PrimaryName,
             Path = PathSteps(state, request, steps),
-            Listings = ListingsOf(listings, verdict.Lists),
+            Listings = ListingsOf(state, target, listings, verdict.Lists),
             Decision = verdict.Decision,
             Rule = verdict.Rule,
-            Reason = verdict.Reason,
+            DeferredReason = verdict.DeferredReason,
             Evidence = DescribeEvidence(m, steps, listings, context),
             Ownership = verdict.Ownership,
         });
@@ -248,14 +278,33 @@ internal static class Screener
         return false;
     }
 
-    // The end of a path through the graph, as a delegate over one date.
+    // The end of a path through the graph, as a delegate over one date: the thread's last one is used again for the same date.
     private sealed class ListedAt(DateOnly asOf)
     {
-        public bool IsTarget(Entity entity) => HasListingAt(entity, asOf);
+        [ThreadStatic]
+        private static ListedAt? _last;
+
+        [ThreadStatic]
+        private static Func<Entity, bool>? _lastDelegate;
+
+        public static Func<Entity, bool> Delegate(DateOnly asOf)
+        {
+            if (_last is not { } last || last._asOf != asOf || _lastDelegate is null)
+            {
+                _last = last = new ListedAt(asOf);
+                _lastDelegate = last.IsTarget;
+            }
+
+            return _lastDelegate;
+        }
+
+        private readonly DateOnly _asOf = asOf;
+
+        private bool IsTarget(Entity entity) => HasListingAt(entity, _asOf);
     }
 
     // The listings of an entity in force at a date, each with its list.
-    private static (Listing, ListDefinition)[] ListingsAt(Entity entity, DateOnly asOf, ScreeningDataset dataset)
+    private static (Listing, ListDefinition)[] ListingsAt(Entity entity, DateOnly asOf, EngineState state)
     {
         var all = entity.Listings;
         var count = 0;
@@ -272,6 +321,13 @@ internal static class Screener
             return [];
         }
 
+        // Mostly all of them: those of the entity, written once.
+        if (count == all.Count)
+        {
+            return state.ListingsOf(entity).WithLists;
+        }
+
+        var dataset = state.Dataset;
         var listings = new (Listing, ListDefinition)[count];
         var at = 0;
         for (var i = 0; i < all.Count; i++)
@@ -286,7 +342,7 @@ internal static class Screener
     }
 
     // The listings a verdict rests on, in the order of the entity's listings.
-    private static Listing[] ListingsOf((Listing Listing, ListDefinition List)[] listings, IReadOnlyList<string> lists)
+    private static Listing[] ListingsOf(EngineState state, Entity target, (Listing Listing, ListDefinition List)[] listings, IReadOnlyList<string> lists)
     {
         var count = 0;
         for (var i = 0; i < listings.Length; i++)
@@ -300,6 +356,12 @@ internal static class Screener
         if (count == 0)
         {
             return [];
+        }
+
+        // All of the entity's listings, as its shared array.
+        if (count == listings.Length && listings.Length == target.Listings.Count && state.ListingsOf(target) is { } entityListings && ReferenceEquals(entityListings.WithLists, listings))
+        {
+            return entityListings.Listings;
         }
 
         var result = new Listing[count];
@@ -389,6 +451,11 @@ internal static class Screener
         var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and given
+        // back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
+        var ids = _candidateIds;
+        _candidateIds = null;
         for (var w = 0; w < windows.Count; w++)
         {
             var variant = windows[w];
@@ -396,10 +463,11 @@ internal static class Screener
             var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
             // A window of a long text has no written form of its own: its tokens stand for it.
             var queryText = IsVariant(variants, variant) ? value : variant.Key;
-            foreach (var id in index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache))
+            var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+            for (var c = 0; c < found; c++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var candidate = index.Names[id];
+                var candidate = index.Names[ids![c]];
                 var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
 
                 // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
@@ -442,6 +510,10 @@ internal static class Screener
                     var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
                         matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
                     match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
+                    if (match is null)
+                    {
+                        Match.Return(partialMatch);
+                    }
                 }
 
                 if (match is not null)
@@ -453,11 +525,18 @@ internal static class Screener
                     }
                     else if (Better(match, matches[at]))
                     {
+                        Match.Return(matches[at]);
                         matches[at] = match;
+                    }
+                    else
+                    {
+                        Match.Return(match);
                     }
                 }
             }
         }
+
+        _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
@@ -473,6 +552,7 @@ internal static class Screener
             {
                 if ((matches[i].Contained || matches[i].Partial) && matches[i].NameScore < ExactScore)
                 {
+                    Match.Return(matches[i]);
                     matches.RemoveAt(i);
                 }
             }
@@ -548,7 +628,7 @@ internal static class Screener
 
         Array.Sort(order, static (x, y) =>
         {
-            var c = y.Hit.Decision.CompareTo(x.Hit.Decision);
+            var c = ((int)y.Hit.Decision).CompareTo((int)x.Hit.Decision);
             c = c != 0 ? c : y.Hit.Score.CompareTo(x.Hit.Score);
             c = c != 0 ? c : x.Hit.Path.Count.CompareTo(y.Hit.Path.Count);
             c = c != 0 ? c : string.CompareOrdinal(x.Hit.EntityId, y.Hit.EntityId);
@@ -573,7 +653,7 @@ internal static class Screener
     // first), then a shorter path.
     private static bool BetterInGroup(ScreeningHit h, ScreeningHit current)
     {
-        var c = current.Decision.CompareTo(h.Decision);
+        var c = ((int)current.Decision).CompareTo((int)h.Decision);
         c = c != 0 ? c : Nullable.Compare(h.Evidence?.Confidence, current.Evidence?.Confidence);
         c = c != 0 ? c : h.Path.Count.CompareTo(current.Path.Count);
         return c < 0;
@@ -624,11 +704,12 @@ internal static class Screener
             return null;
         }
 
-        foreach (var rules in NameScoringRules.All)
+        var all = NameScoringRules.All;
+        for (var i = 0; i < all.Count; i++)
         {
-            if (string.Equals(rules.Name, algorithm.Name, StringComparison.Ordinal))
+            if (string.Equals(all[i].Name, algorithm.Name, StringComparison.Ordinal))
             {
-                return rules;
+                return all[i];
             }
         }
 
@@ -667,25 +748,31 @@ internal static class Screener
         return cache[entityIndex];
     }
 
-    // The match's explanation is written only when the match becomes a hit (PendingFeatures): a match that a better one of the
-    // same entity replaces, or that the policy clears, costs no explanation.
+    // The match's explanation is written only when the match becomes a hit (PendingFeatures, made when the hit reads the match's
+    // features): a match that a better one of the same entity replaces, or that the policy clears, costs no explanation.
     private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
         bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
     {
-        var features = new PendingFeatures(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
         var nameScore = score;
         if (qualification is not null)
         {
             score = qualification.Apply(score, matchThreshold);
         }
 
-        return new Match(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, features,
-            Mention: isMention, AccessoryMention: accessory, Contained: scored.CandidateContained && scored.Score < ExactScore, Partial: partial is not null)
-        {
-            NameScore = nameScore,
-            EntityIndex = candidate.EntityIndex,
-        };
+        var match = Match.Rent(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
+        match.Mention = isMention;
+        match.AccessoryMention = accessory;
+        match.Contained = scored.CandidateContained && scored.Score < ExactScore;
+        match.Partial = partial is not null;
+        match.NameScore = nameScore;
+        match.EntityIndex = candidate.EntityIndex;
+        match.Explain(new PendingExplanation(scored, query, index, candidate, nameScore, isMention, accessory, qualified, qualification, matchThreshold, partial));
+        return match;
     }
+
+    // What the explanation of a name match is written from, kept with the match until a hit reads its features.
+    private readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
+        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
     // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
@@ -705,20 +792,19 @@ internal static class Screener
         private FeatureScore? _partial;
         private List<FeatureScore>? _features;
 
-        public PendingFeatures(NameScore scored, NormalizedName query, CandidateIndex index, IndexedName candidate, double score, bool isMention, bool accessory, bool qualified,
-            PartyQualifiers.Qualification? qualification, double matchThreshold, FeatureScore? partial)
+        public PendingFeatures(in PendingExplanation pending)
         {
-            _scored = scored;
-            _query = query;
-            _index = index;
-            _candidate = candidate;
-            _score = score;
-            _isMention = isMention;
-            _accessory = accessory;
-            _qualified = qualified;
-            _qualification = qualification;
-            _matchThreshold = matchThreshold;
-            _partial = partial;
+            _scored = pending.Scored;
+            _query = pending.Query;
+            _index = pending.Index;
+            _candidate = pending.Candidate;
+            _score = pending.Score;
+            _isMention = pending.IsMention;
+            _accessory = pending.Accessory;
+            _qualified = pending.Qualified;
+            _qualification = pending.Qualification;
+            _matchThreshold = pending.MatchThreshold;
+            _partial = pending.Partial;
         }
 
         public int Count => Written.Count;
@@ -893,7 +979,7 @@ internal static class Screener
 
             matches.Add(new Match("fcc_id", fccId!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
                 [new FeatureScore("fcc-grantee-code", 1, 1, string.Create(CultureInfo.InvariantCulture, $"FCC ID {fccId} has grantee code {grantee}, held by {entity.PrimaryName}"))],
-                ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
+                exactIdentifier: true, productIdentifier: true, scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
         }
     }
 
@@ -931,7 +1017,7 @@ internal static class Screener
             }
 
             matches.Add(new Match(field, query, entity, $"model prefix {prefix}", null, id.Confidence, 1,
-                features, ExactIdentifier: true, ProductIdentifier: true, Scheme: IdentifierSchemes.ModelPrefix) { Identifier = id, EvidenceKind = MatchEvidence.ModelPrefix });
+                features, exactIdentifier: true, productIdentifier: true, scheme: IdentifierSchemes.ModelPrefix) { Identifier = id, EvidenceKind = MatchEvidence.ModelPrefix });
         }
     }
 
@@ -1026,36 +1112,130 @@ internal static class Screener
         };
     }
 
-    private sealed record Match(
-        string Field,
-        string Query,
-        Entity Entity,
-        string MatchedName,
-        NameKind? NameKind,
-        FactConfidence Confidence,
-        double Score,
-        IReadOnlyList<FeatureScore> Features,
-        bool ExactIdentifier = false,
-        bool ProductIdentifier = false,
-        string? Scheme = null,
-        bool Mention = false,
-        bool AccessoryMention = false,
-        bool Contained = false,
-        bool Partial = false)
+    // A match of one entity in one screening. Matches are taken from the thread's free matches and given back when the screening
+    // (or a better match of the same entity) is done with them: a hit copies what it needs, and holds only the features.
+    private sealed class Match
     {
+        private const int MaxFree = 256;
+
+        [ThreadStatic]
+        private static Stack<Match>? _free;
+
+        private IReadOnlyList<FeatureScore>? _features;
+        private PendingExplanation _pending;
+        private bool _hasPending;
+
+        private Match()
+        {
+        }
+
+        public Match(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore> features, bool exactIdentifier = false, bool productIdentifier = false, string? scheme = null)
+        {
+            Set(field, query, entity, matchedName, nameKind, confidence, score, features);
+            ExactIdentifier = exactIdentifier;
+            ProductIdentifier = productIdentifier;
+            Scheme = scheme;
+        }
+
+        public string Field { get; private set; } = null!;
+
+        public string Query { get; private set; } = null!;
+
+        public Entity Entity { get; private set; } = null!;
+
+        public string MatchedName { get; private set; } = null!;
+
+        public NameKind? NameKind { get; private set; }
+
+        public FactConfidence Confidence { get; private set; }
+
+        public double Score { get; private set; }
+
+        /// <summary>Gets the explanation: for a name match, written when first read (the same list every time).</summary>
+        public IReadOnlyList<FeatureScore> Features => _features ??= _hasPending ? new PendingFeatures(_pending) : [];
+
+        public bool ExactIdentifier { get; private set; }
+
+        public bool ProductIdentifier { get; private set; }
+
+        public string? Scheme { get; private set; }
+
+        public bool Mention { get; set; }
+
+        public bool AccessoryMention { get; set; }
+
+        public bool Contained { get; set; }
+
+        public bool Partial { get; set; }
+
         /// <summary>Gets the identifier that matched, for identifier evidence.</summary>
-        public EntityIdentifier? Identifier { get; init; }
+        public EntityIdentifier? Identifier { get; set; }
 
         /// <summary>Gets, for a match of a parent given with the request, the ties from the party up to the matched entity.</summary>
-        public IReadOnlyList<Relation> Ties { get; init; } = [];
+        public IReadOnlyList<Relation> Ties { get; set; } = [];
 
         /// <summary>Gets the kind of evidence (<see cref="MatchEvidence.Kind"/>) when it is not read from the field.</summary>
-        public string? EvidenceKind { get; init; }
+        public string? EvidenceKind { get; set; }
 
         /// <summary>Gets the name score before the date-of-birth and country qualifiers.</summary>
-        public double NameScore { get; init; } = Score;
+        public double NameScore { get; set; }
 
         /// <summary>Gets the index of the matched entity in the candidate index, for a name match; -1 otherwise.</summary>
-        public int EntityIndex { get; init; } = -1;
+        public int EntityIndex { get; set; } = -1;
+
+        /// <summary>Takes a match from the thread's free matches (or a new one), with no explanation yet.</summary>
+        public static Match Rent(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore>? features)
+        {
+            var match = _free is { Count: > 0 } free ? free.Pop() : new Match();
+            match.Set(field, query, entity, matchedName, nameKind, confidence, score, features);
+            return match;
+        }
+
+        /// <summary>Gives a match back to the thread's free matches, emptied: nothing may read it after.</summary>
+        public static void Return(Match match)
+        {
+            match.Set(null!, null!, null!, null!, null, default, 0, null);
+            var free = _free ??= new Stack<Match>();
+            if (free.Count < MaxFree)
+            {
+                free.Push(match);
+            }
+        }
+
+        /// <summary>Sets what the explanation of a name match is written from, when a hit first reads it.</summary>
+        public void Explain(in PendingExplanation pending)
+        {
+            _pending = pending;
+            _hasPending = true;
+        }
+
+        private void Set(string field, string query, Entity entity, string matchedName, NameKind? nameKind, FactConfidence confidence, double score,
+            IReadOnlyList<FeatureScore>? features)
+        {
+            Field = field;
+            Query = query;
+            Entity = entity;
+            MatchedName = matchedName;
+            NameKind = nameKind;
+            Confidence = confidence;
+            Score = score;
+            _features = features;
+            _pending = default;
+            _hasPending = false;
+            ExactIdentifier = false;
+            ProductIdentifier = false;
+            Scheme = null;
+            Mention = false;
+            AccessoryMention = false;
+            Contained = false;
+            Partial = false;
+            Identifier = null;
+            Ties = [];
+            EvidenceKind = null;
+            NameScore = score;
+            EntityIndex = -1;
+        }
     }
 }
