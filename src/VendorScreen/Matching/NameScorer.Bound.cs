@@ -250,8 +250,9 @@ internal static partial class NameScorer
             var joined = runs.Joined;
             for (var i = 0; i < single.Count; i++)
             {
+                // A pair whose tokens are all marked marks nothing more.
                 var x = single[i].Text.AsSpan();
-                if (x.Length >= 4 && MaySpellAlike(x, joined))
+                if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count)) && MaySpellAlike(x, joined))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);
@@ -260,6 +261,20 @@ internal static partial class NameScorer
         }
 
         runs.Dispose();
+    }
+
+    // Whether the tokens of a run are all marked.
+    private static bool AllMarked(bool[] marked, int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+        {
+            if (!marked[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
