@@ -1122,6 +1122,7 @@ internal static partial class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
+    [SkipLocalsInit]
     private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
         List<NameToken> into)
     {
@@ -1391,6 +1392,7 @@ internal static partial class NameScorer
         return TokenSimilarity(a, b, shortSubstitution: true, rules);
     }
 
+    [SkipLocalsInit]
     private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution, NameScoringRules rules)
     {
         // Pinyin syllables are a closed set: one letter more, less or changed makes another syllable ("cheng" / "chen",
@@ -1879,6 +1881,7 @@ internal static partial class NameScorer
     // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
     // limit and more than limit otherwise.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var beyond = limit + 1;
@@ -2204,6 +2207,7 @@ internal static partial class NameScorer
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
     }
 
+    [SkipLocalsInit]
     private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
