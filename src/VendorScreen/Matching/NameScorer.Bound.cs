@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 
@@ -41,6 +42,59 @@ internal static partial class NameScorer
     /// <param name="atLeast">The score that counts; <see cref="double.PositiveInfinity"/> when only a contained candidate counts.</param>
     /// <returns><see langword="false"/> when the score is certainly below <paramref name="atLeast"/> and the candidate is not contained.</returns>
     internal static bool MayReach(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+    {
+        // Lists often carry the same name more than once (one person on several lists): a name not transliterated is bounded once
+        // per query, and its twins read the answer kept (the bound depends only on the two names, the statistics, the rules and the
+        // score that counts).
+        if (candidate.IsTransliteration)
+        {
+            return MayReachOnce(query, candidate, statistics, rules, atLeast);
+        }
+
+        var bound = _boundSpace ??= new BoundSpace();
+        var answers = bound.AnswersFor(query, statistics, rules, atLeast);
+        if (answers.TryGetValue(candidate.Key, out var known) && SameName(known.Name, candidate))
+        {
+            return known.MayReach;
+        }
+
+        var reach = MayReachOnce(query, candidate, statistics, rules, atLeast);
+        if (answers.Count >= MaxBoundMemo)
+        {
+            answers.Clear();
+        }
+
+        answers[candidate.Key] = (candidate, reach);
+        return reach;
+    }
+
+    // Whether two names not transliterated are read alike by the bound: the same tokens, syllable continuations and spellings.
+    private static bool SameName(NormalizedName x, NormalizedName y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (x.IsTransliteration != y.IsTransliteration || x.SourceScript != y.SourceScript || x.PrimarySpelling is not null || y.PrimarySpelling is not null
+            || x.Tokens.Count != y.Tokens.Count || !x.SyllableContinuations.AsSpan().SequenceEqual(y.SyllableContinuations))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Tokens.Count; i++)
+        {
+            if (x.Tokens[i] != y.Tokens[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The bound of one pair of names (MayReach).
+    private static bool MayReachOnce(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -242,6 +296,7 @@ internal static partial class NameScorer
     // Marks the tokens of the joined pairs the scorer may align (AddJoined): a word of four letters or more of one name and a run
     // of two to four tokens of the other (a legal form at either end of a run stops it under joined-skips-legal-forms) whose
     // spelling similarity may be above 0 (MaySpellAlike).
+    [SkipLocalsInit]
     private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
@@ -250,8 +305,9 @@ internal static partial class NameScorer
             var joined = runs.Joined;
             for (var i = 0; i < single.Count; i++)
             {
+                // A pair whose tokens are all marked marks nothing more.
                 var x = single[i].Text.AsSpan();
-                if (x.Length >= 4 && MaySpellAlike(x, joined))
+                if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count)) && MaySpellAlike(x, joined))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);
@@ -262,7 +318,22 @@ internal static partial class NameScorer
         runs.Dispose();
     }
 
+    // Whether the tokens of a run are all marked.
+    private static bool AllMarked(bool[] marked, int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+        {
+            if (!marked[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
+    [SkipLocalsInit]
     private static ulong JoinedRunsOf(NameToken word, IReadOnlyList<NameToken> multi, NameScoringRules rules)
     {
         var x = word.Text.AsSpan();
@@ -443,6 +514,29 @@ internal static partial class NameScorer
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
         public List<Pair> Pairs { get; } = new(16);
+
+        // The answers of the bound for the candidate names (by key) last bounded against one query, under one set of statistics,
+        // rules and score that counts.
+        private readonly Dictionary<string, (NormalizedName Name, bool MayReach)> _answers = new(StringComparer.Ordinal);
+        private NormalizedName? _answersQuery;
+        private ITokenStatistics? _answersStatistics;
+        private NameScoringRules? _answersRules;
+        private double _answersAtLeast;
+
+        public Dictionary<string, (NormalizedName Name, bool MayReach)> AnswersFor(NormalizedName query, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+        {
+            if (!ReferenceEquals(_answersQuery, query) || !ReferenceEquals(_answersStatistics, statistics) || !ReferenceEquals(_answersRules, rules)
+                || !_answersAtLeast.Equals(atLeast))
+            {
+                _answers.Clear();
+                _answersQuery = query;
+                _answersStatistics = statistics;
+                _answersRules = rules;
+                _answersAtLeast = atLeast;
+            }
+
+            return _answers;
+        }
 
         public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
             IWordSoundCodes? soundCodes)

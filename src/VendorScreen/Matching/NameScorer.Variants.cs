@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Matching;
@@ -256,6 +257,7 @@ internal static partial class NameScorer
 
     // Wade-Giles: in a name with a syllable only Wade-Giles spells ("hsi", "tse", "tung"), a run of one to three Wade-Giles syllables
     // ("chin ping") whose Pinyin reading is a word or a run of words of the other name ("jinping", "jin ping") is aligned with it.
+    [SkipLocalsInit]
     private static void AddWadeGilesPairs(IReadOnlyList<NameToken> wadeGiles, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsWadeGiles, NameScoringRules rules)
     {
         var distinctive = false;

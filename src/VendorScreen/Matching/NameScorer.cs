@@ -1122,6 +1122,7 @@ internal static partial class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
+    [SkipLocalsInit]
     private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
         List<NameToken> into)
     {
@@ -1147,14 +1148,10 @@ internal static partial class NameScorer
             return tokens;
         }
 
-        // Whether each word may be part of a misspelt legal form: a plain Latin word or legal form that is neither a word of the
-        // other name nor within the edit budget of one (computed once per word, not once per run that holds it).
-        Span<bool> eligible = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var t = tokens[i];
-            eligible[i] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules);
-        }
+        // Whether each word may be part of a misspelt legal form (RunIsEligible): read for the words of a run whose length may
+        // spell a form, once per word.
+        Span<sbyte> eligible = tokens.Count <= 64 ? stackalloc sbyte[tokens.Count] : new sbyte[tokens.Count];
+        eligible.Clear();
 
         // A run's text, with and without its spaces, is written into buffers on the stack when it fits.
         Span<char> spacedBuffer = stackalloc char[RunBufferLength];
@@ -1165,15 +1162,12 @@ internal static partial class NameScorer
             var rewritten = false;
             for (var k = Math.Min(4, tokens.Count - i); k >= 1 && !rewritten; k--)
             {
-                if (!RunIsEligible(tokens, eligible, i, k))
-                {
-                    continue;
-                }
-
-                // The run is joined only when a form may be spelt at its length, with or without the spaces.
+                // The run is joined only when a form may be spelt at its length, with or without the spaces, and each of its words
+                // may be part of a misspelt form.
                 var letters = JoinedLength(tokens, i, k) - (k - 1);
                 var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
-                if (!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
+                if ((!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
+                    || !RunIsEligible(tokens, other, rules, eligible, i, k))
                 {
                     continue;
                 }
@@ -1340,13 +1334,21 @@ internal static partial class NameScorer
         return result ?? tokens;
     }
 
-    // A run of words may spell a legal form when each of its words may and at least one is an ordinary word.
-    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, Span<bool> eligible, int start, int count)
+    // A run of words may spell a legal form when each of its words may and at least one is an ordinary word. A word may be part
+    // of a misspelt legal form when it is a plain Latin word or legal form that is neither a word of the other name nor within the
+    // edit budget of one; what is found for a word is kept in its element of eligible (0 not yet known, 1 yes, -1 no).
+    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, NameScoringRules rules, Span<sbyte> eligible, int start, int count)
     {
         var hasWord = false;
         for (var k = start; k < start + count; k++)
         {
-            if (!eligible[k])
+            if (eligible[k] == 0)
+            {
+                var t = tokens[k];
+                eligible[k] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            if (eligible[k] < 0)
             {
                 return false;
             }
@@ -1390,6 +1392,7 @@ internal static partial class NameScorer
         return TokenSimilarity(a, b, shortSubstitution: true, rules);
     }
 
+    [SkipLocalsInit]
     private static double TokenSimilarity(NameToken a, NameToken b, bool shortSubstitution, NameScoringRules rules)
     {
         // Pinyin syllables are a closed set: one letter more, less or changed makes another syllable ("cheng" / "chen",
@@ -1878,10 +1881,18 @@ internal static partial class NameScorer
     // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
     // limit and more than limit otherwise.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var beyond = limit + 1;
         if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return beyond;
+        }
+
+        // Each character of one text missing from the other costs an edit of its own (SpellingSketch.MinEdits): most pairs of
+        // different words are known to be beyond the limit from their character sets, without the table.
+        if (SpellingSketch.MinEdits(SpellingSketch.CharacterSet(a), a.Length, SpellingSketch.CharacterSet(b), b.Length) > limit)
         {
             return beyond;
         }
@@ -2196,6 +2207,7 @@ internal static partial class NameScorer
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
     }
 
+    [SkipLocalsInit]
     private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);

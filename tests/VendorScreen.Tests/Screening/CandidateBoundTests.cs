@@ -103,6 +103,52 @@ public sealed class CandidateBoundTests
         NameScorer.MayReach(query, candidate, sharedRare, rules, 0.6).Should().Be(rareAlone);
     }
 
+    [Fact]
+    public void MayReach_TwinCandidateNames_AnswerAsEachAloneUnlessTheyDifferInTokensOrThreshold()
+    {
+        // A name listed twice is bounded once per query and its twin reads the answer kept: the answer must be the one a fresh
+        // bound gives, and a name with the same words but another reading of them (a token class), or another threshold, is
+        // bounded on its own.
+        var query = NameNormalizer.Normalize("Meridian Zorbex Trading")[0];
+        var listed = NameNormalizer.Normalize("Meridian Zorbex Trading")[0];
+        var twin = NameNormalizer.Normalize("MERIDIAN, Zorbex Trading")[0];
+        var statistics = new Rarities(new Dictionary<string, double> { ["meridian"] = 1, ["zorbex"] = 1, ["trading"] = 0.05, ["quilty"] = 1 });
+        var rules = NameScoringRules.Default;
+        twin.Should().NotBeSameAs(listed);
+        twin.Key.Should().Be(listed.Key);
+
+        NameScorer.MayReach(query, listed, statistics, rules, 0.8).Should().BeTrue();
+        NameScorer.MayReach(query, twin, statistics, rules, 0.8).Should().BeTrue();
+
+        // The same key, but a word read as a title, which weighs little: the bound reads the names again.
+        var single = NameNormalizer.Normalize("Meridian")[0];
+        var partner = NameNormalizer.Normalize("Meridian Quilty")[0];
+        var titled = new NormalizedName([partner.Tokens[0], partner.Tokens[1] with { Class = TokenClass.Title }], partner.IsTransliteration);
+        titled.Key.Should().Be(partner.Key);
+        var unlike = NameNormalizer.Normalize("Hollow Brightwater Tannery")[0];
+        var partnerAlone = MayReachAlone(single, partner, statistics, rules, 0.8, unlike);
+        var titledAlone = MayReachAlone(single, titled, statistics, rules, 0.8, unlike);
+        partnerAlone.Should().BeFalse("an unmatched word weighs as much as the matched one");
+        titledAlone.Should().BeTrue("an unmatched title weighs little");
+        NameScorer.MayReach(single, partner, statistics, rules, 0.8).Should().BeFalse();
+        NameScorer.MayReach(single, titled, statistics, rules, 0.8).Should().BeTrue();
+
+        var far = NameNormalizer.Normalize("Meridian Quilty Holdings")[0];
+        var atHalf = MayReachAlone(query, far, statistics, rules, 0.5, unlike);
+        var atNine = MayReachAlone(query, far, statistics, rules, 0.9, unlike);
+        atNine.Should().BeFalse();
+        NameScorer.MayReach(query, far, statistics, rules, 0.5).Should().Be(atHalf);
+        NameScorer.MayReach(query, far, statistics, rules, 0.9).Should().Be(atNine);
+        NameScorer.MayReach(query, far, statistics, rules, 0.5).Should().Be(atHalf);
+    }
+
+    // The bound of a pair after another query was bounded, so that nothing kept for the first query is read.
+    private static bool MayReachAlone(NormalizedName query, NormalizedName candidate, Rarities statistics, NameScoringRules rules, double atLeast, NormalizedName unlike)
+    {
+        NameScorer.MayReach(unlike, candidate, statistics, rules, atLeast);
+        return NameScorer.MayReach(query, candidate, statistics, rules, atLeast);
+    }
+
     private sealed class Rarities(Dictionary<string, double> rarity) : VendorScreen.Indexing.ITokenStatistics
     {
         public double Rarity(string token) => rarity.TryGetValue(token, out var r) ? r : 1;
