@@ -7,7 +7,8 @@ namespace VendorScreen.Tests.Matching;
 /// <summary>
 /// The scorer's optimal string alignment distance computes only the cells within its limit of the diagonal. Its callers only ask
 /// whether the distance is within the limit and, when it is, what it is: it must give the distance of the whole table whenever
-/// that is at most the limit, and a number above the limit otherwise.
+/// that is at most the limit, and a number above the limit otherwise. Pairs whose character sets already need more edits than
+/// the limit are answered before the table is filled; characters that share a bit of those sets must not hide an edit.
 /// </summary>
 public sealed class NameScorerOsaDistanceTests
 {
@@ -45,6 +46,9 @@ public sealed class NameScorerOsaDistanceTests
     [InlineData("hannibal", "hannibol", 2, 1)]
     [InlineData("kaspersky", "caspersky", 2, 1)]
     [InlineData("abc", "abc", 0, 0)]
+    [InlineData("мир", "мор", 1, 1)]
+    [InlineData("a!", "!a", 1, 1)] // 'a' and '!' share a bit of the character sets the distance is first bounded with
+    [InlineData("ab!", "abz", 1, 1)]
     public void OsaDistance_KnownPairs_GivesTheDistance(string a, string b, int limit, int expected) =>
         NameScorer.OsaDistance(a, b, limit).Should().Be(expected);
 }
