@@ -349,14 +349,14 @@ internal sealed partial class CandidateIndex
             var tokens = ReadTokens(reader, keys);
             // A second romanisation is followed by the first, with the same number of syllables.
             var primaryTokens = spelling == 2 ? ReadTokens(reader, keys) : null;
-            if (primaryTokens is not null && primaryTokens.Length != tokens.Length)
+            if (primaryTokens is not null && primaryTokens.Count != tokens.Count)
             {
-                throw reader.Bad($"a second romanisation of {tokens.Length} tokens whose first has {primaryTokens.Length}");
+                throw reader.Bad($"a second romanisation of {tokens.Count} tokens whose first has {primaryTokens.Count}");
             }
 
             // Most names have one word of continuation bits, all clear: that array is shared (the normaliser shares a name's array
             // between its romanisations too; it is never written after).
-            var continuationCount = reader.ReadCount((tokens.Length + 63) / 64, "the length of the syllable continuations");
+            var continuationCount = reader.ReadCount((tokens.Count + 63) / 64, "the length of the syllable continuations");
             ulong[] continuations = [];
             if (continuationCount > 0)
             {
@@ -569,10 +569,10 @@ internal sealed partial class CandidateIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static NameToken[] ReadTokens(SnapshotBinaryReader reader, string[] keys)
+    private static List<NameToken> ReadTokens(SnapshotBinaryReader reader, string[] keys)
     {
-        var tokens = new NameToken[reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens")];
-        for (var t = 0; t < tokens.Length; t++)
+        var tokens = TokenLists.OfCount(reader.ReadCount(NameNormalizer.MaxNameLength, "the number of tokens"), out var items);
+        for (var t = 0; t < items.Length; t++)
         {
             var text = keys[reader.ReadCount(keys.Length - 1, "a word id")];
             var tokenClass = reader.ReadByte();
@@ -581,7 +581,7 @@ internal sealed partial class CandidateIndex
                 throw reader.Bad($"an unknown token class {tokenClass}");
             }
 
-            tokens[t] = new NameToken(text, (TokenClass)tokenClass);
+            items[t] = new NameToken(text, (TokenClass)tokenClass);
         }
 
         return tokens;

@@ -140,11 +140,11 @@ internal static class NameNormalizer
         if (!hasNonLatin)
         {
             // A name in Latin letters has its one variant (or none).
-            return native.Length > 0 ? [new NormalizedName(native, false)] : [];
+            return native.Count > 0 ? [new NormalizedName(native, false)] : [];
         }
 
         // At most three variants: the native one, a romanisation and a second romanisation.
-        var own = native.Length > 0 ? new NormalizedName(native, false) : null;
+        var own = native.Count > 0 ? new NormalizedName(native, false) : null;
         NormalizedName? first = null, second = null;
 
         if (hasNonLatin)
@@ -152,7 +152,7 @@ internal static class NameNormalizer
             // A Japanese text is split into script runs and its kana romanised by Hepburn rules; its kanji are not read as
             // Chinese syllables one by one.
             var latin = Tokenize(japanese ? Japanese.Transliterate(compatible) : Transliterate(compatible), transliterated: true, out var continuations);
-            if (latin.Length > 0 && (native.Length == 0 || !SameTokens(latin, native)))
+            if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
                 var script = japanese ? NameScript.Kana : DominantScript(compatible);
                 var romanised = new NormalizedName(latin, true) { SourceScript = script, SyllableContinuations = continuations };
@@ -162,10 +162,10 @@ internal static class NameNormalizer
                 // ("Kim Jong Un"), not in Revised Romanization ("gim jeong eun"): a Hangul name gets both spellings.
                 if (script == NameScript.Hangul)
                 {
-                    var northern = new NameToken[latin.Length];
-                    for (var i = 0; i < latin.Length; i++)
+                    var northern = TokenLists.OfCount(latin.Count, out var northernItems);
+                    for (var i = 0; i < latin.Count; i++)
                     {
-                        northern[i] = latin[i].Class == TokenClass.Word ? latin[i] with { Text = Romanization.ToNorthKoreanSpelling(latin[i].Text) } : latin[i];
+                        northernItems[i] = latin[i].Class == TokenClass.Word ? latin[i] with { Text = Romanization.ToNorthKoreanSpelling(latin[i].Text) } : latin[i];
                     }
 
                     if (!SameTokens(northern, latin))
@@ -362,14 +362,14 @@ internal static class NameNormalizer
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
-    private static bool SameTokens(NameToken[] a, NameToken[] b)
+    private static bool SameTokens(List<NameToken> a, List<NameToken> b)
     {
-        if (a.Length != b.Length)
+        if (a.Count != b.Count)
         {
             return false;
         }
 
-        for (var i = 0; i < a.Length; i++)
+        for (var i = 0; i < a.Count; i++)
         {
             if (!string.Equals(a[i].Text, b[i].Text, StringComparison.Ordinal))
             {
@@ -380,10 +380,10 @@ internal static class NameNormalizer
         return true;
     }
 
-    private static NameToken[] Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
+    private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
 
     // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
-    private static NameToken[] Tokenize(string text, bool transliterated, out ulong[] continuations)
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
 
@@ -488,7 +488,7 @@ internal static class NameNormalizer
             count += words[i].Length > 1 || words[i][0] is not (SyllableMarker or ContinuedSyllableMarker) ? 1 : 0;
         }
 
-        var tokens = count == 0 ? [] : new NameToken[count];
+        var tokens = TokenLists.OfCount(count, out var items);
         var at = 0;
 
         // Only a transliteration has syllables that continue a word.
@@ -506,13 +506,13 @@ internal static class NameNormalizer
                     }
 
                     var syllable = w[1..];
-                    tokens[at++] = new NameToken(syllable, IsAsciiDigits(syllable) ? TokenClass.Number : TokenClass.Word);
+                    items[at++] = new NameToken(syllable, IsAsciiDigits(syllable) ? TokenClass.Number : TokenClass.Word);
                 }
 
                 continue;
             }
 
-            tokens[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w);
+            items[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w);
         }
 
         words.Clear();

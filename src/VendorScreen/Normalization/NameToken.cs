@@ -62,6 +62,26 @@ internal enum NameScript
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 internal readonly record struct NameToken(string Text, TokenClass Class);
 
+/// <summary>
+/// Makes the token lists of names. Every name's tokens are a <see cref="List{T}"/> of <see cref="NameToken"/>, as the scorer's
+/// working lists are: its calls through <see cref="IReadOnlyList{T}"/> then meet one type and take the runtime's fast path for
+/// a call site of one type.
+/// </summary>
+internal static class TokenLists
+{
+    /// <summary>Makes a list of a number of tokens, to be written through the span it gives.</summary>
+    /// <param name="count">The number of tokens.</param>
+    /// <param name="items">The list's tokens, to write.</param>
+    /// <returns>The list.</returns>
+    public static List<NameToken> OfCount(int count, out Span<NameToken> items)
+    {
+        var list = new List<NameToken>(count);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
+        items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        return list;
+    }
+}
+
 /// <summary>A name in compare form: a token sequence in one script variant.</summary>
 /// <param name="Tokens">The tokens in order.</param>
 /// <param name="IsTransliteration">Whether this variant was produced by transliterating a non-Latin name.</param>
@@ -137,11 +157,11 @@ internal sealed record NormalizedName(IReadOnlyList<NameToken> Tokens, bool IsTr
             return this;
         }
 
-        var tokens = new NameToken[count];
+        var tokens = TokenLists.OfCount(count, out var items);
         var continuations = new ulong[(count + 63) / 64];
         for (var i = 0; i < count; i++)
         {
-            tokens[i] = Tokens[start + i];
+            items[i] = Tokens[start + i];
             if (i > 0 && ContinuesWord(start + i))
             {
                 continuations[i >> 6] |= 1UL << (i & 63);
