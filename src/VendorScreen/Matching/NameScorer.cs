@@ -1515,7 +1515,8 @@ internal static partial class NameScorer
             <= 9 => 2,
             _ => 3,
         };
-        if (SpellingSketch.MinEdits(aSketch.Letters, a.Length, bSketch.Letters, b.Length) <= budget && OsaDistance(a, b, budget) <= budget)
+        // OsaDistance bounds the distance by the character sets first (as the sketch test did), then computes its band.
+        if (OsaDistance(a, b, budget) <= budget)
         {
             return true;
         }
