@@ -619,8 +619,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     {
         var grams = scratch.Grams;
         Trigrams(token, grams, distinct: true);
-        var counts = scratch.VocabularyCounts;
-        var firstGram = scratch.FirstGram;
+
+        // Each word's count of lists and first trigram, packed into one number (the count in the low 16 bits, the trigram's
+        // position in the high 16): one read and one write per list entry, in a table half the size of two. A token is at most
+        // NameNormalizer.MaxNameLength characters long, so both fit.
+        var tally = scratch.VocabularyTally;
+        if (grams.Count > 0xFFFF)
+        {
+            throw new ArgumentException($"a token of {token.Length} characters, longer than a name can be", nameof(token));
+        }
+
         var touched = scratch.TouchedVocabulary;
         var found = scratch.Similar;
         var from = LengthStart(token.Length - 3);
@@ -660,14 +668,15 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 for (var at = start; at < end; at++)
                 {
                     var id = ids[at];
-                    if (counts[id]++ == 0)
+                    var t = tally[id];
+                    if (t == 0)
                     {
-                        firstGram[id] = gi;
+                        tally[id] = 1u | ((uint)gi << 16);
                         touched.Add(id);
                     }
-                    else if (gi < firstGram[id])
+                    else
                     {
-                        firstGram[id] = gi;
+                        tally[id] = Tallied(t, gi);
                     }
                 }
             }
@@ -681,8 +690,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     {
                         if (Array.BinarySearch(ids, start, end - start, id) >= 0)
                         {
-                            counts[id]++;
-                            firstGram[id] = Math.Min(firstGram[id], gi);
+                            tally[id] = Tallied(tally[id], gi);
                         }
                     }
                 }
@@ -691,10 +699,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     for (var at = start; at < end; at++)
                     {
                         var id = ids[at];
-                        if (counts[id] > 0)
+                        var t = tally[id];
+                        if (t != 0)
                         {
-                            counts[id]++;
-                            firstGram[id] = Math.Min(firstGram[id], gi);
+                            tally[id] = Tallied(t, gi);
                         }
                     }
                 }
@@ -704,7 +712,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             var tokenSketch = _scoring.Sketch(token);
             foreach (var id in touched)
             {
-                if (counts[id] < needed)
+                var t = tally[id];
+                if ((t & 0xFFFF) < needed)
                 {
                     continue;
                 }
@@ -728,7 +737,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 {
                     // Words are ranked in the order first met when the trigrams' lists are read in posting order: by the first
                     // trigram that holds them, then by posting order.
-                    found.Add((sim, ((long)firstGram[id] << 32) | (uint)_vocabularyRank[id], v));
+                    found.Add((sim, ((long)(t >> 16) << 32) | (uint)_vocabularyRank[id], v));
                 }
             }
 
@@ -751,13 +760,20 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         {
             foreach (var id in touched)
             {
-                counts[id] = 0;
+                tally[id] = 0;
             }
 
             touched.Clear();
             found.Clear();
             lists.Clear();
         }
+    }
+
+    // A word's tally (count of lists, first trigram) after one more list, that of the trigram at a position, holds it.
+    private static uint Tallied(uint tally, int gram)
+    {
+        var first = Math.Min((int)(tally >> 16), gram);
+        return ((tally & 0xFFFF) + 1) | ((uint)first << 16);
     }
 
     // The trigrams of a token padded with ^ and $, each packed into one number (three UTF-16 code units), in order; with
@@ -789,8 +805,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         {
             Scores = new double[names];
             NameTouched = new bool[names];
-            VocabularyCounts = new int[vocabulary];
-            FirstGram = new int[vocabulary];
+            VocabularyTally = new uint[vocabulary];
         }
 
         public double[] Scores { get; }
@@ -799,9 +814,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         public List<int> TouchedNames { get; } = [];
 
-        public int[] VocabularyCounts { get; }
-
-        public int[] FirstGram { get; }
+        // By vocabulary word: the misspelling look-up's count of trigram lists holding the word (low 16 bits) and the position
+        // of the first of those trigrams in the token (high 16 bits); 0 for a word in none.
+        public uint[] VocabularyTally { get; }
 
         public List<int> TouchedVocabulary { get; } = [];
 
@@ -840,11 +855,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         public static Scratch For(int names, int vocabulary)
         {
             var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyCounts.Length < vocabulary)
+            if (current is null || current.Scores.Length < names || current.VocabularyTally.Length < vocabulary)
             {
                 _current = current = new Scratch(
                     Math.Max(names, current?.Scores.Length ?? 0),
-                    Math.Max(vocabulary, current?.VocabularyCounts.Length ?? 0));
+                    Math.Max(vocabulary, current?.VocabularyTally.Length ?? 0));
             }
 
             return current;
