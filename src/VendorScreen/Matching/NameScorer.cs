@@ -1879,8 +1879,10 @@ internal static partial class NameScorer
     // The optimal string alignment distance of two texts (a letter substituted, dropped, added, or two adjacent letters swapped,
     // is one edit) when it is at most limit; some number above limit otherwise. Only the band of cells within limit of the
     // diagonal is computed: a cell further off holds at least its distance from the diagonal, more than limit, and a path through
-    // it cannot end within limit. Those cells hold limit + 1, so every cell computed holds its distance when that is at most
-    // limit and more than limit otherwise.
+    // it cannot end within limit. Those cells are read as limit + 1, so every cell computed holds its distance when that is at
+    // most limit and more than limit otherwise. Row i's band is columns i - limit to i + limit; the next row reads one cell past
+    // each end of it (its own cell left of its band, and this row's cell right of it), so each row writes limit + 1 into those
+    // two cells rather than filling the row, and no cell is read that was not written for the row it is read as.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
@@ -1900,26 +1902,31 @@ internal static partial class NameScorer
 
         var size = b.Length + 1;
         Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
-        rows.Fill(beyond);
         var previous2 = rows[..size];
         var previous = rows.Slice(size, size);
         var current = rows.Slice(2 * size, size);
-        for (var j = 0; j <= Math.Min(b.Length, limit); j++)
+        var first = Math.Min(b.Length, limit);
+        for (var j = 0; j <= first; j++)
         {
             previous[j] = j;
         }
 
+        if (first + 1 < size)
+        {
+            previous[first + 1] = beyond;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
-            current.Fill(beyond);
-            if (i <= limit)
-            {
-                current[0] = i;
-            }
-
-            var rowMin = current[0];
             var from = Math.Max(1, i - limit);
             var to = Math.Min(b.Length, i + limit);
+            current[from - 1] = from == 1 && i <= limit ? i : beyond;
+            if (to + 1 < size)
+            {
+                current[to + 1] = beyond;
+            }
+
+            var rowMin = i <= limit ? i : beyond;
             for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;

@@ -41,6 +41,34 @@ public sealed class NameScorerOsaDistanceTests
         within.Should().BeGreaterThan(5_000);
     }
 
+    [Fact]
+    public void OsaDistance_LongTextsAndWideLimits_AgreesWithTheWholeTableWithinTheLimit()
+    {
+        // Texts of 128 characters or more are compared in a table on the heap, whose cells start at 0: a cell read before it was
+        // written for its row would show as a distance below the true one. Shorter texts reuse the stack, so calls alternate.
+        var random = new Random(11);
+        const string letters = "abcdehiklmnorsu";
+        for (var n = 0; n < 3_000; n++)
+        {
+            var length = n % 2 == 0 ? random.Next(128, 180) : random.Next(0, 40);
+            var a = Misspellings.RandomWord(random, letters, length);
+            var b = Misspellings.Edit(a, random, random.Next(0, 8), letters);
+            var limit = random.Next(0, 9);
+            var full = Misspellings.OsaDistance(a, b);
+
+            var banded = NameScorer.OsaDistance(a, b, limit);
+
+            if (full <= limit)
+            {
+                banded.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
+            }
+            else
+            {
+                banded.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("appel", "apple", 1, 1)]
     [InlineData("hannibal", "hannibol", 2, 1)]
