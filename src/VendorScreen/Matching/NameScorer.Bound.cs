@@ -152,10 +152,15 @@ internal static partial class NameScorer
         {
             if (!masks.TryGetValue(c[j], out var seen))
             {
+                // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
+                // candidate word's sketch is made once, the query's once per query.
+                var sketched = c[j].Class == TokenClass.Word && c[j].Text.Length >= 4;
+                var sketchC = sketched ? Sketch(c[j].Text) : default;
                 var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
-                    if (MayPair(q[i], c[j], rules, mode))
+                    var spelling = !sketched || !bound.IsSketched(q, i, out var sketchQ) || MayBeSimilar(sketchQ, sketchC);
+                    if (MayPair(q[i], c[j], rules, mode, spelling))
                     {
                         pairsWith |= 1UL << i;
                     }
@@ -387,9 +392,10 @@ internal static partial class NameScorer
     // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
     // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
     // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
-    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules, PairMode mode)
+    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules, PairMode mode, bool spelling)
     {
-        if (TokenSimilarity(a, b, shortSubstitution: mode.Latin, rules) > 0)
+        // spelling: false when the similarity is known to be 0.
+        if (spelling && TokenSimilarity(a, b, shortSubstitution: mode.Latin, rules) > 0)
         {
             return true;
         }
@@ -508,6 +514,8 @@ internal static partial class NameScorer
         private double[] _rarityQ = new double[16];
         private double[] _rarityC = new double[16];
         private bool _rarityQRead;
+        private SpellingSketch[] _sketchQ = new SpellingSketch[16];
+        private bool _sketchesMade;
 
         public Dictionary<NameToken, TokenBound> Masks { get; } = [];
 
@@ -556,6 +564,7 @@ internal static partial class NameScorer
                 _statistics = statistics;
                 _soundCodes = soundCodes;
                 _rarityQRead = false;
+                _sketchesMade = false;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -567,6 +576,29 @@ internal static partial class NameScorer
             }
 
             return Masks;
+        }
+
+        // Whether the query token at an index (of those last given to MasksFor) is a word of four letters or more, and its sketch,
+        // made once.
+        public bool IsSketched(IReadOnlyList<NameToken> q, int i, out SpellingSketch sketch)
+        {
+            if (!_sketchesMade)
+            {
+                if (_sketchQ.Length < q.Count)
+                {
+                    _sketchQ = new SpellingSketch[Math.Max(q.Count, _sketchQ.Length * 2)];
+                }
+
+                for (var k = 0; k < q.Count; k++)
+                {
+                    _sketchQ[k] = q[k].Class == TokenClass.Word && q[k].Text.Length >= 4 ? Sketch(q[k].Text) : default;
+                }
+
+                _sketchesMade = true;
+            }
+
+            sketch = _sketchQ[i];
+            return sketch.Length >= 4;
         }
 
         // The rarities of the query tokens last given to MasksFor, read once.
