@@ -69,6 +69,27 @@ public sealed class NameScorerOsaDistanceTests
         }
     }
 
+    [Fact]
+    public void OsaDistance_ShortTextsAtAnyLimit_IsTheDistanceOfTheWholeTable()
+    {
+        // Texts of up to 16 characters are compared by the bit-vector form of the table, which gives the distance exactly.
+        var random = new Random(13);
+        foreach (var letters in new[] { "ab", "abc", "aehiklmnorsu", "абвг" })
+        {
+            for (var n = 0; n < 20_000; n++)
+            {
+                var a = Misspellings.RandomWord(random, letters, random.Next(1, 17));
+                var b = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(1, 24)) : Misspellings.Edit(a, random, random.Next(0, 5), letters);
+                if (b.Length == 0)
+                {
+                    continue;
+                }
+
+                NameScorer.OsaDistance(a, b, 40).Should().Be(Misspellings.OsaDistance(a, b), $"\"{a}\" / \"{b}\"");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("appel", "apple", 1, 1)]
     [InlineData("hannibal", "hannibol", 2, 1)]
