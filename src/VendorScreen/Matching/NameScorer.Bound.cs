@@ -153,13 +153,20 @@ internal static partial class NameScorer
             if (!masks.TryGetValue(c[j], out var seen))
             {
                 // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
-                // candidate word's sketch is made once, the query's once per query.
+                // candidate word's sketch is made once, when first compared with a query word that has one (the query's are made
+                // once per query).
                 var sketched = c[j].Class == TokenClass.Word && c[j].Text.Length >= 4;
-                var sketchC = sketched ? Sketch(c[j].Text) : default;
+                SpellingSketch? sketchC = null;
                 var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
-                    var spelling = !sketched || !bound.IsSketched(q, i, out var sketchQ) || MayBeSimilar(sketchQ, sketchC);
+                    var spelling = true;
+                    if (sketched && bound.IsSketched(q, i, out var sketchQ))
+                    {
+                        sketchC ??= Sketch(c[j].Text);
+                        spelling = MayBeSimilar(sketchQ, sketchC.Value);
+                    }
+
                     if (MayPair(q[i], c[j], rules, mode, spelling))
                     {
                         pairsWith |= 1UL << i;
