@@ -98,7 +98,14 @@ internal static class NameNormalizer
     /// <returns>Its index; -1 when the text is valid Unicode.</returns>
     internal static int FirstLoneSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Most text holds no surrogate at all: a vectorised search finds the first one, if any.
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             if (!char.IsSurrogate(text[i]))
             {
