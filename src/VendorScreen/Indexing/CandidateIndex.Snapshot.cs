@@ -25,9 +25,8 @@ internal sealed partial class CandidateIndex
         Entities = entities;
         Names = names;
         _postings = tables.Postings;
-        _rarity = tables.Derived.Rarity;
+        _rarityByFrequency = tables.Derived.RarityByFrequency;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyRank, tables.Derived.VocabularyLengthStart);
-        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = (tables.Derived.VocabularyIds, tables.Derived.SimilarAsLatin, tables.Derived.SimilarAsTransliterated);
         _vocabularySketches = tables.Sketches;
         _trigramToVocabulary = tables.Trigrams;
         _identifiers = tables.Identifiers;
@@ -167,7 +166,7 @@ internal sealed partial class CandidateIndex
 
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
     /// can be read at the same time). The parts of the index are read side by side once its words are read, and each table the
-    /// index derives from its postings (rarities, the typo vocabulary, its ids and spelling sketches) is made as soon as what it
+    /// index derives from its postings (the rarity of each list length, the typo vocabulary and its spelling sketches) is made as soon as what it
     /// needs is read.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
@@ -205,9 +204,8 @@ internal sealed partial class CandidateIndex
         string[] keys = [];
         StoredName[] names = [];
         Dictionary<string, int[]> postings = [];
-        Dictionary<string, double> rarity = [];
+        double[] rarity = [];
         (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
-        (Dictionary<string, int> Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) memo = ([], [], []);
         SpellingSketch[] sketches = [];
         Dictionary<ulong, int[]> trigrams = [];
         Dictionary<string, int[]> identifiers = [];
@@ -238,17 +236,16 @@ internal sealed partial class CandidateIndex
                         }
 
                         sketches = StoredSketches(vocabulary.Words, sounds);
-                        memo = SimilarMemo(vocabulary.Words);
                     },
                     () => names = ReadNames(parts[(int)IndexPart.Names], keys, entityCount, nameCount),
                     () =>
                     {
                         postings = ReadPostings(parts[(int)IndexPart.Postings], keys, nameCount);
-                        rarity = Rarities(postings, nameCount);
+                        rarity = RarityByFrequency(postings, nameCount);
                     });
             });
 
-        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart);
         return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound!, derived);
     }
 
@@ -404,19 +401,6 @@ internal sealed partial class CandidateIndex
         }
 
         return reader.AtEnd ? postings : throw reader.Bad("unexpected bytes after the postings");
-    }
-
-    // The rarity of each posting key, as the index computes it (RarityOf).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, double> Rarities(Dictionary<string, int[]> postings, int nameCount)
-    {
-        var rarity = new Dictionary<string, double>(postings.Count, StringComparer.Ordinal);
-        foreach (var (key, ids) in postings)
-        {
-            rarity.Add(key, RarityOf(ids.Length, nameCount));
-        }
-
-        return rarity;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -616,18 +600,12 @@ internal sealed record StoredTables(
     DerivedTables Derived);
 
 /// <summary>The tables a stored candidate index derives from its postings at load.</summary>
-/// <param name="Rarity">The rarity of each posting key.</param>
+/// <param name="RarityByFrequency">The rarity of a posting key by the length of its posting list.</param>
 /// <param name="Vocabulary">The typo vocabulary, ordered by length.</param>
 /// <param name="VocabularyRank">The position of each typo-vocabulary word in posting order.</param>
 /// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
-/// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
-/// <param name="SimilarAsLatin">The empty memo of the misspelling look-up of Latin-script query tokens.</param>
-/// <param name="SimilarAsTransliterated">The empty memo of the misspelling look-up of transliterated query tokens.</param>
 internal sealed record DerivedTables(
-    Dictionary<string, double> Rarity,
+    double[] RarityByFrequency,
     string[] Vocabulary,
     int[] VocabularyRank,
-    int[] VocabularyLengthStart,
-    Dictionary<string, int> VocabularyIds,
-    string[]?[] SimilarAsLatin,
-    string[]?[] SimilarAsTransliterated);
+    int[] VocabularyLengthStart);

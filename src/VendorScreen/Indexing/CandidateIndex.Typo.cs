@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -5,25 +6,15 @@ namespace VendorScreen.Indexing;
 /// <summary>The misspelling look-up's sketches of the typo vocabulary, and its memo for the query tokens that are indexed words.</summary>
 internal sealed partial class CandidateIndex
 {
-    // The typo-vocabulary id of each word.
-    private readonly Dictionary<string, int> _vocabularyIds;
+    // What the misspelling look-up returns for each typo-vocabulary word taken as a query token, kept from its first look-up: as
+    // a Latin-script query's token, and as a transliterated query's. Filled as words are looked up, so that an index is made
+    // without a table of every word.
+    // (The default comparer of strings is ordinal, and lets the dictionary hash without randomising.)
+    private readonly ConcurrentDictionary<string, string[]> _similarAsLatin = new();
+    private readonly ConcurrentDictionary<string, string[]> _similarAsTransliterated = new();
 
-    // What the misspelling look-up returns for each typo-vocabulary word (by id) taken as a query token, kept from its first
-    // look-up: as a Latin-script query's token, and as a transliterated query's. Null until then.
-    private readonly string[]?[] _similarAsLatin;
-    private readonly string[]?[] _similarAsTransliterated;
-
-    // The ids of the typo vocabulary's words and the empty memo of their look-ups.
-    private static (Dictionary<string, int> Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) SimilarMemo(string[] vocabulary)
-    {
-        var ids = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
-        for (var v = 0; v < vocabulary.Length; v++)
-        {
-            ids.Add(vocabulary[v], v);
-        }
-
-        return (ids, new string[vocabulary.Length][], new string[vocabulary.Length][]);
-    }
+    // Whether a posting key is a word of the typo vocabulary: four characters or more.
+    private static bool IsTypoWord(string key) => key.Length >= 4;
 
     // The misspelling look-up of a token (SimilarVocabulary). A query token that is itself a word of the typo vocabulary (most
     // words of a listed name, and common words of other names) is looked up once per index and kept: the look-up depends only on
@@ -31,40 +22,40 @@ internal sealed partial class CandidateIndex
     // most two results per vocabulary word. The arrays returned are shared and must not be changed.
     private string[] SimilarVocabularyOf(string token, bool shortWordLookup, Scratch scratch)
     {
-        if (!_vocabularyIds.TryGetValue(token, out var id))
+        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
+        if (memo.TryGetValue(token, out var known))
         {
-            return SimilarVocabulary(token, shortWordLookup, scratch);
+            return known;
         }
 
-        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
-        var known = Volatile.Read(ref memo[id]);
-        if (known is null)
+        known = SimilarVocabulary(token, shortWordLookup, scratch);
+        if (IsTypoWord(token) && _postings.ContainsKey(token))
         {
-            known = SimilarVocabulary(token, shortWordLookup, scratch);
-            Volatile.Write(ref memo[id], known);
+            // Two threads looking the same word up at once compute the same result: either may be kept.
+            known = memo.GetOrAdd(token, known);
         }
 
         return known;
     }
 
     /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
-    internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
+    internal int SimilarMemoCount => _similarAsLatin.Count + _similarAsTransliterated.Count;
 
     /// <summary>Gets the words of the typo vocabulary, by id (for measurements of the memo).</summary>
     internal IReadOnlyList<string> TypoVocabularyWords => _vocabulary;
 
-    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: its two tables of references, the
-    /// table of word ids, and each result kept (an array of references, 24 bytes and 8 a word on a 64-bit runtime).</summary>
+    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: an entry of a concurrent dictionary for
+    /// each word kept (about 48 bytes with its share of the buckets) and each result (an array of references, 24 bytes and 8 a
+    /// word on a 64-bit runtime).</summary>
     /// <returns>The estimate in bytes.</returns>
     internal long SimilarMemoBytes()
     {
-        // A dictionary entry is about 24 bytes and its bucket 4 bytes.
-        var bytes = (2L * 8 * _vocabulary.Length) + (28L * _vocabularyIds.Count);
+        var bytes = 0L;
         foreach (var memo in new[] { _similarAsLatin, _similarAsTransliterated })
         {
-            foreach (var result in memo)
+            foreach (var (_, result) in memo)
             {
-                bytes += result is null || result.Length == 0 ? 0 : 24 + (8L * result.Length);
+                bytes += 48 + (result.Length == 0 ? 0 : 24 + (8L * result.Length));
             }
         }
 

@@ -35,8 +35,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal const int MaxTrigramPostings = 4096;
 
     private readonly Dictionary<string, int[]> _postings;
-    // The rarity of each posting key, computed once from its document frequency (RarityOf).
-    private readonly Dictionary<string, double> _rarity;
+    // The rarity of a posting key by its document frequency (the length of its posting list), computed once for each frequency
+    // up to the longest list (RarityOf): a key's rarity is read with its posting list, without a table of its own.
+    private readonly double[] _rarityByFrequency;
     // The typo vocabulary, shortest words first (words of one length in posting order), so that each trigram's list of word ids,
     // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
@@ -122,13 +123,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         Names = names;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
-        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
         // the same as when made alone.
         var vocabulary = _vocabulary;
         Dictionary<string, int[]>? postingArrays = null;
-        Dictionary<string, double>? rarity = null;
+        double[]? rarity = null;
         SpellingSketch[]? sketches = null;
         Dictionary<ulong, int[]>? trigramTable = null;
         SoundVocabulary? sound = null;
@@ -136,13 +136,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             () =>
             {
                 postingArrays = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-                rarity = postings.ToDictionary(p => p.Key, p => RarityOf(p.Value.Count, names.Count), StringComparer.Ordinal);
+                rarity = RarityByFrequency(postingArrays, names.Count);
             },
             () => sketches = Sketches(vocabulary, scoring),
             () => trigramTable = TrigramTable(vocabulary),
             () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
         _postings = postingArrays!;
-        _rarity = rarity!;
+        _rarityByFrequency = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
         _sound = sound!;
@@ -184,13 +184,31 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <inheritdoc />
     public double Rarity(string token)
     {
-        return _rarity.TryGetValue(token, out var rarity) ? rarity : 1;
+        return _postings.TryGetValue(token, out var ids) ? _rarityByFrequency[ids.Length] : 1;
     }
 
     // The rarity of a key held by a number of the indexed names: the log of the inverse document frequency over the log of the
     // number of names, in [0.05, 1].
     private static double RarityOf(int documentFrequency, int nameCount) =>
         Math.Clamp(Math.Log(1 + (nameCount / (double)documentFrequency)) / Math.Log(2 + nameCount), 0.05, 1);
+
+    // The rarity of a key for every document frequency from 0 to the length of the longest posting list.
+    private static double[] RarityByFrequency(Dictionary<string, int[]> postings, int nameCount)
+    {
+        var longest = 0;
+        foreach (var ids in postings.Values)
+        {
+            longest = Math.Max(longest, ids.Length);
+        }
+
+        var rarity = new double[longest + 1];
+        for (var frequency = 0; frequency < rarity.Length; frequency++)
+        {
+            rarity[frequency] = RarityOf(frequency, nameCount);
+        }
+
+        return rarity;
+    }
 
     /// <summary>Gets how many entities carry a token, or a run of up to four adjacent tokens written together
     /// (<c>"arellanofelix"</c>), in any of their indexed names: the document frequency by entity.</summary>
@@ -562,7 +580,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // one length keep their posting order), with each word's position in posting order and the first id of each length.
     private static (string[] Words, int[] Rank, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
     {
-        var inOrder = keys.Where(k => k.Length >= 4).ToArray();
+        var inOrder = keys.Where(IsTypoWord).ToArray();
         var longest = inOrder.Length == 0 ? 0 : inOrder.Max(k => k.Length);
         var lengthStart = new int[longest + 2];
         foreach (var key in inOrder)
