@@ -27,6 +27,7 @@ internal sealed partial class CandidateIndex
         _postings = tables.Postings;
         _rarityByFrequency = tables.Derived.RarityByFrequency;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyRank, tables.Derived.VocabularyLengthStart);
+        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = (tables.Derived.VocabularyIds, tables.Derived.SimilarAsLatin, tables.Derived.SimilarAsTransliterated);
         _vocabularySketches = tables.Sketches;
         _trigramToVocabulary = tables.Trigrams;
         _identifiers = tables.Identifiers;
@@ -166,7 +167,7 @@ internal sealed partial class CandidateIndex
 
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
     /// can be read at the same time). The parts of the index are read side by side once its words are read, and each table the
-    /// index derives from its postings (the rarity of each list length, the typo vocabulary and its spelling sketches) is made as soon as what it
+    /// index derives from its postings (the rarity of each list length, the typo vocabulary, its ids and spelling sketches) is made as soon as what it
     /// needs is read.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
@@ -206,6 +207,7 @@ internal sealed partial class CandidateIndex
         Dictionary<string, int[]> postings = [];
         double[] rarity = [];
         (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
+        (WordIdTable Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) memo = (new WordIdTable([]), [], []);
         SpellingSketch[] sketches = [];
         Dictionary<ulong, int[]> trigrams = [];
         Dictionary<string, int[]> identifiers = [];
@@ -236,6 +238,7 @@ internal sealed partial class CandidateIndex
                         }
 
                         sketches = StoredSketches(vocabulary.Words, sounds);
+                        memo = SimilarMemo(vocabulary.Words);
                     },
                     () => names = ReadNames(parts[(int)IndexPart.Names], keys, entityCount, nameCount),
                     () =>
@@ -245,7 +248,7 @@ internal sealed partial class CandidateIndex
                     });
             });
 
-        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart);
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
         return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound!, derived);
     }
 
@@ -604,8 +607,14 @@ internal sealed record StoredTables(
 /// <param name="Vocabulary">The typo vocabulary, ordered by length.</param>
 /// <param name="VocabularyRank">The position of each typo-vocabulary word in posting order.</param>
 /// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
+/// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
+/// <param name="SimilarAsLatin">The empty memo of the misspelling look-up of Latin-script query tokens.</param>
+/// <param name="SimilarAsTransliterated">The empty memo of the misspelling look-up of transliterated query tokens.</param>
 internal sealed record DerivedTables(
     double[] RarityByFrequency,
     string[] Vocabulary,
     int[] VocabularyRank,
-    int[] VocabularyLengthStart);
+    int[] VocabularyLengthStart,
+    WordIdTable VocabularyIds,
+    string[]?[] SimilarAsLatin,
+    string[]?[] SimilarAsTransliterated);

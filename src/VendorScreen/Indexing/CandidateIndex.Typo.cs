@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -6,15 +5,20 @@ namespace VendorScreen.Indexing;
 /// <summary>The misspelling look-up's sketches of the typo vocabulary, and its memo for the query tokens that are indexed words.</summary>
 internal sealed partial class CandidateIndex
 {
-    // What the misspelling look-up returns for each typo-vocabulary word taken as a query token, kept from its first look-up: as
-    // a Latin-script query's token, and as a transliterated query's. Filled as words are looked up, so that an index is made
-    // without a table of every word.
-    // (The default comparer of strings is ordinal, and lets the dictionary hash without randomising.)
-    private readonly ConcurrentDictionary<string, string[]> _similarAsLatin = new();
-    private readonly ConcurrentDictionary<string, string[]> _similarAsTransliterated = new();
+    // The typo-vocabulary id of each word.
+    private readonly WordIdTable _vocabularyIds;
+
+    // What the misspelling look-up returns for each typo-vocabulary word (by id) taken as a query token, kept from its first
+    // look-up: as a Latin-script query's token, and as a transliterated query's. Null until then.
+    private readonly string[]?[] _similarAsLatin;
+    private readonly string[]?[] _similarAsTransliterated;
 
     // Whether a posting key is a word of the typo vocabulary: four characters or more.
     private static bool IsTypoWord(string key) => key.Length >= 4;
+
+    // The ids of the typo vocabulary's words and the empty memo of their look-ups.
+    private static (WordIdTable Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) SimilarMemo(string[] vocabulary) =>
+        (new WordIdTable(vocabulary), new string[vocabulary.Length][], new string[vocabulary.Length][]);
 
     // The misspelling look-up of a token (SimilarVocabulary). A query token that is itself a word of the typo vocabulary (most
     // words of a listed name, and common words of other names) is looked up once per index and kept: the look-up depends only on
@@ -22,40 +26,39 @@ internal sealed partial class CandidateIndex
     // most two results per vocabulary word. The arrays returned are shared and must not be changed.
     private string[] SimilarVocabularyOf(string token, bool shortWordLookup, Scratch scratch)
     {
-        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
-        if (memo.TryGetValue(token, out var known))
+        if (!_vocabularyIds.TryGetId(token, out var id))
         {
-            return known;
+            return SimilarVocabulary(token, shortWordLookup, scratch);
         }
 
-        known = SimilarVocabulary(token, shortWordLookup, scratch);
-        if (IsTypoWord(token) && _postings.ContainsKey(token))
+        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
+        var known = Volatile.Read(ref memo[id]);
+        if (known is null)
         {
-            // Two threads looking the same word up at once compute the same result: either may be kept.
-            known = memo.GetOrAdd(token, known);
+            known = SimilarVocabulary(token, shortWordLookup, scratch);
+            Volatile.Write(ref memo[id], known);
         }
 
         return known;
     }
 
     /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
-    internal int SimilarMemoCount => _similarAsLatin.Count + _similarAsTransliterated.Count;
+    internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
 
     /// <summary>Gets the words of the typo vocabulary, by id (for measurements of the memo).</summary>
     internal IReadOnlyList<string> TypoVocabularyWords => _vocabulary;
 
-    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: an entry of a concurrent dictionary for
-    /// each word kept (about 48 bytes with its share of the buckets) and each result (an array of references, 24 bytes and 8 a
-    /// word on a 64-bit runtime).</summary>
+    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: its two tables of references, the
+    /// table of word ids, and each result kept (an array of references, 24 bytes and 8 a word on a 64-bit runtime).</summary>
     /// <returns>The estimate in bytes.</returns>
     internal long SimilarMemoBytes()
     {
-        var bytes = 0L;
+        var bytes = (2L * 8 * _vocabulary.Length) + _vocabularyIds.Bytes;
         foreach (var memo in new[] { _similarAsLatin, _similarAsTransliterated })
         {
-            foreach (var (_, result) in memo)
+            foreach (var result in memo)
             {
-                bytes += 48 + (result.Length == 0 ? 0 : 24 + (8L * result.Length));
+                bytes += result is null || result.Length == 0 ? 0 : 24 + (8L * result.Length);
             }
         }
 

@@ -123,6 +123,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         Names = names;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
         // the same as when made alone.
