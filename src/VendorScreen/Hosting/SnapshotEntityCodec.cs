@@ -319,8 +319,15 @@ internal static class SnapshotEntityCodec
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] ReadAll<T>(SnapshotBinaryReader reader, string what, Func<T> read, int max = MaxValues)
     {
-        // Every item takes a byte at least: a count beyond the bytes left is data cut short (or damaged).
-        var items = new T[reader.AtLeastBytesLeft(reader.ReadCount(max, what))];
+        // Every item takes a byte at least: a count beyond the bytes left is data cut short (or damaged). Most lists of an entity
+        // are empty (the scopes of identifiers, the countries): they share the one empty array instead of one object each.
+        var count = reader.AtLeastBytesLeft(reader.ReadCount(max, what));
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var items = new T[count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read();

@@ -375,6 +375,12 @@ public sealed class SnapshotEntityCodecTests
         read.Should().HaveCount(2);
         read[0].Should().BeEquivalentTo(new[] { full, bare, full with { Remarks = null } }, o => o.WithStrictOrdering());
         read[1].Should().BeEmpty();
+
+        // The empty lists of an entity read back share the one empty array: a load makes no object for them.
+        var readBare = read[0][1];
+        readBare.Countries.Should().BeEmpty().And.BeSameAs(Array.Empty<string>());
+        readBare.Identifiers.Should().BeEmpty().And.BeSameAs(Array.Empty<EntityIdentifier>());
+        readBare.Listings.Should().BeSameAs(Array.Empty<Listing>());
     }
 
     [Fact]
