@@ -167,8 +167,8 @@ internal sealed partial class CandidateIndex
 
     /// <summary>Reads the tables of an index written by <see cref="WriteTo"/>, before the entities are at hand (so that the entities
     /// can be read at the same time). The parts of the index are read side by side once its words are read, and each table the
-    /// index derives from its postings (the rarity of each list length, the typo vocabulary, its ids and spelling sketches) is made as soon as what it
-    /// needs is read.</summary>
+    /// index derives from its postings (the rarity of each list length, the typo vocabulary, its ids and spelling sketches) is
+    /// made as soon as what it needs is read.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The tables, to <see cref="Link"/> with the entities.</returns>
     /// <exception cref="InvalidDataException">The data is cut short or malformed.</exception>
