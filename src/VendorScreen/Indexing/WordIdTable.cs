@@ -15,16 +15,18 @@ internal sealed class WordIdTable
 
     /// <summary>Initializes a new instance of the <see cref="WordIdTable"/> class.</summary>
     /// <param name="words">The words, each once; the table reads them, and they must not be changed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="words"/> or one of its words is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A word is listed twice.</exception>
     public WordIdTable(string[] words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         _words = words;
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, 2 * words.Length));
         _slots = new int[size];
         _mask = size - 1;
         for (var id = 0; id < words.Length; id++)
         {
-            var word = words[id];
+            var word = words[id] ?? throw new ArgumentNullException(nameof(words), $"Word {id} is null.");
             var at = string.GetHashCode(word.AsSpan()) & _mask;
             while (_slots[at] != 0)
             {
@@ -47,8 +49,10 @@ internal sealed class WordIdTable
     /// <param name="word">The word.</param>
     /// <param name="id">Its position in the list; -1 when it is not listed.</param>
     /// <returns>Whether the word is listed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="word"/> is <see langword="null"/>.</exception>
     public bool TryGetId(string word, out int id)
     {
+        ArgumentNullException.ThrowIfNull(word);
         var at = string.GetHashCode(word.AsSpan()) & _mask;
         while (_slots[at] is var slot and not 0)
         {

@@ -155,7 +155,7 @@ internal static partial class NameScorer
                 // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
                 // candidate word's sketch is made once, when first compared with a query word that has one (the query's are made
                 // once per query).
-                var sketched = c[j].Class == TokenClass.Word && c[j].Text.Length >= 4;
+                var sketched = HasSketch(c[j]);
                 SpellingSketch? sketchC = null;
                 var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
@@ -396,6 +396,9 @@ internal static partial class NameScorer
         return Math.Abs(x.Length - y.Length) <= budget && OsaDistance(x, y, budget) <= budget;
     }
 
+    // Whether the bound compares a token's spelling sketch before its spelling (MayBeSimilar): a word of four letters or more.
+    private static bool HasSketch(NameToken token) => token.Class == TokenClass.Word && token.Text.Length >= 4;
+
     // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
     // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
     // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
@@ -598,7 +601,7 @@ internal static partial class NameScorer
 
                 for (var k = 0; k < q.Count; k++)
                 {
-                    _sketchQ[k] = q[k].Class == TokenClass.Word && q[k].Text.Length >= 4 ? Sketch(q[k].Text) : default;
+                    _sketchQ[k] = HasSketch(q[k]) ? Sketch(q[k].Text) : default;
                 }
 
                 _sketchesMade = true;

@@ -48,4 +48,12 @@ public sealed class WordIdTableTests
 
         act.Should().Throw<ArgumentException>().WithMessage("*\"alpha\" is listed twice*");
     }
+
+    [Fact]
+    public void Constructor_ANullWord_ThrowsNamingIt()
+    {
+        var act = () => new WordIdTable(["alpha", null!]);
+
+        act.Should().Throw<ArgumentNullException>().WithMessage("Word 1 is null*");
+    }
 }
