@@ -104,18 +104,21 @@ internal sealed partial class CandidateIndex
         });
         parts[(int)IndexPart.Postings] = Part(part =>
         {
-            foreach (var ids in _postings.Values)
+            part.WriteCount(_postings.TotalIds);
+            for (var list = 0; list < _postings.Count; list++)
             {
-                part.WriteIncreasing(ids);
+                part.WriteIncreasing(_postings[list]);
             }
         });
         parts[(int)IndexPart.Trigrams] = Part(part =>
         {
             part.WriteCount(_trigramToVocabulary.Count);
-            foreach (var (gram, ids) in _trigramToVocabulary)
+            part.WriteCount(_trigramToVocabulary.TotalIds);
+            var list = 0;
+            foreach (var gram in _trigramToVocabulary.Keys)
             {
                 part.WriteUInt64(gram);
-                part.WriteIncreasing(ids);
+                part.WriteIncreasing(_trigramToVocabulary[list++]);
             }
         });
         parts[(int)IndexPart.Sketches] = Part(WriteSketches);
@@ -204,12 +207,12 @@ internal sealed partial class CandidateIndex
 
         string[] keys = [];
         StoredName[] names = [];
-        Dictionary<string, int[]> postings = [];
+        PooledLists<string>? postings = null;
         double[] rarity = [];
         (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
         (WordIdTable Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) memo = (new WordIdTable([]), [], []);
         SpellingSketch[] sketches = [];
-        Dictionary<ulong, int[]> trigrams = [];
+        PooledLists<ulong>? trigrams = null;
         Dictionary<string, int[]> identifiers = [];
         SoundVocabulary? sound = null;
         RunSideBySide(
@@ -249,7 +252,7 @@ internal sealed partial class CandidateIndex
             });
 
         var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
-        return new StoredTables(entityCount, names, postings, trigrams, sketches, identifiers, sound!, derived);
+        return new StoredTables(entityCount, names, postings!, trigrams!, sketches, identifiers, sound!, derived);
     }
 
     /// <summary>Runs actions side by side and throws the exception of the first that failed (in the order given) as it was thrown.
@@ -390,37 +393,50 @@ internal sealed partial class CandidateIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int[]> ReadPostings(SnapshotBinaryReader reader, string[] keys, int nameCount)
+    private static PooledLists<string> ReadPostings(SnapshotBinaryReader reader, string[] keys, int nameCount)
     {
-        // Most words are held by one name (the rare words and the joined runs of a name): their lists are shared per name.
-        var postings = new Dictionary<string, int[]>(keys.Length, StringComparer.Ordinal);
-        var singles = new int[]?[nameCount];
+        // Every id takes a byte at least.
+        var total = reader.ReadCount(reader.Remaining, "the number of ids of the postings");
+        var postings = new PooledLists<string>.Builder(keys.Length, total, StringComparer.Ordinal);
+        var buffer = new int[64];
+        var read = 0L;
         foreach (var key in keys)
         {
-            if (!postings.TryAdd(key, reader.ReadIncreasing(nameCount, singles)))
+            var count = reader.ReadIncreasing(nameCount, ref buffer);
+            read += count;
+            if (!postings.TryAdd(key, buffer.AsSpan(0, count)))
             {
                 throw reader.Bad($"the word \"{key}\" is listed twice");
             }
         }
 
-        return reader.AtEnd ? postings : throw reader.Bad("unexpected bytes after the postings");
+        return !reader.AtEnd ? throw reader.Bad("unexpected bytes after the postings")
+            : read != total ? throw reader.Bad($"the posting lists hold {read} ids, not the {total} stated")
+            : postings.Build();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<ulong, int[]> ReadTrigrams(SnapshotBinaryReader reader, int vocabularyCount)
+    private static PooledLists<ulong> ReadTrigrams(SnapshotBinaryReader reader, int vocabularyCount)
     {
         var trigramCount = reader.ReadCount(reader.Remaining / 9, "the number of trigrams");
-        var trigrams = new Dictionary<ulong, int[]>(trigramCount);
+        var total = reader.ReadCount(reader.Remaining, "the number of ids of the trigram lists");
+        var trigrams = new PooledLists<ulong>.Builder(trigramCount, total, null);
+        var buffer = new int[64];
+        var read = 0L;
         for (var i = 0; i < trigramCount; i++)
         {
             var gram = reader.ReadUInt64();
-            if (!trigrams.TryAdd(gram, reader.ReadIncreasing(vocabularyCount)))
+            var count = reader.ReadIncreasing(vocabularyCount, ref buffer);
+            read += count;
+            if (!trigrams.TryAdd(gram, buffer.AsSpan(0, count)))
             {
                 throw reader.Bad("a trigram is listed twice");
             }
         }
 
-        return reader.AtEnd ? trigrams : throw reader.Bad("unexpected bytes after the trigrams");
+        return !reader.AtEnd ? throw reader.Bad("unexpected bytes after the trigrams")
+            : read != total ? throw reader.Bad($"the trigram lists hold {read} ids, not the {total} stated")
+            : trigrams.Build();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -595,8 +611,8 @@ internal readonly record struct StoredName(int EntityIndex, int Position, Normal
 internal sealed record StoredTables(
     int EntityCount,
     StoredName[] Names,
-    Dictionary<string, int[]> Postings,
-    Dictionary<ulong, int[]> Trigrams,
+    PooledLists<string> Postings,
+    PooledLists<ulong> Trigrams,
     SpellingSketch[] Sketches,
     Dictionary<string, int[]> Identifiers,
     SoundVocabulary Sound,

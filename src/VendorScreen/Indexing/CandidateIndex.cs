@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -34,7 +35,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // Trigrams shared by more vocabulary tokens than this carry little signal and are skipped in fuzzy lookups.
     internal const int MaxTrigramPostings = 4096;
 
-    private readonly Dictionary<string, int[]> _postings;
+    private readonly PooledLists<string> _postings;
     // The rarity of a posting key by its document frequency (the length of its posting list), computed once for each frequency
     // up to the longest list (RarityOf): a key's rarity is read with its posting list, without a table of its own.
     private readonly double[] _rarityByFrequency;
@@ -50,7 +51,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // The spelling sketch of each typo-vocabulary word, by id: what the cheap similarity test needs.
     private readonly SpellingSketch[] _vocabularySketches;
-    private readonly Dictionary<ulong, int[]> _trigramToVocabulary;
+    private readonly PooledLists<ulong> _trigramToVocabulary;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly ICandidateScoring _scoring;
@@ -128,21 +129,27 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
         // the same as when made alone.
         var vocabulary = _vocabulary;
-        Dictionary<string, int[]>? postingArrays = null;
+        PooledLists<string>? postingLists = null;
         double[]? rarity = null;
         SpellingSketch[]? sketches = null;
-        Dictionary<ulong, int[]>? trigramTable = null;
+        PooledLists<ulong>? trigramTable = null;
         SoundVocabulary? sound = null;
         Parallel.Invoke(
             () =>
             {
-                postingArrays = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-                rarity = RarityByFrequency(postingArrays, names.Count);
+                var lists = new PooledLists<string>.Builder(postings.Count, postings.Values.Sum(ids => ids.Count), StringComparer.Ordinal);
+                foreach (var (key, ids) in postings)
+                {
+                    lists.TryAdd(key, CollectionsMarshal.AsSpan(ids));
+                }
+
+                postingLists = lists.Build();
+                rarity = RarityByFrequency(postingLists, names.Count);
             },
             () => sketches = Sketches(vocabulary, scoring),
             () => trigramTable = TrigramTable(vocabulary),
             () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
-        _postings = postingArrays!;
+        _postings = postingLists!;
         _rarityByFrequency = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
@@ -152,7 +159,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // The trigram table of the typo vocabulary: for each trigram, the ids of the words that hold it, in increasing order.
-    private static Dictionary<ulong, int[]> TrigramTable(string[] vocabulary)
+    private static PooledLists<ulong> TrigramTable(string[] vocabulary)
     {
         var trigrams = new Dictionary<ulong, List<int>>();
         var grams = new List<ulong>();
@@ -173,7 +180,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
-        return trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        var table = new PooledLists<ulong>.Builder(trigrams.Count, trigrams.Values.Sum(ids => ids.Count), null);
+        foreach (var (gram, ids) in trigrams)
+        {
+            table.TryAdd(gram, CollectionsMarshal.AsSpan(ids));
+        }
+
+        return table.Build();
     }
 
     /// <summary>Gets the indexed entities.</summary>
@@ -194,15 +207,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         Math.Clamp(Math.Log(1 + (nameCount / (double)documentFrequency)) / Math.Log(2 + nameCount), 0.05, 1);
 
     // The rarity of a key for every document frequency from 0 to the length of the longest posting list.
-    private static double[] RarityByFrequency(Dictionary<string, int[]> postings, int nameCount)
+    private static double[] RarityByFrequency(PooledLists<string> postings, int nameCount)
     {
-        var longest = 0;
-        foreach (var ids in postings.Values)
-        {
-            longest = Math.Max(longest, ids.Length);
-        }
-
-        var rarity = new double[longest + 1];
+        var rarity = new double[postings.Longest + 1];
         for (var frequency = 0; frequency < rarity.Length; frequency++)
         {
             rarity[frequency] = RarityOf(frequency, nameCount);
@@ -350,7 +357,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // Adds a weight to the tally of each name of a posting list.
-    private static void Tally(int[] ids, double weight, Scratch scratch)
+    private static void Tally(ReadOnlySpan<int> ids, double weight, Scratch scratch)
     {
         var scores = scratch.Scores;
         var nameTouched = scratch.NameTouched;
@@ -378,7 +385,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             length += tokens[k].Text.Length;
         }
 
-        if (length <= 256 && _postings.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+        if (length <= 256 && _postings.Numbers.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
         {
             Span<char> buffer = stackalloc char[256];
             var written = tokens[i].Text.Length;
@@ -387,9 +394,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             {
                 tokens[k].Text.AsSpan().CopyTo(buffer[written..]);
                 written += tokens[k].Text.Length;
-                if (lookup.TryGetValue(buffer[..written], out var ids))
+                if (lookup.TryGetValue(buffer[..written], out var list))
                 {
-                    Tally(ids, weight, scratch);
+                    Tally(_postings[list], weight, scratch);
                 }
             }
 
@@ -611,10 +618,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     private int LengthStart(int length) =>
         length <= 0 ? 0 : length >= _vocabularyLengthStart.Length ? _vocabulary.Length : _vocabularyLengthStart[length];
 
-    // The first position in an increasing id list whose id is at least a value.
-    private static int LowerBound(int[] ids, int value)
+    // The first position in a part of an increasing id list (from low to high) whose id is at least a value; high when none is.
+    private static int LowerBound(int[] ids, int low, int high, int value)
     {
-        int low = 0, high = ids.Length;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
@@ -662,13 +668,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             // The list of each trigram, cut to the words of the lengths accepted, shortest first.
             for (var gi = 0; gi < grams.Count; gi++)
             {
-                if (from >= to || !_trigramToVocabulary.TryGetValue(grams[gi], out var ids) || ids.Length > MaxTrigramPostings)
+                if (from >= to || !_trigramToVocabulary.TryGetRange(grams[gi], out var ids, out var listStart, out var listEnd)
+                    || listEnd - listStart > MaxTrigramPostings)
                 {
                     continue;
                 }
 
-                var start = LowerBound(ids, from);
-                var end = LowerBound(ids, to);
+                var start = LowerBound(ids, listStart, listEnd, from);
+                var end = LowerBound(ids, start, listEnd, to);
                 if (end > start)
                 {
                     lists.Add((ids, start, end, gi));

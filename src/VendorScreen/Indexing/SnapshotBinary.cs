@@ -204,16 +204,27 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
 
     /// <summary>Reads an increasing list of ids, each below a limit.</summary>
     /// <param name="limit">Every id is below this.</param>
-    /// <param name="singles">The lists of one id read so far, by id, to share rather than allocate again (the caller never
-    /// writes to a list); <see langword="null"/> for none.</param>
     /// <returns>The ids.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int[] ReadIncreasing(int limit, int[]?[]? singles = null)
+    public int[] ReadIncreasing(int limit)
     {
+        var buffer = Array.Empty<int>();
+        var count = ReadIncreasing(limit, ref buffer);
+        return buffer.Length == count ? buffer : buffer.AsSpan(0, count).ToArray();
+    }
+
+    /// <summary>Reads an increasing list of ids, each below a limit, into a buffer of the caller's, so that a caller reading many
+    /// lists into one place allocates no array per list.</summary>
+    /// <param name="limit">Every id is below this.</param>
+    /// <param name="buffer">The buffer the ids are written to from its start; replaced by a larger one when it is too short.</param>
+    /// <returns>The number of ids read.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int ReadIncreasing(int limit, ref int[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
         var count = ReadCount(limit, "a list length");
         if (count == 0)
         {
-            return [];
+            return 0;
         }
 
         // Every id takes a byte at least.
@@ -222,23 +233,17 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
             throw Cut();
         }
 
-        if (count == 1 && singles is not null)
+        if (buffer.Length < count)
         {
-            var single = ReadCount();
-            if (single >= limit || single >= singles.Length)
-            {
-                throw Bad($"an id {single} out of range (below {Math.Min(limit, singles.Length)})");
-            }
-
-            return singles[single] ??= [single];
+            buffer = new int[Math.Max(count, buffer.Length * 2)];
         }
 
         // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them.
         var span = _bytes.Span;
         var at = _at;
-        var ids = new int[count];
+        var ids = buffer;
         var previous = -1L;
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             long gap = 0;
             for (var shift = 0; ; shift += 7)
@@ -275,7 +280,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
         }
 
         _at = at;
-        return ids;
+        return count;
     }
 
     /// <summary>Creates the exception for data that breaks the format.</summary>

@@ -100,6 +100,35 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         read.Should().Throw<InvalidDataException>().WithMessage($"*built over {entities.Count} entities*");
     }
 
+    [Theory]
+    [InlineData(2, "candidate index, postings: the posting lists hold * ids, not the * stated*")]
+    [InlineData(3, "candidate index, trigrams: the trigram lists hold * ids, not the * stated*")]
+    public void ReadFrom_NumberOfIdsDamaged_FailsNamingThePart(int part, string message)
+    {
+        var entities = DefaultEntities();
+        var bytes = IndexBytes(new CandidateIndex(entities, NameScoringRules.Default));
+
+        // The header: the numbers of entities, names and vocabulary words, then the length of each of the seven parts (words,
+        // names, postings, trigrams, ...). The postings start with their number of ids; the trigrams with their number of
+        // trigrams, then their number of ids. One bit less or more in its first byte changes it by one.
+        var header = new SnapshotBinaryReader(bytes, "test");
+        _ = (header.ReadCount(), header.ReadCount(), header.ReadCount());
+        var lengths = Enumerable.Range(0, 7).Select(_ => header.ReadCount()).ToArray();
+        var at = bytes.Length - header.Remaining + lengths.Take(part).Sum();
+        if (part == 3)
+        {
+            var trigrams = new SnapshotBinaryReader(bytes.AsMemory(at), "test");
+            _ = trigrams.ReadCount();
+            at = bytes.Length - trigrams.Remaining;
+        }
+
+        bytes[at] ^= 1;
+
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage(message);
+    }
+
     [Fact]
     public void Read_IndexSectionDamagedWithAValidChecksum_FailsNamingTheFileAndSection()
     {
@@ -140,10 +169,12 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
+    [InlineData(7)]
     public void Read_OlderFormatVersion_FailsSayingToBuildTheFileAgain(int version)
     {
         // Format version 1 stored no index; version 2 numbered the typo vocabulary otherwise; versions 3 and 4 have no spelling
-        // sketches or no sound words; version 5 does not mark second romanisations; version 6 stores the sources as JSON.
+        // sketches or no sound words; version 5 does not mark second romanisations; version 6 stores the sources as JSON; version
+        // 7 does not state the number of ids of the posting and trigram lists.
         var path = WriteDefault();
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), version);
@@ -491,6 +522,24 @@ public sealed class SnapshotBinaryTests
         var read = () => new SnapshotBinaryReader(bytes.AsMemory(0, bytes.Length - 1), "trigrams").ReadIncreasing(100_000);
 
         read.Should().Throw<InvalidDataException>().WithMessage("trigrams: the data ends early*");
+    }
+
+    [Fact]
+    public void ReadIncreasing_IntoABuffer_ReadsEachListFromItsStartAndGrowsItWhenShort()
+    {
+        byte[] bytes = [.. Bytes([1, 2, 3]), .. Bytes([]), .. Bytes([5, 600, 70_000, 80_000, 90_000])];
+        var reader = new SnapshotBinaryReader(bytes, "test");
+        var buffer = new int[4];
+
+        reader.ReadIncreasing(100_000, ref buffer).Should().Be(3);
+        buffer[..3].Should().Equal(1, 2, 3);
+        reader.ReadIncreasing(100_000, ref buffer).Should().Be(0);
+        var first = buffer;
+        reader.ReadIncreasing(100_000, ref buffer).Should().Be(5);
+
+        buffer.Should().NotBeSameAs(first, "five ids do not fit in four");
+        buffer[..5].Should().Equal(5, 600, 70_000, 80_000, 90_000);
+        reader.AtEnd.Should().BeTrue();
     }
 
     [Fact]
