@@ -55,4 +55,38 @@ public sealed class SpellingSketchTests
         SpellingSketch.CharacterSet("banana").Should().Be(SpellingSketch.CharacterSet("nab"));
         SpellingSketch.CharacterSet(string.Empty).Should().Be(0);
     }
+
+    [Fact]
+    public void MinEdits_FoldedSets_NeverExceedTheBoundOfTheFullSets()
+    {
+        // Characters 32 apart (not 64) share a bit only once folded ('a' and 'A', '0' and 'P'): the bound can only fall.
+        var random = new Random(32);
+        var alphabets = new[] { "abcdefghijklmnopqrstuvwxyz0123456789!-'\u00a1\u00e9\u0430", "aA0P" };
+        var fell = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var alphabet = alphabets[n % alphabets.Length];
+            var x = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
+            var y = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
+            var (setX, setY) = (SpellingSketch.CharacterSet(x), SpellingSketch.CharacterSet(y));
+            var full = SpellingSketch.MinEdits(setX, x.Length, setY, y.Length);
+            var folded = SpellingSketch.MinEdits(SpellingSketch.Fold(setX), x.Length, SpellingSketch.Fold(setY), y.Length);
+
+            folded.Should().BeLessThanOrEqualTo(full, $"{x} / {y}");
+            fell += folded < full ? 1 : 0;
+        }
+
+        fell.Should().BeGreaterThan(0, "some characters of the alphabet share a bit once folded");
+    }
+
+    [Fact]
+    public void Of_LowerCaseLetters_KeepABitEachAndTheSketchTakesSixteenBytes()
+    {
+        var sketch = SpellingSketch.Of("abcdefghijklmnopqrstuvwxyz", SpellingSketch.CharacterSet("xyz"), 3);
+
+        System.Numerics.BitOperations.PopCount(sketch.Letters).Should().Be(26);
+        System.Numerics.BitOperations.PopCount(sketch.SoundLetters).Should().Be(3);
+        (sketch.Length, sketch.SoundLength, sketch.First, sketch.Last).Should().Be(((ushort)26, (ushort)3, 'a', 'z'));
+        System.Runtime.CompilerServices.Unsafe.SizeOf<SpellingSketch>().Should().Be(16);
+    }
 }
