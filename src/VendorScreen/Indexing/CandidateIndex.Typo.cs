@@ -42,6 +42,19 @@ internal sealed partial class CandidateIndex
         return known;
     }
 
+    /// <inheritdoc />
+    public bool TryGetSketch(string word, out SpellingSketch sketch)
+    {
+        if (_vocabularyIds.TryGetId(word, out var id))
+        {
+            sketch = _vocabularySketches[id];
+            return true;
+        }
+
+        sketch = default;
+        return false;
+    }
+
     /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
     internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
 

@@ -19,7 +19,7 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// <remarks>Instances are safe for concurrent use. Their tables are immutable after construction; the one thing written later is
 /// the memo of the misspelling look-up of indexed words (<see cref="SimilarVocabularyOf"/>), whose entries are each written once
 /// with the value any thread would compute.</remarks>
-internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
+internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes, IWordSketches
 {
     internal const int MaxFuzzyExpansions = 24;
     internal const int MaxSoundExpansions = 16;

@@ -144,6 +144,7 @@ internal static partial class NameScorer
         // The tokens some pair can cover, and the rarity of each token (kept with what it pairs with).
         var bound = _boundSpace ??= new BoundSpace();
         var soundCodes = statistics as IWordSoundCodes;
+        var wordSketches = statistics as IWordSketches;
         var masks = bound.MasksFor(q, rules, mode, statistics, soundCodes);
         var rarityC = bound.RarityC(c.Count);
         var markedQ = space.UsedQ;
@@ -153,8 +154,8 @@ internal static partial class NameScorer
             if (!masks.TryGetValue(c[j], out var seen))
             {
                 // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
-                // candidate word's sketch is made once, when first compared with a query word that has one (the query's are made
-                // once per query).
+                // candidate word's sketch is read from the index that holds it (or made), once, when first compared with a query
+                // word that has one (the query's are made once per query).
                 var sketched = HasSketch(c[j]);
                 SpellingSketch? sketchC = null;
                 var pairsWith = 0UL;
@@ -163,7 +164,7 @@ internal static partial class NameScorer
                     var spelling = true;
                     if (sketched && bound.IsSketched(q, i, out var sketchQ))
                     {
-                        sketchC ??= Sketch(c[j].Text);
+                        sketchC ??= SketchOf(c[j].Text, wordSketches);
                         spelling = MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
@@ -395,6 +396,10 @@ internal static partial class NameScorer
         };
         return Math.Abs(x.Length - y.Length) <= budget && OsaDistance(x, y, budget) <= budget;
     }
+
+    // The spelling sketch of a word: as the index holds it when it does, else made.
+    private static SpellingSketch SketchOf(string word, IWordSketches? sketches) =>
+        sketches is not null && sketches.TryGetSketch(word, out var sketch) ? sketch : Sketch(word);
 
     // Whether the bound compares a token's spelling sketch before its spelling (MayBeSimilar): a word of four letters or more.
     private static bool HasSketch(NameToken token) => token.Class == TokenClass.Word && token.Text.Length >= 4;

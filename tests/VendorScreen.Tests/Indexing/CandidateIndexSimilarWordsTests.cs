@@ -27,6 +27,24 @@ public sealed class CandidateIndexSimilarWordsTests
         compared.Should().BeGreaterThan(1_000);
     }
 
+    [Fact]
+    public async Task TryGetSketch_EveryVocabularyWord_IsTheSketchTheScorerMakes()
+    {
+        // The candidate bound reads a candidate word's sketch from the index instead of making it.
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+
+        index.TypoVocabularyWords.Should().HaveCountGreaterThan(1_000);
+        foreach (var word in index.TypoVocabularyWords)
+        {
+            index.TryGetSketch(word, out var sketch).Should().BeTrue(word);
+            sketch.Should().Be(NameScorer.Sketch(word), word);
+        }
+
+        index.TryGetSketch("qqqqzzzz", out var none).Should().BeFalse("the word is not in any screened name");
+        none.Should().Be(default(SpellingSketch));
+    }
+
     [Theory]
     [InlineData("token-align-v3")]
     [InlineData("token-align-v4")]
