@@ -28,14 +28,14 @@ internal sealed partial class CandidateIndex
     {
         if (!_vocabularyIds.TryGetId(token, out var id))
         {
-            return SimilarVocabulary(token, shortWordLookup, scratch);
+            return SimilarVocabulary(token, -1, shortWordLookup, scratch);
         }
 
         var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
         var known = Volatile.Read(ref memo[id]);
         if (known is null)
         {
-            known = SimilarVocabulary(token, shortWordLookup, scratch);
+            known = SimilarVocabulary(token, id, shortWordLookup, scratch);
             Volatile.Write(ref memo[id], known);
         }
 

@@ -639,8 +639,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // A typed slip is a Latin-script phenomenon: a word transliterated from another script (Chinese, Korean) is looked up by
     // the ordinary share of trigrams even when short. Only words within three letters of the token's length can be accepted, so
-    // of each trigram's list (ordered by word length) only that part is read.
-    private string[] SimilarVocabulary(string token, bool shortWordLookup, Scratch scratch)
+    // of each trigram's list (ordered by word length) only that part is read. tokenId is the token's typo-vocabulary id, or -1
+    // when the token is not a vocabulary word.
+    private string[] SimilarVocabulary(string token, int tokenId, bool shortWordLookup, Scratch scratch)
     {
         var grams = scratch.Grams;
         Trigrams(token, grams, distinct: true);
@@ -752,8 +753,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     continue;
                 }
 
+                // The token itself, when it is a vocabulary word, is not a misspelling of it.
                 var v = _vocabulary[id];
-                if (string.Equals(v, token, StringComparison.Ordinal) || !_scoring.MayBeSimilar(token, tokenSketch, v, sketch))
+                if (id == tokenId || !_scoring.MayBeSimilar(token, tokenSketch, v, sketch))
                 {
                     continue;
                 }

@@ -119,11 +119,12 @@ internal static partial class NameScorer
             return true;
         }
 
-        // The names as the scorer reads them, with its weights.
+        // The names as the scorer reads them, with its weights: the query's wider word classes are read once per query.
         var space = _workSpace ??= new WorkSpace();
+        var bound = _boundSpace ??= new BoundSpace();
         if (rules.WiderWordClasses)
         {
-            q = WiderClasses(q, space.WiderQ);
+            q = bound.WiderQuery(q);
             c = WiderClasses(c, space.WiderC);
         }
 
@@ -142,7 +143,6 @@ internal static partial class NameScorer
         space.Reset(q.Count, c.Count);
 
         // The tokens some pair can cover, and the rarity of each token (kept with what it pairs with).
-        var bound = _boundSpace ??= new BoundSpace();
         var soundCodes = statistics as IWordSoundCodes;
         var wordSketches = statistics as IWordSketches;
         var masks = bound.MasksFor(q, rules, mode, statistics, soundCodes);
@@ -532,7 +532,25 @@ internal static partial class NameScorer
         private SpellingSketch[] _sketchQ = new SpellingSketch[16];
         private bool _sketchesMade;
 
+        // The query tokens last read with their wider word classes, and what they read as.
+        private readonly List<NameToken> _widerQuery = new(16);
+        private IReadOnlyList<NameToken>? _widerOf;
+        private IReadOnlyList<NameToken>? _wider;
+
         public Dictionary<NameToken, TokenBound> Masks { get; } = [];
+
+        // The query's tokens with their wider word classes (WiderClasses), read once for a list of tokens: a name's tokens do not
+        // change once it is made, and the list last read is kept, so its reference cannot come to mean another list.
+        public IReadOnlyList<NameToken> WiderQuery(IReadOnlyList<NameToken> q)
+        {
+            if (!ReferenceEquals(_widerOf, q))
+            {
+                _wider = WiderClasses(q, _widerQuery);
+                _widerOf = q;
+            }
+
+            return _wider!;
+        }
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
