@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VendorScreen.Indexing;
 
 /// <summary>
@@ -17,6 +19,9 @@ internal sealed class PooledLists<TKey>
     private readonly int[] _starts;
     private readonly int[] _ids;
 
+    // Built once per index build or load, over every list: compiled optimised at once (MethodImplOptions.AggressiveOptimization),
+    // as the snapshot reader's loops are, rather than first without optimisation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PooledLists(Dictionary<TKey, int> numbers, int[] starts, int[] ids)
     {
         _numbers = numbers;
@@ -109,6 +114,7 @@ internal sealed class PooledLists<TKey>
         /// <param name="key">The key, not yet added.</param>
         /// <param name="ids">The list's ids.</param>
         /// <returns><see langword="false"/>, and nothing added, when the key was already added.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryAdd(TKey key, ReadOnlySpan<int> ids)
         {
             if (!_numbers.TryAdd(key, _numbers.Count))

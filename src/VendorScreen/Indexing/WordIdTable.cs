@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace VendorScreen.Indexing;
 
@@ -20,6 +21,7 @@ internal sealed class WordIdTable
     /// <param name="words">The words, each once; the table reads them, and they must not be changed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="words"/> or one of its words is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A word is listed twice.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Made once per index build or load, over every word.
     public WordIdTable(string[] words)
     {
         ArgumentNullException.ThrowIfNull(words);
