@@ -64,14 +64,8 @@ internal readonly record struct SpellingSketch(uint Letters, uint SoundLetters, 
     /// <param name="y">The folded set of the second text's characters.</param>
     /// <param name="yLength">The second text's length.</param>
     /// <returns>The lower bound of the distance.</returns>
-    public static int MinEdits(uint x, int xLength, uint y, int yLength)
-    {
-        var onlyX = System.Numerics.BitOperations.PopCount(x & ~y);
-        var onlyY = System.Numerics.BitOperations.PopCount(y & ~x);
-        return xLength >= yLength
-            ? Math.Max(onlyX, onlyY + (xLength - yLength))
-            : Math.Max(onlyY, onlyX + (yLength - xLength));
-    }
+    public static int MinEdits(uint x, int xLength, uint y, int yLength) =>
+        MinEdits(System.Numerics.BitOperations.PopCount(x & ~y), xLength, System.Numerics.BitOperations.PopCount(y & ~x), yLength);
 
     private static ushort Clamp(int length) => (ushort)Math.Clamp(length, 0, ushort.MaxValue);
 
@@ -88,10 +82,12 @@ internal readonly record struct SpellingSketch(uint Letters, uint SoundLetters, 
     {
         // With s substitutions, d deletions and i insertions from x to y: s + d covers the characters of x missing from y, s + i
         // those of y missing from x, and d - i is the length difference, so the distance is at least the larger of the bounds.
-        var onlyX = System.Numerics.BitOperations.PopCount(x & ~y);
-        var onlyY = System.Numerics.BitOperations.PopCount(y & ~x);
-        return xLength >= yLength
+        return MinEdits(System.Numerics.BitOperations.PopCount(x & ~y), xLength, System.Numerics.BitOperations.PopCount(y & ~x), yLength);
+    }
+
+    // The bound from the number of characters of each text missing from the other, and the lengths.
+    private static int MinEdits(int onlyX, int xLength, int onlyY, int yLength) =>
+        xLength >= yLength
             ? Math.Max(onlyX, onlyY + (xLength - yLength))
             : Math.Max(onlyY, onlyX + (yLength - xLength));
-    }
 }
