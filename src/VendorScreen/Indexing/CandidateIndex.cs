@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -137,13 +136,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         Parallel.Invoke(
             () =>
             {
-                var lists = new PooledLists<string>.Builder(postings.Count, postings.Values.Sum(ids => ids.Count), StringComparer.Ordinal);
-                foreach (var (key, ids) in postings)
-                {
-                    lists.TryAdd(key, CollectionsMarshal.AsSpan(ids));
-                }
-
-                postingLists = lists.Build();
+                postingLists = PooledLists<string>.Of(postings);
                 rarity = RarityByFrequency(postingLists, names.Count);
             },
             () => sketches = Sketches(vocabulary, scoring),
@@ -180,13 +173,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
-        var table = new PooledLists<ulong>.Builder(trigrams.Count, trigrams.Values.Sum(ids => ids.Count), null);
-        foreach (var (gram, ids) in trigrams)
-        {
-            table.TryAdd(gram, CollectionsMarshal.AsSpan(ids));
-        }
-
-        return table.Build();
+        return PooledLists<ulong>.Of(trigrams);
     }
 
     /// <summary>Gets the indexed entities.</summary>

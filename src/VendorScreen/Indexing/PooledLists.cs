@@ -90,6 +90,27 @@ internal sealed class PooledLists<TKey>
         return false;
     }
 
+    /// <summary>Makes the lists of a dictionary, numbered in its order, with its comparer of keys.</summary>
+    /// <param name="lists">The lists by key.</param>
+    /// <returns>The lists.</returns>
+    public static PooledLists<TKey> Of(Dictionary<TKey, List<int>> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var total = 0;
+        foreach (var ids in lists.Values)
+        {
+            total += ids.Count;
+        }
+
+        var builder = new Builder(lists.Count, total, lists.Comparer);
+        foreach (var (key, ids) in lists)
+        {
+            builder.TryAdd(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids));
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Makes <see cref="PooledLists{TKey}"/>: lists are added one at a time, in the order of their numbers.</summary>
     /// <remarks>Not thread-safe.</remarks>
     internal sealed class Builder

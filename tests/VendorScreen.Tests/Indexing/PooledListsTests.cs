@@ -82,6 +82,23 @@ public sealed class PooledListsTests
         lists.TotalIds.Should().Be(11);
     }
 
+    [Fact]
+    public void Of_Dictionary_KeepsItsOrderAndItsComparerOfKeys()
+    {
+        var lists = PooledLists<string>.Of(new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["beta"] = [2, 5],
+            ["alpha"] = [],
+            ["gamma"] = [1],
+        });
+
+        lists.Keys.Should().Equal("beta", "alpha", "gamma");
+        lists.TryGetValue("BETA", out var beta).Should().BeTrue("the dictionary's comparer ignores case");
+        beta.ToArray().Should().Equal(2, 5);
+        lists[2].ToArray().Should().Equal(1);
+        lists.TotalIds.Should().Be(3);
+    }
+
     private static PooledLists<string> Lists(params (string Key, int[] Ids)[] lists)
     {
         var builder = new PooledLists<string>.Builder(lists.Length, lists.Sum(l => l.Ids.Length), StringComparer.Ordinal);
