@@ -156,7 +156,7 @@ internal static class LegalForms
 
     // The spellings of each compare form that a misspelling can be recognised from: single words of two letters or more, and the
     // multi-word phrases written with spaces ("joint stock company").
-    private static readonly FrozenDictionary<string, string[]> SpellingsByForm = LegalFormMap
+    private static readonly FrozenDictionary<string, Spelling[]> SpellingsByForm = LegalFormMap
         .Where(p => p.Key.Length >= 2 && p.Key.All(char.IsAsciiLetter))
         .Select(p => (Spelling: p.Key, Form: p.Value))
         .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter))).Select(p => (Spelling: string.Join(' ', p.Words), Form: p.Compare)))
@@ -166,7 +166,41 @@ internal static class LegalForms
         // Forms written as dotted letters that a misspelling may join ("S.A. D C.V." for S.A. de C.V., a kind of S.A.).
         .Concat(JoinedSpellings)
         .GroupBy(p => p.Form, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).Select(Spelling.Of).ToArray(), StringComparer.Ordinal);
+
+    // A spelling of a legal form with the set of its characters (bit c % 64 for character c): a text with more characters outside
+    // that set than the edits allowed is not within them, since each such character takes an edit of its own (it is dropped or
+    // substituted), so the edit distance is computed only for texts that pass the test.
+    internal readonly record struct Spelling(string Text, ulong Characters)
+    {
+        public static Spelling Of(string text) => new(text, CharacterSet(text));
+
+        public static ulong CharacterSet(ReadOnlySpan<char> text)
+        {
+            var set = 0UL;
+            foreach (var c in text)
+            {
+                set |= 1UL << (c & 63);
+            }
+
+            return set;
+        }
+
+        // Whether more than a number of the text's characters are outside the set (a character of the set's bit counts as in it).
+        public bool MoreOutside(ReadOnlySpan<char> text, int allowed)
+        {
+            var outside = 0;
+            foreach (var c in text)
+            {
+                if ((Characters & (1UL << (c & 63))) == 0 && ++outside > allowed)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling(string, string)"/>): a test of
     /// the length alone, so that a run of words is joined only when it may be one.</summary>
@@ -180,7 +214,7 @@ internal static class LegalForms
             return false;
         }
 
-        foreach (var spelling in spellings)
+        foreach (var (spelling, _) in spellings)
         {
             if (spelling.Length == 2 ? textLength == 3 : Math.Abs(spelling.Length - textLength) <= (spelling.Length >= 8 ? 2 : 1))
             {
@@ -211,27 +245,29 @@ internal static class LegalForms
     /// <returns><see langword="true"/> when the text is within the edit allowance of a spelling of the form but is not the form itself.</returns>
     internal static bool IsMisspelling(ReadOnlySpan<char> text, string compareForm)
     {
-        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings) || IsLegalFormSpelling(text))
+        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings))
         {
             return false;
         }
 
+        // A text that is itself a written legal form is no misspelling: looked up only for a text close to a spelling.
         foreach (var spelling in spellings)
         {
-            if (spelling.Length == 2)
+            var written = spelling.Text;
+            if (written.Length == 2)
             {
-                if (text.Length == 3 && text[0] == spelling[0] && text[2] == spelling[1])
+                if (text.Length == 3 && text[0] == written[0] && text[2] == written[1])
                 {
-                    return true;
+                    return !IsLegalFormSpelling(text);
                 }
 
                 continue;
             }
 
-            var allowed = spelling.Length >= 8 ? 2 : 1;
-            if (Math.Abs(spelling.Length - text.Length) <= allowed && EditDistance(spelling, text) <= allowed)
+            var allowed = written.Length >= 8 ? 2 : 1;
+            if (Math.Abs(written.Length - text.Length) <= allowed && !spelling.MoreOutside(text, allowed) && EditDistance(written, text) <= allowed)
             {
-                return true;
+                return !IsLegalFormSpelling(text);
             }
         }
 

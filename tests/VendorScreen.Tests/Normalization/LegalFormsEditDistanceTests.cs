@@ -39,4 +39,27 @@ public sealed class LegalFormsEditDistanceTests
         LegalForms.IsMisspelling(buffer[..text.Length], form).Should().Be(expected);
         LegalForms.IsMisspelling(text, form).Should().Be(expected);
     }
+
+    [Fact]
+    public void MoreOutside_SeededTexts_RulesOutOnlyTextsBeyondTheEdits()
+    {
+        // A text with more characters outside a spelling's set than the edits allowed is never within them: the misspelling test
+        // skips the distance for it, so it must not rule out a text the distance would accept.
+        var random = new Random(20261202);
+        const string letters = "abcdeilmnoprstyz0 ";
+        var ruledOut = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var spelling = Misspellings.RandomWord(random, letters, random.Next(2, 14));
+            var text = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(1, 14)) : Misspellings.Edit(spelling, random, random.Next(0, 4), letters);
+            var allowed = random.Next(1, 3);
+            if (LegalForms.Spelling.Of(spelling).MoreOutside(text, allowed))
+            {
+                ruledOut++;
+                LegalForms.EditDistance(spelling, text).Should().BeGreaterThan(allowed, $"\"{text}\" was ruled out against \"{spelling}\"");
+            }
+        }
+
+        ruledOut.Should().BeGreaterThan(1_000, "the test rules out texts with other letters");
+    }
 }
