@@ -149,6 +149,7 @@ internal static partial class NameScorer
         var rarityC = bound.RarityC(c.Count);
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
+        var wadeGilesC = false;
         for (var j = 0; j < c.Count; j++)
         {
             if (!masks.TryGetValue(c[j], out var seen))
@@ -179,10 +180,11 @@ internal static partial class NameScorer
                     masks.Clear();
                 }
 
-                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), RarityOf(c[j], statistics));
+                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), RarityOf(c[j], statistics), IsWadeGilesWord(c[j]));
             }
 
             var mask = seen.Mask;
+            wadeGilesC |= seen.WadeGiles;
             rarityC[j] = seen.Rarity;
 
             // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
@@ -229,15 +231,17 @@ internal static partial class NameScorer
         AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
         AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
 
-        // The spelling variants of runs of tokens; those of single tokens are in the masks.
+        // The spelling variants of runs of tokens; those of single tokens are in the masks. Wade-Giles runs are looked for only in a
+        // name with a word only Wade-Giles spells, as AddWadeGilesPairs does (known for the query once, for the candidate's words
+        // from their memo).
         if (rules.WadeGilesSimilarity > 0)
         {
-            if (!query.IsTransliteration)
+            if (!query.IsTransliteration && bound.QueryHasWadeGilesWord(q))
             {
                 AddWadeGilesPairs(q, c, pairs, queryIsWadeGiles: true, rules);
             }
 
-            if (!candidate.IsTransliteration)
+            if (!candidate.IsTransliteration && wadeGilesC)
             {
                 AddWadeGilesPairs(c, q, pairs, queryIsWadeGiles: false, rules);
             }
@@ -515,7 +519,7 @@ internal static partial class NameScorer
 
     // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
     // query's joined runs it may spell (as masks), and its rarity.
-    private readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity);
+    private readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles);
 
     // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
     // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
@@ -553,6 +557,25 @@ internal static partial class NameScorer
         }
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
+
+        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, read once.
+        private bool? _wadeGilesQ;
+
+        public bool QueryHasWadeGilesWord(IReadOnlyList<NameToken> q)
+        {
+            if (_wadeGilesQ is not { } known)
+            {
+                known = false;
+                for (var i = 0; i < q.Count && !known; i++)
+                {
+                    known = IsWadeGilesWord(q[i]);
+                }
+
+                _wadeGilesQ = known;
+            }
+
+            return known;
+        }
 
         public List<Pair> Pairs { get; } = new(16);
 
@@ -598,6 +621,7 @@ internal static partial class NameScorer
                 _soundCodes = soundCodes;
                 _rarityQRead = false;
                 _sketchesMade = false;
+                _wadeGilesQ = null;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {

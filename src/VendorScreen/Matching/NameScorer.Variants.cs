@@ -263,7 +263,7 @@ internal static partial class NameScorer
         var distinctive = false;
         for (var i = 0; i < wadeGiles.Count && !distinctive; i++)
         {
-            distinctive = wadeGiles[i].Class == TokenClass.Word && ChineseRomanization.IsDistinctive(wadeGiles[i].Text);
+            distinctive = IsWadeGilesWord(wadeGiles[i]);
         }
 
         if (!distinctive)
@@ -300,6 +300,9 @@ internal static partial class NameScorer
             }
         }
     }
+
+    // Whether a token is a word only Wade-Giles spells ("hsi", "tse"): a name with one is read for runs of Wade-Giles syllables.
+    private static bool IsWadeGilesWord(NameToken token) => token.Class == TokenClass.Word && ChineseRomanization.IsDistinctive(token.Text);
 
     private static bool IsWadeGilesToken(NameToken token) => token.Class == TokenClass.Word && ChineseRomanization.IsWadeGilesSyllable(token.Text);
 
