@@ -1148,8 +1148,8 @@ internal static partial class NameScorer
             return tokens;
         }
 
-        // Whether each word may be part of a misspelt legal form (RunIsEligible): read for the words of a run whose length may
-        // spell a form, once per word.
+        // Whether each word may be part of a misspelt legal form (RunIsEligible): read for the words of a run that spells a form,
+        // once per word (the spelling is tested first: it is the cheaper test and the one that fails more often).
         Span<sbyte> eligible = tokens.Count <= 64 ? stackalloc sbyte[tokens.Count] : new sbyte[tokens.Count];
         eligible.Clear();
 
@@ -1162,12 +1162,10 @@ internal static partial class NameScorer
             var rewritten = false;
             for (var k = Math.Min(4, tokens.Count - i); k >= 1 && !rewritten; k--)
             {
-                // The run is joined only when a form may be spelt at its length, with or without the spaces, and each of its words
-                // may be part of a misspelt form.
+                // The run is joined only when a form may be spelt at its length, with or without the spaces.
                 var letters = JoinedLength(tokens, i, k) - (k - 1);
                 var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
-                if ((!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
-                    || !RunIsEligible(tokens, other, rules, eligible, i, k))
+                if (!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
                 {
                     continue;
                 }
@@ -1188,7 +1186,8 @@ internal static partial class NameScorer
                     }
                 }
 
-                if (form is null)
+                // A run that spells a form is read as it when each of its words may be part of a misspelt form.
+                if (form is null || !RunIsEligible(tokens, other, rules, eligible, i, k))
                 {
                     continue;
                 }
