@@ -1148,6 +1148,9 @@ internal static partial class NameScorer
             return tokens;
         }
 
+        // The lengths under 64 a run may have to misspell one of the forms left, read once and again when a form is found.
+        var lengths = MisspellingLengths(forms);
+
         // Whether each word may be part of a misspelt legal form (RunIsEligible): read for the words of a run that spells a form,
         // once per word (the spelling is tested first: it is the cheaper test and the one that fails more often).
         Span<sbyte> eligible = tokens.Count <= 64 ? stackalloc sbyte[tokens.Count] : new sbyte[tokens.Count];
@@ -1165,7 +1168,7 @@ internal static partial class NameScorer
                 // The run is joined only when a form may be spelt at its length, with or without the spaces.
                 var letters = JoinedLength(tokens, i, k) - (k - 1);
                 var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
-                if (!MayBeMisspelling(forms, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, letters)))
+                if (!MayBeMisspelling(forms, lengths, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, lengths, letters)))
                 {
                     continue;
                 }
@@ -1196,6 +1199,7 @@ internal static partial class NameScorer
                 result.Add(new NameToken(form, TokenClass.LegalForm));
                 found?.Add($"{text}={form}");
                 forms.Remove(form);
+                lengths = MisspellingLengths(forms);
                 i += k - 1;
                 rewritten = true;
             }
@@ -1209,8 +1213,25 @@ internal static partial class NameScorer
         return result ?? tokens;
     }
 
-    private static bool MayBeMisspelling(List<string> forms, int length)
+    private static ulong MisspellingLengths(List<string> forms)
     {
+        var lengths = 0UL;
+        foreach (var form in forms)
+        {
+            lengths |= LegalForms.MisspellingLengths(form);
+        }
+
+        return lengths;
+    }
+
+    // Whether a text of a length may misspell one of the forms: by the set of their lengths under 64, else form by form.
+    private static bool MayBeMisspelling(List<string> forms, ulong lengths, int length)
+    {
+        if (length < 64)
+        {
+            return (lengths & (1UL << length)) != 0;
+        }
+
         foreach (var form in forms)
         {
             if (LegalForms.MayBeMisspelling(length, form))

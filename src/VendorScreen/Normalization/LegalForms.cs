@@ -202,6 +202,16 @@ internal static class LegalForms
         }
     }
 
+    // The text lengths under 64 that may misspell each compare form (bit n for length n), as MayBeMisspelling reads them.
+    private static readonly FrozenDictionary<string, ulong> MisspellingLengthsByForm = SpellingsByForm.Keys
+        .ToFrozenDictionary(form => form, form => Enumerable.Range(0, 64).Where(n => MayBeMisspelling(n, form)).Aggregate(0UL, (set, n) => set | (1UL << n)), StringComparer.Ordinal);
+
+    /// <summary>Gets the text lengths under 64 that may be a misspelling of a legal form (<see cref="MayBeMisspelling"/>), as a set
+    /// (bit n for length n), so that a run of words can be tested against several forms by its length at once.</summary>
+    /// <param name="compareForm">The compare form of the legal form.</param>
+    /// <returns>The set; 0 for a form no misspelling is read for.</returns>
+    internal static ulong MisspellingLengths(string compareForm) => MisspellingLengthsByForm.GetValueOrDefault(compareForm);
+
     /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling(string, string)"/>): a test of
     /// the length alone, so that a run of words is joined only when it may be one.</summary>
     /// <param name="textLength">The length of the text.</param>

@@ -62,4 +62,28 @@ public sealed class LegalFormsEditDistanceTests
 
         ruledOut.Should().BeGreaterThan(1_000, "the test rules out texts with other letters");
     }
+
+    [Theory]
+    [InlineData("ltd")]
+    [InlineData("co")]
+    [InlineData("llc")]
+    [InlineData("jsc")]
+    [InlineData("sa")]
+    [InlineData("srl")]
+    [InlineData("gmbh")]
+    [InlineData("not-a-form")]
+    public void MisspellingLengths_EveryLengthUnder64_AgreesWithMayBeMisspelling(string form)
+    {
+        var lengths = LegalForms.MisspellingLengths(form);
+
+        for (var n = 0; n < 64; n++)
+        {
+            ((lengths >> n) & 1).Should().Be(LegalForms.MayBeMisspelling(n, form) ? 1UL : 0UL, $"length {n} of {form}");
+        }
+
+        if (form == "ltd")
+        {
+            lengths.Should().NotBe(0UL, "some lengths may misspell a legal form");
+        }
+    }
 }
