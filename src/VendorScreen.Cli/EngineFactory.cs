@@ -34,7 +34,7 @@ internal static partial class EngineFactory
             throw new CliException("--no-default-data needs at least one --source (there would be nothing to screen against)");
         }
 
-        var builder = new ScreeningEngineBuilder { TimeProvider = context.TimeProvider }
+        var builder = new ScreeningEngineBuilder { TimeProvider = context.TimeProvider, LoggerFactory = new CliLoggerFactory(context) }
             .Configure(o =>
             {
                 o.UseDefaultDataset = useDefaultData;

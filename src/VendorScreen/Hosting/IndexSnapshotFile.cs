@@ -164,7 +164,7 @@ public static class IndexSnapshotFile
         if (!string.Equals(sections.Library, LibraryVersion, StringComparison.Ordinal))
         {
             CheckSum(sections, path);
-            return new StoredIndexSnapshot(path, ReadSources(sections, path), null);
+            return new StoredIndexSnapshot(path, ReadSources(sections, path), null) { WrittenByOtherVersion = sections.Library };
         }
 
         // The checksum is computed, and the sources, their merged entities and model-prefix table are read and made, while the
@@ -435,6 +435,10 @@ internal sealed class StoredIndexSnapshot
 
     /// <summary>Gets the stored index, or <see langword="null"/> when the file was written by another version of the library.</summary>
     public CandidateIndex? Index { get; }
+
+    /// <summary>Gets the version of the library that wrote the file when it is another version than this one (its index is then
+    /// built again at each load); <see langword="null"/> otherwise.</summary>
+    public string? WrittenByOtherVersion { get; init; }
 
     /// <summary>Gets a source per stored source, serving its snapshot under its stored name.</summary>
     public IReadOnlyList<StoredSnapshotSource> SnapshotSources { get; }

@@ -176,19 +176,34 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
         return SourceAges.Apply(statuses, _options, now);
     }
 
-    /// <summary>The candidate index stored in an index snapshot file, when the dataset is exactly that file's sources.</summary>
+    /// <summary>The candidate index stored in an index snapshot file, when the dataset is exactly that file's sources. A file
+    /// written by another version of the library has its index built again, which is slower: that is logged as a warning, once
+    /// per file.</summary>
     private Indexing.CandidateIndex? StoredIndex(ScreeningDataset dataset)
     {
         foreach (var source in _sources)
         {
-            if (source is StoredSnapshotSource stored && stored.File.IndexFor(dataset) is { } index)
+            if (source is not StoredSnapshotSource stored)
+            {
+                continue;
+            }
+
+            if (stored.File.IndexFor(dataset) is { } index)
             {
                 return index;
+            }
+
+            if (stored.File.WrittenByOtherVersion is { } writtenBy && _staleSnapshotsLogged.Add(stored.File.Path))
+            {
+                LogSnapshotOfOtherVersion(_logger, stored.File.Path, writtenBy, IndexSnapshotFile.LibraryVersion);
             }
         }
 
         return null;
     }
+
+    // The index snapshot files of another library version already logged (refreshes run one at a time).
+    private readonly HashSet<string> _staleSnapshotsLogged = new(StringComparer.Ordinal);
 
     /// <summary>Loads one source and records the outcome; <see langword="false"/> when it failed or was refused.</summary>
     private async Task<bool> LoadOneAsync(ISanctionListSource source, List<ListSnapshot> accepted, CancellationToken cancellationToken)
@@ -313,6 +328,13 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "{Problem}")]
     private static partial void LogStateNotWritten(ILogger logger, string problem);
+
+    /// <summary>The event id of the warning that an index snapshot file was written by another version of the library.</summary>
+    internal const int SnapshotOfOtherVersionEventId = 14;
+
+    [LoggerMessage(EventId = SnapshotOfOtherVersionEventId, Level = LogLevel.Warning,
+        Message = "Index snapshot {Path} was written by VendorScreen {WrittenBy}, not {LibraryVersion}: its index is built again at each load, which is slower; write the snapshot again with this version")]
+    private static partial void LogSnapshotOfOtherVersion(ILogger logger, string path, string writtenBy, string libraryVersion);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Refresh of {SourceCount} sources started")]
     private static partial void LogRefreshStarted(ILogger logger, int sourceCount);

@@ -40,6 +40,30 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Screen_IndexOfAnotherLibraryVersion_WarnsAndScreensAsWithTheSources()
+    {
+        var input = _host.Write("suppliers.csv", "id,name\ns1,Hikvision\ns2,Initech Components\n");
+        var index = Path.Combine(_host.Directory, "lists.vsidx");
+        (await CliTestHost.RunAsync("index", "build", "-o", index)).ExitCode.Should().Be(0);
+        var fresh = await CliTestHost.RunAsync("screen", input, "--index", index, "--format", "json");
+        var bytes = File.ReadAllBytes(index);
+        var libraryLength = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
+        bytes[12 + libraryLength - 1] ^= 0x01;
+        File.WriteAllBytes(index, bytes);
+
+        var stale = await CliTestHost.RunAsync("screen", input, "--index", index, "--format", "json");
+
+        stale.ExitCode.Should().Be(fresh.ExitCode, stale.Stderr);
+        stale.Stdout.Should().Be(fresh.Stdout);
+        fresh.Stderr.Should().NotContain("was written by VendorScreen");
+        stale.Stderr.Should().Contain("warning: Index snapshot").And.Contain(index).And.Contain("built again");
+    }
+
+    [Fact]
+    public void CliLoggerFactory_ForwardsTheLoadersWarningOfASnapshotOfAnotherVersion() =>
+        VendorScreen.Cli.CliLoggerFactory.ForwardedEventId.Should().Be(VendorScreen.Hosting.ScreeningDatasetLoader.SnapshotOfOtherVersionEventId);
+
+    [Fact]
     public async Task Screen_IndexAndSource_IsAUsageError()
     {
         var dataset = _host.Write("acme-list.json", CliTestHost.CustomDatasetJson);

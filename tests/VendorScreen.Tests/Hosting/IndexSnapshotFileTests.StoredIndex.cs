@@ -232,6 +232,69 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_SnapshotOfOtherLibraryVersion_WarnsOnceThatItsIndexIsBuiltAgain()
+    {
+        var path = WriteDefault();
+        var bytes = File.ReadAllBytes(path);
+        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
+        bytes[12 + libraryLength - 1] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+        var warnings = new WarningLog();
+        using var engine = new ScreeningEngineBuilder { LoggerFactory = warnings }.AddIndexSnapshot(path).Build();
+
+        await engine.RefreshAsync();
+        await engine.RefreshAsync();
+
+        engine.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeFalse();
+        warnings.Messages.Should().ContainSingle(m => m.Contains("was written by VendorScreen") && m.Contains("built again"))
+            .Which.Should().Contain(path).And.Contain(IndexSnapshotFile.LibraryVersion);
+        warnings.EventIds.Should().Contain(VendorScreen.Hosting.ScreeningDatasetLoader.SnapshotOfOtherVersionEventId);
+    }
+
+    [Fact]
+    public async Task Refresh_SnapshotOfThisLibraryVersion_DoesNotWarn()
+    {
+        var warnings = new WarningLog();
+        using var engine = new ScreeningEngineBuilder { LoggerFactory = warnings }.AddIndexSnapshot(WriteDefault()).Build();
+
+        await engine.RefreshAsync();
+
+        engine.Datasets.Current!.State.Index.IsFromSnapshot.Should().BeTrue();
+        warnings.EventIds.Should().NotContain(VendorScreen.Hosting.ScreeningDatasetLoader.SnapshotOfOtherVersionEventId);
+    }
+
+    // The warnings and errors logged, with their event ids.
+    private sealed class WarningLog : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<int> EventIds { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Messages.Enqueue(formatter(state, exception));
+                EventIds.Enqueue(eventId.Id);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AddIndexSnapshot_WithAnotherSource_BuildsTheIndexOverEverySource()
     {
         var path = WriteDefault();
