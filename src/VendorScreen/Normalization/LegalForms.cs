@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using VendorScreen.Indexing;
 
 namespace VendorScreen.Normalization;
 
@@ -168,39 +169,19 @@ internal static class LegalForms
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).Select(Spelling.Of).ToArray(), StringComparer.Ordinal);
 
-    // A spelling of a legal form with the set of its characters (bit c % 64 for character c): a text with more characters outside
-    // that set than the edits allowed is not within them, since each such character takes an edit of its own (it is dropped or
-    // substituted), so the edit distance is computed only for texts that pass the test.
-    internal readonly record struct Spelling(string Text, ulong Characters)
+    // A spelling of a legal form with the set of its characters (SpellingSketch.CharacterSet): a text whose characters and length
+    // already need more edits than allowed (SpellingSketch.MinEdits, a lower bound of the distance) is not within them, so the
+    // edit distance is computed only for texts that pass that test.
+    private readonly record struct Spelling(string Text, ulong Characters)
     {
-        public static Spelling Of(string text) => new(text, CharacterSet(text));
-
-        public static ulong CharacterSet(ReadOnlySpan<char> text)
-        {
-            var set = 0UL;
-            foreach (var c in text)
-            {
-                set |= 1UL << (c & 63);
-            }
-
-            return set;
-        }
-
-        // Whether more than a number of the text's characters are outside the set (a character of the set's bit counts as in it).
-        public bool MoreOutside(ReadOnlySpan<char> text, int allowed)
-        {
-            var outside = 0;
-            foreach (var c in text)
-            {
-                if ((Characters & (1UL << (c & 63))) == 0 && ++outside > allowed)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static Spelling Of(string text) => new(text, SpellingSketch.CharacterSet(text));
     }
+
+    /// <summary>Gets the spellings a misspelling of a legal form is read from (for tests).</summary>
+    /// <param name="compareForm">The compare form.</param>
+    /// <returns>The spellings; empty for a form no misspelling is read for.</returns>
+    internal static IReadOnlyList<string> MisspellingSpellings(string compareForm) =>
+        SpellingsByForm.TryGetValue(compareForm, out var spellings) ? spellings.Select(s => s.Text).ToArray() : [];
 
     // The text lengths under 64 that may misspell each compare form (bit n for length n), as MayBeMisspelling reads them.
     private static readonly FrozenDictionary<string, ulong> MisspellingLengthsByForm = SpellingsByForm.Keys
@@ -261,6 +242,7 @@ internal static class LegalForms
         }
 
         // A text that is itself a written legal form is no misspelling: looked up only for a text close to a spelling.
+        ulong? textCharacters = null;
         foreach (var spelling in spellings)
         {
             var written = spelling.Text;
@@ -275,7 +257,13 @@ internal static class LegalForms
             }
 
             var allowed = written.Length >= 8 ? 2 : 1;
-            if (Math.Abs(written.Length - text.Length) <= allowed && !spelling.MoreOutside(text, allowed) && EditDistance(written, text) <= allowed)
+            if (Math.Abs(written.Length - text.Length) > allowed)
+            {
+                continue;
+            }
+
+            textCharacters ??= SpellingSketch.CharacterSet(text);
+            if (SpellingSketch.MinEdits(spelling.Characters, written.Length, textCharacters.Value, text.Length) <= allowed && EditDistance(written, text) <= allowed)
             {
                 return !IsLegalFormSpelling(text);
             }
@@ -284,8 +272,10 @@ internal static class LegalForms
         return false;
     }
 
-    // Gets whether a text is itself one of the written legal forms.
-    private static bool IsLegalFormSpelling(ReadOnlySpan<char> text)
+    /// <summary>Gets whether a text is itself one of the written legal forms (a key of the legal-form map).</summary>
+    /// <param name="text">The lower-case text.</param>
+    /// <returns><see langword="true"/> for a written legal form.</returns>
+    internal static bool IsLegalFormSpelling(ReadOnlySpan<char> text)
     {
 #if NET9_0_OR_GREATER
         return LegalFormMap.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text);

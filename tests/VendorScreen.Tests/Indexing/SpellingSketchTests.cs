@@ -31,7 +31,7 @@ public sealed class SpellingSketchTests
         {
             var alphabet = alphabets[n % alphabets.Length];
             var x = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
-            var y = random.Next(2) == 0 ? Misspellings.RandomWord(random, alphabet, random.Next(0, 14)) : Misspellings.Edit(x, random, random.Next(1, 4), alphabet);
+            var y = Misspellings.NearOrRandom(x, random, alphabet, oneInRandom: 2, edits: (1, 4));
             var bound = SpellingSketch.MinEdits(SpellingSketch.CharacterSet(x), x.Length, SpellingSketch.CharacterSet(y), y.Length);
             var distance = Misspellings.OsaDistance(x, y);
             if (bound > distance)

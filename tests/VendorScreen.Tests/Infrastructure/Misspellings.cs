@@ -30,6 +30,24 @@ internal static class Misspellings
         return new string(chars);
     }
 
+    /// <summary>Draws the second word of a test pair: one time in <paramref name="oneInRandom"/> a random text of letters from the
+    /// alphabet, otherwise the word with a few edits (the draws in that order, so that a seed gives the same pairs).</summary>
+    /// <param name="word">The first word.</param>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="alphabet">The letters to draw from.</param>
+    /// <param name="oneInRandom">How rarely the second word is random rather than an edit of the first.</param>
+    /// <param name="randomLength">The lengths of a random text: from the first, below the second.</param>
+    /// <param name="edits">The number of edits: from the first, below the second.</param>
+    /// <returns>The second word.</returns>
+    public static string NearOrRandom(string word, Random random, string alphabet, int oneInRandom, (int From, int Below) randomLength = default, (int From, int Below) edits = default)
+    {
+        randomLength = randomLength == default ? (0, 14) : randomLength;
+        edits = edits == default ? (0, 4) : edits;
+        return random.Next(oneInRandom) == 0
+            ? RandomWord(random, alphabet, random.Next(randomLength.From, randomLength.Below))
+            : Edit(word, random, random.Next(edits.From, edits.Below), alphabet);
+    }
+
     /// <summary>The optimal string alignment distance (edits: a letter changed, dropped or inserted, two neighbours swapped)
     /// by the textbook table over both whole words: the reference for the library's faster distances.</summary>
     /// <param name="a">One word.</param>

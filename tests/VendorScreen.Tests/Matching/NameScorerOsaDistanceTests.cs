@@ -21,7 +21,7 @@ public sealed class NameScorerOsaDistanceTests
         for (var n = 0; n < 30_000; n++)
         {
             var a = Misspellings.RandomWord(random, letters, random.Next(0, 14));
-            var b = random.Next(4) == 0 ? Misspellings.RandomWord(random, letters, random.Next(0, 14)) : Misspellings.Edit(a, random, random.Next(0, 4), letters);
+            var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 4);
             var limit = random.Next(0, 4);
             var full = Misspellings.OsaDistance(a, b);
 
@@ -79,7 +79,7 @@ public sealed class NameScorerOsaDistanceTests
             for (var n = 0; n < 20_000; n++)
             {
                 var a = Misspellings.RandomWord(random, letters, random.Next(1, 17));
-                var b = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(1, 24)) : Misspellings.Edit(a, random, random.Next(0, 5), letters);
+                var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 3, randomLength: (1, 24), edits: (0, 5));
                 if (b.Length == 0)
                 {
                     continue;

@@ -18,7 +18,7 @@ public sealed class LegalFormsEditDistanceTests
         for (var n = 0; n < 20_000; n++)
         {
             var a = Misspellings.RandomWord(random, letters, random.Next(0, 12));
-            var b = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(0, 12)) : Misspellings.Edit(a, random, random.Next(0, 4), letters);
+            var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 3, randomLength: (0, 12));
 
             LegalForms.EditDistance(a, b).Should().Be(FuzzySharp.Levenshtein.EditDistance(a, b), $"\"{a}\" / \"{b}\"");
         }
@@ -40,27 +40,36 @@ public sealed class LegalFormsEditDistanceTests
         LegalForms.IsMisspelling(text, form).Should().Be(expected);
     }
 
-    [Fact]
-    public void MoreOutside_SeededTexts_RulesOutOnlyTextsBeyondTheEdits()
+    [Theory]
+    [InlineData("ltd")]
+    [InlineData("co")]
+    [InlineData("llc")]
+    [InlineData("jsc")]
+    [InlineData("sa")]
+    [InlineData("gmbh")]
+    public void IsMisspelling_TextsNearEverySpelling_AgreesWithTheEditDistanceAlone(string form)
     {
-        // A text with more characters outside a spelling's set than the edits allowed is never within them: the misspelling test
-        // skips the distance for it, so it must not rule out a text the distance would accept.
+        // The test skips the distance for a text whose characters already need more edits than allowed: it must answer as the
+        // rule read with the distance alone (one edit, two from a spelling of eight letters or more; a two-letter spelling takes
+        // one letter added after its first; never a written legal form itself).
+        var spellings = LegalForms.MisspellingSpellings(form);
+        spellings.Should().NotBeEmpty();
         var random = new Random(20261202);
-        const string letters = "abcdeilmnoprstyz0 ";
-        var ruledOut = 0;
-        for (var n = 0; n < 20_000; n++)
+        const string letters = "abcdeilmnoprstyz ";
+        var misspellings = 0;
+        for (var n = 0; n < 4_000; n++)
         {
-            var spelling = Misspellings.RandomWord(random, letters, random.Next(2, 14));
-            var text = random.Next(3) == 0 ? Misspellings.RandomWord(random, letters, random.Next(1, 14)) : Misspellings.Edit(spelling, random, random.Next(0, 4), letters);
-            var allowed = random.Next(1, 3);
-            if (LegalForms.Spelling.Of(spelling).MoreOutside(text, allowed))
-            {
-                ruledOut++;
-                LegalForms.EditDistance(spelling, text).Should().BeGreaterThan(allowed, $"\"{text}\" was ruled out against \"{spelling}\"");
-            }
+            var spelling = spellings[random.Next(spellings.Count)];
+            var text = Misspellings.NearOrRandom(spelling, random, letters, oneInRandom: 4);
+            var expected = text.Length >= 2 && !LegalForms.IsLegalFormSpelling(text) && spellings.Any(s => s.Length == 2
+                ? text.Length == 3 && text[0] == s[0] && text[2] == s[1]
+                : Math.Abs(s.Length - text.Length) <= (s.Length >= 8 ? 2 : 1) && LegalForms.EditDistance(s, text) <= (s.Length >= 8 ? 2 : 1));
+
+            LegalForms.IsMisspelling(text, form).Should().Be(expected, $"\"{text}\" against {form}");
+            misspellings += expected ? 1 : 0;
         }
 
-        ruledOut.Should().BeGreaterThan(1_000, "the test rules out texts with other letters");
+        misspellings.Should().BeGreaterThan(100, "edits of a spelling misspell it");
     }
 
     [Theory]
