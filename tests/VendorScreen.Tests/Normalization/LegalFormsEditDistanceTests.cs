@@ -40,13 +40,11 @@ public sealed class LegalFormsEditDistanceTests
         LegalForms.IsMisspelling(text, form).Should().Be(expected);
     }
 
+    // Compare forms of legal forms whose misspellings are read, of one to four letters.
+    public static TheoryData<string> Forms => new() { "ltd", "co", "llc", "jsc", "sa", "srl", "gmbh" };
+
     [Theory]
-    [InlineData("ltd")]
-    [InlineData("co")]
-    [InlineData("llc")]
-    [InlineData("jsc")]
-    [InlineData("sa")]
-    [InlineData("gmbh")]
+    [MemberData(nameof(Forms))]
     public void IsMisspelling_TextsNearEverySpelling_AgreesWithTheEditDistanceAlone(string form)
     {
         // The test skips the distance for a text whose characters already need more edits than allowed: it must answer as the
@@ -73,26 +71,22 @@ public sealed class LegalFormsEditDistanceTests
     }
 
     [Theory]
-    [InlineData("ltd")]
-    [InlineData("co")]
-    [InlineData("llc")]
-    [InlineData("jsc")]
-    [InlineData("sa")]
-    [InlineData("srl")]
-    [InlineData("gmbh")]
-    [InlineData("not-a-form")]
+    [MemberData(nameof(Forms))]
     public void MisspellingLengths_EveryLengthUnder64_AgreesWithMayBeMisspelling(string form)
     {
         var lengths = LegalForms.MisspellingLengths(form);
 
+        lengths.Should().NotBe(0UL, "some lengths may misspell a legal form");
         for (var n = 0; n < 64; n++)
         {
             ((lengths >> n) & 1).Should().Be(LegalForms.MayBeMisspelling(n, form) ? 1UL : 0UL, $"length {n} of {form}");
         }
+    }
 
-        if (form == "ltd")
-        {
-            lengths.Should().NotBe(0UL, "some lengths may misspell a legal form");
-        }
+    [Fact]
+    public void MisspellingLengths_NotALegalForm_IsEmpty()
+    {
+        LegalForms.MisspellingLengths("not-a-form").Should().Be(0UL);
+        LegalForms.MisspellingSpellings("not-a-form").Should().BeEmpty();
     }
 }
