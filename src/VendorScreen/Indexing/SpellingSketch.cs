@@ -1,3 +1,5 @@
+using VendorScreen.Normalization;
+
 namespace VendorScreen.Indexing;
 
 /// <summary>
@@ -21,14 +23,14 @@ internal readonly record struct SpellingSketch(uint Letters, uint SoundLetters, 
 {
     /// <summary>Makes the sketch of a word from the word and the set and length of its sound-alike spelling.</summary>
     /// <param name="word">The word.</param>
-    /// <param name="soundLetters">The set of the characters of its sound-alike spelling (<see cref="CharacterSet"/>).</param>
+    /// <param name="soundLetters">The set of the characters of its sound-alike spelling (<see cref="EditBounds.CharacterSet"/>).</param>
     /// <param name="soundLength">The length of its sound-alike spelling.</param>
     /// <returns>The sketch.</returns>
     public static SpellingSketch Of(string word, ulong soundLetters, int soundLength)
     {
         ArgumentNullException.ThrowIfNull(word);
         return new SpellingSketch(
-            Fold(CharacterSet(word)),
+            Fold(EditBounds.CharacterSet(word)),
             Fold(soundLetters),
             Clamp(word.Length),
             Clamp(soundLength),
@@ -36,28 +38,14 @@ internal readonly record struct SpellingSketch(uint Letters, uint SoundLetters, 
             word.Length == 0 ? '\0' : word[^1]);
     }
 
-    /// <summary>Gets the set of the characters of a text: bit <c>c % 64</c> for each character <c>c</c>.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The set.</returns>
-    public static ulong CharacterSet(ReadOnlySpan<char> text)
-    {
-        var set = 0UL;
-        foreach (var c in text)
-        {
-            set |= 1UL << (c & 63);
-        }
-
-        return set;
-    }
-
-    /// <summary>Gets a set of characters of 64 bits (<see cref="CharacterSet"/>) as a set of 32: bit <c>c % 32</c> for each
+    /// <summary>Gets a set of characters of 64 bits (<see cref="EditBounds.CharacterSet"/>) as a set of 32: bit <c>c % 32</c> for each
     /// character <c>c</c>.</summary>
     /// <param name="set">The set of 64 bits.</param>
     /// <returns>The set of 32 bits.</returns>
     public static uint Fold(ulong set) => (uint)set | (uint)(set >> 32);
 
     /// <summary>Gets the fewest edits between two texts known from their sets of 32 bits (<see cref="Fold"/>) and lengths, as
-    /// <see cref="MinEdits(ulong, int, ulong, int)"/> does from their sets of 64: never more than that (a character of one text
+    /// <see cref="EditBounds.MinEdits(ulong, int, ulong, int)"/> does from their sets of 64: never more than that (a character of one text
     /// missing from the other, after folding, was missing before it), so never more than the true distance either.</summary>
     /// <param name="x">The folded set of the first text's characters.</param>
     /// <param name="xLength">The first text's length.</param>
@@ -65,29 +53,7 @@ internal readonly record struct SpellingSketch(uint Letters, uint SoundLetters, 
     /// <param name="yLength">The second text's length.</param>
     /// <returns>The lower bound of the distance.</returns>
     public static int MinEdits(uint x, int xLength, uint y, int yLength) =>
-        MinEdits(System.Numerics.BitOperations.PopCount(x & ~y), xLength, System.Numerics.BitOperations.PopCount(y & ~x), yLength);
+        EditBounds.MinEdits(System.Numerics.BitOperations.PopCount(x & ~y), xLength, System.Numerics.BitOperations.PopCount(y & ~x), yLength);
 
     private static ushort Clamp(int length) => (ushort)Math.Clamp(length, 0, ushort.MaxValue);
-
-    /// <summary>Gets the fewest edits (a letter inserted, dropped or changed, or two neighbours swapped) that can turn a text into
-    /// another, known only from their lengths and character sets: each character of one missing from the other costs an edit of
-    /// its own (dropped or changed), and the length difference is made by insertions or deletions. The true optimal string
-    /// alignment distance is never less.</summary>
-    /// <param name="x">The set of the first text's characters.</param>
-    /// <param name="xLength">The first text's length.</param>
-    /// <param name="y">The set of the second text's characters.</param>
-    /// <param name="yLength">The second text's length.</param>
-    /// <returns>The lower bound of the distance.</returns>
-    public static int MinEdits(ulong x, int xLength, ulong y, int yLength)
-    {
-        // With s substitutions, d deletions and i insertions from x to y: s + d covers the characters of x missing from y, s + i
-        // those of y missing from x, and d - i is the length difference, so the distance is at least the larger of the bounds.
-        return MinEdits(System.Numerics.BitOperations.PopCount(x & ~y), xLength, System.Numerics.BitOperations.PopCount(y & ~x), yLength);
-    }
-
-    // The bound from the number of characters of each text missing from the other, and the lengths.
-    private static int MinEdits(int onlyX, int xLength, int onlyY, int yLength) =>
-        xLength >= yLength
-            ? Math.Max(onlyX, onlyY + (xLength - yLength))
-            : Math.Max(onlyY, onlyX + (yLength - xLength));
 }

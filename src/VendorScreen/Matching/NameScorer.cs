@@ -1459,7 +1459,7 @@ internal static partial class NameScorer
         ArgumentNullException.ThrowIfNull(word);
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         var key = PhoneticKey(word, buffer);
-        return SpellingSketch.Of(word, SpellingSketch.CharacterSet(key), key.Length);
+        return SpellingSketch.Of(word, EditBounds.CharacterSet(key), key.Length);
     }
 
     /// <summary>
@@ -1913,9 +1913,9 @@ internal static partial class NameScorer
             return beyond;
         }
 
-        // Each character of one text missing from the other costs an edit of its own (SpellingSketch.MinEdits): most pairs of
+        // Each character of one text missing from the other costs an edit of its own (EditBounds.MinEdits): most pairs of
         // different words are known to be beyond the limit from their character sets, without the table.
-        if (SpellingSketch.MinEdits(SpellingSketch.CharacterSet(a), a.Length, SpellingSketch.CharacterSet(b), b.Length) > limit)
+        if (EditBounds.MinEdits(EditBounds.CharacterSet(a), a.Length, EditBounds.CharacterSet(b), b.Length) > limit)
         {
             return beyond;
         }

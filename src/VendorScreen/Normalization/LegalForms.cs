@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using VendorScreen.Indexing;
 
 namespace VendorScreen.Normalization;
 
@@ -169,12 +168,12 @@ internal static class LegalForms
         .GroupBy(p => p.Form, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).Select(Spelling.Of).ToArray(), StringComparer.Ordinal);
 
-    // A spelling of a legal form with the set of its characters (SpellingSketch.CharacterSet): a text whose characters and length
-    // already need more edits than allowed (SpellingSketch.MinEdits, a lower bound of the distance) is not within them, so the
+    // A spelling of a legal form with the set of its characters (EditBounds.CharacterSet): a text whose characters and length
+    // already need more edits than allowed (EditBounds.MinEdits, a lower bound of the distance) is not within them, so the
     // edit distance is computed only for texts that pass that test.
     private readonly record struct Spelling(string Text, ulong Characters)
     {
-        public static Spelling Of(string text) => new(text, SpellingSketch.CharacterSet(text));
+        public static Spelling Of(string text) => new(text, EditBounds.CharacterSet(text));
     }
 
     /// <summary>Gets the spellings a misspelling of a legal form is read from (for tests).</summary>
@@ -262,8 +261,8 @@ internal static class LegalForms
                 continue;
             }
 
-            textCharacters ??= SpellingSketch.CharacterSet(text);
-            if (SpellingSketch.MinEdits(spelling.Characters, written.Length, textCharacters.Value, text.Length) <= allowed && EditDistance(written, text) <= allowed)
+            textCharacters ??= EditBounds.CharacterSet(text);
+            if (EditBounds.MinEdits(spelling.Characters, written.Length, textCharacters.Value, text.Length) <= allowed && EditDistance(written, text) <= allowed)
             {
                 return !IsLegalFormSpelling(text);
             }

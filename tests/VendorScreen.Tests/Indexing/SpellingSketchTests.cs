@@ -1,5 +1,6 @@
 using FluentAssertions;
 using VendorScreen.Indexing;
+using VendorScreen.Normalization;
 using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Indexing;
@@ -15,7 +16,7 @@ public sealed class SpellingSketchTests
     [InlineData("muhanna", "xmuhanna", 1)]
     public void MinEdits_KnownPairs_IsTheBoundFromLettersAndLengths(string x, string y, int expected)
     {
-        SpellingSketch.MinEdits(SpellingSketch.CharacterSet(x), x.Length, SpellingSketch.CharacterSet(y), y.Length).Should().Be(expected);
+        EditBounds.MinEdits(EditBounds.CharacterSet(x), x.Length, EditBounds.CharacterSet(y), y.Length).Should().Be(expected);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class SpellingSketchTests
             var alphabet = alphabets[n % alphabets.Length];
             var x = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
             var y = Misspellings.NearOrRandom(x, random, alphabet, oneInRandom: 2, edits: (1, 4));
-            var bound = SpellingSketch.MinEdits(SpellingSketch.CharacterSet(x), x.Length, SpellingSketch.CharacterSet(y), y.Length);
+            var bound = EditBounds.MinEdits(EditBounds.CharacterSet(x), x.Length, EditBounds.CharacterSet(y), y.Length);
             var distance = Misspellings.OsaDistance(x, y);
             if (bound > distance)
             {
@@ -49,11 +50,11 @@ public sealed class SpellingSketchTests
     [Fact]
     public void CharacterSet_LowerCaseLetters_HaveOneBitEach()
     {
-        var set = SpellingSketch.CharacterSet("abcdefghijklmnopqrstuvwxyz");
+        var set = EditBounds.CharacterSet("abcdefghijklmnopqrstuvwxyz");
 
         System.Numerics.BitOperations.PopCount(set).Should().Be(26);
-        SpellingSketch.CharacterSet("banana").Should().Be(SpellingSketch.CharacterSet("nab"));
-        SpellingSketch.CharacterSet(string.Empty).Should().Be(0);
+        EditBounds.CharacterSet("banana").Should().Be(EditBounds.CharacterSet("nab"));
+        EditBounds.CharacterSet(string.Empty).Should().Be(0);
     }
 
     [Fact]
@@ -68,8 +69,8 @@ public sealed class SpellingSketchTests
             var alphabet = alphabets[n % alphabets.Length];
             var x = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
             var y = Misspellings.RandomWord(random, alphabet, random.Next(0, 14));
-            var (setX, setY) = (SpellingSketch.CharacterSet(x), SpellingSketch.CharacterSet(y));
-            var full = SpellingSketch.MinEdits(setX, x.Length, setY, y.Length);
+            var (setX, setY) = (EditBounds.CharacterSet(x), EditBounds.CharacterSet(y));
+            var full = EditBounds.MinEdits(setX, x.Length, setY, y.Length);
             var folded = SpellingSketch.MinEdits(SpellingSketch.Fold(setX), x.Length, SpellingSketch.Fold(setY), y.Length);
 
             folded.Should().BeLessThanOrEqualTo(full, $"{x} / {y}");
@@ -82,7 +83,7 @@ public sealed class SpellingSketchTests
     [Fact]
     public void Of_LowerCaseLetters_KeepABitEachAndTheSketchTakesSixteenBytes()
     {
-        var sketch = SpellingSketch.Of("abcdefghijklmnopqrstuvwxyz", SpellingSketch.CharacterSet("xyz"), 3);
+        var sketch = SpellingSketch.Of("abcdefghijklmnopqrstuvwxyz", EditBounds.CharacterSet("xyz"), 3);
 
         System.Numerics.BitOperations.PopCount(sketch.Letters).Should().Be(26);
         System.Numerics.BitOperations.PopCount(sketch.SoundLetters).Should().Be(3);
