@@ -142,6 +142,30 @@ public sealed class CandidateBoundTests
         NameScorer.MayReach(query, far, statistics, rules, 0.5).Should().Be(atHalf);
     }
 
+    [Theory]
+    [InlineData("Zorbex Bank UAE", "Zorbex Bank United Arab Emirates")]
+    [InlineData("Zorbex Bank United Arab Emirates", "Zorbex Bank UAE")]
+    [InlineData("Meridian Trading USA", "Meridian Trading United States of America")]
+    [InlineData("Hsi Chin-ping", "Xi Jinping")]
+    [InlineData("Xi Jinping", "Hsi Chin-ping")]
+    public void MayReach_PairReachedThroughARunVariant_IsNotRuledOut(string queryName, string candidateName)
+    {
+        // A country's abbreviation and Wade-Giles syllables align with runs of the other name, on either side. The bound looks for
+        // Wade-Giles runs only in a name with a word only Wade-Giles spells (known for the query once and for the candidate from its
+        // words' memo): those pairs are ruled out when it leaves the runs out. The country names weigh little as places, so those
+        // pairs reach the threshold either way and check only that nothing is ruled out.
+        var query = NameNormalizer.Normalize(queryName)[0];
+        var candidate = NameNormalizer.Normalize(candidateName)[0];
+        var statistics = new Rarities(new Dictionary<string, double> { ["bank"] = 0.1, ["trading"] = 0.1 });
+        var rules = NameScoringRules.Default;
+        var score = NameScorer.Score(query, candidate, statistics, rules).Score;
+        score.Should().BeGreaterThan(0.8, "the pair is reached through the variant");
+
+        NameScorer.MayReach(query, candidate, statistics, rules, 0.8).Should().BeTrue();
+        var unlike = NameNormalizer.Normalize("Hollow Brightwater Tannery")[0];
+        MayReachAlone(query, candidate, statistics, rules, 0.8, unlike).Should().BeTrue();
+    }
+
     // The bound of a pair after another query was bounded, so that nothing kept for the first query is read.
     private static bool MayReachAlone(NormalizedName query, NormalizedName candidate, Rarities statistics, NameScoringRules rules, double atLeast, NormalizedName unlike)
     {
