@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Counts the machine instructions `vendorscreen screen` executes per row, under valgrind's callgrind: a figure that does not
-# depend on what else the machine is doing (times on a shared machine vary by 10-20 % from run to run; the same build, input
-# and settings give the same count to about 0.03 %). Compare two builds with it, not absolute speed.
+# Counts the machine instructions `vendorscreen screen` executes per row, under valgrind's callgrind: a figure that depends
+# far less on what else the machine is doing than times do (times on a shared machine vary by 10-20 % from run to run). The
+# same build, input and settings have given the same count to about 0.03 % on an otherwise idle machine, but counts made
+# beside other work (a second count, a build) have differed by 3-6 %: count the builds you compare one after the other, alone.
+# Compare two builds with it, not absolute speed.
 #
 # The command line runs twice, on the first FEW and on the first MANY rows of an input file, against an index snapshot;
 # the difference divided by MANY - FEW is the cost of a row once the first rows have compiled the code they use. One
