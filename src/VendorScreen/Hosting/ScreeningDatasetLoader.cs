@@ -22,6 +22,9 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly Dictionary<string, (ListSnapshot? Good, string? Error)> _lastGood = new(StringComparer.Ordinal);
     private readonly SourceAcceptance _acceptance;
+
+    // The index snapshot files of another library version already logged (refreshes run one at a time).
+    private readonly HashSet<string> _staleSnapshotsLogged = new(StringComparer.Ordinal);
     private ScreeningDatasetGeneration? _current;
     private long _generations;
 
@@ -201,9 +204,6 @@ internal sealed partial class ScreeningDatasetLoader : IScreeningDatasetLoader, 
 
         return null;
     }
-
-    // The index snapshot files of another library version already logged (refreshes run one at a time).
-    private readonly HashSet<string> _staleSnapshotsLogged = new(StringComparer.Ordinal);
 
     /// <summary>Loads one source and records the outcome; <see langword="false"/> when it failed or was refused.</summary>
     private async Task<bool> LoadOneAsync(ISanctionListSource source, List<ListSnapshot> accepted, CancellationToken cancellationToken)
