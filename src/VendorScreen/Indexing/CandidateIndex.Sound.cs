@@ -19,54 +19,84 @@ internal sealed partial class CandidateIndex
         var script = query.SourceScript;
         var found = scratch.SoundWords;
         found.Clear();
-        var candidates = scratch.SoundCandidates;
+        var ofRuns = scratch.SoundCandidates;
         var matches = scratch.SoundMatches;
         var runs = scratch.SoundRuns;
         SoundRuns(query, runs);
-        Span<int> keyBuffer = stackalloc int[CrossScriptKey.MaxRetrievalKeys];
-        foreach (var codesForScoring in runs)
+        const int most = SoundVocabulary.MaxPrefixRuns;
+        const int keysEach = CrossScriptKey.MaxRetrievalKeys;
+        Span<int> keyBuffer = stackalloc int[most * keysEach];
+        Span<int> keyCounts = stackalloc int[most];
+        Span<ulong> keyMasks = stackalloc ulong[most];
+        Span<int> ends = stackalloc int[most];
+        for (var g = 0; g < runs.Count;)
         {
-            // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-            var keys = CrossScriptKey.WriteRetrievalKeys(codesForScoring, skipFirst: true, silentRAsLiquid: true, keyBuffer);
-            var keyMask = 0UL;
-            foreach (var key in keys)
+            // A run and the runs after it that each begin with the one before (the longer runs from one syllable) are looked up
+            // in one walk of the trie; each keeps what its own walk would find.
+            var count = 1;
+            while (g + count < runs.Count && count < most && runs[g + count].StartsWith(runs[g + count - 1], StringComparison.Ordinal))
             {
-                keyMask |= 1UL << key;
+                count++;
             }
 
-            candidates.Clear();
-            matches.Clear();
-            _sound.Similar(codesForScoring, script, keyMask, MinSoundSimilarity, candidates);
-            foreach (var (code, sim) in candidates)
+            for (var r = 0; r < count; r++)
             {
-                for (var b = 0; b < keys.Length; b++)
+                // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
+                var keys = CrossScriptKey.WriteRetrievalKeys(runs[g + r], skipFirst: true, silentRAsLiquid: true, keyBuffer.Slice(r * keysEach, keysEach));
+                keyCounts[r] = keys.Length;
+                keyMasks[r] = 0;
+                foreach (var key in keys)
                 {
-                    var entries = _sound.BucketEntries(code, keys[b]);
-                    foreach (var word in _sound.WordsOf(code))
+                    keyMasks[r] |= 1UL << key;
+                }
+
+                ends[r] = runs[g + r].Length;
+            }
+
+            ofRuns.Clear();
+            _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
+            for (var r = 0; r < count; r++)
+            {
+                var keys = keyBuffer.Slice(r * keysEach, keyCounts[r]);
+                matches.Clear();
+                foreach (var (run, code, sim) in ofRuns)
+                {
+                    if (run != r)
                     {
-                        for (var e = 0; e < entries; e++)
+                        continue;
+                    }
+
+                    for (var b = 0; b < keys.Length; b++)
+                    {
+                        var entries = _sound.BucketEntries(code, keys[b]);
+                        foreach (var word in _sound.WordsOf(code))
                         {
-                            matches.Add((sim, b, word));
+                            for (var e = 0; e < entries; e++)
+                            {
+                                matches.Add((sim, b, word));
+                            }
                         }
+                    }
+                }
+
+                // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
+                matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
+                for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
+                {
+                    var (sim, _, id) = matches[m];
+                    var word = _sound.Words[id];
+                    var weight = sim * Rarity(word) * 0.8;
+                    if (!found.TryGetValue(word, out var prior) || prior < weight)
+                    {
+                        found[word] = weight;
                     }
                 }
             }
 
-            // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
-            matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
-            for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
-            {
-                var (sim, _, id) = matches[m];
-                var word = _sound.Words[id];
-                var weight = sim * Rarity(word) * 0.8;
-                if (!found.TryGetValue(word, out var prior) || prior < weight)
-                {
-                    found[word] = weight;
-                }
-            }
+            g += count;
         }
 
-        candidates.Clear();
+        ofRuns.Clear();
         matches.Clear();
         runs.Clear();
         return found;

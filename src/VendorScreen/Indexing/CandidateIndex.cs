@@ -843,8 +843,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         public List<(double Sim, long Order, string Word)> Similar { get; } = [];
 
-        // The code sequences a run of the look-up by sound finds, with their similarity, and the bucket entries it keeps.
-        public List<(int Code, double Sim)> SoundCandidates { get; } = [];
+        // The code sequences the runs of one walk of the look-up by sound find (by run), with their similarity, and the bucket
+        // entries a run keeps.
+        public List<(int Run, int Code, double Sim)> SoundCandidates { get; } = [];
 
         public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
 

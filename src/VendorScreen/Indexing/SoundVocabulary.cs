@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using VendorScreen.Normalization;
 
@@ -306,15 +307,66 @@ internal sealed class SoundVocabulary
     /// <param name="keyMask">The retrieval buckets read, one bit per key.</param>
     /// <param name="atLeast">The least similarity kept.</param>
     /// <param name="found">Receives the numbers of the code sequences with their similarity, in ordinal order.</param>
+    public void Similar(string nativeCodes, NameScript script, ulong keyMask, double atLeast, List<(int Code, double Sim)> found)
+    {
+        ArgumentNullException.ThrowIfNull(nativeCodes);
+        ArgumentNullException.ThrowIfNull(found);
+        var ofRuns = new List<(int Run, int Code, double Sim)>();
+        SimilarToPrefixes(nativeCodes, [nativeCodes.Length], [keyMask], script, atLeast, ofRuns);
+        foreach (var (_, code, sim) in ofRuns)
+        {
+            found.Add((code, sim));
+        }
+    }
+
+    /// <summary>Finds for each of a number of runs whose codes are the first codes of one sequence (a run of syllables and the
+    /// longer runs from the same syllable, say) what <see cref="Similar"/> finds for that run alone, in one walk of the trie.
+    /// The edit cost of a prefix of the codes is the first columns of the edit cost of all of them, so one row per trie node
+    /// serves every run: the row is computed within the highest cost limit of the runs still open on the branch, and each run
+    /// keeps the branch only while the least cell of its own columns stays within its own limit, as its own walk would.</summary>
+    /// <param name="nativeCodes">The codes of the longest run; every run's codes are the first codes of these.</param>
+    /// <param name="ends">The number of codes of each run, in increasing order; the last is the length of <paramref name="nativeCodes"/>.</param>
+    /// <param name="keyMasks">The retrieval buckets each run reads, one bit per key.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="atLeast">The least similarity kept.</param>
+    /// <param name="found">Receives, for each run (by its position in <paramref name="ends"/>), the numbers of the code sequences with
+    /// their similarity, each run's in ordinal order.</param>
     // Compiled optimised at its first call (as the edit-cost rows it calls): the first queries in another script would otherwise
     // walk the trie in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Similar(string nativeCodes, NameScript script, ulong keyMask, double atLeast, List<(int Code, double Sim)> found)
+    public void SimilarToPrefixes(
+        string nativeCodes, ReadOnlySpan<int> ends, ReadOnlySpan<ulong> keyMasks, NameScript script, double atLeast, List<(int Run, int Code, double Sim)> found)
     {
-        var nativeMass = CrossScriptSimilarity.NativeMass(nativeCodes, script);
-        if (nativeMass < 1 || _label.Length <= 1)
+        var runCount = ends.Length;
+        if (runCount == 0 || runCount > MaxPrefixRuns || keyMasks.Length != runCount || ends[^1] != nativeCodes.Length)
         {
-            // No similarity is computed against a token this light.
+            throw new ArgumentException($"between 1 and {MaxPrefixRuns} runs, each with its buckets, the last as long as the codes", nameof(ends));
+        }
+
+        if (_label.Length <= 1)
+        {
+            return;
+        }
+
+        // No similarity is computed against a run this light: it takes part in no branch.
+        Span<double> masses = stackalloc double[runCount];
+        var open = 0;
+        for (var r = 0; r < runCount; r++)
+        {
+            if (r > 0 && ends[r] < ends[r - 1])
+            {
+                throw new ArgumentException("the runs' lengths are not in increasing order", nameof(ends));
+            }
+
+            masses[r] = CrossScriptSimilarity.NativeMass(nativeCodes.AsSpan(0, ends[r]), script);
+            if (masses[r] >= 1)
+            {
+                open |= 1 << r;
+            }
+        }
+
+        if (open == 0)
+        {
             return;
         }
 
@@ -326,22 +378,30 @@ internal sealed class SoundVocabulary
             _rows = rows = new double[Math.Max(needed, 1024)];
         }
 
-        // The cost limit of each mass, computed once per look-up.
-        Span<double> limits = stackalloc double[_maxMassHalves[0] + 1];
-        for (var halves = 0; halves < limits.Length; halves++)
+        // The cost limit of each run at each mass, computed once per look-up.
+        var masses1 = _maxMassHalves[0] + 1;
+        Span<double> limits = stackalloc double[runCount * masses1];
+        for (var r = 0; r < runCount; r++)
         {
-            limits[halves] = CrossScriptSimilarity.EditCostLimit(halves / 2.0, nativeMass, script, atLeast);
+            for (var halves = 0; halves < masses1; halves++)
+            {
+                limits[(r * masses1) + halves] = CrossScriptSimilarity.EditCostLimit(halves / 2.0, masses[r], script, atLeast);
+            }
         }
 
-        // The highest least cell of the rows on the path to each depth: the similarity computation stops early where it exceeds
-        // the sequence's own limit.
-        Span<double> pathMax = stackalloc double[_maxDepth + 1];
-        pathMax[0] = 0;
+        // For each run, the highest least cell of its columns in the rows on the path to each depth (the similarity computation
+        // stops early where it exceeds the sequence's own limit), and the runs still on the path at each depth.
+        var depths = _maxDepth + 1;
+        Span<double> pathMax = stackalloc double[runCount * depths];
+        Span<int> onPath = stackalloc int[depths];
+        onPath[0] = open;
 
         // Each row is computed only over the columns that can stay within the branch's cost limit (the limit never rises down a
-        // branch): the first and last such column of the row at each depth; the first row is computed whole.
-        Span<int> firstColumn = stackalloc int[_maxDepth + 1];
-        Span<int> lastColumn = stackalloc int[_maxDepth + 1];
+        // branch) and up to the last column of the longest run still on the branch (no run left needs the others): the first
+        // and last such column of the row at each depth; the first row is computed whole.
+        Span<int> firstColumn = stackalloc int[depths];
+        Span<int> lastColumn = stackalloc int[depths];
+        Span<double> runMins = stackalloc double[runCount];
         firstColumn[0] = 0;
         lastColumn[0] = nativeCodes.Length;
         var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
@@ -349,18 +409,35 @@ internal sealed class SoundVocabulary
         var node = 1;
         while (node < _label.Length)
         {
-            if ((_keyMask[node] & keyMask) == 0)
+            // The runs on the parent's path that read one of the branch's buckets.
+            var nodeKeys = _keyMask[node];
+            var depth = _depth[node];
+            var alive = 0;
+            for (var left = onPath[depth - 1]; left != 0; left &= left - 1)
+            {
+                var r = BitOperations.TrailingZeroCount(left);
+                if ((nodeKeys & keyMasks[r]) != 0)
+                {
+                    alive |= 1 << r;
+                }
+            }
+
+            if (alive == 0)
             {
                 node = _end[node];
                 continue;
             }
 
+            // A longer run has more mass, so a limit at least as high: the longest run left sets the row's limit and last column.
+            var longest = 31 - BitOperations.LeadingZeroCount((uint)alive);
+            var mass = _maxMassHalves[node];
+            var limit = limits[(longest * masses1) + mass];
+
             // In preorder, the last row written one level up is the parent's.
-            var depth = _depth[node];
             var at = depth * width;
-            var limit = limits[_maxMassHalves[node]];
+            var row = rows.AsSpan(at, width);
             var rowMin = CrossScriptSimilarity.NextEditRowWithin(
-                _label[node], nativeCodes, script, gaps, rows.AsSpan(at - width, width), firstColumn[depth - 1], lastColumn[depth - 1], rows.AsSpan(at, width), limit, out var first, out var last);
+                _label[node], nativeCodes.AsSpan(0, ends[longest]), script, gaps, rows.AsSpan(at - width, width), firstColumn[depth - 1], lastColumn[depth - 1], row, limit, out var first, out var last);
             if (rowMin > limit)
             {
                 node = _end[node];
@@ -369,22 +446,75 @@ internal sealed class SoundVocabulary
 
             firstColumn[depth] = first;
             lastColumn[depth] = last;
-            pathMax[depth] = Math.Max(pathMax[depth - 1], rowMin);
-            var code = _terminal[node];
 
-            // A last cell outside the columns kept is above the limit: its similarity is below the least kept.
-            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2 && pathMax[depth] <= limits[_codeMassHalves[code]] && last == nativeCodes.Length)
+            // Each run's least cell within its limit lies in the columns kept, up to the run's own last column; a run whose least
+            // cell is above its limit leaves the branch, as its own walk would.
+            if (alive == 1 << longest)
             {
-                var sim = CrossScriptSimilarity.SimilarityOfEditCost(rows[at + width - 1], _codeMassHalves[code] / 2.0, nativeMass, script);
-                if (sim >= atLeast)
+                runMins[longest] = rowMin;
+            }
+            else
+            {
+                var least = double.PositiveInfinity;
+                var column = first;
+                for (var r = 0; r <= longest; r++)
                 {
-                    found.Add((code, sim));
+                    for (var stop = Math.Min(ends[r], last); column <= stop; column++)
+                    {
+                        least = Math.Min(least, row[column]);
+                    }
+
+                    runMins[r] = least;
+                }
+            }
+
+            for (var left = alive; left != 0; left &= left - 1)
+            {
+                var r = BitOperations.TrailingZeroCount(left);
+                if (runMins[r] <= limits[(r * masses1) + mass])
+                {
+                    pathMax[(r * depths) + depth] = Math.Max(depth == 1 ? 0 : pathMax[(r * depths) + depth - 1], runMins[r]);
+                }
+                else
+                {
+                    alive &= ~(1 << r);
+                }
+            }
+
+            if (alive == 0)
+            {
+                node = _end[node];
+                continue;
+            }
+
+            onPath[depth] = alive;
+
+            // A run's last cell outside the columns kept, or above its limit, leaves its similarity below the least kept.
+            var code = _terminal[node];
+            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2)
+            {
+                var codeMass = _codeMassHalves[code];
+                for (var left = alive; left != 0; left &= left - 1)
+                {
+                    var r = BitOperations.TrailingZeroCount(left);
+                    var end = ends[r];
+                    if (pathMax[(r * depths) + depth] <= limits[(r * masses1) + codeMass] && end >= first && end <= last && row[end] <= limits[(r * masses1) + mass])
+                    {
+                        var sim = CrossScriptSimilarity.SimilarityOfEditCost(row[end], codeMass / 2.0, masses[r], script);
+                        if (sim >= atLeast)
+                        {
+                            found.Add((r, code, sim));
+                        }
+                    }
                 }
             }
 
             node++;
         }
     }
+
+    /// <summary>The most runs <see cref="SimilarToPrefixes"/> takes at once.</summary>
+    public const int MaxPrefixRuns = 8;
 
     // The words of each code sequence, in ordinal order: the first index into the second of each sequence, and one past the last.
     private static (int[] Start, int[] Words) WordsByCode(int[] wordCodes, int codeCount)

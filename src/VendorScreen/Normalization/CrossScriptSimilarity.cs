@@ -218,7 +218,7 @@ internal static class CrossScriptSimilarity
     /// <param name="nativeCodes">The transliterated token's codes.</param>
     /// <param name="script">The script the token came from.</param>
     /// <returns>The mass.</returns>
-    internal static double NativeMass(string nativeCodes, NameScript script) => Mass(nativeCodes, script);
+    internal static double NativeMass(ReadOnlySpan<char> nativeCodes, NameScript script) => Mass(nativeCodes, script);
 
     /// <summary>Gets the edit cost beyond which <see cref="CodeSimilarity(string, string, NameScript, double)"/> stops and reports
     /// a similarity below <paramref name="atLeast"/>, for a Latin token of a given mass: once every cell of a row of the edit
@@ -281,7 +281,7 @@ internal static class CrossScriptSimilarity
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double NextEditRowWithin(
         char latinCode,
-        string nativeCodes,
+        ReadOnlySpan<char> nativeCodes,
         NameScript script,
         ReadOnlySpan<double> nativeGaps,
         ReadOnlySpan<double> previous,
@@ -420,7 +420,7 @@ internal static class CrossScriptSimilarity
         return most[word.Length] >= 2;
     }
 
-    private static double Mass(string codes, NameScript script)
+    private static double Mass(ReadOnlySpan<char> codes, NameScript script)
     {
         double m = 0;
         foreach (var c in codes)

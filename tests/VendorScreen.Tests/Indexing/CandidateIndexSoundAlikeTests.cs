@@ -102,6 +102,61 @@ public sealed class CandidateIndexSoundAlikeTests
         similar.Should().BeGreaterThan(30);
     }
 
+    [Fact]
+    public async Task SimilarToPrefixes_RunsFromOneSyllable_FindsForEachRunWhatItsOwnWalkFinds()
+    {
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+        var vocabulary = SoundVocabulary.Build(index.Names, CandidateIndex.MinSoundWordLength);
+        var random = new Random(20261202);
+        var ofRuns = new List<(int Run, int Code, double Sim)>();
+        var alone = new List<(int Code, double Sim)>();
+        var compared = 0;
+        var similar = 0;
+        foreach (var script in new[] { NameScript.Han, NameScript.Hangul, NameScript.Cyrillic })
+        {
+            // Two to four of the words' own spellings joined, read as a transliteration, with a letter changed now and then: the
+            // runs are its codes cut after some of its letters, each run with buckets of its own (all, one, or none).
+            for (var sample = 0; sample < 150; sample++)
+            {
+                var token = string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => vocabulary.Words[random.Next(vocabulary.Words.Length)]));
+                if (random.Next(3) == 0)
+                {
+                    token = token.Remove(random.Next(token.Length), 1).Insert(random.Next(token.Length - 1), ((char)('a' + random.Next(26))).ToString());
+                }
+
+                var codes = CrossScriptKey.Native(token, script);
+                var ends = Enumerable.Range(1, codes.Length).Where(_ => random.Next(3) == 0).Take(SoundVocabulary.MaxPrefixRuns - 1).Append(codes.Length).Distinct().ToArray();
+                var masks = ends.Select(_ => random.Next(4) switch { 0 => 0UL, 1 => 1UL << random.Next(36), _ => ulong.MaxValue }).ToArray();
+                ofRuns.Clear();
+                vocabulary.SimilarToPrefixes(codes, ends, masks, script, CandidateIndex.MinSoundSimilarity, ofRuns);
+                for (var r = 0; r < ends.Length; r++)
+                {
+                    alone.Clear();
+                    vocabulary.Similar(codes[..ends[r]], script, masks[r], CandidateIndex.MinSoundSimilarity, alone);
+                    ofRuns.Where(f => f.Run == r).Select(f => (f.Code, f.Sim)).Should().Equal(alone, "run {0} of {1} ({2}) must find what its own walk finds", codes[..ends[r]], codes, script);
+                    similar += alone.Count;
+                    compared++;
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(900);
+        similar.Should().BeGreaterThan(100);
+    }
+
+    [Theory]
+    [InlineData(new int[0], "between 1 and 8 runs*")]
+    [InlineData(new[] { 2, 3 }, "between 1 and 8 runs*")]
+    [InlineData(new[] { 4, 2, 6 }, "the runs' lengths are not in increasing order*")]
+    public void SimilarToPrefixes_RunsNotPrefixesInOrder_Throws(int[] ends, string message)
+    {
+        var vocabulary = SoundVocabulary.Build(new CandidateIndex([new Entity("t:1", EntityKind.Person, "Barack Obama")], NameScoringRules.Default).Names, CandidateIndex.MinSoundWordLength);
+        var walk = () => vocabulary.SimilarToPrefixes("obamas", ends, [.. ends.Select(_ => ulong.MaxValue)], NameScript.Han, CandidateIndex.MinSoundSimilarity, []);
+
+        walk.Should().Throw<ArgumentException>().WithMessage(message);
+    }
+
     [SharedDataFact]
     public async Task SoundAlikeWords_RealListsAndWikidataAndHarnessNames_EqualsTheBucketScan()
     {
