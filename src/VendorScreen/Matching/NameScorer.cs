@@ -2498,35 +2498,67 @@ internal static partial class NameScorer
             var n = native.Tokens;
             var latinCodes = soundCodes?.LatinCodes(word) ?? LatinCodes(word);
             var offset = _runsUsed;
+            Span<int> ends = stackalloc int[maxRun];
+            Span<double> sims = stackalloc double[maxRun];
             for (var j = 0; j < n.Count; j++)
             {
-                for (var k = 1; k <= maxRun && j + k <= n.Count && n[j + k - 1].Class == TokenClass.Word && (k == 1 || native.ContinuesWord(j + k - 1)); k++)
+                var longest = 0;
+                while (longest < maxRun && j + longest < n.Count && n[j + longest].Class == TokenClass.Word && (longest == 0 || native.ContinuesWord(j + longest)))
                 {
-                    if (k < minRun)
+                    longest++;
+                }
+
+                // The runs from one syllable whose codes each begin with the one before's are compared in one edit cost.
+                for (var k = minRun; k <= longest;)
+                {
+                    var codes = Codes(j, k);
+                    var count = 1;
+                    ends[0] = codes.Length;
+                    while (k + count <= longest && Codes(j, k + count) is { } longer && longer.StartsWith(codes, StringComparison.Ordinal))
                     {
-                        continue;
+                        codes = longer;
+                        ends[count++] = codes.Length;
                     }
 
-                    if (!_runCodes.TryGetValue((j, k), out var codes))
+                    if (count == 1)
                     {
-                        _runCodes[(j, k)] = codes = RunCodes(n, j, k, script);
+                        sims[0] = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
+                    }
+                    else
+                    {
+                        CrossScriptSimilarity.CodeSimilarities(latinCodes, codes, ends[..count], script, sims);
                     }
 
-                    var sim = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
-                    if (sim > 0)
+                    for (var r = 0; r < count; r++)
                     {
-                        if (_runsUsed == _runs.Length)
+                        if (sims[r] > 0)
                         {
-                            Array.Resize(ref _runs, _runs.Length * 2);
-                        }
+                            if (_runsUsed == _runs.Length)
+                            {
+                                Array.Resize(ref _runs, _runs.Length * 2);
+                            }
 
-                        _runs[_runsUsed++] = (j, k, sim);
+                            _runs[_runsUsed++] = (j, k + r, sims[r]);
+                        }
                     }
+
+                    k += count;
                 }
             }
 
             _wordRuns[word] = (offset, _runsUsed - offset);
             return _runs.AsSpan(offset, _runsUsed - offset);
+        }
+
+        // The sound codes of the run of count tokens from start, kept for the native name.
+        private string Codes(int start, int count)
+        {
+            if (!_runCodes.TryGetValue((start, count), out var codes))
+            {
+                _runCodes[(start, count)] = codes = RunCodes(Native!.Tokens, start, count, Native.SourceScript);
+            }
+
+            return codes;
         }
 
         public string LatinCodes(string token)

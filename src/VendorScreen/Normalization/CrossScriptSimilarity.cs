@@ -162,6 +162,65 @@ internal static class CrossScriptSimilarity
         return SimilarityOfDistance(d, script);
     }
 
+    /// <summary>Gets the similarity of a Latin token's codes to each of a number of runs whose codes are the first codes of one
+    /// sequence, exactly as <see cref="CodeSimilarity(string, string, NameScript)"/> gives it for each run alone, from one edit
+    /// cost: the cost of a prefix of the codes is a cell of the last row of the cost of all of them. The rows stop early once
+    /// no run's similarity can be above 0 (a longer run has more mass, so the highest limit).</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="nativeCodes">The codes of the longest run; every run's codes are the first codes of these.</param>
+    /// <param name="ends">The number of codes of each run, in increasing order.</param>
+    /// <param name="script">The script the runs were transliterated from.</param>
+    /// <param name="similarities">Receives the similarity of each run.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void CodeSimilarities(string latinCodes, string nativeCodes, ReadOnlySpan<int> ends, NameScript script, Span<double> similarities)
+    {
+        similarities[..ends.Length].Clear();
+        var latinMass = Mass(latinCodes, NameScript.Latin);
+        if (latinCodes.Length < 2 || latinMass < 1)
+        {
+            return;
+        }
+
+        var limit = double.NegativeInfinity;
+        for (var r = 0; r < ends.Length; r++)
+        {
+            var nativeMass = Mass(nativeCodes.AsSpan(0, ends[r]), script);
+            if (nativeMass >= 1)
+            {
+                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, nativeMass)));
+            }
+        }
+
+        if (double.IsNegativeInfinity(limit))
+        {
+            return;
+        }
+
+        var size = nativeCodes.Length + 1;
+        Span<double> rows = size <= 64 ? stackalloc double[3 * size] : new double[3 * size];
+        var previous = rows[..size];
+        var current = rows.Slice(size, size);
+        var gaps = rows.Slice(2 * size, size);
+        FirstEditRow(nativeCodes, script, previous, gaps);
+        for (var i = 1; i <= latinCodes.Length; i++)
+        {
+            if (NextEditRow(latinCodes[i - 1], nativeCodes, script, gaps, previous, current) > limit)
+            {
+                return;
+            }
+
+            var spare = previous;
+            previous = current;
+            current = spare;
+        }
+
+        for (var r = 0; r < ends.Length; r++)
+        {
+            var nativeMass = Mass(nativeCodes.AsSpan(0, ends[r]), script);
+            similarities[r] = nativeMass < 1 ? 0 : SimilarityOfDistance(previous[ends[r]] / Scale(latinMass, nativeMass), script);
+        }
+    }
+
     private static double SimilarityOfDistance(double d, NameScript script)
     {
         var max = MaxDistance(script);
