@@ -12,7 +12,9 @@ namespace VendorScreen.Indexing;
 /// prefix; it leaves a branch as soon as none of its sequences is in a bucket the query reads, or the row already exceeds the
 /// cost at which the similarity of the branch's heaviest sequence would fall below the least similarity kept (a row never
 /// gets cheaper as codes are added, and a lighter sequence has a lower limit). A sequence's similarity is read off its last
-/// row, so each prefix that can still match is computed once and no other is computed at all.
+/// row, so each prefix that can still match is computed once and no other is computed at all. Runs whose codes extend one
+/// another (the runs of two, three, four... syllables from one syllable) share one walk: the edit cost of a run is the first
+/// columns of the edit cost of the longest (<see cref="SimilarToPrefixes"/>).
 /// </summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
 internal sealed class SoundVocabulary
@@ -389,10 +391,11 @@ internal sealed class SoundVocabulary
             }
         }
 
-        // For each run, the highest least cell of its columns in the rows on the path to each depth (the similarity computation
-        // stops early where it exceeds the sequence's own limit), and the runs still on the path at each depth.
+        // The runs still on the path at each depth. The similarity computation stops early where a row's least cell exceeds the
+        // sequence's own limit, but a sequence whose last cell is within that limit never passed such a row (the path to its last
+        // cell takes a cell of every row, and no cell is cheaper than one before it on the path): a run keeps every sequence it
+        // reaches whose similarity is high enough, with no check of the rows above.
         var depths = _maxDepth + 1;
-        Span<double> pathMax = stackalloc double[runCount * depths];
         Span<int> onPath = stackalloc int[depths];
         onPath[0] = open;
 
@@ -471,11 +474,7 @@ internal sealed class SoundVocabulary
             for (var left = alive; left != 0; left &= left - 1)
             {
                 var r = BitOperations.TrailingZeroCount(left);
-                if (runMins[r] <= limits[(r * masses1) + mass])
-                {
-                    pathMax[(r * depths) + depth] = Math.Max(depth == 1 ? 0 : pathMax[(r * depths) + depth - 1], runMins[r]);
-                }
-                else
+                if (runMins[r] > limits[(r * masses1) + mass])
                 {
                     alive &= ~(1 << r);
                 }
@@ -498,7 +497,7 @@ internal sealed class SoundVocabulary
                 {
                     var r = BitOperations.TrailingZeroCount(left);
                     var end = ends[r];
-                    if (pathMax[(r * depths) + depth] <= limits[(r * masses1) + codeMass] && end >= first && end <= last && row[end] <= limits[(r * masses1) + mass])
+                    if (end >= first && end <= last && row[end] <= limits[(r * masses1) + mass])
                     {
                         var sim = CrossScriptSimilarity.SimilarityOfEditCost(row[end], codeMass / 2.0, masses[r], script);
                         if (sim >= atLeast)

@@ -351,7 +351,7 @@ internal static class CrossScriptSimilarity
         out int first,
         out int last)
     {
-        var gapA = LatinGap(latinCode, script);
+        var gapA = latinCode < 128 ? LatinGapTables[(int)script][latinCode] : LatinGap(latinCode, script);
         var substitutions = latinCode < 128 ? SubstitutionTables[(int)script].AsSpan(latinCode * 128, 128) : default;
         var length = nativeCodes.Length;
         first = -1;
@@ -621,6 +621,10 @@ internal static class CrossScriptSimilarity
 
     // Declared after the cost tables it is computed from (static fields initialise in order).
     private static readonly double[][] SubstitutionTables = BuildSubstitutionTables();
+
+    // The cost of each ASCII Latin code with nothing against it, by script: read once per row of the edit cost.
+    private static readonly double[][] LatinGapTables = [.. Enumerable.Range(0, (int)NameScript.Other + 1)
+        .Select(s => Enumerable.Range(0, 128).Select(c => LatinGap((char)c, (NameScript)s)).ToArray())];
 
     private static FrozenDictionary<(char, char), double> Table(params (string Pair, double Cost)[] entries)
     {
