@@ -20,6 +20,7 @@ internal sealed partial class CandidateIndex
         var found = scratch.SoundWords;
         found.Clear();
         var ofRuns = scratch.SoundCandidates;
+        var alone = scratch.SoundCandidatesAlone;
         var matches = scratch.SoundMatches;
         var runs = scratch.SoundRuns;
         SoundRuns(query, runs);
@@ -53,29 +54,32 @@ internal sealed partial class CandidateIndex
                 ends[r] = runs[g + r].Length;
             }
 
+            // A run alone takes the walk of one run, which has less to track at every node.
             ofRuns.Clear();
-            _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
+            alone.Clear();
+            if (count == 1)
+            {
+                _sound.Similar(runs[g], script, keyMasks[0], MinSoundSimilarity, alone);
+            }
+            else
+            {
+                _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
+            }
+
             for (var r = 0; r < count; r++)
             {
                 var keys = keyBuffer.Slice(r * keysEach, keyCounts[r]);
                 matches.Clear();
+                foreach (var (code, sim) in alone)
+                {
+                    AddBucketEntries(code, sim, keys, matches);
+                }
+
                 foreach (var (run, code, sim) in ofRuns)
                 {
-                    if (run != r)
+                    if (run == r)
                     {
-                        continue;
-                    }
-
-                    for (var b = 0; b < keys.Length; b++)
-                    {
-                        var entries = _sound.BucketEntries(code, keys[b]);
-                        foreach (var word in _sound.WordsOf(code))
-                        {
-                            for (var e = 0; e < entries; e++)
-                            {
-                                matches.Add((sim, b, word));
-                            }
-                        }
+                        AddBucketEntries(code, sim, keys, matches);
                     }
                 }
 
@@ -97,9 +101,26 @@ internal sealed partial class CandidateIndex
         }
 
         ofRuns.Clear();
+        alone.Clear();
         matches.Clear();
         runs.Clear();
         return found;
+    }
+
+    // Adds the entries of a code sequence's words in the buckets a run reads: each word once per bucket entry.
+    private void AddBucketEntries(int code, double sim, ReadOnlySpan<int> keys, List<(double Sim, int Bucket, int Word)> matches)
+    {
+        for (var b = 0; b < keys.Length; b++)
+        {
+            var entries = _sound.BucketEntries(code, keys[b]);
+            foreach (var word in _sound.WordsOf(code))
+            {
+                for (var e = 0; e < entries; e++)
+                {
+                    matches.Add((sim, b, word));
+                }
+            }
+        }
     }
 
     /// <summary>Gets the sound codes of each run a transliterated query is looked up by: each word alone, or for Han and Hangul each

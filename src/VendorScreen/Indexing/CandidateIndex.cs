@@ -847,6 +847,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // entries a run keeps.
         public List<(int Run, int Code, double Sim)> SoundCandidates { get; } = [];
 
+        // The code sequences the walk of a run alone finds.
+        public List<(int Code, double Sim)> SoundCandidatesAlone { get; } = [];
+
         public List<(double Sim, int Bucket, int Word)> SoundMatches { get; } = [];
 
         // The sound codes of the runs a look-up by sound reads.

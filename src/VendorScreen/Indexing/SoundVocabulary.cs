@@ -309,15 +309,78 @@ internal sealed class SoundVocabulary
     /// <param name="keyMask">The retrieval buckets read, one bit per key.</param>
     /// <param name="atLeast">The least similarity kept.</param>
     /// <param name="found">Receives the numbers of the code sequences with their similarity, in ordinal order.</param>
+    // The walk of one run (SimilarToPrefixes does the same for several, with more to track at every node): compiled optimised
+    // at its first call (as the edit-cost rows it calls), since the first queries in another script would otherwise walk the
+    // trie in unoptimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Similar(string nativeCodes, NameScript script, ulong keyMask, double atLeast, List<(int Code, double Sim)> found)
     {
-        ArgumentNullException.ThrowIfNull(nativeCodes);
-        ArgumentNullException.ThrowIfNull(found);
-        var ofRuns = new List<(int Run, int Code, double Sim)>();
-        SimilarToPrefixes(nativeCodes, [nativeCodes.Length], [keyMask], script, atLeast, ofRuns);
-        foreach (var (_, code, sim) in ofRuns)
+        var nativeMass = CrossScriptSimilarity.NativeMass(nativeCodes, script);
+        if (nativeMass < 1 || _label.Length <= 1)
         {
-            found.Add((code, sim));
+            // No similarity is computed against a token this light.
+            return;
+        }
+
+        var width = nativeCodes.Length + 1;
+        var needed = (_maxDepth + 2) * width;
+        var rows = _rows;
+        if (rows is null || rows.Length < needed)
+        {
+            _rows = rows = new double[Math.Max(needed, 1024)];
+        }
+
+        // The cost limit of each mass, computed once per look-up.
+        Span<double> limits = stackalloc double[_maxMassHalves[0] + 1];
+        for (var halves = 0; halves < limits.Length; halves++)
+        {
+            limits[halves] = CrossScriptSimilarity.EditCostLimit(halves / 2.0, nativeMass, script, atLeast);
+        }
+
+        // Each row is computed only over the columns that can stay within the branch's cost limit (the limit never rises down a
+        // branch): the first and last such column of the row at each depth; the first row is computed whole.
+        Span<int> firstColumn = stackalloc int[_maxDepth + 1];
+        Span<int> lastColumn = stackalloc int[_maxDepth + 1];
+        firstColumn[0] = 0;
+        lastColumn[0] = nativeCodes.Length;
+        var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
+        CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
+        var node = 1;
+        while (node < _label.Length)
+        {
+            if ((_keyMask[node] & keyMask) == 0)
+            {
+                node = _end[node];
+                continue;
+            }
+
+            // In preorder, the last row written one level up is the parent's.
+            var depth = _depth[node];
+            var at = depth * width;
+            var limit = limits[_maxMassHalves[node]];
+            var rowMin = CrossScriptSimilarity.NextEditRowWithin(
+                _label[node], nativeCodes, script, gaps, rows.AsSpan(at - width, width), firstColumn[depth - 1], lastColumn[depth - 1], rows.AsSpan(at, width), limit, out var first, out var last);
+            if (rowMin > limit)
+            {
+                node = _end[node];
+                continue;
+            }
+
+            firstColumn[depth] = first;
+            lastColumn[depth] = last;
+            var code = _terminal[node];
+
+            // A last cell outside the columns kept is above the limit: its similarity is below the least kept.
+            if (code >= 0 && depth >= 2 && _codeMassHalves[code] >= 2 && last == nativeCodes.Length)
+            {
+                var sim = CrossScriptSimilarity.SimilarityOfEditCost(rows[at + width - 1], _codeMassHalves[code] / 2.0, nativeMass, script);
+                if (sim >= atLeast)
+                {
+                    found.Add((code, sim));
+                }
+            }
+
+            node++;
         }
     }
 
@@ -404,7 +467,6 @@ internal sealed class SoundVocabulary
         // and last such column of the row at each depth; the first row is computed whole.
         Span<int> firstColumn = stackalloc int[depths];
         Span<int> lastColumn = stackalloc int[depths];
-        Span<double> runMins = stackalloc double[runCount];
         firstColumn[0] = 0;
         lastColumn[0] = nativeCodes.Length;
         var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
@@ -412,16 +474,23 @@ internal sealed class SoundVocabulary
         var node = 1;
         while (node < _label.Length)
         {
-            // The runs on the parent's path that read one of the branch's buckets.
+            // The runs on the parent's path that read one of the branch's buckets (a lone run is on every path the walk takes).
             var nodeKeys = _keyMask[node];
             var depth = _depth[node];
             var alive = 0;
-            for (var left = onPath[depth - 1]; left != 0; left &= left - 1)
+            if (runCount == 1)
             {
-                var r = BitOperations.TrailingZeroCount(left);
-                if ((nodeKeys & keyMasks[r]) != 0)
+                alive = (nodeKeys & keyMasks[0]) != 0 ? 1 : 0;
+            }
+            else
+            {
+                for (var left = onPath[depth - 1]; left != 0; left &= left - 1)
                 {
-                    alive |= 1 << r;
+                    var r = BitOperations.TrailingZeroCount(left);
+                    if ((nodeKeys & keyMasks[r]) != 0)
+                    {
+                        alive |= 1 << r;
+                    }
                 }
             }
 
@@ -450,40 +519,25 @@ internal sealed class SoundVocabulary
             firstColumn[depth] = first;
             lastColumn[depth] = last;
 
-            // Each run's least cell within its limit lies in the columns kept, up to the run's own last column; a run whose least
-            // cell is above its limit leaves the branch, as its own walk would.
-            if (alive == 1 << longest)
-            {
-                runMins[longest] = rowMin;
-            }
-            else
+            // With shorter runs left too, each run's least cell within its limit lies in the columns kept, up to the run's own
+            // last column; a run whose least cell is above its limit leaves the branch, as its own walk would. (The longest run's
+            // least cell is the row's.)
+            if (alive != 1 << longest)
             {
                 var least = double.PositiveInfinity;
                 var column = first;
-                for (var r = 0; r <= longest; r++)
+                for (var r = 0; r < longest; r++)
                 {
                     for (var stop = Math.Min(ends[r], last); column <= stop; column++)
                     {
                         least = Math.Min(least, row[column]);
                     }
 
-                    runMins[r] = least;
+                    if ((alive & (1 << r)) != 0 && least > limits[(r * masses1) + mass])
+                    {
+                        alive &= ~(1 << r);
+                    }
                 }
-            }
-
-            for (var left = alive; left != 0; left &= left - 1)
-            {
-                var r = BitOperations.TrailingZeroCount(left);
-                if (runMins[r] > limits[(r * masses1) + mass])
-                {
-                    alive &= ~(1 << r);
-                }
-            }
-
-            if (alive == 0)
-            {
-                node = _end[node];
-                continue;
             }
 
             onPath[depth] = alive;
