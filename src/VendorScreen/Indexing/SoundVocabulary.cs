@@ -323,12 +323,7 @@ internal sealed class SoundVocabulary
         }
 
         var width = nativeCodes.Length + 1;
-        var needed = (_maxDepth + 2) * width;
-        var rows = _rows;
-        if (rows is null || rows.Length < needed)
-        {
-            _rows = rows = new double[Math.Max(needed, 1024)];
-        }
+        var rows = FirstRow(nativeCodes, script, out var gaps);
 
         // The cost limit of each mass, computed once per look-up.
         Span<double> limits = stackalloc double[_maxMassHalves[0] + 1];
@@ -343,8 +338,6 @@ internal sealed class SoundVocabulary
         Span<int> lastColumn = stackalloc int[_maxDepth + 1];
         firstColumn[0] = 0;
         lastColumn[0] = nativeCodes.Length;
-        var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
-        CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
         var node = 1;
         while (node < _label.Length)
         {
@@ -436,12 +429,7 @@ internal sealed class SoundVocabulary
         }
 
         var width = nativeCodes.Length + 1;
-        var needed = (_maxDepth + 2) * width;
-        var rows = _rows;
-        if (rows is null || rows.Length < needed)
-        {
-            _rows = rows = new double[Math.Max(needed, 1024)];
-        }
+        var rows = FirstRow(nativeCodes, script, out var gaps);
 
         // The cost limit of each run at each mass, computed once per look-up.
         var masses1 = _maxMassHalves[0] + 1;
@@ -469,8 +457,6 @@ internal sealed class SoundVocabulary
         Span<int> lastColumn = stackalloc int[depths];
         firstColumn[0] = 0;
         lastColumn[0] = nativeCodes.Length;
-        var gaps = rows.AsSpan((_maxDepth + 1) * width, width);
-        CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
         var node = 1;
         while (node < _label.Length)
         {
@@ -564,6 +550,23 @@ internal sealed class SoundVocabulary
 
             node++;
         }
+    }
+
+    // The thread's rows of a walk (one per depth of the trie, then the gap costs, each one cell wider than the codes), with the
+    // first row and the gap costs written.
+    private double[] FirstRow(string nativeCodes, NameScript script, out Span<double> gaps)
+    {
+        var width = nativeCodes.Length + 1;
+        var needed = (_maxDepth + 2) * width;
+        var rows = _rows;
+        if (rows is null || rows.Length < needed)
+        {
+            _rows = rows = new double[Math.Max(needed, 1024)];
+        }
+
+        gaps = rows.AsSpan((_maxDepth + 1) * width, width);
+        CrossScriptSimilarity.FirstEditRow(nativeCodes, script, rows.AsSpan(0, width), gaps);
+        return rows;
     }
 
     /// <summary>The most runs <see cref="SimilarToPrefixes"/> takes at once.</summary>

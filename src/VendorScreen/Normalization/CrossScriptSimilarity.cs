@@ -197,27 +197,16 @@ internal static class CrossScriptSimilarity
         }
 
         var size = nativeCodes.Length + 1;
-        Span<double> rows = size <= 64 ? stackalloc double[3 * size] : new double[3 * size];
-        var previous = rows[..size];
-        var current = rows.Slice(size, size);
-        var gaps = rows.Slice(2 * size, size);
-        FirstEditRow(nativeCodes, script, previous, gaps);
-        for (var i = 1; i <= latinCodes.Length; i++)
+        var last = LastEditRow(latinCodes, nativeCodes, script, limit, size <= 64 ? stackalloc double[3 * size] : new double[3 * size]);
+        if (last.IsEmpty)
         {
-            if (NextEditRow(latinCodes[i - 1], nativeCodes, script, gaps, previous, current) > limit)
-            {
-                return;
-            }
-
-            var spare = previous;
-            previous = current;
-            current = spare;
+            return;
         }
 
         for (var r = 0; r < ends.Length; r++)
         {
             var nativeMass = Mass(nativeCodes.AsSpan(0, ends[r]), script);
-            similarities[r] = nativeMass < 1 ? 0 : SimilarityOfDistance(previous[ends[r]] / Scale(latinMass, nativeMass), script);
+            similarities[r] = nativeMass < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, nativeMass), script);
         }
     }
 
@@ -495,17 +484,25 @@ internal static class CrossScriptSimilarity
     private static double EditCost(string a, string b, NameScript script, double limit)
     {
         var size = b.Length + 1;
-        Span<double> rows = size <= 64 ? stackalloc double[3 * size] : new double[3 * size];
+        var last = LastEditRow(a, b, script, limit, size <= 64 ? stackalloc double[3 * size] : new double[3 * size]);
+        return last.IsEmpty ? double.PositiveInfinity : last[b.Length];
+    }
+
+    // The last row of the edit cost of Latin codes against transliterated codes, in three rows of space (one more cell than the
+    // transliterated codes each); empty once a row's least cell exceeds the limit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Span<double> LastEditRow(string a, string b, NameScript script, double limit, Span<double> rows)
+    {
+        var size = b.Length + 1;
         var previous = rows[..size];
         var current = rows.Slice(size, size);
         var gaps = rows.Slice(2 * size, size);
         FirstEditRow(b, script, previous, gaps);
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMin = NextEditRow(a[i - 1], b, script, gaps, previous, current);
-            if (rowMin > limit)
+            if (NextEditRow(a[i - 1], b, script, gaps, previous, current) > limit)
             {
-                return double.PositiveInfinity;
+                return [];
             }
 
             var spare = previous;
@@ -513,7 +510,7 @@ internal static class CrossScriptSimilarity
             current = spare;
         }
 
-        return previous[b.Length];
+        return previous;
     }
 
     private static bool IsAbjad(NameScript script) => script is NameScript.Arabic or NameScript.Hebrew;

@@ -73,9 +73,7 @@ public sealed class CandidateIndexSoundAlikeTests
     [Fact]
     public async Task Similar_EmbeddedWords_GivesEverySequenceSimilarEnoughWithItsSimilarityInEveryScript()
     {
-        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
-        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
-        var vocabulary = SoundVocabulary.Build(index.Names, CandidateIndex.MinSoundWordLength);
+        var vocabulary = await EmbeddedSoundVocabularyAsync();
         var random = new Random(7);
         var found = new List<(int Code, double Sim)>();
         var similar = 0;
@@ -105,9 +103,7 @@ public sealed class CandidateIndexSoundAlikeTests
     [Fact]
     public async Task SimilarToPrefixes_RunsFromOneSyllable_FindsForEachRunWhatItsOwnWalkFinds()
     {
-        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
-        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
-        var vocabulary = SoundVocabulary.Build(index.Names, CandidateIndex.MinSoundWordLength);
+        var vocabulary = await EmbeddedSoundVocabularyAsync();
         var random = new Random(20261202);
         var ofRuns = new List<(int Run, int Code, double Sim)>();
         var alone = new List<(int Code, double Sim)>();
@@ -250,5 +246,12 @@ public sealed class CandidateIndexSoundAlikeTests
         }
 
         return stream.ToArray();
+    }
+
+    // The look-up by sound's words and codes of the embedded dataset's names.
+    internal static async Task<SoundVocabulary> EmbeddedSoundVocabularyAsync()
+    {
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        return SoundVocabulary.Build(new CandidateIndex(snapshot.Entities, NameScoringRules.Default).Names, CandidateIndex.MinSoundWordLength);
     }
 }

@@ -1,6 +1,4 @@
 using FluentAssertions;
-using VendorScreen.Indexing;
-using VendorScreen.Matching;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Tests.Normalization;
@@ -14,8 +12,7 @@ public sealed class CrossScriptSimilarityTests
     [Fact]
     public async Task CodeSimilarities_RunsThatExtendEachOther_EqualEachRunAlone()
     {
-        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
-        var words = SoundVocabulary.Build(new CandidateIndex(snapshot.Entities, NameScoringRules.Default).Names, CandidateIndex.MinSoundWordLength).Words;
+        var words = (await Indexing.CandidateIndexSoundAlikeTests.EmbeddedSoundVocabularyAsync()).Words;
         var random = new Random(20261202);
         var similarities = new double[8];
         var compared = 0;
