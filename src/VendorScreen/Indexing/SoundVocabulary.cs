@@ -460,23 +460,16 @@ internal sealed class SoundVocabulary
         var node = 1;
         while (node < _label.Length)
         {
-            // The runs on the parent's path that read one of the branch's buckets (a lone run is on every path the walk takes).
+            // The runs on the parent's path that read one of the branch's buckets.
             var nodeKeys = _keyMask[node];
             var depth = _depth[node];
             var alive = 0;
-            if (runCount == 1)
+            for (var left = onPath[depth - 1]; left != 0; left &= left - 1)
             {
-                alive = (nodeKeys & keyMasks[0]) != 0 ? 1 : 0;
-            }
-            else
-            {
-                for (var left = onPath[depth - 1]; left != 0; left &= left - 1)
+                var r = BitOperations.TrailingZeroCount(left);
+                if ((nodeKeys & keyMasks[r]) != 0)
                 {
-                    var r = BitOperations.TrailingZeroCount(left);
-                    if ((nodeKeys & keyMasks[r]) != 0)
-                    {
-                        alive |= 1 << r;
-                    }
+                    alive |= 1 << r;
                 }
             }
 
