@@ -181,13 +181,15 @@ internal static class CrossScriptSimilarity
             return;
         }
 
+        // Each run's mass, read once for its limit and its similarity.
+        Span<double> nativeMasses = stackalloc double[ends.Length];
         var limit = double.NegativeInfinity;
         for (var r = 0; r < ends.Length; r++)
         {
-            var nativeMass = Mass(nativeCodes.AsSpan(0, ends[r]), script);
-            if (nativeMass >= 1)
+            nativeMasses[r] = Mass(nativeCodes.AsSpan(0, ends[r]), script);
+            if (nativeMasses[r] >= 1)
             {
-                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, nativeMass)));
+                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, nativeMasses[r])));
             }
         }
 
@@ -205,8 +207,7 @@ internal static class CrossScriptSimilarity
 
         for (var r = 0; r < ends.Length; r++)
         {
-            var nativeMass = Mass(nativeCodes.AsSpan(0, ends[r]), script);
-            similarities[r] = nativeMass < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, nativeMass), script);
+            similarities[r] = nativeMasses[r] < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, nativeMasses[r]), script);
         }
     }
 
