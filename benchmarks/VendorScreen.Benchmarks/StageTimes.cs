@@ -141,7 +141,7 @@ internal static class StageTimes
                         var candidate = index.Names[id];
                         var scored = algorithm.Score(new NameMatchInput(q.Name, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                         pairs++;
-                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, threshold))
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, threshold, index.FactsOf(id)))
                         {
                             ruledOut++;
                             if (scored.Score >= threshold || scored.CandidateContained)
@@ -196,7 +196,7 @@ internal static class StageTimes
             var t2 = ThreadCpuMicroseconds();
             foreach (var id in ids)
             {
-                ruledOut += NameScorer.MayReach(variant, index.Names[id].Normalized, index, NameScoringRules.Default, options.ReviewThreshold) ? 0 : 1;
+                ruledOut += NameScorer.MayReach(variant, index.Names[id].Normalized, index, NameScoringRules.Default, options.ReviewThreshold, index.FactsOf(id)) ? 0 : 1;
             }
 
             bounding += ThreadCpuMicroseconds() - t2;

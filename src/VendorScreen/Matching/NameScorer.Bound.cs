@@ -40,15 +40,24 @@ internal static partial class NameScorer
     /// <param name="statistics">Token rarity, as given to <see cref="Score"/>.</param>
     /// <param name="rules">The rules.</param>
     /// <param name="atLeast">The score that counts; <see cref="double.PositiveInfinity"/> when only a contained candidate counts.</param>
+    /// <param name="facts">The facts of the candidate's tokens when it is a name of the index given as <paramref name="statistics"/>
+    /// (<see cref="CandidateIndex.FactsOf"/>): read in place of looking its tokens up; the answer is the same without them.</param>
     /// <returns><see langword="false"/> when the score is certainly below <paramref name="atLeast"/> and the candidate is not contained.</returns>
-    internal static bool MayReach(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+    internal static bool MayReach(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast,
+        IndexedNameFacts? facts = null)
     {
+        // Facts of another name, or from another index, are not read.
+        if (facts is not null && (!ReferenceEquals(facts.Tokens, candidate.Tokens) || !ReferenceEquals(facts.Statistics, statistics)))
+        {
+            facts = null;
+        }
+
         // Lists often carry the same name more than once (one person on several lists): a name not transliterated is bounded once
         // per query, and its twins read the answer kept (the bound depends only on the two names, the statistics, the rules and the
         // score that counts).
         if (candidate.IsTransliteration)
         {
-            return MayReachOnce(query, candidate, statistics, rules, atLeast);
+            return MayReachOnce(query, candidate, statistics, rules, atLeast, facts);
         }
 
         var bound = _boundSpace ??= new BoundSpace();
@@ -58,7 +67,7 @@ internal static partial class NameScorer
             return known.MayReach;
         }
 
-        var reach = MayReachOnce(query, candidate, statistics, rules, atLeast);
+        var reach = MayReachOnce(query, candidate, statistics, rules, atLeast, facts);
         if (answers.Count >= MaxBoundMemo)
         {
             answers.Clear();
@@ -67,6 +76,10 @@ internal static partial class NameScorer
         answers[candidate.Key] = (candidate, reach);
         return reach;
     }
+
+    /// <summary>Forgets what the bound keeps on this thread for the query last bounded (its answers and the pairs of each
+    /// candidate token seen), so that the next call works everything out again: for tests that compare two ways of bounding.</summary>
+    internal static void ForgetBoundMemos() => _boundSpace = null;
 
     // Whether two names not transliterated are read alike by the bound: the same tokens, syllable continuations and spellings.
     private static bool SameName(NormalizedName x, NormalizedName y)
@@ -94,7 +107,8 @@ internal static partial class NameScorer
     }
 
     // The bound of one pair of names (MayReach).
-    private static bool MayReachOnce(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+    private static bool MayReachOnce(NormalizedName query, NormalizedName candidate, ITokenStatistics? statistics, NameScoringRules rules, double atLeast,
+        IndexedNameFacts? facts)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -125,13 +139,17 @@ internal static partial class NameScorer
         if (rules.WiderWordClasses)
         {
             q = bound.WiderQuery(q);
-            c = WiderClasses(c, space.WiderC);
+            c = facts?.WiderTokens ?? WiderClasses(c, space.WiderC);
         }
 
         if (rules.MisspeltLegalForms && latin)
         {
             q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
-            c = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+            var read = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+
+            // The facts are by place: a candidate with a misspelt legal form read as one token has other places.
+            facts = ReferenceEquals(read, c) ? facts : null;
+            c = read;
         }
 
         // The pairs by sound read the names' tokens as written, which the wider word classes keep in place.
@@ -165,7 +183,7 @@ internal static partial class NameScorer
                     var spelling = true;
                     if (sketched && bound.IsSketched(q, i, out var sketchQ))
                     {
-                        sketchC ??= SketchOf(c[j].Text, wordSketches);
+                        sketchC ??= facts is not null ? facts.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
                         spelling = MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
@@ -180,7 +198,8 @@ internal static partial class NameScorer
                     masks.Clear();
                 }
 
-                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), RarityOf(c[j], statistics), IsWadeGilesWord(c[j]));
+                var rarity = facts is not null ? facts.RarityAt(j) : RarityOf(c[j], statistics);
+                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]));
             }
 
             var mask = seen.Mask;

@@ -473,7 +473,7 @@ internal static class Screener
                 // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
                 // all be in the query is no match, unless it is a partial one: it is not compared in full.
                 if (bound is not null && qualification is null
-                    && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold)
+                    && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(ids[c]))
                     && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
                 {
                     continue;

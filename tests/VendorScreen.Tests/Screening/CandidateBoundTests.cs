@@ -60,6 +60,52 @@ public sealed class CandidateBoundTests
     }
 
     [SharedDataFact]
+    public async Task MayReach_OfacSdn2021_AnswersTheSameWithTheFactsOfTheCandidateTokensAsWithout()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        var index = engine.Datasets.Current!.State.Index;
+        List<ScreeningRequest> queries = [.. Queries(engine, 300, seed: 2023), .. NativeQueries(150, seed: 2023)];
+        var differences = new List<string>();
+        int compared = 0, ruledOut = 0, rewritten = 0;
+        foreach (var rules in NameScoringRules.All)
+        {
+            foreach (var text in queries.SelectMany(Texts))
+            {
+                foreach (var variant in Screener.Windows(NameNormalizer.Normalize(text)))
+                {
+                    foreach (var id in index.FindCandidates(variant, 64))
+                    {
+                        var candidate = index.Names[id];
+                        var facts = index.FactsOf(id);
+                        rewritten += ReferenceEquals(facts.WiderTokens, facts.Tokens) ? 0 : 1;
+                        foreach (var atLeast in new[] { ReviewThreshold, double.PositiveInfinity })
+                        {
+                            // Each answer worked out afresh: the bound keeps the answers and the pairs of the query last bounded.
+                            NameScorer.ForgetBoundMemos();
+                            var withFacts = NameScorer.MayReach(variant, candidate.Normalized, index, rules, atLeast, facts);
+                            NameScorer.ForgetBoundMemos();
+                            var without = NameScorer.MayReach(variant, candidate.Normalized, index, rules, atLeast);
+                            compared++;
+                            ruledOut += withFacts ? 0 : 1;
+                            if (withFacts != without)
+                            {
+                                differences.Add($"{rules.Name}: \"{text}\" / \"{candidate.Name.Value}\" at {atLeast}: {withFacts} with the facts, {without} without");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+        differences.Should().BeEmpty();
+        compared.Should().BeGreaterThan(50_000);
+        ruledOut.Should().BeGreaterThan(10_000, "most candidates of names that are not listed are ruled out");
+        rewritten.Should().BeGreaterThan(0, "some candidate names have words of a wider class, read from the facts");
+    }
+
+    [SharedDataFact]
     public async Task ScreenAsync_OfacSdn2021_GivesTheSameResultsWithAndWithoutTheBound()
     {
         using var engine = OfacEngine();
@@ -237,7 +283,7 @@ public sealed class CandidateBoundTests
                     {
                         var candidate = index.Names[id];
                         var scored = algorithm.Score(new NameMatchInput(text, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, ReviewThreshold))
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, ReviewThreshold, index.FactsOf(id)))
                         {
                             pruned++;
                             if (scored.Score >= ReviewThreshold || scored.CandidateContained)
@@ -246,7 +292,7 @@ public sealed class CandidateBoundTests
                             }
                         }
 
-                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, double.PositiveInfinity) && scored.CandidateContained)
+                        if (!NameScorer.MayReach(variant, candidate.Normalized, index, rules, double.PositiveInfinity, index.FactsOf(id)) && scored.CandidateContained)
                         {
                             failures.Add($"{rules.Name}: \"{text}\" / \"{candidate.Name.Value}\": contained, but ruled out as a mention");
                         }
