@@ -335,7 +335,19 @@ internal static partial class NameScorer
     [SkipLocalsInit]
     private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
-        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
+        // Only the runs whose first letters some word of four letters or more shares can be spelt alike with one.
+        var starts = 0UL;
+        for (var i = 0; i < single.Count; i++)
+        {
+            starts = JoinedStartsFor(single[i].Text, multi, starts);
+        }
+
+        if (starts == 0 && multi.Count <= 64)
+        {
+            return;
+        }
+
+        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
             var joined = runs.Joined;
@@ -378,8 +390,14 @@ internal static partial class NameScorer
             return 0;
         }
 
+        var starts = JoinedStartsFor(x, multi, 0);
+        if (starts == 0 && multi.Count <= 64)
+        {
+            return 0;
+        }
+
         var mask = 0UL;
-        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
+        var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
             if (MaySpellAlike(x, runs.Joined))
@@ -398,7 +416,7 @@ internal static partial class NameScorer
     // Whether the spelling similarity of a word of four letters or more and a joined run, compared without the short-word rules, may
     // be above 0: the same letters in runs of other lengths, or the first or the second letter the same and an optimal string
     // alignment distance within the edit budget of the longer.
-    private static bool MaySpellAlike(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    internal static bool MaySpellAlike(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         if (SameLetterRuns(x, y))
         {

@@ -18,6 +18,36 @@ internal static partial class NameScorer
         return length;
     }
 
+    // The first tokens of the runs of a name (as a mask for JoinedRuns, bit k for token k) whose joined text may be spelt alike
+    // with a word of four letters or more (MaySpellAlike): those whose first or second letter is the word's. A run of the same
+    // letters in runs of other lengths starts with the word's first letter, and any other needs the first or the second letter
+    // the same, so the runs of any other start are not. A token with no letter of its own is a start kept.
+    internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, IReadOnlyList<NameToken> multi, ulong starts)
+    {
+        if (word.Length < 4)
+        {
+            return starts;
+        }
+
+        for (var k = 0; k < multi.Count - 1 && k < 64; k++)
+        {
+            if ((starts & (1UL << k)) != 0)
+            {
+                continue;
+            }
+
+            var first = multi[k].Text;
+            var second = first.Length >= 2 ? first : multi[k + 1].Text;
+            if (first.Length == 0 || second.Length == 0
+                || first[0] == word[0] || (first.Length >= 2 ? first[1] : second[0]) == word[1])
+            {
+                starts |= 1UL << k;
+            }
+        }
+
+        return starts;
+    }
+
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
     // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
     // name ("E. S. Co." is not "Esco"): a run stops before one. The joined text is written into the caller's buffer on the stack
@@ -31,15 +61,19 @@ internal static partial class NameScorer
         private readonly IReadOnlyList<NameToken> _tokens;
         private readonly Span<char> _buffer;
         private readonly bool _skipLegalForms;
+        private readonly ulong _starts;
         private char[]? _rented;
         private int _length;
 
-        public JoinedRuns(IReadOnlyList<NameToken> tokens, Span<char> stackBuffer, bool skipLegalForms)
+        // starts: the first tokens whose runs are walked, as a mask (bit k for token k; a token past the 64th is always a start
+        // walked); by default every one.
+        public JoinedRuns(IReadOnlyList<NameToken> tokens, Span<char> stackBuffer, bool skipLegalForms, ulong starts = ulong.MaxValue)
         {
             _tokens = tokens;
             var longest = JoinedLength(tokens);
             _buffer = longest <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(longest));
             _skipLegalForms = skipLegalForms;
+            _starts = starts;
         }
 
         // Returns a rented buffer to the pool.
@@ -66,6 +100,12 @@ internal static partial class NameScorer
             {
                 if (Count == 0)
                 {
+                    if (Start < 64 && (_starts & (1UL << Start)) == 0)
+                    {
+                        Start++;
+                        continue;
+                    }
+
                     _tokens[Start].Text.AsSpan().CopyTo(_buffer);
                     _length = _tokens[Start].Text.Length;
                     Count = 1;

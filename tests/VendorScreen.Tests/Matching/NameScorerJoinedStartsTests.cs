@@ -1,0 +1,94 @@
+using FluentAssertions;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Matching;
+
+/// <summary>
+/// The bound walks only the joined runs of a name whose first letters a word shares (<see cref="NameScorer.JoinedStartsFor"/>):
+/// every run it leaves out must be one that <see cref="NameScorer.MaySpellAlike"/> rules out, or the bound would miss a joined pair.
+/// </summary>
+public sealed class NameScorerJoinedStartsTests
+{
+    [Theory]
+    [InlineData("hikvision", "hik vision digital")]
+    [InlineData("ikvision", "hik vision")]
+    [InlineData("aaaabbbb", "a b")]
+    [InlineData("abcd", "x b c d")]
+    [InlineData("zzzz", "a b c d e")]
+    public void JoinedStartsFor_LeavesOutOnlyRunsNotSpeltAlike(string word, string name)
+    {
+        var tokens = Tokens(name);
+
+        LeftOutButSpeltAlike(word, tokens).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task JoinedStartsFor_RunsOfTheEmbeddedNames_LeavesOutOnlyRunsNotSpeltAlikeAndMostRuns()
+    {
+        // Words and names of the embedded dataset, each word against every name: the runs left out are not spelt alike with it.
+        var names = await EmbeddedNamesAsync();
+        var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(400).ToList();
+        var wrong = new List<string>();
+        long runs = 0, leftOut = 0;
+        foreach (var word in words)
+        {
+            foreach (var tokens in names)
+            {
+                wrong.AddRange(LeftOutButSpeltAlike(word, tokens, ref runs, ref leftOut));
+            }
+        }
+
+        wrong.Should().BeEmpty();
+        runs.Should().BeGreaterThan(100_000);
+        leftOut.Should().BeGreaterThan(runs / 2, "most runs start with letters other than a given word's");
+    }
+
+    [Fact]
+    public void JoinedStartsFor_ShortWord_AddsNoStart()
+    {
+        NameScorer.JoinedStartsFor("abc", Tokens("abc def ghi"), 0b100).Should().Be(0b100);
+    }
+
+    private static List<string> LeftOutButSpeltAlike(string word, List<NameToken> tokens)
+    {
+        long runs = 0, leftOut = 0;
+        return LeftOutButSpeltAlike(word, tokens, ref runs, ref leftOut);
+    }
+
+    // The runs of two to four tokens whose start the mask leaves out but that are spelt alike with the word.
+    private static List<string> LeftOutButSpeltAlike(string word, List<NameToken> tokens, ref long runs, ref long leftOut)
+    {
+        var wrong = new List<string>();
+        var starts = NameScorer.JoinedStartsFor(word, tokens, 0);
+        for (var start = 0; start < tokens.Count - 1; start++)
+        {
+            for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
+            {
+                runs++;
+                if ((starts & (1UL << start)) != 0)
+                {
+                    continue;
+                }
+
+                leftOut++;
+                var joined = string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text));
+                if (NameScorer.MaySpellAlike(word, joined))
+                {
+                    wrong.Add($"{word} / {joined}");
+                }
+            }
+        }
+
+        return wrong;
+    }
+
+    private static List<NameToken> Tokens(string name) => [.. name.Split(' ').Select(t => new NameToken(t, TokenClass.Word))];
+
+    private static async Task<List<List<NameToken>>> EmbeddedNamesAsync()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        return [.. engine.Datasets.Current!.State.Index.Names.Select(n => n.Normalized.Tokens.ToList()).Where(t => t.Count >= 2 && t.Count <= 64)];
+    }
+}
