@@ -33,6 +33,16 @@ internal sealed class IndexedNameFacts
     /// of <see cref="Tokens"/> itself when no token changes.</summary>
     public IReadOnlyList<NameToken> WiderTokens { get; }
 
+    /// <summary>Gets or sets the legal forms some run of the name's tokens may be read as a misspelling of, as the bound works
+    /// them out on their first use (null until then); written once with the value any thread would work out.</summary>
+    public string[]? MisspeltForms
+    {
+        get => Volatile.Read(ref _misspeltForms);
+        set => Volatile.Write(ref _misspeltForms, value);
+    }
+
+    private string[]? _misspeltForms;
+
     /// <summary>Gets the rarity of a token (<see cref="ITokenStatistics.Rarity"/>).</summary>
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
     /// <returns>The rarity.</returns>

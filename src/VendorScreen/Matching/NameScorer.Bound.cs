@@ -144,8 +144,11 @@ internal static partial class NameScorer
 
         if (rules.MisspeltLegalForms && latin)
         {
-            q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
-            var read = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC);
+            // The forms each name's runs may misspell are worked out once per query and once per indexed name: most candidates
+            // carry a legal form the query lacks, or lack one it carries, and few of either's runs misspell it.
+            q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ, bound.MisspeltFormsOfQuery(query.Tokens));
+            var misspeltC = facts is null ? null : facts.MisspeltForms ??= MisspeltFormsOf(facts.Tokens);
+            var read = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC, misspeltC);
 
             // The facts are by place: a candidate with a misspelt legal form read as one token has other places.
             facts = ReferenceEquals(read, c) ? facts : null;
@@ -594,6 +597,24 @@ internal static partial class NameScorer
         }
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
+
+        // The query tokens last read for the legal forms their runs may misspell, and those forms.
+        private IReadOnlyList<NameToken>? _misspeltOf;
+        private string[] _misspelt = [];
+
+        // The legal forms some run of the query's tokens may misspell (MisspeltFormsOf), worked out once for a name's list of
+        // tokens (its tokens as made, not a working list: they do not change once it is made, and the list last read is kept, so
+        // its reference cannot come to mean another list). The forms depend on the texts alone, which the wider word classes keep.
+        public string[] MisspeltFormsOfQuery(IReadOnlyList<NameToken> q)
+        {
+            if (!ReferenceEquals(_misspeltOf, q))
+            {
+                _misspelt = MisspeltFormsOf(q);
+                _misspeltOf = q;
+            }
+
+            return _misspelt;
+        }
 
         // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, read once.
         private bool? _wadeGilesQ;

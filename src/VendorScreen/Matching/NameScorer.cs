@@ -1122,9 +1122,11 @@ internal static partial class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
+    // misspelt: the forms some run of the name may misspell (MisspeltFormsOf), when known; a name none of whose runs misspells a
+    // form the other carries and it lacks is read as it is without looking at its runs.
     [SkipLocalsInit]
     private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
-        List<NameToken> into)
+        List<NameToken> into, string[]? misspelt = null)
     {
         // The legal forms of the other name that this one lacks, in order, each once (in a list of the thread, reused).
         List<string>? forms = null;
@@ -1143,7 +1145,7 @@ internal static partial class NameScorer
             }
         }
 
-        if (forms is null)
+        if (forms is null || (misspelt is not null && !AnyOf(forms, misspelt)))
         {
             return tokens;
         }
@@ -1211,6 +1213,60 @@ internal static partial class NameScorer
         }
 
         return result ?? tokens;
+    }
+
+    // Whether a list holds one of some strings.
+    private static bool AnyOf(List<string> list, string[] strings)
+    {
+        foreach (var s in strings)
+        {
+            if (list.Contains(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gets the legal forms (compare forms) that some run of one to four of a name's tokens misspells
+    /// (<see cref="LegalForms.IsMisspelling(string, string)"/>), its words written with single spaces or, for a run of two words
+    /// or more of at most two letters each, with their letters joined: every form <see cref="ReadMisspeltLegalForms"/> may read a
+    /// run of the name as, under any rules, whatever the other name (it reads a run as a form only when it is one of these).
+    /// </summary>
+    /// <param name="tokens">The name's tokens.</param>
+    /// <returns>The forms, each once; empty when none.</returns>
+    [SkipLocalsInit]
+    internal static string[] MisspeltFormsOf(IReadOnlyList<NameToken> tokens)
+    {
+        List<string>? found = null;
+        var forms = LegalForms.MisspeltCompareForms;
+        Span<char> spacedBuffer = stackalloc char[RunBufferLength];
+        Span<char> joinedBuffer = stackalloc char[RunBufferLength];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            for (var k = 1; k <= 4 && i + k <= tokens.Count; k++)
+            {
+                var spacedLength = JoinedLength(tokens, i, k);
+                var letters = spacedLength - (k - 1);
+                ReadOnlySpan<char> text = spacedLength <= RunBufferLength ? WriteRun(tokens, i, k, ' ', spacedBuffer) : JoinRun(tokens, i, k, " ");
+                var joinLetters = k > 1 && AllShort(tokens, i, k);
+                ReadOnlySpan<char> joined = !joinLetters ? default
+                    : letters <= RunBufferLength ? WriteRun(tokens, i, k, null, joinedBuffer) : JoinRun(tokens, i, k, string.Empty);
+                for (var f = 0; f < forms.Count; f++)
+                {
+                    var form = forms[f];
+                    if ((found is null || !found.Contains(form))
+                        && (LegalForms.IsMisspelling(text, form) || (joinLetters && LegalForms.IsMisspelling(joined, form))))
+                    {
+                        (found ??= []).Add(form);
+                    }
+                }
+            }
+        }
+
+        return found is null ? [] : [.. found];
     }
 
     private static ulong MisspellingLengths(List<string> forms)
