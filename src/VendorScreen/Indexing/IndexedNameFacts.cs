@@ -33,15 +33,48 @@ internal sealed class IndexedNameFacts
     /// of <see cref="Tokens"/> itself when no token changes.</summary>
     public IReadOnlyList<NameToken> WiderTokens { get; }
 
-    /// <summary>Gets or sets the legal forms some run of the name's tokens may be read as a misspelling of, as the bound works
-    /// them out on their first use (null until then); written once with the value any thread would work out.</summary>
-    public string[]? MisspeltForms
+    // The legal forms asked about with whether some run of the name's tokens misspells each, as the bound works it out on its
+    // first question; replaced whole when one is added, so that a reader sees a complete array.
+    private (string Form, bool Misspelt)[] _forms = [];
+
+    /// <summary>Gets whether some run of the name's tokens misspells a legal form, when the bound has worked it out.</summary>
+    /// <param name="form">The compare form of the legal form.</param>
+    /// <param name="misspelt">Whether a run misspells it.</param>
+    /// <returns><see langword="true"/> when known.</returns>
+    public bool TryGetMisspelling(string form, out bool misspelt)
     {
-        get => Volatile.Read(ref _misspeltForms);
-        set => Volatile.Write(ref _misspeltForms, value);
+        foreach (var known in Volatile.Read(ref _forms))
+        {
+            if (string.Equals(known.Form, form, StringComparison.Ordinal))
+            {
+                misspelt = known.Misspelt;
+                return true;
+            }
+        }
+
+        misspelt = false;
+        return false;
     }
 
-    private string[]? _misspeltForms;
+    /// <summary>Keeps whether some run of the name's tokens misspells a legal form (the value any thread would work out).</summary>
+    /// <param name="form">The compare form of the legal form.</param>
+    /// <param name="misspelt">Whether a run misspells it.</param>
+    public void KeepMisspelling(string form, bool misspelt)
+    {
+        while (true)
+        {
+            var forms = Volatile.Read(ref _forms);
+            if (TryGetMisspelling(form, out _))
+            {
+                return;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _forms, [.. forms, (form, misspelt)], forms), forms))
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Gets the rarity of a token (<see cref="ITokenStatistics.Rarity"/>).</summary>
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>

@@ -144,11 +144,15 @@ internal static partial class NameScorer
 
         if (rules.MisspeltLegalForms && latin)
         {
-            // The forms each name's runs may misspell are worked out once per query and once per indexed name: most candidates
-            // carry a legal form the query lacks, or lack one it carries, and few of either's runs misspell it.
-            q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ, bound.MisspeltFormsOfQuery(query.Tokens));
-            var misspeltC = facts is null ? null : facts.MisspeltForms ??= MisspeltFormsOf(facts.Tokens);
-            var read = ReadMisspeltLegalForms(c, q, null, rules, space.FormsC, misspeltC);
+            // A name's runs are read only when one of them misspells a form the other name carries and it lacks (AnyRunMisspells),
+            // which is worked out once per query and once per indexed name for each form: most candidates carry a legal form the
+            // query lacks, or lack one it carries, and few of either's runs misspell it.
+            if (MayReadMisspeltForm(q, c, bound.QueryMisspellings(query.Tokens), null))
+            {
+                q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
+            }
+
+            var read = facts is null || MayReadMisspeltForm(c, q, null, facts) ? ReadMisspeltLegalForms(c, q, null, rules, space.FormsC) : c;
 
             // The facts are by place: a candidate with a misspelt legal form read as one token has other places.
             facts = ReferenceEquals(read, c) ? facts : null;
@@ -330,6 +334,42 @@ internal static partial class NameScorer
         }
 
         return total > 0 && marked / total >= reach;
+    }
+
+    // Whether ReadMisspeltLegalForms may read a run of a name's tokens as a legal form the other name carries and it lacks: some
+    // such form is misspelt by a run of the name (AnyRunMisspells), as kept for the query's tokens or for an indexed name's facts.
+    private static bool MayReadMisspeltForm(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, Dictionary<string, bool>? queryMisspellings,
+        IndexedNameFacts? facts)
+    {
+        for (var i = 0; i < other.Count; i++)
+        {
+            var form = other[i].Text;
+            if (other[i].Class != TokenClass.LegalForm || HasLegalForm(tokens, form))
+            {
+                continue;
+            }
+
+            bool misspelt;
+            if (queryMisspellings is not null)
+            {
+                if (!queryMisspellings.TryGetValue(form, out misspelt))
+                {
+                    queryMisspellings[form] = misspelt = AnyRunMisspells(tokens, form);
+                }
+            }
+            else if (!facts!.TryGetMisspelling(form, out misspelt))
+            {
+                misspelt = AnyRunMisspells(facts.Tokens, form);
+                facts.KeepMisspelling(form, misspelt);
+            }
+
+            if (misspelt)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Marks the tokens of the joined pairs the scorer may align (AddJoined): a word of four letters or more of one name and a run
@@ -598,22 +638,22 @@ internal static partial class NameScorer
 
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
-        // The query tokens last read for the legal forms their runs may misspell, and those forms.
-        private IReadOnlyList<NameToken>? _misspeltOf;
-        private string[] _misspelt = [];
+        // The query tokens last read for the legal forms their runs misspell, and whether they misspell each form asked about.
+        private IReadOnlyList<NameToken>? _misspellingsOf;
+        private readonly Dictionary<string, bool> _misspellings = new(StringComparer.Ordinal);
 
-        // The legal forms some run of the query's tokens may misspell (MisspeltFormsOf), worked out once for a name's list of
+        // Whether some run of the query's tokens misspells each legal form asked about (AnyRunMisspells), kept for a name's list of
         // tokens (its tokens as made, not a working list: they do not change once it is made, and the list last read is kept, so
-        // its reference cannot come to mean another list). The forms depend on the texts alone, which the wider word classes keep.
-        public string[] MisspeltFormsOfQuery(IReadOnlyList<NameToken> q)
+        // its reference cannot come to mean another list). It depends on the texts alone, which the wider word classes keep.
+        public Dictionary<string, bool> QueryMisspellings(IReadOnlyList<NameToken> q)
         {
-            if (!ReferenceEquals(_misspeltOf, q))
+            if (!ReferenceEquals(_misspellingsOf, q))
             {
-                _misspelt = MisspeltFormsOf(q);
-                _misspeltOf = q;
+                _misspellings.Clear();
+                _misspellingsOf = q;
             }
 
-            return _misspelt;
+            return _misspellings;
         }
 
         // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, read once.

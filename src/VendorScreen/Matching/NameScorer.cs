@@ -1122,11 +1122,9 @@ internal static partial class NameScorer
 
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
-    // misspelt: the forms some run of the name may misspell (MisspeltFormsOf), when known; a name none of whose runs misspells a
-    // form the other carries and it lacks is read as it is without looking at its runs.
     [SkipLocalsInit]
     private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
-        List<NameToken> into, string[]? misspelt = null)
+        List<NameToken> into)
     {
         // The legal forms of the other name that this one lacks, in order, each once (in a list of the thread, reused).
         List<string>? forms = null;
@@ -1145,7 +1143,7 @@ internal static partial class NameScorer
             }
         }
 
-        if (forms is null || (misspelt is not null && !AnyOf(forms, misspelt)))
+        if (forms is null)
         {
             return tokens;
         }
@@ -1215,33 +1213,21 @@ internal static partial class NameScorer
         return result ?? tokens;
     }
 
-    // Whether a list holds one of some strings.
-    private static bool AnyOf(List<string> list, string[] strings)
-    {
-        foreach (var s in strings)
-        {
-            if (list.Contains(s))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// Gets the legal forms (compare forms) that some run of one to four of a name's tokens misspells
-    /// (<see cref="LegalForms.IsMisspelling(string, string)"/>), its words written with single spaces or, for a run of two words
-    /// or more of at most two letters each, with their letters joined: every form <see cref="ReadMisspeltLegalForms"/> may read a
-    /// run of the name as, under any rules, whatever the other name (it reads a run as a form only when it is one of these).
+    /// Gets whether some run of one to four of a name's tokens misspells a legal form (<see cref="LegalForms.IsMisspelling(string, string)"/>),
+    /// its words written with single spaces or, for a run of two words or more of at most two letters each, with their letters
+    /// joined: <see cref="ReadMisspeltLegalForms"/> reads a run of the name as the form only when this is <see langword="true"/>,
+    /// under any rules and whatever the other name.
     /// </summary>
     /// <param name="tokens">The name's tokens.</param>
-    /// <returns>The forms, each once; empty when none.</returns>
+    /// <param name="form">The compare form of the legal form.</param>
+    /// <returns><see langword="false"/> when no run of the name is read as the form.</returns>
     [SkipLocalsInit]
-    internal static string[] MisspeltFormsOf(IReadOnlyList<NameToken> tokens)
+    internal static bool AnyRunMisspells(IReadOnlyList<NameToken> tokens, string form)
     {
-        List<string>? found = null;
-        var forms = LegalForms.MisspeltCompareForms;
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(form);
+        var lengths = LegalForms.MisspellingLengths(form);
         Span<char> spacedBuffer = stackalloc char[RunBufferLength];
         Span<char> joinedBuffer = stackalloc char[RunBufferLength];
         for (var i = 0; i < tokens.Count; i++)
@@ -1250,24 +1236,33 @@ internal static partial class NameScorer
             {
                 var spacedLength = JoinedLength(tokens, i, k);
                 var letters = spacedLength - (k - 1);
-                ReadOnlySpan<char> text = spacedLength <= RunBufferLength ? WriteRun(tokens, i, k, ' ', spacedBuffer) : JoinRun(tokens, i, k, " ");
                 var joinLetters = k > 1 && AllShort(tokens, i, k);
-                ReadOnlySpan<char> joined = !joinLetters ? default
-                    : letters <= RunBufferLength ? WriteRun(tokens, i, k, null, joinedBuffer) : JoinRun(tokens, i, k, string.Empty);
-                for (var f = 0; f < forms.Count; f++)
+                if (MayBeMisspelling(form, lengths, spacedLength))
                 {
-                    var form = forms[f];
-                    if ((found is null || !found.Contains(form))
-                        && (LegalForms.IsMisspelling(text, form) || (joinLetters && LegalForms.IsMisspelling(joined, form))))
+                    ReadOnlySpan<char> text = spacedLength <= RunBufferLength ? WriteRun(tokens, i, k, ' ', spacedBuffer) : JoinRun(tokens, i, k, " ");
+                    if (LegalForms.IsMisspelling(text, form))
                     {
-                        (found ??= []).Add(form);
+                        return true;
+                    }
+                }
+
+                if (joinLetters && MayBeMisspelling(form, lengths, letters))
+                {
+                    ReadOnlySpan<char> joined = letters <= RunBufferLength ? WriteRun(tokens, i, k, null, joinedBuffer) : JoinRun(tokens, i, k, string.Empty);
+                    if (LegalForms.IsMisspelling(joined, form))
+                    {
+                        return true;
                     }
                 }
             }
         }
 
-        return found is null ? [] : [.. found];
+        return false;
     }
+
+    // Whether a text of a length may misspell a form, by the set of its lengths under 64 (LegalForms.MisspellingLengths).
+    private static bool MayBeMisspelling(string form, ulong lengths, int length) =>
+        length < 64 ? (lengths & (1UL << length)) != 0 : LegalForms.MayBeMisspelling(length, form);
 
     private static ulong MisspellingLengths(List<string> forms)
     {

@@ -176,10 +176,6 @@ internal static class LegalForms
         public static Spelling Of(string text) => new(text, EditBounds.CharacterSet(text));
     }
 
-    /// <summary>Gets the compare forms a misspelling is read for (<see cref="IsMisspelling(string, string)"/> is
-    /// <see langword="false"/> for any other).</summary>
-    internal static IReadOnlyList<string> MisspeltCompareForms => SpellingsByForm.Keys;
-
     /// <summary>Gets the spellings a misspelling of a legal form is read from (for tests).</summary>
     /// <param name="compareForm">The compare form.</param>
     /// <returns>The spellings; empty for a form no misspelling is read for.</returns>
