@@ -5,8 +5,8 @@ namespace VendorScreen.Indexing;
 /// <summary>The facts of each indexed name's tokens that the bound reads (<see cref="IndexedNameFacts"/>), made on first use.</summary>
 internal sealed partial class CandidateIndex
 {
-    // By name id; null until a name's facts are first asked for. Written once per name with the value any thread would make.
-    private IndexedNameFacts?[]? _nameFacts;
+    // The table of facts, made with the index (its entries are filled on first use).
+    private readonly NameFactsTable _nameFacts;
 
     /// <summary>Gets the facts of an indexed name's tokens, made on the first call for the name and kept.</summary>
     /// <param name="nameId">The name's position in <see cref="Names"/>.</param>
@@ -16,45 +16,109 @@ internal sealed partial class CandidateIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nameId);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(nameId, Names.Count);
-        var table = Volatile.Read(ref _nameFacts);
-        if (table is null)
+        var table = _nameFacts;
+        var tokens = Names[nameId].Normalized.Tokens;
+        if (!table.IsFilled(nameId))
         {
-            Interlocked.CompareExchange(ref _nameFacts, new IndexedNameFacts?[Names.Count], null);
-            table = _nameFacts!;
+            table.Fill(nameId, tokens, this, _scoring);
         }
 
-        var facts = Volatile.Read(ref table[nameId]);
-        if (facts is null)
-        {
-            facts = MakeFacts(Names[nameId].Normalized.Tokens);
-            Volatile.Write(ref table[nameId], facts);
-        }
-
-        return facts;
+        return new IndexedNameFacts(this, table, nameId, tokens, table.Wider(nameId) ?? tokens);
     }
 
-    private IndexedNameFacts MakeFacts(IReadOnlyList<NameToken> tokens)
+    /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first
+    /// use, each name's entries written before its mark (with the values any thread would write) and read after it.</summary>
+    internal sealed class NameFactsTable
     {
-        List<NameToken>? wider = null;
-        var rarity = new double[tokens.Count];
-        var sketches = new SpellingSketch[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
+        private readonly int[] _starts;
+        private readonly SpellingSketch[] _sketches;
+        private readonly double[] _rarity;
+        private readonly IReadOnlyList<NameToken>?[] _wider;
+        private readonly int[] _filled;
+        private readonly long[] _formsKnown;
+        private readonly long[] _formsMisspelt;
+
+        public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
-            var token = tokens[i];
-            var widerToken = LegalForms.WiderClass(token);
-            if (widerToken != token)
+            _starts = new int[names.Count + 1];
+            for (var n = 0; n < names.Count; n++)
             {
-                wider ??= [.. tokens];
-                wider[i] = widerToken;
+                _starts[n + 1] = _starts[n] + names[n].Normalized.Tokens.Count;
             }
 
-            rarity[i] = Rarity(token.Text);
-            if (token.Text.Length >= 4)
-            {
-                sketches[i] = TryGetSketch(token.Text, out var sketch) ? sketch : _scoring.Sketch(token.Text);
-            }
+            _sketches = new SpellingSketch[_starts[^1]];
+            _rarity = new double[_starts[^1]];
+            _wider = new IReadOnlyList<NameToken>?[names.Count];
+            _filled = new int[names.Count];
+            _formsKnown = new long[names.Count];
+            _formsMisspelt = new long[names.Count];
         }
 
-        return new IndexedNameFacts(this, tokens, wider ?? tokens, rarity, sketches);
+        /// <summary>Gets the bytes the table takes (for measurements).</summary>
+        public long Bytes => (4L * _starts.Length) + (16L * _sketches.Length) + (8L * _rarity.Length) + (8L * _wider.Length) + (4L * _filled.Length) + (16L * _formsKnown.Length);
+
+        public int Start(int name) => _starts[name];
+
+        public bool IsFilled(int name) => Volatile.Read(ref _filled[name]) != 0;
+
+        public IReadOnlyList<NameToken>? Wider(int name) => _wider[name];
+
+        public double Rarity(int token) => _rarity[token];
+
+        public SpellingSketch Sketch(int token) => _sketches[token];
+
+        public void Fill(int name, IReadOnlyList<NameToken> tokens, CandidateIndex index, ICandidateScoring scoring)
+        {
+            List<NameToken>? wider = null;
+            var start = _starts[name];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                var widerToken = LegalForms.WiderClass(token);
+                if (widerToken != token)
+                {
+                    wider ??= [.. tokens];
+                    wider[i] = widerToken;
+                }
+
+                _rarity[start + i] = index.Rarity(token.Text);
+                _sketches[start + i] = token.Text.Length < 4 ? default
+                    : index.TryGetSketch(token.Text, out var sketch) ? sketch : scoring.Sketch(token.Text);
+            }
+
+            _wider[name] = wider;
+            Volatile.Write(ref _filled[name], 1);
+        }
+
+        public bool TryGetMisspelling(int name, string form, out bool misspelt)
+        {
+            var number = LegalForms.MisspellingFormNumber(form);
+            var bit = number < 0 ? 0 : 1L << number;
+            if (bit != 0 && (Volatile.Read(ref _formsKnown[name]) & bit) != 0)
+            {
+                misspelt = (Volatile.Read(ref _formsMisspelt[name]) & bit) != 0;
+                return true;
+            }
+
+            misspelt = false;
+            return false;
+        }
+
+        public void KeepMisspelling(int name, string form, bool misspelt)
+        {
+            var number = LegalForms.MisspellingFormNumber(form);
+            if (number < 0)
+            {
+                return;
+            }
+
+            // The answer first, then the mark that it is known.
+            if (misspelt)
+            {
+                Interlocked.Or(ref _formsMisspelt[name], 1L << number);
+            }
+
+            Interlocked.Or(ref _formsKnown[name], 1L << number);
+        }
     }
 }

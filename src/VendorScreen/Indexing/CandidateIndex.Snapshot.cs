@@ -33,6 +33,7 @@ internal sealed partial class CandidateIndex
         _identifiers = tables.Identifiers;
         _sound = tables.Sound;
         _modelPrefixes = modelPrefixes;
+        _nameFacts = new NameFactsTable(names);
         IsFromSnapshot = true;
     }
 

@@ -149,6 +149,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         _sound = sound!;
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _modelPrefixes = ModelPrefixes(entities);
+        _nameFacts = new NameFactsTable(names);
     }
 
     // The trigram table of the typo vocabulary: for each trigram, the ids of the words that hold it, in increasing order.

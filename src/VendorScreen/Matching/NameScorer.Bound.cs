@@ -47,7 +47,7 @@ internal static partial class NameScorer
         IndexedNameFacts? facts = null)
     {
         // Facts of another name, or from another index, are not read.
-        if (facts is not null && (!ReferenceEquals(facts.Tokens, candidate.Tokens) || !ReferenceEquals(facts.Statistics, statistics)))
+        if (facts is { } given && (!ReferenceEquals(given.Tokens, candidate.Tokens) || !ReferenceEquals(given.Statistics, statistics)))
         {
             facts = null;
         }
@@ -152,7 +152,7 @@ internal static partial class NameScorer
                 q = ReadMisspeltLegalForms(q, c, null, rules, space.FormsQ);
             }
 
-            var read = facts is null || MayReadMisspeltForm(c, q, null, facts) ? ReadMisspeltLegalForms(c, q, null, rules, space.FormsC) : c;
+            var read = facts is not { } known || MayReadMisspeltForm(c, q, null, known) ? ReadMisspeltLegalForms(c, q, null, rules, space.FormsC) : c;
 
             // The facts are by place: a candidate with a misspelt legal form read as one token has other places.
             facts = ReferenceEquals(read, c) ? facts : null;
@@ -190,7 +190,7 @@ internal static partial class NameScorer
                     var spelling = true;
                     if (sketched && bound.IsSketched(q, i, out var sketchQ))
                     {
-                        sketchC ??= facts is not null ? facts.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
+                        sketchC ??= facts is { } f ? f.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
                         spelling = MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
@@ -205,7 +205,7 @@ internal static partial class NameScorer
                     masks.Clear();
                 }
 
-                var rarity = facts is not null ? facts.RarityAt(j) : RarityOf(c[j], statistics);
+                var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
                 masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]));
             }
 
@@ -357,10 +357,10 @@ internal static partial class NameScorer
                     queryMisspellings[form] = misspelt = AnyRunMisspells(tokens, form);
                 }
             }
-            else if (!facts!.TryGetMisspelling(form, out misspelt))
+            else if (!facts!.Value.TryGetMisspelling(form, out misspelt))
             {
-                misspelt = AnyRunMisspells(facts.Tokens, form);
-                facts.KeepMisspelling(form, misspelt);
+                misspelt = AnyRunMisspells(facts.Value.Tokens, form);
+                facts.Value.KeepMisspelling(form, misspelt);
             }
 
             if (misspelt)

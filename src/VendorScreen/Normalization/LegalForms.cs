@@ -176,6 +176,16 @@ internal static class LegalForms
         public static Spelling Of(string text) => new(text, EditBounds.CharacterSet(text));
     }
 
+    // A number under 64 for each of the first 64 compare forms a misspelling is read for.
+    private static readonly FrozenDictionary<string, int> MisspellingFormNumbers = SpellingsByForm.Keys.Take(64)
+        .Select((form, number) => (form, number)).ToFrozenDictionary(p => p.form, p => p.number, StringComparer.Ordinal);
+
+    /// <summary>Gets a number under 64 that stands for a legal form a misspelling is read for, so that what is known of a name for
+    /// each form can be kept in a mask of 64 bits.</summary>
+    /// <param name="compareForm">The compare form.</param>
+    /// <returns>The number; -1 for a form no misspelling is read for, or past the 64th.</returns>
+    internal static int MisspellingFormNumber(string compareForm) => MisspellingFormNumbers.TryGetValue(compareForm, out var number) ? number : -1;
+
     /// <summary>Gets the spellings a misspelling of a legal form is read from (for tests).</summary>
     /// <param name="compareForm">The compare form.</param>
     /// <returns>The spellings; empty for a form no misspelling is read for.</returns>
