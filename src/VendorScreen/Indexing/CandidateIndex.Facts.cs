@@ -8,22 +8,17 @@ internal sealed partial class CandidateIndex
     // The table of facts, made with the index (its entries are filled on first use).
     private readonly NameFactsTable _nameFacts;
 
-    /// <summary>Gets the facts of an indexed name's tokens, made on the first call for the name and kept.</summary>
+    /// <summary>Gets the facts of an indexed name's tokens: made, and then kept, when first read (<see cref="IndexedNameFacts.Made"/>).</summary>
     /// <param name="nameId">The name's position in <see cref="Names"/>.</param>
-    /// <returns>The facts.</returns>
+    /// <returns>The facts, made when they already are.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nameId"/> is not a position in <see cref="Names"/>.</exception>
     internal IndexedNameFacts FactsOf(int nameId)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nameId);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(nameId, Names.Count);
-        var table = _nameFacts;
         var tokens = Names[nameId].Normalized.Tokens;
-        if (!table.IsFilled(nameId))
-        {
-            table.Fill(nameId, tokens, this, _scoring);
-        }
-
-        return new IndexedNameFacts(this, table, nameId, tokens, table.Wider(nameId) ?? tokens);
+        var wider = _nameFacts.IsFilled(nameId) ? _nameFacts.Wider(nameId) ?? tokens : null;
+        return new IndexedNameFacts(this, _nameFacts, _scoring, nameId, tokens, wider);
     }
 
     /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first

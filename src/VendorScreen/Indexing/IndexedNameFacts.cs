@@ -4,7 +4,7 @@ namespace VendorScreen.Indexing;
 
 /// <summary>
 /// What the bound of a candidate's score reads of an indexed name's tokens that depends only on the name and its index, made
-/// once per name on its first use (<see cref="CandidateIndex.FactsOf"/>): the tokens with their wider word classes, the rarity of
+/// once per name when the bound first reads them (<see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with their wider word classes, the rarity of
 /// each token and the spelling sketch of each token of four characters or more, as the index holds them, and whether some run of
 /// its tokens misspells each legal form asked about. Read in place of a look-up of each token in the index's tables, which a
 /// candidate met for the first time in a query otherwise makes. A view of the index's table of facts: the table is made with the
@@ -17,14 +17,41 @@ internal readonly struct IndexedNameFacts
     private readonly int _name;
     private readonly int _start;
 
-    internal IndexedNameFacts(CandidateIndex index, CandidateIndex.NameFactsTable table, int name, IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> widerTokens)
+    private readonly ICandidateScoring? _scoring;
+
+    internal IndexedNameFacts(CandidateIndex index, CandidateIndex.NameFactsTable table, ICandidateScoring scoring, int name, IReadOnlyList<NameToken> tokens,
+        IReadOnlyList<NameToken>? widerTokens)
     {
         Statistics = index;
         _table = table;
+        _scoring = scoring;
         _name = name;
         _start = table.Start(name);
         Tokens = tokens;
-        WiderTokens = widerTokens;
+        WiderTokens = widerTokens!;
+    }
+
+    /// <summary>Gets whether the facts are made (<see cref="Made"/>): until then only <see cref="Statistics"/> and
+    /// <see cref="Tokens"/> are read.</summary>
+    public bool IsMade => WiderTokens is not null;
+
+    /// <summary>Makes the facts of the name when they are not yet made (on the first call for the name; the bound makes them only
+    /// for a candidate it reads them for), and gives them.</summary>
+    /// <returns>The facts, made.</returns>
+    public IndexedNameFacts Made()
+    {
+        if (IsMade)
+        {
+            return this;
+        }
+
+        var index = (CandidateIndex)Statistics;
+        if (!_table.IsFilled(_name))
+        {
+            _table.Fill(_name, Tokens, index, _scoring!);
+        }
+
+        return new IndexedNameFacts(index, _table, _scoring!, _name, Tokens, _table.Wider(_name) ?? Tokens);
     }
 
     /// <summary>Gets the index whose rarities and sketches these are.</summary>
@@ -34,7 +61,7 @@ internal readonly struct IndexedNameFacts
     public IReadOnlyList<NameToken> Tokens { get; }
 
     /// <summary>Gets the tokens with their wider word classes (<see cref="LegalForms.WiderClass"/>), in the same places: the list
-    /// of <see cref="Tokens"/> itself when no token changes.</summary>
+    /// of <see cref="Tokens"/> itself when no token changes. Read, as everything below, only once the facts are made.</summary>
     public IReadOnlyList<NameToken> WiderTokens { get; }
 
     /// <summary>Gets the rarity of a token (<see cref="ITokenStatistics.Rarity"/>).</summary>

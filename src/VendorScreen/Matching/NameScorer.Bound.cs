@@ -133,6 +133,9 @@ internal static partial class NameScorer
             return true;
         }
 
+        // The facts of the candidate's tokens are made when first read, here.
+        facts = facts?.Made();
+
         // The names as the scorer reads them, with its weights: the query's wider word classes are read once per query.
         var space = _workSpace ??= new WorkSpace();
         var bound = _boundSpace ??= new BoundSpace();

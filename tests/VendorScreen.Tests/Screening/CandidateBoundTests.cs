@@ -77,7 +77,7 @@ public sealed class CandidateBoundTests
                     foreach (var id in index.FindCandidates(variant, 64))
                     {
                         var candidate = index.Names[id];
-                        var facts = index.FactsOf(id);
+                        var facts = index.FactsOf(id).Made();
                         rewritten += ReferenceEquals(facts.WiderTokens, facts.Tokens) ? 0 : 1;
                         foreach (var atLeast in new[] { ReviewThreshold, double.PositiveInfinity })
                         {
