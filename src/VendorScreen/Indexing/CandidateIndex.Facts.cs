@@ -8,17 +8,16 @@ internal sealed partial class CandidateIndex
     // The table of facts, made with the index (its entries are filled on first use).
     private readonly NameFactsTable _nameFacts;
 
-    /// <summary>Gets the facts of an indexed name's tokens: made, and then kept, when first read (<see cref="IndexedNameFacts.Made"/>).</summary>
+    /// <summary>Gets the facts of an indexed name's tokens, to be made, and then kept, when first read
+    /// (<see cref="IndexedNameFacts.Made"/>): getting them reads nothing of the table of facts.</summary>
     /// <param name="nameId">The name's position in <see cref="Names"/>.</param>
-    /// <returns>The facts, made when they already are.</returns>
+    /// <returns>The facts, not yet made.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nameId"/> is not a position in <see cref="Names"/>.</exception>
     internal IndexedNameFacts FactsOf(int nameId)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nameId);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(nameId, Names.Count);
-        var tokens = Names[nameId].Normalized.Tokens;
-        var wider = _nameFacts.IsFilled(nameId) ? _nameFacts.Wider(nameId) ?? tokens : null;
-        return new IndexedNameFacts(this, _nameFacts, _scoring, nameId, tokens, wider);
+        return new IndexedNameFacts(this, _nameFacts, _scoring, nameId, Names[nameId].Normalized.Tokens, null);
     }
 
     /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first

@@ -26,7 +26,7 @@ internal readonly struct IndexedNameFacts
         _table = table;
         _scoring = scoring;
         _name = name;
-        _start = table.Start(name);
+        _start = widerTokens is null ? 0 : table.Start(name);
         Tokens = tokens;
         WiderTokens = widerTokens!;
     }
