@@ -2,7 +2,8 @@ using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
 
-/// <summary>The facts of each indexed name's tokens that the bound reads (<see cref="IndexedNameFacts"/>), made on first use.</summary>
+/// <summary>The facts of each indexed name's tokens that the bound reads (<see cref="IndexedNameFacts"/>), in a table made with
+/// the index and filled name by name when the bound first reads a name.</summary>
 internal sealed partial class CandidateIndex
 {
     // The table of facts, made with the index (its entries are filled on first use).
@@ -47,9 +48,6 @@ internal sealed partial class CandidateIndex
             _formsKnown = new long[names.Count];
             _formsMisspelt = new long[names.Count];
         }
-
-        /// <summary>Gets the bytes the table takes (for measurements).</summary>
-        public long Bytes => (4L * _starts.Length) + (16L * _sketches.Length) + (8L * _rarity.Length) + (8L * _wider.Length) + (4L * _filled.Length) + (16L * _formsKnown.Length);
 
         public int Start(int name) => _starts[name];
 

@@ -4,11 +4,11 @@ namespace VendorScreen.Indexing;
 
 /// <summary>
 /// What the bound of a candidate's score reads of an indexed name's tokens that depends only on the name and its index, made
-/// once per name when the bound first reads them (<see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with their wider word classes, the rarity of
-/// each token and the spelling sketch of each token of four characters or more, as the index holds them, and whether some run of
-/// its tokens misspells each legal form asked about. Read in place of a look-up of each token in the index's tables, which a
-/// candidate met for the first time in a query otherwise makes. A view of the index's table of facts: the table is made with the
-/// index, so that reading the facts allocates nothing.
+/// once per name when the bound first reads them (<see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with
+/// their wider word classes, the rarity of each token and the spelling sketch of each token of four characters or more, as the
+/// index holds them, and whether some run of its tokens misspells each legal form asked about. Read in place of a look-up of
+/// each token in the index's tables, which a candidate met for the first time in a query otherwise makes. A view of the
+/// index's table of facts: the table is made with the index, so that reading the facts allocates nothing.
 /// </summary>
 /// <remarks>Safe for concurrent use.</remarks>
 internal readonly struct IndexedNameFacts
@@ -16,8 +16,7 @@ internal readonly struct IndexedNameFacts
     private readonly CandidateIndex.NameFactsTable _table;
     private readonly int _name;
     private readonly int _start;
-
-    private readonly ICandidateScoring? _scoring;
+    private readonly ICandidateScoring _scoring;
 
     internal IndexedNameFacts(CandidateIndex index, CandidateIndex.NameFactsTable table, ICandidateScoring scoring, int name, IReadOnlyList<NameToken> tokens,
         IReadOnlyList<NameToken>? widerTokens)
@@ -48,10 +47,10 @@ internal readonly struct IndexedNameFacts
         var index = (CandidateIndex)Statistics;
         if (!_table.IsFilled(_name))
         {
-            _table.Fill(_name, Tokens, index, _scoring!);
+            _table.Fill(_name, Tokens, index, _scoring);
         }
 
-        return new IndexedNameFacts(index, _table, _scoring!, _name, Tokens, _table.Wider(_name) ?? Tokens);
+        return new IndexedNameFacts(index, _table, _scoring, _name, Tokens, _table.Wider(_name) ?? Tokens);
     }
 
     /// <summary>Gets the index whose rarities and sketches these are.</summary>
