@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using FuzzySharp;
 using VendorScreen.Indexing;
@@ -1168,7 +1169,8 @@ internal static partial class NameScorer
                 // The run is joined only when a form may be spelt at its length, with or without the spaces.
                 var letters = JoinedLength(tokens, i, k) - (k - 1);
                 var joinLetters = rules.JoinedLegalFormLetters && k > 1 && AllShort(tokens, i, k);
-                if (!MayBeMisspelling(forms, lengths, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(forms, lengths, letters)))
+                var left = CollectionsMarshal.AsSpan(forms);
+                if (!MayBeMisspelling(left, lengths, letters + (k - 1)) && !(joinLetters && MayBeMisspelling(left, lengths, letters)))
                 {
                     continue;
                 }
@@ -1228,6 +1230,7 @@ internal static partial class NameScorer
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(form);
         var lengths = LegalForms.MisspellingLengths(form);
+        var forms = new ReadOnlySpan<string>(in form);
         Span<char> spacedBuffer = stackalloc char[RunBufferLength];
         Span<char> joinedBuffer = stackalloc char[RunBufferLength];
         for (var i = 0; i < tokens.Count; i++)
@@ -1237,7 +1240,7 @@ internal static partial class NameScorer
                 var spacedLength = JoinedLength(tokens, i, k);
                 var letters = spacedLength - (k - 1);
                 var joinLetters = k > 1 && AllShort(tokens, i, k);
-                if (MayBeMisspelling(form, lengths, spacedLength))
+                if (MayBeMisspelling(forms, lengths, spacedLength))
                 {
                     ReadOnlySpan<char> text = spacedLength <= RunBufferLength ? WriteRun(tokens, i, k, ' ', spacedBuffer) : JoinRun(tokens, i, k, " ");
                     if (LegalForms.IsMisspelling(text, form))
@@ -1246,7 +1249,7 @@ internal static partial class NameScorer
                     }
                 }
 
-                if (joinLetters && MayBeMisspelling(form, lengths, letters))
+                if (joinLetters && MayBeMisspelling(forms, lengths, letters))
                 {
                     ReadOnlySpan<char> joined = letters <= RunBufferLength ? WriteRun(tokens, i, k, null, joinedBuffer) : JoinRun(tokens, i, k, string.Empty);
                     if (LegalForms.IsMisspelling(joined, form))
@@ -1260,10 +1263,6 @@ internal static partial class NameScorer
         return false;
     }
 
-    // Whether a text of a length may misspell a form, by the set of its lengths under 64 (LegalForms.MisspellingLengths).
-    private static bool MayBeMisspelling(string form, ulong lengths, int length) =>
-        length < 64 ? (lengths & (1UL << length)) != 0 : LegalForms.MayBeMisspelling(length, form);
-
     private static ulong MisspellingLengths(List<string> forms)
     {
         var lengths = 0UL;
@@ -1276,7 +1275,7 @@ internal static partial class NameScorer
     }
 
     // Whether a text of a length may misspell one of the forms: by the set of their lengths under 64, else form by form.
-    private static bool MayBeMisspelling(List<string> forms, ulong lengths, int length)
+    private static bool MayBeMisspelling(ReadOnlySpan<string> forms, ulong lengths, int length)
     {
         if (length < 64)
         {
