@@ -92,6 +92,20 @@ internal static class Packages
 
     public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    /// <summary>Gets the folder of VendorScreen.sln above the test assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"VendorScreen.sln was not found above {AppContext.BaseDirectory}");
+    }
+
     public static ZipArchive Open(string id)
     {
         var directory = Directory ?? throw new InvalidOperationException($"artifacts/packages was not found; run dotnet pack -c Release first ({RequireVariable}=1 requires it).");
