@@ -77,34 +77,16 @@ internal static class Packages
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
-                {
-                    var packages = Path.Combine(dir.FullName, "artifacts", "packages");
-                    return System.IO.Directory.Exists(packages) ? packages : null;
-                }
-            }
-
-            return null;
+            var packages = FindRepositoryRoot() is { } root ? Path.Combine(root, "artifacts", "packages") : null;
+            return packages is not null && System.IO.Directory.Exists(packages) ? packages : null;
         }
     }
 
     public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
     /// <summary>Gets the folder of VendorScreen.sln above the test assembly.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"VendorScreen.sln was not found above {AppContext.BaseDirectory}");
-    }
+    public static string RepositoryRoot() =>
+        FindRepositoryRoot() ?? throw new InvalidOperationException($"VendorScreen.sln was not found above {AppContext.BaseDirectory}");
 
     public static ZipArchive Open(string id)
     {
@@ -125,6 +107,19 @@ internal static class Packages
     public static string? SkipReason => Directory is null && !IsRequired
         ? "artifacts/packages is not present; run dotnet pack -c Release (as .ci/run does) to check the packages."
         : null;
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VendorScreen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
 }
 
 [AttributeUsage(AttributeTargets.Method)]
