@@ -37,7 +37,8 @@ public sealed class PromptTieringTests
                 </Project>
                 """);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Program.cs"), "System.Console.WriteLine(1);");
-            // The test folder is outside the repository, so no Directory.Build.props or central package versions apply.
+            // Empty files end the search for those of the folders above (a temporary folder is outside the repository, but its
+            // parents may hold some): no Directory.Build files or central package versions apply.
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Directory.Build.props"), "<Project />");
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Directory.Build.targets"), "<Project />");
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Directory.Packages.props"), "<Project />");
