@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using FuzzySharp.SimilarityRatio;
 using FuzzySharp.SimilarityRatio.Scorer.StrategySensitive;
@@ -48,16 +49,22 @@ internal static class ThroughputHarness
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var buildJitBefore = JitInfo.GetCompilationTime();
+        var buildPauseBefore = GC.GetTotalPauseDuration();
         var build = Stopwatch.StartNew();
         using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
         var status = await engine.RefreshAsync();
         build.Stop();
+        var buildJit = JitInfo.GetCompilationTime() - buildJitBefore;
+        var buildPause = GC.GetTotalPauseDuration() - buildPauseBefore;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var dataset = engine.Dataset!;
 
         // The index snapshot: written once, then timed from the file to a ready engine (read, check, decompress, read the stored index).
         var snapshotFile = Path.Combine(Path.GetTempPath(), $"vendorscreen-throughput-{Environment.ProcessId}.vsidx");
         double snapshotLoadMs;
+        TimeSpan snapshotJit, snapshotPause;
+        int snapshotCollections;
         try
         {
             IndexSnapshotFile.Write(snapshotFile, engine);
@@ -65,12 +72,19 @@ internal static class ThroughputHarness
             // Timed from a collected heap, as the build is: the garbage of writing the file is not the load's.
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            var jitBefore = JitInfo.GetCompilationTime();
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = GC.CollectionCount(0);
             var load = Stopwatch.StartNew();
             using (var fromSnapshot = new ScreeningEngineBuilder().AddIndexSnapshot(snapshotFile).Build())
             {
                 await fromSnapshot.RefreshAsync();
                 load.Stop();
             }
+
+            snapshotJit = JitInfo.GetCompilationTime() - jitBefore;
+            snapshotPause = GC.GetTotalPauseDuration() - pauseBefore;
+            snapshotCollections = GC.CollectionCount(0) - collectionsBefore;
 
             snapshotLoadMs = load.Elapsed.TotalMilliseconds;
         }
@@ -96,7 +110,11 @@ internal static class ThroughputHarness
             return 1;
         }
 
-        // Warm up, then one screening at a time on this thread: latency per query and bytes allocated per screening.
+        // Warm up, then one screening at a time on this thread: latency per query and bytes allocated per screening. The
+        // harness's own tables (the names of every entity above, the snapshot engine it loaded and let go) are collected first, as
+        // before the build: promoting them is not a screening's cost.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         foreach (var q in queries.Take(200))
         {
             await engine.ScreenAsync(ScreeningRequest.ForParty(q.Name));
@@ -104,14 +122,32 @@ internal static class ThroughputHarness
 
         var latencies = new double[queries.Count];
         var found = new bool[queries.Count];
+        // What the runtime paused or compiled on this thread during each screening: for the slowest queries, and the longest
+        // pause of the run.
+        var paused = new TimeSpan[queries.Count];
+        var compiled = new TimeSpan[queries.Count];
+        var collections = new int[queries.Count];
+        var lastCollection = new string?[queries.Count];
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gen2Before = GC.CollectionCount(2);
         var sequential = Stopwatch.StartNew();
         for (var i = 0; i < queries.Count; i++)
         {
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var jitBefore = JitInfo.GetCompilationTime(currentThread: true);
+            var collectionsBefore = GC.CollectionCount(0);
             var started = Stopwatch.GetTimestamp();
             var result = await engine.ScreenAsync(ScreeningRequest.ForParty(queries[i].Name));
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            paused[i] = GC.GetTotalPauseDuration() - pauseBefore;
+            compiled[i] = JitInfo.GetCompilationTime(currentThread: true) - jitBefore;
+            collections[i] = GC.CollectionCount(0) - collectionsBefore;
+            if (collections[i] > 0)
+            {
+                var info = GC.GetGCMemoryInfo(GCKind.Any);
+                lastCollection[i] = string.Create(CultureInfo.InvariantCulture,
+                    $"last: gen {info.Generation}{(info.Compacted ? " compacting" : "")}{(info.Concurrent ? " background" : "")}, promoted {info.PromotedBytes / 1e6:0.0} MB, heap {info.HeapSizeBytes / 1e6:0} MB");
+            }
             found[i] = Same(TopEntity(result), queries[i].ExpectedEntityId);
         }
 
@@ -185,7 +221,7 @@ internal static class ThroughputHarness
                 }
 
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"slow: {latencies[i]:0} us (again {again.Min():0} / {again.Max():0} us), query {i}, {queries[i].Kind}, \"{queries[i].Name}\""));
+                    $"slow: {latencies[i]:0} us (again {again.Min():0} / {again.Max():0} us; collections {collections[i]}, paused {paused[i].TotalMicroseconds:0} us, compiling on this thread {compiled[i].TotalMicroseconds:0} us{(lastCollection[i] is { } last ? "; " + last : "")}), query {i}, {queries[i].Kind}, \"{queries[i].Name}\""));
             }
         }
 
@@ -206,7 +242,14 @@ internal static class ThroughputHarness
             ["batch.threads"] = Environment.ProcessorCount,
             ["index.build_ms"] = Round(build.Elapsed.TotalMilliseconds),
             ["index.memory_mb"] = Round((memoryAfter - memoryBefore) / 1024.0 / 1024.0),
+            ["index.build_jit_ms"] = Round(buildJit.TotalMilliseconds),
+            ["index.build_gc_pause_ms"] = Round(buildPause.TotalMilliseconds),
             ["snapshot.load_ms"] = Round(snapshotLoadMs),
+            ["snapshot.load_jit_ms"] = Round(snapshotJit.TotalMilliseconds),
+            ["snapshot.load_gc_pause_ms"] = Round(snapshotPause.TotalMilliseconds),
+            ["snapshot.load_collections"] = snapshotCollections,
+            ["screen.max_gc_pause_us"] = Round(paused.Max().TotalMicroseconds),
+            ["screen.with_collection"] = collections.Count(c => c > 0),
             ["alloc.bytes_per_screen"] = Math.Round((double)allocated / queries.Count),
             ["gc.gen2_collections"] = gen2,
             ["naive.queries"] = naiveQueries.Length,
