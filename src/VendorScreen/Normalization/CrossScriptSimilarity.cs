@@ -490,7 +490,10 @@ internal static class CrossScriptSimilarity
     }
 
     // The last row of the edit cost of Latin codes against transliterated codes, in three rows of space (one more cell than the
-    // transliterated codes each); empty once a row's least cell exceeds the limit.
+    // transliterated codes each); empty once a row's least cell exceeds the limit. Each row is computed only over the columns
+    // that can stay within the limit (NextEditRowWithin): a cell at most the limit comes out exact, any other above the limit
+    // (the cells of the last row outside those columns are set to infinity), which every caller reads as a similarity of 0
+    // or below the one it keeps, as it would the exact cost.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Span<double> LastEditRow(string a, string b, NameScript script, double limit, Span<double> rows)
     {
@@ -499,9 +502,18 @@ internal static class CrossScriptSimilarity
         var current = rows.Slice(size, size);
         var gaps = rows.Slice(2 * size, size);
         FirstEditRow(b, script, previous, gaps);
+
+        // The first row only grows from its first cell (0): its columns within the limit are a prefix.
+        var first = 0;
+        var last = 0;
+        while (last < b.Length && previous[last + 1] <= limit)
+        {
+            last++;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
-            if (NextEditRow(a[i - 1], b, script, gaps, previous, current) > limit)
+            if (NextEditRowWithin(a[i - 1], b, script, gaps, previous, first, last, current, limit, out first, out last) > limit)
             {
                 return [];
             }
@@ -509,6 +521,12 @@ internal static class CrossScriptSimilarity
             var spare = previous;
             previous = current;
             current = spare;
+        }
+
+        if (a.Length > 0)
+        {
+            previous[..first].Fill(double.PositiveInfinity);
+            previous[(last + 1)..].Fill(double.PositiveInfinity);
         }
 
         return previous;
