@@ -45,6 +45,17 @@ internal static class ThroughputHarness
 
         var queries = QueryMix.Build(corpus, queryCount, seed);
 
+        // --script NAME: only the queries of one script (latin, han, hangul, cyrillic), for profiling one kind of query.
+        if (StringOption(args, "--script") is { } script)
+        {
+            queries = [.. queries.Where(q => string.Equals(q.Script, script, StringComparison.OrdinalIgnoreCase))];
+            if (queries.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"throughput: no query of the script '{script}' in the mix");
+                return 2;
+            }
+        }
+
         // The index build: the lists are already read, so this is normalising, indexing and the graph.
         GC.Collect();
         GC.WaitForPendingFinalizers();
