@@ -56,6 +56,9 @@ internal static class BatchScreening
         // The loop stops taking requests once the token is cancelled, and each screening checks the token as it goes.
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), options, (i, token) =>
         {
+            // The batch screens on every processor: each screening keeps to its thread.
+            var oneThread = Screener.OneThreadPerScreening;
+            Screener.OneThreadPerScreening = true;
             try
             {
                 results[i] = screen(list[i], token);
@@ -65,6 +68,10 @@ internal static class BatchScreening
 #pragma warning restore CA1031
             {
                 failures[i] = new ScreeningBatchFailure(i, list[i].Id, ex);
+            }
+            finally
+            {
+                Screener.OneThreadPerScreening = oneThread;
             }
 
             return ValueTask.CompletedTask;

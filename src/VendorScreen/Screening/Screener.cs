@@ -452,91 +452,24 @@ internal static class Screener
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
 
-        // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and given
-        // back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
-        var ids = _candidateIds;
-        _candidateIds = null;
-        for (var w = 0; w < windows.Count; w++)
+        if (FormsInParallel(options, windows, similarCache, mention))
         {
-            var variant = windows[w];
-            cancellationToken.ThrowIfCancellationRequested();
-            var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
-            // A window of a long text has no written form of its own: its tokens stand for it.
-            var queryText = IsVariant(variants, variant) ? value : variant.Key;
-            var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
-            for (var c = 0; c < found; c++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var candidate = index.Names[ids![c]];
-                var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
-
-                // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
-                // all be in the query is no match, unless it is a partial one: it is not compared in full.
-                if (bound is not null && qualification is null
-                    && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(ids[c]))
-                    && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
-                {
-                    continue;
-                }
-
-                var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-                var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
-                Match? match = null;
-                if (mention)
-                {
-                    if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
-                    {
-                        var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                        match = NewMatch(field, value, index, candidate, 1.0, scored, variant, isMention: true, accessory);
-                    }
-                }
-                else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
-                    && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
-                {
-                    // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                    match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
-                }
-                else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
-                {
-                    match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
-                }
-                else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
-                {
-                    match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
-                }
-                else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
-                {
-                    // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
-                    var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
-                        matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
-                    match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
-                    if (match is null)
-                    {
-                        Match.Return(partialMatch);
-                    }
-                }
-
-                if (match is not null)
-                {
-                    var at = IndexOfEntity(matches, first, candidate.EntityIndex);
-                    if (at < 0)
-                    {
-                        matches.Add(match);
-                    }
-                    else if (Better(match, matches[at]))
-                    {
-                        Match.Return(matches[at]);
-                        matches[at] = match;
-                    }
-                    else
-                    {
-                        Match.Return(match);
-                    }
-                }
-            }
+            MatchFormsInParallel(state, field, value, options, algorithm, bound, variants, windows, matches, first, qualifiers, partialNames, cancellationToken);
         }
+        else
+        {
+            // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and given
+            // back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
+            var ids = _candidateIds;
+            _candidateIds = null;
+            for (var w = 0; w < windows.Count; w++)
+            {
+                MatchWindow(state, field, value, options, algorithm, bound, variants, windows[w], matches, first, mention, similarCache, qualifiers, qualifications,
+                    partialNames, ref ids, cancellationToken);
+            }
 
-        _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+            _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+        }
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
@@ -554,6 +487,309 @@ internal static class Screener
                 {
                     Match.Return(matches[i]);
                     matches.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>Gets or sets whether screenings on this thread keep to it: set while a batch screens on every processor, so that
+    /// its screenings do not also share their forms with the thread pool (<see cref="FormsInParallel"/>).</summary>
+    internal static bool OneThreadPerScreening
+    {
+        get => _oneThreadPerScreening;
+        set => _oneThreadPerScreening = value;
+    }
+
+    [ThreadStatic]
+    private static bool _oneThreadPerScreening;
+
+    [ThreadStatic]
+    private static FormsWork? _formsWork;
+
+    // A name written in Hangul or kana is looked up and scored in each of its romanisations (a Korean name in two spellings), each
+    // against Latin names by sound: the dearest screenings, by far. Two or more such forms are shared with another processor when
+    // one may be used: not in a batch, which already screens on every processor, not for the windows of a long text (which share
+    // the misspelling look-ups), not for a mention. (A Han name's forms are its ideographs, which find few names, and one
+    // romanisation: nothing to share.)
+    private static bool FormsInParallel(ScreeningOptions options, IReadOnlyList<NormalizedName> windows, Dictionary<string, string[]>? similarCache, bool mention)
+    {
+        if (!options.ParallelNameForms || _oneThreadPerScreening || windows.Count < 2 || similarCache is not null || mention || Environment.ProcessorCount < 2)
+        {
+            return false;
+        }
+
+        var romanised = 0;
+        for (var w = 0; w < windows.Count; w++)
+        {
+            var form = windows[w];
+            if (form.IsTransliteration && form.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Kana
+                && form.Tokens.Count > 0 && form.Tokens[0].Class != TokenClass.Ideograph)
+            {
+                romanised++;
+            }
+        }
+
+        return romanised >= 2;
+    }
+
+    // Screens the forms of a name on this thread and one helper from the thread pool: each takes the next form not yet taken
+    // until none is left, so this thread never waits for a helper that has not started (it waits only for the forms the helper
+    // took). Each form's matches are kept apart, then merged in the order of the forms, as one thread screening them in turn
+    // keeps them: the same matches in the same order.
+    private static void MatchFormsInParallel(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm,
+        NameScoringRules? bound, IReadOnlyList<NormalizedName> variants, IReadOnlyList<NormalizedName> windows, List<Match> matches, int first,
+        PartyQualifiers? qualifiers, bool partialNames, CancellationToken cancellationToken)
+    {
+        // The thread's work is reused once its helper has run; a helper still queued from an earlier screening keeps its own.
+        var work = _formsWork is { IsQueued: false } idle ? idle : _formsWork = new FormsWork();
+        work.Start(state, field, value, options, algorithm, bound, variants, windows, qualifiers, partialNames, cancellationToken);
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        work.Work();
+        work.WaitForAll();
+
+        for (var w = 0; w < windows.Count; w++)
+        {
+            foreach (var match in work.Matches(w))
+            {
+                var at = IndexOfEntity(matches, first, match.EntityIndex);
+                if (at < 0)
+                {
+                    matches.Add(match);
+                }
+                else if (Better(match, matches[at]))
+                {
+                    Match.Return(matches[at]);
+                    matches[at] = match;
+                }
+                else
+                {
+                    Match.Return(match);
+                }
+            }
+        }
+
+        work.Finish();
+    }
+
+    // The forms of one name shared between the screening thread and a helper (an item of the thread pool, run at most once per
+    // screening: queued by Start, and idle again once it has run).
+    private sealed class FormsWork : IThreadPoolWorkItem
+    {
+        private readonly object _gate = new();
+        private List<Match>[] _matches = [];
+        private EngineState _state = null!;
+        private string _field = null!;
+        private string _value = null!;
+        private ScreeningOptions _options = null!;
+        private NameMatchAlgorithm _algorithm = null!;
+        private NameScoringRules? _bound;
+        private IReadOnlyList<NormalizedName> _variants = null!;
+        private IReadOnlyList<NormalizedName> _windows = null!;
+        private PartyQualifiers? _qualifiers;
+        private bool _partialNames;
+        private CancellationToken _cancellationToken;
+        private int _count;
+        private int _next;
+        private int _completed;
+        private int _queued;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        // Whether the helper of the last screening is still queued or running.
+        public bool IsQueued => Volatile.Read(ref _queued) != 0;
+
+        public void Start(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
+            IReadOnlyList<NormalizedName> variants, IReadOnlyList<NormalizedName> windows, PartyQualifiers? qualifiers, bool partialNames,
+            CancellationToken cancellationToken)
+        {
+            (_state, _field, _value, _options, _algorithm, _bound) = (state, field, value, options, algorithm, bound);
+            (_variants, _windows, _qualifiers, _partialNames, _cancellationToken) = (variants, windows, qualifiers, partialNames, cancellationToken);
+            if (_matches.Length < windows.Count)
+            {
+                Array.Resize(ref _matches, windows.Count);
+            }
+
+            for (var w = 0; w < windows.Count; w++)
+            {
+                _matches[w] ??= [];
+            }
+
+            _count = windows.Count;
+            _next = 0;
+            _completed = 0;
+            _failure = null;
+            Volatile.Write(ref _queued, 1);
+        }
+
+        // The helper's run.
+        public void Execute()
+        {
+            try
+            {
+                Work();
+            }
+            finally
+            {
+                Volatile.Write(ref _queued, 0);
+            }
+        }
+
+        // Screens forms not yet taken, each into its own list of matches, until none is left. A form taken holds the screening
+        // (its thread waits for it), so what the screening set is read only once a form is taken: a helper that starts after
+        // every form was taken reads nothing else.
+        public void Work()
+        {
+            int[]? ids = null;
+            var taken = false;
+            Dictionary<int, PartyQualifiers.Qualification?>? qualifications = null;
+            int w;
+            while ((w = Interlocked.Increment(ref _next) - 1) < Volatile.Read(ref _count))
+            {
+                if (!taken)
+                {
+                    ids = _candidateIds;
+                    _candidateIds = null;
+                    taken = true;
+                }
+
+                try
+                {
+                    qualifications ??= _qualifiers is null ? null : [];
+                    MatchWindow(_state, _field, _value, _options, _algorithm, _bound, _variants, _windows[w], _matches[w], 0, mention: false, similarCache: null,
+                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken);
+                }
+#pragma warning disable CA1031 // A form's failure is thrown again on the screening's thread, as it would have been thrown there.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    Interlocked.CompareExchange(ref _failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex), null);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        if (++_completed == _count)
+                        {
+                            Monitor.PulseAll(_gate);
+                        }
+                    }
+                }
+            }
+
+            if (taken)
+            {
+                _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+            }
+        }
+
+        // Waits until every form is screened (those left are the helper's, which has started), then throws a form's failure.
+        public void WaitForAll()
+        {
+            lock (_gate)
+            {
+                while (_completed < _count)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
+
+            _failure?.Throw();
+        }
+
+        public List<Match> Matches(int form) => _matches[form];
+
+        // Forgets what the screening was, keeping the lists for the next (a helper yet to start finds every form taken).
+        public void Finish()
+        {
+            for (var w = 0; w < _count; w++)
+            {
+                _matches[w].Clear();
+            }
+
+            (_state, _field, _value, _options, _algorithm, _bound) = (null!, null!, null!, null!, null!, null);
+            (_variants, _windows, _qualifiers) = (null!, null!, null);
+        }
+    }
+
+    // Looks one form (or window) of a name up and scores its candidates, keeping in the list of matches, from first on, the best
+    // match of each entity in the order the entities are first met.
+    private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
+        IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, string[]>? similarCache,
+        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
+        CancellationToken cancellationToken)
+    {
+        var index = state.Index;
+        cancellationToken.ThrowIfCancellationRequested();
+        var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
+        // A window of a long text has no written form of its own: its tokens stand for it.
+        var queryText = IsVariant(variants, variant) ? value : variant.Key;
+        var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+        for (var c = 0; c < found; c++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidate = index.Names[ids![c]];
+            var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
+
+            // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
+            // all be in the query is no match, unless it is a partial one: it is not compared in full.
+            if (bound is not null && qualification is null
+                && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(ids[c]))
+                && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
+            {
+                continue;
+            }
+
+            var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+            var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
+            Match? match = null;
+            if (mention)
+            {
+                if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+                {
+                    var accessory = IsAccessoryMention(variant, candidate.Normalized);
+                    match = NewMatch(field, value, index, candidate, 1.0, scored, variant, isMention: true, accessory);
+                }
+            }
+            else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
+                && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+            {
+                // "Norsat International Inc." names Norsat: the extra words only qualify the name.
+                match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+            }
+            else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
+            {
+                match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+            }
+            else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+            {
+                match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+            }
+            else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
+            {
+                // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
+                var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
+                    matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
+                match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
+                if (match is null)
+                {
+                    Match.Return(partialMatch);
+                }
+            }
+
+            if (match is not null)
+            {
+                var at = IndexOfEntity(matches, first, candidate.EntityIndex);
+                if (at < 0)
+                {
+                    matches.Add(match);
+                }
+                else if (Better(match, matches[at]))
+                {
+                    Match.Return(matches[at]);
+                    matches[at] = match;
+                }
+                else
+                {
+                    Match.Return(match);
                 }
             }
         }
