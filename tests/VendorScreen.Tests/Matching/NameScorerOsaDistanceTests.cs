@@ -72,7 +72,7 @@ public sealed class NameScorerOsaDistanceTests
     [Fact]
     public void OsaDistance_ShortTextsAtAnyLimit_IsTheDistanceOfTheWholeTable()
     {
-        // Texts of up to 16 characters are compared by the bit-vector form of the table, which gives the distance exactly.
+        // At a limit above any distance of these texts, the band covers the whole table: the distance must be exact.
         var random = new Random(13);
         foreach (var letters in new[] { "ab", "abc", "aehiklmnorsu", "абвг" })
         {
