@@ -81,6 +81,11 @@ internal static partial class NameScorer
     /// candidate token seen), so that the next call works everything out again: for tests that compare two ways of bounding.</summary>
     internal static void ForgetBoundMemos() => _boundSpace = null;
 
+    /// <summary>Lets go of what the bound keeps on this thread for the query last bounded (its answers, the pairs of its candidate
+    /// tokens, and the index they were read from), keeping the tables for the next query: called when a screening is done with
+    /// the bound, so that a thread that screens no more does not keep the index of an engine disposed or of a dataset replaced.</summary>
+    internal static void ReleaseBoundMemos() => _boundSpace?.Release();
+
     // Whether two names not transliterated are read alike by the bound: the same tokens, syllable continuations and spellings.
     private static bool SameName(NormalizedName x, NormalizedName y)
     {
@@ -701,6 +706,22 @@ internal static partial class NameScorer
             }
 
             return _answers;
+        }
+
+        // Forgets the query, the names and the index last read, as a new query would; the next call of each reader starts afresh.
+        public void Release()
+        {
+            (_rules, _mode, _statistics, _soundCodes) = (null, default, null, null);
+            _query.Clear();
+            Masks.Clear();
+            SoundMasks.Clear();
+            (_widerOf, _wider) = (null, null);
+            _widerQuery.Clear();
+            _misspellingsOf = null;
+            _misspellings.Clear();
+            (_answersQuery, _answersStatistics, _answersRules) = (null, null, null);
+            _answers.Clear();
+            Pairs.Clear();
         }
 
         public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,

@@ -471,6 +471,8 @@ internal static class Screener
             _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
         }
 
+        NameScorer.ReleaseBoundMemos();
+
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
         var exact = false;
@@ -678,6 +680,7 @@ internal static class Screener
             if (taken)
             {
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+                NameScorer.ReleaseBoundMemos();
             }
         }
 
