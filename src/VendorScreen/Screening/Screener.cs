@@ -553,20 +553,7 @@ internal static class Screener
         {
             foreach (var match in work.Matches(w))
             {
-                var at = IndexOfEntity(matches, first, match.EntityIndex);
-                if (at < 0)
-                {
-                    matches.Add(match);
-                }
-                else if (Better(match, matches[at]))
-                {
-                    Match.Return(matches[at]);
-                    matches[at] = match;
-                }
-                else
-                {
-                    Match.Return(match);
-                }
+                Keep(matches, first, match);
             }
         }
 
@@ -780,21 +767,28 @@ internal static class Screener
 
             if (match is not null)
             {
-                var at = IndexOfEntity(matches, first, candidate.EntityIndex);
-                if (at < 0)
-                {
-                    matches.Add(match);
-                }
-                else if (Better(match, matches[at]))
-                {
-                    Match.Return(matches[at]);
-                    matches[at] = match;
-                }
-                else
-                {
-                    Match.Return(match);
-                }
+                Keep(matches, first, match);
             }
+        }
+    }
+
+    // Keeps a name match in the list of matches as its entity's best from first on: added when the entity is new there, in
+    // place of the entity's match when better, else given back.
+    private static void Keep(List<Match> matches, int first, Match match)
+    {
+        var at = IndexOfEntity(matches, first, match.EntityIndex);
+        if (at < 0)
+        {
+            matches.Add(match);
+        }
+        else if (Better(match, matches[at]))
+        {
+            Match.Return(matches[at]);
+            matches[at] = match;
+        }
+        else
+        {
+            Match.Return(match);
         }
     }
 
