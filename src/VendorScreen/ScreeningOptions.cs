@@ -33,11 +33,13 @@ public sealed class ScreeningOptions
     /// <value>The default value is 64.</value>
     public int MaxCandidates { get; set; } = 64;
 
-    /// <summary>Gets or sets whether a name written in Han, Hangul or kana (screened in each of its romanisations, the dearest
-    /// screenings) has its forms screened on two threads at once, the calling thread and one from the thread pool, when the
-    /// machine has more than one processor. The result is the same either way. A batch
+    /// <summary>Gets or sets whether a name screened in two or more romanisations (a name written in Hangul: its Revised
+    /// Romanization and its second spelling, each compared by sound with Latin names; the dearest screenings) has them screened
+    /// on two threads at once, the calling thread and one from the thread pool, when the machine has more than one processor.
+    /// The calling thread never waits for a thread that has not started, and the result is the same either way. A batch
     /// (<see cref="ScreeningEngine.ScreenBatchAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>)
-    /// already screens on every processor and screens each name on one thread. Default <see langword="true"/>.</summary>
+    /// already screens on every processor and keeps each screening to one thread.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool ParallelNameForms { get; set; } = true;
 
     /// <summary>Gets or sets the most hits kept in a result.</summary>

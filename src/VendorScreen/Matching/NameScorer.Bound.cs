@@ -721,7 +721,6 @@ internal static partial class NameScorer
             _misspellings.Clear();
             (_answersQuery, _answersStatistics, _answersRules) = (null, null, null);
             _answers.Clear();
-            Pairs.Clear();
         }
 
         public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,

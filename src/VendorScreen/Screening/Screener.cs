@@ -452,26 +452,32 @@ internal static class Screener
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
 
-        if (FormsInParallel(options, windows, similarCache, mention))
+        try
         {
-            MatchFormsInParallel(state, field, value, options, algorithm, bound, variants, windows, matches, first, qualifiers, partialNames, cancellationToken);
-        }
-        else
-        {
-            // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and given
-            // back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
-            var ids = _candidateIds;
-            _candidateIds = null;
-            for (var w = 0; w < windows.Count; w++)
+            if (FormsInParallel(options, windows, similarCache, mention))
             {
-                MatchWindow(state, field, value, options, algorithm, bound, variants, windows[w], matches, first, mention, similarCache, qualifiers, qualifications,
-                    partialNames, ref ids, cancellationToken);
+                MatchFormsInParallel(state, field, value, options, algorithm, bound, variants, windows, matches, first, qualifiers, partialNames, cancellationToken);
             }
+            else
+            {
+                // The thread's buffer of candidate ids, taken while in use (a nested screening would start one of its own) and
+                // given back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
+                var ids = _candidateIds;
+                _candidateIds = null;
+                for (var w = 0; w < windows.Count; w++)
+                {
+                    MatchWindow(state, field, value, options, algorithm, bound, variants, windows[w], matches, first, mention, similarCache, qualifiers,
+                        qualifications, partialNames, ref ids, cancellationToken);
+                }
 
-            _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+                _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+            }
         }
-
-        NameScorer.ReleaseBoundMemos();
+        finally
+        {
+            // The thread's memos of the bound let go of the index, cancelled or not.
+            NameScorer.ReleaseBoundMemos();
+        }
 
         // A query that names one entity exactly is explained by it: other entities found only because their (shorter)
         // name is contained in the query are dropped ("Dahua Technology USA Inc." is that company, not "Dahua Technology").
