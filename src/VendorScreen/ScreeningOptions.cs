@@ -36,8 +36,9 @@ public sealed class ScreeningOptions
     /// <summary>Gets or sets whether a name screened in two or more romanisations (a name written in Hangul: its Revised
     /// Romanization and its second spelling, each compared by sound with Latin names; the dearest screenings) has them screened
     /// on two threads at once, the calling thread and one from the thread pool, when the machine has more than one processor.
-    /// The calling thread never waits for a thread that has not started, and the result is the same either way. A batch
-    /// (<see cref="ScreeningEngine.ScreenBatchAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>)
+    /// The calling thread never waits for a thread that has not started, and the result is the same either way. A batch or a
+    /// stream (<see cref="ScreeningEngine.ScreenBatchAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>,
+    /// <see cref="ScreeningEngine.ScreenStreamAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>)
     /// already screens on every processor and keeps each screening to one thread.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ParallelNameForms { get; set; } = true;

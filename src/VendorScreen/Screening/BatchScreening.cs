@@ -228,6 +228,9 @@ internal static class BatchScreening
             async () =>
             {
                 await gate.WaitAsync(token).ConfigureAwait(false);
+                // The stream screens on every processor: each screening keeps to its thread.
+                var oneThread = Screener.OneThreadPerScreening;
+                Screener.OneThreadPerScreening = true;
                 try
                 {
                     return screen(request, token);
@@ -240,6 +243,7 @@ internal static class BatchScreening
                 }
                 finally
                 {
+                    Screener.OneThreadPerScreening = oneThread;
                     gate.Release();
                 }
             },

@@ -500,8 +500,8 @@ internal static class Screener
         }
     }
 
-    /// <summary>Gets or sets whether screenings on this thread keep to it: set while a batch screens on every processor, so that
-    /// its screenings do not also share their forms with the thread pool (<see cref="FormsInParallel"/>).</summary>
+    /// <summary>Gets or sets whether screenings on this thread keep to it: set while a batch or a stream screens on every
+    /// processor, so that its screenings do not also share their forms with the thread pool (<see cref="FormsInParallel"/>).</summary>
     internal static bool OneThreadPerScreening
     {
         get => _oneThreadPerScreening;
@@ -516,9 +516,9 @@ internal static class Screener
 
     // A name written in Hangul or kana is looked up and scored in each of its romanisations (a Korean name in two spellings), each
     // against Latin names by sound: the dearest screenings, by far. Two or more such forms are shared with another processor when
-    // one may be used: not in a batch, which already screens on every processor, not for the windows of a long text (which share
-    // the misspelling look-ups), not for a mention. (A Han name's forms are its ideographs, which find few names, and one
-    // romanisation: nothing to share.)
+    // one may be used: not in a batch or a stream, which already screen on every processor, not for the windows of a long text
+    // (which share the misspelling look-ups), not for a mention. (A Han name's forms are its ideographs, which find few names,
+    // and one romanisation: nothing to share.)
     private static bool FormsInParallel(ScreeningOptions options, IReadOnlyList<NormalizedName> windows, Dictionary<string, string[]>? similarCache, bool mention)
     {
         if (!options.ParallelNameForms || _oneThreadPerScreening || windows.Count < 2 || similarCache is not null || mention || Environment.ProcessorCount < 2)

@@ -10,8 +10,8 @@ namespace VendorScreen.Tests.Screening;
 /// <summary>
 /// A name written in Hangul is screened in each of its romanisations; with <see cref="ScreeningOptions.ParallelNameForms"/> (the
 /// default) those forms are shared between the calling thread and one from the thread pool, and their matches merged in the order
-/// of the forms. The results must be those of one thread screening the forms in turn, alone, in a batch (which keeps each
-/// screening to one thread) and when the thread pool is busy.
+/// of the forms. The results must be those of one thread screening the forms in turn, alone, in a batch and a stream (which
+/// keep each screening to one thread) and when the thread pool is busy.
 /// </summary>
 public sealed class ParallelNameFormsTests
 {
@@ -34,9 +34,15 @@ public sealed class ParallelNameFormsTests
         var expected = await ScreenAllAsync(oneThread, requests);
         var shared = await ScreenAllAsync(parallel, requests);
         var batch = (await parallel.ScreenBatchAsync(requests)).Results.Select(Serialize).ToList();
+        var stream = new List<string>();
+        await foreach (var result in parallel.ScreenStreamAsync(requests))
+        {
+            stream.Add(Serialize(result));
+        }
 
         shared.Should().Equal(expected);
         batch.Should().Equal(expected);
+        stream.Should().Equal(expected);
         expected.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal), "some of the names are listed");
     }
 
