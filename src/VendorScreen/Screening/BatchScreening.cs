@@ -56,22 +56,15 @@ internal static class BatchScreening
         // The loop stops taking requests once the token is cancelled, and each screening checks the token as it goes.
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), options, (i, token) =>
         {
-            // The batch screens on every processor: each screening keeps to its thread.
-            var oneThread = Screener.OneThreadPerScreening;
-            Screener.OneThreadPerScreening = true;
             try
             {
-                results[i] = screen(list[i], token);
+                results[i] = ScreenOnItsThread(screen, list[i], token);
             }
 #pragma warning disable CA1031 // Any failure of one request (a policy's bug, an unexpected input) must leave the other results in place; it is reported below.
             catch (Exception ex) when (!IsCancellation(ex, token))
 #pragma warning restore CA1031
             {
                 failures[i] = new ScreeningBatchFailure(i, list[i].Id, ex);
-            }
-            finally
-            {
-                Screener.OneThreadPerScreening = oneThread;
             }
 
             return ValueTask.CompletedTask;
@@ -222,18 +215,31 @@ internal static class BatchScreening
         }
     }
 
+    // A batch or a stream screens on every processor: each of its screenings keeps to its thread (Screener.OneThreadPerScreening).
+    private static ScreeningResult ScreenOnItsThread(Func<ScreeningRequest, CancellationToken, ScreeningResult> screen, ScreeningRequest request,
+        CancellationToken token)
+    {
+        var oneThread = Screener.OneThreadPerScreening;
+        Screener.OneThreadPerScreening = true;
+        try
+        {
+            return screen(request, token);
+        }
+        finally
+        {
+            Screener.OneThreadPerScreening = oneThread;
+        }
+    }
+
     private static Task<ScreeningResult> StartAsync(
         ScreeningRequest request, int index, Func<ScreeningRequest, CancellationToken, ScreeningResult> screen, SemaphoreSlim gate, CancellationToken token) =>
         Task.Run(
             async () =>
             {
                 await gate.WaitAsync(token).ConfigureAwait(false);
-                // The stream screens on every processor: each screening keeps to its thread.
-                var oneThread = Screener.OneThreadPerScreening;
-                Screener.OneThreadPerScreening = true;
                 try
                 {
-                    return screen(request, token);
+                    return ScreenOnItsThread(screen, request, token);
                 }
 #pragma warning disable CA1031 // Any failure of one request is reported, with its position, when its turn comes in the stream.
                 catch (Exception ex) when (!IsCancellation(ex, token))
@@ -243,7 +249,6 @@ internal static class BatchScreening
                 }
                 finally
                 {
-                    Screener.OneThreadPerScreening = oneThread;
                     gate.Release();
                 }
             },

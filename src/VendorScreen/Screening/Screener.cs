@@ -615,7 +615,8 @@ internal static class Screener
             Volatile.Write(ref _queued, 1);
         }
 
-        // The helper's run.
+        // The helper's run: its thread's memos of the bound let go of the index afterwards (the screening's thread lets go of its
+        // own when the name is screened).
         public void Execute()
         {
             try
@@ -624,6 +625,7 @@ internal static class Screener
             }
             finally
             {
+                NameScorer.ReleaseBoundMemos();
                 Volatile.Write(ref _queued, 0);
             }
         }
@@ -673,7 +675,6 @@ internal static class Screener
             if (taken)
             {
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
-                NameScorer.ReleaseBoundMemos();
             }
         }
 
