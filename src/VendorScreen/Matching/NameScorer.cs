@@ -1947,14 +1947,9 @@ internal static partial class NameScorer
     }
 
     // The optimal string alignment distance of two texts (a letter substituted, dropped, added, or two adjacent letters swapped,
-    // is one edit) when it is at most limit; some number above limit otherwise. Only the band of cells within limit of the
-    // diagonal is computed: a cell further off holds at least its distance from the diagonal, more than limit, and a path through
-    // it cannot end within limit. Those cells are read as limit + 1, so every cell computed holds its distance when that is at
-    // most limit and more than limit otherwise. Row i's band is columns i - limit to i + limit; the next row reads one cell past
-    // each end of it (its own cell left of its band, and this row's cell right of it), so each row writes limit + 1 into those
-    // two cells rather than filling the row, and no cell is read that was not written for the row it is read as.
+    // is one edit) when it is at most limit; limit + 1 otherwise. A text of at most 64 characters is one machine word of the
+    // table's column (BitParallelOsaDistance); two longer texts are compared in a band of the table (BandedOsaDistance).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    [SkipLocalsInit]
     internal static int OsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var beyond = limit + 1;
@@ -1970,6 +1965,118 @@ internal static partial class NameScorer
             return beyond;
         }
 
+        // The distance is symmetric: the shorter text is the column.
+        var shorterFirst = a.Length <= b.Length;
+        if ((shorterFirst ? a : b).Length <= 64)
+        {
+            var distance = shorterFirst ? BitParallelOsaDistance(a, b, limit) : BitParallelOsaDistance(b, a, limit);
+            return distance <= limit ? distance : beyond;
+        }
+
+        return BandedOsaDistance(a, b, limit);
+    }
+
+    // The optimal string alignment distance of a text of 1 to 64 characters (the column of the table, one bit a character) and
+    // another text (read one character a step), at most limit + 1 above the limit: the table is computed a column at a time as
+    // the signs of its vertical differences (+1 in vp, -1 in vn, one bit a row), with the carry of an addition finding each
+    // row's cheapest predecessor (Myers' bit-vector algorithm), and a swap of two adjacent characters as a diagonal step
+    // two rows and columns back (Hyyrö's extension): d0 marks the cells equal to the cell diagonally before them. Only the last
+    // row's cell is tracked; the computation stops once it cannot come back within the limit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static int BitParallelOsaDistance(ReadOnlySpan<char> column, ReadOnlySpan<char> row, int limit)
+    {
+        var m = column.Length;
+        if (m == 0)
+        {
+            return row.Length;
+        }
+
+        // The rows each character of the column is in, for the characters below 128 that the other text holds; others are
+        // looked up in the column itself.
+        Span<ulong> rows = stackalloc ulong[128];
+        foreach (var c in row)
+        {
+            if (c < 128)
+            {
+                rows[c] = 0;
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            if (column[i] < 128)
+            {
+                rows[column[i]] |= 1UL << i;
+            }
+        }
+
+        var last = 1UL << (m - 1);
+        var vp = ulong.MaxValue;
+        var vn = 0UL;
+        var d0 = 0UL;
+        var previousEq = 0UL;
+        var score = m;
+        for (var j = 0; j < row.Length; j++)
+        {
+            var c = row[j];
+            var eq = c < 128 ? rows[c] : RowsOf(column, c);
+            var swapped = ((~d0 & eq) << 1) & previousEq;
+            d0 = (((eq & vp) + vp) ^ vp) | eq | vn | swapped;
+            var hp = vn | ~(d0 | vp);
+            var hn = vp & d0;
+            if ((hp & last) != 0)
+            {
+                score++;
+            }
+            else if ((hn & last) != 0)
+            {
+                score--;
+            }
+
+            // The last row's cell falls by at most one a column: past the limit by more than the columns left, it stays past it.
+            if (score - (row.Length - j - 1) > limit)
+            {
+                return limit + 1;
+            }
+
+            hp = (hp << 1) | 1;
+            hn <<= 1;
+            vp = hn | ~(d0 | hp);
+            vn = hp & d0;
+            previousEq = eq;
+        }
+
+        return score;
+    }
+
+    // The rows of a column that hold a character.
+    private static ulong RowsOf(ReadOnlySpan<char> column, char c)
+    {
+        var rows = 0UL;
+        for (var i = 0; i < column.Length; i++)
+        {
+            if (column[i] == c)
+            {
+                rows |= 1UL << i;
+            }
+        }
+
+        return rows;
+    }
+
+    // The optimal string alignment distance of two texts when it is at most limit; some number above limit otherwise. Only the
+    // band of cells within limit of the diagonal is computed: a cell further off holds at least its distance from the diagonal,
+    // more than limit, and a path through it cannot end within limit. Those cells are read as limit + 1, so every cell computed
+    // holds its distance when that is at most limit and more than limit otherwise. Row i's band is columns i - limit to
+    // i + limit; the next row reads one cell past each end of it (its own cell left of its band, and this row's cell right of
+    // it), so each row writes limit + 1 into those two cells rather than filling the row, and no cell is read that was not
+    // written for the row it is read as.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static int BandedOsaDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    {
+        var beyond = limit + 1;
         var size = b.Length + 1;
         Span<int> rows = size <= 128 ? stackalloc int[3 * size] : new int[3 * size];
         var previous2 = rows[..size];

@@ -8,7 +8,9 @@ namespace VendorScreen.Tests.Matching;
 /// The scorer's optimal string alignment distance computes only the cells within its limit of the diagonal. Its callers only ask
 /// whether the distance is within the limit and, when it is, what it is: it must give the distance of the whole table whenever
 /// that is at most the limit, and a number above the limit otherwise. Pairs whose character sets already need more edits than
-/// the limit are answered before the table is filled; characters that share a bit of those sets must not hide an edit.
+/// the limit are answered before the table is filled; characters that share a bit of those sets must not hide an edit. A text
+/// of at most 64 characters is compared one machine word a column: texts on either side of that length, characters above 127
+/// and swapped letters must give the distance of the table too.
 /// </summary>
 public sealed class NameScorerOsaDistanceTests
 {
@@ -88,6 +90,44 @@ public sealed class NameScorerOsaDistanceTests
                 NameScorer.OsaDistance(a, b, 40).Should().Be(Misspellings.OsaDistance(a, b), $"\"{a}\" / \"{b}\"");
             }
         }
+    }
+
+    [Fact]
+    public void OsaDistance_TextsAroundSixtyFourCharacters_AgreesWithTheWholeTable()
+    {
+        // The shorter text is the column of the table: up to 64 characters it is one machine word, past that the band is used.
+        var random = new Random(17);
+        foreach (var letters in new[] { "ab", "abcd", "aehiklmnorsu", "aбвгé" })
+        {
+            for (var n = 0; n < 1_500; n++)
+            {
+                var a = Misspellings.RandomWord(random, letters, random.Next(56, 72));
+                var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 5, randomLength: (56, 72), edits: (0, 6));
+                var limit = random.Next(0, 9);
+                var full = Misspellings.OsaDistance(a, b);
+
+                var distance = NameScorer.OsaDistance(a, b, limit);
+
+                if (full <= limit)
+                {
+                    distance.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
+                }
+                else
+                {
+                    distance.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void OsaDistance_SwappedLettersNextToEachOther_CountsEachSwapOnce()
+    {
+        // "abab" / "baba": two swaps; "abc" / "ca": the optimal string alignment distance is 3 (a swapped pair is not edited again).
+        NameScorer.OsaDistance("abab", "baba", 4).Should().Be(Misspellings.OsaDistance("abab", "baba"));
+        NameScorer.OsaDistance("ca", "abc", 4).Should().Be(3);
+        NameScorer.OsaDistance(new string('a', 64) + "b", new string('a', 63) + "ba", 2).Should().Be(1);
+        NameScorer.OsaDistance("ba" + new string('c', 62), "ab" + new string('c', 62), 1).Should().Be(1);
     }
 
     [Theory]
