@@ -57,18 +57,27 @@ internal static class SnapshotHarness
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var watch = Stopwatch.StartNew();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var collections = GC.CollectionCount(0);
+                void Stage(string name)
+                {
+                    Add($"stage.{name}_ms", watch.Elapsed.TotalMilliseconds);
+                    var now = GC.GetTotalAllocatedBytes(precise: true);
+                    Add($"stage.{name}_alloc_mb", (now - allocated) / 1e6);
+                    Add($"stage.{name}_collections", GC.CollectionCount(0) - collections);
+                    collections = GC.CollectionCount(0);
+                    allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    watch.Restart();
+                }
+
                 var bytes = File.ReadAllBytes(file);
-                Add("stage.read_file_ms", watch.Elapsed.TotalMilliseconds);
-                watch.Restart();
+                Stage("read_file");
                 var split = IndexSnapshotFile.Split(bytes, file);
-                Add("stage.check_sha256_ms", watch.Elapsed.TotalMilliseconds);
-                watch.Restart();
+                Stage("check_sha256");
                 var sources = IndexSnapshotFile.ReadSources(split, file);
-                Add("stage.read_sources_ms", watch.Elapsed.TotalMilliseconds);
-                watch.Restart();
+                Stage("read_sources");
                 var index = IndexSnapshotFile.ReadIndex(split, sources, file);
-                Add("stage.read_index_ms", watch.Elapsed.TotalMilliseconds);
-                watch.Restart();
+                Stage("read_index");
                 var stored = new StoredIndexSnapshot(file, sources, index);
                 var builder = new ScreeningEngineBuilder();
                 foreach (var source in stored.SnapshotSources)
@@ -80,7 +89,7 @@ internal static class SnapshotHarness
                 using (var fromStored = builder.Build())
                 {
                     await fromStored.RefreshAsync();
-                    Add("stage.refresh_ms", watch.Elapsed.TotalMilliseconds);
+                    Stage("refresh");
                     if (!fromStored.Datasets.Current!.State.Index.IsFromSnapshot)
                     {
                         await Console.Error.WriteLineAsync("snapshot: the engine did not use the stored index");
