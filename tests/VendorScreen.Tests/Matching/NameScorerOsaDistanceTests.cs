@@ -25,19 +25,7 @@ public sealed class NameScorerOsaDistanceTests
             var a = Misspellings.RandomWord(random, letters, random.Next(0, 14));
             var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 4);
             var limit = random.Next(0, 4);
-            var full = Misspellings.OsaDistance(a, b);
-
-            var banded = NameScorer.OsaDistance(a, b, limit);
-
-            if (full <= limit)
-            {
-                banded.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
-                within++;
-            }
-            else
-            {
-                banded.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
-            }
+            within += AgreesWithTheWholeTable(a, b, limit) ? 1 : 0;
         }
 
         within.Should().BeGreaterThan(5_000);
@@ -56,25 +44,14 @@ public sealed class NameScorerOsaDistanceTests
             var a = Misspellings.RandomWord(random, letters, length);
             var b = Misspellings.Edit(a, random, random.Next(0, 8), letters);
             var limit = random.Next(0, 9);
-            var full = Misspellings.OsaDistance(a, b);
-
-            var banded = NameScorer.OsaDistance(a, b, limit);
-
-            if (full <= limit)
-            {
-                banded.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
-            }
-            else
-            {
-                banded.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
-            }
+            AgreesWithTheWholeTable(a, b, limit);
         }
     }
 
     [Fact]
     public void OsaDistance_ShortTextsAtAnyLimit_IsTheDistanceOfTheWholeTable()
     {
-        // At a limit above any distance of these texts, the band covers the whole table: the distance must be exact.
+        // At a limit above any distance of these texts, the distance must be exact (a machine word a column for all of them).
         var random = new Random(13);
         foreach (var letters in new[] { "ab", "abc", "aehiklmnorsu", "абвг" })
         {
@@ -103,19 +80,7 @@ public sealed class NameScorerOsaDistanceTests
             {
                 var a = Misspellings.RandomWord(random, letters, random.Next(56, 72));
                 var b = Misspellings.NearOrRandom(a, random, letters, oneInRandom: 5, randomLength: (56, 72), edits: (0, 6));
-                var limit = random.Next(0, 9);
-                var full = Misspellings.OsaDistance(a, b);
-
-                var distance = NameScorer.OsaDistance(a, b, limit);
-
-                if (full <= limit)
-                {
-                    distance.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
-                }
-                else
-                {
-                    distance.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
-                }
+                AgreesWithTheWholeTable(a, b, random.Next(0, 9));
             }
         }
     }
@@ -128,6 +93,24 @@ public sealed class NameScorerOsaDistanceTests
         NameScorer.OsaDistance("ca", "abc", 4).Should().Be(3);
         NameScorer.OsaDistance(new string('a', 64) + "b", new string('a', 63) + "ba", 2).Should().Be(1);
         NameScorer.OsaDistance("ba" + new string('c', 62), "ab" + new string('c', 62), 1).Should().Be(1);
+    }
+
+    // Checks the distance against the whole table: the same when that is within the limit, above the limit otherwise. Returns
+    // whether it was within the limit.
+    private static bool AgreesWithTheWholeTable(string a, string b, int limit)
+    {
+        var full = Misspellings.OsaDistance(a, b);
+
+        var distance = NameScorer.OsaDistance(a, b, limit);
+
+        if (full <= limit)
+        {
+            distance.Should().Be(full, $"\"{a}\" / \"{b}\" within {limit}");
+            return true;
+        }
+
+        distance.Should().BeGreaterThan(limit, $"\"{a}\" / \"{b}\" beyond {limit}");
+        return false;
     }
 
     [Theory]
