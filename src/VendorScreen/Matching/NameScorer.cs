@@ -1973,11 +1973,12 @@ internal static partial class NameScorer
             return distance <= limit ? distance : beyond;
         }
 
-        return BandedOsaDistance(a, b, limit);
+        return Math.Min(BandedOsaDistance(a, b, limit), beyond);
     }
 
-    // The optimal string alignment distance of a text of 1 to 64 characters (the column of the table, one bit a character) and
-    // another text (read one character a step), at most limit + 1 above the limit: the table is computed a column at a time as
+    // The optimal string alignment distance of a text of up to 64 characters (the column of the table, one bit a character) and
+    // another text (read one character a step), or limit + 1 as soon as it is certain to be above the limit (some number above
+    // the limit otherwise): the table is computed a column at a time as
     // the signs of its vertical differences (+1 in vp, -1 in vn, one bit a row), with the carry of an addition finding each
     // row's cheapest predecessor (Myers' bit-vector algorithm), and a swap of two adjacent characters as a diagonal step
     // two rows and columns back (Hyyrö's extension): d0 marks the cells equal to the cell diagonally before them. Only the last
@@ -1992,14 +1993,14 @@ internal static partial class NameScorer
             return row.Length;
         }
 
-        // The rows each character of the column is in, for the characters below 128 that the other text holds; others are
-        // looked up in the column itself.
-        Span<ulong> rows = stackalloc ulong[128];
+        // The rows of the column that hold each character below 128 of the other text (only those entries are written and read);
+        // a character above 127 is looked up in the column itself.
+        Span<ulong> rowsOf = stackalloc ulong[128];
         foreach (var c in row)
         {
             if (c < 128)
             {
-                rows[c] = 0;
+                rowsOf[c] = 0;
             }
         }
 
@@ -2007,7 +2008,7 @@ internal static partial class NameScorer
         {
             if (column[i] < 128)
             {
-                rows[column[i]] |= 1UL << i;
+                rowsOf[column[i]] |= 1UL << i;
             }
         }
 
@@ -2020,7 +2021,7 @@ internal static partial class NameScorer
         for (var j = 0; j < row.Length; j++)
         {
             var c = row[j];
-            var eq = c < 128 ? rows[c] : RowsOf(column, c);
+            var eq = c < 128 ? rowsOf[c] : RowsOf(column, c);
             var swapped = ((~d0 & eq) << 1) & previousEq;
             d0 = (((eq & vp) + vp) ^ vp) | eq | vn | swapped;
             var hp = vn | ~(d0 | vp);
