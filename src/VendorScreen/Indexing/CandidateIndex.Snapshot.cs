@@ -27,7 +27,7 @@ internal sealed partial class CandidateIndex
         _postings = tables.Postings;
         _rarityByFrequency = tables.Derived.RarityByFrequency;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyRank, tables.Derived.VocabularyLengthStart);
-        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = (tables.Derived.VocabularyIds, tables.Derived.SimilarAsLatin, tables.Derived.SimilarAsTransliterated);
+        (_vocabularyIds, _misspellings) = (tables.Derived.VocabularyIds, tables.Derived.Misspellings);
         _vocabularySketches = tables.Sketches;
         _trigramToVocabulary = tables.Trigrams;
         _identifiers = tables.Identifiers;
@@ -211,7 +211,7 @@ internal sealed partial class CandidateIndex
         PooledLists<string>? postings = null;
         double[] rarity = [];
         (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
-        (WordIdTable Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) memo = (new WordIdTable([]), [], []);
+        (WordIdTable Ids, MisspellingMemo Memo) memo = (new WordIdTable([]), new MisspellingMemo(0, MaxFuzzyExpansions));
         SpellingSketch[] sketches = [];
         PooledLists<ulong>? trigrams = null;
         Dictionary<string, int[]> identifiers = [];
@@ -252,7 +252,7 @@ internal sealed partial class CandidateIndex
                     });
             });
 
-        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.AsLatin, memo.AsTransliterated);
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.Memo);
         return new StoredTables(entityCount, names, postings!, trigrams!, sketches, identifiers, sound!, derived);
     }
 
@@ -625,13 +625,11 @@ internal sealed record StoredTables(
 /// <param name="VocabularyRank">The position of each typo-vocabulary word in posting order.</param>
 /// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
 /// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
-/// <param name="SimilarAsLatin">The empty memo of the misspelling look-up of Latin-script query tokens.</param>
-/// <param name="SimilarAsTransliterated">The empty memo of the misspelling look-up of transliterated query tokens.</param>
+/// <param name="Misspellings">The empty memo of the misspelling look-up.</param>
 internal sealed record DerivedTables(
     double[] RarityByFrequency,
     string[] Vocabulary,
     int[] VocabularyRank,
     int[] VocabularyLengthStart,
     WordIdTable VocabularyIds,
-    string[]?[] SimilarAsLatin,
-    string[]?[] SimilarAsTransliterated);
+    MisspellingMemo Misspellings);

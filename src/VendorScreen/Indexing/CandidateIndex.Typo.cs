@@ -9,37 +9,30 @@ internal sealed partial class CandidateIndex
     private readonly WordIdTable _vocabularyIds;
 
     // What the misspelling look-up returns for each typo-vocabulary word (by id) taken as a query token, kept from its first
-    // look-up: as a Latin-script query's token, and as a transliterated query's. Null until then.
-    private readonly string[]?[] _similarAsLatin;
-    private readonly string[]?[] _similarAsTransliterated;
+    // look-up: as a Latin-script query's token, and as a transliterated query's.
+    private readonly MisspellingMemo _misspellings;
 
     // Whether a posting key is a word of the typo vocabulary: four characters or more.
     private static bool IsTypoWord(string key) => key.Length >= 4;
 
     // The ids of the typo vocabulary's words and the empty memo of their look-ups.
-    private static (WordIdTable Ids, string[]?[] AsLatin, string[]?[] AsTransliterated) SimilarMemo(string[] vocabulary) =>
-        (new WordIdTable(vocabulary), new string[vocabulary.Length][], new string[vocabulary.Length][]);
+    private static (WordIdTable Ids, MisspellingMemo Memo) SimilarMemo(string[] vocabulary) =>
+        (new WordIdTable(vocabulary), new MisspellingMemo(vocabulary.Length, MaxFuzzyExpansions));
 
-    // The misspelling look-up of a token (SimilarVocabulary). A query token that is itself a word of the typo vocabulary (most
-    // words of a listed name, and common words of other names) is looked up once per index and kept: the look-up depends only on
-    // the token, the kind of look-up and the index, so a kept result is the one a new look-up would return. The memo holds at
-    // most two results per vocabulary word. The arrays returned are shared and must not be changed.
-    private string[] SimilarVocabularyOf(string token, bool shortWordLookup, Scratch scratch)
+    // The misspelling look-up of a token (SimilarVocabulary), as the typo-vocabulary ids of the words found. A query token that
+    // is itself a word of the typo vocabulary (most words of a listed name, and common words of other names) is looked up once
+    // per index and kept: the look-up depends only on the token, the kind of look-up and the index, so a kept result is the one
+    // a new look-up would return. The memo holds at most two results per vocabulary word. The ids returned must not be changed.
+    private ArraySegment<int> SimilarVocabularyOf(string token, bool shortWordLookup, Scratch scratch)
     {
         if (!_vocabularyIds.TryGetId(token, out var id))
         {
             return SimilarVocabulary(token, -1, shortWordLookup, scratch);
         }
 
-        var memo = shortWordLookup ? _similarAsLatin : _similarAsTransliterated;
-        var known = Volatile.Read(ref memo[id]);
-        if (known is null)
-        {
-            known = SimilarVocabulary(token, id, shortWordLookup, scratch);
-            Volatile.Write(ref memo[id], known);
-        }
-
-        return known;
+        return _misspellings.TryGet(id, shortWordLookup, out var known)
+            ? known
+            : _misspellings.Add(id, shortWordLookup, SimilarVocabulary(token, id, shortWordLookup, scratch));
     }
 
     /// <inheritdoc />
@@ -56,27 +49,15 @@ internal sealed partial class CandidateIndex
     }
 
     /// <summary>Gets how many results the memo of the misspelling look-up holds (for tests and measurements).</summary>
-    internal int SimilarMemoCount => _similarAsLatin.Count(r => r is not null) + _similarAsTransliterated.Count(r => r is not null);
+    internal int SimilarMemoCount => _misspellings.Count;
 
     /// <summary>Gets the words of the typo vocabulary, by id (for measurements of the memo).</summary>
     internal IReadOnlyList<string> TypoVocabularyWords => _vocabulary;
 
-    /// <summary>Gets an estimate of the memory the memo of the misspelling look-up takes: its two tables of references, the
-    /// table of word ids, and each result kept (an array of references, 24 bytes and 8 a word on a 64-bit runtime).</summary>
-    /// <returns>The estimate in bytes.</returns>
-    internal long SimilarMemoBytes()
-    {
-        var bytes = (2L * 8 * _vocabulary.Length) + _vocabularyIds.Bytes;
-        foreach (var memo in new[] { _similarAsLatin, _similarAsTransliterated })
-        {
-            foreach (var result in memo)
-            {
-                bytes += result is null || result.Length == 0 ? 0 : 24 + (8L * result.Length);
-            }
-        }
-
-        return bytes;
-    }
+    /// <summary>Gets the memory the memo of the misspelling look-up takes: its tables of entries and arrays of ids, and the table
+    /// of word ids.</summary>
+    /// <returns>The size in bytes.</returns>
+    internal long SimilarMemoBytes() => _misspellings.Bytes + _vocabularyIds.Bytes;
 
     // The spelling sketches of the typo vocabulary, by id, as the index is built.
     private static SpellingSketch[] Sketches(string[] vocabulary, ICandidateScoring scoring)

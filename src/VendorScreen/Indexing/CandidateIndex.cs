@@ -123,7 +123,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         Names = names;
         (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
-        (_vocabularyIds, _similarAsLatin, _similarAsTransliterated) = SimilarMemo(_vocabulary);
+        (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
         // the same as when made alone.
@@ -249,14 +249,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <param name="maxCandidates">The most candidates to return.</param>
     /// <param name="similarCache">Similar vocabulary by token, filled as tokens are looked up; <see langword="null"/> for none.</param>
     /// <returns>Ids into <see cref="Names"/>.</returns>
-    internal IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, string[]>? similarCache)
+    internal IReadOnlyList<int> FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, ArraySegment<int>>? similarCache)
     {
         int[]? ids = null;
         return FindCandidates(query, maxCandidates, similarCache, ref ids) == 0 ? [] : ids!;
     }
 
     /// <summary>Finds the candidate names for a query name into a buffer of the caller's (as
-    /// <see cref="FindCandidates(NormalizedName, int, Dictionary{string, string[]})"/>), so that a caller that screens many names
+    /// <see cref="FindCandidates(NormalizedName, int, Dictionary{string, ArraySegment{int}})"/>), so that a caller that screens many names
     /// reuses one buffer instead of receiving an array per name.</summary>
     /// <param name="query">The normalised query.</param>
     /// <param name="maxCandidates">The most candidates to return.</param>
@@ -265,7 +265,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// one when it is too small; when <see langword="null"/>, an array of exactly the candidates found (none: left
     /// <see langword="null"/>). Elements past the returned count are left as they were.</param>
     /// <returns>How many candidates were written.</returns>
-    internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, string[]>? similarCache, ref int[]? ids)
+    internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, ArraySegment<int>>? similarCache, ref int[]? ids)
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
@@ -300,7 +300,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 Add(t.Text, weight);
                 if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
                 {
-                    string[]? similarWords = null;
+                    var similarWords = default(ArraySegment<int>);
                     var cacheKey = similarCache is null ? null : query.IsTransliteration ? "\u0001" + t.Text : t.Text;
                     if (similarCache is null || !similarCache.TryGetValue(cacheKey!, out similarWords))
                     {
@@ -310,7 +310,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
                     foreach (var similar in similarWords)
                     {
-                        Add(similar, weight * 0.8);
+                        Add(_vocabulary[similar], weight * 0.8);
                     }
                 }
 
@@ -569,7 +569,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SimilarVocabularyOf(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length));
+        return [.. SimilarVocabularyOf(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length)).Select(id => _vocabulary[id])];
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -629,7 +629,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // the ordinary share of trigrams even when short. Only words within three letters of the token's length can be accepted, so
     // of each trigram's list (ordered by word length) only that part is read. tokenId is the token's typo-vocabulary id, or -1
     // when the token is not a vocabulary word.
-    private string[] SimilarVocabulary(string token, int tokenId, bool shortWordLookup, Scratch scratch)
+    private int[] SimilarVocabulary(string token, int tokenId, bool shortWordLookup, Scratch scratch)
     {
         var grams = scratch.Grams;
         Trigrams(token, grams, distinct: true);
@@ -753,7 +753,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 {
                     // Words are ranked in the order first met when the trigrams' lists are read in posting order: by the first
                     // trigram that holds them, then by posting order.
-                    found.Add((sim, ((long)(t >> 16) << 32) | (uint)_vocabularyRank[id], v));
+                    found.Add((sim, ((long)(t >> 16) << 32) | (uint)_vocabularyRank[id], id));
                 }
             }
 
@@ -764,7 +764,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
 
             found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.Order.CompareTo(b.Order));
-            var result = new string[Math.Min(MaxFuzzyExpansions, found.Count)];
+            var result = new int[Math.Min(MaxFuzzyExpansions, found.Count)];
             for (var i = 0; i < result.Length; i++)
             {
                 result[i] = found[i].Word;
@@ -842,7 +842,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // position in the token.
         public List<(int[] Ids, int Start, int End, int Gram)> GramLists { get; } = [];
 
-        public List<(double Sim, long Order, string Word)> Similar { get; } = [];
+        public List<(double Sim, long Order, int Word)> Similar { get; } = [];
 
         // The code sequences the runs of one walk of the look-up by sound find (by run), with their similarity, and the bucket
         // entries a run keeps.

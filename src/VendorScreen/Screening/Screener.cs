@@ -450,7 +450,7 @@ internal static class Screener
         var variants = NameNormalizer.Normalize(value);
         var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
         var windows = Windows(variants);
-        var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, ArraySegment<int>>(StringComparer.Ordinal);
 
         try
         {
@@ -519,7 +519,7 @@ internal static class Screener
     // one may be used: not in a batch or a stream, which already screen on every processor, not for the windows of a long text
     // (which share the misspelling look-ups), not for a mention. (A Han name's forms are its ideographs, which find few names,
     // and one romanisation: nothing to share.)
-    private static bool FormsInParallel(ScreeningOptions options, IReadOnlyList<NormalizedName> windows, Dictionary<string, string[]>? similarCache, bool mention)
+    private static bool FormsInParallel(ScreeningOptions options, IReadOnlyList<NormalizedName> windows, Dictionary<string, ArraySegment<int>>? similarCache, bool mention)
     {
         if (!options.ParallelNameForms || _oneThreadPerScreening || windows.Count < 2 || similarCache is not null || mention || Environment.ProcessorCount < 2)
         {
@@ -710,7 +710,7 @@ internal static class Screener
     // Looks one form (or window) of a name up and scores its candidates, keeping in the list of matches, from first on, the best
     // match of each entity in the order the entities are first met.
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
-        IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, string[]>? similarCache,
+        IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
         CancellationToken cancellationToken)
     {
