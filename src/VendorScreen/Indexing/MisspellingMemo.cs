@@ -76,16 +76,22 @@ internal sealed class MisspellingMemo
                 return Segment(kept - 1);
             }
 
-            if (_chunkCount == 0 || _used + ids.Length > ChunkLength)
+            // An empty result takes no room (its entry says length 0).
+            var entry = 0L;
+            if (ids.Length > 0)
             {
-                _chunks[_chunkCount++] = new int[ChunkLength];
-                _used = 0;
+                if (_chunkCount == 0 || _used + ids.Length > ChunkLength)
+                {
+                    _chunks[_chunkCount++] = new int[ChunkLength];
+                    _used = 0;
+                }
+
+                var chunk = _chunkCount - 1;
+                ids.CopyTo(_chunks[chunk].AsSpan(_used));
+                entry = ((((long)chunk * ChunkLength) + _used) << 8) | (long)ids.Length;
+                _used += ids.Length;
             }
 
-            var chunk = _chunkCount - 1;
-            ids.CopyTo(_chunks[chunk].AsSpan(_used));
-            var entry = ((((long)chunk * ChunkLength) + _used) << 8) | (long)ids.Length;
-            _used += ids.Length;
             Volatile.Write(ref entries[id], entry + 1);
             return Segment(entry);
         }
@@ -99,7 +105,16 @@ internal sealed class MisspellingMemo
 
     private ArraySegment<int> Segment(long entry)
     {
+        var length = (int)(entry & 0xFF);
+        if (length == 0)
+        {
+            return ArraySegment<int>.Empty;
+        }
+
         var position = entry >> 8;
-        return new ArraySegment<int>(_chunks[position / ChunkLength]!, (int)(position % ChunkLength), (int)(entry & 0xFF));
+        return new ArraySegment<int>(_chunks[position / ChunkLength]!, (int)(position % ChunkLength), length);
     }
+
+    /// <summary>Gets the number of ids an array of the memo holds.</summary>
+    internal static int IdsPerArray => ChunkLength;
 }
