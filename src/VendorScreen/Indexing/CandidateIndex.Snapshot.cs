@@ -26,7 +26,7 @@ internal sealed partial class CandidateIndex
         Names = names;
         _postings = tables.Postings;
         _rarityByFrequency = tables.Derived.RarityByFrequency;
-        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyRank, tables.Derived.VocabularyLengthStart);
+        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyPostings, tables.Derived.VocabularyLengthStart);
         (_vocabularyIds, _misspellings) = (tables.Derived.VocabularyIds, tables.Derived.Misspellings);
         _vocabularySketches = tables.Sketches;
         _trigramToVocabulary = tables.Trigrams;
@@ -210,7 +210,7 @@ internal sealed partial class CandidateIndex
         StoredName[] names = [];
         PooledLists<string>? postings = null;
         double[] rarity = [];
-        (string[] Words, int[] Rank, int[] LengthStart) vocabulary = ([], [], []);
+        (string[] Words, int[] Postings, int[] LengthStart) vocabulary = ([], [], []);
         (WordIdTable Ids, MisspellingMemo Memo) memo = (new WordIdTable([]), new MisspellingMemo(0, MaxFuzzyExpansions));
         SpellingSketch[] sketches = [];
         PooledLists<ulong>? trigrams = null;
@@ -252,7 +252,7 @@ internal sealed partial class CandidateIndex
                     });
             });
 
-        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Rank, vocabulary.LengthStart, memo.Ids, memo.Memo);
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Postings, vocabulary.LengthStart, memo.Ids, memo.Memo);
         return new StoredTables(entityCount, names, postings!, trigrams!, sketches, identifiers, sound!, derived);
     }
 
@@ -622,14 +622,14 @@ internal sealed record StoredTables(
 /// <summary>The tables a stored candidate index derives from its postings at load.</summary>
 /// <param name="RarityByFrequency">The rarity of a posting key by the length of its posting list.</param>
 /// <param name="Vocabulary">The typo vocabulary, ordered by length.</param>
-/// <param name="VocabularyRank">The position of each typo-vocabulary word in posting order.</param>
+/// <param name="VocabularyPostings">The posting-list number of each typo-vocabulary word.</param>
 /// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
 /// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
 /// <param name="Misspellings">The empty memo of the misspelling look-up.</param>
 internal sealed record DerivedTables(
     double[] RarityByFrequency,
     string[] Vocabulary,
-    int[] VocabularyRank,
+    int[] VocabularyPostings,
     int[] VocabularyLengthStart,
     WordIdTable VocabularyIds,
     MisspellingMemo Misspellings);

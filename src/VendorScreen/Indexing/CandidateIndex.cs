@@ -42,8 +42,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // in increasing order, runs from short words to long ones and a look-up reads only the part of the lengths it can accept.
     private readonly string[] _vocabulary;
 
-    // The position of each typo-vocabulary word in posting order: the order in which look-ups rank equally similar words.
-    private readonly int[] _vocabularyRank;
+    // The posting-list number of each typo-vocabulary word: where a look-up reads the postings of a word it found, without looking
+    // the word up by its letters, and the order in which it ranks equally similar words (the order of the postings).
+    private readonly int[] _vocabularyPostings;
 
     // The first typo-vocabulary id of each word length and longer; one entry past the longest length, for the end.
     private readonly int[] _vocabularyLengthStart;
@@ -122,7 +123,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
 
         Names = names;
-        (_vocabulary, _vocabularyRank, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
@@ -296,8 +297,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     continue;
                 }
 
-                var weight = _scoring.BaseWeight(t.Class) * Rarity(t.Text);
-                Add(t.Text, weight);
+                // The token's postings and its rarity (by their length) from one look-up.
+                var listed = _postings.TryGetValue(t.Text, out var tokenIds);
+                var weight = _scoring.BaseWeight(t.Class) * (listed ? _rarityByFrequency[tokenIds.Length] : 1);
+                if (listed)
+                {
+                    Tally(tokenIds, weight, scratch);
+                }
+
                 if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
                 {
                     var similarWords = default(ArraySegment<int>);
@@ -308,9 +315,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                         similarCache?.Add(cacheKey!, similarWords);
                     }
 
+                    // Every vocabulary word has postings: read by its number.
                     foreach (var similar in similarWords)
                     {
-                        Add(_vocabulary[similar], weight * 0.8);
+                        Tally(_postings[_vocabularyPostings[similar]], weight * 0.8, scratch);
                     }
                 }
 
@@ -573,11 +581,25 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
-    // one length keep their posting order), with each word's position in posting order and the first id of each length.
-    private static (string[] Words, int[] Rank, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
+    // one length keep their posting order), with each word's posting-list number (its position among the keys, in order) and the
+    // first id of each length.
+    private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
     {
-        var inOrder = keys.Where(IsTypoWord).ToArray();
-        var longest = inOrder.Length == 0 ? 0 : inOrder.Max(k => k.Length);
+        var inOrder = new List<string>();
+        var numbers = new List<int>();
+        var number = 0;
+        foreach (var key in keys)
+        {
+            if (IsTypoWord(key))
+            {
+                inOrder.Add(key);
+                numbers.Add(number);
+            }
+
+            number++;
+        }
+
+        var longest = inOrder.Count == 0 ? 0 : inOrder.Max(k => k.Length);
         var lengthStart = new int[longest + 2];
         foreach (var key in inOrder)
         {
@@ -589,17 +611,17 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             lengthStart[length] += lengthStart[length - 1];
         }
 
-        var words = new string[inOrder.Length];
-        var rank = new int[inOrder.Length];
+        var words = new string[inOrder.Count];
+        var postings = new int[inOrder.Count];
         var next = (int[])lengthStart.Clone();
-        for (var r = 0; r < inOrder.Length; r++)
+        for (var r = 0; r < inOrder.Count; r++)
         {
             var id = next[inOrder[r].Length]++;
             words[id] = inOrder[r];
-            rank[id] = r;
+            postings[id] = numbers[r];
         }
 
-        return (words, rank, lengthStart);
+        return (words, postings, lengthStart);
     }
 
     // The first typo-vocabulary id of a word length (or of the next longer one present); the count of words past the longest.
@@ -753,7 +775,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 {
                     // Words are ranked in the order first met when the trigrams' lists are read in posting order: by the first
                     // trigram that holds them, then by posting order.
-                    found.Add((sim, ((long)(t >> 16) << 32) | (uint)_vocabularyRank[id], id));
+                    found.Add((sim, ((long)(t >> 16) << 32) | (uint)_vocabularyPostings[id], id));
                 }
             }
 
