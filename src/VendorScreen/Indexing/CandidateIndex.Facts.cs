@@ -28,6 +28,7 @@ internal sealed partial class CandidateIndex
         private readonly int[] _starts;
         private readonly SpellingSketch[] _sketches;
         private readonly double[] _rarity;
+        private readonly int[] _numbers;
         private readonly IReadOnlyList<NameToken>?[] _wider;
         private readonly int[] _filled;
         private readonly long[] _formsKnown;
@@ -43,6 +44,7 @@ internal sealed partial class CandidateIndex
 
             _sketches = new SpellingSketch[_starts[^1]];
             _rarity = new double[_starts[^1]];
+            _numbers = new int[_starts[^1]];
             _wider = new IReadOnlyList<NameToken>?[names.Count];
             _filled = new int[names.Count];
             _formsKnown = new long[names.Count];
@@ -59,6 +61,8 @@ internal sealed partial class CandidateIndex
 
         public SpellingSketch Sketch(int token) => _sketches[token];
 
+        public int Number(int token) => _numbers[token];
+
         public void Fill(int name, IReadOnlyList<NameToken> tokens, CandidateIndex index, ICandidateScoring scoring)
         {
             List<NameToken>? wider = null;
@@ -73,7 +77,7 @@ internal sealed partial class CandidateIndex
                     wider[i] = widerToken;
                 }
 
-                _rarity[start + i] = index.Rarity(token.Text);
+                _numbers[start + i] = index.PostingNumber(token.Text, out _rarity[start + i]);
                 _sketches[start + i] = token.Text.Length < 4 ? default
                     : index.TryGetSketch(token.Text, out var sketch) ? sketch : scoring.Sketch(token.Text);
             }

@@ -190,6 +190,19 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return _postings.TryGetValue(token, out var ids) ? _rarityByFrequency[ids.Length] : 1;
     }
 
+    // The posting-list number of a token, -1 when it has none, and its rarity (as Rarity gives it) from the same look-up.
+    private int PostingNumber(string token, out double rarity)
+    {
+        if (_postings.Numbers.TryGetValue(token, out var number))
+        {
+            rarity = _rarityByFrequency[_postings[number].Length];
+            return number;
+        }
+
+        rarity = 1;
+        return -1;
+    }
+
     // The rarity of a key held by a number of the indexed names: the log of the inverse document frequency over the log of the
     // number of names, in [0.05, 1].
     private static double RarityOf(int documentFrequency, int nameCount) =>

@@ -5,10 +5,10 @@ namespace VendorScreen.Indexing;
 /// <summary>
 /// What the bound of a candidate's score reads of an indexed name's tokens that depends only on the name and its index, made
 /// once per name when the bound first reads them (<see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with
-/// their wider word classes, the rarity of each token and the spelling sketch of each token of four characters or more, as the
-/// index holds them, and whether some run of its tokens misspells each legal form asked about. Read in place of a look-up of
-/// each token in the index's tables, which a candidate met for the first time in a query otherwise makes. A view of the
-/// index's table of facts: the table is made with the index, so that reading the facts allocates nothing.
+/// their wider word classes, the posting-list number and the rarity of each token and the spelling sketch of each token of four
+/// characters or more, as the index holds them, and whether some run of its tokens misspells each legal form asked about. Read
+/// in place of a look-up of each token in the index's tables, which a candidate met for the first time in a query otherwise
+/// makes. A view of the index's table of facts: the table is made with the index, so that reading the facts allocates nothing.
 /// </summary>
 /// <remarks>Safe for concurrent use.</remarks>
 internal readonly struct IndexedNameFacts
@@ -67,6 +67,13 @@ internal readonly struct IndexedNameFacts
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
     /// <returns>The rarity.</returns>
     public double RarityAt(int place) => _table.Rarity(_start + place);
+
+    /// <summary>Gets the posting-list number of a token in the index (<see cref="Statistics"/>): the same for the same text in every
+    /// name of the index, so that what is worked out for one name's token can be kept for another's by a number rather than by
+    /// its letters; -1 for a token without postings.</summary>
+    /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
+    /// <returns>The number.</returns>
+    public int PostingNumberAt(int place) => _table.Number(_start + place);
 
     /// <summary>Gets the spelling sketch of a token of four characters or more as the index holds it
     /// (<see cref="IWordSketches.TryGetSketch"/>) or, for a word it does not hold, as its scoring makes it; the default sketch for

@@ -11,7 +11,7 @@ internal static partial class NameScorer
     private const double BoundMargin = 1e-3;
 
     // The most memoised candidate tokens kept for one query before the memo starts over.
-    private const int MaxBoundMemo = 4096;
+    internal const int MaxBoundMemo = 4096;
 
     [ThreadStatic]
     private static BoundSpace? _boundSpace;
@@ -183,9 +183,12 @@ internal static partial class NameScorer
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
         var wadeGilesC = false;
+        var numbered = bound.NumberedMasks;
         for (var j = 0; j < c.Count; j++)
         {
-            if (!masks.TryGetValue(c[j], out var seen))
+            // A token of an indexed name is kept by its posting-list number and class, any other by its letters and class.
+            var key = facts is { } byNumber ? NumberedBounds.KeyOf(byNumber.PostingNumberAt(j), c[j].Class) : -1;
+            if (!(key >= 0 ? numbered.TryGetValue(key, out var seen) : masks.TryGetValue(c[j], out seen)))
             {
                 // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
                 // candidate word's sketch is read from the index that holds it (or made), once, when first compared with a query
@@ -208,13 +211,21 @@ internal static partial class NameScorer
                     }
                 }
 
-                if (masks.Count >= MaxBoundMemo)
-                {
-                    masks.Clear();
-                }
-
                 var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
-                masks[c[j]] = seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]));
+                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]));
+                if (key >= 0)
+                {
+                    numbered.Add(key, seen);
+                }
+                else
+                {
+                    if (masks.Count >= MaxBoundMemo)
+                    {
+                        masks.Clear();
+                    }
+
+                    masks[c[j]] = seen;
+                }
             }
 
             var mask = seen.Mask;
@@ -607,7 +618,85 @@ internal static partial class NameScorer
 
     // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
     // query's joined runs it may spell (as masks), and its rarity.
-    private readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles);
+    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles);
+
+    // What the bound keeps of the tokens of indexed names for one query (the entries BoundSpace.Masks would hold for them), by a
+    // key made of the token's posting-list number in the index and its class: found without hashing and comparing the token's
+    // letters, which a candidate's every token otherwise costs. A table of open addressing with linear probing, holding at most
+    // MaxBoundMemo entries in twice as many slots; emptied by clearing the slots used.
+    internal sealed class NumberedBounds
+    {
+        private const int SlotBits = 13;
+        private const int Slots = 1 << SlotBits;
+
+        // A key plus 1 in each slot used; 0 in an empty one.
+        private readonly int[] _keys = new int[Slots];
+        private readonly TokenBound[] _values = new TokenBound[Slots];
+        private readonly int[] _used = new int[MaxBoundMemo];
+        private int _count;
+
+        /// <summary>Gets the number of entries held.</summary>
+        public int Count => _count;
+
+        // The key of a token of an indexed name: its posting-list number and class; -1 for a token without postings (kept by its
+        // letters instead).
+        public static int KeyOf(int postingNumber, TokenClass tokenClass) =>
+            postingNumber is >= 0 and < int.MaxValue >> 4 && (uint)tokenClass < 8 ? (postingNumber << 3) | (int)tokenClass : -1;
+
+        public bool TryGetValue(int key, out TokenBound value)
+        {
+            var slot = SlotOf(key);
+            while (true)
+            {
+                var held = _keys[slot];
+                if (held == key + 1)
+                {
+                    value = _values[slot];
+                    return true;
+                }
+
+                if (held == 0)
+                {
+                    value = default;
+                    return false;
+                }
+
+                slot = (slot + 1) & (Slots - 1);
+            }
+        }
+
+        // Adds the entry of a key not held (TryGetValue found none); a full table starts over first, as the masks do.
+        public void Add(int key, TokenBound value)
+        {
+            if (_count >= MaxBoundMemo)
+            {
+                Clear();
+            }
+
+            var slot = SlotOf(key);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & (Slots - 1);
+            }
+
+            _keys[slot] = key + 1;
+            _values[slot] = value;
+            _used[_count++] = slot;
+        }
+
+        public void Clear()
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _keys[_used[i]] = 0;
+            }
+
+            _count = 0;
+        }
+
+        // Fibonacci hashing: the high bits of the key times 2^32 over the golden ratio.
+        private static int SlotOf(int key) => (int)(((uint)key * 0x9E3779B9u) >> (32 - SlotBits));
+    }
 
     // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
     // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
@@ -630,6 +719,9 @@ internal static partial class NameScorer
         private IReadOnlyList<NameToken>? _wider;
 
         public Dictionary<NameToken, TokenBound> Masks { get; } = [];
+
+        // The entries of Masks for tokens of indexed names, kept by number (emptied with Masks).
+        public NumberedBounds NumberedMasks { get; } = new();
 
         // The query's tokens with their wider word classes (WiderClasses), read once for a list of tokens: a name's tokens do not
         // change once it is made, and the list last read is kept, so its reference cannot come to mean another list.
@@ -714,6 +806,7 @@ internal static partial class NameScorer
             (_rules, _mode, _statistics, _soundCodes) = (null, default, null, null);
             _query.Clear();
             Masks.Clear();
+            NumberedMasks.Clear();
             SoundMasks.Clear();
             (_widerOf, _wider) = (null, null);
             _widerQuery.Clear();
@@ -750,6 +843,7 @@ internal static partial class NameScorer
                 }
 
                 Masks.Clear();
+                NumberedMasks.Clear();
                 SoundMasks.Clear();
             }
 

@@ -106,6 +106,50 @@ public sealed class CandidateBoundTests
     }
 
     [SharedDataFact]
+    public async Task MayReach_OfacSdn2021_AnswersAsAfreshWhenItKeepsTheTokensOfTheCandidatesOfEachQuery()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        var index = engine.Datasets.Current!.State.Index;
+        List<ScreeningRequest> queries = [.. Queries(engine, 300, seed: 2029), .. NativeQueries(150, seed: 2029)];
+        var pairs = new List<(NameScoringRules Rules, string Text, NormalizedName Variant, int Id)>();
+        foreach (var rules in NameScoringRules.All)
+        {
+            foreach (var text in queries.SelectMany(Texts))
+            {
+                foreach (var variant in Screener.Windows(NameNormalizer.Normalize(text)))
+                {
+                    pairs.AddRange(index.FindCandidates(variant, 64).Select(id => (rules, text, variant, id)));
+                }
+            }
+        }
+
+        // First every pair in a row, as screening bounds them: the tokens of a query's candidates are kept (by their posting-list
+        // numbers) from one candidate to the next, and forgotten when the query or the rules change. Then each pair afresh,
+        // without the facts.
+        NameScorer.ForgetBoundMemos();
+        var inARow = pairs.Select(p => NameScorer.MayReach(p.Variant, index.Names[p.Id].Normalized, index, p.Rules, ReviewThreshold, index.FactsOf(p.Id))).ToList();
+        var differences = new List<string>();
+        var ruledOut = 0;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (rules, text, variant, id) = pairs[i];
+            NameScorer.ForgetBoundMemos();
+            var afresh = NameScorer.MayReach(variant, index.Names[id].Normalized, index, rules, ReviewThreshold);
+            ruledOut += afresh ? 0 : 1;
+            if (inARow[i] != afresh)
+            {
+                differences.Add($"{rules.Name}: \"{text}\" / \"{index.Names[id].Name.Value}\": {inARow[i]} in a row, {afresh} afresh");
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+        differences.Should().BeEmpty();
+        pairs.Count.Should().BeGreaterThan(25_000);
+        ruledOut.Should().BeGreaterThan(10_000, "most candidates of names that are not listed are ruled out");
+    }
+
+    [SharedDataFact]
     public async Task ScreenAsync_OfacSdn2021_GivesTheSameResultsWithAndWithoutTheBound()
     {
         using var engine = OfacEngine();
