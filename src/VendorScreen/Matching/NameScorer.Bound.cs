@@ -183,6 +183,7 @@ internal static partial class NameScorer
         var markedQ = space.UsedQ;
         var markedC = space.UsedC;
         var wadeGilesC = false;
+        var abbreviationC = false;
         var numbered = bound.NumberedMasks;
         for (var j = 0; j < c.Count; j++)
         {
@@ -212,7 +213,7 @@ internal static partial class NameScorer
                 }
 
                 var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
-                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]));
+                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]), IsCountryAbbreviation(c[j]));
                 if (key >= 0)
                 {
                     numbered.Add(key, seen);
@@ -230,6 +231,7 @@ internal static partial class NameScorer
 
             var mask = seen.Mask;
             wadeGilesC |= seen.WadeGiles;
+            abbreviationC |= seen.CountryAbbreviation;
             rarityC[j] = seen.Rarity;
 
             // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
@@ -298,10 +300,18 @@ internal static partial class NameScorer
             AddCrossScriptPairs(query, candidate, pairs, rules, soundCodes);
         }
 
+        // A side without a country's abbreviation adds no pair (known for the query once, for the candidate's words from their memo).
         if (rules.CountryAbbreviationSimilarity > 0 && latin)
         {
-            AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
-            AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
+            if (bound.QueryHasCountryAbbreviation(q))
+            {
+                AddCountryAbbreviationPairs(q, c, pairs, queryIsAbbreviation: true, rules);
+            }
+
+            if (abbreviationC)
+            {
+                AddCountryAbbreviationPairs(c, q, pairs, queryIsAbbreviation: false, rules);
+            }
         }
 
         foreach (var p in pairs)
@@ -617,8 +627,9 @@ internal static partial class NameScorer
         && rules.PartsLeftOutFactor <= 1;
 
     // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
-    // query's joined runs it may spell (as masks), and its rarity.
-    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles);
+    // query's joined runs it may spell (as masks), its rarity, whether it is a word only Wade-Giles spells and whether it is a
+    // country's abbreviation (IsCountryAbbreviation).
+    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles, bool CountryAbbreviation = false);
 
     // What the bound keeps of the tokens of indexed names for one query (the entries BoundSpace.Masks would hold for them), by a
     // key made of the token's posting-list number in the index and its class: found without hashing and comparing the token's
@@ -775,6 +786,25 @@ internal static partial class NameScorer
             return known;
         }
 
+        // Whether the query tokens last given to MasksFor have a country's abbreviation, read once.
+        private bool? _abbreviationQ;
+
+        public bool QueryHasCountryAbbreviation(IReadOnlyList<NameToken> q)
+        {
+            if (_abbreviationQ is not { } known)
+            {
+                known = false;
+                for (var i = 0; i < q.Count && !known; i++)
+                {
+                    known = IsCountryAbbreviation(q[i]);
+                }
+
+                _abbreviationQ = known;
+            }
+
+            return known;
+        }
+
         public List<Pair> Pairs { get; } = new(16);
 
         // The answers of the bound for the candidate names (by key) last bounded against one query, under one set of statistics,
@@ -836,6 +866,7 @@ internal static partial class NameScorer
                 _rarityQRead = false;
                 _sketchesMade = false;
                 _wadeGilesQ = null;
+                _abbreviationQ = null;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {

@@ -95,6 +95,10 @@ internal static partial class NameScorer
         ["ussr"] = [["union", "of", "soviet", "socialist", "republics"]],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Whether a token is one AddCountryAbbreviationPairs reads as a country's abbreviation: a word or place that abbreviates one.
+    private static bool IsCountryAbbreviation(NameToken token) =>
+        token.Class is TokenClass.Location or TokenClass.Word && CountryAbbreviations.ContainsKey(token.Text);
+
     // Country abbreviations: a word of one name that abbreviates a country ("us", "uk", "uae") aligns with the run of the other
     // name that spells that country's name ("united states").
     private static void AddCountryAbbreviationPairs(IReadOnlyList<NameToken> abbreviations, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsAbbreviation,

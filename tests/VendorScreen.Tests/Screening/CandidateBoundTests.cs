@@ -47,6 +47,34 @@ public sealed class CandidateBoundTests
             .And.Contain(r => r.Contains("\"decision\":\"Clear\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("US Steel Corporation", "United States Steel Corporation")]
+    [InlineData("United States Steel Corporation", "US Steel Corporation")]
+    [InlineData("UK Atomic Energy Authority", "United Kingdom Atomic Energy Authority")]
+    [InlineData("United Kingdom Atomic Energy Authority", "UK Atomic Energy Authority")]
+    public void MayReach_CountryAbbreviationOnEitherSide_DoesNotRuleOutTheNameItSpells(string query, string candidate)
+    {
+        var q = NameNormalizer.Normalize(query)[0];
+        var c = NameNormalizer.Normalize(candidate)[0];
+        var reached = 0;
+        foreach (var rules in NameScoringRules.All)
+        {
+            // After other candidates of the query, as screening bounds them: what the bound keeps of the query is read again.
+            NameScorer.ForgetBoundMemos();
+            NameScorer.MayReach(q, NameNormalizer.Normalize("Atomic Steel Authority")[0], null, rules, ReviewThreshold);
+            NameScorer.MayReach(q, NameNormalizer.Normalize("Energy Corporation of America")[0], null, rules, ReviewThreshold);
+            var score = NameScorer.Score(q, c, null, rules).Score;
+            if (score >= ReviewThreshold)
+            {
+                reached++;
+                NameScorer.MayReach(q, c, null, rules, ReviewThreshold).Should().BeTrue($"{rules.Name} scores \"{query}\" / \"{candidate}\" {score}");
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+        reached.Should().BeGreaterThan(0, "some rule set reads the abbreviation as the country's name");
+    }
+
     [SharedDataFact]
     public async Task MayReach_OfacSdn2021_RulesOutOnlyCandidatesBelowTheThresholdAndNotContained()
     {
