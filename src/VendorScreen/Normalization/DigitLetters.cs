@@ -38,13 +38,6 @@ internal static class DigitLetters
     public static bool IsCandidate(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-
-        // Most words have no digit: one search (vectorised) answers for them.
-        if (!word.AsSpan().ContainsAnyInRange('0', '9'))
-        {
-            return false;
-        }
-
         int letters = 0, digits = 0;
         var inside = false;
         for (var i = 0; i < word.Length; i++)
