@@ -767,42 +767,26 @@ internal static partial class NameScorer
             return _misspellings;
         }
 
-        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, read once.
+        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, and a country's abbreviation, each
+        // read once.
         private bool? _wadeGilesQ;
-
-        public bool QueryHasWadeGilesWord(IReadOnlyList<NameToken> q)
-        {
-            if (_wadeGilesQ is not { } known)
-            {
-                known = false;
-                for (var i = 0; i < q.Count && !known; i++)
-                {
-                    known = IsWadeGilesWord(q[i]);
-                }
-
-                _wadeGilesQ = known;
-            }
-
-            return known;
-        }
-
-        // Whether the query tokens last given to MasksFor have a country's abbreviation, read once.
         private bool? _abbreviationQ;
 
-        public bool QueryHasCountryAbbreviation(IReadOnlyList<NameToken> q)
-        {
-            if (_abbreviationQ is not { } known)
-            {
-                known = false;
-                for (var i = 0; i < q.Count && !known; i++)
-                {
-                    known = IsCountryAbbreviation(q[i]);
-                }
+        public bool QueryHasWadeGilesWord(IReadOnlyList<NameToken> q) => _wadeGilesQ ??= AnyToken(q, IsWadeGilesWord);
 
-                _abbreviationQ = known;
+        public bool QueryHasCountryAbbreviation(IReadOnlyList<NameToken> q) => _abbreviationQ ??= AnyToken(q, IsCountryAbbreviation);
+
+        private static bool AnyToken(IReadOnlyList<NameToken> tokens, Func<NameToken, bool> test)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (test(tokens[i]))
+                {
+                    return true;
+                }
             }
 
-            return known;
+            return false;
         }
 
         public List<Pair> Pairs { get; } = new(16);
