@@ -633,21 +633,25 @@ internal static partial class NameScorer
 
     // What the bound keeps of the tokens of indexed names for one query (the entries BoundSpace.Masks would hold for them), by a
     // key made of the token's posting-list number in the index and its class: found without hashing and comparing the token's
-    // letters, which a candidate's every token otherwise costs. A table of open addressing with linear probing, holding at most
-    // MaxBoundMemo entries in twice as many slots; emptied by clearing the slots used.
+    // letters, which a candidate's every token otherwise costs. A table of open addressing with linear probing, at most half
+    // full: it starts with 256 slots and doubles as it fills, so a thread that bounds short queries keeps a small one, up to
+    // 2 * MaxBoundMemo slots for MaxBoundMemo entries; emptied by clearing the slots used.
     internal sealed class NumberedBounds
     {
-        private const int SlotBits = 13;
-        private const int Slots = 1 << SlotBits;
+        private const int FirstSlotBits = 8;
 
         // A key plus 1 in each slot used; 0 in an empty one.
-        private readonly int[] _keys = new int[Slots];
-        private readonly TokenBound[] _values = new TokenBound[Slots];
-        private readonly int[] _used = new int[MaxBoundMemo];
+        private int[] _keys = new int[1 << FirstSlotBits];
+        private TokenBound[] _values = new TokenBound[1 << FirstSlotBits];
+        private int[] _used = new int[1 << (FirstSlotBits - 1)];
+        private int _slotBits = FirstSlotBits;
         private int _count;
 
         /// <summary>Gets the number of entries held.</summary>
         public int Count => _count;
+
+        /// <summary>Gets the number of slots of the table (for tests).</summary>
+        public int Slots => _keys.Length;
 
         // The key of a token of an indexed name: its posting-list number and class; -1 for a token without postings (kept by its
         // letters instead).
@@ -656,7 +660,8 @@ internal static partial class NameScorer
 
         public bool TryGetValue(int key, out TokenBound value)
         {
-            var slot = SlotOf(key);
+            var last = _keys.Length - 1;
+            var slot = SlotOf(key, _slotBits);
             while (true)
             {
                 var held = _keys[slot];
@@ -672,7 +677,7 @@ internal static partial class NameScorer
                     return false;
                 }
 
-                slot = (slot + 1) & (Slots - 1);
+                slot = (slot + 1) & last;
             }
         }
 
@@ -683,16 +688,12 @@ internal static partial class NameScorer
             {
                 Clear();
             }
-
-            var slot = SlotOf(key);
-            while (_keys[slot] != 0)
+            else if (_count >= _keys.Length >> 1)
             {
-                slot = (slot + 1) & (Slots - 1);
+                Grow();
             }
 
-            _keys[slot] = key + 1;
-            _values[slot] = value;
-            _used[_count++] = slot;
+            Place(key, value);
         }
 
         public void Clear()
@@ -705,8 +706,37 @@ internal static partial class NameScorer
             _count = 0;
         }
 
+        private void Place(int key, TokenBound value)
+        {
+            var last = _keys.Length - 1;
+            var slot = SlotOf(key, _slotBits);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & last;
+            }
+
+            _keys[slot] = key + 1;
+            _values[slot] = value;
+            _used[_count++] = slot;
+        }
+
+        // Twice the slots, the entries placed again in the order they were added.
+        private void Grow()
+        {
+            var (keys, values, used, count) = (_keys, _values, _used, _count);
+            _slotBits++;
+            _keys = new int[1 << _slotBits];
+            _values = new TokenBound[1 << _slotBits];
+            _used = new int[1 << (_slotBits - 1)];
+            _count = 0;
+            for (var i = 0; i < count; i++)
+            {
+                Place(keys[used[i]] - 1, values[used[i]]);
+            }
+        }
+
         // Fibonacci hashing: the high bits of the key times 2^32 over the golden ratio.
-        private static int SlotOf(int key) => (int)(((uint)key * 0x9E3779B9u) >> (32 - SlotBits));
+        private static int SlotOf(int key, int slotBits) => (int)(((uint)key * 0x9E3779B9u) >> (32 - slotBits));
     }
 
     // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics

@@ -51,6 +51,7 @@ public sealed class NameScorerNumberedBoundsTests
         }
 
         table.Count.Should().Be(NameScorer.MaxBoundMemo);
+        table.Slots.Should().Be(2 * NameScorer.MaxBoundMemo, "the table grew to twice its entries as they were added");
         foreach (var (key, value) in added)
         {
             table.TryGetValue(key, out var found).Should().BeTrue($"key {key} was added");
@@ -69,6 +70,35 @@ public sealed class NameScorerNumberedBoundsTests
         }
 
         missing.Should().BeGreaterThan(19_000);
+    }
+
+    [Fact]
+    public void Add_AFewEntries_KeepsTheTableSmall()
+    {
+        var table = new NameScorer.NumberedBounds();
+        for (var key = 0; key < 100; key++)
+        {
+            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false));
+        }
+
+        table.Slots.Should().Be(256, "a table of 100 entries is not grown past 256 slots");
+        for (var key = 0; key < 100; key++)
+        {
+            table.TryGetValue(key * 8, out var found).Should().BeTrue();
+            found.Mask.Should().Be((ulong)key);
+        }
+
+        for (var key = 100; key < 200; key++)
+        {
+            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false));
+        }
+
+        table.Slots.Should().Be(512, "it doubles once past half full");
+        for (var key = 0; key < 200; key++)
+        {
+            table.TryGetValue(key * 8, out var entry).Should().BeTrue($"key {key * 8} is found again after the table grew");
+            entry.Mask.Should().Be((ulong)key);
+        }
     }
 
     [Fact]
