@@ -187,7 +187,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <inheritdoc />
     public double Rarity(string token)
     {
-        return _postings.TryGetValue(token, out var ids) ? _rarityByFrequency[ids.Length] : 1;
+        PostingNumber(token, out var rarity);
+        return rarity;
     }
 
     // The posting-list number of a token, -1 when it has none, and its rarity (as Rarity gives it) from the same look-up.
@@ -310,12 +311,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     continue;
                 }
 
-                // The token's postings and its rarity (by their length) from one look-up.
-                var listed = _postings.TryGetValue(t.Text, out var tokenIds);
-                var weight = _scoring.BaseWeight(t.Class) * (listed ? _rarityByFrequency[tokenIds.Length] : 1);
-                if (listed)
+                // The token's postings and its rarity from one look-up.
+                var number = PostingNumber(t.Text, out var rarity);
+                var weight = _scoring.BaseWeight(t.Class) * rarity;
+                if (number >= 0)
                 {
-                    Tally(tokenIds, weight, scratch);
+                    Tally(_postings[number], weight, scratch);
                 }
 
                 if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))

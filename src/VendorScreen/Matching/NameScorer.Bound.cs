@@ -629,7 +629,7 @@ internal static partial class NameScorer
     // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
     // query's joined runs it may spell (as masks), its rarity, whether it is a word only Wade-Giles spells and whether it is a
     // country's abbreviation (IsCountryAbbreviation).
-    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles, bool CountryAbbreviation = false);
+    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles, bool CountryAbbreviation);
 
     // What the bound keeps of the tokens of indexed names for one query (the entries BoundSpace.Masks would hold for them), by a
     // key made of the token's posting-list number in the index and its class: found without hashing and comparing the token's

@@ -1977,12 +1977,12 @@ internal static partial class NameScorer
     }
 
     // The optimal string alignment distance of a text of up to 64 characters (the column of the table, one bit a character) and
-    // another text (read one character a step), or limit + 1 as soon as it is certain to be above the limit (some number above
-    // the limit otherwise): the table is computed a column at a time as
-    // the signs of its vertical differences (+1 in vp, -1 in vn, one bit a row), with the carry of an addition finding each
-    // row's cheapest predecessor (Myers' bit-vector algorithm), and a swap of two adjacent characters as a diagonal step
-    // two rows and columns back (Hyyrö's extension): d0 marks the cells equal to the cell diagonally before them. Only the last
-    // row's cell is tracked; the computation stops once it cannot come back within the limit.
+    // another text (read one character a step), or limit + 1 as soon as it is certain to be above the limit (some number above the
+    // limit otherwise): the table is computed a column at a time as the signs of its vertical differences (+1 in vp, -1 in vn, one
+    // bit a row), with the carry of an addition finding each row's cheapest predecessor (Myers' bit-vector algorithm), and a swap
+    // of two adjacent characters as a diagonal step two rows and columns back (Hyyrö's extension): d0 marks the cells equal to the
+    // cell diagonally before them. Only the last row's cell is tracked; the computation stops once it cannot come back within the
+    // limit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     private static int BitParallelOsaDistance(ReadOnlySpan<char> column, ReadOnlySpan<char> row, int limit)
