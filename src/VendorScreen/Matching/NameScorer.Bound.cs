@@ -31,9 +31,11 @@ internal static partial class NameScorer
     /// aligned pair covers marked tokens only and counts their weights at most once, at a similarity of at most 1, and a
     /// misspelt word only lowers the weights of tokens it covers, so the weighted share of the marked tokens bounds the score
     /// before its factors; the factors and caps only lower it. The floors are checked on their own: one edit apart and numbered
-    /// siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. Two names both in Han or both in Hangul, a name transliterated from Han or Hangul
-    /// against a name in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule sets
-    /// with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>).
+    /// siblings exactly, parts-left-out (at most its factor) whenever every part of the shorter name is marked. Two names both in Han or both in Hangul, a candidate transliterated from Han or
+    /// Hangul against a query in Latin letters (where marking the pairs by sound costs about what the comparison does), and rule
+    /// sets with a factor or similarity above 1 are not bounded (the method returns <see langword="true"/>). A query in Han or
+    /// Hangul is bounded against Latin candidates: the runs of its syllables each Latin word sounds like are worked out once per
+    /// query and word, and shared with the comparison of the candidates that pass.
     /// </remarks>
     /// <param name="query">The query name.</param>
     /// <param name="candidate">The candidate name.</param>
@@ -131,9 +133,11 @@ internal static partial class NameScorer
             && (query.IsTransliteration ? query : candidate).SourceScript != NameScript.Latin;
         var mode = new PairMode(latin, alphabetic, crossScript && query.IsTransliteration ? query : null);
 
-        // A Latin word is compared by sound with every run of up to eight Han or Hangul syllables: marking its pairs costs about
-        // what comparing the names does, so such names are compared in full.
-        if (crossScript && (query.IsTransliteration ? query : candidate).SourceScript is NameScript.Han or NameScript.Hangul)
+        // A Latin word is compared by sound with every run of up to eight Han or Hangul syllables. For a query in Han or Hangul
+        // the runs each candidate word sounds like are kept per query (CrossScriptSpace) and marked as a Cyrillic query's are;
+        // for a candidate in Han or Hangul they would be worked out for each candidate, at about the cost of comparing the
+        // names, so such candidates are compared in full.
+        if (crossScript && candidate.IsTransliteration && candidate.SourceScript is NameScript.Han or NameScript.Hangul)
         {
             return true;
         }

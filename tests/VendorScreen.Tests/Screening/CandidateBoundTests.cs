@@ -87,6 +87,22 @@ public sealed class CandidateBoundTests
         pruned.Should().BeGreaterThan(10_000);
     }
 
+    // A name in Han or Hangul is looked up by sound and has many candidates (57 and 109 on average in the throughput mix): the
+    // bound reads the pairs by sound of each Latin word of a candidate with the runs of its syllables, and rules out most of them.
+    [SharedDataFact]
+    public async Task MayReach_OfacSdn2021_HanAndHangulNames_RulesOutCandidatesOnlyBelowTheThresholdAndNotContained()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        List<ScreeningRequest> syllabic = [.. NativeQueries(240, seed: 2031).Where((_, i) => i % 3 != 2)];
+        syllabic.Should().OnlyContain(r => ((PartyScreeningRequest)r).Name.Any(c => c >= '\u1100' && c <= '\uD7AF' || c >= '\u4E00' && c <= '\u9FFF'));
+
+        var pruned = BoundFailures(engine, syllabic, out var failures);
+
+        failures.Should().BeEmpty();
+        pruned.Should().BeGreaterThan(20_000, "the bound rules out most candidates of a Han or Hangul name");
+    }
+
     [SharedDataFact]
     public async Task MayReach_OfacSdn2021_AnswersTheSameWithTheFactsOfTheCandidateTokensAsWithout()
     {
