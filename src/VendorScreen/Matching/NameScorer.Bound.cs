@@ -188,6 +188,7 @@ internal static partial class NameScorer
         var markedC = space.UsedC;
         var wadeGilesC = false;
         var abbreviationC = false;
+        var acronymC = false;
         var numbered = bound.NumberedMasks;
         for (var j = 0; j < c.Count; j++)
         {
@@ -217,7 +218,7 @@ internal static partial class NameScorer
                 }
 
                 var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
-                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]), IsCountryAbbreviation(c[j]));
+                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]), IsCountryAbbreviation(c[j]), MayBeAcronym(c[j], rules));
                 if (key >= 0)
                 {
                     numbered.Add(key, seen);
@@ -236,6 +237,7 @@ internal static partial class NameScorer
             var mask = seen.Mask;
             wadeGilesC |= seen.WadeGiles;
             abbreviationC |= seen.CountryAbbreviation;
+            acronymC |= seen.Acronym;
             rarityC[j] = seen.Rarity;
 
             // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
@@ -279,8 +281,18 @@ internal static partial class NameScorer
         var pairs = bound.Pairs;
         pairs.Clear();
         MarkJoined(q, markedQ, c, markedC, rules);
-        AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
-        AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
+
+        // Acronyms are looked for only on a side with a word that may be one (known for the query once, for the candidate's
+        // words from their memo).
+        if (bound.QueryHasAcronym(q, rules))
+        {
+            AddAcronyms(q, c, pairs, queryIsAcronym: true, rules);
+        }
+
+        if (acronymC)
+        {
+            AddAcronyms(c, q, pairs, queryIsAcronym: false, rules);
+        }
 
         // The spelling variants of runs of tokens; those of single tokens are in the masks. Wade-Giles runs are looked for only in a
         // name with a word only Wade-Giles spells, as AddWadeGilesPairs does (known for the query once, for the candidate's words
@@ -631,9 +643,9 @@ internal static partial class NameScorer
         && rules.PartsLeftOutFactor <= 1;
 
     // What the bound keeps of a candidate token for one query: the query tokens it pairs with as a single token and those of the
-    // query's joined runs it may spell (as masks), its rarity, whether it is a word only Wade-Giles spells and whether it is a
-    // country's abbreviation (IsCountryAbbreviation).
-    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles, bool CountryAbbreviation);
+    // query's joined runs it may spell (as masks), its rarity, whether it is a word only Wade-Giles spells, whether it is a
+    // country's abbreviation (IsCountryAbbreviation) and whether it may be an acronym under the query's rules (MayBeAcronym).
+    internal readonly record struct TokenBound(ulong Mask, ulong Joined, double Rarity, bool WadeGiles, bool CountryAbbreviation, bool Acronym);
 
     // What the bound keeps of the tokens of indexed names for one query (the entries BoundSpace.Masks would hold for them), by a
     // key made of the token's posting-list number in the index and its class: found without hashing and comparing the token's
@@ -801,14 +813,31 @@ internal static partial class NameScorer
             return _misspellings;
         }
 
-        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, and a country's abbreviation, each
-        // read once.
+        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, a country's abbreviation, and a word
+        // that may be an acronym under the rules last given, each read once.
         private bool? _wadeGilesQ;
         private bool? _abbreviationQ;
+        private bool? _acronymQ;
 
         public bool QueryHasWadeGilesWord(IReadOnlyList<NameToken> q) => _wadeGilesQ ??= AnyToken(q, IsWadeGilesWord);
 
         public bool QueryHasCountryAbbreviation(IReadOnlyList<NameToken> q) => _abbreviationQ ??= AnyToken(q, IsCountryAbbreviation);
+
+        public bool QueryHasAcronym(IReadOnlyList<NameToken> q, NameScoringRules rules)
+        {
+            if (_acronymQ is not { } known)
+            {
+                known = false;
+                for (var i = 0; i < q.Count && !known; i++)
+                {
+                    known = MayBeAcronym(q[i], rules);
+                }
+
+                _acronymQ = known;
+            }
+
+            return known;
+        }
 
         private static bool AnyToken(IReadOnlyList<NameToken> tokens, Func<NameToken, bool> test)
         {
@@ -885,6 +914,7 @@ internal static partial class NameScorer
                 _sketchesMade = false;
                 _wadeGilesQ = null;
                 _abbreviationQ = null;
+                _acronymQ = null;
                 _query.Clear();
                 for (var i = 0; i < q.Count; i++)
                 {

@@ -2418,14 +2418,18 @@ internal static partial class NameScorer
         runs.Dispose();
     }
 
+    // Whether a token may be read as an acronym of the other name's words: a word of two letters up to the rules' longest
+    // acronym, in ASCII letters; two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
+    private static bool MayBeAcronym(NameToken a, NameScoringRules rules) =>
+        a.Class == TokenClass.Word && a.Text.Length >= 2 && a.Text.Length <= rules.MaxAcronym && IsAsciiLetters(a.Text)
+        && (a.Text.Length != 2 || a.Text.AsSpan().IndexOfAny(Vowels) < 0);
+
     private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)
     {
         for (var i = 0; i < acronymSide.Count; i++)
         {
             var a = acronymSide[i];
-            // Two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
-            if (a.Class != TokenClass.Word || a.Text.Length < 2 || a.Text.Length > rules.MaxAcronym || !IsAsciiLetters(a.Text)
-                || (a.Text.Length == 2 && a.Text.AsSpan().IndexOfAny(Vowels) >= 0))
+            if (!MayBeAcronym(a, rules))
             {
                 continue;
             }

@@ -45,7 +45,7 @@ public sealed class NameScorerNumberedBoundsTests
                 continue;
             }
 
-            var value = new NameScorer.TokenBound((ulong)random.NextInt64(), (ulong)key, random.NextDouble(), key % 3 == 0, false);
+            var value = new NameScorer.TokenBound((ulong)random.NextInt64(), (ulong)key, random.NextDouble(), key % 3 == 0, false, false);
             table.Add(key, value);
             added[key] = value;
         }
@@ -78,7 +78,7 @@ public sealed class NameScorerNumberedBoundsTests
         var table = new NameScorer.NumberedBounds();
         for (var key = 0; key < 100; key++)
         {
-            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false, false));
+            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false, false, false));
         }
 
         table.Slots.Should().Be(256, "a table of 100 entries is not grown past 256 slots");
@@ -90,7 +90,7 @@ public sealed class NameScorerNumberedBoundsTests
 
         for (var key = 100; key < 200; key++)
         {
-            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false, false));
+            table.Add(key * 8, new NameScorer.TokenBound((ulong)key, 0, 0.5, false, false, false));
         }
 
         table.Slots.Should().Be(512, "it doubles once past half full");
@@ -107,20 +107,20 @@ public sealed class NameScorerNumberedBoundsTests
         var table = new NameScorer.NumberedBounds();
         for (var key = 0; key < NameScorer.MaxBoundMemo; key++)
         {
-            table.Add(key * 8, new NameScorer.TokenBound(1, 0, 0.5, false, false));
+            table.Add(key * 8, new NameScorer.TokenBound(1, 0, 0.5, false, false, false));
         }
 
-        table.Add(1, new NameScorer.TokenBound(2, 0, 0.25, true, false));
+        table.Add(1, new NameScorer.TokenBound(2, 0, 0.25, true, false, false));
 
         table.Count.Should().Be(1);
         table.TryGetValue(0, out _).Should().BeFalse("the table started over before the entry past the most kept");
         table.TryGetValue(1, out var last).Should().BeTrue();
-        last.Should().Be(new NameScorer.TokenBound(2, 0, 0.25, true, false));
+        last.Should().Be(new NameScorer.TokenBound(2, 0, 0.25, true, false, false));
 
         table.Clear();
         table.Count.Should().Be(0);
         table.TryGetValue(1, out _).Should().BeFalse();
-        table.Add(1, new NameScorer.TokenBound(3, 0, 1, false, false));
+        table.Add(1, new NameScorer.TokenBound(3, 0, 1, false, false, false));
         table.TryGetValue(1, out var again).Should().BeTrue();
         again.Mask.Should().Be(3UL);
     }

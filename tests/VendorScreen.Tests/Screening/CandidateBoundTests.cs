@@ -75,6 +75,35 @@ public sealed class CandidateBoundTests
         reached.Should().BeGreaterThan(0, "some rule set reads the abbreviation as the country's name");
     }
 
+    [Theory]
+    [InlineData("IBM", "International Business Machines")]
+    [InlineData("International Business Machines", "IBM")]
+    [InlineData("KNP Trading", "Kuwait National Petroleum Trading")]
+    [InlineData("Kuwait National Petroleum Trading", "KNP Trading")]
+    public void MayReach_AcronymOnEitherSide_DoesNotRuleOutTheNameItAbbreviates(string query, string candidate)
+    {
+        var q = NameNormalizer.Normalize(query)[0];
+        var c = NameNormalizer.Normalize(candidate)[0];
+        var reached = 0;
+        foreach (var rules in NameScoringRules.All)
+        {
+            // After other candidates of the query (without an acronym), as screening bounds them: what the bound keeps of the
+            // query and of the candidates' words is read again.
+            NameScorer.ForgetBoundMemos();
+            NameScorer.MayReach(q, NameNormalizer.Normalize("Business Trading Machines")[0], null, rules, ReviewThreshold);
+            NameScorer.MayReach(q, NameNormalizer.Normalize("National Petroleum Corporation")[0], null, rules, ReviewThreshold);
+            var score = NameScorer.Score(q, c, null, rules).Score;
+            if (score >= ReviewThreshold)
+            {
+                reached++;
+                NameScorer.MayReach(q, c, null, rules, ReviewThreshold).Should().BeTrue($"{rules.Name} scores \"{query}\" / \"{candidate}\" {score}");
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+        reached.Should().BeGreaterThan(0, "some rule set reads the acronym as the words it abbreviates");
+    }
+
     [SharedDataFact]
     public async Task MayReach_OfacSdn2021_RulesOutOnlyCandidatesBelowTheThresholdAndNotContained()
     {
