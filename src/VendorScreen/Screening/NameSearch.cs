@@ -4,7 +4,11 @@ using VendorScreen.Normalization;
 namespace VendorScreen.Screening;
 
 /// <summary>The top-k name search over one engine state: candidates from the index, scored by the selected algorithm, the
-/// best name per entity, best first. No qualifiers, no graph, no policy.</summary>
+/// best name per entity, best first. No qualifiers, no graph, no policy. With a minimum score above 0, a candidate of a name
+/// in Latin letters whose score provably stays below it (<see cref="NameScorer.MayReach"/>, as screening bounds against the
+/// review threshold) is not compared in full: it would not be a hit. A name transliterated from another script is compared
+/// with every candidate: at the usual minimum scores (0.5) the bound rules out few of its candidates and costs more than it
+/// saves.</summary>
 internal static class NameSearch
 {
     /// <summary>The most hits a search returns.</summary>
@@ -19,19 +23,37 @@ internal static class NameSearch
         // Ask for more candidates than hits: the index ranks by shared tokens, the algorithm by the whole name.
         var candidates = Math.Max(options.MaxCandidates, top * 4);
         var variants = NameNormalizer.Normalize(name);
-        foreach (var variant in Screener.Windows(variants))
+        var bound = minScore > 0 && !Screener.CompareEveryCandidate.Value ? Screener.BoundRules(algorithm) : null;
+        try
         {
-            // A window of a long text has no written form of its own: its tokens stand for it (as when screening).
-            var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? name : variant.Key;
-            foreach (var id in index.FindCandidates(variant, candidates))
+            foreach (var variant in Screener.Windows(variants))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var candidate = index.Names[id];
-                var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-                if (scored.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
+                // A window of a long text has no written form of its own: its tokens stand for it (as when screening).
+                var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? name : variant.Key;
+                foreach (var id in index.FindCandidates(variant, candidates))
                 {
-                    best[candidate.EntityIndex] = (scored.Score, id, scored, variant);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var candidate = index.Names[id];
+                    if (bound is not null && !variant.IsTransliteration
+                        && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, minScore, index.FactsOf(id)))
+                    {
+                        continue;
+                    }
+
+                    var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                    if (scored.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
+                    {
+                        best[candidate.EntityIndex] = (scored.Score, id, scored, variant);
+                    }
                 }
+            }
+        }
+        finally
+        {
+            // What the bound keeps on this thread refers to this index: let it go, as screening does.
+            if (bound is not null)
+            {
+                NameScorer.ReleaseBoundMemos();
             }
         }
 

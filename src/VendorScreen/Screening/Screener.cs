@@ -11,7 +11,7 @@ internal static class Screener
 {
     private const double QualifiedNameScore = 0.95;
 
-    /// <summary>While set in an asynchronous flow, screening compares every candidate in full, without the bound of
+    /// <summary>While set in an asynchronous flow, screening and search compare every candidate in full, without the bound of
     /// <see cref="NameScorer.MayReach"/>: for tests that compare the results with and without it.</summary>
     internal static readonly AsyncLocal<bool> CompareEveryCandidate = new();
     private const double ExactScore = 0.99;
@@ -937,7 +937,7 @@ internal static class Screener
     }
 
     // The rules of a token-alignment algorithm, whose score NameScorer.MayReach bounds; null for another algorithm.
-    private static NameScoringRules? BoundRules(NameMatchAlgorithm algorithm)
+    internal static NameScoringRules? BoundRules(NameMatchAlgorithm algorithm)
     {
         if (algorithm is not TokenAlignAlgorithm)
         {

@@ -104,6 +104,42 @@ public sealed class CandidateBoundTests
         reached.Should().BeGreaterThan(0, "some rule set reads the acronym as the words it abbreviates");
     }
 
+    // A search with a minimum score skips the candidates the bound shows cannot reach it: the hits, their scores and their
+    // explanations are those of a search that compares every candidate.
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(0.8)]
+    public async Task SearchAsync_EmbeddedDataset_GivesTheSameHitsWithAndWithoutTheBound(double minScore)
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        List<ScreeningRequest> queries = [.. Queries(engine, 200, seed: 13), .. WrittenNatively];
+
+        var bounded = await SearchAllAsync(engine, queries, minScore, compareEveryCandidate: false);
+        var full = await SearchAllAsync(engine, queries, minScore, compareEveryCandidate: true);
+
+        bounded.Should().Equal(full);
+        full.Count(r => r.Length > 0).Should().BeGreaterThan(100, "most queries have hits above {0}", minScore);
+    }
+
+    [SharedDataFact]
+    public async Task SearchAsync_OfacSdn2021_GivesTheSameHitsWithAndWithoutTheBound()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        List<ScreeningRequest> queries = [.. Queries(engine, 300, seed: 2033), .. NativeQueries(90, seed: 2033)];
+
+        foreach (var minScore in new[] { 0.5, 0.8 })
+        {
+            var bounded = await SearchAllAsync(engine, queries, minScore, compareEveryCandidate: false);
+            var full = await SearchAllAsync(engine, queries, minScore, compareEveryCandidate: true);
+
+            bounded.Should().Equal(full, "at a minimum score of {0}", minScore);
+            full.Count(r => r.Length > 0).Should().BeGreaterThan(150, "most queries have hits above {0}", minScore);
+        }
+    }
+
     [SharedDataFact]
     public async Task MayReach_OfacSdn2021_RulesOutOnlyCandidatesBelowTheThresholdAndNotContained()
     {
@@ -427,6 +463,28 @@ public sealed class CandidateBoundTests
         ProductScreeningRequest product => new[] { product.Brand, product.Title }.OfType<string>(),
         _ => [],
     };
+
+    // Each query's top 10 hits at a minimum score, as text: entity, matched name, score and every feature of the explanation.
+    private static async Task<List<string>> SearchAllAsync(ScreeningEngine engine, List<ScreeningRequest> requests, double minScore, bool compareEveryCandidate)
+    {
+        var results = new List<string>(requests.Count);
+        Screener.CompareEveryCandidate.Value = compareEveryCandidate;
+        try
+        {
+            foreach (var text in requests.SelectMany(Texts))
+            {
+                var result = await engine.SearchAsync(text, top: 10, minScore: minScore);
+                results.Add(string.Join("\n", result.Hits.Select(h =>
+                    $"{h.EntityId} | {h.MatchedName} | {h.Score} | {string.Join("; ", h.Features.Select(f => $"{f.Feature} {f.Score} {f.Detail}"))}")));
+            }
+        }
+        finally
+        {
+            Screener.CompareEveryCandidate.Value = false;
+        }
+
+        return results;
+    }
 
     private static async Task<List<string>> ScreenAllAsync(ScreeningEngine engine, List<ScreeningRequest> requests, bool compareEveryCandidate)
     {
