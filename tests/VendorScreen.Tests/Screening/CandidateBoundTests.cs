@@ -52,46 +52,36 @@ public sealed class CandidateBoundTests
     [InlineData("United States Steel Corporation", "US Steel Corporation")]
     [InlineData("UK Atomic Energy Authority", "United Kingdom Atomic Energy Authority")]
     [InlineData("United Kingdom Atomic Energy Authority", "UK Atomic Energy Authority")]
-    public void MayReach_CountryAbbreviationOnEitherSide_DoesNotRuleOutTheNameItSpells(string query, string candidate)
-    {
-        var q = NameNormalizer.Normalize(query)[0];
-        var c = NameNormalizer.Normalize(candidate)[0];
-        var reached = 0;
-        foreach (var rules in NameScoringRules.All)
-        {
-            // After other candidates of the query, as screening bounds them: what the bound keeps of the query is read again.
-            NameScorer.ForgetBoundMemos();
-            NameScorer.MayReach(q, NameNormalizer.Normalize("Atomic Steel Authority")[0], null, rules, ReviewThreshold);
-            NameScorer.MayReach(q, NameNormalizer.Normalize("Energy Corporation of America")[0], null, rules, ReviewThreshold);
-            var score = NameScorer.Score(q, c, null, rules).Score;
-            if (score >= ReviewThreshold)
-            {
-                reached++;
-                NameScorer.MayReach(q, c, null, rules, ReviewThreshold).Should().BeTrue($"{rules.Name} scores \"{query}\" / \"{candidate}\" {score}");
-            }
-        }
-
-        NameScorer.ForgetBoundMemos();
-        reached.Should().BeGreaterThan(0, "some rule set reads the abbreviation as the country's name");
-    }
+    public void MayReach_CountryAbbreviationOnEitherSide_DoesNotRuleOutTheNameItSpells(string query, string candidate) =>
+        ReachedAfterOtherCandidates(query, candidate, ["Atomic Steel Authority", "Energy Corporation of America"])
+            .Should().BeGreaterThan(0, "some rule set reads the abbreviation as the country's name");
 
     [Theory]
     [InlineData("IBM", "International Business Machines")]
     [InlineData("International Business Machines", "IBM")]
     [InlineData("KNP Trading", "Kuwait National Petroleum Trading")]
     [InlineData("Kuwait National Petroleum Trading", "KNP Trading")]
-    public void MayReach_AcronymOnEitherSide_DoesNotRuleOutTheNameItAbbreviates(string query, string candidate)
+    public void MayReach_AcronymOnEitherSide_DoesNotRuleOutTheNameItAbbreviates(string query, string candidate) =>
+        ReachedAfterOtherCandidates(query, candidate, ["Business Trading Machines", "National Petroleum Corporation"])
+            .Should().BeGreaterThan(0, "some rule set reads the acronym as the words it abbreviates");
+
+    // Under each rule set, bounds a candidate after other candidates of the query (with none of the words the pair turns on), as
+    // screening bounds them, so that what the bound keeps of the query and of the candidates' words is read again; asserts that
+    // the bound does not rule the candidate out wherever its score reaches the threshold, and returns under how many rule sets
+    // it does.
+    private static int ReachedAfterOtherCandidates(string query, string candidate, string[] others)
     {
         var q = NameNormalizer.Normalize(query)[0];
         var c = NameNormalizer.Normalize(candidate)[0];
         var reached = 0;
         foreach (var rules in NameScoringRules.All)
         {
-            // After other candidates of the query (without an acronym), as screening bounds them: what the bound keeps of the
-            // query and of the candidates' words is read again.
             NameScorer.ForgetBoundMemos();
-            NameScorer.MayReach(q, NameNormalizer.Normalize("Business Trading Machines")[0], null, rules, ReviewThreshold);
-            NameScorer.MayReach(q, NameNormalizer.Normalize("National Petroleum Corporation")[0], null, rules, ReviewThreshold);
+            foreach (var other in others)
+            {
+                NameScorer.MayReach(q, NameNormalizer.Normalize(other)[0], null, rules, ReviewThreshold);
+            }
+
             var score = NameScorer.Score(q, c, null, rules).Score;
             if (score >= ReviewThreshold)
             {
@@ -101,7 +91,7 @@ public sealed class CandidateBoundTests
         }
 
         NameScorer.ForgetBoundMemos();
-        reached.Should().BeGreaterThan(0, "some rule set reads the acronym as the words it abbreviates");
+        return reached;
     }
 
     // A search with a minimum score skips the candidates the bound shows cannot reach it: the hits, their scores and their
