@@ -78,12 +78,7 @@ internal sealed class TableResultWriter : ResultWriter
             return;
         }
 
-        for (var i = 0; i < cells.Length; i++)
-        {
-            _widths[i] = Math.Max(_widths[i], CellWidth(cells[i]));
-        }
-
-        _rows.Add(cells);
+        Hold(cells);
         if (_rows.Count == RowsPerTable)
         {
             WritePlain();
@@ -116,12 +111,7 @@ internal sealed class TableResultWriter : ResultWriter
         var table = new TableResultWriter(writer, terminal: false);
         foreach (var cells in rows)
         {
-            for (var i = 0; i < cells.Length; i++)
-            {
-                table._widths[i] = Math.Max(table._widths[i], CellWidth(cells[i]));
-            }
-
-            table._rows.Add(cells);
+            table.Hold(cells);
         }
 
         table.WritePlain();
@@ -130,7 +120,11 @@ internal sealed class TableResultWriter : ResultWriter
     /// <summary>Writes rows of cells as one table rendered by Spectre.Console to a file or pipe (for tests).</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="rows">The cells of each row, as shown.</param>
-    internal static void WriteSpectreTable(TextWriter writer, IReadOnlyList<string[]> rows)
+    internal static void WriteSpectreTable(TextWriter writer, IReadOnlyList<string[]> rows) =>
+        CreateConsole(writer, terminal: false).Write(PlainSpectreTable(rows));
+
+    // Spectre.Console's table of rows of cells for a file or pipe (no colours).
+    private static Table PlainSpectreTable(IReadOnlyList<string[]> rows)
     {
         var table = NewTable(terminal: false);
         foreach (var cells in rows)
@@ -138,7 +132,18 @@ internal sealed class TableResultWriter : ResultWriter
             table.AddRow(cells.Select(text => new Text(text)));
         }
 
-        CreateConsole(writer, terminal: false).Write(table);
+        return table;
+    }
+
+    // Holds a row's cells for the table to a file or pipe, widening its columns to them.
+    private void Hold(string[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            _widths[i] = Math.Max(_widths[i], CellWidth(cells[i]));
+        }
+
+        _rows.Add(cells);
     }
 
     // Writes the rows held as one table, and starts the next.
@@ -154,13 +159,7 @@ internal sealed class TableResultWriter : ResultWriter
         if (width > PlainWidth)
         {
             // Spectre.Console narrows the columns of a table wider than the console and wraps their text.
-            var table = NewTable(terminal: false);
-            foreach (var cells in _rows)
-            {
-                table.AddRow(cells.Select(text => new Text(text)));
-            }
-
-            _console.Write(table);
+            _console.Write(PlainSpectreTable(_rows));
         }
         else
         {
