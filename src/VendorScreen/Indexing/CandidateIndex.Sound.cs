@@ -171,10 +171,17 @@ internal sealed partial class CandidateIndex
     internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
-        (string Word, double Weight)[] words = [.. SoundAlikeVocabulary(query, scratch).Select(p => (p.Key, p.Value))];
-        scratch.SoundWords.Clear();
-        return words;
+        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
+        try
+        {
+            (string Word, double Weight)[] words = [.. SoundAlikeVocabulary(query, scratch).Select(p => (p.Key, p.Value))];
+            return words;
+        }
+        finally
+        {
+            scratch.SoundWords.Clear();
+            Scratch.Return(scratch);
+        }
     }
 
     /// <inheritdoc />

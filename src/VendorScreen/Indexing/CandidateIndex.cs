@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -290,7 +291,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             useLowWeight = tokens[i].Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location;
         }
 
-        var scratch = Scratch.For(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -363,6 +364,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
 
             touched.Clear();
+            Scratch.Return(scratch);
         }
     }
 
@@ -591,7 +593,15 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return [.. SimilarVocabularyOf(token, shortWordLookup, Scratch.For(Names.Count, _vocabulary.Length)).Select(id => _vocabulary[id])];
+        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
+        try
+        {
+            return [.. SimilarVocabularyOf(token, shortWordLookup, scratch).Select(id => _vocabulary[id])];
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
     }
 
     // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
@@ -846,19 +856,31 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     private static char Padded(string token, int at) => at == 0 ? '^' : at == token.Length + 1 ? '$' : token[at - 1];
 
-    // Per-thread working memory of candidate look-ups, sized to the largest index used on the thread: tallies by name and by
-    // vocabulary word, reset after each look-up, so that a look-up allocates no per-candidate dictionary.
+    /// <summary>Gets how many working memories of candidate look-ups this process has made (for tests: look-ups on threads
+    /// that come and go reuse those given back).</summary>
+    internal static int LookUpMemoriesMade => Scratch.Made;
+
+    // Working memory of a candidate look-up, sized to an index: tallies by name and by vocabulary word, reset after each
+    // look-up, so that a look-up allocates no per-candidate dictionary. A look-up rents one and gives it back: they are kept
+    // for the process, not per thread, so that a thread the thread pool adds (it adds and retires threads as the load changes)
+    // takes one a retired thread used instead of making its own (0.8 MB for the real lists, on the large object heap).
     private sealed class Scratch
     {
-        [ThreadStatic]
-        private static Scratch? _current;
+        // The working memories not in use; a thread takes back the one it gave back last when it can.
+        private static readonly ConcurrentBag<Scratch> Free = [];
+
+        private static int _made;
 
         private Scratch(int names, int vocabulary)
         {
             Scores = new double[names];
             NameTouched = new bool[names];
             VocabularyTally = new uint[vocabulary];
+            Interlocked.Increment(ref _made);
         }
+
+        // How many have been made in this process (for tests).
+        public static int Made => Volatile.Read(ref _made);
 
         public double[] Scores { get; }
 
@@ -908,17 +930,25 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             return _heap;
         }
 
-        public static Scratch For(int names, int vocabulary)
+        // A working memory at least as large as an index needs: one given back, or a new one (one given back that is too small,
+        // kept for a smaller index, is replaced by one large enough for both).
+        public static Scratch Rent(int names, int vocabulary)
         {
-            var current = _current;
-            if (current is null || current.Scores.Length < names || current.VocabularyTally.Length < vocabulary)
+            if (Free.TryTake(out var free))
             {
-                _current = current = new Scratch(
-                    Math.Max(names, current?.Scores.Length ?? 0),
-                    Math.Max(vocabulary, current?.VocabularyTally.Length ?? 0));
+                if (free.Scores.Length >= names && free.VocabularyTally.Length >= vocabulary)
+                {
+                    return free;
+                }
+
+                names = Math.Max(names, free.Scores.Length);
+                vocabulary = Math.Max(vocabulary, free.VocabularyTally.Length);
             }
 
-            return current;
+            return new Scratch(names, vocabulary);
         }
+
+        // Gives back a working memory whose tallies and lists the look-up has reset.
+        public static void Return(Scratch scratch) => Free.Add(scratch);
     }
 }
