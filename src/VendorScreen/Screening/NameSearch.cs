@@ -30,12 +30,12 @@ internal static class NameSearch
             {
                 // A window of a long text has no written form of its own: its tokens stand for it (as when screening).
                 var queryText = variants.Any(v => ReferenceEquals(v, variant)) ? name : variant.Key;
+                var boundRules = variant.IsTransliteration ? null : bound;
                 foreach (var id in index.FindCandidates(variant, candidates))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var candidate = index.Names[id];
-                    if (bound is not null && !variant.IsTransliteration
-                        && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, minScore, index.FactsOf(id)))
+                    if (boundRules is not null && !NameScorer.MayReach(variant, candidate.Normalized, index, boundRules, minScore, index.FactsOf(id)))
                     {
                         continue;
                     }
