@@ -19,14 +19,17 @@ internal static class CrossScriptSimilarity
     /// reaches the match threshold after the scorer's one-word discount.</summary>
     public const double MinSimilarity = 0.89;
 
-    private static readonly FrozenDictionary<(char, char), double> General = Table(
+    internal static readonly (string Pair, double Cost)[] General =
+    [
         ("pb", 0.3), ("td", 0.3), ("kg", 0.3), ("sz", 0.3), ("fv", 0.3), ("SZ", 0.3), ("CJ", 0.3), ("SC", 0.3), ("ZJ", 0.2), ("sS", 0.4),
         ("zZ", 0.4), ("Ts", 0.3), ("Tz", 0.3), ("Tc", 0.1), ("TC", 0.3), ("ck", 0.15), ("cs", 0.15), ("cC", 0.25), ("cS", 0.4), ("cz", 0.3),
         ("vw", 0.2), ("fp", 0.6), ("bv", 0.4), ("tQ", 0.2), ("sQ", 0.3), ("dQ", 0.4), ("fQ", 0.6), ("kx", 0.3), ("hx", 0.2), ("Cx", 0.3),
         ("gx", 0.5), ("kC", 0.4), ("lr", 0.5), ("nN", 0.2), ("mn", 0.5), ("yJ", 0.3), ("yi", 0.2), ("ye", 0.3), ("wu", 0.2), ("wo", 0.3),
-        ("Ji", 0.4), ("Jg", 0.5), ("hg", 0.6), ("ie", 0.1), ("ou", 0.1), ("Jz", 0.4), ("hk", 0.6), ("xS", 0.5));
+        ("Ji", 0.4), ("Jg", 0.5), ("hg", 0.6), ("ie", 0.1), ("ou", 0.1), ("Jz", 0.4), ("hk", 0.6), ("xS", 0.5)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> HanCosts = Table(
+    internal static readonly (string Pair, double Cost)[] HanCosts =
+    [
         ("bp", 0.1), ("dt", 0.1), ("gk", 0.1), ("fv", 0.1), ("wv", 0.1), ("wf", 0.5), ("lr", 0.15), ("lR", 0.15),
         ("jJ", 0.1), ("jg", 0.3), ("jk", 0.3), ("jZ", 0.2), ("jz", 0.3), ("jy", 0.3), ("jC", 0.3), ("jd", 0.5), ("jc", 0.3),
         ("qC", 0.1), ("qk", 0.3), ("qc", 0.2), ("qT", 0.3), ("qJ", 0.3), ("qS", 0.4), ("qt", 0.5),
@@ -35,32 +38,43 @@ internal static class CrossScriptSimilarity
         ("zT", 0.2), ("zs", 0.2), ("zJ", 0.2), ("zZ", 0.2), ("zd", 0.4), ("zc", 0.3),
         ("hx", 0.1), ("hk", 0.4), ("hf", 0.5), ("nm", 0.2), ("Nn", 0.15), ("Nm", 0.3), ("sQ", 0.15), ("tQ", 0.2), ("dQ", 0.3), ("Ss", 0.2),
         ("JZ", 0.1), ("Jz", 0.3), ("Jg", 0.4), ("JC", 0.2), ("SC", 0.2), ("Cc", 0.2), ("Ck", 0.4), ("wu", 0.1), ("wo", 0.2), ("yi", 0.1),
-        ("ye", 0.2), ("Rr", 0), ("QS", 0.3), ("qz", 0.4), ("hC", 0.4));
+        ("ye", 0.2), ("Rr", 0), ("QS", 0.3), ("qz", 0.4), ("hC", 0.4)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> HangulCosts = Table(
+    internal static readonly (string Pair, double Cost)[] HangulCosts =
+    [
         ("bp", 0.15), ("bv", 0.1), ("pf", 0.1), ("dt", 0.15), ("gk", 0.15), ("Jz", 0.2), ("JZ", 0.2), ("CT", 0.3), ("Cc", 0.2), ("sQ", 0.15),
         ("dQ", 0.3), ("tQ", 0.2), ("lr", 0.1), ("sS", 0.2), ("hf", 0.4), ("Jg", 0.4), ("Nn", 0.15), ("sT", 0.3), ("Jc", 0.4), ("hx", 0.1),
-        ("kx", 0.3), ("wv", 0.3));
+        ("kx", 0.3), ("wv", 0.3)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> KanaCosts = Table(
+    internal static readonly (string Pair, double Cost)[] KanaCosts =
+    [
         ("bv", 0.1), ("hf", 0.2), ("lr", 0.1), ("sQ", 0.15), ("zQ", 0.2), ("Tt", 0.3), ("Ct", 0.4), ("Ss", 0.2), ("Jz", 0.2), ("Jd", 0.4),
         ("JZ", 0.1), ("Jg", 0.4), ("Nn", 0.1), ("kx", 0.3), ("hx", 0.2), ("Tz", 0.2), ("Tc", 0.1), ("Cc", 0.2), ("wv", 0.3), ("bp", 0.4),
-        ("gk", 0.4), ("dt", 0.4), ("Zz", 0.2));
+        ("gk", 0.4), ("dt", 0.4), ("Zz", 0.2)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> CyrillicCosts = Table(
+    internal static readonly (string Pair, double Cost)[] CyrillicCosts =
+    [
         ("vw", 0.05), ("xh", 0.1), ("gh", 0.3), ("Tc", 0.05), ("Tz", 0.2), ("yJ", 0.1), ("Ji", 0.3), ("yi", 0.15), ("Cc", 0.2), ("ZJ", 0.3),
-        ("Zg", 0.4), ("xC", 0.2), ("fQ", 0.3), ("tQ", 0.15), ("Sc", 0.3), ("zs", 0.3), ("CT", 0.3), ("ZS", 0.2), ("vf", 0.3));
+        ("Zg", 0.4), ("xC", 0.2), ("fQ", 0.3), ("tQ", 0.15), ("Sc", 0.3), ("zs", 0.3), ("CT", 0.3), ("ZS", 0.2), ("vf", 0.3)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> ArabicCosts = Table(
+    internal static readonly (string Pair, double Cost)[] ArabicCosts =
+    [
         ("bp", 0.1), ("fv", 0.1), ("Jg", 0.15), ("gk", 0.3), ("xh", 0.15), ("xC", 0.2), ("tQ", 0.15), ("sQ", 0.2), ("dQ", 0.3),
         ("wo", 0.05), ("wu", 0.05), ("wv", 0.1), ("yi", 0.05), ("ye", 0.1), ("yJ", 0.2), ("Ja", 0.5), ("zd", 0.4), ("ai", 0.3), ("ae", 0.1),
         ("SC", 0.2), ("kc", 0.1), ("sc", 0.1), ("zZ", 0.2), ("JZ", 0.2), ("hk", 0.5), ("ts", 0.6), ("ya", 0.5), ("yo", 0.5), ("yu", 0.5),
-        ("wa", 0.5), ("we", 0.5), ("wi", 0.5));
+        ("wa", 0.5), ("we", 0.5), ("wi", 0.5)
+    ];
 
-    private static readonly FrozenDictionary<(char, char), double> HebrewCosts = Table(
+    internal static readonly (string Pair, double Cost)[] HebrewCosts =
+    [
         ("vb", 0.05), ("vw", 0.05), ("vo", 0.1), ("vu", 0.1), ("yi", 0.05), ("ye", 0.1), ("yJ", 0.15), ("kx", 0.1), ("kC", 0.3), ("kc", 0.2),
         ("fp", 0.1), ("sS", 0.1), ("Tz", 0.15), ("Tc", 0.1), ("TC", 0.2), ("Ts", 0.3), ("tQ", 0.15), ("sQ", 0.3), ("gJ", 0.2), ("hx", 0.15),
-        ("ae", 0.1), ("sc", 0.1), ("vf", 0.3), ("ya", 0.5), ("yo", 0.5), ("yu", 0.5), ("va", 0.5), ("ve", 0.5), ("vi", 0.5));
+        ("ae", 0.1), ("sc", 0.1), ("vf", 0.3), ("ya", 0.5), ("yo", 0.5), ("yu", 0.5), ("va", 0.5), ("ve", 0.5), ("vi", 0.5)
+    ];
 
     /// <summary>Gets the similarity of a Latin token and a transliterated token in [0, <see cref="MaxSimilarity"/>]; 0 when
     /// their sound codes are too far apart.</summary>
@@ -92,8 +106,8 @@ internal static class CrossScriptSimilarity
         ArgumentNullException.ThrowIfNull(latin);
         return script switch
         {
-            NameScript.Han => ContainsAny(latin, PinyinMarkers) && SplitsIntoSyllables(latin, PinyinSyllables),
-            NameScript.Hangul => ContainsAny(latin, HangulMarkers) && SplitsIntoSyllables(latin, HangulSyllables),
+            NameScript.Han => ContainsAny(latin, PinyinMarkers) && SplitsIntoSyllables(latin, PinyinSyllables.Set),
+            NameScript.Hangul => ContainsAny(latin, HangulMarkers) && SplitsIntoSyllables(latin, HangulSyllables.Set),
             _ => false,
         };
     }
@@ -108,8 +122,8 @@ internal static class CrossScriptSimilarity
         ArgumentNullException.ThrowIfNull(latin);
         return script switch
         {
-            NameScript.Han => PinyinSyllables.Contains(latin),
-            NameScript.Hangul => HangulSyllables.Contains(latin),
+            NameScript.Han => PinyinSyllables.Set.Contains(latin),
+            NameScript.Hangul => HangulSyllables.Set.Contains(latin),
             _ => false,
         };
     }
@@ -403,20 +417,27 @@ internal static class CrossScriptSimilarity
         return rowMin;
     }
 
-    // Pinyin syllables: every initial with every final of the standard table (a superset of the syllables in use).
-    private static readonly FrozenSet<string> PinyinSyllables = Syllables(
-        ["", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"],
-        ["iang", "iong", "uang", "ian", "iao", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie",
-            "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v"],
-        [""]);
-
     private static readonly string[] PinyinMarkers = ["ng", "zh", "x", "q", "uo", "ui", "iu", "ao"];
 
-    // Revised Romanization syllables: initial consonant, vowel, final consonant.
-    private static readonly FrozenSet<string> HangulSyllables = Syllables(
-        ["", "kk", "tt", "pp", "ss", "jj", "ch", "g", "n", "d", "r", "m", "b", "s", "j", "k", "t", "h", "p", "l"],
-        ["yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "a", "e", "o", "u", "i"],
-        ["", "ng", "k", "n", "t", "l", "m", "p"]);
+    // The syllables of each romanisation, made when first read (a Latin name compared with no Han or Hangul name never reads them).
+    private static class PinyinSyllables
+    {
+        // Every initial with every final of the standard table (a superset of the syllables in use).
+        public static readonly FrozenSet<string> Set = Syllables(
+            ["", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"],
+            ["iang", "iong", "uang", "ian", "iao", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie",
+                "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v"],
+            [""]);
+    }
+
+    private static class HangulSyllables
+    {
+        // Revised Romanization syllables: initial consonant, vowel, final consonant.
+        public static readonly FrozenSet<string> Set = Syllables(
+            ["", "kk", "tt", "pp", "ss", "jj", "ch", "g", "n", "d", "r", "m", "b", "s", "j", "k", "t", "h", "p", "l"],
+            ["yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "a", "e", "o", "u", "i"],
+            ["", "ng", "k", "n", "t", "l", "m", "p"]);
+    }
 
     private static readonly string[] HangulMarkers = ["eo", "eu", "ae", "oe", "ng"];
 
@@ -571,86 +592,106 @@ internal static class CrossScriptSimilarity
         };
     }
 
+    // The cost of substituting one ASCII code for another, by script, as a table of 128 by 128 (the Latin code's row, the
+    // transliterated code's column): 0 for the same code; else the script's own cost of the pair (its entries, either way round),
+    // else the general cost of the pair, else 0.2 for two vowels and 1 otherwise. A Latin silent r ('R') costs what r does. The
+    // tables are written entry by entry from the lists of pairs, which costs about 1 ms for every script, where working out each
+    // of the 16,384 cells of each by looking its pair up cost about 60 ms at the first screening of a process.
     private static double[][] BuildSubstitutionTables()
     {
+        var vowels = new List<int>();
+        for (var c = 0; c < 128; c++)
+        {
+            if (CrossScriptKey.IsVowel((char)c))
+            {
+                vowels.Add(c);
+            }
+        }
+
         var tables = new double[(int)NameScript.Other + 1][];
         for (var s = 0; s < tables.Length; s++)
         {
             var table = new double[128 * 128];
-            for (var a = 0; a < 128; a++)
+            Array.Fill(table, 1.0);
+            foreach (var a in vowels)
             {
-                for (var b = 0; b < 128; b++)
+                foreach (var b in vowels)
                 {
-                    table[(a * 128) + b] = ComputeSubstitution((char)a, (char)b, (NameScript)s);
+                    table[(a * 128) + b] = 0.2;
                 }
             }
 
+            // The script's own costs take precedence over the general ones: written after them.
+            Write(table, General);
+            if (ScriptCosts((NameScript)s) is { } own)
+            {
+                Write(table, own);
+            }
+
+            for (var c = 0; c < 128; c++)
+            {
+                table[(c * 128) + c] = 0;
+            }
+
+            // A silent r is compared as r, apart from itself.
+            table.AsSpan('r' * 128, 128).CopyTo(table.AsSpan('R' * 128, 128));
+            table[('R' * 128) + 'R'] = 0;
             tables[s] = table;
         }
 
         return tables;
-    }
 
-    private static double ComputeSubstitution(char a, char b, NameScript script)
-    {
-        if (a == b)
+        static void Write(double[] table, (string Pair, double Cost)[] entries)
         {
-            return 0;
-        }
-
-        if (a == 'R')
-        {
-            a = 'r';
-            if (a == b)
+            foreach (var (pair, cost) in entries)
             {
-                return 0;
+                table[(pair[0] * 128) + pair[1]] = cost;
+                table[(pair[1] * 128) + pair[0]] = cost;
             }
         }
-
-        var table = script switch
-        {
-            NameScript.Han => HanCosts,
-            NameScript.Hangul => HangulCosts,
-            NameScript.Kana => KanaCosts,
-            NameScript.Cyrillic => CyrillicCosts,
-            NameScript.Arabic => ArabicCosts,
-            NameScript.Hebrew => HebrewCosts,
-            _ => null,
-        };
-        if (table is not null && table.TryGetValue((a, b), out var cost))
-        {
-            return cost;
-        }
-
-        if (General.TryGetValue((a, b), out cost))
-        {
-            return cost;
-        }
-
-        if (CrossScriptKey.IsVowel(a) && CrossScriptKey.IsVowel(b))
-        {
-            return 0.2;
-        }
-
-        return 1;
     }
+
+    /// <summary>Gets the pairs of codes whose substitution cost a script sets itself, over the general ones; none for a script
+    /// that has no costs of its own.</summary>
+    /// <param name="script">The script.</param>
+    /// <returns>The pairs (each either way round) and their costs, or <see langword="null"/>.</returns>
+    internal static (string Pair, double Cost)[]? ScriptCosts(NameScript script) => script switch
+    {
+        NameScript.Han => HanCosts,
+        NameScript.Hangul => HangulCosts,
+        NameScript.Kana => KanaCosts,
+        NameScript.Cyrillic => CyrillicCosts,
+        NameScript.Arabic => ArabicCosts,
+        NameScript.Hebrew => HebrewCosts,
+        _ => null,
+    };
+
+    /// <summary>Gets the cost of substituting a transliterated code for a Latin code in the edit cost of a script (both ASCII).</summary>
+    /// <param name="latinCode">The Latin code.</param>
+    /// <param name="nativeCode">The transliterated code.</param>
+    /// <param name="script">The script the transliterated code came from.</param>
+    /// <returns>The cost.</returns>
+    internal static double SubstitutionCost(char latinCode, char nativeCode, NameScript script) =>
+        SubstitutionTables[(int)script][(latinCode * 128) + nativeCode];
 
     // Declared after the cost tables it is computed from (static fields initialise in order).
     private static readonly double[][] SubstitutionTables = BuildSubstitutionTables();
 
     // The cost of each ASCII Latin code with nothing against it, by script: read once per row of the edit cost.
-    private static readonly double[][] LatinGapTables = [.. Enumerable.Range(0, (int)NameScript.Other + 1)
-        .Select(s => Enumerable.Range(0, 128).Select(c => LatinGap((char)c, (NameScript)s)).ToArray())];
+    private static readonly double[][] LatinGapTables = BuildLatinGapTables();
 
-    private static FrozenDictionary<(char, char), double> Table(params (string Pair, double Cost)[] entries)
+    private static double[][] BuildLatinGapTables()
     {
-        var d = new Dictionary<(char, char), double>();
-        foreach (var (pair, cost) in entries)
+        var tables = new double[(int)NameScript.Other + 1][];
+        for (var s = 0; s < tables.Length; s++)
         {
-            d[(pair[0], pair[1])] = cost;
-            d[(pair[1], pair[0])] = cost;
+            tables[s] = new double[128];
+            for (var c = 0; c < 128; c++)
+            {
+                tables[s][c] = LatinGap((char)c, (NameScript)s);
+            }
         }
 
-        return d.ToFrozenDictionary();
+        return tables;
     }
 }
