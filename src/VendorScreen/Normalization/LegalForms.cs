@@ -26,8 +26,24 @@ internal static class LegalForms
 
     private const int MisspeltLegalFormMinLength = 10;
 
-    private static readonly KeyValuePair<string, string>[] LongLegalForms =
-        LegalFormMap.Where(p => p.Key.Length >= MisspeltLegalFormMinLength).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+    // The legal-form words of ten letters or more, in ordinal order, for reading them misspelt. (The tables of this class are made
+    // with loops rather than queries: each query over pairs of values compiles its own code at the first screening of a process.)
+    private static readonly KeyValuePair<string, string>[] LongLegalForms = WordsOfAtLeast(MisspeltLegalFormMinLength);
+
+    private static KeyValuePair<string, string>[] WordsOfAtLeast(int length)
+    {
+        var words = new List<KeyValuePair<string, string>>();
+        foreach (var pair in LegalFormMap)
+        {
+            if (pair.Key.Length >= length)
+            {
+                words.Add(pair);
+            }
+        }
+
+        words.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return [.. words];
+    }
 
     private static readonly FrozenSet<string> GenericWords = new[]
     {
@@ -61,19 +77,19 @@ internal static class LegalForms
     // Bank (Schweiz) AG" is Deutsche Bank. Kept apart
     // so that scorers released before them (token-align-v3) classify as they did; token-align-v4 reads them through
     // WiderClass.
-    private static readonly FrozenDictionary<string, TokenClass> WiderClasses = new Dictionary<string, TokenClass>(StringComparer.Ordinal)
+    private static TokenClass? WiderClassOf(string word) => word switch
     {
-        ["federal"] = TokenClass.Generic,
-        ["atlantic"] = TokenClass.Location, ["arctic"] = TokenClass.Location, ["baltic"] = TokenClass.Location, ["caspian"] = TokenClass.Location,
-        ["caribbean"] = TokenClass.Location, ["mediterranean"] = TokenClass.Location,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        "federal" => TokenClass.Generic,
+        "atlantic" or "arctic" or "baltic" or "caspian" or "caribbean" or "mediterranean" => TokenClass.Location,
+        _ => null,
+    };
 
     /// <summary>Gets a token as the wider word tables classify it: "federal" is a generic organisation word and seas ("Atlantic",
     /// "Baltic") are places; any other token is returned as it is.</summary>
     /// <param name="token">A token as <see cref="Classify"/> returned it.</param>
     /// <returns>The token, reclassified when the wider tables name it.</returns>
     internal static NameToken WiderClass(NameToken token) =>
-        token.Class == TokenClass.Word && WiderClasses.TryGetValue(token.Text, out var wider) ? new NameToken(token.Text, wider) : token;
+        token.Class == TokenClass.Word && WiderClassOf(token.Text) is { } wider ? new NameToken(token.Text, wider) : token;
 
     private static readonly FrozenSet<string> QualifierWords = new[]
     {
@@ -155,18 +171,87 @@ internal static class LegalForms
     private static readonly (string Spelling, string Form)[] JoinedSpellings = [("sadecv", "sa"), ("sderldecv", "srl")];
 
     // The spellings of each compare form that a misspelling can be recognised from: single words of two letters or more, and the
-    // multi-word phrases written with spaces ("joint stock company").
-    private static readonly FrozenDictionary<string, Spelling[]> SpellingsByForm = LegalFormMap
-        .Where(p => p.Key.Length >= 2 && p.Key.All(char.IsAsciiLetter))
-        .Select(p => (Spelling: p.Key, Form: p.Value))
-        .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter))).Select(p => (Spelling: string.Join(' ', p.Words), Form: p.Compare)))
+    // multi-word phrases written with spaces ("joint stock company"); with the form's number and the text lengths that may misspell it.
+    private static readonly FrozenDictionary<string, FormSpellings> SpellingsByForm = MisspeltFormSpellings();
+
+    private static FrozenDictionary<string, FormSpellings> MisspeltFormSpellings()
+    {
+        // The spellings of each form in the order met, each once; the forms in the order first met.
+        var forms = new List<string>();
+        var spellingsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string spelling, string form)
+        {
+            if (!spellingsOf.TryGetValue(form, out var spellings))
+            {
+                spellingsOf[form] = spellings = [];
+                forms.Add(form);
+            }
+
+            if (!spellings.Contains(spelling, StringComparer.Ordinal))
+            {
+                spellings.Add(spelling);
+            }
+        }
+
+        foreach (var (word, form) in LegalFormMap)
+        {
+            if (word.Length >= 2 && IsAsciiLetters(word))
+            {
+                Add(word, form);
+            }
+        }
+
+        foreach (var (words, form) in Phrases)
+        {
+            if (Array.TrueForAll(words, IsAsciiLetters))
+            {
+                Add(string.Join(' ', words), form);
+            }
+        }
+
         // The same phrases as they read once a word of them is itself a legal form ("joint stock company" as "joint stock co").
-        .Concat(Phrases.Where(p => p.Words.All(w => w.All(char.IsAsciiLetter)) && p.Words.Any(LegalFormMap.ContainsKey))
-            .Select(p => (Spelling: string.Join(' ', p.Words.Select(w => LegalFormMap.GetValueOrDefault(w, w))), Form: p.Compare)))
+        foreach (var (words, form) in Phrases)
+        {
+            if (Array.TrueForAll(words, IsAsciiLetters) && Array.Exists(words, LegalFormMap.ContainsKey))
+            {
+                Add(string.Join(' ', Array.ConvertAll(words, w => LegalFormMap.GetValueOrDefault(w, w))), form);
+            }
+        }
+
         // Forms written as dotted letters that a misspelling may join ("S.A. D C.V." for S.A. de C.V., a kind of S.A.).
-        .Concat(JoinedSpellings)
-        .GroupBy(p => p.Form, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Spelling).Distinct(StringComparer.Ordinal).Select(Spelling.Of).ToArray(), StringComparer.Ordinal);
+        foreach (var (spelling, form) in JoinedSpellings)
+        {
+            Add(spelling, form);
+        }
+
+        var table = new Dictionary<string, FormSpellings>(StringComparer.Ordinal);
+        for (var number = 0; number < forms.Count; number++)
+        {
+            var spellings = spellingsOf[forms[number]].ConvertAll(Spelling.Of).ToArray();
+            var lengths = 0UL;
+            for (var length = 2; length < 64; length++)
+            {
+                lengths |= MayBeMisspeltAt(length, spellings) ? 1UL << length : 0;
+            }
+
+            table[forms[number]] = new FormSpellings(spellings, number < 64 ? number : -1, lengths);
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static bool IsAsciiLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // A spelling of a legal form with the set of its characters (EditBounds.CharacterSet): a text whose characters and length
     // already need more edits than allowed (EditBounds.MinEdits, a lower bound of the distance) is not within them, so the
@@ -176,31 +261,27 @@ internal static class LegalForms
         public static Spelling Of(string text) => new(text, EditBounds.CharacterSet(text));
     }
 
-    // A number under 64 for each of the first 64 compare forms a misspelling is read for.
-    private static readonly FrozenDictionary<string, int> MisspellingFormNumbers = SpellingsByForm.Keys.Take(64)
-        .Select((form, number) => (form, number)).ToFrozenDictionary(p => p.form, p => p.number, StringComparer.Ordinal);
+    // The spellings of a compare form a misspelling is read for, its number (under 64 for the first 64 forms, else -1) and the text
+    // lengths under 64 that may misspell it (bit n for length n), as MayBeMisspelling reads them.
+    private sealed record FormSpellings(Spelling[] Spellings, int Number, ulong Lengths);
 
     /// <summary>Gets a number under 64 that stands for a legal form a misspelling is read for, so that what is known of a name for
     /// each form can be kept in a mask of 64 bits.</summary>
     /// <param name="compareForm">The compare form.</param>
     /// <returns>The number; -1 for a form no misspelling is read for, or past the 64th.</returns>
-    internal static int MisspellingFormNumber(string compareForm) => MisspellingFormNumbers.TryGetValue(compareForm, out var number) ? number : -1;
+    internal static int MisspellingFormNumber(string compareForm) => SpellingsByForm.TryGetValue(compareForm, out var form) ? form.Number : -1;
 
     /// <summary>Gets the spellings a misspelling of a legal form is read from (for tests).</summary>
     /// <param name="compareForm">The compare form.</param>
     /// <returns>The spellings; empty for a form no misspelling is read for.</returns>
     internal static IReadOnlyList<string> MisspellingSpellings(string compareForm) =>
-        SpellingsByForm.TryGetValue(compareForm, out var spellings) ? spellings.Select(s => s.Text).ToArray() : [];
-
-    // The text lengths under 64 that may misspell each compare form (bit n for length n), as MayBeMisspelling reads them.
-    private static readonly FrozenDictionary<string, ulong> MisspellingLengthsByForm = SpellingsByForm.Keys
-        .ToFrozenDictionary(form => form, form => Enumerable.Range(0, 64).Where(n => MayBeMisspelling(n, form)).Aggregate(0UL, (set, n) => set | (1UL << n)), StringComparer.Ordinal);
+        SpellingsByForm.TryGetValue(compareForm, out var form) ? Array.ConvertAll(form.Spellings, s => s.Text) : [];
 
     /// <summary>Gets the text lengths under 64 that may be a misspelling of a legal form (<see cref="MayBeMisspelling"/>), as a set
     /// (bit n for length n), so that a run of words can be tested against several forms by its length at once.</summary>
     /// <param name="compareForm">The compare form of the legal form.</param>
     /// <returns>The set; 0 for a form no misspelling is read for.</returns>
-    internal static ulong MisspellingLengths(string compareForm) => MisspellingLengthsByForm.GetValueOrDefault(compareForm);
+    internal static ulong MisspellingLengths(string compareForm) => SpellingsByForm.TryGetValue(compareForm, out var form) ? form.Lengths : 0;
 
     /// <summary>Gets whether a text of a given length may be a misspelling of a legal form (<see cref="IsMisspelling(string, string)"/>): a test of
     /// the length alone, so that a run of words is joined only when it may be one.</summary>
@@ -209,11 +290,11 @@ internal static class LegalForms
     /// <returns><see langword="false"/> when no text of that length is a misspelling of the form.</returns>
     internal static bool MayBeMisspelling(int textLength, string compareForm)
     {
-        if (textLength < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings))
-        {
-            return false;
-        }
+        return textLength >= 2 && SpellingsByForm.TryGetValue(compareForm, out var form) && MayBeMisspeltAt(textLength, form.Spellings);
+    }
 
+    private static bool MayBeMisspeltAt(int textLength, Spelling[] spellings)
+    {
         foreach (var (spelling, _) in spellings)
         {
             if (spelling.Length == 2 ? textLength == 3 : Math.Abs(spelling.Length - textLength) <= (spelling.Length >= 8 ? 2 : 1))
@@ -245,10 +326,12 @@ internal static class LegalForms
     /// <returns><see langword="true"/> when the text is within the edit allowance of a spelling of the form but is not the form itself.</returns>
     internal static bool IsMisspelling(ReadOnlySpan<char> text, string compareForm)
     {
-        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var spellings))
+        if (text.Length < 2 || !SpellingsByForm.TryGetValue(compareForm, out var form))
         {
             return false;
         }
+
+        var spellings = form.Spellings;
 
         // A text that is itself a written legal form is no misspelling: looked up only for a text close to a spelling.
         ulong? textCharacters = null;
