@@ -16,6 +16,10 @@ switch (args.FirstOrDefault())
         return await AllocationProfile.RunAsync(args[1..]);
     case "stages":
         return await StageTimes.RunAsync(args[1..]);
+    case "coldstart":
+        return await ColdStartHarness.RunAsync(args[1..]);
+    case "coldstart-child":
+        return await ColdStartHarness.RunChildAsync(args[1..]);
     default:
         await Console.Error.WriteLineAsync("""
             usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N] [--misses]
@@ -23,6 +27,7 @@ switch (args.FirstOrDefault())
                    VendorScreen.Benchmarks snapshot [--data DIR] [--rounds N]
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]
                    VendorScreen.Benchmarks stages [--data DIR] [--queries N] [--check-bound] [--fill-memo]
+                   VendorScreen.Benchmarks coldstart [--data DIR] [--runs N]
                    VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]
             """);
         return 2;
