@@ -25,10 +25,10 @@ internal static class ColdStartHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var dataRoot = Option(args, "--data") ?? Path.Combine("..", "shared", "data");
-        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
-        if (runs < 1)
+        var runsText = Option(args, "--runs") ?? "5";
+        if (!int.TryParse(runsText, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) || runs < 1)
         {
-            await Console.Error.WriteLineAsync("coldstart: --runs must be at least 1.");
+            await Console.Error.WriteLineAsync($"coldstart: --runs \"{runsText}\": give a whole number of runs, 1 or more.");
             return 2;
         }
 

@@ -666,7 +666,8 @@ internal static class CrossScriptSimilarity
         _ => null,
     };
 
-    /// <summary>Gets the cost of substituting a transliterated code for a Latin code in the edit cost of a script (both ASCII).</summary>
+    /// <summary>Gets the cost of substituting a transliterated code for a Latin code in the edit cost of a script (both ASCII), as
+    /// the edit cost reads it from its table (for tests).</summary>
     /// <param name="latinCode">The Latin code.</param>
     /// <param name="nativeCode">The transliterated code.</param>
     /// <param name="script">The script the transliterated code came from.</param>

@@ -187,7 +187,7 @@ internal static class LegalForms
                 forms.Add(form);
             }
 
-            if (!spellings.Contains(spelling, StringComparer.Ordinal))
+            if (!spellings.Contains(spelling))
             {
                 spellings.Add(spelling);
             }
