@@ -24,11 +24,15 @@ internal static class ColdStartHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var dataRoot = Option(args, "--data") ?? Path.Combine("..", "shared", "data");
-        var runsText = Option(args, "--runs") ?? "5";
-        if (!int.TryParse(runsText, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) || runs < 1)
+        var dataRoot = ThroughputHarness.StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
+        int runs;
+        try
         {
-            await Console.Error.WriteLineAsync($"coldstart: --runs \"{runsText}\": give a whole number of runs, 1 or more.");
+            runs = ThroughputHarness.Option(args, "--runs", 5);
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync("coldstart: " + ex.Message);
             return 2;
         }
 
@@ -174,13 +178,13 @@ internal static class ColdStartHarness
             return null;
         }
 
-        var last = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return JsonSerializer.Deserialize<Dictionary<string, double>>(last);
-    }
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+        {
+            await Console.Error.WriteLineAsync($"coldstart: the {start} run wrote no figures.");
+            return null;
+        }
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        return JsonSerializer.Deserialize<Dictionary<string, double>>(lines[^1]);
     }
 }

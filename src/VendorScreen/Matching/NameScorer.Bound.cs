@@ -593,7 +593,7 @@ internal static partial class NameScorer
     // compare them).
     private static bool ReadsWithDigitsAs(NameToken digits, NameToken letters, NameScoringRules rules)
     {
-        if (!DigitLetters.IsCandidate(digits.Text) || !IsAsciiLetters(letters.Text))
+        if (!DigitLetters.IsCandidate(digits.Text) || !NameNormalizer.IsAsciiLetters(letters.Text))
         {
             return false;
         }

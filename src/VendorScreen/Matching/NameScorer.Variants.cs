@@ -239,7 +239,7 @@ internal static partial class NameScorer
             var readings = DigitLetters.Readings(digitSide[i].Text);
             for (var j = 0; j < other.Count; j++)
             {
-                if (other[j].Class != TokenClass.Word || !IsAsciiLetters(other[j].Text))
+                if (other[j].Class != TokenClass.Word || !NameNormalizer.IsAsciiLetters(other[j].Text))
                 {
                     continue;
                 }

@@ -899,7 +899,7 @@ internal static partial class NameScorer
                 continue;
             }
 
-            if (shorter[i].Class != TokenClass.Word || shorter[i].Text.Length < 2 || !IsAsciiLetters(shorter[i].Text) || !usedShorter[i] || at[i] <= previous)
+            if (shorter[i].Class != TokenClass.Word || shorter[i].Text.Length < 2 || !NameNormalizer.IsAsciiLetters(shorter[i].Text) || !usedShorter[i] || at[i] <= previous)
             {
                 return default;
             }
@@ -1415,7 +1415,7 @@ internal static partial class NameScorer
             if (eligible[k] == 0)
             {
                 var t = tokens[k];
-                eligible[k] = t.Class is TokenClass.Word or TokenClass.LegalForm && IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules) ? (sbyte)1 : (sbyte)-1;
+                eligible[k] = t.Class is TokenClass.Word or TokenClass.LegalForm && NameNormalizer.IsAsciiLetters(t.Text) && !ResemblesWord(t, other, rules) ? (sbyte)1 : (sbyte)-1;
             }
 
             if (eligible[k] < 0)
@@ -1779,7 +1779,7 @@ internal static partial class NameScorer
         // Under function-word-edit, a two-letter word one letter from a two-letter function word ("om" / "of", "tha" is not one) is
         // that word misspelt; it weighs what the function word weighs (misspelt-word-class-weight).
         if (rules.FunctionWordEdits && shortSubstitution && x.Length == 2 && y.Length == 2 && (aClass == TokenClass.Generic) != (bClass == TokenClass.Generic)
-            && IsAsciiLetters(x) && IsAsciiLetters(y) && (x[0] == y[0] || x[1] == y[1]))
+            && NameNormalizer.IsAsciiLetters(x) && NameNormalizer.IsAsciiLetters(y) && (x[0] == y[0] || x[1] == y[1]))
         {
             return rules.ShortWordEditSimilarity;
         }
@@ -1787,7 +1787,7 @@ internal static partial class NameScorer
         // A word of two or three letters one letter away from the other ("Ali" / "Ami", "Oil" / "Ol", "Arm" / "Farm") is a slip
         // that weighs only what such a short word weighs in the name: half a match, so that it decides nothing on its own.
         if (rules.ShortWordEditSimilarity > 0 && longer <= 4 && shorter >= 2 && (longer <= 3 || (shorter == 3 && x[0] != y[0]))
-            && shortSubstitution && IsAsciiLetters(x) && IsAsciiLetters(y)
+            && shortSubstitution && NameNormalizer.IsAsciiLetters(x) && NameNormalizer.IsAsciiLetters(y)
             && !(Romanization.IsPinyinSyllable(x) && Romanization.IsPinyinSyllable(y))
             && (x.Length != y.Length || shorter >= 3) && OsaDistance(x, y, 1) == 1)
         {
@@ -1889,7 +1889,7 @@ internal static partial class NameScorer
     /// no such credit; nor do words in other scripts, where one letter more often makes another name ("محمدی" / "احمدی").
     /// </summary>
     private static double ShortSubstitution(ReadOnlySpan<char> x, ReadOnlySpan<char> y, bool allowed, NameScoringRules rules) =>
-        !allowed || x.Length < 4 || !IsAsciiLetters(x) || !IsAsciiLetters(y)
+        !allowed || x.Length < 4 || !NameNormalizer.IsAsciiLetters(x) || !NameNormalizer.IsAsciiLetters(y)
             || Romanization.IsPinyinSyllable(x) || Romanization.IsPinyinSyllable(y)
             ? 0
             : IndelRatio(x, y) * rules.ShortSubstitutionFactor;
@@ -2245,19 +2245,6 @@ internal static partial class NameScorer
         return false;
     }
 
-    private static bool IsAsciiLetters(ReadOnlySpan<char> text)
-    {
-        foreach (var ch in text)
-        {
-            if (!char.IsAsciiLetter(ch))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // The phonetic keys of the tokens last keyed on this thread are kept, by token instance, in slots of one array of the thread:
     // a misspelt query word is compared with many vocabulary words in a row, and each word of a query with the words of every
     // candidate, always as the first token. A key longer than a slot is written into the buffer each time.
@@ -2421,7 +2408,7 @@ internal static partial class NameScorer
     // Whether a token may be read as an acronym of the other name's words: a word of two letters up to the rules' longest
     // acronym, in ASCII letters; two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").
     private static bool MayBeAcronym(NameToken a, NameScoringRules rules) =>
-        a.Class == TokenClass.Word && a.Text.Length >= 2 && a.Text.Length <= rules.MaxAcronym && IsAsciiLetters(a.Text)
+        a.Class == TokenClass.Word && a.Text.Length >= 2 && a.Text.Length <= rules.MaxAcronym && NameNormalizer.IsAsciiLetters(a.Text)
         && (a.Text.Length != 2 || a.Text.AsSpan().IndexOfAny(Vowels) < 0);
 
     private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)

@@ -195,7 +195,7 @@ internal static class LegalForms
 
         foreach (var (word, form) in LegalFormMap)
         {
-            if (word.Length >= 2 && IsAsciiLetters(word))
+            if (word.Length >= 2 && NameNormalizer.IsAsciiLetters(word))
             {
                 Add(word, form);
             }
@@ -203,7 +203,7 @@ internal static class LegalForms
 
         foreach (var (words, form) in Phrases)
         {
-            if (Array.TrueForAll(words, IsAsciiLetters))
+            if (Array.TrueForAll(words, static w => NameNormalizer.IsAsciiLetters(w)))
             {
                 Add(string.Join(' ', words), form);
             }
@@ -212,7 +212,7 @@ internal static class LegalForms
         // The same phrases as they read once a word of them is itself a legal form ("joint stock company" as "joint stock co").
         foreach (var (words, form) in Phrases)
         {
-            if (Array.TrueForAll(words, IsAsciiLetters) && Array.Exists(words, LegalFormMap.ContainsKey))
+            if (Array.TrueForAll(words, static w => NameNormalizer.IsAsciiLetters(w)) && Array.Exists(words, LegalFormMap.ContainsKey))
             {
                 Add(string.Join(' ', Array.ConvertAll(words, w => LegalFormMap.GetValueOrDefault(w, w))), form);
             }
@@ -238,19 +238,6 @@ internal static class LegalForms
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private static bool IsAsciiLetters(string word)
-    {
-        foreach (var c in word)
-        {
-            if (!char.IsAsciiLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // A spelling of a legal form with the set of its characters (EditBounds.CharacterSet): a text whose characters and length

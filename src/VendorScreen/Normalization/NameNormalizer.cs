@@ -543,6 +543,20 @@ internal static class NameNormalizer
 
     private static string Ideograph(char c) => Ideographs.GetOrAdd(c, static c => c.ToString());
 
+    // Every character of a text is an ASCII letter (an empty text counts, as Enumerable.All has it).
+    internal static bool IsAsciiLetters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Every character of a non-empty text is an ASCII digit (an empty text counts, as Enumerable.All has it).
     internal static bool IsAsciiDigits(string text)
     {
