@@ -771,17 +771,34 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
             var queryToken = new NameToken(token, TokenClass.Word);
             var tokenSketch = _scoring.Sketch(token);
+
+            // The words in enough lists, with their sketches copied out first: the copies are reads that do not wait on one another
+            // (the words lie anywhere in the vocabulary's sketches, mostly beyond the processor's nearest caches), where reading each
+            // sketch as it is tested would wait for each read in turn.
+            var passing = scratch.PassingVocabulary;
             foreach (var id in touched)
             {
-                var t = tally[id];
-                if ((t & 0xFFFF) < needed)
+                if ((tally[id] & 0xFFFF) >= needed)
                 {
-                    continue;
+                    passing.Add(id);
                 }
+            }
+
+            var sketches = scratch.PassingSketches(passing.Count);
+            var vocabularySketches = _vocabularySketches;
+            for (var k = 0; k < passing.Count; k++)
+            {
+                sketches[k] = vocabularySketches[passing[k]];
+            }
+
+            for (var k = 0; k < passing.Count; k++)
+            {
+                var id = passing[k];
+                var t = tally[id];
 
                 // Most words that share a trigram with the token are far from it: a test of their sketches, then of the words
                 // themselves, leaves them out before the full comparison (it lets through every word the comparison accepts).
-                ref readonly var sketch = ref _vocabularySketches[id];
+                ref readonly var sketch = ref sketches[k];
                 if (!_scoring.MayBeSimilar(tokenSketch, sketch))
                 {
                     continue;
@@ -826,6 +843,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
 
             touched.Clear();
+            scratch.PassingVocabulary.Clear();
             found.Clear();
             lists.Clear();
         }
@@ -901,6 +919,21 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         public List<(int[] Ids, int Start, int End, int Gram)> GramLists { get; } = [];
 
         public List<(double Sim, long Order, int Word)> Similar { get; } = [];
+
+        // The misspelling look-up's words in enough trigram lists, and their sketches.
+        public List<int> PassingVocabulary { get; } = [];
+
+        private SpellingSketch[] _passingSketches = new SpellingSketch[256];
+
+        public SpellingSketch[] PassingSketches(int length)
+        {
+            if (_passingSketches.Length < length)
+            {
+                _passingSketches = new SpellingSketch[Math.Max(length, _passingSketches.Length * 2)];
+            }
+
+            return _passingSketches;
+        }
 
         // The code sequences the runs of one walk of the look-up by sound find (by run), with their similarity, and the bucket
         // entries a run keeps.
