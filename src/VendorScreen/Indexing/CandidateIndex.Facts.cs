@@ -9,6 +9,24 @@ internal sealed partial class CandidateIndex
     // The table of facts, made with the index (its entries are filled on first use).
     private readonly NameFactsTable _nameFacts;
 
+    /// <summary>Reads the parts of some indexed names that comparing them reads first (each name's normalised form, its tokens,
+    /// its key and where its facts lie), one name after another, before they are compared: the reads of different names do not
+    /// wait on one another, where the comparisons, reading each name in turn, would wait for each one (the names lie anywhere in
+    /// the index, mostly beyond the processor's nearest caches).</summary>
+    /// <param name="nameIds">Positions in <see cref="Names"/>.</param>
+    /// <returns>A sum of what was read, for the caller to keep.</returns>
+    internal int ReadAhead(ReadOnlySpan<int> nameIds)
+    {
+        var sum = 0;
+        foreach (var id in nameIds)
+        {
+            var normalized = Names[id].Normalized;
+            sum += normalized.Tokens.Count + normalized.Key.Length + _nameFacts.Start(id) + (_nameFacts.IsFilled(id) ? 1 : 0);
+        }
+
+        return sum;
+    }
+
     /// <summary>Gets the facts of an indexed name's tokens, to be made, and then kept, when first read
     /// (<see cref="IndexedNameFacts.Made"/>): getting them reads nothing of the table of facts.</summary>
     /// <param name="nameId">The name's position in <see cref="Names"/>.</param>

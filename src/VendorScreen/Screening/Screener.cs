@@ -709,6 +709,11 @@ internal static class Screener
 
     // Looks one form (or window) of a name up and scores its candidates, keeping in the list of matches, from first on, the best
     // match of each entity in the order the entities are first met.
+    // What the last read-ahead of a thread's candidates gave (CandidateIndex.ReadAhead): kept, so that the reads are not
+    // left out as unused.
+    [ThreadStatic]
+    private static int _readAhead;
+
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
@@ -720,6 +725,7 @@ internal static class Screener
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
         var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+        _readAhead = index.ReadAhead(ids.AsSpan(0, found));
         for (var c = 0; c < found; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
