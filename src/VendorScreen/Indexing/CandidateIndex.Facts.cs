@@ -52,6 +52,9 @@ internal sealed partial class CandidateIndex
         private readonly long[] _formsKnown;
         private readonly long[] _formsMisspelt;
 
+        // Each token's sound codes as a Latin word (CandidateIndex.LatinCodes), NoSoundCodes for none, null until first read.
+        private readonly string?[] _soundCodes;
+
         public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
             _starts = new int[names.Count + 1];
@@ -67,6 +70,22 @@ internal sealed partial class CandidateIndex
             _filled = new int[names.Count];
             _formsKnown = new long[names.Count];
             _formsMisspelt = new long[names.Count];
+            _soundCodes = new string?[_starts[^1]];
+        }
+
+        // What a token without sound codes keeps: told apart from the codes by reference.
+        private static readonly string NoSoundCodes = new('\0', 1);
+
+        public string? SoundCodes(int token, string text, CandidateIndex index)
+        {
+            var codes = Volatile.Read(ref _soundCodes[token]);
+            if (codes is null)
+            {
+                codes = index.LatinCodes(text) ?? NoSoundCodes;
+                Volatile.Write(ref _soundCodes[token], codes);
+            }
+
+            return ReferenceEquals(codes, NoSoundCodes) ? null : codes;
         }
 
         public int Start(int name) => _starts[name];

@@ -82,6 +82,13 @@ internal readonly struct IndexedNameFacts
     /// <returns>The sketch.</returns>
     public SpellingSketch SketchAt(int place) => _table.Sketch(_start + place);
 
+    /// <summary>Gets the sound codes of the token at a place as a Latin word (<see cref="CandidateIndex.LatinCodes"/>), kept
+    /// in the table from their first read: the codes are read from there rather than looked up by the token's letters in the
+    /// sound vocabulary's table of every word, which a query in another script would do for each word of its candidates.</summary>
+    /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
+    /// <returns>The codes; <see langword="null"/> when the token is not a word of the sound vocabulary.</returns>
+    public string? SoundCodesAt(int place) => _table.SoundCodes(_table.Start(_name) + place, Tokens[place].Text, (CandidateIndex)Statistics);
+
     /// <summary>Gets whether some run of the name's tokens misspells a legal form, when the bound has worked it out.</summary>
     /// <param name="form">The compare form of the legal form.</param>
     /// <param name="misspelt">Whether a run misspells it.</param>

@@ -256,7 +256,7 @@ internal static partial class NameScorer
                 var word = candidate.Tokens[j];
                 if (!bound.SoundMasks.TryGetValue(word, out var sound))
                 {
-                    sound = SoundRunsOf(native, word, rules, soundCodes);
+                    sound = SoundRunsOf(native, word, rules, soundCodes, facts?.SoundCodesAt(j));
                     if (bound.SoundMasks.Count >= MaxBoundMemo)
                     {
                         bound.SoundMasks.Clear();
@@ -564,8 +564,9 @@ internal static partial class NameScorer
 
     // The tokens of a transliterated query (as a mask) that a Latin word of the candidate may be paired with by sound: those of every
     // run of the query's syllables or words whose sound codes have a similarity above 0 with the word's, as AddCrossScriptPairs
-    // reads them (without its test of the whole Latin name for romanised words, which only takes pairs away).
-    private static ulong SoundRunsOf(NormalizedName native, NameToken word, NameScoringRules rules, IWordSoundCodes? soundCodes)
+    // reads them (without its test of the whole Latin name for romanised words, which only takes pairs away). The word's sound
+    // codes are given when the candidate's facts hold them, else looked up.
+    private static ulong SoundRunsOf(NormalizedName native, NameToken word, NameScoringRules rules, IWordSoundCodes? soundCodes, string? latinCodes)
     {
         var script = native.SourceScript;
         if (word.Class != TokenClass.Word || word.Text.Length < rules.CrossScriptMinLength || CrossScriptSimilarity.IsRomanisedSyllables(word.Text, script))
@@ -574,7 +575,7 @@ internal static partial class NameScorer
         }
 
         var mask = 0UL;
-        foreach (var (start, count, _) in CrossScriptSpaceFor(native).SoundRuns(word.Text, soundCodes))
+        foreach (var (start, count, _) in CrossScriptSpaceFor(native).SoundRuns(word.Text, soundCodes, latinCodes))
         {
             for (var m = start; m < start + count; m++)
             {

@@ -2625,8 +2625,9 @@ internal static partial class NameScorer
 
         // The runs of the native name (of two to eight Han or Hangul syllables that continue one word, or single words of other
         // scripts) whose sound codes have a similarity above 0 with a Latin word's, in order of start and then length, with the
-        // similarity; computed once per word and native name. The span is valid until the next call.
-        public ReadOnlySpan<(int Start, int Count, double Sim)> SoundRuns(string word, IWordSoundCodes? soundCodes)
+        // similarity; computed once per word and native name. The word's sound codes are those given, else looked up. The span is
+        // valid until the next call.
+        public ReadOnlySpan<(int Start, int Count, double Sim)> SoundRuns(string word, IWordSoundCodes? soundCodes, string? latinCodes = null)
         {
             if (_wordRuns.TryGetValue(word, out var kept))
             {
@@ -2645,7 +2646,7 @@ internal static partial class NameScorer
             var minRun = syllabic ? 2 : 1;
             var maxRun = syllabic ? 8 : 1;
             var n = native.Tokens;
-            var latinCodes = soundCodes?.LatinCodes(word) ?? LatinCodes(word);
+            latinCodes ??= soundCodes?.LatinCodes(word) ?? LatinCodes(word);
             var offset = _runsUsed;
             Span<int> ends = stackalloc int[maxRun];
             Span<double> sims = stackalloc double[maxRun];
