@@ -52,8 +52,9 @@ internal sealed partial class CandidateIndex
         private readonly long[] _formsKnown;
         private readonly long[] _formsMisspelt;
 
-        // Each token's sound codes as a Latin word (CandidateIndex.LatinCodes), NoSoundCodes for none, null until first read.
-        private readonly string?[] _soundCodes;
+        // The number of each token's sound codes as a Latin word (SoundVocabulary.CodesNumberOf) plus 1: 0 until first read, -1
+        // for none. Numbers rather than the codes themselves: the screenings that fill the table write no references into it.
+        private readonly int[] _soundCodes;
 
         public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
@@ -70,22 +71,19 @@ internal sealed partial class CandidateIndex
             _filled = new int[names.Count];
             _formsKnown = new long[names.Count];
             _formsMisspelt = new long[names.Count];
-            _soundCodes = new string?[_starts[^1]];
+            _soundCodes = new int[_starts[^1]];
         }
-
-        // What a token without sound codes keeps: told apart from the codes by reference.
-        private static readonly string NoSoundCodes = new('\0', 1);
 
         public string? SoundCodes(int token, string text, CandidateIndex index)
         {
-            var codes = Volatile.Read(ref _soundCodes[token]);
-            if (codes is null)
+            var number = Volatile.Read(ref _soundCodes[token]);
+            if (number == 0)
             {
-                codes = index.LatinCodes(text) ?? NoSoundCodes;
-                Volatile.Write(ref _soundCodes[token], codes);
+                number = index._sound.CodesNumberOf(text) is var found and >= 0 ? found + 1 : -1;
+                Volatile.Write(ref _soundCodes[token], number);
             }
 
-            return ReferenceEquals(codes, NoSoundCodes) ? null : codes;
+            return number > 0 ? index._sound.Codes[number - 1] : null;
         }
 
         public int Start(int name) => _starts[name];

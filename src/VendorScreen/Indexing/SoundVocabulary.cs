@@ -117,6 +117,11 @@ internal sealed class SoundVocabulary
     /// <returns>Its code sequence; <see langword="null"/> when it is not one of <see cref="Words"/>.</returns>
     public string? CodesOf(string word) => _wordNumbers.TryGetValue(word, out var w) ? Codes[WordCodes[w]] : null;
 
+    /// <summary>Gets the number of a word's code sequence in <see cref="Codes"/>.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The number; -1 when the word is not one of <see cref="Words"/>.</returns>
+    public int CodesNumberOf(string word) => _wordNumbers.TryGetValue(word, out var w) ? WordCodes[w] : -1;
+
     /// <summary>Gets the words of four letters or more of the Latin-script names (only ASCII letters) with their sound codes.</summary>
     /// <param name="names">The indexed names.</param>
     /// <param name="minWordLength">The shortest word taken.</param>
