@@ -707,13 +707,13 @@ internal static class Screener
         }
     }
 
-    // Looks one form (or window) of a name up and scores its candidates, keeping in the list of matches, from first on, the best
-    // match of each entity in the order the entities are first met.
     // What the last read-ahead of a thread's candidates gave (CandidateIndex.ReadAhead): kept, so that the reads are not
     // left out as unused.
     [ThreadStatic]
     private static int _readAhead;
 
+    // Looks one form (or window) of a name up and scores its candidates, keeping in the list of matches, from first on, the best
+    // match of each entity in the order the entities are first met; the candidates' names are read ahead of their comparison.
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
