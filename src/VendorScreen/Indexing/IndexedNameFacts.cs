@@ -87,7 +87,7 @@ internal readonly struct IndexedNameFacts
     /// sound vocabulary's table of every word, which a query in another script would do for each word of its candidates.</summary>
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
     /// <returns>The codes; <see langword="null"/> when the token is not a word of the sound vocabulary.</returns>
-    public string? SoundCodesAt(int place) => _table.SoundCodes(_table.Start(_name) + place, Tokens[place].Text, (CandidateIndex)Statistics);
+    public string? SoundCodesAt(int place) => _table.SoundCodes(_start + place, Tokens[place].Text, (CandidateIndex)Statistics);
 
     /// <summary>Gets whether some run of the name's tokens misspells a legal form, when the bound has worked it out.</summary>
     /// <param name="form">The compare form of the legal form.</param>

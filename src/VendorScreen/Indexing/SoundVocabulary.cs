@@ -115,7 +115,7 @@ internal sealed class SoundVocabulary
     /// <summary>Gets the code sequence of a word.</summary>
     /// <param name="word">The word.</param>
     /// <returns>Its code sequence; <see langword="null"/> when it is not one of <see cref="Words"/>.</returns>
-    public string? CodesOf(string word) => _wordNumbers.TryGetValue(word, out var w) ? Codes[WordCodes[w]] : null;
+    public string? CodesOf(string word) => CodesNumberOf(word) is var number and >= 0 ? Codes[number] : null;
 
     /// <summary>Gets the number of a word's code sequence in <see cref="Codes"/>.</summary>
     /// <param name="word">The word.</param>
