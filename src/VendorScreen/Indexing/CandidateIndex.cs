@@ -791,18 +791,29 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 sketches[k] = vocabularySketches[passing[k]];
             }
 
+            // Most words that share a trigram with the token are far from it: a test of their sketches, then of the words themselves,
+            // leaves them out before the full comparison (it lets through every word the comparison accepts). The words that pass the
+            // first test are kept in place, and each one's text is read (its length) as it is kept, so that the reads of their letters
+            // for the second test do not each wait in turn.
+            var count = 0;
+            var lengths = 0;
             for (var k = 0; k < passing.Count; k++)
+            {
+                if (SpellingSketch.MayBeSimilar(tokenSketch, sketches[k]))
+                {
+                    var id = passing[k];
+                    sketches[count] = sketches[k];
+                    passing[count++] = id;
+                    lengths += _vocabulary[id].Length;
+                }
+            }
+
+            scratch.ReadAheadLengths = lengths;
+            for (var k = 0; k < count; k++)
             {
                 var id = passing[k];
                 var t = tally[id];
-
-                // Most words that share a trigram with the token are far from it: a test of their sketches, then of the words
-                // themselves, leaves them out before the full comparison (it lets through every word the comparison accepts).
                 ref readonly var sketch = ref sketches[k];
-                if (!_scoring.MayBeSimilar(tokenSketch, sketch))
-                {
-                    continue;
-                }
 
                 // The token itself, when it is a vocabulary word, is not a misspelling of it.
                 var v = _vocabulary[id];
@@ -922,6 +933,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         // The misspelling look-up's words in enough trigram lists, and their sketches.
         public List<int> PassingVocabulary { get; } = [];
+
+        // The sum of the lengths of the words read ahead by the misspelling look-up: written so that the reads are made.
+        public int ReadAheadLengths { get; set; }
 
         private SpellingSketch[] _passingSketches = new SpellingSketch[256];
 

@@ -21,20 +21,12 @@ internal interface ICandidateScoring
     /// <returns>The similarity.</returns>
     double TokenSimilarity(NameToken a, NameToken b);
 
-    /// <summary>Gets what <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> needs to know of a word, computed once per word.</summary>
+    /// <summary>Gets what <see cref="SpellingSketch.MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> needs to know of a word, computed once per word.</summary>
     /// <param name="word">The word, in compare form.</param>
     /// <returns>The sketch.</returns>
     SpellingSketch Sketch(string word);
 
-    /// <summary>Gets whether two words, as tokens of the class <see cref="TokenClass.Word"/>, may be close spellings of each other:
-    /// <see langword="false"/> only when <see cref="TokenSimilarity"/> of them is 0, so that a look-up compares in full only the
-    /// words this lets through. Much cheaper than <see cref="TokenSimilarity"/>.</summary>
-    /// <param name="a">The sketch of the first word, from <see cref="Sketch"/>.</param>
-    /// <param name="b">The sketch of the second word, from <see cref="Sketch"/>.</param>
-    /// <returns><see langword="false"/> when the words are not similar; <see langword="true"/> when they may be.</returns>
-    bool MayBeSimilar(in SpellingSketch a, in SpellingSketch b);
-
-    /// <summary>Gets whether two words may be close spellings of each other, as <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/>
+    /// <summary>Gets whether two words may be close spellings of each other, as <see cref="SpellingSketch.MayBeSimilar(in SpellingSketch, in SpellingSketch)"/>
     /// does but reading the words themselves where the sketches are not enough: <see langword="false"/> only when
     /// <see cref="TokenSimilarity"/> of them is 0. Dearer than the test of the sketches alone, cheaper than
     /// <see cref="TokenSimilarity"/>.</summary>

@@ -1524,35 +1524,7 @@ internal static partial class NameScorer
     /// <param name="a">The sketch of the first word.</param>
     /// <param name="b">The sketch of the second word.</param>
     /// <returns><see langword="false"/> when the words are not similar.</returns>
-    public static bool MayBeSimilar(in SpellingSketch a, in SpellingSketch b)
-    {
-        // Shorter words have further paths (an initial, a short word's slip): they are always compared.
-        if (a.Length < 4 || b.Length < 4)
-        {
-            return true;
-        }
-
-        // A repeated keystroke: the same letters in the same order, in runs of other lengths.
-        if (a.Letters == b.Letters && a.Length != b.Length && a.First == b.First && a.Last == b.Last)
-        {
-            return true;
-        }
-
-        // Spelling within the budget of the longer word: every path of SpellingSimilarity that accepts two words of four letters
-        // or more needs an optimal string alignment distance within it.
-        var budget = Math.Max(a.Length, b.Length) switch
-        {
-            <= 5 => 1,
-            <= 9 => 2,
-            _ => 3,
-        };
-        if (SpellingSketch.MinEdits(a.Letters, a.Length, b.Letters, b.Length) <= budget)
-        {
-            return true;
-        }
-
-        return MaySoundAlike(a, b);
-    }
+    public static bool MayBeSimilar(in SpellingSketch a, in SpellingSketch b) => SpellingSketch.MayBeSimilar(a, b);
 
     /// <summary>
     /// Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words may be above 0 under any rule
@@ -1579,27 +1551,10 @@ internal static partial class NameScorer
             return true;
         }
 
-        var budget = Math.Max(a.Length, b.Length) switch
-        {
-            <= 5 => 1,
-            <= 9 => 2,
-            _ => 3,
-        };
+        var budget = SpellingSketch.EditBudget(Math.Max(a.Length, b.Length));
         // OsaDistance bounds the distance by the character sets first (as the sketch test did), then computes its band.
-        if (OsaDistance(a, b, budget) <= budget)
-        {
-            return true;
-        }
-
-        return MaySoundAlike(aSketch, bSketch);
+        return OsaDistance(a, b, budget) <= budget || SpellingSketch.MaySoundAlike(aSketch, bSketch);
     }
-
-    // The phonetic path: keys of three letters or more, equal or one edit apart, of words that start alike or are both six letters
-    // or longer.
-    private static bool MaySoundAlike(in SpellingSketch a, in SpellingSketch b) =>
-        a.SoundLength >= 3 && b.SoundLength >= 3
-        && ((a.Length >= 6 && b.Length >= 6) || a.First == b.First || IsInitialOU(a.First, b.First))
-        && SpellingSketch.MinEdits(a.SoundLetters, a.SoundLength, b.SoundLetters, b.SoundLength) <= 1;
 
     /// <summary>Gets a phonetic spelling of a Latin token that folds common transliteration variants
     /// (ks/x, ph/f, kh/h, w/v, y/i, z/s, c/k, ou/u, doubled letters).</summary>

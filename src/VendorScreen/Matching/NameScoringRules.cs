@@ -324,9 +324,6 @@ internal sealed record NameScoringRules : ICandidateScoring
     SpellingSketch ICandidateScoring.Sketch(string word) => NameScorer.Sketch(word);
 
     /// <inheritdoc />
-    bool ICandidateScoring.MayBeSimilar(in SpellingSketch a, in SpellingSketch b) => NameScorer.MayBeSimilar(a, b);
-
-    /// <inheritdoc />
     bool ICandidateScoring.MayBeSimilar(string a, in SpellingSketch aSketch, string b, in SpellingSketch bSketch) =>
         NameScorer.MayBeSimilar(a, aSketch, b, bSketch);
 
