@@ -169,6 +169,9 @@ internal static partial class NameScorer
     private static readonly string[] Patronymics = ["bin", "ben", "ibn", "bint", "binti", "ould"];
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ovitch", "evitch"];
 
+    // The last letters of the patronymic endings.
+    private static readonly SearchValues<char> PatronymicLastLetters = SearchValues.Create([.. PatronymicEndings.Select(e => e[^1]).Distinct()]);
+
     /// <summary>Gets the base weight of a token class.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -2138,6 +2141,12 @@ internal static partial class NameScorer
 
     private static bool HasPatronymicEnding(string text)
     {
+        // Most words are ruled out by their last letter, which no ending has.
+        if (text.Length == 0 || !PatronymicLastLetters.Contains(text[^1]))
+        {
+            return false;
+        }
+
         foreach (var ending in PatronymicEndings)
         {
             if (text.EndsWith(ending, StringComparison.Ordinal))
