@@ -30,6 +30,7 @@ internal sealed partial class CandidateIndex
         (_vocabularyIds, _misspellings) = (tables.Derived.VocabularyIds, tables.Derived.Misspellings);
         _vocabularySketches = tables.Sketches;
         _trigramToVocabulary = tables.Trigrams;
+        _trigramSlots = TrigramSlots(_trigramToVocabulary);
         _identifiers = tables.Identifiers;
         _sound = tables.Sound;
         _modelPrefixes = modelPrefixes;

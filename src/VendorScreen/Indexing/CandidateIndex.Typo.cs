@@ -12,6 +12,91 @@ internal sealed partial class CandidateIndex
     // look-up: as a Latin-script query's token, and as a transliterated query's.
     private readonly MisspellingMemo _misspellings;
 
+    // The symbols of trigrams read through the direct table: the padding marks, digits and lower-case letters.
+    private const string TrigramSymbols = "^$0123456789abcdefghijklmnopqrstuvwxyz";
+
+    // The place of each character below 128 among TrigramSymbols; 255 for the others.
+    private static readonly byte[] TrigramSymbolOf = TrigramSymbolTable();
+
+    // The trigram table's list number plus 1 of each trigram of three TrigramSymbols (by TrigramSlot), 0 for one without a list:
+    // a trigram of the misspelling look-up is read here in one step, where the table's dictionary takes several reads that each
+    // wait on the one before. Trigrams of other characters are looked up in the dictionary.
+    private readonly int[] _trigramSlots;
+
+    private static byte[] TrigramSymbolTable()
+    {
+        var table = new byte[128];
+        Array.Fill(table, byte.MaxValue);
+        for (var i = 0; i < TrigramSymbols.Length; i++)
+        {
+            table[TrigramSymbols[i]] = (byte)i;
+        }
+
+        return table;
+    }
+
+    // The slot of a trigram (three UTF-16 code units packed as Trigrams packs them) in the direct table; -1 when one of its
+    // characters is not a symbol of the table.
+    private static int TrigramSlot(ulong gram)
+    {
+        var a = (uint)(gram >> 32) & 0xFFFF;
+        var b = (uint)(gram >> 16) & 0xFFFF;
+        var c = (uint)gram & 0xFFFF;
+        if ((a | b | c) >= 128)
+        {
+            return -1;
+        }
+
+        var (x, y, z) = (TrigramSymbolOf[a], TrigramSymbolOf[b], TrigramSymbolOf[c]);
+        return (x | y | z) == byte.MaxValue ? -1 : (((x * TrigramSymbols.Length) + y) * TrigramSymbols.Length) + z;
+    }
+
+    // The direct table of a trigram table's lists (_trigramSlots).
+    private static int[] TrigramSlots(PooledLists<ulong> trigrams)
+    {
+        var slots = new int[TrigramSymbols.Length * TrigramSymbols.Length * TrigramSymbols.Length];
+        foreach (var (gram, number) in trigrams.Numbers)
+        {
+            if (TrigramSlot(gram) is var slot and >= 0)
+            {
+                slots[slot] = number + 1;
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>Gets the trigram table of the typo vocabulary: for each trigram (three UTF-16 code units packed into one number, the
+    /// first in bits 32 to 47), the ids of the words that hold it.</summary>
+    internal PooledLists<ulong> TrigramLists => _trigramToVocabulary;
+
+    /// <summary>Gets the list of a trigram in the trigram table, as <see cref="PooledLists{TKey}.TryGetRange"/> of
+    /// <see cref="TrigramLists"/> gives it, through the direct table when its three characters are padding marks, digits or
+    /// lower-case letters.</summary>
+    /// <param name="gram">The trigram, packed.</param>
+    /// <param name="ids">The array of every list's ids.</param>
+    /// <param name="start">The position of the list's first id.</param>
+    /// <param name="end">The position past its last id.</param>
+    /// <returns>Whether the trigram has a list.</returns>
+    internal bool TryGetTrigramRange(ulong gram, out int[] ids, out int start, out int end)
+    {
+        var slot = TrigramSlot(gram);
+        if (slot < 0)
+        {
+            return _trigramToVocabulary.TryGetRange(gram, out ids, out start, out end);
+        }
+
+        var number = _trigramSlots[slot] - 1;
+        if (number < 0)
+        {
+            (ids, start, end) = (_trigramToVocabulary.Ids, 0, 0);
+            return false;
+        }
+
+        _trigramToVocabulary.RangeOf(number, out ids, out start, out end);
+        return true;
+    }
+
     // Whether a posting key is a word of the typo vocabulary: four characters or more.
     private static bool IsTypoWord(string key) => key.Length >= 4;
 

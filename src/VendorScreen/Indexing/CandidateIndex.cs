@@ -148,6 +148,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         _rarityByFrequency = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
+        _trigramSlots = TrigramSlots(_trigramToVocabulary);
         _sound = sound!;
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _modelPrefixes = ModelPrefixes(entities);
@@ -703,7 +704,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             // The list of each trigram, cut to the words of the lengths accepted, shortest first.
             for (var gi = 0; gi < grams.Count; gi++)
             {
-                if (from >= to || !_trigramToVocabulary.TryGetRange(grams[gi], out var ids, out var listStart, out var listEnd)
+                if (from >= to || !TryGetTrigramRange(grams[gi], out var ids, out var listStart, out var listEnd)
                     || listEnd - listStart > MaxTrigramPostings)
                 {
                     continue;

@@ -90,6 +90,20 @@ internal sealed class PooledLists<TKey>
         return false;
     }
 
+    /// <summary>Gets the array of every list's ids, as <see cref="TryGetRange"/> gives it; to be read, never written.</summary>
+    public int[] Ids => _ids;
+
+    /// <summary>Gets the ids of a list by its number (a value of <see cref="Numbers"/>), as <see cref="TryGetRange"/> gives them.</summary>
+    /// <param name="number">The list's number.</param>
+    /// <param name="ids">The array of every list's ids (the same for every list); to be read, never written.</param>
+    /// <param name="start">The position of the list's first id.</param>
+    /// <param name="end">The position past its last id.</param>
+    public void RangeOf(int number, out int[] ids, out int start, out int end)
+    {
+        ids = _ids;
+        (start, end) = (_starts[number], _starts[number + 1]);
+    }
+
     /// <summary>Makes the lists of a dictionary, numbered in its order, with its comparer of keys.</summary>
     /// <param name="lists">The lists by key.</param>
     /// <returns>The lists.</returns>
