@@ -1515,15 +1515,9 @@ internal static partial class NameScorer
         return SpellingSketch.Of(word, EditBounds.CharacterSet(key), key.Length);
     }
 
-    /// <summary>
-    /// Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words (tokens of the class
-    /// <see cref="TokenClass.Word"/>) may be above 0 under any rule set, from their sketches: <see langword="false"/> only when it
-    /// is 0. Two different words of four letters or more are similar only by one of three paths, each of which needs what is
-    /// checked here: letter runs that differ only in length (the same letters, the same first and last letter); a spelling
-    /// within the edit budget of the longer word (1, 2 or 3 edits by its length; a first-letter edit is counted in it); or
-    /// phonetic keys of three letters or more at most one edit apart, for words that start alike or are both six letters or
-    /// longer.
-    /// </summary>
+    /// <summary>Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words (tokens of the class
+    /// <see cref="TokenClass.Word"/>) may be above 0 under any rule set, from their sketches, as
+    /// <see cref="SpellingSketch.MayBeSimilar"/> tells: <see langword="false"/> only when it is 0.</summary>
     /// <param name="a">The sketch of the first word.</param>
     /// <param name="b">The sketch of the second word.</param>
     /// <returns><see langword="false"/> when the words are not similar.</returns>
