@@ -79,14 +79,13 @@ internal sealed class PooledLists<TKey>
     /// <returns>Whether the key has a list.</returns>
     public bool TryGetRange(TKey key, out int[] ids, out int start, out int end)
     {
-        ids = _ids;
         if (_numbers.TryGetValue(key, out var number))
         {
-            (start, end) = (_starts[number], _starts[number + 1]);
+            RangeOf(number, out ids, out start, out end);
             return true;
         }
 
-        (start, end) = (0, 0);
+        (ids, start, end) = (_ids, 0, 0);
         return false;
     }
 

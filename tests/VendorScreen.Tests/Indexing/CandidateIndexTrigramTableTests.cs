@@ -13,7 +13,8 @@ public sealed class CandidateIndexTrigramTableTests
     [Fact]
     public async Task TryGetTrigramRange_EveryTrigramOfTheTable_GivesTheDictionarysList()
     {
-        var index = await EmbeddedIndexAsync();
+        using var engine = await EmbeddedEngineAsync();
+        var index = engine.Datasets.Current!.State.Index;
         var keys = index.TrigramLists.Keys.ToList();
         keys.Should().HaveCountGreaterThan(1_000);
         foreach (var gram in keys)
@@ -25,7 +26,8 @@ public sealed class CandidateIndexTrigramTableTests
     [Fact]
     public async Task TryGetTrigramRange_EveryTrigramOfTheDirectTablesSymbols_AgreesWithTheDictionary()
     {
-        var index = await EmbeddedIndexAsync();
+        using var engine = await EmbeddedEngineAsync();
+        var index = engine.Datasets.Current!.State.Index;
         int found = 0, missing = 0;
         foreach (var a in Symbols)
         {
@@ -53,7 +55,8 @@ public sealed class CandidateIndexTrigramTableTests
     [InlineData("ab\u007f")]
     public async Task TryGetTrigramRange_TrigramWithOtherCharacters_AgreesWithTheDictionary(string text)
     {
-        var index = await EmbeddedIndexAsync();
+        using var engine = await EmbeddedEngineAsync();
+        var index = engine.Datasets.Current!.State.Index;
         ShouldAgree(index, Pack(text[0], text[1], text[2]));
     }
 
@@ -61,7 +64,8 @@ public sealed class CandidateIndexTrigramTableTests
     public async Task TryGetTrigramRange_TrigramOfAWordWithAccents_IsFoundThroughTheDictionary()
     {
         // A word of another alphabet is a vocabulary word too: its trigrams are in the table, outside the direct one.
-        var index = await EmbeddedIndexAsync();
+        using var engine = await EmbeddedEngineAsync();
+        var index = engine.Datasets.Current!.State.Index;
         var outside = index.TrigramLists.Keys.Where(g => Chars(g).Any(ch => !Symbols.Contains(ch))).ToList();
         outside.Should().NotBeEmpty("the embedded dataset holds names in other scripts");
         foreach (var gram in outside)
@@ -70,11 +74,12 @@ public sealed class CandidateIndexTrigramTableTests
         }
     }
 
-    private static async Task<VendorScreen.Indexing.CandidateIndex> EmbeddedIndexAsync()
+    // An engine on the embedded dataset, loaded; the caller disposes of it once done with its index.
+    private static async Task<ScreeningEngine> EmbeddedEngineAsync()
     {
-        using var engine = new ScreeningEngineBuilder().Build();
+        var engine = new ScreeningEngineBuilder().Build();
         await engine.RefreshAsync();
-        return engine.Datasets.Current!.State.Index;
+        return engine;
     }
 
     // Checks that both ways give the same answer and list; returns whether the trigram has one.
