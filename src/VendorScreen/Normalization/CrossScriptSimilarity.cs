@@ -361,61 +361,90 @@ internal static class CrossScriptSimilarity
         first = -1;
         last = -1;
         var rowMin = double.PositiveInfinity;
-        var left = double.PositiveInfinity;
-        for (var j = previousFirst; j <= length; j++)
+        var j = previousFirst;
+        if (j > length)
         {
-            double value;
-            if (j == 0)
-            {
-                value = previous[0] + gapA;
-            }
-            else
-            {
-                value = j <= previousLast ? previous[j] + gapA : double.PositiveInfinity;
-                var fromLeft = left + nativeGaps[j - 1];
-                if (fromLeft < value)
-                {
-                    value = fromLeft;
-                }
+            return rowMin;
+        }
 
-                if (j > previousFirst && j - 1 <= previousLast)
-                {
-                    var b = nativeCodes[j - 1];
-                    var fromDiagonal = previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1);
-                    if (fromDiagonal < value)
-                    {
-                        value = fromDiagonal;
-                    }
-                }
+        // The first column: from above only (no cell to its left or above-left is within the columns).
+        var value = j == 0 || j <= previousLast ? previous[j] + gapA : double.PositiveInfinity;
+        if (j > previousLast + 1 && value > limit)
+        {
+            return rowMin;
+        }
+
+        current[j] = value;
+        if (value <= limit)
+        {
+            first = j;
+            last = j;
+        }
+
+        rowMin = value;
+        var left = value;
+
+        // The columns of the row before: from above, from the left and from above-left.
+        var both = Math.Min(previousLast, length);
+        for (j++; j <= both; j++)
+        {
+            var b = nativeCodes[j - 1];
+            value = Min(Min(previous[j] + gapA, left + nativeGaps[j - 1]), previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
+            current[j] = value;
+            if (value <= limit)
+            {
+                first = first < 0 ? j : first;
+                last = j;
             }
 
-            // Past the last column of the row before only the cell to the left leads on, and it only grows.
-            if (j > previousLast + 1 && value > limit)
+            rowMin = Min(rowMin, value);
+            left = value;
+        }
+
+        // The column just past them: from the left and from above-left.
+        if (j == previousLast + 1 && j <= length)
+        {
+            var b = nativeCodes[j - 1];
+            value = Min(left + nativeGaps[j - 1], previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
+            current[j] = value;
+            if (value <= limit)
+            {
+                first = first < 0 ? j : first;
+                last = j;
+            }
+
+            rowMin = Min(rowMin, value);
+            left = value;
+            j++;
+        }
+
+        // Further on only the cell to the left leads on, and it only grows.
+        for (; j <= length; j++)
+        {
+            value = left + nativeGaps[j - 1];
+            if (value > limit)
             {
                 break;
             }
 
             current[j] = value;
-            if (value <= limit)
-            {
-                if (first < 0)
-                {
-                    first = j;
-                }
-
-                last = j;
-            }
-
-            if (value < rowMin)
-            {
-                rowMin = value;
-            }
-
+            first = first < 0 ? j : first;
+            last = j;
+            rowMin = Min(rowMin, value);
             left = value;
         }
 
         return rowMin;
     }
+
+    // The lesser of two costs (never NaN): one instruction where the runtime has it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Min(double x, double y) =>
+#if NET9_0_OR_GREATER
+        double.MinNative(x, y);
+#else
+        x < y ? x : y;
+#endif
 
     private static readonly string[] PinyinMarkers = ["ng", "zh", "x", "q", "uo", "ui", "iu", "ao"];
 
@@ -557,8 +586,11 @@ internal static class CrossScriptSimilarity
 
     private static bool IsSyllabic(NameScript script) => script is NameScript.Han or NameScript.Hangul or NameScript.Kana;
 
-    // The cost of a Latin sound with nothing against it.
-    private static double LatinGap(char c, NameScript script)
+    /// <summary>Gets the cost of a Latin code with nothing against it in the edit cost of a script (for tests).</summary>
+    /// <param name="c">The Latin code.</param>
+    /// <param name="script">The script the transliterated codes came from.</param>
+    /// <returns>The cost.</returns>
+    internal static double LatinGap(char c, NameScript script)
     {
         if (CrossScriptKey.IsVowel(c))
         {

@@ -78,6 +78,115 @@ public sealed class CrossScriptSimilarityTests
         similar.Should().BeGreaterThan(500);
     }
 
+    [Fact]
+    public async Task NextEditRowWithin_RowsWithinALimit_AgreeCellByCellWithAPlainEditCost()
+    {
+        // Rows written only within a limit, each from the columns the row before kept (as the trie walks and the similarity write
+        // them), against a plain edit cost computed here from the cost of each gap and substitution: every cell whose cost is at
+        // most the limit lies in the columns kept and is exact, no cell kept is below its cost, and the least cell returned is the
+        // row's least whenever that is within the limit.
+        var words = (await Indexing.CandidateIndexSoundAlikeTests.EmbeddedSoundVocabularyAsync()).Words;
+        var random = new Random(20261204);
+        var limits = new[] { 0.3, 0.8, 1.5, 2.5, 4.0, double.PositiveInfinity };
+        int rows = 0, exactCells = 0, narrowed = 0, stopped = 0;
+        foreach (var script in new[] { NameScript.Han, NameScript.Hangul, NameScript.Cyrillic, NameScript.Kana, NameScript.Arabic, NameScript.Hebrew })
+        {
+            for (var sample = 0; sample < 500; sample++)
+            {
+                var word = words[random.Next(words.Length)];
+                var other = random.Next(3) == 0 ? word : words[random.Next(words.Length)];
+                var latin = CrossScriptKey.Latin(word);
+                var codes = CrossScriptKey.Native(random.Next(2) == 0 ? other + "a" : other, script);
+                var limit = limits[random.Next(limits.Length)];
+                var plain = PlainEditCost(latin, codes, script);
+
+                var width = codes.Length + 1;
+                var previous = new double[width];
+                var current = new double[width];
+                var gaps = new double[codes.Length];
+                CrossScriptSimilarity.FirstEditRow(codes, script, previous, gaps);
+                var first = 0;
+                var last = 0;
+                while (last < codes.Length && previous[last + 1] <= limit)
+                {
+                    last++;
+                }
+
+                for (var i = 1; i <= latin.Length; i++)
+                {
+                    narrowed += first > 0 || last < codes.Length ? 1 : 0;
+                    var least = CrossScriptSimilarity.NextEditRowWithin(latin[i - 1], codes, script, gaps, previous, first, last, current, limit, out first, out last);
+                    rows++;
+                    var trueLeast = double.PositiveInfinity;
+                    for (var j = 0; j < width; j++)
+                    {
+                        var cost = plain[i, j];
+                        trueLeast = Math.Min(trueLeast, cost);
+                        if (cost <= limit)
+                        {
+                            j.Should().BeInRange(first, last, "cell ({0}, {1}) of {2} / {3} ({4}) costs {5}, within the limit {6}", i, j, latin, codes, script, cost, limit);
+                            current[j].Should().Be(cost, "cell ({0}, {1}) of {2} / {3} ({4}) is within the limit {5}", i, j, latin, codes, script, limit);
+                            exactCells++;
+                        }
+                        else if (j >= first && j <= last && first >= 0)
+                        {
+                            current[j].Should().BeGreaterThanOrEqualTo(cost, "no cell kept is below its cost");
+                        }
+                    }
+
+                    if (trueLeast <= limit)
+                    {
+                        least.Should().Be(trueLeast, "the least cell of row {0} of {1} / {2} ({3}) is within the limit {4}", i, latin, codes, script, limit);
+                    }
+                    else
+                    {
+                        least.Should().BeGreaterThan(limit);
+                        first.Should().Be(-1);
+                        last.Should().Be(-1);
+                        stopped++;
+                        break;
+                    }
+
+                    (previous, current) = (current, previous);
+                }
+            }
+        }
+
+        rows.Should().BeGreaterThan(5_000);
+        exactCells.Should().BeGreaterThan(20_000);
+        narrowed.Should().BeGreaterThan(1_000, "rows computed from a row narrowed by its limit");
+        stopped.Should().BeGreaterThan(500, "rows whose every cell is above the limit");
+    }
+
+    // The edit cost of Latin codes against transliterated codes, every cell of every row, from the cost of each gap and
+    // substitution (a code outside ASCII on either side substitutes at cost 1).
+    private static double[,] PlainEditCost(string latin, string codes, NameScript script)
+    {
+        var cost = new double[latin.Length + 1, codes.Length + 1];
+        var gaps = new double[codes.Length];
+        var firstRow = new double[codes.Length + 1];
+        CrossScriptSimilarity.FirstEditRow(codes, script, firstRow, gaps);
+        for (var j = 1; j <= codes.Length; j++)
+        {
+            cost[0, j] = cost[0, j - 1] + gaps[j - 1];
+        }
+
+        for (var i = 1; i <= latin.Length; i++)
+        {
+            var a = latin[i - 1];
+            var gap = CrossScriptSimilarity.LatinGap(a, script);
+            cost[i, 0] = cost[i - 1, 0] + gap;
+            for (var j = 1; j <= codes.Length; j++)
+            {
+                var b = codes[j - 1];
+                var substitution = a < 128 && b < 128 ? CrossScriptSimilarity.SubstitutionCost(a, b, script) : 1;
+                cost[i, j] = Math.Min(Math.Min(cost[i - 1, j] + gap, cost[i, j - 1] + gaps[j - 1]), cost[i - 1, j - 1] + substitution);
+            }
+        }
+
+        return cost;
+    }
+
     // The similarity of the whole edit cost: every cell of every row, with no limit and no early stop.
     private static double WholeCostSimilarity(string latin, string codes, NameScript script)
     {
