@@ -412,16 +412,19 @@ internal sealed class SoundVocabulary
         }
 
         // No similarity is computed against a run this light: it takes part in no branch.
-        Span<double> masses = stackalloc double[runCount];
-        var open = 0;
-        for (var r = 0; r < runCount; r++)
+        for (var r = 1; r < runCount; r++)
         {
-            if (r > 0 && ends[r] < ends[r - 1])
+            if (ends[r] < ends[r - 1])
             {
                 throw new ArgumentException("the runs' lengths are not in increasing order", nameof(ends));
             }
+        }
 
-            masses[r] = CrossScriptSimilarity.NativeMass(nativeCodes.AsSpan(0, ends[r]), script);
+        Span<double> masses = stackalloc double[runCount];
+        CrossScriptSimilarity.PrefixMasses(nativeCodes, ends, script, masses);
+        var open = 0;
+        for (var r = 0; r < runCount; r++)
+        {
             if (masses[r] >= 1)
             {
                 open |= 1 << r;

@@ -197,10 +197,10 @@ internal static class CrossScriptSimilarity
 
         // Each run's mass, read once for its limit and its similarity.
         Span<double> nativeMasses = stackalloc double[ends.Length];
+        PrefixMasses(nativeCodes, ends, script, nativeMasses);
         var limit = double.NegativeInfinity;
         for (var r = 0; r < ends.Length; r++)
         {
-            nativeMasses[r] = Mass(nativeCodes.AsSpan(0, ends[r]), script);
             if (nativeMasses[r] >= 1)
             {
                 limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, nativeMasses[r])));
@@ -524,11 +524,36 @@ internal static class CrossScriptSimilarity
         double m = 0;
         foreach (var c in codes)
         {
-            m += CrossScriptKey.IsVowel(c) ? 0 : c is 'h' or 'y' or 'w' or 'R' || (c == 'v' && script == NameScript.Hebrew) ? 0.5 : 1;
+            m += CodeMass(c, script);
         }
 
         return m;
     }
+
+    /// <summary>Writes the mass of each of a number of first codes of a transliterated token's codes (the runs that extend each
+    /// other), in one pass: each the sum <see cref="NativeMass"/> gives for those codes alone, added up in the same order.</summary>
+    /// <param name="nativeCodes">The codes.</param>
+    /// <param name="ends">The number of first codes of each run, in increasing order, at most the length of the codes.</param>
+    /// <param name="script">The script the token came from.</param>
+    /// <param name="masses">Receives the mass of each run.</param>
+    internal static void PrefixMasses(ReadOnlySpan<char> nativeCodes, ReadOnlySpan<int> ends, NameScript script, Span<double> masses)
+    {
+        double m = 0;
+        var at = 0;
+        for (var r = 0; r < ends.Length; r++)
+        {
+            for (; at < ends[r]; at++)
+            {
+                m += CodeMass(nativeCodes[at], script);
+            }
+
+            masses[r] = m;
+        }
+    }
+
+    // The mass of one code: 1 for a consonant, half for a weak one, none for a vowel.
+    private static double CodeMass(char c, NameScript script) =>
+        CrossScriptKey.IsVowel(c) ? 0 : c is 'h' or 'y' or 'w' or 'R' || (c == 'v' && script == NameScript.Hebrew) ? 0.5 : 1;
 
     // Compiled optimised at its first call: the first queries in another script would otherwise run its loops unoptimised.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
