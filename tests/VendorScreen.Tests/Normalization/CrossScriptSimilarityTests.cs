@@ -158,6 +158,33 @@ public sealed class CrossScriptSimilarityTests
         stopped.Should().BeGreaterThan(500, "rows whose every cell is above the limit");
     }
 
+    [Fact]
+    public async Task PrefixMasses_OfRunsThatExtendEachOther_EqualEachRunsOwnMass()
+    {
+        var words = (await Indexing.CandidateIndexSoundAlikeTests.EmbeddedSoundVocabularyAsync()).Words;
+        var random = new Random(20261205);
+        var masses = new double[8];
+        var compared = 0;
+        foreach (var script in new[] { NameScript.Han, NameScript.Hangul, NameScript.Cyrillic, NameScript.Hebrew, NameScript.Arabic })
+        {
+            for (var sample = 0; sample < 200; sample++)
+            {
+                var codes = CrossScriptKey.Native(string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)])), script);
+                var ends = Enumerable.Range(0, codes.Length + 1).Where(_ => random.Next(3) == 0).Take(7).Append(codes.Length).Distinct().ToArray();
+
+                CrossScriptSimilarity.PrefixMasses(codes, ends, script, masses);
+
+                for (var r = 0; r < ends.Length; r++)
+                {
+                    masses[r].Should().Be(CrossScriptSimilarity.NativeMass(codes.AsSpan(0, ends[r]), script), "the mass of the first {0} codes of {1} ({2})", ends[r], codes, script);
+                    compared++;
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(2_000);
+    }
+
     // The edit cost of Latin codes against transliterated codes, every cell of every row, from the cost of each gap and
     // substitution (a code outside ASCII on either side substitutes at cost 1).
     private static double[,] PlainEditCost(string latin, string codes, NameScript script)
