@@ -374,46 +374,23 @@ internal static class CrossScriptSimilarity
             return rowMin;
         }
 
-        current[j] = value;
-        if (value <= limit)
-        {
-            first = j;
-            last = j;
-        }
-
-        rowMin = value;
+        Keep(current, j, value, limit, ref first, ref last, ref rowMin);
         var left = value;
 
         // The columns of the row before: from above, from the left and from above-left.
         var both = Math.Min(previousLast, length);
         for (j++; j <= both; j++)
         {
-            var b = nativeCodes[j - 1];
-            value = Min(Min(previous[j] + gapA, left + nativeGaps[j - 1]), previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
-            current[j] = value;
-            if (value <= limit)
-            {
-                first = first < 0 ? j : first;
-                last = j;
-            }
-
-            rowMin = Min(rowMin, value);
+            value = Min(Min(previous[j] + gapA, left + nativeGaps[j - 1]), previous[j - 1] + Substitution(latinCode, nativeCodes[j - 1], substitutions));
+            Keep(current, j, value, limit, ref first, ref last, ref rowMin);
             left = value;
         }
 
         // The column just past them: from the left and from above-left.
         if (j == previousLast + 1 && j <= length)
         {
-            var b = nativeCodes[j - 1];
-            value = Min(left + nativeGaps[j - 1], previous[j - 1] + (b < 128 && latinCode < 128 ? substitutions[b] : 1));
-            current[j] = value;
-            if (value <= limit)
-            {
-                first = first < 0 ? j : first;
-                last = j;
-            }
-
-            rowMin = Min(rowMin, value);
+            value = Min(left + nativeGaps[j - 1], previous[j - 1] + Substitution(latinCode, nativeCodes[j - 1], substitutions));
+            Keep(current, j, value, limit, ref first, ref last, ref rowMin);
             left = value;
             j++;
         }
@@ -435,6 +412,26 @@ internal static class CrossScriptSimilarity
         }
 
         return rowMin;
+    }
+
+    // The cost of substituting a transliterated code for a Latin code, from the Latin code's row of the script's table (both
+    // ASCII), else 1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Substitution(char latinCode, char nativeCode, ReadOnlySpan<double> substitutions) =>
+        nativeCode < 128 && latinCode < 128 ? substitutions[nativeCode] : 1;
+
+    // Writes a cell of a row of the edit cost and keeps the row's first and last columns within the limit and its least cell.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep(Span<double> row, int column, double value, double limit, ref int first, ref int last, ref double least)
+    {
+        row[column] = value;
+        if (value <= limit)
+        {
+            first = first < 0 ? column : first;
+            last = column;
+        }
+
+        least = Min(least, value);
     }
 
     // The lesser of two costs (never NaN): one instruction where the runtime has it.
