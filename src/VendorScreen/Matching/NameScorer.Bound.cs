@@ -208,7 +208,7 @@ internal static partial class NameScorer
                     if (sketched && bound.IsSketched(q, i, out var sketchQ))
                     {
                         sketchC ??= facts is { } f ? f.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
-                        spelling = MayBeSimilar(sketchQ, sketchC.Value);
+                        spelling = SpellingSketch.MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
                     if (MayPair(q[i], c[j], rules, mode, spelling))

@@ -1503,7 +1503,7 @@ internal static partial class NameScorer
     // Arabic names written with a leading O or U are one name: "Osama" / "Usama", "Omar" / "Umar", "Othman" / "Uthman".
     private static bool IsInitialOU(char x, char y) => (x == 'o' && y == 'u') || (x == 'u' && y == 'o');
 
-    /// <summary>Gets what <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> needs to know of a word: its length, first and last letter, its letters and
+    /// <summary>Gets what <see cref="SpellingSketch.MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> needs to know of a word: its length, first and last letter, its letters and
     /// those of its phonetic key.</summary>
     /// <param name="word">The word.</param>
     /// <returns>The sketch.</returns>
@@ -1515,17 +1515,9 @@ internal static partial class NameScorer
         return SpellingSketch.Of(word, EditBounds.CharacterSet(key), key.Length);
     }
 
-    /// <summary>Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words (tokens of the class
-    /// <see cref="TokenClass.Word"/>) may be above 0 under any rule set, from their sketches, as
-    /// <see cref="SpellingSketch.MayBeSimilar"/> tells: <see langword="false"/> only when it is 0.</summary>
-    /// <param name="a">The sketch of the first word.</param>
-    /// <param name="b">The sketch of the second word.</param>
-    /// <returns><see langword="false"/> when the words are not similar.</returns>
-    public static bool MayBeSimilar(in SpellingSketch a, in SpellingSketch b) => SpellingSketch.MayBeSimilar(a, b);
-
     /// <summary>
     /// Gets whether <see cref="TokenSimilarity(NameToken, NameToken, NameScoringRules)"/> of two words may be above 0 under any rule
-    /// set, as <see cref="MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> does, with the spelling path checked in full: the
+    /// set, as <see cref="SpellingSketch.MayBeSimilar(in SpellingSketch, in SpellingSketch)"/> does, with the spelling path checked in full: the
     /// words' optimal string alignment distance, rather than a bound of it from the sketches. Call it for the words the cheaper
     /// test lets through.
     /// </summary>

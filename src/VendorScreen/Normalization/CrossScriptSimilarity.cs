@@ -404,10 +404,7 @@ internal static class CrossScriptSimilarity
                 break;
             }
 
-            current[j] = value;
-            first = first < 0 ? j : first;
-            last = j;
-            rowMin = Min(rowMin, value);
+            Keep(current, j, value, limit, ref first, ref last, ref rowMin);
             left = value;
         }
 

@@ -114,7 +114,7 @@ public sealed class NameScorerMayBeSimilarTests
     {
         var sa = NameScorer.Sketch(a);
         var sb = NameScorer.Sketch(b);
-        return (NameScorer.MayBeSimilar(sa, sb), NameScorer.MayBeSimilar(a, sa, b, sb));
+        return (SpellingSketch.MayBeSimilar(sa, sb), NameScorer.MayBeSimilar(a, sa, b, sb));
     }
 
     private static NameToken Word(string text) => new(text, TokenClass.Word);
