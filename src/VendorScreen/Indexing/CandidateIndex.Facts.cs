@@ -10,7 +10,7 @@ internal sealed partial class CandidateIndex
     private readonly NameFactsTable _nameFacts;
 
     /// <summary>Reads the parts of some indexed names that comparing them reads first (each name's normalised form, its tokens,
-    /// its key and where its facts lie), one name after another, before they are compared: the reads of different names do not
+    /// its key, its entry of facts and its first token's), one name after another, before they are compared: the reads of different names do not
     /// wait on one another, where the comparisons, reading each name in turn, would wait for each one (the names lie anywhere in
     /// the index, mostly beyond the processor's nearest caches).</summary>
     /// <param name="nameIds">Positions in <see cref="Names"/>.</param>
@@ -21,7 +21,7 @@ internal sealed partial class CandidateIndex
         foreach (var id in nameIds)
         {
             var normalized = Names[id].Normalized;
-            sum += normalized.Tokens.Count + normalized.Key.Length + _nameFacts.Start(id) + (_nameFacts.IsFilled(id) ? 1 : 0);
+            sum += normalized.Tokens.Count + normalized.Key.Length + _nameFacts.Touch(id);
         }
 
         return sum;
@@ -41,67 +41,60 @@ internal sealed partial class CandidateIndex
 
     /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first
     /// use, each name's entries written before its mark (with the values any thread would write) and read after it.</summary>
+    /// <remarks>What the bound reads of one name lies in one entry, and what it reads of one token in one entry of another table
+    /// (32 bytes each): the names a query meets lie anywhere in the tables, and each read of a name or token that is not in the
+    /// processor's caches waits for memory, so facts read together are kept together.</remarks>
     internal sealed class NameFactsTable
     {
-        private readonly int[] _starts;
-        private readonly SpellingSketch[] _sketches;
-        private readonly double[] _rarity;
-        private readonly int[] _numbers;
-        private readonly IReadOnlyList<NameToken>?[] _wider;
-        private readonly int[] _filled;
-        private readonly long[] _formsKnown;
-        private readonly long[] _formsMisspelt;
-
-        // The number of each token's sound codes as a Latin word (SoundVocabulary.CodesNumberOf) plus 1: 0 until first read, -1
-        // for none. Numbers rather than the codes themselves: the screenings that fill the table write no references into it.
-        private readonly int[] _soundCodes;
+        private readonly NameEntry[] _names;
+        private readonly TokenEntry[] _tokens;
 
         public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
-            _starts = new int[names.Count + 1];
+            _names = new NameEntry[names.Count + 1];
             for (var n = 0; n < names.Count; n++)
             {
-                _starts[n + 1] = _starts[n] + names[n].Normalized.Tokens.Count;
+                _names[n + 1].Start = _names[n].Start + names[n].Normalized.Tokens.Count;
             }
 
-            _sketches = new SpellingSketch[_starts[^1]];
-            _rarity = new double[_starts[^1]];
-            _numbers = new int[_starts[^1]];
-            _wider = new IReadOnlyList<NameToken>?[names.Count];
-            _filled = new int[names.Count];
-            _formsKnown = new long[names.Count];
-            _formsMisspelt = new long[names.Count];
-            _soundCodes = new int[_starts[^1]];
+            _tokens = new TokenEntry[_names[^1].Start];
         }
 
         public string? SoundCodes(int token, string text, CandidateIndex index)
         {
-            var number = Volatile.Read(ref _soundCodes[token]);
+            var number = Volatile.Read(ref _tokens[token].SoundCodes);
             if (number == 0)
             {
                 number = index._sound.CodesNumberOf(text) is var found and >= 0 ? found + 1 : -1;
-                Volatile.Write(ref _soundCodes[token], number);
+                Volatile.Write(ref _tokens[token].SoundCodes, number);
             }
 
             return number > 0 ? index._sound.Codes[number - 1] : null;
         }
 
-        public int Start(int name) => _starts[name];
+        public int Start(int name) => _names[name].Start;
 
-        public bool IsFilled(int name) => Volatile.Read(ref _filled[name]) != 0;
+        public bool IsFilled(int name) => Volatile.Read(ref _names[name].Filled) != 0;
 
-        public IReadOnlyList<NameToken>? Wider(int name) => _wider[name];
+        public IReadOnlyList<NameToken>? Wider(int name) => _names[name].Wider;
 
-        public double Rarity(int token) => _rarity[token];
+        public double Rarity(int token) => _tokens[token].Rarity;
 
-        public SpellingSketch Sketch(int token) => _sketches[token];
+        public SpellingSketch Sketch(int token) => _tokens[token].Sketch;
 
-        public int Number(int token) => _numbers[token];
+        public int Number(int token) => _tokens[token].Number;
+
+        /// <summary>Reads a name's entry and its first token's, for <see cref="ReadAhead"/>.</summary>
+        public int Touch(int name)
+        {
+            ref readonly var entry = ref _names[name];
+            return entry.Start + entry.Filled + (entry.Start < _tokens.Length ? _tokens[entry.Start].Number : 0);
+        }
 
         public void Fill(int name, IReadOnlyList<NameToken> tokens, CandidateIndex index, ICandidateScoring scoring)
         {
             List<NameToken>? wider = null;
-            var start = _starts[name];
+            var start = _names[name].Start;
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
@@ -112,22 +105,23 @@ internal sealed partial class CandidateIndex
                     wider[i] = widerToken;
                 }
 
-                _numbers[start + i] = index.PostingNumber(token.Text, out _rarity[start + i]);
-                _sketches[start + i] = token.Text.Length < 4 ? default
+                ref var facts = ref _tokens[start + i];
+                facts.Number = index.PostingNumber(token.Text, out facts.Rarity);
+                facts.Sketch = token.Text.Length < 4 ? default
                     : index.TryGetSketch(token.Text, out var sketch) ? sketch : scoring.Sketch(token.Text);
             }
 
-            _wider[name] = wider;
-            Volatile.Write(ref _filled[name], 1);
+            _names[name].Wider = wider;
+            Volatile.Write(ref _names[name].Filled, 1);
         }
 
         public bool TryGetMisspelling(int name, string form, out bool misspelt)
         {
             var number = LegalForms.MisspellingFormNumber(form);
             var bit = number < 0 ? 0 : 1L << number;
-            if (bit != 0 && (Volatile.Read(ref _formsKnown[name]) & bit) != 0)
+            if (bit != 0 && (Volatile.Read(ref _names[name].FormsKnown) & bit) != 0)
             {
-                misspelt = (Volatile.Read(ref _formsMisspelt[name]) & bit) != 0;
+                misspelt = (Volatile.Read(ref _names[name].FormsMisspelt) & bit) != 0;
                 return true;
             }
 
@@ -146,10 +140,32 @@ internal sealed partial class CandidateIndex
             // The answer first, then the mark that it is known.
             if (misspelt)
             {
-                Interlocked.Or(ref _formsMisspelt[name], 1L << number);
+                Interlocked.Or(ref _names[name].FormsMisspelt, 1L << number);
             }
 
-            Interlocked.Or(ref _formsKnown[name], 1L << number);
+            Interlocked.Or(ref _names[name].FormsKnown, 1L << number);
+        }
+
+        // A name's facts: where its tokens' entries start, whether they are filled, its tokens in their wider classes (null when
+        // the same), and the legal forms whose misspelling by a run of its tokens is known, and found.
+        private struct NameEntry
+        {
+            public IReadOnlyList<NameToken>? Wider;
+            public long FormsKnown;
+            public long FormsMisspelt;
+            public int Start;
+            public int Filled;
+        }
+
+        // A token's facts: its spelling sketch, rarity and posting-list number, and the number of its sound codes as a Latin word
+        // (SoundVocabulary.CodesNumberOf) plus 1: 0 until first read, -1 for none. Numbers rather than the codes themselves: the
+        // screenings that fill the table write no references into it.
+        private struct TokenEntry
+        {
+            public SpellingSketch Sketch;
+            public double Rarity;
+            public int Number;
+            public int SoundCodes;
         }
     }
 }
