@@ -41,13 +41,21 @@ internal sealed partial class CandidateIndex
 
     /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first
     /// use, each name's entries written before its mark (with the values any thread would write) and read after it.</summary>
-    /// <remarks>What the bound reads of one name lies in one entry, and what it reads of one token in one entry of another table
-    /// (32 bytes each): the names a query meets lie anywhere in the tables, and each read of a name or token that is not in the
-    /// processor's caches waits for memory, so facts read together are kept together.</remarks>
+    /// <remarks>What the bound reads of one name lies in one entry (24 bytes), and what it reads of one token in one entry of
+    /// another table (32 bytes): the names a query meets lie anywhere in the tables, and each read of a name or token that is not
+    /// in the processor's caches waits for memory, so facts read together are kept together. The entries hold no references.</remarks>
     internal sealed class NameFactsTable
     {
+        // A name's mark once its entries are written: without, or with, tokens of other wider classes.
+        private const int MarkFilled = 1;
+        private const int MarkFilledWithWider = 2;
+
         private readonly NameEntry[] _names;
         private readonly TokenEntry[] _tokens;
+
+        // A name's tokens in their wider classes, where they differ (read only for a name whose entry says so): apart from the
+        // entries, which hold no references, so that a screening that fills entries writes no reference into them.
+        private readonly IReadOnlyList<NameToken>?[] _wider;
 
         public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
@@ -58,6 +66,7 @@ internal sealed partial class CandidateIndex
             }
 
             _tokens = new TokenEntry[_names[^1].Start];
+            _wider = new IReadOnlyList<NameToken>?[names.Count];
         }
 
         public string? SoundCodes(int token, string text, CandidateIndex index)
@@ -76,7 +85,7 @@ internal sealed partial class CandidateIndex
 
         public bool IsFilled(int name) => Volatile.Read(ref _names[name].Filled) != 0;
 
-        public IReadOnlyList<NameToken>? Wider(int name) => _names[name].Wider;
+        public IReadOnlyList<NameToken>? Wider(int name) => _names[name].Filled == MarkFilledWithWider ? _wider[name] : null;
 
         public double Rarity(int token) => _tokens[token].Rarity;
 
@@ -111,8 +120,12 @@ internal sealed partial class CandidateIndex
                     : index.TryGetSketch(token.Text, out var sketch) ? sketch : scoring.Sketch(token.Text);
             }
 
-            _names[name].Wider = wider;
-            Volatile.Write(ref _names[name].Filled, 1);
+            if (wider is not null)
+            {
+                _wider[name] = wider;
+            }
+
+            Volatile.Write(ref _names[name].Filled, wider is null ? MarkFilled : MarkFilledWithWider);
         }
 
         public bool TryGetMisspelling(int name, string form, out bool misspelt)
@@ -146,11 +159,10 @@ internal sealed partial class CandidateIndex
             Interlocked.Or(ref _names[name].FormsKnown, 1L << number);
         }
 
-        // A name's facts: where its tokens' entries start, whether they are filled, its tokens in their wider classes (null when
-        // the same), and the legal forms whose misspelling by a run of its tokens is known, and found.
+        // A name's facts: where its tokens' entries start, whether they are filled (and whether its tokens have other wider
+        // classes), and the legal forms whose misspelling by a run of its tokens is known, and found.
         private struct NameEntry
         {
-            public IReadOnlyList<NameToken>? Wider;
             public long FormsKnown;
             public long FormsMisspelt;
             public int Start;
