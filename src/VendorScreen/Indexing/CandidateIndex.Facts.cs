@@ -10,9 +10,9 @@ internal sealed partial class CandidateIndex
     private readonly NameFactsTable _nameFacts;
 
     /// <summary>Reads the parts of some indexed names that comparing them reads first (each name's normalised form, its tokens,
-    /// its key, its entry of facts and its first token's), one name after another, before they are compared: the reads of different names do not
-    /// wait on one another, where the comparisons, reading each name in turn, would wait for each one (the names lie anywhere in
-    /// the index, mostly beyond the processor's nearest caches).</summary>
+    /// its key, its entry of facts and its first token's), one name after another, before they are compared: the reads of
+    /// different names do not wait on one another, where the comparisons, reading each name in turn, would wait for each one
+    /// (the names lie anywhere in the index, mostly beyond the processor's nearest caches).</summary>
     /// <param name="nameIds">Positions in <see cref="Names"/>.</param>
     /// <returns>A sum of what was read, for the caller to keep.</returns>
     internal int ReadAhead(ReadOnlySpan<int> nameIds)
@@ -42,8 +42,9 @@ internal sealed partial class CandidateIndex
     /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first
     /// use, each name's entries written before its mark (with the values any thread would write) and read after it.</summary>
     /// <remarks>What the bound reads of one name lies in one entry (24 bytes), and what it reads of one token in one entry of
-    /// another table (32 bytes): the names a query meets lie anywhere in the tables, and each read of a name or token that is not
-    /// in the processor's caches waits for memory, so facts read together are kept together. The entries hold no references.</remarks>
+    /// another table (32 bytes): the names a query meets lie anywhere in the tables, and each read of a name or token that is
+    /// not in the processor's caches waits for memory, so facts read together are kept together. The entries hold no
+    /// references.</remarks>
     internal sealed class NameFactsTable
     {
         // A name's mark once its entries are written: without, or with, tokens of other wider classes.
