@@ -14,7 +14,7 @@ namespace VendorScreen.Tests.Indexing;
 public sealed class IndexedNameFactsTableTests
 {
     [Fact]
-    public async Task Made_EveryNameOfTheEmbeddedDatasetLastFirst_GivesEachTokenItsOwnFacts()
+    public async Task Made_EveryIndexedNameLastFirst_GivesEachTokenItsOwnFacts()
     {
         // The embedded dataset, and a list whose names carry words of a wider class ("Federal", "Baltic").
         var list = new ListSnapshot("facts-test", "v1")
