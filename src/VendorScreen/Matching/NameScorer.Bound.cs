@@ -438,12 +438,13 @@ internal static partial class NameScorer
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
-            var joined = runs.Joined;
             for (var i = 0; i < single.Count; i++)
             {
-                // A pair whose tokens are all marked marks nothing more.
+                // A pair whose tokens are all marked marks nothing more; most runs are ruled out by their length and letters before
+                // they are written.
                 var x = single[i].Text.AsSpan();
-                if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count)) && MaySpellAlike(x, joined))
+                if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count))
+                    && MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length) && MaySpellAlike(x, runs.Joined))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);
@@ -488,7 +489,7 @@ internal static partial class NameScorer
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
-            if (MaySpellAlike(x, runs.Joined))
+            if (MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length) && MaySpellAlike(x, runs.Joined))
             {
                 for (var m = runs.Start; m < runs.Start + runs.Count; m++)
                 {
@@ -516,15 +517,37 @@ internal static partial class NameScorer
             return false;
         }
 
-        var budget = Math.Max(x.Length, y.Length) switch
-        {
-            <= 3 => 0,
-            <= 5 => 1,
-            <= 9 => 2,
-            _ => 3,
-        };
+        var budget = JoinedEditBudget(Math.Max(x.Length, y.Length));
         return Math.Abs(x.Length - y.Length) <= budget && OsaDistance(x, y, budget) <= budget;
     }
+
+    // Whether MaySpellAlike may hold for a word of four letters or more and a joined run known by its length and its first, second
+    // and last letters, before the run is written: the same letters in runs need the same first and last letters, and the
+    // edit test the first or the second letter the same and lengths within its edit budget. A run of fewer than two letters is
+    // left to MaySpellAlike.
+    internal static bool MaySpellAlikeShape(ReadOnlySpan<char> x, char first, char second, char last, int length)
+    {
+        if (length < 2 || (x[0] == first && x[^1] == last))
+        {
+            return true;
+        }
+
+        if (x[0] != first && x[1] != second)
+        {
+            return false;
+        }
+
+        return Math.Abs(x.Length - length) <= JoinedEditBudget(Math.Max(x.Length, length));
+    }
+
+    // The edits MaySpellAlike allows between a word and a joined run, by the longer's length.
+    private static int JoinedEditBudget(int longer) => longer switch
+    {
+        <= 3 => 0,
+        <= 5 => 1,
+        <= 9 => 2,
+        _ => 3,
+    };
 
     // The spelling sketch of a word: as the index holds it when it does, else made.
     private static SpellingSketch SketchOf(string word, IWordSketches? sketches) =>

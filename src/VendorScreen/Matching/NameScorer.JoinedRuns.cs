@@ -50,9 +50,10 @@ internal static partial class NameScorer
 
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
     // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
-    // name ("E. S. Co." is not "Esco"): a run stops before one. The joined text is written into the caller's buffer on the stack
-    // (StackLength characters) or, for a longer name, into one rented from the shared pool, which Dispose returns; it is valid
-    // until the next MoveNext.
+    // name ("E. S. Co." is not "Esco"): a run stops before one. A run's length and its first, second and last letters are known
+    // as soon as it is reached (for MaySpellAlikeShape); its joined text is written only when asked for (Joined), into the
+    // caller's buffer on the stack (StackLength characters) or, for a longer name, into one rented from the shared pool, which
+    // Dispose returns, and is valid until the next MoveNext.
     private ref struct JoinedRuns
     {
         // The length of the buffer a caller gives on the stack.
@@ -63,7 +64,10 @@ internal static partial class NameScorer
         private readonly bool _skipLegalForms;
         private readonly ulong _starts;
         private char[]? _rented;
-        private int _length;
+
+        // The tokens of the run, from its first, whose letters are in the buffer, and how many letters they are.
+        private int _written;
+        private int _writtenLength;
 
         // starts: the first tokens whose runs are walked, as a mask (bit k for token k; a token past the 64th is always a start
         // walked); by default every one.
@@ -89,10 +93,34 @@ internal static partial class NameScorer
         // Gets the index of the run's first token.
         public int Start { get; private set; }
 
-        // Gets the number of tokens of the run (0 before the first token of a start is written).
+        // Gets the number of tokens of the run (0 before the first token of a start is read).
         public int Count { get; private set; }
 
-        public readonly ReadOnlySpan<char> Joined => _buffer[.._length];
+        // Gets the number of letters of the run joined.
+        public int Length { get; private set; }
+
+        // Gets the first, the second and the last letter of the run joined (0 where it has none).
+        public char First { get; private set; }
+
+        public char Second { get; private set; }
+
+        public char Last { get; private set; }
+
+        // Gets the run joined, writing what is not yet written of it.
+        public ReadOnlySpan<char> Joined
+        {
+            get
+            {
+                for (; _written < Count; _written++)
+                {
+                    var text = _tokens[Start + _written].Text;
+                    text.AsSpan().CopyTo(_buffer[_writtenLength..]);
+                    _writtenLength += text.Length;
+                }
+
+                return _buffer[.._writtenLength];
+            }
+        }
 
         public bool MoveNext()
         {
@@ -106,8 +134,9 @@ internal static partial class NameScorer
                         continue;
                     }
 
-                    _tokens[Start].Text.AsSpan().CopyTo(_buffer);
-                    _length = _tokens[Start].Text.Length;
+                    (First, Second, Last, Length) = ('\0', '\0', '\0', 0);
+                    Append(_tokens[Start].Text);
+                    (_written, _writtenLength) = (0, 0);
                     Count = 1;
                 }
 
@@ -120,14 +149,34 @@ internal static partial class NameScorer
                     continue;
                 }
 
-                var last = _tokens[Start + next - 1].Text;
-                last.AsSpan().CopyTo(_buffer[_length..]);
-                _length += last.Length;
+                Append(_tokens[Start + next - 1].Text);
                 Count = next;
                 return true;
             }
 
             return false;
+        }
+
+        // Reads the letters of one more token of the run into its length and its first, second and last letters.
+        private void Append(string text)
+        {
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            if (Length == 0)
+            {
+                First = text[0];
+                Second = text.Length > 1 ? text[1] : '\0';
+            }
+            else if (Length == 1)
+            {
+                Second = text[0];
+            }
+
+            Last = text[^1];
+            Length += text.Length;
         }
     }
 }

@@ -1,0 +1,80 @@
+using FluentAssertions;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Tests.Matching;
+
+/// <summary>
+/// The bound tests a word against a joined run by the run's length and its first, second and last letters before it writes the
+/// run (<see cref="NameScorer.MaySpellAlikeShape"/>): every run that test rules out must be one that
+/// <see cref="NameScorer.MaySpellAlike"/> rules out, or the bound would miss a joined pair.
+/// </summary>
+public sealed class NameScorerJoinedShapeTests
+{
+    [Theory]
+    [InlineData("hikvision", "hikvision", true, true)] // the same letters
+    [InlineData("hikvision", "hikvisoin", true, true)] // one swap
+    [InlineData("misisipi", "mississippi", true, true)] // the same letters in runs of other lengths, three letters apart
+    [InlineData("hikvision", "xikvision", true, true)] // the second letter the same, one edit
+    [InlineData("hikvision", "zzkvisiox", false, false)] // neither the first nor the second letter the same
+    [InlineData("abcdefgh", "abcdefghijklmn", false, false)] // the first letter the same, another last, six letters apart
+    [InlineData("abcdefgh", "abcdefghij", true, true)] // two letters apart, within the budget of ten letters
+    [InlineData("abcd", "xbzzzzzzzd", false, false)] // the second letter the same, six letters apart
+    [InlineData("abcd", "axxxxxd", false, true)] // the same first and last letters: left to the full test, which rules it out
+    public void MaySpellAlikeShape_OfAJoinedText_IsTrueWheneverMaySpellAlikeIs(string word, string joined, bool alike, bool shape)
+    {
+        NameScorer.MaySpellAlike(word, joined).Should().Be(alike);
+        NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length).Should().Be(shape);
+    }
+
+    [Fact]
+    public async Task MaySpellAlikeShape_RunsOfTheEmbeddedNames_RulesOutOnlyRunsNotSpeltAlikeAndMostOfTheRest()
+    {
+        // Words and names of the embedded dataset, each word against every run of two to four tokens of every name.
+        var names = await EmbeddedNamesAsync();
+        var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(300).ToList();
+        var wrong = new List<string>();
+        long runs = 0, ruledOut = 0, spelt = 0;
+        foreach (var word in words)
+        {
+            foreach (var tokens in names)
+            {
+                for (var start = 0; start < tokens.Count - 1; start++)
+                {
+                    for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
+                    {
+                        var joined = string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text));
+                        runs++;
+                        var alike = NameScorer.MaySpellAlike(word, joined);
+                        spelt += alike ? 1 : 0;
+                        if (!NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length))
+                        {
+                            ruledOut++;
+                            if (alike)
+                            {
+                                wrong.Add($"{word} / {joined}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        wrong.Should().BeEmpty();
+        runs.Should().BeGreaterThan(100_000);
+        ruledOut.Should().BeGreaterThan((runs - spelt) * 8 / 10, "most runs differ from a given word in length or in their first letters");
+    }
+
+    [Fact]
+    public void MaySpellAlikeShape_RunOfOneLetter_IsLeftToMaySpellAlike()
+    {
+        NameScorer.MaySpellAlikeShape("abcd", 'x', '\0', 'x', 1).Should().BeTrue();
+    }
+
+    private static async Task<List<List<NameToken>>> EmbeddedNamesAsync()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        return [.. engine.Datasets.Current!.State.Index.Names.Select(n => n.Normalized.Tokens.ToList()).Where(t => t.Count >= 2 && t.Count <= 64)];
+    }
+}
