@@ -31,7 +31,7 @@ public sealed class NameScorerJoinedShapeTests
     public async Task MaySpellAlikeShape_RunsOfTheEmbeddedNames_RulesOutOnlyRunsNotSpeltAlikeAndMostOfTheRest()
     {
         // Words and names of the embedded dataset, each word against every run of two to four tokens of every name.
-        var names = await EmbeddedNamesAsync();
+        var names = await NameScorerJoinedStartsTests.EmbeddedNamesAsync();
         var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(300).ToList();
         var wrong = new List<string>();
         long runs = 0, ruledOut = 0, spelt = 0;
@@ -69,12 +69,5 @@ public sealed class NameScorerJoinedShapeTests
     public void MaySpellAlikeShape_RunOfOneLetter_IsLeftToMaySpellAlike()
     {
         NameScorer.MaySpellAlikeShape("abcd", 'x', '\0', 'x', 1).Should().BeTrue();
-    }
-
-    private static async Task<List<List<NameToken>>> EmbeddedNamesAsync()
-    {
-        using var engine = new ScreeningEngineBuilder().Build();
-        await engine.RefreshAsync();
-        return [.. engine.Datasets.Current!.State.Index.Names.Select(n => n.Normalized.Tokens.ToList()).Where(t => t.Count >= 2 && t.Count <= 64)];
     }
 }

@@ -85,7 +85,8 @@ public sealed class NameScorerJoinedStartsTests
 
     private static List<NameToken> Tokens(string name) => [.. name.Split(' ').Select(t => new NameToken(t, TokenClass.Word))];
 
-    private static async Task<List<List<NameToken>>> EmbeddedNamesAsync()
+    // The token lists of the embedded dataset's indexed names of two to 64 tokens (shared with NameScorerJoinedShapeTests).
+    internal static async Task<List<List<NameToken>>> EmbeddedNamesAsync()
     {
         using var engine = new ScreeningEngineBuilder().Build();
         await engine.RefreshAsync();
