@@ -45,6 +45,11 @@ internal static class StageTimes
             }
         }
 
+        if (args.Contains("--cold-warm"))
+        {
+            return ColdAndWarm(queries, index, algorithm, options);
+        }
+
         var rows = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         // --screen-first: the whole screening before the stages, so that it meets the query's words as a new query does (the
         // stages then run on what the screening left in the caches and memos); by default the stages come first.
@@ -115,6 +120,42 @@ internal static class StageTimes
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"memo filled for all {index.TypoVocabularyWords.Count} words in {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s: {index.SimilarMemoCount} results kept, about {index.SimilarMemoBytes() / 1024.0 / 1024.0:0.0} MB"));
+        }
+
+        return 0;
+    }
+
+    // Each query's stages twice in a row, the bound's memos of the first forgotten before the second: the first meets the index
+    // as a new query does (most of what it reads is not in the processor's caches), the second reads what the first just read.
+    // The difference is the time a stage waits for memory (and, for the look-up, the misspelling memo's first fill).
+    private static int ColdAndWarm(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, NameMatchAlgorithm algorithm, ScreeningOptions options)
+    {
+        var rows = new Dictionary<string, List<(double[] Cold, double[] Warm)>>(StringComparer.Ordinal);
+        foreach (var q in queries)
+        {
+            var cold = Stages(q.Name, index, algorithm, options);
+            NameScorer.ForgetBoundMemos();
+            var warm = Stages(q.Name, index, algorithm, options);
+            foreach (var key in new[] { q.Script, "all" })
+            {
+                if (!rows.TryGetValue(key, out var list))
+                {
+                    rows[key] = list = [];
+                }
+
+                list.Add((cold, warm));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{queries.Count} queries (seed 20211), one thread, each query's stages run twice in a row; thread processor time, p50 (us), first / second"));
+        Console.WriteLine("| script | queries | candidates look-up | scoring every candidate | bound of every candidate |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (script, list) in rows.OrderBy(p => p.Key == "all" ? "~" : p.Key, StringComparer.Ordinal))
+        {
+            string Pair(int column) => string.Create(CultureInfo.InvariantCulture,
+                $"{list.Select(r => r.Cold[column]).Order().ElementAt(list.Count / 2):0} / {list.Select(r => r.Warm[column]).Order().ElementAt(list.Count / 2):0}");
+            Console.WriteLine($"| {script} | {list.Count} | {Pair(3)} | {Pair(4)} | {Pair(6)} |");
         }
 
         return 0;
