@@ -63,12 +63,29 @@ internal sealed partial class CandidateIndex
             : throw new InvalidOperationException($"The index holds the word \"{text}\" but has no posting for it.");
 
         var parts = new byte[PartCount][];
+        // The words in the order a reader keeps them in memory: the typo vocabulary first, in its order (TypoVocabulary), then the
+        // shorter words in posting order; each with its posting-list number.
         parts[(int)IndexPart.Words] = Part(part =>
         {
             part.WriteCount(_postings.Count);
+            var inVocabulary = new bool[_postings.Count];
+            for (var id = 0; id < _vocabulary.Length; id++)
+            {
+                inVocabulary[_vocabularyPostings[id]] = true;
+                part.WriteCount(_vocabularyPostings[id]);
+                part.WriteString(_vocabulary[id]);
+            }
+
+            var number = 0;
             foreach (var key in _postings.Keys)
             {
-                part.WriteString(key);
+                if (!inVocabulary[number])
+                {
+                    part.WriteCount(number);
+                    part.WriteString(key);
+                }
+
+                number++;
             }
         });
         parts[(int)IndexPart.Names] = Part(part =>
@@ -225,17 +242,11 @@ internal sealed partial class CandidateIndex
             },
             () =>
             {
-                keys = ReadWords(parts[(int)IndexPart.Words]);
+                (keys, vocabulary) = ReadWords(parts[(int)IndexPart.Words], vocabularyCount);
                 RunSideBySide(
                     () => sound = SoundVocabulary.Read(parts[(int)IndexPart.Sound], keys),
                     () =>
                     {
-                        vocabulary = TypoVocabulary(keys);
-                        if (vocabulary.Words.Length != vocabularyCount)
-                        {
-                            throw parts[(int)IndexPart.Sketches].Bad($"a typo vocabulary of {vocabularyCount} words, but {vocabulary.Words.Length} words of four letters or more");
-                        }
-
                         var sounds = ReadSketches(parts[(int)IndexPart.Sketches], vocabularyCount);
                         if (!parts[(int)IndexPart.Sketches].AtEnd)
                         {
@@ -316,16 +327,49 @@ internal sealed partial class CandidateIndex
         "candidate index, sound look-up",
     ];
 
+    // Reads the words as WriteTo writes them: the posting keys by posting-list number, and the typo vocabulary, which comes first
+    // and in its order, so that its words lie in memory in that order (TypoVocabulary) without being copied. The vocabulary read
+    // must be the one TypoVocabulary makes of the keys: the words of four letters or more, each once, by length and then
+    // ordinally, and no shorter word among them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string[] ReadWords(SnapshotBinaryReader reader)
+    private static (string[] Keys, (string[] Words, int[] Postings, int[] LengthStart) Vocabulary) ReadWords(SnapshotBinaryReader reader, int vocabularyCount)
     {
         var keys = new string[reader.ReadCount(reader.Remaining, "the number of words")];
-        for (var i = 0; i < keys.Length; i++)
+        if (vocabularyCount > keys.Length)
         {
-            keys[i] = reader.ReadString();
+            throw reader.Bad($"a typo vocabulary of {vocabularyCount} words among {keys.Length} words");
         }
 
-        return reader.AtEnd ? keys : throw reader.Bad("unexpected bytes after the words");
+        var words = new string[vocabularyCount];
+        var postings = new int[vocabularyCount];
+        var longest = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var number = reader.ReadCount(keys.Length - 1, "a word's posting-list number");
+            if (keys[number] is not null)
+            {
+                throw reader.Bad($"the word of posting list {number} is given twice");
+            }
+
+            var word = keys[number] = reader.ReadString();
+            if (i < vocabularyCount)
+            {
+                if (!IsTypoWord(word) || (i > 0 && !VocabularyOrder(words[i - 1], word)))
+                {
+                    throw reader.Bad($"typo-vocabulary word {i + 1} \"{word}\" is out of the vocabulary's order");
+                }
+
+                words[i] = word;
+                postings[i] = number;
+                longest = word.Length;
+            }
+            else if (IsTypoWord(word))
+            {
+                throw reader.Bad($"the word \"{word}\" of four letters or more is not in the typo vocabulary");
+            }
+        }
+
+        return reader.AtEnd ? (keys, (words, postings, LengthStarts(words, longest))) : throw reader.Bad("unexpected bytes after the words");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -605,30 +605,53 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
     }
 
-    // The typo vocabulary: the posting keys of four characters or more, ordered by length (a stable counting sort, so words of
-    // one length keep their posting order), with each word's posting-list number (its position among the keys, in order) and the
-    // first id of each length.
+    // The typo vocabulary: the posting keys of four characters or more, ordered by length, and in ordinal order within a length,
+    // with each word's posting-list number (its position among the keys, in order) and the first id of each length. A
+    // misspelling look-up reads, for each word found in enough trigram lists, its sketch and then its letters, from places in
+    // memory no earlier query may have read: in this order the words found for one token (which mostly share its first letters)
+    // lie near one another in the sketches and, as each word is copied in id order here, in memory. The copies are the
+    // vocabulary's own (the names and the postings keep the strings they were made with); an index snapshot stores the words in
+    // this order, so that a read index has them so without copies (ReadWords).
     private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
     {
-        var inOrder = new List<string>();
+        var words = new List<string>();
         var numbers = new List<int>();
         var number = 0;
         foreach (var key in keys)
         {
             if (IsTypoWord(key))
             {
-                inOrder.Add(key);
+                words.Add(key);
                 numbers.Add(number);
             }
 
             number++;
         }
 
-        var longest = inOrder.Count == 0 ? 0 : inOrder.Max(k => k.Length);
-        var lengthStart = new int[longest + 2];
-        foreach (var key in inOrder)
+        var sorted = words.ToArray();
+        var postings = numbers.ToArray();
+        Array.Sort(sorted, postings, Comparer<string>.Create(static (x, y) => x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y)));
+        var longest = 0;
+        for (var id = 0; id < sorted.Length; id++)
         {
-            lengthStart[key.Length + 1]++;
+            sorted[id] = new string(sorted[id]);
+            longest = sorted[id].Length;
+        }
+
+        return (sorted, postings, LengthStarts(sorted, longest));
+    }
+
+    // Whether a word comes after another in the typo vocabulary: longer, or as long and ordinally after.
+    private static bool VocabularyOrder(string before, string word) =>
+        before.Length < word.Length || (before.Length == word.Length && string.CompareOrdinal(before, word) < 0);
+
+    // The first id of each length in a vocabulary ordered by length, up to one past the longest (LengthStart).
+    private static int[] LengthStarts(string[] words, int longest)
+    {
+        var lengthStart = new int[longest + 2];
+        foreach (var word in words)
+        {
+            lengthStart[word.Length + 1]++;
         }
 
         for (var length = 1; length < lengthStart.Length; length++)
@@ -636,17 +659,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             lengthStart[length] += lengthStart[length - 1];
         }
 
-        var words = new string[inOrder.Count];
-        var postings = new int[inOrder.Count];
-        var next = (int[])lengthStart.Clone();
-        for (var r = 0; r < inOrder.Count; r++)
-        {
-            var id = next[inOrder[r].Length]++;
-            words[id] = inOrder[r];
-            postings[id] = numbers[r];
-        }
-
-        return (words, postings, lengthStart);
+        return lengthStart;
     }
 
     // The first typo-vocabulary id of a word length (or of the next longer one present); the count of words past the longest.

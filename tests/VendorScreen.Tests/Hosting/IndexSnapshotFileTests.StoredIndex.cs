@@ -9,7 +9,7 @@ using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Hosting;
 
-/// <summary>The candidate index stored in an index snapshot file (format version 7): read back, it screens exactly as an index
+/// <summary>The candidate index stored in an index snapshot file (format version 9): read back, it screens exactly as an index
 /// built from the lists.</summary>
 public sealed class IndexSnapshotStoredIndexTests : IDisposable
 {
@@ -130,6 +130,56 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     }
 
     [Fact]
+    public void ReadFrom_TypoVocabulary_IsTheBuiltIndexsInItsOrder()
+    {
+        // The words are stored with the typo vocabulary first, in its order: the read index numbers them as the built one does.
+        var entities = DefaultEntities();
+        var built = new CandidateIndex(entities, NameScoringRules.Default);
+
+        var read = CandidateIndex.ReadFrom(new SnapshotBinaryReader(IndexBytes(built), "test"), entities, NameScoringRules.Default);
+
+        read.TypoVocabularyWords.Should().Equal(built.TypoVocabularyWords);
+    }
+
+    [Fact]
+    public void ReadFrom_VocabularyWordsOutOfOrder_FailsNamingTheWord()
+    {
+        var entities = DefaultEntities();
+        var bytes = WithWords(IndexBytes(new CandidateIndex(entities, NameScoringRules.Default)), words => (words[0], words[1]) = (words[1], words[0]));
+
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("candidate index, words: typo-vocabulary word 2 * is out of the vocabulary's order*");
+    }
+
+    [Fact]
+    public void ReadFrom_WordGivenTwice_FailsNamingThePostingList()
+    {
+        var entities = DefaultEntities();
+        var bytes = WithWords(IndexBytes(new CandidateIndex(entities, NameScoringRules.Default)), words => words[^1] = (words[0].Number, words[^1].Word));
+
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("candidate index, words: the word of posting list * is given twice*");
+    }
+
+    [Fact]
+    public void ReadFrom_ShortWordInTheVocabulary_FailsNamingTheWord()
+    {
+        // The vocabulary's last word swapped with the first shorter word stored after it: a vocabulary without a word of its own.
+        var entities = DefaultEntities();
+        var bytes = WithWords(IndexBytes(new CandidateIndex(entities, NameScoringRules.Default)), words =>
+        {
+            var shortAt = words.FindIndex(w => w.Word.Length < 4);
+            (words[shortAt - 1], words[shortAt]) = (words[shortAt], words[shortAt - 1]);
+        });
+
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("candidate index, words: typo-vocabulary word * is out of the vocabulary's order*");
+    }
+
+    [Fact]
     public void Read_IndexSectionDamagedWithAValidChecksum_FailsNamingTheFileAndSection()
     {
         var path = WriteDefault();
@@ -170,11 +220,13 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     [InlineData(5)]
     [InlineData(6)]
     [InlineData(7)]
+    [InlineData(8)]
     public void Read_OlderFormatVersion_FailsSayingToBuildTheFileAgain(int version)
     {
         // Format version 1 stored no index; version 2 numbered the typo vocabulary otherwise; versions 3 and 4 have no spelling
         // sketches or no sound words; version 5 does not mark second romanisations; version 6 stores the sources as JSON; version
-        // 7 does not state the number of ids of the posting and trigram lists.
+        // 7 does not state the number of ids of the posting and trigram lists; version 8 keeps the typo vocabulary in posting
+        // order within a length (its spelling sketches are stored by that order).
         var path = WriteDefault();
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), version);
@@ -333,6 +385,47 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         using (var writer = new SnapshotBinaryWriter(buffer))
         {
             index.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // The bytes of a stored index with its words part (each word with its posting-list number, in the order stored) changed.
+    private static byte[] WithWords(byte[] index, Action<List<(int Number, string Word)>> change)
+    {
+        var header = new SnapshotBinaryReader(index, "test");
+        var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
+        var lengths = Enumerable.Range(0, 7).Select(_ => header.ReadCount()).ToArray();
+        var partsStart = index.Length - header.Remaining;
+        var part = new SnapshotBinaryReader(index.AsMemory(partsStart, lengths[0]), "test");
+        var words = Enumerable.Range(0, part.ReadCount()).Select(_ => (part.ReadCount(), part.ReadString())).ToList();
+        change(words);
+
+        using var wordsBuffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(wordsBuffer))
+        {
+            writer.WriteCount(words.Count);
+            foreach (var (number, word) in words)
+            {
+                writer.WriteCount(number);
+                writer.WriteString(word);
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            writer.WriteCount(counts.Item1);
+            writer.WriteCount(counts.Item2);
+            writer.WriteCount(counts.Item3);
+            writer.WriteCount((int)wordsBuffer.Length);
+            foreach (var length in lengths.Skip(1))
+            {
+                writer.WriteCount(length);
+            }
+
+            writer.WriteBytes(wordsBuffer.ToArray());
+            writer.WriteBytes(index.AsSpan(partsStart + lengths[0]));
         }
 
         return buffer.ToArray();

@@ -45,6 +45,27 @@ public sealed class CandidateIndexSimilarWordsTests
         none.Should().Be(default(SpellingSketch));
     }
 
+    [Fact]
+    public async Task TypoVocabularyWords_EmbeddedData_AreThePostingKeysOfFourLettersOrMoreByLengthThenOrdinally()
+    {
+        // The misspelling look-up reads the words near one another in this order; its results do not depend on it (the tests
+        // above compare them with a scan in posting order).
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+        var keys = index.Names.SelectMany(n => CandidateIndex.PostingKeys(n.Normalized.Tokens)).Where(k => k.Length >= 4)
+            .Distinct(StringComparer.Ordinal).ToArray();
+
+        var words = index.TypoVocabularyWords;
+
+        words.Should().BeEquivalentTo(keys);
+        for (var i = 1; i < words.Count; i++)
+        {
+            var (before, word) = (words[i - 1], words[i]);
+            (before.Length < word.Length || (before.Length == word.Length && string.CompareOrdinal(before, word) < 0))
+                .Should().BeTrue($"\"{before}\" comes before \"{word}\"");
+        }
+    }
+
     [Theory]
     [InlineData("token-align-v3")]
     [InlineData("token-align-v4")]
