@@ -630,7 +630,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         var sorted = words.ToArray();
         var postings = numbers.ToArray();
-        Array.Sort(sorted, postings, Comparer<string>.Create(static (x, y) => x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y)));
+        Array.Sort(sorted, postings, Comparer<string>.Create(CompareInVocabulary));
         var longest = 0;
         for (var id = 0; id < sorted.Length; id++)
         {
@@ -641,9 +641,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return (sorted, postings, LengthStarts(sorted, longest));
     }
 
-    // Whether a word comes after another in the typo vocabulary: longer, or as long and ordinally after.
-    private static bool VocabularyOrder(string before, string word) =>
-        before.Length < word.Length || (before.Length == word.Length && string.CompareOrdinal(before, word) < 0);
+    // The order of the typo vocabulary: by length, then ordinally.
+    private static int CompareInVocabulary(string x, string y) => x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
+
+    // Whether a word comes after another in the typo vocabulary.
+    private static bool VocabularyOrder(string before, string word) => CompareInVocabulary(before, word) < 0;
 
     // The first id of each length in a vocabulary ordered by length, up to one past the longest (LengthStart).
     private static int[] LengthStarts(string[] words, int longest)
