@@ -133,9 +133,9 @@ internal static class ThroughputHarness
 
         var latencies = new double[queries.Count];
 
-        // --again: each query screened a second time right after its first screening, outside the figures of the run (its time
-        // and bytes are taken out of them): what a screening costs when what it reads is still in the processor's caches,
-        // against what a new query costs, which reads the index from memory.
+        // --again: each query screened a second time right after its first screening, its time and bytes taken out of the run's
+        // (the collections it sets off still count): what a screening costs when what it reads is still in the processor's
+        // caches, against what a new query costs, which reads the index from memory.
         var repeats = args.Contains("--again") ? new double[queries.Count] : null;
         var againTicks = 0L;
         var againBytes = 0L;
