@@ -1,5 +1,6 @@
 # Makes a supplier CSV of N rows (default 20,000) from the names on the OFAC SDN 2021-07 (with aliases), UN and UK lists,
-# shuffled with a fixed seed, for timing `vendorscreen screen` end to end.
+# shuffled with a fixed seed, for timing `vendorscreen screen` end to end. Past the number of names the names come round
+# again, each time with one letter changed (seeded), so that a long file (1,000,000 rows) is not the same names over and over.
 # Usage: python3 make-cli-input.py DATA_ROOT OUTPUT.csv [ROWS]   (DATA_ROOT: ../shared/data)
 import csv, random, re, sys
 root = sys.argv[1]
@@ -23,6 +24,15 @@ rng = random.Random(20211)
 rng.shuffle(names)
 out = csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8'))
 out.writerow(['id', 'name', 'country', 'as_of'])
+letters = 'abcdefghijklmnopqrstuvwxyz'
+def changed(name):
+    spots = [k for k, ch in enumerate(name) if ch.isascii() and ch.isalpha()]
+    if not spots:
+        return name
+    k = rng.choice(spots)
+    new = rng.choice([x for x in letters if x != name[k].lower()])
+    return name[:k] + (new.upper() if name[k].isupper() else new) + name[k + 1:]
 for i in range(rows_wanted):
-    out.writerow([f'R{i:05d}', names[i % len(names)], '', ''])
+    name = names[i % len(names)]
+    out.writerow([f'R{i:05d}', name if i < len(names) else changed(name), '', ''])
 print(len(names), 'names')
