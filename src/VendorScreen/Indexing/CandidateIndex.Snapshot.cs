@@ -342,7 +342,6 @@ internal sealed partial class CandidateIndex
 
         var words = new string[vocabularyCount];
         var postings = new int[vocabularyCount];
-        var longest = 0;
         for (var i = 0; i < keys.Length; i++)
         {
             var number = reader.ReadCount(keys.Length - 1, "a word's posting-list number");
@@ -361,7 +360,6 @@ internal sealed partial class CandidateIndex
 
                 words[i] = word;
                 postings[i] = number;
-                longest = word.Length;
             }
             else if (IsTypoWord(word))
             {
@@ -369,7 +367,7 @@ internal sealed partial class CandidateIndex
             }
         }
 
-        return reader.AtEnd ? (keys, (words, postings, LengthStarts(words, longest))) : throw reader.Bad("unexpected bytes after the words");
+        return reader.AtEnd ? (keys, (words, postings, LengthStarts(words))) : throw reader.Bad("unexpected bytes after the words");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

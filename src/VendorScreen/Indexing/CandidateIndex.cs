@@ -631,14 +631,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         var sorted = words.ToArray();
         var postings = numbers.ToArray();
         Array.Sort(sorted, postings, Comparer<string>.Create(CompareInVocabulary));
-        var longest = 0;
         for (var id = 0; id < sorted.Length; id++)
         {
             sorted[id] = new string(sorted[id]);
-            longest = sorted[id].Length;
         }
 
-        return (sorted, postings, LengthStarts(sorted, longest));
+        return (sorted, postings, LengthStarts(sorted));
     }
 
     // The order of the typo vocabulary: by length, then ordinally.
@@ -647,10 +645,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // Whether a word comes after another in the typo vocabulary.
     private static bool VocabularyOrder(string before, string word) => CompareInVocabulary(before, word) < 0;
 
-    // The first id of each length in a vocabulary ordered by length, up to one past the longest (LengthStart).
-    private static int[] LengthStarts(string[] words, int longest)
+    // The first id of each length in a vocabulary ordered by length (its last word the longest), up to one past the longest
+    // (LengthStart).
+    private static int[] LengthStarts(string[] words)
     {
-        var lengthStart = new int[longest + 2];
+        var lengthStart = new int[(words.Length == 0 ? 0 : words[^1].Length) + 2];
         foreach (var word in words)
         {
             lengthStart[word.Length + 1]++;
