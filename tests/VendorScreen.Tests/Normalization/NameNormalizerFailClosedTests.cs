@@ -46,6 +46,18 @@ public sealed class NameNormalizerFailClosedTests
     }
 
     [Fact]
+    public void FirstLoneSurrogate_FindsTheFirstSurrogateWithoutItsPair_AtTheEdgesOfTheRange()
+    {
+        NameNormalizer.FirstLoneSurrogate("ZTE \uD7FF\uE000\uFFFD").Should().Be(-1, "U+D7FF and U+E000 lie just outside the surrogates");
+        NameNormalizer.FirstLoneSurrogate("ZTE " + Emoji).Should().Be(-1, "a high surrogate followed by a low one is a pair");
+        NameNormalizer.FirstLoneSurrogate("ZTE \uD800").Should().Be(4);
+        NameNormalizer.FirstLoneSurrogate("ZTE \uDFFF").Should().Be(4);
+        NameNormalizer.FirstLoneSurrogate(Emoji + "\uDBFF x").Should().Be(2);
+        NameNormalizer.FirstLoneSurrogate("\uDC00\uD800").Should().Be(0, "a low surrogate before a high one pairs with nothing");
+        NameNormalizer.FirstLoneSurrogate(new string('a', 100) + Emoji + "\uDC00").Should().Be(102, "the search reaches past a vector's width");
+    }
+
+    [Fact]
     public void Normalize_LoneSurrogate_SeparatesWords()
     {
         NameNormalizer.Key("ZTE\uD800Corporation").Should().Be("zte corp");
