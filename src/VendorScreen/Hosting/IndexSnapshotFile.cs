@@ -129,20 +129,36 @@ public static class IndexSnapshotFile
     /// <returns>The sources and their snapshots, as they were written, and the index when it can be used.</returns>
     /// <exception cref="SanctionListSourceException">The file cannot be read, is not an index snapshot, has another format version,
     /// is cut short or is corrupt; the message names the file.</exception>
+    /// <remarks>The file is read through one handle held open, each part a window at a time by the thread that reads it,
+    /// rather than copied whole into memory first. A file replaced while it is read (as <see cref="Write(string, ScreeningEngine)"/>
+    /// replaces one, by renaming) is read as it was when opened; one written over in place is refused: its length or time of
+    /// last writing differ after the reading from before.</remarks>
     internal static StoredIndexSnapshot Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(file);
+            var written = File.GetLastWriteTimeUtc(file);
+            if (length > int.MaxValue)
+            {
+                throw Fail(path, $"cannot be read: {length} bytes, more than the {int.MaxValue} a snapshot may hold");
+            }
+
+            var stored = Parse(SnapshotRegion.Of(file, 0, (int)length), path);
+            if (RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(file) != written)
+            {
+                throw Fail(path, "the file was written over while it was read; read it again once it is written");
+            }
+
+            return stored;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
+            // InvalidDataException: the file ended early while it was read (cut short after it was opened).
             throw new SanctionListSourceException($"index snapshot {path}: cannot be read: {ex.Message}", ex);
         }
-
-        return Parse(bytes, path);
     }
 
     /// <summary>Gets the version of this library, as written in the header.</summary>
@@ -156,7 +172,10 @@ public static class IndexSnapshotFile
     /// <param name="path">The file, for messages.</param>
     /// <returns>The snapshots, and the index when the file was written by this version of the library.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not a usable index snapshot.</exception>
-    internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path)
+    internal static StoredIndexSnapshot Parse(ReadOnlyMemory<byte> bytes, string path) => Parse(SnapshotRegion.Of(bytes), path);
+
+    // Reads the snapshots and the index from the bytes of a file, in memory or in the file.
+    private static StoredIndexSnapshot Parse(SnapshotRegion bytes, string path)
     {
         // An index built by another version of the library may normalise or index names differently: the stored entities are
         // used and the index is built again.
@@ -194,7 +213,7 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
     internal static IndexSnapshotSections Split(ReadOnlyMemory<byte> bytes, string path)
     {
-        var sections = SplitUnchecked(bytes, path);
+        var sections = SplitUnchecked(SnapshotRegion.Of(bytes), path);
         CheckSum(sections, path);
         return sections;
     }
@@ -206,25 +225,30 @@ public static class IndexSnapshotFile
     /// <param name="path">The file, for messages.</param>
     /// <returns>The library version that wrote the file, the payload and its expected SHA-256, and the sections of the payload.</returns>
     /// <exception cref="SanctionListSourceException">The bytes are not an index snapshot of this format, are cut short or corrupt.</exception>
-    private static IndexSnapshotSections SplitUnchecked(ReadOnlyMemory<byte> bytes, string path)
+    private static IndexSnapshotSections SplitUnchecked(SnapshotRegion bytes, string path)
     {
-        var span = bytes.Span;
-        if (span.Length < Magic.Length + 6 || !span[..Magic.Length].SequenceEqual(Magic))
+        if (bytes.Length < Magic.Length + 6)
+        {
+            throw Fail(path, "not an index snapshot file (the magic bytes VSIDX are missing)");
+        }
+
+        var start = bytes.ToArray(0, Magic.Length + 6).AsSpan();
+        if (!start[..Magic.Length].SequenceEqual(Magic))
         {
             throw Fail(path, "not an index snapshot file (the magic bytes VSIDX are missing)");
         }
 
         var at = Magic.Length;
-        var format = BinaryPrimitives.ReadInt32LittleEndian(span[at..]);
+        var format = BinaryPrimitives.ReadInt32LittleEndian(start[at..]);
         at += 4;
-        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
+        var libraryLength = BinaryPrimitives.ReadUInt16LittleEndian(start[at..]);
         at += 2;
-        if (span.Length < at + libraryLength)
+        if (bytes.Length < at + libraryLength)
         {
             throw Fail(path, "the file is cut short (truncated header)");
         }
 
-        var library = Encoding.UTF8.GetString(span.Slice(at, libraryLength));
+        var library = Encoding.UTF8.GetString(bytes.ToArray(at, libraryLength));
         at += libraryLength;
         if (format != FormatVersion)
         {
@@ -232,16 +256,16 @@ public static class IndexSnapshotFile
             throw Fail(path, $"format version {format} (written by VendorScreen {library}), {rebuild}; this library reads format version {FormatVersion} only: build the snapshot again (vendorscreen index build, or IndexSnapshotFile.Write)");
         }
 
-        if (span.Length < at + 8 + 32)
+        if (bytes.Length < at + 8 + 32)
         {
             throw Fail(path, "the file is cut short (truncated header)");
         }
 
-        var length = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
+        var length = BinaryPrimitives.ReadInt64LittleEndian(bytes.ToArray(at, 8));
         at += 8;
-        var expected = bytes.Slice(at, 32);
+        ReadOnlyMemory<byte> expected = bytes.ToArray(at, 32);
         at += 32;
-        var payload = bytes[at..];
+        var payload = bytes.Slice(at);
         if (length < 0 || payload.Length < length)
         {
             throw Fail(path, $"the file is cut short: the payload has {payload.Length} of {length} bytes");
@@ -269,29 +293,29 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The SHA-256 does not match: the file is corrupt.</exception>
     private static void CheckSum(IndexSnapshotSections sections, string path)
     {
-        if (!SHA256.HashData(sections.Payload.Span).AsSpan().SequenceEqual(sections.Sha256.Span))
+        if (!sections.Payload.Sha256().AsSpan().SequenceEqual(sections.Sha256.Span))
         {
             throw Fail(path, "the file is corrupt: the SHA-256 of the payload does not match the header");
         }
     }
 
     // The sections of a payload, by the lengths it holds.
-    private static IndexSnapshotSections Sections(string library, ReadOnlyMemory<byte> payload, ReadOnlyMemory<byte> sha256, string path)
+    private static IndexSnapshotSections Sections(string library, SnapshotRegion payload, ReadOnlyMemory<byte> sha256, string path)
     {
-        var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.Span);
+        var sourcesLength = payload.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(payload.ToArray(0, 8));
         if (sourcesLength < 0 || sourcesLength > payload.Length - 16)
         {
             throw Fail(path, "the payload cannot be read: the length of the sources section is out of range");
         }
 
-        var rest = payload[(8 + (int)sourcesLength)..];
-        var entitiesLength = BinaryPrimitives.ReadInt64LittleEndian(rest.Span);
+        var rest = payload.Slice(8 + (int)sourcesLength);
+        var entitiesLength = BinaryPrimitives.ReadInt64LittleEndian(rest.ToArray(0, 8));
         if (entitiesLength < 0 || entitiesLength > rest.Length - 8)
         {
             throw Fail(path, "the payload cannot be read: the length of the entities section is out of range");
         }
 
-        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest[(8 + (int)entitiesLength)..])
+        return new IndexSnapshotSections(library, payload.Slice(8, (int)sourcesLength), rest.Slice(8, (int)entitiesLength), rest.Slice(8 + (int)entitiesLength))
         {
             Payload = payload,
             Sha256 = sha256,
@@ -401,10 +425,10 @@ public static class IndexSnapshotFile
 /// <param name="Sources">The sources section: binary (<see cref="SnapshotEntityCodec.WriteSources"/>), the snapshots without their entities.</param>
 /// <param name="Entities">The entities section: binary (<see cref="SnapshotEntityCodec"/>).</param>
 /// <param name="Index">The candidate index section: binary.</param>
-internal readonly record struct IndexSnapshotSections(string Library, ReadOnlyMemory<byte> Sources, ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Index)
+internal readonly record struct IndexSnapshotSections(string Library, SnapshotRegion Sources, SnapshotRegion Entities, SnapshotRegion Index)
 {
     /// <summary>Gets the whole payload.</summary>
-    public ReadOnlyMemory<byte> Payload { get; init; }
+    public SnapshotRegion Payload { get; init; }
 
     /// <summary>Gets the SHA-256 of the payload that the header gives.</summary>
     public ReadOnlyMemory<byte> Sha256 { get; init; }

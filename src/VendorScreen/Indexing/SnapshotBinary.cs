@@ -82,36 +82,75 @@ internal sealed class SnapshotBinaryWriter(Stream stream) : IDisposable
 
 /// <summary>Reads what <see cref="SnapshotBinaryWriter"/> wrote, checking every length against the bytes left: a value that runs
 /// past the end, or a count or id out of range, throws <see cref="InvalidDataException"/> naming the section.</summary>
-/// <remarks>Not thread-safe: one reader per buffer.</remarks>
-internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string section)
+/// <remarks>
+/// Reads bytes in memory in place, and a range of a file a window at a time (<see cref="SnapshotRegion"/>): the window is read
+/// again from the reader's place when a value runs past its end. Not thread-safe: one reader per region.
+/// </remarks>
+internal sealed class SnapshotBinaryReader
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly ReadOnlyMemory<byte> _bytes = bytes;
+
+    // The longest count or id: five bytes.
+    private const int LongestCount = 5;
+
+    private readonly SnapshotRegion _region;
+    private readonly int _length;
+
+    // The bytes in hand, from the place _windowStart of the region: the whole region when it is in memory; else a window read
+    // from the file into _buffer.
+    private ReadOnlyMemory<byte> _window;
+    private int _windowStart;
+    private byte[]? _buffer;
+
+    // The place of the next byte in the window.
     private int _at;
 
+    /// <summary>Initializes a new instance of the <see cref="SnapshotBinaryReader"/> class over bytes in memory.</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="section">The section they hold, for messages.</param>
+    public SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string section)
+        : this(SnapshotRegion.Of(bytes), section)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SnapshotBinaryReader"/> class over a region.</summary>
+    /// <param name="region">The bytes, in memory or in a file.</param>
+    /// <param name="section">The section they hold, for messages.</param>
+    public SnapshotBinaryReader(SnapshotRegion region, string section)
+    {
+        _region = region;
+        _length = region.Length;
+        _window = region.InMemory ? region.Memory : ReadOnlyMemory<byte>.Empty;
+        Section = section;
+    }
+
     /// <summary>Gets or sets the section being read, for messages.</summary>
-    public string Section { get; set; } = section;
+    public string Section { get; set; }
 
     /// <summary>Gets the number of bytes not yet read.</summary>
-    public int Remaining => _bytes.Length - _at;
+    public int Remaining => _length - Position;
 
     /// <summary>Checks that at least a number of bytes are left, for a count of items that take a byte each at least.</summary>
     /// <param name="count">The number of bytes.</param>
     /// <returns><paramref name="count"/>.</returns>
     /// <exception cref="InvalidDataException">Fewer bytes are left: the data ends early.</exception>
-    public int AtLeastBytesLeft(int count) => count <= _bytes.Length - _at ? count : throw Cut();
+    public int AtLeastBytesLeft(int count) => count <= Remaining ? count : throw Cut();
 
     /// <summary>Gets whether every byte was read.</summary>
-    public bool AtEnd => _at == _bytes.Length;
+    public bool AtEnd => Position == _length;
+
+    // The place of the next byte in the region.
+    private int Position => _windowStart + _at;
 
     /// <summary>Reads a number written by <see cref="SnapshotBinaryWriter.WriteCount"/>.</summary>
     /// <returns>The number.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadCount()
     {
-        var span = _bytes.Span;
+        Need(Math.Min(LongestCount, Remaining));
+        var span = _window.Span;
         var result = 0;
-        for (var shift = 0; shift < 35; shift += 7)
+        for (var shift = 0; shift < 7 * LongestCount; shift += 7)
         {
             if (_at >= span.Length)
             {
@@ -151,19 +190,34 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <returns>The reader of those bytes.</returns>
     public SnapshotBinaryReader Slice(int length, string section)
     {
-        if (length > _bytes.Length - _at)
+        if (length < 0 || length > Remaining)
         {
             throw Cut();
         }
 
-        var slice = new SnapshotBinaryReader(_bytes.Slice(_at, length), section);
-        _at += length;
+        var slice = new SnapshotBinaryReader(_region.Slice(Position, length), section);
+        if (_at + length <= _window.Length)
+        {
+            _at += length;
+        }
+        else
+        {
+            // Past the window: the next read fills it from there.
+            _windowStart = Position + length;
+            _window = ReadOnlyMemory<byte>.Empty;
+            _at = 0;
+        }
+
         return slice;
     }
 
     /// <summary>Reads a byte.</summary>
     /// <returns>The byte.</returns>
-    public byte ReadByte() => _at < _bytes.Length ? _bytes.Span[_at++] : throw Cut();
+    public byte ReadByte()
+    {
+        Need(1);
+        return _window.Span[_at++];
+    }
 
     /// <summary>Reads a four-byte number.</summary>
     /// <returns>The number.</returns>
@@ -228,7 +282,7 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
         }
 
         // Every id takes a byte at least.
-        if (count > _bytes.Length - _at)
+        if (count > Remaining)
         {
             throw Cut();
         }
@@ -238,13 +292,22 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
             buffer = new int[Math.Max(count, buffer.Length * 2)];
         }
 
-        // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them.
-        var span = _bytes.Span;
+        // The gaps are decoded here rather than through ReadCount: the lists of an index hold millions of them. A window of a
+        // file is filled again when an id may run past its end; bytes in memory are all in the window.
+        var span = _window.Span;
         var at = _at;
         var ids = buffer;
         var previous = -1L;
         for (var i = 0; i < count; i++)
         {
+            if (at + LongestCount > span.Length && _windowStart + span.Length < _length)
+            {
+                _at = at;
+                Need(Math.Min(LongestCount, Remaining));
+                span = _window.Span;
+                at = _at;
+            }
+
             long gap = 0;
             for (var shift = 0; ; shift += 7)
             {
@@ -286,20 +349,53 @@ internal sealed class SnapshotBinaryReader(ReadOnlyMemory<byte> bytes, string se
     /// <summary>Creates the exception for data that breaks the format.</summary>
     /// <param name="problem">What is wrong.</param>
     /// <returns>The exception.</returns>
-    public InvalidDataException Bad(string problem) => new($"{Section}: {problem} at byte {_at}");
+    public InvalidDataException Bad(string problem) => new($"{Section}: {problem} at byte {Position}");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Take(int length)
     {
-        if (length > _bytes.Length - _at)
+        if (length > Remaining)
         {
             throw Cut();
         }
 
-        var span = _bytes.Span.Slice(_at, length);
+        Need(length);
+        var span = _window.Span.Slice(_at, length);
         _at += length;
         return span;
     }
 
-    private InvalidDataException Cut() => new($"{Section}: the data ends early at byte {_at} of {_bytes.Length}");
+    // Makes sure the window holds the next bytes, as many as asked (at most those left): a window of a file is filled again
+    // from the reader's place when they run past its end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Need(int count)
+    {
+        if (_at + count > _window.Length)
+        {
+            Fill(count);
+        }
+    }
+
+    private void Fill(int count)
+    {
+        var position = Position;
+        var left = _length - position;
+        if (count > left || _region.InMemory)
+        {
+            throw Cut();
+        }
+
+        var length = Math.Min(left, Math.Max(count, SnapshotRegion.WindowLength));
+        if (_buffer is null || _buffer.Length < length)
+        {
+            _buffer = new byte[length];
+        }
+
+        _region.CopyTo(position, _buffer.AsSpan(0, length));
+        _window = _buffer.AsMemory(0, length);
+        _windowStart = position;
+        _at = 0;
+    }
+
+    private InvalidDataException Cut() => new($"{Section}: the data ends early at byte {Position} of {_length}");
 }
