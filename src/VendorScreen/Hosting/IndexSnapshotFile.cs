@@ -133,12 +133,20 @@ public static class IndexSnapshotFile
     /// rather than copied whole into memory first. A file replaced while it is read (as <see cref="Write(string, ScreeningEngine)"/>
     /// replaces one, by renaming) is read as it was when opened; one written over in place is refused: its length or time of
     /// last writing differ after the reading from before.</remarks>
-    internal static StoredIndexSnapshot Read(string path)
+    internal static StoredIndexSnapshot Read(string path) => Read(path, whileRead: null);
+
+    /// <summary>Reads the sources and the index of a file, as <see cref="Read(string)"/> does, doing something else once the
+    /// file is read and before it is checked for a change: for tests that change the file while it is read.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="whileRead">What to do while the file is held open, after its parts are read.</param>
+    /// <returns>The sources and their snapshots, and the index when it can be used.</returns>
+    internal static StoredIndexSnapshot Read(string path, Action? whileRead)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
         {
-            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // Others may read the file, and rename or delete it (a new file renamed over it): this handle reads the old one.
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
             var length = RandomAccess.GetLength(file);
             var written = File.GetLastWriteTimeUtc(file);
             if (length > int.MaxValue)
@@ -147,6 +155,7 @@ public static class IndexSnapshotFile
             }
 
             var stored = Parse(SnapshotRegion.Of(file, 0, (int)length), path);
+            whileRead?.Invoke();
             if (RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(file) != written)
             {
                 throw Fail(path, "the file was written over while it was read; read it again once it is written");

@@ -91,6 +91,34 @@ public sealed class IndexSnapshotFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_FileWrittenOverInPlaceWhileRead_IsRefusedNamingTheFile()
+    {
+        WriteDefault(out var path);
+
+        // Bytes added at the end, and the same bytes written again (a new time of last writing), while the file is held open.
+        var appended = () => IndexSnapshotFile.Read(path, whileRead: () => File.AppendAllText(path, "x"));
+        var rewritten = () => IndexSnapshotFile.Read(path, whileRead: () => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1)));
+
+        appended.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("written over while it was read");
+        WriteDefault(out path);
+        rewritten.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("written over while it was read");
+    }
+
+    [Fact]
+    public void Read_FileReplacedByRenamingWhileRead_ReadsTheFileAsOpened()
+    {
+        var bytes = WriteDefault(out var path);
+        var other = _host.Write("other.txt", "not a snapshot");
+
+        var stored = IndexSnapshotFile.Read(path, whileRead: () => File.Move(other, path, overwrite: true));
+
+        stored.Sources.Should().ContainSingle().Which.Name.Should().Be("default");
+        stored.Index.Should().NotBeNull();
+        File.ReadAllText(path).Should().Be("not a snapshot", "the new file is in place for the next read");
+        bytes.Length.Should().BeGreaterThan(2 * VendorScreen.Indexing.SnapshotRegion.WindowLength, "the file is read in several windows");
+    }
+
+    [Fact]
     public void Read_OtherFormatVersion_FailsNamingTheFileAndVersion()
     {
         var bytes = WriteDefault(out var path);
