@@ -130,7 +130,7 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The file cannot be read, is not an index snapshot, has another format version,
     /// is cut short or is corrupt; the message names the file.</exception>
     /// <remarks>The file is read through one handle held open, each part a window at a time by the thread that reads it,
-    /// rather than copied whole into memory first. A file replaced while it is read (as <see cref="Write(string, ScreeningEngine)"/>
+    /// rather than copied whole into memory first (a pipe, which cannot be read that way, is copied whole). A file replaced while it is read (as <see cref="Write(string, ScreeningEngine)"/>
     /// replaces one, by renaming) is read as it was when opened; one written over in place is refused: its length or time of
     /// last writing differ after the reading from before.</remarks>
     internal static StoredIndexSnapshot Read(string path) => Read(path, whileRead: null);
@@ -146,7 +146,16 @@ public static class IndexSnapshotFile
         try
         {
             // Others may read the file, and rename or delete it (a new file renamed over it): this handle reads the old one.
-            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                // A pipe (a snapshot given as <(...)) cannot be read in place: it is read whole as it comes, then parsed.
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return Parse(copy.GetBuffer().AsMemory(0, (int)copy.Length), path);
+            }
+
+            var file = stream.SafeFileHandle;
             var length = RandomAccess.GetLength(file);
             var written = File.GetLastWriteTimeUtc(file);
             if (length > int.MaxValue)

@@ -118,6 +118,27 @@ public sealed class IndexSnapshotFileTests : IDisposable
         bytes.Length.Should().BeGreaterThan(2 * VendorScreen.Indexing.SnapshotRegion.WindowLength, "the file is read in several windows");
     }
 
+    [SkippableFact]
+    public async Task Read_Pipe_ReadsTheSnapshotAsItComes()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "named pipes made with mkfifo are a Unix feature");
+        var bytes = WriteDefault(out _);
+        var pipe = Path.Combine(_host.Directory, "lists.pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        // The writer blocks until the pipe is opened for reading, as a shell's <(...) does.
+        var writer = Task.Run(() => File.WriteAllBytes(pipe, bytes));
+        var stored = IndexSnapshotFile.Read(pipe);
+        await writer;
+
+        stored.Sources.Should().ContainSingle().Which.Name.Should().Be("default");
+        stored.Index.Should().NotBeNull();
+    }
+
     [Fact]
     public void Read_OtherFormatVersion_FailsNamingTheFileAndVersion()
     {
