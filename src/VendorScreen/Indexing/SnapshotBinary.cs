@@ -94,7 +94,6 @@ internal sealed class SnapshotBinaryReader
     private const int LongestCount = 5;
 
     private readonly SnapshotRegion _region;
-    private readonly int _length;
 
     // The bytes in hand, from the place _windowStart of the region: the whole region when it is in memory; else a window read
     // from the file into _buffer.
@@ -119,7 +118,6 @@ internal sealed class SnapshotBinaryReader
     public SnapshotBinaryReader(SnapshotRegion region, string section)
     {
         _region = region;
-        _length = region.Length;
         _window = region.InMemory ? region.Memory : ReadOnlyMemory<byte>.Empty;
         Section = section;
     }
@@ -128,7 +126,7 @@ internal sealed class SnapshotBinaryReader
     public string Section { get; set; }
 
     /// <summary>Gets the number of bytes not yet read.</summary>
-    public int Remaining => _length - Position;
+    public int Remaining => _region.Length - Position;
 
     /// <summary>Checks that at least a number of bytes are left, for a count of items that take a byte each at least.</summary>
     /// <param name="count">The number of bytes.</param>
@@ -137,7 +135,7 @@ internal sealed class SnapshotBinaryReader
     public int AtLeastBytesLeft(int count) => count <= Remaining ? count : throw Cut();
 
     /// <summary>Gets whether every byte was read.</summary>
-    public bool AtEnd => Position == _length;
+    public bool AtEnd => Position == _region.Length;
 
     // The place of the next byte in the region.
     private int Position => _windowStart + _at;
@@ -300,7 +298,7 @@ internal sealed class SnapshotBinaryReader
         var previous = -1L;
         for (var i = 0; i < count; i++)
         {
-            if (at + LongestCount > span.Length && _windowStart + span.Length < _length)
+            if (at + LongestCount > span.Length && _windowStart + span.Length < _region.Length)
             {
                 _at = at;
                 Need(Math.Min(LongestCount, Remaining));
@@ -379,7 +377,7 @@ internal sealed class SnapshotBinaryReader
     private void Fill(int count)
     {
         var position = Position;
-        var left = _length - position;
+        var left = _region.Length - position;
         if (count > left || _region.InMemory)
         {
             throw Cut();
@@ -397,5 +395,5 @@ internal sealed class SnapshotBinaryReader
         _at = 0;
     }
 
-    private InvalidDataException Cut() => new($"{Section}: the data ends early at byte {Position} of {_length}");
+    private InvalidDataException Cut() => new($"{Section}: the data ends early at byte {Position} of {_region.Length}");
 }
