@@ -130,17 +130,18 @@ public static class IndexSnapshotFile
     /// <exception cref="SanctionListSourceException">The file cannot be read, is not an index snapshot, has another format version,
     /// is cut short or is corrupt; the message names the file.</exception>
     /// <remarks>The file is read through one handle held open, each part a window at a time by the thread that reads it,
-    /// rather than copied whole into memory first (a pipe, which cannot be read that way, is copied whole). A file replaced while it is read (as <see cref="Write(string, ScreeningEngine)"/>
-    /// replaces one, by renaming) is read as it was when opened; one written over in place is refused: its length or time of
-    /// last writing differ after the reading from before.</remarks>
-    internal static StoredIndexSnapshot Read(string path) => Read(path, whileRead: null);
+    /// rather than copied whole into memory first (a pipe, which cannot be read that way, is copied whole). A file replaced
+    /// while it is read (as <see cref="Write(string, ScreeningEngine)"/> replaces one, by renaming) is read as it was when
+    /// opened; one written over in place is refused, whether or not its parts could be read: its length or time of last
+    /// writing differ after the reading from before.</remarks>
+    internal static StoredIndexSnapshot Read(string path) => Read(path, whileOpen: null);
 
     /// <summary>Reads the sources and the index of a file, as <see cref="Read(string)"/> does, doing something else once the
-    /// file is read and before it is checked for a change: for tests that change the file while it is read.</summary>
+    /// file is open and before its parts are read: for tests that change the file while it is read.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="whileRead">What to do while the file is held open, after its parts are read.</param>
+    /// <param name="whileOpen">What to do once the file is open, its length and time of last writing taken.</param>
     /// <returns>The sources and their snapshots, and the index when it can be used.</returns>
-    internal static StoredIndexSnapshot Read(string path, Action? whileRead)
+    internal static StoredIndexSnapshot Read(string path, Action? whileOpen)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
@@ -163,14 +164,20 @@ public static class IndexSnapshotFile
                 throw Fail(path, $"cannot be read: {length} bytes, more than the {int.MaxValue} a snapshot may hold");
             }
 
-            var stored = Parse(SnapshotRegion.Of(file, 0, (int)length), path);
-            whileRead?.Invoke();
-            if (RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(file) != written)
+            whileOpen?.Invoke();
+            bool WrittenOver() => RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(file) != written;
+            StoredIndexSnapshot stored;
+            try
             {
-                throw Fail(path, "the file was written over while it was read; read it again once it is written");
+                stored = Parse(SnapshotRegion.Of(file, 0, (int)length), path);
+            }
+            catch (Exception ex) when ((ex is SanctionListSourceException or IOException or InvalidDataException) && WrittenOver())
+            {
+                // Parts of two files do not make a corrupt file: the change is the problem to report.
+                throw WrittenOverWhileRead(path, ex);
             }
 
-            return stored;
+            return WrittenOver() ? throw WrittenOverWhileRead(path, null) : stored;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -178,6 +185,9 @@ public static class IndexSnapshotFile
             throw new SanctionListSourceException($"index snapshot {path}: cannot be read: {ex.Message}", ex);
         }
     }
+
+    private static SanctionListSourceException WrittenOverWhileRead(string path, Exception? inner) =>
+        new($"index snapshot {path}: the file was written over while it was read; read it again once it is written", inner);
 
     /// <summary>Gets the version of this library, as written in the header.</summary>
     internal static string LibraryVersion { get; } =

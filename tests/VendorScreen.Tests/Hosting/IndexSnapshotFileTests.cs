@@ -96,12 +96,28 @@ public sealed class IndexSnapshotFileTests : IDisposable
         WriteDefault(out var path);
 
         // Bytes added at the end, and the same bytes written again (a new time of last writing), while the file is held open.
-        var appended = () => IndexSnapshotFile.Read(path, whileRead: () => File.AppendAllText(path, "x"));
-        var rewritten = () => IndexSnapshotFile.Read(path, whileRead: () => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1)));
+        var appended = () => IndexSnapshotFile.Read(path, whileOpen: () => File.AppendAllText(path, "x"));
+        var rewritten = () => IndexSnapshotFile.Read(path, whileOpen: () => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1)));
 
         appended.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("written over while it was read");
         WriteDefault(out path);
         rewritten.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("written over while it was read");
+    }
+
+    [Fact]
+    public void Read_FileCutShortInPlaceWhileRead_IsRefusedAsWrittenOverNotAsCorrupt()
+    {
+        var bytes = WriteDefault(out var path);
+
+        // The parts cannot all be read from what is left: the change is reported, not a damaged file.
+        var read = () => IndexSnapshotFile.Read(path, whileOpen: () =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            file.SetLength(bytes.Length / 2);
+        });
+
+        read.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path).And.Contain("written over while it was read")
+            .And.NotContain("corrupt");
     }
 
     [Fact]
@@ -110,7 +126,7 @@ public sealed class IndexSnapshotFileTests : IDisposable
         var bytes = WriteDefault(out var path);
         var other = _host.Write("other.txt", "not a snapshot");
 
-        var stored = IndexSnapshotFile.Read(path, whileRead: () => File.Move(other, path, overwrite: true));
+        var stored = IndexSnapshotFile.Read(path, whileOpen: () => File.Move(other, path, overwrite: true));
 
         stored.Sources.Should().ContainSingle().Which.Name.Should().Be("default");
         stored.Index.Should().NotBeNull();
