@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return await SnapshotHarness.RunAsync(args[1..]);
     case "allocations":
         return await AllocationProfile.RunAsync(args[1..]);
+    case "precomputed":
+        return await PrecomputedLookUps.RunAsync(args[1..]);
     case "stages":
         return await StageTimes.RunAsync(args[1..]);
     case "coldstart":
@@ -28,6 +30,7 @@ switch (args.FirstOrDefault())
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]
                    VendorScreen.Benchmarks stages [--data DIR] [--queries N] [--check-bound] [--fill-memo] [--cold-warm]
                    VendorScreen.Benchmarks coldstart [--data DIR] [--runs N]
+                   VendorScreen.Benchmarks precomputed [--data DIR] [--queries N] [--control] [--with-first]
                    VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]
             """);
         return 2;

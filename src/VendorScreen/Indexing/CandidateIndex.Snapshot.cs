@@ -6,8 +6,8 @@ namespace VendorScreen.Indexing;
 
 /// <summary>The binary form of a built index, for index snapshot files: what the constructor computes from the entities (the
 /// normalised name variants, the postings in their order, the trigram table of the typo vocabulary (by the ids of the vocabulary
-/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map and the look-up by sound
-/// with its trie), so that loading neither normalises a name nor builds a table again, apart from the dictionaries and the small
+/// ordered by length), the sound-alike part of each vocabulary word's spelling sketch, the identifier map, the look-up by sound
+/// with its trie, and the misspelling look-ups worked out for the words of the names), so that loading neither normalises a name nor builds a table again, apart from the dictionaries and the small
 /// tables derived from the postings, which are made as the parts are read.</summary>
 internal sealed partial class CandidateIndex
 {
@@ -35,6 +35,7 @@ internal sealed partial class CandidateIndex
         _sound = tables.Sound;
         _modelPrefixes = modelPrefixes;
         _nameFacts = new NameFactsTable(names);
+        _precomputedMisspellings = tables.Derived.PrecomputedMisspellings;
         IsFromSnapshot = true;
     }
 
@@ -151,6 +152,7 @@ internal sealed partial class CandidateIndex
             }
         });
         parts[(int)IndexPart.Sound] = Part(part => _sound.WriteTo(part, KeyId));
+        parts[(int)IndexPart.Misspellings] = Part(WriteMisspellings);
 
         writer.WriteCount(Entities.Count);
         writer.WriteCount(Names.Count);
@@ -230,6 +232,7 @@ internal sealed partial class CandidateIndex
         double[] rarity = [];
         (string[] Words, int[] Postings, int[] LengthStart) vocabulary = ([], [], []);
         (WordIdTable Ids, MisspellingMemo Memo) memo = (new WordIdTable([]), new MisspellingMemo(0, MaxFuzzyExpansions));
+        int[] precomputed = [];
         SpellingSketch[] sketches = [];
         PooledLists<ulong>? trigrams = null;
         Dictionary<string, int[]> identifiers = [];
@@ -255,6 +258,7 @@ internal sealed partial class CandidateIndex
 
                         sketches = StoredSketches(vocabulary.Words, sounds);
                         memo = SimilarMemo(vocabulary.Words);
+                        precomputed = ReadMisspellings(parts[(int)IndexPart.Misspellings], vocabularyCount, memo.Memo);
                     },
                     () => names = ReadNames(parts[(int)IndexPart.Names], keys, entityCount, nameCount),
                     () =>
@@ -264,7 +268,7 @@ internal sealed partial class CandidateIndex
                     });
             });
 
-        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Postings, vocabulary.LengthStart, memo.Ids, memo.Memo);
+        var derived = new DerivedTables(rarity, vocabulary.Words, vocabulary.Postings, vocabulary.LengthStart, memo.Ids, memo.Memo, precomputed);
         return new StoredTables(entityCount, names, postings!, trigrams!, sketches, identifiers, sound!, derived);
     }
 
@@ -311,10 +315,15 @@ internal sealed partial class CandidateIndex
         Trigrams,
         Sketches,
         Identifiers,
+        Misspellings,
         Sound,
     }
 
-    private const int PartCount = 7;
+    /// <summary>The number of parts of a stored index.</summary>
+    internal const int PartCount = 8;
+
+    /// <summary>Gets the section name of each part of a stored index, in the order of the parts (as errors name them).</summary>
+    internal static IReadOnlyList<string> PartSectionNames => PartSections;
 
     private static readonly string[] PartSections =
     [
@@ -324,6 +333,7 @@ internal sealed partial class CandidateIndex
         "candidate index, trigrams",
         "candidate index, spelling sketches",
         "candidate index, identifiers",
+        "candidate index, misspellings",
         "candidate index, sound look-up",
     ];
 
@@ -668,11 +678,13 @@ internal sealed record StoredTables(
 /// <param name="VocabularyPostings">The posting-list number of each typo-vocabulary word.</param>
 /// <param name="VocabularyLengthStart">The first typo-vocabulary id of each length.</param>
 /// <param name="VocabularyIds">The id of each typo-vocabulary word.</param>
-/// <param name="Misspellings">The empty memo of the misspelling look-up.</param>
+/// <param name="Misspellings">The memo of the misspelling look-up, holding the stored look-ups.</param>
+/// <param name="PrecomputedMisspellings">The typo-vocabulary ids, in increasing order, of the words whose look-up is stored.</param>
 internal sealed record DerivedTables(
     double[] RarityByFrequency,
     string[] Vocabulary,
     int[] VocabularyPostings,
     int[] VocabularyLengthStart,
     WordIdTable VocabularyIds,
-    MisspellingMemo Misspellings);
+    MisspellingMemo Misspellings,
+    int[] PrecomputedMisspellings);

@@ -120,6 +120,120 @@ internal sealed partial class CandidateIndex
             : _misspellings.Add(id, shortWordLookup, SimilarVocabulary(token, id, shortWordLookup, scratch));
     }
 
+    // The typo-vocabulary ids, in increasing order, of the words whose look-up as a Latin-script query's token was worked out
+    // when the index was made (PrecomputeMisspellings), and which an index snapshot stores with their results.
+    private readonly int[] _precomputedMisspellings;
+
+    /// <summary>Gets or sets whether an index built from now on works out the look-ups of its names' words as it is made (the
+    /// default); for measurements that compare an index with them and one without, never changed by the library.</summary>
+    internal static bool PrecomputeMisspellingsWhenBuilt { get; set; } = true;
+
+    // Works out the misspelling look-up, as a Latin-script query's token, of every word of four letters or more of the indexed
+    // names (about a fifth of the typo vocabulary: the rest are joined runs of words, which a query rarely holds as one token),
+    // on every core, and keeps the results in the memo in id order. A query's correctly spelt words are mostly such words: their
+    // look-up is then read, not worked out, from the first query on. The results are those a query's look-up would keep.
+    private int[] PrecomputeMisspellings(IReadOnlyList<IndexedName> names)
+    {
+        var wanted = new bool[_vocabulary.Length];
+        void Want(IReadOnlyList<NameToken> tokens)
+        {
+            foreach (var token in tokens)
+            {
+                if (IsTypoWord(token.Text) && _vocabularyIds.TryGetId(token.Text, out var id))
+                {
+                    wanted[id] = true;
+                }
+            }
+        }
+
+        foreach (var name in names)
+        {
+            Want(name.Normalized.Tokens);
+            if (name.Normalized.PrimarySpelling is { } primary)
+            {
+                Want(primary.Tokens);
+            }
+        }
+
+        var ids = new List<int>();
+        if (!PrecomputeMisspellingsWhenBuilt)
+        {
+            return [];
+        }
+
+        for (var id = 0; id < wanted.Length; id++)
+        {
+            if (wanted[id])
+            {
+                ids.Add(id);
+            }
+        }
+
+        // One worker per processor, each with one look-up's working space (kept afterwards for the screenings' look-ups).
+        var results = new int[ids.Count][];
+        Parallel.For(
+            0,
+            ids.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => Scratch.Rent(Names.Count, _vocabulary.Length),
+            (k, _, scratch) =>
+            {
+                results[k] = SimilarVocabulary(_vocabulary[ids[k]], ids[k], shortWordLookup: true, scratch);
+                return scratch;
+            },
+            Scratch.Return);
+        for (var k = 0; k < results.Length; k++)
+        {
+            _misspellings.Add(ids[k], asLatin: true, results[k]);
+        }
+
+        return [.. ids];
+    }
+
+    // Writes the precomputed look-ups: the ids of their words, then each result's length and ids.
+    private void WriteMisspellings(SnapshotBinaryWriter writer)
+    {
+        writer.WriteIncreasing(_precomputedMisspellings);
+        foreach (var id in _precomputedMisspellings)
+        {
+            if (!_misspellings.TryGet(id, asLatin: true, out var result))
+            {
+                throw new InvalidOperationException($"The look-up of the word \"{_vocabulary[id]}\" was worked out when the index was made but is not kept.");
+            }
+
+            writer.WriteCount(result.Count);
+            foreach (var word in result)
+            {
+                writer.WriteCount(word);
+            }
+        }
+    }
+
+    // Reads what WriteMisspellings wrote into a new memo of a vocabulary of a number of words: the memo, and the ids of the words.
+    private static int[] ReadMisspellings(SnapshotBinaryReader reader, int vocabularyCount, MisspellingMemo memo)
+    {
+        reader.Section = "candidate index, misspellings";
+        var ids = reader.ReadIncreasing(vocabularyCount);
+        Span<int> result = stackalloc int[MaxFuzzyExpansions];
+        foreach (var id in ids)
+        {
+            var length = reader.ReadCount(MaxFuzzyExpansions, "the length of a stored look-up");
+            for (var k = 0; k < length; k++)
+            {
+                result[k] = reader.ReadCount(vocabularyCount - 1, "a word of a stored look-up");
+            }
+
+            memo.Add(id, asLatin: true, result[..length]);
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw reader.Bad("unexpected bytes after the stored look-ups");
+        }
+
+        return ids;
+    }
+
     /// <inheritdoc />
     public bool TryGetSketch(string word, out SpellingSketch sketch)
     {

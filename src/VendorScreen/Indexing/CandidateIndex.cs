@@ -18,7 +18,8 @@ internal sealed record IndexedName(int EntityIndex, EntityName Name, NormalizedN
 /// </summary>
 /// <remarks>Instances are safe for concurrent use. Their tables are immutable after construction; the one thing written later is
 /// the memo of the misspelling look-up of indexed words (<see cref="SimilarVocabularyOf"/>), whose entries are each written once
-/// with the value any thread would compute.</remarks>
+/// with the value any thread would compute. The memo starts with the look-up of every word of the indexed names worked out
+/// (<see cref="PrecomputeMisspellings"/>).</remarks>
 internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes, IWordSketches
 {
     internal const int MaxFuzzyExpansions = 24;
@@ -153,6 +154,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _modelPrefixes = ModelPrefixes(entities);
         _nameFacts = new NameFactsTable(names);
+        _precomputedMisspellings = PrecomputeMisspellings(names);
     }
 
     // The trigram table of the typo vocabulary: for each trigram, the ids of the words that hold it, in increasing order.

@@ -108,12 +108,12 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         var entities = DefaultEntities();
         var bytes = IndexBytes(new CandidateIndex(entities, NameScoringRules.Default));
 
-        // The header: the numbers of entities, names and vocabulary words, then the length of each of the seven parts (words,
+        // The header: the numbers of entities, names and vocabulary words, then the length of each part (words,
         // names, postings, trigrams, ...). The postings start with their number of ids; the trigrams with their number of
         // trigrams, then their number of ids. One bit less or more in its first byte changes it by one.
         var header = new SnapshotBinaryReader(bytes, "test");
         _ = (header.ReadCount(), header.ReadCount(), header.ReadCount());
-        var lengths = Enumerable.Range(0, 7).Select(_ => header.ReadCount()).ToArray();
+        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
         var at = bytes.Length - header.Remaining + lengths.Take(part).Sum();
         if (part == 3)
         {
@@ -269,6 +269,62 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     }
 
     [Fact]
+    public void ReadFrom_StoredMisspellingLookUps_AreTheBuiltIndexsWithoutWorkingThemOut()
+    {
+        // The look-ups the built index worked out for the words of its names are stored: the read index holds the same ones, and
+        // only those, before any query.
+        var entities = DefaultEntities();
+        var built = new CandidateIndex(entities, NameScoringRules.Default);
+        var keptWhenBuilt = built.SimilarMemoCount;
+
+        var read = CandidateIndex.ReadFrom(new SnapshotBinaryReader(IndexBytes(built), "test"), entities, NameScoringRules.Default);
+
+        keptWhenBuilt.Should().BeGreaterThan(200);
+        read.SimilarMemoCount.Should().Be(keptWhenBuilt);
+        var words = built.Names.SelectMany(n => n.Normalized.Tokens).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            read.SimilarWords(word, shortWordLookup: true).Should().Equal(built.SimilarWords(word, shortWordLookup: true), word);
+        }
+
+        read.SimilarMemoCount.Should().Be(keptWhenBuilt, "every look-up compared was read from the file");
+    }
+
+    [Fact]
+    public void ReadFrom_StoredLookUpNamingAWordPastTheVocabulary_FailsNamingThePart()
+    {
+        var entities = DefaultEntities();
+        var built = new CandidateIndex(entities, NameScoringRules.Default);
+        var vocabulary = built.TypoVocabularyWords.Count;
+
+        // One stored look-up, of word 0, whose one word is one past the last.
+        var bytes = WithPart(IndexBytes(built), "candidate index, misspellings", part =>
+        {
+            part.WriteIncreasing([0]);
+            part.WriteCount(1);
+            part.WriteCount(vocabulary);
+        });
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>()
+            .WithMessage($"candidate index, misspellings: a word of a stored look-up {vocabulary} is out of range (at most {vocabulary - 1})*");
+    }
+
+    [Fact]
+    public void ReadFrom_StoredLookUpsWithBytesLeftOver_FailsNamingThePart()
+    {
+        var entities = DefaultEntities();
+        var bytes = WithPart(IndexBytes(new CandidateIndex(entities, NameScoringRules.Default)), "candidate index, misspellings", part =>
+        {
+            part.WriteIncreasing([]);
+            part.WriteCount(7);
+        });
+        var read = () => CandidateIndex.ReadFrom(new SnapshotBinaryReader(bytes, "test"), entities, NameScoringRules.Default);
+
+        read.Should().Throw<InvalidDataException>().WithMessage("candidate index, misspellings: unexpected bytes after the stored look-ups*");
+    }
+
+    [Fact]
     public void Read_OtherLibraryVersion_KeepsTheSourcesAndLeavesTheIndexToBeBuilt()
     {
         var path = WriteDefault();
@@ -395,7 +451,7 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     {
         var header = new SnapshotBinaryReader(index, "test");
         var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
-        var lengths = Enumerable.Range(0, 7).Select(_ => header.ReadCount()).ToArray();
+        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
         var partsStart = index.Length - header.Remaining;
         var part = new SnapshotBinaryReader(index.AsMemory(partsStart, lengths[0]), "test");
         var words = Enumerable.Range(0, part.ReadCount()).Select(_ => (part.ReadCount(), part.ReadString())).ToList();
@@ -426,6 +482,48 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
 
             writer.WriteBytes(wordsBuffer.ToArray());
             writer.WriteBytes(index.AsSpan(partsStart + lengths[0]));
+        }
+
+        return buffer.ToArray();
+    }
+
+    // The bytes of a stored index with one part (by its section name) written anew.
+    private static byte[] WithPart(byte[] index, string section, Action<SnapshotBinaryWriter> write)
+    {
+        var number = CandidateIndex.PartSectionNames.ToList().IndexOf(section);
+        number.Should().BeGreaterThanOrEqualTo(0, section);
+        var header = new SnapshotBinaryReader(index, "test");
+        var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
+        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
+        var starts = new int[lengths.Length];
+        starts[0] = index.Length - header.Remaining;
+        for (var p = 1; p < lengths.Length; p++)
+        {
+            starts[p] = starts[p - 1] + lengths[p - 1];
+        }
+
+        using var partBuffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(partBuffer))
+        {
+            write(writer);
+        }
+
+        var newPart = partBuffer.ToArray();
+        using var buffer = new MemoryStream();
+        using (var writer = new SnapshotBinaryWriter(buffer))
+        {
+            writer.WriteCount(counts.Item1);
+            writer.WriteCount(counts.Item2);
+            writer.WriteCount(counts.Item3);
+            for (var p = 0; p < lengths.Length; p++)
+            {
+                writer.WriteCount(p == number ? newPart.Length : lengths[p]);
+            }
+
+            for (var p = 0; p < lengths.Length; p++)
+            {
+                writer.WriteBytes(p == number ? newPart : index.AsSpan(starts[p], lengths[p]));
+            }
         }
 
         return buffer.ToArray();

@@ -28,6 +28,29 @@ public sealed class CandidateIndexSimilarWordsTests
     }
 
     [Fact]
+    public async Task Build_EveryWordOfTheNames_HasItsLatinLookUpKeptEqualToAFullScan()
+    {
+        // The index works out the look-up of each word of four letters or more of its names as it is made: the memo holds one
+        // result per such word, before any query, and each is what a full scan finds.
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        var index = new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+        var reference = new FullScan(index, NameScoringRules.Default);
+        var words = index.Names
+            .SelectMany(n => n.Normalized.Tokens.Concat(n.Normalized.PrimarySpelling?.Tokens ?? []))
+            .Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+
+        index.SimilarMemoCount.Should().Be(words.Length, "one Latin look-up is kept for each word of the names, and nothing else");
+        var differences = words
+            .Where(w => !index.SimilarWords(w, shortWordLookup: true).SequenceEqual(reference.SimilarWords(w, shortWordLookup: true), StringComparer.Ordinal))
+            .ToList();
+        index.SimilarMemoCount.Should().Be(words.Length, "the look-ups of the names' words are read, not worked out again");
+
+        words.Length.Should().BeGreaterThan(200);
+        words.Length.Should().BeLessThan(index.TypoVocabularyWords.Count, "joined runs of words are not worked out ahead");
+        differences.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task TryGetSketch_EveryVocabularyWord_IsTheSketchTheScorerMakes()
     {
         // The candidate bound reads a candidate word's sketch from the index instead of making it.
