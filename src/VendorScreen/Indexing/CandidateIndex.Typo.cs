@@ -134,6 +134,11 @@ internal sealed partial class CandidateIndex
     // look-up is then read, not worked out, from the first query on. The results are those a query's look-up would keep.
     private int[] PrecomputeMisspellings(IReadOnlyList<IndexedName> names)
     {
+        if (!PrecomputeMisspellingsWhenBuilt)
+        {
+            return [];
+        }
+
         var wanted = new bool[_vocabulary.Length];
         void Want(IReadOnlyList<NameToken> tokens)
         {
@@ -156,11 +161,6 @@ internal sealed partial class CandidateIndex
         }
 
         var ids = new List<int>();
-        if (!PrecomputeMisspellingsWhenBuilt)
-        {
-            return [];
-        }
-
         for (var id = 0; id < wanted.Length; id++)
         {
             if (wanted[id])
