@@ -111,10 +111,7 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         // The header: the numbers of entities, names and vocabulary words, then the length of each part (words,
         // names, postings, trigrams, ...). The postings start with their number of ids; the trigrams with their number of
         // trigrams, then their number of ids. One bit less or more in its first byte changes it by one.
-        var header = new SnapshotBinaryReader(bytes, "test");
-        _ = (header.ReadCount(), header.ReadCount(), header.ReadCount());
-        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
-        var at = bytes.Length - header.Remaining + lengths.Take(part).Sum();
+        var at = Layout(bytes).Starts[part];
         if (part == 3)
         {
             var trigrams = new SnapshotBinaryReader(bytes.AsMemory(at), "test");
@@ -451,16 +448,12 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     // The bytes of a stored index with its words part (each word with its posting-list number, in the order stored) changed.
     private static byte[] WithWords(byte[] index, Action<List<(int Number, string Word)>> change)
     {
-        var header = new SnapshotBinaryReader(index, "test");
-        var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
-        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
-        var partsStart = index.Length - header.Remaining;
-        var part = new SnapshotBinaryReader(index.AsMemory(partsStart, lengths[0]), "test");
+        var (_, starts, lengths) = Layout(index);
+        var part = new SnapshotBinaryReader(index.AsMemory(starts[0], lengths[0]), "test");
         var words = Enumerable.Range(0, part.ReadCount()).Select(_ => (part.ReadCount(), part.ReadString())).ToList();
         change(words);
 
-        using var wordsBuffer = new MemoryStream();
-        using (var writer = new SnapshotBinaryWriter(wordsBuffer))
+        return WithPart(index, "candidate index, words", writer =>
         {
             writer.WriteCount(words.Count);
             foreach (var (number, word) in words)
@@ -468,25 +461,7 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
                 writer.WriteCount(number);
                 writer.WriteString(word);
             }
-        }
-
-        using var buffer = new MemoryStream();
-        using (var writer = new SnapshotBinaryWriter(buffer))
-        {
-            writer.WriteCount(counts.Item1);
-            writer.WriteCount(counts.Item2);
-            writer.WriteCount(counts.Item3);
-            writer.WriteCount((int)wordsBuffer.Length);
-            foreach (var length in lengths.Skip(1))
-            {
-                writer.WriteCount(length);
-            }
-
-            writer.WriteBytes(wordsBuffer.ToArray());
-            writer.WriteBytes(index.AsSpan(partsStart + lengths[0]));
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     // The bytes of a stored index with one part (by its section name) written anew.
@@ -494,16 +469,7 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     {
         var number = CandidateIndex.PartSectionNames.ToList().IndexOf(section);
         number.Should().BeGreaterThanOrEqualTo(0, section);
-        var header = new SnapshotBinaryReader(index, "test");
-        var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
-        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
-        var starts = new int[lengths.Length];
-        starts[0] = index.Length - header.Remaining;
-        for (var p = 1; p < lengths.Length; p++)
-        {
-            starts[p] = starts[p - 1] + lengths[p - 1];
-        }
-
+        var (counts, starts, lengths) = Layout(index);
         using var partBuffer = new MemoryStream();
         using (var writer = new SnapshotBinaryWriter(partBuffer))
         {
@@ -514,9 +480,9 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         using var buffer = new MemoryStream();
         using (var writer = new SnapshotBinaryWriter(buffer))
         {
-            writer.WriteCount(counts.Item1);
-            writer.WriteCount(counts.Item2);
-            writer.WriteCount(counts.Item3);
+            writer.WriteCount(counts.Entities);
+            writer.WriteCount(counts.Names);
+            writer.WriteCount(counts.Words);
             for (var p = 0; p < lengths.Length; p++)
             {
                 writer.WriteCount(p == number ? newPart.Length : lengths[p]);
@@ -529,6 +495,23 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         }
 
         return buffer.ToArray();
+    }
+
+    // The header of a stored index (the numbers of entities, names and typo-vocabulary words), and where each part starts and
+    // how long it is.
+    private static ((int Entities, int Names, int Words) Counts, int[] Starts, int[] Lengths) Layout(byte[] index)
+    {
+        var header = new SnapshotBinaryReader(index, "test");
+        var counts = (header.ReadCount(), header.ReadCount(), header.ReadCount());
+        var lengths = Enumerable.Range(0, CandidateIndex.PartCount).Select(_ => header.ReadCount()).ToArray();
+        var starts = new int[lengths.Length];
+        starts[0] = index.Length - header.Remaining;
+        for (var p = 1; p < lengths.Length; p++)
+        {
+            starts[p] = starts[p - 1] + lengths[p - 1];
+        }
+
+        return (counts, starts, lengths);
     }
 
     private static int PayloadStart(byte[] bytes) => 12 + BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10)) + 8 + 32;
