@@ -179,6 +179,11 @@ internal sealed class OwnershipIndex
         return _tables.GetOrAdd(span, s => new Lazy<OwnershipTable>(() => Compute(asOf), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>Gets whether the table of the span a date falls in is already worked out (by <see cref="At"/>).</summary>
+    /// <param name="asOf">The date.</param>
+    /// <returns><see langword="true"/> when <see cref="At"/> reads the table without working it out.</returns>
+    internal bool IsWorkedOut(DateOnly asOf) => _tables.TryGetValue(SpanOf(asOf), out var table) && table.IsValueCreated;
+
     /// <summary>Gets the number of the span of dates a date falls in: dates in one span see the same relations and listings.</summary>
     private int SpanOf(DateOnly asOf)
     {

@@ -128,6 +128,27 @@ public sealed class OwnershipTests
     }
 
     [Fact]
+    public void DatasetGeneration_WorksOutTheOwnershipOfTheDayItIsMade_BeforeAnyScreening()
+    {
+        var snapshot = new ListSnapshot("own-test", "v1")
+        {
+            Entities = [Ivan, Company("t:sold", "Sold Co")],
+            Relations = [Owned("t:sold", Ivan.Id, 60) with { ValidFrom = FactDate.Parse("2018"), ValidTo = FactDate.Parse("2023-02") }],
+        };
+        var made = new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+        var generation = new ScreeningDatasetGeneration(1, VendorScreen.Screening.ScreeningDataset.Create([snapshot]),
+            [new SourceStatus("own-test") { Version = "v1", IsUsable = true, Entities = 2 }], made);
+
+        var ownership = generation.State.Ownership;
+        ownership.IsWorkedOut(new DateOnly(2020, 1, 1)).Should().BeTrue("the generation works out the span of its own day");
+        ownership.IsWorkedOut(new DateOnly(2022, 6, 30)).Should().BeTrue("the same span: no relation or listing changes in between");
+        ownership.IsWorkedOut(new DateOnly(2023, 3, 1)).Should().BeFalse("another span is worked out when first asked for");
+        ownership.Find("t:sold", new DateOnly(2023, 3, 1)).Should().BeNull();
+        ownership.IsWorkedOut(new DateOnly(2023, 3, 1)).Should().BeTrue();
+    }
+
+    [Fact]
     public void RestatedHolding_BetweenTheSamePair_CountsOnce_WithTheLargestShare()
     {
         var index = Index([Company("t:r", "Restated")], [Owned("t:r", Ivan.Id, 48), Owned("t:r", Ivan.Id, 51), Owned("t:r", Ivan.Id, 50)]);
