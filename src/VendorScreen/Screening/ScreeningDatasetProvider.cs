@@ -46,7 +46,9 @@ public interface IScreeningDatasetLoader : IScreeningDatasetProvider
 /// <remarks>Instances are immutable and safe for concurrent use. A screening uses one generation from start to end.</remarks>
 public sealed class ScreeningDatasetGeneration
 {
-    /// <summary>Initializes a new instance of the <see cref="ScreeningDatasetGeneration"/> class and builds its index and graph.</summary>
+    /// <summary>Initializes a new instance of the <see cref="ScreeningDatasetGeneration"/> class and builds its index and graph, and
+    /// the aggregate ownership of its entities on the day of <paramref name="createdAt"/> (other dates are worked out when a
+    /// screening first asks for them).</summary>
     /// <param name="number">The generation number, increasing with each generation a provider publishes.</param>
     /// <param name="dataset">The merged dataset.</param>
     /// <param name="sources">The state of every source when the generation was built.</param>
@@ -58,7 +60,8 @@ public sealed class ScreeningDatasetGeneration
     }
 
     /// <summary>Initializes a new instance of the <see cref="ScreeningDatasetGeneration"/> class over a candidate index already built
-    /// for the dataset's entities (read from an index snapshot file), and builds its graph.</summary>
+    /// for the dataset's entities (read from an index snapshot file), and builds its graph and the aggregate ownership of the day
+    /// of <paramref name="createdAt"/>.</summary>
     /// <param name="number">The generation number.</param>
     /// <param name="dataset">The merged dataset.</param>
     /// <param name="sources">The state of every source when the generation was built.</param>
