@@ -187,6 +187,25 @@ public sealed class IndexSnapshotFileTests : IDisposable
         add.Should().Throw<SanctionListSourceException>().Which.Message.Should().Contain(path);
     }
 
+    [Fact]
+    public async Task ListingsOfEveryListedEntity_AreWrittenWithTheGeneration_BuiltOrRestored()
+    {
+        using var built = new ScreeningEngineBuilder().Build();
+        await built.RefreshAsync();
+        var path = Path.Combine(_host.Directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, built);
+        using var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await restored.RefreshAsync();
+
+        foreach (var state in new[] { built.Datasets.Current!.State, restored.Datasets.Current!.State })
+        {
+            // The candidates screening meets are the index's entities: the dataset's own, whose listings the state has written.
+            var listed = state.Index.Entities.Where(e => e.Listings.Count > 0).ToList();
+            listed.Should().NotBeEmpty();
+            listed.Should().OnlyContain(e => ReferenceEquals(state.ListingsOf(e), state.ListingsOf(e)) && state.ListingsOf(e).Listings.SequenceEqual(e.Listings));
+        }
+    }
+
     private static ListSnapshot LoadDefault() => new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync().AsTask().GetAwaiter().GetResult();
 
     private byte[] WriteDefault(out string path)
