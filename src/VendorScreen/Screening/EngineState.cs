@@ -18,6 +18,7 @@ internal sealed class EngineState
         Index = index ?? new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
         Ownership = new OwnershipIndex(dataset.Relations, dataset.FindEntity, dataset.GetList, OwnershipLimits.Default);
+        ScoringTables.Prepare();
         _listings = new Dictionary<Entity, EntityListings>(dataset.Entities.Count, ReferenceEqualityComparer.Instance);
         foreach (var entity in dataset.Entities)
         {
