@@ -44,7 +44,8 @@ internal sealed class EngineState
     public long Generation { get; init; }
 
     /// <summary>Gets every listing of an entity, in its order, with the list of each (and the listings alone): written for every
-    /// listed entity of the dataset when the state is made, and shared by every hit on the entity whose listings all apply.</summary>
+    /// listed entity of the dataset when the state is made, and shared by every hit on the entity whose listings all apply (an
+    /// entity from elsewhere has its listings written on each call).</summary>
     /// <param name="entity">An entity of the dataset.</param>
     /// <returns>The listings.</returns>
     public EntityListings ListingsOf(Entity entity) =>
