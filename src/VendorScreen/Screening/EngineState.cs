@@ -8,16 +8,21 @@ namespace VendorScreen.Screening;
 internal sealed class EngineState
 {
     /// <summary>Initializes a new instance of the <see cref="EngineState"/> class.</summary>
+    /// <remarks>What the first screenings would otherwise make and keep is made here, with the state, so that no screening waits
+    /// for it and the runtime does not move it while screenings run: the ownership table of the day the state is made, the
+    /// listings of every listed entity, and the tables comparing names reads (once per process).</remarks>
     /// <param name="dataset">The dataset.</param>
     /// <param name="sources">The state of every source.</param>
+    /// <param name="madeOn">The day the state is made, whose span of as-of dates the ownership table is worked out for.</param>
     /// <param name="index">The candidate index over the dataset's entities, read from an index snapshot; <see langword="null"/> to build it.</param>
-    public EngineState(ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources, CandidateIndex? index = null)
+    public EngineState(ScreeningDataset dataset, IReadOnlyList<SourceStatus> sources, DateOnly madeOn, CandidateIndex? index = null)
     {
         Dataset = dataset;
         Sources = sources;
         Index = index ?? new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
         Ownership = new OwnershipIndex(dataset.Relations, dataset.FindEntity, dataset.GetList, OwnershipLimits.Default);
+        Ownership.At(madeOn);
         ScoringTables.Prepare();
         _listings = new Dictionary<Entity, EntityListings>(dataset.Entities.Count, ReferenceEqualityComparer.Instance);
         foreach (var entity in dataset.Entities)

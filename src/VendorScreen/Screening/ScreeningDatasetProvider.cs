@@ -73,12 +73,7 @@ public sealed class ScreeningDatasetGeneration
         ArgumentNullException.ThrowIfNull(sources);
         Number = number;
         CreatedAt = createdAt;
-        State = new Screening.EngineState(dataset, sources.ToArray(), index) { Generation = number };
-
-        // The aggregate ownership of every entity is worked out once per span of as-of dates: the span of the day the generation
-        // is made is worked out here, with the rest of the generation, rather than by the first screening that meets an owned
-        // entity, which would wait for it.
-        State.Ownership.At(DateOnly.FromDateTime(createdAt.UtcDateTime));
+        State = new Screening.EngineState(dataset, sources.ToArray(), DateOnly.FromDateTime(createdAt.UtcDateTime), index) { Generation = number };
     }
 
     /// <summary>Gets the generation number.</summary>
