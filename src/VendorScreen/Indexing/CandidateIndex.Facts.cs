@@ -2,12 +2,34 @@ using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
 
-/// <summary>The facts of each indexed name's tokens that the bound reads (<see cref="IndexedNameFacts"/>), in a table made with
-/// the index and filled name by name when the bound first reads a name.</summary>
+/// <summary>The facts of each indexed name's tokens that the bound reads (<see cref="IndexedNameFacts"/>), in a table made and
+/// filled with the index, whether built or read from a snapshot.</summary>
 internal sealed partial class CandidateIndex
 {
-    // The table of facts, made with the index (its entries are filled on first use).
+    // The table of facts, made and filled with the index.
     private readonly NameFactsTable _nameFacts;
+
+    /// <summary>Gets or sets whether an index made from now on fills the facts of every name as it is made (the default), rather
+    /// than name by name when the bound first reads one; for measurements that compare the two, never changed by the library.</summary>
+    internal static bool FillFactsWhenMade { get; set; } = true;
+
+    /// <summary>Gets whether the facts of every name are filled (for tests).</summary>
+    internal bool AllFactsFilled => _nameFacts.AllFilled(Names.Count);
+
+    // The table of facts of the index's names, filled on every core (FillFactsWhenMade). The screenings then only read it: the
+    // first screenings of a process no longer look each new candidate's tokens up in the postings and sketches (reads of places
+    // no query has read yet), and no list of a name's wider classes is made during screening, where it would be among the
+    // young objects the first collections move.
+    private NameFactsTable MakeFacts(IReadOnlyList<IndexedName> names)
+    {
+        var table = new NameFactsTable(names);
+        if (FillFactsWhenMade)
+        {
+            table.FillAll(names, this, _scoring);
+        }
+
+        return table;
+    }
 
     /// <summary>Reads the parts of some indexed names that comparing them reads first (each name's normalised form, its tokens,
     /// its key, its entry of facts and its first token's), one name after another, before they are compared: the reads of
@@ -39,8 +61,9 @@ internal sealed partial class CandidateIndex
         return new IndexedNameFacts(this, _nameFacts, _scoring, nameId, Names[nameId].Normalized.Tokens, null);
     }
 
-    /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled name by name on first
-    /// use, each name's entries written before its mark (with the values any thread would write) and read after it.</summary>
+    /// <summary>The facts of every indexed name's tokens, by name and by token, in arrays made once: filled for every name when
+    /// made (<see cref="FillAll"/>), or name by name on first use, each name's entries written before its mark (with the values
+    /// any thread would write) and read after it.</summary>
     /// <remarks>What the bound reads of one name lies in one entry (24 bytes), and what it reads of one token in one entry of
     /// another table (32 bytes): the names a query meets lie anywhere in the tables, and each read of a name or token that is
     /// not in the processor's caches waits for memory, so facts read together are kept together. The entries hold no
@@ -127,6 +150,47 @@ internal sealed partial class CandidateIndex
             }
 
             Volatile.Write(ref _names[name].Filled, wider is null ? MarkFilled : MarkFilledWithWider);
+        }
+
+        /// <summary>Fills the entries of every name, with the sound codes of each token, on every core, in parts of 1,024 names.</summary>
+        /// <param name="names">The index's names.</param>
+        /// <param name="index">The index.</param>
+        /// <param name="scoring">The scoring that makes the sketches of words the index does not hold.</param>
+        public void FillAll(IReadOnlyList<IndexedName> names, CandidateIndex index, ICandidateScoring scoring)
+        {
+            const int part = 1024;
+            Parallel.For(
+                0,
+                (names.Count + part - 1) / part,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                p =>
+                {
+                    for (var n = p * part; n < Math.Min(names.Count, (p + 1) * part); n++)
+                    {
+                        var tokens = names[n].Normalized.Tokens;
+                        Fill(n, tokens, index, scoring);
+                        for (var i = 0; i < tokens.Count; i++)
+                        {
+                            _ = SoundCodes(_names[n].Start + i, tokens[i].Text, index);
+                        }
+                    }
+                });
+        }
+
+        /// <summary>Gets whether the entries of every name are filled.</summary>
+        /// <param name="count">The number of names.</param>
+        /// <returns><see langword="true"/> when every name's mark is set.</returns>
+        public bool AllFilled(int count)
+        {
+            for (var n = 0; n < count; n++)
+            {
+                if (!IsFilled(n))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public bool TryGetMisspelling(int name, string form, out bool misspelt)

@@ -34,7 +34,7 @@ internal sealed partial class CandidateIndex
         _identifiers = tables.Identifiers;
         _sound = tables.Sound;
         _modelPrefixes = modelPrefixes;
-        _nameFacts = new NameFactsTable(names);
+        _nameFacts = MakeFacts(names);
         _precomputedMisspellings = tables.Derived.PrecomputedMisspellings;
         IsFromSnapshot = true;
     }

@@ -153,7 +153,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         _sound = sound!;
         _identifiers = identifiers.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _modelPrefixes = ModelPrefixes(entities);
-        _nameFacts = new NameFactsTable(names);
+        _nameFacts = MakeFacts(names);
         _precomputedMisspellings = PrecomputeMisspellings(names);
     }
 

@@ -4,11 +4,13 @@ namespace VendorScreen.Indexing;
 
 /// <summary>
 /// What the bound of a candidate's score reads of an indexed name's tokens that depends only on the name and its index, made
-/// once per name when the bound first reads them (<see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with
+/// for every name with the index (or, for an index made without, once per name when the bound first reads them:
+/// <see cref="CandidateIndex.FactsOf"/>, <see cref="Made"/>): the tokens with
 /// their wider word classes, the posting-list number and the rarity of each token and the spelling sketch of each token of four
 /// characters or more, as the index holds them, and whether some run of its tokens misspells each legal form asked about. Read
 /// in place of a look-up of each token in the index's tables, which a candidate met for the first time in a query otherwise
-/// makes. A view of the index's table of facts: the table is made with the index, so that reading the facts allocates nothing.
+/// makes. A view of the index's table of facts: the table is made and filled with the index, so that reading the facts allocates
+/// nothing; only whether a run misspells a legal form is kept as screenings work it out.
 /// </summary>
 /// <remarks>Safe for concurrent use.</remarks>
 internal readonly struct IndexedNameFacts
@@ -83,7 +85,7 @@ internal readonly struct IndexedNameFacts
     public SpellingSketch SketchAt(int place) => _table.Sketch(_start + place);
 
     /// <summary>Gets the sound codes of the token at a place as a Latin word (<see cref="CandidateIndex.LatinCodes"/>), kept
-    /// in the table from their first read: the codes are read from there rather than looked up by the token's letters in the
+    /// in the table (written with the index, or at their first read): the codes are read from there rather than looked up by the token's letters in the
     /// sound vocabulary's table of every word, which a query in another script would do for each word of its candidates.</summary>
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
     /// <returns>The codes; <see langword="null"/> when the token is not a word of the sound vocabulary.</returns>

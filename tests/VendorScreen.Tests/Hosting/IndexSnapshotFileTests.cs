@@ -206,6 +206,33 @@ public sealed class IndexSnapshotFileTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task FactsOfEveryIndexedName_AreFilledWithTheIndex_BuiltOrRestored()
+    {
+        using var built = new ScreeningEngineBuilder().Build();
+        await built.RefreshAsync();
+        var path = Path.Combine(_host.Directory, "lists.vsidx");
+        IndexSnapshotFile.Write(path, built);
+        using var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+        await restored.RefreshAsync();
+
+        foreach (var index in new[] { built.Datasets.Current!.State.Index, restored.Datasets.Current!.State.Index })
+        {
+            // Filled before any screening: no name's facts are left to the first screening that meets it.
+            index.AllFactsFilled.Should().BeTrue("the facts of every name are filled as the index is {0}", index.IsFromSnapshot ? "read" : "built");
+            for (var id = 0; id < index.Names.Count; id++)
+            {
+                var facts = index.FactsOf(id).Made();
+                for (var place = 0; place < facts.Tokens.Count; place++)
+                {
+                    var text = facts.Tokens[place].Text;
+                    facts.RarityAt(place).Should().Be(index.Rarity(text), "the rarity of \"{0}\"", text);
+                    facts.SoundCodesAt(place).Should().Be(index.LatinCodes(text), "the sound codes of \"{0}\"", text);
+                }
+            }
+        }
+    }
+
     private static ListSnapshot LoadDefault() => new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync().AsTask().GetAwaiter().GetResult();
 
     private byte[] WriteDefault(out string path)

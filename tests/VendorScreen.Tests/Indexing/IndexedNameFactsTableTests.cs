@@ -6,8 +6,8 @@ using VendorScreen.Sources;
 namespace VendorScreen.Tests.Indexing;
 
 /// <summary>
-/// The facts of every indexed name, kept side by side in the index's table: each name's tokens get their own entries, whatever
-/// order the names are first read in, and each entry holds the token's rarity, its spelling sketch and the number of its
+/// The facts of every indexed name, kept side by side in the index's table and filled with the index: each name's tokens get
+/// their own entries, whatever order the names are read in, and each entry holds the token's rarity, its spelling sketch and the number of its
 /// postings, the same for every token of the same letters; a name's tokens in their wider classes are kept only where a class
 /// differs.
 /// </summary>
