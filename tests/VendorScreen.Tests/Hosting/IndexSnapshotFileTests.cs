@@ -190,12 +190,9 @@ public sealed class IndexSnapshotFileTests : IDisposable
     [Fact]
     public async Task ListingsOfEveryListedEntity_AreWrittenWithTheGeneration_BuiltOrRestored()
     {
-        using var built = new ScreeningEngineBuilder().Build();
-        await built.RefreshAsync();
-        var path = Path.Combine(_host.Directory, "lists.vsidx");
-        IndexSnapshotFile.Write(path, built);
-        using var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
-        await restored.RefreshAsync();
+        var (built, restored) = await BuildAndRestoreDefaultAsync();
+        using var builtEngine = built;
+        using var restoredEngine = restored;
 
         foreach (var state in new[] { built.Datasets.Current!.State, restored.Datasets.Current!.State })
         {
@@ -209,12 +206,9 @@ public sealed class IndexSnapshotFileTests : IDisposable
     [Fact]
     public async Task FactsOfEveryIndexedName_AreFilledWithTheIndex_BuiltOrRestored()
     {
-        using var built = new ScreeningEngineBuilder().Build();
-        await built.RefreshAsync();
-        var path = Path.Combine(_host.Directory, "lists.vsidx");
-        IndexSnapshotFile.Write(path, built);
-        using var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
-        await restored.RefreshAsync();
+        var (built, restored) = await BuildAndRestoreDefaultAsync();
+        using var builtEngine = built;
+        using var restoredEngine = restored;
 
         foreach (var index in new[] { built.Datasets.Current!.State.Index, restored.Datasets.Current!.State.Index })
         {
@@ -230,6 +224,34 @@ public sealed class IndexSnapshotFileTests : IDisposable
                     facts.SoundCodesAt(place).Should().Be(index.LatinCodes(text), "the sound codes of \"{0}\"", text);
                 }
             }
+        }
+    }
+
+    // An engine of the default dataset, built, and one read from the index snapshot written of it; the caller disposes both.
+    private async Task<(ScreeningEngine Built, ScreeningEngine Restored)> BuildAndRestoreDefaultAsync()
+    {
+        var built = new ScreeningEngineBuilder().Build();
+        try
+        {
+            await built.RefreshAsync();
+            var path = Path.Combine(_host.Directory, "lists.vsidx");
+            IndexSnapshotFile.Write(path, built);
+            var restored = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+            try
+            {
+                await restored.RefreshAsync();
+                return (built, restored);
+            }
+            catch
+            {
+                restored.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            built.Dispose();
+            throw;
         }
     }
 
