@@ -2563,6 +2563,11 @@ internal static partial class NameScorer
         private (int Start, int Count, double Sim)[] _runs = new (int, int, double)[64];
         private int _runsUsed;
 
+        // The groups of runs of the native name, prepared at the first word compared with it; -1 until then.
+        private (int Start, int Count, CrossScriptSimilarity.PreparedRuns Runs)[] _groups = [];
+        private readonly List<CrossScriptSimilarity.PreparedRuns> _prepared = [];
+        private int _groupsUsed = -1;
+
         public NormalizedName? Native { get; private set; }
 
         public void Start(NormalizedName native)
@@ -2571,6 +2576,7 @@ internal static partial class NameScorer
             _runCodes.Clear();
             _wordRuns.Clear();
             _runsUsed = 0;
+            _groupsUsed = -1;
         }
 
         // The runs of the native name (of two to eight Han or Hangul syllables that continue one word, or single words of other
@@ -2590,16 +2596,53 @@ internal static partial class NameScorer
                 _runsUsed = 0;
             }
 
+            var script = Native!.SourceScript;
+            latinCodes ??= soundCodes?.LatinCodes(word) ?? LatinCodes(word);
+            var latinMass = CrossScriptSimilarity.LatinMass(latinCodes);
+            var offset = _runsUsed;
+            Span<double> sims = stackalloc double[MaxRunLength];
+            foreach (var group in Groups())
+            {
+                CrossScriptSimilarity.RunSimilarities(latinCodes, latinMass, group.Runs, script, sims);
+                for (var r = 0; r < group.Runs.Ends.Length; r++)
+                {
+                    if (sims[r] > 0)
+                    {
+                        if (_runsUsed == _runs.Length)
+                        {
+                            Array.Resize(ref _runs, _runs.Length * 2);
+                        }
+
+                        _runs[_runsUsed++] = (group.Start, group.Count + r, sims[r]);
+                    }
+                }
+            }
+
+            _wordRuns[word] = (offset, _runsUsed - offset);
+            return _runs.AsSpan(offset, _runsUsed - offset);
+        }
+
+        // The longest run a Latin word is compared with: eight Han or Hangul syllables.
+        private const int MaxRunLength = 8;
+
+        // The runs of the native name a Latin word is compared with, in groups: from each token in turn, the runs (of two to eight
+        // Han or Hangul syllables that continue one word, or single words of other scripts) whose codes each begin with the one
+        // before's, by length, each group prepared once for the native name (CrossScriptSimilarity.PreparedRuns), in buffers kept for the next.
+        private ReadOnlySpan<(int Start, int Count, CrossScriptSimilarity.PreparedRuns Runs)> Groups()
+        {
+            if (_groupsUsed >= 0)
+            {
+                return _groups.AsSpan(0, _groupsUsed);
+            }
+
+            _groupsUsed = 0;
             var native = Native!;
             var script = native.SourceScript;
             var syllabic = script is NameScript.Han or NameScript.Hangul;
             var minRun = syllabic ? 2 : 1;
-            var maxRun = syllabic ? 8 : 1;
+            var maxRun = syllabic ? MaxRunLength : 1;
             var n = native.Tokens;
-            latinCodes ??= soundCodes?.LatinCodes(word) ?? LatinCodes(word);
-            var offset = _runsUsed;
             Span<int> ends = stackalloc int[maxRun];
-            Span<double> sims = stackalloc double[maxRun];
             for (var j = 0; j < n.Count; j++)
             {
                 var longest = 0;
@@ -2608,7 +2651,6 @@ internal static partial class NameScorer
                     longest++;
                 }
 
-                // The runs from one syllable whose codes each begin with the one before's are compared in one edit cost.
                 for (var k = minRun; k <= longest;)
                 {
                     var codes = Codes(j, k);
@@ -2620,34 +2662,24 @@ internal static partial class NameScorer
                         ends[count++] = codes.Length;
                     }
 
-                    if (count == 1)
+                    if (_groupsUsed == _groups.Length)
                     {
-                        sims[0] = CrossScriptSimilarity.CodeSimilarity(latinCodes, codes, script);
-                    }
-                    else
-                    {
-                        CrossScriptSimilarity.CodeSimilarities(latinCodes, codes, ends[..count], script, sims);
+                        Array.Resize(ref _groups, Math.Max(8, _groups.Length * 2));
                     }
 
-                    for (var r = 0; r < count; r++)
+                    if (_prepared.Count == _groupsUsed)
                     {
-                        if (sims[r] > 0)
-                        {
-                            if (_runsUsed == _runs.Length)
-                            {
-                                Array.Resize(ref _runs, _runs.Length * 2);
-                            }
-
-                            _runs[_runsUsed++] = (j, k + r, sims[r]);
-                        }
+                        _prepared.Add(new CrossScriptSimilarity.PreparedRuns());
                     }
 
+                    var runs = _prepared[_groupsUsed];
+                    runs.Prepare(codes, ends[..count], script);
+                    _groups[_groupsUsed++] = (j, k, runs);
                     k += count;
                 }
             }
 
-            _wordRuns[word] = (offset, _runsUsed - offset);
-            return _runs.AsSpan(offset, _runsUsed - offset);
+            return _groups.AsSpan(0, _groupsUsed);
         }
 
         // The sound codes of the run of count tokens from start, kept for the native name.

@@ -225,6 +225,153 @@ internal static class CrossScriptSimilarity
         }
     }
 
+    /// <summary>What <see cref="RunSimilarities"/> reads of a number of runs whose codes are the first codes of one sequence (a
+    /// run of syllables and the longer runs from the same syllable): worked out once for a transliterated name and read for every
+    /// Latin word compared with it. An instance is filled again for other runs (<see cref="Prepare"/>) and keeps its buffers; it is
+    /// for one thread at a time.</summary>
+    internal sealed class PreparedRuns
+    {
+        private int[] _ends = new int[8];
+        private double[] _masses = new double[8];
+        private double[] _firstRow = new double[32];
+        private double[] _gaps = new double[32];
+
+        // For each ASCII Latin code, the least it can cost against the codes (with nothing against it, or against one of them),
+        // worked out when first read; NaN until then.
+        private readonly double[] _leastLatinCost = new double[128];
+        private int _endCount;
+        private NameScript _script;
+
+        /// <summary>Gets the codes of the longest run.</summary>
+        public string Codes { get; private set; } = string.Empty;
+
+        /// <summary>Gets the number of codes of each run, in increasing order.</summary>
+        public ReadOnlySpan<int> Ends => _ends.AsSpan(0, _endCount);
+
+        internal ReadOnlySpan<double> Masses => _masses.AsSpan(0, _endCount);
+
+        internal ReadOnlySpan<double> FirstRow => _firstRow.AsSpan(0, Codes.Length + 1);
+
+        internal ReadOnlySpan<double> Gaps => _gaps.AsSpan(0, Codes.Length + 1);
+
+        /// <summary>Fills the instance for a number of runs whose codes are the first codes of one sequence.</summary>
+        /// <param name="nativeCodes">The codes of the longest run.</param>
+        /// <param name="ends">The number of codes of each run, in increasing order; the last is the length of the codes.</param>
+        /// <param name="script">The script the runs were transliterated from.</param>
+        public void Prepare(string nativeCodes, ReadOnlySpan<int> ends, NameScript script)
+        {
+            Codes = nativeCodes;
+            _script = script;
+            _endCount = ends.Length;
+            if (_ends.Length < ends.Length)
+            {
+                _ends = new int[ends.Length];
+                _masses = new double[ends.Length];
+            }
+
+            ends.CopyTo(_ends);
+            PrefixMasses(nativeCodes, ends, script, _masses);
+            if (_firstRow.Length < nativeCodes.Length + 1)
+            {
+                _firstRow = new double[2 * (nativeCodes.Length + 1)];
+                _gaps = new double[_firstRow.Length];
+            }
+
+            FirstEditRow(nativeCodes, script, _firstRow, _gaps);
+            _leastLatinCost.AsSpan().Fill(double.NaN);
+        }
+
+        /// <summary>Gets the least a Latin code can cost against the codes: with nothing against it, or against one of them.</summary>
+        /// <param name="latinCode">The Latin code.</param>
+        /// <returns>The least cost.</returns>
+        internal double LeastLatinCost(char latinCode)
+        {
+            if (latinCode >= 128)
+            {
+                return Math.Min(LatinGap(latinCode, _script), 1);
+            }
+
+            var cost = _leastLatinCost[latinCode];
+            if (double.IsNaN(cost))
+            {
+                cost = LatinGapTables[(int)_script][latinCode];
+                var substitutions = SubstitutionTables[(int)_script].AsSpan(latinCode * 128, 128);
+                foreach (var n in Codes)
+                {
+                    cost = Math.Min(cost, n < 128 ? substitutions[n] : 1);
+                }
+
+                _leastLatinCost[latinCode] = cost;
+            }
+
+            return cost;
+        }
+    }
+
+    /// <summary>Gets the similarity of a Latin token's codes to each of a number of prepared runs, exactly as
+    /// <see cref="CodeSimilarities"/> gives them (and, for one run, <see cref="CodeSimilarity(string, string, NameScript)"/>). Every
+    /// Latin code costs at least the least it can cost against any of the codes, with nothing against it or against one of them,
+    /// so when those least costs add up to more than the edit cost at which no run's similarity is above 0, every similarity is
+    /// 0 and no row is computed.</summary>
+    /// <param name="latinCodes">The Latin token's codes.</param>
+    /// <param name="latinMass">The Latin token's mass (<see cref="LatinMass"/>).</param>
+    /// <param name="runs">The prepared runs.</param>
+    /// <param name="script">The script the runs were transliterated from.</param>
+    /// <param name="similarities">Receives the similarity of each run.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void RunSimilarities(string latinCodes, double latinMass, PreparedRuns runs, NameScript script, Span<double> similarities)
+    {
+        var ends = runs.Ends;
+        var masses = runs.Masses;
+        similarities[..ends.Length].Clear();
+        if (latinCodes.Length < 2 || latinMass < 1)
+        {
+            return;
+        }
+
+        var limit = double.NegativeInfinity;
+        for (var r = 0; r < ends.Length; r++)
+        {
+            if (masses[r] >= 1)
+            {
+                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, masses[r])));
+            }
+        }
+
+        if (double.IsNegativeInfinity(limit))
+        {
+            return;
+        }
+
+        // The least the Latin codes can cost, with a margin far above any difference of rounding between this sum and the edit
+        // cost's own (both add up costs of 0 or more).
+        var least = 0.0;
+        foreach (var c in latinCodes)
+        {
+            least += runs.LeastLatinCost(c);
+        }
+
+        if (least > limit + 1e-9)
+        {
+            return;
+        }
+
+        var codes = runs.Codes;
+        var size = codes.Length + 1;
+        Span<double> rows = size <= 64 ? stackalloc double[2 * size] : new double[2 * size];
+        runs.FirstRow.CopyTo(rows);
+        var last = LastEditRowFrom(latinCodes, codes, script, limit, rows[..size], rows.Slice(size, size), runs.Gaps);
+        if (last.IsEmpty)
+        {
+            return;
+        }
+
+        for (var r = 0; r < ends.Length; r++)
+        {
+            similarities[r] = masses[r] < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, masses[r]), script);
+        }
+    }
+
     private static double SimilarityOfDistance(double d, NameScript script)
     {
         var max = MaxDistance(script);
@@ -571,7 +718,14 @@ internal static class CrossScriptSimilarity
         var current = rows.Slice(size, size);
         var gaps = rows.Slice(2 * size, size);
         FirstEditRow(b, script, previous, gaps);
+        return LastEditRowFrom(a, b, script, limit, previous, current, gaps);
+    }
 
+    // LastEditRow from its first row (FirstEditRow, in previous) and the gap costs of the transliterated codes: the rows are
+    // written in turn into previous and current, and the last is one of them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Span<double> LastEditRowFrom(string a, string b, NameScript script, double limit, Span<double> previous, Span<double> current, ReadOnlySpan<double> gaps)
+    {
         // The first row only grows from its first cell (0): its columns within the limit are a prefix.
         var first = 0;
         var last = 0;

@@ -47,6 +47,54 @@ public sealed class CrossScriptSimilarityTests
     }
 
     [Fact]
+    public async Task RunSimilarities_PreparedOnceForManyWords_EqualEachRunAlone_AndSkipTheRowsOnlyWhereNoneIsSimilar()
+    {
+        // One set of runs prepared and read for many Latin words in turn, as a screening reads a transliterated name's runs for
+        // the words of every candidate: each similarity must be the run's own, whether the least costs of the word's codes ruled
+        // every run out before any row (counted) or the rows were computed.
+        var words = (await Indexing.CandidateIndexSoundAlikeTests.EmbeddedSoundVocabularyAsync()).Words;
+        var random = new Random(20261205);
+        var similarities = new double[8];
+        var prepared = new CrossScriptSimilarity.PreparedRuns();
+        var compared = 0;
+        var similar = 0;
+        var ruledOut = 0;
+        foreach (var script in new[] { NameScript.Han, NameScript.Hangul, NameScript.Cyrillic, NameScript.Kana, NameScript.Arabic })
+        {
+            for (var sample = 0; sample < 100; sample++)
+            {
+                var text = string.Concat(Enumerable.Range(0, random.Next(1, 3)).Select(_ => words[random.Next(words.Length)]));
+                var codes = CrossScriptKey.Native(text, script);
+                var ends = Enumerable.Range(1, codes.Length).Where(_ => random.Next(3) == 0).Take(7).Append(codes.Length).Distinct().ToArray();
+                prepared.Prepare(codes, ends, script);
+                for (var w = 0; w < 20; w++)
+                {
+                    // Some words are the runs' own words (similar), the others drawn at random (mostly not).
+                    var word = w < 3 ? text[..Math.Min(text.Length, ends[0] + random.Next(3))] : words[random.Next(words.Length)];
+                    var latin = CrossScriptKey.Latin(word);
+                    var latinMass = CrossScriptSimilarity.LatinMass(latin);
+                    CrossScriptSimilarity.RunSimilarities(latin, latinMass, prepared, script, similarities);
+
+                    var least = latin.Sum(prepared.LeastLatinCost);
+                    var mostAllowed = ends.Select((_, r) => CrossScriptSimilarity.EditCostLimit(latinMass, CrossScriptSimilarity.NativeMass(codes.AsSpan(0, ends[r]), script), script, CrossScriptSimilarity.MinSimilarity)).Max();
+                    ruledOut += latin.Length >= 2 && latinMass >= 1 && least > mostAllowed + 1e-9 ? 1 : 0;
+                    for (var r = 0; r < ends.Length; r++)
+                    {
+                        var alone = CrossScriptSimilarity.CodeSimilarity(latin, codes[..ends[r]], script);
+                        similarities[r].Should().Be(alone, "the similarity of {0} to {1} ({2}) must be its own", latin, codes[..ends[r]], script);
+                        similar += alone > 0 ? 1 : 0;
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        compared.Should().BeGreaterThan(10_000);
+        similar.Should().BeGreaterThan(300);
+        ruledOut.Should().BeGreaterThan(1_000, "most random words are ruled out by the least costs of their codes alone");
+    }
+
+    [Fact]
     public async Task CodeSimilarity_RowsComputedOnlyWithinTheLimit_EqualTheWholeEditCost()
     {
         // The similarity computes each row of the edit cost only over the columns that can stay within its limit; computed here
