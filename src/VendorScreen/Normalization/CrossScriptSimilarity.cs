@@ -198,15 +198,7 @@ internal static class CrossScriptSimilarity
         // Each run's mass, read once for its limit and its similarity.
         Span<double> nativeMasses = stackalloc double[ends.Length];
         PrefixMasses(nativeCodes, ends, script, nativeMasses);
-        var limit = double.NegativeInfinity;
-        for (var r = 0; r < ends.Length; r++)
-        {
-            if (nativeMasses[r] >= 1)
-            {
-                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, nativeMasses[r])));
-            }
-        }
-
+        var limit = HighestRunLimit(latinMass, nativeMasses, script);
         if (double.IsNegativeInfinity(limit))
         {
             return;
@@ -219,6 +211,30 @@ internal static class CrossScriptSimilarity
             return;
         }
 
+        WriteRunSimilarities(last, ends, nativeMasses, latinMass, script, similarities);
+    }
+
+    // The edit cost beyond which no run's similarity is above 0: the highest of the limits of the runs of mass 1 or more (a
+    // lighter run is not compared); negative infinity when no run is that heavy.
+    private static double HighestRunLimit(double latinMass, ReadOnlySpan<double> nativeMasses, NameScript script)
+    {
+        var limit = double.NegativeInfinity;
+        foreach (var mass in nativeMasses)
+        {
+            if (mass >= 1)
+            {
+                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, mass)));
+            }
+        }
+
+        return limit;
+    }
+
+    // Writes each run's similarity from the last row of the edit cost of the longest: the cell at the run's end, over the run's
+    // scale; 0 for a run lighter than 1.
+    private static void WriteRunSimilarities(ReadOnlySpan<double> last, ReadOnlySpan<int> ends, ReadOnlySpan<double> nativeMasses, double latinMass,
+        NameScript script, Span<double> similarities)
+    {
         for (var r = 0; r < ends.Length; r++)
         {
             similarities[r] = nativeMasses[r] < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, nativeMasses[r]), script);
@@ -329,15 +345,7 @@ internal static class CrossScriptSimilarity
             return;
         }
 
-        var limit = double.NegativeInfinity;
-        for (var r = 0; r < ends.Length; r++)
-        {
-            if (masses[r] >= 1)
-            {
-                limit = Math.Max(limit, EditCostLimit(DistanceLimit(script, MinSimilarity), Scale(latinMass, masses[r])));
-            }
-        }
-
+        var limit = HighestRunLimit(latinMass, masses, script);
         if (double.IsNegativeInfinity(limit))
         {
             return;
@@ -366,10 +374,7 @@ internal static class CrossScriptSimilarity
             return;
         }
 
-        for (var r = 0; r < ends.Length; r++)
-        {
-            similarities[r] = masses[r] < 1 ? 0 : SimilarityOfDistance(last[ends[r]] / Scale(latinMass, masses[r]), script);
-        }
+        WriteRunSimilarities(last, ends, masses, latinMass, script, similarities);
     }
 
     private static double SimilarityOfDistance(double d, NameScript script)
