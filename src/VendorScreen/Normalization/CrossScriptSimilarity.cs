@@ -176,44 +176,6 @@ internal static class CrossScriptSimilarity
         return SimilarityOfDistance(d, script);
     }
 
-    /// <summary>Gets the similarity of a Latin token's codes to each of a number of runs whose codes are the first codes of one
-    /// sequence, exactly as <see cref="CodeSimilarity(string, string, NameScript)"/> gives it for each run alone, from one edit
-    /// cost: the cost of a prefix of the codes is a cell of the last row of the cost of all of them. The rows stop early once
-    /// no run's similarity can be above 0 (a longer run has more mass, so the highest limit).</summary>
-    /// <param name="latinCodes">The Latin token's codes.</param>
-    /// <param name="nativeCodes">The codes of the longest run; every run's codes are the first codes of these.</param>
-    /// <param name="ends">The number of codes of each run, in increasing order.</param>
-    /// <param name="script">The script the runs were transliterated from.</param>
-    /// <param name="similarities">Receives the similarity of each run.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void CodeSimilarities(string latinCodes, string nativeCodes, ReadOnlySpan<int> ends, NameScript script, Span<double> similarities)
-    {
-        similarities[..ends.Length].Clear();
-        var latinMass = Mass(latinCodes, NameScript.Latin);
-        if (latinCodes.Length < 2 || latinMass < 1)
-        {
-            return;
-        }
-
-        // Each run's mass, read once for its limit and its similarity.
-        Span<double> nativeMasses = stackalloc double[ends.Length];
-        PrefixMasses(nativeCodes, ends, script, nativeMasses);
-        var limit = HighestRunLimit(latinMass, nativeMasses, script);
-        if (double.IsNegativeInfinity(limit))
-        {
-            return;
-        }
-
-        var size = nativeCodes.Length + 1;
-        var last = LastEditRow(latinCodes, nativeCodes, script, limit, size <= 64 ? stackalloc double[3 * size] : new double[3 * size]);
-        if (last.IsEmpty)
-        {
-            return;
-        }
-
-        WriteRunSimilarities(last, ends, nativeMasses, latinMass, script, similarities);
-    }
-
     // The edit cost beyond which no run's similarity is above 0: the highest of the limits of the runs of mass 1 or more (a
     // lighter run is not compared); negative infinity when no run is that heavy.
     private static double HighestRunLimit(double latinMass, ReadOnlySpan<double> nativeMasses, NameScript script)
@@ -325,7 +287,9 @@ internal static class CrossScriptSimilarity
     }
 
     /// <summary>Gets the similarity of a Latin token's codes to each of a number of prepared runs, exactly as
-    /// <see cref="CodeSimilarities"/> gives them (and, for one run, <see cref="CodeSimilarity(string, string, NameScript)"/>). Every
+    /// <see cref="CodeSimilarity(string, string, NameScript)"/> gives it for each run alone, from one edit cost: the cost of a
+    /// prefix of the codes is a cell of the last row of the cost of all of them, and the rows stop early once no run's
+    /// similarity can be above 0 (a longer run has more mass, so the highest limit). Every
     /// Latin code costs at least the least it can cost against any of the codes, with nothing against it or against one of them,
     /// so when those least costs add up to more than the edit cost at which no run's similarity is above 0, every similarity is
     /// 0 and no row is computed.</summary>
