@@ -2555,6 +2555,9 @@ internal static partial class NameScorer
     {
         private const int MaxLatinCodes = 4096;
         private const int MaxWordRuns = 4096;
+
+        // The longest run a Latin word is compared with: eight Han or Hangul syllables.
+        private const int MaxRunLength = 8;
         private readonly Dictionary<string, string> _latinCodes = new(StringComparer.Ordinal);
         private readonly Dictionary<(int, int), string> _runCodes = [];
 
@@ -2563,9 +2566,9 @@ internal static partial class NameScorer
         private (int Start, int Count, double Sim)[] _runs = new (int, int, double)[64];
         private int _runsUsed;
 
-        // The groups of runs of the native name, prepared at the first word compared with it; -1 until then.
-        private (int Start, int Count, CrossScriptSimilarity.PreparedRuns Runs)[] _groups = [];
-        private readonly List<CrossScriptSimilarity.PreparedRuns> _prepared = [];
+        // The groups of runs of the native name, prepared at the first word compared with it (-1 until then); the groups past
+        // those used are kept for their buffers.
+        private RunGroup[] _groups = [];
         private int _groupsUsed = -1;
 
         public NormalizedName? Native { get; private set; }
@@ -2622,13 +2625,10 @@ internal static partial class NameScorer
             return _runs.AsSpan(offset, _runsUsed - offset);
         }
 
-        // The longest run a Latin word is compared with: eight Han or Hangul syllables.
-        private const int MaxRunLength = 8;
-
         // The runs of the native name a Latin word is compared with, in groups: from each token in turn, the runs (of two to eight
         // Han or Hangul syllables that continue one word, or single words of other scripts) whose codes each begin with the one
         // before's, by length, each group prepared once for the native name (CrossScriptSimilarity.PreparedRuns), in buffers kept for the next.
-        private ReadOnlySpan<(int Start, int Count, CrossScriptSimilarity.PreparedRuns Runs)> Groups()
+        private ReadOnlySpan<RunGroup> Groups()
         {
             if (_groupsUsed >= 0)
             {
@@ -2667,19 +2667,24 @@ internal static partial class NameScorer
                         Array.Resize(ref _groups, Math.Max(8, _groups.Length * 2));
                     }
 
-                    if (_prepared.Count == _groupsUsed)
-                    {
-                        _prepared.Add(new CrossScriptSimilarity.PreparedRuns());
-                    }
-
-                    var runs = _prepared[_groupsUsed];
-                    runs.Prepare(codes, ends[..count], script);
-                    _groups[_groupsUsed++] = (j, k, runs);
+                    var group = _groups[_groupsUsed++] ??= new RunGroup();
+                    (group.Start, group.Count) = (j, k);
+                    group.Runs.Prepare(codes, ends[..count], script);
                     k += count;
                 }
             }
 
             return _groups.AsSpan(0, _groupsUsed);
+        }
+
+        // A group of runs from one token: the token, the length of its shortest run and the runs prepared.
+        private sealed class RunGroup
+        {
+            public int Start { get; set; }
+
+            public int Count { get; set; }
+
+            public CrossScriptSimilarity.PreparedRuns Runs { get; } = new();
         }
 
         // The sound codes of the run of count tokens from start, kept for the native name.

@@ -236,8 +236,23 @@ internal static class CrossScriptSimilarity
         /// <param name="nativeCodes">The codes of the longest run.</param>
         /// <param name="ends">The number of codes of each run, in increasing order; the last is the length of the codes.</param>
         /// <param name="script">The script the runs were transliterated from.</param>
+        /// <exception cref="ArgumentException">No run, a last run not as long as the codes, or runs out of order.</exception>
         public void Prepare(string nativeCodes, ReadOnlySpan<int> ends, NameScript script)
         {
+            ArgumentNullException.ThrowIfNull(nativeCodes);
+            if (ends.IsEmpty || ends[^1] != nativeCodes.Length)
+            {
+                throw new ArgumentException($"runs whose last is as long as the codes ({nativeCodes.Length})", nameof(ends));
+            }
+
+            for (var r = 0; r < ends.Length; r++)
+            {
+                if (ends[r] < (r == 0 ? 0 : ends[r - 1]))
+                {
+                    throw new ArgumentException("the runs' lengths are not in increasing order", nameof(ends));
+                }
+            }
+
             Codes = nativeCodes;
             _script = script;
             _endCount = ends.Length;

@@ -68,6 +68,18 @@ public sealed class CrossScriptSimilarityTests
         ruledOut.Should().BeGreaterThan(1_000, "most random words are ruled out by the least costs of their codes alone");
     }
 
+    [Theory]
+    [InlineData(new int[0], "as long as the codes")]
+    [InlineData(new[] { 2, 3 }, "as long as the codes")]
+    [InlineData(new[] { 3, 2, 4 }, "increasing order")]
+    [InlineData(new[] { -1, 4 }, "increasing order")]
+    public void PreparedRuns_RunsThatDoNotExtendEachOtherToTheCodes_AreRefusedWithAClearError(int[] ends, string reason)
+    {
+        var prepare = () => new CrossScriptSimilarity.PreparedRuns().Prepare("kima", ends, NameScript.Hangul);
+
+        prepare.Should().Throw<ArgumentException>().WithParameterName(nameof(ends)).WithMessage($"*{reason}*");
+    }
+
     [Fact]
     public async Task CodeSimilarity_RowsComputedOnlyWithinTheLimit_EqualTheWholeEditCost()
     {
