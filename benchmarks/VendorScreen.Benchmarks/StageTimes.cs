@@ -24,6 +24,11 @@ internal static class StageTimes
         }
 
         var queries = QueryMix.Build(corpus, queryCount, 20211);
+        if (args.Contains("--read-ahead-ab"))
+        {
+            return await ReadAheadAbAsync(corpus, queries);
+        }
+
         if (args.Contains("--check-bound"))
         {
             return await CheckBoundAsync(corpus, queries);
@@ -156,6 +161,71 @@ internal static class StageTimes
             string Pair(int column) => string.Create(CultureInfo.InvariantCulture,
                 $"{list.Select(r => r.Cold[column]).Order().ElementAt(list.Count / 2):0} / {list.Select(r => r.Warm[column]).Order().ElementAt(list.Count / 2):0}");
             Console.WriteLine($"| {script} | {list.Count} | {Pair(3)} | {Pair(4)} | {Pair(6)} |");
+        }
+
+        return 0;
+    }
+
+    // The step-by-step read-ahead of candidates (CandidateIndex.PrefetchAhead) against each name's first parts read in turn, in one
+    // process: each query of the mix (after 500 screened to warm up) is screened once each way, in two passes, the way of the first
+    // drawn at random, so that both meet the same queries on the same machine at the same time; elapsed time per screening, by script.
+    private static async Task<int> ReadAheadAbAsync(RealCorpus corpus, IReadOnlyList<Query> queries)
+    {
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
+        await engine.RefreshAsync();
+        foreach (var q in queries.Take(500))
+        {
+            await engine.ScreenAsync(ScreeningRequest.ForParty(q.Name));
+        }
+
+        var random = new Random(20211);
+        var first = queries.Skip(500).Select(_ => random.Next(2) == 1).ToArray();
+        var times = new Dictionary<(string Script, bool Ahead), List<double>>();
+        try
+        {
+            // Two passes over the mix, the second with every choice turned over: each query is screened once each way, a pass
+            // apart (20,000 screenings), so that what one screening leaves in the caches is long gone at the next.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var at = 0;
+                foreach (var q in queries.Skip(500))
+                {
+                    var ahead = first[at++] ^ (pass == 1);
+                    Indexing.CandidateIndex.PrefetchAhead = ahead;
+                    var started = Stopwatch.GetTimestamp();
+                    await engine.ScreenAsync(ScreeningRequest.ForParty(q.Name));
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    foreach (var key in new[] { (q.Script, ahead), ("all", ahead) })
+                    {
+                        if (!times.TryGetValue(key, out var list))
+                        {
+                            times[key] = list = [];
+                        }
+
+                        list.Add(elapsed);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Indexing.CandidateIndex.PrefetchAhead = true;
+        }
+
+        Console.WriteLine($"{queries.Count - 500} queries (seed 20211), one thread, two passes: each query screened once with the step-by-step read-ahead and once without, in a pass drawn at random; elapsed us");
+        Console.WriteLine("| script | screenings without / with | p50 without | p50 with | mean without | mean with | p90 without | p90 with | p50 with ÷ without | mean with ÷ without |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var script in new[] { "latin", "cyrillic", "han", "hangul", "all" })
+        {
+            if (!times.TryGetValue((script, false), out var without) || !times.TryGetValue((script, true), out var with))
+            {
+                continue;
+            }
+
+            var a = without.Order().ToArray();
+            var b = with.Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {script} | {a.Length} / {b.Length} | {a[a.Length / 2]:0.0} | {b[b.Length / 2]:0.0} | {a.Average():0.0} | {b.Average():0.0} | {a[a.Length * 9 / 10]:0.0} | {b[b.Length * 9 / 10]:0.0} | {b[b.Length / 2] / a[a.Length / 2]:0.000} | {b.Average() / a.Average():0.000} |"));
         }
 
         return 0;

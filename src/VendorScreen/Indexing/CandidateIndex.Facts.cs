@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -31,23 +34,99 @@ internal sealed partial class CandidateIndex
         return table;
     }
 
-    /// <summary>Reads the parts of some indexed names that comparing them reads first (each name's normalised form, its tokens,
-    /// its key, its entry of facts and its first token's), one name after another, before they are compared: the reads of
-    /// different names do not wait on one another, where the comparisons, reading each name in turn, would wait for each one
-    /// (the names lie anywhere in the index, mostly beyond the processor's nearest caches).</summary>
+    /// <summary>Brings in the parts of some indexed names that comparing them reads (each name's record and normalised form, its
+    /// list of tokens and their letters, its key, its entry of facts and its tokens' entries) before they are compared. The names
+    /// lie anywhere in the index, mostly beyond the processor's nearest caches, and each part is found through the one before it:
+    /// compared one after another, each name would wait for memory at every step. Where the processor takes hints to prefetch
+    /// (x86), every name's part of one step is asked for before any name's next step is read, so that the waits of different
+    /// names overlap (the hints do not wait, and a part already read costs little at the next step); elsewhere, or when asked,
+    /// each name's first parts are read one name after another.</summary>
     /// <param name="nameIds">Positions in <see cref="Names"/>.</param>
+    /// <param name="stepByStep">Whether to bring in every part step by step where the processor takes hints: for a query form
+    /// compared letter by letter (in Latin letters, or transliterated from Cyrillic and other alphabets), whose comparisons are
+    /// short; not for one in Han, Hangul or kana, compared by sound, whose comparison of each candidate reads far more than the
+    /// candidate, so that parts brought in early gain nothing (measured: <c>stages --read-ahead-ab</c>).</param>
     /// <returns>A sum of what was read, for the caller to keep.</returns>
-    internal int ReadAhead(ReadOnlySpan<int> nameIds)
+    internal int ReadAhead(ReadOnlySpan<int> nameIds, bool stepByStep = true)
     {
+        if (!stepByStep || !Sse.IsSupported || !PrefetchAhead)
+        {
+            var read = 0;
+            foreach (var id in nameIds)
+            {
+                var normalized = Names[id].Normalized;
+                read += normalized.Tokens.Count + normalized.Key.Length + _nameFacts.Touch(id);
+            }
+
+            return read;
+        }
+
+        var names = Names;
+        foreach (var id in nameIds)
+        {
+            Prefetch(names[id]);
+        }
+
+        foreach (var id in nameIds)
+        {
+            Prefetch(names[id].Normalized);
+            _nameFacts.PrefetchName(id);
+        }
+
+        foreach (var id in nameIds)
+        {
+            var normalized = names[id].Normalized;
+            Prefetch(normalized.Tokens);
+            Prefetch(normalized.Key);
+            _nameFacts.PrefetchTokens(id);
+        }
+
+        foreach (var id in nameIds)
+        {
+            var tokens = TokenSpan(names[id].Normalized.Tokens);
+            if (!tokens.IsEmpty)
+            {
+                Prefetch(in tokens[0]);
+            }
+        }
+
         var sum = 0;
         foreach (var id in nameIds)
         {
-            var normalized = Names[id].Normalized;
-            sum += normalized.Tokens.Count + normalized.Key.Length + _nameFacts.Touch(id);
+            var tokens = TokenSpan(names[id].Normalized.Tokens);
+            foreach (ref readonly var token in tokens)
+            {
+                Prefetch(token.Text);
+            }
+
+            sum += tokens.Length;
         }
 
         return sum;
     }
+
+    /// <summary>Gets or sets whether <see cref="ReadAhead"/> asks for the names' parts step by step where the processor takes hints
+    /// to prefetch (the default), rather than reading each name's first parts in turn; for measurements that compare the two,
+    /// never changed by the library.</summary>
+    internal static bool PrefetchAhead { get; set; } = true;
+
+    // The tokens of an indexed name in place (their list is an array or a list), or none for another kind of list.
+    private static ReadOnlySpan<NameToken> TokenSpan(IReadOnlyList<NameToken> tokens) =>
+        tokens switch
+        {
+            NameToken[] array => array,
+            List<NameToken> list => CollectionsMarshal.AsSpan(list),
+            _ => default,
+        };
+
+    // Asks the processor to bring in the start of an object (its first cache line), without waiting: a hint, which the
+    // processor may ignore, and which reads nothing that could fail (an object the collector moves meanwhile is only missed).
+    private static unsafe void Prefetch<T>(T item)
+        where T : class => Sse.Prefetch0((void*)Unsafe.As<T, nint>(ref item));
+
+    // Asks the processor to bring in the cache line of an element of an array or list, without waiting.
+    private static unsafe void Prefetch<T>(ref readonly T element)
+        where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in element)));
 
     /// <summary>Gets the facts of an indexed name's tokens, to be made, and then kept, when first read
     /// (<see cref="IndexedNameFacts.Made"/>): getting them reads nothing of the table of facts.</summary>
@@ -117,7 +196,24 @@ internal sealed partial class CandidateIndex
 
         public int Number(int token) => _tokens[token].Number;
 
-        /// <summary>Reads a name's entry and its first token's, for <see cref="ReadAhead"/>.</summary>
+        /// <summary>Asks the processor to bring in a name's entry, for <see cref="ReadAhead"/>.</summary>
+        public void PrefetchName(int name) => Prefetch(in _names[name]);
+
+        /// <summary>Asks the processor to bring in the entries of a name's tokens (the first two lines of them, which hold the
+        /// entries of four tokens), for <see cref="ReadAhead"/>.</summary>
+        public void PrefetchTokens(int name)
+        {
+            var start = _names[name].Start;
+            var end = _names[name + 1].Start;
+            if (start < end)
+            {
+                Prefetch(in _tokens[start]);
+                Prefetch(in _tokens[Math.Min(end - 1, start + 2)]);
+            }
+        }
+
+        /// <summary>Reads a name's entry and its first token's, for <see cref="ReadAhead"/> where the processor takes no hints to
+        /// prefetch.</summary>
         public int Touch(int name)
         {
             ref readonly var entry = ref _names[name];

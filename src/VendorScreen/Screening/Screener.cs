@@ -725,7 +725,8 @@ internal static class Screener
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
         var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
-        _readAhead = index.ReadAhead(ids.AsSpan(0, found));
+        var bySound = variant.IsTransliteration && variant.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Kana;
+        _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !bySound);
         for (var c = 0; c < found; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -88,4 +88,40 @@ public sealed class IndexedNameFactsTableTests
         sketched.Should().BeGreaterThan(500, "most words of names are four letters or more");
         rewritten.Should().BeGreaterThanOrEqualTo(3, "the test list's names carry words of a wider class");
     }
+
+    [Fact]
+    public async Task ReadAhead_EveryNameOfABuiltAndOfASnapshotIndex_ReachesEveryTokenWhetherStepByStepOrInTurn()
+    {
+        using var built = new ScreeningEngineBuilder().Build();
+        await built.RefreshAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"vendorscreen-read-ahead-{Guid.NewGuid():N}.vsidx");
+        try
+        {
+            IndexSnapshotFile.Write(path, built);
+            using var loaded = new ScreeningEngineBuilder().AddIndexSnapshot(path).Build();
+            await loaded.RefreshAsync();
+            foreach (var index in new[] { built.Datasets.Current!.State.Index, loaded.Datasets.Current!.State.Index })
+            {
+                // Every name, last first and some twice, as a look-up may give them.
+                var ids = Enumerable.Range(0, index.Names.Count).Reverse().Concat(Enumerable.Range(0, 50)).ToArray();
+                var tokens = ids.Sum(id => index.Names[id].Normalized.Tokens.Count);
+                index.ReadAhead([], stepByStep: true).Should().Be(0);
+
+                // Step by step (where the processor takes hints to prefetch), every token of every name is asked for: the tokens
+                // of both kinds of index are read in place.
+                var stepByStep = index.ReadAhead(ids, stepByStep: true);
+                if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+                {
+                    stepByStep.Should().Be(tokens);
+                }
+
+                // In turn, each name's tokens, key and entry of facts are read.
+                index.ReadAhead(ids, stepByStep: false).Should().BeGreaterThanOrEqualTo(tokens);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
