@@ -110,14 +110,10 @@ internal sealed partial class CandidateIndex
     /// never changed by the library.</summary>
     internal static bool PrefetchAhead { get; set; } = true;
 
-    // The tokens of an indexed name in place (their list is an array or a list), or none for another kind of list.
+    // The tokens of an indexed name in place: every name's tokens are a list (TokenLists); none for another kind of list, whose
+    // tokens are then not asked for ahead.
     private static ReadOnlySpan<NameToken> TokenSpan(IReadOnlyList<NameToken> tokens) =>
-        tokens switch
-        {
-            NameToken[] array => array,
-            List<NameToken> list => CollectionsMarshal.AsSpan(list),
-            _ => default,
-        };
+        tokens is List<NameToken> list ? CollectionsMarshal.AsSpan(list) : default;
 
     // Asks the processor to bring in the start of an object (its first cache line), without waiting: a hint, which the
     // processor may ignore, and which reads nothing that could fail (an object the collector moves meanwhile is only missed).

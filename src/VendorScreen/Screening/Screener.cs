@@ -530,8 +530,7 @@ internal static class Screener
         for (var w = 0; w < windows.Count; w++)
         {
             var form = windows[w];
-            if (form.IsTransliteration && form.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Kana
-                && form.Tokens.Count > 0 && form.Tokens[0].Class != TokenClass.Ideograph)
+            if (ComparedBySound(form) && form.Tokens.Count > 0 && form.Tokens[0].Class != TokenClass.Ideograph)
             {
                 romanised++;
             }
@@ -539,6 +538,11 @@ internal static class Screener
 
         return romanised >= 2;
     }
+
+    // Whether a form of a name is written in Han, Hangul or kana (as its ideographs or syllables, or romanised), whose comparisons
+    // with names in Latin letters go by sound rather than letter by letter.
+    private static bool ComparedBySound(NormalizedName form) =>
+        form.IsTransliteration && form.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Kana;
 
     // Screens the forms of a name on this thread and one helper from the thread pool: each takes the next form not yet taken
     // until none is left, so this thread never waits for a helper that has not started (it waits only for the forms the helper
@@ -725,8 +729,7 @@ internal static class Screener
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
         var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
-        var bySound = variant.IsTransliteration && variant.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Kana;
-        _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !bySound);
+        _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
         for (var c = 0; c < found; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();

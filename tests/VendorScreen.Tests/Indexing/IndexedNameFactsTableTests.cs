@@ -108,7 +108,7 @@ public sealed class IndexedNameFactsTableTests
                 index.ReadAhead([], stepByStep: true).Should().Be(0);
 
                 // Step by step (where the processor takes hints to prefetch), every token of every name is asked for: the tokens
-                // of both kinds of index are read in place.
+                // of a built and of a loaded index are read in place.
                 var stepByStep = index.ReadAhead(ids, stepByStep: true);
                 if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
                 {
