@@ -110,10 +110,8 @@ internal sealed partial class CandidateIndex
     /// never changed by the library.</summary>
     internal static bool PrefetchAhead { get; set; } = true;
 
-    // The tokens of an indexed name in place: every name's tokens are a list (TokenLists); none for another kind of list, whose
-    // tokens are then not asked for ahead.
-    private static ReadOnlySpan<NameToken> TokenSpan(IReadOnlyList<NameToken> tokens) =>
-        tokens is List<NameToken> list ? CollectionsMarshal.AsSpan(list) : default;
+    // The tokens of an indexed name in place.
+    private static ReadOnlySpan<NameToken> TokenSpan(List<NameToken> tokens) => CollectionsMarshal.AsSpan(tokens);
 
     // Asks the processor to bring in the start of an object (its first cache line), without waiting: a hint, which the
     // processor may ignore, and which reads nothing that could fail (an object the collector moves meanwhile is only missed).
@@ -154,7 +152,7 @@ internal sealed partial class CandidateIndex
 
         // A name's tokens in their wider classes, where they differ (read only for a name whose entry says so): apart from the
         // entries, which hold no references, so that a screening that fills entries writes no reference into them.
-        private readonly IReadOnlyList<NameToken>?[] _wider;
+        private readonly List<NameToken>?[] _wider;
 
         public NameFactsTable(IReadOnlyList<IndexedName> names)
         {
@@ -165,7 +163,7 @@ internal sealed partial class CandidateIndex
             }
 
             _tokens = new TokenEntry[_names[^1].Start];
-            _wider = new IReadOnlyList<NameToken>?[names.Count];
+            _wider = new List<NameToken>?[names.Count];
         }
 
         public string? SoundCodes(int token, string text, CandidateIndex index)
@@ -184,7 +182,7 @@ internal sealed partial class CandidateIndex
 
         public bool IsFilled(int name) => Volatile.Read(ref _names[name].Filled) != 0;
 
-        public IReadOnlyList<NameToken>? Wider(int name) => _names[name].Filled == MarkFilledWithWider ? _wider[name] : null;
+        public List<NameToken>? Wider(int name) => _names[name].Filled == MarkFilledWithWider ? _wider[name] : null;
 
         public double Rarity(int token) => _tokens[token].Rarity;
 
@@ -216,7 +214,7 @@ internal sealed partial class CandidateIndex
             return entry.Start + entry.Filled + (entry.Start < _tokens.Length ? _tokens[entry.Start].Number : 0);
         }
 
-        public void Fill(int name, IReadOnlyList<NameToken> tokens, CandidateIndex index, ICandidateScoring scoring)
+        public void Fill(int name, List<NameToken> tokens, CandidateIndex index, ICandidateScoring scoring)
         {
             List<NameToken>? wider = null;
             var start = _names[name].Start;

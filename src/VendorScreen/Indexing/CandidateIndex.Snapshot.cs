@@ -91,7 +91,7 @@ internal sealed partial class CandidateIndex
         });
         parts[(int)IndexPart.Names] = Part(part =>
         {
-            void WriteTokens(IReadOnlyList<NameToken> tokens)
+            void WriteTokens(List<NameToken> tokens)
             {
                 part.WriteCount(tokens.Count);
                 foreach (var token in tokens)

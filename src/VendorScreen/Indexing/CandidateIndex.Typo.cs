@@ -140,7 +140,7 @@ internal sealed partial class CandidateIndex
         }
 
         var wanted = new bool[_vocabulary.Length];
-        void Want(IReadOnlyList<NameToken> tokens)
+        void Want(List<NameToken> tokens)
         {
             foreach (var token in tokens)
             {

@@ -390,7 +390,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // Tallies the postings of the token at i joined with each of the next up to three tokens ("hik vision" finds "hikvision"),
     // joined in a buffer on the stack where the runtime looks strings up by their characters.
-    private void AddJoined(IReadOnlyList<NameToken> tokens, int i, double weight, Scratch scratch)
+    private void AddJoined(List<NameToken> tokens, int i, double weight, Scratch scratch)
     {
         var end = Math.Min(tokens.Count, i + 4);
 #if NET9_0_OR_GREATER
@@ -567,7 +567,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
 
-    internal static IEnumerable<string> PostingKeys(IReadOnlyList<NameToken> tokens)
+    internal static IEnumerable<string> PostingKeys(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {

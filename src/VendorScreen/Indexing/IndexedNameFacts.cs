@@ -20,8 +20,8 @@ internal readonly struct IndexedNameFacts
     private readonly int _start;
     private readonly ICandidateScoring _scoring;
 
-    internal IndexedNameFacts(CandidateIndex index, CandidateIndex.NameFactsTable table, ICandidateScoring scoring, int name, IReadOnlyList<NameToken> tokens,
-        IReadOnlyList<NameToken>? widerTokens)
+    internal IndexedNameFacts(CandidateIndex index, CandidateIndex.NameFactsTable table, ICandidateScoring scoring, int name, List<NameToken> tokens,
+        List<NameToken>? widerTokens)
     {
         Statistics = index;
         _table = table;
@@ -59,11 +59,11 @@ internal readonly struct IndexedNameFacts
     public ITokenStatistics Statistics { get; }
 
     /// <summary>Gets the name's tokens, as indexed (the list of its <see cref="NormalizedName"/>).</summary>
-    public IReadOnlyList<NameToken> Tokens { get; }
+    public List<NameToken> Tokens { get; }
 
     /// <summary>Gets the tokens with their wider word classes (<see cref="LegalForms.WiderClass"/>), in the same places: the list
     /// of <see cref="Tokens"/> itself when no token changes. Read, as everything below, only once the facts are made.</summary>
-    public IReadOnlyList<NameToken> WiderTokens { get; }
+    public List<NameToken> WiderTokens { get; }
 
     /// <summary>Gets the rarity of a token (<see cref="ITokenStatistics.Rarity"/>).</summary>
     /// <param name="place">The token's place in <see cref="Tokens"/>.</param>

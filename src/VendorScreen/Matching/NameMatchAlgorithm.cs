@@ -299,7 +299,7 @@ internal sealed class OfacParityAlgorithm(string name) : NameMatchAlgorithm
 
     /// <summary>Gets whether every distinctive token of the candidate is in the query (legal forms may be missing), and whether
     /// every query token not in the candidate only qualifies a name.</summary>
-    internal static (bool Contained, bool QualifiersOnly) Containment(IReadOnlyList<NameToken> query, IReadOnlyList<NameToken> candidate)
+    internal static (bool Contained, bool QualifiersOnly) Containment(List<NameToken> query, List<NameToken> candidate)
     {
         var queryTexts = new HashSet<string>(query.Select(t => t.Text), StringComparer.Ordinal);
         var candidateTexts = new HashSet<string>(candidate.Select(t => t.Text), StringComparer.Ordinal);

@@ -383,7 +383,7 @@ internal static partial class NameScorer
 
     // Whether ReadMisspeltLegalForms may read a run of a name's tokens as a legal form the other name carries and it lacks: some
     // such form is misspelt by a run of the name (AnyRunMisspells), as kept for the query's tokens or for an indexed name's facts.
-    private static bool MayReadMisspeltForm(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, Dictionary<string, bool>? queryMisspellings,
+    private static bool MayReadMisspeltForm(List<NameToken> tokens, List<NameToken> other, Dictionary<string, bool>? queryMisspellings,
         IndexedNameFacts? facts)
     {
         for (var i = 0; i < other.Count; i++)
@@ -421,7 +421,7 @@ internal static partial class NameScorer
     // of two to four tokens of the other (a legal form at either end of a run stops it under joined-skips-legal-forms) whose
     // spelling similarity may be above 0 (MaySpellAlike).
     [SkipLocalsInit]
-    private static void MarkJoined(IReadOnlyList<NameToken> single, bool[] markedSingle, IReadOnlyList<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
+    private static void MarkJoined(List<NameToken> single, bool[] markedSingle, List<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
         // Only the runs whose first letters some word of four letters or more shares can be spelt alike with one.
         var starts = 0UL;
@@ -471,7 +471,7 @@ internal static partial class NameScorer
 
     // The tokens (as a mask) of the runs of two to four tokens of a name that MarkJoined pairs with a word of the other name.
     [SkipLocalsInit]
-    private static ulong JoinedRunsOf(NameToken word, IReadOnlyList<NameToken> multi, NameScoringRules rules)
+    private static ulong JoinedRunsOf(NameToken word, List<NameToken> multi, NameScoringRules rules)
     {
         var x = word.Text.AsSpan();
         if (x.Length < 4 || multi.Count < 2)
@@ -635,7 +635,7 @@ internal static partial class NameScorer
 
     // Whether the parts-left-out floor may apply: the names have different numbers of parts (two or more each), neither holds a
     // legal form or a number, and every part of the shorter is marked.
-    private static bool MayLeaveOutParts(IReadOnlyList<NameToken> q, bool[] markedQ, IReadOnlyList<NameToken> c, bool[] markedC)
+    private static bool MayLeaveOutParts(List<NameToken> q, bool[] markedQ, List<NameToken> c, bool[] markedC)
     {
         var qParts = CountParts(q);
         var cParts = CountParts(c);
@@ -796,8 +796,8 @@ internal static partial class NameScorer
 
         // The query tokens last read with their wider word classes, and what they read as.
         private readonly List<NameToken> _widerQuery = new(16);
-        private IReadOnlyList<NameToken>? _widerOf;
-        private IReadOnlyList<NameToken>? _wider;
+        private List<NameToken>? _widerOf;
+        private List<NameToken>? _wider;
 
         public Dictionary<NameToken, TokenBound> Masks { get; } = [];
 
@@ -806,7 +806,7 @@ internal static partial class NameScorer
 
         // The query's tokens with their wider word classes (WiderClasses), read once for a list of tokens: a name's tokens do not
         // change once it is made, and the list last read is kept, so its reference cannot come to mean another list.
-        public IReadOnlyList<NameToken> WiderQuery(IReadOnlyList<NameToken> q)
+        public List<NameToken> WiderQuery(List<NameToken> q)
         {
             if (!ReferenceEquals(_widerOf, q))
             {
@@ -820,13 +820,13 @@ internal static partial class NameScorer
         public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
         // The query tokens last read for the legal forms their runs misspell, and whether they misspell each form asked about.
-        private IReadOnlyList<NameToken>? _misspellingsOf;
+        private List<NameToken>? _misspellingsOf;
         private readonly Dictionary<string, bool> _misspellings = new(StringComparer.Ordinal);
 
         // Whether some run of the query's tokens misspells each legal form asked about (AnyRunMisspells), kept for a name's list of
         // tokens (its tokens as made, not a working list: they do not change once it is made, and the list last read is kept, so
         // its reference cannot come to mean another list). It depends on the texts alone, which the wider word classes keep.
-        public Dictionary<string, bool> QueryMisspellings(IReadOnlyList<NameToken> q)
+        public Dictionary<string, bool> QueryMisspellings(List<NameToken> q)
         {
             if (!ReferenceEquals(_misspellingsOf, q))
             {
@@ -843,11 +843,11 @@ internal static partial class NameScorer
         private bool? _abbreviationQ;
         private bool? _acronymQ;
 
-        public bool QueryHasWadeGilesWord(IReadOnlyList<NameToken> q) => _wadeGilesQ ??= AnyToken(q, IsWadeGilesWord);
+        public bool QueryHasWadeGilesWord(List<NameToken> q) => _wadeGilesQ ??= AnyToken(q, IsWadeGilesWord);
 
-        public bool QueryHasCountryAbbreviation(IReadOnlyList<NameToken> q) => _abbreviationQ ??= AnyToken(q, IsCountryAbbreviation);
+        public bool QueryHasCountryAbbreviation(List<NameToken> q) => _abbreviationQ ??= AnyToken(q, IsCountryAbbreviation);
 
-        public bool QueryHasAcronym(IReadOnlyList<NameToken> q, NameScoringRules rules)
+        public bool QueryHasAcronym(List<NameToken> q, NameScoringRules rules)
         {
             if (_acronymQ is not { } known)
             {
@@ -863,7 +863,7 @@ internal static partial class NameScorer
             return known;
         }
 
-        private static bool AnyToken(IReadOnlyList<NameToken> tokens, Func<NameToken, bool> test)
+        private static bool AnyToken(List<NameToken> tokens, Func<NameToken, bool> test)
         {
             for (var i = 0; i < tokens.Count; i++)
             {
@@ -917,7 +917,7 @@ internal static partial class NameScorer
             _answers.Clear();
         }
 
-        public Dictionary<NameToken, TokenBound> MasksFor(IReadOnlyList<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
+        public Dictionary<NameToken, TokenBound> MasksFor(List<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
             IWordSoundCodes? soundCodes)
         {
             var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
@@ -955,7 +955,7 @@ internal static partial class NameScorer
 
         // Whether the query token at an index (of those last given to MasksFor) is a word of four letters or more, and its sketch,
         // made once.
-        public bool IsSketched(IReadOnlyList<NameToken> q, int i, out SpellingSketch sketch)
+        public bool IsSketched(List<NameToken> q, int i, out SpellingSketch sketch)
         {
             if (!_sketchesMade)
             {
@@ -977,7 +977,7 @@ internal static partial class NameScorer
         }
 
         // The rarities of the query tokens last given to MasksFor, read once.
-        public double[] RarityQ(IReadOnlyList<NameToken> q, ITokenStatistics? statistics)
+        public double[] RarityQ(List<NameToken> q, ITokenStatistics? statistics)
         {
             if (!_rarityQRead)
             {

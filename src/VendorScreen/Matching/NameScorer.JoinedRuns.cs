@@ -7,7 +7,7 @@ namespace VendorScreen.Matching;
 internal static partial class NameScorer
 {
     // Gets the characters of a name's tokens joined: the least buffer JoinedRuns writes into.
-    private static int JoinedLength(IReadOnlyList<NameToken> tokens)
+    private static int JoinedLength(List<NameToken> tokens)
     {
         var length = 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -22,7 +22,7 @@ internal static partial class NameScorer
     // with a word of four letters or more (MaySpellAlike): those whose first or second letter is the word's. A run of the same
     // letters in runs of other lengths starts with the word's first letter, and any other needs the first or the second letter
     // the same, so the runs of any other start are not. A token with no letter of its own is a start kept.
-    internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, IReadOnlyList<NameToken> multi, ulong starts)
+    internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, List<NameToken> multi, ulong starts)
     {
         if (word.Length < 4)
         {
@@ -59,7 +59,7 @@ internal static partial class NameScorer
         // The length of the buffer a caller gives on the stack.
         public const int StackLength = 256;
 
-        private readonly IReadOnlyList<NameToken> _tokens;
+        private readonly List<NameToken> _tokens;
         private readonly Span<char> _buffer;
         private readonly bool _skipLegalForms;
         private readonly ulong _starts;
@@ -71,7 +71,7 @@ internal static partial class NameScorer
 
         // starts: the first tokens whose runs are walked, as a mask (bit k for token k; a token past the 64th is always a start
         // walked); by default every one.
-        public JoinedRuns(IReadOnlyList<NameToken> tokens, Span<char> stackBuffer, bool skipLegalForms, ulong starts = ulong.MaxValue)
+        public JoinedRuns(List<NameToken> tokens, Span<char> stackBuffer, bool skipLegalForms, ulong starts = ulong.MaxValue)
         {
             _tokens = tokens;
             var longest = JoinedLength(tokens);

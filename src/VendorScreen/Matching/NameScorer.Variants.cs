@@ -43,7 +43,7 @@ internal static partial class NameScorer
     private const int MaxJoinedVariant = 64;
 
     // Adds the pairs of the spelling-variant rules that are on.
-    private static void AddVariantPairs(NormalizedName query, NormalizedName candidate, IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs,
+    private static void AddVariantPairs(NormalizedName query, NormalizedName candidate, List<NameToken> q, List<NameToken> c, List<Pair> pairs,
         NameScoringRules rules)
     {
         var latin = !query.IsTransliteration && !candidate.IsTransliteration;
@@ -101,7 +101,7 @@ internal static partial class NameScorer
 
     // Country abbreviations: a word of one name that abbreviates a country ("us", "uk", "uae") aligns with the run of the other
     // name that spells that country's name ("united states").
-    private static void AddCountryAbbreviationPairs(IReadOnlyList<NameToken> abbreviations, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsAbbreviation,
+    private static void AddCountryAbbreviationPairs(List<NameToken> abbreviations, List<NameToken> other, List<Pair> pairs, bool queryIsAbbreviation,
         NameScoringRules rules)
     {
         for (var i = 0; i < abbreviations.Count; i++)
@@ -129,7 +129,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether the tokens from start are the words given, in order.
-    private static bool RunIs(IReadOnlyList<NameToken> tokens, int start, string[] words)
+    private static bool RunIs(List<NameToken> tokens, int start, string[] words)
     {
         if (start + words.Length > tokens.Count)
         {
@@ -153,7 +153,7 @@ internal static partial class NameScorer
     // drops the comma of "SURNAME, Given names", so the pair records which names it read surname first; the algorithm keeps it only
     // when such a name is written with that comma ("DOE, Theodore"), so that "Joe Wilson" is not "WILSON JOSEPH" (Wilson the given
     // name). "Richard Henry" / "Richard Harry" (two surnames) never counts read given names first.
-    private static void AddGivenNamePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, NameScoringRules rules)
+    private static void AddGivenNamePairs(List<NameToken> q, List<NameToken> c, List<Pair> pairs, NameScoringRules rules)
     {
         if (CountParts(q) < 2 || CountParts(c) < 2 || HasCompanyOrNumber(q) || HasCompanyOrNumber(c))
         {
@@ -195,11 +195,11 @@ internal static partial class NameScorer
 
     // Gets whether the surnames of one reading match: neither is the given name compared, and they are the same word or a close
     // spelling of it.
-    private static bool SurnamesMatch(IReadOnlyList<NameToken> q, int qSurname, int qGiven, IReadOnlyList<NameToken> c, int cSurname, int cGiven, NameScoringRules rules) =>
+    private static bool SurnamesMatch(List<NameToken> q, int qSurname, int qGiven, List<NameToken> c, int cSurname, int cGiven, NameScoringRules rules) =>
         qSurname != qGiven && cSurname != cGiven && q[qSurname].Class == TokenClass.Word && c[cSurname].Class == TokenClass.Word
         && (string.Equals(q[qSurname].Text, c[cSurname].Text, StringComparison.Ordinal) || TokenSimilarity(q[qSurname], c[cSurname], shortSubstitution: true, rules) >= rules.CloseSpelling);
 
-    private static int FirstPart(IReadOnlyList<NameToken> tokens)
+    private static int FirstPart(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -212,7 +212,7 @@ internal static partial class NameScorer
         return 0;
     }
 
-    private static int LastPart(IReadOnlyList<NameToken> tokens)
+    private static int LastPart(List<NameToken> tokens)
     {
         for (var i = tokens.Count - 1; i >= 0; i--)
         {
@@ -227,7 +227,7 @@ internal static partial class NameScorer
 
     // Digits for letters: a word that mixes letters and digits ("sech1n") is compared, read with letters for its digits, with the
     // other name's words of letters; the best reading's similarity counts, times the digit-for-letter factor.
-    private static void AddDigitLetterPairs(IReadOnlyList<NameToken> digitSide, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryHasDigits, NameScoringRules rules)
+    private static void AddDigitLetterPairs(List<NameToken> digitSide, List<NameToken> other, List<Pair> pairs, bool queryHasDigits, NameScoringRules rules)
     {
         for (var i = 0; i < digitSide.Count; i++)
         {
@@ -262,7 +262,7 @@ internal static partial class NameScorer
     // Wade-Giles: in a name with a syllable only Wade-Giles spells ("hsi", "tse", "tung"), a run of one to three Wade-Giles syllables
     // ("chin ping") whose Pinyin reading is a word or a run of words of the other name ("jinping", "jin ping") is aligned with it.
     [SkipLocalsInit]
-    private static void AddWadeGilesPairs(IReadOnlyList<NameToken> wadeGiles, IReadOnlyList<NameToken> other, List<Pair> pairs, bool queryIsWadeGiles, NameScoringRules rules)
+    private static void AddWadeGilesPairs(List<NameToken> wadeGiles, List<NameToken> other, List<Pair> pairs, bool queryIsWadeGiles, NameScoringRules rules)
     {
         var distinctive = false;
         for (var i = 0; i < wadeGiles.Count && !distinctive; i++)
@@ -311,7 +311,7 @@ internal static partial class NameScorer
     private static bool IsWadeGilesToken(NameToken token) => token.Class == TokenClass.Word && ChineseRomanization.IsWadeGilesSyllable(token.Text);
 
     // Gets whether the tokens of a run, joined, are the text (then the spelling comparison and joined tokens align them already).
-    private static bool SameTokensJoined(IReadOnlyList<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
+    private static bool SameTokensJoined(List<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
     {
         var at = 0;
         for (var t = start; t < start + count; t++)
@@ -329,7 +329,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether a text is one Pinyin reading of each Wade-Giles token of a run, in order.
-    private static bool ReadsAs(IReadOnlyList<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
+    private static bool ReadsAs(List<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
     {
         if (count == 0)
         {
@@ -349,7 +349,7 @@ internal static partial class NameScorer
 
     // Baltic endings: "Lavrovs" / "Lavrov", "Sergejs" / "Sergey". Persons' names only (two parts or more, no legal form, number,
     // ideograph or generic word): in a company's name a final s is an English plural ("Star" / "Stars", "Arvin" / "Arvinas").
-    private static void AddBalticEndingPairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, NameScoringRules rules)
+    private static void AddBalticEndingPairs(List<NameToken> q, List<NameToken> c, List<Pair> pairs, NameScoringRules rules)
     {
         if (CountParts(q) < 2 || CountParts(c) < 2 || HasCompanyOrNumber(q) || HasCompanyOrNumber(c) || HasGeneric(q) || HasGeneric(c))
         {
@@ -373,7 +373,7 @@ internal static partial class NameScorer
         }
     }
 
-    private static bool HasGeneric(IReadOnlyList<NameToken> tokens)
+    private static bool HasGeneric(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -388,7 +388,7 @@ internal static partial class NameScorer
 
     // Adds to an explanation one feature per spelling-variant rule that aligned a pair, and the given-name cap and the numbered-sibling
     // score when they applied.
-    private static List<FeatureScore> WithVariantFeatures(List<FeatureScore> features, List<Pair> aligned, IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c,
+    private static List<FeatureScore> WithVariantFeatures(List<FeatureScore> features, List<Pair> aligned, List<NameToken> q, List<NameToken> c,
         NameScoringRules rules, bool givenNameCapped, bool numberedSibling)
     {
         // Most explained names align no pair by a variant rule: then nothing is written.

@@ -497,7 +497,7 @@ internal static partial class NameScorer
     // the same word on both sides, or a number on both sides, digits or a Roman numeral after the first word. Two words or
     // more are shared, one of them distinctive: a number with generic words ("Management Company 23" / "24") or with one word
     // ("Shipping Company 12" / "13", "Tiandy 5" / "Tiandy 7") is not enough to make a family.
-    private static bool NumberedSiblings(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
+    private static bool NumberedSiblings(List<NameToken> q, List<NameToken> c)
     {
         int i = 0, j = 0, position = 0, differing = 0, shared = 0;
         var sharedWord = false;
@@ -544,7 +544,7 @@ internal static partial class NameScorer
     // also when a one-letter numeral was joined to the letters of a dotted legal form after it ("X L.P." read "xlp"), the form
     // the other name holds after its number ("XI L.P."); null for a word that is no number, and for digits too long to read as
     // one (more than 18).
-    private static long? NumeralValue(NameToken token, int position, IReadOnlyList<NameToken> other, int otherNext)
+    private static long? NumeralValue(NameToken token, int position, List<NameToken> other, int otherNext)
     {
         if (token.Class == TokenClass.Number)
         {
@@ -671,7 +671,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether a token left unmatched passes a test.
-    private static bool AnyUnused(IReadOnlyList<NameToken> tokens, bool[] used, TokenTest test)
+    private static bool AnyUnused(List<NameToken> tokens, bool[] used, TokenTest test)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -698,7 +698,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether a word of three letters or more is left unmatched, unless (near) it is one letter from a word of the other name.
-    private static bool HasReplacedPart(IReadOnlyList<NameToken> tokens, bool[] used, IReadOnlyList<NameToken> other, bool near)
+    private static bool HasReplacedPart(List<NameToken> tokens, bool[] used, List<NameToken> other, bool near)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -714,8 +714,8 @@ internal static partial class NameScorer
     // The explanation of one comparison, written only when read (for the hits that are returned).
     private sealed record Explanation(
         double Score,
-        IReadOnlyList<NameToken> Q,
-        IReadOnlyList<NameToken> C,
+        List<NameToken> Q,
+        List<NameToken> C,
         List<Pair> Aligned,
         List<int> UnmatchedQ,
         List<int> UnmatchedC,
@@ -856,7 +856,7 @@ internal static partial class NameScorer
     // the shorter is not a romanised Chinese or Korean name (syllables only); and neither name holds a legal form, a number or an
     // ideograph. Only the first part counts as kept, not the last: lists write persons surname first ("ASHFIELD, Jeffrey John
     // James"), and the last part of such a name is a given name ("John James" keeps the given names only).
-    private static LeftOutParts PartsLeftOut(IReadOnlyList<NameToken> q, bool[] usedQ, double[] wq, IReadOnlyList<NameToken> c, bool[] usedC, double[] wc,
+    private static LeftOutParts PartsLeftOut(List<NameToken> q, bool[] usedQ, double[] wq, List<NameToken> c, bool[] usedC, double[] wc,
         int[] alignment, ITokenStatistics? statistics, NameScoringRules rules)
     {
         var qParts = CountParts(q);
@@ -934,7 +934,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether the part after a kept part of the shorter name (titles aside) stands right after its match in the longer.
-    private static bool NextPartFollows(IReadOnlyList<NameToken> shorter, int i, Span<int> at, IReadOnlyList<NameToken> longer)
+    private static bool NextPartFollows(List<NameToken> shorter, int i, Span<int> at, List<NameToken> longer)
     {
         var next = i + 1;
         while (next < shorter.Count && shorter[next].Class == TokenClass.Title)
@@ -952,7 +952,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether a token is the first part of a name: no token before it but titles.
-    private static bool IsFirstPart(IReadOnlyList<NameToken> tokens, int index)
+    private static bool IsFirstPart(List<NameToken> tokens, int index)
     {
         for (var i = 0; i < index; i++)
         {
@@ -968,7 +968,7 @@ internal static partial class NameScorer
     private static bool IsDistinctivePart(NameToken token, ITokenStatistics? statistics, NameScoringRules rules) =>
         token.Text.Length >= 3 && !CommonNameParts.Contains(token.Text) && (statistics?.Rarity(token.Text) ?? 1.0) >= rules.PartsLeftOutMinRarity;
 
-    private static bool AllRomanisedSyllables(IReadOnlyList<NameToken> tokens)
+    private static bool AllRomanisedSyllables(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -990,7 +990,7 @@ internal static partial class NameScorer
         Romanization.IsPinyinSyllable(text) || CrossScriptSimilarity.IsRomanisedSyllable(text, NameScript.Hangul);
 
     // The parts of a name: its tokens other than titles.
-    private static int CountParts(IReadOnlyList<NameToken> tokens)
+    private static int CountParts(List<NameToken> tokens)
     {
         var n = 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -1001,7 +1001,7 @@ internal static partial class NameScorer
         return n;
     }
 
-    private static bool HasCompanyOrNumber(IReadOnlyList<NameToken> tokens)
+    private static bool HasCompanyOrNumber(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -1017,7 +1017,7 @@ internal static partial class NameScorer
     // The least score of two names one edit apart over their letters and digits, read in order (1 - 1 / the longer length), or 0
     // when they are not, when the longer is shorter than minLength, or when the edit changes a digit, the first letter of a word
     // of three letters or fewer ("Bob" / "Rob") or one Chinese syllable into another ("Cheng" / "Chang").
-    private static double OneEditFloor(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, int minLength)
+    private static double OneEditFloor(List<NameToken> q, List<NameToken> c, int minLength)
     {
         var qLength = LetterCount(q);
         var cLength = LetterCount(c);
@@ -1086,10 +1086,10 @@ internal static partial class NameScorer
     }
 
     // Gets whether an edit at position p of a concatenated name may be a slip: not the first letter of a word of three letters or fewer.
-    private static bool EditAllowed(IReadOnlyList<NameToken> tokens, Span<int> tokenAt, Span<int> offsetAt, int p) =>
+    private static bool EditAllowed(List<NameToken> tokens, Span<int> tokenAt, Span<int> offsetAt, int p) =>
         offsetAt[p] != 0 || tokens[tokenAt[p]].Text.Length > 3;
 
-    private static int LetterCount(IReadOnlyList<NameToken> tokens)
+    private static int LetterCount(List<NameToken> tokens)
     {
         var n = 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -1101,7 +1101,7 @@ internal static partial class NameScorer
     }
 
     // Writes the tokens' letters and digits in order, with the token and offset of each; false when a token holds anything else.
-    private static bool Concatenate(IReadOnlyList<NameToken> tokens, Span<char> text, Span<int> tokenAt, Span<int> offsetAt)
+    private static bool Concatenate(List<NameToken> tokens, Span<char> text, Span<int> tokenAt, Span<int> offsetAt)
     {
         var w = 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -1127,7 +1127,7 @@ internal static partial class NameScorer
     // Rewrites words (or runs of up to four words) of one name that misspell a legal form the other name carries and this one
     // lacks, unless they resemble a word of the other name, to that legal form's compare token.
     [SkipLocalsInit]
-    private static IReadOnlyList<NameToken> ReadMisspeltLegalForms(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, List<string>? found, NameScoringRules rules,
+    private static List<NameToken> ReadMisspeltLegalForms(List<NameToken> tokens, List<NameToken> other, List<string>? found, NameScoringRules rules,
         List<NameToken> into)
     {
         // The legal forms of the other name that this one lacks, in order, each once (in a list of the thread, reused).
@@ -1228,7 +1228,7 @@ internal static partial class NameScorer
     /// <param name="form">The compare form of the legal form.</param>
     /// <returns><see langword="false"/> when no run of the name is read as the form.</returns>
     [SkipLocalsInit]
-    internal static bool AnyRunMisspells(IReadOnlyList<NameToken> tokens, string form)
+    internal static bool AnyRunMisspells(List<NameToken> tokens, string form)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(form);
@@ -1296,7 +1296,7 @@ internal static partial class NameScorer
         return false;
     }
 
-    private static bool HasLegalForm(IReadOnlyList<NameToken> tokens, string form)
+    private static bool HasLegalForm(List<NameToken> tokens, string form)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -1310,7 +1310,7 @@ internal static partial class NameScorer
     }
 
     // Gets whether a word of the other name other than a legal form is the token or within the edit budget of it.
-    private static bool ResemblesWord(NameToken token, IReadOnlyList<NameToken> other, NameScoringRules rules)
+    private static bool ResemblesWord(NameToken token, List<NameToken> other, NameScoringRules rules)
     {
         for (var i = 0; i < other.Count; i++)
         {
@@ -1324,7 +1324,7 @@ internal static partial class NameScorer
         return false;
     }
 
-    private static bool AllShort(IReadOnlyList<NameToken> tokens, int start, int count)
+    private static bool AllShort(List<NameToken> tokens, int start, int count)
     {
         for (var i = start; i < start + count; i++)
         {
@@ -1345,7 +1345,7 @@ internal static partial class NameScorer
 
     // Writes the tokens of a run into a buffer at least as long as their text, with a separator between them or none, and
     // returns the text written.
-    private static ReadOnlySpan<char> WriteRun(IReadOnlyList<NameToken> tokens, int start, int count, char? separator, Span<char> buffer)
+    private static ReadOnlySpan<char> WriteRun(List<NameToken> tokens, int start, int count, char? separator, Span<char> buffer)
     {
         var w = 0;
         for (var i = start; i < start + count; i++)
@@ -1362,7 +1362,7 @@ internal static partial class NameScorer
         return buffer[..w];
     }
 
-    private static string JoinRun(IReadOnlyList<NameToken> tokens, int start, int count, string separator)
+    private static string JoinRun(List<NameToken> tokens, int start, int count, string separator)
     {
         if (count == 1)
         {
@@ -1379,7 +1379,7 @@ internal static partial class NameScorer
     }
 
     // Writes the first tokens into a list, emptied first.
-    private static List<NameToken> Take(IReadOnlyList<NameToken> tokens, int count, List<NameToken> result)
+    private static List<NameToken> Take(List<NameToken> tokens, int count, List<NameToken> result)
     {
         result.Clear();
         for (var i = 0; i < count; i++)
@@ -1391,7 +1391,7 @@ internal static partial class NameScorer
     }
 
     // The tokens with banking words and seas in their wider classes, written into a list (emptied first) when one changes.
-    private static IReadOnlyList<NameToken> WiderClasses(IReadOnlyList<NameToken> tokens, List<NameToken> into)
+    private static List<NameToken> WiderClasses(List<NameToken> tokens, List<NameToken> into)
     {
         List<NameToken>? result = null;
         for (var i = 0; i < tokens.Count; i++)
@@ -1410,7 +1410,7 @@ internal static partial class NameScorer
     // A run of words may spell a legal form when each of its words may and at least one is an ordinary word. A word may be part
     // of a misspelt legal form when it is a plain Latin word or legal form that is neither a word of the other name nor within the
     // edit budget of one; what is found for a word is kept in its element of eligible (0 not yet known, 1 yes, -1 no).
-    private static bool RunIsEligible(IReadOnlyList<NameToken> tokens, IReadOnlyList<NameToken> other, NameScoringRules rules, Span<sbyte> eligible, int start, int count)
+    private static bool RunIsEligible(List<NameToken> tokens, List<NameToken> other, NameScoringRules rules, Span<sbyte> eligible, int start, int count)
     {
         var hasWord = false;
         for (var k = start; k < start + count; k++)
@@ -1433,7 +1433,7 @@ internal static partial class NameScorer
     }
 
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).
-    private static bool HasNearWord(NameToken token, IReadOnlyList<NameToken> other)
+    private static bool HasNearWord(NameToken token, List<NameToken> other)
     {
         for (var i = 0; i < other.Count; i++)
         {
@@ -2077,7 +2077,7 @@ internal static partial class NameScorer
     }
 
     // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it.
-    private static bool PatronymicSwapped(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, int[] alignment)
+    private static bool PatronymicSwapped(List<NameToken> q, List<NameToken> c, int[] alignment)
     {
         for (var i = 1; i < q.Count - 1; i++)
         {
@@ -2106,7 +2106,7 @@ internal static partial class NameScorer
     /// out, so that it weighs little: the first word after the first with a patronymic ending, in a name of three words or
     /// more (a two-word "George Radanovich" has a surname, not a patronymic).
     /// </summary>
-    private static int PatronymicIndex(IReadOnlyList<NameToken> tokens)
+    private static int PatronymicIndex(List<NameToken> tokens)
     {
         if (tokens.Count < 3)
         {
@@ -2144,7 +2144,7 @@ internal static partial class NameScorer
         return false;
     }
 
-    private static bool IsSingleWordMatched(IReadOnlyList<NameToken> tokens, bool[] used)
+    private static bool IsSingleWordMatched(List<NameToken> tokens, bool[] used)
     {
         return CountDistinctive(tokens, out var only) == 1 && used[only];
     }
@@ -2164,7 +2164,7 @@ internal static partial class NameScorer
     }
 
     // The number of distinctive tokens, and the position of the first one (-1 when none).
-    private static int CountDistinctive(IReadOnlyList<NameToken> tokens, out int first)
+    private static int CountDistinctive(List<NameToken> tokens, out int first)
     {
         first = -1;
         var count = 0;
@@ -2182,7 +2182,7 @@ internal static partial class NameScorer
         return count;
     }
 
-    private static bool HasLegalForm(IReadOnlyList<NameToken> tokens)
+    private static bool HasLegalForm(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -2261,7 +2261,7 @@ internal static partial class NameScorer
     // In a name transliterated syllable by syllable a one-letter token is a whole syllable (이 = "i", the surname Lee), not an initial.
     private static bool IsSyllabic(NormalizedName name) => name.IsTransliteration && name.SourceScript is NameScript.Han or NameScript.Hangul;
 
-    private static bool HasNumber(IReadOnlyList<NameToken> tokens)
+    private static bool HasNumber(List<NameToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -2274,7 +2274,7 @@ internal static partial class NameScorer
         return false;
     }
 
-    private static void Weights(IReadOnlyList<NameToken> tokens, double[] w, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    private static void Weights(List<NameToken> tokens, double[] w, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
     {
         var patronymic = PatronymicIndex(tokens);
         for (var i = 0; i < tokens.Count; i++)
@@ -2284,7 +2284,7 @@ internal static partial class NameScorer
     }
 
     // The weights of tokens whose rarities are known (as Weights gives them).
-    private static void WeightsOf(IReadOnlyList<NameToken> tokens, double[] rarity, double[] w, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    private static void WeightsOf(List<NameToken> tokens, double[] rarity, double[] w, bool syllabic, bool otherHasNumber, NameScoringRules rules)
     {
         var patronymic = PatronymicIndex(tokens);
         for (var i = 0; i < tokens.Count; i++)
@@ -2295,7 +2295,7 @@ internal static partial class NameScorer
 
     private static double RarityOf(NameToken token, ITokenStatistics? statistics) => statistics?.Rarity(token.Text) ?? 1.0;
 
-    private static double Weight(IReadOnlyList<NameToken> tokens, int i, int patronymic, double rarity, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+    private static double Weight(List<NameToken> tokens, int i, int patronymic, double rarity, bool syllabic, bool otherHasNumber, NameScoringRules rules)
     {
         // An initial ("Thomas A. Lindeman") says little on its own.
         var baseWeight = tokens[i].Class == TokenClass.Number && !otherHasNumber ? rules.LoneNumberWeight
@@ -2306,7 +2306,7 @@ internal static partial class NameScorer
         return baseWeight * (rules.RarityFloor + ((1 - rules.RarityFloor) * rarity));
     }
 
-    private static void CandidatePairs(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c, List<Pair> pairs, bool shortSubstitution, bool exactOnly, NameScoringRules rules)
+    private static void CandidatePairs(List<NameToken> q, List<NameToken> c, List<Pair> pairs, bool shortSubstitution, bool exactOnly, NameScoringRules rules)
     {
         for (var i = 0; i < q.Count; i++)
         {
@@ -2331,7 +2331,7 @@ internal static partial class NameScorer
     }
 
     [SkipLocalsInit]
-    private static void AddJoined(IReadOnlyList<NameToken> single, IReadOnlyList<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
+    private static void AddJoined(List<NameToken> single, List<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
@@ -2361,7 +2361,7 @@ internal static partial class NameScorer
         a.Class == TokenClass.Word && a.Text.Length >= 2 && a.Text.Length <= rules.MaxAcronym && NameNormalizer.IsAsciiLetters(a.Text)
         && (a.Text.Length != 2 || a.Text.AsSpan().IndexOfAny(Vowels) < 0);
 
-    private static void AddAcronyms(IReadOnlyList<NameToken> acronymSide, IReadOnlyList<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)
+    private static void AddAcronyms(List<NameToken> acronymSide, List<NameToken> wordSide, List<Pair> pairs, bool queryIsAcronym, NameScoringRules rules)
     {
         for (var i = 0; i < acronymSide.Count; i++)
         {
@@ -2387,11 +2387,11 @@ internal static partial class NameScorer
         }
     }
 
-    private static string Unmatched(IReadOnlyList<NameToken> tokens, List<int> indexes, string side) =>
+    private static string Unmatched(List<NameToken> tokens, List<int> indexes, string side) =>
         indexes.Count == 0 ? string.Empty : $"; unmatched {side}: {string.Join(' ', indexes.Select(i => tokens[i].Class == TokenClass.Word ? tokens[i].Text : $"{tokens[i].Text}({tokens[i].Class})"))}";
 
     // The length and first character of the tokens joined by '+' (as Join writes them), without joining them.
-    private static int JoinedLength(IReadOnlyList<NameToken> tokens, int start, int count)
+    private static int JoinedLength(List<NameToken> tokens, int start, int count)
     {
         var length = count - 1;
         for (var i = start; i < start + count; i++)
@@ -2402,10 +2402,10 @@ internal static partial class NameScorer
         return length;
     }
 
-    private static char JoinedFirst(IReadOnlyList<NameToken> tokens, int start, int count) =>
+    private static char JoinedFirst(List<NameToken> tokens, int start, int count) =>
         tokens[start].Text.Length > 0 ? tokens[start].Text[0] : count > 1 ? '+' : '\0';
 
-    private static string Join(IReadOnlyList<NameToken> tokens, int start, int count) =>
+    private static string Join(List<NameToken> tokens, int start, int count) =>
         count == 1 ? tokens[start].Text : string.Join('+', Enumerable.Range(start, count).Select(i => tokens[i].Text));
 
     private static bool AnyUsed(bool[] used, int start, int count)
@@ -2514,7 +2514,7 @@ internal static partial class NameScorer
     }
 
     // The sound codes of a run of tokens (CrossScriptKey.Native of their joined text), joined in a buffer on the stack.
-    private static string RunCodes(IReadOnlyList<NameToken> tokens, int start, int count, NameScript script)
+    private static string RunCodes(List<NameToken> tokens, int start, int count, NameScript script)
     {
         var run = new CharBuffer(stackalloc char[64]);
         try
@@ -2715,7 +2715,7 @@ internal static partial class NameScorer
     }
 
     // Whether a Latin word is one romanised syllable, or spells one of the native name's syllables exactly.
-    private static bool HasRomanisedWord(IReadOnlyList<NameToken> latin, IReadOnlyList<NameToken> native, NameScript script)
+    private static bool HasRomanisedWord(List<NameToken> latin, List<NameToken> native, NameScript script)
     {
         for (var i = 0; i < latin.Count; i++)
         {

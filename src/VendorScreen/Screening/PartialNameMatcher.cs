@@ -56,13 +56,13 @@ internal sealed class PartialNameMatcher
     // Articles that start a nickname ("El Mayo", "La Senora", "The Chess Player"); "el" is folded to "al" by the normaliser.
     private static readonly string[] Articles = ["al", "la", "las", "los", "lo", "le", "les", "il", "the"];
 
-    private readonly IReadOnlyList<NameToken> _query;
+    private readonly List<NameToken> _query;
     private readonly string _text;
     private readonly double _score;
     private readonly double _rarity;
     private readonly int _entityCount;
 
-    private PartialNameMatcher(IReadOnlyList<NameToken> query, string text, double score, double rarity, int entityCount)
+    private PartialNameMatcher(List<NameToken> query, string text, double score, double rarity, int entityCount)
     {
         _query = query;
         _text = text;
@@ -119,7 +119,7 @@ internal sealed class PartialNameMatcher
     }
 
     // The texts of the tokens joined without spaces: the key of a joined name.
-    private static string Joined(IReadOnlyList<NameToken> tokens)
+    private static string Joined(List<NameToken> tokens)
     {
         if (tokens.Count == 1)
         {
@@ -184,7 +184,7 @@ internal sealed class PartialNameMatcher
     // The query holds the distinctive words of an organisation's name: every word it lacks is common in the loaded names (carried
     // by more than MaxEntities entities, as "BANK" in "BANK MASKAN"), or a short word of up to three letters ("AUM" in "AUM
     // SHINRIKYO"). "ORANGE" is not the distinctive part of "ORANGE VOLUNTEERS", whose second word is as rare as the first.
-    private bool LacksOnlyCommonWords(IReadOnlyList<NameToken> tokens, int at, CandidateIndex index)
+    private bool LacksOnlyCommonWords(List<NameToken> tokens, int at, CandidateIndex index)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -202,7 +202,7 @@ internal sealed class PartialNameMatcher
     private static bool IsArticle(string token) => Articles.Contains(token, StringComparer.Ordinal);
 
     // The part of a person's name the query lies in: the surname, or a nickname that starts with an article.
-    private string? PersonPart(string value, IReadOnlyList<NameToken> tokens, int at)
+    private string? PersonPart(string value, List<NameToken> tokens, int at)
     {
         var comma = value.IndexOf(',', StringComparison.Ordinal);
         if (comma <= 0)
@@ -226,7 +226,7 @@ internal sealed class PartialNameMatcher
         return at >= surname && IsArticle(tokens[surname].Text) && (at > surname || _query.Count > 1) ? "nickname" : null;
     }
 
-    private int Find(IReadOnlyList<NameToken> tokens)
+    private int Find(List<NameToken> tokens)
     {
         for (var i = 0; i + _query.Count <= tokens.Count; i++)
         {
