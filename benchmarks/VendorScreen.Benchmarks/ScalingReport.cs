@@ -87,13 +87,13 @@ internal static class ScalingReport
                 var run = totals[e].ToRun();
                 var prefix = $"x{factor}.";
                 figures[prefix + "entities"] = state.Dataset.Entities.Count;
-                figures[prefix + "names"] = state.Index.Names.Count;
+                figures[prefix + "names"] = state.Index.Names.Length;
                 figures[prefix + "vocabulary"] = vocabulary;
                 figures[prefix + "index.build_ms"] = Round(buildMs);
                 figures[prefix + "index.memory_mb"] = Round(memoryMb);
                 run.AddTo(figures, prefix);
                 sizeRows.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"| {factor}x | {state.Dataset.Entities.Count:N0} | {state.Index.Names.Count:N0} | {vocabulary:N0} | {buildMs:N0} | {memoryMb:N1} | {run.P50:N0} | {run.P99:N0} | {run.Mean:N0} | {run.AllocatedPerScreen / 1024.0:N0} | {run.FoundFirst:N3} |"));
+                    $"| {factor}x | {state.Dataset.Entities.Count:N0} | {state.Index.Names.Length:N0} | {vocabulary:N0} | {buildMs:N0} | {memoryMb:N1} | {run.P50:N0} | {run.P99:N0} | {run.Mean:N0} | {run.AllocatedPerScreen / 1024.0:N0} | {run.FoundFirst:N3} |"));
                 Console.WriteLine(sizeRows[^1]);
             }
 

@@ -72,7 +72,7 @@ internal sealed class StageData
         }
 
         var queries = QueryMix.Build(corpus, 2_000, 20211);
-        Console.WriteLine($"// stage data: {engine.Dataset!.Entities.Count} entities, {engine.Datasets.Current!.State.Index.Names.Count} names, {engine.Dataset.Relations.Count} relations, {queries.Count} queries (seed 20211) from {Path.GetFullPath(root)}");
+        Console.WriteLine($"// stage data: {engine.Dataset!.Entities.Count} entities, {engine.Datasets.Current!.State.Index.Names.Length} names, {engine.Dataset.Relations.Count} relations, {queries.Count} queries (seed 20211) from {Path.GetFullPath(root)}");
         return new StageData(corpus, engine, queries);
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class CandidateIndex
     internal static bool FillFactsWhenMade { get; set; } = true;
 
     /// <summary>Gets whether the facts of every name are filled (for tests).</summary>
-    internal bool AllFactsFilled => _nameFacts.AllFilled(Names.Count);
+    internal bool AllFactsFilled => _nameFacts.AllFilled(Names.Length);
 
     // The table of facts of the index's names, filled on every core (FillFactsWhenMade). The screenings then only read it: the
     // first screenings of a process no longer look each new candidate's tokens up in the postings and sketches (reads of places
@@ -130,7 +130,7 @@ internal sealed partial class CandidateIndex
     internal IndexedNameFacts FactsOf(int nameId)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nameId);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(nameId, Names.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(nameId, Names.Length);
         return new IndexedNameFacts(this, _nameFacts, _scoring, nameId, Names[nameId].Normalized.Tokens, null);
     }
 

@@ -155,7 +155,7 @@ internal sealed partial class CandidateIndex
         parts[(int)IndexPart.Misspellings] = Part(WriteMisspellings);
 
         writer.WriteCount(Entities.Count);
-        writer.WriteCount(Names.Count);
+        writer.WriteCount(Names.Length);
         writer.WriteCount(_vocabulary.Length);
         foreach (var part in parts)
         {

@@ -171,7 +171,7 @@ internal sealed partial class CandidateIndex
     internal IReadOnlyList<(string Word, double Weight)> SoundAlikeWords(NormalizedName query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.Rent(Names.Length, _vocabulary.Length);
         try
         {
             (string Word, double Weight)[] words = [.. SoundAlikeVocabulary(query, scratch).Select(p => (p.Key, p.Value))];

@@ -175,7 +175,7 @@ internal sealed partial class CandidateIndex
             0,
             ids.Count,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => Scratch.Rent(Names.Count, _vocabulary.Length),
+            () => Scratch.Rent(Names.Length, _vocabulary.Length),
             (k, _, scratch) =>
             {
                 results[k] = SimilarVocabulary(_vocabulary[ids[k]], ids[k], shortWordLookup: true, scratch);

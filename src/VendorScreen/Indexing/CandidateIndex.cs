@@ -124,7 +124,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
-        Names = names;
+        Names = [.. names];
         (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
@@ -185,8 +185,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <summary>Gets the indexed entities.</summary>
     public IReadOnlyList<Entity> Entities { get; }
 
-    /// <summary>Gets every indexed name variant.</summary>
-    public IReadOnlyList<IndexedName> Names { get; }
+    /// <summary>Gets every indexed name variant, by name id.</summary>
+    /// <remarks>An array, read as one: a screening reads a name per candidate, and an array's element is read in place, where a
+    /// read through <see cref="IReadOnlyList{T}"/> is an interface call.</remarks>
+    public IndexedName[] Names { get; }
 
     /// <inheritdoc />
     public double Rarity(string token)
@@ -294,7 +296,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             useLowWeight = tokens[i].Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location;
         }
 
-        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.Rent(Names.Length, _vocabulary.Length);
         var scores = scratch.Scores;
         var touched = scratch.TouchedNames;
         try
@@ -596,7 +598,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     internal string[] SimilarWords(string token, bool shortWordLookup)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var scratch = Scratch.Rent(Names.Count, _vocabulary.Length);
+        var scratch = Scratch.Rent(Names.Length, _vocabulary.Length);
         try
         {
             return [.. SimilarVocabularyOf(token, shortWordLookup, scratch).Select(id => _vocabulary[id])];

@@ -66,7 +66,7 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
         var read = CandidateIndex.ReadFrom(new SnapshotBinaryReader(first, "test"), entities, NameScoringRules.Default);
 
         read.IsFromSnapshot.Should().BeTrue();
-        read.Names.Should().HaveCount(built.Names.Count);
+        read.Names.Should().HaveCount(built.Names.Length);
         read.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration, n.Normalized.IsSecondarySpelling))
             .Should().Equal(built.Names.Select(n => (n.EntityIndex, n.Name, n.Normalized.Key, n.Normalized.SourceScript, n.Normalized.IsTransliteration, n.Normalized.IsSecondarySpelling)));
         IndexBytes(read).Should().Equal(first, "every table the constructor computes is written, in its order");

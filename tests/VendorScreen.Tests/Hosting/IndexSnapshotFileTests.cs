@@ -214,7 +214,7 @@ public sealed class IndexSnapshotFileTests : IDisposable
         {
             // Filled before any screening: no name's facts are left to the first screening that meets it.
             index.AllFactsFilled.Should().BeTrue("the facts of every name are filled as the index is {0}", index.IsFromSnapshot ? "read" : "built");
-            for (var id = 0; id < index.Names.Count; id++)
+            for (var id = 0; id < index.Names.Length; id++)
             {
                 var facts = index.FactsOf(id).Made();
                 for (var place = 0; place < facts.Tokens.Count; place++)

@@ -99,7 +99,7 @@ public sealed class CandidateIndexLookUpTests
             _index = index;
             _scoring = scoring;
             _typos = new CandidateIndexSimilarWordsTests.FullScan(index, scoring);
-            for (var id = 0; id < index.Names.Count; id++)
+            for (var id = 0; id < index.Names.Length; id++)
             {
                 foreach (var key in CandidateIndex.PostingKeys(index.Names[id].Normalized.Tokens))
                 {

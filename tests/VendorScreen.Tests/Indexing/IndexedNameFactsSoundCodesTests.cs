@@ -15,7 +15,7 @@ public sealed class IndexedNameFactsSoundCodesTests
         await engine.RefreshAsync();
         var index = engine.Datasets.Current!.State.Index;
         int withCodes = 0, without = 0;
-        for (var id = 0; id < index.Names.Count; id++)
+        for (var id = 0; id < index.Names.Length; id++)
         {
             var facts = index.FactsOf(id).Made();
             for (var place = 0; place < facts.Tokens.Count; place++)

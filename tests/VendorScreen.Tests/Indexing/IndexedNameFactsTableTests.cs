@@ -31,7 +31,7 @@ public sealed class IndexedNameFactsTableTests
         var index = engine.Datasets.Current!.State.Index;
 
         // Made from the last name to the first, so that a name's entries written over its neighbours' would show.
-        var made = Enumerable.Range(0, index.Names.Count).Reverse().Select(id => index.FactsOf(id).Made()).Reverse().ToList();
+        var made = Enumerable.Range(0, index.Names.Length).Reverse().Select(id => index.FactsOf(id).Made()).Reverse().ToList();
 
         var owners = new Dictionary<int, string>();
         int tokens = 0, distinct = 0, sketched = 0, rewritten = 0;
@@ -103,7 +103,7 @@ public sealed class IndexedNameFactsTableTests
             foreach (var index in new[] { built.Datasets.Current!.State.Index, loaded.Datasets.Current!.State.Index })
             {
                 // Every name, last first and some twice, as a look-up may give them.
-                var ids = Enumerable.Range(0, index.Names.Count).Reverse().Concat(Enumerable.Range(0, 50)).ToArray();
+                var ids = Enumerable.Range(0, index.Names.Length).Reverse().Concat(Enumerable.Range(0, 50)).ToArray();
                 var tokens = ids.Sum(id => index.Names[id].Normalized.Tokens.Count);
                 index.ReadAhead([], stepByStep: true).Should().Be(0);
 
