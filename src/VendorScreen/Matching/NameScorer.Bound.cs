@@ -64,9 +64,9 @@ internal static partial class NameScorer
 
         var bound = _boundSpace ??= new BoundSpace();
         var answers = bound.AnswersFor(query, statistics, rules, atLeast);
-        if (answers.TryGetValue(candidate.Key, out var known) && SameName(known.Name, candidate))
+        if (answers.TryGetValue(candidate, out var known))
         {
-            return known.MayReach;
+            return known;
         }
 
         var reach = MayReachOnce(query, candidate, statistics, rules, atLeast, facts);
@@ -75,7 +75,7 @@ internal static partial class NameScorer
             answers.Clear();
         }
 
-        answers[candidate.Key] = (candidate, reach);
+        answers[candidate] = reach;
         return reach;
     }
 
@@ -87,6 +87,17 @@ internal static partial class NameScorer
     /// tokens, and the index they were read from), keeping the tables for the next query: called when a screening is done with
     /// the bound, so that a thread that screens no more does not keep the index of an engine disposed or of a dataset replaced.</summary>
     internal static void ReleaseBoundMemos() => _boundSpace?.Release();
+
+    // Names read alike by the bound (SameName), hashed by their keys' hash, which each name holds: a look-up does not hash the key.
+    private sealed class SameNameComparer : IEqualityComparer<NormalizedName>
+    {
+        public static readonly SameNameComparer Instance = new();
+
+        public bool Equals(NormalizedName? x, NormalizedName? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.KeyHash == y.KeyHash && SameName(x, y));
+
+        public int GetHashCode(NormalizedName obj) => obj.KeyHash;
+    }
 
     // Whether two names not transliterated are read alike by the bound: the same tokens, syllable continuations and spellings.
     private static bool SameName(NormalizedName x, NormalizedName y)
@@ -201,6 +212,7 @@ internal static partial class NameScorer
                 // word that has one (the query's are made once per query).
                 var sketched = HasSketch(c[j]);
                 SpellingSketch? sketchC = null;
+                var traitsC = TraitsOf(c[j]);
                 var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -211,7 +223,7 @@ internal static partial class NameScorer
                         spelling = SpellingSketch.MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
-                    if (MayPair(q[i], c[j], rules, mode, spelling))
+                    if (MayPair(q[i], bound.TraitsQ(q, i), c[j], traitsC, rules, mode, spelling))
                     {
                         pairsWith |= 1UL << i;
                     }
@@ -559,7 +571,7 @@ internal static partial class NameScorer
     // Whether a pair of single tokens of two names neither of which is a transliteration may be aligned: by their similarity
     // (exact, within the edit budget, by sound), or by a spelling-variant rule of single tokens without the conditions it puts on
     // the rest of the names (a given name and its short form, digits read as letters either way, a Baltic ending either way).
-    private static bool MayPair(NameToken a, NameToken b, NameScoringRules rules, PairMode mode, bool spelling)
+    private static bool MayPair(NameToken a, WordTraits traitsA, NameToken b, WordTraits traitsB, NameScoringRules rules, PairMode mode, bool spelling)
     {
         // spelling: false when the similarity is known to be 0.
         if (spelling && TokenSimilarity(a, b, shortSubstitution: mode.Latin, rules) > 0)
@@ -572,17 +584,47 @@ internal static partial class NameScorer
             return false;
         }
 
-        if (rules.GivenNameSimilarity > 0 && mode.Alphabetic && a.Text.Length >= 2 && GivenNames.AreEquivalent(a.Text, b.Text))
+        // Each rule below holds only for words with the traits it names, read once per word rather than per pair.
+        if (rules.GivenNameSimilarity > 0 && mode.Alphabetic && a.Text.Length >= 2 && (traitsA & traitsB & WordTraits.GivenName) != 0
+            && GivenNames.AreEquivalent(a.Text, b.Text))
         {
             return true;
         }
 
-        if (rules.DigitLetterFactor > 0 && mode.Latin && (ReadsWithDigitsAs(a, b, rules) || ReadsWithDigitsAs(b, a, rules)))
+        if (rules.DigitLetterFactor > 0 && mode.Latin
+            && (((traitsA & WordTraits.DigitsForLetters) != 0 && (traitsB & WordTraits.AsciiLetters) != 0 && ReadsWithDigitsAs(a, b, rules))
+                || ((traitsB & WordTraits.DigitsForLetters) != 0 && (traitsA & WordTraits.AsciiLetters) != 0 && ReadsWithDigitsAs(b, a, rules))))
         {
             return true;
         }
 
         return rules.BalticEndingSimilarity > 0 && mode.Alphabetic && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
+    }
+
+    // What MayPair's spelling-variant rules of single tokens ask of each word on its own: a given name of the table (the given-name
+    // rule needs both words to be), a word whose digits may stand for letters and a word of ASCII letters only (the digit-for-letter
+    // rule needs one of each).
+    [Flags]
+    private enum WordTraits : byte
+    {
+        None = 0,
+        GivenName = 1,
+        DigitsForLetters = 2,
+        AsciiLetters = 4,
+    }
+
+    // A word's traits (none for a token that is not a word).
+    private static WordTraits TraitsOf(NameToken token)
+    {
+        if (token.Class != TokenClass.Word)
+        {
+            return WordTraits.None;
+        }
+
+        var text = token.Text;
+        return (GivenNames.Contains(text) ? WordTraits.GivenName : WordTraits.None)
+            | (DigitLetters.IsCandidate(text) ? WordTraits.DigitsForLetters : WordTraits.None)
+            | (NameNormalizer.IsAsciiLetters(text) ? WordTraits.AsciiLetters : WordTraits.None);
     }
 
     // The tokens of a transliterated query (as a mask) that a Latin word of the candidate may be paired with by sound: those of every
@@ -793,6 +835,8 @@ internal static partial class NameScorer
         private bool _rarityQRead;
         private SpellingSketch[] _sketchQ = new SpellingSketch[16];
         private bool _sketchesMade;
+        private WordTraits[] _traitsQ = new WordTraits[16];
+        private bool _traitsMade;
 
         // The query tokens last read with their wider word classes, and what they read as.
         private readonly List<NameToken> _widerQuery = new(16);
@@ -878,15 +922,15 @@ internal static partial class NameScorer
 
         public List<Pair> Pairs { get; } = new(16);
 
-        // The answers of the bound for the candidate names (by key) last bounded against one query, under one set of statistics,
+        // The answers of the bound for the candidate names (read alike: SameNameComparer) last bounded against one query, under one set of statistics,
         // rules and score that counts.
-        private readonly Dictionary<string, (NormalizedName Name, bool MayReach)> _answers = new(StringComparer.Ordinal);
+        private readonly Dictionary<NormalizedName, bool> _answers = new(SameNameComparer.Instance);
         private NormalizedName? _answersQuery;
         private ITokenStatistics? _answersStatistics;
         private NameScoringRules? _answersRules;
         private double _answersAtLeast;
 
-        public Dictionary<string, (NormalizedName Name, bool MayReach)> AnswersFor(NormalizedName query, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+        public Dictionary<NormalizedName, bool> AnswersFor(NormalizedName query, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
         {
             if (!ReferenceEquals(_answersQuery, query) || !ReferenceEquals(_answersStatistics, statistics) || !ReferenceEquals(_answersRules, rules)
                 || !_answersAtLeast.Equals(atLeast))
@@ -936,6 +980,7 @@ internal static partial class NameScorer
                 _soundCodes = soundCodes;
                 _rarityQRead = false;
                 _sketchesMade = false;
+                _traitsMade = false;
                 _wadeGilesQ = null;
                 _abbreviationQ = null;
                 _acronymQ = null;
@@ -974,6 +1019,27 @@ internal static partial class NameScorer
 
             sketch = _sketchQ[i];
             return sketch.Length >= 4;
+        }
+
+        // The traits of the query token at an index (of those last given to MasksFor), read once.
+        public WordTraits TraitsQ(List<NameToken> q, int i)
+        {
+            if (!_traitsMade)
+            {
+                if (_traitsQ.Length < q.Count)
+                {
+                    _traitsQ = new WordTraits[Math.Max(q.Count, _traitsQ.Length * 2)];
+                }
+
+                for (var k = 0; k < q.Count; k++)
+                {
+                    _traitsQ[k] = TraitsOf(q[k]);
+                }
+
+                _traitsMade = true;
+            }
+
+            return _traitsQ[i];
         }
 
         // The rarities of the query tokens last given to MasksFor, read once.

@@ -92,6 +92,10 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
     /// <summary>Gets the tokens joined by single spaces.</summary>
     public string Key { get; } = JoinTokens(Tokens);
 
+    /// <summary>Gets a hash code of the tokens' texts (for this process), worked out once: names with the same <see cref="Key"/> have
+    /// the same hash, so tables of names read alike hash a name without reading its key again.</summary>
+    internal int KeyHash { get; } = HashTexts(Tokens);
+
     /// <summary>Gets the script the name was written in when this variant is a transliteration (the script with the most
     /// letters); <see cref="NameScript.Latin"/> for a variant that is not a transliteration.</summary>
     public NameScript SourceScript { get; init; }
@@ -108,6 +112,18 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
 
     /// <summary>Gets whether this variant is a second romanisation of the name (<see cref="PrimarySpelling"/>).</summary>
     public bool IsSecondarySpelling => PrimarySpelling is not null;
+
+    // A hash code of the tokens' texts, in order.
+    private static int HashTexts(List<NameToken> tokens)
+    {
+        var hash = default(HashCode);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            hash.Add(tokens[i].Text, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
 
     // The tokens joined by single spaces, written once into the key.
     private static string JoinTokens(List<NameToken> tokens)
