@@ -150,6 +150,10 @@ internal sealed partial class CandidateIndex
         private readonly NameEntry[] _names;
         private readonly TokenEntry[] _tokens;
 
+        // What the bound keeps of each token on its own, in the places of the tokens' entries (0 until first kept): apart from
+        // the entries, which are full, in a table of one byte a token.
+        private readonly byte[] _traits;
+
         // A name's tokens in their wider classes, where they differ (read only for a name whose entry says so): apart from the
         // entries, which hold no references, so that a screening that fills entries writes no reference into them.
         private readonly List<NameToken>?[] _wider;
@@ -163,6 +167,7 @@ internal sealed partial class CandidateIndex
             }
 
             _tokens = new TokenEntry[_names[^1].Start];
+            _traits = new byte[_tokens.Length];
             _wider = new List<NameToken>?[names.Count];
         }
 
@@ -189,6 +194,10 @@ internal sealed partial class CandidateIndex
         public SpellingSketch Sketch(int token) => _tokens[token].Sketch;
 
         public int Number(int token) => _tokens[token].Number;
+
+        public byte Traits(int token) => Volatile.Read(ref _traits[token]);
+
+        public void KeepTraits(int token, byte traits) => Volatile.Write(ref _traits[token], traits);
 
         /// <summary>Asks the processor to bring in a name's entry, for <see cref="ReadAhead"/>.</summary>
         public void PrefetchName(int name) => Prefetch(in _names[name]);

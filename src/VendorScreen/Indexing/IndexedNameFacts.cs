@@ -91,6 +91,17 @@ internal readonly struct IndexedNameFacts
     /// <returns>The codes; <see langword="null"/> when the token is not a word of the sound vocabulary.</returns>
     public string? SoundCodesAt(int place) => _table.SoundCodes(_start + place, Tokens[place].Text, (CandidateIndex)Statistics);
 
+    /// <summary>Gets what the bound keeps of the token at a place on its own (its traits, as the bound writes them): 0 until first
+    /// kept.</summary>
+    /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
+    /// <returns>The traits kept, or 0.</returns>
+    public byte TraitsAt(int place) => _table.Traits(_start + place);
+
+    /// <summary>Keeps the traits of the token at a place (the value any thread would work out for it; not 0).</summary>
+    /// <param name="place">The token's place in <see cref="Tokens"/>.</param>
+    /// <param name="traits">The traits.</param>
+    public void KeepTraits(int place, byte traits) => _table.KeepTraits(_start + place, traits);
+
     /// <summary>Gets whether some run of the name's tokens misspells a legal form, when the bound has worked it out.</summary>
     /// <param name="form">The compare form of the legal form.</param>
     /// <param name="misspelt">Whether a run misspells it.</param>

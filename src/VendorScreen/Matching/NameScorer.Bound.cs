@@ -212,7 +212,19 @@ internal static partial class NameScorer
                 // word that has one (the query's are made once per query).
                 var sketched = HasSketch(c[j]);
                 SpellingSketch? sketchC = null;
-                var traitsC = TraitsOf(c[j]);
+                // The token's traits are kept with the facts of an indexed name's token in its wider class (the tokens read here
+                // under rules with the wider classes, or when no class is wider), worked out once per process rather than per query.
+                var keptTraits = facts is { } withTraits && ReferenceEquals(c, withTraits.WiderTokens);
+                var traitsC = keptTraits ? (WordTraits)facts!.Value.TraitsAt(j) : WordTraits.None;
+                if (traitsC == WordTraits.None)
+                {
+                    traitsC = TraitsOf(c[j]);
+                    if (keptTraits)
+                    {
+                        facts!.Value.KeepTraits(j, (byte)traitsC);
+                    }
+                }
+
                 var pairsWith = 0UL;
                 for (var i = 0; i < q.Count; i++)
                 {
@@ -230,7 +242,8 @@ internal static partial class NameScorer
                 }
 
                 var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
-                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, IsWadeGilesWord(c[j]), IsCountryAbbreviation(c[j]), MayBeAcronym(c[j], rules));
+                seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, (traitsC & WordTraits.WadeGiles) != 0,
+                    (traitsC & WordTraits.CountryAbbreviation) != 0, MayBeAcronym(c[j], rules));
                 if (key >= 0)
                 {
                     numbered.Add(key, seen);
@@ -601,30 +614,43 @@ internal static partial class NameScorer
         return rules.BalticEndingSimilarity > 0 && mode.Alphabetic && (BalticEndings.IsWithEnding(a.Text, b.Text) || BalticEndings.IsWithEnding(b.Text, a.Text));
     }
 
-    // What MayPair's spelling-variant rules of single tokens ask of each word on its own: a given name of the table (the given-name
-    // rule needs both words to be), a word whose digits may stand for letters and a word of ASCII letters only (the digit-for-letter
-    // rule needs one of each).
+    // What the bound asks of each token on its own, read once per token: for MayPair's spelling-variant rules of single tokens,
+    // whether a word is a given name of the table (the given-name rule needs both words to be), a word whose digits may stand for
+    // letters or a word of ASCII letters only (the digit-for-letter rule needs one of each); whether it is a word only Wade-Giles
+    // spells or a country's abbreviation (which pairs of runs to look for). Known is set in every token's traits, so that 0
+    // means not yet worked out.
     [Flags]
     private enum WordTraits : byte
     {
         None = 0,
-        GivenName = 1,
-        DigitsForLetters = 2,
-        AsciiLetters = 4,
+        Known = 1,
+        GivenName = 2,
+        DigitsForLetters = 4,
+        AsciiLetters = 8,
+        WadeGiles = 16,
+        CountryAbbreviation = 32,
     }
 
-    // A word's traits (none for a token that is not a word).
+    /// <summary>Gets the traits the bound keeps of a token on its own (for tests that check the traits kept with an index's facts).</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The traits, as kept.</returns>
+    internal static byte KeptTraitsOf(NameToken token) => (byte)TraitsOf(token);
+
+    // A token's traits.
     private static WordTraits TraitsOf(NameToken token)
     {
+        var traits = WordTraits.Known | (IsCountryAbbreviation(token) ? WordTraits.CountryAbbreviation : WordTraits.None);
         if (token.Class != TokenClass.Word)
         {
-            return WordTraits.None;
+            return traits;
         }
 
         var text = token.Text;
-        return (GivenNames.Contains(text) ? WordTraits.GivenName : WordTraits.None)
+        return traits
+            | (GivenNames.Contains(text) ? WordTraits.GivenName : WordTraits.None)
             | (DigitLetters.IsCandidate(text) ? WordTraits.DigitsForLetters : WordTraits.None)
-            | (NameNormalizer.IsAsciiLetters(text) ? WordTraits.AsciiLetters : WordTraits.None);
+            | (NameNormalizer.IsAsciiLetters(text) ? WordTraits.AsciiLetters : WordTraits.None)
+            | (IsWadeGilesWord(token) ? WordTraits.WadeGiles : WordTraits.None);
     }
 
     // The tokens of a transliterated query (as a mask) that a Latin word of the candidate may be paired with by sound: those of every

@@ -205,6 +205,48 @@ public sealed class CandidateBoundTests
     }
 
     [SharedDataFact]
+    public async Task MayReach_OfacSdn2021_KeepsWithTheFactsTheTraitsOfEachTokenInItsWiderClassUnderEveryRuleSet()
+    {
+        using var engine = OfacEngine();
+        await engine.RefreshAsync();
+        var index = engine.Datasets.Current!.State.Index;
+        var candidates = new HashSet<int>();
+        foreach (var rules in NameScoringRules.All)
+        {
+            foreach (var text in Queries(engine, 200, seed: 2029).SelectMany(Texts))
+            {
+                foreach (var variant in Screener.Windows(NameNormalizer.Normalize(text)))
+                {
+                    foreach (var id in index.FindCandidates(variant, 64))
+                    {
+                        _ = NameScorer.MayReach(variant, index.Names[id].Normalized, index, rules, ReviewThreshold, index.FactsOf(id));
+                        candidates.Add(id);
+                    }
+                }
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+        int kept = 0, wrong = 0;
+        foreach (var id in candidates)
+        {
+            var facts = index.FactsOf(id).Made();
+            for (var place = 0; place < facts.WiderTokens.Count; place++)
+            {
+                var traits = facts.TraitsAt(place);
+                if (traits != 0)
+                {
+                    kept++;
+                    wrong += traits == NameScorer.KeptTraitsOf(facts.WiderTokens[place]) ? 0 : 1;
+                }
+            }
+        }
+
+        kept.Should().BeGreaterThan(1_000, "the bound keeps the traits of the candidate tokens it reads");
+        wrong.Should().Be(0, "a token's traits are those of its wider class, whichever rule set read it first");
+    }
+
+    [SharedDataFact]
     public async Task MayReach_OfacSdn2021_AnswersAsAfreshWhenItKeepsTheTokensOfTheCandidatesOfEachQuery()
     {
         using var engine = OfacEngine();
