@@ -449,11 +449,7 @@ internal static partial class NameScorer
     private static void MarkJoined(List<NameToken> single, bool[] markedSingle, List<NameToken> multi, bool[] markedMulti, NameScoringRules rules)
     {
         // Only the runs whose first letters some word of four letters or more shares can be spelt alike with one.
-        var starts = 0UL;
-        for (var i = 0; i < single.Count; i++)
-        {
-            starts = JoinedStartsFor(single[i].Text, multi, starts);
-        }
+        var starts = JoinedStartsForAll(single, multi);
 
         if (starts == 0 && multi.Count <= 64)
         {

@@ -48,6 +48,43 @@ internal static partial class NameScorer
         return starts;
     }
 
+    // The first tokens of the runs of a name that JoinedStartsFor gives for any word of four letters or more of another name, in
+    // one pass over the name's tokens rather than one per word: the words' first letters and second letters, each as a set of
+    // 64 bits (a character sets bit c % 64), are tested for each run's first and second letters. Characters 64 apart share a
+    // bit, so a start may be kept that no word's letters give: the starts only spare MarkJoined runs it would rule out.
+    internal static ulong JoinedStartsForAll(List<NameToken> words, List<NameToken> multi)
+    {
+        ulong firsts = 0, seconds = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Text;
+            if (word.Length >= 4)
+            {
+                firsts |= 1UL << (word[0] & 63);
+                seconds |= 1UL << (word[1] & 63);
+            }
+        }
+
+        var starts = 0UL;
+        if (firsts == 0)
+        {
+            return starts;
+        }
+
+        for (var k = 0; k < multi.Count - 1 && k < 64; k++)
+        {
+            var first = multi[k].Text;
+            var second = first.Length >= 2 ? first : multi[k + 1].Text;
+            if (first.Length == 0 || second.Length == 0
+                || (firsts & (1UL << (first[0] & 63))) != 0 || (seconds & (1UL << ((first.Length >= 2 ? first[1] : second[0]) & 63))) != 0)
+            {
+                starts |= 1UL << k;
+            }
+        }
+
+        return starts;
+    }
+
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
     // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
     // name ("E. S. Co." is not "Esco"): a run stops before one. A run's length and its first, second and last letters are known

@@ -45,6 +45,42 @@ public sealed class NameScorerJoinedStartsTests
     }
 
     [Fact]
+    public async Task JoinedStartsForAll_WordsOfEmbeddedNamesAgainstOtherNames_KeepsEveryStartAnyOneWordGives()
+    {
+        // The starts of several words at once (MarkJoined's single side) hold each start a word alone gives: a start left out
+        // would be a run the bound never looks at.
+        var names = await EmbeddedNamesAsync();
+        var missed = new List<string>();
+        long starts = 0, extra = 0;
+        for (var n = 0; n < names.Count; n++)
+        {
+            var words = names[n];
+            for (var m = 0; m < names.Count; m += 2)
+            {
+                var each = words.Aggregate(0UL, (mask, word) => NameScorer.JoinedStartsFor(word.Text, names[m], mask));
+                var all = NameScorer.JoinedStartsForAll(words, names[m]);
+                if ((each & ~all) != 0)
+                {
+                    missed.Add($"{string.Join(' ', words.Select(t => t.Text))} / {string.Join(' ', names[m].Select(t => t.Text))}");
+                }
+
+                starts += System.Numerics.BitOperations.PopCount(each);
+                extra += System.Numerics.BitOperations.PopCount(all & ~each);
+            }
+        }
+
+        missed.Should().BeEmpty();
+        starts.Should().BeGreaterThan(10_000);
+        extra.Should().BeLessThan(starts / 20, "letters 64 apart share a bit, which compare forms of lower-case letters and digits rarely meet");
+    }
+
+    [Fact]
+    public void JoinedStartsForAll_NoWordOfFourLetters_GivesNoStart()
+    {
+        NameScorer.JoinedStartsForAll(Tokens("abc de"), Tokens("abc def ghi")).Should().Be(0);
+    }
+
+    [Fact]
     public void JoinedStartsFor_ShortWord_AddsNoStart()
     {
         NameScorer.JoinedStartsFor("abc", Tokens("abc def ghi"), 0b100).Should().Be(0b100);
