@@ -2365,8 +2365,9 @@ internal static partial class NameScorer
     {
         for (var i = 0; i < acronymSide.Count; i++)
         {
+            // An acronym longer than the other name has words spells none of its runs: its letters are not looked at.
             var a = acronymSide[i];
-            if (!MayBeAcronym(a, rules))
+            if (a.Text.Length > wordSide.Count || !MayBeAcronym(a, rules))
             {
                 continue;
             }
