@@ -494,40 +494,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
-        // The kept candidates, best first: the order is total (ids differ), so it is the order of any exact selection. The heap
-        // is sorted in place: its root, the worst entry left, goes to the end of the entries left each time.
-        for (var end = count - 1; end > 0; end--)
-        {
-            var worst = heap[0];
-            var moving = heap[end];
-            var at = 0;
-            while (true)
-            {
-                var child = (2 * at) + 1;
-                if (child >= end)
-                {
-                    break;
-                }
-
-                if (child + 1 < end && WorseThan(heap[child + 1], heap[child]))
-                {
-                    child++;
-                }
-
-                if (WorseThan(moving, heap[child]))
-                {
-                    break;
-                }
-
-                heap[at] = heap[child];
-                at = child;
-            }
-
-            heap[at] = moving;
-            heap[end] = worst;
-        }
-
+        // The kept candidates, best first: the order is total (ids differ), so it is the order of any exact selection.
         var kept = heap.AsSpan(0, count);
+        kept.Sort(static (x, y) => WorseThan(x, y) ? 1 : WorseThan(y, x) ? -1 : 0);
         if (ids is null || ids.Length < count)
         {
             ids = ids is null ? new int[count] : new int[Math.Max(count, 2 * ids.Length)];
