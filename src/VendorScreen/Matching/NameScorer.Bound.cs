@@ -385,10 +385,9 @@ internal static partial class NameScorer
             return true;
         }
 
-        // The weights only count from here: the query's rarities are read once per query.
-        var wq = space.WeightsQ;
+        // The weights only count from here: the query's are worked out once per query, for a candidate with a number and one without.
+        var wq = bound.WeightsQ(q, statistics, IsSyllabic(query), otherHasNumber: HasNumber(c), rules);
         var wc = space.WeightsC;
-        WeightsOf(q, bound.RarityQ(q, statistics), wq, IsSyllabic(query), otherHasNumber: HasNumber(c), rules);
         WeightsOf(c, rarityC, wc, IsSyllabic(candidate), otherHasNumber: HasNumber(q), rules);
         double marked = 0, total = 0;
         for (var i = 0; i < q.Count; i++)
@@ -855,6 +854,12 @@ internal static partial class NameScorer
         private double[] _rarityQ = new double[16];
         private double[] _rarityC = new double[16];
         private bool _rarityQRead;
+
+        // The weights of the query tokens last given to MasksFor against a candidate without a number and with one, each once made
+        // (for the query's reading as syllables or not that they were made for).
+        private readonly double[][] _weightsQ = [new double[16], new double[16]];
+        private readonly bool[] _weightsQMade = new bool[2];
+        private bool _weightsQSyllabic;
         private SpellingSketch[] _sketchQ = new SpellingSketch[16];
         private bool _sketchesMade;
         private WordTraits[] _traitsQ = new WordTraits[16];
@@ -1001,6 +1006,7 @@ internal static partial class NameScorer
                 _statistics = statistics;
                 _soundCodes = soundCodes;
                 _rarityQRead = false;
+                _weightsQMade[0] = _weightsQMade[1] = false;
                 _sketchesMade = false;
                 _traitsMade = false;
                 _wadeGilesQ = null;
@@ -1083,6 +1089,30 @@ internal static partial class NameScorer
             }
 
             return _rarityQ;
+        }
+
+        // The weights of the query tokens last given to MasksFor (WeightsOf), against a candidate with a number or without.
+        public double[] WeightsQ(List<NameToken> q, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
+        {
+            if (syllabic != _weightsQSyllabic)
+            {
+                _weightsQMade[0] = _weightsQMade[1] = false;
+                _weightsQSyllabic = syllabic;
+            }
+
+            var which = otherHasNumber ? 1 : 0;
+            if (!_weightsQMade[which])
+            {
+                if (_weightsQ[which].Length < q.Count)
+                {
+                    _weightsQ[which] = new double[Math.Max(q.Count, _weightsQ[which].Length * 2)];
+                }
+
+                WeightsOf(q, RarityQ(q, statistics), _weightsQ[which], syllabic, otherHasNumber, rules);
+                _weightsQMade[which] = true;
+            }
+
+            return _weightsQ[which];
         }
 
         // A buffer for the rarities of a candidate's tokens.
