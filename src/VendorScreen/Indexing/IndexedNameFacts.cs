@@ -10,7 +10,8 @@ namespace VendorScreen.Indexing;
 /// characters or more, as the index holds them, and whether some run of its tokens misspells each legal form asked about. Read
 /// in place of a look-up of each token in the index's tables, which a candidate met for the first time in a query otherwise
 /// makes. A view of the index's table of facts: the table is made and filled with the index, so that reading the facts allocates
-/// nothing; only whether a run misspells a legal form is kept as screenings work it out.
+/// nothing; only whether a run misspells a legal form, and the traits the bound reads of each token on its own, are kept as
+/// screenings work them out.
 /// </summary>
 /// <remarks>Safe for concurrent use.</remarks>
 internal readonly struct IndexedNameFacts

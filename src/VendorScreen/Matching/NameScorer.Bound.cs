@@ -88,7 +88,8 @@ internal static partial class NameScorer
     /// the bound, so that a thread that screens no more does not keep the index of an engine disposed or of a dataset replaced.</summary>
     internal static void ReleaseBoundMemos() => _boundSpace?.Release();
 
-    // Names read alike by the bound (SameName), hashed by their keys' hash, which each name holds: a look-up does not hash the key.
+    // Names read alike by the bound (SameName), hashed by the hash of their tokens' texts that each name holds (KeyHash): a
+    // look-up hashes no text.
     private sealed class SameNameComparer : IEqualityComparer<NormalizedName>
     {
         public static readonly SameNameComparer Instance = new();
@@ -949,8 +950,8 @@ internal static partial class NameScorer
 
         public List<Pair> Pairs { get; } = new(16);
 
-        // The answers of the bound for the candidate names (read alike: SameNameComparer) last bounded against one query, under one set of statistics,
-        // rules and score that counts.
+        // The answers of the bound for the candidate names (those read alike as one: SameNameComparer) last bounded against one
+        // query, under one set of statistics, rules and score that counts.
         private readonly Dictionary<NormalizedName, bool> _answers = new(SameNameComparer.Instance);
         private NormalizedName? _answersQuery;
         private ITokenStatistics? _answersStatistics;
