@@ -20,6 +20,13 @@ internal static class Romanization
     private static readonly FrozenSet<string> Syllables =
         Finals.Concat(Initials.SelectMany(i => Finals.Select(f => i + f))).ToFrozenSet(StringComparer.Ordinal);
 
+    // The last letters of the syllables, one bit per character (bit c % 64): a token that ends in no such letter ("ahmed",
+    // "bank") is no syllable, told without a look-up. Characters 64 apart share a bit, which only sends a token on to the look-up.
+    private static readonly ulong SyllableEnds = Syllables.Aggregate(0UL, static (mask, s) => mask | (1UL << (s[^1] & 63)));
+
+    // Whether a token's last character may be one a syllable ends with (SyllableEnds).
+    private static bool MayEndSyllable(ReadOnlySpan<char> token) => token.Length > 0 && (SyllableEnds & (1UL << (token[^1] & 63))) != 0;
+
     /// <summary>Gets whether a lower-case token has the shape of a Hanyu Pinyin syllable ("zhang", "xi", "cheng").</summary>
     /// <param name="token">The token in compare form.</param>
     /// <returns><see langword="true"/> when the token is an initial followed by a final, or a final alone.</returns>
@@ -28,7 +35,7 @@ internal static class Romanization
     public static bool IsPinyinSyllable(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return Syllables.Contains(token);
+        return MayEndSyllable(token) && Syllables.Contains(token);
     }
 
     // The same syllables sorted in ordinal order, for a lookup of a span of text.
@@ -42,7 +49,7 @@ internal static class Romanization
     /// <returns><see langword="true"/> when the token is an initial followed by a final, or a final alone.</returns>
     public static bool IsPinyinSyllable(ReadOnlySpan<char> token)
     {
-        if (token.Length == 0 || token.Length > LongestSyllable)
+        if (token.Length == 0 || token.Length > LongestSyllable || !MayEndSyllable(token))
         {
             return false;
         }

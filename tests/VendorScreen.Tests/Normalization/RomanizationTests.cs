@@ -20,6 +20,29 @@ public sealed class RomanizationTests
     public void IsPinyinSyllable_ByShape_RecognisesSyllables(string token, bool expected) =>
         Romanization.IsPinyinSyllable(token).Should().Be(expected);
 
+    // A token is told apart by its last letter before it is looked up: a syllable ending in each letter a final can end with is
+    // still one, in both look-ups, and words ending in other letters are not.
+    [Theory]
+    [InlineData("ma", true)]
+    [InlineData("bo", true)]
+    [InlineData("de", true)]
+    [InlineData("li", true)]
+    [InlineData("wu", true)]
+    [InlineData("lv", true)]
+    [InlineData("nve", true)]
+    [InlineData("huan", true)]
+    [InlineData("huang", true)]
+    [InlineData("er", true)]
+    [InlineData("ahmed", false)]
+    [InlineData("bank", false)]
+    [InlineData("mak", false)]
+    [InlineData("liz", false)]
+    public void IsPinyinSyllable_ByLastLetter_RecognisesSyllablesOfEveryEndingInBothLookUps(string token, bool expected)
+    {
+        Romanization.IsPinyinSyllable(token).Should().Be(expected);
+        Romanization.IsPinyinSyllable(token.AsSpan()).Should().Be(expected);
+    }
+
     [Theory]
     [InlineData("gim", "kim")]
     [InlineData("jeong", "jong")]
