@@ -83,7 +83,7 @@ internal sealed partial class CandidateIndex
 
         foreach (var id in nameIds)
         {
-            var tokens = TokenSpan(names[id].Normalized.Tokens);
+            var tokens = CollectionsMarshal.AsSpan(names[id].Normalized.Tokens);
             if (!tokens.IsEmpty)
             {
                 Prefetch(in tokens[0]);
@@ -93,7 +93,7 @@ internal sealed partial class CandidateIndex
         var sum = 0;
         foreach (var id in nameIds)
         {
-            var tokens = TokenSpan(names[id].Normalized.Tokens);
+            var tokens = CollectionsMarshal.AsSpan(names[id].Normalized.Tokens);
             foreach (ref readonly var token in tokens)
             {
                 Prefetch(token.Text);
@@ -109,9 +109,6 @@ internal sealed partial class CandidateIndex
     /// to prefetch (the default), rather than reading each name's first parts in turn; for measurements that compare the two,
     /// never changed by the library.</summary>
     internal static bool PrefetchAhead { get; set; } = true;
-
-    // The tokens of an indexed name in place.
-    private static ReadOnlySpan<NameToken> TokenSpan(List<NameToken> tokens) => CollectionsMarshal.AsSpan(tokens);
 
     // Asks the processor to bring in the start of an object (its first cache line), without waiting: a hint, which the
     // processor may ignore, and which reads nothing that could fail (an object the collector moves meanwhile is only missed).

@@ -19,39 +19,15 @@ internal static partial class NameScorer
     }
 
     // The first tokens of the runs of a name (as a mask for JoinedRuns, bit k for token k) whose joined text may be spelt alike
-    // with a word of four letters or more (MaySpellAlike): those whose first or second letter is the word's. A run of the same
-    // letters in runs of other lengths starts with the word's first letter, and any other needs the first or the second letter
-    // the same, so the runs of any other start are not. A token with no letter of its own is a start kept.
-    internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, List<NameToken> multi, ulong starts)
-    {
-        if (word.Length < 4)
-        {
-            return starts;
-        }
+    // with a word of four letters or more (MaySpellAlike): those whose first or second letter is the word's, added to the starts
+    // given. A run of the same letters in runs of other lengths starts with the word's first letter, and any other needs the
+    // first or the second letter the same, so the runs of any other start are not. A token with no letter of its own is a start
+    // kept.
+    internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, List<NameToken> multi, ulong starts) =>
+        word.Length < 4 ? starts : starts | StartsByLetters(LetterBit(word[0]), LetterBit(word[1]), multi);
 
-        for (var k = 0; k < multi.Count - 1 && k < 64; k++)
-        {
-            if ((starts & (1UL << k)) != 0)
-            {
-                continue;
-            }
-
-            var first = multi[k].Text;
-            var second = first.Length >= 2 ? first : multi[k + 1].Text;
-            if (first.Length == 0 || second.Length == 0
-                || first[0] == word[0] || (first.Length >= 2 ? first[1] : second[0]) == word[1])
-            {
-                starts |= 1UL << k;
-            }
-        }
-
-        return starts;
-    }
-
-    // The first tokens of the runs of a name that JoinedStartsFor gives for any word of four letters or more of another name, in
-    // one pass over the name's tokens rather than one per word: the words' first letters and second letters, each as a set of
-    // 64 bits (a character sets bit c % 64), are tested for each run's first and second letters. Characters 64 apart share a
-    // bit, so a start may be kept that no word's letters give: the starts only spare MarkJoined runs it would rule out.
+    // The starts JoinedStartsFor gives for any word of four letters or more of another name, in one pass over the name's tokens
+    // rather than one per word.
     internal static ulong JoinedStartsForAll(List<NameToken> words, List<NameToken> multi)
     {
         ulong firsts = 0, seconds = 0;
@@ -60,23 +36,26 @@ internal static partial class NameScorer
             var word = words[i].Text;
             if (word.Length >= 4)
             {
-                firsts |= 1UL << (word[0] & 63);
-                seconds |= 1UL << (word[1] & 63);
+                firsts |= LetterBit(word[0]);
+                seconds |= LetterBit(word[1]);
             }
         }
 
-        var starts = 0UL;
-        if (firsts == 0)
-        {
-            return starts;
-        }
+        return firsts == 0 ? 0 : StartsByLetters(firsts, seconds, multi);
+    }
 
+    // The starts of the runs whose first letter is in one set of letters or whose second letter is in another, each set of 64
+    // bits (LetterBit). Characters 64 apart share a bit, so a start may be kept that no word's letters give: the starts only
+    // spare MarkJoined and JoinedRunsOf runs they would rule out.
+    private static ulong StartsByLetters(ulong firsts, ulong seconds, List<NameToken> multi)
+    {
+        var starts = 0UL;
         for (var k = 0; k < multi.Count - 1 && k < 64; k++)
         {
             var first = multi[k].Text;
             var second = first.Length >= 2 ? first : multi[k + 1].Text;
             if (first.Length == 0 || second.Length == 0
-                || (firsts & (1UL << (first[0] & 63))) != 0 || (seconds & (1UL << ((first.Length >= 2 ? first[1] : second[0]) & 63))) != 0)
+                || (firsts & LetterBit(first[0])) != 0 || (seconds & LetterBit(first.Length >= 2 ? first[1] : second[0])) != 0)
             {
                 starts |= 1UL << k;
             }
@@ -84,6 +63,9 @@ internal static partial class NameScorer
 
         return starts;
     }
+
+    // A character's bit in a set of 64 (bit c % 64).
+    private static ulong LetterBit(char c) => 1UL << (c & 63);
 
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
     // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
