@@ -45,6 +45,10 @@ internal sealed class EngineState
 
     public IReadOnlyList<SourceStatus> Sources { get; }
 
+    /// <summary>Gets the matches of the names batches and streams have screened against this state, each found again for the same
+    /// name rather than looked up and scored again.</summary>
+    public Screener.NameMatchMemo RepeatedNames { get; } = new();
+
     /// <summary>Gets the number of the generation this state belongs to.</summary>
     public long Generation { get; init; }
 

@@ -7,7 +7,7 @@ using VendorScreen.Policies;
 namespace VendorScreen.Screening;
 
 /// <summary>The screening pipeline over one engine state: normalise, find candidates, score, expand through the graph, apply the policy.</summary>
-internal static class Screener
+internal static partial class Screener
 {
     private const double QualifiedNameScore = 0.95;
 
@@ -443,7 +443,18 @@ internal static class Screener
 
         var index = state.Index;
         var algorithm = NameMatchAlgorithms.Get(options.Algorithm);
-        var bound = CompareEveryCandidate.Value ? null : BoundRules(algorithm);
+        var compareEvery = CompareEveryCandidate.Value;
+        var bound = compareEvery ? null : BoundRules(algorithm);
+
+        // A batch or stream screens each name once per dataset generation (NameMatchMemo); a name it has screened before finds
+        // the same matches again.
+        var memo = _oneThreadPerScreening && !compareEvery && NameMatchMemo.Keeps(value, mention) ? state.RepeatedNames : null;
+        var key = memo is null ? default : new NameMatchKey(field, value, partialNames, options.Algorithm, options.MaxCandidates, options.ReviewThreshold,
+            options.MatchThreshold, qualifiers?.DateOfBirth, qualifiers?.Country, qualifiers?.UnrecognisedCountry);
+        if (memo is not null && memo.TryRepeat(key, matches))
+        {
+            return;
+        }
 
         // The best match of each entity, in the order the entities are first met, from here on in the list of matches.
         var first = matches.Count;
@@ -498,6 +509,8 @@ internal static class Screener
                 }
             }
         }
+
+        memo?.Remember(key, matches, first);
     }
 
     /// <summary>Gets or sets whether screenings on this thread keep to it: set while a batch or a stream screens on every
@@ -1021,7 +1034,7 @@ internal static class Screener
     }
 
     // What the explanation of a name match is written from, kept with the match until a hit reads its features.
-    private readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
+    internal readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
         bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
@@ -1364,7 +1377,7 @@ internal static class Screener
 
     // A match of one entity in one screening. Matches are taken from the thread's free matches and given back when the screening
     // (or a better match of the same entity) is done with them: a hit copies what it needs, and holds only the features.
-    private sealed class Match
+    internal sealed class Match
     {
         private const int MaxFree = 256;
 
@@ -1452,6 +1465,30 @@ internal static class Screener
             {
                 free.Push(match);
             }
+        }
+
+        /// <summary>Copies what the match found, to be found again for the same name (<see cref="NameMatchMemo"/>).</summary>
+        public MatchCopy Copy() => new(Entity, MatchedName, NameKind, Confidence, Score, NameScore, _features, _pending, _hasPending, ExactIdentifier,
+            ProductIdentifier, Scheme, Mention, AccessoryMention, Contained, Partial, Identifier, EvidenceKind, EntityIndex);
+
+        /// <summary>Takes a match from the thread's free matches (or a new one) with what a copy holds.</summary>
+        public static Match Rent(in MatchCopy copy, string field, string query)
+        {
+            var match = Rent(field, query, copy.Entity, copy.MatchedName, copy.NameKind, copy.Confidence, copy.Score, copy.Features);
+            match._pending = copy.Pending;
+            match._hasPending = copy.HasPending;
+            match.ExactIdentifier = copy.ExactIdentifier;
+            match.ProductIdentifier = copy.ProductIdentifier;
+            match.Scheme = copy.Scheme;
+            match.Mention = copy.Mention;
+            match.AccessoryMention = copy.AccessoryMention;
+            match.Contained = copy.Contained;
+            match.Partial = copy.Partial;
+            match.Identifier = copy.Identifier;
+            match.EvidenceKind = copy.EvidenceKind;
+            match.NameScore = copy.NameScore;
+            match.EntityIndex = copy.EntityIndex;
+            return match;
         }
 
         /// <summary>Sets what the explanation of a name match is written from, when a hit first reads it.</summary>

@@ -298,7 +298,8 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Screened request {RequestId} \"{ScreenedName}\": {Decision} with {HitCount} hits")]
     private static partial void LogScreenedSensitive(ILogger logger, string? requestId, string? screenedName, ScreeningDecision decision, int hitCount);
 
-    private async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken) =>
+    /// <summary>Gets the state of the current dataset generation, loading it first if need be (internal: for tests).</summary>
+    internal async ValueTask<Screening.EngineState> GetStateAsync(CancellationToken cancellationToken) =>
         (_datasets.Current ?? await _datasets.GetCurrentAsync(cancellationToken).ConfigureAwait(false)).State;
 
     private static ScreeningOptions Validated(ScreeningOptions options)
