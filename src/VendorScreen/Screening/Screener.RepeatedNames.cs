@@ -77,15 +77,19 @@ internal static partial class Screener
                 copies[i] = matches[first + i].Copy();
             }
 
-            if (Interlocked.Increment(ref _count) > MaxNames)
+            if (Volatile.Read(ref _count) >= MaxNames)
             {
                 // Starts over: another thread adding at the same time may keep its name in the new memo or lose it, either of which
                 // only costs a screening later.
                 _names.Clear();
-                Interlocked.Exchange(ref _count, 1);
+                Interlocked.Exchange(ref _count, 0);
             }
 
-            _names.TryAdd(key, copies);
+            // Counted only when added: two threads screening the same name at once keep it once.
+            if (_names.TryAdd(key, copies))
+            {
+                Interlocked.Increment(ref _count);
+            }
         }
     }
 }
