@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentAssertions;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
@@ -527,7 +526,7 @@ public sealed class CandidateBoundTests
             foreach (var request in requests)
             {
                 var result = await engine.ScreenAsync(request);
-                results.Add(JsonSerializer.Serialize(result with { ScreenedAt = default, Sources = [] }, VendorScreenJsonContext.Default.ScreeningResult));
+                results.Add(ResultJson.Of(result));
             }
         }
         finally

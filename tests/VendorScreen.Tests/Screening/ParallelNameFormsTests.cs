@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentAssertions;
 using VendorScreen.Normalization;
 using VendorScreen.Screening;
@@ -31,13 +30,13 @@ public sealed class ParallelNameFormsTests
         await oneThread.RefreshAsync();
         var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
 
-        var expected = await ScreenAllAsync(oneThread, requests);
-        var shared = await ScreenAllAsync(parallel, requests);
-        var batch = (await parallel.ScreenBatchAsync(requests)).Results.Select(Serialize).ToList();
+        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        var shared = await ResultJson.ScreenEachAsync(parallel, requests);
+        var batch = (await parallel.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
         var stream = new List<string>();
         await foreach (var result in parallel.ScreenStreamAsync(requests))
         {
-            stream.Add(Serialize(result));
+            stream.Add(ResultJson.Of(result));
         }
 
         shared.Should().Equal(expected);
@@ -56,9 +55,9 @@ public sealed class ParallelNameFormsTests
         await parallel.RefreshAsync();
         await oneThread.RefreshAsync();
         var requests = Enumerable.Range(0, 8).SelectMany(_ => Embedded).Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
-        var expected = await ScreenAllAsync(oneThread, requests);
+        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
 
-        var results = await Task.WhenAll(requests.Select(r => Task.Run(async () => Serialize(await parallel.ScreenAsync(r)))));
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(async () => ResultJson.Of(await parallel.ScreenAsync(r)))));
 
         results.Should().Equal(expected);
     }
@@ -79,9 +78,9 @@ public sealed class ParallelNameFormsTests
         await oneThread.RefreshAsync();
         var requests = names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
 
-        var shared = await ScreenAllAsync(parallel, requests);
+        var shared = await ResultJson.ScreenEachAsync(parallel, requests);
 
-        shared.Should().Equal(await ScreenAllAsync(oneThread, requests));
+        shared.Should().Equal(await ResultJson.ScreenEachAsync(oneThread, requests));
         shared.Should().Contain(r => !r.Contains("\"hits\":[]", StringComparison.Ordinal), "some of the names find listed names to compare");
     }
 
@@ -98,18 +97,4 @@ public sealed class ParallelNameFormsTests
         })
         .AddSource(SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")))
         .Build();
-
-    private static async Task<List<string>> ScreenAllAsync(ScreeningEngine engine, List<ScreeningRequest> requests)
-    {
-        var results = new List<string>(requests.Count);
-        foreach (var request in requests)
-        {
-            results.Add(Serialize(await engine.ScreenAsync(request)));
-        }
-
-        return results;
-    }
-
-    private static string Serialize(ScreeningResult result) =>
-        JsonSerializer.Serialize(result with { ScreenedAt = default, Sources = [] }, VendorScreenJsonContext.Default.ScreeningResult);
 }

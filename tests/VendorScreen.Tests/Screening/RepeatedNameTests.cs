@@ -1,9 +1,8 @@
-using System.Text.Json;
 using FluentAssertions;
 using VendorScreen.Screening;
 using VendorScreen.Sources;
-using VendorScreen.Tests.Sources.Remote;
 using VendorScreen.Tests.Infrastructure;
+using VendorScreen.Tests.Sources.Remote;
 
 namespace VendorScreen.Tests.Screening;
 
@@ -20,14 +19,14 @@ public sealed class RepeatedNameTests
         using var engine = new ScreeningEngineBuilder().Build();
         await engine.RefreshAsync();
         var requests = MixedRequests();
-        var alone = await ScreenEachAsync(engine, requests);
+        var alone = await ResultJson.ScreenEachAsync(engine, requests);
 
-        var batch = (await engine.ScreenBatchAsync(requests)).Results.Select(Serialize).ToList();
-        var again = (await engine.ScreenBatchAsync(requests)).Results.Select(Serialize).ToList();
+        var batch = (await engine.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
+        var again = (await engine.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
         var stream = new List<string>();
         await foreach (var result in engine.ScreenStreamAsync(requests))
         {
-            stream.Add(Serialize(result));
+            stream.Add(ResultJson.Of(result));
         }
 
         batch.Should().Equal(alone);
@@ -66,7 +65,7 @@ public sealed class RepeatedNameTests
 
         var batch = (await engine.ScreenBatchAsync(requests)).Results;
 
-        batch.Select(Serialize).Should().Equal(await ScreenEachAsync(engine, requests));
+        batch.Select(ResultJson.Of).Should().Equal(await ResultJson.ScreenEachAsync(engine, requests));
         batch.Select(r => r.Decision).Should().Contain(ScreeningDecision.Block).And.Contain(ScreeningDecision.Clear,
             "a date of birth that disagrees with the listing lowers the score below review, so these requests do not share their matches");
         batch.Select(r => r.Hits.Count == 0 ? (double?)null : r.Hits[0].Score).Distinct().Count().Should().BeGreaterThan(2);
@@ -169,9 +168,9 @@ public sealed class RepeatedNameTests
             .Build();
         await engine.RefreshAsync();
 
-        var batch = (await engine.ScreenBatchAsync(requests)).Results.Select(Serialize).ToList();
+        var batch = (await engine.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
 
-        batch.Should().Equal(await ScreenEachAsync(engine, requests));
+        batch.Should().Equal(await ResultJson.ScreenEachAsync(engine, requests));
         batch.Count(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal)).Should().BeGreaterThan(600, "the listed names are found each time");
     }
 
@@ -200,18 +199,4 @@ public sealed class RepeatedNameTests
 
         return requests;
     }
-
-    private static async Task<List<string>> ScreenEachAsync(ScreeningEngine engine, IReadOnlyList<ScreeningRequest> requests)
-    {
-        var results = new List<string>(requests.Count);
-        foreach (var request in requests)
-        {
-            results.Add(Serialize(await engine.ScreenAsync(request)));
-        }
-
-        return results;
-    }
-
-    private static string Serialize(ScreeningResult result) =>
-        JsonSerializer.Serialize(result with { ScreenedAt = default, Sources = [] }, VendorScreenJsonContext.Default.ScreeningResult);
 }
