@@ -23,22 +23,35 @@ internal static partial class Screener
     /// <remarks>A name screened again in a batch or stream reads its matches from here instead of being looked up and scored: the
     /// same matches in the same order, each a match of its own, so the results are the same either way. Names longer than
     /// <see cref="MaxLength"/> characters and mentions in text (titles) are not kept, as they are seldom repeated word for word.
-    /// At most <see cref="MaxNames"/> names are kept; the next one starts the memo over, which bounds its memory on a stream of any
-    /// length. Single screenings neither read nor add to it (each would pay for its entry, and a service screening one name at a
-    /// time keeps its allocation per screening small). Safe for concurrent use.</remarks>
+    /// The names are kept in two halves of <see cref="HalfNames"/>: new names (and names found in the older half) go to the
+    /// recent half, and when it is full it becomes the older half and the older one is let go. So a name is kept for at least
+    /// <see cref="HalfNames"/> new names after it was last found, and at most <see cref="MaxNames"/> names are kept, which bounds the
+    /// memo's memory on a stream of any length (about 1 to 2 KB per name with what its matches hold). Single screenings neither
+    /// read nor add to it (each would pay for its entry, and a service screening one name at a time keeps its allocation per
+    /// screening small). Safe for concurrent use.</remarks>
     internal sealed class NameMatchMemo
     {
+        /// <summary>The most names in one half.</summary>
+        public const int HalfNames = 4_096;
+
         /// <summary>The most names kept.</summary>
-        public const int MaxNames = 32_768;
+        public const int MaxNames = 2 * HalfNames;
 
         /// <summary>The longest name kept, in characters.</summary>
         public const int MaxLength = 256;
 
-        private readonly ConcurrentDictionary<NameMatchKey, MatchCopy[]> _names = new();
-        private int _count;
+        private readonly object _turnover = new();
+        private Halves _halves = new(null);
 
-        /// <summary>Gets the number of names kept (for tests).</summary>
-        internal int Count => _names.Count;
+        /// <summary>Gets the number of names kept in both halves (for tests; a name moved to the recent half counts twice).</summary>
+        internal int Count
+        {
+            get
+            {
+                var halves = Volatile.Read(ref _halves);
+                return halves.Recent.Count + (halves.Older?.Count ?? 0);
+            }
+        }
 
         /// <summary>Gets whether a name's matches may be kept: not a mention, and no longer than <see cref="MaxLength"/>.</summary>
         /// <param name="value">The name.</param>
@@ -52,9 +65,16 @@ internal static partial class Screener
         /// <returns>Whether the name was kept.</returns>
         public bool TryRepeat(in NameMatchKey key, List<Match> matches)
         {
-            if (!_names.TryGetValue(key, out var copies))
+            var halves = Volatile.Read(ref _halves);
+            if (!halves.Recent.TryGetValue(key, out var copies))
             {
-                return false;
+                if (halves.Older is not { } older || !older.TryGetValue(key, out copies))
+                {
+                    return false;
+                }
+
+                // Found again: kept in the recent half, so that it outlives the older one.
+                Add(halves, key, copies);
             }
 
             for (var i = 0; i < copies.Length; i++)
@@ -77,19 +97,30 @@ internal static partial class Screener
                 copies[i] = matches[first + i].Copy();
             }
 
-            if (Volatile.Read(ref _count) >= MaxNames)
-            {
-                // Starts over: another thread adding at the same time may keep its name in the new memo or lose it, either of which
-                // only costs a screening later.
-                _names.Clear();
-                Interlocked.Exchange(ref _count, 0);
-            }
+            Add(Volatile.Read(ref _halves), key, copies);
+        }
 
-            // Counted only when added: two threads screening the same name at once keep it once.
-            if (_names.TryAdd(key, copies))
+        // Adds a name to the recent half; the name that fills it turns the halves over (once, whichever thread adds it).
+        private void Add(Halves halves, in NameMatchKey key, MatchCopy[] copies)
+        {
+            if (halves.Recent.TryAdd(key, copies) && Interlocked.Increment(ref halves.Count) == HalfNames)
             {
-                Interlocked.Increment(ref _count);
+                lock (_turnover)
+                {
+                    if (ReferenceEquals(_halves, halves))
+                    {
+                        Volatile.Write(ref _halves, new Halves(halves.Recent));
+                    }
+                }
             }
+        }
+
+        // The recent half, the number of names added to it, and the older half (none at first).
+        private sealed class Halves(ConcurrentDictionary<NameMatchKey, MatchCopy[]>? older)
+        {
+            public readonly ConcurrentDictionary<NameMatchKey, MatchCopy[]> Recent = new();
+            public readonly ConcurrentDictionary<NameMatchKey, MatchCopy[]>? Older = older;
+            public int Count;
         }
     }
 }

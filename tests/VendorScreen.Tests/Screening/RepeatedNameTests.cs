@@ -124,21 +124,37 @@ public sealed class RepeatedNameTests
     }
 
     [Fact]
-    public void Remember_MoreThanMaxNames_StartsOverSoThatMemoryStaysBounded()
+    public void Remember_ManyNames_KeepsTheRecentHalvesOnlySoThatMemoryStaysBounded()
     {
         var memo = new Screener.NameMatchMemo();
         var none = new List<Screener.Match>();
+        const int half = Screener.NameMatchMemo.HalfNames;
 
-        for (var i = 0; i < Screener.NameMatchMemo.MaxNames; i++)
+        for (var i = 0; i < half; i++)
         {
             memo.Remember(Key($"name {i}"), none, 0);
         }
 
-        memo.Count.Should().Be(Screener.NameMatchMemo.MaxNames);
-        memo.Remember(Key("one more"), none, 0);
-        memo.Count.Should().Be(1);
-        memo.TryRepeat(Key("one more"), none).Should().BeTrue();
-        memo.TryRepeat(Key("name 0"), none).Should().BeFalse();
+        memo.Count.Should().Be(half);
+        memo.TryRepeat(Key("name 0"), none).Should().BeTrue("a full half becomes the older half, still read");
+
+        // "name 0", found again, moved to the recent half; the other names of the first half go with the next turnover.
+        for (var i = half; i < (2 * half) - 1; i++)
+        {
+            memo.Remember(Key($"name {i}"), none, 0);
+        }
+
+        memo.Count.Should().Be(half, "only the recent half is kept after the second turnover");
+        memo.TryRepeat(Key("name 0"), none).Should().BeTrue();
+        memo.TryRepeat(Key("name 1"), none).Should().BeFalse();
+        memo.TryRepeat(Key($"name {half}"), none).Should().BeTrue();
+
+        for (var i = 0; i < 3 * half; i++)
+        {
+            memo.Remember(Key($"later {i}"), none, 0);
+            memo.Count.Should().BeLessThanOrEqualTo(Screener.NameMatchMemo.MaxNames);
+        }
+
         none.Should().BeEmpty();
     }
 
