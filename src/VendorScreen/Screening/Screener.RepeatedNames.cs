@@ -7,11 +7,6 @@ namespace VendorScreen.Screening;
 // or seller on many rows, and each such name is looked up and scored once per dataset generation.
 internal static partial class Screener
 {
-    /// <summary>What a name match found (all of <see cref="Match"/> but the field and the query), kept to be found again.</summary>
-    internal readonly record struct MatchCopy(Entity Entity, string MatchedName, NameKind? NameKind, FactConfidence Confidence, double Score, double NameScore,
-        IReadOnlyList<FeatureScore>? Features, PendingExplanation Pending, bool HasPending, bool ExactIdentifier, bool ProductIdentifier, string? Scheme,
-        bool Mention, bool AccessoryMention, bool Contained, bool Partial, EntityIdentifier? Identifier, string? EvidenceKind, int EntityIndex);
-
     /// <summary>What the matches of a name depend on besides the dataset generation: the field (which each match names), the name
     /// as written, whether partial names are matched, the options the look-up and scoring read, and a party's date of birth and
     /// country, which qualify its name matches.</summary>
@@ -20,13 +15,14 @@ internal static partial class Screener
 
     /// <summary>The matches of the names screened so far in batches and streams against one dataset generation (held by its
     /// <see cref="EngineState"/>, so that a new generation starts with none), each name's in the order it found them.</summary>
-    /// <remarks>A name screened again in a batch or stream reads its matches from here instead of being looked up and scored: the
-    /// same matches in the same order, each a match of its own, so the results are the same either way. Names longer than
+    /// <remarks>A name screened again in a batch or stream reads its matches from here instead of being looked up and scored: of
+    /// each match only what its explanation is written from is kept (<see cref="PendingExplanation"/>), from which the match is made
+    /// again as the first screening made it (<see cref="MatchOf"/>), in the same order, so the results are the same either way. Names longer than
     /// <see cref="MaxLength"/> characters and mentions in text (titles) are not kept, as they are seldom repeated word for word.
     /// The names are kept in two halves of <see cref="HalfNames"/>: new names (and names found in the older half) go to the
     /// recent half, and when it is full it becomes the older half and the older one is let go. So a name is kept for at least
     /// <see cref="HalfNames"/> new names after it was last found, and at most <see cref="MaxNames"/> names are kept, which bounds the
-    /// memo's memory on a stream of any length (about 1 to 2 KB per name with what its matches hold). Single screenings neither
+    /// memo's memory on a stream of any length (about 1 KB per name with what its matches hold). Single screenings neither
     /// read nor add to it (each would pay for its entry, and a service screening one name at a time keeps its allocation per
     /// screening small). Safe for concurrent use.</remarks>
     internal sealed class NameMatchMemo
@@ -66,20 +62,20 @@ internal static partial class Screener
         public bool TryRepeat(in NameMatchKey key, List<Match> matches)
         {
             var halves = Volatile.Read(ref _halves);
-            if (!halves.Recent.TryGetValue(key, out var copies))
+            if (!halves.Recent.TryGetValue(key, out var made))
             {
-                if (halves.Older is not { } older || !older.TryGetValue(key, out copies))
+                if (halves.Older is not { } older || !older.TryGetValue(key, out made))
                 {
                     return false;
                 }
 
                 // Found again: kept in the recent half, so that it outlives the older one.
-                Add(halves, key, copies);
+                Add(halves, key, made);
             }
 
-            for (var i = 0; i < copies.Length; i++)
+            for (var i = 0; i < made.Length; i++)
             {
-                matches.Add(Match.Rent(copies[i], key.Field, key.Value));
+                matches.Add(MatchOf(key.Field, key.Value, made[i]));
             }
 
             return true;
@@ -91,19 +87,19 @@ internal static partial class Screener
         /// <param name="first">The index of the name's first match in the list.</param>
         public void Remember(in NameMatchKey key, List<Match> matches, int first)
         {
-            var copies = matches.Count == first ? [] : new MatchCopy[matches.Count - first];
-            for (var i = 0; i < copies.Length; i++)
+            var made = matches.Count == first ? [] : new PendingExplanation[matches.Count - first];
+            for (var i = 0; i < made.Length; i++)
             {
-                copies[i] = matches[first + i].Copy();
+                made[i] = matches[first + i].Pending;
             }
 
-            Add(Volatile.Read(ref _halves), key, copies);
+            Add(Volatile.Read(ref _halves), key, made);
         }
 
         // Adds a name to the recent half; the name that fills it turns the halves over (once, whichever thread adds it).
-        private void Add(Halves halves, in NameMatchKey key, MatchCopy[] copies)
+        private void Add(Halves halves, in NameMatchKey key, PendingExplanation[] made)
         {
-            if (halves.Recent.TryAdd(key, copies) && Interlocked.Increment(ref halves.Count) == HalfNames)
+            if (halves.Recent.TryAdd(key, made) && Interlocked.Increment(ref halves.Count) == HalfNames)
             {
                 lock (_turnover)
                 {
@@ -116,10 +112,10 @@ internal static partial class Screener
         }
 
         // The recent half, the number of names added to it, and the older half (none at first).
-        private sealed class Halves(ConcurrentDictionary<NameMatchKey, MatchCopy[]>? older)
+        private sealed class Halves(ConcurrentDictionary<NameMatchKey, PendingExplanation[]>? older)
         {
-            public readonly ConcurrentDictionary<NameMatchKey, MatchCopy[]> Recent = new();
-            public readonly ConcurrentDictionary<NameMatchKey, MatchCopy[]>? Older = older;
+            public readonly ConcurrentDictionary<NameMatchKey, PendingExplanation[]> Recent = new();
+            public readonly ConcurrentDictionary<NameMatchKey, PendingExplanation[]>? Older = older;
             public int Count;
         }
     }

@@ -1014,22 +1014,23 @@ internal static partial class Screener
     // The match's explanation is written only when the match becomes a hit (PendingFeatures, made when the hit reads the match's
     // features): a match that a better one of the same entity replaces, or that the policy clears, costs no explanation.
     private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
-        bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null)
-    {
-        var nameScore = score;
-        if (qualification is not null)
-        {
-            score = qualification.Apply(score, matchThreshold);
-        }
+        bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null) =>
+        MatchOf(field, value, new PendingExplanation(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial));
 
-        var match = Match.Rent(field, value, index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
-        match.Mention = isMention;
-        match.AccessoryMention = accessory;
-        match.Contained = scored.CandidateContained && scored.Score < ExactScore;
-        match.Partial = partial is not null;
-        match.NameScore = nameScore;
+    // A name match of a field's value, made from what its explanation is written from: the rest of the match follows from it (which
+    // is all a name found again in a batch keeps of its matches, NameMatchMemo).
+    private static Match MatchOf(string field, string value, in PendingExplanation pending)
+    {
+        var candidate = pending.Candidate;
+        var score = pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
+        var match = Match.Rent(field, value, pending.Index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
+        match.Mention = pending.IsMention;
+        match.AccessoryMention = pending.Accessory;
+        match.Contained = pending.Scored.CandidateContained && pending.Scored.Score < ExactScore;
+        match.Partial = pending.Partial is not null;
+        match.NameScore = pending.Score;
         match.EntityIndex = candidate.EntityIndex;
-        match.Explain(new PendingExplanation(scored, query, index, candidate, nameScore, isMention, accessory, qualified, qualification, matchThreshold, partial));
+        match.Explain(pending);
         return match;
     }
 
@@ -1467,29 +1468,9 @@ internal static partial class Screener
             }
         }
 
-        /// <summary>Copies what the match found, to be found again for the same name (<see cref="NameMatchMemo"/>).</summary>
-        public MatchCopy Copy() => new(Entity, MatchedName, NameKind, Confidence, Score, NameScore, _features, _pending, _hasPending, ExactIdentifier,
-            ProductIdentifier, Scheme, Mention, AccessoryMention, Contained, Partial, Identifier, EvidenceKind, EntityIndex);
-
-        /// <summary>Takes a match from the thread's free matches (or a new one) with what a copy holds.</summary>
-        public static Match Rent(in MatchCopy copy, string field, string query)
-        {
-            var match = Rent(field, query, copy.Entity, copy.MatchedName, copy.NameKind, copy.Confidence, copy.Score, copy.Features);
-            match._pending = copy.Pending;
-            match._hasPending = copy.HasPending;
-            match.ExactIdentifier = copy.ExactIdentifier;
-            match.ProductIdentifier = copy.ProductIdentifier;
-            match.Scheme = copy.Scheme;
-            match.Mention = copy.Mention;
-            match.AccessoryMention = copy.AccessoryMention;
-            match.Contained = copy.Contained;
-            match.Partial = copy.Partial;
-            match.Identifier = copy.Identifier;
-            match.EvidenceKind = copy.EvidenceKind;
-            match.NameScore = copy.NameScore;
-            match.EntityIndex = copy.EntityIndex;
-            return match;
-        }
+        /// <summary>Gets what the explanation of a name match is written from, from which the match was made
+        /// (<see cref="MatchOf"/>); the default for any other match.</summary>
+        public PendingExplanation Pending => _pending;
 
         /// <summary>Sets what the explanation of a name match is written from, when a hit first reads it.</summary>
         public void Explain(in PendingExplanation pending)
