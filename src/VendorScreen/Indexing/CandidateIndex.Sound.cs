@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -8,12 +9,17 @@ internal sealed partial class CandidateIndex
     // The Latin words of Latin-script names with their sound codes, and the trie a look-up walks.
     private readonly SoundVocabulary _sound;
 
+    // What the look-up by sound took for each group of runs met so far; replaced by an empty one when full.
+    private SoundRunMemo _soundRuns = new();
+
     // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
     // A run reads the retrieval buckets of its coarse keys (CrossScriptKey.RetrievalKeys): the words whose codes share a key
     // with it, listed once per shared key (twice where both of a word's keys are one bucket's), and keeps the 16 entries of
     // similarity MinSoundSimilarity or more that are most similar, in bucket order among equals. The trie walk finds the code
     // sequences of those buckets that reach that similarity, with their similarity, without visiting the others.
-    // The words are written into the scratch memory's table, which the caller reads and clears.
+    // The words are written into the scratch memory's table, which the caller reads and clears. What each group of runs offers is
+    // kept in the memo of the look-up by sound (SoundRunMemo), in the order it offers it, and a group met again offers it from
+    // there in that order: the table is the same either way.
     private Dictionary<string, double> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
     {
         var script = query.SourceScript;
@@ -42,6 +48,25 @@ internal sealed partial class CandidateIndex
 
             for (var r = 0; r < count; r++)
             {
+                ends[r] = runs[g + r].Length;
+            }
+
+            var longest = runs[g + count - 1];
+            var packedEnds = SoundRunMemo.PackEnds(ends[..count]);
+            var memo = Volatile.Read(ref _soundRuns);
+            if (packedEnds is { } packed && memo.TryGet(script, longest, packed, out var kept))
+            {
+                foreach (var (word, weight) in kept)
+                {
+                    Offer(found, _sound.Words[word], weight);
+                }
+
+                g += count;
+                continue;
+            }
+
+            for (var r = 0; r < count; r++)
+            {
                 // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
                 var keys = CrossScriptKey.WriteRetrievalKeys(runs[g + r], skipFirst: true, silentRAsLiquid: true, keyBuffer.Slice(r * keysEach, keysEach));
                 keyCounts[r] = keys.Length;
@@ -50,8 +75,6 @@ internal sealed partial class CandidateIndex
                 {
                     keyMasks[r] |= 1UL << key;
                 }
-
-                ends[r] = runs[g + r].Length;
             }
 
             // A run alone takes the walk of one run, which has less to track at every node.
@@ -66,6 +89,8 @@ internal sealed partial class CandidateIndex
                 _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
             }
 
+            var offered = scratch.SoundOffered;
+            offered.Clear();
             for (var r = 0; r < count; r++)
             {
                 var keys = keyBuffer.Slice(r * keysEach, keyCounts[r]);
@@ -90,13 +115,18 @@ internal sealed partial class CandidateIndex
                     var (sim, _, id) = matches[m];
                     var word = _sound.Words[id];
                     var weight = sim * Rarity(word) * 0.8;
-                    if (!found.TryGetValue(word, out var prior) || prior < weight)
-                    {
-                        found[word] = weight;
-                    }
+                    offered.Add(new SoundWord(id, weight));
+                    Offer(found, word, weight);
                 }
             }
 
+            // A full memo is replaced by an empty one (a thread still reading the full one reads on).
+            if (packedEnds is { } toKeep && !memo.TryAdd(script, longest, toKeep, CollectionsMarshal.AsSpan(offered)))
+            {
+                Interlocked.CompareExchange(ref _soundRuns, new SoundRunMemo(), memo);
+            }
+
+            offered.Clear();
             g += count;
         }
 
@@ -106,6 +136,26 @@ internal sealed partial class CandidateIndex
         runs.Clear();
         return found;
     }
+
+    // Keeps a word with the higher of its weights.
+    private static void Offer(Dictionary<string, double> found, string word, double weight)
+    {
+        if (!found.TryGetValue(word, out var prior) || prior < weight)
+        {
+            found[word] = weight;
+        }
+    }
+
+    /// <summary>Gets how many groups of runs the memo of the look-up by sound holds (for tests and measurements).</summary>
+    internal int SoundRunMemoCount => Volatile.Read(ref _soundRuns).Count;
+
+    /// <summary>Forgets what the look-up by sound kept, so that the next look-ups work every run out again (for tests that
+    /// compare the two).</summary>
+    internal void ForgetSoundRuns() => Volatile.Write(ref _soundRuns, new SoundRunMemo());
+
+    /// <summary>Gives the look-up by sound a memo of its own (for tests of a memo that fills).</summary>
+    /// <param name="memo">The memo.</param>
+    internal void UseSoundRunMemo(SoundRunMemo memo) => Volatile.Write(ref _soundRuns, memo);
 
     // Adds the entries of a code sequence's words in the buckets a run reads: each word once per bucket entry.
     private void AddBucketEntries(int code, double sim, ReadOnlySpan<int> keys, List<(double Sim, int Bucket, int Word)> matches)

@@ -980,6 +980,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         // The sound codes of the runs a look-up by sound reads.
         public List<string> SoundRuns { get; } = [];
 
+        // The words a group of runs offers, as it offers them, for the memo of the look-up by sound.
+        public List<SoundWord> SoundOffered { get; } = [];
+
         // The Latin words a look-up by sound takes, with their weights, in the order first found.
         public Dictionary<string, double> SoundWords { get; } = new(StringComparer.Ordinal);
 
