@@ -113,6 +113,8 @@ internal static class StageTimes
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memo of the misspelling look-up after these queries: {index.SimilarMemoCount} results kept, about {index.SimilarMemoBytes() / 1024.0 / 1024.0:0.0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memo of the look-up by sound after these queries: {index.SoundRunMemoCount} groups of runs, {index.SoundRunMemoWords} words"));
         if (args.Contains("--fill-memo"))
         {
             // Every word of the typo vocabulary looked up both ways: the most the memo can hold.

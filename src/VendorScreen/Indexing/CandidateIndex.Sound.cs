@@ -9,7 +9,7 @@ internal sealed partial class CandidateIndex
     // The Latin words of Latin-script names with their sound codes, and the trie a look-up walks.
     private readonly SoundVocabulary _sound;
 
-    // What the look-up by sound took for each group of runs met so far; replaced by an empty one when full.
+    // What the look-up by sound took for each group of runs met so far (bounded: it starts over when full).
     private SoundRunMemo _soundRuns = new();
 
     // Latin words that sound like a transliterated query's words (or runs of Han or Hangul syllables): "ao ba ma" finds "obama".
@@ -54,13 +54,15 @@ internal sealed partial class CandidateIndex
             var longest = runs[g + count - 1];
             var packedEnds = SoundRunMemo.PackEnds(ends[..count]);
             var memo = Volatile.Read(ref _soundRuns);
-            if (packedEnds is { } packed && memo.TryGet(script, longest, packed, out var kept))
+            var offered = scratch.SoundOffered;
+            if (packedEnds is { } packed && memo.TryCopy(script, longest, packed, offered))
             {
-                foreach (var (word, weight) in kept)
+                foreach (var (word, weight) in offered)
                 {
                     Offer(found, _sound.Words[word], weight);
                 }
 
+                offered.Clear();
                 g += count;
                 continue;
             }
@@ -89,7 +91,6 @@ internal sealed partial class CandidateIndex
                 _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
             }
 
-            var offered = scratch.SoundOffered;
             offered.Clear();
             for (var r = 0; r < count; r++)
             {
@@ -120,10 +121,9 @@ internal sealed partial class CandidateIndex
                 }
             }
 
-            // A full memo is replaced by an empty one (a thread still reading the full one reads on).
-            if (packedEnds is { } toKeep && !memo.TryAdd(script, longest, toKeep, CollectionsMarshal.AsSpan(offered)))
+            if (packedEnds is { } toKeep)
             {
-                Interlocked.CompareExchange(ref _soundRuns, new SoundRunMemo(), memo);
+                memo.Add(script, longest, toKeep, CollectionsMarshal.AsSpan(offered));
             }
 
             offered.Clear();
@@ -149,9 +149,12 @@ internal sealed partial class CandidateIndex
     /// <summary>Gets how many groups of runs the memo of the look-up by sound holds (for tests and measurements).</summary>
     internal int SoundRunMemoCount => Volatile.Read(ref _soundRuns).Count;
 
+    /// <summary>Gets how many words the memo of the look-up by sound holds over all its groups (for measurements).</summary>
+    internal int SoundRunMemoWords => Volatile.Read(ref _soundRuns).Words;
+
     /// <summary>Forgets what the look-up by sound kept, so that the next look-ups work every run out again (for tests that
     /// compare the two).</summary>
-    internal void ForgetSoundRuns() => Volatile.Write(ref _soundRuns, new SoundRunMemo());
+    internal void ForgetSoundRuns() => Volatile.Read(ref _soundRuns).Clear();
 
     /// <summary>Gives the look-up by sound a memo of its own (for tests of a memo that fills).</summary>
     /// <param name="memo">The memo.</param>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -6,123 +5,156 @@ namespace VendorScreen.Indexing;
 /// <summary>
 /// What the look-up by sound took for the runs of a transliterated name (<see cref="CandidateIndex.SoundAlikeWords"/>): for
 /// each group of runs walked together, the Latin words it offered with their weights, in the order it offered them, so that a
-/// run met again (a common syllable pair of Korean or Chinese names, a word of a Russian name) is read back rather than walked
-/// again. The words are kept by number in large arrays shared by every group, so a group added allocates no array of its own.
+/// group met again (a common syllable pair of Korean or Chinese names, a word of a Russian name) is read back rather than walked
+/// again.
 /// </summary>
 /// <remarks>
-/// Safe for concurrent use: a group's words are written under a lock and published, once written, by adding the group's key.
-/// The memo is bounded: once it holds <see cref="MaxGroups"/> groups or its arrays are full it takes no more, and the index
-/// that owns it starts a new, empty one (<see cref="CandidateIndex"/>), which a thread still reading the old one does not
-/// disturb.
+/// The memo is bounded and allocated once, when the first group is added: a table of <see cref="MaxGroups"/> groups and one
+/// array of <see cref="MaxWords"/> words shared by every group. When either is full it starts over empty in the same memory,
+/// so screening allocates nothing for it after that first addition. Safe for concurrent use: groups are added, and read by
+/// copying their words out, under one lock.
 /// </remarks>
 internal sealed class SoundRunMemo
 {
-    /// <summary>The most groups one memo holds.</summary>
+    /// <summary>The most groups the memo holds before it starts over.</summary>
     internal const int MaxGroups = 32_768;
 
-    // Words per array: 8,192 of 16 bytes, 128 KB, above the large-object threshold.
-    private const int ChunkLength = 1 << 13;
+    /// <summary>The most words, over all groups, the memo holds before it starts over (3 MB).</summary>
+    internal const int MaxWords = 1 << 18;
 
-    // Arrays per memo: 64 of 8,192 words, 8 MB at most.
-    private const int MaxChunks = 64;
-
-    private readonly ConcurrentDictionary<Key, long> _groups = new();
-    private readonly SoundWord[]?[] _chunks;
-    private readonly int _chunkLength;
-    private readonly int _maxGroups;
     private readonly object _gate = new();
-    private int _chunkCount;
+    private readonly int _maxGroups;
+    private readonly int _maxWords;
+    private Dictionary<Key, long>? _groups;
+    private int[]? _words;
+    private double[]? _weights;
     private int _used;
-    private int _count;
+    private int _startedOver;
 
     /// <summary>Initializes a new, empty instance of the <see cref="SoundRunMemo"/> class of the default size.</summary>
     public SoundRunMemo()
-        : this(MaxGroups, ChunkLength, MaxChunks)
+        : this(MaxGroups, MaxWords)
     {
     }
 
     /// <summary>Initializes a new, empty instance of the <see cref="SoundRunMemo"/> class of a given size (for tests).</summary>
     /// <param name="maxGroups">The most groups held.</param>
-    /// <param name="chunkLength">The words each shared array holds, and the most one group can keep.</param>
-    /// <param name="maxChunks">The most shared arrays.</param>
-    internal SoundRunMemo(int maxGroups, int chunkLength, int maxChunks)
+    /// <param name="maxWords">The most words held over all groups, and the most one group can keep.</param>
+    internal SoundRunMemo(int maxGroups, int maxWords)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxGroups);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkLength);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChunks);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWords);
         _maxGroups = maxGroups;
-        _chunkLength = chunkLength;
-        _chunks = new SoundWord[]?[maxChunks];
+        _maxWords = maxWords;
     }
 
     /// <summary>Gets the number of groups held.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _groups?.Count ?? 0;
+            }
+        }
+    }
 
-    /// <summary>Gets whether the memo takes no more groups.</summary>
-    public bool IsFull => Volatile.Read(ref _count) >= _maxGroups;
+    /// <summary>Gets the number of words held, over all groups.</summary>
+    public int Words
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _used;
+            }
+        }
+    }
 
-    /// <summary>Gets the words kept for a group of runs.</summary>
+    /// <summary>Gets how many times the memo was full and started over.</summary>
+    public int StartedOver => Volatile.Read(ref _startedOver);
+
+    /// <summary>Copies the words kept for a group of runs.</summary>
     /// <param name="script">The script the runs were transliterated from.</param>
     /// <param name="longest">The codes of the group's longest run; every other run's are its first codes.</param>
     /// <param name="ends">The number of codes of each run of the group, as <see cref="PackEnds"/> packs them.</param>
-    /// <param name="words">The words with their weights, in the order the look-up offered them.</param>
+    /// <param name="words">Receives the words with their weights, in the order the look-up offered them, in place of what it held;
+    /// left as it was when the group is not held.</param>
     /// <returns>Whether the group is held.</returns>
-    public bool TryGet(NameScript script, string longest, ulong ends, out ReadOnlySpan<SoundWord> words)
+    public bool TryCopy(NameScript script, string longest, ulong ends, List<SoundWord> words)
     {
-        if (_groups.TryGetValue(new Key(script, longest, ends), out var at))
-        {
-            words = _chunks[(int)(at >> 40)].AsSpan((int)(at >> 20) & 0xFFFFF, (int)(at & 0xFFFFF));
-            return true;
-        }
-
-        words = default;
-        return false;
-    }
-
-    /// <summary>Keeps the words of a group of runs.</summary>
-    /// <param name="script">The script the runs were transliterated from.</param>
-    /// <param name="longest">The codes of the group's longest run.</param>
-    /// <param name="ends">The number of codes of each run, packed (<see cref="PackEnds"/>).</param>
-    /// <param name="words">The words with their weights, in the order the look-up offered them.</param>
-    /// <returns><see langword="false"/> when the memo is full and took nothing (a group already held, or one with more words
-    /// than one shared array holds, is left as it is and counts as taken).</returns>
-    public bool TryAdd(NameScript script, string longest, ulong ends, ReadOnlySpan<SoundWord> words)
-    {
-        if (words.Length > _chunkLength)
-        {
-            return true;
-        }
-
-        long at;
         lock (_gate)
         {
-            if (_count >= _maxGroups)
+            if (_groups is null || !_groups.TryGetValue(new Key(script, longest, ends), out var at))
             {
                 return false;
             }
 
-            if (_chunkCount == 0 || _used + words.Length > _chunkLength)
+            words.Clear();
+            var start = (int)(at >> 32);
+            var end = start + (int)at;
+            for (var w = start; w < end; w++)
             {
-                if (_chunkCount == _chunks.Length)
-                {
-                    _count = _maxGroups;
-                    return false;
-                }
-
-                _chunks[_chunkCount++] = new SoundWord[_chunkLength];
-                _used = 0;
+                words.Add(new SoundWord(_words![w], _weights![w]));
             }
 
-            var chunk = _chunkCount - 1;
-            words.CopyTo(_chunks[chunk].AsSpan(_used));
-            at = ((long)chunk << 40) | ((long)_used << 20) | (long)words.Length;
-            _used += words.Length;
-            _count++;
+            return true;
+        }
+    }
+
+    /// <summary>Keeps the words of a group of runs, starting over first when the memo is full; a group already held, or one
+    /// with more words than the whole memo holds, is left as it is.</summary>
+    /// <param name="script">The script the runs were transliterated from.</param>
+    /// <param name="longest">The codes of the group's longest run.</param>
+    /// <param name="ends">The number of codes of each run, packed (<see cref="PackEnds"/>).</param>
+    /// <param name="words">The words with their weights, in the order the look-up offered them.</param>
+    public void Add(NameScript script, string longest, ulong ends, ReadOnlySpan<SoundWord> words)
+    {
+        if (words.Length > _maxWords)
+        {
+            return;
         }
 
-        // Two threads that worked out the same group keep the first; the words of the second stay unread in their array.
-        _groups.TryAdd(new Key(script, longest, ends), at);
-        return true;
+        var key = new Key(script, longest, ends);
+        lock (_gate)
+        {
+            if (_groups is null)
+            {
+                _groups = new Dictionary<Key, long>(_maxGroups);
+                _words = GC.AllocateUninitializedArray<int>(_maxWords);
+                _weights = GC.AllocateUninitializedArray<double>(_maxWords);
+            }
+            else if (_groups.ContainsKey(key))
+            {
+                // Two threads that worked out the same group keep the first.
+                return;
+            }
+            else if (_groups.Count >= _maxGroups || _used + words.Length > _maxWords)
+            {
+                _groups.Clear();
+                _used = 0;
+                _startedOver++;
+            }
+
+            _groups.Add(key, ((long)_used << 32) | (uint)words.Length);
+            foreach (var (word, weight) in words)
+            {
+                _words![_used] = word;
+                _weights![_used] = weight;
+                _used++;
+            }
+        }
+    }
+
+    /// <summary>Forgets every group (the memory stays).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _groups?.Clear();
+            _used = 0;
+        }
     }
 
     /// <summary>Packs the number of codes of each run of a group, one byte each, into a key; <see langword="null"/> when a run

@@ -7,8 +7,8 @@ namespace VendorScreen.Tests.Indexing;
 
 /// <summary>
 /// The look-up by sound keeps what each group of runs of a transliterated name offered (<see cref="SoundRunMemo"/>): a name met
-/// again, or one that shares a run with a name met before, takes the same words, weights and order, and so the same candidates,
-/// as a look-up that works every run out; a full memo is replaced by an empty one; threads that fill one memo together agree.
+/// again, or one that shares its runs with a name met before, takes the same words, weights and order, and so the same
+/// candidates, as a look-up that works every run out; a full memo starts over; threads that fill one memo together agree.
 /// </summary>
 public sealed class SoundRunMemoTests
 {
@@ -60,7 +60,7 @@ public sealed class SoundRunMemoTests
     }
 
     [Fact]
-    public async Task SoundAlikeWords_SmallMemoFills_IsReplacedAndGivesTheSameWords()
+    public async Task SoundAlikeWords_SmallMemoFills_StartsOverAndGivesTheSameWords()
     {
         var index = await EmbeddedIndexAsync();
         var variants = Variants(Names);
@@ -70,20 +70,19 @@ public sealed class SoundRunMemoTests
             return index.SoundAlikeWords(v);
         }).ToList();
 
-        var small = new SoundRunMemo(maxGroups: 3, chunkLength: 64, maxChunks: 4);
+        var small = new SoundRunMemo(maxGroups: 3, maxWords: 64);
         index.UseSoundRunMemo(small);
         for (var round = 0; round < 2; round++)
         {
             for (var i = 0; i < variants.Count; i++)
             {
                 index.SoundAlikeWords(variants[i]).Should().Equal(fresh[i], "round {0}, {1}", round, variants[i].Key);
-                index.SoundRunMemoCount.Should().BeLessThanOrEqualTo(SoundRunMemo.MaxGroups);
+                small.Count.Should().BeInRange(1, 3);
+                small.Words.Should().BeLessThanOrEqualTo(64);
             }
         }
 
-        small.IsFull.Should().BeTrue();
-        small.Count.Should().Be(3);
-        index.SoundRunMemoCount.Should().BeLessThan(SoundRunMemo.MaxGroups).And.BeGreaterThan(0, "a new memo took over");
+        small.StartedOver.Should().BeGreaterThan(2);
     }
 
     [Fact]
@@ -108,51 +107,71 @@ public sealed class SoundRunMemoTests
     }
 
     [Fact]
-    public void TryAdd_GroupsAndWords_ReadBackInOrderUntilFull()
+    public void Add_GroupsAndWords_CopiedBackInOrder()
     {
-        var memo = new SoundRunMemo(maxGroups: 3, chunkLength: 4, maxChunks: 8);
+        var memo = new SoundRunMemo(maxGroups: 3, maxWords: 4);
         var ends = SoundRunMemo.PackEnds([2, 5])!.Value;
+        var words = new List<SoundWord> { new(99, 9) };
 
-        memo.TryAdd(NameScript.Hangul, "kimjo", ends, [new SoundWord(7, 0.5), new SoundWord(3, 0.25)]).Should().BeTrue();
-        memo.TryAdd(NameScript.Han, "kimjo", ends, [new SoundWord(1, 0.75)]).Should().BeTrue();
-        memo.TryAdd(NameScript.Hangul, "kimjo", SoundRunMemo.PackEnds([5])!.Value, []).Should().BeTrue();
+        memo.TryCopy(NameScript.Hangul, "kimjo", ends, words).Should().BeFalse();
+        words.Should().Equal(new SoundWord(99, 9));
 
-        memo.TryGet(NameScript.Hangul, "kimjo", ends, out var hangul).Should().BeTrue();
-        hangul.ToArray().Should().Equal(new SoundWord(7, 0.5), new SoundWord(3, 0.25));
-        memo.TryGet(NameScript.Han, "kimjo", ends, out var han).Should().BeTrue();
-        han.ToArray().Should().Equal(new SoundWord(1, 0.75));
-        memo.TryGet(NameScript.Hangul, "kimjo", SoundRunMemo.PackEnds([5])!.Value, out var alone).Should().BeTrue();
-        alone.IsEmpty.Should().BeTrue();
-        memo.TryGet(NameScript.Cyrillic, "kimjo", ends, out _).Should().BeFalse();
+        memo.Add(NameScript.Hangul, "kimjo", ends, [new SoundWord(7, 0.5), new SoundWord(3, 0.25)]);
+        memo.Add(NameScript.Han, "kimjo", ends, [new SoundWord(1, 0.75)]);
+        memo.Add(NameScript.Hangul, "kimjo", SoundRunMemo.PackEnds([5])!.Value, []);
+        memo.Add(NameScript.Hangul, "kimjo", ends, [new SoundWord(4, 1)]);
 
-        memo.TryAdd(NameScript.Hangul, "park", SoundRunMemo.PackEnds([4])!.Value, [new SoundWord(2, 1)]).Should().BeFalse("the memo holds its three groups");
-        memo.IsFull.Should().BeTrue();
-        memo.Count.Should().Be(3);
+        memo.TryCopy(NameScript.Hangul, "kimjo", ends, words).Should().BeTrue();
+        words.Should().Equal(new SoundWord(7, 0.5), new SoundWord(3, 0.25));
+        memo.TryCopy(NameScript.Han, "kimjo", ends, words).Should().BeTrue();
+        words.Should().Equal(new SoundWord(1, 0.75));
+        memo.TryCopy(NameScript.Hangul, "kimjo", SoundRunMemo.PackEnds([5])!.Value, words).Should().BeTrue();
+        words.Should().BeEmpty();
+        memo.TryCopy(NameScript.Cyrillic, "kimjo", ends, words).Should().BeFalse();
+        (memo.Count, memo.Words, memo.StartedOver).Should().Be((3, 3, 0));
     }
 
     [Fact]
-    public void TryAdd_SharedArraysFull_TakesNoMoreGroups()
+    public void Add_GroupsFull_StartsOverWithTheNewGroup()
     {
-        var memo = new SoundRunMemo(maxGroups: 100, chunkLength: 3, maxChunks: 2);
-        SoundWord[] words = [new(1, 1), new(2, 1)];
+        var memo = new SoundRunMemo(maxGroups: 2, maxWords: 100);
+        var words = new List<SoundWord>();
+        memo.Add(NameScript.Han, "a", 1, [new(1, 1)]);
+        memo.Add(NameScript.Han, "b", 1, [new(2, 1)]);
 
-        memo.TryAdd(NameScript.Han, "a", 1, words).Should().BeTrue();
-        memo.TryAdd(NameScript.Han, "b", 1, words).Should().BeTrue();
-        memo.TryAdd(NameScript.Han, "c", 1, words).Should().BeFalse("each group takes an array of its own and both are used");
-        memo.IsFull.Should().BeTrue();
-        memo.TryGet(NameScript.Han, "b", 1, out var b).Should().BeTrue();
-        b.ToArray().Should().Equal(words);
+        memo.Add(NameScript.Han, "c", 1, [new(3, 1)]);
+
+        memo.TryCopy(NameScript.Han, "a", 1, words).Should().BeFalse();
+        memo.TryCopy(NameScript.Han, "c", 1, words).Should().BeTrue();
+        words.Should().Equal(new SoundWord(3, 1));
+        (memo.Count, memo.Words, memo.StartedOver).Should().Be((1, 1, 1));
     }
 
     [Fact]
-    public void TryAdd_MoreWordsThanAnArrayHolds_KeepsNothingAndStaysOpen()
+    public void Add_WordsFull_StartsOverWithTheNewGroup()
     {
-        var memo = new SoundRunMemo(maxGroups: 10, chunkLength: 2, maxChunks: 2);
+        var memo = new SoundRunMemo(maxGroups: 100, maxWords: 3);
+        var words = new List<SoundWord>();
+        memo.Add(NameScript.Han, "a", 1, [new(1, 1), new(2, 1)]);
 
-        memo.TryAdd(NameScript.Han, "a", 1, [new(1, 1), new(2, 1), new(3, 1)]).Should().BeTrue();
+        memo.Add(NameScript.Han, "b", 1, [new(3, 1), new(4, 1)]);
 
-        memo.TryGet(NameScript.Han, "a", 1, out _).Should().BeFalse();
-        memo.Count.Should().Be(0);
+        memo.TryCopy(NameScript.Han, "a", 1, words).Should().BeFalse();
+        memo.TryCopy(NameScript.Han, "b", 1, words).Should().BeTrue();
+        words.Should().Equal(new SoundWord(3, 1), new SoundWord(4, 1));
+        memo.StartedOver.Should().Be(1);
+    }
+
+    [Fact]
+    public void Add_MoreWordsThanTheMemoHolds_KeepsNothing()
+    {
+        var memo = new SoundRunMemo(maxGroups: 10, maxWords: 2);
+        memo.Add(NameScript.Han, "a", 1, [new(1, 1)]);
+
+        memo.Add(NameScript.Han, "b", 1, [new(1, 1), new(2, 1), new(3, 1)]);
+
+        memo.TryCopy(NameScript.Han, "b", 1, []).Should().BeFalse();
+        (memo.Count, memo.StartedOver).Should().Be((1, 0));
     }
 
     [Theory]
