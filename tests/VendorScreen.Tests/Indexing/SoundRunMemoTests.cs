@@ -64,11 +64,7 @@ public sealed class SoundRunMemoTests
     {
         var index = await EmbeddedIndexAsync();
         var variants = Variants(Names);
-        var fresh = variants.Select(v =>
-        {
-            index.ForgetSoundRuns();
-            return index.SoundAlikeWords(v);
-        }).ToList();
+        var fresh = WorkedOutEachTime(index, variants);
 
         var small = new SoundRunMemo(maxGroups: 3, maxWords: 64);
         index.UseSoundRunMemo(small);
@@ -90,11 +86,7 @@ public sealed class SoundRunMemoTests
     {
         var index = await EmbeddedIndexAsync();
         var variants = Variants(Names);
-        var fresh = variants.Select(v =>
-        {
-            index.ForgetSoundRuns();
-            return index.SoundAlikeWords(v);
-        }).ToList();
+        var fresh = WorkedOutEachTime(index, variants);
 
         index.ForgetSoundRuns();
         var results = new IReadOnlyList<(string Word, double Weight)>[4 * variants.Count];
@@ -190,6 +182,16 @@ public sealed class SoundRunMemoTests
 
     private static List<NormalizedName> Variants(IEnumerable<string> names) =>
         [.. names.SelectMany(n => NameNormalizer.Normalize(n).Where(v => v.IsTransliteration && v.SourceScript is NameScript.Han or NameScript.Hangul or NameScript.Cyrillic))];
+
+    // Each variant's words looked up with the memo forgotten first: every run walked.
+    private static List<IReadOnlyList<(string Word, double Weight)>> WorkedOutEachTime(CandidateIndex index, List<NormalizedName> variants) =>
+    [
+        .. variants.Select(v =>
+        {
+            index.ForgetSoundRuns();
+            return index.SoundAlikeWords(v);
+        }),
+    ];
 
     private static async Task<CandidateIndex> EmbeddedIndexAsync()
     {
