@@ -35,18 +35,82 @@ internal static class Romanization
     public static bool IsPinyinSyllable(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return MayEndSyllable(token) && Syllables.Contains(token);
+        return IsPinyinSyllable(token.AsSpan());
     }
 
-    // The same syllables sorted in ordinal order, for a lookup of a span of text.
-    private static readonly string[] SortedSyllables = Syllables.Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Gets every syllable shape <see cref="IsPinyinSyllable(string)"/> recognises: each final alone and each initial
+    /// followed by each final (for tests).</summary>
+    internal static IReadOnlySet<string> AllSyllables => Syllables;
 
-    private static readonly int LongestSyllable = SortedSyllables.Max(x => x.Length);
+    private static readonly int LongestSyllable = Syllables.Max(x => x.Length);
+
+    private static readonly int LongestFinal = Finals.Max(x => x.Length);
+
+    // The finals by their code (FinalCode), one bit each: a final is told by reading one bit, where the set of syllables took a
+    // hash of the token and a comparison. The matcher asks for many tokens of every name, most of them no syllable.
+    private static readonly ulong[] FinalBits = MakeFinalBits();
+
+    // The initials of one letter, one bit per letter from 'a'.
+    private static readonly uint OneLetterInitials = Initials.Where(i => i.Length == 1).Aggregate(0u, static (mask, i) => mask | (1u << (i[0] - 'a')));
+
+    private static ulong[] MakeFinalBits()
+    {
+        var longest = Finals.Max(x => x.Length);
+        var bits = new ulong[(Pow27(longest) / 64) + 1];
+        foreach (var final in Finals)
+        {
+            var code = FinalCode(final, longest);
+            bits[code >> 6] |= 1UL << code;
+        }
+
+        return bits;
+    }
+
+    private static int Pow27(int exponent)
+    {
+        var value = 1;
+        for (var k = 0; k < exponent; k++)
+        {
+            value *= 27;
+        }
+
+        return value;
+    }
+
+    // A text of one to the longest final's number of lower-case ASCII letters as a number below 27 to the power of that number
+    // (each letter a digit from 1 to 26 in base 27, so that texts of different lengths differ); -1 for any other text.
+    private static int FinalCode(ReadOnlySpan<char> text, int longest)
+    {
+        if (text.Length == 0 || text.Length > longest)
+        {
+            return -1;
+        }
+
+        var code = 0;
+        foreach (var c in text)
+        {
+            var letter = (uint)(c - 'a');
+            if (letter > 'z' - 'a')
+            {
+                return -1;
+            }
+
+            code = (code * 27) + (int)letter + 1;
+        }
+
+        return code;
+    }
+
+    // Whether a text is a final of Hanyu Pinyin.
+    private static bool IsFinal(ReadOnlySpan<char> text) =>
+        FinalCode(text, LongestFinal) is var code and >= 0 && (FinalBits[code >> 6] & (1UL << code)) != 0;
 
     /// <summary>Gets whether a lower-case token has the shape of a Hanyu Pinyin syllable, as <see cref="IsPinyinSyllable(string)"/>
     /// does, for a span of text (such as tokens joined in a buffer).</summary>
     /// <param name="token">The token in compare form.</param>
     /// <returns><see langword="true"/> when the token is an initial followed by a final, or a final alone.</returns>
+    /// <remarks>No final starts with <c>h</c>, so a token starting with <c>zh</c>, <c>ch</c> or <c>sh</c> is a syllable only
+    /// as that initial and a final, never as <c>z</c>, <c>c</c> or <c>s</c> and one.</remarks>
     public static bool IsPinyinSyllable(ReadOnlySpan<char> token)
     {
         if (token.Length == 0 || token.Length > LongestSyllable || !MayEndSyllable(token))
@@ -54,27 +118,18 @@ internal static class Romanization
             return false;
         }
 
-        int low = 0, high = SortedSyllables.Length - 1;
-        while (low <= high)
+        if (IsFinal(token))
         {
-            var middle = low + ((high - low) / 2);
-            var order = token.SequenceCompareTo(SortedSyllables[middle]);
-            if (order == 0)
-            {
-                return true;
-            }
-
-            if (order < 0)
-            {
-                high = middle - 1;
-            }
-            else
-            {
-                low = middle + 1;
-            }
+            return true;
         }
 
-        return false;
+        if (token.Length > 2 && token[1] == 'h' && token[0] is 'z' or 'c' or 's')
+        {
+            return IsFinal(token[2..]);
+        }
+
+        var first = (uint)(token[0] - 'a');
+        return token.Length > 1 && first <= 'z' - 'a' && (OneLetterInitials & (1u << (int)first)) != 0 && IsFinal(token[1..]);
     }
 
     /// <summary>

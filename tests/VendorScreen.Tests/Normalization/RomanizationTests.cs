@@ -43,6 +43,60 @@ public sealed class RomanizationTests
         Romanization.IsPinyinSyllable(token.AsSpan()).Should().Be(expected);
     }
 
+    // The look-up reads finals from a table of bits: every text of up to four letters, every syllable, and every syllable with a
+    // letter added, changed or taken away is a syllable exactly when the set of every initial + final shape holds it.
+    [Fact]
+    public void IsPinyinSyllable_EveryShortTextAndEverySyllableWithOneEdit_AgreesWithTheSetOfSyllables()
+    {
+        var syllables = Romanization.AllSyllables;
+        syllables.Should().Contain(["zhuang", "a", "er", "lve", "qiong"]).And.HaveCountGreaterThan(400);
+        var texts = new List<string> { "", "Zhang", "zhAng", "zh", "ch", "sh", "h", "zhangwei", "x\u00e9", "\u00e9r", "zhuang\u0301", "1a", "a1" };
+        const string letters = "abcdefghijklmnopqrstuvwxyz";
+        var buffer = new char[4];
+        void AddAll(int length, int at)
+        {
+            if (at == length)
+            {
+                texts.Add(new string(buffer, 0, length));
+                return;
+            }
+
+            foreach (var letter in letters)
+            {
+                buffer[at] = letter;
+                AddAll(length, at + 1);
+            }
+        }
+
+        for (var length = 1; length <= 4; length++)
+        {
+            AddAll(length, 0);
+        }
+
+        foreach (var syllable in syllables)
+        {
+            foreach (var letter in letters)
+            {
+                texts.Add(syllable + letter);
+                texts.Add(letter + syllable);
+                for (var k = 0; k < syllable.Length; k++)
+                {
+                    texts.Add(string.Concat(syllable.AsSpan(0, k), letter.ToString(), syllable.AsSpan(k + 1)));
+                }
+            }
+
+            for (var k = 0; k < syllable.Length; k++)
+            {
+                texts.Add(syllable.Remove(k, 1));
+            }
+        }
+
+        var disagreements = texts.Where(t => Romanization.IsPinyinSyllable(t) != syllables.Contains(t)
+            || Romanization.IsPinyinSyllable(t.AsSpan()) != syllables.Contains(t)).Take(10).ToList();
+        disagreements.Should().BeEmpty();
+        texts.Count(syllables.Contains).Should().BeGreaterThan(syllables.Count, "syllables one edit from another are syllables too");
+    }
+
     [Theory]
     [InlineData("gim", "kim")]
     [InlineData("jeong", "jong")]
