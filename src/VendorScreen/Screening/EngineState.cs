@@ -19,11 +19,20 @@ internal sealed class EngineState
     {
         Dataset = dataset;
         Sources = sources;
+
+        // With an index read from a snapshot, the tables comparing names reads are made on another core while this one makes the
+        // graph, the ownership table and the listings, which read none of them (on the first state of a process the tables take as
+        // long as the rest); a failure there is thrown here. An index built here reads them as it is built, so they are made first.
+        var tables = index is null ? null : Task.Run(ScoringTables.Prepare);
+        if (index is null)
+        {
+            ScoringTables.Prepare();
+        }
+
         Index = index ?? new CandidateIndex(dataset.Entities, NameScoringRules.Default);
         Graph = new RelationGraph(dataset.Relations, dataset.FindEntity);
         Ownership = new OwnershipIndex(dataset.Relations, dataset.FindEntity, dataset.GetList, OwnershipLimits.Default);
         Ownership.At(madeOn);
-        ScoringTables.Prepare();
         _listings = new Dictionary<Entity, EntityListings>(dataset.Entities.Count, ReferenceEqualityComparer.Instance);
         foreach (var entity in dataset.Entities)
         {
@@ -32,6 +41,8 @@ internal sealed class EngineState
                 _listings.TryAdd(entity, WriteListings(entity));
             }
         }
+
+        tables?.GetAwaiter().GetResult();
     }
 
     public ScreeningDataset Dataset { get; }
