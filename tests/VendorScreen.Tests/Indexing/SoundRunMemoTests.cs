@@ -166,6 +166,80 @@ public sealed class SoundRunMemoTests
         (memo.Count, memo.StartedOver).Should().Be((1, 0));
     }
 
+    [Fact]
+    public void Add_CodesFull_StartsOverWithTheNewGroup()
+    {
+        var memo = new SoundRunMemo(maxGroups: 100, maxWords: 100, maxChars: 8);
+        var words = new List<SoundWord>();
+        memo.Add(NameScript.Hangul, "gimjo", 1, [new(1, 1)]);
+
+        memo.Add(NameScript.Hangul, "parkx", 1, [new(2, 1)]);
+
+        memo.TryCopy(NameScript.Hangul, "gimjo", 1, words).Should().BeFalse();
+        memo.TryCopy(NameScript.Hangul, "parkx", 1, words).Should().BeTrue();
+        words.Should().Equal(new SoundWord(2, 1));
+        (memo.Count, memo.StartedOver).Should().Be((1, 1));
+    }
+
+    [Fact]
+    public void Add_MoreCodesThanTheMemoHolds_KeepsNothing()
+    {
+        var memo = new SoundRunMemo(maxGroups: 10, maxWords: 10, maxChars: 4);
+        memo.Add(NameScript.Han, "ab", 1, [new(1, 1)]);
+
+        memo.Add(NameScript.Han, "abcde", 1, [new(2, 1)]);
+
+        memo.TryCopy(NameScript.Han, "abcde", 1, []).Should().BeFalse();
+        (memo.Count, memo.StartedOver).Should().Be((1, 0));
+    }
+
+    // Groups whose codes share a start, differ only in script or in run lengths, or are the empty text, in a table of few slots
+    // (so that groups meet in slots and are told apart by what they hold): each copied back as added, and none mistaken for
+    // another, before and after starting over.
+    [Fact]
+    public void Add_ManyGroupsInFewSlots_EachCopiedBackAsAdded()
+    {
+        var memo = new SoundRunMemo(maxGroups: 40, maxWords: 1000, maxChars: 1000);
+        var groups = new List<(NameScript Script, string Codes, ulong Ends, SoundWord[] Words)>();
+        var texts = new[] { "", "k", "ki", "kim", "kimj", "kimjo", "kimjon", "jo", "jong", "un" };
+        var id = 0;
+        foreach (var text in texts)
+        {
+            foreach (var script in new[] { NameScript.Han, NameScript.Hangul })
+            {
+                foreach (var ends in new ulong[] { 1, 0x0201 })
+                {
+                    groups.Add((script, text, ends, [new SoundWord(id, id / 10.0), new SoundWord(id + 1000, 1)]));
+                    id++;
+                }
+            }
+        }
+
+        groups.Should().HaveCount(40);
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (script, codes, ends, words) in groups)
+            {
+                memo.Add(script, codes, ends, words);
+            }
+
+            var copied = new List<SoundWord>();
+            foreach (var (script, codes, ends, words) in groups)
+            {
+                memo.TryCopy(script, codes, ends, copied).Should().BeTrue($"{script} \"{codes}\" {ends:X}");
+                copied.Should().Equal(words);
+            }
+
+            memo.TryCopy(NameScript.Cyrillic, "kim", 1, copied).Should().BeFalse();
+            memo.TryCopy(NameScript.Han, "kimjong", 1, copied).Should().BeFalse();
+            memo.TryCopy(NameScript.Han, "kim", 0x0301, copied).Should().BeFalse();
+            memo.Count.Should().Be(40);
+            memo.Clear();
+            memo.Count.Should().Be(0);
+            memo.TryCopy(groups[0].Script, groups[0].Codes, groups[0].Ends, copied).Should().BeFalse();
+        }
+    }
+
     [Theory]
     [InlineData(new[] { 3 }, 3UL)]
     [InlineData(new[] { 2, 5, 9 }, 0x09_05_02UL)]
