@@ -24,6 +24,7 @@ internal static class ScoringTables
         RuntimeHelpers.RunClassConstructor(typeof(LegalForms).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(NumberWords).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(CrossScriptSimilarity).TypeHandle);
+        CrossScriptSimilarity.PrepareSyllables();
         RuntimeHelpers.RunClassConstructor(typeof(CrossScriptKey).TypeHandle);
     }
 }

@@ -573,7 +573,16 @@ internal static class CrossScriptSimilarity
 
     private static readonly string[] PinyinMarkers = ["ng", "zh", "x", "q", "uo", "ui", "iu", "ao"];
 
-    // The syllables of each romanisation, made when first read (a Latin name compared with no Han or Hangul name never reads them).
+    /// <summary>Makes the sets of the syllables of each romanisation, if not made yet (<see cref="Matching.ScoringTables"/>).</summary>
+    internal static void PrepareSyllables()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(PinyinSyllables).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(HangulSyllables).TypeHandle);
+    }
+
+    // The syllables of each romanisation, made when first read or by PrepareSyllables (with the other tables comparing names
+    // reads, when a dataset generation is made: 4,152 strings and their tables, which the first Han or Hangul screening made
+    // otherwise, for the runtime's first collection to move while screenings ran).
     private static class PinyinSyllables
     {
         // Every initial with every final of the standard table (a superset of the syllables in use).
