@@ -53,13 +53,13 @@ internal static class Romanization
     // The initials of one letter, one bit per letter from 'a'.
     private static readonly uint OneLetterInitials = Initials.Where(i => i.Length == 1).Aggregate(0u, static (mask, i) => mask | (1u << (i[0] - 'a')));
 
+    // Made after LongestFinal, which is declared before it.
     private static ulong[] MakeFinalBits()
     {
-        var longest = Finals.Max(x => x.Length);
-        var bits = new ulong[(Pow27(longest) / 64) + 1];
+        var bits = new ulong[(Pow27(LongestFinal) / 64) + 1];
         foreach (var final in Finals)
         {
-            var code = FinalCode(final, longest);
+            var code = FinalCode(final, LongestFinal);
             bits[code >> 6] |= 1UL << code;
         }
 
