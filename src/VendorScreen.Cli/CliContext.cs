@@ -28,6 +28,11 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, bool Std
     /// <summary>Gets the index snapshot file given with <c>--index</c>, or <see langword="null"/> to load the sources.</summary>
     public string? IndexFile { get; init; }
 
+    /// <summary>Gets standard output as a stream of bytes, to which <see cref="Stdout"/> writes its text in UTF-8 without a byte
+    /// order mark; <see langword="null"/> when there is no such stream (output spooled as UTF-8 is then copied through
+    /// <see cref="Stdout"/>).</summary>
+    public Stream? StdoutBytes { get; init; }
+
     /// <summary>Gets a hook that changes the engine before it is built (for hosts that embed the command line, and tests).</summary>
     public Action<ScreeningEngineBuilder>? ConfigureEngine { get; init; }
 

@@ -120,7 +120,12 @@ namespace VendorScreen.Cli
             Console.CancelKeyPress += OnCancel;
             try
             {
-                var context = new CliContext(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, TimeProvider.System);
+                // Console.Out writes UTF-8 without a byte order mark to the standard output stream: output spooled in UTF-8 is
+                // copied to that stream as it is.
+                var context = new CliContext(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, TimeProvider.System)
+                {
+                    StdoutBytes = Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage ? Console.OpenStandardOutput() : null,
+                };
                 return await RunAsync(args, context, cancellation.Token).ConfigureAwait(false);
             }
             finally

@@ -185,7 +185,7 @@ internal static class ScreenCommand
                 writer.Complete(counts);
             }
 
-            await spool.PublishAsync(context.Stdout, cancellationToken).ConfigureAwait(false);
+            await spool.PublishAsync(context.Stdout, context.StdoutBytes, cancellationToken).ConfigureAwait(false);
         }
 
         if (context.StderrIsTerminal && (settings.Output is not null || format != "table" || !context.StdoutIsTerminal))

@@ -104,6 +104,34 @@ public sealed class StreamingOutputTests : IDisposable
         stdout.ToString().Should().Be(expected.ToString());
     }
 
+    // On the console the spooled bytes go to standard output's stream as they are; text written to standard output before,
+    // still in its writer's buffer, comes first, and the bytes are those the writer would have written.
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(OutputSpool.MemoryLimit)]
+    public async Task Spool_PublishedAsBytes_SameBytesAsThroughTheWriter(int memoryLimit)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var expected = new StringBuilder("written before\n");
+        using var bytes = new MemoryStream();
+        await using var stdout = new StreamWriter(bytes, utf8, 4096, leaveOpen: true);
+        await stdout.WriteAsync("written before\n");
+        using (var spool = OutputSpool.Create(null, memoryLimit))
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var line = $"line {i.ToString(CultureInfo.InvariantCulture)} ünïcödé 漢字 \U0001F600\n";
+                expected.Append(line);
+                await spool.Writer.WriteAsync(line);
+            }
+
+            await spool.PublishAsync(stdout, bytes, CancellationToken.None);
+            spool.SpilledToFile.Should().Be(memoryLimit == 1024);
+        }
+
+        bytes.ToArray().Should().Equal(utf8.GetBytes(expected.ToString()));
+    }
+
     [Fact]
     public async Task Spool_NotPublished_LeavesNoFile()
     {
