@@ -13,8 +13,8 @@ namespace VendorScreen.Indexing;
 /// array of <see cref="MaxWords"/> words shared by every group, and one array of <see cref="MaxChars"/> characters holding the
 /// codes of each group's longest run. When any is full it starts over empty in the same memory, so screening allocates nothing
 /// for it after that first addition. None of its arrays holds a reference: what it keeps is never traced or moved by the
-/// collector, and adding to it leaves no new object for the next collection to promote (with the codes kept as strings, two
-/// thirds of what a screening process's collections promoted were those strings). Safe for concurrent use: groups are added,
+/// collector, and adding to it leaves no new object for the next collection to promote (with the codes kept as strings, most
+/// of what a screening process's later collections promoted were those strings). Safe for concurrent use: groups are added,
 /// and read by copying their words out, under one lock.
 /// </remarks>
 internal sealed class SoundRunMemo

@@ -98,7 +98,7 @@ public sealed class StreamingOutputTests : IDisposable
             spool.SpilledToFile.Should().BeFalse("nothing is flushed before the writer's buffer fills");
             await spool.Writer.FlushAsync();
             spool.SpilledToFile.Should().BeTrue();
-            await spool.PublishAsync(stdout, CancellationToken.None);
+            await spool.PublishAsync(stdout, stdoutBytes: null, CancellationToken.None);
         }
 
         stdout.ToString().Should().Be(expected.ToString());
