@@ -89,6 +89,33 @@ public sealed class ScreenInputErrorTests : IDisposable
         run.ShouldFailWith(2, expected.Select(e => e.Replace("{path}", path, StringComparison.Ordinal)).ToArray());
     }
 
+    [Fact]
+    public async Task Screen_BadRowAndAListThatCannotBeLoaded_ReportsTheRow()
+    {
+        // The lists load while the rows are checked: a bad row still stops the run with its own error, not the list's.
+        var path = _host.Write("bad.csv", "name,as_of\nHikvision,\nAxis Communications AB,2021-13-01\n");
+        var list = _host.PathOf("no-such-list.json");
+
+        var run = await CliTestHost.RunAsync("screen", path, "--source", list, "--no-default-data", "--format", "json");
+
+        run.ShouldFailWith(2, $"{path}:3:", "invalid as_of \"2021-13-01\"");
+        run.Stderr.Should().NotContain("no-such-list.json");
+        run.Stdout.Should().BeEmpty("nothing is written when the input is bad");
+    }
+
+    [Fact]
+    public async Task Screen_GoodRowsAndAListThatCannotBeLoaded_ReportsTheList()
+    {
+        var path = _host.Write("ok.csv", "name\nHikvision\n");
+        var list = _host.PathOf("no-such-list.json");
+
+        var run = await CliTestHost.RunAsync("screen", path, "--source", list, "--no-default-data");
+
+        run.ExitCode.Should().NotBe(0);
+        run.Stderr.Should().Contain("no-such-list.json");
+        run.Stdout.Should().BeEmpty();
+    }
+
     /// <summary>Bad options on a good file: the options, and the fragments the one-line message must hold.</summary>
     public static TheoryData<string[], string[]> BadOptions() => new()
     {
