@@ -103,12 +103,9 @@ internal static class ScreenCommand
         CliOptions.CheckOutputIsAFile(settings.Output);
         CliOptions.CheckOutputIsNotInput(settings.Output, settings.Input);
 
-        // First pass: every row is read and checked while the lists are loaded on another thread, so bad input stops the run
-        // before anything is screened (the lists loaded for nothing are let go, and the input's error is the one reported); only
-        // the count is kept, so a file of any length is checked in bounded memory.
+        // First pass: every row is read and checked before the lists are loaded, so bad input stops the run at once; only the
+        // count is kept, so a file of any length is checked in bounded memory.
         int rowCount;
-        using var stopLoading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<ScreeningEngine> loading;
         using (var check = InputFile.Open(settings.Input, asOf))
         {
             if (check.IgnoredColumns.Count > 0)
@@ -116,21 +113,10 @@ internal static class ScreenCommand
                 context.Warn($"{settings.Input}: ignoring unknown {(check.IgnoredColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", check.IgnoredColumns.Select(c => "\"" + c + "\""))}");
             }
 
-            var token = stopLoading.Token;
-            loading = Task.Run(() => EngineFactory.CreateAsync(sources, policy, algorithm, requireUsable: true, token), token);
-            try
-            {
-                rowCount = check.ReadRows().Count();
-            }
-            catch
-            {
-                await stopLoading.CancelAsync().ConfigureAwait(false);
-                await LetGoAsync(loading).ConfigureAwait(false);
-                throw;
-            }
+            rowCount = check.ReadRows().Count();
         }
 
-        using var engine = await loading.ConfigureAwait(false);
+        using var engine = await EngineFactory.CreateAsync(sources, policy, algorithm, requireUsable: true, cancellationToken).ConfigureAwait(false);
         foreach (var snapshot in engine.Dataset?.Snapshots ?? [])
         {
             if (snapshot.RejectedRecords.Count > 0)
@@ -208,21 +194,6 @@ internal static class ScreenCommand
         }
 
         return failed ? ExitCodes.FailOn : ExitCodes.Success;
-    }
-
-    // Waits for lists loaded for a run that stopped on its input, and lets the engine go: whatever the loading ends in (an engine,
-    // a failure, or cancelled), the input's error is the one reported.
-    private static async Task LetGoAsync(Task<ScreeningEngine> loading)
-    {
-        try
-        {
-            (await loading.ConfigureAwait(false)).Dispose();
-        }
-#pragma warning disable CA1031 // The run already stops on its input's error; the loading's own outcome is not reported.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
     }
 
     /// <summary>Screens one chunk of rows as a batch (both cores). When the batch fails, its rows are screened one by one to find the

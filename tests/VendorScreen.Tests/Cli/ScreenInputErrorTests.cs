@@ -92,7 +92,7 @@ public sealed class ScreenInputErrorTests : IDisposable
     [Fact]
     public async Task Screen_BadRowAndAListThatCannotBeLoaded_ReportsTheRow()
     {
-        // The lists load while the rows are checked: a bad row still stops the run with its own error, not the list's.
+        // Every row is checked before the lists are loaded: a bad row stops the run with its own error, not the list's.
         var path = _host.Write("bad.csv", "name,as_of\nHikvision,\nAxis Communications AB,2021-13-01\n");
         var list = _host.PathOf("no-such-list.json");
 
