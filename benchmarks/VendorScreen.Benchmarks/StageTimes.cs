@@ -50,6 +50,11 @@ internal static class StageTimes
             }
         }
 
+        if (ThroughputHarness.StringOption(args, "--bound-only") is { } boundScript)
+        {
+            return BoundOnly(queries, index, options, boundScript);
+        }
+
         if (args.Contains("--cold-warm"))
         {
             return ColdAndWarm(queries, index, algorithm, options);
@@ -341,5 +346,54 @@ internal static class StageTimes
     {
         public long Seconds;
         public long Nanoseconds;
+    }
+    // --bound-only SCRIPT: the bound alone (NameScorer.MayReach, at the review threshold) over every candidate of every form of
+    // the queries of one script ("all" for every query), looked up once; then twelve rounds over all of them, each in the
+    // thread's processor time, and the least and the median per candidate. The bound keeps what it works out for one query
+    // (the pairs of each candidate word, the answers of twin names) until the next, so every round works each query out anew,
+    // as a screening does: for comparing two builds' bound on the same candidates, with little else in the time.
+    private static int BoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, ScreeningOptions options, string script)
+    {
+        var work = new List<(NormalizedName Variant, int[] Ids)>();
+        foreach (var q in queries)
+        {
+            if (script != "all" && q.Script != script)
+            {
+                continue;
+            }
+
+            foreach (var variant in Screener.Windows(NameNormalizer.Normalize(q.Name)))
+            {
+                work.Add((variant, [.. index.FindCandidates(variant, options.MaxCandidates, null)]));
+            }
+        }
+
+        if (work.Sum(w => w.Ids.Length) == 0)
+        {
+            Console.Error.WriteLine($"stages: --bound-only {script}: no query of that script has a candidate (scripts: latin, cyrillic, han, hangul, all)");
+            return 2;
+        }
+
+        var times = new List<double>();
+        var names = 0;
+        for (var round = 0; round < 12; round++)
+        {
+            var start = ThreadCpuMicroseconds();
+            names = 0;
+            foreach (var (variant, ids) in work)
+            {
+                foreach (var id in ids)
+                {
+                    names += NameScorer.MayReach(variant, index.Names[id].Normalized, index, NameScoringRules.Default, options.ReviewThreshold, index.FactsOf(id)) ? 1 : 0;
+                }
+            }
+
+            times.Add(ThreadCpuMicroseconds() - start);
+        }
+
+        times.Sort();
+        var total = work.Sum(w => w.Ids.Length);
+        Console.WriteLine($"bound-only {script}: {work.Count} forms, {total} candidates, {names} may reach; per candidate min {times[0] / total:0.000} us, median {times[times.Count / 2] / total:0.000} us");
+        return 0;
     }
 }
