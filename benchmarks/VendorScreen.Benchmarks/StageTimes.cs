@@ -347,6 +347,7 @@ internal static class StageTimes
         public long Seconds;
         public long Nanoseconds;
     }
+
     // --bound-only SCRIPT: the bound alone (NameScorer.MayReach, at the review threshold) over every candidate of every form of
     // the queries of one script ("all" for every query), looked up once; then twelve rounds over all of them, each in the
     // thread's processor time, and the least and the median per candidate. The bound keeps what it works out for one query

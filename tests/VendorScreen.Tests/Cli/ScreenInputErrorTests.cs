@@ -111,8 +111,7 @@ public sealed class ScreenInputErrorTests : IDisposable
 
         var run = await CliTestHost.RunAsync("screen", path, "--source", list, "--no-default-data");
 
-        run.ExitCode.Should().NotBe(0);
-        run.Stderr.Should().Contain("no-such-list.json");
+        run.ShouldFailWith(3, list, "no such file");
         run.Stdout.Should().BeEmpty();
     }
 
