@@ -177,7 +177,7 @@ internal abstract class ResultWriter : IDisposable
         var rounded = RoundScore(score);
         if (double.IsNegative(rounded) || !(rounded < 1e9))
         {
-            return rounded.ToString("0.####", CultureInfo.InvariantCulture);
+            return FormatScoreInGeneral(score);
         }
 
         var tenThousandths = (long)Math.Round(rounded * 10_000, MidpointRounding.AwayFromZero);
@@ -207,7 +207,8 @@ internal abstract class ResultWriter : IDisposable
         return new string(text[..(length + digits)]);
     }
 
-    /// <summary>Formats a score as <see cref="FormatScore"/> does, always through the format <c>0.####</c> (for tests).</summary>
+    /// <summary>Formats a score as <see cref="FormatScore"/> does, always through the format <c>0.####</c>: its way for any value
+    /// it does not write from ten-thousandths, and what tests compare it with.</summary>
     /// <param name="score">The score.</param>
     /// <returns>The text.</returns>
     internal static string FormatScoreInGeneral(double score) => RoundScore(score).ToString("0.####", CultureInfo.InvariantCulture);
