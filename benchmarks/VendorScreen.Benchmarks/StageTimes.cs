@@ -18,6 +18,13 @@ internal static class StageTimes
     {
         var dataRoot = ThroughputHarness.StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
         var queryCount = ThroughputHarness.Option(args, "--queries", 2_000);
+        var boundScript = ThroughputHarness.StringOption(args, "--bound-only");
+        if (args.Contains("--bound-only") && boundScript is null)
+        {
+            await Console.Error.WriteLineAsync("stages: --bound-only needs a script (latin, cyrillic, han, hangul or all)");
+            return 2;
+        }
+
         if (await RealCorpus.LoadOrReportAsync(dataRoot, "stages") is not { } corpus)
         {
             return 2;
@@ -50,7 +57,7 @@ internal static class StageTimes
             }
         }
 
-        if (ThroughputHarness.StringOption(args, "--bound-only") is { } boundScript)
+        if (boundScript is not null)
         {
             return BoundOnly(queries, index, options, boundScript);
         }
