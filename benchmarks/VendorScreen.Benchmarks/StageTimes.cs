@@ -25,6 +25,13 @@ internal static class StageTimes
             return 2;
         }
 
+        var soundScript = ThroughputHarness.StringOption(args, "--sound-only");
+        if (args.Contains("--sound-only") && soundScript is null)
+        {
+            await Console.Error.WriteLineAsync("stages: --sound-only needs a script (cyrillic, han, hangul or all)");
+            return 2;
+        }
+
         if (await RealCorpus.LoadOrReportAsync(dataRoot, "stages") is not { } corpus)
         {
             return 2;
@@ -60,6 +67,11 @@ internal static class StageTimes
         if (boundScript is not null)
         {
             return BoundOnly(queries, index, options, boundScript);
+        }
+
+        if (soundScript is not null)
+        {
+            return SoundOnly(queries, index, soundScript);
         }
 
         if (args.Contains("--cold-warm"))
@@ -402,6 +414,50 @@ internal static class StageTimes
         times.Sort();
         var total = work.Sum(w => w.Ids.Length);
         Console.WriteLine($"bound-only {script}: {work.Count} forms, {total} candidates, {names} may reach; per candidate min {times[0] / total:0.000} us, median {times[times.Count / 2] / total:0.000} us");
+        return 0;
+    }
+
+    // --sound-only SCRIPT: the look-up by sound alone (the Latin words that sound like a transliterated form) for every form of
+    // the queries of one script ("all" for every query) read from another script; twelve rounds over all of them, each in the
+    // thread's processor time, the memo of the look-up emptied before each round (so that a round meets each group of runs for
+    // the first time as a new query does, and its repeats within the round as a run of screenings does), and the least and the
+    // median per form: for comparing two builds' look-up on the same forms.
+    private static int SoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
+    {
+        var work = new List<NormalizedName>();
+        foreach (var q in queries)
+        {
+            if (script != "all" && q.Script != script)
+            {
+                continue;
+            }
+
+            work.AddRange(Screener.Windows(NameNormalizer.Normalize(q.Name)).Where(v => v.IsTransliteration));
+        }
+
+        if (work.Count == 0)
+        {
+            Console.Error.WriteLine($"stages: --sound-only {script}: no query of that script has a form read from another script (scripts: cyrillic, han, hangul, all)");
+            return 2;
+        }
+
+        var times = new List<double>();
+        var words = 0;
+        for (var round = 0; round < 12; round++)
+        {
+            index.ForgetSoundRuns();
+            var start = ThreadCpuMicroseconds();
+            words = 0;
+            foreach (var variant in work)
+            {
+                words += index.SoundAlikeWords(variant).Count;
+            }
+
+            times.Add(ThreadCpuMicroseconds() - start);
+        }
+
+        times.Sort();
+        Console.WriteLine($"sound-only {script}: {work.Count} forms, {words} words found; per form min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
         return 0;
     }
 }
