@@ -18,17 +18,11 @@ internal static class StageTimes
     {
         var dataRoot = ThroughputHarness.StringOption(args, "--data") ?? Path.Combine("..", "shared", "data");
         var queryCount = ThroughputHarness.Option(args, "--queries", 2_000);
-        var boundScript = ThroughputHarness.StringOption(args, "--bound-only");
-        if (args.Contains("--bound-only") && boundScript is null)
+        var boundProblem = ScriptOption(args, "--bound-only", ["latin", "cyrillic", "han", "hangul", "all"], out var boundScript);
+        var soundProblem = ScriptOption(args, "--sound-only", ["cyrillic", "han", "hangul", "all"], out var soundScript);
+        if ((boundProblem ?? soundProblem) is { } problem)
         {
-            await Console.Error.WriteLineAsync("stages: --bound-only needs a script (latin, cyrillic, han, hangul or all)");
-            return 2;
-        }
-
-        var soundScript = ThroughputHarness.StringOption(args, "--sound-only");
-        if (args.Contains("--sound-only") && soundScript is null)
-        {
-            await Console.Error.WriteLineAsync("stages: --sound-only needs a script (cyrillic, han, hangul or all)");
+            await Console.Error.WriteLineAsync($"stages: {problem}");
             return 2;
         }
 
@@ -372,33 +366,61 @@ internal static class StageTimes
     // thread's processor time, and the least and the median per candidate. The bound keeps what it works out for one query
     // (the pairs of each candidate word, the answers of twin names) until the next, so every round works each query out anew,
     // as a screening does: for comparing two builds' bound on the same candidates, with little else in the time.
+    // The script an option names, when it is given: a problem to report when it names none or one not among those allowed.
+    private static string? ScriptOption(string[] args, string option, string[] allowed, out string? script)
+    {
+        script = ThroughputHarness.StringOption(args, option);
+        if (!args.Contains(option) || (script is not null && allowed.Contains(script)))
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", allowed[..^1]) + " or " + allowed[^1];
+        return script is null ? $"{option} needs a script ({names})" : $"{option} {script}: not one of the scripts it takes ({names})";
+    }
+
+    // The queries of one script of the mix, or every query for "all".
+    private static IEnumerable<Query> OfScript(IReadOnlyList<Query> queries, string script) =>
+        script == "all" ? queries : queries.Where(q => q.Script == script);
+
+    // The processor time of twelve rounds of some work on this thread, least first; what is to be done before each round is not
+    // timed.
+    private static List<double> TwelveRounds(Action round, Action? before = null)
+    {
+        var times = new List<double>();
+        for (var r = 0; r < 12; r++)
+        {
+            before?.Invoke();
+            var start = ThreadCpuMicroseconds();
+            round();
+            times.Add(ThreadCpuMicroseconds() - start);
+        }
+
+        times.Sort();
+        return times;
+    }
+
     private static int BoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, ScreeningOptions options, string script)
     {
         var work = new List<(NormalizedName Variant, int[] Ids)>();
-        foreach (var q in queries)
+        foreach (var q in OfScript(queries, script))
         {
-            if (script != "all" && q.Script != script)
-            {
-                continue;
-            }
-
             foreach (var variant in Screener.Windows(NameNormalizer.Normalize(q.Name)))
             {
                 work.Add((variant, [.. index.FindCandidates(variant, options.MaxCandidates, null)]));
             }
         }
 
-        if (work.Sum(w => w.Ids.Length) == 0)
+        var total = work.Sum(w => w.Ids.Length);
+        if (total == 0)
         {
-            Console.Error.WriteLine($"stages: --bound-only {script}: no query of that script has a candidate (scripts: latin, cyrillic, han, hangul, all)");
+            Console.Error.WriteLine($"stages: --bound-only {script}: no query of that script has a candidate");
             return 2;
         }
 
-        var times = new List<double>();
         var names = 0;
-        for (var round = 0; round < 12; round++)
+        var times = TwelveRounds(() =>
         {
-            var start = ThreadCpuMicroseconds();
             names = 0;
             foreach (var (variant, ids) in work)
             {
@@ -407,12 +429,7 @@ internal static class StageTimes
                     names += NameScorer.MayReach(variant, index.Names[id].Normalized, index, NameScoringRules.Default, options.ReviewThreshold, index.FactsOf(id)) ? 1 : 0;
                 }
             }
-
-            times.Add(ThreadCpuMicroseconds() - start);
-        }
-
-        times.Sort();
-        var total = work.Sum(w => w.Ids.Length);
+        });
         Console.WriteLine($"bound-only {script}: {work.Count} forms, {total} candidates, {names} may reach; per candidate min {times[0] / total:0.000} us, median {times[times.Count / 2] / total:0.000} us");
         return 0;
     }
@@ -424,39 +441,24 @@ internal static class StageTimes
     // median per form: for comparing two builds' look-up on the same forms.
     private static int SoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
     {
-        var work = new List<NormalizedName>();
-        foreach (var q in queries)
-        {
-            if (script != "all" && q.Script != script)
-            {
-                continue;
-            }
-
-            work.AddRange(Screener.Windows(NameNormalizer.Normalize(q.Name)).Where(v => v.IsTransliteration));
-        }
-
+        var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name))).Where(v => v.IsTransliteration).ToList();
         if (work.Count == 0)
         {
-            Console.Error.WriteLine($"stages: --sound-only {script}: no query of that script has a form read from another script (scripts: cyrillic, han, hangul, all)");
+            Console.Error.WriteLine($"stages: --sound-only {script}: no query of that script has a form read from another script");
             return 2;
         }
 
-        var times = new List<double>();
         var words = 0;
-        for (var round = 0; round < 12; round++)
-        {
-            index.ForgetSoundRuns();
-            var start = ThreadCpuMicroseconds();
-            words = 0;
-            foreach (var variant in work)
+        var times = TwelveRounds(
+            () =>
             {
-                words += index.SoundAlikeWords(variant).Count;
-            }
-
-            times.Add(ThreadCpuMicroseconds() - start);
-        }
-
-        times.Sort();
+                words = 0;
+                foreach (var variant in work)
+                {
+                    words += index.SoundAlikeWords(variant).Count;
+                }
+            },
+            before: index.ForgetSoundRuns);
         Console.WriteLine($"sound-only {script}: {work.Count} forms, {words} words found; per form min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
         return 0;
     }
