@@ -372,6 +372,52 @@ public sealed class CandidateBoundTests
         NameScorer.MayReach(query, far, statistics, rules, 0.5).Should().Be(atHalf);
     }
 
+    [Fact]
+    public void MayReach_CandidatesThatReadTheQueryInTurnInDifferentWays_AnswerAsEachAfresh()
+    {
+        // The candidates of one query read its words in more than one way: as written, with a misspelt legal form read as the form
+        // a candidate carries, and against a name transliterated from Cyrillic under the rules of names spelled alphabetically. The
+        // bound keeps what it learns of the candidate words for each way separately; whatever the order, each answer must be the
+        // one a fresh bound gives.
+        var query = NameNormalizer.Normalize("Meridian Zorbex Trading Limitd")[0];
+        var statistics = new Rarities(new Dictionary<string, double> { ["meridian"] = 1, ["zorbex"] = 1, ["trading"] = 0.1 });
+        List<NormalizedName> candidates =
+        [
+            .. new[]
+            {
+                "Meridian Zorbex Trading Ltd", "Zorbex Holdings", "Меридиан Зорбекс Трейдинг", "Meridian Zorbex Trading Limited",
+                "Quilty Trading Ltd", "Зорбекс Меридиан", "Meridian Zorbex Trading", "Hollow Brightwater Tannery Limited",
+            }.SelectMany(NameNormalizer.Normalize),
+        ];
+        candidates.Should().Contain(c => c.IsTransliteration, "the names in Cyrillic are read in Latin letters too");
+
+        foreach (var rules in NameScoringRules.All)
+        {
+            var afresh = candidates.Select(c =>
+            {
+                NameScorer.ForgetBoundMemos();
+                return NameScorer.MayReach(query, c, statistics, rules, ReviewThreshold);
+            }).ToList();
+
+            NameScorer.ForgetBoundMemos();
+            for (var round = 0; round < 3; round++)
+            {
+                var order = round == 1 ? Enumerable.Range(0, candidates.Count).Reverse() : Enumerable.Range(0, candidates.Count);
+                foreach (var i in order)
+                {
+                    NameScorer.MayReach(query, candidates[i], statistics, rules, ReviewThreshold).Should().Be(afresh[i], $"{rules.Name}: \"{candidates[i].Key}\" in round {round}");
+                }
+            }
+
+            if (rules == NameScoringRules.Default)
+            {
+                afresh.Should().Contain(true).And.Contain(false, "some candidates are ruled out and some are not");
+            }
+        }
+
+        NameScorer.ForgetBoundMemos();
+    }
+
     [Theory]
     [InlineData("Zorbex Bank UAE", "Zorbex Bank United Arab Emirates")]
     [InlineData("Zorbex Bank United Arab Emirates", "Zorbex Bank UAE")]
