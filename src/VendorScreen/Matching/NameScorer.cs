@@ -2333,18 +2333,21 @@ internal static partial class NameScorer
     [SkipLocalsInit]
     private static void AddJoined(List<NameToken> single, List<NameToken> multi, List<Pair> pairs, bool queryJoined, NameScoringRules rules)
     {
+        // A pair below the least similarity adds nothing: when that is above 0, a run whose length and letters rule out a
+        // similarity above 0 with a word (MaySpellAlikeShape, as the bound reads runs) is neither written nor compared with it.
+        var shaped = rules.JoinedMinSimilarity > 0;
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
         {
-            var joined = runs.Joined;
             for (var i = 0; i < single.Count; i++)
             {
-                if (single[i].Text.Length < 4)
+                var x = single[i].Text;
+                if (x.Length < 4 || (shaped && !MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length)))
                 {
                     continue;
                 }
 
-                var sim = SpellingSimilarity(single[i].Text, single[i].Class, joined, TokenClass.Word, rules, shortSubstitution: false);
+                var sim = JoinedRunSimilarity(x, single[i].Class, runs.Joined, rules);
                 if (sim >= rules.JoinedMinSimilarity)
                 {
                     pairs.Add(queryJoined ? new Pair(runs.Start, runs.Count, i, 1, sim) : new Pair(i, 1, runs.Start, runs.Count, sim));
@@ -2354,6 +2357,17 @@ internal static partial class NameScorer
 
         runs.Dispose();
     }
+
+    /// <summary>Gets the similarity at which the scorer pairs a word with a run of tokens of the other name joined: their spelling
+    /// similarity without the short-word rules. It is above 0 only where <see cref="MaySpellAlike"/> holds, and so where
+    /// <see cref="MaySpellAlikeShape"/> does.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="wordClass">The word's class.</param>
+    /// <param name="joined">The run's tokens, joined.</param>
+    /// <param name="rules">The rules.</param>
+    /// <returns>The similarity.</returns>
+    internal static double JoinedRunSimilarity(ReadOnlySpan<char> word, TokenClass wordClass, ReadOnlySpan<char> joined, NameScoringRules rules) =>
+        SpellingSimilarity(word, wordClass, joined, TokenClass.Word, rules, shortSubstitution: false);
 
     // Whether a token may be read as an acronym of the other name's words: a word of two letters up to the rules' longest
     // acronym, in ASCII letters; two letters make an acronym only without a vowel ("JC", not the name part "Al" or "Wu").

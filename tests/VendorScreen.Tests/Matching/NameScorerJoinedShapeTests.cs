@@ -7,7 +7,8 @@ namespace VendorScreen.Tests.Matching;
 /// <summary>
 /// The bound tests a word against a joined run by the run's length and its first, second and last letters before it writes the
 /// run (<see cref="NameScorer.MaySpellAlikeShape"/>): every run that test rules out must be one that
-/// <see cref="NameScorer.MaySpellAlike"/> rules out, or the bound would miss a joined pair.
+/// <see cref="NameScorer.MaySpellAlike"/> rules out, or the bound would miss a joined pair. The scorer compares a word with a
+/// joined run only where the same test lets it through, so every pair it finds must pass it.
 /// </summary>
 public sealed class NameScorerJoinedShapeTests
 {
@@ -63,6 +64,45 @@ public sealed class NameScorerJoinedShapeTests
         wrong.Should().BeEmpty();
         runs.Should().BeGreaterThan(100_000);
         ruledOut.Should().BeGreaterThan((runs - spelt) * 8 / 10, "most runs differ from a given word in length or in their first letters");
+    }
+
+    [Fact]
+    public async Task JoinedRunSimilarity_RunsOfTheEmbeddedNames_IsAboveZeroOnlyWhereTheShapeAllows()
+    {
+        // The scorer compares a word with a joined run only where MaySpellAlikeShape allows a likeness: every pair it would
+        // otherwise find, under every rule set, must be one the shape lets through.
+        var names = await NameScorerJoinedStartsTests.EmbeddedNamesAsync();
+        var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(300).ToList();
+        var wrong = new List<string>();
+        long paired = 0;
+        foreach (var word in words)
+        {
+            foreach (var tokens in names)
+            {
+                for (var start = 0; start < tokens.Count - 1; start++)
+                {
+                    for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
+                    {
+                        var joined = string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text));
+                        var shape = NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length);
+                        foreach (var rules in NameScoringRules.All)
+                        {
+                            if (NameScorer.JoinedRunSimilarity(word, TokenClass.Word, joined, rules) > 0)
+                            {
+                                paired++;
+                                if (!shape)
+                                {
+                                    wrong.Add($"{rules.Name}: {word} / {joined}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        wrong.Should().BeEmpty();
+        paired.Should().BeGreaterThan(100, "words of the embedded names are spelt alike with runs of others");
     }
 
     [Fact]
