@@ -843,37 +843,38 @@ internal static partial class NameScorer
         private static int SlotOf(int key, int slotBits) => (int)(((uint)key * 0x9E3779B9u) >> (32 - slotBits));
     }
 
-    // The bound's memory of the thread: for each of the last few readings of a query's tokens (under one rule set, kind of name
-    // pair, token statistics and sound codes), which of them each candidate token seen pairs with and its rarity, and the query
-    // tokens' rarities (QueryTables). The candidates of one query read its tokens in more than one way: as written against most
-    // names, with a misspelt legal form read as that form against a name that carries it, and with other rules of pairing against
-    // a name transliterated from another script. Each reading keeps its own tables, so that candidates that alternate between
-    // readings do not each work out again the pairs of every token already seen in their reading.
+    // The bound's memory of the thread: for the query tokens last bounded (under one rule set, kind of name pair, token statistics
+    // and sound codes), which of them each candidate token seen pairs with and its rarity, and the query tokens' rarities.
     private sealed class BoundSpace
     {
-        // The readings kept: the one read last and the ones before it; a new reading takes the place of the one read longest ago.
-        private const int Readings = 4;
-        private readonly QueryTables[] _readings = [new(), new(), new(), new()];
-        private readonly long[] _lastRead = new long[Readings];
-        private long _reads;
-        private int _currentAt;
-        private QueryTables _current;
+        private readonly List<NameToken> _query = new(16);
+        private NameScoringRules? _rules;
+        private PairMode _mode;
+        private ITokenStatistics? _statistics;
+        private IWordSoundCodes? _soundCodes;
+        private double[] _rarityQ = new double[16];
         private double[] _rarityC = new double[16];
+        private bool _rarityQRead;
+
+        // The weights of the query tokens last given to MasksFor against a candidate without a number and with one, each once made
+        // (for the query's reading as syllables or not that they were made for).
+        private readonly double[][] _weightsQ = [new double[16], new double[16]];
+        private readonly bool[] _weightsQMade = new bool[2];
+        private bool _weightsQSyllabic;
+        private SpellingSketch[] _sketchQ = new SpellingSketch[16];
+        private bool _sketchesMade;
+        private WordTraits[] _traitsQ = new WordTraits[16];
+        private bool _traitsMade;
 
         // The query tokens last read with their wider word classes, and what they read as.
         private readonly List<NameToken> _widerQuery = new(16);
         private List<NameToken>? _widerOf;
         private List<NameToken>? _wider;
 
-        public BoundSpace() => _current = _readings[0];
-
-        // The tables of the reading last given to MasksFor.
-        public Dictionary<NameToken, TokenBound> Masks => _current.Masks;
+        public Dictionary<NameToken, TokenBound> Masks { get; } = [];
 
         // The entries of Masks for tokens of indexed names, kept by number (emptied with Masks).
-        public NumberedBounds NumberedMasks => _current.NumberedMasks;
-
-        public Dictionary<NameToken, ulong> SoundMasks => _current.SoundMasks;
+        public NumberedBounds NumberedMasks { get; } = new();
 
         // The query's tokens with their wider word classes (WiderClasses), read once for a list of tokens: a name's tokens do not
         // change once it is made, and the list last read is kept, so its reference cannot come to mean another list.
@@ -887,6 +888,8 @@ internal static partial class NameScorer
 
             return _wider!;
         }
+
+        public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
 
         // The query tokens last read for the legal forms their runs misspell, and whether they misspell each form asked about.
         private List<NameToken>? _misspellingsOf;
@@ -906,199 +909,11 @@ internal static partial class NameScorer
             return _misspellings;
         }
 
-        public bool QueryHasWadeGilesWord(List<NameToken> q) => _current.QueryHasWadeGilesWord(q);
-
-        public bool QueryHasCountryAbbreviation(List<NameToken> q) => _current.QueryHasCountryAbbreviation(q);
-
-        public bool QueryHasAcronym(List<NameToken> q, NameScoringRules rules) => _current.QueryHasAcronym(q, rules);
-
-        public List<Pair> Pairs { get; } = new(16);
-
-        // The answers of the bound for the candidate names (those read alike as one: SameNameComparer) last bounded against one
-        // query, under one set of statistics, rules and score that counts.
-        private readonly Dictionary<NormalizedName, bool> _answers = new(SameNameComparer.Instance);
-        private NormalizedName? _answersQuery;
-        private ITokenStatistics? _answersStatistics;
-        private NameScoringRules? _answersRules;
-        private double _answersAtLeast;
-
-        public Dictionary<NormalizedName, bool> AnswersFor(NormalizedName query, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
-        {
-            if (!ReferenceEquals(_answersQuery, query) || !ReferenceEquals(_answersStatistics, statistics) || !ReferenceEquals(_answersRules, rules)
-                || !_answersAtLeast.Equals(atLeast))
-            {
-                _answers.Clear();
-                _answersQuery = query;
-                _answersStatistics = statistics;
-                _answersRules = rules;
-                _answersAtLeast = atLeast;
-            }
-
-            return _answers;
-        }
-
-        // Forgets the queries, the names and the index last read, as a new query would; the next call of each reader starts afresh.
-        public void Release()
-        {
-            foreach (var reading in _readings)
-            {
-                reading.Release();
-            }
-
-            (_widerOf, _wider) = (null, null);
-            _widerQuery.Clear();
-            _misspellingsOf = null;
-            _misspellings.Clear();
-            (_answersQuery, _answersStatistics, _answersRules) = (null, null, null);
-            _answers.Clear();
-        }
-
-        // Makes the tables of a reading of the query's tokens the current ones: those kept for it when it is one of the readings
-        // kept, else the tables of the reading read longest ago, emptied for it.
-        public Dictionary<NameToken, TokenBound> MasksFor(List<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
-            IWordSoundCodes? soundCodes)
-        {
-            _reads++;
-            if (!_current.IsFor(q, rules, mode, statistics, soundCodes))
-            {
-                var found = -1;
-                var oldest = 0;
-                for (var r = 0; r < Readings && found < 0; r++)
-                {
-                    if (_readings[r].IsFor(q, rules, mode, statistics, soundCodes))
-                    {
-                        found = r;
-                    }
-                    else if (_lastRead[r] < _lastRead[oldest])
-                    {
-                        oldest = r;
-                    }
-                }
-
-                if (found < 0)
-                {
-                    found = oldest;
-                    _readings[found].Start(q, rules, mode, statistics, soundCodes);
-                }
-
-                _current = _readings[found];
-                _currentAt = found;
-            }
-
-            _lastRead[_currentAt] = _reads;
-            return _current.Masks;
-        }
-
-        // Whether the query token at an index (of those last given to MasksFor) is a word of four letters or more, and its sketch,
-        // made once.
-        public bool IsSketched(List<NameToken> q, int i, out SpellingSketch sketch) => _current.IsSketched(q, i, out sketch);
-
-        // The traits of the query token at an index (of those last given to MasksFor), read once.
-        public WordTraits TraitsQ(List<NameToken> q, int i) => _current.TraitsQ(q, i);
-
-        // The weights of the query tokens last given to MasksFor (WeightsOf), against a candidate with a number or without.
-        public double[] WeightsQ(List<NameToken> q, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules) =>
-            _current.WeightsQ(q, statistics, syllabic, otherHasNumber, rules);
-
-        // A buffer for the rarities of a candidate's tokens.
-        public double[] RarityC(int count)
-        {
-            if (_rarityC.Length < count)
-            {
-                _rarityC = new double[Math.Max(count, _rarityC.Length * 2)];
-            }
-
-            return _rarityC;
-        }
-    }
-
-    // What the bound keeps of one reading of a query's tokens (under one rule set, kind of name pair, token statistics and sound
-    // codes): which of them each candidate token seen pairs with and its rarity, and what it reads once of the query's tokens.
-    private sealed class QueryTables
-    {
-        private readonly List<NameToken> _query = new(16);
-        private bool _started;
-        private NameScoringRules? _rules;
-        private PairMode _mode;
-        private ITokenStatistics? _statistics;
-        private IWordSoundCodes? _soundCodes;
-        private double[] _rarityQ = new double[16];
-        private bool _rarityQRead;
-
-        // The weights of the query tokens against a candidate without a number and with one, each once made (for the query's
-        // reading as syllables or not that they were made for).
-        private readonly double[][] _weightsQ = [new double[16], new double[16]];
-        private readonly bool[] _weightsQMade = new bool[2];
-        private bool _weightsQSyllabic;
-        private SpellingSketch[] _sketchQ = new SpellingSketch[16];
-        private bool _sketchesMade;
-        private WordTraits[] _traitsQ = new WordTraits[16];
-        private bool _traitsMade;
-
-        // Whether the query tokens have a word only Wade-Giles spells, a country's abbreviation, and a word that may be an acronym
-        // under the rules, each read once.
+        // Whether the query tokens last given to MasksFor have a word only Wade-Giles spells, a country's abbreviation, and a word
+        // that may be an acronym under the rules last given, each read once.
         private bool? _wadeGilesQ;
         private bool? _abbreviationQ;
         private bool? _acronymQ;
-
-        public Dictionary<NameToken, TokenBound> Masks { get; } = [];
-
-        // The entries of Masks for tokens of indexed names, kept by number (emptied with Masks).
-        public NumberedBounds NumberedMasks { get; } = new();
-
-        public Dictionary<NameToken, ulong> SoundMasks { get; } = [];
-
-        // Whether the tables are those of a reading of the query's tokens: the same tokens under the same rules, kind of name pair,
-        // statistics and sound codes.
-        public bool IsFor(List<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics, IWordSoundCodes? soundCodes)
-        {
-            var same = _started && ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
-                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_statistics, statistics) && ReferenceEquals(_soundCodes, soundCodes)
-                && _query.Count == q.Count;
-            for (var i = 0; same && i < q.Count; i++)
-            {
-                same = _query[i] == q[i];
-            }
-
-            return same;
-        }
-
-        // Empties the tables for a reading of the query's tokens.
-        public void Start(List<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics, IWordSoundCodes? soundCodes)
-        {
-            _started = true;
-            _rules = rules;
-            _mode = mode;
-            _statistics = statistics;
-            _soundCodes = soundCodes;
-            _rarityQRead = false;
-            _weightsQMade[0] = _weightsQMade[1] = false;
-            _sketchesMade = false;
-            _traitsMade = false;
-            _wadeGilesQ = null;
-            _abbreviationQ = null;
-            _acronymQ = null;
-            _query.Clear();
-            for (var i = 0; i < q.Count; i++)
-            {
-                _query.Add(q[i]);
-            }
-
-            Masks.Clear();
-            NumberedMasks.Clear();
-            SoundMasks.Clear();
-        }
-
-        // Forgets the reading and the index it was read against.
-        public void Release()
-        {
-            _started = false;
-            (_rules, _mode, _statistics, _soundCodes) = (null, default, null, null);
-            _query.Clear();
-            Masks.Clear();
-            NumberedMasks.Clear();
-            SoundMasks.Clear();
-        }
 
         public bool QueryHasWadeGilesWord(List<NameToken> q) => _wadeGilesQ ??= AnyToken(q, IsWadeGilesWord);
 
@@ -1133,7 +948,87 @@ internal static partial class NameScorer
             return false;
         }
 
-        // Whether the query token at an index is a word of four letters or more, and its sketch, made once.
+        public List<Pair> Pairs { get; } = new(16);
+
+        // The answers of the bound for the candidate names (those read alike as one: SameNameComparer) last bounded against one
+        // query, under one set of statistics, rules and score that counts.
+        private readonly Dictionary<NormalizedName, bool> _answers = new(SameNameComparer.Instance);
+        private NormalizedName? _answersQuery;
+        private ITokenStatistics? _answersStatistics;
+        private NameScoringRules? _answersRules;
+        private double _answersAtLeast;
+
+        public Dictionary<NormalizedName, bool> AnswersFor(NormalizedName query, ITokenStatistics? statistics, NameScoringRules rules, double atLeast)
+        {
+            if (!ReferenceEquals(_answersQuery, query) || !ReferenceEquals(_answersStatistics, statistics) || !ReferenceEquals(_answersRules, rules)
+                || !_answersAtLeast.Equals(atLeast))
+            {
+                _answers.Clear();
+                _answersQuery = query;
+                _answersStatistics = statistics;
+                _answersRules = rules;
+                _answersAtLeast = atLeast;
+            }
+
+            return _answers;
+        }
+
+        // Forgets the query, the names and the index last read, as a new query would; the next call of each reader starts afresh.
+        public void Release()
+        {
+            (_rules, _mode, _statistics, _soundCodes) = (null, default, null, null);
+            _query.Clear();
+            Masks.Clear();
+            NumberedMasks.Clear();
+            SoundMasks.Clear();
+            (_widerOf, _wider) = (null, null);
+            _widerQuery.Clear();
+            _misspellingsOf = null;
+            _misspellings.Clear();
+            (_answersQuery, _answersStatistics, _answersRules) = (null, null, null);
+            _answers.Clear();
+        }
+
+        public Dictionary<NameToken, TokenBound> MasksFor(List<NameToken> q, NameScoringRules rules, PairMode mode, ITokenStatistics? statistics,
+            IWordSoundCodes? soundCodes)
+        {
+            var same = ReferenceEquals(_rules, rules) && _mode.Latin == mode.Latin && _mode.Alphabetic == mode.Alphabetic
+                && ReferenceEquals(_mode.Native, mode.Native) && ReferenceEquals(_statistics, statistics) && ReferenceEquals(_soundCodes, soundCodes)
+                && _query.Count == q.Count;
+            for (var i = 0; same && i < q.Count; i++)
+            {
+                same = _query[i] == q[i];
+            }
+
+            if (!same)
+            {
+                _rules = rules;
+                _mode = mode;
+                _statistics = statistics;
+                _soundCodes = soundCodes;
+                _rarityQRead = false;
+                _weightsQMade[0] = _weightsQMade[1] = false;
+                _sketchesMade = false;
+                _traitsMade = false;
+                _wadeGilesQ = null;
+                _abbreviationQ = null;
+                _acronymQ = null;
+                _query.Clear();
+                for (var i = 0; i < q.Count; i++)
+                {
+                    _query.Add(q[i]);
+                }
+
+                Masks.Clear();
+                NumberedMasks.Clear();
+                SoundMasks.Clear();
+            }
+
+            return Masks;
+        }
+
+        // Whether the query token at an index (of those last given to MasksFor) is a word of four letters or more, and its sketch,
+        // made once.
         public bool IsSketched(List<NameToken> q, int i, out SpellingSketch sketch)
         {
             if (!_sketchesMade)
@@ -1155,7 +1050,7 @@ internal static partial class NameScorer
             return sketch.Length >= 4;
         }
 
-        // The traits of the query token at an index, read once.
+        // The traits of the query token at an index (of those last given to MasksFor), read once.
         public WordTraits TraitsQ(List<NameToken> q, int i)
         {
             if (!_traitsMade)
@@ -1176,7 +1071,7 @@ internal static partial class NameScorer
             return _traitsQ[i];
         }
 
-        // The rarities of the query tokens, read once.
+        // The rarities of the query tokens last given to MasksFor, read once.
         public double[] RarityQ(List<NameToken> q, ITokenStatistics? statistics)
         {
             if (!_rarityQRead)
@@ -1197,7 +1092,7 @@ internal static partial class NameScorer
             return _rarityQ;
         }
 
-        // The weights of the query tokens (WeightsOf), against a candidate with a number or without.
+        // The weights of the query tokens last given to MasksFor (WeightsOf), against a candidate with a number or without.
         public double[] WeightsQ(List<NameToken> q, ITokenStatistics? statistics, bool syllabic, bool otherHasNumber, NameScoringRules rules)
         {
             if (syllabic != _weightsQSyllabic)
@@ -1219,6 +1114,17 @@ internal static partial class NameScorer
             }
 
             return _weightsQ[which];
+        }
+
+        // A buffer for the rarities of a candidate's tokens.
+        public double[] RarityC(int count)
+        {
+            if (_rarityC.Length < count)
+            {
+                _rarityC = new double[Math.Max(count, _rarityC.Length * 2)];
+            }
+
+            return _rarityC;
         }
     }
 }

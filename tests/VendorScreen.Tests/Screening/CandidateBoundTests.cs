@@ -377,8 +377,8 @@ public sealed class CandidateBoundTests
     {
         // The candidates of one query read its words in more than one way: as written, with a misspelt legal form read as the form
         // a candidate carries, and against a name transliterated from Cyrillic under the rules of names spelled alphabetically. The
-        // bound keeps what it learns of the candidate words for each way separately; whatever the order, each answer must be the
-        // one a fresh bound gives.
+        // bound keeps what it learns of the candidate words for the way it last read the query, and starts over when the way
+        // changes; whatever the order, each answer must be the one a fresh bound gives.
         var query = NameNormalizer.Normalize("Meridian Zorbex Trading Limitd")[0];
         var statistics = new Rarities(new Dictionary<string, double> { ["meridian"] = 1, ["zorbex"] = 1, ["trading"] = 0.1 });
         List<NormalizedName> candidates =
