@@ -2359,8 +2359,8 @@ internal static partial class NameScorer
     }
 
     /// <summary>Gets the similarity at which the scorer pairs a word with a run of tokens of the other name joined: their spelling
-    /// similarity without the short-word rules. It is above 0 only where <see cref="MaySpellAlike"/> holds, and so where
-    /// <see cref="MaySpellAlikeShape"/> does.</summary>
+    /// similarity without the short-word rules. For a word of four letters or more it is above 0 only where
+    /// <see cref="MaySpellAlike"/> holds, and so where <see cref="MaySpellAlikeShape"/> does.</summary>
     /// <param name="word">The word.</param>
     /// <param name="wordClass">The word's class.</param>
     /// <param name="joined">The run's tokens, joined.</param>
