@@ -36,27 +36,17 @@ public sealed class NameScorerJoinedShapeTests
         var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(300).ToList();
         var wrong = new List<string>();
         long runs = 0, ruledOut = 0, spelt = 0;
-        foreach (var word in words)
+        foreach (var (word, joined) in WordsAndRuns(words, names))
         {
-            foreach (var tokens in names)
+            runs++;
+            var alike = NameScorer.MaySpellAlike(word, joined);
+            spelt += alike ? 1 : 0;
+            if (!NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length))
             {
-                for (var start = 0; start < tokens.Count - 1; start++)
+                ruledOut++;
+                if (alike)
                 {
-                    for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
-                    {
-                        var joined = string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text));
-                        runs++;
-                        var alike = NameScorer.MaySpellAlike(word, joined);
-                        spelt += alike ? 1 : 0;
-                        if (!NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length))
-                        {
-                            ruledOut++;
-                            if (alike)
-                            {
-                                wrong.Add($"{word} / {joined}");
-                            }
-                        }
-                    }
+                    wrong.Add($"{word} / {joined}");
                 }
             }
         }
@@ -75,27 +65,17 @@ public sealed class NameScorerJoinedShapeTests
         var words = names.SelectMany(n => n).Select(t => t.Text).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).Take(300).ToList();
         var wrong = new List<string>();
         long paired = 0;
-        foreach (var word in words)
+        foreach (var (word, joined) in WordsAndRuns(words, names))
         {
-            foreach (var tokens in names)
+            var shape = NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length);
+            foreach (var rules in NameScoringRules.All)
             {
-                for (var start = 0; start < tokens.Count - 1; start++)
+                if (NameScorer.JoinedRunSimilarity(word, TokenClass.Word, joined, rules) > 0)
                 {
-                    for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
+                    paired++;
+                    if (!shape)
                     {
-                        var joined = string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text));
-                        var shape = NameScorer.MaySpellAlikeShape(word, joined[0], joined[1], joined[^1], joined.Length);
-                        foreach (var rules in NameScoringRules.All)
-                        {
-                            if (NameScorer.JoinedRunSimilarity(word, TokenClass.Word, joined, rules) > 0)
-                            {
-                                paired++;
-                                if (!shape)
-                                {
-                                    wrong.Add($"{rules.Name}: {word} / {joined}");
-                                }
-                            }
-                        }
+                        wrong.Add($"{rules.Name}: {word} / {joined}");
                     }
                 }
             }
@@ -109,5 +89,23 @@ public sealed class NameScorerJoinedShapeTests
     public void MaySpellAlikeShape_RunOfOneLetter_IsLeftToMaySpellAlike()
     {
         NameScorer.MaySpellAlikeShape("abcd", 'x', '\0', 'x', 1).Should().BeTrue();
+    }
+
+    // Each word against every run of two to four tokens of every name, joined.
+    private static IEnumerable<(string Word, string Joined)> WordsAndRuns(List<string> words, List<List<NameToken>> names)
+    {
+        foreach (var word in words)
+        {
+            foreach (var tokens in names)
+            {
+                for (var start = 0; start < tokens.Count - 1; start++)
+                {
+                    for (var count = 2; count <= 4 && start + count <= tokens.Count; count++)
+                    {
+                        yield return (word, string.Concat(tokens.Skip(start).Take(count).Select(t => t.Text)));
+                    }
+                }
+            }
+        }
     }
 }
