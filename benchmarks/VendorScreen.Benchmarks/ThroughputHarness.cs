@@ -258,6 +258,15 @@ internal static class ThroughputHarness
         }
 
         var sortedLatencies = latencies.Order().ToArray();
+
+        // --latencies FILE: each query of the one-thread run with its latency, one per line (kind, script, microseconds, name,
+        // tab-separated, in the order screened), to see which queries make up the tail.
+        if (StringOption(args, "--latencies") is { } latencyFile)
+        {
+            await File.WriteAllLinesAsync(latencyFile, Enumerable.Range(0, queries.Count)
+                .Select(i => string.Create(CultureInfo.InvariantCulture, $"{queries[i].Kind}\t{queries[i].Script}\t{latencies[i]:F1}\t{queries[i].Name}")));
+        }
+
         var figures = new Dictionary<string, double?>
         {
             ["corpus.entities"] = dataset.Entities.Count,
