@@ -313,21 +313,20 @@ internal static class ThroughputHarness
         figures["graph.p99_us_off"] = Round(Percentile(graphOff, 0.99));
         figures["graph.p99_ratio"] = Round(Percentile(graphOn, 0.99) / Percentile(graphOff, 0.99), 3);
 
-        foreach (var group in Enumerable.Range(0, queries.Count).GroupBy(i => queries[i].Script).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // The p50 and p99 of each script, and of each kind of query (a listed name with one or two letter edits, reordered,
+        // without its legal form; a name in another script; a name not listed): which kinds cost most within a script.
+        void AddPercentilesBy(Func<Query, string> group, string prefix)
         {
-            var sorted = group.Select(i => latencies[i]).Order().ToArray();
-            figures[$"screen.p50_us.{group.Key}"] = Round(Percentile(sorted, 0.50));
-            figures[$"screen.p99_us.{group.Key}"] = Round(Percentile(sorted, 0.99));
+            foreach (var part in Enumerable.Range(0, queries.Count).GroupBy(i => group(queries[i])).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var sorted = part.Select(i => latencies[i]).Order().ToArray();
+                figures[$"screen.p50_us.{prefix}{part.Key}"] = Round(Percentile(sorted, 0.50));
+                figures[$"screen.p99_us.{prefix}{part.Key}"] = Round(Percentile(sorted, 0.99));
+            }
         }
 
-        // The same by kind of query (a listed name with one or two letter edits, reordered, without its legal form; a name in
-        // another script; a name not listed): which kinds cost most within a script.
-        foreach (var group in Enumerable.Range(0, queries.Count).GroupBy(i => queries[i].Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var sorted = group.Select(i => latencies[i]).Order().ToArray();
-            figures[$"screen.p50_us.kind.{group.Key}"] = Round(Percentile(sorted, 0.50));
-            figures[$"screen.p99_us.kind.{group.Key}"] = Round(Percentile(sorted, 0.99));
-        }
+        AddPercentilesBy(q => q.Script, string.Empty);
+        AddPercentilesBy(q => q.Kind, "kind.");
 
         if (repeats is not null)
         {
