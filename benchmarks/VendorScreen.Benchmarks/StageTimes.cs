@@ -361,11 +361,6 @@ internal static class StageTimes
         public long Nanoseconds;
     }
 
-    // --bound-only SCRIPT: the bound alone (NameScorer.MayReach, at the review threshold) over every candidate of every form of
-    // the queries of one script ("all" for every query), looked up once; then twelve rounds over all of them, each in the
-    // thread's processor time, and the least and the median per candidate. The bound keeps what it works out for one query
-    // (the pairs of each candidate word, the answers of twin names) until the next, so every round works each query out anew,
-    // as a screening does: for comparing two builds' bound on the same candidates, with little else in the time.
     // The script an option names, when it is given: a problem to report when it names none or one not among those allowed.
     private static string? ScriptOption(string[] args, string option, string[] allowed, out string? script)
     {
@@ -400,6 +395,11 @@ internal static class StageTimes
         return times;
     }
 
+    // --bound-only SCRIPT: the bound alone (NameScorer.MayReach, at the review threshold) over every candidate of every form of
+    // the queries of one script ("all" for every query), looked up once; then twelve rounds over all of them, each in the
+    // thread's processor time, and the least and the median per candidate. The bound keeps what it works out for one query
+    // (the pairs of each candidate word, the answers of twin names) until the next, so every round works each query out anew,
+    // as a screening does: for comparing two builds' bound on the same candidates, with little else in the time.
     private static int BoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, ScreeningOptions options, string script)
     {
         var work = new List<(NormalizedName Variant, int[] Ids)>();

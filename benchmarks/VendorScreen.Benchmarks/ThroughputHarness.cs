@@ -38,6 +38,20 @@ internal static class ThroughputHarness
             return 2;
         }
 
+        // --latencies FILE is checked before the run, so that a missing file name or folder stops it at once, not after it.
+        var latencyFile = StringOption(args, "--latencies");
+        if (args.Contains("--latencies") && (latencyFile is null || latencyFile.StartsWith("--", StringComparison.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync("throughput: --latencies needs a file to write");
+            return 2;
+        }
+
+        if (latencyFile is not null && Path.GetDirectoryName(Path.GetFullPath(latencyFile)) is { } folder && !Directory.Exists(folder))
+        {
+            await Console.Error.WriteLineAsync($"throughput: --latencies {latencyFile}: the folder \"{folder}\" does not exist");
+            return 2;
+        }
+
         if (await RealCorpus.LoadOrReportAsync(dataRoot, "throughput") is not { } corpus)
         {
             return 2;
@@ -260,11 +274,21 @@ internal static class ThroughputHarness
         var sortedLatencies = latencies.Order().ToArray();
 
         // --latencies FILE: each query of the one-thread run with its latency, one per line (kind, script, microseconds, name,
-        // tab-separated, in the order screened), to see which queries make up the tail.
-        if (StringOption(args, "--latencies") is { } latencyFile)
+        // tab-separated, in the order screened), to see which queries make up the tail. A file that cannot be written is reported
+        // and fails the run, after its figures are printed.
+        var latenciesWritten = true;
+        if (latencyFile is not null)
         {
-            await File.WriteAllLinesAsync(latencyFile, Enumerable.Range(0, queries.Count)
-                .Select(i => string.Create(CultureInfo.InvariantCulture, $"{queries[i].Kind}\t{queries[i].Script}\t{latencies[i]:F1}\t{queries[i].Name}")));
+            try
+            {
+                await File.WriteAllLinesAsync(latencyFile, Enumerable.Range(0, queries.Count)
+                    .Select(i => string.Create(CultureInfo.InvariantCulture, $"{queries[i].Kind}\t{queries[i].Script}\t{latencies[i]:F1}\t{queries[i].Name}")));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"throughput: --latencies {latencyFile}: could not write the file: {ex.Message}");
+                latenciesWritten = false;
+            }
         }
 
         var figures = new Dictionary<string, double?>
@@ -369,7 +393,7 @@ internal static class ThroughputHarness
         }
 
         Console.WriteLine(JsonSerializer.Serialize(figures));
-        return 0;
+        return latenciesWritten ? 0 : 1;
     }
 
     /// <summary>Screens the queries one at a time on a new engine with graph expansion on (the default depth) or off (depth 0),
