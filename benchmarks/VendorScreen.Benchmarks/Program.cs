@@ -24,7 +24,7 @@ switch (args.FirstOrDefault())
         return await ColdStartHarness.RunChildAsync(args[1..]);
     default:
         await Console.Error.WriteLineAsync("""
-            usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N] [--misses] [--script NAME] [--slowest N] [--again] [--latencies FILE]
+            usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N] [--misses] [--script NAME] [--slowest N] [--again] [--latencies FILE] [--no-parallel-candidates]
                    VendorScreen.Benchmarks throughput --scale 1,2,4 [--data DIR] [--queries N] [--query-counts 10000,100000,1000000|none] [--full-max N] [--sample N] [--seed N]
                    VendorScreen.Benchmarks snapshot [--data DIR] [--rounds N]
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]

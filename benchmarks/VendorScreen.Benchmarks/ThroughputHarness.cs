@@ -77,7 +77,10 @@ internal static class ThroughputHarness
         var buildJitBefore = JitInfo.GetCompilationTime();
         var buildPauseBefore = GC.GetTotalPauseDuration();
         var build = Stopwatch.StartNew();
-        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder()).Build();
+        // --no-parallel-candidates: each screening's candidates scored on its own thread alone (ScreeningOptions.ParallelCandidates
+        // off), to compare with the default in another run.
+        var parallelCandidates = !args.Contains("--no-parallel-candidates");
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = parallelCandidates)).Build();
         var status = await engine.RefreshAsync();
         build.Stop();
         var buildJit = JitInfo.GetCompilationTime() - buildJitBefore;

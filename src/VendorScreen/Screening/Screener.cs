@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using VendorScreen.Indexing;
 using VendorScreen.Matching;
@@ -475,10 +476,11 @@ internal static partial class Screener
                 // given back at the end: the ids of one look-up are read before the next look-up writes over them, and never kept.
                 var ids = _candidateIds;
                 _candidateIds = null;
+                var shareCandidates = CandidatesInParallel(options, similarCache, mention);
                 for (var w = 0; w < windows.Count; w++)
                 {
                     MatchWindow(state, field, value, options, algorithm, bound, variants, windows[w], matches, first, mention, similarCache, qualifiers,
-                        qualifications, partialNames, ref ids, cancellationToken);
+                        qualifications, partialNames, ref ids, cancellationToken, shareCandidates);
                 }
 
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
@@ -734,71 +736,405 @@ internal static partial class Screener
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool shareCandidates = false)
     {
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
-        var found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
-        _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
-        for (var c = 0; c < found; c++)
+        // A helper that may share the candidates is asked for before the look-up, so that it starts while the look-up runs.
+        var work = shareCandidates ? QueueCandidatesWork() : null;
+        int found;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var candidate = index.Names[ids![c]];
-            var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
+            found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+            _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
+        }
+        catch
+        {
+            // The helper waits for the candidates: it is told there are none.
+            work?.PublishNone();
+            throw;
+        }
 
-            // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
-            // all be in the query is no match, unless it is a partial one: it is not compared in full.
-            if (bound is not null && qualification is null
-                && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(ids[c]))
-                && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention);
+        if (work is not null)
+        {
+            if (found >= MinSharedCandidates)
             {
-                continue;
+                ScoreCandidatesInParallel(work, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
+                return;
             }
 
-            var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-            var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
-            Match? match = null;
-            if (mention)
+            work.PublishNone();
+        }
+
+        ScoreCandidates(candidates, ids!, 0, found, matches, first, qualifiers, qualifications, cancellationToken);
+    }
+
+    // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.
+    private readonly record struct WindowCandidates(EngineState State, string Field, string Value, ScreeningOptions Options, NameMatchAlgorithm Algorithm,
+        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention);
+
+    // Scores the candidates from one position to another of a look-up, in order, keeping each match as its entity's best in the
+    // list of matches from first on.
+    private static void ScoreCandidates(in WindowCandidates window, int[] ids, int from, int to, List<Match> matches, int first,
+        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
+    {
+        for (var c = from; c < to; c++)
+        {
+            if (ScoreCandidate(window, ids[c], qualifiers, qualifications, cancellationToken) is { } pending)
             {
-                if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+                Keep(matches, first, MatchOf(window.Field, window.Value, pending));
+            }
+        }
+    }
+
+    // Scores one candidate of a look-up: what its match is made from, or null when it is no match.
+    private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
+        Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
+    {
+        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention) = window;
+        var index = state.Index;
+        cancellationToken.ThrowIfCancellationRequested();
+        var candidate = index.Names[id];
+        var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
+
+        // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
+        // all be in the query is no match, unless it is a partial one: it is not compared in full.
+        if (bound is not null && qualification is null
+            && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(id))
+            && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
+        {
+            return null;
+        }
+
+        var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+        var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
+        if (mention)
+        {
+            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+            {
+                var accessory = IsAccessoryMention(variant, candidate.Normalized);
+                return Pending(index, candidate, 1.0, scored, variant, isMention: true, accessory);
+            }
+
+            return null;
+        }
+
+        if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
+            && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+        {
+            // "Norsat International Inc." names Norsat: the extra words only qualify the name.
+            return Pending(index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+        }
+
+        if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
+        {
+            return Pending(index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+        }
+
+        if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+        {
+            return Pending(index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+        }
+
+        if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
+        {
+            // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
+            var partialMatch = Pending(index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
+                matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
+            return ScoreOf(partialMatch) >= options.ReviewThreshold ? partialMatch : null;
+        }
+
+        return null;
+    }
+
+    // The fewest candidates of one form shared with a helper: fewer are scored sooner than a helper starts.
+    private const int MinSharedCandidates = 16;
+
+    // The candidates one turn of a shared look-up takes.
+    private const int SharedChunk = 4;
+
+    private static long _sharedLookUps;
+    private static long _turnsScoredAgain;
+
+    [ThreadStatic]
+    private static CandidatesWork? _candidatesWork;
+
+    [ThreadStatic]
+    private static CandidatesWork? _candidatesWorkSpare;
+
+    // Whether the candidates of a name's look-ups are shared with a helper (ParallelCandidates): not in a batch or a stream, which
+    // already screen on every processor, not for the windows of a long text (which share their misspelling look-ups) or a mention.
+    private static bool CandidatesInParallel(ScreeningOptions options, Dictionary<string, ArraySegment<int>>? similarCache, bool mention) =>
+        options.ParallelCandidates && !_oneThreadPerScreening && similarCache is null && !mention && Environment.ProcessorCount >= 2;
+
+    // Queues a helper for the candidates of the look-up about to run, or gives null when the thread's two works are both still
+    // held by helpers of earlier look-ups (yet to start or to finish): the look-up's candidates are then scored on this thread alone.
+    private static CandidatesWork? QueueCandidatesWork()
+    {
+        var work = _candidatesWork ??= new CandidatesWork();
+        if (work.IsQueued)
+        {
+            var spare = _candidatesWorkSpare ??= new CandidatesWork();
+            if (spare.IsQueued)
+            {
+                return null;
+            }
+
+            (_candidatesWork, _candidatesWorkSpare) = (spare, work);
+            work = spare;
+        }
+
+        work.Queue();
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        return work;
+    }
+
+    /// <summary>Gets how many look-ups in this process have shared their candidates with a helper (for tests).</summary>
+    internal static long SharedLookUps => Interlocked.Read(ref _sharedLookUps);
+
+    /// <summary>Gets how many turns of candidates a screening's thread has scored again itself because the helper holding them
+    /// had not finished them in time (for tests).</summary>
+    internal static long TurnsScoredAgain => Interlocked.Read(ref _turnsScoredAgain);
+
+    /// <summary>Gets or sets what the screening's thread and its helper call before each turn of candidates they take, with the
+    /// value screened and whether the caller is the helper (for tests that hold one of them up; <see langword="null"/> otherwise).</summary>
+    internal static Action<string, bool>? TurnStarting { get; set; }
+
+    // Publishes the candidates of a look-up to its helper and scores them with it, then keeps their matches in order.
+    private static void ScoreCandidatesInParallel(CandidatesWork work, in WindowCandidates window, int[] ids, int found, List<Match> matches, int first,
+        PartyQualifiers? qualifiers, CancellationToken cancellationToken)
+    {
+        work.Publish(window, ids, found, qualifiers, cancellationToken);
+        Interlocked.Increment(ref _sharedLookUps);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var scored = work.Work();
+            work.WaitForAll(started, scored);
+            work.KeepAll(matches, first);
+        }
+        finally
+        {
+            // A work whose helper still holds a turn the screening's thread scored again is the helper's until it is done: the thread
+            // lets go of it and makes another when it next needs one.
+            if (!work.Finish())
+            {
+                _candidatesWork = ReferenceEquals(_candidatesWork, work) ? null : _candidatesWork;
+                _candidatesWorkSpare = ReferenceEquals(_candidatesWorkSpare, work) ? null : _candidatesWorkSpare;
+            }
+        }
+    }
+
+    // The candidates of one look-up shared between the screening thread and a helper (an item of the thread pool, run at most
+    // once per look-up: queued before the look-up, and idle again once it has run).
+    private sealed class CandidatesWork : IThreadPoolWorkItem
+    {
+        // How long the screening's thread waits for a turn the helper holds before it scores the turn itself: at least this,
+        // or twice as long as its own turns took on average. A helper the system has set aside (two processors, other threads
+        // running) does not hold the screening up for long.
+        private static readonly long MinWaitTicks = Stopwatch.Frequency / 20_000;
+
+        private WindowCandidates _window;
+        private int[] _ids = new int[64];
+        private List<PendingExplanation>[] _matches = [];
+
+        // By turn: 1 once scored (its matches in _matches); and the turns the screening's thread scored again itself, with their
+        // matches, while the helper still held them (those of _matches are then the helper's until it is done).
+        private int[] _done = [];
+        private bool[] _redone = [];
+        private List<PendingExplanation>[] _redoneMatches = [];
+        private bool _abandoned;
+        private PartyQualifiers? _qualifiers;
+        private CancellationToken _cancellationToken;
+        private int _found;
+        private int _chunks;
+        private int _next;
+        private int _published;
+        private int _queued;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        // Whether the helper of the last look-up is still queued or running.
+        public bool IsQueued => Volatile.Read(ref _queued) != 0;
+
+        // Readies the work for its helper, queued next: the helper waits until the candidates are published.
+        public void Queue()
+        {
+            _published = 0;
+            _chunks = 0;
+            _next = 0;
+            _failure = null;
+            _abandoned = false;
+            Volatile.Write(ref _queued, 1);
+        }
+
+        // Nothing to share: the helper, when it starts, finds no turn.
+        public void PublishNone()
+        {
+            _chunks = 0;
+            Volatile.Write(ref _published, 1);
+        }
+
+        // Publishes the candidates, in turns of a few, for the helper and the screening's thread to take.
+        public void Publish(in WindowCandidates window, int[] ids, int found, PartyQualifiers? qualifiers, CancellationToken cancellationToken)
+        {
+            _window = window;
+            if (_ids.Length < found)
+            {
+                _ids = new int[Math.Max(found, _ids.Length * 2)];
+            }
+
+            Array.Copy(ids, _ids, found);
+            _found = found;
+            var chunks = (found + SharedChunk - 1) / SharedChunk;
+            if (_matches.Length < chunks)
+            {
+                Array.Resize(ref _matches, chunks);
+                Array.Resize(ref _redoneMatches, chunks);
+                _done = new int[chunks];
+                _redone = new bool[chunks];
+            }
+
+            for (var k = 0; k < chunks; k++)
+            {
+                _matches[k] ??= [];
+                _done[k] = 0;
+                _redone[k] = false;
+            }
+
+            (_qualifiers, _cancellationToken) = (qualifiers, cancellationToken);
+            _chunks = chunks;
+            Volatile.Write(ref _published, 1);
+        }
+
+        // The helper's run: it waits for the candidates, scores the turns it takes, and lets its thread's memos of the bound go.
+        public void Execute()
+        {
+            try
+            {
+                var wait = default(SpinWait);
+                while (Volatile.Read(ref _published) == 0)
                 {
-                    var accessory = IsAccessoryMention(variant, candidate.Normalized);
-                    match = NewMatch(field, value, index, candidate, 1.0, scored, variant, isMention: true, accessory);
+                    wait.SpinOnce(sleep1Threshold: -1);
+                }
+
+                Work(helper: true);
+            }
+            finally
+            {
+                Volatile.Write(ref _queued, 0);
+                NameScorer.ReleaseBoundMemos();
+            }
+        }
+
+        // Scores turns not yet taken, each into its own list of matches, until none is left; gives how many it scored.
+        public int Work(bool helper = false)
+        {
+            var count = 0;
+            Dictionary<int, PartyQualifiers.Qualification?>? qualifications = null;
+            int k;
+            while ((k = Interlocked.Increment(ref _next) - 1) < Volatile.Read(ref _chunks))
+            {
+                qualifications ??= _qualifiers is null ? null : [];
+                Score(k, _matches[k], qualifications, helper);
+                Volatile.Write(ref _done[k], 1);
+                count++;
+            }
+
+            return count;
+        }
+
+        // Scores one turn into a list; a failure is thrown again on the screening's thread, as it would have been thrown there.
+        private void Score(int k, List<PendingExplanation> matches, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool helper)
+        {
+            try
+            {
+                TurnStarting?.Invoke(_window.Value, helper);
+
+                var from = k * SharedChunk;
+                for (var c = from; c < Math.Min(from + SharedChunk, _found); c++)
+                {
+                    if (ScoreCandidate(_window, _ids[c], _qualifiers, qualifications, _cancellationToken) is { } pending)
+                    {
+                        matches.Add(pending);
+                    }
                 }
             }
-            else if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
-                && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+#pragma warning disable CA1031 // Thrown again on the screening's thread.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                // "Norsat International Inc." names Norsat: the extra words only qualify the name.
-                match = NewMatch(field, value, index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
+                Interlocked.CompareExchange(ref _failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex), null);
             }
-            else if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
+        }
+
+        // Waits for the turns the helper holds, each for a little while, scoring a turn itself when the helper has not finished it
+        // by then (the same matches: a turn's matches depend only on its candidates); then throws a turn's failure.
+        public void WaitForAll(long started, int scoredHere)
+        {
+            var ownTicks = scoredHere == 0 ? 0 : (Stopwatch.GetTimestamp() - started) / scoredHere;
+            var patience = Math.Max(MinWaitTicks, 2 * ownTicks);
+            Dictionary<int, PartyQualifiers.Qualification?>? qualifications = null;
+            for (var k = 0; k < _chunks; k++)
             {
-                match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
-            }
-            else if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
-            {
-                match = NewMatch(field, value, index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
-            }
-            else if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
-            {
-                // "MASKAN" is a rare part of "BANK MASKAN": a partial match, for review.
-                var partialMatch = NewMatch(field, value, index, candidate, part.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
-                    matchThreshold: options.MatchThreshold, partial: partial.Explain(part, candidate.Name.Value));
-                match = partialMatch.Score >= options.ReviewThreshold ? partialMatch : null;
-                if (match is null)
+                if (Volatile.Read(ref _done[k]) != 0)
                 {
-                    Match.Return(partialMatch);
+                    continue;
+                }
+
+                var deadline = Stopwatch.GetTimestamp() + patience;
+                var spin = default(SpinWait);
+                while (Volatile.Read(ref _done[k]) == 0 && Stopwatch.GetTimestamp() < deadline)
+                {
+                    spin.SpinOnce(sleep1Threshold: -1);
+                }
+
+                if (Volatile.Read(ref _done[k]) == 0)
+                {
+                    qualifications ??= _qualifiers is null ? null : [];
+                    Score(k, _redoneMatches[k] ??= [], qualifications, helper: false);
+                    _redone[k] = true;
+                    _abandoned = true;
+                    Interlocked.Increment(ref _turnsScoredAgain);
                 }
             }
 
-            if (match is not null)
+            _failure?.Throw();
+        }
+
+        // Makes the match of every turn's pending explanations on this thread, keeping them in the order of the candidates.
+        public void KeepAll(List<Match> matches, int first)
+        {
+            var (_, field, value, _, _, _, _, _, _, _) = _window;
+            for (var k = 0; k < _chunks; k++)
             {
-                Keep(matches, first, match);
+                foreach (var pending in _redone[k] ? _redoneMatches[k] : _matches[k])
+                {
+                    Keep(matches, first, MatchOf(field, value, pending));
+                }
             }
+        }
+
+        // Forgets what the look-up was; gives false, forgetting nothing, when a helper still scores a turn the screening's thread
+        // scored again (it reads what the look-up was, and writes the turn's list).
+        public bool Finish()
+        {
+            if (_abandoned)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < _chunks; k++)
+            {
+                _matches[k].Clear();
+            }
+
+            _window = default;
+            (_qualifiers, _cancellationToken) = (null, default);
+            return true;
         }
     }
 
@@ -1011,18 +1347,22 @@ internal static partial class Screener
         return cache[entityIndex];
     }
 
-    // The match's explanation is written only when the match becomes a hit (PendingFeatures, made when the hit reads the match's
-    // features): a match that a better one of the same entity replaces, or that the policy clears, costs no explanation.
-    private static Match NewMatch(string field, string value, CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
+    // What a candidate's match is made from (MatchOf, on the screening's thread). The match's explanation is written only when the
+    // match becomes a hit (PendingFeatures, made when the hit reads the match's features): a match that a better one of the same
+    // entity replaces, or that the policy clears, costs no explanation.
+    private static PendingExplanation Pending(CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
         bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null) =>
-        MatchOf(field, value, new PendingExplanation(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial));
+        new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
+
+    // The score of the match a pending explanation makes (MatchOf).
+    private static double ScoreOf(in PendingExplanation pending) => pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
 
     // A name match of a field's value, made from what its explanation is written from: the rest of the match follows from it (which
     // is all a name found again in a batch keeps of its matches, NameMatchMemo).
     private static Match MatchOf(string field, string value, in PendingExplanation pending)
     {
         var candidate = pending.Candidate;
-        var score = pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
+        var score = ScoreOf(pending);
         var match = Match.Rent(field, value, pending.Index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
         match.Mention = pending.IsMention;
         match.AccessoryMention = pending.Accessory;

@@ -1,0 +1,283 @@
+using FluentAssertions;
+using VendorScreen.Normalization;
+using VendorScreen.Screening;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Screening;
+
+/// <summary>
+/// With <see cref="ScreeningOptions.ParallelCandidates"/> (the default) the candidates of a look-up are scored a few at a time by
+/// the calling thread and a helper from the thread pool, and their matches kept in the order of the candidates. The results must
+/// be those of one thread scoring the candidates in turn: alone, in a batch and a stream (which keep each screening to one
+/// thread), when the thread pool is busy, and when the helper is held up so that the calling thread scores its turns again.
+/// </summary>
+/// They run alone: a thread pool busy with other tests' work starts helpers late, and a screening then scores its candidates
+/// alone (which another test checks), where these tests count the look-ups shared.
+[Collection(Collection)]
+public sealed class ParallelCandidatesTests
+{
+    public const string Collection = "Parallel candidates";
+
+    // The test host keeps some of the thread pool's threads waiting on its own work; with a few more threads ready a helper finds
+    // one free at once, as in a process whose pool is not busy.
+    public ParallelCandidatesTests()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < Environment.ProcessorCount + 8)
+        {
+            ThreadPool.SetMinThreads(Environment.ProcessorCount + 8, completionPorts);
+        }
+    }
+
+    // Names in Latin letters (as listed, misspelt, reordered, with and without legal forms), Cyrillic and Han, and names that are
+    // not listed: most find enough candidates on the embedded dataset to be shared.
+    private static readonly string[] Embedded =
+    [
+        "Hangzhou Hikvision Digital Technology Co., Ltd.", "Hikvision", "Hikvsion Digital Technology", "Zhejiang Dahua Technology Co Ltd",
+        "Dahau Technology", "Technology Dahua Zhejiang", "Huawei Technologies Co., Ltd.", "Huawie Technologies", "ZTE Corporation",
+        "Hytera Communications Corporation", "Hytera Comunications", "China Mobile Communications Group", "China Telecom Americas",
+        "Kaspersky Lab", "Shenzhen Technology Trading Co", "Zhejiang Uniview Technologies", "Хиквижн", "Хуавэй Текнолоджиз", "海康威视",
+        "浙江大华技术股份有限公司", "Acme Digital Technology Ltd", "Northern Trading Company", "John Smith",
+    ];
+
+    [Fact]
+    public async Task ScreenAsync_NamesOnTheEmbeddedDataset_SameResultsAsOneThread()
+    {
+        using var parallel = new ScreeningEngineBuilder().Build();
+        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
+        await parallel.RefreshAsync();
+        await oneThread.RefreshAsync();
+        var eligible = Embedded.Count(n => HasCandidatesToShare(parallel, n));
+        eligible.Should().BeGreaterThanOrEqualTo(10, "most of these names find enough candidates to share");
+        var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
+
+        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        List<string> shared;
+        using (var turns = new HelperTurns(Embedded))
+        {
+            shared = await ResultJson.ScreenEachAsync(parallel, requests);
+            // A look-up shares its candidates when one of the thread's two helpers' works is free: nearly always, here.
+            turns.ValuesShared.Should().BeGreaterThanOrEqualTo(eligible * 2 / 3, "the helper takes turns of the names with enough candidates");
+        }
+
+        var batch = (await parallel.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
+        var stream = new List<string>();
+        await foreach (var result in parallel.ScreenStreamAsync(requests))
+        {
+            stream.Add(ResultJson.Of(result));
+        }
+
+        shared.Should().Equal(expected);
+        batch.Should().Equal(expected);
+        stream.Should().Equal(expected);
+        expected.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal), "some of the names are listed");
+    }
+
+    [Fact]
+    public async Task ScreenAsync_ThreadPoolBusy_SameResultsAsOneThread()
+    {
+        // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
+        // threads then score every candidate themselves.
+        using var parallel = new ScreeningEngineBuilder().Build();
+        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
+        await parallel.RefreshAsync();
+        await oneThread.RefreshAsync();
+        var requests = Enumerable.Range(0, 8).SelectMany(_ => Embedded).Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
+        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(async () => ResultJson.Of(await parallel.ScreenAsync(r)))));
+
+        results.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_HelperHeldUp_TheCallingThreadScoresItsTurnsAgainWithTheSameResults()
+    {
+        // The calling thread waits in its first turn until the helper has taken one, and the helper is held up in it (as one the
+        // system has set aside would be): the calling thread waits for it a little, then scores that turn itself. The value is
+        // this test's own, so that other tests' screenings are not held up.
+        const string Held = "Hikvsion Digital Technology Company";
+        using var parallel = new ScreeningEngineBuilder().Build();
+        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
+        await parallel.RefreshAsync();
+        await oneThread.RefreshAsync();
+        HasCandidatesToShare(parallel, Held).Should().BeTrue();
+        var expected = ResultJson.Of(await oneThread.ScreenAsync(ScreeningRequest.ForParty(Held)));
+        var scoredAgain = Screener.TurnsScoredAgain;
+        using var helperStarted = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Screener.TurnStarting = (value, helper) =>
+        {
+            if (value != Held)
+            {
+                return;
+            }
+
+            if (helper)
+            {
+                helperStarted.Set();
+                release.Wait(TimeSpan.FromSeconds(10));
+            }
+            else
+            {
+                helperStarted.Wait(TimeSpan.FromSeconds(10));
+            }
+        };
+
+        string held;
+        try
+        {
+            held = ResultJson.Of(await parallel.ScreenAsync(ScreeningRequest.ForParty(Held)));
+        }
+        finally
+        {
+            Screener.TurnStarting = null;
+            release.Set();
+        }
+
+        held.Should().Be(expected);
+        helperStarted.IsSet.Should().BeTrue("the helper took a turn");
+        Screener.TurnsScoredAgain.Should().BeGreaterThan(scoredAgain, "a helper held up leaves its turn to the calling thread");
+
+        // Once the helper lets go, the same engine and thread go on with the same results.
+        for (var round = 0; round < 3; round++)
+        {
+            ResultJson.Of(await parallel.ScreenAsync(ScreeningRequest.ForParty(Held))).Should().Be(expected);
+        }
+    }
+
+    [Fact]
+    public async Task ScreenAsync_CancelledWhileTheHelperScores_ThrowsOperationCanceled()
+    {
+        // The calling thread waits in its first turn until the helper has taken one, and the helper's turn cancels the screening.
+        const string Cancelled = "Dahau Digital Technology Company";
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        HasCandidatesToShare(engine, Cancelled).Should().BeTrue();
+        using var cancellation = new CancellationTokenSource();
+        using var helperStarted = new ManualResetEventSlim();
+        Screener.TurnStarting = (value, helper) =>
+        {
+            if (value != Cancelled)
+            {
+                return;
+            }
+
+            if (helper)
+            {
+                cancellation.Cancel();
+                helperStarted.Set();
+            }
+            else
+            {
+                helperStarted.Wait(TimeSpan.FromSeconds(10));
+            }
+        };
+
+        try
+        {
+            var screening = async () => await engine.ScreenAsync(ScreeningRequest.ForParty(Cancelled), cancellation.Token);
+
+            await screening.Should().ThrowAsync<OperationCanceledException>();
+        }
+        finally
+        {
+            Screener.TurnStarting = null;
+        }
+
+        helperStarted.IsSet.Should().BeTrue("the helper took a turn");
+    }
+
+    [SharedDataFact]
+    public async Task ScreenAsync_MisspeltOfacNamesAgainstOfacSdn2021_SameResultsAsOneThread()
+    {
+        using var parallel = OfacEngine(parallelCandidates: true);
+        using var oneThread = OfacEngine(parallelCandidates: false);
+        await parallel.RefreshAsync();
+        await oneThread.RefreshAsync();
+        var random = new Random(20261205);
+        var names = oneThread.Dataset!.Entities
+            .Select(e => e.PrimaryName)
+            .Where(n => n.Length >= 8)
+            .OrderBy(_ => random.Next())
+            .Take(300)
+            .Select(n => random.Next(2) == 0 ? n : Misspelt(n, random))
+            .ToList();
+        var eligible = names.Count(n => HasCandidatesToShare(parallel, n));
+        eligible.Should().BeGreaterThan(150);
+        var requests = names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
+        var sharedBefore = Screener.SharedLookUps;
+        List<string> shared;
+        using (var turns = new HelperTurns(names))
+        {
+            shared = await ResultJson.ScreenEachAsync(parallel, requests);
+            turns.ValuesShared.Should().BeGreaterThanOrEqualTo(eligible * 2 / 3, "the helper takes turns of the names with enough candidates");
+        }
+
+        shared.Should().Equal(await ResultJson.ScreenEachAsync(oneThread, requests));
+        Screener.SharedLookUps.Should().BeGreaterThanOrEqualTo(sharedBefore + eligible * 2 / 3);
+        shared.Count(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal)).Should().BeGreaterThan(100, "most of the names are listed or misspell a listed name");
+    }
+
+    // Makes each shared look-up of the values given wait, in the screening thread's turns, until its helper has taken a turn (up
+    // to a few seconds), so that the values' candidates are scored by both threads whenever the look-up is shared; counts the
+    // values the helper took turns of.
+    private sealed class HelperTurns : IDisposable
+    {
+        private readonly HashSet<string> _values;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _helperTurns = new(StringComparer.Ordinal);
+
+        public HelperTurns(IEnumerable<string> values)
+        {
+            _values = new HashSet<string>(values, StringComparer.Ordinal);
+            Screener.TurnStarting = (value, helper) =>
+            {
+                if (!_values.Contains(value))
+                {
+                    return;
+                }
+
+                if (helper)
+                {
+                    _helperTurns.AddOrUpdate(value, 1, (_, n) => n + 1);
+                }
+                else
+                {
+                    SpinWait.SpinUntil(() => _helperTurns.ContainsKey(value), TimeSpan.FromSeconds(5));
+                }
+            };
+        }
+
+        public int ValuesShared => _helperTurns.Count;
+
+        public void Dispose() => Screener.TurnStarting = null;
+    }
+
+    // Whether screening a name shares its look-up's candidates: at least MinSharedCandidates of them in its first form.
+    private static bool HasCandidatesToShare(ScreeningEngine engine, string name) =>
+        engine.Datasets.Current!.State.Index.FindCandidates(NameNormalizer.Normalize(name)[0], new ScreeningOptions().MaxCandidates).Count >= 16;
+
+    // The name with one letter of one of its words of four letters or more replaced.
+    private static string Misspelt(string name, Random random)
+    {
+        var chars = name.ToCharArray();
+        var letters = Enumerable.Range(0, chars.Length).Where(i => char.IsLetter(chars[i])).ToArray();
+        var at = letters[random.Next(letters.Length)];
+        chars[at] = Misspellings.Letters[random.Next(Misspellings.Letters.Length)];
+        return new string(chars);
+    }
+
+    private static ScreeningEngine OfacEngine(bool parallelCandidates) => new ScreeningEngineBuilder()
+        .Configure(o =>
+        {
+            o.UseDefaultDataset = false;
+            o.ParallelCandidates = parallelCandidates;
+        })
+        .AddSource(SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")))
+        .Build();
+}
+
+[CollectionDefinition(ParallelCandidatesTests.Collection, DisableParallelization = true)]
+public sealed class ParallelCandidatesDefinition;
+
