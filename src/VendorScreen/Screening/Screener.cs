@@ -743,8 +743,11 @@ internal static partial class Screener
         var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
-        // A helper that may share the candidates is asked for before the look-up, so that it starts while the look-up runs.
-        var work = shareCandidates ? QueueCandidatesWork() : null;
+        // A helper that may share the candidates of a name in Latin letters (its one form, which nearly always finds enough of them)
+        // is asked for before the look-up, so that it starts while the look-up runs; one for a form of a name in another script
+        // (its own letters, which find few names, or a romanisation, looked up by sound at more length) only once the look-up has
+        // found enough.
+        var work = shareCandidates && variants.Count == 1 ? QueueCandidatesWork() : null;
         int found;
         try
         {
@@ -759,16 +762,13 @@ internal static partial class Screener
         }
 
         var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention);
-        if (work is not null)
+        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork()) is { } sharing)
         {
-            if (found >= MinSharedCandidates)
-            {
-                ScoreCandidatesInParallel(work, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
-                return;
-            }
-
-            work.PublishNone();
+            ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
+            return;
         }
+
+        work?.PublishNone();
 
         ScoreCandidates(candidates, ids!, 0, found, matches, first, qualifiers, qualifications, cancellationToken);
     }
