@@ -286,14 +286,18 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// one when it is too small; when <see langword="null"/>, an array of exactly the candidates found (none: left
     /// <see langword="null"/>). Elements past the returned count are left as they were.</param>
     /// <returns>How many candidates were written.</returns>
-    internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, ArraySegment<int>>? similarCache, ref int[]? ids)
+    /// <param name="shared">The misspelling look-ups of the query's words shared with a helper thread that takes them from the last
+    /// word (<see cref="LookUpSimilarFromTheEnd"/>), or <see langword="null"/>: a word the helper has taken is read from it once
+    /// it is done. The words found, and so the tally and the candidates, are the same either way.</param>
+    internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, ArraySegment<int>>? similarCache, ref int[]? ids,
+        SharedSimilarWords? shared = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
-        var useLowWeight = true;
-        for (var i = 0; i < tokens.Count && useLowWeight; i++)
+        var useLowWeight = UsesLowWeightTokens(tokens);
+        if (shared is not null && !ReferenceEquals(shared.Query, query))
         {
-            useLowWeight = tokens[i].Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location;
+            throw new ArgumentException("the shared look-ups are of another query", nameof(shared));
         }
 
         var scratch = Scratch.Rent(Names.Length, _vocabulary.Length);
@@ -325,11 +329,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     Tally(_postings[number], weight, scratch);
                 }
 
-                if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
+                if (IsLookedUpForMisspellings(t))
                 {
                     var similarWords = default(ArraySegment<int>);
                     var cacheKey = similarCache is null ? null : query.IsTransliteration ? "\u0001" + t.Text : t.Text;
-                    if (similarCache is null || !similarCache.TryGetValue(cacheKey!, out similarWords))
+                    if ((shared is null || !shared.TryTakeOrRead(i, out similarWords))
+                        && (similarCache is null || !similarCache.TryGetValue(cacheKey!, out similarWords)))
                     {
                         similarWords = SimilarVocabularyOf(t.Text, shortWordLookup: !query.IsTransliteration, scratch);
                         similarCache?.Add(cacheKey!, similarWords);
@@ -370,6 +375,62 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
             touched.Clear();
             Scratch.Return(scratch);
+        }
+    }
+
+    // Whether a query's legal forms are tallied: only when every token of it is a legal form, a generic word or a place.
+    private static bool UsesLowWeightTokens(List<NameToken> tokens)
+    {
+        var useLowWeight = true;
+        for (var i = 0; i < tokens.Count && useLowWeight; i++)
+        {
+            useLowWeight = tokens[i].Class is TokenClass.LegalForm or TokenClass.Generic or TokenClass.Location;
+        }
+
+        return useLowWeight;
+    }
+
+    // Whether a query token that is tallied is looked up for the words it may misspell: four characters or more, not a number
+    // nor an ideograph.
+    private static bool IsLookedUpForMisspellings(NameToken token) =>
+        token.Text.Length >= 4 && token.Class is not (TokenClass.Number or TokenClass.Ideograph);
+
+    /// <summary>Looks up the words a query's tokens may misspell on a helper thread, from its last token back, while the
+    /// screening's thread finds the query's candidates (<see cref="FindCandidates(NormalizedName, int, Dictionary{string, ArraySegment{int}}, ref int[], SharedSimilarWords)"/>)
+    /// from its first: each takes the tokens not yet taken, and the helper stops at the first the other thread took.</summary>
+    /// <param name="shared">The look-ups shared, of the query they were reset for.</param>
+    internal void LookUpSimilarFromTheEnd(SharedSimilarWords shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        var query = shared.Query ?? throw new ArgumentException("no query to look up", nameof(shared));
+        var tokens = query.Tokens;
+        var useLowWeight = UsesLowWeightTokens(tokens);
+        Scratch? scratch = null;
+        try
+        {
+            for (var i = tokens.Count - 1; i >= 0; i--)
+            {
+                var t = tokens[i];
+                if ((!useLowWeight && t.Class is TokenClass.LegalForm) || !IsLookedUpForMisspellings(t))
+                {
+                    continue;
+                }
+
+                if (!shared.TryTake(i))
+                {
+                    return;
+                }
+
+                scratch ??= Scratch.Rent(Names.Length, _vocabulary.Length);
+                shared.Done(i, SimilarVocabularyOf(t.Text, shortWordLookup: !query.IsTransliteration, scratch));
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                Scratch.Return(scratch);
+            }
         }
     }
 

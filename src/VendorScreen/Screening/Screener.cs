@@ -747,11 +747,12 @@ internal static partial class Screener
         // is asked for before the look-up, so that it starts while the look-up runs; one for a form of a name in another script
         // (its own letters, which find few names, or a romanisation, looked up by sound at more length) only once the look-up has
         // found enough.
-        var work = shareCandidates && variants.Count == 1 ? QueueCandidatesWork() : null;
+        // The early helper also looks up the words the query's last tokens may misspell while this thread tallies the first.
+        var work = shareCandidates && variants.Count == 1 ? QueueCandidatesWork(index, variant) : null;
         int found;
         try
         {
-            found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids);
+            found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids, work?.Similar);
             _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
         }
         catch
@@ -762,7 +763,7 @@ internal static partial class Screener
         }
 
         var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention);
-        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork()) is { } sharing)
+        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
             return;
@@ -873,7 +874,7 @@ internal static partial class Screener
 
     // Queues a helper for the candidates of the look-up about to run, or gives null when the thread's two works are both still
     // held by helpers of earlier look-ups (yet to start or to finish): the look-up's candidates are then scored on this thread alone.
-    private static CandidatesWork? QueueCandidatesWork()
+    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query)
     {
         var work = _candidatesWork ??= new CandidatesWork();
         if (work.IsQueued)
@@ -888,7 +889,7 @@ internal static partial class Screener
             work = spare;
         }
 
-        work.Queue();
+        work.Queue(index, query);
         ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
         return work;
     }
@@ -956,13 +957,25 @@ internal static partial class Screener
         private int _published;
         private int _queued;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+        private CandidateIndex? _lookUpIndex;
 
         // Whether the helper of the last look-up is still queued or running.
         public bool IsQueued => Volatile.Read(ref _queued) != 0;
 
-        // Readies the work for its helper, queued next: the helper waits until the candidates are published.
-        public void Queue()
+        // The misspelling look-ups of the query's tokens, shared with the helper while the candidates are looked up (when the helper
+        // is queued before the look-up).
+        public SharedSimilarWords Similar { get; } = new();
+
+        // Readies the work for its helper, queued next: the helper looks up the words the query's last tokens may misspell (given
+        // the index and the query before the look-up), then waits until the candidates are published.
+        public void Queue(CandidateIndex? index, NormalizedName? query)
         {
+            _lookUpIndex = index;
+            if (query is not null)
+            {
+                Similar.Reset(query);
+            }
+
             _published = 0;
             _chunks = 0;
             _next = 0;
@@ -976,6 +989,7 @@ internal static partial class Screener
         {
             _chunks = 0;
             Volatile.Write(ref _published, 1);
+            Similar.Clear();
         }
 
         // Publishes the candidates, in turns of a few, for the helper and the screening's thread to take.
@@ -1015,6 +1029,11 @@ internal static partial class Screener
         {
             try
             {
+                if (_lookUpIndex is { } index)
+                {
+                    LookUpSimilar(index);
+                }
+
                 var wait = default(SpinWait);
                 while (Volatile.Read(ref _published) == 0)
                 {
@@ -1027,6 +1046,25 @@ internal static partial class Screener
             {
                 Volatile.Write(ref _queued, 0);
                 NameScorer.ReleaseBoundMemos();
+            }
+        }
+
+        // The helper's share of the misspelling look-ups. A failure leaves the token it held to the screening's thread, which looks
+        // it up itself when the helper does not finish it, and finds the same failure there if it is the look-up's.
+        private void LookUpSimilar(CandidateIndex index)
+        {
+            try
+            {
+                index.LookUpSimilarFromTheEnd(Similar);
+            }
+#pragma warning disable CA1031 // Left to the screening's thread, as said.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                _lookUpIndex = null;
             }
         }
 
@@ -1134,6 +1172,7 @@ internal static partial class Screener
 
             _window = default;
             (_qualifiers, _cancellationToken) = (null, default);
+            Similar.Clear();
             return true;
         }
     }

@@ -1,0 +1,156 @@
+using FluentAssertions;
+using VendorScreen.Indexing;
+using VendorScreen.Matching;
+using VendorScreen.Normalization;
+using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
+
+namespace VendorScreen.Tests.Indexing;
+
+/// <summary>
+/// The candidate look-up can share the misspelling look-ups of a query's tokens with a helper thread that takes them from the
+/// last token back (<see cref="CandidateIndex.LookUpSimilarFromTheEnd"/>). The candidates must be those of the look-up alone,
+/// in the same order: whoever looks a token up, whether the helper starts at once, late or never, and when the helper holds a
+/// token and does not finish it.
+/// </summary>
+public sealed class SharedSimilarWordsTests
+{
+    [Fact]
+    public async Task FindCandidates_LookUpsSharedWithAHelper_SameCandidatesAsAlone()
+    {
+        // The helper, a thread of its own, and the look-up start together on each query: which tokens each takes is theirs to race
+        // for (the two tests below fix it both ways); the candidates must not depend on it.
+        var index = await EmbeddedIndexAsync();
+        var shared = new SharedSimilarWords();
+        using var start = new Barrier(2);
+        NormalizedName? next = null;
+        var helper = new Thread(() =>
+        {
+            while (true)
+            {
+                start.SignalAndWait();
+                if (Volatile.Read(ref next) is null)
+                {
+                    return;
+                }
+
+                index.LookUpSimilarFromTheEnd(shared);
+                start.SignalAndWait();
+            }
+        })
+        { IsBackground = true };
+        helper.Start();
+        try
+        {
+            foreach (var query in Queries())
+            {
+                var expected = Alone(index, query);
+                shared.Reset(query);
+                Volatile.Write(ref next, query);
+                start.SignalAndWait();
+                int[]? ids = null;
+                var found = index.FindCandidates(query, 64, null, ref ids, shared);
+                start.SignalAndWait();
+
+                ids.AsSpan(0, found).ToArray().Should().Equal(expected, "\"{0}\"", query.Key);
+            }
+        }
+        finally
+        {
+            // (A look-up that threw leaves the helper one wait behind: it is a background thread, not waited for long.)
+            Volatile.Write(ref next, null);
+            start.SignalAndWait(TimeSpan.FromSeconds(5));
+            helper.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [Fact]
+    public async Task FindCandidates_HelperLooksUpEveryTokenFirst_SameCandidatesAsAlone()
+    {
+        var index = await EmbeddedIndexAsync();
+        var shared = new SharedSimilarWords();
+        foreach (var query in Queries())
+        {
+            shared.Reset(query);
+            index.LookUpSimilarFromTheEnd(shared);
+            int[]? ids = null;
+            var found = index.FindCandidates(query, 64, null, ref ids, shared);
+
+            ids.AsSpan(0, found).ToArray().Should().Equal(Alone(index, query), "\"{0}\"", query.Key);
+            shared.ReadFromHelper.Should().BeGreaterThan(0, "every token to look up was looked up by the helper");
+        }
+    }
+
+    [Fact]
+    public async Task FindCandidates_HelperHoldsATokenAndNeverFinishes_LooksItUpItselfWithTheSameCandidates()
+    {
+        var index = await EmbeddedIndexAsync();
+        var query = NameNormalizer.Normalize("Hikvsion Digital Tecnology Company")[0];
+        var shared = new SharedSimilarWords();
+        shared.Reset(query);
+
+        // A helper that took the last two tokens and was then set aside for good.
+        shared.TryTake(query.Tokens.Count - 1).Should().BeTrue();
+        shared.TryTake(query.Tokens.Count - 2).Should().BeTrue();
+        int[]? ids = null;
+        var found = index.FindCandidates(query, 64, null, ref ids, shared);
+
+        ids.AsSpan(0, found).ToArray().Should().Equal(Alone(index, query));
+        shared.ReadFromHelper.Should().Be(0, "the tokens the helper held were looked up again");
+    }
+
+    [Fact]
+    public async Task FindCandidates_SharedLookUpsOfAnotherQuery_Throws()
+    {
+        var index = await EmbeddedIndexAsync();
+        var shared = new SharedSimilarWords();
+        shared.Reset(NameNormalizer.Normalize("Dahua Technology")[0]);
+        int[]? ids = null;
+
+        var lookUp = () => index.FindCandidates(NameNormalizer.Normalize("Hikvision Digital")[0], 64, null, ref ids, shared);
+
+        lookUp.Should().Throw<ArgumentException>().WithMessage("*another query*");
+    }
+
+    private static async Task<CandidateIndex> EmbeddedIndexAsync()
+    {
+        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
+        return new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
+    }
+
+    // Names of three words or more with a letter changed in two of them, in Latin letters, each in its one form.
+    private static IEnumerable<NormalizedName> Queries()
+    {
+        string[] names =
+        [
+            "Hangzhou Hikvision Digital Technology Co., Ltd.", "Zhejiang Dahua Technology Co Ltd", "Huawei Technologies Company Limited",
+            "Hytera Communications Corporation Limited", "China Mobile Communications Group", "Zhejiang Uniview Technologies",
+            "Shenzhen Technology Trading Company", "Kaspersky Laboratory Moscow", "Northern Trading Company Limited",
+        ];
+        var random = new Random(51205);
+        foreach (var name in names)
+        {
+            yield return NameNormalizer.Normalize(name)[0];
+            var words = name.Split(' ');
+            for (var round = 0; round < 4; round++)
+            {
+                var misspelt = (string[])words.Clone();
+                foreach (var at in new[] { random.Next(words.Length), random.Next(words.Length) })
+                {
+                    var chars = misspelt[at].ToCharArray();
+                    chars[random.Next(chars.Length)] = Misspellings.Letters[random.Next(Misspellings.Letters.Length)];
+                    misspelt[at] = new string(chars);
+                }
+
+                yield return NameNormalizer.Normalize(string.Join(' ', misspelt))[0];
+            }
+        }
+    }
+
+    private static int[] Alone(CandidateIndex index, NormalizedName query)
+    {
+        int[]? ids = null;
+        var found = index.FindCandidates(query, 64, null, ref ids);
+        return ids.AsSpan(0, found).ToArray();
+    }
+}
