@@ -53,25 +53,12 @@ public sealed class ParallelCandidatesTests
         var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
 
         var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
-        List<string> shared;
-        using (var turns = new HelperTurns(Embedded))
-        {
-            shared = await ResultJson.ScreenEachAsync(parallel, requests);
-            // A look-up shares its candidates when one of the thread's two helpers' works is free: nearly always, here.
-            turns.ValuesShared.Should().BeGreaterThanOrEqualTo(eligible * 2 / 3, "the helper takes turns of the names with enough candidates");
-        }
+        using var turns = new HelperTurns(Embedded);
 
-        var batch = (await parallel.ScreenBatchAsync(requests)).Results.Select(ResultJson.Of).ToList();
-        var stream = new List<string>();
-        await foreach (var result in parallel.ScreenStreamAsync(requests))
-        {
-            stream.Add(ResultJson.Of(result));
-        }
+        await ResultJson.ShouldGiveEveryWayAsync(parallel, requests, expected);
 
-        shared.Should().Equal(expected);
-        batch.Should().Equal(expected);
-        stream.Should().Equal(expected);
-        expected.Should().Contain(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal), "some of the names are listed");
+        // A look-up shares its candidates when one of the thread's two helpers' works is free: nearly always, here.
+        turns.ValuesShared.Should().BeGreaterThanOrEqualTo(eligible * 2 / 3, "the helper takes turns of the names with enough candidates");
     }
 
     [Fact]
@@ -86,7 +73,7 @@ public sealed class ParallelCandidatesTests
         var requests = Enumerable.Range(0, 8).SelectMany(_ => Embedded).Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
         var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
 
-        var results = await Task.WhenAll(requests.Select(r => Task.Run(async () => ResultJson.Of(await parallel.ScreenAsync(r)))));
+        var results = await ResultJson.ScreenAllAtOnceAsync(parallel, requests);
 
         results.Should().Equal(expected);
     }
@@ -105,39 +92,25 @@ public sealed class ParallelCandidatesTests
         HasCandidatesToShare(parallel, Held).Should().BeTrue();
         var expected = ResultJson.Of(await oneThread.ScreenAsync(ScreeningRequest.ForParty(Held)));
         var scoredAgain = Screener.TurnsScoredAgain;
-        using var helperStarted = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        Screener.TurnStarting = (value, helper) =>
-        {
-            if (value != Held)
-            {
-                return;
-            }
-
-            if (helper)
-            {
-                helperStarted.Set();
-                release.Wait(TimeSpan.FromSeconds(10));
-            }
-            else
-            {
-                helperStarted.Wait(TimeSpan.FromSeconds(10));
-            }
-        };
-
         string held;
-        try
+        bool helperTookATurn;
+        using (var gate = new FirstHelperTurn(Held, () => release.Wait(TimeSpan.FromSeconds(10))))
         {
-            held = ResultJson.Of(await parallel.ScreenAsync(ScreeningRequest.ForParty(Held)));
-        }
-        finally
-        {
-            Screener.TurnStarting = null;
-            release.Set();
+            try
+            {
+                held = ResultJson.Of(await parallel.ScreenAsync(ScreeningRequest.ForParty(Held)));
+            }
+            finally
+            {
+                release.Set();
+            }
+
+            helperTookATurn = gate.HelperStarted;
         }
 
         held.Should().Be(expected);
-        helperStarted.IsSet.Should().BeTrue("the helper took a turn");
+        helperTookATurn.Should().BeTrue("the helper took a turn");
         Screener.TurnsScoredAgain.Should().BeGreaterThan(scoredAgain, "a helper held up leaves its turn to the calling thread");
 
         // Once the helper lets go, the same engine and thread go on with the same results.
@@ -156,37 +129,12 @@ public sealed class ParallelCandidatesTests
         await engine.RefreshAsync();
         HasCandidatesToShare(engine, Cancelled).Should().BeTrue();
         using var cancellation = new CancellationTokenSource();
-        using var helperStarted = new ManualResetEventSlim();
-        Screener.TurnStarting = (value, helper) =>
-        {
-            if (value != Cancelled)
-            {
-                return;
-            }
+        using var gate = new FirstHelperTurn(Cancelled, cancellation.Cancel);
 
-            if (helper)
-            {
-                cancellation.Cancel();
-                helperStarted.Set();
-            }
-            else
-            {
-                helperStarted.Wait(TimeSpan.FromSeconds(10));
-            }
-        };
+        var screening = async () => await engine.ScreenAsync(ScreeningRequest.ForParty(Cancelled), cancellation.Token);
 
-        try
-        {
-            var screening = async () => await engine.ScreenAsync(ScreeningRequest.ForParty(Cancelled), cancellation.Token);
-
-            await screening.Should().ThrowAsync<OperationCanceledException>();
-        }
-        finally
-        {
-            Screener.TurnStarting = null;
-        }
-
-        helperStarted.IsSet.Should().BeTrue("the helper took a turn");
+        await screening.Should().ThrowAsync<OperationCanceledException>();
+        gate.HelperStarted.Should().BeTrue("the helper took a turn");
     }
 
     [SharedDataFact]
@@ -252,6 +200,42 @@ public sealed class ParallelCandidatesTests
         public int ValuesShared => _helperTurns.Count;
 
         public void Dispose() => Screener.TurnStarting = null;
+    }
+
+    // Makes the calling thread of a screening of one value wait in its turns until the helper has taken one (up to a few seconds),
+    // and runs an action in the helper's turns, after saying it has started.
+    private sealed class FirstHelperTurn : IDisposable
+    {
+        private readonly ManualResetEventSlim _started = new();
+
+        public FirstHelperTurn(string value, Action inHelperTurn)
+        {
+            Screener.TurnStarting = (screened, helper) =>
+            {
+                if (screened != value)
+                {
+                    return;
+                }
+
+                if (helper)
+                {
+                    _started.Set();
+                    inHelperTurn();
+                }
+                else
+                {
+                    _started.Wait(TimeSpan.FromSeconds(10));
+                }
+            };
+        }
+
+        public bool HelperStarted => _started.IsSet;
+
+        public void Dispose()
+        {
+            Screener.TurnStarting = null;
+            _started.Dispose();
+        }
     }
 
     // Whether screening a name shares its look-up's candidates: at least MinSharedCandidates of them in its first form.
