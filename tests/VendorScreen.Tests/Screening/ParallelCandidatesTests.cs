@@ -44,18 +44,15 @@ public sealed class ParallelCandidatesTests
     [Fact]
     public async Task ScreenAsync_NamesOnTheEmbeddedDataset_SameResultsAsOneThread()
     {
-        using var parallel = new ScreeningEngineBuilder().Build();
-        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
-        await parallel.RefreshAsync();
-        await oneThread.RefreshAsync();
-        var eligible = Embedded.Count(n => HasCandidatesToShare(parallel, n));
+        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
+        var eligible = Embedded.Count(n => HasCandidatesToShare(engines.Shared, n));
         eligible.Should().BeGreaterThanOrEqualTo(10, "most of these names find enough candidates to share");
         var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
 
-        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
         using var turns = new HelperTurns(Embedded);
 
-        await ResultJson.ShouldGiveEveryWayAsync(parallel, requests, expected);
+        await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
 
         // A look-up shares its candidates when one of the thread's two helpers' works is free: nearly always, here.
         turns.ValuesShared.Should().BeGreaterThanOrEqualTo(eligible * 2 / 3, "the helper takes turns of the names with enough candidates");
@@ -66,16 +63,9 @@ public sealed class ParallelCandidatesTests
     {
         // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
         // threads then score every candidate themselves.
-        using var parallel = new ScreeningEngineBuilder().Build();
-        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
-        await parallel.RefreshAsync();
-        await oneThread.RefreshAsync();
-        var requests = Enumerable.Range(0, 8).SelectMany(_ => Embedded).Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
-        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
 
-        var results = await ResultJson.ScreenAllAtOnceAsync(parallel, requests);
-
-        results.Should().Equal(expected);
+        await engines.ShouldMatchWhenThePoolIsBusyAsync(Embedded, times: 8);
     }
 
     [Fact]
@@ -85,12 +75,10 @@ public sealed class ParallelCandidatesTests
         // system has set aside would be): the calling thread waits for it a little, then scores that turn itself. The value is
         // this test's own, so that other tests' screenings are not held up.
         const string Held = "Hikvsion Digital Technology Company";
-        using var parallel = new ScreeningEngineBuilder().Build();
-        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = false).Build();
-        await parallel.RefreshAsync();
-        await oneThread.RefreshAsync();
+        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
+        var parallel = engines.Shared;
         HasCandidatesToShare(parallel, Held).Should().BeTrue();
-        var expected = ResultJson.Of(await oneThread.ScreenAsync(ScreeningRequest.ForParty(Held)));
+        var expected = ResultJson.Of(await engines.OneThread.ScreenAsync(ScreeningRequest.ForParty(Held)));
         var scoredAgain = Screener.TurnsScoredAgain;
         using var release = new ManualResetEventSlim();
         string held;

@@ -24,15 +24,12 @@ public sealed class ParallelNameFormsTests
     public async Task ScreenAsync_HangulNamesOnTheEmbeddedDataset_SameResultsAsOneThread()
     {
         Embedded.Count(HasFormsToShare).Should().BeGreaterThanOrEqualTo(8, "most of these names have two romanisations to share");
-        using var parallel = new ScreeningEngineBuilder().Build();
-        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelNameForms = false).Build();
-        await parallel.RefreshAsync();
-        await oneThread.RefreshAsync();
+        using var engines = await EnginePair.StartAsync(o => o.ParallelNameForms = false);
         var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
 
-        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
 
-        await ResultJson.ShouldGiveEveryWayAsync(parallel, requests, expected);
+        await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
     }
 
     [Fact]
@@ -40,16 +37,9 @@ public sealed class ParallelNameFormsTests
     {
         // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
         // threads then take every form themselves.
-        using var parallel = new ScreeningEngineBuilder().Build();
-        using var oneThread = new ScreeningEngineBuilder().Configure(o => o.ParallelNameForms = false).Build();
-        await parallel.RefreshAsync();
-        await oneThread.RefreshAsync();
-        var requests = Enumerable.Range(0, 8).SelectMany(_ => Embedded).Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
-        var expected = await ResultJson.ScreenEachAsync(oneThread, requests);
+        using var engines = await EnginePair.StartAsync(o => o.ParallelNameForms = false);
 
-        var results = await ResultJson.ScreenAllAtOnceAsync(parallel, requests);
-
-        results.Should().Equal(expected);
+        await engines.ShouldMatchWhenThePoolIsBusyAsync(Embedded, times: 8);
     }
 
     [SharedDataFact]
