@@ -905,6 +905,10 @@ internal static partial class Screener
     /// value screened and whether the caller is the helper (for tests that hold one of them up; <see langword="null"/> otherwise).</summary>
     internal static Action<string, bool>? TurnStarting { get; set; }
 
+    /// <summary>Gets or sets what a helper calls when the thread pool starts it, before anything else (for tests that hold helpers
+    /// back, as a busy pool would; <see langword="null"/> otherwise).</summary>
+    internal static Action? HelperStarting { get; set; }
+
     // Publishes the candidates of a look-up to its helper and scores them with it, then keeps their matches in order.
     private static void ScoreCandidatesInParallel(CandidatesWork work, in WindowCandidates window, int[] ids, int found, List<Match> matches, int first,
         PartyQualifiers? qualifiers, CancellationToken cancellationToken)
@@ -957,6 +961,9 @@ internal static partial class Screener
         private int _published;
         private int _queued;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        // The index to look misspellings up in, until the helper takes it or the look-up is over (published): a helper the pool has
+        // yet to start does not keep the index of an engine its screening's thread has since let go.
         private CandidateIndex? _lookUpIndex;
 
         // Whether the helper of the last look-up is still queued or running.
@@ -987,6 +994,7 @@ internal static partial class Screener
         // Nothing to share: the helper, when it starts, finds no turn.
         public void PublishNone()
         {
+            Volatile.Write(ref _lookUpIndex, null);
             _chunks = 0;
             Volatile.Write(ref _published, 1);
             Similar.Clear();
@@ -995,6 +1003,7 @@ internal static partial class Screener
         // Publishes the candidates, in turns of a few, for the helper and the screening's thread to take.
         public void Publish(in WindowCandidates window, int[] ids, int found, PartyQualifiers? qualifiers, CancellationToken cancellationToken)
         {
+            Volatile.Write(ref _lookUpIndex, null);
             _window = window;
             if (_ids.Length < found)
             {
@@ -1029,7 +1038,8 @@ internal static partial class Screener
         {
             try
             {
-                if (_lookUpIndex is { } index)
+                HelperStarting?.Invoke();
+                if (Interlocked.Exchange(ref _lookUpIndex, null) is { } index)
                 {
                     LookUpSimilar(index);
                 }
@@ -1061,10 +1071,6 @@ internal static partial class Screener
             catch (Exception)
 #pragma warning restore CA1031
             {
-            }
-            finally
-            {
-                _lookUpIndex = null;
             }
         }
 

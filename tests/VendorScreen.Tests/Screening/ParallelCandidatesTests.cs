@@ -125,6 +125,39 @@ public sealed class ParallelCandidatesTests
         gate.HelperStarted.Should().BeTrue("the helper took a turn");
     }
 
+    [Fact]
+    public void Screen_HelpersNotYetStarted_DoNotKeepTheIndexOfTheDisposedEngine()
+    {
+        // The helpers of the first look-ups are held back before they do anything, as a busy pool would leave them queued, while
+        // the engine screens and is disposed: the works they hold must not keep its index until the pool gets round to them.
+        using var release = new ManualResetEventSlim();
+        var held = 0;
+        Screener.HelperStarting = () =>
+        {
+            Interlocked.Increment(ref held);
+            release.Wait(TimeSpan.FromSeconds(10));
+        };
+        try
+        {
+            var index = ThreadMemoryTests.ScreenAndDispose(["Hikvison Digitl Technology", "Dahua Technolgy USA", "Huawie Technologies"]);
+            SpinWait.SpinUntil(() => Volatile.Read(ref held) >= 2, TimeSpan.FromSeconds(5));
+
+            for (var i = 0; i < 3 && index.IsAlive; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            Volatile.Read(ref held).Should().BeGreaterThanOrEqualTo(2, "the first two look-ups queued a helper each, held back here");
+            index.IsAlive.Should().BeFalse("a helper yet to start must not keep the index of an engine no longer screened with");
+        }
+        finally
+        {
+            release.Set();
+            Screener.HelperStarting = null;
+        }
+    }
+
     [SharedDataFact]
     public async Task ScreenAsync_MisspeltOfacNamesAgainstOfacSdn2021_SameResultsAsOneThread()
     {

@@ -38,8 +38,10 @@ public sealed class ThreadMemoryTests
         alive.Should().BeFalse("the thread's work tables must not keep the index of an engine it no longer screens with");
     }
 
+    /// <summary>Screens the names with an engine on the embedded dataset (its name forms on one thread), disposes it, and gives a
+    /// weak reference to its index.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference ScreenAndDispose(string[] names)
+    internal static WeakReference ScreenAndDispose(string[] names)
     {
         using var engine = new ScreeningEngineBuilder().Configure(o => o.ParallelNameForms = false).Build();
         engine.RefreshAsync().AsTask().GetAwaiter().GetResult();
