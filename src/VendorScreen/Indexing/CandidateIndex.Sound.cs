@@ -20,121 +20,183 @@ internal sealed partial class CandidateIndex
     // The words are written into the scratch memory's table, which the caller reads and clears. What each group of runs offers is
     // kept in the memo of the look-up by sound (SoundRunMemo), in the order it offers it, and a group met again offers it from
     // there in that order: the table is the same either way.
-    private Dictionary<string, double> SoundAlikeVocabulary(NormalizedName query, Scratch scratch)
+    // When the look-up is shared with a helper (SharedSoundRuns), the groups it has looked up are read from it, in the same order.
+    private Dictionary<string, double> SoundAlikeVocabulary(NormalizedName query, Scratch scratch, SharedSoundRuns? shared = null)
     {
         var script = query.SourceScript;
         var found = scratch.SoundWords;
         found.Clear();
-        var ofRuns = scratch.SoundCandidates;
-        var alone = scratch.SoundCandidatesAlone;
-        var matches = scratch.SoundMatches;
-        var runs = scratch.SoundRuns;
-        SoundRuns(query, runs);
+        var runs = shared?.Runs ?? scratch.SoundRuns;
+        if (shared is null)
+        {
+            SoundRuns(query, runs);
+        }
+
+        var own = scratch.SoundOffered;
+        for (int g = 0, group = 0; g < runs.Count; group++)
+        {
+            var count = SoundGroupLength(runs, g);
+            if (shared is null || !shared.TryTakeOrRead(group, out var offered))
+            {
+                offered = own;
+                OfferedByGroup(script, runs, g, count, scratch, own);
+            }
+
+            foreach (var (word, weight) in offered!)
+            {
+                Offer(found, _sound.Words[word], weight);
+            }
+
+            own.Clear();
+            g += count;
+        }
+
+        if (shared is null)
+        {
+            runs.Clear();
+        }
+
+        return found;
+    }
+
+    /// <summary>Looks up by sound the groups of runs of a query on a helper thread, from its last group back, while the
+    /// screening's thread finds the query's candidates from its first: each takes the groups not yet taken, and the helper stops
+    /// at the first the other thread took.</summary>
+    /// <param name="shared">The look-up shared, of the query it was reset for.</param>
+    internal void LookUpSoundFromTheEnd(SharedSoundRuns shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        var query = shared.Query ?? throw new ArgumentException("no query to look up", nameof(shared));
+        Scratch? scratch = null;
+        try
+        {
+            for (var group = Math.Min(shared.GroupCount, SharedSoundRuns.MaxGroups) - 1; group >= 0; group--)
+            {
+                if (!shared.TryTake(group))
+                {
+                    return;
+                }
+
+                scratch ??= Scratch.Rent(Names.Length, _vocabulary.Length);
+                var (start, count) = shared.Group(group);
+                OfferedByGroup(query.SourceScript, shared.Runs, start, count, scratch, shared.WordsToWrite(group));
+                shared.Done(group);
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                Scratch.Return(scratch);
+            }
+        }
+    }
+
+    /// <summary>Gets whether the candidates of a query are also looked up by sound: a name transliterated from a script other
+    /// than Latin, Arabic or Hebrew (in an abjad, without written vowels, common names sound like too many Latin names).</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <returns>Whether <see cref="FindCandidates(NormalizedName, int)"/> looks it up by sound.</returns>
+    internal static bool LooksUpBySound(NormalizedName query) =>
+        query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other);
+
+    // The number of runs of the group that starts at a run: it and the runs after it that each begin with the one before (the
+    // longer runs from one syllable), looked up in one walk of the trie.
+    internal static int SoundGroupLength(List<string> runs, int g)
+    {
+        var count = 1;
+        while (g + count < runs.Count && count < SoundVocabulary.MaxPrefixRuns && runs[g + count].StartsWith(runs[g + count - 1], StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // Writes the words a group of runs offers, with their weights, in the order it offers them: from the memo when it holds the
+    // group, else from one walk of the trie (each run keeps what its own walk would find), then kept in the memo.
+    private void OfferedByGroup(NameScript script, List<string> runs, int g, int count, Scratch scratch, List<SoundWord> offered)
+    {
         const int most = SoundVocabulary.MaxPrefixRuns;
         const int keysEach = CrossScriptKey.MaxRetrievalKeys;
         Span<int> keyBuffer = stackalloc int[most * keysEach];
         Span<int> keyCounts = stackalloc int[most];
         Span<ulong> keyMasks = stackalloc ulong[most];
         Span<int> ends = stackalloc int[most];
-        for (var g = 0; g < runs.Count;)
+        for (var r = 0; r < count; r++)
         {
-            // A run and the runs after it that each begin with the one before (the longer runs from one syllable) are looked up
-            // in one walk of the trie; each keeps what its own walk would find.
-            var count = 1;
-            while (g + count < runs.Count && count < most && runs[g + count].StartsWith(runs[g + count - 1], StringComparison.Ordinal))
+            ends[r] = runs[g + r].Length;
+        }
+
+        var longest = runs[g + count - 1];
+        var packedEnds = SoundRunMemo.PackEnds(ends[..count]);
+        var memo = Volatile.Read(ref _soundRuns);
+        if (packedEnds is { } packed && memo.TryCopy(script, longest, packed, offered))
+        {
+            return;
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
+            var keys = CrossScriptKey.WriteRetrievalKeys(runs[g + r], skipFirst: true, silentRAsLiquid: true, keyBuffer.Slice(r * keysEach, keysEach));
+            keyCounts[r] = keys.Length;
+            keyMasks[r] = 0;
+            foreach (var key in keys)
             {
-                count++;
+                keyMasks[r] |= 1UL << key;
+            }
+        }
+
+        // A run alone takes the walk of one run, which has less to track at every node.
+        var ofRuns = scratch.SoundCandidates;
+        var alone = scratch.SoundCandidatesAlone;
+        var matches = scratch.SoundMatches;
+        ofRuns.Clear();
+        alone.Clear();
+        if (count == 1)
+        {
+            _sound.Similar(runs[g], script, keyMasks[0], MinSoundSimilarity, alone);
+        }
+        else
+        {
+            _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
+        }
+
+        offered.Clear();
+        for (var r = 0; r < count; r++)
+        {
+            var keys = keyBuffer.Slice(r * keysEach, keyCounts[r]);
+            matches.Clear();
+            foreach (var (code, sim) in alone)
+            {
+                AddBucketEntries(code, sim, keys, matches);
             }
 
-            for (var r = 0; r < count; r++)
+            foreach (var (run, code, sim) in ofRuns)
             {
-                ends[r] = runs[g + r].Length;
-            }
-
-            var longest = runs[g + count - 1];
-            var packedEnds = SoundRunMemo.PackEnds(ends[..count]);
-            var memo = Volatile.Read(ref _soundRuns);
-            var offered = scratch.SoundOffered;
-            if (packedEnds is { } packed && memo.TryCopy(script, longest, packed, offered))
-            {
-                foreach (var (word, weight) in offered)
-                {
-                    Offer(found, _sound.Words[word], weight);
-                }
-
-                offered.Clear();
-                g += count;
-                continue;
-            }
-
-            for (var r = 0; r < count; r++)
-            {
-                // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-                var keys = CrossScriptKey.WriteRetrievalKeys(runs[g + r], skipFirst: true, silentRAsLiquid: true, keyBuffer.Slice(r * keysEach, keysEach));
-                keyCounts[r] = keys.Length;
-                keyMasks[r] = 0;
-                foreach (var key in keys)
-                {
-                    keyMasks[r] |= 1UL << key;
-                }
-            }
-
-            // A run alone takes the walk of one run, which has less to track at every node.
-            ofRuns.Clear();
-            alone.Clear();
-            if (count == 1)
-            {
-                _sound.Similar(runs[g], script, keyMasks[0], MinSoundSimilarity, alone);
-            }
-            else
-            {
-                _sound.SimilarToPrefixes(runs[g + count - 1], ends[..count], keyMasks[..count], script, MinSoundSimilarity, ofRuns);
-            }
-
-            offered.Clear();
-            for (var r = 0; r < count; r++)
-            {
-                var keys = keyBuffer.Slice(r * keysEach, keyCounts[r]);
-                matches.Clear();
-                foreach (var (code, sim) in alone)
+                if (run == r)
                 {
                     AddBucketEntries(code, sim, keys, matches);
                 }
-
-                foreach (var (run, code, sim) in ofRuns)
-                {
-                    if (run == r)
-                    {
-                        AddBucketEntries(code, sim, keys, matches);
-                    }
-                }
-
-                // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
-                matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
-                for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
-                {
-                    var (sim, _, id) = matches[m];
-                    var word = _sound.Words[id];
-                    var weight = sim * Rarity(word) * 0.8;
-                    offered.Add(new SoundWord(id, weight));
-                    Offer(found, word, weight);
-                }
             }
 
-            if (packedEnds is { } toKeep)
+            // Most similar first; among equals, in the order the buckets list them: by the bucket read, then by word.
+            matches.Sort(static (x, y) => x.Sim != y.Sim ? y.Sim.CompareTo(x.Sim) : x.Bucket != y.Bucket ? x.Bucket.CompareTo(y.Bucket) : x.Word.CompareTo(y.Word));
+            for (var m = 0; m < Math.Min(MaxSoundExpansions, matches.Count); m++)
             {
-                memo.Add(script, longest, toKeep, CollectionsMarshal.AsSpan(offered));
+                var (sim, _, id) = matches[m];
+                offered.Add(new SoundWord(id, sim * Rarity(_sound.Words[id]) * 0.8));
             }
+        }
 
-            offered.Clear();
-            g += count;
+        if (packedEnds is { } toKeep)
+        {
+            memo.Add(script, longest, toKeep, CollectionsMarshal.AsSpan(offered));
         }
 
         ofRuns.Clear();
         alone.Clear();
         matches.Clear();
-        runs.Clear();
-        return found;
     }
 
     // Keeps a word with the higher of its weights.
@@ -189,7 +251,7 @@ internal sealed partial class CandidateIndex
     }
 
     // Adds the sound codes of each run to a list, as SoundRuns gives them; a run's letters are joined in a buffer on the stack.
-    private static void SoundRuns(NormalizedName query, List<string> runs)
+    internal static void SoundRuns(NormalizedName query, List<string> runs)
     {
         var script = query.SourceScript;
         var tokens = query.Tokens;

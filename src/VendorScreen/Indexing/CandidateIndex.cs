@@ -289,8 +289,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <param name="shared">The misspelling look-ups of the query's words shared with a helper thread that takes them from the last
     /// word (<see cref="LookUpSimilarFromTheEnd"/>), or <see langword="null"/>: a word the helper has taken is read from it once
     /// it is done. The words found, and so the tally and the candidates, are the same either way.</param>
+    /// <param name="sharedSound">The look-up by sound of the query shared with a helper thread that takes its groups of runs from the
+    /// last (<see cref="LookUpSoundFromTheEnd"/>), or <see langword="null"/>: as <paramref name="shared"/>, for a query looked up by
+    /// sound (<see cref="LooksUpBySound"/>).</param>
     internal int FindCandidates(NormalizedName query, int maxCandidates, Dictionary<string, ArraySegment<int>>? similarCache, ref int[]? ids,
-        SharedSimilarWords? shared = null)
+        SharedSimilarWords? shared = null, SharedSoundRuns? sharedSound = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = query.Tokens;
@@ -298,6 +301,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         if (shared is not null && !ReferenceEquals(shared.Query, query))
         {
             throw new ArgumentException("the shared look-ups are of another query", nameof(shared));
+        }
+
+        if (sharedSound is not null && (!ReferenceEquals(sharedSound.Query, query) || !LooksUpBySound(query)))
+        {
+            throw new ArgumentException("the shared look-up by sound is of another query, or of one not looked up by sound", nameof(sharedSound));
         }
 
         var scratch = Scratch.Rent(Names.Length, _vocabulary.Length);
@@ -353,9 +361,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
             // Names in an abjad (Arabic, Hebrew) are not looked up by sound: without written vowels, common names there sound
             // like too many Latin names; they are still found through their other words and compared by sound when found.
-            if (query.IsTransliteration && query.SourceScript is not (NameScript.Latin or NameScript.Arabic or NameScript.Hebrew or NameScript.Other))
+            if (LooksUpBySound(query))
             {
-                foreach (var (word, weight) in SoundAlikeVocabulary(query, scratch))
+                foreach (var (word, weight) in SoundAlikeVocabulary(query, scratch, sharedSound))
                 {
                     Add(word, weight);
                 }
@@ -396,7 +404,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         token.Text.Length >= 4 && token.Class is not (TokenClass.Number or TokenClass.Ideograph);
 
     /// <summary>Looks up the words a query's tokens may misspell on a helper thread, from its last token back, while the
-    /// screening's thread finds the query's candidates (<see cref="FindCandidates(NormalizedName, int, Dictionary{string, ArraySegment{int}}, ref int[], SharedSimilarWords)"/>)
+    /// screening's thread finds the query's candidates (<see cref="FindCandidates(NormalizedName, int, Dictionary{string, ArraySegment{int}}, ref int[], SharedSimilarWords, SharedSoundRuns)"/>)
     /// from its first: each takes the tokens not yet taken, and the helper stops at the first the other thread took.</summary>
     /// <param name="shared">The look-ups shared, of the query they were reset for.</param>
     internal void LookUpSimilarFromTheEnd(SharedSimilarWords shared)

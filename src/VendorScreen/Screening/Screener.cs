@@ -744,15 +744,22 @@ internal static partial class Screener
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
         // A helper that may share the candidates of a name in Latin letters (its one form, which nearly always finds enough of them)
-        // is asked for before the look-up, so that it starts while the look-up runs; one for a form of a name in another script
-        // (its own letters, which find few names, or a romanisation, looked up by sound at more length) only once the look-up has
-        // found enough.
-        // The early helper also looks up the words the query's last tokens may misspell while this thread tallies the first.
-        var work = shareCandidates && variants.Count == 1 ? QueueCandidatesWork(index, variant) : null;
+        // or of a form looked up by sound (a romanisation, whose look-up takes longest) is asked for before the look-up, so that it
+        // starts while the look-up runs; one for another form of a name in another script (its own letters, which find few names)
+        // only once the look-up has found enough.
+        // The early helper also looks up by sound the last groups of runs of a romanisation, and the words the query's last tokens
+        // may misspell, while this thread tallies the first.
+        var work = shareCandidates && (variants.Count == 1 || (CandidateIndex.LooksUpBySound(variant))) ? QueueCandidatesWork(index, variant) : null;
         int found;
         try
         {
-            found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids, work?.Similar);
+            var sound = work is { Sound.Query: not null } ? work.Sound : null;
+            found = index.FindCandidates(variant, mention ? options.MaxCandidates * 4 : options.MaxCandidates, similarCache, ref ids, work?.Similar, sound);
+            if (sound is { ReadFromHelper: > 0 })
+            {
+                Interlocked.Add(ref _soundGroupsFromHelpers, sound.ReadFromHelper);
+            }
+
             _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
         }
         catch
@@ -860,6 +867,7 @@ internal static partial class Screener
 
     private static long _sharedLookUps;
     private static long _turnsScoredAgain;
+    private static long _soundGroupsFromHelpers;
 
     [ThreadStatic]
     private static CandidatesWork? _candidatesWork;
@@ -896,6 +904,10 @@ internal static partial class Screener
 
     /// <summary>Gets how many look-ups in this process have shared their candidates with a helper (for tests).</summary>
     internal static long SharedLookUps => Interlocked.Read(ref _sharedLookUps);
+
+    /// <summary>Gets how many groups of runs of look-ups by sound in this process a screening's thread has read from its helper
+    /// (for tests).</summary>
+    internal static long SoundGroupsFromHelpers => Interlocked.Read(ref _soundGroupsFromHelpers);
 
     /// <summary>Gets how many turns of candidates a screening's thread has scored again itself because the helper holding them
     /// had not finished them in time (for tests).</summary>
@@ -973,14 +985,23 @@ internal static partial class Screener
         // is queued before the look-up).
         public SharedSimilarWords Similar { get; } = new();
 
-        // Readies the work for its helper, queued next: the helper looks up the words the query's last tokens may misspell (given
-        // the index and the query before the look-up), then waits until the candidates are published.
+        // The look-up by sound of a transliterated query, shared the same way (its query is null for a query not looked up by sound).
+        public SharedSoundRuns Sound { get; } = new();
+
+        // Readies the work for its helper, queued next: the helper looks up by sound the last groups of runs of a transliterated
+        // query, and the words the query's last tokens may misspell (given the index and the query before the look-up), then waits
+        // until the candidates are published.
         public void Queue(CandidateIndex? index, NormalizedName? query)
         {
             _lookUpIndex = index;
+            Sound.Clear();
             if (query is not null)
             {
                 Similar.Reset(query);
+                if (CandidateIndex.LooksUpBySound(query))
+                {
+                    Sound.Reset(query);
+                }
             }
 
             _published = 0;
@@ -998,6 +1019,7 @@ internal static partial class Screener
             _chunks = 0;
             Volatile.Write(ref _published, 1);
             Similar.Clear();
+            Sound.Clear();
         }
 
         // Publishes the candidates, in turns of a few, for the helper and the screening's thread to take.
@@ -1041,7 +1063,7 @@ internal static partial class Screener
                 HelperStarting?.Invoke();
                 if (Interlocked.Exchange(ref _lookUpIndex, null) is { } index)
                 {
-                    LookUpSimilar(index);
+                    LookUp(index);
                 }
 
                 var wait = default(SpinWait);
@@ -1059,12 +1081,18 @@ internal static partial class Screener
             }
         }
 
-        // The helper's share of the misspelling look-ups. A failure leaves the token it held to the screening's thread, which looks
-        // it up itself when the helper does not finish it, and finds the same failure there if it is the look-up's.
-        private void LookUpSimilar(CandidateIndex index)
+        // The helper's share of the look-up: the last groups of runs by sound (which the screening's thread reaches last), then the
+        // misspellings of the last tokens. A failure leaves the group or token it held to the screening's thread, which looks it up
+        // itself when the helper does not finish it, and finds the same failure there if it is the look-up's.
+        private void LookUp(CandidateIndex index)
         {
             try
             {
+                if (Sound.Query is not null)
+                {
+                    index.LookUpSoundFromTheEnd(Sound);
+                }
+
                 index.LookUpSimilarFromTheEnd(Similar);
             }
 #pragma warning disable CA1031 // Left to the screening's thread, as said.
@@ -1179,6 +1207,7 @@ internal static partial class Screener
             _window = default;
             (_qualifiers, _cancellationToken) = (null, default);
             Similar.Clear();
+            Sound.Clear();
             return true;
         }
     }

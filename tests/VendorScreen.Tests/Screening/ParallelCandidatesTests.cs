@@ -59,6 +59,26 @@ public sealed class ParallelCandidatesTests
     }
 
     [Fact]
+    public async Task ScreenAsync_NamesLookedUpBySound_SameResultsAsOneThreadWithGroupsOfRunsFromTheHelper()
+    {
+        // Names in Han and Cyrillic (and kana and Hangul, whose forms may go to a helper of their own instead): the helper is asked
+        // for before the look-up of a romanisation and looks up the last groups of its runs by sound.
+        string[] names =
+        [
+            "杭州海康威视数字技术股份有限公司", "浙江大华技术股份有限公司", "华为技术有限公司", "海能达通信股份有限公司", "中国移动通信集团有限公司",
+            "Хиквижн Диджитал Текнолоджи", "Хуавэй Текнолоджиз", "Дахуа Текнолоджи", "Касперский Лаборатория", "ハイクビジョン", "하이크비전",
+        ];
+        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
+        var requests = names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
+        var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
+        var before = Screener.SoundGroupsFromHelpers;
+
+        await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
+
+        Screener.SoundGroupsFromHelpers.Should().BeGreaterThan(before, "the screening threads read groups of runs their helpers looked up");
+    }
+
+    [Fact]
     public async Task ScreenAsync_ThreadPoolBusy_SameResultsAsOneThread()
     {
         // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
@@ -139,7 +159,7 @@ public sealed class ParallelCandidatesTests
         };
         try
         {
-            var index = ThreadMemoryTests.ScreenAndDispose(["Hikvison Digitl Technology", "Dahua Technolgy USA", "Huawie Technologies"]);
+            var index = ThreadMemoryTests.ScreenAndDispose(["Hikvison Digitl Technology", "Dahua Technolgy USA", "杭州海康威视数字技术股份有限公司", "Huawie Technologies"]);
             SpinWait.SpinUntil(() => Volatile.Read(ref held) >= 2, TimeSpan.FromSeconds(5));
 
             for (var i = 0; i < 3 && index.IsAlive; i++)
