@@ -31,6 +31,10 @@ internal sealed partial class CandidateIndex
         {
             SoundRuns(query, runs);
         }
+        else
+        {
+            SharedSoundRuns.CallerStarting?.Invoke(shared);
+        }
 
         var own = scratch.SoundOffered;
         for (int g = 0, group = 0; g < runs.Count; group++)

@@ -36,6 +36,15 @@ internal sealed class SharedSoundRuns
     /// <summary>Gets how many groups of the query the screening's thread read from the helper (for tests).</summary>
     public int ReadFromHelper { get; private set; }
 
+    /// <summary>Gets or sets what the screening's thread calls before it takes the first group of a look-up shared (for tests that
+    /// hold it until the helper has looked a group up, as on a machine with a processor free; <see langword="null"/> otherwise).</summary>
+    internal static Action<SharedSoundRuns>? CallerStarting { get; set; }
+
+    /// <summary>Gets whether a group has been looked up by the thread that took it.</summary>
+    /// <param name="group">The group's position in the query's groups.</param>
+    /// <returns><see langword="true"/> once its words are written.</returns>
+    public bool IsDone(int group) => group < MaxGroups && Volatile.Read(ref _state[group]) == 2;
+
     /// <summary>Readies the look-up of a query, before a helper is given it: works out its runs and their groups.</summary>
     /// <param name="query">The query, transliterated from a script looked up by sound (<see cref="CandidateIndex.LooksUpBySound"/>).</param>
     public void Reset(NormalizedName query)

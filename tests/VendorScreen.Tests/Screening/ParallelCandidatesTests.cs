@@ -1,4 +1,5 @@
 using FluentAssertions;
+using VendorScreen.Indexing;
 using VendorScreen.Normalization;
 using VendorScreen.Screening;
 using VendorScreen.Sources;
@@ -73,7 +74,18 @@ public sealed class ParallelCandidatesTests
         var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
         var before = Screener.SoundGroupsFromHelpers;
 
-        await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
+        // The calling thread waits (up to a few seconds) until the helper has looked up the last group before it takes the first,
+        // as when a processor is free: on a busy machine it would often find the look-up done before the helper started.
+        SharedSoundRuns.CallerStarting = shared =>
+            SpinWait.SpinUntil(() => shared.IsDone(Math.Min(shared.GroupCount, SharedSoundRuns.MaxGroups) - 1), TimeSpan.FromSeconds(5));
+        try
+        {
+            await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
+        }
+        finally
+        {
+            SharedSoundRuns.CallerStarting = null;
+        }
 
         Screener.SoundGroupsFromHelpers.Should().BeGreaterThan(before, "the screening threads read groups of runs their helpers looked up");
     }
