@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -11,9 +10,6 @@ namespace VendorScreen.Indexing;
 /// </summary>
 internal sealed class SharedSimilarWords
 {
-    // How long the screening's thread waits for a token the helper holds before it looks the token up itself.
-    private static readonly long PatienceTicks = Stopwatch.Frequency / 5_000;
-
     // By token: 0 while free, 1 once taken, 2 once looked up (its words in _words).
     private int[] _state = new int[16];
     private ArraySegment<int>[] _words = new ArraySegment<int>[16];
@@ -58,7 +54,7 @@ internal sealed class SharedSimilarWords
     /// <summary>Takes a token to look up, unless the other thread has.</summary>
     /// <param name="token">The token's position in the query.</param>
     /// <returns><see langword="true"/> when it was free.</returns>
-    public bool TryTake(int token) => Interlocked.CompareExchange(ref _state[token], 1, 0) == 0;
+    public bool TryTake(int token) => HelperSlots.TryTake(ref _state[token]);
 
     /// <summary>Gives the words a token taken was found to misspell.</summary>
     /// <param name="token">The token's position in the query.</param>
@@ -66,7 +62,7 @@ internal sealed class SharedSimilarWords
     public void Done(int token, ArraySegment<int> words)
     {
         _words[token] = words;
-        Volatile.Write(ref _state[token], 2);
+        HelperSlots.Done(ref _state[token]);
     }
 
     /// <summary>For the screening's thread: takes a token to look up itself (<see langword="false"/>), or reads the helper's
@@ -78,21 +74,9 @@ internal sealed class SharedSimilarWords
     public bool TryTakeOrRead(int token, out ArraySegment<int> words)
     {
         words = default;
-        if (TryTake(token))
+        if (TryTake(token) || !HelperSlots.WaitUntilDone(ref _state[token]))
         {
             return false;
-        }
-
-        var deadline = Stopwatch.GetTimestamp() + PatienceTicks;
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _state[token]) != 2)
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                return false;
-            }
-
-            spin.SpinOnce(sleep1Threshold: -1);
         }
 
         words = _words[token];

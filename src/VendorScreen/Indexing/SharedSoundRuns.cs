@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -14,9 +13,6 @@ internal sealed class SharedSoundRuns
 {
     /// <summary>The most groups of a query shared: the helper leaves those past it to the screening's thread.</summary>
     internal const int MaxGroups = 32;
-
-    // How long the screening's thread waits for a group the helper holds before it looks the group up itself.
-    private static readonly long PatienceTicks = Stopwatch.Frequency / 5_000;
 
     // By group: 0 while free, 1 once taken, 2 once looked up (its words in _words).
     private readonly int[] _state = new int[MaxGroups];
@@ -76,7 +72,7 @@ internal sealed class SharedSoundRuns
     /// <summary>Takes a group to look up, unless the other thread has or it is not shared.</summary>
     /// <param name="group">The group's position in the query's groups.</param>
     /// <returns><see langword="true"/> when it was free.</returns>
-    public bool TryTake(int group) => group < MaxGroups && Interlocked.CompareExchange(ref _state[group], 1, 0) == 0;
+    public bool TryTake(int group) => group < MaxGroups && HelperSlots.TryTake(ref _state[group]);
 
     /// <summary>Gets the list the thread that took a group writes its words to, emptied.</summary>
     /// <param name="group">The group's position in the query's groups.</param>
@@ -90,7 +86,7 @@ internal sealed class SharedSoundRuns
 
     /// <summary>Says the words of a group taken are written.</summary>
     /// <param name="group">The group's position in the query's groups.</param>
-    public void Done(int group) => Volatile.Write(ref _state[group], 2);
+    public void Done(int group) => HelperSlots.Done(ref _state[group]);
 
     /// <summary>For the screening's thread: takes a group to look up itself (<see langword="false"/>), or reads the helper's
     /// words for it once the helper is done (<see langword="true"/>); a group the helper has held too long, or one past those
@@ -101,21 +97,9 @@ internal sealed class SharedSoundRuns
     public bool TryTakeOrRead(int group, out List<SoundWord>? words)
     {
         words = null;
-        if (group >= MaxGroups || TryTake(group))
+        if (group >= MaxGroups || TryTake(group) || !HelperSlots.WaitUntilDone(ref _state[group]))
         {
             return false;
-        }
-
-        var deadline = Stopwatch.GetTimestamp() + PatienceTicks;
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _state[group]) != 2)
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                return false;
-            }
-
-            spin.SpinOnce(sleep1Threshold: -1);
         }
 
         words = _words[group];

@@ -1,8 +1,6 @@
 using FluentAssertions;
 using VendorScreen.Indexing;
-using VendorScreen.Matching;
 using VendorScreen.Normalization;
-using VendorScreen.Sources;
 using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Indexing;
@@ -20,54 +18,24 @@ public sealed class SharedSimilarWordsTests
     {
         // The helper, a thread of its own, and the look-up start together on each query: which tokens each takes is theirs to race
         // for (the two tests below fix it both ways); the candidates must not depend on it.
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSimilarWords();
-        using var start = new Barrier(2);
-        NormalizedName? next = null;
-        var helper = new Thread(() =>
+        using var helper = new LockstepHelper<NormalizedName>(_ => index.LookUpSimilarFromTheEnd(shared));
+        foreach (var query in Queries())
         {
-            while (true)
-            {
-                start.SignalAndWait();
-                if (Volatile.Read(ref next) is null)
-                {
-                    return;
-                }
+            var expected = EmbeddedIndex.CandidatesAlone(index, query);
+            shared.Reset(query);
+            int[]? ids = null;
+            var found = helper.Race(query, () => index.FindCandidates(query, 64, null, ref ids, shared));
 
-                index.LookUpSimilarFromTheEnd(shared);
-                start.SignalAndWait();
-            }
-        })
-        { IsBackground = true };
-        helper.Start();
-        try
-        {
-            foreach (var query in Queries())
-            {
-                var expected = Alone(index, query);
-                shared.Reset(query);
-                Volatile.Write(ref next, query);
-                start.SignalAndWait();
-                int[]? ids = null;
-                var found = index.FindCandidates(query, 64, null, ref ids, shared);
-                start.SignalAndWait();
-
-                ids.AsSpan(0, found).ToArray().Should().Equal(expected, "\"{0}\"", query.Key);
-            }
-        }
-        finally
-        {
-            // (A look-up that threw leaves the helper one wait behind: it is a background thread, not waited for long.)
-            Volatile.Write(ref next, null);
-            start.SignalAndWait(TimeSpan.FromSeconds(5));
-            helper.Join(TimeSpan.FromSeconds(5));
+            ids.AsSpan(0, found).ToArray().Should().Equal(expected, "\"{0}\"", query.Key);
         }
     }
 
     [Fact]
     public async Task FindCandidates_HelperLooksUpEveryTokenFirst_SameCandidatesAsAlone()
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSimilarWords();
         foreach (var query in Queries())
         {
@@ -76,7 +44,7 @@ public sealed class SharedSimilarWordsTests
             int[]? ids = null;
             var found = index.FindCandidates(query, 64, null, ref ids, shared);
 
-            ids.AsSpan(0, found).ToArray().Should().Equal(Alone(index, query), "\"{0}\"", query.Key);
+            ids.AsSpan(0, found).ToArray().Should().Equal(EmbeddedIndex.CandidatesAlone(index, query), "\"{0}\"", query.Key);
             shared.ReadFromHelper.Should().BeGreaterThan(0, "every token to look up was looked up by the helper");
         }
     }
@@ -84,7 +52,7 @@ public sealed class SharedSimilarWordsTests
     [Fact]
     public async Task FindCandidates_HelperHoldsATokenAndNeverFinishes_LooksItUpItselfWithTheSameCandidates()
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var query = NameNormalizer.Normalize("Hikvsion Digital Tecnology Company")[0];
         var shared = new SharedSimilarWords();
         shared.Reset(query);
@@ -95,14 +63,14 @@ public sealed class SharedSimilarWordsTests
         int[]? ids = null;
         var found = index.FindCandidates(query, 64, null, ref ids, shared);
 
-        ids.AsSpan(0, found).ToArray().Should().Equal(Alone(index, query));
+        ids.AsSpan(0, found).ToArray().Should().Equal(EmbeddedIndex.CandidatesAlone(index, query));
         shared.ReadFromHelper.Should().Be(0, "the tokens the helper held were looked up again");
     }
 
     [Fact]
     public async Task FindCandidates_SharedLookUpsOfAnotherQuery_Throws()
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSimilarWords();
         shared.Reset(NameNormalizer.Normalize("Dahua Technology")[0]);
         int[]? ids = null;
@@ -112,11 +80,6 @@ public sealed class SharedSimilarWordsTests
         lookUp.Should().Throw<ArgumentException>().WithMessage("*another query*");
     }
 
-    private static async Task<CandidateIndex> EmbeddedIndexAsync()
-    {
-        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
-        return new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
-    }
 
     // Names of three words or more with a letter changed in two of them, in Latin letters, each in its one form.
     private static IEnumerable<NormalizedName> Queries()
@@ -145,12 +108,5 @@ public sealed class SharedSimilarWordsTests
                 yield return NameNormalizer.Normalize(string.Join(' ', misspelt))[0];
             }
         }
-    }
-
-    private static int[] Alone(CandidateIndex index, NormalizedName query)
-    {
-        int[]? ids = null;
-        var found = index.FindCandidates(query, 64, null, ref ids);
-        return ids.AsSpan(0, found).ToArray();
     }
 }

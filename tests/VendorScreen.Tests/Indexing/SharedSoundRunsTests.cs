@@ -2,6 +2,7 @@ using FluentAssertions;
 using VendorScreen.Indexing;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Indexing;
 
@@ -18,48 +19,18 @@ public sealed class SharedSoundRunsTests
     {
         // The helper, a thread of its own, and the look-up start together on each query, with the memo of the look-up by sound
         // emptied before each: which groups each takes and walks is theirs to race for; the candidates must not depend on it.
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSoundRuns();
-        using var start = new Barrier(2);
-        NormalizedName? next = null;
-        var helper = new Thread(() =>
+        using var helper = new LockstepHelper<NormalizedName>(_ => index.LookUpSoundFromTheEnd(shared));
+        foreach (var query in Queries())
         {
-            while (true)
-            {
-                start.SignalAndWait();
-                if (Volatile.Read(ref next) is null)
-                {
-                    return;
-                }
+            var expected = EmbeddedIndex.CandidatesAlone(index, query);
+            index.ForgetSoundRuns();
+            shared.Reset(query);
+            int[]? ids = null;
+            var found = helper.Race(query, () => index.FindCandidates(query, 64, null, ref ids, sharedSound: shared));
 
-                index.LookUpSoundFromTheEnd(shared);
-                start.SignalAndWait();
-            }
-        })
-        { IsBackground = true };
-        helper.Start();
-        try
-        {
-            foreach (var query in Queries())
-            {
-                var expected = Alone(index, query);
-                index.ForgetSoundRuns();
-                shared.Reset(query);
-                Volatile.Write(ref next, query);
-                start.SignalAndWait();
-                int[]? ids = null;
-                var found = index.FindCandidates(query, 64, null, ref ids, sharedSound: shared);
-                start.SignalAndWait();
-
-                ids.AsSpan(0, found).ToArray().Should().Equal(expected, "\"{0}\"", query.Key);
-            }
-        }
-        finally
-        {
-            // (A look-up that threw leaves the helper one wait behind: it is a background thread, not waited for long.)
-            Volatile.Write(ref next, null);
-            start.SignalAndWait(TimeSpan.FromSeconds(5));
-            helper.Join(TimeSpan.FromSeconds(5));
+            ids.AsSpan(0, found).ToArray().Should().Equal(expected, "\"{0}\"", query.Key);
         }
     }
 
@@ -68,11 +39,11 @@ public sealed class SharedSoundRunsTests
     [InlineData(true)]
     public async Task FindCandidates_HelperLooksUpEveryGroupFirst_SameCandidatesAsAlone(bool fromTheMemo)
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSoundRuns();
         foreach (var query in Queries())
         {
-            var expected = Alone(index, query);
+            var expected = EmbeddedIndex.CandidatesAlone(index, query);
             if (!fromTheMemo)
             {
                 index.ForgetSoundRuns();
@@ -91,9 +62,9 @@ public sealed class SharedSoundRunsTests
     [Fact]
     public async Task FindCandidates_HelperHoldsGroupsAndNeverFinishes_LooksThemUpItselfWithTheSameCandidates()
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var query = SoundForms("항저우 하이크비전 디지털 테크놀로지").First();
-        var expected = Alone(index, query);
+        var expected = EmbeddedIndex.CandidatesAlone(index, query);
         index.ForgetSoundRuns();
         var shared = new SharedSoundRuns();
         shared.Reset(query);
@@ -113,9 +84,9 @@ public sealed class SharedSoundRunsTests
     public async Task FindCandidates_MoreGroupsThanShared_TheScreeningsThreadLooksUpTheRestWithTheSameCandidates()
     {
         // A run of syllables longer than the groups shared: the helper takes the last groups shared, the screening's thread the rest.
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var query = SoundForms(string.Concat(Enumerable.Repeat("하이크비전다후아", 6))).First();
-        var expected = Alone(index, query);
+        var expected = EmbeddedIndex.CandidatesAlone(index, query);
         index.ForgetSoundRuns();
         var shared = new SharedSoundRuns();
         shared.Reset(query);
@@ -132,7 +103,7 @@ public sealed class SharedSoundRunsTests
     [Fact]
     public async Task FindCandidates_SharedLookUpOfAnotherQuery_Throws()
     {
-        var index = await EmbeddedIndexAsync();
+        var index = await EmbeddedIndex.BuildAsync();
         var shared = new SharedSoundRuns();
         shared.Reset(SoundForms("하이크비전").First());
         int[]? ids = null;
@@ -154,11 +125,6 @@ public sealed class SharedSoundRunsTests
         lookUp.Should().Throw<ArgumentException>().WithMessage("*no query*");
     }
 
-    private static async Task<CandidateIndex> EmbeddedIndexAsync()
-    {
-        var snapshot = await new VendorScreen.Sources.VendorScreenJson.DefaultDatasetSource().LoadAsync();
-        return new CandidateIndex(snapshot.Entities, NameScoringRules.Default);
-    }
 
     // The forms of a name that are looked up by sound.
     private static IEnumerable<NormalizedName> SoundForms(string name) => NameNormalizer.Normalize(name).Where(CandidateIndex.LooksUpBySound);
@@ -175,12 +141,5 @@ public sealed class SharedSoundRunsTests
         var forms = names.SelectMany(SoundForms).ToList();
         forms.Should().HaveCountGreaterThanOrEqualTo(names.Length, "each name has a form looked up by sound");
         return forms;
-    }
-
-    private static int[] Alone(CandidateIndex index, NormalizedName query)
-    {
-        int[]? ids = null;
-        var found = index.FindCandidates(query, 64, null, ref ids);
-        return ids.AsSpan(0, found).ToArray();
     }
 }
