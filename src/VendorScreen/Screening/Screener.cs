@@ -993,7 +993,6 @@ internal static partial class Screener
         // until the candidates are published.
         public void Queue(CandidateIndex? index, NormalizedName? query)
         {
-            _lookUpIndex = index;
             Sound.Clear();
             if (query is not null)
             {
@@ -1003,6 +1002,9 @@ internal static partial class Screener
                     Sound.Reset(query);
                 }
             }
+
+            // Once the look-ups are ready: a query whose runs cannot be worked out leaves no index behind.
+            _lookUpIndex = index;
 
             _published = 0;
             _chunks = 0;
