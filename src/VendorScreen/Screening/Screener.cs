@@ -749,7 +749,7 @@ internal static partial class Screener
         // only once the look-up has found enough.
         // The early helper also looks up by sound the last groups of runs of a romanisation, and the words the query's last tokens
         // may misspell, while this thread tallies the first.
-        var work = shareCandidates && (variants.Count == 1 || (CandidateIndex.LooksUpBySound(variant))) ? QueueCandidatesWork(index, variant) : null;
+        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant) : null;
         int found;
         try
         {
@@ -974,8 +974,8 @@ internal static partial class Screener
         private int _queued;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
-        // The index to look misspellings up in, until the helper takes it or the look-up is over (published): a helper the pool has
-        // yet to start does not keep the index of an engine its screening's thread has since let go.
+        // The index the helper looks its share up in (by sound and for misspellings), until it takes it or the look-up is over
+        // (published): a helper the pool has yet to start does not keep the index of an engine its screening's thread has let go.
         private CandidateIndex? _lookUpIndex;
 
         // Whether the helper of the last look-up is still queued or running.
