@@ -4,57 +4,40 @@ namespace VendorScreen.Indexing;
 
 /// <summary>
 /// The misspelling look-ups of one query's tokens, shared between the thread that finds the query's candidates and a helper
-/// (<see cref="CandidateIndex.LookUpSimilarFromTheEnd"/>): each token is taken by one of them, and the other reads what it found
-/// once it is done. A token the helper holds for longer than a look-up takes (a helper the system has set aside) is looked up
-/// again by the screening's thread, which then keeps its own result.
+/// (<see cref="CandidateIndex.LookUpSimilarFromTheEnd"/>), a slot per token (<see cref="SharedLookUp"/>).
 /// </summary>
-internal sealed class SharedSimilarWords
+internal sealed class SharedSimilarWords : SharedLookUp
 {
-    // By token: 0 while free, 1 once taken, 2 once looked up (its words in _words).
-    private int[] _state = new int[16];
     private ArraySegment<int>[] _words = new ArraySegment<int>[16];
-
-    /// <summary>Gets the query the look-ups are of.</summary>
-    public NormalizedName? Query { get; private set; }
-
-    /// <summary>Gets how many tokens of the query the screening's thread read from the helper (for tests).</summary>
-    public int ReadFromHelper { get; private set; }
 
     /// <summary>Readies the look-ups of a query, before a helper is given them.</summary>
     /// <param name="query">The query.</param>
     public void Reset(NormalizedName query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var count = query.Tokens.Count;
-        if (_state.Length < count)
+        if (_words.Length < count)
         {
-            _state = new int[count];
             _words = new ArraySegment<int>[count];
         }
         else
         {
-            Array.Clear(_state, 0, count);
             Array.Clear(_words, 0, count);
         }
 
-        Query = query;
-        ReadFromHelper = 0;
+        ResetSlots(query, count);
     }
 
     /// <summary>Forgets the query (the look-ups hold none of its words after this).</summary>
-    public void Clear()
+    public override void Clear()
     {
         if (Query is { } query)
         {
             Array.Clear(_words, 0, query.Tokens.Count);
         }
 
-        Query = null;
+        base.Clear();
     }
-
-    /// <summary>Takes a token to look up, unless the other thread has.</summary>
-    /// <param name="token">The token's position in the query.</param>
-    /// <returns><see langword="true"/> when it was free.</returns>
-    public bool TryTake(int token) => HelperSlots.TryTake(ref _state[token]);
 
     /// <summary>Gives the words a token taken was found to misspell.</summary>
     /// <param name="token">The token's position in the query.</param>
@@ -62,7 +45,7 @@ internal sealed class SharedSimilarWords
     public void Done(int token, ArraySegment<int> words)
     {
         _words[token] = words;
-        HelperSlots.Done(ref _state[token]);
+        MarkDone(token);
     }
 
     /// <summary>For the screening's thread: takes a token to look up itself (<see langword="false"/>), or reads the helper's
@@ -73,14 +56,8 @@ internal sealed class SharedSimilarWords
     /// <returns>Whether the words were read from the helper.</returns>
     public bool TryTakeOrRead(int token, out ArraySegment<int> words)
     {
-        words = default;
-        if (TryTake(token) || !HelperSlots.WaitUntilDone(ref _state[token]))
-        {
-            return false;
-        }
-
-        words = _words[token];
-        ReadFromHelper++;
-        return true;
+        var read = TryTakeOrWait(token);
+        words = read ? _words[token] : default;
+        return read;
     }
 }
