@@ -442,6 +442,62 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
     }
 
+    /// <summary>Writes the numbers of the posting lists of at most a number of names that a query's look-up tallies from its
+    /// tokens as written, and from the words its tokens were found to misspell so far (in a look-up shared with a helper), shortest
+    /// first: the names that share a rare word with the query, which the look-up nearly always takes among its candidates.</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <param name="similar">The misspelling look-ups of the query shared with a helper, read where done; or <see langword="null"/>.</param>
+    /// <param name="maxNames">The most names of a list written.</param>
+    /// <param name="numbers">Where the numbers are written.</param>
+    /// <returns>How many were written (no more than the room given).</returns>
+    internal int ShortPostings(NormalizedName query, SharedSimilarWords? similar, int maxNames, Span<int> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var count = 0;
+        var tokens = query.Tokens;
+        for (var i = 0; i < tokens.Count && count < numbers.Length; i++)
+        {
+            if (_postings.Numbers.TryGetValue(tokens[i].Text, out var number) && _postings[number].Length <= maxNames)
+            {
+                numbers[count++] = number;
+            }
+
+            if (similar is not null && similar.TryRead(i, out var words))
+            {
+                foreach (var word in words)
+                {
+                    var list = _vocabularyPostings[word];
+                    if (count < numbers.Length && _postings[list].Length <= maxNames)
+                    {
+                        numbers[count++] = list;
+                    }
+                }
+            }
+        }
+
+        // Shortest first; a list met twice is read twice, which the reader's marks make harmless.
+        var written = numbers[..count];
+        for (var a = 1; a < written.Length; a++)
+        {
+            var x = written[a];
+            var b = a - 1;
+            while (b >= 0 && _postings[written[b]].Length > _postings[x].Length)
+            {
+                written[b + 1] = written[b];
+                b--;
+            }
+
+            written[b + 1] = x;
+        }
+
+        return count;
+    }
+
+    /// <summary>Gets the names of a posting list by its number (<see cref="ShortPostings"/>).</summary>
+    /// <param name="number">The list's number.</param>
+    /// <returns>The ids of its names.</returns>
+    internal ReadOnlySpan<int> PostingList(int number) => _postings[number];
+
     // Adds a weight to the tally of each name of a posting list.
     private static void Tally(ReadOnlySpan<int> ids, double weight, Scratch scratch)
     {

@@ -48,6 +48,17 @@ internal sealed class SharedSimilarWords : SharedLookUp
         MarkDone(token);
     }
 
+    /// <summary>Reads the words found for a token, once whichever thread took it is done.</summary>
+    /// <param name="token">The token's position in the query.</param>
+    /// <param name="words">The words found.</param>
+    /// <returns>Whether the token is done.</returns>
+    public bool TryRead(int token, out ArraySegment<int> words)
+    {
+        var done = IsDone(token);
+        words = done ? _words[token] : default;
+        return done;
+    }
+
     /// <summary>For the screening's thread: takes a token to look up itself (<see langword="false"/>), or reads the helper's
     /// words for it once the helper is done (<see langword="true"/>); a token the helper has held too long is left to the
     /// caller (<see langword="false"/>).</summary>

@@ -749,7 +749,7 @@ internal static partial class Screener
         // only once the look-up has found enough.
         // The early helper also looks up by sound the last groups of runs of a romanisation, and the words the query's last tokens
         // may misspell, while this thread tallies the first.
-        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant) : null;
+        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant, mention ? null : bound, options.ReviewThreshold) : null;
         int found;
         try
         {
@@ -761,6 +761,10 @@ internal static partial class Screener
             }
 
             _readAhead = index.ReadAhead(ids.AsSpan(0, found), stepByStep: !ComparedBySound(variant));
+            if (work is not null)
+            {
+                CandidatesFound?.Invoke(variant);
+            }
         }
         catch
         {
@@ -769,8 +773,8 @@ internal static partial class Screener
             throw;
         }
 
-        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention);
-        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null)) is { } sharing)
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
+        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
             return;
@@ -783,7 +787,7 @@ internal static partial class Screener
 
     // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.
     private readonly record struct WindowCandidates(EngineState State, string Field, string Value, ScreeningOptions Options, NameMatchAlgorithm Algorithm,
-        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention);
+        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, byte[]? KnownReach = null);
 
     // Scores the candidates from one position to another of a look-up, in order, keeping each match as its entity's best in the
     // list of matches from first on.
@@ -797,13 +801,39 @@ internal static partial class Screener
                 Keep(matches, first, MatchOf(window.Field, window.Value, pending));
             }
         }
+
+        CountBoundsRead();
+    }
+
+    // Adds the answers of the bound this thread read from a helper since it last counted them to the process's count.
+    private static void CountBoundsRead()
+    {
+        if (_boundsReadHere != 0)
+        {
+            Interlocked.Add(ref _boundsFromHelpers, _boundsReadHere);
+            _boundsReadHere = 0;
+        }
+    }
+
+    // Whether a candidate's score may reach a value (NameScorer.MayReach): as the helper of a shared look-up bounded it while the
+    // look-up ran (CandidatesWork.KnownReach, the same answer), else bounded here.
+    private static bool MayReach(byte[]? knownReach, int id, NormalizedName variant, NormalizedName candidate, CandidateIndex index, NameScoringRules bound,
+        double atLeast)
+    {
+        if (knownReach is not null && Volatile.Read(ref knownReach[id]) is var known and not 0)
+        {
+            _boundsReadHere++;
+            return known == 2;
+        }
+
+        return NameScorer.MayReach(variant, candidate, index, bound, atLeast, index.FactsOf(id));
     }
 
     // Scores one candidate of a look-up: what its match is made from, or null when it is no match.
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
     {
-        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention) = window;
+        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention, knownReach) = window;
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
@@ -812,7 +842,7 @@ internal static partial class Screener
         // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
         // all be in the query is no match, unless it is a partial one: it is not compared in full.
         if (bound is not null && qualification is null
-            && !NameScorer.MayReach(variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold, index.FactsOf(id))
+            && !MayReach(knownReach, id, variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold)
             && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
         {
             return null;
@@ -865,12 +895,22 @@ internal static partial class Screener
     // The candidates one turn of a shared look-up takes.
     private const int SharedChunk = 4;
 
+    // The most posting lists, the most names of a list, and the most names in all, the helper of a look-up bounds while the
+    // look-up runs.
+    private const int MaxLikelyLists = 32;
+    private const int MaxLikelyListLength = 64;
+    private const int MaxLikelyBounded = 64;
+
     private static long _sharedLookUps;
     private static long _turnsScoredAgain;
     private static long _soundGroupsFromHelpers;
+    private static long _boundsFromHelpers;
 
     [ThreadStatic]
     private static CandidatesWork? _candidatesWork;
+
+    [ThreadStatic]
+    private static int _boundsReadHere;
 
     [ThreadStatic]
     private static CandidatesWork? _candidatesWorkSpare;
@@ -882,7 +922,7 @@ internal static partial class Screener
 
     // Queues a helper for the candidates of the look-up about to run, or gives null when the thread's two works are both still
     // held by helpers of earlier look-ups (yet to start or to finish): the look-up's candidates are then scored on this thread alone.
-    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query)
+    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast)
     {
         var work = _candidatesWork ??= new CandidatesWork();
         if (work.IsQueued)
@@ -897,7 +937,7 @@ internal static partial class Screener
             work = spare;
         }
 
-        work.Queue(index, query);
+        work.Queue(index, query, bound, atLeast);
         ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
         return work;
     }
@@ -909,6 +949,10 @@ internal static partial class Screener
     /// (for tests).</summary>
     internal static long SoundGroupsFromHelpers => Interlocked.Read(ref _soundGroupsFromHelpers);
 
+    /// <summary>Gets how many candidates in this process a screening's thread or its helper read the bound of from what the helper
+    /// bounded while the look-up ran (for tests).</summary>
+    internal static long BoundsFromHelpers => Interlocked.Read(ref _boundsFromHelpers);
+
     /// <summary>Gets how many turns of candidates a screening's thread has scored again itself because the helper holding them
     /// had not finished them in time (for tests).</summary>
     internal static long TurnsScoredAgain => Interlocked.Read(ref _turnsScoredAgain);
@@ -916,6 +960,16 @@ internal static partial class Screener
     /// <summary>Gets or sets what the screening's thread and its helper call before each turn of candidates they take, with the
     /// value screened and whether the caller is the helper (for tests that hold one of them up; <see langword="null"/> otherwise).</summary>
     internal static Action<string, bool>? TurnStarting { get; set; }
+
+    /// <summary>Gets or sets what the screening's thread calls once a look-up with an early helper has found its candidates, before
+    /// they are scored, with the form looked up (for tests that hold it up until the helper has bounded the likely candidates;
+    /// <see langword="null"/> otherwise).</summary>
+    internal static Action<NormalizedName>? CandidatesFound { get; set; }
+
+    /// <summary>Gets or sets what a helper calls once it has done its share of the look-up and bounded the likely candidates (all
+    /// of them unless the candidates were published first), with the form looked up (for tests; <see langword="null"/>
+    /// otherwise).</summary>
+    internal static Action<NormalizedName>? LikelyCandidatesBounded { get; set; }
 
     /// <summary>Gets or sets what a helper calls when the thread pool starts it, before anything else (for tests that hold helpers
     /// back, as a busy pool would; <see langword="null"/> otherwise).</summary>
@@ -978,6 +1032,17 @@ internal static partial class Screener
         // (published): a helper the pool has yet to start does not keep the index of an engine its screening's thread has let go.
         private CandidateIndex? _lookUpIndex;
 
+        // What the helper bounds while the look-up runs, with what: by name id, 0 when not bounded, 1 when the name cannot reach the
+        // score that counts, 2 when it may; and the ids written, to clear them before the next look-up.
+        private byte[] _reach = [];
+        private readonly List<int> _reachTouched = [];
+        private NameScoringRules? _reachRules;
+        private double _reachAtLeast;
+
+        // The answers of the bound the helper writes while the look-up runs, for the look-up's candidates to read; null when it
+        // bounds none.
+        public byte[]? KnownReach => _reachRules is null ? null : _reach;
+
         // Whether the helper of the last look-up is still queued or running.
         public bool IsQueued => Volatile.Read(ref _queued) != 0;
 
@@ -991,8 +1056,21 @@ internal static partial class Screener
         // Readies the work for its helper, queued next: the helper looks up by sound the last groups of runs of a transliterated
         // query, and the words the query's last tokens may misspell (given the index and the query before the look-up), then waits
         // until the candidates are published.
-        public void Queue(CandidateIndex? index, NormalizedName? query)
+        public void Queue(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast)
         {
+            // The answers of the last look-up, whose helper is done (a work is queued again only then), are forgotten.
+            foreach (var id in _reachTouched)
+            {
+                _reach[id] = 0;
+            }
+
+            _reachTouched.Clear();
+            (_reachRules, _reachAtLeast) = query is null || index is null ? (null, 0) : (bound, atLeast);
+            if (_reachRules is not null && _reach.Length < index!.Names.Length)
+            {
+                _reach = new byte[index.Names.Length];
+            }
+
             Sound.Clear();
             if (query is not null)
             {
@@ -1066,6 +1144,11 @@ internal static partial class Screener
                 if (Interlocked.Exchange(ref _lookUpIndex, null) is { } index)
                 {
                     LookUp(index);
+                    BoundLikelyCandidates(index);
+                    if (Similar.Query is { } query)
+                    {
+                        LikelyCandidatesBounded?.Invoke(query);
+                    }
                 }
 
                 var wait = default(SpinWait);
@@ -1104,6 +1187,51 @@ internal static partial class Screener
             }
         }
 
+        // While the look-up runs, bounds the names that share a rare word with the query (those of its short posting lists, and
+        // of the words its tokens misspell that are already looked up), which are nearly always among its candidates: the
+        // screening's thread and the helper then read the answers instead of bounding those candidates. Stops once the
+        // candidates are published. A failure is left to the scoring of the candidates, which bounds them again.
+        private void BoundLikelyCandidates(CandidateIndex index)
+        {
+            if (_reachRules is not { } rules || Similar.Query is not { } query)
+            {
+                return;
+            }
+
+            try
+            {
+                Span<int> lists = stackalloc int[MaxLikelyLists];
+                var count = index.ShortPostings(query, Similar, MaxLikelyListLength, lists);
+                var names = index.Names;
+                var bounded = 0;
+                foreach (var list in lists[..count])
+                {
+                    foreach (var id in index.PostingList(list))
+                    {
+                        if (Volatile.Read(ref _published) != 0 || bounded >= MaxLikelyBounded)
+                        {
+                            return;
+                        }
+
+                        if (_reach[id] != 0)
+                        {
+                            continue;
+                        }
+
+                        var reach = NameScorer.MayReach(query, names[id].Normalized, index, rules, _reachAtLeast, index.FactsOf(id));
+                        _reachTouched.Add(id);
+                        Volatile.Write(ref _reach[id], reach ? (byte)2 : (byte)1);
+                        bounded++;
+                    }
+                }
+            }
+#pragma warning disable CA1031 // Left to the scoring, as said.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
         // Scores turns not yet taken, each into its own list of matches, until none is left; gives how many it scored.
         public int Work(bool helper = false)
         {
@@ -1136,6 +1264,8 @@ internal static partial class Screener
                         matches.Add(pending);
                     }
                 }
+
+                CountBoundsRead();
             }
 #pragma warning disable CA1031 // Thrown again on the screening's thread.
             catch (Exception ex)
@@ -1182,7 +1312,7 @@ internal static partial class Screener
         // Makes the match of every turn's pending explanations on this thread, keeping them in the order of the candidates.
         public void KeepAll(List<Match> matches, int first)
         {
-            var (_, field, value, _, _, _, _, _, _, _) = _window;
+            var (_, field, value, _, _, _, _, _, _, _, _) = _window;
             for (var k = 0; k < _chunks; k++)
             {
                 foreach (var pending in _redone[k] ? _redoneMatches[k] : _matches[k])

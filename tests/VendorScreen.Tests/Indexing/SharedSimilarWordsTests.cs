@@ -68,6 +68,42 @@ public sealed class SharedSimilarWordsTests
     }
 
     [Fact]
+    public async Task ShortPostings_QueryWithAMisspeltWord_ListsOfItsWordsAndOfTheWordsDoneItMisspellsShortestFirst()
+    {
+        // "Hikvsion" has no list of its own; once the helper has looked it up, the lists of the words it misspells are read.
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = NameNormalizer.Normalize("Hikvsion Digital Technology")[0];
+        var shared = new SharedSimilarWords();
+        shared.Reset(query);
+        Span<int> numbers = stackalloc int[32];
+
+        var before = index.ShortPostings(query, shared, 64, numbers);
+        var written = numbers[..before].ToArray();
+        index.LookUpSimilarFromTheEnd(shared);
+        var after = index.ShortPostings(query, shared, 64, numbers);
+        var lists = numbers[..after].ToArray().Select(n => index.PostingList(n).ToArray()).ToList();
+
+        after.Should().BeGreaterThan(before, "the misspelt word's lists are read once it is looked up");
+        lists.Should().OnlyContain(l => l.Length <= 64);
+        lists.Select(l => l.Length).Should().BeInAscendingOrder();
+        lists.SelectMany(l => l).Select(id => index.Names[id].Name.Value)
+            .Should().Contain(n => n.Contains("Hikvision", StringComparison.OrdinalIgnoreCase), "the names of the word it misspells are read");
+        written.Select(n => index.PostingList(n).Length).Should().OnlyContain(length => length <= 64);
+    }
+
+    [Fact]
+    public async Task ShortPostings_LessRoomThanLists_WritesNoMoreThanTheRoom()
+    {
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = NameNormalizer.Normalize("Hikvision Dahua Hytera Kaspersky Uniview Huawei")[0];
+        Span<int> numbers = stackalloc int[2];
+
+        var count = index.ShortPostings(query, null, 64, numbers);
+
+        count.Should().Be(2);
+    }
+
+    [Fact]
     public async Task FindCandidates_SharedLookUpsOfAnotherQuery_Throws()
     {
         var index = await EmbeddedIndex.BuildAsync();

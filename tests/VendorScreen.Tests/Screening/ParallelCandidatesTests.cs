@@ -91,6 +91,39 @@ public sealed class ParallelCandidatesTests
     }
 
     [Fact]
+    public async Task ScreenAsync_HelperBoundedTheLikelyCandidates_SameResultsAsOneThreadWithAnswersReadFromIt()
+    {
+        // The calling thread waits (up to a few seconds) after its look-up until the helper has bounded the names that share a rare
+        // word with the query, as when a processor is free: the turns then read those answers instead of bounding the names. The
+        // names follow one another with words in common, so that an answer of one name's look-up read for the next would show.
+        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
+        var requests = Embedded.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
+        var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
+        var keys = Embedded.SelectMany(n => NameNormalizer.Normalize(n)).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var bounded = new System.Collections.Concurrent.ConcurrentDictionary<NormalizedName, bool>(ReferenceEqualityComparer.Instance);
+        var before = Screener.BoundsFromHelpers;
+        Screener.LikelyCandidatesBounded = form => bounded[form] = true;
+        Screener.CandidatesFound = form =>
+        {
+            if (keys.Contains(form.Key))
+            {
+                SpinWait.SpinUntil(() => bounded.ContainsKey(form), TimeSpan.FromSeconds(5));
+            }
+        };
+        try
+        {
+            await ResultJson.ShouldGiveEveryWayAsync(engines.Shared, requests, expected);
+        }
+        finally
+        {
+            Screener.CandidatesFound = null;
+            Screener.LikelyCandidatesBounded = null;
+        }
+
+        Screener.BoundsFromHelpers.Should().BeGreaterThan(before, "the screening threads and helpers read answers their helpers worked out during the look-up");
+    }
+
+    [Fact]
     public async Task ScreenAsync_ThreadPoolBusy_SameResultsAsOneThread()
     {
         // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
