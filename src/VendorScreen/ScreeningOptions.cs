@@ -49,8 +49,9 @@ public sealed class ScreeningOptions
     /// when a processor is free, for a little more processor time in all. For a name in Latin letters, and for a romanisation
     /// looked up by sound (a name in Han, Cyrillic or kana), the helper is asked for before the look-up, so that it has started
     /// by the time the candidates are found, and meanwhile looks up by sound the romanisation's last groups of syllables and the
-    /// words the name's last words may misspell; for another form of a name in another script, once a look-up has found enough
-    /// candidates to share (16).
+    /// words the name's last words may misspell, then bounds the names that share a rare word with the name (up to 64, until the
+    /// candidates are found), whose answers the candidates' turns read instead of bounding those names again; for another form
+    /// of a name in another script, once a look-up has found enough candidates to share (16).
     /// The calling thread never waits for a thread that has not started, nor long for one the system has set aside (it scores
     /// that thread's candidates itself), and the result is the same either way.
     /// A batch or a stream already screens on every processor and keeps each screening to one thread; the windows of a long text
