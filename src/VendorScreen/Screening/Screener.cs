@@ -606,6 +606,11 @@ internal static partial class Screener
         private int _next;
         private int _completed;
         private int _queued;
+
+        // By form: the work of the form's look-up (a romanisation looked up by sound) that its thread offers to the other thread of
+        // the screening, for when that one has no form left to take (it then helps as a helper from the pool would); null when
+        // none is offered.
+        private CandidatesWork?[] _offered = [];
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
         // Whether the helper of the last screening is still queued or running.
@@ -625,6 +630,15 @@ internal static partial class Screener
             for (var w = 0; w < windows.Count; w++)
             {
                 _matches[w] ??= [];
+            }
+
+            if (_offered.Length < windows.Count)
+            {
+                _offered = new CandidatesWork?[windows.Count];
+            }
+            else
+            {
+                Array.Clear(_offered);
             }
 
             _count = windows.Count;
@@ -671,7 +685,7 @@ internal static partial class Screener
                 {
                     qualifications ??= _qualifiers is null ? null : [];
                     MatchWindow(_state, _field, _value, _options, _algorithm, _bound, _variants, _windows[w], _matches[w], 0, mention: false, similarCache: null,
-                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken);
+                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken, shareCandidates: _options.ParallelCandidates, offer: (this, w));
                 }
 #pragma warning disable CA1031 // A form's failure is thrown again on the screening's thread, as it would have been thrown there.
                 catch (Exception ex)
@@ -694,6 +708,30 @@ internal static partial class Screener
             if (taken)
             {
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
+            }
+
+            HelpOffered();
+        }
+
+        // Offers the work of a form's look-up to the other thread of the screening (instead of the thread pool, whose threads the
+        // forms already keep busy).
+        public void Offer(int form, CandidatesWork work) => Volatile.Write(ref _offered[form], work);
+
+        // Takes back an offer not taken: false when the other thread took the work (and runs it as its helper).
+        public bool Withdraw(int form, CandidatesWork work) => ReferenceEquals(Interlocked.CompareExchange(ref _offered[form], null, work), work);
+
+        // Once no form is left to take: helps each form whose thread still offers its look-up's work, as the helper of that work
+        // (its share of the look-up from the end, the likely candidates' bounds, then turns of candidates), so that a thread that
+        // is done does not wait idle for the other. The forms' results are the same either way.
+        private void HelpOffered()
+        {
+            for (var w = 0; w < _offered.Length; w++)
+            {
+                if (Volatile.Read(ref _offered[w]) is { } offered && Withdraw(w, offered))
+                {
+                    Interlocked.Increment(ref _offeredWorksHelped);
+                    offered.Execute();
+                }
             }
         }
 
@@ -736,7 +774,7 @@ internal static partial class Screener
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
-        CancellationToken cancellationToken, bool shareCandidates = false)
+        CancellationToken cancellationToken, bool shareCandidates = false, (FormsWork Forms, int Form)? offer = null)
     {
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
@@ -749,7 +787,32 @@ internal static partial class Screener
         // only once the look-up has found enough.
         // The early helper also looks up by sound the last groups of runs of a romanisation, and the words the query's last tokens
         // may misspell, while this thread tallies the first.
-        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant, mention ? null : bound, options.ReviewThreshold) : null;
+        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant, mention ? null : bound, options.ReviewThreshold, offer) : null;
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
+        try
+        {
+            MatchCandidates(candidates, matches, first, similarCache, qualifiers, qualifications, ref ids, shareCandidates && offer is null, work, cancellationToken);
+        }
+        finally
+        {
+            // An offer the other thread did not take is withdrawn, and its work is free again.
+            if (work is not null && offer is { } offered && offered.Forms.Withdraw(offered.Form, work))
+            {
+                work.NotQueued();
+            }
+        }
+    }
+
+    // Finds the candidates of one form (or window) of a name and scores them (MatchWindow), with the helper's work queued or
+    // offered for it, if any.
+    // lateHelper: whether a helper may be queued to the thread pool once the look-up has found enough candidates, when none was
+    // before it (not for a form whose forms are shared: it shares its candidates only with the other thread of the screening).
+    private static void MatchCandidates(in WindowCandidates candidates, List<Match> matches, int first, Dictionary<string, ArraySegment<int>>? similarCache,
+        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, ref int[]? ids, bool lateHelper, CandidatesWork? work,
+        CancellationToken cancellationToken)
+    {
+        var (state, _, _, options, _, _, variant, _, _, mention, _) = candidates;
+        var index = state.Index;
         int found;
         try
         {
@@ -773,8 +836,7 @@ internal static partial class Screener
             throw;
         }
 
-        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
-        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
+        if (found >= MinSharedCandidates && (work ?? (lateHelper ? QueueCandidatesWork(null, null, null, 0) : null)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
             return;
@@ -787,7 +849,7 @@ internal static partial class Screener
 
     // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.
     private readonly record struct WindowCandidates(EngineState State, string Field, string Value, ScreeningOptions Options, NameMatchAlgorithm Algorithm,
-        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, byte[]? KnownReach = null);
+        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, KnownBounds? KnownReach = null);
 
     // Scores the candidates from one position to another of a look-up, in order, keeping each match as its entity's best in the
     // list of matches from first on.
@@ -817,13 +879,13 @@ internal static partial class Screener
 
     // Whether a candidate's score may reach a value (NameScorer.MayReach): as the helper of a shared look-up bounded it while the
     // look-up ran (CandidatesWork.KnownReach, the same answer), else bounded here.
-    private static bool MayReach(byte[]? knownReach, int id, NormalizedName variant, NormalizedName candidate, CandidateIndex index, NameScoringRules bound,
+    private static bool MayReach(KnownBounds? knownReach, int id, NormalizedName variant, NormalizedName candidate, CandidateIndex index, NameScoringRules bound,
         double atLeast)
     {
-        if (knownReach is not null && Volatile.Read(ref knownReach[id]) is var known and not 0)
+        if (knownReach is not null && knownReach.TryGet(id, out var known))
         {
             _boundsReadHere++;
-            return known == 2;
+            return known;
         }
 
         return NameScorer.MayReach(variant, candidate, index, bound, atLeast, index.FactsOf(id));
@@ -895,16 +957,16 @@ internal static partial class Screener
     // The candidates one turn of a shared look-up takes.
     private const int SharedChunk = 4;
 
-    // The most posting lists, the most names of a list, and the most names in all, the helper of a look-up bounds while the
-    // look-up runs.
+    // The most posting lists, and the most names of a list, the helper of a look-up bounds while the look-up runs (up to
+    // KnownBounds.Capacity names in all).
     private const int MaxLikelyLists = 32;
     private const int MaxLikelyListLength = 64;
-    private const int MaxLikelyBounded = 64;
 
     private static long _sharedLookUps;
     private static long _turnsScoredAgain;
     private static long _soundGroupsFromHelpers;
     private static long _boundsFromHelpers;
+    private static long _offeredWorksHelped;
 
     [ThreadStatic]
     private static CandidatesWork? _candidatesWork;
@@ -922,7 +984,8 @@ internal static partial class Screener
 
     // Queues a helper for the candidates of the look-up about to run, or gives null when the thread's two works are both still
     // held by helpers of earlier look-ups (yet to start or to finish): the look-up's candidates are then scored on this thread alone.
-    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast)
+    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast,
+        (FormsWork Forms, int Form)? offer = null)
     {
         var work = _candidatesWork ??= new CandidatesWork();
         if (work.IsQueued)
@@ -938,7 +1001,15 @@ internal static partial class Screener
         }
 
         work.Queue(index, query, bound, atLeast);
-        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        if (offer is { } offered)
+        {
+            offered.Forms.Offer(offered.Form, work);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        }
+
         return work;
     }
 
@@ -952,6 +1023,10 @@ internal static partial class Screener
     /// <summary>Gets how many candidates in this process a screening's thread or its helper read the bound of from what the helper
     /// bounded while the look-up ran (for tests).</summary>
     internal static long BoundsFromHelpers => Interlocked.Read(ref _boundsFromHelpers);
+
+    /// <summary>Gets how many look-ups of a form of a name in this process were helped by the other thread of the screening, once
+    /// that thread had no form left (for tests).</summary>
+    internal static long OfferedWorksHelped => Interlocked.Read(ref _offeredWorksHelped);
 
     /// <summary>Gets how many turns of candidates a screening's thread has scored again itself because the helper holding them
     /// had not finished them in time (for tests).</summary>
@@ -1004,6 +1079,7 @@ internal static partial class Screener
     // once per look-up: queued before the look-up, and idle again once it has run).
     private sealed class CandidatesWork : IThreadPoolWorkItem
     {
+
         // How long the screening's thread waits for a turn the helper holds before it scores the turn itself: at least this,
         // or twice as long as its own turns took on average. A helper the system has set aside (two processors, other threads
         // running) does not hold the screening up for long.
@@ -1032,19 +1108,20 @@ internal static partial class Screener
         // (published): a helper the pool has yet to start does not keep the index of an engine its screening's thread has let go.
         private CandidateIndex? _lookUpIndex;
 
-        // What the helper bounds while the look-up runs, with what: by name id, 0 when not bounded, 1 when the name cannot reach the
-        // score that counts, 2 when it may; and the ids written, to clear them before the next look-up.
-        private byte[] _reach = [];
-        private readonly List<int> _reachTouched = [];
+        // What the helper bounds while the look-up runs, and with what.
+        private readonly KnownBounds _reach = new();
         private NameScoringRules? _reachRules;
         private double _reachAtLeast;
 
         // The answers of the bound the helper writes while the look-up runs, for the look-up's candidates to read; null when it
         // bounds none.
-        public byte[]? KnownReach => _reachRules is null ? null : _reach;
+        public KnownBounds? KnownReach => _reachRules is null ? null : _reach;
 
         // Whether the helper of the last look-up is still queued or running.
         public bool IsQueued => Volatile.Read(ref _queued) != 0;
+
+        // Frees a work whose helper will never run: one offered to the other thread of a screening and withdrawn.
+        public void NotQueued() => Volatile.Write(ref _queued, 0);
 
         // The misspelling look-ups of the query's tokens, shared with the helper while the candidates are looked up (when the helper
         // is queued before the look-up).
@@ -1059,17 +1136,8 @@ internal static partial class Screener
         public void Queue(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast)
         {
             // The answers of the last look-up, whose helper is done (a work is queued again only then), are forgotten.
-            foreach (var id in _reachTouched)
-            {
-                _reach[id] = 0;
-            }
-
-            _reachTouched.Clear();
+            _reach.Clear();
             (_reachRules, _reachAtLeast) = query is null || index is null ? (null, 0) : (bound, atLeast);
-            if (_reachRules is not null && _reach.Length < index!.Names.Length)
-            {
-                _reach = new byte[index.Names.Length];
-            }
 
             Sound.Clear();
             if (query is not null)
@@ -1203,25 +1271,25 @@ internal static partial class Screener
                 Span<int> lists = stackalloc int[MaxLikelyLists];
                 var count = index.ShortPostings(query, Similar, MaxLikelyListLength, lists);
                 var names = index.Names;
-                var bounded = 0;
                 foreach (var list in lists[..count])
                 {
                     foreach (var id in index.PostingList(list))
                     {
-                        if (Volatile.Read(ref _published) != 0 || bounded >= MaxLikelyBounded)
+                        if (Volatile.Read(ref _published) != 0)
                         {
                             return;
                         }
 
-                        if (_reach[id] != 0)
+                        if (_reach.Contains(id))
                         {
                             continue;
                         }
 
                         var reach = NameScorer.MayReach(query, names[id].Normalized, index, rules, _reachAtLeast, index.FactsOf(id));
-                        _reachTouched.Add(id);
-                        Volatile.Write(ref _reach[id], reach ? (byte)2 : (byte)1);
-                        bounded++;
+                        if (!_reach.TryAdd(id, reach))
+                        {
+                            return;
+                        }
                     }
                 }
             }
