@@ -36,9 +36,7 @@ public sealed class ScreeningOptions
     /// <summary>Gets or sets whether a name screened in two or more romanisations (a name written in Hangul: its Revised
     /// Romanization and its second spelling, each compared by sound with Latin names; the dearest screenings) has them screened
     /// on two threads at once, the calling thread and one from the thread pool, when the machine has more than one processor.
-    /// The calling thread never waits for a thread that has not started, and the result is the same either way. With
-    /// <see cref="ParallelCandidates"/>, a thread done with its forms while the other still screens one helps with that one's
-    /// look-up and candidates, as a helper from the thread pool would. A batch or a
+    /// The calling thread never waits for a thread that has not started, and the result is the same either way. A batch or a
     /// stream (<see cref="ScreeningEngine.ScreenBatchAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>,
     /// <see cref="ScreeningEngine.ScreenStreamAsync(System.Collections.Generic.IEnumerable{ScreeningRequest}, ScreeningBatchOptions?, System.Threading.CancellationToken)"/>)
     /// already screens on every processor and keeps each screening to one thread.</summary>
@@ -57,8 +55,7 @@ public sealed class ScreeningOptions
     /// The calling thread never waits for a thread that has not started, nor long for one the system has set aside (it scores
     /// that thread's candidates itself), and the result is the same either way.
     /// A batch or a stream already screens on every processor and keeps each screening to one thread; the windows of a long text
-    /// and the forms shared by <see cref="ParallelNameForms"/> share their candidates only with the other thread of the screening,
-    /// once it is done with its own forms.</summary>
+    /// and the forms shared by <see cref="ParallelNameForms"/> are scored on one thread each.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ParallelCandidates { get; set; } = true;
 

@@ -606,11 +606,6 @@ internal static partial class Screener
         private int _next;
         private int _completed;
         private int _queued;
-
-        // By form: the work of the form's look-up (a romanisation looked up by sound) that its thread offers to the other thread of
-        // the screening, for when that one has no form left to take (it then helps as a helper from the pool would); null when
-        // none is offered.
-        private CandidatesWork?[] _offered = [];
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
         // Whether the helper of the last screening is still queued or running.
@@ -630,15 +625,6 @@ internal static partial class Screener
             for (var w = 0; w < windows.Count; w++)
             {
                 _matches[w] ??= [];
-            }
-
-            if (_offered.Length < windows.Count)
-            {
-                _offered = new CandidatesWork?[windows.Count];
-            }
-            else
-            {
-                Array.Clear(_offered);
             }
 
             _count = windows.Count;
@@ -685,7 +671,7 @@ internal static partial class Screener
                 {
                     qualifications ??= _qualifiers is null ? null : [];
                     MatchWindow(_state, _field, _value, _options, _algorithm, _bound, _variants, _windows[w], _matches[w], 0, mention: false, similarCache: null,
-                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken, shareCandidates: _options.ParallelCandidates, offer: (this, w));
+                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken);
                 }
 #pragma warning disable CA1031 // A form's failure is thrown again on the screening's thread, as it would have been thrown there.
                 catch (Exception ex)
@@ -708,30 +694,6 @@ internal static partial class Screener
             if (taken)
             {
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
-            }
-
-            HelpOffered();
-        }
-
-        // Offers the work of a form's look-up to the other thread of the screening (instead of the thread pool, whose threads the
-        // forms already keep busy).
-        public void Offer(int form, CandidatesWork work) => Volatile.Write(ref _offered[form], work);
-
-        // Takes back an offer not taken: false when the other thread took the work (and runs it as its helper).
-        public bool Withdraw(int form, CandidatesWork work) => ReferenceEquals(Interlocked.CompareExchange(ref _offered[form], null, work), work);
-
-        // Once no form is left to take: helps each form whose thread still offers its look-up's work, as the helper of that work
-        // (its share of the look-up from the end, the likely candidates' bounds, then turns of candidates), so that a thread that
-        // is done does not wait idle for the other. The forms' results are the same either way.
-        private void HelpOffered()
-        {
-            for (var w = 0; w < _offered.Length; w++)
-            {
-                if (Volatile.Read(ref _offered[w]) is { } offered && Withdraw(w, offered))
-                {
-                    Interlocked.Increment(ref _offeredWorksHelped);
-                    offered.Execute();
-                }
             }
         }
 
@@ -774,7 +736,7 @@ internal static partial class Screener
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
         PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
-        CancellationToken cancellationToken, bool shareCandidates = false, (FormsWork Forms, int Form)? offer = null)
+        CancellationToken cancellationToken, bool shareCandidates = false)
     {
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
@@ -787,32 +749,7 @@ internal static partial class Screener
         // only once the look-up has found enough.
         // The early helper also looks up by sound the last groups of runs of a romanisation, and the words the query's last tokens
         // may misspell, while this thread tallies the first.
-        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant, mention ? null : bound, options.ReviewThreshold, offer) : null;
-        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
-        try
-        {
-            MatchCandidates(candidates, matches, first, similarCache, qualifiers, qualifications, ref ids, shareCandidates && offer is null, work, cancellationToken);
-        }
-        finally
-        {
-            // An offer the other thread did not take is withdrawn, and its work is free again.
-            if (work is not null && offer is { } offered && offered.Forms.Withdraw(offered.Form, work))
-            {
-                work.NotQueued();
-            }
-        }
-    }
-
-    // Finds the candidates of one form (or window) of a name and scores them (MatchWindow), with the helper's work queued or
-    // offered for it, if any.
-    // lateHelper: whether a helper may be queued to the thread pool once the look-up has found enough candidates, when none was
-    // before it (not for a form whose forms are shared: it shares its candidates only with the other thread of the screening).
-    private static void MatchCandidates(in WindowCandidates candidates, List<Match> matches, int first, Dictionary<string, ArraySegment<int>>? similarCache,
-        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, ref int[]? ids, bool lateHelper, CandidatesWork? work,
-        CancellationToken cancellationToken)
-    {
-        var (state, _, _, options, _, _, variant, _, _, mention, _) = candidates;
-        var index = state.Index;
+        var work = shareCandidates && (variants.Count == 1 || CandidateIndex.LooksUpBySound(variant)) ? QueueCandidatesWork(index, variant, mention ? null : bound, options.ReviewThreshold) : null;
         int found;
         try
         {
@@ -836,7 +773,8 @@ internal static partial class Screener
             throw;
         }
 
-        if (found >= MinSharedCandidates && (work ?? (lateHelper ? QueueCandidatesWork(null, null, null, 0) : null)) is { } sharing)
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
+        if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
             return;
@@ -966,7 +904,6 @@ internal static partial class Screener
     private static long _turnsScoredAgain;
     private static long _soundGroupsFromHelpers;
     private static long _boundsFromHelpers;
-    private static long _offeredWorksHelped;
 
     [ThreadStatic]
     private static CandidatesWork? _candidatesWork;
@@ -984,8 +921,7 @@ internal static partial class Screener
 
     // Queues a helper for the candidates of the look-up about to run, or gives null when the thread's two works are both still
     // held by helpers of earlier look-ups (yet to start or to finish): the look-up's candidates are then scored on this thread alone.
-    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast,
-        (FormsWork Forms, int Form)? offer = null)
+    private static CandidatesWork? QueueCandidatesWork(CandidateIndex? index, NormalizedName? query, NameScoringRules? bound, double atLeast)
     {
         var work = _candidatesWork ??= new CandidatesWork();
         if (work.IsQueued)
@@ -1001,15 +937,7 @@ internal static partial class Screener
         }
 
         work.Queue(index, query, bound, atLeast);
-        if (offer is { } offered)
-        {
-            offered.Forms.Offer(offered.Form, work);
-        }
-        else
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
-        }
-
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
         return work;
     }
 
@@ -1023,10 +951,6 @@ internal static partial class Screener
     /// <summary>Gets how many candidates in this process a screening's thread or its helper read the bound of from what the helper
     /// bounded while the look-up ran (for tests).</summary>
     internal static long BoundsFromHelpers => Interlocked.Read(ref _boundsFromHelpers);
-
-    /// <summary>Gets how many look-ups of a form of a name in this process were helped by the other thread of the screening, once
-    /// that thread had no form left (for tests).</summary>
-    internal static long OfferedWorksHelped => Interlocked.Read(ref _offeredWorksHelped);
 
     /// <summary>Gets how many turns of candidates a screening's thread has scored again itself because the helper holding them
     /// had not finished them in time (for tests).</summary>
@@ -1079,7 +1003,6 @@ internal static partial class Screener
     // once per look-up: queued before the look-up, and idle again once it has run).
     private sealed class CandidatesWork : IThreadPoolWorkItem
     {
-
         // How long the screening's thread waits for a turn the helper holds before it scores the turn itself: at least this,
         // or twice as long as its own turns took on average. A helper the system has set aside (two processors, other threads
         // running) does not hold the screening up for long.
@@ -1119,9 +1042,6 @@ internal static partial class Screener
 
         // Whether the helper of the last look-up is still queued or running.
         public bool IsQueued => Volatile.Read(ref _queued) != 0;
-
-        // Frees a work whose helper will never run: one offered to the other thread of a screening and withdrawn.
-        public void NotQueued() => Volatile.Write(ref _queued, 0);
 
         // The misspelling look-ups of the query's tokens, shared with the helper while the candidates are looked up (when the helper
         // is queued before the look-up).

@@ -124,45 +124,6 @@ public sealed class ParallelCandidatesTests
     }
 
     [Fact]
-    public async Task ScreenAsync_HangulNamesWithTwoRomanisations_TheThreadDoneFirstHelpsTheOtherFormWithTheSameResults()
-    {
-        // A name in Hangul is screened in its two romanisations on two threads (ParallelNameForms). The second romanisation's look-up
-        // waits (up to a few seconds) after finding its candidates until the other thread, done with its own form, has taken the
-        // work it offers and bounded the likely candidates: that thread then helps it as a helper from the pool would.
-        string[] names = ["하이크비전", "다화 테크놀로지", "화웨이 테크놀로지스", "카스퍼스키 랩", "하이테라 커뮤니케이션즈"];
-        using var engines = await EnginePair.StartAsync(o => o.ParallelCandidates = false);
-        var requests = names.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n)).ToList();
-        var expected = await ResultJson.ScreenEachAsync(engines.OneThread, requests);
-        var romanisations = names.Select(n => NameNormalizer.Normalize(n).Where(CandidateIndex.LooksUpBySound).ToList()).ToList();
-        romanisations.Should().OnlyContain(forms => forms.Count == 2, "each of these names has two romanisations");
-        var held = romanisations.Select(forms => forms[1].Key).ToHashSet(StringComparer.Ordinal);
-        var bounded = new System.Collections.Concurrent.ConcurrentDictionary<NormalizedName, bool>(ReferenceEqualityComparer.Instance);
-        var before = Screener.OfferedWorksHelped;
-        Screener.LikelyCandidatesBounded = form => bounded[form] = true;
-        Screener.CandidatesFound = form =>
-        {
-            if (held.Contains(form.Key))
-            {
-                SpinWait.SpinUntil(() => bounded.ContainsKey(form), TimeSpan.FromSeconds(5));
-            }
-        };
-        try
-        {
-            foreach (var request in requests)
-            {
-                ResultJson.Of(await engines.Shared.ScreenAsync(request)).Should().Be(expected[requests.IndexOf(request)]);
-            }
-        }
-        finally
-        {
-            Screener.CandidatesFound = null;
-            Screener.LikelyCandidatesBounded = null;
-        }
-
-        Screener.OfferedWorksHelped.Should().BeGreaterThanOrEqualTo(before + names.Length, "the thread done first took the held form's work each time");
-    }
-
-    [Fact]
     public async Task ScreenAsync_ThreadPoolBusy_SameResultsAsOneThread()
     {
         // Screenings started together on every processor: the helpers they queue may start late or not at all, and the screening
