@@ -909,10 +909,11 @@ internal static partial class Screener
     private static CandidatesWork? _candidatesWork;
 
     [ThreadStatic]
-    private static int _boundsReadHere;
-
-    [ThreadStatic]
     private static CandidatesWork? _candidatesWorkSpare;
+
+    // The answers of the bound this thread read from helpers and has yet to add to the process's count (BoundsFromHelpers).
+    [ThreadStatic]
+    private static int _boundsReadHere;
 
     // Whether the candidates of a name's look-ups are shared with a helper (ParallelCandidates): not in a batch or a stream, which
     // already screen on every processor, not for the windows of a long text (which share their misspelling look-ups) or a mention.
