@@ -450,9 +450,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <param name="maxNames">The most names of a list written.</param>
     /// <param name="numbers">Where the numbers are written.</param>
     /// <returns>How many were written (no more than the room given).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxNames"/> is negative.</exception>
     internal int ShortPostings(NormalizedName query, SharedSimilarWords? similar, int maxNames, Span<int> numbers)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxNames);
         var count = 0;
         var tokens = query.Tokens;
         for (var i = 0; i < tokens.Count && count < numbers.Length; i++)
@@ -496,7 +498,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <summary>Gets the names of a posting list by its number (<see cref="ShortPostings"/>).</summary>
     /// <param name="number">The list's number.</param>
     /// <returns>The ids of its names.</returns>
-    internal ReadOnlySpan<int> PostingList(int number) => _postings[number];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="number"/> is not the number of a list of the index.</exception>
+    internal ReadOnlySpan<int> PostingList(int number)
+    {
+        if ((uint)number >= (uint)_postings.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(number), number, $"no posting list has this number: the index has {_postings.Count}");
+        }
+
+        return _postings[number];
+    }
 
     // Adds a weight to the tally of each name of a posting list.
     private static void Tally(ReadOnlySpan<int> ids, double weight, Scratch scratch)

@@ -104,6 +104,29 @@ public sealed class SharedSimilarWordsTests
     }
 
     [Fact]
+    public async Task ShortPostings_NegativeMostNames_Throws()
+    {
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = NameNormalizer.Normalize("Hikvision")[0];
+
+        var lookUp = () => index.ShortPostings(query, null, -1, new int[4]);
+
+        lookUp.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxNames");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public async Task PostingList_NumberOfNoList_ThrowsNamingIt(int number)
+    {
+        var index = await EmbeddedIndex.BuildAsync();
+
+        var read = () => index.PostingList(number).Length;
+
+        read.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(number)).WithMessage("*no posting list has this number*");
+    }
+
+    [Fact]
     public async Task FindCandidates_SharedLookUpsOfAnotherQuery_Throws()
     {
         var index = await EmbeddedIndex.BuildAsync();
