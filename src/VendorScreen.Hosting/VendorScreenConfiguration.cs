@@ -105,10 +105,11 @@ internal sealed class VendorScreenConfiguration
         }
 
         var refreshSection = section.GetSection("Refresh");
-        Known(refreshSection, ["Interval", "Jitter", "WarmUp", "Enabled"]);
+        Known(refreshSection, ["Interval", "Jitter", "WarmUp", "WarmUpScreening", "Enabled"]);
         Duration(refreshSection, "Interval", v => refresh.Interval = v);
         Duration(refreshSection, "Jitter", v => refresh.Jitter = v);
         Boolean(refreshSection, "WarmUp", v => refresh.WarmUp = v);
+        Boolean(refreshSection, "WarmUpScreening", v => refresh.WarmUpScreening = v);
         Boolean(refreshSection, "Enabled", v => refresh.Enabled = v);
         var healthSection = section.GetSection("Health");
         Known(healthSection, ["DegradedAge"]);

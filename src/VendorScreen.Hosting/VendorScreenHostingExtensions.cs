@@ -88,7 +88,8 @@ public static partial class VendorScreenHostingExtensions
                 sp.GetRequiredKeyedService<IScreeningDatasetLoader>(name),
                 sp.GetRequiredService<IOptionsMonitor<VendorScreenRefreshOptions>>().Get(name),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILogger<VendorScreenRefreshService>>() ?? NullLogger<VendorScreenRefreshService>.Instance));
+                sp.GetService<ILogger<VendorScreenRefreshService>>() ?? NullLogger<VendorScreenRefreshService>.Instance,
+                sp.GetRequiredService<IScreeningEngineProvider>().GetEngine(name)));
         }
 
         return builder;

@@ -7,7 +7,12 @@ namespace VendorScreen.Hosting;
 /// <remarks>A refresh never throws for a failing source (the loader keeps the last good snapshot and reports it); any other failure
 /// is logged and the schedule goes on.</remarks>
 internal sealed partial class VendorScreenRefreshService(
-    string engineName, IScreeningDatasetLoader loader, VendorScreenRefreshOptions options, TimeProvider timeProvider, ILogger<VendorScreenRefreshService> logger)
+    string engineName,
+    IScreeningDatasetLoader loader,
+    VendorScreenRefreshOptions options,
+    TimeProvider timeProvider,
+    ILogger<VendorScreenRefreshService> logger,
+    ScreeningEngine? engine = null)
     : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -16,6 +21,10 @@ internal sealed partial class VendorScreenRefreshService(
         {
             LogWarmUp(logger, engineName);
             await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            if (options.WarmUpScreening)
+            {
+                await WarmUpScreeningAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -82,6 +91,41 @@ internal sealed partial class VendorScreenRefreshService(
             LogRefreshFailed(logger, engineName, ex);
         }
     }
+
+    // Runs the screening code once (ScreeningEngine.WarmUpAsync) when the engine reads the loader this service refreshes and the
+    // warm-up load made a dataset: an engine over another loader, or one with no dataset yet, would load the lists again here. A
+    // failure is logged; the host starts all the same.
+    private async Task WarmUpScreeningAsync(CancellationToken cancellationToken)
+    {
+        if (engine is null || !ReferenceEquals(engine.Datasets, loader) || loader.Current is null)
+        {
+            return;
+        }
+
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            await engine.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+            var elapsed = timeProvider.GetElapsedTime(started);
+            LogWarmedUpScreening(logger, engineName, elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+#pragma warning disable CA1031 // The warm-up only saves the first requests some time; a failure must not stop the host.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWarmUpScreeningFailed(logger, engineName, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Ran the screening code of engine \"{EngineName}\" once before the host starts, in {Milliseconds:0} ms")]
+    private static partial void LogWarmedUpScreening(ILogger logger, string engineName, double milliseconds);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "Running the screening code of engine \"{EngineName}\" once before the host starts failed; the first requests compile it")]
+    private static partial void LogWarmUpScreeningFailed(ILogger logger, string engineName, Exception exception);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Warming up the lists of engine \"{EngineName}\" before the host starts")]
     private static partial void LogWarmUp(ILogger logger, string engineName);

@@ -233,6 +233,58 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         return Screening.NameSearch.Search(state, name, top, minScore, _options, _timeProvider.GetUtcNow(), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs the screening code once over the current dataset, loading it first if need be, so that a new process does not pay for
+    /// compiling that code at its first screenings: a supplier and a person in Latin letters, names in Han, Hangul and Cyrillic,
+    /// a product listing, and an analyst's search, all made up, their results discarded.
+    /// </summary>
+    /// <remarks>
+    /// For a service that should answer its first requests at full speed: call it once after the first load (the hosting
+    /// add-on does so while the host starts, unless <c>Refresh:WarmUpScreening</c> is off). It records nothing: no metric,
+    /// trace, log entry or audit record, and decorators of the engine (an audit trail, dispositions) never see it. It keeps
+    /// what any screening keeps in the index's memos. On two cores it takes about as long as the first screenings would have
+    /// (a few hundred milliseconds in a new process, about a millisecond once the code is compiled).
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the load and the warm-up.</param>
+    /// <returns>A task that completes when the warm-up is done.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, also before the call.</exception>
+    public async ValueTask WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow();
+        var asOf = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var request in WarmUpRequests)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _ = Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
+        }
+
+        _ = Screening.NameSearch.Search(state, WarmUpSearch, 10, 0.5, _options, now, cancellationToken);
+    }
+
+    // Made-up names, one per path of the screening code a new process compiles at its first screenings: Latin letters (a
+    // company with a legal form and a misspelt word, a person), Han, Hangul and Cyrillic (each looked up by sound), and a
+    // product listing (brand, manufacturer, model, grantee code).
+    private static readonly ScreeningRequest[] WarmUpRequests =
+    [
+        ScreeningRequest.ForParty("Nortwind Trading Company Limited"),
+        ScreeningRequest.ForParty("Maria Elena Gonzalez"),
+        ScreeningRequest.ForParty("\u5F20\u4F1F\u79D1\u6280\u6709\u9650\u516C\u53F8"),
+        ScreeningRequest.ForParty("\uAE40\uBBFC\uC900"),
+        ScreeningRequest.ForParty("\u0418\u0432\u0430\u043D \u041F\u0435\u0442\u0440\u043E\u0432"),
+        ScreeningRequest.ForProduct() with
+        {
+            Title = "4MP outdoor dome security camera with night vision",
+            Brand = "Lumaview",
+            Manufacturer = "Lumaview Electronics Co., Ltd.",
+            Model = "LV-D4420",
+            FccId = "2AXYZLV4420",
+        },
+    ];
+
+    private const string WarmUpSearch = "Northwind Trading";
+
     /// <summary>Releases the loader when the engine created it (<see cref="ScreeningEngineBuilder"/>); a provider passed to the
     /// constructor stays with its owner.</summary>
     public void Dispose()

@@ -96,6 +96,26 @@ public sealed class TelemetryTests
         }
     }
 
+    [Fact]
+    public async Task WarmUpAsync_RecordsNoScreeningInMetricsTracesOrLogs()
+    {
+        using var capture = new ActivityCapture();
+        using var meterFactory = new TestMeterFactory();
+        using var recorder = new MeasurementRecorder(meterFactory);
+        var logs = new ListLoggerProvider();
+        using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        using var engine = new ScreeningEngineBuilder { MeterFactory = meterFactory, LoggerFactory = loggerFactory }.Build();
+
+        await engine.WarmUpAsync();
+        await engine.ScreenAsync(ScreeningRequest.ForParty(ScreenedName) with { Id = "row-1" });
+
+        recorder.Count(VendorScreenTelemetry.ScreeningsInstrument).Should().Be(1, "only the screening after the warm-up counts");
+        recorder.Count(VendorScreenTelemetry.ScreeningDurationInstrument).Should().Be(1);
+        capture.All.Count(a => a.OperationName == VendorScreenTelemetry.ScreenActivity).Should().Be(1);
+        logs.Messages.Count(m => m.StartsWith("Screened request", StringComparison.Ordinal)).Should().Be(1);
+        capture.All.Should().Contain(a => a.OperationName == VendorScreenTelemetry.LoadActivity, "the warm-up loads the lists as a screening would");
+    }
+
     /// <summary>Collects the activities of the VendorScreen source started under one parent activity of this test, so that screenings
     /// of other tests running at the same time are not counted.</summary>
     private sealed class ActivityCapture : IDisposable

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace VendorScreen.Tests.Hosting;
+
+/// <summary><see cref="ScreeningEngine.WarmUpAsync"/> runs the screening code once without changing what screenings give, and the
+/// hosting add-on runs it while the host starts unless <c>Refresh:WarmUpScreening</c> is off.</summary>
+public sealed class WarmUpTests
+{
+    // Names of the embedded dataset in several scripts, a made-up one, and a listing: what a warmed-up engine must screen alike.
+    private static readonly ScreeningRequest[] Requests =
+    [
+        ScreeningRequest.ForParty("Hangzhou Hikvision Digital Technology Co., Ltd."),
+        ScreeningRequest.ForParty("Zhejiang Dahua Technolgy Co Ltd"),
+        ScreeningRequest.ForParty("海康威视"),
+        ScreeningRequest.ForParty("Northwind Bakery Supplies"),
+        ScreeningRequest.ForProduct() with { Title = "EZVIZ C6N indoor camera", Brand = "EZVIZ" },
+    ];
+
+    [Fact]
+    public async Task WarmUpAsync_EngineNotLoaded_LoadsTheLists()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+
+        await engine.WarmUpAsync();
+
+        engine.Dataset.Should().NotBeNull();
+        engine.Sources.Should().OnlyContain(s => s.IsUsable);
+    }
+
+    [Fact]
+    public async Task WarmUpAsync_Cancelled_ThrowsAndLoadsNothing()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var warmUp = async () => await engine.WarmUpAsync(cancelled.Token);
+
+        await warmUp.Should().ThrowAsync<OperationCanceledException>();
+        engine.Dataset.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task WarmUpAsync_ThenScreenings_SameResultsAsAnEngineNotWarmedUp()
+    {
+        using var warmed = new ScreeningEngineBuilder().Build();
+        using var cold = new ScreeningEngineBuilder().Build();
+        await warmed.WarmUpAsync();
+
+        foreach (var request in Requests)
+        {
+            var expected = await cold.ScreenAsync(request);
+            var actual = await warmed.ScreenAsync(request);
+
+            actual.Decision.Should().Be(expected.Decision, request.ToString());
+            actual.DecidingRule.Should().Be(expected.DecidingRule, request.ToString());
+            actual.Hits.Select(h => (h.Field, h.EntityId, h.MatchedName, h.Score)).Should()
+                .Equal(expected.Hits.Select(h => (h.Field, h.EntityId, h.MatchedName, h.Score)), request.ToString());
+        }
+
+        (await cold.ScreenAsync(Requests[0])).Decision.Should().Be(ScreeningDecision.Block, "the requests include a listed name");
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public async Task BackgroundRefresh_WarmUpScreening_RunsBeforeTheHostStartsUnlessTurnedOff(string? setting, bool expected)
+    {
+        var logs = new ListLoggerProvider();
+        var settings = new Dictionary<string, string?> { ["VendorScreen:Refresh:Enabled"] = "false" };
+        if (setting is not null)
+        {
+            settings["VendorScreen:Refresh:WarmUpScreening"] = setting;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var store = new InMemoryScreeningStore();
+        services.AddSingleton<IScreeningAuditStore>(store);
+        services.AddVendorScreen(new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("VendorScreen"));
+        await using var provider = services.BuildServiceProvider();
+        var hosted = provider.GetServices<IHostedService>().ToList();
+
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        foreach (var service in hosted)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        provider.GetRequiredService<IScreeningDatasetProvider>().Current.Should().NotBeNull("the warm-up loads the lists");
+        logs.Events.Select(e => e.Id).Should().Contain(40);
+        logs.Events.Any(e => e.Id == 45).Should().Be(expected);
+        logs.Events.Should().NotContain(e => e.Id == 46 || e.Level >= LogLevel.Warning);
+        logs.Events.Should().NotContain(e => e.Message.StartsWith("Screened request", StringComparison.Ordinal), "the warm-up logs no screening");
+        var records = 0;
+        await foreach (var unused in store.ReadAsync())
+        {
+            records++;
+        }
+
+        records.Should().Be(0, "the warm-up records no screening");
+    }
+
+    [Fact]
+    public void Configuration_WarmUpScreening_IsBound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["VendorScreen:Refresh:WarmUpScreening"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddVendorScreen(configuration.GetSection("VendorScreen"));
+        using var provider = services.BuildServiceProvider();
+
+        var refresh = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<VendorScreenRefreshOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
+
+        refresh.WarmUpScreening.Should().BeFalse();
+        new VendorScreenRefreshOptions().WarmUpScreening.Should().BeTrue();
+    }
+
+    private sealed class ListLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<(int Id, LogLevel Level, string Message)> Events { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new ListLogger(Events);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(ConcurrentQueue<(int Id, LogLevel Level, string Message)> events) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                events.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
+        }
+    }
+}
