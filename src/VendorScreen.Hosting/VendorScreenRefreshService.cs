@@ -12,7 +12,7 @@ internal sealed partial class VendorScreenRefreshService(
     VendorScreenRefreshOptions options,
     TimeProvider timeProvider,
     ILogger<VendorScreenRefreshService> logger,
-    ScreeningEngine? engine = null)
+    ScreeningEngine engine)
     : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ internal sealed partial class VendorScreenRefreshService(
     // failure is logged; the host starts all the same.
     private async Task WarmUpScreeningAsync(CancellationToken cancellationToken)
     {
-        if (engine is null || !ReferenceEquals(engine.Datasets, loader) || loader.Current is null)
+        if (!ReferenceEquals(engine.Datasets, loader) || loader.Current is null)
         {
             return;
         }

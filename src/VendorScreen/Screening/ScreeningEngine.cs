@@ -242,8 +242,8 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     /// For a service that should answer its first requests at full speed: call it once after the first load (the hosting
     /// add-on does so while the host starts, unless <c>Refresh:WarmUpScreening</c> is off). It records nothing: no metric,
     /// trace, log entry or audit record, and decorators of the engine (an audit trail, dispositions) never see it. It keeps
-    /// what any screening keeps in the index's memos. On two cores it takes about as long as the first screenings would have
-    /// (a few hundred milliseconds in a new process, about a millisecond once the code is compiled).
+    /// what any screening keeps in the index's memos. On two cores it takes a little longer than the first screenings it spares
+    /// (a few hundred milliseconds in a new process, a few milliseconds once the code is compiled).
     /// </remarks>
     /// <param name="cancellationToken">Cancels the load and the warm-up.</param>
     /// <returns>A task that completes when the warm-up is done.</returns>

@@ -18,6 +18,7 @@ public sealed class HostingConfigurationTests
             ["VendorScreen:MaxSourceAge"] = "2.00:00:00",
             ["VendorScreen:SourcesAllowedEmpty:0"] = "optional",
             ["VendorScreen:Refresh:Interval"] = "01:30:00",
+            ["VendorScreen:Refresh:WarmUpScreening"] = "false",
             ["VendorScreen:Health:DegradedAge"] = "12:00:00",
         });
 
@@ -30,6 +31,8 @@ public sealed class HostingConfigurationTests
         options.SourcesAllowedEmpty.Should().Contain("optional");
         refresh.Interval.Should().Be(TimeSpan.FromMinutes(90));
         refresh.DegradedAge.Should().Be(TimeSpan.FromHours(12));
+        refresh.WarmUpScreening.Should().BeFalse();
+        new VendorScreenRefreshOptions().WarmUpScreening.Should().BeTrue();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using VendorScreen.Tests.Infrastructure;
 using VendorScreen.Tests.Sources.Remote;
 
 namespace VendorScreen.Tests.Hosting;
@@ -210,33 +211,5 @@ public sealed class TelemetryTests
 
         private IEnumerable<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> Matching(string instrument, string tag, string value) =>
             _measurements.Where(m => m.Instrument == instrument && m.Tags.Any(t => t.Key == tag && Equals(t.Value, value)));
-    }
-
-    private sealed class ListLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new ListLogger(Messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-
-            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                messages.Enqueue(formatter(state, exception));
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    messages.Enqueue(string.Join(" ", values.Select(v => v.Value?.ToString())));
-                }
-            }
-        }
     }
 }

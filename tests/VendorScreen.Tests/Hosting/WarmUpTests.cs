@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using FluentAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Hosting;
 
@@ -108,45 +108,5 @@ public sealed class WarmUpTests
         }
 
         records.Should().Be(0, "the warm-up records no screening");
-    }
-
-    [Fact]
-    public void Configuration_WarmUpScreening_IsBound()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["VendorScreen:Refresh:WarmUpScreening"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddVendorScreen(configuration.GetSection("VendorScreen"));
-        using var provider = services.BuildServiceProvider();
-
-        var refresh = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<VendorScreenRefreshOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
-
-        refresh.WarmUpScreening.Should().BeFalse();
-        new VendorScreenRefreshOptions().WarmUpScreening.Should().BeTrue();
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(int Id, LogLevel Level, string Message)> Events { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(Events);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<(int Id, LogLevel Level, string Message)> events) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                events.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
-        }
     }
 }
