@@ -202,10 +202,16 @@ internal static partial class NameScorer
         var abbreviationC = false;
         var acronymC = false;
         var numbered = bound.NumberedMasks;
+
+        // The query's tokens some candidate token pairs with, as a mask, marked once all the candidate's tokens are read; and the
+        // facts read once rather than copied for each token.
+        var pairedQ = 0UL;
+        var hasFacts = facts.HasValue;
+        var nameFacts = facts.GetValueOrDefault();
         for (var j = 0; j < c.Count; j++)
         {
             // A token of an indexed name is kept by its posting-list number and class, any other by its letters and class.
-            var key = facts is { } byNumber ? NumberedBounds.KeyOf(byNumber.PostingNumberAt(j), c[j].Class) : -1;
+            var key = hasFacts ? NumberedBounds.KeyOf(nameFacts.PostingNumberAt(j), c[j].Class) : -1;
             if (!(key >= 0 ? numbered.TryGetValue(key, out var seen) : masks.TryGetValue(c[j], out seen)))
             {
                 // Two words of four letters or more whose sketches rule a likeness out have a similarity of 0 (MayBeSimilar): the
@@ -215,14 +221,14 @@ internal static partial class NameScorer
                 SpellingSketch? sketchC = null;
                 // The token's traits are kept with the facts of an indexed name's token in its wider class (the tokens read here
                 // under rules with the wider classes, or when no class is wider), worked out once per process rather than per query.
-                var keptTraits = facts is { } withTraits && ReferenceEquals(c, withTraits.WiderTokens);
-                var traitsC = keptTraits ? (WordTraits)facts!.Value.TraitsAt(j) : WordTraits.None;
+                var keptTraits = hasFacts && ReferenceEquals(c, nameFacts.WiderTokens);
+                var traitsC = keptTraits ? (WordTraits)nameFacts.TraitsAt(j) : WordTraits.None;
                 if (traitsC == WordTraits.None)
                 {
                     traitsC = TraitsOf(c[j]);
                     if (keptTraits)
                     {
-                        facts!.Value.KeepTraits(j, (byte)traitsC);
+                        nameFacts.KeepTraits(j, (byte)traitsC);
                     }
                 }
 
@@ -232,7 +238,7 @@ internal static partial class NameScorer
                     var spelling = true;
                     if (sketched && bound.IsSketched(q, i, out var sketchQ))
                     {
-                        sketchC ??= facts is { } f ? f.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
+                        sketchC ??= hasFacts ? nameFacts.SketchAt(j) : SketchOf(c[j].Text, wordSketches);
                         spelling = SpellingSketch.MayBeSimilar(sketchQ, sketchC.Value);
                     }
 
@@ -242,7 +248,7 @@ internal static partial class NameScorer
                     }
                 }
 
-                var rarity = facts is { } factsC ? factsC.RarityAt(j) : RarityOf(c[j], statistics);
+                var rarity = hasFacts ? nameFacts.RarityAt(j) : RarityOf(c[j], statistics);
                 seen = new TokenBound(pairsWith, JoinedRunsOf(c[j], q, rules), rarity, (traitsC & WordTraits.WadeGiles) != 0,
                     (traitsC & WordTraits.CountryAbbreviation) != 0, MayBeAcronym(c[j], rules));
                 if (key >= 0)
@@ -270,10 +276,7 @@ internal static partial class NameScorer
             if (seen.Joined != 0)
             {
                 markedC[j] = true;
-                for (var i = 0; i < q.Count; i++)
-                {
-                    markedQ[i] |= (seen.Joined & (1UL << i)) != 0;
-                }
+                pairedQ |= seen.Joined;
             }
 
             // Pairs by sound read the candidate's words as written, before the wider word classes.
@@ -282,7 +285,7 @@ internal static partial class NameScorer
                 var word = candidate.Tokens[j];
                 if (!bound.SoundMasks.TryGetValue(word, out var sound))
                 {
-                    sound = SoundRunsOf(native, word, rules, soundCodes, facts?.SoundCodesAt(j));
+                    sound = SoundRunsOf(native, word, rules, soundCodes, hasFacts ? nameFacts.SoundCodesAt(j) : null);
                     if (bound.SoundMasks.Count >= MaxBoundMemo)
                     {
                         bound.SoundMasks.Clear();
@@ -297,11 +300,13 @@ internal static partial class NameScorer
             if (mask != 0)
             {
                 markedC[j] = true;
-                for (var i = 0; i < q.Count; i++)
-                {
-                    markedQ[i] |= (mask & (1UL << i)) != 0;
-                }
+                pairedQ |= mask;
             }
+        }
+
+        for (var i = 0; i < q.Count; i++)
+        {
+            markedQ[i] = (pairedQ & (1UL << i)) != 0;
         }
 
         var pairs = bound.Pairs;
