@@ -28,7 +28,7 @@ switch (args.FirstOrDefault())
                    VendorScreen.Benchmarks throughput --scale 1,2,4 [--data DIR] [--queries N] [--query-counts 10000,100000,1000000|none] [--full-max N] [--sample N] [--seed N]
                    VendorScreen.Benchmarks snapshot [--data DIR] [--rounds N]
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]
-                   VendorScreen.Benchmarks stages [--data DIR] [--queries N] [--check-bound] [--fill-memo] [--screen-first] [--fill-memo-first] [--cold-warm] [--read-ahead-ab] [--bound-only SCRIPT] [--sound-only SCRIPT]
+                   VendorScreen.Benchmarks stages [--data DIR] [--queries N] [--check-bound] [--fill-memo] [--screen-first] [--fill-memo-first] [--cold-warm] [--read-ahead-ab] [--bound-only SCRIPT] [--sound-only SCRIPT] [--misspelling-only SCRIPT]
                    VendorScreen.Benchmarks coldstart [--data DIR] [--runs N]
                    VendorScreen.Benchmarks precomputed [--data DIR] [--queries N] [--control] [--with-first]
                    VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]

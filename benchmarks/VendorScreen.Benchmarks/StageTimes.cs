@@ -20,7 +20,8 @@ internal static class StageTimes
         var queryCount = ThroughputHarness.Option(args, "--queries", 2_000);
         var boundProblem = ScriptOption(args, "--bound-only", ["latin", "cyrillic", "han", "hangul", "all"], out var boundScript);
         var soundProblem = ScriptOption(args, "--sound-only", ["cyrillic", "han", "hangul", "all"], out var soundScript);
-        if ((boundProblem ?? soundProblem) is { } problem)
+        var misspellingProblem = ScriptOption(args, "--misspelling-only", ["latin", "cyrillic", "han", "hangul", "all"], out var misspellingScript);
+        if ((boundProblem ?? soundProblem ?? misspellingProblem) is { } problem)
         {
             await Console.Error.WriteLineAsync($"stages: {problem}");
             return 2;
@@ -66,6 +67,11 @@ internal static class StageTimes
         if (soundScript is not null)
         {
             return SoundOnly(queries, index, soundScript);
+        }
+
+        if (misspellingScript is not null)
+        {
+            return MisspellingOnly(queries, index, misspellingScript);
         }
 
         if (args.Contains("--cold-warm"))
@@ -439,6 +445,36 @@ internal static class StageTimes
     // thread's processor time, the memo of the look-up emptied before each round (so that a round meets each group of runs for
     // the first time as a new query does, and its repeats within the round as a run of screenings does), and the least and the
     // median per form: for comparing two builds' look-up on the same forms.
+    // --misspelling-only SCRIPT: the misspelling look-up alone (CandidateIndex.SimilarWords, as a query of the form's kind looks
+    // its tokens up) of every token of four letters or more of the forms of the queries of one script that is not a word of the
+    // typo vocabulary: the look-ups a screening works out each time, as the memo keeps only those of the vocabulary's words.
+    // Twelve rounds over all of them, each in the thread's processor time, and the least and the median per token.
+    private static int MisspellingOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
+    {
+        var vocabulary = new HashSet<string>(index.TypoVocabularyWords, StringComparer.Ordinal);
+        var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name)))
+            .SelectMany(v => v.Tokens.Where(t => t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph) && !vocabulary.Contains(t.Text))
+                .Select(t => (t.Text, ShortWordLookup: !v.IsTransliteration)))
+            .ToList();
+        if (work.Count == 0)
+        {
+            Console.Error.WriteLine($"stages: --misspelling-only {script}: no query of that script has a token to look up that is not a vocabulary word");
+            return 2;
+        }
+
+        var words = 0;
+        var times = TwelveRounds(() =>
+        {
+            words = 0;
+            foreach (var (token, shortWordLookup) in work)
+            {
+                words += index.SimilarWords(token, shortWordLookup).Length;
+            }
+        });
+        Console.WriteLine($"misspelling-only {script}: {work.Count} tokens, {words} words found; per token min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
+        return 0;
+    }
+
     private static int SoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
     {
         var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name))).Where(v => v.IsTransliteration).ToList();
