@@ -445,36 +445,6 @@ internal static class StageTimes
     // thread's processor time, the memo of the look-up emptied before each round (so that a round meets each group of runs for
     // the first time as a new query does, and its repeats within the round as a run of screenings does), and the least and the
     // median per form: for comparing two builds' look-up on the same forms.
-    // --misspelling-only SCRIPT: the misspelling look-up alone (CandidateIndex.SimilarWords, as a query of the form's kind looks
-    // its tokens up) of every token of four letters or more of the forms of the queries of one script that is not a word of the
-    // typo vocabulary: the look-ups a screening works out each time, as the memo keeps only those of the vocabulary's words.
-    // Twelve rounds over all of them, each in the thread's processor time, and the least and the median per token.
-    private static int MisspellingOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
-    {
-        var vocabulary = new HashSet<string>(index.TypoVocabularyWords, StringComparer.Ordinal);
-        var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name)))
-            .SelectMany(v => v.Tokens.Where(t => t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph) && !vocabulary.Contains(t.Text))
-                .Select(t => (t.Text, ShortWordLookup: !v.IsTransliteration)))
-            .ToList();
-        if (work.Count == 0)
-        {
-            Console.Error.WriteLine($"stages: --misspelling-only {script}: no query of that script has a token to look up that is not a vocabulary word");
-            return 2;
-        }
-
-        var words = 0;
-        var times = TwelveRounds(() =>
-        {
-            words = 0;
-            foreach (var (token, shortWordLookup) in work)
-            {
-                words += index.SimilarWords(token, shortWordLookup).Length;
-            }
-        });
-        Console.WriteLine($"misspelling-only {script}: {work.Count} tokens, {words} words found; per token min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
-        return 0;
-    }
-
     private static int SoundOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
     {
         var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name))).Where(v => v.IsTransliteration).ToList();
@@ -496,6 +466,37 @@ internal static class StageTimes
             },
             before: index.ForgetSoundRuns);
         Console.WriteLine($"sound-only {script}: {work.Count} forms, {words} words found; per form min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
+        return 0;
+    }
+
+    // --misspelling-only SCRIPT: the misspelling look-up alone (CandidateIndex.SimilarWords, as a query of the form's kind looks
+    // its tokens up) of every token of the forms of the queries of one script that a look-up takes for misspellings (four
+    // letters or more, not a number nor an ideograph) and that is not a word of the typo vocabulary: the look-ups a screening
+    // works out each time, as the memo keeps only those of the vocabulary's words. Twelve rounds over all of them, each in the
+    // thread's processor time, and the least and the median per token.
+    private static int MisspellingOnly(IReadOnlyList<Query> queries, Indexing.CandidateIndex index, string script)
+    {
+        var vocabulary = new HashSet<string>(index.TypoVocabularyWords, StringComparer.Ordinal);
+        var work = OfScript(queries, script).SelectMany(q => Screener.Windows(NameNormalizer.Normalize(q.Name)))
+            .SelectMany(v => v.Tokens.Where(t => Indexing.CandidateIndex.IsLookedUpForMisspellings(t) && !vocabulary.Contains(t.Text))
+                .Select(t => (t.Text, ShortWordLookup: !v.IsTransliteration)))
+            .ToList();
+        if (work.Count == 0)
+        {
+            Console.Error.WriteLine($"stages: --misspelling-only {script}: no query of that script has a token to look up that is not a vocabulary word");
+            return 2;
+        }
+
+        var words = 0;
+        var times = TwelveRounds(() =>
+        {
+            words = 0;
+            foreach (var (token, shortWordLookup) in work)
+            {
+                words += index.SimilarWords(token, shortWordLookup).Length;
+            }
+        });
+        Console.WriteLine($"misspelling-only {script}: {work.Count} tokens, {words} words found; per token min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
         return 0;
     }
 }

@@ -398,9 +398,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return useLowWeight;
     }
 
-    // Whether a query token that is tallied is looked up for the words it may misspell: four characters or more, not a number
-    // nor an ideograph.
-    private static bool IsLookedUpForMisspellings(NameToken token) =>
+    /// <summary>Gets whether a query token that is tallied is looked up for the words it may misspell: four characters or more, not
+    /// a number nor an ideograph.</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>Whether it is looked up.</returns>
+    internal static bool IsLookedUpForMisspellings(NameToken token) =>
         token.Text.Length >= 4 && token.Class is not (TokenClass.Number or TokenClass.Ideograph);
 
     /// <summary>Looks up the words a query's tokens may misspell on a helper thread, from its last token back, while the
