@@ -20,6 +20,8 @@ switch (args.FirstOrDefault())
         return await StageTimes.RunAsync(args[1..]);
     case "coldstart":
         return await ColdStartHarness.RunAsync(args[1..]);
+    case "helper-start":
+        return await HelperStartProbe.RunAsync(args[1..]);
     case "coldstart-child":
         return await ColdStartHarness.RunChildAsync(args[1..]);
     default:
@@ -30,6 +32,7 @@ switch (args.FirstOrDefault())
                    VendorScreen.Benchmarks allocations [--data DIR] [--queries N]
                    VendorScreen.Benchmarks stages [--data DIR] [--queries N] [--check-bound] [--fill-memo] [--screen-first] [--fill-memo-first] [--cold-warm] [--read-ahead-ab] [--bound-only SCRIPT] [--sound-only SCRIPT] [--misspelling-only SCRIPT]
                    VendorScreen.Benchmarks coldstart [--data DIR] [--runs N]
+                   VendorScreen.Benchmarks helper-start [--rounds N] [--busy-us N]
                    VendorScreen.Benchmarks precomputed [--data DIR] [--queries N] [--control] [--with-first]
                    VendorScreen.Benchmarks bdn [--data DIR] [BenchmarkDotNet options, such as --filter '*' or --list flat]
             """);
