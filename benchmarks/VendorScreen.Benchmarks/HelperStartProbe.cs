@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using static VendorScreen.Benchmarks.ThroughputHarness;
 
 namespace VendorScreen.Benchmarks;
 
@@ -23,8 +24,8 @@ internal static class HelperStartProbe
         int rounds, busyMicroseconds;
         try
         {
-            rounds = ThroughputHarness.Option(args, "--rounds", 4000);
-            busyMicroseconds = ThroughputHarness.Option(args, "--busy-us", 300);
+            rounds = Option(args, "--rounds", 4000);
+            busyMicroseconds = Option(args, "--busy-us", 300);
         }
         catch (FormatException ex)
         {
@@ -65,8 +66,6 @@ internal static class HelperStartProbe
         Console.WriteLine(JsonSerializer.Serialize(figures));
         return 0;
     }
-
-    private static double Percentile(double[] sorted, double p) => ThroughputHarness.Percentile(sorted, p);
 
     private static void QueueToPool(Action start) => ThreadPool.UnsafeQueueUserWorkItem(static s => s(), start, preferLocal: false);
 

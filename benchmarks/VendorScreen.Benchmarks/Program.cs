@@ -20,10 +20,10 @@ switch (args.FirstOrDefault())
         return await StageTimes.RunAsync(args[1..]);
     case "coldstart":
         return await ColdStartHarness.RunAsync(args[1..]);
-    case "helper-start":
-        return await HelperStartProbe.RunAsync(args[1..]);
     case "coldstart-child":
         return await ColdStartHarness.RunChildAsync(args[1..]);
+    case "helper-start":
+        return await HelperStartProbe.RunAsync(args[1..]);
     default:
         await Console.Error.WriteLineAsync("""
             usage: VendorScreen.Benchmarks throughput [--data DIR] [--queries N] [--naive-queries N] [--seed N] [--misses] [--script NAME] [--slowest N] [--again] [--latencies FILE] [--no-parallel-candidates]
