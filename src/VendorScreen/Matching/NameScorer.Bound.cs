@@ -266,18 +266,13 @@ internal static partial class NameScorer
                 }
             }
 
-            var mask = seen.Mask;
+            // The query's tokens this word pairs with, and those of the query's joined runs it may spell (as MarkJoined marks
+            // them, kept per candidate word).
+            var mask = seen.Mask | seen.Joined;
             wadeGilesC |= seen.WadeGiles;
             abbreviationC |= seen.CountryAbbreviation;
             acronymC |= seen.Acronym;
             rarityC[j] = seen.Rarity;
-
-            // The query's joined runs this word may spell (as MarkJoined marks them, kept per candidate word).
-            if (seen.Joined != 0)
-            {
-                markedC[j] = true;
-                pairedQ |= seen.Joined;
-            }
 
             // Pairs by sound read the candidate's words as written, before the wider word classes.
             if (mode.Native is { } native)
