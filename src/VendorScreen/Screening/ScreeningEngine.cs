@@ -234,16 +234,22 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     }
 
     /// <summary>
-    /// Runs the screening code once over the current dataset, loading it first if need be, so that a new process does not pay for
-    /// compiling that code at its first screenings: a supplier and a person in Latin letters, names in Han, Hangul and Cyrillic,
-    /// a product listing, and an analyst's search, all made up, their results discarded.
+    /// Runs the screening code over the current dataset, loading it first if need be, until the runtime has optimised it, so
+    /// that a new process does not screen its first requests in code not yet compiled or not yet optimised: made-up suppliers
+    /// and persons in Latin letters, names in Han, Hangul and Cyrillic, product listings and analysts' searches, different in
+    /// every round, their results discarded.
     /// </summary>
     /// <remarks>
     /// For a service that should answer its first requests at full speed: call it once after the first load (the hosting
     /// add-on does so while the host starts, unless <c>Refresh:WarmUpScreening</c> is off). It records nothing: no metric,
     /// trace, log entry or audit record, and decorators of the engine (an audit trail, dispositions) never see it. It keeps
-    /// what any screening keeps in the index's memos. On two cores it takes a little longer than the first screenings it spares
-    /// (a few hundred milliseconds in a new process, a few milliseconds once the code is compiled).
+    /// what any screening keeps in the index's memos.
+    /// <para>The .NET runtime compiles a method unoptimised at its first call and optimises it on a thread of its own once it has
+    /// been called often (30 times, then 30 more with counters for profile-guided optimisation). The warm-up screens 120 rounds of
+    /// requests in three phases and, after each, waits until the runtime has compiled nothing for 100 ms (at most a second per
+    /// phase; no phase starts after 5 seconds). On two cores it takes about 1.5 seconds in a new process and about half a second
+    /// once the code is optimised. In the throughput harness, a new process's first 2,000 screenings after it took 1.04 to 1.11
+    /// times the median of the whole run, against 1.40 to 1.46 times after a single pass over each path.</para>
     /// </remarks>
     /// <param name="cancellationToken">Cancels the load and the warm-up.</param>
     /// <returns>A task that completes when the warm-up is done.</returns>
@@ -254,36 +260,26 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
         var now = _timeProvider.GetUtcNow();
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var request in WarmUpRequests)
+        var started = Stopwatch.GetTimestamp();
+        for (var phase = 0; phase < Screening.WarmUp.Phases && Stopwatch.GetElapsedTime(started) < Screening.WarmUp.Budget; phase++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _ = Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
+            for (var round = phase * Screening.WarmUp.Rounds; round < (phase + 1) * Screening.WarmUp.Rounds; round++)
+            {
+                foreach (var request in Screening.WarmUp.Requests(round))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _ = Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
+                }
+
+                if (round % 4 == 0)
+                {
+                    _ = Screening.NameSearch.Search(state, Screening.WarmUp.SearchName(round), 10, 0.5, _options, now, cancellationToken);
+                }
+            }
+
+            await Screening.WarmUp.UntilCompiledAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        _ = Screening.NameSearch.Search(state, WarmUpSearch, 10, 0.5, _options, now, cancellationToken);
     }
-
-    // Made-up names, one per path of the screening code a new process compiles at its first screenings: Latin letters (a
-    // company with a legal form and a misspelt word, a person), Han, Hangul and Cyrillic (each looked up by sound), and a
-    // product listing (brand, manufacturer, model, grantee code).
-    private static readonly ScreeningRequest[] WarmUpRequests =
-    [
-        ScreeningRequest.ForParty("Nortwind Trading Company Limited"),
-        ScreeningRequest.ForParty("Maria Elena Gonzalez"),
-        ScreeningRequest.ForParty("\u5F20\u4F1F\u79D1\u6280\u6709\u9650\u516C\u53F8"),
-        ScreeningRequest.ForParty("\uAE40\uBBFC\uC900"),
-        ScreeningRequest.ForParty("\u0418\u0432\u0430\u043D \u041F\u0435\u0442\u0440\u043E\u0432"),
-        ScreeningRequest.ForProduct() with
-        {
-            Title = "4MP outdoor dome security camera with night vision",
-            Brand = "Lumaview",
-            Manufacturer = "Lumaview Electronics Co., Ltd.",
-            Model = "LV-D4420",
-            FccId = "2AXYZLV4420",
-        },
-    ];
-
-    private const string WarmUpSearch = "Northwind Trading";
 
     /// <summary>Releases the loader when the engine created it (<see cref="ScreeningEngineBuilder"/>); a provider passed to the
     /// constructor stays with its owner.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VendorScreen.Tests.Infrastructure;
+using WarmUp = VendorScreen.Screening.WarmUp;
 
 namespace VendorScreen.Tests.Hosting;
 
@@ -64,6 +65,66 @@ public sealed class WarmUpTests
         }
 
         (await cold.ScreenAsync(Requests[0])).Decision.Should().Be(ScreeningDecision.Block, "the requests include a listed name");
+    }
+
+    [Fact]
+    public async Task WarmUpAsync_CancelledWhileItRuns_Throws()
+    {
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        using var cancel = new CancellationTokenSource();
+
+        // The warm-up waits at least 100 ms after each of its phases for the runtime's compiling to settle: a token cancelled
+        // after 50 ms is cancelled while it runs, in its screenings or in a wait.
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+        var warmUp = async () => await engine.WarmUpAsync(cancel.Token);
+
+        await warmUp.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Requests_FirstRound_OnePerPathOfTheScreeningCode()
+    {
+        var first = WarmUp.Requests(0).ToList();
+
+        first.OfType<PartyScreeningRequest>().Select(r => r.Name).Should().Equal(
+            "Nortwind Trading Company Limited", "Maria Elena Gonzalez", "\u5F20\u4F1F\u79D1\u6280\u6709\u9650\u516C\u53F8", "\uAE40\uBBFC\uC900",
+            "\u0418\u0432\u0430\u043D \u041F\u0435\u0442\u0440\u043E\u0432");
+        first.OfType<ProductScreeningRequest>().Should().ContainSingle().Which.FccId.Should().Be("2AXYZLV4420");
+        WarmUp.SearchName(0).Should().Be("Northwind Trading");
+    }
+
+    [Fact]
+    public void Requests_LaterRounds_EachScriptInEveryRoundAndNoNameTwice()
+    {
+        var rounds = WarmUp.Phases * WarmUp.Rounds;
+        var names = new List<string>[5];
+        for (var k = 0; k < names.Length; k++)
+        {
+            names[k] = [];
+        }
+
+        for (var round = 1; round < rounds; round++)
+        {
+            var requests = WarmUp.Requests(round).ToList();
+            var parties = requests.OfType<PartyScreeningRequest>().Select(r => r.Name).ToList();
+            parties.Should().HaveCount(5, $"round {round}");
+            parties[0].Should().MatchRegex("^[A-Za-z]+ [A-Za-z]+$", "a person in Latin letters");
+            parties[1].Should().MatchRegex("^[A-Za-z]+ [A-Za-z]+ [A-Za-z.,]+( [A-Za-z.]+)?$", "a company in Latin letters with a legal form");
+            parties[2].Should().MatchRegex("^\\p{IsCJKUnifiedIdeographs}{3}$", "a name in Han");
+            parties[3].Should().MatchRegex("^\\p{IsHangulSyllables}{3}$", "a name in Hangul");
+            parties[4].Should().MatchRegex("^\\p{IsCyrillic}+ \\p{IsCyrillic}+$", "a name in Cyrillic");
+            requests.OfType<ProductScreeningRequest>().Should().HaveCount(round % 4 == 0 ? 1 : 0, $"round {round}");
+            for (var k = 0; k < names.Length; k++)
+            {
+                names[k].Add(parties[k]);
+            }
+        }
+
+        foreach (var kind in names)
+        {
+            kind.Should().OnlyHaveUniqueItems("every round screens new names, which miss the memos as new queries do");
+        }
     }
 
     [Theory]
