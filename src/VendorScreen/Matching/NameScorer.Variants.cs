@@ -336,8 +336,12 @@ internal static partial class NameScorer
             return text.IsEmpty;
         }
 
-        foreach (var reading in ChineseRomanization.PinyinReadings(tokens[start].Text))
+        // By position: a foreach over the list's interface would allocate an enumerator per call wherever the runtime does not
+        // optimise it away (code compiled ahead of time, or without profile-guided optimisation).
+        var readings = ChineseRomanization.PinyinReadings(tokens[start].Text);
+        for (var r = 0; r < readings.Count; r++)
         {
+            var reading = readings[r];
             if (text.StartsWith(reading, StringComparison.Ordinal) && ReadsAs(tokens, start + 1, count - 1, text[reading.Length..]))
             {
                 return true;
