@@ -92,7 +92,7 @@ internal sealed partial class VendorScreenRefreshService(
         }
     }
 
-    // Runs the screening code once (ScreeningEngine.WarmUpAsync) when the engine reads the loader this service refreshes and the
+    // Runs the screening code (ScreeningEngine.WarmUpAsync) when the engine reads the loader this service refreshes and the
     // warm-up load made a dataset: an engine over another loader, or one with no dataset yet, would load the lists again here. A
     // failure is logged; the host starts all the same.
     private async Task WarmUpScreeningAsync(CancellationToken cancellationToken)

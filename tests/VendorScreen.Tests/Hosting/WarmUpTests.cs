@@ -8,7 +8,7 @@ using WarmUp = VendorScreen.Screening.WarmUp;
 
 namespace VendorScreen.Tests.Hosting;
 
-/// <summary><see cref="ScreeningEngine.WarmUpAsync"/> runs the screening code once without changing what screenings give, and the
+/// <summary><see cref="ScreeningEngine.WarmUpAsync"/> runs the screening code without changing what screenings give, and the
 /// hosting add-on runs it while the host starts unless <c>Refresh:WarmUpScreening</c> is off.</summary>
 public sealed class WarmUpTests
 {
