@@ -247,7 +247,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     /// <para>The .NET runtime compiles a method unoptimised at its first call and optimises it on a thread of its own once it has
     /// been called often (30 times, then 30 more with counters for profile-guided optimisation). The warm-up screens 120 rounds of
     /// requests in three phases and, after each, waits until the runtime has compiled nothing for 100 ms (at most a second per
-    /// phase; no phase starts after 5 seconds). On two cores it takes about 1.5 seconds in a new process and about half a second
+    /// phase; no phase starts after 5 seconds). On two cores it takes 1.5 to 2 seconds in a new process and 0.5 to 0.7 seconds
     /// once the code is optimised. In the throughput harness, a new process's first 2,000 screenings after it took 1.04 to 1.11
     /// times the median of the whole run, against 1.40 to 1.46 times after a single pass over each path.</para>
     /// </remarks>
