@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FluentAssertions;
+using VendorScreen.Tests.Audit;
 using VendorScreen.Tests.Infrastructure;
 using VendorScreen.Tests.Packaging;
 
@@ -91,6 +92,24 @@ public sealed class NativeCliTests : IDisposable
         nativeExport.StdoutLines.Should().HaveCount(2, "one audit record per screened row");
         nativeExport.Stdout.Should().Be(managedExport.Stdout);
         nativeExport.Stdout.Should().Contain("alice");
+    }
+
+    [SkippableFact]
+    public async Task PostgreSqlStore_WrittenByTheNativeCommand_IsReadByTheManagedOne()
+    {
+        Skip.If(NativeCli.SkipReason is not null, NativeCli.SkipReason);
+        var store = await PostgresServer.CreateSchemaAsync();
+        var list = _host.Write("acme.json", CliTestHost.CustomDatasetJson);
+        var input = _host.Write("in.csv", "id,name\nS1,Globex Trading\nS2,Acme Widgets\nS3,Initech Components\n");
+
+        var screen = await RunNativeAsync("screen", input, "--source", "vendorscreen-json:" + list, "--store", store, "--user", "bob", "--format", "json");
+        var nativeExport = await RunNativeAsync("audit", "export", "--store", store);
+        var managedExport = await CliTestHost.RunAsync("audit", "export", "--store", store);
+
+        screen.ExitCode.Should().Be(0, screen.Stderr);
+        nativeExport.ExitCode.Should().Be(0, nativeExport.Stderr);
+        nativeExport.StdoutLines.Should().HaveCount(3, "one audit record per screened row");
+        nativeExport.Stdout.Should().Be(managedExport.Stdout).And.Contain("bob");
     }
 
     [NativeCliFact]
