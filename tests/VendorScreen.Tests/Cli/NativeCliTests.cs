@@ -94,6 +94,31 @@ public sealed class NativeCliTests : IDisposable
         nativeExport.Stdout.Should().Contain("alice");
     }
 
+    [NativeCliFact]
+    public async Task DispositionAndMonitor_ShareTheStoreWithTheManagedCommand()
+    {
+        var list = _host.Write("acme.json", CliTestHost.CustomDatasetJson);
+        var input = _host.Write("in.csv", "id,name\nS1,Globex Trading\nS2,Acme Widgets\n");
+        var grown = _host.Write("in2.csv", "id,name\nS1,Globex Trading\nS2,Acme Widgets\nS3,Initech Components\n");
+        var store = _host.PathOf("audit.db");
+
+        var add = await RunNativeAsync("disposition", "add", "--store", store, "--source", "vendorscreen-json:" + list, "--party", "S1",
+            "--entity", "acme:globex", "--kind", "false-positive", "--reason", "another registration", "--user", "bob", "--expires", "2099-12-31");
+        var first = await RunNativeAsync("monitor", input, "--source", "vendorscreen-json:" + list, "--store", store);
+        var unchanged = await CliTestHost.RunAsync("monitor", input, "--source", "vendorscreen-json:" + list, "--store", store);
+        var added = await RunNativeAsync("monitor", grown, "--source", "vendorscreen-json:" + list, "--store", store, "--format", "csv");
+
+        add.ExitCode.Should().Be(0, add.Stderr);
+        first.ExitCode.Should().Be(0, first.Stderr);
+        first.StdoutLines.Should().HaveCount(2, "rows never screened before count as changed");
+        unchanged.ExitCode.Should().Be(0, unchanged.Stderr);
+        unchanged.Stdout.Should().BeEmpty("the managed command reads the native command's screenings as its own");
+        added.ExitCode.Should().Be(0, added.Stderr);
+        added.Stdout.Should().Contain("S3").And.NotContain("S1,");
+        (await RunNativeAsync("disposition", "list", "--store", store, "--format", "json")).Stdout
+            .Should().Be((await CliTestHost.RunAsync("disposition", "list", "--store", store, "--format", "json")).Stdout).And.Contain("acme:globex");
+    }
+
     [SkippableFact]
     public async Task PostgreSqlStore_WrittenByTheNativeCommand_IsReadByTheManagedOne()
     {
