@@ -174,7 +174,7 @@ public sealed class NativeCliTests : IDisposable
 
     private static async Task<CliRun> RunNativeAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(NativeCli.Path!)
+        var start = new ProcessStartInfo(NativeCli.Require())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -191,7 +191,17 @@ public sealed class NativeCliTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A command that hangs is stopped, not left running after the test, and the failure says which.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the native command did not finish within 2 minutes: {string.Join(' ', arguments)}");
+        }
+
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 }
@@ -214,6 +224,12 @@ internal static class NativeCli
         }
     }
 
+    /// <summary>Gets the native command, or fails saying where it was looked for (when it is required and absent).</summary>
+    /// <returns>The path of the executable.</returns>
+    /// <exception cref="InvalidOperationException">The command is not there.</exception>
+    public static string Require() => Path ?? throw new InvalidOperationException(
+        $"{RequireVariable}=1 but the native command was not found (VENDORSCREEN_NATIVE_CLI, else artifacts/native-cli/VendorScreen.Cli); publish it with dotnet publish src/VendorScreen.Cli -c Release -f net10.0 -r linux-x64 -p:PublishAot=true -o artifacts/native-cli.");
+
     public static string? SkipReason => Path is null && Environment.GetEnvironmentVariable(RequireVariable) != "1"
         ? "the native command is not present; publish it with dotnet publish src/VendorScreen.Cli -c Release -f net10.0 -r linux-x64 -p:PublishAot=true -o artifacts/native-cli (as .ci/run does)."
         : null;
@@ -232,9 +248,9 @@ internal sealed class NativeCliFactAttribute : FactAttribute
         set
         {
             field = value;
-            if (value && Skip is null && SharedData.Directory is null && !SharedData.IsRequired)
+            if (value && Skip is null)
             {
-                Skip = "../shared/data is not present beside the repository; set VENDORSCREEN_SHARED_DIR or clone it there to run real-data tests.";
+                Skip = SharedData.SkipReason;
             }
         }
     }

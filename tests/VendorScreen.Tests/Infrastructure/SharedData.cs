@@ -12,6 +12,11 @@ internal static class SharedData
 
     public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    /// <summary>Gets why a real-data test is skipped: the folder is absent and not required; <see langword="null"/> otherwise.</summary>
+    public static string? SkipReason => Directory is null && !IsRequired
+        ? "../shared/data is not present beside the repository; set VENDORSCREEN_SHARED_DIR or clone it there to run real-data tests."
+        : null;
+
     /// <summary>Gets the full path of a file under <c>shared/data</c>; fails clearly when the folder is absent.</summary>
     public static string DataPath(string relative)
     {
@@ -52,24 +57,12 @@ internal static class SharedData
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class SharedDataFactAttribute : FactAttribute
 {
-    public SharedDataFactAttribute()
-    {
-        if (SharedData.Directory is null && !SharedData.IsRequired)
-        {
-            Skip = "../shared/data is not present beside the repository; set VENDORSCREEN_SHARED_DIR or clone it there to run real-data tests.";
-        }
-    }
+    public SharedDataFactAttribute() => Skip = SharedData.SkipReason;
 }
 
 /// <summary>The theory counterpart of <see cref="SharedDataFactAttribute"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class SharedDataTheoryAttribute : TheoryAttribute
 {
-    public SharedDataTheoryAttribute()
-    {
-        if (SharedData.Directory is null && !SharedData.IsRequired)
-        {
-            Skip = "../shared/data is not present beside the repository; set VENDORSCREEN_SHARED_DIR or clone it there to run real-data tests.";
-        }
-    }
+    public SharedDataTheoryAttribute() => Skip = SharedData.SkipReason;
 }
