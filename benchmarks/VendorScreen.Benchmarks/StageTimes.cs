@@ -455,17 +455,25 @@ internal static class StageTimes
         }
 
         var words = 0;
+        var found = new List<(string Word, double Weight)>();
         var times = TwelveRounds(
             () =>
             {
                 words = 0;
+                found.Clear();
                 foreach (var variant in work)
                 {
-                    words += index.SoundAlikeWords(variant).Count;
+                    var alike = index.SoundAlikeWords(variant);
+                    words += alike.Count;
+                    found.AddRange(alike);
                 }
             },
             before: index.ForgetSoundRuns);
-        Console.WriteLine($"sound-only {script}: {work.Count} forms, {words} words found; per form min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
+
+        // A digest of every word found with its weight, in order: two builds whose look-ups find the same print the same.
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', found.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Word}\t{f.Weight:R}"))))))[..16];
+        Console.WriteLine($"sound-only {script}: {work.Count} forms, {words} words found (digest {digest}); per form min {times[0] / work.Count:0.00} us, median {times[times.Count / 2] / work.Count:0.00} us");
         return 0;
     }
 
