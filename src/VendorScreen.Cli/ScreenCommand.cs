@@ -141,22 +141,27 @@ internal static class ScreenCommand
             var report = new ReportInfo(settings.Input, context.TimeProvider.GetUtcNow(), engine.Policy.Name, algorithm, engine.Dataset?.Snapshots ?? []);
             using (var writer = ResultWriter.Create(format, spool.Writer, settings.Output is null && context.StdoutIsTerminal, report))
             {
+                // Each chunk is screened while the one before it is written (ChunkPipeline).
                 async Task ScreenRowsAsync(Action<int> progress)
                 {
                     using var input = InputFile.Open(settings.Input, asOf, checkEncoding: false);
-                    foreach (var chunk in input.ReadRows().Chunk(ChunkSize))
-                    {
-                        var results = await ScreenChunkAsync(screening, chunk, settings.Input, counts.Total, cancellationToken).ConfigureAwait(false);
-                        for (var i = 0; i < chunk.Length; i++)
+                    await ChunkPipeline.RunAsync(
+                        input.ReadRows().Chunk(ChunkSize),
+                        static chunk => chunk.Length,
+                        (chunk, before, token) => ScreenChunkAsync(screening, chunk, settings.Input, before, token),
+                        (chunk, results) =>
                         {
-                            writer.Write(chunk[i], results[i]);
-                            counts.Add(results[i].Decision);
-                            failed |= Fails(results[i].Decision, failOn);
-                        }
+                            for (var i = 0; i < chunk.Length; i++)
+                            {
+                                writer.Write(chunk[i], results[i]);
+                                counts.Add(results[i].Decision);
+                                failed |= Fails(results[i].Decision, failOn);
+                            }
 
-                        writer.Flush();
-                        progress(chunk.Length);
-                    }
+                            writer.Flush();
+                            progress(chunk.Length);
+                        },
+                        cancellationToken).ConfigureAwait(false);
                 }
 
                 if (context.StderrIsTerminal && rowCount > ProgressThreshold)
