@@ -87,6 +87,8 @@ internal sealed class HtmlResultWriter : ResultWriter
 
     public override void Complete(DecisionCounts counts)
     {
+        // The page is written in parts: the rows held for the run (the largest part by far) go from their builders to the
+        // writer as they are, not copied into one page first.
         var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -109,7 +111,8 @@ internal sealed class HtmlResultWriter : ResultWriter
             }
             else
             {
-                html.Append(_flagged[decision]);
+                WritePart(html);
+                _writer.Write(_flagged[decision]);
             }
 
             html.Append("</section>\n");
@@ -124,7 +127,9 @@ internal sealed class HtmlResultWriter : ResultWriter
 
         if (_clearedByDispositionCount > 0)
         {
-            html.Append("<h3>Cleared by a disposition (").Append(_clearedByDispositionCount.ToString("N0", CultureInfo.InvariantCulture)).Append(")</h3>\n").Append(_clearedByDisposition);
+            html.Append("<h3>Cleared by a disposition (").Append(_clearedByDispositionCount.ToString("N0", CultureInfo.InvariantCulture)).Append(")</h3>\n");
+            WritePart(html);
+            _writer.Write(_clearedByDisposition);
         }
 
         if (clear > _clearedByDispositionCount)
@@ -139,8 +144,16 @@ internal sealed class HtmlResultWriter : ResultWriter
 
         html.Append("</section>\n<footer>Written by VendorScreen ").Append(E(ToolVersion)).Append(" on ")
             .Append(E(_info.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))).Append(".</footer>\n</body>\n</html>\n");
-        _writer.Write(html);
+        WritePart(html);
         _writer.Flush();
+    }
+
+    // Writes what the page's builder holds so far and empties it for the next part (the builder stays small: the rows held
+    // for the run are written from their own builders).
+    private void WritePart(StringBuilder html)
+    {
+        _writer.Write(html);
+        html.Clear();
     }
 
     public override void Flush() => _writer.Flush();
