@@ -23,13 +23,18 @@ internal static class JsonLine
     /// <returns>The JSON text.</returns>
     public static string Write(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
     {
-        buffer.Clear();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            write(json);
-        }
-
+        WriteUtf8(buffer, write);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes one JSON value into a buffer kept between values, as UTF-8.</summary>
+    /// <param name="buffer">The buffer; what it holds is cleared first, and it holds the value afterwards.</param>
+    /// <param name="write">Writes the value.</param>
+    public static void WriteUtf8(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
+    {
+        buffer.Clear();
+        using var json = new Utf8JsonWriter(buffer, Options);
+        write(json);
     }
 
     /// <summary>Writes an array of strings.</summary>

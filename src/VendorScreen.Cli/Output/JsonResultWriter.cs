@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using VendorScreen.Cli.Input;
 
@@ -11,14 +12,43 @@ internal sealed class JsonResultWriter : ResultWriter
     private readonly TextWriter _writer;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
-    public JsonResultWriter(TextWriter writer) => _writer = writer;
+    // The stream the writer encodes into, when it writes UTF-8 without a byte order mark (the spool's writers do): a line is then
+    // written to it as the UTF-8 the JSON writer made, not decoded into text and encoded again.
+    private readonly Stream? _stream;
+    private readonly byte[] _newLine;
+
+    // Whether a line went through the writer since the stream was last written to (it is flushed before the stream is written).
+    private bool _textPending;
+
+    public JsonResultWriter(TextWriter writer)
+    {
+        _writer = writer;
+        _stream = writer is StreamWriter { Encoding: UTF8Encoding utf8 } streamWriter && utf8.Preamble.Length == 0 ? streamWriter.BaseStream : null;
+        _newLine = Encoding.UTF8.GetBytes(writer.NewLine);
+    }
 
     public override void Write(InputRow row, ScreeningResult result)
     {
-        var line = JsonLine.Write(_buffer, json => WriteResult(json, row, result));
+        JsonLine.WriteUtf8(_buffer, json => WriteResult(json, row, result));
+        var line = _buffer.WrittenSpan;
 
-        // The encoder escapes C0 and C1 controls but not bidi overrides and isolates: escape those too (only string values can hold them).
-        _writer.WriteLine(SafeText.Visible(line));
+        // The encoder escapes C0 and C1 controls but not bidi overrides and isolates: a line that holds one (only string values can)
+        // is written through SafeText.Visible, which escapes those too; any other is written as it is.
+        if (_stream is { } stream && !SafeText.HasControl(line))
+        {
+            if (_textPending)
+            {
+                _writer.Flush();
+                _textPending = false;
+            }
+
+            stream.Write(line);
+            stream.Write(_newLine);
+            return;
+        }
+
+        _writer.WriteLine(SafeText.Visible(Encoding.UTF8.GetString(line)));
+        _textPending = _stream is not null;
     }
 
     public override void Flush() => _writer.Flush();

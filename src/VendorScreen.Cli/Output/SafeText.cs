@@ -63,6 +63,35 @@ internal static class SafeText
         return builder.ToString();
     }
 
+    /// <summary>Gets whether UTF-8 text holds something <see cref="Visible(string?, bool)"/> would render: a control character (see
+    /// <see cref="IsControl"/>) or bytes that are not UTF-8.</summary>
+    /// <param name="utf8">The text as UTF-8.</param>
+    /// <returns><see langword="true"/> when the text must go through <see cref="Visible(string?, bool)"/> before it is written.</returns>
+    public static bool HasControl(ReadOnlySpan<byte> utf8)
+    {
+        // Printable ASCII is skipped a block at a time; every other byte starts a character that is decoded and tested.
+        var at = 0;
+        while (at < utf8.Length)
+        {
+            var next = utf8[at..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            at += next;
+            if (Rune.DecodeFromUtf8(utf8[at..], out var rune, out var consumed) != OperationStatus.Done
+                || (rune.IsBmp && IsControl((char)rune.Value)))
+            {
+                return true;
+            }
+
+            at += consumed;
+        }
+
+        return false;
+    }
+
     /// <summary>Escapes a text cell of a CSV file against formula injection: a cell that starts with <c>=</c>, <c>+</c>, <c>-</c>,
     /// <c>@</c>, a tab or a carriage return gets a leading single quote, so spreadsheets show it as text. Apply to text cells only
     /// (numbers the program writes, such as scores, never start with one of those characters).</summary>
