@@ -1,7 +1,7 @@
 namespace VendorScreen.Cli;
 
 /// <summary>Screens chunks of rows one after another and writes each chunk's results while the next chunk is screened, so that the
-/// cores screen while this thread reads the input and writes the output.</summary>
+/// cores screen while the input is read and the output written.</summary>
 /// <remarks>One chunk is screened at a time and the results are written in the chunks' order. When a screening fails, its
 /// exception ends the run after the chunks before it were written. When writing fails, the chunk being screened is cancelled and
 /// waited for before the writing's exception ends the run, so that no screening outlives it.</remarks>
@@ -10,7 +10,8 @@ internal static class ChunkPipeline
     /// <summary>Runs the chunks through screening and writing.</summary>
     /// <typeparam name="TChunk">A chunk of rows.</typeparam>
     /// <typeparam name="TResults">A chunk's results.</typeparam>
-    /// <param name="chunks">The chunks, read on the calling thread, each after the chunk before it was screened.</param>
+    /// <param name="chunks">The chunks, each read once the chunk before it is screened and before that chunk's results are written
+    /// (on the thread that continues after the screening, not necessarily the caller's).</param>
     /// <param name="length">The number of rows of a chunk.</param>
     /// <param name="screen">Starts the screening of a chunk, given the number of rows before it and a token that stops it.</param>
     /// <param name="write">Writes a chunk's results.</param>

@@ -12,18 +12,21 @@ internal sealed class JsonResultWriter : ResultWriter
     private readonly TextWriter _writer;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
-    // The stream the writer encodes into, when it writes UTF-8 without a byte order mark (the spool's writers do): a line is then
-    // written to it as the UTF-8 the JSON writer made, not decoded into text and encoded again.
+    // The stream the writer encodes into, when it writes UTF-8 without a byte order mark (the spool's writers do): every line then
+    // goes to it as UTF-8 bytes, most of them as the JSON writer made them, not decoded into text and encoded again.
     private readonly Stream? _stream;
     private readonly byte[] _newLine;
-
-    // Whether a line went through the writer since the stream was last written to (it is flushed before the stream is written).
-    private bool _textPending;
 
     public JsonResultWriter(TextWriter writer)
     {
         _writer = writer;
-        _stream = writer is StreamWriter { Encoding: UTF8Encoding utf8 } streamWriter && utf8.Preamble.Length == 0 ? streamWriter.BaseStream : null;
+        if (writer is StreamWriter { Encoding: UTF8Encoding utf8 } streamWriter && utf8.Preamble.Length == 0)
+        {
+            // Whatever the writer holds goes first.
+            streamWriter.Flush();
+            _stream = streamWriter.BaseStream;
+        }
+
         _newLine = Encoding.UTF8.GetBytes(writer.NewLine);
     }
 
@@ -33,22 +36,17 @@ internal sealed class JsonResultWriter : ResultWriter
         var line = _buffer.WrittenSpan;
 
         // The encoder escapes C0 and C1 controls but not bidi overrides and isolates: a line that holds one (only string values can)
-        // is written through SafeText.Visible, which escapes those too; any other is written as it is.
-        if (_stream is { } stream && !SafeText.HasControl(line))
+        // goes through SafeText.Visible, which escapes those too; any other is written as it is.
+        var escaped = SafeText.HasControl(line) ? SafeText.Visible(Encoding.UTF8.GetString(line)) : null;
+        if (_stream is { } stream)
         {
-            if (_textPending)
-            {
-                _writer.Flush();
-                _textPending = false;
-            }
-
-            stream.Write(line);
+            stream.Write(escaped is null ? line : Encoding.UTF8.GetBytes(escaped));
             stream.Write(_newLine);
-            return;
         }
-
-        _writer.WriteLine(SafeText.Visible(Encoding.UTF8.GetString(line)));
-        _textPending = _stream is not null;
+        else
+        {
+            _writer.WriteLine(escaped ?? Encoding.UTF8.GetString(line));
+        }
     }
 
     public override void Flush() => _writer.Flush();
