@@ -348,10 +348,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                         similarCache?.Add(cacheKey!, similarWords);
                     }
 
-                    // Every vocabulary word has postings: read by its number.
+                    // Every vocabulary word has postings: read by its number. A near spelling counts for four fifths of the token's
+                    // weight at the rarity of the two that is lower: one that many names share ("bakr" for "baskr") counts for less
+                    // than a rare one ("baskar"), whose names it would otherwise crowd out of the candidates kept.
                     foreach (var similar in similarWords)
                     {
-                        Tally(_postings[_vocabularyPostings[similar]], weight * 0.8, scratch);
+                        var similarPostings = _postings[_vocabularyPostings[similar]];
+                        var similarRarity = Math.Min(rarity, _rarityByFrequency[similarPostings.Length]);
+                        Tally(similarPostings, _scoring.BaseWeight(t.Class) * similarRarity * 0.8, scratch);
                     }
                 }
 

@@ -11,7 +11,7 @@ namespace VendorScreen.Tests.Indexing;
 /// The candidate look-up keeps the misspelling look-up of each indexed word taken as a query token, and computes the look-up by
 /// sound over narrowed edit-cost rows, yet returns exactly the candidates, in the same order, of a straightforward tally: every
 /// posting list of the query's tokens, of their misspellings (found by a full scan of the trigram lists,
-/// <see cref="CandidateIndexSimilarWordsTests.FullScan"/>), of their joined runs and of the Latin words that sound like them,
+/// <see cref="CandidateIndexSimilarWordsTests.FullScan"/>, each at the lower rarity of the token and the misspelling), of their joined runs and of the Latin words that sound like them,
 /// added into a dictionary in the order the look-up reads them, then every name sorted by score (lower id first among equals).
 /// Each query is looked up twice, so that the second look-up reads what the first one kept.
 /// </summary>
@@ -45,6 +45,26 @@ public sealed class CandidateIndexLookUpTests
         var compared = AssertSameAsReference(index, WithTypos(sample, random).Concat(OtherScripts));
 
         compared.Should().BeGreaterThan(900);
+    }
+
+    [Fact]
+    public void FindCandidates_RareNearSpellingAmongCommonOnes_KeepsTheRareOnesName()
+    {
+        // "baskr" is one letter from "bakr", which six names share, and from "baskar", which one name holds, listed last: the
+        // rare word's name ranks first, and stays among the candidates when fewer are kept than the common word's names.
+        var entities = Enumerable.Range(0, 6)
+            .Select(i => new Entity($"t:bakr-{i}", EntityKind.Organization, $"Bakr {new string((char)('A' + i), 3)}"))
+            .Append(new Entity("t:baskar", EntityKind.Organization, "Baskar"))
+            .ToList();
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
+        var query = NameNormalizer.Normalize("Baskr")[0];
+
+        var candidates = index.FindCandidates(query, 3);
+
+        index.Rarity("baskar").Should().BeGreaterThan(index.Rarity("bakr"));
+        candidates.Should().HaveCount(3);
+        index.Entities[index.Names[candidates[0]].EntityIndex].Id.Should().Be("t:baskar");
+        index.Entities[index.Names[candidates[1]].EntityIndex].Id.Should().StartWith("t:bakr-");
     }
 
     // Each name as it is, with one edit and with two edits.
@@ -143,7 +163,8 @@ public sealed class CandidateIndexLookUpTests
                 {
                     foreach (var similar in _typos.SimilarWords(t.Text, shortWordLookup: !query.IsTransliteration))
                     {
-                        Add(similar, weight * 0.8);
+                        // A near spelling at four fifths of the token's weight, at the lower rarity of the two words.
+                        Add(similar, _scoring.BaseWeight(t.Class) * Math.Min(_index.Rarity(t.Text), _index.Rarity(similar)) * 0.8);
                     }
                 }
 
