@@ -29,8 +29,11 @@ public sealed class ScreeningOptions
     /// <value>The default value is 4.</value>
     public int MaxPathDepth { get; set; } = 4;
 
-    /// <summary>Gets or sets the most candidate names scored per query name.</summary>
+    /// <summary>Gets or sets the most candidate names scored per query name: the names of the look-up's best tally.</summary>
     /// <value>The default value is 64.</value>
+    /// <remarks>Fewer candidates screen faster and find less: on the real lists, 32 left two more of 1,000 one-letter typos of OFAC
+    /// names out of the candidates, and 128 took in two more, with more false alerts on common words; the times are in the
+    /// README ("Configuration").</remarks>
     public int MaxCandidates { get; set; } = 64;
 
     /// <summary>Gets or sets whether a name screened in two or more romanisations (a name written in Hangul: its Revised
