@@ -331,7 +331,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
                 // The token's postings and its rarity from one look-up.
                 var number = PostingNumber(t.Text, out var rarity);
-                var weight = _scoring.BaseWeight(t.Class) * rarity;
+                var baseWeight = _scoring.BaseWeight(t.Class);
+                var weight = baseWeight * rarity;
                 if (number >= 0)
                 {
                     Tally(_postings[number], weight, scratch);
@@ -355,7 +356,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     {
                         var similarPostings = _postings[_vocabularyPostings[similar]];
                         var similarRarity = Math.Min(rarity, _rarityByFrequency[similarPostings.Length]);
-                        Tally(similarPostings, _scoring.BaseWeight(t.Class) * similarRarity * 0.8, scratch);
+                        Tally(similarPostings, baseWeight * similarRarity * 0.8, scratch);
                     }
                 }
 
