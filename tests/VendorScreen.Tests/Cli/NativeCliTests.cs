@@ -168,9 +168,10 @@ public sealed class NativeCliTests : IDisposable
 
     private static string Samples => Path.Combine(Packages.RepositoryRoot(), "samples", "data");
 
-    // The report's time of writing (an ISO 8601 timestamp) differs between two runs.
+    // The times a report holds, ISO 8601 ("2026-12-06T09:07:19Z") or as the page shows them ("2026-12-06 09:07:19 UTC"): the two
+    // commands write their reports a second or more apart.
     private static string WithoutTimes(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, @"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", "TIME");
+        System.Text.RegularExpressions.Regex.Replace(html, @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?( ?(Z|UTC|[+-]\d{2}:\d{2}))?", "TIME");
 
     private static async Task<CliRun> RunNativeAsync(params string[] arguments)
     {
