@@ -6,10 +6,11 @@ using Xunit.Abstractions;
 namespace VendorScreen.Tests.Screening;
 
 /// <summary>
-/// A name exactly as a list writes it is flagged, and nearly always finds the entity listed under it. On the real lists, screened against OFAC, UN and UK
-/// together as the command line screens them: a name is looked up among the names holding its words and their near spellings,
-/// and a listed name whose near spellings many other names share must still be among the candidates ("ANSARU", whose near
-/// spellings "ansar" and "ansari" fill hundreds of names, was once screened Clear).
+/// A name exactly as a list writes it is flagged, and nearly always finds the entity listed under it. On the real lists,
+/// screened against OFAC, UN and UK together as the command line screens them: a name is looked up among the names holding its
+/// words and their near spellings, and a listed name whose near spellings many other names share must still be among the
+/// candidates ("ANSARU", whose near spellings "ansar" and "ansaral" both appear in "ANSAR AL-DINE" and dozens of other names,
+/// was once screened Clear).
 /// </summary>
 public sealed class ListedNameRecallTests(ITestOutputHelper output)
 {
