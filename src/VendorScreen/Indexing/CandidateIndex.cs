@@ -125,6 +125,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
 
         Names = [.. names];
+        _nameKeys = NameKeyTable(Names);
         (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
@@ -376,7 +377,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 scratch.SoundWords.Clear();
             }
 
-            return TopCandidates(scores, touched, maxCandidates, scratch, ref ids);
+            var count = TopCandidates(scores, touched, maxCandidates, scratch, ref ids);
+            return KeepNamesOfTheQuerysKey(query, maxCandidates, ref ids, count);
         }
         finally
         {
@@ -648,6 +650,109 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         for (var i = 0; i < count; i++)
         {
             ids[i] = kept[i].Id;
+        }
+
+        return count;
+    }
+
+    // The hash of each name's key (NormalizedName.KeyHash) beside its id, in the order of the hashes and then of the ids: the names
+    // a query's key finds, by one binary search.
+    private readonly (int Hash, int Id)[] _nameKeys;
+
+    private static (int Hash, int Id)[] NameKeyTable(IndexedName[] names)
+    {
+        var keys = new (int Hash, int Id)[names.Length];
+        for (var id = 0; id < names.Length; id++)
+        {
+            keys[id] = (names[id].Normalized.KeyHash, id);
+        }
+
+        Array.Sort(keys);
+        return keys;
+    }
+
+    /// <summary>Gets the names whose key (<see cref="NormalizedName.Key"/>: their tokens, as normalised) is a query's, lowest id
+    /// first.</summary>
+    /// <param name="query">The normalised query.</param>
+    /// <returns>Ids into <see cref="Names"/>.</returns>
+    internal IEnumerable<int> NamesOfKey(NormalizedName query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var at = FirstOfHash(query.KeyHash);
+        for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
+        {
+            var id = _nameKeys[at].Id;
+            if (string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal))
+            {
+                yield return id;
+            }
+        }
+    }
+
+    // The position of the first entry of a hash in the table of name keys, or where it would be.
+    private int FirstOfHash(int hash)
+    {
+        int lo = 0, hi = _nameKeys.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_nameKeys[mid].Hash < hash)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    // A name written as the query is (the same key) is a candidate whatever its tally: one that a tie of more names than are kept
+    // left out ("Hassan", a one-word alias, among hundreds of names holding "hassan") takes the place of the last candidate that
+    // is not such a name, or is added when fewer than the most were found. Up to the most candidates are kept in all.
+    private int KeepNamesOfTheQuerysKey(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
+    {
+        var at = FirstOfHash(query.KeyHash);
+        if (maxCandidates <= 0 || at >= _nameKeys.Length || _nameKeys[at].Hash != query.KeyHash)
+        {
+            return count;
+        }
+
+        // The last position that a name not of the key may be given up from.
+        var replace = count - 1;
+        for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
+        {
+            var id = _nameKeys[at].Id;
+            if (!string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
+            {
+                continue;
+            }
+
+            if (count < maxCandidates)
+            {
+                // Grown one at a time: a caller that gave no buffer receives an array of exactly the candidates.
+                if (ids is null || ids.Length <= count)
+                {
+                    Array.Resize(ref ids, count + 1);
+                }
+
+                ids[count++] = id;
+                continue;
+            }
+
+            while (replace >= 0 && string.Equals(Names[ids![replace]].Normalized.Key, query.Key, StringComparison.Ordinal))
+            {
+                replace--;
+            }
+
+            if (replace < 0)
+            {
+                break;
+            }
+
+            ids![replace--] = id;
         }
 
         return count;

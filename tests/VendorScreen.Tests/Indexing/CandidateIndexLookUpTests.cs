@@ -67,6 +67,28 @@ public sealed class CandidateIndexLookUpTests
         index.Entities[index.Names[candidates[1]].EntityIndex].Id.Should().StartWith("t:bakr-");
     }
 
+    [Fact]
+    public void FindCandidates_MoreNamesTiedThanKept_KeepsTheNamesWrittenAsTheQuery()
+    {
+        // Seventy names hold "hassan" beside one other word each, listed first; the one-word "Hassan" comes last. All tie in the
+        // tally, and the tie is cut by id, but a name written as the query is stays among the candidates.
+        var entities = Enumerable.Range(0, 70)
+            .Select(i => new Entity($"t:{i}", EntityKind.Person, $"Hassan {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+            .Append(new Entity("t:hassan", EntityKind.Person, "Hassan"))
+            .ToList();
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
+        var query = NameNormalizer.Normalize("HASSAN")[0];
+
+        var candidates = index.FindCandidates(query, 64);
+        var few = index.FindCandidates(query, 3);
+
+        candidates.Should().HaveCount(64);
+        candidates.Select(id => index.Entities[index.Names[id].EntityIndex].Id).Should().Contain("t:hassan");
+        index.Entities[index.Names[few[^1]].EntityIndex].Id.Should().Be("t:hassan", "it takes the place of the last candidate");
+        few.Should().HaveCount(3);
+        index.NamesOfKey(query).Select(id => index.Entities[index.Names[id].EntityIndex].Id).Should().Equal("t:hassan");
+    }
+
     // Each name as it is, with one edit and with two edits.
     private static IEnumerable<string> WithTypos(IEnumerable<string> names, Random random)
     {
@@ -184,7 +206,33 @@ public sealed class CandidateIndexLookUpTests
                 }
             }
 
-            return [.. scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key)];
+            var top = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToList();
+
+            // Every name written as the query is (the same key) is kept, in place of the last names that are not, lowest id first.
+            var ofKey = Enumerable.Range(0, _index.Names.Length).Where(id => _index.Names[id].Normalized.Key == query.Key).ToList();
+            var replace = top.Count - 1;
+            foreach (var id in ofKey.Where(id => !top.Contains(id)))
+            {
+                if (top.Count < maxCandidates)
+                {
+                    top.Add(id);
+                    continue;
+                }
+
+                while (replace >= 0 && _index.Names[top[replace]].Normalized.Key == query.Key)
+                {
+                    replace--;
+                }
+
+                if (replace < 0)
+                {
+                    break;
+                }
+
+                top[replace--] = id;
+            }
+
+            return [.. top];
         }
     }
 }

@@ -6,11 +6,11 @@ using Xunit.Abstractions;
 namespace VendorScreen.Tests.Screening;
 
 /// <summary>
-/// A name exactly as a list writes it is flagged, and nearly always finds the entity listed under it. On the real lists,
-/// screened against OFAC, UN and UK together as the command line screens them: a name is looked up among the names holding its
-/// words and their near spellings, and a listed name whose near spellings many other names share must still be among the
-/// candidates ("ANSARU", whose near spellings "ansar" and "ansaral" both appear in "ANSAR AL-DINE" and dozens of other names,
-/// was once screened Clear).
+/// A name exactly as a list writes it finds the entity listed under it. On every real list, screened together: a name is looked
+/// up among the names holding its words and their near spellings, and a listed name must be among the candidates however many
+/// other names its words and near spellings fill ("ANSARU", whose near spellings "ansar" and "ansaral" both appear in
+/// "ANSAR AL-DINE" and dozens of other names, was once screened Clear; so was "Hassan", a one-word alias, among hundreds of
+/// names holding "hassan").
 /// </summary>
 public sealed class ListedNameRecallTests(ITestOutputHelper output)
 {
@@ -19,22 +19,32 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     {
         ListSnapshot[] lists =
         [
-            await SourceFormats.Get("ofac-csv").Open(SharedData.DataPath("ofac/2021-07_sdn_list")).LoadAsync(),
-            await SourceFormats.Get("un-xml").Open(SharedData.DataPath("un/2026-02-27_UN_consolidated.xml")).LoadAsync(),
-            await SourceFormats.Get("uk-conlist").Open(SharedData.DataPath("uk/2018-04-13_ofsi_ConList.csv")).LoadAsync(),
+            await Load("ofac-csv", "ofac/2021-07_sdn_list"),
+            await Load("un-xml", "un/2026-02-27_UN_consolidated.xml"),
+            await Load("uk-conlist", "uk/2018-04-13_ofsi_ConList.csv"),
+            await Load("eu-csv", "eu/2018-07-04_eu_fsf_csv_v1_extract.csv"),
+            await Load("csl-csv", "csl/2025-06_consolidated_sample.csv"),
+            await Load("csl-csv", "csl/2019-12_csl_sample_legacy_layout.csv"),
+            await Load("bis-dpl", "csl/2022-09_bis_dpl.txt"),
         ];
         var builder = new ScreeningEngineBuilder();
-        foreach (var list in lists)
+        for (var i = 0; i < lists.Length; i++)
         {
-            builder.AddSource(new InMemorySanctionListSource(list));
+            // The two samples of the CSL are two sources.
+            var source = lists.Take(i).Any(l => l.SourceName == lists[i].SourceName) ? lists[i] with { SourceName = lists[i].SourceName + "-" + i } : lists[i];
+            builder.AddSource(new InMemorySanctionListSource(source));
         }
 
         using var engine = builder.Build();
         await engine.RefreshAsync();
 
-        // Each distinct name once per entity: the primary name and the strong aliases (a weak alias is never decisive alone).
-        var named = lists
-            .SelectMany(list => list.Entities)
+        // Each distinct name once per entity: the primary name and the strong aliases (a weak alias is never decisive alone), of
+        // the entities with a listing in force (an ended one, such as a denial order that expired, is not screened). The EU
+        // extract writes the letters of some names in other scripts as "?", which no query can match: those are left out and
+        // counted.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var inForce = lists.SelectMany(list => list.Entities).Where(e => e.Listings.Any(l => l.AppliesAt(today))).ToList();
+        var names = inForce
             .SelectMany(e => e.Names
                 .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
                 .Select(n => n.Value)
@@ -42,6 +52,8 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
                 .Distinct(StringComparer.Ordinal)
                 .Select(name => (Name: name, e.Id)))
             .ToList();
+        var lostLetters = names.Count(n => n.Name.Contains('?', StringComparison.Ordinal));
+        var named = names.Where(n => !n.Name.Contains('?', StringComparison.Ordinal)).ToList();
 
         var results = (await engine.ScreenBatchAsync(named.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n.Name)).ToList())).Results;
 
@@ -50,20 +62,18 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id))
             .Select(p => $"{p.First.Name} [{p.First.Id}]: {p.Second.Decision}, {Hits(p.Second)}")
             .ToList();
-        output.WriteLine($"{named.Count} names screened, {missed.Count} without their entity");
+        output.WriteLine($"{inForce.Count} entities with a listing in force; {named.Count} names screened ({lostLetters} with lost letters left out); {missed.Count} without their entity");
         foreach (var line in missed)
         {
             output.WriteLine(line);
         }
 
-        named.Count.Should().BeGreaterThan(20_000);
-        named.Zip(results).Where(p => p.Second.Decision == ScreeningDecision.Clear).Select(p => $"{p.First.Name} [{p.First.Id}]").Should()
-            .BeEmpty("a name as a list writes it is never cleared");
-
-        // A name that several entities carry may find others in its place where more names share it than are kept as
-        // candidates (ALHARAMAIN, an alias of several Al-Haramain entities): still flagged, each one listed above.
-        missed.Count.Should().BeLessThan(named.Count / 1000, "nearly every listed name finds its own entity");
+        named.Count.Should().BeGreaterThan(30_000);
+        lostLetters.Should().BeLessThan(named.Count / 100, "only some names of the EU extract lost their letters");
+        missed.Should().BeEmpty("a name as a list writes it finds the entity listed under it");
     }
+
+    private static async Task<ListSnapshot> Load(string format, string path) => await SourceFormats.Get(format).Open(SharedData.DataPath(path)).LoadAsync();
 
     private static string Hits(ScreeningResult result) => result.Hits.Count == 0
         ? "no hit"
