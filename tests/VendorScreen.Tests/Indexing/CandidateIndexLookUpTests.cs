@@ -63,8 +63,8 @@ public sealed class CandidateIndexLookUpTests
 
         index.Rarity("baskar").Should().BeGreaterThan(index.Rarity("bakr"));
         candidates.Should().HaveCount(3);
-        index.Entities[index.Names[candidates[0]].EntityIndex].Id.Should().Be("t:baskar");
-        index.Entities[index.Names[candidates[1]].EntityIndex].Id.Should().StartWith("t:bakr-");
+        EntityOf(index, candidates[0]).Should().Be("t:baskar");
+        EntityOf(index, candidates[1]).Should().StartWith("t:bakr-");
     }
 
     [Fact]
@@ -83,11 +83,14 @@ public sealed class CandidateIndexLookUpTests
         var few = index.FindCandidates(query, 3);
 
         candidates.Should().HaveCount(64);
-        candidates.Select(id => index.Entities[index.Names[id].EntityIndex].Id).Should().Contain("t:hassan");
-        index.Entities[index.Names[few[^1]].EntityIndex].Id.Should().Be("t:hassan", "it takes the place of the last candidate");
+        candidates.Select(id => EntityOf(index, id)).Should().Contain("t:hassan");
+        EntityOf(index, few[^1]).Should().Be("t:hassan", "it takes the place of the last candidate");
         few.Should().HaveCount(3);
-        index.NamesOfKey(query).Select(id => index.Entities[index.Names[id].EntityIndex].Id).Should().Equal("t:hassan");
+        index.NamesOfKey(query).Select(id => EntityOf(index, id)).Should().Equal("t:hassan");
     }
+
+    // The id of the entity of an indexed name.
+    private static string EntityOf(CandidateIndex index, int name) => index.Entities[index.Names[name].EntityIndex].Id;
 
     // Each name as it is, with one edit and with two edits.
     private static IEnumerable<string> WithTypos(IEnumerable<string> names, Random random)
