@@ -682,12 +682,15 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
         {
             var id = _nameKeys[at].Id;
-            if (string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal))
+            if (HasKey(id, query))
             {
                 yield return id;
             }
         }
     }
+
+    // Whether a name is written as a query is: the same normalised tokens.
+    private bool HasKey(int id, NormalizedName query) => string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal);
 
     // The position of the first entry of a hash in the table of name keys, or where it would be.
     private int FirstOfHash(int hash)
@@ -725,7 +728,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
         {
             var id = _nameKeys[at].Id;
-            if (!string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
+            if (!HasKey(id, query) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
             {
                 continue;
             }
@@ -742,7 +745,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 continue;
             }
 
-            while (replace >= 0 && string.Equals(Names[ids![replace]].Normalized.Key, query.Key, StringComparison.Ordinal))
+            while (replace >= 0 && HasKey(ids![replace], query))
             {
                 replace--;
             }
