@@ -2076,7 +2076,10 @@ internal static partial class NameScorer
         return previous[b.Length];
     }
 
-    // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it.
+    // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it. The
+    // candidate is read as its words allow: a word it repeats ("EL-HOORIE, Ali Saed Bin Ali") may stand in any of its places, and
+    // a name written surname first ("BIN LADEN, Usama", "AUF, Awad Ibn"), whose connector starts or ends it, has its father's
+    // word before its son's.
     private static bool PatronymicSwapped(List<NameToken> q, List<NameToken> c, int[] alignment)
     {
         for (var i = 1; i < q.Count - 1; i++)
@@ -2086,13 +2089,57 @@ internal static partial class NameScorer
                 continue;
             }
 
-            var connector = alignment[i];
-            if (!Patronymics.Contains(c[connector].Text))
+            if (!Patronymics.Contains(c[alignment[i]].Text))
             {
                 continue;
             }
 
-            if (alignment[i - 1] > connector || alignment[i + 1] < connector)
+            if (!ReadsAsSonOf(c, alignment[i - 1], alignment[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a name may read the word at one place as the son of the word at another: some connector of the name has the son's
+    // word (or the same word in another place) before it and the father's after it; or the name is written surname first, with
+    // the connector at one end: "bin laden usama" has the father's word right after its first connector and the son's later,
+    // "auf awad ibn" the son's word right before its last connector and the father's earlier.
+    private static bool ReadsAsSonOf(List<NameToken> c, int son, int father)
+    {
+        // The first and last places of each word.
+        var sonText = c[son].Text;
+        var fatherText = c[father].Text;
+        int firstSon = son, lastSon = son, firstFather = father, lastFather = father;
+        for (var k = 0; k < c.Count; k++)
+        {
+            if (string.Equals(c[k].Text, sonText, StringComparison.Ordinal))
+            {
+                firstSon = Math.Min(firstSon, k);
+                lastSon = Math.Max(lastSon, k);
+            }
+
+            if (string.Equals(c[k].Text, fatherText, StringComparison.Ordinal))
+            {
+                firstFather = Math.Min(firstFather, k);
+                lastFather = Math.Max(lastFather, k);
+            }
+        }
+
+        var last = c.Count - 1;
+        for (var x = 0; x < c.Count; x++)
+        {
+            if (!Patronymics.Contains(c[x].Text))
+            {
+                continue;
+            }
+
+            var inOrder = (firstSon < x && x < lastFather)
+                || (x == 0 && last >= 2 && string.Equals(c[1].Text, fatherText, StringComparison.Ordinal) && lastSon > 1)
+                || (x == last && last >= 2 && string.Equals(c[last - 1].Text, sonText, StringComparison.Ordinal) && firstFather < last - 1);
+            if (inOrder)
             {
                 return true;
             }

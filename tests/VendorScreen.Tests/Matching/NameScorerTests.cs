@@ -26,6 +26,30 @@ public sealed class NameScorerTests
         }
     }
 
+    [Theory]
+    [InlineData("Usama bin Laden", "BIN LADEN, Usama")]
+    [InlineData("Zine El Abidine Ben Ali", "BEN ALI, Zine El Abidine")]
+    [InlineData("Awad Ibn Auf", "AUF, Awad Ibn")]
+    [InlineData("Amada Ould Kheirou", "KHEIROU, Amada Ould")]
+    [InlineData("Ali Saed Bin Ali El-Hoorie", "EL-HOORIE, Ali Saed Bin Ali")]
+    [InlineData("Usama bin Muhammad bin Awad bin Ladin", "BIN LADIN, Usama bin Muhammad bin Awad")]
+    public void Compare_ListedSurnameFirst_IsTheSameSonAndFather(string natural, string listed)
+    {
+        // Lists write a person's surname first: the connector then starts or ends the name, or a word it repeats stands on both
+        // sides of it. The son and the father are the same as in the name written in its natural order.
+        Score(natural, listed).Should().Be(1);
+        Score(listed, natural).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("Salman bin Muhammad", "Muhammad bin Salman")]
+    [InlineData("Laden bin Usama", "BIN LADEN, Usama")]
+    [InlineData("Auf ibn Awad", "AUF, Awad Ibn")]
+    [InlineData("Muhammad bin Usama", "BIN LADIN, Usama bin Muhammad bin Awad")]
+    [InlineData("Salman bin Muhammad", "MUHAMMAD BIN SALMAN BIN ABDULAZIZ")]
+    public void Compare_SonAndFatherSwapped_IsAnotherPerson(string query, string listed) =>
+        Score(query, listed).Should().BeLessThan(0.8);
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {
