@@ -35,7 +35,7 @@ internal sealed partial class CandidateIndex
         _sound = tables.Sound;
         _modelPrefixes = modelPrefixes;
         _nameFacts = MakeFacts(names);
-        _nameKeys = NameKeyTable(names);
+        _nameWords = NameWordsTable(names);
         _precomputedMisspellings = tables.Derived.PrecomputedMisspellings;
         IsFromSnapshot = true;
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Collections.Concurrent;
 using VendorScreen.Normalization;
 
@@ -125,7 +126,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
 
         Names = [.. names];
-        _nameKeys = NameKeyTable(Names);
+        _nameWords = NameWordsTable(Names);
         (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
@@ -378,7 +379,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
 
             var count = TopCandidates(scores, touched, maxCandidates, scratch, ref ids);
-            return KeepNamesOfTheQuerysKey(query, maxCandidates, ref ids, count);
+            return KeepNamesOfTheQuerysWords(query, maxCandidates, ref ids, count);
         }
         finally
         {
@@ -655,51 +656,91 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return count;
     }
 
-    // The hash of each name's key (NormalizedName.KeyHash) beside its id, in the order of the hashes and then of the ids: the names
-    // a query's key finds, by one binary search.
-    private readonly (int Hash, int Id)[] _nameKeys;
+    // The hash of each name's words (WordsHash: its normalised tokens in any order) beside its id, in the order of the hashes and
+    // then of the ids: the names holding a query's words, by one binary search.
+    private readonly (int Hash, int Id)[] _nameWords;
 
-    private static (int Hash, int Id)[] NameKeyTable(IndexedName[] names)
+    private static (int Hash, int Id)[] NameWordsTable(IndexedName[] names)
     {
-        var keys = new (int Hash, int Id)[names.Length];
+        var words = new (int Hash, int Id)[names.Length];
         for (var id = 0; id < names.Length; id++)
         {
-            keys[id] = (names[id].Normalized.KeyHash, id);
+            words[id] = (WordsHash(names[id].Normalized.Tokens), id);
         }
 
-        Array.Sort(keys);
-        return keys;
+        Array.Sort(words);
+        return words;
     }
 
-    /// <summary>Gets the names whose key (<see cref="NormalizedName.Key"/>: their tokens, as normalised) is a query's, lowest id
+    // A hash of a name's tokens' texts that does not depend on their order ("abdallah muhammad" and "muhammad abdallah" hash
+    // alike): the sum of each text's hash, mixed.
+    private static int WordsHash(List<NameToken> tokens)
+    {
+        var hash = 0u;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            hash += BitOperations.RotateLeft((uint)StringComparer.Ordinal.GetHashCode(tokens[i].Text) * 0x9E3779B1u, 15) * 0x85EBCA77u;
+        }
+
+        return (int)hash;
+    }
+
+    /// <summary>Gets the names that hold a query's words (its tokens, as normalised) and no other, in any order, lowest id
     /// first.</summary>
     /// <param name="query">The normalised query.</param>
     /// <returns>Ids into <see cref="Names"/>.</returns>
-    internal IEnumerable<int> NamesOfKey(NormalizedName query)
+    internal IEnumerable<int> NamesOfWords(NormalizedName query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var at = FirstOfHash(query.KeyHash);
-        for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
+        var hash = WordsHash(query.Tokens);
+        for (var at = FirstOfHash(hash); at < _nameWords.Length && _nameWords[at].Hash == hash; at++)
         {
-            var id = _nameKeys[at].Id;
-            if (HasKey(id, query))
+            var id = _nameWords[at].Id;
+            if (HasWordsOf(id, query))
             {
                 yield return id;
             }
         }
     }
 
-    // Whether a name is written as a query is: the same normalised tokens.
-    private bool HasKey(int id, NormalizedName query) => string.Equals(Names[id].Normalized.Key, query.Key, StringComparison.Ordinal);
+    // Whether a name holds the words of a query and no other, in any order: each word as many times.
+    private bool HasWordsOf(int id, NormalizedName query)
+    {
+        var q = query.Tokens;
+        var c = Names[id].Normalized.Tokens;
+        if (q.Count != c.Count)
+        {
+            return false;
+        }
 
-    // The position of the first entry of a hash in the table of name keys, or where it would be.
+        for (var i = 0; i < q.Count; i++)
+        {
+            var text = q[i].Text;
+            var inQuery = 0;
+            var inName = 0;
+            for (var k = 0; k < q.Count; k++)
+            {
+                inQuery += string.Equals(q[k].Text, text, StringComparison.Ordinal) ? 1 : 0;
+                inName += string.Equals(c[k].Text, text, StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            if (inQuery != inName)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The position of the first entry of a hash in the table of names' words, or where it would be.
     private int FirstOfHash(int hash)
     {
-        int lo = 0, hi = _nameKeys.Length;
+        int lo = 0, hi = _nameWords.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_nameKeys[mid].Hash < hash)
+            if (_nameWords[mid].Hash < hash)
             {
                 lo = mid + 1;
             }
@@ -712,23 +753,25 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return lo;
     }
 
-    // A name written as the query is (the same key) is a candidate whatever its tally: one that a tie of more names than are kept
-    // left out ("Hassan", a one-word alias, among hundreds of names holding "hassan") takes the place of the last candidate that
-    // is not such a name, or is added when fewer than the most were found. Up to the most candidates are kept in all.
-    private int KeepNamesOfTheQuerysKey(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
+    // A name of the query's words, in any order, is a candidate whatever its tally: one that a tie of more names than are kept
+    // left out ("Hassan", a one-word alias, among hundreds of names holding "hassan"; "'ABDALLAH, Muhammad" among hundreds holding
+    // both words) takes the place of the last candidate that is not such a name, or is added when fewer than the most were found.
+    // Up to the most candidates are kept in all.
+    private int KeepNamesOfTheQuerysWords(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
     {
-        var at = FirstOfHash(query.KeyHash);
-        if (maxCandidates <= 0 || at >= _nameKeys.Length || _nameKeys[at].Hash != query.KeyHash)
+        var hash = WordsHash(query.Tokens);
+        var at = FirstOfHash(hash);
+        if (maxCandidates <= 0 || at >= _nameWords.Length || _nameWords[at].Hash != hash)
         {
             return count;
         }
 
-        // The last position that a name not of the key may be given up from.
+        // The last position that a name not of the query's words may be given up from.
         var replace = count - 1;
-        for (; at < _nameKeys.Length && _nameKeys[at].Hash == query.KeyHash; at++)
+        for (; at < _nameWords.Length && _nameWords[at].Hash == hash; at++)
         {
-            var id = _nameKeys[at].Id;
-            if (!HasKey(id, query) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
+            var id = _nameWords[at].Id;
+            if (!HasWordsOf(id, query) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
             {
                 continue;
             }
@@ -745,7 +788,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 continue;
             }
 
-            while (replace >= 0 && HasKey(ids![replace], query))
+            while (replace >= 0 && HasWordsOf(ids![replace], query))
             {
                 replace--;
             }

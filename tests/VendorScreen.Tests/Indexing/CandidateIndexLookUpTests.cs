@@ -86,7 +86,30 @@ public sealed class CandidateIndexLookUpTests
         candidates.Select(id => EntityOf(index, id)).Should().Contain("t:hassan");
         EntityOf(index, few[^1]).Should().Be("t:hassan", "it takes the place of the last candidate");
         few.Should().HaveCount(3);
-        index.NamesOfKey(query).Select(id => EntityOf(index, id)).Should().Equal("t:hassan");
+        index.NamesOfWords(query).Select(id => EntityOf(index, id)).Should().Equal("t:hassan");
+    }
+
+    [Fact]
+    public void FindCandidates_MoreNamesTiedThanKept_KeepsTheNamesOfTheQuerysWordsInAnyOrder()
+    {
+        // Seventy names hold "muhammad" and "abdallah" beside a third word, listed first; "'ABDALLAH, Muhammad" (a list's surname
+        // first) comes last. All tie in the tally on the query's two words, and the tie is cut by id, but a name of the query's
+        // words in another order stays among the candidates, as one in the same order does.
+        var entities = Enumerable.Range(0, 70)
+            .Select(i => new Entity($"t:{i}", EntityKind.Person, $"Muhammad Abdallah {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+            .Append(new Entity("t:listed", EntityKind.Person, "'ABDALLAH, Muhammad"))
+            .Append(new Entity("t:other", EntityKind.Person, "Muhammad Abdallah Abdallah"))
+            .ToList();
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
+        var query = NameNormalizer.Normalize("Muhammad Abdallah")[0];
+
+        var candidates = index.FindCandidates(query, 64);
+        var few = index.FindCandidates(query, 3);
+
+        candidates.Should().HaveCount(64);
+        candidates.Select(id => EntityOf(index, id)).Should().Contain("t:listed");
+        EntityOf(index, few[^1]).Should().Be("t:listed", "it takes the place of the last candidate");
+        index.NamesOfWords(query).Select(id => EntityOf(index, id)).Should().Equal(["t:listed"], "a name that holds a word more times is not of the same words");
     }
 
     // The id of the entity of an indexed name.
@@ -134,6 +157,10 @@ public sealed class CandidateIndexLookUpTests
 
     private sealed class Reference
     {
+        // Whether two names hold the same words, each as many times, in any order.
+        private static bool SameWords(NormalizedName a, NormalizedName b) =>
+            a.Tokens.Select(t => t.Text).Order(StringComparer.Ordinal).SequenceEqual(b.Tokens.Select(t => t.Text).Order(StringComparer.Ordinal));
+
         private readonly CandidateIndex _index;
         private readonly ICandidateScoring _scoring;
         private readonly CandidateIndexSimilarWordsTests.FullScan _typos;
@@ -211,8 +238,8 @@ public sealed class CandidateIndexLookUpTests
 
             var top = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToList();
 
-            // Every name written as the query is (the same key) is kept, in place of the last names that are not, lowest id first.
-            var ofKey = Enumerable.Range(0, _index.Names.Length).Where(id => _index.Names[id].Normalized.Key == query.Key).ToList();
+            // Every name of the query's words, in any order, is kept, in place of the last names that are not, lowest id first.
+            var ofKey = Enumerable.Range(0, _index.Names.Length).Where(id => SameWords(_index.Names[id].Normalized, query)).ToList();
             var replace = top.Count - 1;
             foreach (var id in ofKey.Where(id => !top.Contains(id)))
             {
@@ -222,7 +249,7 @@ public sealed class CandidateIndexLookUpTests
                     continue;
                 }
 
-                while (replace >= 0 && _index.Names[top[replace]].Normalized.Key == query.Key)
+                while (replace >= 0 && SameWords(_index.Names[top[replace]].Normalized, query))
                 {
                     replace--;
                 }
