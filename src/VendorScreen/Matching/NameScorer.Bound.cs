@@ -456,16 +456,18 @@ internal static partial class NameScorer
             return;
         }
 
+        Span<char> withAl = stackalloc char[MaxArticleWord];
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
             for (var i = 0; i < single.Count; i++)
             {
                 // A pair whose tokens are all marked marks nothing more; most runs are ruled out by their length and letters before
-                // they are written.
+                // they are written. A word with the article joined is read as AddJoined reads it.
                 var x = single[i].Text.AsSpan();
                 if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count))
-                    && MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length) && MaySpellAlike(x, runs.Joined))
+                    && (MaySpellRun(x, ref runs)
+                        || (HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start) && MaySpellRun(WithArticleAl(x, withAl), ref runs))))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);
@@ -475,6 +477,10 @@ internal static partial class NameScorer
 
         runs.Dispose();
     }
+
+    // Whether a word may be spelt alike with a run joined (by the run's length and letters, then its text).
+    private static bool MaySpellRun(ReadOnlySpan<char> x, ref JoinedRuns runs) =>
+        MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length) && MaySpellAlike(x, runs.Joined);
 
     // Whether the tokens of a run are all marked.
     private static bool AllMarked(bool[] marked, int start, int count)
@@ -507,10 +513,12 @@ internal static partial class NameScorer
         }
 
         var mask = 0UL;
+        Span<char> withAl = stackalloc char[MaxArticleWord];
+        var article = HasJoinedArticle(x);
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {
-            if (MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length) && MaySpellAlike(x, runs.Joined))
+            if (MaySpellRun(x, ref runs) || (article && StartsWithArticle(multi, runs.Start) && MaySpellRun(WithArticleAl(x, withAl), ref runs)))
             {
                 for (var m = runs.Start; m < runs.Start + runs.Count; m++)
                 {

@@ -23,8 +23,37 @@ internal static partial class NameScorer
     // given. A run of the same letters in runs of other lengths starts with the word's first letter, and any other needs the
     // first or the second letter the same, so the runs of any other start are not. A token with no letter of its own is a start
     // kept.
+    // A word with the article joined ("elkurd") is also read as the article's own word starts, "al" (WithArticleAl).
     internal static ulong JoinedStartsFor(ReadOnlySpan<char> word, List<NameToken> multi, ulong starts) =>
-        word.Length < 4 ? starts : starts | StartsByLetters(LetterBit(word[0]), LetterBit(word[1]), multi);
+        word.Length < 4 ? starts
+            : starts | StartsByLetters(LetterBit(word[0]) | (HasJoinedArticle(word) ? LetterBit('a') : 0), LetterBit(word[1]), multi);
+
+    // The Arabic article as a word of its own, as the normaliser writes it ("el-Kurd" and "al-Kurd" are "al kurd").
+    private const string Article = "al";
+
+    // The longest word read with its article as its own word writes it (WithArticleAl): longer words are read as written only.
+    private const int MaxArticleWord = 64;
+
+    /// <summary>Gets whether a word may be written with the Arabic article joined as "el" ("elkurd", "elmal"): five letters or
+    /// more, starting "el", and at most <see cref="MaxArticleWord"/> long. Against a run of the other name that starts with the
+    /// article as a word of its own, which the normaliser writes "al" ("El-Kurd" is "al kurd"), such a word is read both as written
+    /// and with "al" in place of its "el" (<see cref="WithArticleAl"/>), by the scorer's joined pairs and by their bound alike.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Whether it is such a word.</returns>
+    internal static bool HasJoinedArticle(ReadOnlySpan<char> word) =>
+        word.Length >= 5 && word.Length <= MaxArticleWord && word[0] == 'e' && word[1] == 'l';
+
+    // Whether a run of a name starts with the article as a word of its own.
+    private static bool StartsWithArticle(List<NameToken> multi, int start) => string.Equals(multi[start].Text, Article, StringComparison.Ordinal);
+
+    // Writes a word with "al" in place of its first two letters ("elkurd" -> "alkurd") into a buffer of at least MaxArticleWord
+    // characters, and gives it.
+    private static ReadOnlySpan<char> WithArticleAl(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        Article.AsSpan().CopyTo(buffer);
+        word[2..].CopyTo(buffer[2..]);
+        return buffer[..word.Length];
+    }
 
     // The starts JoinedStartsFor gives for any word of four letters or more of another name, in one pass over the name's tokens
     // rather than one per word.
@@ -36,7 +65,7 @@ internal static partial class NameScorer
             var word = words[i].Text;
             if (word.Length >= 4)
             {
-                firsts |= LetterBit(word[0]);
+                firsts |= LetterBit(word[0]) | (HasJoinedArticle(word) ? LetterBit('a') : 0);
                 seconds |= LetterBit(word[1]);
             }
         }

@@ -2382,19 +2382,36 @@ internal static partial class NameScorer
     {
         // A pair below the least similarity adds nothing: when that is above 0, a run whose length and letters rule out a
         // similarity above 0 with a word (MaySpellAlikeShape, as the bound reads runs) is neither written nor compared with it.
+        // A word with the article joined ("elkurd") is also compared, with "al" for its "el", with a run that starts with the
+        // article ("al kurd"), and pairs at the better of the two.
         var shaped = rules.JoinedMinSimilarity > 0;
+        Span<char> withAl = stackalloc char[MaxArticleWord];
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
         while (runs.MoveNext())
         {
             for (var i = 0; i < single.Count; i++)
             {
                 var x = single[i].Text;
-                if (x.Length < 4 || (shaped && !MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length)))
+                if (x.Length < 4)
                 {
                     continue;
                 }
 
-                var sim = JoinedRunSimilarity(x, single[i].Class, runs.Joined, rules);
+                var sim = double.NegativeInfinity;
+                if (!shaped || MaySpellAlikeShape(x, runs.First, runs.Second, runs.Last, runs.Length))
+                {
+                    sim = JoinedRunSimilarity(x, single[i].Class, runs.Joined, rules);
+                }
+
+                if (HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start))
+                {
+                    var y = WithArticleAl(x, withAl);
+                    if (!shaped || MaySpellAlikeShape(y, runs.First, runs.Second, runs.Last, runs.Length))
+                    {
+                        sim = Math.Max(sim, JoinedRunSimilarity(y, single[i].Class, runs.Joined, rules));
+                    }
+                }
+
                 if (sim >= rules.JoinedMinSimilarity)
                 {
                     pairs.Add(queryJoined ? new Pair(runs.Start, runs.Count, i, 1, sim) : new Pair(i, 1, runs.Start, runs.Count, sim));

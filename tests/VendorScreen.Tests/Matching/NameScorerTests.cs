@@ -50,6 +50,25 @@ public sealed class NameScorerTests
     public void Compare_SonAndFatherSwapped_IsAnotherPerson(string query, string listed) =>
         Score(query, listed).Should().BeLessThan(0.8);
 
+    [Theory]
+    [InlineData("Ahmed Elkurd", "EL-KURD, Ahmed")]
+    [InlineData("Beit Elmal Holdings", "BEIT EL-MAL HOLDINGS")]
+    [InlineData("Fawwaz Elatou", "Fawwaz EL-ATOU")]
+    [InlineData("Samuel Salman Elreda", "Samuel Salman EL-REDA")]
+    public void Compare_ArticleJoinedAsEl_IsTheArticleApart(string joined, string apart)
+    {
+        // "El-Kurd" is written "al kurd" (the article's spellings folded); "Elkurd" is one word, which is also read with "al" for its
+        // "el" against a run that starts with the article.
+        Score(joined, apart).Should().BeGreaterThanOrEqualTo(0.9);
+        Score(apart, joined).Should().BeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Theory]
+    [InlineData("Elizabeth Taylor", "Eliza Beth Taylor", 0.9)]
+    [InlineData("Elena Petrova", "Al Ena Petrova", 0.8)]
+    public void Compare_WordStartingEl_IsStillReadAsWritten(string word, string run, double atLeast) =>
+        Score(word, run).Should().BeGreaterThanOrEqualTo(atLeast);
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {

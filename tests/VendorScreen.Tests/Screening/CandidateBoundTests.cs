@@ -64,6 +64,15 @@ public sealed class CandidateBoundTests
         ReachedAfterOtherCandidates(query, candidate, ["Business Trading Machines", "National Petroleum Corporation"])
             .Should().BeGreaterThan(0, "some rule set reads the acronym as the words it abbreviates");
 
+    [Theory]
+    [InlineData("Ahmed Elkurd", "EL-KURD, Ahmed")]
+    [InlineData("EL-KURD, Ahmed", "Ahmed Elkurd")]
+    [InlineData("Beit Elmal Holdings", "BEIT EL-MAL HOLDINGS")]
+    [InlineData("BEIT EL-MAL HOLDINGS", "Beit Elmal Holdings")]
+    public void MayReach_ArticleJoinedOnEitherSide_DoesNotRuleOutTheNameWithTheArticleApart(string query, string candidate) =>
+        ReachedAfterOtherCandidates(query, candidate, ["Kurdistan Holdings", "Ahmed Malik"])
+            .Should().BeGreaterThan(0, "the word with the article joined is read as the article and the word");
+
     // Under each rule set, bounds a candidate after other candidates of the query (with none of the words the pair turns on), as
     // screening bounds them, so that what the bound keeps of the query and of the candidates' words is read again; asserts that
     // the bound does not rule the candidate out wherever its score reaches the threshold, and returns under how many rule sets
