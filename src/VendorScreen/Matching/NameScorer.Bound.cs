@@ -467,7 +467,7 @@ internal static partial class NameScorer
                 var x = single[i].Text.AsSpan();
                 if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count))
                     && (MaySpellRun(x, ref runs)
-                        || (HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start) && MaySpellRun(WithArticleAl(x, withAl), ref runs))))
+                        || (rules.JoinedArticleEl && HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start) && MaySpellRun(WithArticleAl(x, withAl), ref runs))))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);
@@ -514,7 +514,7 @@ internal static partial class NameScorer
 
         var mask = 0UL;
         Span<char> withAl = stackalloc char[MaxArticleWord];
-        var article = HasJoinedArticle(x);
+        var article = rules.JoinedArticleEl && HasJoinedArticle(x);
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms, starts);
         while (runs.MoveNext())
         {

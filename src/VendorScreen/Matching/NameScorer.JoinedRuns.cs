@@ -35,9 +35,10 @@ internal static partial class NameScorer
     private const int MaxArticleWord = 64;
 
     /// <summary>Gets whether a word may be written with the Arabic article joined as "el" ("elkurd", "elmal"): five letters or
-    /// more, starting "el", and at most <see cref="MaxArticleWord"/> long. Against a run of the other name that starts with the
-    /// article as a word of its own, which the normaliser writes "al" ("El-Kurd" is "al kurd"), such a word is read both as written
-    /// and with "al" in place of its "el" (<see cref="WithArticleAl"/>), by the scorer's joined pairs and by their bound alike.</summary>
+    /// more, starting "el", and at most <see cref="MaxArticleWord"/> long. Under <see cref="NameScoringRules.JoinedArticleEl"/>,
+    /// against a run of the other name that starts with the article as a word of its own, which the normaliser writes "al"
+    /// ("El-Kurd" is "al kurd"), such a word is read both as written and with "al" in place of its "el" (WithArticleAl), by the
+    /// scorer's joined pairs and by their bound alike; the starts of the runs the bound walks allow for it under any rules.</summary>
     /// <param name="word">The word.</param>
     /// <returns>Whether it is such a word.</returns>
     internal static bool HasJoinedArticle(ReadOnlySpan<char> word) =>

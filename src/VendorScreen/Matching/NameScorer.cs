@@ -395,7 +395,7 @@ internal static partial class NameScorer
             score *= rules.PartReplacedFactor;
         }
 
-        var patronymicSwap = PatronymicSwapped(q, c, alignment);
+        var patronymicSwap = PatronymicSwapped(q, c, alignment, rules);
         if (patronymicSwap)
         {
             score *= rules.PatronymicSwapFactor;
@@ -2076,11 +2076,11 @@ internal static partial class NameScorer
         return previous[b.Length];
     }
 
-    // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it. The
-    // candidate is read as its words allow: a word it repeats ("EL-HOORIE, Ali Saed Bin Ali") may stand in any of its places, and
+    // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it. Under
+    // patronymic-surname-first the candidate is read as its words allow: a word it repeats ("EL-HOORIE, Ali Saed Bin Ali") may stand in any of its places, and
     // a name written surname first ("BIN LADEN, Usama", "AUF, Awad Ibn"), whose connector starts or ends it, has its father's
     // word before its son's.
-    private static bool PatronymicSwapped(List<NameToken> q, List<NameToken> c, int[] alignment)
+    private static bool PatronymicSwapped(List<NameToken> q, List<NameToken> c, int[] alignment, NameScoringRules rules)
     {
         for (var i = 1; i < q.Count - 1; i++)
         {
@@ -2094,7 +2094,9 @@ internal static partial class NameScorer
                 continue;
             }
 
-            if (!ReadsAsSonOf(c, alignment[i - 1], alignment[i + 1]))
+            var connector = alignment[i];
+            if (rules.SurnameFirstPatronymics ? !ReadsAsSonOf(c, alignment[i - 1], alignment[i + 1])
+                : alignment[i - 1] > connector || alignment[i + 1] < connector)
             {
                 return true;
             }
@@ -2382,8 +2384,8 @@ internal static partial class NameScorer
     {
         // A pair below the least similarity adds nothing: when that is above 0, a run whose length and letters rule out a
         // similarity above 0 with a word (MaySpellAlikeShape, as the bound reads runs) is neither written nor compared with it.
-        // A word with the article joined ("elkurd") is also compared, with "al" for its "el", with a run that starts with the
-        // article ("al kurd"), and pairs at the better of the two.
+        // Under joined-article, a word with the article joined ("elkurd") is also compared, with "al" for its "el", with a run
+        // that starts with the article ("al kurd"), and pairs at the better of the two.
         var shaped = rules.JoinedMinSimilarity > 0;
         Span<char> withAl = stackalloc char[MaxArticleWord];
         var runs = new JoinedRuns(multi, stackalloc char[JoinedRuns.StackLength], rules.JoinedSkipsLegalForms);
@@ -2403,7 +2405,7 @@ internal static partial class NameScorer
                     sim = JoinedRunSimilarity(x, single[i].Class, runs.Joined, rules);
                 }
 
-                if (HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start))
+                if (rules.JoinedArticleEl && HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start))
                 {
                     var y = WithArticleAl(x, withAl);
                     if (!shaped || MaySpellAlikeShape(y, runs.First, runs.Second, runs.Last, runs.Length))

@@ -64,6 +64,8 @@ internal sealed record NameScoringRules : ICandidateScoring
         BalticEndingSimilarity = 0.95,
         CountryAbbreviationSimilarity = 0.95,
         NumberedSiblingScore = 0.85,
+        SurnameFirstPatronymics = true,
+        JoinedArticleEl = true,
     };
 
     /// <summary>Gets the default rules (<see cref="V5"/>).</summary>
@@ -250,6 +252,18 @@ internal sealed record NameScoringRules : ICandidateScoring
     /// more are shared, one of them distinctive. 0 for none: such names then score as any names with different numbers.</summary>
     public double NumberedSiblingScore { get; init; }
 
+    /// <summary>Gets whether the names around bin/ben/ibn are read as a name written surname first allows before they count as
+    /// swapped (<see cref="PatronymicSwapFactor"/>): a connector that starts the name has the father's word right after it and
+    /// the son's later ("BIN LADEN, Usama" is "Usama bin Laden"), one that ends it the son's word right before it and the
+    /// father's earlier ("AUF, Awad Ibn" is "Awad Ibn Auf"), and a word the name repeats may stand in any of its places
+    /// ("EL-HOORIE, Ali Saed Bin Ali"). Without it, only the order of the aligned connector's neighbours counts.</summary>
+    public bool SurnameFirstPatronymics { get; init; }
+
+    /// <summary>Gets whether a word with the Arabic article joined as "el" ("Elkurd") is also read with "al" for its "el" against
+    /// a run of the other name that starts with the article as a word of its own, which normalisation writes "al" ("El-Kurd"
+    /// is "al kurd"), pairing at the better of the two readings (<see cref="JoinedMinSimilarity"/>).</summary>
+    public bool JoinedArticleEl { get; init; }
+
     /// <summary>Gets the base weight of a token class under these rules.</summary>
     /// <param name="tokenClass">The class.</param>
     /// <returns>The base weight.</returns>
@@ -315,6 +329,8 @@ internal sealed record NameScoringRules : ICandidateScoring
         new("baltic-ending", "similarity", BalticEndingSimilarity, "similarity of a word with a Latvian or Lithuanian nominative ending to the word without it (Lavrovs / Lavrov, Sergejs / Sergey); 0 for none"),
         new("country-abbreviation", "similarity", CountryAbbreviationSimilarity, "similarity of a country's abbreviation to its name (U.S. / United States, UK / United Kingdom); 0 for none"),
         new("numbered-sibling", "score", NumberedSiblingScore, "score of the same words with other numbers, in digits or Roman numerals (Snow Storm 1 / 2, Fund III / IV L.P.): review, never block; 0 for none"),
+        new("patronymic-surname-first", "switch", SurnameFirstPatronymics ? 1 : 0, "a connector that starts or ends a name, or a word repeated around it, reads the name written surname first before patronymic-order applies (BIN LADEN, Usama / Usama bin Laden)"),
+        new("joined-article", "switch", JoinedArticleEl ? 1 : 0, "a word with the article joined as el is also read with al against a run that starts with the article (Elkurd / El-Kurd)"),
     ];
 
     /// <inheritdoc />

@@ -413,6 +413,13 @@ internal static class NameNormalizer
         var current = new CharBuffer(stackalloc char[64]);
         var hanRun = new CharBuffer(stackalloc char[32]);
         Span<char> lower = stackalloc char[2];
+
+        // Which words are written after a space (bit k for word k), and whether one was met since the last word: "C.A.D. S.A." is
+        // two runs of initials, "R I A" one.
+        var spacedWords = (decomposed.Length >> 6) + 1;
+        Span<ulong> spaced = spacedWords <= 64 ? stackalloc ulong[spacedWords] : new ulong[spacedWords];
+        spaced.Clear();
+        var space = false;
         try
         {
             for (var i = 0; i < decomposed.Length; i++)
@@ -471,6 +478,13 @@ internal static class NameNormalizer
                 }
                 else if (char.IsLetterOrDigit(c))
                 {
+                    if (current.Length == 0)
+                    {
+                        // A word starts: whether a space was met since the last.
+                        MarkSpaced(spaced, words.Count, space);
+                        space = false;
+                    }
+
                     current.Append(char.ToLowerInvariant(c));
                 }
                 else if (c is '\'' or '\u2019' or '\u02BC' or '`')
@@ -485,6 +499,7 @@ internal static class NameNormalizer
                 else
                 {
                     FlushWord(ref current, words);
+                    space |= char.IsWhiteSpace(c);
                 }
             }
 
@@ -497,7 +512,7 @@ internal static class NameNormalizer
             hanRun.Dispose();
         }
 
-        JoinSingleLetters(words);
+        JoinSingleLetters(words, spaced);
         NumberWords.Rewrite(words);
         FoldParticles(words);
         LegalForms.RewritePhrases(words);
@@ -627,8 +642,22 @@ internal static class NameNormalizer
         hanRun.Clear();
     }
 
-    // Joins runs of single letters into one word, in place: "r i a" -> "ria", "l l c" -> "llc".
-    private static void JoinSingleLetters(List<string> words)
+    // Marks whether word k is written after a space.
+    private static void MarkSpaced(Span<ulong> spaced, int k, bool space)
+    {
+        if (space && (k >> 6) < spaced.Length)
+        {
+            spaced[k >> 6] |= 1UL << (k & 63);
+        }
+    }
+
+    // Whether word k is written after a space (MarkSpaced).
+    private static bool IsSpaced(ReadOnlySpan<ulong> spaced, int k) => (k >> 6) < spaced.Length && (spaced[k >> 6] & (1UL << (k & 63))) != 0;
+
+    // Joins runs of single letters into one word, in place: "r i a" -> "ria", "l l c" -> "llc". Initials written together and
+    // set apart by a space from others written together are two words: "C.A.D. S.A." is "cad sa" (a name and its legal form),
+    // "U.S.A. L.L.C." "usa llc"; initials each set apart ("R I A", "R. I. A.") are one.
+    private static void JoinSingleLetters(List<string> words, ReadOnlySpan<ulong> spaced)
     {
         var kept = 0;
         for (var i = 0; i < words.Count; i++)
@@ -641,13 +670,19 @@ internal static class NameNormalizer
                     end++;
                 }
 
-                words[kept++] = string.Create(end - i, (words, i), static (span, state) =>
+                // The run is cut before a letter written after a space when the letters on each side of the space are at least
+                // two written together.
+                var from = i;
+                for (var k = i + 2; k <= end - 2; k++)
                 {
-                    for (var k = 0; k < span.Length; k++)
+                    if (IsSpaced(spaced, k) && !IsSpaced(spaced, k - 1) && !IsSpaced(spaced, k + 1) && k - from >= 2)
                     {
-                        span[k] = state.words[state.i + k][0];
+                        words[kept++] = Joined(words, from, k);
+                        from = k;
                     }
-                });
+                }
+
+                words[kept++] = from == end - 1 ? words[from] : Joined(words, from, end);
                 i = end - 1;
             }
             else
@@ -658,6 +693,16 @@ internal static class NameNormalizer
 
         words.RemoveRange(kept, words.Count - kept);
     }
+
+    // The single letters from one word to another, joined.
+    private static string Joined(List<string> words, int from, int to) =>
+        string.Create(to - from, (words, from), static (span, state) =>
+        {
+            for (var k = 0; k < span.Length; k++)
+            {
+                span[k] = state.words[state.from + k][0];
+            }
+        });
 
     // The Arabic article and "son of" have several spellings: "el-Assad" / "al-Assad", "ibn Laden" / "bin Laden".
     private static void FoldParticles(List<string> words)

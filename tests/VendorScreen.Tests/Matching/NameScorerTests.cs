@@ -69,6 +69,17 @@ public sealed class NameScorerTests
     public void Compare_WordStartingEl_IsStillReadAsWritten(string word, string run, double atLeast) =>
         Score(word, run).Should().BeGreaterThanOrEqualTo(atLeast);
 
+    [Theory]
+    [InlineData("CAD SA", "C.A.D., S.A.")]
+    [InlineData("C.A.D. SA", "C.A.D. S.A.")]
+    [InlineData("ECA SA", "E.C.A., S.A.")]
+    public void Compare_InitialsAndALegalFormWrittenWithDots_AreTheInitialsAndTheLegalForm(string plain, string dotted)
+    {
+        // "C.A.D. S.A." is a name of three initials and its legal form, not five initials.
+        Score(plain, dotted).Should().Be(1);
+        Score(dotted, plain).Should().Be(1);
+    }
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {

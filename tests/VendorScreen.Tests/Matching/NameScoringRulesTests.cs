@@ -58,6 +58,17 @@ public sealed partial class NameScoringRulesTests
     }
 
     [Theory]
+    [InlineData("Usama bin Laden", "BIN LADEN, Usama")]
+    [InlineData("Awad Ibn Auf", "AUF, Awad Ibn")]
+    [InlineData("Ahmed Elkurd", "EL-KURD, Ahmed")]
+    public void V5_NamesAsListsWriteThem_MatchWhereV4StaysAsRecorded(string query, string candidate)
+    {
+        Best(query, candidate, NameScoringRules.V5).Score.Should().Be(1);
+        Best(query, candidate, NameScoringRules.V4).Score.Should().BeLessThan(ReviewThreshold, "token-align-v4 stays as it was recorded");
+        Best(query, candidate, NameScoringRules.V3).Score.Should().BeLessThan(ReviewThreshold, "token-align-v3 stays as it was recorded");
+    }
+
+    [Theory]
     [InlineData("SAOCHI", "SANCHI", 0.8333)]
     [InlineData("GPLBON", "GOLBON", 0.8333)]
     [InlineData("SOURIL", "SOURIA", 0.8333)]
@@ -121,11 +132,12 @@ public sealed partial class NameScoringRulesTests
             "acronym-extra-part", "initials-only");
 
         // v5 adds rules to v4: the one-edit-name floor, the parts-left-out floor with its least rarity, syllables compared exactly
-        // between names of one syllabic script, the rules for names written another way, and the score of numbered siblings.
+        // between names of one syllabic script, the rules for names written another way, the score of numbered siblings, and the
+        // rules for names as lists write them (surname first, the article joined).
         var v4 = NameScoringRules.V4.Table().ToDictionary(r => r.Feature, r => r.Value);
         NameScoringRules.V5.Table().Where(r => !v4.TryGetValue(r.Feature, out var value) || value != r.Value).Select(r => r.Feature)
             .Should().Equal("one-edit-name", "parts-left-out", "parts-left-out-rarity", "same-script-syllables", "given-name", "given-name-cap", "digit-for-letter",
-                "wade-giles", "baltic-ending", "country-abbreviation", "numbered-sibling");
+                "wade-giles", "baltic-ending", "country-abbreviation", "numbered-sibling", "patronymic-surname-first", "joined-article");
     }
 
     [Theory]

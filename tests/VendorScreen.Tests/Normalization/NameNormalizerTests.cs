@@ -13,6 +13,14 @@ public sealed class NameNormalizerTests
     [InlineData("Shenzhen Hua'antai Intelligent Technology", "shenzhen huaantai intelligent technology")]
     [InlineData("AT&T Inc.", "at and t inc")]
     [InlineData("  Hikvision\tUSA\u00A0Inc ", "hikvision usa inc")]
+    [InlineData("C.A.D., S.A.", "cad sa")]
+    [InlineData("C.A.D. S.A.", "cad sa")]
+    [InlineData("CAD SA", "cad sa")]
+    [InlineData("U.S.A. L.L.C.", "usa llc")]
+    [InlineData("R I A Trading", "ria trading")]
+    [InlineData("R. I. A. Trading", "ria trading")]
+    [InlineData("A.B. C Trading", "abc trading")]
+    [InlineData("A B.C. Trading", "abc trading")]
     public void Key_LatinNames_AreFoldedAndLegalFormsRewritten(string name, string expected)
     {
         NameNormalizer.Key(name).Should().Be(expected);
