@@ -672,21 +672,44 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return words;
     }
 
-    // A hash of a name's tokens' texts that does not depend on their order ("abdallah muhammad" and "muhammad abdallah" hash
-    // alike): the sum of each text's hash, mixed.
+    // A hash of a name's words that does not depend on their order ("abdallah muhammad" and "muhammad abdallah" hash alike):
+    // the sum of each counted word's hash (CountsAsWord), mixed.
     private static int WordsHash(List<NameToken> tokens)
     {
+        var allAside = AllAside(tokens);
         var hash = 0u;
         for (var i = 0; i < tokens.Count; i++)
         {
-            hash += BitOperations.RotateLeft((uint)StringComparer.Ordinal.GetHashCode(tokens[i].Text) * 0x9E3779B1u, 15) * 0x85EBCA77u;
+            if (CountsAsWord(tokens[i], allAside))
+            {
+                hash += BitOperations.RotateLeft((uint)StringComparer.Ordinal.GetHashCode(tokens[i].Text) * 0x9E3779B1u, 15) * 0x85EBCA77u;
+            }
         }
 
         return (int)hash;
     }
 
-    /// <summary>Gets the names that hold a query's words (its tokens, as normalised) and no other, in any order, lowest id
-    /// first.</summary>
+    // Whether a token counts among a name's words: legal forms are set aside ("Hikvision Ltd" holds the words of "Hikvision LLC"
+    // and of "Hikvision"), unless the name holds nothing else. Titles count: "Ibrahim" finding "DR. IBRAHIM" (a weak alias)
+    // among hundreds of names holding "ibrahim" was one false alert more on the quality harness's common words.
+    private static bool CountsAsWord(NameToken token, bool allAside) => allAside || token.Class is not TokenClass.LegalForm;
+
+    // Whether every token of a name is a legal form.
+    private static bool AllAside(List<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class is not TokenClass.LegalForm)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Gets the names that hold a query's words (its tokens, as normalised, legal forms aside unless it holds nothing
+    /// else) and no other, in any order, lowest id first.</summary>
     /// <param name="query">The normalised query.</param>
     /// <returns>Ids into <see cref="Names"/>.</returns>
     internal IEnumerable<int> NamesOfWords(NormalizedName query)
@@ -703,34 +726,43 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
     }
 
-    // Whether a name holds the words of a query and no other, in any order: each word as many times.
+    // Whether a name holds the words of a query and no other, in any order: each word as many times, legal forms aside
+    // (CountsAsWord).
     private bool HasWordsOf(int id, NormalizedName query)
     {
         var q = query.Tokens;
         var c = Names[id].Normalized.Tokens;
-        if (q.Count != c.Count)
+        var qAside = AllAside(q);
+        var cAside = AllAside(c);
+        if (qAside != cAside || Counted(q, qAside, null) != Counted(c, cAside, null))
         {
             return false;
         }
 
         for (var i = 0; i < q.Count; i++)
         {
-            var text = q[i].Text;
-            var inQuery = 0;
-            var inName = 0;
-            for (var k = 0; k < q.Count; k++)
-            {
-                inQuery += string.Equals(q[k].Text, text, StringComparison.Ordinal) ? 1 : 0;
-                inName += string.Equals(c[k].Text, text, StringComparison.Ordinal) ? 1 : 0;
-            }
-
-            if (inQuery != inName)
+            if (CountsAsWord(q[i], qAside) && Counted(q, qAside, q[i].Text) != Counted(c, cAside, q[i].Text))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // How many of a name's counted words (CountsAsWord) are written as a text, or how many there are when the text is null.
+    private static int Counted(List<NameToken> tokens, bool allAside, string? text)
+    {
+        var count = 0;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (CountsAsWord(tokens[k], allAside) && (text is null || string.Equals(tokens[k].Text, text, StringComparison.Ordinal)))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     // The position of the first entry of a hash in the table of names' words, or where it would be.
@@ -753,9 +785,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         return lo;
     }
 
-    // A name of the query's words, in any order, is a candidate whatever its tally: one that a tie of more names than are kept
-    // left out ("Hassan", a one-word alias, among hundreds of names holding "hassan"; "'ABDALLAH, Muhammad" among hundreds holding
-    // both words) takes the place of the last candidate that is not such a name, or is added when fewer than the most were found.
+    // A name of the query's words, in any order, legal forms aside, is a candidate whatever its tally: one that a tie of more
+    // names than are kept left out ("Hassan", a one-word alias, among hundreds of names holding "hassan"; "'ABDALLAH, Muhammad"
+    // among hundreds holding both words) takes the place of the last candidate that is not such a name, or is added when fewer than the most were found.
     // Up to the most candidates are kept in all.
     private int KeepNamesOfTheQuerysWords(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
     {

@@ -112,6 +112,26 @@ public sealed class CandidateIndexLookUpTests
         index.NamesOfWords(query).Select(id => EntityOf(index, id)).Should().Equal(["t:listed"], "a name that holds a word more times is not of the same words");
     }
 
+    [Fact]
+    public void FindCandidates_MoreNamesTiedThanKept_KeepsTheNamesOfTheQuerysWordsWithOtherLegalForms()
+    {
+        // "Zorbex LLC" holds the words of "ZORBEX LTD" and of "Zorbex" but its legal form: those stay among the candidates, among
+        // seventy names holding "zorbex" listed first. A title is a word: "Mr Zorbex" is not of the words of "Zorbex". A query
+        // of legal forms alone holds the words of names of legal forms alone.
+        var entities = Enumerable.Range(0, 70)
+            .Select(i => new Entity($"t:{i}", EntityKind.Organization, $"Zorbex {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+            .Append(new Entity("t:ltd", EntityKind.Organization, "ZORBEX LTD"))
+            .Append(new Entity("t:bare", EntityKind.Organization, "Zorbex"))
+            .Append(new Entity("t:forms", EntityKind.Organization, "Ltd"))
+            .ToList();
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
+
+        index.FindCandidates(NameNormalizer.Normalize("Zorbex LLC")[0], 64).Select(id => EntityOf(index, id)).Should().Contain(["t:ltd", "t:bare"]);
+        index.NamesOfWords(NameNormalizer.Normalize("Zorbex LLC")[0]).Select(id => EntityOf(index, id)).Should().Equal("t:ltd", "t:bare");
+        index.NamesOfWords(NameNormalizer.Normalize("Mr Zorbex")[0]).Should().BeEmpty();
+        index.NamesOfWords(NameNormalizer.Normalize("Limited")[0]).Select(id => EntityOf(index, id)).Should().Equal("t:forms");
+    }
+
     // The id of the entity of an indexed name.
     private static string EntityOf(CandidateIndex index, int name) => index.Entities[index.Names[name].EntityIndex].Id;
 
@@ -157,9 +177,15 @@ public sealed class CandidateIndexLookUpTests
 
     private sealed class Reference
     {
-        // Whether two names hold the same words, each as many times, in any order.
-        private static bool SameWords(NormalizedName a, NormalizedName b) =>
-            a.Tokens.Select(t => t.Text).Order(StringComparer.Ordinal).SequenceEqual(b.Tokens.Select(t => t.Text).Order(StringComparer.Ordinal));
+        // Whether two names hold the same words, each as many times, in any order, legal forms aside unless a name holds
+        // nothing else.
+        private static bool SameWords(NormalizedName a, NormalizedName b) => Words(a).SequenceEqual(Words(b));
+
+        private static List<string> Words(NormalizedName name)
+        {
+            var aside = name.Tokens.All(t => t.Class is TokenClass.LegalForm);
+            return [.. name.Tokens.Where(t => aside || t.Class is not TokenClass.LegalForm).Select(t => t.Text).Order(StringComparer.Ordinal), aside ? "(aside)" : ""];
+        }
 
         private readonly CandidateIndex _index;
         private readonly ICandidateScoring _scoring;
