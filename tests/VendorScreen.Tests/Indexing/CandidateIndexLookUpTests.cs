@@ -72,8 +72,7 @@ public sealed class CandidateIndexLookUpTests
     {
         // Seventy names hold "hassan" beside one other word each, listed first; the one-word "Hassan" comes last. All tie in the
         // tally, and the tie is cut by id, but a name written as the query is stays among the candidates.
-        var entities = Enumerable.Range(0, 70)
-            .Select(i => new Entity($"t:{i}", EntityKind.Person, $"Hassan {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+        var entities = SeventyNamesHolding("Hassan", EntityKind.Person)
             .Append(new Entity("t:hassan", EntityKind.Person, "Hassan"))
             .ToList();
         var index = new CandidateIndex(entities, NameScoringRules.Default);
@@ -95,8 +94,7 @@ public sealed class CandidateIndexLookUpTests
         // Seventy names hold "muhammad" and "abdallah" beside a third word, listed first; "'ABDALLAH, Muhammad" (a list's surname
         // first) comes last. All tie in the tally on the query's two words, and the tie is cut by id, but a name of the query's
         // words in another order stays among the candidates, as one in the same order does.
-        var entities = Enumerable.Range(0, 70)
-            .Select(i => new Entity($"t:{i}", EntityKind.Person, $"Muhammad Abdallah {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+        var entities = SeventyNamesHolding("Muhammad Abdallah", EntityKind.Person)
             .Append(new Entity("t:listed", EntityKind.Person, "'ABDALLAH, Muhammad"))
             .Append(new Entity("t:other", EntityKind.Person, "Muhammad Abdallah Abdallah"))
             .ToList();
@@ -118,8 +116,7 @@ public sealed class CandidateIndexLookUpTests
         // "Zorbex LLC" holds the words of "ZORBEX LTD" and of "Zorbex" but its legal form: those stay among the candidates, among
         // seventy names holding "zorbex" listed first. A title is a word: "Mr Zorbex" is not of the words of "Zorbex". A query
         // of legal forms alone holds the words of names of legal forms alone.
-        var entities = Enumerable.Range(0, 70)
-            .Select(i => new Entity($"t:{i}", EntityKind.Organization, $"Zorbex {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"))
+        var entities = SeventyNamesHolding("Zorbex", EntityKind.Organization)
             .Append(new Entity("t:ltd", EntityKind.Organization, "ZORBEX LTD"))
             .Append(new Entity("t:bare", EntityKind.Organization, "Zorbex"))
             .Append(new Entity("t:forms", EntityKind.Organization, "Ltd"))
@@ -131,6 +128,11 @@ public sealed class CandidateIndexLookUpTests
         index.NamesOfWords(NameNormalizer.Normalize("Mr Zorbex")[0]).Should().BeEmpty();
         index.NamesOfWords(NameNormalizer.Normalize("Limited")[0]).Select(id => EntityOf(index, id)).Should().Equal("t:forms");
     }
+
+    // Seventy entities ("t:0" to "t:69") whose names hold some words and one other word each ("Hassan AAx", "Hassan ABx", ...):
+    // names that tie in the tally of a query of those words, listed before the names a test appends.
+    private static IEnumerable<Entity> SeventyNamesHolding(string words, EntityKind kind) =>
+        Enumerable.Range(0, 70).Select(i => new Entity($"t:{i}", kind, $"{words} {(char)('A' + (i / 26))}{(char)('A' + (i % 26))}x"));
 
     // The id of the entity of an indexed name.
     private static string EntityOf(CandidateIndex index, int name) => index.Entities[index.Names[name].EntityIndex].Id;
