@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Collections.Concurrent;
+using System.Numerics;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -787,8 +787,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // A name of the query's words, in any order, legal forms aside, is a candidate whatever its tally: one that a tie of more
     // names than are kept left out ("Hassan", a one-word alias, among hundreds of names holding "hassan"; "'ABDALLAH, Muhammad"
-    // among hundreds holding both words) takes the place of the last candidate that is not such a name, or is added when fewer than the most were found.
-    // Up to the most candidates are kept in all.
+    // among hundreds holding both words) takes the place of the last candidate that is not such a name, or is added when fewer
+    // than the most were found. Up to the most candidates are kept in all.
     private int KeepNamesOfTheQuerysWords(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
     {
         var hash = WordsHash(query.Tokens);

@@ -467,7 +467,8 @@ internal static partial class NameScorer
                 var x = single[i].Text.AsSpan();
                 if (x.Length >= 4 && !(markedSingle[i] && AllMarked(markedMulti, runs.Start, runs.Count))
                     && (MaySpellRun(x, ref runs)
-                        || (rules.JoinedArticleEl && HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start) && MaySpellRun(WithArticleAl(x, withAl), ref runs))))
+                        || (rules.JoinedArticleEl && HasJoinedArticle(x) && StartsWithArticle(multi, runs.Start)
+                            && MaySpellRun(WithArticleAl(x, withAl), ref runs))))
                 {
                     markedSingle[i] = true;
                     MarkUsed(markedMulti, runs.Start, runs.Count);

@@ -2077,9 +2077,9 @@ internal static partial class NameScorer
     }
 
     // "SALMAN BIN MUHAMMAD" and "MUHAMMAD BIN SALMAN" are son and father: the names around the connector must not cross it. Under
-    // patronymic-surname-first the candidate is read as its words allow: a word it repeats ("EL-HOORIE, Ali Saed Bin Ali") may stand in any of its places, and
-    // a name written surname first ("BIN LADEN, Usama", "AUF, Awad Ibn"), whose connector starts or ends it, has its father's
-    // word before its son's.
+    // patronymic-surname-first the candidate is read as its words allow (ReadsAsSonOf): a word it repeats ("EL-HOORIE, Ali Saed
+    // Bin Ali") may stand in any of its places, and a name written surname first ("BIN LADEN, Usama", "AUF, Awad Ibn"), whose
+    // connector starts or ends it, has its father's word before its son's.
     private static bool PatronymicSwapped(List<NameToken> q, List<NameToken> c, int[] alignment, NameScoringRules rules)
     {
         for (var i = 1; i < q.Count - 1; i++)
@@ -2089,12 +2089,12 @@ internal static partial class NameScorer
                 continue;
             }
 
-            if (!Patronymics.Contains(c[alignment[i]].Text))
+            var connector = alignment[i];
+            if (!Patronymics.Contains(c[connector].Text))
             {
                 continue;
             }
 
-            var connector = alignment[i];
             if (rules.SurnameFirstPatronymics ? !ReadsAsSonOf(c, alignment[i - 1], alignment[i + 1])
                 : alignment[i - 1] > connector || alignment[i + 1] < connector)
             {
