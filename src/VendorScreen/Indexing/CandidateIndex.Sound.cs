@@ -66,11 +66,16 @@ internal sealed partial class CandidateIndex
     /// <summary>Looks up by sound the groups of runs of a query on a helper thread, from its last group back, while the
     /// screening's thread finds the query's candidates from its first: each takes the groups not yet taken, and the helper stops
     /// at the first the other thread took.</summary>
-    /// <param name="shared">The look-up shared, of the query it was reset for.</param>
+    /// <param name="shared">The look-up shared, of the query it was reset for. Once cleared (the screening's thread is done with
+    /// the look-up before the helper starts), nothing is left to look up, and nothing is.</param>
     internal void LookUpSoundFromTheEnd(SharedSoundRuns shared)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        var query = shared.Query ?? throw new ArgumentException("no query to look up", nameof(shared));
+        if (shared.Query is not { } query)
+        {
+            return;
+        }
+
         Scratch? scratch = null;
         try
         {

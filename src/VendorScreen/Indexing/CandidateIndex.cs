@@ -416,11 +416,16 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     /// <summary>Looks up the words a query's tokens may misspell on a helper thread, from its last token back, while the
     /// screening's thread finds the query's candidates (<see cref="FindCandidates(NormalizedName, int, Dictionary{string, ArraySegment{int}}, ref int[], SharedSimilarWords, SharedSoundRuns)"/>)
     /// from its first: each takes the tokens not yet taken, and the helper stops at the first the other thread took.</summary>
-    /// <param name="shared">The look-ups shared, of the query they were reset for.</param>
+    /// <param name="shared">The look-ups shared, of the query they were reset for. Once cleared (the screening's thread is done
+    /// with the look-up before the helper starts), nothing is left to look up, and nothing is.</param>
     internal void LookUpSimilarFromTheEnd(SharedSimilarWords shared)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        var query = shared.Query ?? throw new ArgumentException("no query to look up", nameof(shared));
+        if (shared.Query is not { } query)
+        {
+            return;
+        }
+
         var tokens = query.Tokens;
         var useLowWeight = UsesLowWeightTokens(tokens);
         Scratch? scratch = null;

@@ -1162,11 +1162,8 @@ internal static partial class Screener
         {
             try
             {
-                if (Sound.Query is not null)
-                {
-                    index.LookUpSoundFromTheEnd(Sound);
-                }
-
+                // A look-up the screening's thread has done with meanwhile was cleared: nothing is left, and nothing is thrown.
+                index.LookUpSoundFromTheEnd(Sound);
                 index.LookUpSimilarFromTheEnd(Similar);
             }
 #pragma warning disable CA1031 // Left to the screening's thread, as said.

@@ -68,6 +68,29 @@ public sealed class SharedSimilarWordsTests
     }
 
     [Fact]
+    public async Task LookUpSimilarFromTheEnd_LookUpClearedBeforeTheHelperStarts_TakesNothingAndThrowsNothing()
+    {
+        // The screening's thread may find its candidates and be done with the look-up before the pool starts the helper: the
+        // helper then finds the look-up cleared, and has nothing to do (it threw, and swallowed, an exception in that case).
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = NameNormalizer.Normalize("Hikvsion Digital Tecnology Company")[0];
+        var shared = new SharedSimilarWords();
+        shared.Reset(query);
+        int[]? ids = null;
+        index.FindCandidates(query, 64, null, ref ids, shared);
+        shared.Clear();
+
+        var helper = () => index.LookUpSimilarFromTheEnd(shared);
+
+        helper.Should().NotThrow();
+        shared.Query.Should().BeNull("the look-up stays cleared");
+        shared.Reset(query);
+        var found = index.FindCandidates(query, 64, null, ref ids, shared);
+        ids.AsSpan(0, found).ToArray().Should().Equal(EmbeddedIndex.CandidatesAlone(index, query));
+        shared.ReadFromHelper.Should().Be(0, "the helper of the cleared look-up looked nothing up");
+    }
+
+    [Fact]
     public async Task ShortPostings_QueryWithAMisspeltWord_ListsOfItsWordsAndOfTheWordsDoneItMisspellsShortestFirst()
     {
         // "Hikvsion" has no list of its own; once the helper has looked it up, the lists of the words it misspells are read.

@@ -34,6 +34,26 @@ public sealed class SharedSoundRunsTests
         }
     }
 
+    [Fact]
+    public async Task LookUpSoundFromTheEnd_LookUpClearedBeforeTheHelperStarts_TakesNothingAndThrowsNothing()
+    {
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = SoundForms("항저우 하이크비전 디지털 테크놀로지").First();
+        var shared = new SharedSoundRuns();
+        shared.Reset(query);
+        int[]? ids = null;
+        index.FindCandidates(query, 64, null, ref ids, sharedSound: shared);
+        shared.Clear();
+
+        var helper = () => index.LookUpSoundFromTheEnd(shared);
+
+        helper.Should().NotThrow();
+        shared.Reset(query);
+        var found = index.FindCandidates(query, 64, null, ref ids, sharedSound: shared);
+        ids.AsSpan(0, found).ToArray().Should().Equal(EmbeddedIndex.CandidatesAlone(index, query));
+        shared.ReadFromHelper.Should().Be(0, "the helper of the cleared look-up looked nothing up");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -116,13 +136,16 @@ public sealed class SharedSoundRunsTests
     }
 
     [Fact]
-    public void LookUpSoundFromTheEnd_NoQuery_Throws()
+    public void LookUpSoundFromTheEnd_NoQueryOrNull_LooksNothingUpOrThrows()
     {
+        // A look-up without a query (never reset, or cleared) has nothing to look up; none at all is a caller's mistake.
         var index = new CandidateIndex([], NameScoringRules.Default);
 
-        var lookUp = () => index.LookUpSoundFromTheEnd(new SharedSoundRuns());
+        var withoutQuery = () => index.LookUpSoundFromTheEnd(new SharedSoundRuns());
+        var none = () => index.LookUpSoundFromTheEnd(null!);
 
-        lookUp.Should().Throw<ArgumentException>().WithMessage("*no query*");
+        withoutQuery.Should().NotThrow();
+        none.Should().Throw<ArgumentNullException>().WithParameterName("shared");
     }
 
 
