@@ -160,10 +160,16 @@ internal static class ThroughputHarness
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+
+        // What the runtime still compiled on this thread in these first screenings after the engine's warm-up: the code the
+        // warm-up left for the first requests to compile (warmup.compile_ms_after).
+        var compiledBefore = JitInfo.GetCompilationTime(currentThread: true);
         foreach (var q in queries.Take(200))
         {
             await engine.ScreenAsync(ScreeningRequest.ForParty(q.Name));
         }
+
+        var compiledAfterWarmUp = JitInfo.GetCompilationTime(currentThread: true) - compiledBefore;
 
         var latencies = new double[queries.Count];
 
@@ -353,6 +359,9 @@ internal static class ThroughputHarness
             ["snapshot.load_gc_pause_ms"] = Round(snapshotPause.TotalMilliseconds),
             ["snapshot.load_collections"] = snapshotCollections,
             ["warmup.ms"] = Round(warmUp.Elapsed.TotalMilliseconds),
+            ["warmup.compile_ms_after"] = Round(compiledAfterWarmUp.TotalMilliseconds),
+            ["screen.compile_ms"] = Round(compiled.Sum(c => c.TotalMilliseconds)),
+            ["screen.with_compile"] = compiled.Count(c => c > TimeSpan.Zero),
             ["screen.max_gc_pause_us"] = Round(paused.Max().TotalMicroseconds),
             ["screen.with_collection"] = collections.Count(c => c > 0),
             ["alloc.bytes_per_screen"] = Math.Round((double)allocated / queries.Count),

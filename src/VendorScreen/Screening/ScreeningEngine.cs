@@ -236,8 +236,9 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
     /// <summary>
     /// Runs the screening code over the current dataset, loading it first if need be, until the runtime has optimised it, so
     /// that a new process does not screen its first requests in code not yet compiled or not yet optimised: made-up suppliers
-    /// and persons in Latin letters, names in Han, Hangul and Cyrillic, product listings and analysts' searches, different in
-    /// every round, their results discarded.
+    /// and persons in Latin letters, names in Han, Hangul and Cyrillic, product listings and analysts' searches, and names the
+    /// dataset lists (as written, with a letter left out, in another order, without punctuation, and entities owned by listed
+    /// parties) so that the paths of a hit are compiled too; different in every round, their results discarded.
     /// </summary>
     /// <remarks>
     /// For a service that should answer its first requests at full speed: call it once after the first load (the hosting
@@ -265,9 +266,10 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         {
             for (var round = phase * Screening.WarmUp.Rounds; round < (phase + 1) * Screening.WarmUp.Rounds; round++)
             {
-                foreach (var request in Screening.WarmUp.Requests(round))
+                foreach (var request in Screening.WarmUp.Requests(round).Concat(Screening.WarmUp.ListedRequests(state, asOf, round)))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    ScreeningRequest.Validate(request, nameof(request), null);
                     _ = Screening.Screener.Screen(state, request, _options, _policy, asOf, now, cancellationToken);
                 }
 

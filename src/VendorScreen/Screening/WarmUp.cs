@@ -106,6 +106,82 @@ internal static class WarmUp
         }
     }
 
+    /// <summary>Gets the requests of a round made of the dataset's own names, which the made-up ones of <see cref="Requests"/> do
+    /// not find: the paths of a hit (the explanations, the decision of the policy, the names read in another order or with a
+    /// letter left out) are compiled by the warm-up too, not by the first requests that find a listed party. In each round a
+    /// name of the index, another each round, as written, with a letter left out, in another order or with its punctuation
+    /// dropped; in every fourth round also the name of an entity owned by listed parties, when the dataset has one.</summary>
+    /// <param name="state">The state screened.</param>
+    /// <param name="asOf">The date of the ownership read.</param>
+    /// <param name="round">The round's number, from 0.</param>
+    /// <returns>The requests.</returns>
+    public static IEnumerable<ScreeningRequest> ListedRequests(EngineState state, DateOnly asOf, int round)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(round);
+        var names = state.Index.Names;
+        if (names.Length == 0)
+        {
+            yield break;
+        }
+
+        // A stride prime to any index's size in practice spreads the rounds' names over the whole index.
+        var name = names[(int)((((long)round * 7919) + 13) % names.Length)].Name.Value;
+        yield return ScreeningRequest.ForParty((round % 4) switch
+        {
+            0 => name,
+            1 => WithALetterLeftOut(name, round),
+            2 => InAnotherOrder(name),
+            _ => WithoutPunctuation(name),
+        });
+
+        if (round % 4 == 0)
+        {
+            var owned = state.Ownership.At(asOf).Exposures.Keys;
+            if (owned.Length > 0 && state.Dataset.FindEntity(owned[round / 4 % owned.Length]) is { } entity)
+            {
+                yield return ScreeningRequest.ForParty(entity.PrimaryName);
+            }
+        }
+    }
+
+    // The name with one letter left out of its longest word (a letter after the first, another one each round).
+    private static string WithALetterLeftOut(string name, int round)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var longest = 0;
+        for (var i = 1; i < words.Length; i++)
+        {
+            longest = words[i].Length > words[longest].Length ? i : longest;
+        }
+
+        if (words.Length == 0 || words[longest].Length < 3)
+        {
+            return name;
+        }
+
+        words[longest] = LeaveOutALetter(words[longest], round);
+        return string.Join(' ', words);
+    }
+
+    // A name written surname first ("BIN LADEN, Usama") in natural order, any other with its words the other way round.
+    private static string InAnotherOrder(string name)
+    {
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0 && comma == name.LastIndexOf(',') && comma < name.Length - 1)
+        {
+            return $"{name[(comma + 1)..].Trim()} {name[..comma].Trim()}";
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Array.Reverse(words);
+        return string.Join(' ', words);
+    }
+
+    // The name in lower case with every character but letters, digits and spaces left out.
+    private static string WithoutPunctuation(string name) =>
+        string.Concat(name.Where(c => char.IsLetterOrDigit(c) || c == ' ')).ToLowerInvariant();
+
     /// <summary>Gets the name an analyst's search of a round looks for.</summary>
     /// <param name="round">The round's number, from 0.</param>
     /// <returns>The name.</returns>

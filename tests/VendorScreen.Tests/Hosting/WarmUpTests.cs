@@ -83,6 +83,34 @@ public sealed class WarmUpTests
     }
 
     [Fact]
+    public async Task ListedRequests_EveryRound_NamesOfTheDatasetWrittenAsPeopleWriteThem()
+    {
+        // The made-up names find nothing listed: the warm-up also screens the dataset's own names, so that the paths of a hit (the
+        // explanations, the policy's decision, the names read in another order) are compiled before the first request.
+        using var engine = new ScreeningEngineBuilder().Build();
+        await engine.RefreshAsync();
+        var state = engine.Datasets.Current!.State;
+        var asOf = new DateOnly(2026, 12, 1);
+        var listed = state.Index.Names.Select(n => n.Name.Value).ToHashSet(StringComparer.Ordinal);
+
+        var rounds = Enumerable.Range(0, WarmUp.Phases * WarmUp.Rounds).Select(r => WarmUp.ListedRequests(state, asOf, r).OfType<PartyScreeningRequest>().ToList()).ToList();
+
+        rounds.Should().OnlyContain(r => r.Count >= 1);
+        var asWritten = rounds.Where((_, r) => r % 4 == 0).Select(r => r[0].Name).ToList();
+        asWritten.Should().OnlyContain(name => listed.Contains(name), "every fourth round screens a name as the list writes it");
+        asWritten.Distinct(StringComparer.Ordinal).Should().HaveCountGreaterThan(asWritten.Count / 2, "the rounds spread over the index");
+        rounds.Where((_, r) => r % 4 == 1).Select(r => r[0].Name).Should().Contain(name => !listed.Contains(name), "a letter is left out");
+        rounds.Where((_, r) => r % 4 == 3).Select(r => r[0].Name).Should().OnlyContain(name => !name.Any(char.IsUpper), "punctuation and case dropped");
+        if (state.Ownership.At(asOf).Exposures.Count > 0)
+        {
+            rounds.Where((_, r) => r % 4 == 0).Should().OnlyContain(r => r.Count == 2, "an entity owned by listed parties in every fourth round");
+        }
+
+        var results = rounds[0].Select(r => VendorScreen.Screening.Screener.Screen(state, r, new ScreeningOptions(), global::VendorScreen.Policies.ScreeningPolicies.Find("default")!, asOf, DateTimeOffset.UnixEpoch, default)).ToList();
+        results.Should().Contain(r => r.Hits.Count > 0, "the dataset's own names find what it lists");
+    }
+
+    [Fact]
     public void Requests_FirstRound_OnePerPathOfTheScreeningCode()
     {
         var first = WarmUp.Requests(0).ToList();
