@@ -18,7 +18,7 @@ internal sealed class VendorScreenConfiguration
         nameof(ScreeningOptions.RecentlyEndedRelationWindow), nameof(ScreeningOptions.MaxPathDepth), nameof(ScreeningOptions.MaxCandidates),
         nameof(ScreeningOptions.MaxHits), nameof(ScreeningOptions.UseDefaultDataset), nameof(ScreeningOptions.Policy),
         nameof(ScreeningOptions.EnableSensitiveData), nameof(ScreeningOptions.SourcesAllowedEmpty), nameof(ScreeningOptions.MaxSourceShrink),
-        nameof(ScreeningOptions.SourceStateDirectory),
+        nameof(ScreeningOptions.SourceStateDirectory), nameof(ScreeningOptions.CutNameLengths),
     ];
 
     private static readonly string[] SectionKeys = ["Sources", "Refresh", "Health", "CacheDirectory", "IndexSnapshot"];
@@ -88,6 +88,37 @@ internal sealed class VendorScreenConfiguration
             if (allowed.Value is { Length: > 0 } value)
             {
                 options.SourcesAllowedEmpty.Add(value);
+            }
+        }
+
+        // The lengths, when given, replace the defaults: as a list of numbers, or as "none" (or empty) for no reading of cut names.
+        var cutNameLengths = section.GetSection(nameof(ScreeningOptions.CutNameLengths));
+        if (cutNameLengths.GetChildren().Any())
+        {
+            var lengths = new List<int>();
+            foreach (var length in cutNameLengths.GetChildren())
+            {
+                if (int.TryParse(length.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    lengths.Add(value);
+                }
+                else
+                {
+                    _errors.Add($"{length.Path}: \"{length.Value}\" is not a whole number of characters.");
+                }
+            }
+
+            options.CutNameLengths = lengths;
+        }
+        else if (cutNameLengths.Value is { } none)
+        {
+            if (none.Length == 0 || none.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                options.CutNameLengths = [];
+            }
+            else
+            {
+                _errors.Add($"{cutNameLengths.Path}: \"{none}\" is not a list of lengths; give them as a list of whole numbers, or \"none\".");
             }
         }
 

@@ -72,6 +72,14 @@ public sealed class ScreeningOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool MatchPartialNames { get; set; } = true;
 
+    /// <summary>Gets or sets the lengths at which the systems that send party names cut them: the length of their name fields
+    /// (SAP's vendor name holds 35 characters). A party name of one of these lengths, or one less once the spaces that end it are
+    /// left out, may have been cut there, often inside a word ("REVOLUTIONARY ARMED FORCES OF COLOM"): it is also read as the start
+    /// of a longer listed name, and a listed name in Latin letters that starts with it is reported for review, with a
+    /// <c>cut-name</c> feature; such a hit never blocks on its own. An empty list turns the reading off.</summary>
+    /// <value>The default value is 30, 35, 40, 50 and 60 characters.</value>
+    public IList<int> CutNameLengths { get; set; } = [30, 35, 40, 50, 60];
+
     /// <summary>Gets or sets whether the embedded default dataset is screened in addition to the configured sources.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool UseDefaultDataset { get; set; } = true;
@@ -117,6 +125,7 @@ public sealed class ScreeningOptions
     {
         var clone = (ScreeningOptions)MemberwiseClone();
         clone.Ownership = Ownership?.Clone()!;
+        clone.CutNameLengths = CutNameLengths is null ? null! : [.. CutNameLengths];
         return clone;
     }
 }

@@ -190,6 +190,7 @@ public static class VendorScreenServiceCollectionExtensions
             to.MaxHits = from.MaxHits;
             to.UseDefaultDataset = from.UseDefaultDataset;
             to.MatchPartialNames = from.MatchPartialNames;
+            to.CutNameLengths = from.CutNameLengths is null ? null! : [.. from.CutNameLengths];
             to.Policy = from.Policy;
             to.EnableSensitiveData = from.EnableSensitiveData;
             to.SourcesAllowedEmpty = from.SourcesAllowedEmpty is null ? null! : new HashSet<string>(from.SourcesAllowedEmpty, StringComparer.Ordinal);

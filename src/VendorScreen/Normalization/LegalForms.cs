@@ -137,6 +137,49 @@ internal static class LegalForms
         (["yugen", "kaisha"], "ltd"),
     ];
 
+    // The legal forms as written out, a word or the words of a phrase joined by single spaces, each once.
+    private static readonly string[] WrittenForms = WrittenLegalForms();
+
+    private static string[] WrittenLegalForms()
+    {
+        var written = new List<string>();
+        foreach (var word in LegalFormMap.Keys)
+        {
+            written.Add(word);
+        }
+
+        foreach (var (words, _) in Phrases)
+        {
+            written.Add(string.Join(' ', words));
+        }
+
+        return [.. written.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Gets whether words may be a legal form written out and cut short: they start a legal form's word or phrase
+    /// ("comp" of "company", "sociedad de responsabilidad l" of "sociedad de responsabilidad limitada", "open joint stock" of
+    /// "open joint stock company"), or are one.</summary>
+    /// <param name="words">Lower-case, diacritic-free words, joined by single spaces.</param>
+    /// <returns><see langword="true"/> when some legal form starts with them.</returns>
+    internal static bool MayBeCutLegalForm(string words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var form in WrittenForms)
+        {
+            if (form.StartsWith(words, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Rewrites multi-word legal forms in a word list to their single compare token, in place
     /// ("limited liability company" → "llc", "общество с ограниченной ответственностью" → "llc").</summary>
     /// <param name="words">Lower-case, diacritic-free words.</param>

@@ -741,6 +741,7 @@ internal static partial class Screener
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var partial = partialNames ? PartialNameMatcher.For(variant, value, index, options) : null;
+        var cut = partialNames ? CutNameMatcher.For(variant, value, options) : null;
         // A window of a long text has no written form of its own: its tokens stand for it.
         var queryText = IsVariant(variants, variant) ? value : variant.Key;
         // A helper that may share the candidates of a name in Latin letters (its one form, which nearly always finds enough of them)
@@ -773,7 +774,7 @@ internal static partial class Screener
             throw;
         }
 
-        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach);
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach, cut);
         if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
@@ -787,7 +788,8 @@ internal static partial class Screener
 
     // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.
     private readonly record struct WindowCandidates(EngineState State, string Field, string Value, ScreeningOptions Options, NameMatchAlgorithm Algorithm,
-        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, KnownBounds? KnownReach = null);
+        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, KnownBounds? KnownReach = null,
+        CutNameMatcher? Cut = null);
 
     // Scores the candidates from one position to another of a look-up, in order, keeping each match as its entity's best in the
     // list of matches from first on.
@@ -833,17 +835,17 @@ internal static partial class Screener
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
     {
-        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention, knownReach) = window;
+        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention, knownReach, cut) = window;
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
         var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
 
         // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
-        // all be in the query is no match, unless it is a partial one: it is not compared in full.
+        // all be in the query is no match, unless it is a partial one or starts with a name cut short: it is not compared in full.
         if (bound is not null && qualification is null
             && !MayReach(knownReach, id, variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold)
-            && (mention || partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null))
+            && (mention || (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null && cut?.Match(candidate) is null)))
         {
             return null;
         }
@@ -871,6 +873,17 @@ internal static partial class Screener
         if ((qualification?.Apply(scored.Score, options.MatchThreshold) ?? scored.Score) >= options.ReviewThreshold)
         {
             return Pending(index, candidate, scored.Score, scored, variant, isMention: false, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+        }
+
+        if (cut?.Match(candidate) is { } start)
+        {
+            // "REVOLUTIONARY ARMED FORCES OF COLOM" is how "REVOLUTIONARY ARMED FORCES OF COLOMBIA" starts: cut by a name field, for review.
+            var cutMatch = Pending(index, candidate, start.Score, scored, variant, isMention: false, accessory: false, qualification: qualification,
+                matchThreshold: options.MatchThreshold, cut: cut.Explain(start, candidate.Name.Value));
+            if (ScoreOf(cutMatch) >= options.ReviewThreshold)
+            {
+                return cutMatch;
+            }
         }
 
         if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
@@ -1298,7 +1311,7 @@ internal static partial class Screener
         // Makes the match of every turn's pending explanations on this thread, keeping them in the order of the candidates.
         public void KeepAll(List<Match> matches, int first)
         {
-            var (_, field, value, _, _, _, _, _, _, _, _) = _window;
+            var (_, field, value, _, _, _, _, _, _, _, _, _) = _window;
             for (var k = 0; k < _chunks; k++)
             {
                 foreach (var pending in _redone[k] ? _redoneMatches[k] : _matches[k])
@@ -1543,8 +1556,9 @@ internal static partial class Screener
     // match becomes a hit (PendingFeatures, made when the hit reads the match's features): a match that a better one of the same
     // entity replaces, or that the policy clears, costs no explanation.
     private static PendingExplanation Pending(CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
-        bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null) =>
-        new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial);
+        bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null,
+        FeatureScore? cut = null) =>
+        new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial, cut);
 
     // The score of the match a pending explanation makes (MatchOf).
     private static double ScoreOf(in PendingExplanation pending) => pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
@@ -1568,7 +1582,7 @@ internal static partial class Screener
 
     // What the explanation of a name match is written from, kept with the match until a hit reads its features.
     internal readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
-        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial);
+        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial, FeatureScore? Cut = null);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
     // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
@@ -1586,6 +1600,7 @@ internal static partial class Screener
         private IndexedName? _candidate;
         private PartyQualifiers.Qualification? _qualification;
         private FeatureScore? _partial;
+        private FeatureScore? _cut;
         private List<FeatureScore>? _features;
 
         public PendingFeatures(in PendingExplanation pending)
@@ -1601,6 +1616,7 @@ internal static partial class Screener
             _qualification = pending.Qualification;
             _matchThreshold = pending.MatchThreshold;
             _partial = pending.Partial;
+            _cut = pending.Cut;
         }
 
         public int Count => Written.Count;
@@ -1627,6 +1643,7 @@ internal static partial class Screener
                     _candidate = null;
                     _qualification = null;
                     _partial = null;
+                    _cut = null;
                 }
 
                 return _features;
@@ -1637,7 +1654,7 @@ internal static partial class Screener
         {
             var candidate = _candidate!;
             var comparison = _scored.ToComparison(_query!, candidate.Normalized, _index).Features;
-            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0)
+            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_cut is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0)
                 + (_qualification is null ? 0 : 2))
             {
                 new("name-kind", 1, 0, $"matched the {KindName(candidate.Name.Kind)} name \"{candidate.Name.Value}\""),
@@ -1650,6 +1667,11 @@ internal static partial class Screener
             if (_partial is not null)
             {
                 features.Add(_partial);
+            }
+
+            if (_cut is not null)
+            {
+                features.Add(_cut);
             }
 
             if (_qualified)

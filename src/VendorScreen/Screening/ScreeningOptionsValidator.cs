@@ -72,6 +72,15 @@ public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOption
             errors.Add(Matching.NameMatchAlgorithms.DescribeUnknown(options.Algorithm));
         }
 
+        if (options.CutNameLengths is null)
+        {
+            errors.Add("CutNameLengths must not be null (an empty list turns the reading of cut names off).");
+        }
+        else if (options.CutNameLengths.Any(l => l is < 2 or > ScreeningRequest.MaxTextLength))
+        {
+            errors.Add($"CutNameLengths ({string.Join(", ", options.CutNameLengths)}) must hold lengths between 2 and {ScreeningRequest.MaxTextLength} characters.");
+        }
+
         if (options.SourcesAllowedEmpty is null)
         {
             errors.Add("SourcesAllowedEmpty must not be null.");

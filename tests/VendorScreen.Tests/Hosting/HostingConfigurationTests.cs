@@ -35,6 +35,33 @@ public sealed class HostingConfigurationTests
         new VendorScreenRefreshOptions().WarmUpScreening.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("VendorScreen:CutNameLengths:0", "35", new[] { 35 })]
+    [InlineData("VendorScreen:CutNameLengths", "none", new int[0])]
+    [InlineData("VendorScreen:CutNameLengths", "", new int[0])]
+    public void AddVendorScreen_CutNameLengthsConfigured_ReplaceTheDefaults(string key, string value, int[] expected)
+    {
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
+
+        var options = provider.GetRequiredService<IOptionsMonitor<ScreeningOptions>>().Get(Options.DefaultName);
+
+        options.CutNameLengths.Should().Equal(expected);
+        new ScreeningOptions().CutNameLengths.Should().Equal(30, 35, 40, 50, 60);
+    }
+
+    [Theory]
+    [InlineData("VendorScreen:CutNameLengths:0", "35 characters", "VendorScreen:CutNameLengths:0: \"35 characters\" is not a whole number of characters")]
+    [InlineData("VendorScreen:CutNameLengths", "35", "VendorScreen:CutNameLengths: \"35\" is not a list of lengths")]
+    [InlineData("VendorScreen:CutNameLengths:0", "1", "CutNameLengths (1) must hold lengths between 2 and 4096 characters")]
+    public void AddVendorScreen_BadCutNameLengths_NamesTheSetting(string key, string value, string message)
+    {
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
+
+        var resolve = () => provider.GetRequiredService<IOptionsMonitor<ScreeningOptions>>().Get(Options.DefaultName);
+
+        resolve.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddVendorScreen_BadConfiguration_NamesEveryProblemByPath()
     {

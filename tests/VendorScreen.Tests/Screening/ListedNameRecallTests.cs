@@ -80,6 +80,49 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         missed.Should().BeEmpty("a person's name in its natural order finds the entity a list writes surname first");
     }
 
+    [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
+    {
+        // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
+        // holds 35 characters), often inside a word: "REVOLUTIONARY ARMED FORCES OF COLOM". Each primary name and strong alias in
+        // force of an organisation longer than that, cut at 35 characters, finds its entity; or at least is not Clear; or, Clear,
+        // keeps no whole word but legal forms ("LIMITED LIABILITY COMPANY STROYGAZM": the one word that tells the company is cut,
+        // and the look-up finds names by their words). Before names were read as cut, 966 of 2,710 did not find their entity,
+        // and 885 were Clear.
+        var (lists, engine) = await RealLists.Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var named = lists.SelectMany(list => list.Entities)
+            .Where(e => e.Kind != EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
+            .SelectMany(e => e.Names
+                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
+                .Select(n => n.Value)
+                .Append(e.PrimaryName)
+                .Distinct(StringComparer.Ordinal)
+                .Where(name => name.Length > 35 && !name.Contains('?', StringComparison.Ordinal))
+                .Select(name => (Name: name[..35], e.Id)))
+            .ToList();
+
+        var results = (await engine.ScreenBatchAsync(named.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n.Name)).ToList())).Results;
+        var missed = named.Zip(results).Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id)).ToList();
+        var clear = missed.Where(p => p.Second.Decision == ScreeningDecision.Clear).ToList();
+        output.WriteLine($"{named.Count} names of organisations cut at 35 characters; {missed.Count} without their entity, {clear.Count} of them Clear");
+        foreach (var (name, result) in missed)
+        {
+            output.WriteLine($"{name.Name} [{name.Id}]: {result.Decision}, {Hits(result)}");
+        }
+
+        named.Count.Should().BeGreaterThan(2_500);
+        missed.Count.Should().BeLessThan(named.Count / 50, "nearly every name cut finds its entity");
+        clear.Select(p => p.First.Name).Should().OnlyContain(name => KeepsOnlyLegalForms(name), "a name cut at a field's length that keeps a word telling the company is not Clear");
+    }
+
+    // Whether a cut name's whole words (all but its last, which the cut may have shortened) are legal forms.
+    private static bool KeepsOnlyLegalForms(string cut)
+    {
+        var whole = cut.TrimEnd()[..cut.TrimEnd().LastIndexOf(' ')];
+        return global::VendorScreen.Normalization.NameNormalizer.Normalize(whole)[0].Tokens.All(t => t.Class == global::VendorScreen.Normalization.TokenClass.LegalForm);
+    }
+
     // Every real list, each a source (the two samples of the CSL as two), in one engine: loaded once for the tests of the class.
     private static readonly Lazy<Task<(ListSnapshot[] Lists, ScreeningEngine Engine)>> RealLists = new(LoadRealListsAsync);
 

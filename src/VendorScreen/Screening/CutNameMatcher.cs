@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using VendorScreen.Indexing;
+using VendorScreen.Normalization;
+
+namespace VendorScreen.Screening;
+
+/// <summary>What a cut name match found: how much of the listed name the query covers, and the score it gives.</summary>
+/// <param name="Score">The score, in [<see cref="ScreeningOptions.ReviewThreshold"/>, <see cref="ScreeningOptions.MatchThreshold"/>).</param>
+/// <param name="Coverage">The share of the listed name's letters the query holds, in (0, 1).</param>
+internal sealed record CutNameHit(double Score, double Coverage);
+
+/// <summary>
+/// Finds a party name cut short by the field that holds it: a purchasing system keeps a supplier's name in a field of a fixed
+/// length (SAP's vendor name holds 35 characters) and cuts a longer name there, often inside a word. Compared word for word,
+/// "REVOLUTIONARY ARMED FORCES OF COLOM" lacks "COLOMBIA" and scored below review, as did a third of the longer names of
+/// organisations on the real lists once cut at 35 characters: such names were screened Clear.
+/// </summary>
+/// <remarks>
+/// A name may be cut when its length, without the spaces that end it, is one of <see cref="ScreeningOptions.CutNameLengths"/>
+/// or one less (the cut left a space, which the system then dropped). Such a name, in Latin letters and of two words or more,
+/// matches a listed name in Latin letters that starts with it and goes on: as normalised (the same words, the last one
+/// perhaps cut short), as written once case, accents and punctuation are set aside (a cut inside a legal form: "COMMERCIAL
+/// CORPORATI"), or, for a cut inside a legal form the list writes another way, as the listed name's words before its legal
+/// forms followed by the start of a legal form written out ("TRANSPORT COMP" for "TRANSPORT CO"). The score lies between the review and the match thresholds and rises with the share of the listed name the
+/// query holds: a cut name is reported for review, never blocked, since what was cut off is not known. Nothing else about the
+/// screening changes: the name is compared in full as always, and a match found that way counts when it scores higher.
+/// Instances are immutable and safe for concurrent use.
+/// </remarks>
+internal sealed class CutNameMatcher
+{
+    /// <summary>The share of the gap between the review and the match thresholds that a cut name reaches when it holds the whole
+    /// listed name but for its last letter.</summary>
+    internal const double ScoreShare = 0.5;
+
+    /// <summary>The fewest words of a name read as cut.</summary>
+    internal const int MinWords = 2;
+
+    private readonly string _key;
+    private readonly List<NameToken> _tokens;
+    private readonly string _folded;
+    private readonly string _text;
+    private readonly int _length;
+    private readonly double _reviewThreshold;
+    private readonly double _gap;
+
+    private CutNameMatcher(NormalizedName query, string folded, string text, int length, double reviewThreshold, double gap)
+    {
+        _key = query.Key;
+        _tokens = query.Tokens;
+        _folded = folded;
+        _text = text;
+        _length = length;
+        _reviewThreshold = reviewThreshold;
+        _gap = gap;
+    }
+
+    /// <summary>Gets a matcher for one query form, or <see langword="null"/> when the name cannot have been cut by a field of
+    /// one of the lengths configured (another length, another script, a single word).</summary>
+    /// <param name="query">The normalised query form.</param>
+    /// <param name="text">The name as written.</param>
+    /// <param name="options">The engine options (the lengths and the thresholds).</param>
+    /// <returns>The matcher, or <see langword="null"/>.</returns>
+    public static CutNameMatcher? For(NormalizedName query, string text, ScreeningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        var lengths = options.CutNameLengths;
+        if (lengths is null || lengths.Count == 0 || query.IsTransliteration || query.Tokens.Count < MinWords)
+        {
+            return null;
+        }
+
+        var length = text.AsSpan().TrimEnd().Length;
+        var cutAt = 0;
+        foreach (var candidate in lengths)
+        {
+            if (length == candidate || length == candidate - 1)
+            {
+                cutAt = candidate;
+                break;
+            }
+        }
+
+        if (cutAt == 0)
+        {
+            return null;
+        }
+
+        var folded = Fold(text);
+        var gap = Math.Max(0, options.MatchThreshold - options.ReviewThreshold);
+        return new CutNameMatcher(query, folded, text, cutAt, options.ReviewThreshold, gap);
+    }
+
+    /// <summary>Gets whether a listed name starts with the query and goes on, as normalised or as written.</summary>
+    /// <param name="candidate">The candidate name.</param>
+    /// <returns>The cut name match, or <see langword="null"/>.</returns>
+    public CutNameHit? Match(IndexedName candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var name = candidate.Normalized;
+        if (name.IsTransliteration)
+        {
+            return null;
+        }
+
+        var key = name.Key;
+        double coverage;
+        if (key.Length > _key.Length && key.StartsWith(_key, StringComparison.Ordinal))
+        {
+            coverage = (double)_key.Length / key.Length;
+        }
+        else if (Fold(candidate.Name.Value) is var written && written.Length > _folded.Length && written.StartsWith(_folded, StringComparison.Ordinal))
+        {
+            // Written: a cut inside a word the normaliser rewrites (a legal form, "CORPORATI" for "CORPORATION").
+            coverage = (double)_folded.Length / written.Length;
+        }
+        else if (CutInLegalForm(name.Tokens) is var kept and > 0)
+        {
+            // The cut fell inside the legal form, which the list writes another way ("TEHRAN INTERNATIONAL TRANSPORT COMP" for
+            // "TEHRAN INTERNATIONAL TRANSPORT CO"): the name before it is the listed name before its legal forms.
+            coverage = Math.Min(kept, key.Length - 1) / (double)key.Length;
+        }
+        else
+        {
+            return null;
+        }
+
+        return new CutNameHit(_reviewThreshold + (_gap * ScoreShare * coverage), coverage);
+    }
+
+    // The letters (with the spaces between words) of the listed name that the query holds when the query is the listed name's
+    // words but for its legal forms, which end it, followed by the start of a legal form written out; 0 otherwise. The words
+    // held include at least one that is not a legal form.
+    private int CutInLegalForm(List<NameToken> candidate)
+    {
+        var query = _tokens;
+        var same = 0;
+        while (same < query.Count && same < candidate.Count && string.Equals(query[same].Text, candidate[same].Text, StringComparison.Ordinal))
+        {
+            same++;
+        }
+
+        if (same == 0 || same == query.Count || same == candidate.Count)
+        {
+            return 0;
+        }
+
+        var distinctive = false;
+        var letters = -1;
+        for (var i = 0; i < same; i++)
+        {
+            distinctive |= candidate[i].Class != TokenClass.LegalForm;
+            letters += candidate[i].Text.Length + 1;
+        }
+
+        for (var i = same; i < candidate.Count; i++)
+        {
+            if (candidate[i].Class != TokenClass.LegalForm)
+            {
+                return 0;
+            }
+        }
+
+        var tail = string.Join(' ', query.Skip(same).Select(t => t.Text));
+        return distinctive && LegalForms.MayBeCutLegalForm(tail) ? letters : 0;
+    }
+
+    /// <summary>Explains a cut name match in words.</summary>
+    /// <param name="hit">The match.</param>
+    /// <param name="matchedName">The listed name.</param>
+    /// <returns>The explanation feature.</returns>
+    public FeatureScore Explain(CutNameHit hit, string matchedName) =>
+        new("cut-name", hit.Coverage, ScoreShare, string.Create(CultureInfo.InvariantCulture,
+            $"\"{_text.TrimEnd()}\" may be cut at {_length} characters, the length of a name field, and is how \"{matchedName}\" starts ({hit.Coverage:P0} of it): reported for review, never blocked"));
+
+    // The letters and digits of a name in lower case without accents, every other run of characters one space, trimmed. A lone
+    // surrogate (text that is not valid Unicode) is read as a character of neither kind.
+    internal static string Fold(string text)
+    {
+        var decomposed = NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var space = false;
+        foreach (var c in decomposed)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                space = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
