@@ -38,17 +38,17 @@ internal sealed class CutNameMatcher
 
     private readonly string _key;
     private readonly List<NameToken> _tokens;
-    private readonly string _folded;
+    // The name as written, folded (Fold), made when a candidate first needs it: most names read as cut never do.
+    private string? _folded;
     private readonly string _text;
     private readonly int _length;
     private readonly double _reviewThreshold;
     private readonly double _gap;
 
-    private CutNameMatcher(NormalizedName query, string folded, string text, int length, double reviewThreshold, double gap)
+    private CutNameMatcher(NormalizedName query, string text, int length, double reviewThreshold, double gap)
     {
         _key = query.Key;
         _tokens = query.Tokens;
-        _folded = folded;
         _text = text;
         _length = length;
         _reviewThreshold = reviewThreshold;
@@ -88,9 +88,8 @@ internal sealed class CutNameMatcher
             return null;
         }
 
-        var folded = Fold(text);
         var gap = Math.Max(0, options.MatchThreshold - options.ReviewThreshold);
-        return new CutNameMatcher(query, folded, text, cutAt, options.ReviewThreshold, gap);
+        return new CutNameMatcher(query, text, cutAt, options.ReviewThreshold, gap);
     }
 
     /// <summary>Gets whether a listed name starts with the query and goes on, as normalised or as written.</summary>
@@ -111,10 +110,15 @@ internal sealed class CutNameMatcher
         {
             coverage = (double)_key.Length / key.Length;
         }
-        else if (Fold(candidate.Name.Value) is var written && written.Length > _folded.Length && written.StartsWith(_folded, StringComparison.Ordinal))
+        else if (!StartsWithWord(key, _tokens[0].Text))
+        {
+            // The two other readings keep the first word as it is: most candidates are ruled out here, without writing anything.
+            return null;
+        }
+        else if (StartsAsWritten(candidate.Name.Value) is var share and > 0)
         {
             // Written: a cut inside a word the normaliser rewrites (a legal form, "CORPORATI" for "CORPORATION").
-            coverage = (double)_folded.Length / written.Length;
+            coverage = share;
         }
         else if (CutInLegalForm(name.Tokens) is var kept and > 0)
         {
@@ -129,6 +133,79 @@ internal sealed class CutNameMatcher
 
         return new CutNameHit(_reviewThreshold + (_gap * ScoreShare * coverage), coverage);
     }
+
+    // The share of a written name's folded letters that the query holds when the written name, folded (Fold), starts with the
+    // query folded and goes on; 0 otherwise. Names in ASCII, nearly all, are read letter by letter without writing anything.
+    private double StartsAsWritten(string written)
+    {
+        if (!Ascii.IsValid(_text) || !Ascii.IsValid(written))
+        {
+            var folded = _folded ??= Fold(_text);
+            var all = Fold(written);
+            return all.Length > folded.Length && all.StartsWith(folded, StringComparison.Ordinal) ? (double)folded.Length / all.Length : 0;
+        }
+
+        var query = new AsciiFolding(_text);
+        var name = new AsciiFolding(written);
+        var held = 0;
+        while (query.Next() is var q and not '\0')
+        {
+            if (name.Next() != q)
+            {
+                return 0;
+            }
+
+            held++;
+        }
+
+        var length = held;
+        while (name.Next() != '\0')
+        {
+            length++;
+        }
+
+        return length > held ? (double)held / length : 0;
+    }
+
+    // Reads an ASCII name folded as Fold folds it, a character at a time: letters and digits in lower case, one space for each
+    // run of other characters between them; '\0' at the end.
+    private ref struct AsciiFolding(string text)
+    {
+        private readonly string _text = text;
+        private int _at;
+        private bool _started;
+        private bool _space;
+
+        public char Next()
+        {
+            while (_at < _text.Length)
+            {
+                var c = _text[_at];
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (_space)
+                    {
+                        _space = false;
+                        return ' ';
+                    }
+
+                    _at++;
+                    _started = true;
+                    return char.ToLowerInvariant(c);
+                }
+
+                // A run of other characters counts as a space only after a letter or digit (and is written before the next).
+                _space = _started;
+                _at++;
+            }
+
+            return '\0';
+        }
+    }
+
+    // Whether a key starts with a word (the whole word, not the start of a longer one).
+    private static bool StartsWithWord(string key, string word) =>
+        key.StartsWith(word, StringComparison.Ordinal) && (key.Length == word.Length || key[word.Length] == ' ');
 
     // The letters (with the spaces between words) of the listed name that the query holds when the query is the listed name's
     // words but for its legal forms, which end it, followed by the start of a legal form written out; 0 otherwise. The words

@@ -90,6 +90,23 @@ public sealed class CutNameTests
     }
 
     [Theory]
+    [InlineData("EXTERNAL TECHNOLOGY GENERAL CORPORA", "External Technology General Corporation")]
+    [InlineData("EXTERNAL TECHNOLOGY GENERAL CORPORA", "EXTERNAL TECHNOLOGY, GENERAL CORPORATION (ETGC)")]
+    [InlineData("TRANSPORTES AÉREOS DEL NORTE COMPAÑ", "Transportes Aereos del Norte Compañía Limitada")]
+    [InlineData("TRANSPORTES AEREOS DEL NORTE COMPAN", "TRANSPORTES AÉREOS DEL NORTE, COMPAÑÍA LIMITADA")]
+    public void Match_CutInsideAWordNormalisationRewrites_MatchesAsWritten(string cut, string listed)
+    {
+        // "CORPORA" and "COMPAÑ" start "CORPORATION" and "COMPAÑÍA" as written; normalised, those are "corp" and "co".
+        cut.Length.Should().Be(35);
+        var matcher = CutNameMatcher.For(NameNormalizer.Normalize(cut)[0], cut, new ScreeningOptions());
+
+        var hit = matcher!.Match(Indexed(listed));
+
+        hit.Should().NotBeNull();
+        hit!.Coverage.Should().BeApproximately((double)CutNameMatcher.Fold(cut).Length / CutNameMatcher.Fold(listed).Length, 1e-9);
+    }
+
+    [Theory]
     [InlineData("TEHRAN INTERNATIONAL TRANSPORT COMP", "TEHRAN INTERNATIONAL SHIPPING CO", "another word before the legal form")]
     [InlineData("TEHRAN INTERNATIONAL TRANSPORT COMP", "TEHRAN INTERNATIONAL TRANSPORT", "the listed name does not go on")]
     [InlineData("TEHRAN INTERNATIONAL TRANSPORT BANK", "TEHRAN INTERNATIONAL TRANSPORT CO", "the last word starts no legal form")]
