@@ -92,6 +92,32 @@ internal sealed class CutNameMatcher
         return new CutNameMatcher(query, text, cutAt, options.ReviewThreshold, gap);
     }
 
+    /// <summary>Gets the start of a word the look-up of candidates cannot find: the query's last word when every word before it
+    /// is a legal form ("LIMITED LIABILITY COMPANY STROYGAZM"), so that the names of the words it starts are read as
+    /// candidates too (<see cref="CandidateIndex.NamesOfWordsStarting"/>); <see langword="null"/> for any other query, whose
+    /// whole words find the names it may start.</summary>
+    public string? WordToComplete
+    {
+        get
+        {
+            var last = _tokens[^1];
+            if (last.Class is not (TokenClass.Word or TokenClass.Generic or TokenClass.Location) || last.Text.Length < 3)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < _tokens.Count - 1; i++)
+            {
+                if (_tokens[i].Class != TokenClass.LegalForm)
+                {
+                    return null;
+                }
+            }
+
+            return last.Text;
+        }
+    }
+
     /// <summary>Gets whether a listed name starts with the query and goes on, as normalised or as written.</summary>
     /// <param name="candidate">The candidate name.</param>
     /// <returns>The cut name match, or <see langword="null"/>.</returns>

@@ -778,12 +778,21 @@ internal static partial class Screener
         if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
-            return;
+        }
+        else
+        {
+            work?.PublishNone();
+            ScoreCandidates(candidates, ids!, 0, found, matches, first, qualifiers, qualifications, cancellationToken);
         }
 
-        work?.PublishNone();
-
-        ScoreCandidates(candidates, ids!, 0, found, matches, first, qualifiers, qualifications, cancellationToken);
+        // A name cut short whose whole words are legal forms ("LIMITED LIABILITY COMPANY STROYGAZM"): the names of the words its
+        // last word starts, which its words could not find, are scored too.
+        if (cut?.WordToComplete is { } start)
+        {
+            var looked = new HashSet<int>(ids.AsSpan(0, found).ToArray());
+            var more = index.NamesOfWordsStarting(start, options.MaxCandidates).Where(id => !looked.Contains(id)).ToArray();
+            ScoreCandidates(candidates, more, 0, more.Length, matches, first, qualifiers, qualifications, cancellationToken);
+        }
     }
 
     // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.

@@ -37,6 +37,21 @@ public sealed class CutNameTests
     }
 
     [Fact]
+    public async Task ScreenAsync_LegalFormsAndTheStartOfAWord_FindsTheNamesOfTheWordsItStarts()
+    {
+        // Its only whole words are a legal form, which a hundred other names hold: the look-up finds names by their words, so the
+        // listed name is found by the word "STROYGAZM" starts.
+        var cut = "LIMITED LIABILITY COMPANY STROYGAZM";
+        var others = Enumerable.Range(0, 100).Select(i => Listed($"t:f{i}", $"LIMITED LIABILITY COMPANY {Filler(i)}")).ToList();
+
+        var result = await ScreenAsync(cut, extra: [.. others, Listed("t:s1", "LIMITED LIABILITY COMPANY STROYGAZMONTAZH")]);
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.EntityId == "t:s1").Which.Features.Should().Contain(f => f.Feature == "cut-name");
+        result.Hits.Should().NotContain(h => h.EntityId.StartsWith("t:f", StringComparison.Ordinal) && h.Features.Any(f => f.Feature == "cut-name"));
+    }
+
+    [Fact]
     public async Task ScreenAsync_NameCutWithoutTheSpaceItEndedWith_IsReadAsCut()
     {
         // "ABU GHUNAYM SQUAD OF THE HIZBALLAH " without its last space: 34 characters, one less than the field.
@@ -172,12 +187,16 @@ public sealed class CutNameTests
         CutNameMatcher.Fold("Acme\uD800 Trading").Should().Be("acme trading", "a lone surrogate is neither a letter nor a digit");
     }
 
-    private static async Task<ScreeningResult> ScreenAsync(string name, Action<ScreeningOptions>? configure = null)
+    // A made-up word of six letters, another for each number.
+    private static string Filler(int i) => string.Concat(Enumerable.Range(0, 6).Select(k => (char)('A' + ((i * 7 + k * 3 + (i / 26)) % 26))));
+
+    private static async Task<ScreeningResult> ScreenAsync(string name, Action<ScreeningOptions>? configure = null, List<Entity>? extra = null)
     {
         var snapshot = new ListSnapshot("cut-test", "v1")
         {
             Entities =
             [
+                .. extra ?? [],
                 Listed("t:o1", "REVOLUTIONARY ARMED FORCES OF COLOMBIA"),
                 Listed("t:o2", "ORGANIZATION OF THE OPPRESSED ON EARTH"),
                 Listed("t:o3", "POPULAR FRONT FOR THE LIBERATION OF PALESTINE - GENERAL COMMAND"),

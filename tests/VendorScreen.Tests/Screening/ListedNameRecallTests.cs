@@ -85,10 +85,11 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
         // holds 35 characters), often inside a word: "REVOLUTIONARY ARMED FORCES OF COLOM". Each primary name and strong alias in
-        // force of an organisation longer than that, cut at 35 characters, finds its entity; or at least is not Clear; or, Clear,
-        // keeps no whole word but legal forms ("LIMITED LIABILITY COMPANY STROYGAZM": the one word that tells the company is cut,
-        // and the look-up finds names by their words). Before names were read as cut, 966 of 2,710 did not find their entity,
-        // and 885 were Clear.
+        // force of an organisation longer than that, cut at 35 characters, finds its entity, or at least is not Clear (a cut
+        // that keeps only "OBSHCHESTVO S OGRANICHENNOI OTVETST", the Russian for "limited liability company", starts hundreds
+        // of names and is reviewed against one of them). Before names were read as cut, 966 of 2,710 did not find their entity,
+        // and 885 were Clear; before the names of the words a cut word starts were looked up, 6 were Clear, each keeping no
+        // whole word but legal forms ("LIMITED LIABILITY COMPANY STROYGAZM").
         var (lists, engine) = await RealLists.Value;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var named = lists.SelectMany(list => list.Entities)
@@ -112,15 +113,8 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         }
 
         named.Count.Should().BeGreaterThan(2_500);
-        missed.Count.Should().BeLessThan(named.Count / 50, "nearly every name cut finds its entity");
-        clear.Select(p => p.First.Name).Should().OnlyContain(name => KeepsOnlyLegalForms(name), "a name cut at a field's length that keeps a word telling the company is not Clear");
-    }
-
-    // Whether a cut name's whole words (all but its last, which the cut may have shortened) are legal forms.
-    private static bool KeepsOnlyLegalForms(string cut)
-    {
-        var whole = cut.TrimEnd()[..cut.TrimEnd().LastIndexOf(' ')];
-        return global::VendorScreen.Normalization.NameNormalizer.Normalize(whole)[0].Tokens.All(t => t.Class == global::VendorScreen.Normalization.TokenClass.LegalForm);
+        missed.Count.Should().BeLessThan(named.Count / 100, "nearly every name cut finds its entity");
+        clear.Should().BeEmpty("a name cut at a field's length is reviewed at least");
     }
 
     // Every real list, each a source (the two samples of the CSL as two), in one engine: loaded once for the tests of the class.
