@@ -282,10 +282,10 @@ internal sealed class CutNameMatcher
     // surrogate (text that is not valid Unicode) is read as a character of neither kind.
     internal static string Fold(string text)
     {
-        var decomposed = NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var plain = NameNormalizer.RemoveDiacritics(text);
+        var builder = new StringBuilder(plain.Length);
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var c in plain)
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -297,7 +297,7 @@ internal sealed class CutNameMatcher
                 builder.Append(char.ToLowerInvariant(c));
                 space = false;
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            else
             {
                 space = true;
             }
