@@ -266,7 +266,7 @@ public sealed partial class ScreeningEngine : IScreeningEngine, IDisposable
         {
             for (var round = phase * Screening.WarmUp.Rounds; round < (phase + 1) * Screening.WarmUp.Rounds; round++)
             {
-                foreach (var request in Screening.WarmUp.Requests(round).Concat(Screening.WarmUp.ListedRequests(state, asOf, round)))
+                foreach (var request in Screening.WarmUp.Requests(round).Concat(Screening.WarmUp.ListedRequests(state, asOf, round, _options.CutNameLengths)))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     ScreeningRequest.Validate(request, nameof(request), null);

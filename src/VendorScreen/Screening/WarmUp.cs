@@ -110,12 +110,15 @@ internal static class WarmUp
     /// not find: the paths of a hit (the explanations, the decision of the policy, the names read in another order or with a
     /// letter left out) are compiled by the warm-up too, not by the first requests that find a listed party. In each round a
     /// name of the index, another each round, as written, with a letter left out, in another order or with its punctuation
-    /// dropped; in every fourth round also the name of an entity owned by listed parties, when the dataset has one.</summary>
+    /// dropped; in every fourth round also the name of an entity owned by listed parties, when the dataset has one, and in
+    /// every fourth round a longer name cut short as a name field cuts it.</summary>
     /// <param name="state">The state screened.</param>
     /// <param name="asOf">The date of the ownership read.</param>
     /// <param name="round">The round's number, from 0.</param>
+    /// <param name="cutNameLengths">The lengths at which names are read as cut (<see cref="ScreeningOptions.CutNameLengths"/>):
+    /// in every fourth round, a longer name of the index cut at the first of them.</param>
     /// <returns>The requests.</returns>
-    public static IEnumerable<ScreeningRequest> ListedRequests(EngineState state, DateOnly asOf, int round)
+    public static IEnumerable<ScreeningRequest> ListedRequests(EngineState state, DateOnly asOf, int round, IList<int>? cutNameLengths = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentOutOfRangeException.ThrowIfNegative(round);
@@ -134,6 +137,20 @@ internal static class WarmUp
             2 => InAnotherOrder(name),
             _ => WithoutPunctuation(name),
         });
+
+        if (round % 4 == 2 && cutNameLengths is { Count: > 0 } && cutNameLengths[0] is var length and > 0)
+        {
+            // A name cut short by a field: the first name from the round's place on that is longer than the field.
+            for (var k = 0; k < 64; k++)
+            {
+                var longer = names[(int)((((long)round * 7919) + 13 + k) % names.Length)].Name.Value;
+                if (longer.Length > length)
+                {
+                    yield return ScreeningRequest.ForParty(longer[..length]);
+                    break;
+                }
+            }
+        }
 
         if (round % 4 == 0)
         {
