@@ -48,15 +48,15 @@ internal sealed class SharedSimilarWords : SharedLookUp
         MarkDone(token);
     }
 
-    /// <summary>Reads the words found for a token, once whichever thread took it is done.</summary>
+    /// <summary>Reads the words found for a token, once whichever thread took it is done; nothing once the look-ups are cleared
+    /// (a helper may still read them after the screening's thread is done with them).</summary>
     /// <param name="token">The token's position in the query.</param>
     /// <param name="words">The words found.</param>
-    /// <returns>Whether the token is done.</returns>
+    /// <returns>Whether the token is done and its words are still held.</returns>
     public bool TryRead(int token, out ArraySegment<int> words)
     {
-        var done = IsDone(token);
-        words = done ? _words[token] : default;
-        return done;
+        words = IsDone(token) ? _words[token] : default;
+        return words.Array is not null;
     }
 
     /// <summary>For the screening's thread: takes a token to look up itself (<see langword="false"/>), or reads the helper's

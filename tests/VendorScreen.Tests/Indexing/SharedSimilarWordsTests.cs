@@ -91,6 +91,28 @@ public sealed class SharedSimilarWordsTests
     }
 
     [Fact]
+    public async Task ShortPostings_LookUpsClearedWhileAHelperReadsThem_ReadsNoWordAndThrowsNothing()
+    {
+        // The helper bounds the likely candidates from the look-ups done so far while the screening's thread may already be done
+        // with them and have cleared them: the tokens stay marked done, their words are gone (it threw, and swallowed, an
+        // exception in that case).
+        var index = await EmbeddedIndex.BuildAsync();
+        var query = NameNormalizer.Normalize("Hikvsion Digital Technology")[0];
+        var shared = new SharedSimilarWords();
+        shared.Reset(query);
+        index.LookUpSimilarFromTheEnd(shared);
+        Span<int> numbers = stackalloc int[32];
+        var withWords = index.ShortPostings(query, shared, 64, numbers);
+        shared.Clear();
+
+        var afterClear = index.ShortPostings(query, shared, 64, numbers);
+
+        afterClear.Should().BeLessThan(withWords, "the words of the misspelt token are no longer read");
+        afterClear.Should().Be(index.ShortPostings(query, null, 64, numbers), "only the query's own words are read");
+        shared.TryRead(0, out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task ShortPostings_QueryWithAMisspeltWord_ListsOfItsWordsAndOfTheWordsDoneItMisspellsShortestFirst()
     {
         // "Hikvsion" has no list of its own; once the helper has looked it up, the lists of the words it misspells are read.
