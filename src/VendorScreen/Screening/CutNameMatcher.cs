@@ -266,8 +266,18 @@ internal sealed class CutNameMatcher
             }
         }
 
-        var tail = string.Join(' ', query.Skip(same).Select(t => t.Text));
-        return distinctive && LegalForms.MayBeCutLegalForm(tail) ? letters : 0;
+        if (!distinctive)
+        {
+            return 0;
+        }
+
+        var tail = new StringBuilder(query[same].Text);
+        for (var i = same + 1; i < query.Count; i++)
+        {
+            tail.Append(' ').Append(query[i].Text);
+        }
+
+        return LegalForms.MayBeCutLegalForm(tail.ToString()) ? letters : 0;
     }
 
     /// <summary>Explains a cut name match in words.</summary>

@@ -789,9 +789,18 @@ internal static partial class Screener
         // last word starts, which its words could not find, are scored too.
         if (cut?.WordToComplete is { } start)
         {
-            var looked = new HashSet<int>(ids.AsSpan(0, found).ToArray());
-            var more = index.NamesOfWordsStarting(start, options.MaxCandidates).Where(id => !looked.Contains(id)).ToArray();
-            ScoreCandidates(candidates, more, 0, more.Length, matches, first, qualifiers, qualifications, cancellationToken);
+            var more = index.NamesOfWordsStarting(start, options.MaxCandidates);
+            var extra = new int[more.Count];
+            var count = 0;
+            foreach (var id in more)
+            {
+                if (Array.IndexOf(ids!, id, 0, found) < 0)
+                {
+                    extra[count++] = id;
+                }
+            }
+
+            ScoreCandidates(candidates, extra, 0, count, matches, first, qualifiers, qualifications, cancellationToken);
         }
     }
 
