@@ -111,7 +111,8 @@ internal static class WarmUp
     /// letter left out) are compiled by the warm-up too, not by the first requests that find a listed party. In each round a
     /// name of the index, another each round, as written, with a letter left out, in another order or with its punctuation
     /// dropped; in every fourth round also the name of an entity owned by listed parties, when the dataset has one, and in
-    /// every fourth round a longer name cut short as a name field cuts it.</summary>
+    /// every fourth round a longer name cut short as a name field cuts it, and a legal form followed by the start of a word
+    /// (so that every reading of cut names is compiled).</summary>
     /// <param name="state">The state screened.</param>
     /// <param name="asOf">The date of the ownership read.</param>
     /// <param name="round">The round's number, from 0.</param>
@@ -149,6 +150,14 @@ internal static class WarmUp
                     yield return ScreeningRequest.ForParty(longer[..length]);
                     break;
                 }
+            }
+
+            // And one whose whole words are a legal form, whose cut word the look-up of words by their start reads.
+            const string Form = "LIMITED LIABILITY COMPANY ";
+            var letters = new string([.. name.Where(char.IsAsciiLetter).Select(char.ToUpperInvariant)]);
+            if (length - Form.Length is var room and >= 3 && letters.Length >= room)
+            {
+                yield return ScreeningRequest.ForParty(Form + letters[..room]);
             }
         }
 

@@ -108,8 +108,10 @@ public sealed class WarmUpTests
 
         var cut = Enumerable.Range(0, WarmUp.Rounds).Where(r => r % 4 == 2)
             .Select(r => WarmUp.ListedRequests(state, asOf, r, [35]).OfType<PartyScreeningRequest>().Select(q => q.Name).ToList()).ToList();
-        cut.Should().OnlyContain(r => r.Count == 2 && r[1].Length == 35 && listed.Any(name => name.Length > 35 && name.StartsWith(r[1], StringComparison.Ordinal)),
+        cut.Should().OnlyContain(r => r.Count >= 2 && r[1].Length == 35 && listed.Any(name => name.Length > 35 && name.StartsWith(r[1], StringComparison.Ordinal)),
             "every fourth round also screens a longer listed name cut as a name field of 35 characters cuts it");
+        cut.Should().Contain(r => r.Count == 3 && r[2].Length == 35 && r[2].StartsWith("LIMITED LIABILITY COMPANY ", StringComparison.Ordinal),
+            "and a legal form followed by the start of a word");
 
         var results = rounds[0].Select(r => VendorScreen.Screening.Screener.Screen(state, r, new ScreeningOptions(), global::VendorScreen.Policies.ScreeningPolicies.Find("default")!, asOf, DateTimeOffset.UnixEpoch, default)).ToList();
         results.Should().Contain(r => r.Hits.Count > 0, "the dataset's own names find what it lists");
