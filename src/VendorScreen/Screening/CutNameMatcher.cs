@@ -22,10 +22,12 @@ internal sealed record CutNameHit(double Score, double Coverage);
 /// matches a listed name in Latin letters that starts with it and goes on: as normalised (the same words, the last one
 /// perhaps cut short), as written once case, accents and punctuation are set aside (a cut inside a legal form: "COMMERCIAL
 /// CORPORATI"), or, for a cut inside a legal form the list writes another way, as the listed name's words before its legal
-/// forms followed by the start of a legal form written out ("TRANSPORT COMP" for "TRANSPORT CO"). The score lies between the review and the match thresholds and rises with the share of the listed name the
-/// query holds: a cut name is reported for review, never blocked, since what was cut off is not known. Nothing else about the
-/// screening changes: the name is compared in full as always, and a match found that way counts when it scores higher.
-/// Instances are immutable and safe for concurrent use.
+/// forms followed by the start of a legal form written out ("TRANSPORT COMP" for "TRANSPORT CO"). The score lies between
+/// the review and the match thresholds and rises with the share of the listed name the query holds: a cut name is reported
+/// for review, never blocked, since what was cut off is not known. Nothing else about the screening changes: the name is
+/// compared in full as always, and a match found that way counts when it scores higher.
+/// Instances are safe for concurrent use: the one thing made after construction, the query folded, is the same whichever
+/// thread makes it.
 /// </remarks>
 internal sealed class CutNameMatcher
 {
@@ -38,12 +40,13 @@ internal sealed class CutNameMatcher
 
     private readonly string _key;
     private readonly List<NameToken> _tokens;
-    // The name as written, folded (Fold), made when a candidate first needs it: most names read as cut never do.
-    private string? _folded;
     private readonly string _text;
     private readonly int _length;
     private readonly double _reviewThreshold;
     private readonly double _gap;
+
+    // The name as written, folded (Fold), made when a candidate first needs it: most names read as cut never do.
+    private string? _folded;
 
     private CutNameMatcher(NormalizedName query, string text, int length, double reviewThreshold, double gap)
     {
