@@ -76,14 +76,11 @@ internal sealed class CutNameMatcher
         }
 
         var length = text.AsSpan().TrimEnd().Length;
+        // By position: every party name of every screening passes here, and a loop over the interface would box its enumerator.
         var cutAt = 0;
-        foreach (var candidate in lengths)
+        for (var i = 0; i < lengths.Count && cutAt == 0; i++)
         {
-            if (length == candidate || length == candidate - 1)
-            {
-                cutAt = candidate;
-                break;
-            }
+            cutAt = length == lengths[i] || length == lengths[i] - 1 ? lengths[i] : 0;
         }
 
         if (cutAt == 0)
