@@ -84,7 +84,10 @@ internal static class ThroughputHarness
         // --no-parallel-candidates: each screening's candidates scored on its own thread alone (ScreeningOptions.ParallelCandidates
         // off), to compare with the default in another run.
         var parallelCandidates = !args.Contains("--no-parallel-candidates");
-        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder().Configure(o => o.ParallelCandidates = parallelCandidates)).Build();
+        // --no-parallel-forms: the forms of a name in another script screened in turn on the screening's thread
+        // (ScreeningOptions.ParallelNameForms off).
+        var parallelForms = !args.Contains("--no-parallel-forms");
+        using var engine = corpus.AddSourcesTo(new ScreeningEngineBuilder().Configure(o => { o.ParallelCandidates = parallelCandidates; o.ParallelNameForms = parallelForms; })).Build();
         var status = await engine.RefreshAsync();
         build.Stop();
         var buildJit = JitInfo.GetCompilationTime() - buildJitBefore;
