@@ -2454,15 +2454,32 @@ internal static partial class NameScorer
 
             for (var j = 0; j + a.Text.Length <= wordSide.Count; j++)
             {
+                // An "and" inside the run gives its letter or is passed over ("pg" and "pag" both spell "procter and gamble",
+                // as "P&G" and "PAG" are written).
                 var k = 0;
-                while (k < a.Text.Length && NameNormalizer.IsAcronymWord(wordSide[j + k]) && wordSide[j + k].Text[0] == a.Text[k])
+                var end = j;
+                while (k < a.Text.Length && end < wordSide.Count)
                 {
+                    var word = wordSide[end];
+                    if (k > 0 && a.Text[k] != 'a' && word.Text == "and" && end + 1 < wordSide.Count)
+                    {
+                        end++;
+                        continue;
+                    }
+
+                    if (!NameNormalizer.IsAcronymWord(word) || word.Text[0] != a.Text[k])
+                    {
+                        break;
+                    }
+
                     k++;
+                    end++;
                 }
 
                 if (k == a.Text.Length)
                 {
-                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, k, rules.AcronymSimilarity, Acronym: true) : new Pair(j, k, i, 1, rules.AcronymSimilarity, Acronym: true));
+                    var count = end - j;
+                    pairs.Add(queryIsAcronym ? new Pair(i, 1, j, count, rules.AcronymSimilarity, Acronym: true) : new Pair(j, count, i, 1, rules.AcronymSimilarity, Acronym: true));
                 }
             }
         }

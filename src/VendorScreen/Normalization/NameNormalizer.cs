@@ -512,6 +512,7 @@ internal static class NameNormalizer
             hanRun.Dispose();
         }
 
+        DropConnectorsBetweenLetters(words, spaced);
         JoinSingleLetters(words, spaced);
         NumberWords.Rewrite(words);
         FoldParticles(words);
@@ -682,6 +683,20 @@ internal static class NameNormalizer
                     }
                 }
 
+                // A legal form written with its letters together after initials each set apart is a word of its own, as after
+                // initials written together: "B R C S.A." is "brc sa", as "B.R.C. S.A." and "BRC SA" are.
+                var tail = end - 1;
+                while (tail > from && !IsSpaced(spaced, tail))
+                {
+                    tail--;
+                }
+
+                if (tail - from >= 2 && end - tail >= 2 && IsSpaced(spaced, tail) && SpellsLegalForm(words, tail, end))
+                {
+                    words[kept++] = Joined(words, from, tail);
+                    from = tail;
+                }
+
                 words[kept++] = from == end - 1 ? words[from] : Joined(words, from, end);
                 i = end - 1;
             }
@@ -692,6 +707,57 @@ internal static class NameNormalizer
         }
 
         words.RemoveRange(kept, words.Count - kept);
+    }
+
+    // Whether the single letters from one word to another, joined, are a legal form as written ("sa", "llc").
+    private static bool SpellsLegalForm(List<string> words, int from, int to)
+    {
+        Span<char> letters = stackalloc char[8];
+        if (to - from > letters.Length)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            letters[k - from] = words[k][0];
+        }
+
+        return LegalForms.IsLegalFormSpelling(letters[..(to - from)]);
+    }
+
+    // Drops "and" (which "&" is read as) between two single letters, in place, keeping which words are written after a space:
+    // initials with an ampersand are a run of initials as those written apart are ("H & H", "J&M" and "H AND H" are "hh",
+    // "jm", "hh", as "H H" and "JM" are).
+    private static void DropConnectorsBetweenLetters(List<string> words, Span<ulong> spaced)
+    {
+        var kept = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "and" && kept > 0 && IsSingleLetter(words[kept - 1]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
+            {
+                continue;
+            }
+
+            if (kept != i)
+            {
+                words[kept] = words[i];
+                SetSpaced(spaced, kept, IsSpaced(spaced, i));
+            }
+
+            kept++;
+        }
+
+        words.RemoveRange(kept, words.Count - kept);
+    }
+
+    // Sets whether word k is written after a space.
+    private static void SetSpaced(Span<ulong> spaced, int k, bool space)
+    {
+        if ((k >> 6) < spaced.Length)
+        {
+            spaced[k >> 6] = space ? spaced[k >> 6] | (1UL << (k & 63)) : spaced[k >> 6] & ~(1UL << (k & 63));
+        }
     }
 
     // The single letters from one word to another, joined.

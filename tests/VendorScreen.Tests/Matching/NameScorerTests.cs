@@ -80,6 +80,30 @@ public sealed class NameScorerTests
         Score(dotted, plain).Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("B R C SA", "B R C S.A.")]
+    [InlineData("BRC SA", "B R C S.A.")]
+    [InlineData("B.R.C. S.A.", "B R C S.A.")]
+    [InlineData("R D I SA", "R D I S.A.")]
+    public void Compare_InitialsSetApartAndALegalFormWrittenWithDots_AreTheInitialsAndTheLegalForm(string query, string listed)
+    {
+        // "B R C S.A." was read as five initials ("brcsa"), and every other way of writing it scored 0 against it.
+        Score(query, listed).Should().Be(1);
+        Score(listed, query).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("H H METALFORM GMBH", "H & H METALFORM GMBH")]
+    [InlineData("HH METALFORM GMBH", "H & H METALFORM GMBH")]
+    [InlineData("H AND H METALFORM GMBH", "H&H METALFORM GMBH")]
+    [InlineData("INMOBILIARIA J M CORP", "INMOBILIARIA J & M CORP")]
+    public void Compare_InitialsWithAnAmpersand_AreTheInitials(string query, string listed)
+    {
+        // "H H METALFORM GMBH" scored 0.73 against "H & H METALFORM GMBH" ("h and h" against "hh"), below the review threshold.
+        Score(query, listed).Should().Be(1);
+        Score(listed, query).Should().Be(1);
+    }
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {
@@ -243,6 +267,25 @@ public sealed class NameScorerTests
     [InlineData("Brigade Forty-Four", "Brigade 44")]
     public void Compare_AcronymsInitialsAndNumberWords_ReachReview(string a, string b) =>
         Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
+
+    [Theory]
+    [InlineData("P&G", "Procter & Gamble")]
+    [InlineData("PG", "Procter and Gamble")]
+    [InlineData("PAG", "Procter & Gamble")]
+    [InlineData("JJ", "Johnson & Johnson")]
+    public void Compare_AcronymOfANameWithAnd_SpellsItWithOrWithoutTheAnd(string acronym, string name)
+    {
+        // "P&G" is read as the initials "pg" (an ampersand between single letters joins them), which pass over the "and" of
+        // "procter and gamble" as they may take its letter.
+        Score(acronym, name).Should().BeGreaterThanOrEqualTo(0.8);
+        Score(name, acronym).Should().BeGreaterThanOrEqualTo(0.8);
+    }
+
+    [Theory]
+    [InlineData("PG", "Procter Anderson Gamble")]
+    [InlineData("PG", "Procter and")]
+    public void Compare_AcronymPassingOverAnotherWordOrEndingAtAnd_IsNotAnAcronymMatch(string acronym, string name) =>
+        Score(acronym, name).Should().BeLessThan(0.8);
 
     [Theory]
     [InlineData("Al Green", "Abdul Latif Green")]

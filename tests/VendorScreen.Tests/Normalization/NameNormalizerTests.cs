@@ -21,6 +21,15 @@ public sealed class NameNormalizerTests
     [InlineData("R. I. A. Trading", "ria trading")]
     [InlineData("A.B. C Trading", "abc trading")]
     [InlineData("A B.C. Trading", "abc trading")]
+    [InlineData("B R C S.A.", "brc sa")]
+    [InlineData("R D I S.A.", "rdi sa")]
+    [InlineData("B R C S A", "brcsa")]
+    [InlineData("B S.A.", "bsa")]
+    [InlineData("H & H Metalform GmbH", "hh metalform gmbh")]
+    [InlineData("H&H Metalform GmbH", "hh metalform gmbh")]
+    [InlineData("H AND H Metalform GmbH", "hh metalform gmbh")]
+    [InlineData("J & E S. de R.L. de C.V.", "jes de rl de cv")]
+    [InlineData("Fox Kids & Baby", "fox kids and baby")]
     public void Key_LatinNames_AreFoldedAndLegalFormsRewritten(string name, string expected)
     {
         NameNormalizer.Key(name).Should().Be(expected);
