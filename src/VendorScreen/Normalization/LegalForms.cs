@@ -181,7 +181,8 @@ internal static class LegalForms
     }
 
     /// <summary>Rewrites multi-word legal forms in a word list to their single compare token, in place
-    /// ("limited liability company" → "llc", "общество с ограниченной ответственностью" → "llc").</summary>
+    /// ("limited liability company" → "llc", "общество с ограниченной ответственностью" → "llc"); "company" may be written "co"
+    /// ("open joint stock co" → "jsc").</summary>
     /// <param name="words">Lower-case, diacritic-free words.</param>
     public static void RewritePhrases(List<string> words)
     {
@@ -198,7 +199,8 @@ internal static class LegalForms
                 var matches = true;
                 for (var k = 0; k < phrase.Length && matches; k++)
                 {
-                    matches = string.Equals(words[i + k], phrase[k], StringComparison.Ordinal);
+                    matches = string.Equals(words[i + k], phrase[k], StringComparison.Ordinal)
+                        || (phrase[k] == "company" && words[i + k] == "co");
                 }
 
                 if (matches)

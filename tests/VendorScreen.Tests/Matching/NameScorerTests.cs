@@ -104,6 +104,17 @@ public sealed class NameScorerTests
         Score(listed, query).Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("MOSCOW JOINT-STOCK BANK TEMPBANK OPEN JOINT-STOCK CO", "MOSCOW JOINT-STOCK BANK TEMPBANK OPEN JOINT-STOCK COMPANY")]
+    [InlineData("OPEN JOINT STOCK CO JOINT STOCK COMMERCIAL BANK RUSSIAN FINANCIAL ALLIANCE", "OPEN JOINT STOCK COMPANY JOINT STOCK COMMERCIAL BANK RUSSIAN FINANCIAL ALLIANCE")]
+    public void Compare_LegalFormPhraseWithCompanyWrittenCo_IsThePhrase(string query, string listed)
+    {
+        // The first scored 0.72 (Clear): "open joint stock co" was not read as the phrase, and its words "joint stock" are words
+        // of the listed name too, so they were not read as a misspelt legal form either.
+        Score(query, listed).Should().Be(1);
+        Score(listed, query).Should().Be(1);
+    }
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {

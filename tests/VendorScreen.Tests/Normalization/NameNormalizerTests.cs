@@ -30,6 +30,9 @@ public sealed class NameNormalizerTests
     [InlineData("H AND H Metalform GmbH", "hh metalform gmbh")]
     [InlineData("J & E S. de R.L. de C.V.", "jes de rl de cv")]
     [InlineData("Fox Kids & Baby", "fox kids and baby")]
+    [InlineData("Tempbank Open Joint-Stock Co", "tempbank jsc")]
+    [InlineData("Acme Limited Liability Co.", "acme llc")]
+    [InlineData("Acme Co", "acme co")]
     public void Key_LatinNames_AreFoldedAndLegalFormsRewritten(string name, string expected)
     {
         NameNormalizer.Key(name).Should().Be(expected);

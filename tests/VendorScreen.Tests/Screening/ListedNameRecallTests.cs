@@ -81,6 +81,37 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryNameWithAnAmpersand_WrittenWithoutIt_FindsItsEntity()
+    {
+        // A purchasing system that keeps letters, digits and spaces only writes "H & H METALFORM GMBH" as "H H METALFORM GMBH"
+        // and "J & E S. DE R.L. DE C.V." as "J E S. DE R.L. DE C.V.". Initials around the ampersand were read as two words with
+        // "and" between them, and six such names were screened Clear; the ampersand between initials now joins them, as a
+        // space does.
+        var (lists, engine) = await RealLists.Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var named = lists.SelectMany(list => list.Entities)
+            .Where(e => e.Listings.Any(l => l.AppliesAt(today)))
+            .SelectMany(e => e.Names
+                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
+                .Select(n => n.Value)
+                .Append(e.PrimaryName)
+                .Distinct(StringComparer.Ordinal)
+                .Where(name => name.Contains('&', StringComparison.Ordinal) && !name.Contains('?', StringComparison.Ordinal))
+                .Select(name => (Name: WithoutAmpersands(name), e.Id)))
+            .ToList();
+
+        var missed = await Missed(engine, named);
+        output.WriteLine($"{named.Count} names with an ampersand, written without it; {missed.Count} without their entity");
+        foreach (var line in missed)
+        {
+            output.WriteLine(line);
+        }
+
+        named.Count.Should().BeGreaterThan(150);
+        missed.Should().BeEmpty("a name with its ampersand dropped finds the entity listed under it");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
@@ -153,6 +184,13 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id))
             .Select(p => $"{p.First.Name} [{p.First.Id}]: {p.Second.Decision}, {Hits(p.Second)}")
             .ToList();
+    }
+
+    // The name with each ampersand, and the spaces around it, read as one space: "H & H" as "H H", "I&S" as "I S".
+    private static string WithoutAmpersands(string name)
+    {
+        var parts = name.Split('&');
+        return string.Join(' ', parts.Select(p => p.Trim())).Trim();
     }
 
     // "SURNAME, Given names" as spoken: "Given names SURNAME".
