@@ -717,13 +717,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // A hash of a name's words that does not depend on their order ("abdallah muhammad" and "muhammad abdallah" hash alike):
     // the sum of each counted word's hash (CountsAsWord), mixed.
-    private static int WordsHash(List<NameToken> tokens)
+    private static int WordsHash(List<NameToken> tokens, bool titlesAside = false)
     {
         var allAside = AllAside(tokens);
         var hash = 0u;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (CountsAsWord(tokens[i], allAside))
+            if (CountsAsWord(tokens[i], allAside, titlesAside))
             {
                 hash += BitOperations.RotateLeft((uint)StringComparer.Ordinal.GetHashCode(tokens[i].Text) * 0x9E3779B1u, 15) * 0x85EBCA77u;
             }
@@ -733,9 +733,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // Whether a token counts among a name's words: legal forms are set aside ("Hikvision Ltd" holds the words of "Hikvision LLC"
-    // and of "Hikvision"), unless the name holds nothing else. Titles count: "Ibrahim" finding "DR. IBRAHIM" (a weak alias)
-    // among hundreds of names holding "ibrahim" was one false alert more on the quality harness's common words.
-    private static bool CountsAsWord(NameToken token, bool allAside) => allAside || token.Class is not TokenClass.LegalForm;
+    // and of "Hikvision"), unless the name holds nothing else. A listed name's titles count: "Ibrahim" finding "DR. IBRAHIM" (a
+    // weak alias) among hundreds of names holding "ibrahim" was one false alert more on the quality harness's common words. A
+    // query's titles are also set aside, in a second look-up (KeepNamesOfTheQuerysWords): "Mr Muhammad 'Abdallah" holds the
+    // words of "'ABDALLAH, Muhammad".
+    private static bool CountsAsWord(NameToken token, bool allAside, bool titlesAside = false) =>
+        allAside || (token.Class is not TokenClass.LegalForm && !(titlesAside && token.Class is TokenClass.Title));
 
     // Whether every token of a name is a legal form.
     private static bool AllAside(List<NameToken> tokens)
@@ -771,20 +774,20 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     // Whether a name holds the words of a query and no other, in any order: each word as many times, legal forms aside
     // (CountsAsWord).
-    private bool HasWordsOf(int id, NormalizedName query)
+    private bool HasWordsOf(int id, NormalizedName query, bool queryTitlesAside = false)
     {
         var q = query.Tokens;
         var c = Names[id].Normalized.Tokens;
         var qAside = AllAside(q);
         var cAside = AllAside(c);
-        if (qAside != cAside || Counted(q, qAside, null) != Counted(c, cAside, null))
+        if (qAside != cAside || Counted(q, qAside, null, queryTitlesAside) != Counted(c, cAside, null))
         {
             return false;
         }
 
         for (var i = 0; i < q.Count; i++)
         {
-            if (CountsAsWord(q[i], qAside) && Counted(q, qAside, q[i].Text) != Counted(c, cAside, q[i].Text))
+            if (CountsAsWord(q[i], qAside, queryTitlesAside) && Counted(q, qAside, q[i].Text, queryTitlesAside) != Counted(c, cAside, q[i].Text))
             {
                 return false;
             }
@@ -794,12 +797,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // How many of a name's counted words (CountsAsWord) are written as a text, or how many there are when the text is null.
-    private static int Counted(List<NameToken> tokens, bool allAside, string? text)
+    private static int Counted(List<NameToken> tokens, bool allAside, string? text, bool titlesAside = false)
     {
         var count = 0;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (CountsAsWord(tokens[k], allAside) && (text is null || string.Equals(tokens[k].Text, text, StringComparison.Ordinal)))
+            if (CountsAsWord(tokens[k], allAside, titlesAside) && (text is null || string.Equals(tokens[k].Text, text, StringComparison.Ordinal)))
             {
                 count++;
             }
@@ -834,7 +837,31 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // than the most were found. Up to the most candidates are kept in all.
     private int KeepNamesOfTheQuerysWords(NormalizedName query, int maxCandidates, ref int[]? ids, int count)
     {
-        var hash = WordsHash(query.Tokens);
+        count = KeepNamesOfWords(query, titlesAside: false, maxCandidates, ref ids, count);
+
+        // A query with a title and other words also keeps the names of its other words ("Mr Muhammad 'Abdallah" the name
+        // "'ABDALLAH, Muhammad"); a listed name's titles still count.
+        return HasTitleAndWord(query.Tokens) ? KeepNamesOfWords(query, titlesAside: true, maxCandidates, ref ids, count) : count;
+    }
+
+    // Whether a name holds a title and a word that is neither a title nor a legal form.
+    private static bool HasTitleAndWord(List<NameToken> tokens)
+    {
+        bool title = false, word = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            title |= tokens[i].Class is TokenClass.Title;
+            word |= tokens[i].Class is not (TokenClass.Title or TokenClass.LegalForm);
+        }
+
+        return title && word;
+    }
+
+    // Keeps among the candidates the names of the query's words (with its titles set aside or not), each in place of a
+    // candidate that is not one of them when the candidates are full.
+    private int KeepNamesOfWords(NormalizedName query, bool titlesAside, int maxCandidates, ref int[]? ids, int count)
+    {
+        var hash = WordsHash(query.Tokens, titlesAside);
         var at = FirstOfHash(hash);
         if (maxCandidates <= 0 || at >= _nameWords.Length || _nameWords[at].Hash != hash)
         {
@@ -846,7 +873,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         for (; at < _nameWords.Length && _nameWords[at].Hash == hash; at++)
         {
             var id = _nameWords[at].Id;
-            if (!HasWordsOf(id, query) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
+            if (!HasWordsOf(id, query, titlesAside) || (count > 0 && Array.IndexOf(ids!, id, 0, count) >= 0))
             {
                 continue;
             }
@@ -863,7 +890,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 continue;
             }
 
-            while (replace >= 0 && HasWordsOf(ids![replace], query))
+            while (replace >= 0 && (HasWordsOf(ids![replace], query) || (titlesAside && HasWordsOf(ids[replace], query, queryTitlesAside: true))))
             {
                 replace--;
             }

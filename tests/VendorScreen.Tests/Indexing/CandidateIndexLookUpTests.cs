@@ -129,6 +129,26 @@ public sealed class CandidateIndexLookUpTests
         index.NamesOfWords(NameNormalizer.Normalize("Limited")[0]).Select(id => EntityOf(index, id)).Should().Equal("t:forms");
     }
 
+    [Fact]
+    public void FindCandidates_MoreNamesTiedThanKept_KeepsTheNamesOfTheQuerysWordsButItsTitle()
+    {
+        // "Mr Muhammad 'Abdallah" was screened Clear: the title made its words other than those of "'ABDALLAH, Muhammad", which
+        // tied with seventy names holding both words and was cut by id. A query's title is set aside in a second look-up; a
+        // listed name's title still counts ("Ibrahim" does not keep "DR. IBRAHIM").
+        var entities = SeventyNamesHolding("Muhammad Abdallah", EntityKind.Person)
+            .Append(new Entity("t:listed", EntityKind.Person, "'ABDALLAH, Muhammad"))
+            .Append(new Entity("t:titled", EntityKind.Person, "DR. Muhammad Abdallah"))
+            .ToList();
+        var index = new CandidateIndex(entities, NameScoringRules.Default);
+
+        var titled = index.FindCandidates(NameNormalizer.Normalize("Mr Muhammad 'Abdallah")[0], 3).Select(id => EntityOf(index, id)).ToList();
+        var bare = index.FindCandidates(NameNormalizer.Normalize("Muhammad Abdallah")[0], 3).Select(id => EntityOf(index, id)).ToList();
+
+        titled.Should().Contain("t:listed");
+        titled.Should().NotContain("t:titled", "a listed name's title counts among its words");
+        bare.Should().Contain("t:listed").And.NotContain("t:titled");
+    }
+
     // Seventy entities ("t:0" to "t:69") whose names hold some words and one other word each ("Hassan AAx", "Hassan ABx", ...):
     // names that tie in the tally of a query of those words, listed before the names a test appends.
     private static IEnumerable<Entity> SeventyNamesHolding(string words, EntityKind kind) =>
@@ -181,12 +201,14 @@ public sealed class CandidateIndexLookUpTests
     {
         // Whether two names hold the same words, each as many times, in any order, legal forms aside unless a name holds
         // nothing else.
-        private static bool SameWords(NormalizedName a, NormalizedName b) => Words(a).SequenceEqual(Words(b));
+        private static bool SameWords(NormalizedName name, NormalizedName query, bool queryTitlesAside = false) =>
+            Words(name, titlesAside: false).SequenceEqual(Words(query, queryTitlesAside));
 
-        private static List<string> Words(NormalizedName name)
+        private static List<string> Words(NormalizedName name, bool titlesAside)
         {
             var aside = name.Tokens.All(t => t.Class is TokenClass.LegalForm);
-            return [.. name.Tokens.Where(t => aside || t.Class is not TokenClass.LegalForm).Select(t => t.Text).Order(StringComparer.Ordinal), aside ? "(aside)" : ""];
+            return [.. name.Tokens.Where(t => aside || (t.Class is not TokenClass.LegalForm && !(titlesAside && t.Class is TokenClass.Title)))
+                .Select(t => t.Text).Order(StringComparer.Ordinal), aside ? "(aside)" : ""];
         }
 
         private readonly CandidateIndex _index;
@@ -266,8 +288,21 @@ public sealed class CandidateIndexLookUpTests
 
             var top = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxCandidates).Select(p => p.Key).ToList();
 
-            // Every name of the query's words, in any order, is kept, in place of the last names that are not, lowest id first.
-            var ofKey = Enumerable.Range(0, _index.Names.Length).Where(id => SameWords(_index.Names[id].Normalized, query)).ToList();
+            // Every name of the query's words, in any order, is kept, in place of the last names that are not, lowest id first;
+            // then, for a query with a title and another word, every name of its words but its titles, in place of the last
+            // names of neither kind.
+            Keep(top, maxCandidates, query, titlesAside: false);
+            if (query.Tokens.Any(t => t.Class is TokenClass.Title) && query.Tokens.Any(t => t.Class is not (TokenClass.Title or TokenClass.LegalForm)))
+            {
+                Keep(top, maxCandidates, query, titlesAside: true);
+            }
+
+            return [.. top];
+        }
+
+        private void Keep(List<int> top, int maxCandidates, NormalizedName query, bool titlesAside)
+        {
+            var ofKey = Enumerable.Range(0, _index.Names.Length).Where(id => SameWords(_index.Names[id].Normalized, query, titlesAside)).ToList();
             var replace = top.Count - 1;
             foreach (var id in ofKey.Where(id => !top.Contains(id)))
             {
@@ -277,7 +312,8 @@ public sealed class CandidateIndexLookUpTests
                     continue;
                 }
 
-                while (replace >= 0 && SameWords(_index.Names[top[replace]].Normalized, query))
+                while (replace >= 0 && (SameWords(_index.Names[top[replace]].Normalized, query)
+                    || (titlesAside && SameWords(_index.Names[top[replace]].Normalized, query, queryTitlesAside: true))))
                 {
                     replace--;
                 }
@@ -289,8 +325,6 @@ public sealed class CandidateIndexLookUpTests
 
                 top[replace--] = id;
             }
-
-            return [.. top];
         }
     }
 }
