@@ -81,6 +81,38 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryPersonListedSurnameFirst_WithATitle_IsNeverClear()
+    {
+        // "Mr Muhammad 'Abdallah" was screened Clear: the title made its words other than those of "'ABDALLAH, Muhammad", which
+        // ties with hundreds of names holding both words. Each primary name and strong alias in force of a person written with
+        // one comma, as "Mr Given SURNAME", finds its entity or another record (of the same person, on another list).
+        var (lists, engine) = await RealLists.Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var named = lists.SelectMany(list => list.Entities)
+            .Where(e => e.Kind == EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
+            .SelectMany(e => e.Names
+                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
+                .Select(n => n.Value)
+                .Append(e.PrimaryName)
+                .Distinct(StringComparer.Ordinal)
+                .Where(name => name.Count(ch => ch == ',') == 1 && !name.Contains('?', StringComparison.Ordinal))
+                .Select(name => (Name: "Mr " + SpokenOrder(name), e.Id)))
+            .ToList();
+
+        var results = (await engine.ScreenBatchAsync(named.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n.Name)).ToList())).Results;
+        var missed = named.Zip(results).Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id)).ToList();
+        output.WriteLine($"{named.Count} names of persons written surname first, screened as \"Mr Given SURNAME\"; {missed.Count} without their entity");
+        foreach (var (name, result) in missed)
+        {
+            output.WriteLine($"{name.Name} [{name.Id}]: {result.Decision}, {Hits(result)}");
+        }
+
+        named.Count.Should().BeGreaterThan(10_000);
+        missed.Should().NotContain(p => p.Second.Decision == ScreeningDecision.Clear, "a title before a listed person's name never clears it");
+        missed.Count.Should().BeLessThan(named.Count / 1000, "nearly every name with a title finds its own record");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryNameWithAnAmpersand_WrittenWithoutIt_FindsItsEntity()
     {
         // A purchasing system that keeps letters, digits and spaces only writes "H & H METALFORM GMBH" as "H H METALFORM GMBH"
