@@ -156,11 +156,27 @@ internal static class NameNormalizer
             compatible = Japanese.RewriteLegalForms(compatible);
         }
 
-        var native = Tokenize(compatible, transliterated: false);
+        var native = Tokenize(compatible, transliterated: false, out _, keepLetterConnectors: false, out var joinedConnectors);
         if (!hasNonLatin)
         {
-            // A name in Latin letters has its one variant (or none).
-            return native.Count > 0 ? [new NormalizedName(native, false)] : [];
+            // A name in Latin letters has its one variant (or none), and a second when an "and" between two single letters was
+            // dropped ("H & H" is "hh"): the same name with it kept ("h and h"), so that a name whose "and" is misspelt or whose
+            // initials are written otherwise ("I AD S", "& E S.") still finds it, as before initials were joined across it.
+            if (native.Count == 0)
+            {
+                return [];
+            }
+
+            if (joinedConnectors)
+            {
+                var kept = Tokenize(compatible, transliterated: false, out _, keepLetterConnectors: true, out _);
+                if (!SameTokens(kept, native))
+                {
+                    return [new NormalizedName(native, false), new NormalizedName(kept, false)];
+                }
+            }
+
+            return [new NormalizedName(native, false)];
         }
 
         // At most three variants: the native one, a romanisation and a second romanisation.
@@ -400,10 +416,11 @@ internal static class NameNormalizer
         return true;
     }
 
-    private static List<NameToken> Tokenize(string text, bool transliterated) => Tokenize(text, transliterated, out _);
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations) =>
+        Tokenize(text, transliterated, out continuations, keepLetterConnectors: false, out _);
 
     // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
-    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations)
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations, bool keepLetterConnectors, out bool joinedConnectors)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
 
@@ -512,7 +529,7 @@ internal static class NameNormalizer
             hanRun.Dispose();
         }
 
-        DropConnectorsBetweenLetters(words, spaced);
+        joinedConnectors = !keepLetterConnectors && DropConnectorsBetweenLetters(words, spaced);
         JoinSingleLetters(words, spaced);
         NumberWords.Rewrite(words);
         FoldParticles(words);
@@ -728,8 +745,8 @@ internal static class NameNormalizer
 
     // Drops "and" (which "&" is read as) between two single letters, in place, keeping which words are written after a space:
     // initials with an ampersand are a run of initials as those written apart are ("H & H", "J&M" and "H AND H" are "hh",
-    // "jm", "hh", as "H H" and "JM" are).
-    private static void DropConnectorsBetweenLetters(List<string> words, Span<ulong> spaced)
+    // "jm", "hh", as "H H" and "JM" are). Gives whether it dropped one.
+    private static bool DropConnectorsBetweenLetters(List<string> words, Span<ulong> spaced)
     {
         var kept = 0;
         for (var i = 0; i < words.Count; i++)
@@ -748,7 +765,9 @@ internal static class NameNormalizer
             kept++;
         }
 
+        var dropped = kept < words.Count;
         words.RemoveRange(kept, words.Count - kept);
+        return dropped;
     }
 
     // Sets whether word k is written after a space.

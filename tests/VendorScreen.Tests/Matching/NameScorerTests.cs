@@ -97,6 +97,7 @@ public sealed class NameScorerTests
     [InlineData("HH METALFORM GMBH", "H & H METALFORM GMBH")]
     [InlineData("H AND H METALFORM GMBH", "H&H METALFORM GMBH")]
     [InlineData("INMOBILIARIA J M CORP", "INMOBILIARIA J & M CORP")]
+    [InlineData("I AND S HOLDING COMPANY, S.A.", "I&S HOLDING COMPANY, S.A.")]
     public void Compare_InitialsWithAnAmpersand_AreTheInitials(string query, string listed)
     {
         // "H H METALFORM GMBH" scored 0.73 against "H & H METALFORM GMBH" ("h and h" against "hh"), below the review threshold.
@@ -278,6 +279,13 @@ public sealed class NameScorerTests
     [InlineData("Brigade Forty-Four", "Brigade 44")]
     public void Compare_AcronymsInitialsAndNumberWords_ReachReview(string a, string b) =>
         Score(a, b).Should().BeGreaterThanOrEqualTo(0.8);
+
+    [Theory]
+    [InlineData("I AD S HOLDING COMPANY, S.A.", "I AND S HOLDING COMPANY, S.A.")]
+    [InlineData("& E S. DE R.L. DE C.V.", "J & E S. DE R.L. DE C.V.")]
+    public void Compare_InitialsAroundAMisspeltOrCutAnd_StillMatchTheNameWithItsAndKept(string query, string listed) =>
+        // "I AD S HOLDING COMPANY, S.A." was screened Clear once "I AND S" was read only as "is".
+        Score(query, listed).Should().BeGreaterThanOrEqualTo(0.9);
 
     [Theory]
     [InlineData("P&G", "Procter & Gamble")]

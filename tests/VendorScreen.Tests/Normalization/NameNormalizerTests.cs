@@ -38,6 +38,23 @@ public sealed class NameNormalizerTests
         NameNormalizer.Key(name).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("H & H Metalform GmbH", "hh metalform gmbh", "h and h metalform gmbh")]
+    [InlineData("I AND S HOLDING COMPANY, S.A.", "is holding co sa", "i and s holding co sa")]
+    public void Normalize_InitialsAroundAnAmpersand_AreJoinedAndAlsoKeptApart(string name, string joined, string apart)
+    {
+        // The joined reading is the name's key; the one with the "and" kept is a second variant, so that a name whose "and" is
+        // misspelt ("I AD S HOLDING") still finds it.
+        NameNormalizer.Normalize(name).Select(v => v.Key).Should().Equal(joined, apart);
+    }
+
+    [Theory]
+    [InlineData("AT&T Inc.")]
+    [InlineData("Fox Kids & Baby")]
+    [InlineData("H H Metalform GmbH")]
+    public void Normalize_NoAmpersandBetweenSingleLetters_HasOneVariant(string name) =>
+        NameNormalizer.Normalize(name).Should().ContainSingle();
+
     [Fact]
     public void Normalize_LegalForm_IsKeptAsLowWeightToken()
     {
