@@ -156,20 +156,21 @@ internal static class NameNormalizer
             compatible = Japanese.RewriteLegalForms(compatible);
         }
 
-        var native = Tokenize(compatible, transliterated: false, out _, keepLetterConnectors: false, out var joinedConnectors);
+        var native = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out var lettersRead);
         if (!hasNonLatin)
         {
-            // A name in Latin letters has its one variant (or none), and a second when an "and" between two single letters was
-            // dropped ("H & H" is "hh"): the same name with it kept ("h and h"), so that a name whose "and" is misspelt or whose
-            // initials are written otherwise ("I AD S", "& E S.") still finds it, as before initials were joined across it.
+            // A name in Latin letters has its one variant (or none), and a second when its single letters were read across an
+            // "and" ("H & H" is "hh") or cut before a legal form written with dots ("B R C S.A." is "brc sa"): the same name with
+            // its letters joined as written ("h and h", "brcsa"), so that a name that found it so before still does ("I AD S",
+            // with a letter of its "and" left out; "B C S.A.", with an initial left out).
             if (native.Count == 0)
             {
                 return [];
             }
 
-            if (joinedConnectors)
+            if (lettersRead)
             {
-                var kept = Tokenize(compatible, transliterated: false, out _, keepLetterConnectors: true, out _);
+                var kept = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: true, out _);
                 if (!SameTokens(kept, native))
                 {
                     return [new NormalizedName(native, false), new NormalizedName(kept, false)];
@@ -417,10 +418,12 @@ internal static class NameNormalizer
     }
 
     private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations) =>
-        Tokenize(text, transliterated, out continuations, keepLetterConnectors: false, out _);
+        Tokenize(text, transliterated, out continuations, lettersAsWritten: false, out _);
 
     // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
-    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations, bool keepLetterConnectors, out bool joinedConnectors)
+    // lettersAsWritten: single letters are joined only as they are written, not across an "and" nor cut before a legal form
+    // written with dots; lettersRead: whether they were read either way.
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations, bool lettersAsWritten, out bool lettersRead)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
 
@@ -529,8 +532,8 @@ internal static class NameNormalizer
             hanRun.Dispose();
         }
 
-        joinedConnectors = !keepLetterConnectors && DropConnectorsBetweenLetters(words, spaced);
-        JoinSingleLetters(words, spaced);
+        lettersRead = !lettersAsWritten && DropConnectorsBetweenLetters(words, spaced);
+        lettersRead |= JoinSingleLetters(words, spaced, cutBeforeLegalForms: !lettersAsWritten);
         NumberWords.Rewrite(words);
         FoldParticles(words);
         LegalForms.RewritePhrases(words);
@@ -674,9 +677,11 @@ internal static class NameNormalizer
 
     // Joins runs of single letters into one word, in place: "r i a" -> "ria", "l l c" -> "llc". Initials written together and
     // set apart by a space from others written together are two words: "C.A.D. S.A." is "cad sa" (a name and its legal form),
-    // "U.S.A. L.L.C." "usa llc"; initials each set apart ("R I A", "R. I. A.") are one.
-    private static void JoinSingleLetters(List<string> words, ReadOnlySpan<ulong> spaced)
+    // "U.S.A. L.L.C." "usa llc"; initials each set apart ("R I A", "R. I. A.") are one. Gives whether a run was cut before a
+    // legal form written with dots (cutBeforeLegalForms, below).
+    private static bool JoinSingleLetters(List<string> words, ReadOnlySpan<ulong> spaced, bool cutBeforeLegalForms)
     {
+        var cutBeforeForm = false;
         var kept = 0;
         for (var i = 0; i < words.Count; i++)
         {
@@ -708,10 +713,11 @@ internal static class NameNormalizer
                     tail--;
                 }
 
-                if (tail - from >= 2 && end - tail >= 2 && IsSpaced(spaced, tail) && SpellsLegalForm(words, tail, end))
+                if (cutBeforeLegalForms && tail - from >= 2 && end - tail >= 2 && IsSpaced(spaced, tail) && SpellsLegalForm(words, tail, end))
                 {
                     words[kept++] = Joined(words, from, tail);
                     from = tail;
+                    cutBeforeForm = true;
                 }
 
                 words[kept++] = from == end - 1 ? words[from] : Joined(words, from, end);
@@ -724,6 +730,7 @@ internal static class NameNormalizer
         }
 
         words.RemoveRange(kept, words.Count - kept);
+        return cutBeforeForm;
     }
 
     // Whether the single letters from one word to another, joined, are a legal form as written ("sa", "llc").

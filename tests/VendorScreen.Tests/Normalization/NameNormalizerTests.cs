@@ -41,18 +41,21 @@ public sealed class NameNormalizerTests
     [Theory]
     [InlineData("H & H Metalform GmbH", "hh metalform gmbh", "h and h metalform gmbh")]
     [InlineData("I AND S HOLDING COMPANY, S.A.", "is holding co sa", "i and s holding co sa")]
-    public void Normalize_InitialsAroundAnAmpersand_AreJoinedAndAlsoKeptApart(string name, string joined, string apart)
+    [InlineData("B R C S.A.", "brc sa", "brcsa")]
+    public void Normalize_InitialsReadAcrossAnAmpersandOrBeforeADottedForm_AlsoKeepTheirLettersAsWritten(string name, string read, string asWritten)
     {
-        // The joined reading is the name's key; the one with the "and" kept is a second variant, so that a name whose "and" is
-        // misspelt ("I AD S HOLDING") still finds it.
-        NameNormalizer.Normalize(name).Select(v => v.Key).Should().Equal(joined, apart);
+        // The reading is the name's key; the letters joined as written are a second variant, so that a name that found it so
+        // still does ("I AD S HOLDING", whose "and" is misspelt; "B C S.A.", an initial left out).
+        NameNormalizer.Normalize(name).Select(v => v.Key).Should().Equal(read, asWritten);
     }
 
     [Theory]
     [InlineData("AT&T Inc.")]
     [InlineData("Fox Kids & Baby")]
     [InlineData("H H Metalform GmbH")]
-    public void Normalize_NoAmpersandBetweenSingleLetters_HasOneVariant(string name) =>
+    [InlineData("C.A.D. S.A.")]
+    [InlineData("B R C S A")]
+    public void Normalize_SingleLettersReadAsWritten_HaveOneVariant(string name) =>
         NameNormalizer.Normalize(name).Should().ContainSingle();
 
     [Fact]
