@@ -56,18 +56,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // (hundreds of names hold both words, and the tie left the listed one out of the candidates), and "Usama bin Laden" did
         // not find the person (a connector that starts or ends a name written surname first was read as son and father swapped).
         var (lists, engine) = await RealLists.Value;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var named = lists.SelectMany(list => list.Entities)
-            .Where(e => e.Kind == EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
-            .SelectMany(e => e.Names
-                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
-                .Select(n => n.Value)
-                .Append(e.PrimaryName)
-                .Distinct(StringComparer.Ordinal)
-                .Where(name => name.Count(ch => ch == ',') == 1 && !name.Contains('?', StringComparison.Ordinal))
-                .Select(name => (Name: SpokenOrder(name), e.Id)))
-            .Where(n => n.Name.Length > 0)
-            .ToList();
+        var named = PersonsListedSurnameFirst(lists).Select(n => (Name: SpokenOrder(n.Name), n.Id)).Where(n => n.Name.Length > 0).ToList();
 
         var missed = await Missed(engine, named);
         output.WriteLine($"{named.Count} names of persons written surname first, screened in natural order; {missed.Count} without their entity");
@@ -87,17 +76,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // ties with hundreds of names holding both words. Each primary name and strong alias in force of a person written with
         // one comma, as "Mr Given SURNAME", finds its entity or another record (of the same person, on another list).
         var (lists, engine) = await RealLists.Value;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var named = lists.SelectMany(list => list.Entities)
-            .Where(e => e.Kind == EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
-            .SelectMany(e => e.Names
-                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
-                .Select(n => n.Value)
-                .Append(e.PrimaryName)
-                .Distinct(StringComparer.Ordinal)
-                .Where(name => name.Count(ch => ch == ',') == 1 && !name.Contains('?', StringComparison.Ordinal))
-                .Select(name => (Name: "Mr " + SpokenOrder(name), e.Id)))
-            .ToList();
+        var named = PersonsListedSurnameFirst(lists).Select(n => (Name: "Mr " + SpokenOrder(n.Name), n.Id)).ToList();
 
         var results = (await engine.ScreenBatchAsync(named.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n.Name)).ToList())).Results;
         var missed = named.Zip(results).Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id)).ToList();
@@ -223,6 +202,23 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     {
         var parts = name.Split('&');
         return string.Join(' ', parts.Select(p => p.Trim())).Trim();
+    }
+
+    // Each primary name and strong alias of a person with a listing in force, written with one comma ("SURNAME, Given names"),
+    // with the person's id.
+    private static List<(string Name, string Id)> PersonsListedSurnameFirst(ListSnapshot[] lists)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return lists.SelectMany(list => list.Entities)
+            .Where(e => e.Kind == EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
+            .SelectMany(e => e.Names
+                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
+                .Select(n => n.Value)
+                .Append(e.PrimaryName)
+                .Distinct(StringComparer.Ordinal)
+                .Where(name => name.Count(ch => ch == ',') == 1 && !name.Contains('?', StringComparison.Ordinal))
+                .Select(name => (name, e.Id)))
+            .ToList();
     }
 
     // "SURNAME, Given names" as spoken: "Given names SURNAME".
