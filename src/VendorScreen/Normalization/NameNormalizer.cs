@@ -708,7 +708,7 @@ internal static class NameNormalizer
                 // A legal form written with its letters together after initials each set apart is a word of its own, as after
                 // initials written together: "B R C S.A." is "brc sa", as "B.R.C. S.A." and "BRC SA" are.
                 var tail = end - 1;
-                while (tail > from && !IsSpaced(spaced, tail))
+                while (cutBeforeLegalForms && tail > from && !IsSpaced(spaced, tail))
                 {
                     tail--;
                 }
