@@ -13,7 +13,7 @@ internal static class LegalForms
         ["inc"] = "inc", ["incorporated"] = "inc",
         ["ltd"] = "ltd", ["limited"] = "ltd", ["ltda"] = "ltd", ["ltee"] = "ltd",
         ["llc"] = "llc", ["llp"] = "llp", ["lp"] = "lp", ["plc"] = "plc", ["pllc"] = "llc",
-        ["gmbh"] = "gmbh", ["mbh"] = "gmbh", ["ag"] = "ag", ["kg"] = "kg", ["ug"] = "ug", ["ev"] = "ev",
+        ["gmbh"] = "gmbh", ["mbh"] = "gmbh", ["gmbhco"] = "gmbh", ["ag"] = "ag", ["kg"] = "kg", ["ug"] = "ug", ["ev"] = "ev",
         ["sa"] = "sa", ["sas"] = "sas", ["sarl"] = "sarl", ["srl"] = "srl", ["spa"] = "spa", ["sl"] = "sl", ["sau"] = "sa",
         ["bv"] = "bv", ["nv"] = "nv", ["ab"] = "ab", ["oy"] = "oy", ["oyj"] = "oy", ["as"] = "as", ["asa"] = "as", ["aps"] = "aps",
         ["pte"] = "pte", ["pty"] = "pty", ["bhd"] = "bhd", ["sdn"] = "sdn", ["kk"] = "corp", ["gk"] = "llc", ["kabushikigaisha"] = "corp", ["kabushikikaisha"] = "corp", ["tbk"] = "tbk", ["pt"] = "pt",

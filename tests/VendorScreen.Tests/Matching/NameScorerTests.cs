@@ -116,6 +116,14 @@ public sealed class NameScorerTests
         Score(listed, query).Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("FIRST OCEAN GMBHCO KG", "FIRST OCEAN GMBH & CO KG")]
+    [InlineData("EIGHTH OCEAN GMBHCO. KG", "EIGHTH OCEAN GMBH & CO. KG")]
+    public void Compare_GmbhAndCoWrittenAsOneWord_IsTheLegalForm(string query, string listed) =>
+        // "GmbH&Co." with its ampersand dropped: "gmbhco" was a word of the name that the listed one lacks (Clear); it is now
+        // the legal form GmbH, and the "and co" it lacks weighs little (0.89).
+        Score(query, listed).Should().BeGreaterThanOrEqualTo(0.85);
+
     [Fact]
     public void Compare_SameLegalFormOnly_DoesNotMatch()
     {

@@ -31,6 +31,8 @@ public sealed class NameNormalizerTests
     [InlineData("J & E S. de R.L. de C.V.", "jes de rl de cv")]
     [InlineData("Fox Kids & Baby", "fox kids and baby")]
     [InlineData("Tempbank Open Joint-Stock Co", "tempbank jsc")]
+    [InlineData("Nordsee Ocean GmbHCo KG", "nordsee ocean gmbh kg")]
+    [InlineData("Nordsee Ocean GmbH & Co KG", "nordsee ocean gmbh and co kg")]
     [InlineData("Acme Limited Liability Co.", "acme llc")]
     [InlineData("Acme Co", "acme co")]
     public void Key_LatinNames_AreFoldedAndLegalFormsRewritten(string name, string expected)
