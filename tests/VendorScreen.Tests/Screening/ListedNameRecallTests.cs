@@ -99,16 +99,8 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // "and" between them, and six such names were screened Clear; the ampersand between initials now joins them, as a
         // space does.
         var (lists, engine) = await RealLists.Value;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var named = lists.SelectMany(list => list.Entities)
-            .Where(e => e.Listings.Any(l => l.AppliesAt(today)))
-            .SelectMany(e => e.Names
-                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
-                .Select(n => n.Value)
-                .Append(e.PrimaryName)
-                .Distinct(StringComparer.Ordinal)
-                .Where(name => name.Contains('&', StringComparison.Ordinal) && !name.Contains('?', StringComparison.Ordinal))
-                .Select(name => (Name: WithoutAmpersands(name), e.Id)))
+        var named = StrongNamesInForce(lists, _ => true, name => name.Contains('&', StringComparison.Ordinal))
+            .Select(n => (Name: WithoutAmpersands(n.Name), n.Id))
             .ToList();
 
         var missed = await Missed(engine, named);
@@ -133,16 +125,8 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // and 885 were Clear; before the names of the words a cut word starts were looked up, 6 were Clear, each keeping no
         // whole word but legal forms ("LIMITED LIABILITY COMPANY STROYGAZM").
         var (lists, engine) = await RealLists.Value;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var named = lists.SelectMany(list => list.Entities)
-            .Where(e => e.Kind != EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
-            .SelectMany(e => e.Names
-                .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
-                .Select(n => n.Value)
-                .Append(e.PrimaryName)
-                .Distinct(StringComparer.Ordinal)
-                .Where(name => name.Length > 35 && !name.Contains('?', StringComparison.Ordinal))
-                .Select(name => (Name: name[..35], e.Id)))
+        var named = StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, name => name.Length > 35)
+            .Select(n => (Name: n.Name[..35], n.Id))
             .ToList();
 
         var results = (await engine.ScreenBatchAsync(named.Select(n => (ScreeningRequest)ScreeningRequest.ForParty(n.Name)).ToList())).Results;
@@ -206,18 +190,23 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
 
     // Each primary name and strong alias of a person with a listing in force, written with one comma ("SURNAME, Given names"),
     // with the person's id.
-    private static List<(string Name, string Id)> PersonsListedSurnameFirst(ListSnapshot[] lists)
+    private static List<(string Name, string Id)> PersonsListedSurnameFirst(ListSnapshot[] lists) =>
+        StrongNamesInForce(lists, e => e.Kind == EntityKind.Person, name => name.Count(ch => ch == ',') == 1);
+
+    // Each distinct primary name and strong alias of the entities with a listing in force that a test takes, that it takes,
+    // with the entity's id; never a name whose letters the list lost ("?").
+    private static List<(string Name, string Id)> StrongNamesInForce(ListSnapshot[] lists, Func<Entity, bool> entity, Func<string, bool> name)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return lists.SelectMany(list => list.Entities)
-            .Where(e => e.Kind == EntityKind.Person && e.Listings.Any(l => l.AppliesAt(today)))
+            .Where(e => entity(e) && e.Listings.Any(l => l.AppliesAt(today)))
             .SelectMany(e => e.Names
                 .Where(n => n.Kind is NameKind.Primary or NameKind.Alias)
                 .Select(n => n.Value)
                 .Append(e.PrimaryName)
                 .Distinct(StringComparer.Ordinal)
-                .Where(name => name.Count(ch => ch == ',') == 1 && !name.Contains('?', StringComparison.Ordinal))
-                .Select(name => (name, e.Id)))
+                .Where(n => name(n) && !n.Contains('?', StringComparison.Ordinal))
+                .Select(n => (n, e.Id)))
             .ToList();
     }
 
