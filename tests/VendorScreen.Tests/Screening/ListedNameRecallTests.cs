@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentAssertions;
 using VendorScreen.Sources;
 using VendorScreen.Tests.Infrastructure;
@@ -113,27 +112,6 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
 
         named.Count.Should().BeGreaterThan(150);
         missed.Should().BeEmpty("a name with its ampersand dropped finds the entity listed under it");
-    }
-
-    [SharedDataFact]
-    public async Task ScreenBatchAsync_EveryNameWithAnApostropheInAWord_WrittenWithASpace_FindsItsEntity()
-    {
-        // "SA ID, Mohamed" for "SA'ID, Mohamed" and "JULAIDAN, Wa el Hamza" for "JULAIDAN, Wa'el Hamza" were screened Clear:
-        // "sa" is the legal form S.A., and "el" is written as the article "al", so neither joined back into the listed word.
-        var (lists, engine) = await RealLists.Value;
-        var named = StrongNamesInForce(lists, _ => true, name => Regex.IsMatch(name, @"\p{L}['\u2019]\p{L}"))
-            .Select(n => (Name: Regex.Replace(n.Name, @"(\p{L})['\u2019](\p{L})", "$1 $2"), n.Id))
-            .ToList();
-
-        var missed = await Missed(engine, named);
-        output.WriteLine($"{named.Count} names with an apostrophe inside a word, written with a space; {missed.Count} without their entity");
-        foreach (var line in missed)
-        {
-            output.WriteLine(line);
-        }
-
-        named.Count.Should().BeGreaterThan(1_000);
-        missed.Should().BeEmpty("a name with a space where the list writes an apostrophe finds the entity listed under it");
     }
 
     [SharedDataFact]
