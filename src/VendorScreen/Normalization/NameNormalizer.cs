@@ -232,56 +232,6 @@ internal static class NameNormalizer
         return variants;
     }
 
-    /// <summary>Normalises a listed name into the variants an index holds: those of <see cref="Normalize"/> and, for a name in
-    /// Latin letters with an apostrophe inside a word, the name with each such apostrophe read as a space ("SA'ID, Mohamed"
-    /// also as "sa id mohamed"), so that a name written with a space where the list writes an apostrophe finds it.</summary>
-    /// <param name="name">The listed name.</param>
-    /// <returns>The variants; empty when the name has no letters or digits.</returns>
-    internal static IReadOnlyList<NormalizedName> NormalizeListed(string? name)
-    {
-        var variants = Normalize(name);
-        if (variants.Count == 0 || name!.IndexOfAny(Apostrophes) < 0 || HasNonLatinLetter(name))
-        {
-            return variants;
-        }
-
-        var spaced = ApostrophesInWordsAsSpaces(name);
-        if (spaced is null)
-        {
-            return variants;
-        }
-
-        var split = Normalize(spaced);
-        var all = new List<NormalizedName>(variants);
-        foreach (var variant in split)
-        {
-            if (!all.Exists(v => SameTokens(v.Tokens, variant.Tokens)))
-            {
-                all.Add(variant);
-            }
-        }
-
-        return all;
-    }
-
-    private static readonly char[] Apostrophes = ['\'', '\u2019', '\u02BC', '`'];
-
-    // The name with each apostrophe between two letters replaced by a space; null when it has none.
-    private static string? ApostrophesInWordsAsSpaces(string name)
-    {
-        char[]? chars = null;
-        for (var i = 1; i < name.Length - 1; i++)
-        {
-            if (Array.IndexOf(Apostrophes, name[i]) >= 0 && char.IsLetter(name[i - 1]) && char.IsLetter(name[i + 1]))
-            {
-                chars ??= name.ToCharArray();
-                chars[i] = ' ';
-            }
-        }
-
-        return chars is null ? null : new string(chars);
-    }
-
     /// <summary>Gets the compare key of a name's first variant: its tokens joined by spaces.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The key; empty when the name has no letters or digits.</returns>
