@@ -35,6 +35,9 @@ internal static class NameNormalizer
     /// <returns>The message.</returns>
     internal static string DescribeTooLong(string what, int length) => ScreeningRequest.DescribeTooLong(what, length);
 
+    /// <summary>The word an ampersand is read as: the connector an acronym may pass over and initials are joined across.</summary>
+    internal const string And = "and";
+
     /// <summary>Gets whether a token can give its first letter to an acronym: a word, generic word or place of two letters or more
     /// that starts with a Latin letter.</summary>
     /// <param name="t">The token.</param>
@@ -514,7 +517,7 @@ internal static class NameNormalizer
                 else if (c == '&')
                 {
                     FlushWord(ref current, words);
-                    words.Add("and");
+                    words.Add(And);
                 }
                 else
                 {
@@ -758,7 +761,7 @@ internal static class NameNormalizer
         var kept = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] == "and" && kept > 0 && IsSingleLetter(words[kept - 1]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
+            if (words[i] == And && kept > 0 && IsSingleLetter(words[kept - 1]) && i + 1 < words.Count && IsSingleLetter(words[i + 1]))
             {
                 continue;
             }
