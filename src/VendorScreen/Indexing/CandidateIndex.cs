@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Text;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Indexing;
@@ -72,6 +73,10 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         Entities = entities;
         var names = new List<IndexedName>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        // The posting keys that are words of the typo vocabulary: all but those a name is posted under only as a run without its
+        // inner "and"s (KeysWithoutInnerAnds).
+        var typoKeys = new HashSet<string>(StringComparer.Ordinal);
         var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < entities.Count; e++)
         {
@@ -92,15 +97,13 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     names.Add(new IndexedName(e, name, variant));
                     foreach (var key in PostingKeys(variant.Tokens))
                     {
-                        if (!postings.TryGetValue(key, out var list))
-                        {
-                            postings[key] = list = [];
-                        }
+                        Post(key, id);
+                        typoKeys.Add(key);
+                    }
 
-                        if (list.Count == 0 || list[^1] != id)
-                        {
-                            list.Add(id);
-                        }
+                    foreach (var key in KeysWithoutInnerAnds(variant.Tokens))
+                    {
+                        Post(key, id);
                     }
                 }
             }
@@ -125,9 +128,23 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
+        // Adds a name to a key's postings, once.
+        void Post(string key, int id)
+        {
+            if (!postings.TryGetValue(key, out var list))
+            {
+                postings[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != id)
+            {
+                list.Add(id);
+            }
+        }
+
         Names = [.. names];
         _nameWords = NameWordsTable(Names);
-        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
+        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys, typoKeys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
@@ -985,6 +1002,60 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
     }
 
+    /// <summary>Gets the keys a name is also posted under, beside its <see cref="PostingKeys"/>: each run of three or four of its
+    /// tokens with an "and" inside it, joined without its inner "and"s, as the scorer also reads such a run ("oil and gas" is
+    /// also "oilgas", so that "OIL &amp; GAS" written "OILGAS" finds the name). They are not words of the typo vocabulary (unless
+    /// another name's posting key is the same): a misspelt word is not looked up among them, where they would crowd out the
+    /// words it may misspell ("harramain" would find "haramainal", of "Al-Haramain &amp; Al Masjed").</summary>
+    /// <param name="tokens">The name's tokens.</param>
+    /// <returns>The keys, in the order of their runs.</returns>
+    internal static IEnumerable<string> KeysWithoutInnerAnds(List<NameToken> tokens)
+    {
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            for (var k = i + 2; k < Math.Min(tokens.Count, i + 4); k++)
+            {
+                if (JoinedWithoutInnerAnds(tokens, i, k) is { } withoutAnd)
+                {
+                    yield return withoutAnd;
+                }
+            }
+        }
+    }
+
+    /// <summary>Gets the run of a name's tokens from one to another joined without the "and"s inside it (neither its first nor its
+    /// last token), as the scorer also reads a run (<c>NameScorer.JoinedRuns</c>); <see langword="null"/> when no "and" is inside it.</summary>
+    /// <param name="tokens">The name's tokens.</param>
+    /// <param name="first">The run's first token.</param>
+    /// <param name="last">The run's last token.</param>
+    /// <returns>The run joined without its inner "and"s, or <see langword="null"/>.</returns>
+    internal static string? JoinedWithoutInnerAnds(List<NameToken> tokens, int first, int last)
+    {
+        var inner = false;
+        for (var k = first + 1; k < last && !inner; k++)
+        {
+            inner = IsAnd(tokens[k]);
+        }
+
+        if (!inner)
+        {
+            return null;
+        }
+
+        var joined = new StringBuilder();
+        for (var k = first; k <= last; k++)
+        {
+            if (k == first || k == last || !IsAnd(tokens[k]))
+            {
+                joined.Append(tokens[k].Text);
+            }
+        }
+
+        return joined.ToString();
+    }
+
+    private static bool IsAnd(NameToken token) => string.Equals(token.Text, NameNormalizer.And, StringComparison.Ordinal);
+
     /// <summary>Gets the indexed words a token may be a misspelling of, as a query's look-up takes them: most similar first,
     /// at most <see cref="MaxFuzzyExpansions"/>.</summary>
     /// <param name="token">The token, in compare form.</param>
@@ -1012,14 +1083,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // lie near one another in the sketches and, as each word is copied in id order here, in memory. The copies are the
     // vocabulary's own (the names and the postings keep the strings they were made with); an index snapshot stores the words in
     // this order, so that a read index has them so without copies (ReadWords).
-    private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
+    private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys, HashSet<string> typoKeys)
     {
         var words = new List<string>();
         var numbers = new List<int>();
         var number = 0;
         foreach (var key in keys)
         {
-            if (IsTypoWord(key))
+            if (IsTypoWord(key) && typoKeys.Contains(key))
             {
                 words.Add(key);
                 numbers.Add(number);

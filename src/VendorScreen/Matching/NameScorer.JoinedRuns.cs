@@ -85,7 +85,8 @@ internal static partial class NameScorer
             var first = multi[k].Text;
             var second = first.Length >= 2 ? first : multi[k + 1].Text;
             if (first.Length == 0 || second.Length == 0
-                || (firsts & LetterBit(first[0])) != 0 || (seconds & LetterBit(first.Length >= 2 ? first[1] : second[0])) != 0)
+                || (firsts & LetterBit(first[0])) != 0 || (seconds & LetterBit(first.Length >= 2 ? first[1] : second[0])) != 0
+                || (first.Length == 1 && SecondWithoutAndIn(multi, k, seconds)))
             {
                 starts |= 1UL << k;
             }
@@ -94,11 +95,27 @@ internal static partial class NameScorer
         return starts;
     }
 
+    // Whether the runs from a token of one letter, read without their inner "and"s (JoinedRuns), have a second letter in a set
+    // (LetterBit): the first letter of the first token after the "and"s that follow it inside a run, where that is not the
+    // second letter of the runs as written. A token with no letter there is a start kept.
+    private static bool SecondWithoutAndIn(List<NameToken> multi, int start, ulong seconds)
+    {
+        var k = start + 1;
+        while (k < start + 3 && k + 1 < multi.Count && string.Equals(multi[k].Text, NameNormalizer.And, StringComparison.Ordinal))
+        {
+            k++;
+        }
+
+        return k > start + 1 && (multi[k].Text.Length == 0 || (seconds & LetterBit(multi[k].Text[0])) != 0);
+    }
+
     // A character's bit in a set of 64 (bit c % 64).
     private static ulong LetterBit(char c) => 1UL << (c & 63);
 
     // The runs of two to four consecutive tokens of a name, each joined without spaces, in order: by first token, then
-    // growing by one token at a time. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
+    // growing by one token at a time. A run with an "and" inside it (the word an ampersand is read as) comes twice, as written
+    // and then with its inner "and"s left out ("oil and gas" as "oilandgas", then "oilgas": "OIL & GAS" written "OILGAS"), both
+    // of the same tokens. Under joined-skips-legal-forms a legal form is a word of its own, never part of a joined
     // name ("E. S. Co." is not "Esco"): a run stops before one. A run's length and its first, second and last letters are known
     // as soon as it is reached (for MaySpellAlikeShape); its joined text is written only when asked for (Joined), into the
     // caller's buffer on the stack (StackLength characters) or, for a longer name, into one rented from the shared pool, which
@@ -114,9 +131,17 @@ internal static partial class NameScorer
         private readonly ulong _starts;
         private char[]? _rented;
 
-        // The tokens of the run, from its first, whose letters are in the buffer, and how many letters they are.
+        // The tokens of the run, from its first, whose letters are in the buffer, and how many letters they are; whether the
+        // buffer holds the run as written or without its inner "and"s.
         private int _written;
         private int _writtenLength;
+        private bool _writtenWithoutAnd;
+
+        // The length and the first, second and last letters of the run as written.
+        private int _length;
+        private char _first;
+        private char _second;
+        private char _last;
 
         // starts: the first tokens whose runs are walked, as a mask (bit k for token k; a token past the 64th is always a start
         // walked); by default every one.
@@ -145,6 +170,9 @@ internal static partial class NameScorer
         // Gets the number of tokens of the run (0 before the first token of a start is read).
         public int Count { get; private set; }
 
+        // Gets whether the run is read without the "and"s inside it (its second reading).
+        public bool WithoutAnd { get; private set; }
+
         // Gets the number of letters of the run joined.
         public int Length { get; private set; }
 
@@ -160,8 +188,18 @@ internal static partial class NameScorer
         {
             get
             {
+                if (_writtenWithoutAnd != WithoutAnd)
+                {
+                    (_written, _writtenLength, _writtenWithoutAnd) = (0, 0, WithoutAnd);
+                }
+
                 for (; _written < Count; _written++)
                 {
+                    if (WithoutAnd && IsInnerAnd(_written))
+                    {
+                        continue;
+                    }
+
                     var text = _tokens[Start + _written].Text;
                     text.AsSpan().CopyTo(_buffer[_writtenLength..]);
                     _writtenLength += text.Length;
@@ -173,6 +211,20 @@ internal static partial class NameScorer
 
         public bool MoveNext()
         {
+            // The run as written, just given, is given again without its inner "and"s when it has one.
+            if (!WithoutAnd && Count >= 3 && HasInnerAnd())
+            {
+                WithoutAnd = true;
+                ReadWithoutAnd();
+                return true;
+            }
+
+            if (WithoutAnd)
+            {
+                WithoutAnd = false;
+                (Length, First, Second, Last) = (_length, _first, _second, _last);
+            }
+
             while (Start < _tokens.Count - 1)
             {
                 if (Count == 0)
@@ -185,7 +237,7 @@ internal static partial class NameScorer
 
                     (First, Second, Last, Length) = ('\0', '\0', '\0', 0);
                     Append(_tokens[Start].Text);
-                    (_written, _writtenLength) = (0, 0);
+                    (_written, _writtenLength, _writtenWithoutAnd) = (0, 0, false);
                     Count = 1;
                 }
 
@@ -200,10 +252,41 @@ internal static partial class NameScorer
 
                 Append(_tokens[Start + next - 1].Text);
                 Count = next;
+                (_length, _first, _second, _last) = (Length, First, Second, Last);
                 return true;
             }
 
             return false;
+        }
+
+        // Whether the token at a place of the run (from its first) is an "and" inside it, neither its first nor its last.
+        private readonly bool IsInnerAnd(int place) =>
+            place > 0 && place < Count - 1 && string.Equals(_tokens[Start + place].Text, NameNormalizer.And, StringComparison.Ordinal);
+
+        private readonly bool HasInnerAnd()
+        {
+            for (var place = 1; place < Count - 1; place++)
+            {
+                if (IsInnerAnd(place))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Reads the letters of the run without its inner "and"s into its length and its first, second and last letters.
+        private void ReadWithoutAnd()
+        {
+            (First, Second, Last, Length) = ('\0', '\0', '\0', 0);
+            for (var place = 0; place < Count; place++)
+            {
+                if (!IsInnerAnd(place))
+                {
+                    Append(_tokens[Start + place].Text);
+                }
+            }
         }
 
         // Reads the letters of one more token of the run into its length and its first, second and last letters.

@@ -223,7 +223,9 @@ public sealed class CandidateIndexLookUpTests
             _typos = new CandidateIndexSimilarWordsTests.FullScan(index, scoring);
             for (var id = 0; id < index.Names.Length; id++)
             {
-                foreach (var key in CandidateIndex.PostingKeys(index.Names[id].Normalized.Tokens))
+                // A name is also posted under its runs read without their inner "and"s ("oil and gas" as "oilgas").
+                var tokens = index.Names[id].Normalized.Tokens;
+                foreach (var key in CandidateIndex.PostingKeys(tokens).Concat(CandidateIndex.KeysWithoutInnerAnds(tokens)))
                 {
                     if (!_postings.TryGetValue(key, out var list))
                     {

@@ -163,6 +163,35 @@ public sealed class NameScorerTests
         Score("Hikvision", "Hik-vision").Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("Persia Oilgas Industry Development Co.", "PERSIA OIL & GAS INDUSTRY DEVELOPMENT CO.")]
+    [InlineData("Elemento Oilgas Ltd", "ELEMENTO OIL AND GAS LTD")]
+    [InlineData("Fox Kidsbaby", "FOX KIDS & BABY")]
+    [InlineData("Hesco Engcon. Co", "HESCO ENG & CON. CO")]
+    [InlineData("Shen Yang Jing Cheng Machinery Impexp Co., Limited", "SHEN YANG JING CHENG MACHINERY IMP&EXP. CO., LIMITED")]
+    public void Compare_RunWrittenWithoutItsAmpersand_MatchesTheNameWithIt(string written, string listed)
+    {
+        // An ampersand (read as "and") dropped and the words on either side run together: the run is also read without its
+        // inner "and", both ways round.
+        Score(written, listed).Should().Be(1);
+        Score(listed, written).Should().Be(1);
+    }
+
+    [Fact]
+    public void Compare_RunWithoutItsAmpersand_StillMatchesAsWritten()
+    {
+        // Read without its inner "and" as well, not in place of it.
+        Score("Oilandgas Holding", "Oil & Gas Holding").Should().Be(1);
+        Score("Procter & Gamble", "Procter and Gamble").Should().Be(1);
+    }
+
+    [Fact]
+    public void Compare_AndAtTheEndOfARun_IsNotLeftOut()
+    {
+        // Only an "and" inside a run is passed over: "kids and" is not "kids", nor "and baby" "baby".
+        Score("Kidsbaby Fashion", "Kids Fashion and Baby").Should().BeLessThan(0.8);
+    }
+
     [Fact]
     public void Compare_JoinedTokensInANameLongerThanTheStackBuffer_Match()
     {

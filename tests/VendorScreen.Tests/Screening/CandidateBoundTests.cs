@@ -73,6 +73,15 @@ public sealed class CandidateBoundTests
         ReachedAfterOtherCandidates(query, candidate, ["Kurdistan Holdings", "Ahmed Malik"])
             .Should().BeGreaterThan(0, "the word with the article joined is read as the article and the word");
 
+    [Theory]
+    [InlineData("Persia Oilgas Industry Development Co.", "PERSIA OIL & GAS INDUSTRY DEVELOPMENT CO.")]
+    [InlineData("PERSIA OIL & GAS INDUSTRY DEVELOPMENT CO.", "Persia Oilgas Industry Development Co.")]
+    [InlineData("Shen Yang Jing Cheng Machinery Impexp Co., Limited", "SHEN YANG JING CHENG MACHINERY IMP&EXP. CO., LIMITED")]
+    [InlineData("AGCARLON TRADING", "A & G CARLON TRADING")]
+    public void MayReach_RunWrittenWithoutItsAmpersand_DoesNotRuleOutTheNameWithIt(string query, string candidate) =>
+        ReachedAfterOtherCandidates(query, candidate, ["Persia Industry Development Co.", "Shen Yang Machinery Co.", "Carlon Trading"])
+            .Should().BeGreaterThan(0, "the run with an \"and\" inside it is also read without it");
+
     // Under each rule set, bounds a candidate after other candidates of the query (with none of the words the pair turns on), as
     // screening bounds them, so that what the bound keeps of the query and of the candidates' words is read again; asserts that
     // the bound does not rule the candidate out wherever its score reaches the threshold, and returns under how many rule sets
