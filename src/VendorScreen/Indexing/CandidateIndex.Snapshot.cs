@@ -25,6 +25,7 @@ internal sealed partial class CandidateIndex
         Entities = entities;
         Names = names;
         _postings = tables.Postings;
+        _withoutAnd = PostingsWithoutInnerAnds(names, _postings);
         _rarityByFrequency = tables.Derived.RarityByFrequency;
         (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = (tables.Derived.Vocabulary, tables.Derived.VocabularyPostings, tables.Derived.VocabularyLengthStart);
         (_vocabularyIds, _misspellings) = (tables.Derived.VocabularyIds, tables.Derived.Misspellings);
@@ -340,9 +341,8 @@ internal sealed partial class CandidateIndex
 
     // Reads the words as WriteTo writes them: the posting keys by posting-list number, and the typo vocabulary, which comes first
     // and in its order, so that its words lie in memory in that order (TypoVocabulary) without being copied. The vocabulary read
-    // must be one TypoVocabulary makes of the keys: words of four letters or more, each once, by length and then ordinally, and
-    // no shorter word among them; the keys after it may be of any length (a run without its inner "and"s is a key and not a
-    // word of the vocabulary: KeysWithoutInnerAnds).
+    // must be the one TypoVocabulary makes of the keys: the words of four letters or more, each once, by length and then
+    // ordinally, and no shorter word among them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (string[] Keys, (string[] Words, int[] Postings, int[] LengthStart) Vocabulary) ReadWords(SnapshotBinaryReader reader, int vocabularyCount)
     {
@@ -372,6 +372,10 @@ internal sealed partial class CandidateIndex
 
                 words[i] = word;
                 postings[i] = number;
+            }
+            else if (IsTypoWord(word))
+            {
+                throw reader.Bad($"the word \"{word}\" of four letters or more is not in the typo vocabulary");
             }
         }
 

@@ -60,6 +60,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     private readonly (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] _modelPrefixes;
     private readonly ICandidateScoring _scoring;
 
+    // The names posted under each run of three or four of their tokens with an "and" inside it, joined without its inner "and"s
+    // (KeysWithoutInnerAnds), but for those already posted under the same key: looked up for a query's tokens and joined runs as
+    // written, not among the misspellings of a word (where they would crowd out the names of the words it may misspell), and
+    // not counted in any rarity. Made from the names, by a built index and by one read from a snapshot alike.
+    private readonly Dictionary<string, int[]> _withoutAnd;
+
     /// <summary>Initializes a new instance of the <see cref="CandidateIndex"/> class.</summary>
     /// <param name="entities">The entities to index.</param>
     /// <param name="scoring">The token weights and spelling similarity of the scoring stage (<c>NameScoringRules.Default</c> for the
@@ -73,10 +79,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         Entities = entities;
         var names = new List<IndexedName>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-
-        // The posting keys that are words of the typo vocabulary: all but those a name is posted under only as a run without its
-        // inner "and"s (KeysWithoutInnerAnds).
-        var typoKeys = new HashSet<string>(StringComparer.Ordinal);
         var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < entities.Count; e++)
         {
@@ -97,13 +99,15 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                     names.Add(new IndexedName(e, name, variant));
                     foreach (var key in PostingKeys(variant.Tokens))
                     {
-                        Post(key, id);
-                        typoKeys.Add(key);
-                    }
+                        if (!postings.TryGetValue(key, out var list))
+                        {
+                            postings[key] = list = [];
+                        }
 
-                    foreach (var key in KeysWithoutInnerAnds(variant.Tokens))
-                    {
-                        Post(key, id);
+                        if (list.Count == 0 || list[^1] != id)
+                        {
+                            list.Add(id);
+                        }
                     }
                 }
             }
@@ -128,23 +132,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             }
         }
 
-        // Adds a name to a key's postings, once.
-        void Post(string key, int id)
-        {
-            if (!postings.TryGetValue(key, out var list))
-            {
-                postings[key] = list = [];
-            }
-
-            if (list.Count == 0 || list[^1] != id)
-            {
-                list.Add(id);
-            }
-        }
-
         Names = [.. names];
         _nameWords = NameWordsTable(Names);
-        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys, typoKeys);
+        (_vocabulary, _vocabularyPostings, _vocabularyLengthStart) = TypoVocabulary(postings.Keys);
         (_vocabularyIds, _misspellings) = SimilarMemo(_vocabulary);
 
         // The tables below depend only on the names and the typo vocabulary, not on each other: they are made side by side, each
@@ -165,6 +155,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             () => trigramTable = TrigramTable(vocabulary),
             () => sound = SoundVocabulary.Build(names, MinSoundWordLength));
         _postings = postingLists!;
+        _withoutAnd = PostingsWithoutInnerAnds(Names, _postings);
         _rarityByFrequency = rarity!;
         _vocabularySketches = sketches!;
         _trigramToVocabulary = trigramTable!;
@@ -355,6 +346,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 if (number >= 0)
                 {
                     Tally(_postings[number], weight, scratch);
+                }
+
+                if (_withoutAnd.Count > 0 && _withoutAnd.TryGetValue(t.Text, out var withoutAnd))
+                {
+                    Tally(withoutAnd, weight, scratch);
                 }
 
                 if (IsLookedUpForMisspellings(t))
@@ -608,7 +604,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             length += tokens[k].Text.Length;
         }
 
-        if (length <= 256 && _postings.Numbers.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+        if (length <= 256 && _postings.Numbers.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup)
+            && _withoutAnd.TryGetAlternateLookup<ReadOnlySpan<char>>(out var withoutAndLookup))
         {
             Span<char> buffer = stackalloc char[256];
             var written = tokens[i].Text.Length;
@@ -620,6 +617,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 if (lookup.TryGetValue(buffer[..written], out var list))
                 {
                     Tally(_postings[list], weight, scratch);
+                }
+
+                if (_withoutAnd.Count > 0 && withoutAndLookup.TryGetValue(buffer[..written], out var withoutAnd))
+                {
+                    Tally(withoutAnd, weight, scratch);
                 }
             }
 
@@ -633,6 +635,11 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             if (_postings.TryGetValue(joined, out var ids))
             {
                 Tally(ids, weight, scratch);
+            }
+
+            if (_withoutAnd.TryGetValue(joined, out var withoutAnd))
+            {
+                Tally(withoutAnd, weight, scratch);
             }
         }
     }
@@ -982,31 +989,46 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
     private static string IdentifierKey(string scheme, string value) => scheme + "\u0000" + NameNormalizer.FoldIdentifier(value);
 
-    internal static IEnumerable<string> PostingKeys(List<NameToken> tokens)
+    // The names posted under each key of a run without its inner "and"s (KeysWithoutInnerAnds), in increasing order, but for
+    // those the postings already list under that key.
+    private static Dictionary<string, int[]> PostingsWithoutInnerAnds(IndexedName[] names, PooledLists<string> postings)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < names.Length; id++)
         {
-            yield return tokens[i].Text;
-            var joined = tokens[i].Text;
-            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            var tokens = names[id].Normalized.Tokens;
+            if (!tokens.Exists(IsAnd))
             {
-                joined += tokens[k].Text;
-                yield return joined;
+                continue;
+            }
+
+            foreach (var key in KeysWithoutInnerAnds(tokens))
+            {
+                if (postings.TryGetValue(key, out var posted) && posted.BinarySearch(id) >= 0)
+                {
+                    continue;
+                }
+
+                if (!lists.TryGetValue(key, out var list))
+                {
+                    lists[key] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != id)
+                {
+                    list.Add(id);
+                }
             }
         }
 
-        // The initials of a name of three to five words, so that an acronym finds it ("pla": "peoples liberation army").
-        if (tokens.Count is >= 3 and <= 5 && tokens.All(NameNormalizer.IsAcronymWord))
-        {
-            yield return string.Concat(tokens.Select(t => t.Text[0]));
-        }
+        return lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>Gets the keys a name is also posted under, beside its <see cref="PostingKeys"/>: each run of three or four of its
+    /// <summary>Gets the keys a name is looked up under beside its <see cref="PostingKeys"/>: each run of three or four of its
     /// tokens with an "and" inside it, joined without its inner "and"s, as the scorer also reads such a run ("oil and gas" is
-    /// also "oilgas", so that "OIL &amp; GAS" written "OILGAS" finds the name). They are not words of the typo vocabulary (unless
-    /// another name's posting key is the same): a misspelt word is not looked up among them, where they would crowd out the
-    /// words it may misspell ("harramain" would find "haramainal", of "Al-Haramain &amp; Al Masjed").</summary>
+    /// also "oilgas", so that "OIL &amp; GAS" written "OILGAS" finds the name). They are not words of the typo vocabulary, nor
+    /// counted in any rarity: a misspelt word is not looked up among them, where they would crowd out the names of the words it
+    /// may misspell ("harramain" would find every "Al-Haramain &amp; Al Masjed" as "haramainal").</summary>
     /// <param name="tokens">The name's tokens.</param>
     /// <returns>The keys, in the order of their runs.</returns>
     internal static IEnumerable<string> KeysWithoutInnerAnds(List<NameToken> tokens)
@@ -1023,13 +1045,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
     }
 
-    /// <summary>Gets the run of a name's tokens from one to another joined without the "and"s inside it (neither its first nor its
-    /// last token), as the scorer also reads a run (<c>NameScorer.JoinedRuns</c>); <see langword="null"/> when no "and" is inside it.</summary>
-    /// <param name="tokens">The name's tokens.</param>
-    /// <param name="first">The run's first token.</param>
-    /// <param name="last">The run's last token.</param>
-    /// <returns>The run joined without its inner "and"s, or <see langword="null"/>.</returns>
-    internal static string? JoinedWithoutInnerAnds(List<NameToken> tokens, int first, int last)
+    // The run of a name's tokens from one to another joined without the "and"s inside it (neither its first nor its last
+    // token); null when no "and" is inside it.
+    private static string? JoinedWithoutInnerAnds(List<NameToken> tokens, int first, int last)
     {
         var inner = false;
         for (var k = first + 1; k < last && !inner; k++)
@@ -1055,6 +1073,26 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     private static bool IsAnd(NameToken token) => string.Equals(token.Text, NameNormalizer.And, StringComparison.Ordinal);
+
+    internal static IEnumerable<string> PostingKeys(List<NameToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            yield return tokens[i].Text;
+            var joined = tokens[i].Text;
+            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            {
+                joined += tokens[k].Text;
+                yield return joined;
+            }
+        }
+
+        // The initials of a name of three to five words, so that an acronym finds it ("pla": "peoples liberation army").
+        if (tokens.Count is >= 3 and <= 5 && tokens.All(NameNormalizer.IsAcronymWord))
+        {
+            yield return string.Concat(tokens.Select(t => t.Text[0]));
+        }
+    }
 
     /// <summary>Gets the indexed words a token may be a misspelling of, as a query's look-up takes them: most similar first,
     /// at most <see cref="MaxFuzzyExpansions"/>.</summary>
@@ -1083,14 +1121,14 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     // lie near one another in the sketches and, as each word is copied in id order here, in memory. The copies are the
     // vocabulary's own (the names and the postings keep the strings they were made with); an index snapshot stores the words in
     // this order, so that a read index has them so without copies (ReadWords).
-    private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys, HashSet<string> typoKeys)
+    private static (string[] Words, int[] Postings, int[] LengthStart) TypoVocabulary(IEnumerable<string> keys)
     {
         var words = new List<string>();
         var numbers = new List<int>();
         var number = 0;
         foreach (var key in keys)
         {
-            if (IsTypoWord(key) && typoKeys.Contains(key))
+            if (IsTypoWord(key))
             {
                 words.Add(key);
                 numbers.Add(number);

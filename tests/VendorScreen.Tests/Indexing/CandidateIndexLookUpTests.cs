@@ -215,6 +215,7 @@ public sealed class CandidateIndexLookUpTests
         private readonly ICandidateScoring _scoring;
         private readonly CandidateIndexSimilarWordsTests.FullScan _typos;
         private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _withoutAnd = new(StringComparer.Ordinal);
 
         public Reference(CandidateIndex index, ICandidateScoring scoring)
         {
@@ -223,13 +224,34 @@ public sealed class CandidateIndexLookUpTests
             _typos = new CandidateIndexSimilarWordsTests.FullScan(index, scoring);
             for (var id = 0; id < index.Names.Length; id++)
             {
-                // A name is also posted under its runs read without their inner "and"s ("oil and gas" as "oilgas").
-                var tokens = index.Names[id].Normalized.Tokens;
-                foreach (var key in CandidateIndex.PostingKeys(tokens).Concat(CandidateIndex.KeysWithoutInnerAnds(tokens)))
+                foreach (var key in CandidateIndex.PostingKeys(index.Names[id].Normalized.Tokens))
                 {
                     if (!_postings.TryGetValue(key, out var list))
                     {
                         _postings[key] = list = [];
+                    }
+
+                    if (list.Count == 0 || list[^1] != id)
+                    {
+                        list.Add(id);
+                    }
+                }
+            }
+
+            // A name is also looked up under its runs read without their inner "and"s ("oil and gas" as "oilgas"), unless it is
+            // posted under that key already.
+            for (var id = 0; id < index.Names.Length; id++)
+            {
+                foreach (var key in CandidateIndex.KeysWithoutInnerAnds(index.Names[id].Normalized.Tokens))
+                {
+                    if (_postings.TryGetValue(key, out var posted) && posted.Contains(id))
+                    {
+                        continue;
+                    }
+
+                    if (!_withoutAnd.TryGetValue(key, out var list))
+                    {
+                        _withoutAnd[key] = list = [];
                     }
 
                     if (list.Count == 0 || list[^1] != id)
@@ -244,9 +266,16 @@ public sealed class CandidateIndexLookUpTests
         {
             var tokens = query.Tokens;
             var scores = new Dictionary<int, double>();
-            void Add(string key, double weight)
+            void Add(string key, double weight, bool asWritten = false)
             {
                 foreach (var id in _postings.GetValueOrDefault(key) ?? [])
+                {
+                    scores[id] = scores.GetValueOrDefault(id) + weight;
+                }
+
+                // A token or a joined run as written also finds the names of runs read without their inner "and"s; a misspelling
+                // does not.
+                foreach (var id in (asWritten ? _withoutAnd.GetValueOrDefault(key) : null) ?? [])
                 {
                     scores[id] = scores.GetValueOrDefault(id) + weight;
                 }
@@ -262,7 +291,7 @@ public sealed class CandidateIndexLookUpTests
                 }
 
                 var weight = _scoring.BaseWeight(t.Class) * _index.Rarity(t.Text);
-                Add(t.Text, weight);
+                Add(t.Text, weight, asWritten: true);
                 if (t.Text.Length >= 4 && t.Class is not (TokenClass.Number or TokenClass.Ideograph))
                 {
                     foreach (var similar in _typos.SimilarWords(t.Text, shortWordLookup: !query.IsTransliteration))
@@ -276,7 +305,7 @@ public sealed class CandidateIndexLookUpTests
                 for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
                 {
                     joined += tokens[k].Text;
-                    Add(joined, weight);
+                    Add(joined, weight, asWritten: true);
                 }
             }
 
