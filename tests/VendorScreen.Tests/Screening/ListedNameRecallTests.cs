@@ -59,12 +59,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         var (lists, engine) = await RealLists.Value;
         var named = PersonsListedSurnameFirst(lists).Select(n => (Name: SpokenOrder(n.Name), n.Id)).Where(n => n.Name.Length > 0).ToList();
 
-        var missed = await Missed(engine, named);
-        output.WriteLine($"{named.Count} names of persons written surname first, screened in natural order; {missed.Count} without their entity");
-        foreach (var line in missed)
-        {
-            output.WriteLine(line);
-        }
+        var missed = await MissedAndReported(engine, named, "names of persons written surname first, screened in natural order");
 
         named.Count.Should().BeGreaterThan(10_000);
         missed.Should().BeEmpty("a person's name in its natural order finds the entity a list writes surname first");
@@ -104,12 +99,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Select(n => (Name: WithoutAmpersands(n.Name), n.Id))
             .ToList();
 
-        var missed = await Missed(engine, named);
-        output.WriteLine($"{named.Count} names with an ampersand, written without it; {missed.Count} without their entity");
-        foreach (var line in missed)
-        {
-            output.WriteLine(line);
-        }
+        var missed = await MissedAndReported(engine, named, "names with an ampersand, written without it");
 
         named.Count.Should().BeGreaterThan(150);
         missed.Should().BeEmpty("a name with its ampersand dropped finds the entity listed under it");
@@ -128,12 +118,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Select(n => (Name: AmpersandsRunTogether(n.Name), n.Id))
             .ToList();
 
-        var missed = await Missed(engine, named);
-        output.WriteLine($"{named.Count} names with an ampersand between words, written with the words run together; {missed.Count} without their entity");
-        foreach (var line in missed)
-        {
-            output.WriteLine(line);
-        }
+        var missed = await MissedAndReported(engine, named, "names with an ampersand between words, written with the words run together");
 
         named.Count.Should().BeGreaterThan(150);
         missed.Should().BeEmpty("a name with its ampersand dropped and the words beside it run together finds the entity listed under it");
@@ -204,6 +189,20 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id))
             .Select(p => $"{p.First.Name} [{p.First.Id}]: {p.Second.Decision}, {Hits(p.Second)}")
             .ToList();
+    }
+
+    // The names that do not find their entity (Missed), each written to the test's output after a line that counts them among
+    // the names of a kind.
+    private async Task<List<string>> MissedAndReported(ScreeningEngine engine, List<(string Name, string Id)> named, string kind)
+    {
+        var missed = await Missed(engine, named);
+        output.WriteLine($"{named.Count} {kind}; {missed.Count} without their entity");
+        foreach (var line in missed)
+        {
+            output.WriteLine(line);
+        }
+
+        return missed;
     }
 
     // The name with each ampersand, and the spaces around it, read as one space: "H & H" as "H H", "I&S" as "I S".
