@@ -997,7 +997,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         for (var id = 0; id < names.Length; id++)
         {
             var tokens = names[id].Normalized.Tokens;
-            if (!tokens.Exists(IsAnd))
+            if (!tokens.Exists(NameNormalizer.IsAnd))
             {
                 continue;
             }
@@ -1052,7 +1052,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         var inner = false;
         for (var k = first + 1; k < last && !inner; k++)
         {
-            inner = IsAnd(tokens[k]);
+            inner = NameNormalizer.IsAnd(tokens[k]);
         }
 
         if (!inner)
@@ -1063,7 +1063,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         var joined = new StringBuilder();
         for (var k = first; k <= last; k++)
         {
-            if (k == first || k == last || !IsAnd(tokens[k]))
+            if (k == first || k == last || !NameNormalizer.IsAnd(tokens[k]))
             {
                 joined.Append(tokens[k].Text);
             }
@@ -1071,8 +1071,6 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
 
         return joined.ToString();
     }
-
-    private static bool IsAnd(NameToken token) => string.Equals(token.Text, NameNormalizer.And, StringComparison.Ordinal);
 
     internal static IEnumerable<string> PostingKeys(List<NameToken> tokens)
     {

@@ -101,7 +101,7 @@ internal static partial class NameScorer
     private static bool SecondWithoutAndIn(List<NameToken> multi, int start, ulong seconds)
     {
         var k = start + 1;
-        while (k < start + 3 && k + 1 < multi.Count && string.Equals(multi[k].Text, NameNormalizer.And, StringComparison.Ordinal))
+        while (k < start + 3 && k + 1 < multi.Count && NameNormalizer.IsAnd(multi[k]))
         {
             k++;
         }
@@ -261,7 +261,7 @@ internal static partial class NameScorer
 
         // Whether the token at a place of the run (from its first) is an "and" inside it, neither its first nor its last.
         private readonly bool IsInnerAnd(int place) =>
-            place > 0 && place < Count - 1 && string.Equals(_tokens[Start + place].Text, NameNormalizer.And, StringComparison.Ordinal);
+            place > 0 && place < Count - 1 && NameNormalizer.IsAnd(_tokens[Start + place]);
 
         private readonly bool HasInnerAnd()
         {

@@ -2461,7 +2461,7 @@ internal static partial class NameScorer
                 while (k < a.Text.Length && end < wordSide.Count)
                 {
                     var word = wordSide[end];
-                    if (k > 0 && a.Text[k] != 'a' && word.Text == NameNormalizer.And && end + 1 < wordSide.Count)
+                    if (k > 0 && a.Text[k] != 'a' && NameNormalizer.IsAnd(word) && end + 1 < wordSide.Count)
                     {
                         end++;
                         continue;

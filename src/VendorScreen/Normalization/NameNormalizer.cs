@@ -35,8 +35,14 @@ internal static class NameNormalizer
     /// <returns>The message.</returns>
     internal static string DescribeTooLong(string what, int length) => ScreeningRequest.DescribeTooLong(what, length);
 
-    /// <summary>The word an ampersand is read as: the connector an acronym may pass over and initials are joined across.</summary>
+    /// <summary>The word an ampersand is read as: the connector an acronym may pass over, initials are joined across and a joined
+    /// run of words is also read without.</summary>
     internal const string And = "and";
+
+    /// <summary>Gets whether a token is the word an ampersand is read as (<see cref="And"/>).</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>Whether it is "and".</returns>
+    internal static bool IsAnd(NameToken token) => string.Equals(token.Text, And, StringComparison.Ordinal);
 
     /// <summary>Gets whether a token can give its first letter to an acronym: a word, generic word or place of two letters or more
     /// that starts with a Latin letter.</summary>
