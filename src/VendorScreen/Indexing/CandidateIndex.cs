@@ -88,7 +88,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 : entities[e].Names.Prepend(new EntityName(entities[e].PrimaryName, NameKind.Primary));
             foreach (var name in entityNames)
             {
-                foreach (var variant in NameNormalizer.Normalize(name.Value))
+                foreach (var variant in NameNormalizer.NormalizeListed(name.Value))
                 {
                     if (!seen.Add(variant.Key))
                     {

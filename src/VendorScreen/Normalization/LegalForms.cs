@@ -47,7 +47,7 @@ internal static class LegalForms
 
     private static readonly FrozenSet<string> GenericWords = new[]
     {
-        "technology", "technologies", "tech", "international", "intl", "group", "holding", "holdings", "trading", "trade",
+        "technology", "technologies", "international", "group", "holding", "holdings", "trading", "trade",
         "industry", "industries", "industrial", "information", "science", "sciences", "network", "networks", "electronic", "electronics",
         "system", "systems", "solution", "solutions", "service", "services", "communication", "communications", "telecommunication",
         "telecommunications", "telecom", "digital", "global", "enterprise", "enterprises", "products", "product", "manufacturing",
@@ -56,6 +56,53 @@ internal static class LegalForms
         "new", "general", "national", "import", "export", "logistics", "resources", "energy", "material", "materials",
         "operations", "operation", "management", "consulting", "ventures", "worldwide",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Abbreviations of the words of organisations' names that vendor masters and invoices write ("ABC TRDG CO", "XYZ INTL GRP",
+    // "NATL SHPG CO"), read as the word they stand for, so that a name written with them meets the name written out: an
+    // abbreviation is otherwise a word no name holds, of the highest weight, and the name written with it was cleared. Only
+    // abbreviations that are not also given names, surnames or words of their own are read ("dev", "gen", "ind", "eng", "ent",
+    // "lab", "sys", "mach", "petro" and "elec" are not).
+    private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["assn"] = "association",
+        ["bros"] = "brothers",
+        ["chem"] = "chemical",
+        ["comml"] = "commercial",
+        ["comms"] = "communications",
+        ["ctr"] = "center",
+        ["dept"] = "department",
+        ["engg"] = "engineering",
+        ["enterp"] = "enterprise",
+        ["eqpt"] = "equipment",
+        ["equip"] = "equipment",
+        ["fdn"] = "foundation",
+        ["grp"] = "group",
+        ["hldg"] = "holding",
+        ["hldgs"] = "holdings",
+        ["indl"] = "industrial",
+        ["inds"] = "industries",
+        ["inst"] = "institute",
+        ["intl"] = "international",
+        ["invt"] = "investment",
+        ["mfg"] = "manufacturing",
+        ["mgmt"] = "management",
+        ["mktg"] = "marketing",
+        ["natl"] = "national",
+        ["org"] = "organization",
+        ["shpg"] = "shipping",
+        ["svc"] = "service",
+        ["svcs"] = "services",
+        ["tech"] = "technology",
+        ["transp"] = "transport",
+        ["trdg"] = "trading",
+        ["univ"] = "university",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets whether a token is an abbreviation that <see cref="Classify(string)"/> reads as a word of organisations'
+    /// names ("intl", "trdg", "grp").</summary>
+    /// <param name="token">A lower-case, diacritic-free token.</param>
+    /// <returns>Whether it is such an abbreviation.</returns>
+    internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token);
 
     private static readonly FrozenSet<string> TitleWords = new[]
     {
@@ -86,14 +133,14 @@ internal static class LegalForms
 
     /// <summary>Gets a token as the wider word tables classify it: "federal" is a generic organisation word and seas ("Atlantic",
     /// "Baltic") are places; any other token is returned as it is.</summary>
-    /// <param name="token">A token as <see cref="Classify"/> returned it.</param>
+    /// <param name="token">A token as <see cref="Classify(string)"/> returned it.</param>
     /// <returns>The token, reclassified when the wider tables name it.</returns>
     internal static NameToken WiderClass(NameToken token) =>
         token.Class == TokenClass.Word && WiderClassOf(token.Text) is { } wider ? new NameToken(token.Text, wider) : token;
 
     private static readonly FrozenSet<string> QualifierWords = new[]
     {
-        "international", "intl", "group", "holding", "holdings", "technology", "technologies", "tech", "global", "worldwide",
+        "international", "group", "holding", "holdings", "technology", "technologies", "global", "worldwide",
         "enterprise", "enterprises", "industries", "industry", "operations", "the",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -447,12 +494,27 @@ internal static class LegalForms
         "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司", "集团", "集團", "公司",
     ];
 
-    /// <summary>Classifies a lower-case, diacritic-free token.</summary>
+    /// <summary>Classifies a lower-case, diacritic-free token; an abbreviation of a word of organisations' names ("intl", "trdg",
+    /// "grp", "mfg") is read as the word.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The class and the compare form.</returns>
-    public static NameToken Classify(string token)
+    public static NameToken Classify(string token) => Classify(token, readAbbreviations: true);
+
+    /// <summary>Classifies a lower-case, diacritic-free token, reading an abbreviation of a word of organisations' names as the
+    /// word or keeping it as written.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="readAbbreviations">Whether an abbreviation ("intl") is read as the word ("international").</param>
+    /// <returns>The class and the compare form.</returns>
+    internal static NameToken Classify(string token, bool readAbbreviations)
     {
         ArgumentNullException.ThrowIfNull(token);
+
+        // An abbreviation of a word of organisations' names is classified as the word ("intl" is "international").
+        if (readAbbreviations)
+        {
+            token = Abbreviations.GetValueOrDefault(token, token);
+        }
+
         if (LegalFormMap.TryGetValue(token, out var compare))
         {
             return new NameToken(compare, TokenClass.LegalForm);

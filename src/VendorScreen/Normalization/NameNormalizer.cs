@@ -241,6 +241,30 @@ internal static class NameNormalizer
         return variants;
     }
 
+    /// <summary>Normalises a listed name into the variants an index holds: those of <see cref="Normalize"/> and, for a name in
+    /// Latin letters written with an abbreviation of a word of organisations' names ("SAF TECH S.L.", "AL TAIBAH, INTL."), the
+    /// name with its abbreviations as written ("saf tech sl"), so that a query that misspells the abbreviation ("SAF TEECH
+    /// S.L.", "AL TAIBAH, ITL.") still finds and matches it, as it did before abbreviations were read as their words.</summary>
+    /// <param name="name">The listed name.</param>
+    /// <returns>The variants; empty when the name has no letters or digits.</returns>
+    internal static IReadOnlyList<NormalizedName> NormalizeListed(string? name)
+    {
+        var variants = Normalize(name);
+        if (variants.Count == 0 || variants[0].IsTransliteration || HasNonLatinLetter(name!))
+        {
+            return variants;
+        }
+
+        var compatible = ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC);
+        var asWritten = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out _, abbreviationsAsWritten: true);
+        if (!asWritten.Exists(t => LegalForms.IsAbbreviation(t.Text)) || variants.Any(v => SameTokens(v.Tokens, asWritten)))
+        {
+            return variants;
+        }
+
+        return [.. variants, new NormalizedName(asWritten, false)];
+    }
+
     /// <summary>Gets the compare key of a name's first variant: its tokens joined by spaces.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The key; empty when the name has no letters or digits.</returns>
@@ -431,8 +455,10 @@ internal static class NameNormalizer
 
     // A word is gathered in a buffer on the stack (rented when it grows) and becomes a string once, when it ends.
     // lettersAsWritten: single letters are joined only as they are written, not across an "and" nor cut before a legal form
-    // written with dots; lettersRead: whether they were read either way.
-    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations, bool lettersAsWritten, out bool lettersRead)
+    // written with dots; lettersRead: whether they were read either way. abbreviationsAsWritten: an abbreviation of a word of
+    // organisations' names is kept as written rather than read as the word (LegalForms.Classify).
+    private static List<NameToken> Tokenize(string text, bool transliterated, out ulong[] continuations, bool lettersAsWritten, out bool lettersRead,
+        bool abbreviationsAsWritten = false)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
 
@@ -577,7 +603,7 @@ internal static class NameNormalizer
                 continue;
             }
 
-            items[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w);
+            items[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w, readAbbreviations: !abbreviationsAsWritten);
         }
 
         words.Clear();
