@@ -177,6 +177,17 @@ public sealed class NameScorerTests
         Score(listed, written).Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("Meridian Trdg Co", "MERIDIAN TRADING COMPANY")]
+    [InlineData("Zorbex Intl Grp", "ZORBEX INTERNATIONAL GROUP")]
+    [InlineData("Korea Ansan Shpg Co", "KOREA ANSAN SHIPPING COMPANY")]
+    [InlineData("Al Rahmah Welfare Org", "AL RAHMAH WELFARE ORGANIZATION")]
+    public void Compare_NameWrittenWithAbbreviations_MatchesTheNameWrittenOut(string written, string listed)
+    {
+        Score(written, listed).Should().Be(1);
+        Score(listed, written).Should().Be(1);
+    }
+
     [Fact]
     public void Compare_RunWithoutItsAmpersand_StillMatchesAsWritten()
     {

@@ -52,6 +52,47 @@ public sealed class NameNormalizerTests
     }
 
     [Theory]
+    [InlineData("ABC TRDG CO", "abc trading co")]
+    [InlineData("Zorbex Intl Grp Ltd.", "zorbex international group ltd")]
+    [InlineData("NATL SHPG & MFG CORP", "national shipping and manufacturing corp")]
+    [InlineData("Meridian Hldgs, Inc.", "meridian holdings inc")]
+    [InlineData("Int'l Trdg Assn", "international trading association")]
+    [InlineData("Caspian Tech Svcs", "caspian technology services")]
+    public void Key_AbbreviationsOfWordsOfOrganisationsNames_AreReadAsTheWords(string name, string expected)
+    {
+        // Vendor masters write "TRDG" for "TRADING" and "INTL" for "INTERNATIONAL": read as written, the abbreviation was a word
+        // no listed name holds, and the name was cleared.
+        NameNormalizer.Key(name).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("Dev Anand", "dev anand")]
+    [InlineData("Gen Ito", "gen ito")]
+    [InlineData("Petro Poroshenko", "petro poroshenko")]
+    [InlineData("IND Lab Systems", "ind lab systems")]
+    public void Key_WordsThatAreAlsoNames_AreNotReadAsAbbreviations(string name, string expected)
+    {
+        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: they are not read as "development", "general"
+        // or "petroleum".
+        NameNormalizer.Key(name).Should().Be(expected);
+    }
+
+    [Fact]
+    public void NormalizeListed_NameWithAnAbbreviation_AlsoKeepsItAsWritten()
+    {
+        // A query may misspell the abbreviation the list writes ("SAF TEECH S.L."): the listed name keeps it as written too.
+        NameNormalizer.NormalizeListed("SAF TECH S.L.").Select(v => v.Key).Should().Equal("saf technology sl", "saf tech sl");
+        NameNormalizer.Normalize("SAF TECH S.L.").Select(v => v.Key).Should().Equal("saf technology sl");
+    }
+
+    [Theory]
+    [InlineData("SAF TECHNOLOGY S.L.")]
+    [InlineData("Hangzhou Hikvision Digital Technology Co., Ltd.")]
+    [InlineData("华为技术有限公司")]
+    public void NormalizeListed_NameWithoutAnAbbreviation_HasTheVariantsOfNormalize(string name) =>
+        NameNormalizer.NormalizeListed(name).Select(v => v.Key).Should().Equal(NameNormalizer.Normalize(name).Select(v => v.Key));
+
+    [Theory]
     [InlineData("AT&T Inc.")]
     [InlineData("Fox Kids & Baby")]
     [InlineData("H H Metalform GmbH")]

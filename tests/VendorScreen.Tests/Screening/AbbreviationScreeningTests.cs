@@ -1,0 +1,80 @@
+using FluentAssertions;
+using VendorScreen.Sources;
+
+namespace VendorScreen.Tests.Screening;
+
+/// <summary>
+/// A supplier's name as a vendor master writes it, with the abbreviations of the words of organisations' names ("MERIDIAN TRDG CO",
+/// "ZORBEX INTL GRP"), finds the listed name written out, and a listed name written with an abbreviation is still found when a
+/// query misspells it.
+/// </summary>
+public sealed class AbbreviationScreeningTests
+{
+    [Theory]
+    [InlineData("Meridian Trdg Co", "t:1")]
+    [InlineData("MERIDIAN TRDG. CO.", "t:1")]
+    [InlineData("Zorbex Intl Grp", "t:2")]
+    [InlineData("Zorbex Int'l Group", "t:2")]
+    [InlineData("Caspian Natl Shpg Co", "t:3")]
+    [InlineData("Al Rahmah Welfare Org", "t:4")]
+    public async Task ScreenAsync_NameWrittenWithAbbreviations_FindsTheNameWrittenOut(string name, string id)
+    {
+        var result = await ScreenAsync(name);
+
+        result.Decision.Should().NotBe(ScreeningDecision.Clear);
+        result.Hits.Should().Contain(h => h.EntityId == id);
+    }
+
+    [Theory]
+    [InlineData("SAF TEECH S.L.", "t:5")]
+    [InlineData("SAF TECHNOLOGY S.L.", "t:5")]
+    [InlineData("AL TAIBAH, ITL.", "t:6")]
+    [InlineData("AL TAIBAH INTERNATIONAL", "t:6")]
+    public async Task ScreenAsync_ListedNameWithAnAbbreviation_IsFoundWrittenOutOrWithTheAbbreviationMisspelt(string name, string id)
+    {
+        // The listed names write "TECH" and "INTL": read as "technology" and "international", and also kept as written, so
+        // that "TEECH" and "ITL", one letter from the abbreviation and far from the word, still find them.
+        var result = await ScreenAsync(name);
+
+        result.Decision.Should().NotBe(ScreeningDecision.Clear);
+        result.Hits.Should().Contain(h => h.EntityId == id);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_GivenNameThatIsNotAnAbbreviation_IsNotReadAsAWord()
+    {
+        // "Dev" is a given name: "Dev Anand" does not become "development anand", which would meet "Anand Development Co".
+        var result = await ScreenAsync("Dev Anand");
+
+        result.Hits.Should().NotContain(h => h.EntityId == "t:7");
+    }
+
+    private static async Task<ScreeningResult> ScreenAsync(string name)
+    {
+        var snapshot = new ListSnapshot("abbreviation-test", "v1")
+        {
+            Entities =
+            [
+                Listed("t:1", "MERIDIAN TRADING COMPANY"),
+                Listed("t:2", "ZORBEX INTERNATIONAL GROUP"),
+                Listed("t:3", "CASPIAN NATIONAL SHIPPING COMPANY"),
+                Listed("t:4", "AL RAHMAH WELFARE ORGANIZATION"),
+                Listed("t:5", "SAF TECH S.L."),
+                Listed("t:6", "AL TAIBAH, INTL."),
+                Listed("t:7", "ANAND DEVELOPMENT CO"),
+            ],
+        };
+        using var engine = new ScreeningEngineBuilder()
+            .Configure(o => o.UseDefaultDataset = false)
+            .AddSource(new InMemorySanctionListSource(snapshot))
+            .Build();
+        await engine.RefreshAsync();
+        return await engine.ScreenAsync(ScreeningRequest.ForParty(name));
+    }
+
+    private static Entity Listed(string id, string name) => new(id, EntityKind.Organization, name)
+    {
+        Names = [new EntityName(name, NameKind.Primary)],
+        Listings = [new Listing("us-ofac-sdn")],
+    };
+}
