@@ -104,6 +104,15 @@ internal static class LegalForms
     /// <returns>Whether it is such an abbreviation.</returns>
     internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token);
 
+    // The words the abbreviations are read as.
+    private static readonly FrozenSet<string> AbbreviatedWords = Abbreviations.Values.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Gets whether a token is a word that <see cref="Classify(string)"/> reads some abbreviation as ("international" for
+    /// "intl").</summary>
+    /// <param name="token">A token's compare form.</param>
+    /// <returns>Whether some abbreviation is read as it.</returns>
+    internal static bool IsAbbreviated(string token) => AbbreviatedWords.Contains(token);
+
     private static readonly FrozenSet<string> TitleWords = new[]
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "madam", "madame", "mme", "monsieur", "herr", "frau", "senor", "senora",

@@ -249,8 +249,11 @@ internal static class NameNormalizer
     /// <returns>The variants; empty when the name has no letters or digits.</returns>
     internal static IReadOnlyList<NormalizedName> NormalizeListed(string? name)
     {
+        // An abbreviation is read as one of a few words: a name none of whose tokens is such a word holds none, and is not read
+        // again.
         var variants = Normalize(name);
-        if (variants.Count == 0 || variants[0].IsTransliteration || HasNonLatinLetter(name!))
+        if (variants.Count == 0 || variants[0].IsTransliteration || !variants[0].Tokens.Exists(t => LegalForms.IsAbbreviated(t.Text))
+            || HasNonLatinLetter(name!))
         {
             return variants;
         }
