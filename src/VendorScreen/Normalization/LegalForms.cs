@@ -102,10 +102,30 @@ internal static class LegalForms
     /// names ("intl", "trdg", "grp").</summary>
     /// <param name="token">A lower-case, diacritic-free token.</param>
     /// <returns>Whether it is such an abbreviation.</returns>
-    internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token);
+    internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token) || CompanyAbbreviations.ContainsKey(token);
+
+    // Abbreviations that are also names or words of their own ("Dev" is a given name, "Petro" a name, "Gen" both), read as the
+    // word of organisations' names only in a name with a legal form (NameNormalizer): "XYZ DEV CO" is "xyz development co", and
+    // "Dev Anand" stays as written.
+    private static readonly FrozenDictionary<string, string> CompanyAbbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["dev"] = "development",
+        ["ent"] = "enterprise",
+        ["gen"] = "general",
+        ["lab"] = "laboratory",
+        ["mach"] = "machinery",
+        ["petro"] = "petroleum",
+        ["sys"] = "systems",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets the word of organisations' names an abbreviation that is also a name or a word of its own stands for in the
+    /// name of a company ("dev": "development"), or <see langword="null"/>.</summary>
+    /// <param name="token">A token's compare form.</param>
+    /// <returns>The word, or <see langword="null"/>.</returns>
+    internal static string? CompanyAbbreviation(string token) => CompanyAbbreviations.GetValueOrDefault(token);
 
     // The words the abbreviations are read as.
-    private static readonly FrozenSet<string> AbbreviatedWords = Abbreviations.Values.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AbbreviatedWords = Abbreviations.Values.Concat(CompanyAbbreviations.Values).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Gets whether a token is a word that <see cref="Classify(string)"/> reads some abbreviation as ("international" for
     /// "intl").</summary>

@@ -609,9 +609,36 @@ internal static class NameNormalizer
             items[at++] = w[0] == IdeographMarker ? new NameToken(Ideograph(w[1]), TokenClass.Ideograph) : LegalForms.Classify(w, readAbbreviations: !abbreviationsAsWritten);
         }
 
+        // An abbreviation that is also a name or a word of its own ("DEV", "GEN", "PETRO") is read as the word of organisations'
+        // names only in the name of a company, one with a legal form ("XYZ DEV CO" is "xyz development co"; "Dev Anand" stays).
+        if (!abbreviationsAsWritten && !transliterated && HasLegalForm(items[..at]))
+        {
+            for (var i = 0; i < at; i++)
+            {
+                if (items[i].Class == TokenClass.Word && LegalForms.CompanyAbbreviation(items[i].Text) is { } word)
+                {
+                    items[i] = LegalForms.Classify(word);
+                }
+            }
+        }
+
         words.Clear();
         _words = words.Capacity <= MaxKeptWords ? words : null;
         return tokens;
+    }
+
+    // Whether some token is a legal form.
+    private static bool HasLegalForm(Span<NameToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Class == TokenClass.LegalForm)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const int MaxKeptWords = 256;

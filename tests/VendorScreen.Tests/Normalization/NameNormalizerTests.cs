@@ -70,10 +70,24 @@ public sealed class NameNormalizerTests
     [InlineData("Gen Ito", "gen ito")]
     [InlineData("Petro Poroshenko", "petro poroshenko")]
     [InlineData("IND Lab Systems", "ind lab systems")]
+    [InlineData("Elec Ind Co", "elec ind co")]
     public void Key_WordsThatAreAlsoNames_AreNotReadAsAbbreviations(string name, string expected)
     {
-        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: they are not read as "development", "general"
-        // or "petroleum".
+        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: outside a company's name they are not read as
+        // "development", "general" or "petroleum"; "elec" (electric, electrical, electronics) and "ind" (India, industry) are
+        // never read.
+        NameNormalizer.Key(name).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("Anand Dev Co", "anand development co")]
+    [InlineData("KOREA GEN MACH TRDG CORP", "korea general machinery trading corp")]
+    [InlineData("Caspian Petro Ltd", "caspian petroleum ltd")]
+    [InlineData("Dev Anand", "dev anand")]
+    [InlineData("Petro Ivanov", "petro ivanov")]
+    public void Key_AbbreviationsThatAreAlsoNames_AreReadAsTheWordsInACompanysNameOnly(string name, string expected)
+    {
+        // "Dev", "Gen" and "Petro" are names too: read as the words only in a name with a legal form.
         NameNormalizer.Key(name).Should().Be(expected);
     }
 

@@ -17,6 +17,7 @@ public sealed class AbbreviationScreeningTests
     [InlineData("Zorbex Int'l Group", "t:2")]
     [InlineData("Caspian Natl Shpg Co", "t:3")]
     [InlineData("Al Rahmah Welfare Org", "t:4")]
+    [InlineData("Anand Dev Co", "t:7")]
     public async Task ScreenAsync_NameWrittenWithAbbreviations_FindsTheNameWrittenOut(string name, string id) =>
         await ShouldFindAsync(name, id);
 
