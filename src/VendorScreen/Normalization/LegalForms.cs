@@ -59,9 +59,9 @@ internal static class LegalForms
 
     // Abbreviations of the words of organisations' names that vendor masters and invoices write ("ABC TRDG CO", "XYZ INTL GRP",
     // "NATL SHPG CO"), read as the word they stand for, so that a name written with them meets the name written out: an
-    // abbreviation is otherwise a word no name holds, of the highest weight, and the name written with it was cleared. Only
-    // abbreviations that are not also given names, surnames or words of their own are read ("dev", "gen", "ind", "eng", "ent",
-    // "lab", "sys", "mach", "petro" and "elec" are not).
+    // abbreviation is otherwise a word no name holds, of the highest weight, and the name written with it was cleared. These are
+    // read in any name; those that are also names or words of their own ("dev", "gen", "petro") only in a company's
+    // (CompanyAbbreviations), and "ind", "eng", "elec" and "distr" never.
     private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["assn"] = "association",
