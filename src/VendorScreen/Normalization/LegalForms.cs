@@ -105,7 +105,8 @@ internal static class LegalForms
     internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token) || CompanyAbbreviations.ContainsKey(token);
 
     // Abbreviations that are also names or words of their own ("Dev" is a given name, "Petro" a name, "Gen" both), read as the
-    // word of organisations' names only in a name with a legal form (NameNormalizer): "XYZ DEV CO" is "xyz development co", and
+    // word of organisations' names only in an organisation's name, one with a legal form or a word only organisations' names hold
+    // (NameNormalizer, MarksAnOrganisation): "XYZ DEV CO" is "xyz development co", "EXPORT DEV BANK" "export development bank", and
     // "Dev Anand" stays as written.
     private static readonly FrozenDictionary<string, string> CompanyAbbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -123,6 +124,37 @@ internal static class LegalForms
     /// <param name="token">A token's compare form.</param>
     /// <returns>The word, or <see langword="null"/>.</returns>
     internal static string? CompanyAbbreviation(string token) => CompanyAbbreviations.GetValueOrDefault(token);
+
+    // Words that make a name an organisation's, besides its legal forms and the generic words of organisations' names: the kinds of
+    // institution, body and works that sanctions lists name ("EXPORT DEV BANK", "MINISTRY OF PETRO", "STATE ENT FOR SALTS").
+    private static readonly FrozenSet<string> OrganisationNouns = new[]
+    {
+        "academy", "administration", "agency", "airline", "airlines", "army", "association", "authority", "bank", "bureau", "center",
+        "centre", "college", "committee", "concern", "construction", "cooperative", "council", "department", "directorate",
+        "establishment", "factories", "factory", "federation", "forces", "foundation", "fund", "hospital", "institute", "institution",
+        "laboratories", "laboratory", "ministry", "office", "organisation", "organization", "plant", "refinery", "research", "school",
+        "shipping", "society", "state", "union", "university", "works",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Generic words that are as common outside organisations' names as in them: they do not make a name an organisation's.
+    private static readonly FrozenSet<string> CommonGenericWords = new[]
+    {
+        "the", "and", "of", "de", "la", "du", "des", "del", "y", "et", "und", "new", "official", "smart", "intelligent", "digital",
+        "global",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Gets whether a token makes a name an organisation's: a legal form, a generic word of organisations' names other than a
+    /// function word ("group", "trading", "for"), or a kind of institution or body ("bank", "ministry", "department"). A name with
+    /// one reads the abbreviations that are also names or words of their own (<see cref="CompanyAbbreviation"/>).</summary>
+    /// <param name="token">A token as <see cref="Classify(string)"/> returned it.</param>
+    /// <returns>Whether it is such a token.</returns>
+    internal static bool MarksAnOrganisation(NameToken token) => token.Class switch
+    {
+        TokenClass.LegalForm => true,
+        TokenClass.Generic => !CommonGenericWords.Contains(token.Text),
+        TokenClass.Word => OrganisationNouns.Contains(token.Text),
+        _ => false,
+    };
 
     // The words the abbreviations are read as.
     private static readonly FrozenSet<string> AbbreviatedWords = Abbreviations.Values.Concat(CompanyAbbreviations.Values).ToFrozenSet(StringComparer.Ordinal);

@@ -610,8 +610,9 @@ internal static class NameNormalizer
         }
 
         // An abbreviation that is also a name or a word of its own ("DEV", "GEN", "PETRO") is read as the word of organisations'
-        // names only in the name of a company, one with a legal form ("XYZ DEV CO" is "xyz development co"; "Dev Anand" stays).
-        if (!abbreviationsAsWritten && !transliterated && HasLegalForm(items[..at]))
+        // names only in an organisation's name, one with a legal form or a word only such names hold ("XYZ DEV CO" is "xyz
+        // development co", "EXPORT DEV BANK" "export development bank"; "Dev Anand" stays).
+        if (!abbreviationsAsWritten && !transliterated && NamesAnOrganisation(items[..at]))
         {
             for (var i = 0; i < at; i++)
             {
@@ -627,12 +628,12 @@ internal static class NameNormalizer
         return tokens;
     }
 
-    // Whether some token is a legal form.
-    private static bool HasLegalForm(Span<NameToken> tokens)
+    // Whether some token makes the name an organisation's (LegalForms.MarksAnOrganisation).
+    private static bool NamesAnOrganisation(Span<NameToken> tokens)
     {
         foreach (var token in tokens)
         {
-            if (token.Class == TokenClass.LegalForm)
+            if (LegalForms.MarksAnOrganisation(token))
             {
                 return true;
             }

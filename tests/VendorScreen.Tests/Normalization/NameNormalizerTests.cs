@@ -69,7 +69,7 @@ public sealed class NameNormalizerTests
     [InlineData("Dev Anand", "dev anand")]
     [InlineData("Gen Ito", "gen ito")]
     [InlineData("Petro Poroshenko", "petro poroshenko")]
-    [InlineData("IND Lab Systems", "ind lab systems")]
+    [InlineData("IND Lab", "ind lab")]
     [InlineData("Elec Ind Co", "elec ind co")]
     public void Key_WordsThatAreAlsoNames_AreNotReadAsAbbreviations(string name, string expected)
     {
@@ -83,11 +83,19 @@ public sealed class NameNormalizerTests
     [InlineData("Anand Dev Co", "anand development co")]
     [InlineData("KOREA GEN MACH TRDG CORP", "korea general machinery trading corp")]
     [InlineData("Caspian Petro Ltd", "caspian petroleum ltd")]
+    [InlineData("Export Dev Bank", "export development bank")]
+    [InlineData("MINISTRY OF PETRO", "ministry of petroleum")]
+    [InlineData("STATE ENT FOR SALTS", "state enterprise for salts")]
+    [InlineData("Cruise Sys Industry Group", "cruise systems industry group")]
+    [InlineData("IND Lab Systems", "ind laboratory systems")]
     [InlineData("Dev Anand", "dev anand")]
     [InlineData("Petro Ivanov", "petro ivanov")]
-    public void Key_AbbreviationsThatAreAlsoNames_AreReadAsTheWordsInACompanysNameOnly(string name, string expected)
+    [InlineData("Dev and Anand", "dev and anand")]
+    [InlineData("The New Gen", "the new gen")]
+    public void Key_AbbreviationsThatAreAlsoNames_AreReadAsTheWordsInAnOrganisationsNameOnly(string name, string expected)
     {
-        // "Dev", "Gen" and "Petro" are names too: read as the words only in a name with a legal form.
+        // "Dev", "Gen" and "Petro" are names too: read as the words only in an organisation's name, one with a legal form, a generic
+        // word of organisations' names or a kind of institution; "and", "the" and "new" are as common in other names.
         NameNormalizer.Key(name).Should().Be(expected);
     }
 

@@ -18,6 +18,7 @@ public sealed class AbbreviationScreeningTests
     [InlineData("Caspian Natl Shpg Co", "t:3")]
     [InlineData("Al Rahmah Welfare Org", "t:4")]
     [InlineData("Anand Dev Co", "t:7")]
+    [InlineData("Kestrel Dev Bank", "t:8")]
     public async Task ScreenAsync_NameWrittenWithAbbreviations_FindsTheNameWrittenOut(string name, string id) =>
         await ShouldFindAsync(name, id);
 
@@ -64,6 +65,7 @@ public sealed class AbbreviationScreeningTests
                 Listed("t:5", "SAF TECH S.L."),
                 Listed("t:6", "AL TAIBAH, INTL."),
                 Listed("t:7", "ANAND DEVELOPMENT CO"),
+                Listed("t:8", "KESTREL DEVELOPMENT BANK"),
             ],
         };
         using var engine = new ScreeningEngineBuilder()

@@ -144,6 +144,34 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryOrganisationsNameWrittenWithAnAbbreviationThatIsAlsoAName_IsNeverClear()
+    {
+        // "DEV", "GEN", "ENT", "LAB", "MACH", "PETRO" and "SYS" are also names or words of their own ("Dev Anand"): they are read as
+        // the words only in an organisation's name, one whose other words hold a legal form, a generic word of organisations' names
+        // or a kind of institution ("EXPORT DEV BANK", "MINISTRY OF PETRO", "STATE ENT FOR SALTS"). Each primary name and strong
+        // alias in force of such a name, written with the abbreviation, finds its entity and is never Clear; when only a legal
+        // form counted, 117 of these 526 were Clear.
+        (string Word, string Abbreviation)[] abbreviations =
+        [
+            ("DEVELOPMENT", "DEV"), ("GENERAL", "GEN"), ("ENTERPRISE", "ENT"), ("LABORATORY", "LAB"), ("MACHINERY", "MACH"),
+            ("PETROLEUM", "PETRO"), ("SYSTEMS", "SYS"),
+        ];
+        var (lists, engine) = await RealLists.Value;
+        var named = abbreviations
+            .SelectMany(a => StrongNamesInForce(lists, e => e.Kind != EntityKind.Person,
+                    name => HasWord(name, a.Word) && NameNormalizer.Normalize(WithWordAs(name, a.Word, "")).Any(v => v.Tokens.Any(LegalForms.MarksAnOrganisation)))
+                .Select(n => (Name: WithWordAs(n.Name, a.Word, a.Abbreviation), n.Id)))
+            .ToList();
+
+        var missed = await MissedAndReported(engine, named, "names of organisations written with an abbreviation that is also a name");
+        var clear = missed.Where(m => m.Result.Decision == ScreeningDecision.Clear).ToList();
+
+        named.Count.Should().BeGreaterThan(400);
+        clear.Should().BeEmpty("in an organisation's name the abbreviation is read as the word");
+        missed.Count.Should().BeLessThan(named.Count / 100, "nearly every such name finds its own record");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
