@@ -60,8 +60,10 @@ internal static class LegalForms
     // Abbreviations of the words of organisations' names that vendor masters and invoices write ("ABC TRDG CO", "XYZ INTL GRP",
     // "NATL SHPG CO"), read as the word they stand for, so that a name written with them meets the name written out: an
     // abbreviation is otherwise a word no name holds, of the highest weight, and the name written with it was cleared. These are
-    // read in any name; those that are also names or words of their own ("dev", "gen", "petro") only in a company's
-    // (CompanyAbbreviations), and "ind", "eng", "elec" and "distr" never.
+    // read in any name; those that are also names or words of their own ("dev", "gen", "petro") only in an organisation's
+    // (CompanyAbbreviations), and "eng" (a surname as often as "engineering") never. An abbreviation of several words is read as
+    // one of them, which the scorer compares with the others as near spellings: "ind" as "industry" (which meets "industries"
+    // and "industrial"), "elec" as "electric" ("electrical", "electronics"), "distr" as "distribution" ("distributors").
     private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["assn"] = "association",
@@ -71,6 +73,8 @@ internal static class LegalForms
         ["comms"] = "communications",
         ["ctr"] = "center",
         ["dept"] = "department",
+        ["distr"] = "distribution",
+        ["elec"] = "electric",
         ["engg"] = "engineering",
         ["enterp"] = "enterprise",
         ["eqpt"] = "equipment",
@@ -79,6 +83,7 @@ internal static class LegalForms
         ["grp"] = "group",
         ["hldg"] = "holding",
         ["hldgs"] = "holdings",
+        ["ind"] = "industry",
         ["indl"] = "industrial",
         ["inds"] = "industries",
         ["inst"] = "institute",
@@ -106,8 +111,8 @@ internal static class LegalForms
 
     // Abbreviations that are also names or words of their own ("Dev" is a given name, "Petro" a name, "Gen" both), read as the
     // word of organisations' names only in an organisation's name, one with a legal form or a word only organisations' names hold
-    // (NameNormalizer, MarksAnOrganisation): "XYZ DEV CO" is "xyz development co", "EXPORT DEV BANK" "export development bank", and
-    // "Dev Anand" stays as written.
+    // (NameNormalizer, MarksAnOrganisation): "XYZ DEV CO" is "xyz development co", "EXPORT DEV BANK" "export development bank",
+    // and "Dev Anand" stays as written.
     private static readonly FrozenDictionary<string, string> CompanyAbbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["dev"] = "development",

@@ -58,6 +58,9 @@ public sealed class NameNormalizerTests
     [InlineData("Meridian Hldgs, Inc.", "meridian holdings inc")]
     [InlineData("Int'l Trdg Assn", "international trading association")]
     [InlineData("Caspian Tech Svcs", "caspian technology services")]
+    [InlineData("Shahid Sattari Ind", "shahid sattari industry")]
+    [InlineData("Hong Kong Elec", "hong kong electric")]
+    [InlineData("Golfrate Distr", "golfrate distribution")]
     public void Key_AbbreviationsOfWordsOfOrganisationsNames_AreReadAsTheWords(string name, string expected)
     {
         // Vendor masters write "TRDG" for "TRADING" and "INTL" for "INTERNATIONAL": read as written, the abbreviation was a word
@@ -69,13 +72,11 @@ public sealed class NameNormalizerTests
     [InlineData("Dev Anand", "dev anand")]
     [InlineData("Gen Ito", "gen ito")]
     [InlineData("Petro Poroshenko", "petro poroshenko")]
-    [InlineData("IND Lab", "ind lab")]
-    [InlineData("Elec Ind Co", "elec ind co")]
+    [InlineData("Lab Eng", "lab eng")]
     public void Key_WordsThatAreAlsoNames_AreNotReadAsAbbreviations(string name, string expected)
     {
-        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: outside a company's name they are not read as
-        // "development", "general" or "petroleum"; "elec" (electric, electrical, electronics) and "ind" (India, industry) are
-        // never read.
+        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: outside an organisation's name they are not read
+        // as "development", "general" or "petroleum"; "eng" (a surname, or engineering) is never read.
         NameNormalizer.Key(name).Should().Be(expected);
     }
 
@@ -87,7 +88,7 @@ public sealed class NameNormalizerTests
     [InlineData("MINISTRY OF PETRO", "ministry of petroleum")]
     [InlineData("STATE ENT FOR SALTS", "state enterprise for salts")]
     [InlineData("Cruise Sys Industry Group", "cruise systems industry group")]
-    [InlineData("IND Lab Systems", "ind laboratory systems")]
+    [InlineData("IND Lab Systems", "industry laboratory systems")]
     [InlineData("Dev Anand", "dev anand")]
     [InlineData("Petro Ivanov", "petro ivanov")]
     [InlineData("Dev and Anand", "dev and anand")]
