@@ -102,6 +102,35 @@ internal static class NameNormalizer
         });
     }
 
+    /// <summary>Writes each "c/o" of a text (care of, which vendor masters put between a supplier's name and whoever receives
+    /// its mail: "SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH"), standing as a word of its own in any case, as the words "care of".
+    /// Read as written, its letters were the legal form "co", which made the name a company's and joined the initials before it.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text, the same instance when it holds no "c/o".</returns>
+    internal static string ReadCareOf(string text)
+    {
+        var at = text.IndexOf('/', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        StringBuilder? read = null;
+        var copied = 0;
+        for (; at >= 0; at = text.IndexOf('/', at + 1))
+        {
+            if (at >= 1 && at + 1 < text.Length && text[at - 1] is 'c' or 'C' && text[at + 1] is 'o' or 'O'
+                && (at == 1 || !char.IsLetterOrDigit(text[at - 2])) && (at + 2 == text.Length || !char.IsLetterOrDigit(text[at + 2])))
+            {
+                read ??= new StringBuilder(text.Length + 8);
+                read.Append(text, copied, at - 1 - copied).Append(" care of ");
+                copied = at + 2;
+            }
+        }
+
+        return read is null ? text : read.Append(text, copied, text.Length - copied).ToString();
+    }
+
     // Every surrogate, U+D800 to U+DFFF: one range, searched as such.
     private static readonly SearchValues<char> Surrogates = SearchValues.Create(
         string.Create(0xE000 - 0xD800, 0xD800, static (span, from) =>
@@ -157,7 +186,7 @@ internal static class NameNormalizer
             return [];
         }
 
-        var compatible = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
+        var compatible = ReadCareOf(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC));
         var hasNonLatin = HasNonLatinLetter(compatible);
         var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
         if (japanese)
@@ -258,7 +287,7 @@ internal static class NameNormalizer
             return variants;
         }
 
-        var compatible = ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC);
+        var compatible = ReadCareOf(ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC));
         var asWritten = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out _, abbreviationsAsWritten: true);
         if (!asWritten.Exists(t => LegalForms.IsAbbreviation(t.Text)) || variants.Any(v => SameTokens(v.Tokens, asWritten)))
         {

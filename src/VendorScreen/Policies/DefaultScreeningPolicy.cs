@@ -52,14 +52,15 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         }
 
         // A name found inside a longer text (a storefront name, a listing title) is a marketplace signal for the prohibited
-        // makers and their brands; against other lists a one-word name inside a longer name is mostly coincidence.
+        // makers and their brands; against other lists a one-word name inside a longer name is mostly coincidence, but a whole
+        // name of two words or more inside a party's name is that party written with other words ("... (OLD)", "... DBA ...").
         var prohibition = false;
         for (var i = 0; i < considered.Count && !prohibition; i++)
         {
             prohibition = considered[i].List.Category == ListCategory.ProcurementProhibition;
         }
 
-        if (e.Mention && !prohibition)
+        if (e.Mention && !prohibition && !e.WholeNameMention)
         {
             return PolicyVerdict.None;
         }

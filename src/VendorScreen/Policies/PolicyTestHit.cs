@@ -26,6 +26,7 @@ public sealed class PolicyTestHit
     private DateOnly _asOf = new(2026, 12, 1);
     private bool _mention;
     private bool _accessory;
+    private bool _wholeName;
     private bool _partial;
     private bool _exactIdentifier;
     private string? _productScheme;
@@ -101,6 +102,16 @@ public sealed class PolicyTestHit
     {
         _mention = true;
         _accessory = accessory;
+        return this;
+    }
+
+    /// <summary>Makes the match a whole name of two words or more found inside a party's name with other words
+    /// (<see cref="HitEvidence.WholeNameMention"/>).</summary>
+    /// <returns>This builder.</returns>
+    public PolicyTestHit AsWholeNameMention()
+    {
+        _mention = true;
+        _wholeName = true;
         return this;
     }
 
@@ -184,6 +195,7 @@ public sealed class PolicyTestHit
             IdentifierScheme = _productScheme,
             Mention = _mention,
             AccessoryMention = _accessory,
+            WholeNameMention = _wholeName,
             Partial = _partial,
             MatchedNameKind = _exactIdentifier ? null : _nameKind,
             MatchedConfidence = _matchedConfidence,

@@ -77,7 +77,7 @@ public sealed record PolicyCondition
 
     /// <summary>The evidence kinds <see cref="Evidence"/> accepts.</summary>
     public static IReadOnlyList<string> EvidenceKinds { get; } =
-        ["name", "exact-identifier", "fcc-grantee-code", "model-prefix", "mention", "accessory-mention", "partial", "relabel", "oem"];
+        ["name", "exact-identifier", "fcc-grantee-code", "model-prefix", "mention", "accessory-mention", "whole-name-mention", "partial", "relabel", "oem"];
 
     /// <summary>Tests the condition on one hit.</summary>
     /// <param name="evidence">The hit.</param>
@@ -159,6 +159,7 @@ public sealed record PolicyCondition
         "model-prefix" => e.ProductIdentifier && e.IdentifierScheme == IdentifierSchemes.ModelPrefix,
         "mention" => e.Mention,
         "accessory-mention" => e.AccessoryMention,
+        "whole-name-mention" => e.WholeNameMention,
         "partial" => e.Partial,
         "relabel" => e.Path.Any(r => r.Kind == RelationKind.RelabelOf),
         "oem" => e.Path.Any(r => r.Kind == RelationKind.OemOf),

@@ -25,6 +25,12 @@ public sealed record HitEvidence
     /// <summary>Gets whether the mention reads as an accessory or compatibility claim ("compatible with", "for", "replacement").</summary>
     public bool AccessoryMention { get; init; }
 
+    /// <summary>Gets whether the mention is of a whole name of two words or more (legal forms aside), word for word, inside a
+    /// party's name with other words: "SHIRAZ ELECTRONICS INDUSTRIES (OLD)", "... DBA ...", "... C/O ...", as vendor masters write
+    /// a supplier. The default policy reviews it against any list, where a mention of another name counts against procurement
+    /// prohibitions only. Never set for a listing's title.</summary>
+    public bool WholeNameMention { get; init; }
+
     /// <summary>Gets whether the query is only a rare, distinctive part of the matched name (a surname alone, the distinctive word
     /// of an organisation, a nickname without its article): evidence for review, not for a block.</summary>
     public bool Partial { get; init; }

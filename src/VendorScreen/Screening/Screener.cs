@@ -225,6 +225,7 @@ internal static partial class Screener
             IdentifierScheme = m.Scheme,
             Mention = m.Mention,
             AccessoryMention = m.AccessoryMention,
+            WholeNameMention = m.WholeNameMention,
             Partial = m.Partial,
             MatchedNameKind = m.NameKind,
             MatchedConfidence = m.Confidence,
@@ -906,7 +907,11 @@ internal static partial class Screener
 
         if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
         {
-            return Pending(index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold);
+            // A whole name of two words or more, word for word and in order, inside a party's name with other words ("SHIRAZ
+            // ELECTRONICS INDUSTRIES (OLD)", "... DBA ...", "... C/O ...") is that party written as vendor masters write it, rather
+            // than a coincidence.
+            return Pending(index, candidate, scored.Score, scored, variant, isMention: true, accessory: false, qualification: qualification, matchThreshold: options.MatchThreshold,
+                wholeName: HoldsWholeName(variant, candidate.Normalized));
         }
 
         if (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is { } part)
@@ -1551,8 +1556,14 @@ internal static partial class Screener
         return false;
     }
 
+    // Whether a match of an entity explains a query better than another of the same entity: a name match before a mention, a
+    // mention of a whole name before another mention (which counts against fewer lists), a whole match before a partial one,
+    // then the higher score and the stronger kind of name.
     private static bool Better(Match a, Match b) =>
-        a.Mention != b.Mention ? !a.Mention : a.Partial != b.Partial ? !a.Partial : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
+        a.Mention != b.Mention ? !a.Mention
+        : a.WholeNameMention != b.WholeNameMention ? a.WholeNameMention
+        : a.Partial != b.Partial ? !a.Partial
+        : a.Score != b.Score ? a.Score > b.Score : (a.NameKind ?? NameKind.Alias) < (b.NameKind ?? NameKind.Alias);
 
     private static PartyQualifiers.Qualification? Qualify(PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? cache, int entityIndex, EngineState state)
     {
@@ -1575,8 +1586,8 @@ internal static partial class Screener
     // entity replaces, or that the policy clears, costs no explanation.
     private static PendingExplanation Pending(CandidateIndex index, IndexedName candidate, double score, NameScore scored, NormalizedName query, bool isMention,
         bool accessory, bool qualified = false, PartyQualifiers.Qualification? qualification = null, double matchThreshold = 1, FeatureScore? partial = null,
-        FeatureScore? cut = null) =>
-        new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial, cut);
+        FeatureScore? cut = null, bool wholeName = false) =>
+        new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial, cut, wholeName);
 
     // The score of the match a pending explanation makes (MatchOf).
     private static double ScoreOf(in PendingExplanation pending) => pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
@@ -1590,6 +1601,7 @@ internal static partial class Screener
         var match = Match.Rent(field, value, pending.Index.Entities[candidate.EntityIndex], candidate.Name.Value, candidate.Name.Kind, candidate.Name.Confidence, score, null);
         match.Mention = pending.IsMention;
         match.AccessoryMention = pending.Accessory;
+        match.WholeNameMention = pending.WholeName;
         match.Contained = pending.Scored.CandidateContained && pending.Scored.Score < ExactScore;
         match.Partial = pending.Partial is not null;
         match.NameScore = pending.Score;
@@ -1600,7 +1612,8 @@ internal static partial class Screener
 
     // What the explanation of a name match is written from, kept with the match until a hit reads its features.
     internal readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
-        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial, FeatureScore? Cut = null);
+        bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial, FeatureScore? Cut = null,
+        bool WholeName = false);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
     // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
@@ -1611,6 +1624,7 @@ internal static partial class Screener
         private readonly double _matchThreshold;
         private readonly bool _isMention;
         private readonly bool _accessory;
+        private readonly bool _wholeName;
         private readonly bool _qualified;
         private NameScore _scored;
         private NormalizedName? _query;
@@ -1630,6 +1644,7 @@ internal static partial class Screener
             _score = pending.Score;
             _isMention = pending.IsMention;
             _accessory = pending.Accessory;
+            _wholeName = pending.WholeName;
             _qualified = pending.Qualified;
             _qualification = pending.Qualification;
             _matchThreshold = pending.MatchThreshold;
@@ -1699,7 +1714,9 @@ internal static partial class Screener
 
             if (_isMention)
             {
-                features.Add(new FeatureScore("mention", 1, 0, "every distinctive word of the name appears in the query"));
+                features.Add(new FeatureScore("mention", 1, 0, _wholeName
+                    ? "the whole name, of two words or more, appears in the query with other words"
+                    : "every distinctive word of the name appears in the query"));
             }
 
             if (_accessory)
@@ -1736,6 +1753,81 @@ internal static partial class Screener
 
     private static bool ExactCandidateTokens(NameScore scored) =>
         !scored.HasFuzzyTokens;
+
+    /// <summary>Gets whether a query holds a whole name as a run of its words: the name's words other than its legal forms, two or
+    /// more, one after the other in the name's order among the query's words other than its legal forms ("shiraz electronics
+    /// industries" in "shiraz electronics industries old"). Names written in an abjad (Arabic, Hebrew) are read without their
+    /// vowels, so that short names of other words are runs of them by chance ("nsr ldyn", Ansar Eddine, in Nasr al-Din): a query
+    /// transliterated from one holds no whole name.</summary>
+    /// <param name="query">The query as normalised.</param>
+    /// <param name="name">The name as normalised.</param>
+    /// <returns>Whether the query holds it so.</returns>
+    internal static bool HoldsWholeName(NormalizedName query, NormalizedName name)
+    {
+        if (query.IsTransliteration && query.SourceScript is NameScript.Arabic or NameScript.Hebrew)
+        {
+            return false;
+        }
+
+        var words = name.Tokens;
+        var tokens = query.Tokens;
+        var count = CountNonLegalForms(words);
+        if (count < 2 || count > CountNonLegalForms(tokens))
+        {
+            return false;
+        }
+
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (tokens[start].Class == TokenClass.LegalForm)
+            {
+                continue;
+            }
+
+            // The name's words and the query's from here, each read past its legal forms, until they differ.
+            int at = start, k = 0, matched = 0;
+            while (true)
+            {
+                while (k < words.Count && words[k].Class == TokenClass.LegalForm)
+                {
+                    k++;
+                }
+
+                while (at < tokens.Count && tokens[at].Class == TokenClass.LegalForm)
+                {
+                    at++;
+                }
+
+                if (k == words.Count || at == tokens.Count || !string.Equals(tokens[at].Text, words[k].Text, StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                matched++;
+                k++;
+                at++;
+            }
+
+            if (matched == count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The tokens that are not legal forms.
+    private static int CountNonLegalForms(List<NameToken> tokens)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            count += token.Class == TokenClass.LegalForm ? 0 : 1;
+        }
+
+        return count;
+    }
 
     private static bool IsDistinctiveMention(NormalizedName name)
     {
@@ -2001,6 +2093,8 @@ internal static partial class Screener
 
         public bool AccessoryMention { get; set; }
 
+        public bool WholeNameMention { get; set; }
+
         public bool Contained { get; set; }
 
         public bool Partial { get; set; }
@@ -2069,6 +2163,7 @@ internal static partial class Screener
             Scheme = null;
             Mention = false;
             AccessoryMention = false;
+            WholeNameMention = false;
             Contained = false;
             Partial = false;
             Identifier = null;

@@ -100,6 +100,20 @@ public sealed class NameNormalizerTests
         NameNormalizer.Key(name).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH", "shiraz electronics industries care of john smith")]
+    [InlineData("Kestrel Marine c/o Accounts Payable", "kestrel marine care of accounts payable")]
+    [InlineData("DEV SOL C/O", "dev sol care of")]
+    [InlineData("SHETAB G. C/O ACME", "shetab g care of acme")]
+    [InlineData("ABC/OPQ TRADING", "abc opq trading")]
+    [InlineData("DHKP/C", "dhkp c")]
+    public void Key_CareOf_IsReadAsTheWordsNotTheLegalFormCo(string name, string expected)
+    {
+        // "C/O" read as written was "co", the legal form: it made "DEV SOL" a company's name ("development sol co") and joined the
+        // initial before it ("shetab gco").
+        NameNormalizer.Key(name).Should().Be(expected);
+    }
+
     [Fact]
     public void NormalizeListed_NameWithAnAbbreviation_AlsoKeepsItAsWritten()
     {

@@ -96,6 +96,18 @@ public sealed class BuiltInPolicyTests
     }
 
     [Fact]
+    public void PolicyTestHit_WholeNameMention_IsEvidenceARuleCanName()
+    {
+        var evidence = Hikvision().Scored(0.6, "seller").AsWholeNameMention().Build();
+        var verdict = new PolicyVerdict(ScreeningDecision.Review, "name-mention", "r", []);
+
+        evidence.Mention.Should().BeTrue();
+        evidence.WholeNameMention.Should().BeTrue();
+        new PolicyCondition { Evidence = ["whole-name-mention"] }.Matches(evidence, verdict, out _).Should().BeTrue();
+        new PolicyCondition { Evidence = ["whole-name-mention"] }.Matches(Hikvision().AsMention().Build(), verdict, out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void HumanRights_UflpaEntityBlocksButAWeakMatchOnlyReviews()
     {
         var policy = Policy("human-rights-due-diligence");

@@ -125,6 +125,25 @@ public sealed class DefaultScreeningPolicyTests
         Judge(Evidence(0.5, Sanctions) with { Partial = true }).Should().Match<PolicyVerdict>(v => v.Decision == ScreeningDecision.Review && v.Rule == "partial-name");
     }
 
+    [Fact]
+    public void Evaluate_MentionOnASanctionsList_IsDroppedUnlessOfAWholeName()
+    {
+        // A name inside a longer name is mostly coincidence against a sanctions list; a whole name of two words or more inside a
+        // party's name is that party written with other words.
+        Judge(Evidence(0.6, Sanctions) with { Mention = true }).Decision.Should().Be(ScreeningDecision.Clear);
+
+        var verdict = Judge(Evidence(0.6, Sanctions) with { Mention = true, WholeNameMention = true });
+
+        verdict.Decision.Should().Be(ScreeningDecision.Review);
+        verdict.Rule.Should().Be("name-mention");
+    }
+
+    [Fact]
+    public void Evaluate_WholeNameMentionAboveMatchThreshold_ReviewsNeverBlocks()
+    {
+        Judge(Evidence(0.97, Sanctions) with { Mention = true, WholeNameMention = true }).Decision.Should().Be(ScreeningDecision.Review);
+    }
+
     private static PolicyVerdict Judge(HitEvidence evidence) => new DefaultScreeningPolicy().Evaluate(new PolicyArguments(evidence, new ScreeningOptions()));
 
     private static Relation Rel(FactConfidence confidence) =>

@@ -70,6 +70,7 @@ public sealed class RuleBasedPolicyTests
         new PolicyCondition { ListedOnOrAfter = new DateOnly(2019, 10, 10) }.Matches(evidence, verdictBase, out _).Should().BeFalse();
         new PolicyCondition { ListedOnOrBefore = new DateOnly(2019, 10, 9), Countries = ["cn"] }.Matches(evidence, verdictBase, out _).Should().BeTrue();
         new PolicyCondition { Evidence = ["mention"] }.Matches(evidence, verdictBase, out _).Should().BeFalse();
+        new PolicyCondition { Evidence = ["whole-name-mention"] }.Matches(evidence, verdictBase, out _).Should().BeFalse();
         new PolicyCondition { Evidence = ["name"], Direct = true }.Matches(evidence, verdictBase, out _).Should().BeTrue();
         new PolicyCondition { AsOfFrom = new DateOnly(2027, 1, 1) }.Matches(evidence, verdictBase, out _).Should().BeFalse();
         new PolicyCondition { BaseRules = ["listed-review"], BelowScore = 1.0 }.Matches(evidence, verdictBase, out _).Should().BeFalse("the score is 1.0");

@@ -1,0 +1,93 @@
+using FluentAssertions;
+using VendorScreen.Normalization;
+using VendorScreen.Screening;
+using VendorScreen.Sources;
+
+namespace VendorScreen.Tests.Screening;
+
+/// <summary>
+/// Vendor masters write a supplier's name with other words around it: "SHIRAZ ELECTRONICS INDUSTRIES (OLD)", "... DBA ...",
+/// "... C/O ...", "... - DO NOT USE". A whole listed name of two words or more, word for word and in order, inside a party's name
+/// is that party: it is reviewed against any list (the mention of a one-word name, or of words scattered through the party's
+/// name, is still a coincidence against a sanctions list).
+/// </summary>
+public sealed class WholeNameMentionTests
+{
+    [Theory]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES (OLD)")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES - DO NOT USE")]
+    [InlineData("ATTN ACCOUNTS PAYABLE SHIRAZ ELECTRONICS INDUSTRIES")]
+    [InlineData("S.E.I. (SHIRAZ ELECTRONICS INDUSTRIES)")]
+    [InlineData("Kestrel Marine Services Ltd - Tehran Branch")]
+    public async Task ScreenAsync_WholeListedNameWithOtherWords_ReviewsItAsANameMention(string name)
+    {
+        var result = await ScreenAsync(name);
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        var hit = result.Hits.Should().ContainSingle().Subject;
+        hit.Rule.Should().Be("name-mention");
+        hit.Reason.Should().Contain("in a longer name");
+        hit.Features.Should().ContainSingle(f => f.Feature == "mention").Which.Detail.Should().Contain("whole name");
+    }
+
+    [Theory]
+    [InlineData("Zagros Marine Supply")]
+    [InlineData("Shiraz Thumb Electronics Industries")]
+    public async Task ScreenAsync_OneWordNameOrWordsNotInARun_StaysClear(string name)
+    {
+        // "ZAGROS" alone is a one-word name inside a longer one; the words of "SHIRAZ ELECTRONICS INDUSTRIES" scattered through a
+        // name are not that name written with other words.
+        var result = await ScreenAsync(name);
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Theory]
+    [InlineData("shiraz electronics industries old", "SHIRAZ ELECTRONICS INDUSTRIES", true)]
+    [InlineData("old shiraz electronics industries", "SHIRAZ ELECTRONICS INDUSTRIES CO", true)]
+    [InlineData("kestrel marine services ltd tehran branch", "KESTREL MARINE SERVICES LIMITED", true)]
+    [InlineData("shiraz thumb electronics industries", "SHIRAZ ELECTRONICS INDUSTRIES", false)]
+    [InlineData("zagros holdings inc", "ZAGROS LTD", false)]
+    [InlineData("electronics", "SHIRAZ ELECTRONICS", false)]
+    public void HoldsWholeName_RunOfTheNamesWordsOtherThanLegalForms(string query, string name, bool expected)
+    {
+        Screener.HoldsWholeName(NameNormalizer.Normalize(query)[0], NameNormalizer.Normalize(name)[0]).Should().Be(expected);
+    }
+
+    [Fact]
+    public void HoldsWholeName_QueryTransliteratedFromAnAbjad_HoldsNone()
+    {
+        // Arabic is read without its vowels: "nsr ldyn" (Ansar Eddine) is a run of "Nasr al-Din" by chance.
+        var query = NameNormalizer.Normalize("صدر الدين نصر الدين بن لادن").Single(v => v.IsTransliteration);
+        var name = NameNormalizer.Normalize("انصار الدين").Single(v => v.IsTransliteration);
+
+        Screener.HoldsWholeName(query, name).Should().BeFalse();
+    }
+
+    private static async Task<ScreeningResult> ScreenAsync(string name)
+    {
+        var snapshot = new ListSnapshot("whole-name-test", "v1")
+        {
+            Entities =
+            [
+                Listed("t:1", "SHIRAZ ELECTRONICS INDUSTRIES"),
+                Listed("t:2", "KESTREL MARINE SERVICES LIMITED"),
+                Listed("t:3", "ZAGROS"),
+            ],
+        };
+        using var engine = new ScreeningEngineBuilder()
+            .Configure(o => o.UseDefaultDataset = false)
+            .AddSource(new InMemorySanctionListSource(snapshot))
+            .Build();
+        await engine.RefreshAsync();
+        return await engine.ScreenAsync(ScreeningRequest.ForParty(name));
+    }
+
+    private static Entity Listed(string id, string name) => new(id, EntityKind.Organization, name)
+    {
+        Names = [new EntityName(name, NameKind.Primary)],
+        Listings = [new Listing("us-ofac-sdn")],
+    };
+}
