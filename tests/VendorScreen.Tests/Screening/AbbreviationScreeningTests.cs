@@ -1,5 +1,5 @@
 using FluentAssertions;
-using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Screening;
 
@@ -52,33 +52,15 @@ public sealed class AbbreviationScreeningTests
         result.Hits.Should().Contain(h => h.EntityId == id);
     }
 
-    private static async Task<ScreeningResult> ScreenAsync(string name)
-    {
-        var snapshot = new ListSnapshot("abbreviation-test", "v1")
-        {
-            Entities =
-            [
-                Listed("t:1", "MERIDIAN TRADING COMPANY"),
-                Listed("t:2", "ZORBEX INTERNATIONAL GROUP"),
-                Listed("t:3", "CASPIAN NATIONAL SHIPPING COMPANY"),
-                Listed("t:4", "AL RAHMAH WELFARE ORGANIZATION"),
-                Listed("t:5", "SAF TECH S.L."),
-                Listed("t:6", "AL TAIBAH, INTL."),
-                Listed("t:7", "ANAND DEVELOPMENT CO"),
-                Listed("t:8", "KESTREL DEVELOPMENT BANK"),
-            ],
-        };
-        using var engine = new ScreeningEngineBuilder()
-            .Configure(o => o.UseDefaultDataset = false)
-            .AddSource(new InMemorySanctionListSource(snapshot))
-            .Build();
-        await engine.RefreshAsync();
-        return await engine.ScreenAsync(ScreeningRequest.ForParty(name));
-    }
-
-    private static Entity Listed(string id, string name) => new(id, EntityKind.Organization, name)
-    {
-        Names = [new EntityName(name, NameKind.Primary)],
-        Listings = [new Listing("us-ofac-sdn")],
-    };
+    private static Task<ScreeningResult> ScreenAsync(string name) =>
+        ListedOrganisations.ScreenAsync(
+            name,
+            ("t:1", "MERIDIAN TRADING COMPANY"),
+            ("t:2", "ZORBEX INTERNATIONAL GROUP"),
+            ("t:3", "CASPIAN NATIONAL SHIPPING COMPANY"),
+            ("t:4", "AL RAHMAH WELFARE ORGANIZATION"),
+            ("t:5", "SAF TECH S.L."),
+            ("t:6", "AL TAIBAH, INTL."),
+            ("t:7", "ANAND DEVELOPMENT CO"),
+            ("t:8", "KESTREL DEVELOPMENT BANK"));
 }

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using VendorScreen.Normalization;
 using VendorScreen.Screening;
-using VendorScreen.Sources;
+using VendorScreen.Tests.Infrastructure;
 
 namespace VendorScreen.Tests.Screening;
 
@@ -66,28 +66,6 @@ public sealed class WholeNameMentionTests
         Screener.HoldsWholeName(query, name).Should().BeFalse();
     }
 
-    private static async Task<ScreeningResult> ScreenAsync(string name)
-    {
-        var snapshot = new ListSnapshot("whole-name-test", "v1")
-        {
-            Entities =
-            [
-                Listed("t:1", "SHIRAZ ELECTRONICS INDUSTRIES"),
-                Listed("t:2", "KESTREL MARINE SERVICES LIMITED"),
-                Listed("t:3", "ZAGROS"),
-            ],
-        };
-        using var engine = new ScreeningEngineBuilder()
-            .Configure(o => o.UseDefaultDataset = false)
-            .AddSource(new InMemorySanctionListSource(snapshot))
-            .Build();
-        await engine.RefreshAsync();
-        return await engine.ScreenAsync(ScreeningRequest.ForParty(name));
-    }
-
-    private static Entity Listed(string id, string name) => new(id, EntityKind.Organization, name)
-    {
-        Names = [new EntityName(name, NameKind.Primary)],
-        Listings = [new Listing("us-ofac-sdn")],
-    };
+    private static Task<ScreeningResult> ScreenAsync(string name) =>
+        ListedOrganisations.ScreenAsync(name, ("t:1", "SHIRAZ ELECTRONICS INDUSTRIES"), ("t:2", "KESTREL MARINE SERVICES LIMITED"), ("t:3", "ZAGROS"));
 }
