@@ -41,17 +41,24 @@ public sealed class NameScorerAllocationTests
             }
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var (query, candidate) in pairs)
+        // Three rounds measured, the least counted: in the whole suite, with other tests' threads running and collecting, one
+        // round once allocated 528 bytes on this thread (a single object), and none in the other runs. A one-off allocation during a
+        // round is not the scoring's: an allocation of the scoring itself would show in every round.
+        var allocated = new long[3];
+        for (var round = 0; round < allocated.Length; round++)
         {
-            total += NameScorer.Score(query, candidate, index, NameScoringRules.Default).Score;
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var (query, candidate) in pairs)
+            {
+                total += NameScorer.Score(query, candidate, index, NameScoringRules.Default).Score;
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated[round] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
         pairs.Should().HaveCountGreaterThan(1_000);
         total.Should().BeGreaterThan(0);
-        allocated.Should().Be(0, $"scoring {pairs.Count} candidates");
+        allocated.Min().Should().Be(0, $"scoring {pairs.Count} candidates (bytes by round: {string.Join(", ", allocated)})");
     }
 
     // One letter of the longest word changed, so that the query meets the misspelling paths.
