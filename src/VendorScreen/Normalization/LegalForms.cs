@@ -61,16 +61,21 @@ internal static class LegalForms
     // "NATL SHPG CO"), read as the word they stand for, so that a name written with them meets the name written out: an
     // abbreviation is otherwise a word no name holds, of the highest weight, and the name written with it was cleared. These are
     // read in any name; those that are also names or words of their own ("dev", "gen", "petro") only in an organisation's
-    // (CompanyAbbreviations), and "eng" (a surname as often as "engineering") never. An abbreviation of several words is read as
-    // one of them, which the scorer compares with the others as near spellings: "ind" as "industry" (which meets "industries"
-    // and "industrial"), "elec" as "electric" ("electrical", "electronics"), "distr" as "distribution" ("distributors").
+    // (CompanyAbbreviations). An abbreviation of several words is read as one of them, which the scorer compares with the others
+    // as near spellings: "ind" as "industry" (which meets "industries" and "industrial"), "elec" as "electric" ("electrical",
+    // "electronics"), "distr" as "distribution" ("distributors"), "pharm" as "pharmaceutical" ("pharmaceuticals").
     private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["admin"] = "administration",
         ["assn"] = "association",
+        ["assoc"] = "association",
+        ["auth"] = "authority",
         ["bros"] = "brothers",
         ["chem"] = "chemical",
+        ["cmte"] = "committee",
         ["comml"] = "commercial",
         ["comms"] = "communications",
+        ["constr"] = "construction",
         ["ctr"] = "center",
         ["dept"] = "department",
         ["distr"] = "distribution",
@@ -80,6 +85,7 @@ internal static class LegalForms
         ["eqpt"] = "equipment",
         ["equip"] = "equipment",
         ["fdn"] = "foundation",
+        ["govt"] = "government",
         ["grp"] = "group",
         ["hldg"] = "holding",
         ["hldgs"] = "holdings",
@@ -89,11 +95,14 @@ internal static class LegalForms
         ["inst"] = "institute",
         ["intl"] = "international",
         ["invt"] = "investment",
+        ["invts"] = "investments",
         ["mfg"] = "manufacturing",
         ["mgmt"] = "management",
         ["mktg"] = "marketing",
         ["natl"] = "national",
         ["org"] = "organization",
+        ["pharm"] = "pharmaceutical",
+        ["prods"] = "products",
         ["shpg"] = "shipping",
         ["svc"] = "service",
         ["svcs"] = "services",
@@ -109,18 +118,22 @@ internal static class LegalForms
     /// <returns>Whether it is such an abbreviation.</returns>
     internal static bool IsAbbreviation(string token) => Abbreviations.ContainsKey(token) || CompanyAbbreviations.ContainsKey(token);
 
-    // Abbreviations that are also names or words of their own ("Dev" is a given name, "Petro" a name, "Gen" both), read as the
-    // word of organisations' names only in an organisation's name, one with a legal form or a word only organisations' names hold
-    // (NameNormalizer, MarksAnOrganisation): "XYZ DEV CO" is "xyz development co", "EXPORT DEV BANK" "export development bank",
-    // and "Dev Anand" stays as written.
+    // Abbreviations that are also names or words of their own ("Dev" is a given name, "Petro" and "Eng" names, "Gen" both, "log"
+    // and "coop" words), read as the word of organisations' names only in an organisation's name, one with a legal form or a
+    // word only organisations' names hold (NameNormalizer, MarksAnOrganisation): "XYZ DEV CO" is "xyz development co", "EXPORT
+    // DEV BANK" "export development bank", and "Dev Anand" stays as written.
     private static readonly FrozenDictionary<string, string> CompanyAbbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["coop"] = "cooperative",
         ["dev"] = "development",
+        ["eng"] = "engineering",
         ["ent"] = "enterprise",
         ["gen"] = "general",
         ["lab"] = "laboratory",
+        ["log"] = "logistics",
         ["mach"] = "machinery",
         ["petro"] = "petroleum",
+        ["soc"] = "society",
         ["sys"] = "systems",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -135,10 +148,11 @@ internal static class LegalForms
     private static readonly FrozenSet<string> OrganisationNouns = new[]
     {
         "academy", "administration", "agency", "airline", "airlines", "army", "association", "authority", "bank", "bureau", "center",
-        "centre", "college", "committee", "concern", "construction", "cooperative", "council", "department", "directorate",
-        "establishment", "factories", "factory", "federation", "forces", "foundation", "fund", "hospital", "institute", "institution",
-        "laboratories", "laboratory", "ministry", "office", "organisation", "organization", "plant", "refinery", "research", "school",
-        "shipping", "society", "state", "union", "university", "works",
+        "centre", "charitable", "charity", "college", "committee", "concern", "construction", "contracting", "contractors",
+        "cooperative", "council", "department", "directorate", "establishment", "factories", "factory", "federation", "forces",
+        "foundation", "fund", "hospital", "humanitarian", "institute", "institution", "laboratories", "laboratory", "ministry",
+        "office", "organisation", "organization", "plant", "refinery", "relief", "research", "school", "shipping", "society", "state",
+        "union", "university", "welfare", "works",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Generic words that are as common outside organisations' names as in them: they do not make a name an organisation's.

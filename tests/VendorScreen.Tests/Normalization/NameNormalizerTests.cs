@@ -61,6 +61,8 @@ public sealed class NameNormalizerTests
     [InlineData("Shahid Sattari Ind", "shahid sattari industry")]
     [InlineData("Hong Kong Elec", "hong kong electric")]
     [InlineData("Golfrate Distr", "golfrate distribution")]
+    [InlineData("Bahman Constr Admin", "bahman construction administration")]
+    [InlineData("Relief Cmte Govt Auth", "relief committee government authority")]
     public void Key_AbbreviationsOfWordsOfOrganisationsNames_AreReadAsTheWords(string name, string expected)
     {
         // Vendor masters write "TRDG" for "TRADING" and "INTL" for "INTERNATIONAL": read as written, the abbreviation was a word
@@ -75,8 +77,8 @@ public sealed class NameNormalizerTests
     [InlineData("Lab Eng", "lab eng")]
     public void Key_WordsThatAreAlsoNames_AreNotReadAsAbbreviations(string name, string expected)
     {
-        // "Dev" and "Gen" are given names, "Petro" a name and a word of its own: outside an organisation's name they are not read
-        // as "development", "general" or "petroleum"; "eng" (a surname, or engineering) is never read.
+        // "Dev" and "Gen" are given names, "Petro" and "Eng" names, "Lab" a word of its own: outside an organisation's name they
+        // are not read as "development", "general", "petroleum", "engineering" or "laboratory".
         NameNormalizer.Key(name).Should().Be(expected);
     }
 
@@ -89,6 +91,8 @@ public sealed class NameNormalizerTests
     [InlineData("STATE ENT FOR SALTS", "state enterprise for salts")]
     [InlineData("Cruise Sys Industry Group", "cruise systems industry group")]
     [InlineData("IND Lab Systems", "industry laboratory systems")]
+    [InlineData("Eng Kong Holdings", "engineering kong holdings")]
+    [InlineData("Kestrel Soc for Relief", "kestrel society for relief")]
     [InlineData("Dev Anand", "dev anand")]
     [InlineData("Petro Ivanov", "petro ivanov")]
     [InlineData("Dev and Anand", "dev and anand")]
