@@ -640,8 +640,9 @@ internal static class NameNormalizer
 
         // An abbreviation that is also a name or a word of its own ("DEV", "GEN", "PETRO") is read as the word of organisations'
         // names only in an organisation's name, one with a legal form or a word only such names hold ("XYZ DEV CO" is "xyz
-        // development co", "EXPORT DEV BANK" "export development bank"; "Dev Anand" stays).
-        if (!abbreviationsAsWritten && !transliterated && NamesAnOrganisation(items[..at]))
+        // development co", "EXPORT DEV BANK" "export development bank"; "Dev Anand" stays). Most names hold none, and their words
+        // are not looked up among the words of organisations.
+        if (!abbreviationsAsWritten && !transliterated && HoldsCompanyAbbreviation(items[..at]) && NamesAnOrganisation(items[..at]))
         {
             for (var i = 0; i < at; i++)
             {
@@ -655,6 +656,20 @@ internal static class NameNormalizer
         words.Clear();
         _words = words.Capacity <= MaxKeptWords ? words : null;
         return tokens;
+    }
+
+    // Whether some word is an abbreviation read only in an organisation's name (LegalForms.CompanyAbbreviation).
+    private static bool HoldsCompanyAbbreviation(Span<NameToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Class == TokenClass.Word && LegalForms.CompanyAbbreviation(token.Text) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether some token makes the name an organisation's (LegalForms.MarksAnOrganisation).
