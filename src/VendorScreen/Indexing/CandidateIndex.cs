@@ -334,13 +334,22 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             for (var i = 0; i < tokens.Count; i++)
             {
                 var t = tokens[i];
+                // The token's postings and its rarity from one look-up.
+                var number = PostingNumber(t.Text, out var rarity);
+
+                // A legal form is looked up only in a query of low-weight tokens alone; in another, its names are tallied (as
+                // written, at its weight) when few names carry it ("asbl", "eood"): then it finds a short name whose other words
+                // are too short to be looked up misspelt ("AL-QSA ASBL" for "AL-AQSA ASBL").
                 if (!useLowWeight && t.Class is TokenClass.LegalForm)
                 {
+                    if (number >= 0 && _postings[number].Length <= RareLegalFormNames)
+                    {
+                        Tally(_postings[number], _scoring.BaseWeight(t.Class) * rarity, scratch);
+                    }
+
                     continue;
                 }
 
-                // The token's postings and its rarity from one look-up.
-                var number = PostingNumber(t.Text, out var rarity);
                 var baseWeight = _scoring.BaseWeight(t.Class);
                 var weight = baseWeight * rarity;
                 if (number >= 0)
@@ -406,6 +415,9 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             Scratch.Return(scratch);
         }
     }
+
+    // The most names a legal form is carried by for it to be tallied in a query with other words (FindCandidates).
+    private const int RareLegalFormNames = 100;
 
     // Whether a query's legal forms are tallied: only when every token of it is a legal form, a generic word or a place.
     private static bool UsesLowWeightTokens(List<NameToken> tokens)

@@ -22,7 +22,24 @@ internal static class LegalForms
         ["anonima"] = "sa", ["anonyme"] = "sa",
         ["ооо"] = "llc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc", ["ао"] = "jsc", ["тов"] = "llc", ["тоо"] = "llc",
         ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
+        // Forms of Europe, the Gulf and Asia that lists write after a company's name ("VENTORA DEVELOPMENT SASU", "BM SYSTEMS EAD",
+        // "KITOKOFOOD, SPRL"): read as words, each was a word of the highest weight, and the name written without it stayed below
+        // review. Each is its own compare form: few names carry it, so that the candidate look-up still finds a short name through
+        // it (CandidateIndex.FindCandidates tallies a legal form few names carry). Left out where the letters are also a name or
+        // a common word or abbreviation ("doo" a Korean given name, "lda" in aircraft marks such as "EP-LDA", "zrt" the letters
+        // of a Hebrew name read without vowels ("Zwart"), "sal", "sae", "bsc" a degree, "ca", "eu", "ad").
+        ["sasu"] = "sasu", ["eurl"] = "eurl", ["sprl"] = "sprl", ["bvba"] = "bvba", ["srls"] = "srls", ["snc"] = "snc", ["scs"] = "scs",
+        ["asbl"] = "asbl", ["ood"] = "ood", ["eood"] = "eood", ["ead"] = "ead", ["dooel"] = "dooel", ["shpk"] = "shpk", ["kft"] = "kft",
+        ["sro"] = "sro", ["uab"] = "uab", ["pvt"] = "pvt", ["pcl"] = "pcl",
+        ["sapi"] = "sapi", ["saog"] = "saog", ["saoc"] = "saoc", ["pjs"] = "pjs", ["qsc"] = "qsc", ["qpsc"] = "qpsc", ["kscc"] = "kscc",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Legal forms of three letters that are never read misspelt: a word one edit from one of them is more often a word ("good",
+    // "head", "pro", "lab", "kit", "put") than the form misspelt.
+    private static readonly FrozenSet<string> NotReadMisspelt = new[]
+    {
+        "ood", "ead", "uab", "sro", "kft", "pvt",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private const int MisspeltLegalFormMinLength = 10;
 
@@ -367,7 +384,7 @@ internal static class LegalForms
 
         foreach (var (word, form) in LegalFormMap)
         {
-            if (word.Length >= 2 && NameNormalizer.IsAsciiLetters(word))
+            if (word.Length >= 2 && NameNormalizer.IsAsciiLetters(word) && !NotReadMisspelt.Contains(word))
             {
                 Add(word, form);
             }

@@ -287,6 +287,15 @@ public sealed class CandidateIndexLookUpTests
                 var t = tokens[i];
                 if (!onlyLowWeight && t.Class is TokenClass.LegalForm)
                 {
+                    // A legal form few names carry (at most 100) finds its names as written, at its weight.
+                    if (_postings.GetValueOrDefault(t.Text) is { Count: <= 100 } carried)
+                    {
+                        foreach (var id in carried)
+                        {
+                            scores[id] = scores.GetValueOrDefault(id) + (_scoring.BaseWeight(t.Class) * _index.Rarity(t.Text));
+                        }
+                    }
+
                     continue;
                 }
 

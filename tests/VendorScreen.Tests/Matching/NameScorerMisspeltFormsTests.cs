@@ -17,6 +17,8 @@ public sealed class NameScorerMisspeltFormsTests
     [InlineData("acme cmmpany", "co")]
     [InlineData("acme joint stock mompany", "jsc")]
     [InlineData("acme l gl c", "llc")]
+    [InlineData("inttrafik eod", "eood")]
+    [InlineData("tawu bvb", "bvba")]
     public void AnyRunMisspells_NameWithAMisspeltForm_IsTrue(string name, string form)
     {
         NameScorer.AnyRunMisspells(Words(name), form).Should().BeTrue();
@@ -27,6 +29,10 @@ public sealed class NameScorerMisspeltFormsTests
     [InlineData("vladimir putin", "llc")]
     [InlineData("acme limited", "ltd")]
     [InlineData("acme limitd", "llc")]
+    [InlineData("good harvest", "ood")]
+    [InlineData("head office", "ead")]
+    [InlineData("pro audio", "sro")]
+    [InlineData("kaspersky lab", "uab")]
     public void AnyRunMisspells_NameWithoutAMisspellingOfTheForm_IsFalse(string name, string form)
     {
         NameScorer.AnyRunMisspells(Words(name), form).Should().BeFalse();

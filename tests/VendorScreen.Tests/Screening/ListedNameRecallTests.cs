@@ -197,6 +197,34 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryOrganisationsNameWrittenWithoutALegalFormOfEuropeOrTheGulf_IsNeverClear()
+    {
+        // Lists write a company's legal form after its name, and a vendor master often leaves it out. Each primary name and strong
+        // alias in force of an organisation ending in one of the forms read since 2026-12 ("SASU", "EOOD", "EAD", "SPRL", "BVBA",
+        // "P.J.S.", ...), with every legal form at its end left out, finds its entity or is reviewed, when a distinctive word of
+        // four letters or more is left. When these forms were read as words, 4 of these 122 names were Clear ("KITOKOFOOD" for
+        // "KITOKOFOOD, SPRL", "VENTORA DEVELOPMENT" for "VENTORA DEVELOPMENT SASU").
+        string[] forms =
+        [
+            "sasu", "eurl", "sprl", "bvba", "srls", "snc", "scs", "asbl", "ood", "eood", "ead", "dooel", "shpk", "kft", "sro", "uab", "pvt",
+            "pcl", "sapi", "saog", "saoc", "pjs", "qsc", "qpsc", "kscc",
+        ];
+        var (lists, engine) = await RealLists.Value;
+        var named = StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, _ => true)
+            .Select(n => (n.Name, n.Id, Bare: WithoutTrailingLegalForms(n.Name, out var left), Left: left))
+            .Where(n => n.Left.Any(w => forms.Contains(w)) && NameNormalizer.Normalize(n.Bare) is [{ } read, ..]
+                && read.Tokens.Select(LegalForms.WiderClass).Any(t => t.Class == TokenClass.Word && t.Text.Length >= 4))
+            .Select(n => (Name: n.Bare, n.Id))
+            .ToList();
+
+        var missed = await MissedAndReported(engine, named, "names of organisations written without their legal forms");
+        var clear = missed.Where(m => m.Result.Decision == ScreeningDecision.Clear).ToList();
+
+        named.Count.Should().BeGreaterThan(100);
+        clear.Should().BeEmpty("a company's name without its legal form is the company's name");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
@@ -270,6 +298,27 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         }
 
         return missed;
+    }
+
+    // The name without the legal forms it ends with, as a vendor master writes it ("BM SYSTEMS EAD" as "BM SYSTEMS"), and the
+    // words left out, lower-case and without their dots.
+    private static string WithoutTrailingLegalForms(string name, out List<string> left)
+    {
+        var words = name.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).ToList();
+        left = [];
+        while (words.Count > 1)
+        {
+            var word = words[^1].Replace(".", "", StringComparison.Ordinal).ToLowerInvariant();
+            if (!NameNormalizer.Normalize(word).Any(n => n.Tokens is [{ Class: TokenClass.LegalForm }]))
+            {
+                break;
+            }
+
+            left.Add(word);
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words);
     }
 
     // The name with each ampersand, and the spaces around it, read as one space: "H & H" as "H H", "I&S" as "I S".
