@@ -417,7 +417,7 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
     }
 
     // The most names a legal form is carried by for it to be tallied in a query with other words (FindCandidates).
-    private const int RareLegalFormNames = 100;
+    private const int RareLegalFormNames = 40;
 
     // Whether a query's legal forms are tallied: only when every token of it is a legal form, a generic word or a place.
     private static bool UsesLowWeightTokens(List<NameToken> tokens)

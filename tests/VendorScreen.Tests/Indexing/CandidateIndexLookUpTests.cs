@@ -287,8 +287,8 @@ public sealed class CandidateIndexLookUpTests
                 var t = tokens[i];
                 if (!onlyLowWeight && t.Class is TokenClass.LegalForm)
                 {
-                    // A legal form few names carry (at most 100) finds its names as written, at its weight.
-                    if (_postings.GetValueOrDefault(t.Text) is { Count: <= 100 } carried)
+                    // A legal form few names carry (at most 40) finds its names as written, at its weight.
+                    if (_postings.GetValueOrDefault(t.Text) is { Count: <= 40 } carried)
                     {
                         foreach (var id in carried)
                         {
