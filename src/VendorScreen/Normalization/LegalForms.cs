@@ -121,6 +121,7 @@ internal static class LegalForms
         ["pharm"] = "pharmaceutical",
         ["prods"] = "products",
         ["shpg"] = "shipping",
+        ["soc"] = "society",
         ["svc"] = "service",
         ["svcs"] = "services",
         ["tech"] = "technology",
@@ -150,7 +151,6 @@ internal static class LegalForms
         ["log"] = "logistics",
         ["mach"] = "machinery",
         ["petro"] = "petroleum",
-        ["soc"] = "society",
         ["sys"] = "systems",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
