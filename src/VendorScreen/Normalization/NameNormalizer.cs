@@ -131,6 +131,133 @@ internal static class NameNormalizer
         return read is null ? text : read.Append(text, copied, text.Length - copied).ToString();
     }
 
+    // The words of a status that vendor masters write in a supplier's name field, set apart in brackets ("(OLD)", "[INACTIVE]")
+    // or after a dash or asterisks at the end ("- DUPLICATE", "*OBSOLETE*"): a record kept, retired or merged, not a part of
+    // the supplier's name. "DO NOT USE" is one wherever it stands set apart by other than letters and digits.
+    private static readonly string[] StatusWords = ["old", "inactive", "do not use", "dnu", "duplicate", "obsolete", "closed", "blocked", "deleted"];
+
+    private const string DoNotUse = "do not use";
+
+    /// <summary>Gets a name without the status markers a vendor master writes in it: a status word in brackets (<c>ADEL BATTERJEE
+    /// (OLD)</c>, <c>ACME [INACTIVE]</c>), one after a dash or asterisks at the end (<c>ACME - DUPLICATE</c>, <c>ACME
+    /// *OBSOLETE*</c>), and <c>DO NOT USE</c> set apart anywhere (<c>*** DO NOT USE *** ACME</c>). The name is unchanged when it
+    /// holds none, or when nothing but markers would be left. Words of a name that are also status words stay when not set apart
+    /// so (<c>OLD MUTUAL</c>, <c>GOLDEN STAR (OLDE)</c>).</summary>
+    /// <param name="text">The name.</param>
+    /// <returns>The name without its status markers, each replaced by a space.</returns>
+    internal static string WithoutStatusMarkers(string text)
+    {
+        // The markers are found in the name as written, and blanked in a copy made at the first one found: a name without any
+        // (most names, including those with brackets or dashes) costs a few searches and no allocation.
+        var span = text.AsSpan();
+        char[]? read = null;
+
+        // A status word in brackets.
+        for (var open = span.IndexOfAny('(', '['); open >= 0; open = NextIndexOfAny(span, open + 1))
+        {
+            var close = span[(open + 1)..].IndexOf(span[open] == '(' ? ')' : ']');
+            if (close >= 0 && IsStatus(span.Slice(open + 1, close)))
+            {
+                Blank(ref read, text, open, open + close + 2);
+            }
+        }
+
+        // "do not use" set apart anywhere.
+        for (var from = 0; from < span.Length;)
+        {
+            var found = span[from..].IndexOf(DoNotUse, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            var end = at + DoNotUse.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(span[at - 1])) && (end == span.Length || !char.IsLetterOrDigit(span[end])))
+            {
+                Blank(ref read, text, at, end);
+            }
+
+            from = at + 1;
+        }
+
+        // A status word after a dash or asterisks at the end: the last run of letters and spaces, before which stands an asterisk,
+        // or a dash with a space after it ("ACME - OLD", not a name's last part joined by a hyphen).
+        var last = span.Length;
+        while (last > 0 && span[last - 1] is ' ' or '*' or '-' or '.')
+        {
+            last--;
+        }
+
+        var first = last;
+        while (first > 0 && (char.IsLetter(span[first - 1]) || span[first - 1] == ' '))
+        {
+            first--;
+        }
+
+        while (first < last && span[first] == ' ')
+        {
+            first++;
+        }
+
+        var mark = first;
+        while (mark > 0 && span[mark - 1] == ' ')
+        {
+            mark--;
+        }
+
+        if (first < last && mark > 0 && (span[mark - 1] == '*' || (mark < first && span[mark - 1] is '-' or '\u2013' or '\u2014'))
+            && IsStatus(span[first..last]))
+        {
+            Blank(ref read, text, mark - 1, span.Length);
+        }
+
+        // Nothing but markers: the name as written.
+        return read is null || !HasLetterOrDigit(read) ? text : new string(read);
+    }
+
+    private static int NextIndexOfAny(ReadOnlySpan<char> text, int from)
+    {
+        var next = text[from..].IndexOfAny('(', '[');
+        return next < 0 ? -1 : from + next;
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a text, trimmed of spaces and asterisks, is a status word (StatusWords), in any case, its words set apart by
+    // single spaces.
+    private static bool IsStatus(ReadOnlySpan<char> text)
+    {
+        text = text.Trim(" *");
+        foreach (var word in StatusWords)
+        {
+            if (text.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Replaces the characters between two places of a copy of the text (made when first needed) by spaces.
+    private static void Blank(ref char[]? read, string text, int start, int end)
+    {
+        read ??= text.ToCharArray();
+        read.AsSpan(start, end - start).Fill(' ');
+    }
+
     // Every surrogate, U+D800 to U+DFFF: one range, searched as such.
     private static readonly SearchValues<char> Surrogates = SearchValues.Create(
         string.Create(0xE000 - 0xD800, 0xD800, static (span, from) =>
@@ -186,7 +313,7 @@ internal static class NameNormalizer
             return [];
         }
 
-        var compatible = ReadCareOf(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC));
+        var compatible = ReadCareOf(WithoutStatusMarkers(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC)));
         var hasNonLatin = HasNonLatinLetter(compatible);
         var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
         if (japanese)
@@ -287,7 +414,7 @@ internal static class NameNormalizer
             return variants;
         }
 
-        var compatible = ReadCareOf(ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC));
+        var compatible = ReadCareOf(WithoutStatusMarkers(ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC)));
         var asWritten = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out _, abbreviationsAsWritten: true);
         if (!asWritten.Exists(t => LegalForms.IsAbbreviation(t.Text)) || variants.Any(v => SameTokens(v.Tokens, asWritten)))
         {

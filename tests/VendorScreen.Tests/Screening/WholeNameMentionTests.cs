@@ -6,18 +6,19 @@ using VendorScreen.Tests.Infrastructure;
 namespace VendorScreen.Tests.Screening;
 
 /// <summary>
-/// Vendor masters write a supplier's name with other words around it: "SHIRAZ ELECTRONICS INDUSTRIES (OLD)", "... DBA ...",
-/// "... C/O ...", "... - DO NOT USE". A whole listed name of two words or more, word for word and in order, inside a party's name
-/// is that party: it is reviewed against any list (the mention of a one-word name, or of words scattered through the party's
-/// name, is still a coincidence against a sanctions list).
+/// Vendor masters write a supplier's name with other words around it: "SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING",
+/// "... C/O ...", "... - TEHRAN BRANCH". A whole listed name of two words or more, word for word and in order, inside a party's
+/// name is that party: it is reviewed against any list (the mention of a one-word name, or of words scattered through the
+/// party's name, is still a coincidence against a sanctions list). A status marker ("(OLD)", "- DO NOT USE") is no word of the
+/// name at all: the name with one is the name.
 /// </summary>
 public sealed class WholeNameMentionTests
 {
     [Theory]
-    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES (OLD)")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES FORMERLY KNOWN AS XYZ")]
     [InlineData("SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING")]
     [InlineData("SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH")]
-    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES - DO NOT USE")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES/ACCT 4471")]
     [InlineData("ATTN ACCOUNTS PAYABLE SHIRAZ ELECTRONICS INDUSTRIES")]
     [InlineData("S.E.I. (SHIRAZ ELECTRONICS INDUSTRIES)")]
     [InlineData("Kestrel Marine Services Ltd - Tehran Branch")]
@@ -30,6 +31,20 @@ public sealed class WholeNameMentionTests
         hit.Rule.Should().Be("name-mention");
         hit.Reason.Should().Contain("in a longer name");
         hit.Features.Should().ContainSingle(f => f.Feature == "mention").Which.Detail.Should().Contain("whole name");
+    }
+
+    [Theory]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES (OLD)")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES - DO NOT USE")]
+    [InlineData("*** DO NOT USE *** SHIRAZ ELECTRONICS INDUSTRIES")]
+    public async Task ScreenAsync_ListedNameWithAStatusMarker_IsTheListedName(string name)
+    {
+        // The marker is no word of the name: the name matches in full, not as a mention.
+        var result = await ScreenAsync(name);
+
+        var hit = result.Hits.Should().ContainSingle().Subject;
+        hit.Score.Should().Be(1.0);
+        hit.Rule.Should().NotBe("name-mention");
     }
 
     [Theory]
