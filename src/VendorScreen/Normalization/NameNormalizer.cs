@@ -131,6 +131,119 @@ internal static class NameNormalizer
         return read is null ? text : read.Append(text, copied, text.Length - copied).ToString();
     }
 
+    // The words that join the names of a party, or of a party and another, in a vendor master's name field: "JOHN SMITH DBA SMITH
+    // PLUMBING" (doing business as), "ACME AKA ACME TRADING", "ACME FKA ZAGROS", "ACME ATTN JOHN SMITH", and "ACME C/O JOHN
+    // SMITH" (care of, read so by ReadCareOf; "care of" written out is words of a name, "ENDOWMENT FOR CARE OF ..."). Each is
+    // read as its tokens' texts. Not "trading as": "NORDIC TRADING AS" is a company with its legal form.
+    private static readonly string[][] PartySeparators =
+    [
+        ["dba"], ["aka"], ["fka"], ["attn"], ["doing", "business", "as"], ["also", "known", "as"], ["formerly", "known", "as"],
+    ];
+
+    private static readonly string[] CareOf = ["care", "of"];
+
+    /// <summary>Adds to the readings of a name in Latin letters the name of each party it joins with a vendor master's words
+    /// (<c>DBA</c>, <c>AKA</c>, <c>FKA</c>, <c>C/O</c>, <c>ATTN</c>, "trading as", ...): "JOHN SMITH DBA SMITH PLUMBING" is also
+    /// read as "john smith" and as "smith plumbing", each a name of the party screened in full, so that a listed person who
+    /// trades under another name, or is the addressee of a supplier's record, is found as the name alone is. A separator at
+    /// either end, or none, adds nothing.</summary>
+    /// <param name="tokens">The name's tokens.</param>
+    /// <param name="read">The readings, to add to: each part once, and none already there.</param>
+    /// <param name="careOfWritten">Whether the name holds "C/O" (read as "care of"), a separator; "care of" written out is not.</param>
+    internal static void AddNamesOfTheParties(List<NameToken> tokens, List<NormalizedName> read, bool careOfWritten)
+    {
+        var start = 0;
+        var split = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var length = SeparatorAt(tokens, i, careOfWritten);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            if (i > start && i + length < tokens.Count)
+            {
+                AddPart(tokens, start, i, read);
+                split = true;
+                start = i + length;
+            }
+            else if (i > start)
+            {
+                // A separator at the end ("ACME C/O"): the name before it is the only part.
+                break;
+            }
+            else
+            {
+                start = i + length;
+            }
+
+            i += length - 1;
+        }
+
+        if (split && start < tokens.Count)
+        {
+            AddPart(tokens, start, tokens.Count, read);
+        }
+    }
+
+    // The number of tokens of the separator (PartySeparators) that starts at a place, 0 for none.
+    private static int SeparatorAt(List<NameToken> tokens, int at, bool careOfWritten)
+    {
+        if (careOfWritten && Follows(tokens, at, CareOf))
+        {
+            return CareOf.Length;
+        }
+
+        foreach (var separator in PartySeparators)
+        {
+            if (Follows(tokens, at, separator))
+            {
+                return separator.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    // Whether the tokens from a place are the words of a separator.
+    private static bool Follows(List<NameToken> tokens, int at, string[] separator)
+    {
+        if (at + separator.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < separator.Length; k++)
+        {
+            if (!string.Equals(tokens[at + k].Text, separator[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddPart(List<NameToken> tokens, int start, int end, List<NormalizedName> read)
+    {
+        var part = TokenLists.OfCount(end - start, out var items);
+        for (var k = start; k < end; k++)
+        {
+            items[k - start] = tokens[k];
+        }
+
+        foreach (var reading in read)
+        {
+            if (SameTokens(reading.Tokens, part))
+            {
+                return;
+            }
+        }
+
+        read.Add(new NormalizedName(part, false));
+    }
+
     // The words of a status that vendor masters write in a supplier's name field, set apart in brackets ("(OLD)", "[INACTIVE]")
     // or after a dash or asterisks at the end ("- DUPLICATE", "*OBSOLETE*"): a record kept, retired or merged, not a part of
     // the supplier's name. "DO NOT USE" is one wherever it stands set apart by other than letters and digits.
@@ -306,14 +419,20 @@ internal static class NameNormalizer
     /// (two for Hangul: Revised Romanization and the North Korean spelling used by sanctions lists).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The variants; empty when the name has no letters or digits.</returns>
-    public static IReadOnlyList<NormalizedName> Normalize(string? name)
+    public static IReadOnlyList<NormalizedName> Normalize(string? name) => NormalizeName(name, readParties: true);
+
+    // Normalize, with or without the names of the parties a vendor master's words join (AddNamesOfTheParties): a party's name
+    // is read with them; a listed name is not (NormalizeListed), where "care of" is a word of the name ("ENDOWMENT FOR CARE OF
+    // ...") and the parties are the list's own names.
+    private static IReadOnlyList<NormalizedName> NormalizeName(string? name, bool readParties)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             return [];
         }
 
-        var compatible = ReadCareOf(WithoutStatusMarkers(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC)));
+        var withoutMarkers = WithoutStatusMarkers(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC));
+        var compatible = ReadCareOf(withoutMarkers);
         var hasNonLatin = HasNonLatinLetter(compatible);
         var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
         if (japanese)
@@ -333,16 +452,22 @@ internal static class NameNormalizer
                 return [];
             }
 
+            List<NormalizedName> read = [new NormalizedName(native, false)];
             if (lettersRead)
             {
                 var kept = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: true, out _);
                 if (!SameTokens(kept, native))
                 {
-                    return [new NormalizedName(native, false), new NormalizedName(kept, false)];
+                    read.Add(new NormalizedName(kept, false));
                 }
             }
 
-            return [new NormalizedName(native, false)];
+            if (readParties)
+            {
+                AddNamesOfTheParties(native, read, careOfWritten: !ReferenceEquals(compatible, withoutMarkers));
+            }
+
+            return read;
         }
 
         // At most three variants: the native one, a romanisation and a second romanisation.
@@ -407,7 +532,7 @@ internal static class NameNormalizer
     {
         // An abbreviation is read as one of a few words: a name none of whose tokens is such a word holds none, and is not read
         // again.
-        var variants = Normalize(name);
+        var variants = NormalizeName(name, readParties: false);
         if (variants.Count == 0 || variants[0].IsTransliteration || !variants[0].Tokens.Exists(t => LegalForms.IsAbbreviated(t.Text))
             || HasNonLatinLetter(name!))
         {

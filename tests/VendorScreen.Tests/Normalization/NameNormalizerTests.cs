@@ -110,6 +110,28 @@ public sealed class NameNormalizerTests
     }
 
     [Theory]
+    [InlineData("JOHN SMITH DBA SMITH PLUMBING", "john smith dba smith plumbing|john smith|smith plumbing")]
+    [InlineData("John Smith d/b/a Smith Plumbing", "john smith dba smith plumbing|john smith|smith plumbing")]
+    [InlineData("ACME C/O JOHN SMITH", "acme care of john smith|acme|john smith")]
+    [InlineData("ACME A.K.A. ZAGROS FKA OLDCO", "acme aka zagros fka oldco|acme|zagros|oldco")]
+    [InlineData("ACME ATTN ACCOUNTS PAYABLE", "acme attn accounts payable|acme|accounts payable")]
+    [InlineData("ACME FORMERLY KNOWN AS ZAGROS", "acme formerly known as zagros|acme|zagros")]
+    [InlineData("ENDOWMENT FOR CARE OF FAMILIES", "endowment for care of families")]
+    [InlineData("AKA BRANDS", "aka brands")]
+    [InlineData("ACME C/O", "acme care of")]
+    [InlineData("NORDIC TRADING AS OSLO", "nordic trading as oslo")]
+    public void Normalize_NamesJoinedByAVendorMastersWords_AreEachReadToo(string name, string expected)
+    {
+        // "DBA", "AKA", "FKA", "ATTN", "C/O" join a party's names, or a party and its addressee: each is read as a name of its own
+        // besides the whole. "Care of" written out is words of a name; a separator at either end joins nothing.
+        string.Join('|', NameNormalizer.Normalize(name).Select(v => v.Key)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void NormalizeListed_NameWithAVendorMastersWords_IsNotSplit() =>
+        NameNormalizer.NormalizeListed("JOHN SMITH DBA SMITH PLUMBING").Should().ContainSingle();
+
+    [Theory]
     [InlineData("ADEL BATTERJEE (OLD)", "adel batterjee")]
     [InlineData("Acme Trading Co [Inactive]", "acme trading co")]
     [InlineData("ACME (OLD) LTD", "acme ltd")]

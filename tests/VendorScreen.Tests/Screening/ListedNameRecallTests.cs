@@ -249,6 +249,27 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryNameJoinedWithAnotherByAVendorMastersWords_FindsItsEntity()
+    {
+        // A vendor master joins a party's names, or a party and its addressee, in one field: "JOHN SMITH DBA SMITH PLUMBING",
+        // "ACME C/O JOHN SMITH". Each primary name and strong alias in force, of a person or an organisation, that finds its entity
+        // alone, in Latin letters, written before "DBA" or after "C/O" (in turns), finds it as the name alone does. Before the
+        // names were read apart, a person's name so written was Clear (a listed person's whole name inside a longer name is not a
+        // mention). A name with letters of another script is not read apart ("Jin Tiesan (金铁三) DBA ...").
+        var (lists, engine) = await RealLists.Value;
+        var names = StrongNamesInForce(lists, _ => true, name => name.All(c => !char.IsLetter(c) || c <= '\u024F'));
+        var alone = (await Missed(engine, names)).Select(m => (m.Name, m.Id)).ToHashSet();
+        var named = names.Where(n => !alone.Contains(n))
+            .Select((n, i) => (Name: i % 2 == 0 ? $"{n.Name} DBA NORTHWIND SUPPLY" : $"NORTHWIND SUPPLY C/O {n.Name}", n.Id))
+            .ToList();
+
+        var missed = await MissedAndReported(engine, named, "names joined with another by a vendor master's words");
+
+        named.Count.Should().BeGreaterThan(20_000);
+        missed.Should().BeEmpty("each name a vendor master joins is screened in full");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name

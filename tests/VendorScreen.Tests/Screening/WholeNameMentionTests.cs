@@ -6,18 +6,16 @@ using VendorScreen.Tests.Infrastructure;
 namespace VendorScreen.Tests.Screening;
 
 /// <summary>
-/// Vendor masters write a supplier's name with other words around it: "SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING",
-/// "... C/O ...", "... - TEHRAN BRANCH". A whole listed name of two words or more, word for word and in order, inside a party's
-/// name is that party: it is reviewed against any list (the mention of a one-word name, or of words scattered through the
-/// party's name, is still a coincidence against a sanctions list). A status marker ("(OLD)", "- DO NOT USE") is no word of the
-/// name at all: the name with one is the name.
+/// Vendor masters write a supplier's name with other words around it: "SHIRAZ ELECTRONICS INDUSTRIES ACCOUNTS PAYABLE",
+/// "... - TEHRAN BRANCH", "S.E.I. (...)". A whole listed name of two words or more, word for word and in order, inside a
+/// party's name is that party: it is reviewed against any list (the mention of a one-word name, or of words scattered through
+/// the party's name, is still a coincidence against a sanctions list). A status marker ("(OLD)", "- DO NOT USE") is no word of
+/// the name at all, and "DBA", "C/O", "AKA" join names each screened in full: the listed name among them is matched.
 /// </summary>
 public sealed class WholeNameMentionTests
 {
     [Theory]
-    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES FORMERLY KNOWN AS XYZ")]
-    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING")]
-    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES ACCOUNTS PAYABLE")]
     [InlineData("SHIRAZ ELECTRONICS INDUSTRIES/ACCT 4471")]
     [InlineData("ATTN ACCOUNTS PAYABLE SHIRAZ ELECTRONICS INDUSTRIES")]
     [InlineData("S.E.I. (SHIRAZ ELECTRONICS INDUSTRIES)")]
@@ -31,6 +29,24 @@ public sealed class WholeNameMentionTests
         hit.Rule.Should().Be("name-mention");
         hit.Reason.Should().Contain("in a longer name");
         hit.Features.Should().ContainSingle(f => f.Feature == "mention").Which.Detail.Should().Contain("whole name");
+    }
+
+    [Theory]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES DBA SEI TRADING")]
+    [InlineData("SEI TRADING DBA SHIRAZ ELECTRONICS INDUSTRIES")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES C/O JOHN SMITH")]
+    [InlineData("JOHN SMITH C/O SHIRAZ ELECTRONICS INDUSTRIES")]
+    [InlineData("SHIRAZ ELECTRONICS INDUSTRIES FORMERLY KNOWN AS XYZ")]
+    [InlineData("XYZ AKA SHIRAZ ELECTRONICS INDUSTRIES")]
+    public async Task ScreenAsync_ListedNameJoinedWithAnotherByAVendorMastersWords_IsTheListedName(string name)
+    {
+        // "DBA", "C/O", "AKA", "formerly known as" join the names of a party, or a party and its addressee: each is screened in
+        // full, and the listed one matches as the name alone does.
+        var result = await ScreenAsync(name);
+
+        var hit = result.Hits.Should().ContainSingle().Subject;
+        hit.Score.Should().Be(1.0);
+        hit.Rule.Should().NotBe("name-mention");
     }
 
     [Theory]
