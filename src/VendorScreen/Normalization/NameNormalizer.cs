@@ -187,6 +187,20 @@ internal static class NameNormalizer
         }
     }
 
+    // Whether some token starts a separator (PartySeparators).
+    private static bool HoldsPartySeparator(List<NameToken> tokens, bool careOfWritten)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (SeparatorAt(tokens, i, careOfWritten) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The number of tokens of the separator (PartySeparators) that starts at a place, 0 for none.
     private static int SeparatorAt(List<NameToken> tokens, int at, bool careOfWritten)
     {
@@ -452,22 +466,24 @@ internal static class NameNormalizer
                 return [];
             }
 
-            List<NormalizedName> read = [new NormalizedName(native, false)];
+            var whole = new NormalizedName(native, false);
+            NormalizedName? asWritten = null;
             if (lettersRead)
             {
                 var kept = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: true, out _);
-                if (!SameTokens(kept, native))
-                {
-                    read.Add(new NormalizedName(kept, false));
-                }
+                asWritten = SameTokens(kept, native) ? null : new NormalizedName(kept, false);
             }
 
-            if (readParties)
+            // The names a vendor master's words join, read only when the name holds such a word (a list is made for them then).
+            var careOfWritten = !ReferenceEquals(compatible, withoutMarkers);
+            if (readParties && HoldsPartySeparator(native, careOfWritten))
             {
-                AddNamesOfTheParties(native, read, careOfWritten: !ReferenceEquals(compatible, withoutMarkers));
+                List<NormalizedName> read = asWritten is null ? [whole] : [whole, asWritten];
+                AddNamesOfTheParties(native, read, careOfWritten);
+                return read;
             }
 
-            return read;
+            return asWritten is null ? [whole] : [whole, asWritten];
         }
 
         // At most three variants: the native one, a romanisation and a second romanisation.
