@@ -236,9 +236,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // (OLD)"), and organisations' names were reviewed as mentions, not matched.
         string[] forms = ["{0} (OLD)", "{0} - DO NOT USE"];
         var (lists, engine) = await RealLists.Value;
-        var names = StrongNamesInForce(lists, _ => true, _ => true);
-        var alone = (await Missed(engine, names)).Select(m => (m.Name, m.Id)).ToHashSet();
-        var named = names.Where(n => !alone.Contains(n))
+        var named = (await FoundAlone(engine, StrongNamesInForce(lists, _ => true, _ => true)))
             .SelectMany(n => forms.Select(f => (Name: string.Format(System.Globalization.CultureInfo.InvariantCulture, f, n.Name), n.Id)))
             .ToList();
 
@@ -257,9 +255,7 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // names were read apart, a person's name so written was Clear (a listed person's whole name inside a longer name is not a
         // mention). A name with letters of another script is not read apart ("Jin Tiesan (金铁三) DBA ...").
         var (lists, engine) = await RealLists.Value;
-        var names = StrongNamesInForce(lists, _ => true, name => name.All(c => !char.IsLetter(c) || c <= '\u024F'));
-        var alone = (await Missed(engine, names)).Select(m => (m.Name, m.Id)).ToHashSet();
-        var named = names.Where(n => !alone.Contains(n))
+        var named = (await FoundAlone(engine, StrongNamesInForce(lists, _ => true, name => name.All(c => !char.IsLetter(c) || c <= '\u024F'))))
             .Select((n, i) => (Name: i % 2 == 0 ? $"{n.Name} DBA NORTHWIND SUPPLY" : $"NORTHWIND SUPPLY C/O {n.Name}", n.Id))
             .ToList();
 
@@ -328,6 +324,13 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
             .Where(p => !p.Second.Hits.Any(h => h.EntityId == p.First.Id))
             .Select(p => (p.First.Name, p.First.Id, p.Second))
             .ToList();
+    }
+
+    // The names that find their entity screened alone: those a test writes another way, to compare with the name alone.
+    private static async Task<List<(string Name, string Id)>> FoundAlone(ScreeningEngine engine, List<(string Name, string Id)> names)
+    {
+        var missed = (await Missed(engine, names)).Select(m => (m.Name, m.Id)).ToHashSet();
+        return names.Where(n => !missed.Contains(n)).ToList();
     }
 
     // The names that do not find their entity (Missed), each written to the test's output with its decision and first hit, after
