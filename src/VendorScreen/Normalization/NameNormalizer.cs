@@ -143,9 +143,9 @@ internal static class NameNormalizer
     private static readonly string[] CareOf = ["care", "of"];
 
     /// <summary>Adds to the readings of a name in Latin letters the name of each party it joins with a vendor master's words
-    /// (<c>DBA</c>, <c>AKA</c>, <c>FKA</c>, <c>C/O</c>, <c>ATTN</c>, "trading as", ...): "JOHN SMITH DBA SMITH PLUMBING" is also
-    /// read as "john smith" and as "smith plumbing", each a name of the party screened in full, so that a listed person who
-    /// trades under another name, or is the addressee of a supplier's record, is found as the name alone is. A separator at
+    /// (<c>DBA</c>, <c>AKA</c>, <c>FKA</c>, <c>C/O</c>, <c>ATTN</c>, "doing business as", ...): "JOHN SMITH DBA SMITH PLUMBING"
+    /// is also read as "john smith" and as "smith plumbing", each a name of the party screened in full, so that a listed person
+    /// who trades under another name, or is the addressee of a supplier's record, is found as the name alone is. A separator at
     /// either end, or none, adds nothing.</summary>
     /// <param name="tokens">The name's tokens.</param>
     /// <param name="read">The readings, to add to: each part once, and none already there.</param>
@@ -153,6 +153,7 @@ internal static class NameNormalizer
     internal static void AddNamesOfTheParties(List<NameToken> tokens, List<NormalizedName> read, bool careOfWritten)
     {
         var start = 0;
+        var end = tokens.Count;
         var split = false;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -170,7 +171,8 @@ internal static class NameNormalizer
             }
             else if (i > start)
             {
-                // A separator at the end ("ACME C/O"): the name before it is the only part.
+                // A separator at the end ("ACME C/O"): the part before it is the last.
+                end = i;
                 break;
             }
             else
@@ -181,9 +183,9 @@ internal static class NameNormalizer
             i += length - 1;
         }
 
-        if (split && start < tokens.Count)
+        if (split && start < end)
         {
-            AddPart(tokens, start, tokens.Count, read);
+            AddPart(tokens, start, end, read);
         }
     }
 

@@ -119,6 +119,7 @@ public sealed class NameNormalizerTests
     [InlineData("ENDOWMENT FOR CARE OF FAMILIES", "endowment for care of families")]
     [InlineData("AKA BRANDS", "aka brands")]
     [InlineData("ACME C/O", "acme care of")]
+    [InlineData("ACME DBA ZAGROS C/O", "acme dba zagros care of|acme|zagros")]
     [InlineData("NORDIC TRADING AS OSLO", "nordic trading as oslo")]
     public void Normalize_NamesJoinedByAVendorMastersWords_AreEachReadToo(string name, string expected)
     {
