@@ -336,6 +336,8 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 var t = tokens[i];
                 // The token's postings and its rarity from one look-up.
                 var number = PostingNumber(t.Text, out var rarity);
+                var baseWeight = _scoring.BaseWeight(t.Class);
+                var weight = baseWeight * rarity;
 
                 // A legal form is looked up only in a query of low-weight tokens alone; in another, its names are tallied (as
                 // written, at its weight) when few names carry it ("asbl", "eood"): then it finds a short name whose other words
@@ -344,14 +346,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 {
                     if (number >= 0 && _postings[number].Length <= RareLegalFormNames)
                     {
-                        Tally(_postings[number], _scoring.BaseWeight(t.Class) * rarity, scratch);
+                        Tally(_postings[number], weight, scratch);
                     }
 
                     continue;
                 }
 
-                var baseWeight = _scoring.BaseWeight(t.Class);
-                var weight = baseWeight * rarity;
                 if (number >= 0)
                 {
                     Tally(_postings[number], weight, scratch);

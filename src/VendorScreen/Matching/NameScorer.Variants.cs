@@ -115,7 +115,7 @@ internal static partial class NameScorer
             {
                 foreach (var name in names)
                 {
-                    if (!RunIs(other, j, name))
+                    if (!TokenLists.RunIs(other, j, name))
                     {
                         continue;
                     }
@@ -126,25 +126,6 @@ internal static partial class NameScorer
                 }
             }
         }
-    }
-
-    // Gets whether the tokens from start are the words given, in order.
-    private static bool RunIs(List<NameToken> tokens, int start, string[] words)
-    {
-        if (start + words.Length > tokens.Count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < words.Length; k++)
-        {
-            if (!string.Equals(tokens[start + k].Text, words[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Given names: "Ted Doe" / "Theodore Doe", "DOE, Theodore" / "Ted Doe". Both names are persons' names of two parts or more (no

@@ -206,39 +206,20 @@ internal static class NameNormalizer
     // The number of tokens of the separator (PartySeparators) that starts at a place, 0 for none.
     private static int SeparatorAt(List<NameToken> tokens, int at, bool careOfWritten)
     {
-        if (careOfWritten && Follows(tokens, at, CareOf))
+        if (careOfWritten && TokenLists.RunIs(tokens, at, CareOf))
         {
             return CareOf.Length;
         }
 
         foreach (var separator in PartySeparators)
         {
-            if (Follows(tokens, at, separator))
+            if (TokenLists.RunIs(tokens, at, separator))
             {
                 return separator.Length;
             }
         }
 
         return 0;
-    }
-
-    // Whether the tokens from a place are the words of a separator.
-    private static bool Follows(List<NameToken> tokens, int at, string[] separator)
-    {
-        if (at + separator.Length > tokens.Count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < separator.Length; k++)
-        {
-            if (!string.Equals(tokens[at + k].Text, separator[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void AddPart(List<NameToken> tokens, int start, int end, List<NormalizedName> read)

@@ -81,6 +81,29 @@ internal static class TokenLists
         items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
         return list;
     }
+
+    /// <summary>Gets whether the tokens of a name from a place are some words, in order (their texts, ordinal).</summary>
+    /// <param name="tokens">The name's tokens.</param>
+    /// <param name="start">The place.</param>
+    /// <param name="words">The words.</param>
+    /// <returns><see langword="true"/> when every word is the text of the token at its place.</returns>
+    public static bool RunIs(List<NameToken> tokens, int start, string[] words)
+    {
+        if (start + words.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Text, words[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>A name in compare form: a token sequence in one script variant.</summary>
