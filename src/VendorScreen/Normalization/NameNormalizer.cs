@@ -12,7 +12,7 @@ namespace VendorScreen.Normalization;
 /// into ideographs, and a transliterated Latin variant for every name in another script.
 /// </summary>
 /// <remarks>The type is stateless and safe for concurrent use. <see cref="Normalize"/> is idempotent on its own output keys.</remarks>
-internal static class NameNormalizer
+internal static partial class NameNormalizer
 {
     /// <summary>The longest name or request text, in UTF-16 code units, that the engine accepts: 4,096 characters.</summary>
     /// <remarks>
@@ -457,16 +457,30 @@ internal static class NameNormalizer
                 asWritten = SameTokens(kept, native) ? null : new NormalizedName(kept, false);
             }
 
+            // A query's words written run together ("DahuaTechnologyCoLtd", "KALALIMITED"), read apart besides as written.
+            var apart = readParties ? WordsApart(compatible, native) : null;
+
             // The names a vendor master's words join, read only when the name holds such a word (a list is made for them then).
             var careOfWritten = !ReferenceEquals(compatible, withoutMarkers);
             if (readParties && HoldsPartySeparator(native, careOfWritten))
             {
                 List<NormalizedName> read = asWritten is null ? [whole] : [whole, asWritten];
                 AddNamesOfTheParties(native, read, careOfWritten);
+                if (apart is not null)
+                {
+                    read.Add(apart);
+                }
+
                 return read;
             }
 
-            return asWritten is null ? [whole] : [whole, asWritten];
+            return (asWritten, apart) switch
+            {
+                (null, null) => [whole],
+                (null, _) => [whole, apart],
+                (_, null) => [whole, asWritten],
+                _ => [whole, asWritten, apart],
+            };
         }
 
         // At most three variants: the native one, a romanisation and a second romanisation.
@@ -519,6 +533,20 @@ internal static class NameNormalizer
         }
 
         return variants;
+    }
+
+    // The tokens of a name in Latin letters with the words it runs together set apart (WithRunTogetherWordsApart), or null when it
+    // runs none together or reads the same so.
+    private static NormalizedName? WordsApart(string text, List<NameToken> native)
+    {
+        var apart = WithRunTogetherWordsApart(text);
+        if (ReferenceEquals(apart, text))
+        {
+            return null;
+        }
+
+        var tokens = Tokenize(apart, transliterated: false, out _, lettersAsWritten: false, out _);
+        return tokens.Count == 0 || SameTokens(tokens, native) ? null : new NormalizedName(tokens, false);
     }
 
     /// <summary>Normalises a listed name into the variants an index holds: those of <see cref="Normalize"/> and, for a name in

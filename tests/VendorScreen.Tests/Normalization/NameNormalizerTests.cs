@@ -128,6 +128,53 @@ public sealed class NameNormalizerTests
         string.Join('|', NameNormalizer.Normalize(name).Select(v => v.Key)).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("DahuaTechnologyCoLtd", "dahuatechnologycoltd|dahua technology co ltd")]
+    [InlineData("HangzhouHikvisionDigitalTechnologyCo.,Ltd.", "hangzhouhikvisiondigitaltechnologyco ltd|hangzhou hikvision digital technology co ltd")]
+    [InlineData("EzvizInc", "ezvizinc|ezviz inc")]
+    [InlineData("ABCTrading", "abctrading|abc trading")]
+    [InlineData("TrinidadLtda.YCia.", "trinidadltda ycia|trinidad ltd y co")]
+    [InlineData("TanS.A.", "tans a|tan sa")]
+    [InlineData("KALALIMITED", "kalalimited|kala ltd")]
+    [InlineData("HIKVISIONLTD", "hikvisionltd|hikvision ltd")]
+    [InlineData("SAGE ENERGY HKLIMITED", "sage energy hklimited|sage energy hk ltd")]
+    [InlineData("XYZCOLTD", "xyzcoltd|xyz co ltd")]
+    [InlineData("PEGASUS 88LIMITED", "pegasus 88limited|pegasus 88 ltd")]
+    [InlineData("OOOSTROYTRANSGAZ", "ooostroytransgaz|llc stroytransgaz")]
+    [InlineData("OOO'DSK'", "ooodsk|llc dsk")]
+    [InlineData("OPEN JOINT STOCK COMPANY'MOSTOTREST'", "open joint stock companymostotrest|jsc mostotrest")]
+    public void Normalize_WordsWrittenRunTogether_AreAlsoReadApart(string name, string expected)
+    {
+        // A marketplace's seller names and some vendor masters run words together, by case or with a legal form: the name is
+        // read as written and, as a second variant, with its words apart.
+        string.Join('|', NameNormalizer.Normalize(name).Select(v => v.Key)).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("McKesson Corporation")] // "Mc" and "Mac" start a name
+    [InlineData("MacArthur Foundation")]
+    [InlineData("iBio, Inc.")] // as does one lower-case letter
+    [InlineData("Siemens GmbH")] // a legal form written in both cases
+    [InlineData("Merck KGaA")]
+    [InlineData("KISH BANCORP INC")] // "corp" is not read apart: "bancorp" is a word
+    [InlineData("ZINC INC")] // a word keeps three letters before a legal form
+    [InlineData("KANSAS CITY")] // "sas" is not read apart
+    [InlineData("GARCIA Y CIA")]
+    [InlineData("MAXWELL")]
+    [InlineData("ROBINHOOD")]
+    [InlineData("PAOLO ROSSI")] // nor "pao" before a word
+    [InlineData("SA'ID, Mohamed")] // an apostrophe within a name
+    [InlineData("JAMA'ATU ANSARIL MUSLIMINA")]
+    [InlineData("CHO'NGSONG UNITED TRADING COMPANY")]
+    [InlineData("PALM GROVE AFRICA DEV'T CORP. LTD")]
+    [InlineData("Hikvision Digital Technology")]
+    public void Normalize_WordsNotRunTogether_HaveNoSecondReading(string name) =>
+        NameNormalizer.Normalize(name).Should().ContainSingle();
+
+    [Fact]
+    public void NormalizeListed_NameWrittenRunTogether_IsNotReadApart() =>
+        NameNormalizer.NormalizeListed("DahuaTechnologyCoLtd").Should().ContainSingle();
+
     [Fact]
     public void NormalizeListed_NameWithAVendorMastersWords_IsNotSplit() =>
         NameNormalizer.NormalizeListed("JOHN SMITH DBA SMITH PLUMBING").Should().ContainSingle();

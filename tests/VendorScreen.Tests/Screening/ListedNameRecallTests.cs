@@ -266,6 +266,53 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryNameWrittenRunTogetherInBothCases_FindsItsEntity()
+    {
+        // A marketplace's seller names run a name's words together, each word capitalised: "DahuaTechnologyCoLtd". Each primary
+        // name and strong alias in force that finds its entity alone, in ASCII letters without digits, with two words of three
+        // letters or more, so written ("KALA LIMITED" as "KalaLimited", "SA'ID, Mohamed" as "Sa'id,Mohamed") finds it as the name
+        // alone does, but one: "Stroytransgaz-mLlc" is blocked against "STROYTRANSGAZ LLC", one lower-case letter before a change
+        // of case being read as the start of a name ("iBio"). Before such words were read apart, 3,544 of these 27,636 names
+        // were Clear ("HavinBankLimited").
+        var (lists, engine) = await RealLists.Value;
+        var named = (await FoundAlone(engine, StrongNamesInForce(lists, _ => true, name => name.All(c => c < 128 && !char.IsDigit(c))
+                && name.Split(' ', ',', '.').Count(w => w.Length >= 3) >= 2)))
+            .Select(n => (Name: string.Concat(n.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant())), n.Id))
+            .ToList();
+
+        var missed = await MissedAndReported(engine, named, "names written run together in both cases");
+        var clear = missed.Where(m => m.Result.Decision == ScreeningDecision.Clear).ToList();
+
+        named.Count.Should().BeGreaterThan(20_000);
+        clear.Should().BeEmpty("a name with its words run together is the name");
+        missed.Count.Should().BeLessThan(named.Count / 1000, "nearly every name with its words run together finds its entity");
+    }
+
+    [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryOrganisationsNameWithItsLegalFormRunOn_IsNeverClear()
+    {
+        // A vendor master that drops spaces runs a legal form onto the word before it: "KALALIMITED", "HIKVISIONLTD". Each
+        // primary name and strong alias in force of an organisation ending in a legal form that is read apart so, with the space
+        // before it left out ("HAVIN BANKLIMITED"), finds its entity or is reviewed. Before such forms were read apart, 1,029 of
+        // these 2,021 names were Clear.
+        string[] forms = ["company", "corporation", "incorporated", "inc", "limited", "ltd", "ltda", "llc", "plc", "gmbh", "jsc", "ojsc", "cjsc", "pjsc"];
+        var (lists, engine) = await RealLists.Value;
+        var named = (await FoundAlone(engine, StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, _ => true)))
+            .Select(n => (n.Id, Words: n.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(n => n.Words.Length >= 2 && forms.Contains(n.Words[^1].Trim('.', ',').ToLowerInvariant())
+                && n.Words[^2].TrimEnd(',').Length >= 3 && n.Words[^2].TrimEnd(',').All(char.IsLetter))
+            .Select(n => (Name: string.Join(' ', n.Words[..^2].Append(n.Words[^2].TrimEnd(',') + n.Words[^1])), n.Id))
+            .ToList();
+
+        var missed = await MissedAndReported(engine, named, "names of organisations with their legal form run on");
+        var clear = missed.Where(m => m.Result.Decision == ScreeningDecision.Clear).ToList();
+
+        named.Count.Should().BeGreaterThan(1_500);
+        clear.Should().BeEmpty("a legal form run onto a name is the name and its form");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name

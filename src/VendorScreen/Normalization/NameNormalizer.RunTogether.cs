@@ -1,0 +1,267 @@
+namespace VendorScreen.Normalization;
+
+// Words a vendor master or a marketplace writes run together: "DahuaTechnologyCoLtd", "KALALIMITED".
+internal static partial class NameNormalizer
+{
+    // The legal forms read apart from a word they are run onto ("KALALIMITED", "HIKVISIONLTD", "NAFTANOAO"): those no common word
+    // or name ends with. Left out: "co", "corp" ("bancorp"), "cia" ("garcia"), "cos" ("marcos"), "sas" ("kansas"), "spa", "est", "wll" ("maxwell"),
+    // "aps" ("perhaps"), "zao" and "pao" (syllables of Chinese names run together), "ood" and "ead" ("robinhood", "gilead"),
+    // and forms of two letters.
+    private static readonly string[] RunOnForms =
+    [
+        "company", "companies", "compania", "corporation", "corporacion", "incorporated", "inc", "limited", "ltd", "ltda", "llc",
+        "pllc", "llp", "plc", "gmbh", "sarl", "srl", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "fze", "fzco", "fzllc", "bhd", "pte",
+        "pty", "pvt", "sprl", "bvba", "eood", "sasu", "eurl", "aktiengesellschaft", "gesellschaft",
+    ];
+
+    // The legal forms of Russia and its neighbours read apart from the word they are run before ("OOOSTROYTRANSGAZ",
+    // "CJSCZEST", "OOO'DSK'"): not "pao" ("paolo") nor "ao".
+    private static readonly string[] LeadingForms = ["ooo", "oao", "zao", "jsc", "cjsc", "ojsc", "pjsc"];
+
+    // The letters a word keeps beside a legal form run onto it for the two to be read apart: "zinc" stays a word. A legal form of
+    // six letters or more ("limited", "company") is read apart from a word of two letters ("HKLIMITED").
+    private const int MinWordBesideRunOnForm = 3;
+
+    private const int LongRunOnForm = 6;
+
+    // The letters each side of an apostrophe for it to be read as a quotation mark between words, closed by another at the end
+    // of a word ("COMPANY'MOSTOTREST'", "COMPANY'KALININ PLANT'"), not within a name ("SA'ID", "O'BRIEN", "JAMA'ATU", "CHO'NGSONG").
+    private const int MinWordBesideQuote = 3;
+
+    /// <summary>Gets a name in Latin letters with the words it runs together set apart, as a marketplace's seller names and some
+    /// vendor masters write them. A space is written:
+    /// <list type="bullet">
+    /// <item>at a lower-case letter followed by an upper-case one and another letter or a dot (<c>DahuaTechnologyCoLtd</c> is
+    /// <c>Dahua Technology Co Ltd</c>, <c>TanS.A.</c> is <c>Tan S.A.</c>); not after one lower-case letter, <c>Mc</c> or
+    /// <c>Mac</c>, which start a name (<c>iBio</c>, <c>McKesson</c>), nor within a legal form (<c>GmbH</c>, <c>KGaA</c>);</item>
+    /// <item>before the last of upper-case letters followed by two lower-case ones or more (<c>ABCTrading</c>,
+    /// <c>RiosYCia</c>);</item>
+    /// <item>at an apostrophe between words of three letters or more that opens a quotation another closes at the end of a word
+    /// (<c>COMPANY'MOSTOTREST'</c>; <c>SA'ID</c> and <c>JAMA'ATU</c> stay words);</item>
+    /// <item>before a legal form run onto the end of a word of three letters or more, two before a long form (<c>KALALIMITED</c>
+    /// is <c>KALA LIMITED</c>, <c>HKLIMITED</c> is <c>HK LIMITED</c>, and with <c>CO</c> before it, <c>XYZCOLTD</c> is <c>XYZ CO
+    /// LTD</c>), or onto digits (<c>88LIMITED</c>);</item>
+    /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
+    /// </list>
+    /// Read for a query as a variant besides the name as written, which still meets a listed name written so
+    /// (<c>BlackRock</c>, <c>PricewaterhouseCoopers</c>).</summary>
+    /// <param name="text">The name.</param>
+    /// <returns>The name with a space at each place a word starts, the same instance when it has none.</returns>
+    internal static string WithRunTogetherWordsApart(string text)
+    {
+        char[]? written = null;
+        var length = 0;
+        var copied = 0;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetter(text[i]) || IsApostrophe(text[i]));
+            if (inWord)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                SplitWord(text, start, i, ref written, ref length, ref copied);
+                start = -1;
+            }
+        }
+
+        if (written is null)
+        {
+            return text;
+        }
+
+        CopyTo(text, text.Length, ref written, ref length, ref copied);
+        return new string(written!, 0, length);
+    }
+
+    // Writes the places a word of a text (from start to end) starts another (WithRunTogetherWordsApart) as spaces.
+    private static void SplitWord(string text, int start, int end, ref char[]? written, ref int length, ref int copied)
+    {
+        var word = text.AsSpan(start, end - start);
+
+        // A legal form after digits ("PEGASUS 88LIMITED"), and one of Russia's before a word ("OOOSTROYTRANSGAZ").
+        var last = start;
+        if (start > 0 && char.IsDigit(text[start - 1]) && IsRunOnForm(word))
+        {
+            SpaceAt(text, start, ref written, ref length, ref copied);
+            return;
+        }
+
+        // A legal form written in both cases is one word ("GmbH", "GmbHCo").
+        if (IsWrittenLegalForm(word))
+        {
+            return;
+        }
+
+        var leading = LeadingFormAt(word);
+        if (leading > 0)
+        {
+            last = start + leading;
+            SpaceAt(text, last, ref written, ref length, ref copied);
+        }
+
+        // A change of case, or an apostrophe between words of three letters or more that opens a quotation closed later.
+        for (var k = last + 1; k < end; k++)
+        {
+            var lowerToUpper = char.IsLower(text[k - 1]) && char.IsUpper(text[k]) && (k + 1 < end || (k + 1 < text.Length && text[k + 1] == '.'))
+                && !IsNamePrefix(text.AsSpan(last, k - last));
+            var upperToWord = char.IsUpper(text[k - 1]) && char.IsUpper(text[k]) && k + 2 < end && char.IsLower(text[k + 1]) && char.IsLower(text[k + 2]);
+            var quote = IsApostrophe(text[k]) && k - last >= MinWordBesideQuote && LettersFrom(text, k + 1, end) >= MinWordBesideQuote
+                && ClosedLater(text, k + 1);
+            if (lowerToUpper || upperToWord || quote)
+            {
+                SpaceAt(text, k, ref written, ref length, ref copied);
+                last = k;
+            }
+        }
+
+        // A legal form run onto the last part of the word, and "co" run onto that part before it.
+        var form = RunOnFormAt(text.AsSpan(last, end - last));
+        if (form > 0)
+        {
+            var at = end - form;
+            var co = at - last >= MinWordBesideRunOnForm + 2 && text.AsSpan(at - 2, 2).Equals("co", StringComparison.OrdinalIgnoreCase);
+            if (co && char.IsLetter(text[at - 3]))
+            {
+                SpaceAt(text, at - 2, ref written, ref length, ref copied);
+            }
+
+            SpaceAt(text, at, ref written, ref length, ref copied);
+        }
+    }
+
+    // Whether an apostrophe after a place closes a quotation: none but a space or a mark follows it ("'MOSTOTREST'").
+    private static bool ClosedLater(string text, int from)
+    {
+        for (var j = from; j < text.Length; j++)
+        {
+            if (IsApostrophe(text[j]) && (j + 1 == text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The letters of a word from a place up to its end, its next apostrophe or its next change from lower to upper case
+    // ("DEV'TCorp" quotes no word).
+    private static int LettersFrom(string text, int from, int end)
+    {
+        var count = 0;
+        while (from + count < end && char.IsLetter(text[from + count])
+            && (count == 0 || !(char.IsLower(text[from + count - 1]) && char.IsUpper(text[from + count]))))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // Whether the letters before a change from lower to upper case start a name rather than being a word of their own: one
+    // lower-case letter ("iBio", "eBay"), "Mc" or "Mac" ("McKesson", "MacArthur").
+    private static bool IsNamePrefix(ReadOnlySpan<char> part) =>
+        (part.Length == 1 && char.IsLower(part[0])) || part.Equals("mc", StringComparison.OrdinalIgnoreCase) || part.Equals("mac", StringComparison.OrdinalIgnoreCase);
+
+    // The longest word read as a written legal form (IsWrittenLegalForm).
+    private const int MaxWrittenLegalForm = 32;
+
+    private static bool IsWrittenLegalForm(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxWrittenLegalForm)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return LegalForms.IsLegalFormSpelling(lower);
+    }
+
+    private static bool IsRunOnForm(ReadOnlySpan<char> word)
+    {
+        foreach (var form in RunOnForms)
+        {
+            if (word.Equals(form, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The length of the legal form of Russia (LeadingForms) a word starts with before a word of at least MinWordBesideRunOnForm
+    // letters (after an apostrophe, "OOO'DSK'", or none), 0 for none.
+    private static int LeadingFormAt(ReadOnlySpan<char> word)
+    {
+        foreach (var form in LeadingForms)
+        {
+            if (word.Length > form.Length && word.StartsWith(form, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = word[form.Length..];
+                if (IsApostrophe(rest[0]))
+                {
+                    rest = rest[1..];
+                }
+
+                var letters = 0;
+                while (letters < rest.Length && char.IsLetter(rest[letters]))
+                {
+                    letters++;
+                }
+
+                if (letters >= MinWordBesideRunOnForm)
+                {
+                    return form.Length;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    // The length of the legal form (RunOnForms) the last part of a word ends with after a word of at least MinWordBesideRunOnForm
+    // letters (two before a long form), 0 for none; the longest when several are.
+    private static int RunOnFormAt(ReadOnlySpan<char> word)
+    {
+        var found = 0;
+        foreach (var form in RunOnForms)
+        {
+            var before = form.Length >= LongRunOnForm ? MinWordBesideRunOnForm - 1 : MinWordBesideRunOnForm;
+            if (form.Length > found && word.Length >= form.Length + before && word.EndsWith(form, StringComparison.OrdinalIgnoreCase)
+                && char.IsLetter(word[^(form.Length + 1)]))
+            {
+                found = form.Length;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '`';
+
+    // Copies the text up to a place and writes a space there.
+    private static void SpaceAt(string text, int at, ref char[]? written, ref int length, ref int copied)
+    {
+        CopyTo(text, at, ref written, ref length, ref copied);
+        written![length++] = ' ';
+    }
+
+    private static void CopyTo(string text, int at, ref char[]? written, ref int length, ref int copied)
+    {
+        // A word has a space at most at every other letter.
+        written ??= new char[text.Length * 2 + 1];
+        text.AsSpan(copied, at - copied).CopyTo(written.AsSpan(length));
+        length += at - copied;
+        copied = at;
+    }
+}
