@@ -95,15 +95,16 @@ internal static partial class NameNormalizer
             return;
         }
 
-        // A legal form written in both cases is one word ("GmbH", "GmbHCo").
-        if (IsWrittenLegalForm(word))
-        {
-            return;
-        }
-
+        // A legal form is one word ("GmbH", "AKTIENGESELLSCHAFT"): worked out only for a word that would be read apart.
+        var isForm = -1;
         var leading = LeadingFormAt(word);
         if (leading > 0)
         {
+            if (IsLegalFormWord(word, ref isForm))
+            {
+                return;
+            }
+
             last = start + leading;
             SpaceAt(text, last, ref written, ref length, ref copied);
         }
@@ -118,6 +119,11 @@ internal static partial class NameNormalizer
                 && ClosedLater(text, k + 1);
             if (lowerToUpper || upperToWord || quote)
             {
+                if (IsLegalFormWord(word, ref isForm))
+                {
+                    return;
+                }
+
                 SpaceAt(text, k, ref written, ref length, ref copied);
                 last = k;
             }
@@ -125,7 +131,7 @@ internal static partial class NameNormalizer
 
         // A legal form run onto the last part of the word, and "co" run onto that part before it.
         var form = RunOnFormAt(text.AsSpan(last, end - last));
-        if (form > 0)
+        if (form > 0 && !IsLegalFormWord(word, ref isForm))
         {
             var at = end - form;
             var co = at - last >= MinWordBesideRunOnForm + 2 && text.AsSpan(at - 2, 2).Equals("co", StringComparison.OrdinalIgnoreCase);
@@ -136,6 +142,18 @@ internal static partial class NameNormalizer
 
             SpaceAt(text, at, ref written, ref length, ref copied);
         }
+    }
+
+    // Whether a word is a written legal form (IsWrittenLegalForm), worked out at the first asking: known is -1 until then, and
+    // 1 or 0 after.
+    private static bool IsLegalFormWord(ReadOnlySpan<char> word, ref int known)
+    {
+        if (known < 0)
+        {
+            known = IsWrittenLegalForm(word) ? 1 : 0;
+        }
+
+        return known == 1;
     }
 
     // Whether an apostrophe after a place closes a quotation: none but a space or a mark follows it ("'MOSTOTREST'").
@@ -233,8 +251,14 @@ internal static partial class NameNormalizer
     // letters (two before a long form), 0 for none; the longest when several are.
     private static int RunOnFormAt(ReadOnlySpan<char> word)
     {
+        var letter = word.Length == 0 ? -1 : (word[^1] | 0x20) - 'a';
+        if ((uint)letter >= (uint)RunOnFormsByLastLetter.Length)
+        {
+            return 0;
+        }
+
         var found = 0;
-        foreach (var form in RunOnForms)
+        foreach (var form in RunOnFormsByLastLetter[letter])
         {
             var before = form.Length >= LongRunOnForm ? MinWordBesideRunOnForm - 1 : MinWordBesideRunOnForm;
             if (form.Length > found && word.Length >= form.Length + before && word.EndsWith(form, StringComparison.OrdinalIgnoreCase)
@@ -245,6 +269,29 @@ internal static partial class NameNormalizer
         }
 
         return found;
+    }
+
+    // RunOnForms by their last letter, a to z: a word is compared with the few that end as it does.
+    private static readonly string[][] RunOnFormsByLastLetter = ByLastLetter(RunOnForms);
+
+    private static string[][] ByLastLetter(string[] words)
+    {
+        var byLetter = new string[26][];
+        for (var letter = 0; letter < byLetter.Length; letter++)
+        {
+            var ending = new List<string>();
+            foreach (var word in words)
+            {
+                if (word[^1] - 'a' == letter)
+                {
+                    ending.Add(word);
+                }
+            }
+
+            byLetter[letter] = [.. ending];
+        }
+
+        return byLetter;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '`';
