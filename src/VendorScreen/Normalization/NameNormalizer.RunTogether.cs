@@ -14,12 +14,16 @@ internal static partial class NameNormalizer
         "pty", "pvt", "sprl", "bvba", "eood", "sasu", "eurl", "aktiengesellschaft", "gesellschaft",
     ];
 
+    // The words of a marketplace's storefront read apart from a name they are run onto ("HIKVISIONSTORE", "DAHUASHOP",
+    // "IMOUOFFICIAL"), as legal forms are: "small", "bishop", "restore", "unofficial" and "redirect" keep fewer letters before them.
+    private static readonly string[] StorefrontWords = ["store", "shop", "official", "direct", "outlet", "online", "mall", "flagship", "factory"];
+
     // The legal forms of Russia and its neighbours read apart from the word they are run before ("OOOSTROYTRANSGAZ",
     // "CJSCZEST", "OOO'DSK'"): not "pao" ("paolo") nor "ao".
     private static readonly string[] LeadingForms = ["ooo", "oao", "zao", "jsc", "cjsc", "ojsc", "pjsc"];
 
-    // The letters a word keeps beside a legal form run onto it for the two to be read apart: "zinc" stays a word. A legal form of
-    // six letters or more ("limited", "company") is read apart from a word of two letters ("HKLIMITED").
+    // The letters a word keeps beside a legal form or a storefront's word run onto it for the two to be read apart: "zinc" stays a
+    // word. A legal form of six letters or more ("limited", "company") is read apart from a word of two letters ("HKLIMITED").
     private const int MinWordBesideRunOnForm = 3;
 
     private const int LongRunOnForm = 6;
@@ -38,9 +42,10 @@ internal static partial class NameNormalizer
     /// <c>RiosYCia</c>);</item>
     /// <item>at an apostrophe between words of three letters or more that opens a quotation another closes at the end of a word
     /// (<c>COMPANY'MOSTOTREST'</c>; <c>SA'ID</c> and <c>JAMA'ATU</c> stay words);</item>
-    /// <item>before a legal form run onto the end of a word of three letters or more, two before a long form (<c>KALALIMITED</c>
-    /// is <c>KALA LIMITED</c>, <c>HKLIMITED</c> is <c>HK LIMITED</c>, and with <c>CO</c> before it, <c>XYZCOLTD</c> is <c>XYZ CO
-    /// LTD</c>), or onto digits (<c>88LIMITED</c>);</item>
+    /// <item>before legal forms and a storefront's words run onto the end of a word of three letters or more, two before a long
+    /// legal form (<c>KALALIMITED</c> is <c>KALA LIMITED</c>, <c>HKLIMITED</c> is <c>HK LIMITED</c>, <c>HIKVISIONOFFICIALSTORE</c>
+    /// is <c>HIKVISION OFFICIAL STORE</c>, and with <c>CO</c> before another, <c>XYZCOLTD</c> is <c>XYZ CO LTD</c>), and before a
+    /// legal form run onto digits (<c>88LIMITED</c>);</item>
     /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
     /// </list>
     /// Read for a query as a variant besides the name as written, which still meets a listed name written so
@@ -129,20 +134,28 @@ internal static partial class NameNormalizer
             }
         }
 
-        // A legal form run onto the last part of the word, and "co" run onto that part before it.
-        var form = RunOnFormAt(text.AsSpan(last, end - last));
-        if (form > 0 && !IsLegalFormWord(word, ref isForm))
+        // Legal forms and a storefront's words run onto the last part of the word, taken from its end ("XYZCOLTD" is "XYZ CO LTD",
+        // "HIKVISIONOFFICIALSTORE" is "HIKVISION OFFICIAL STORE"); "co" only before another.
+        Span<int> ends = stackalloc int[MaxWordsRunOn];
+        var count = 0;
+        var partEnd = end;
+        while (count < ends.Length && SuffixAt(text.AsSpan(last, partEnd - last), afterAnother: count > 0) is var suffix and > 0)
         {
-            var at = end - form;
-            var co = at - last >= MinWordBesideRunOnForm + 2 && text.AsSpan(at - 2, 2).Equals("co", StringComparison.OrdinalIgnoreCase);
-            if (co && char.IsLetter(text[at - 3]))
-            {
-                SpaceAt(text, at - 2, ref written, ref length, ref copied);
-            }
+            partEnd -= suffix;
+            ends[count++] = partEnd;
+        }
 
-            SpaceAt(text, at, ref written, ref length, ref copied);
+        if (count > 0 && !IsLegalFormWord(word, ref isForm))
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                SpaceAt(text, ends[i], ref written, ref length, ref copied);
+            }
         }
     }
+
+    // The most legal forms and storefront words taken from the end of a word.
+    private const int MaxWordsRunOn = 4;
 
     // Whether a word is a written legal form (IsWrittenLegalForm), worked out at the first asking: known is -1 until then, and
     // 1 or 0 after.
@@ -247,32 +260,38 @@ internal static partial class NameNormalizer
         return 0;
     }
 
-    // The length of the legal form (RunOnForms) the last part of a word ends with after a word of at least MinWordBesideRunOnForm
-    // letters (two before a long form), 0 for none; the longest when several are.
-    private static int RunOnFormAt(ReadOnlySpan<char> word)
+    // The length of the legal form or storefront word (RunOnForms, StorefrontWords) a part of a word ends with after a word of at
+    // least MinWordBesideRunOnForm letters (two before a long one), 0 for none; the longest when several are. After another is
+    // taken from its end, "co" is one too ("XYZCO LTD").
+    private static int SuffixAt(ReadOnlySpan<char> word, bool afterAnother)
     {
         var letter = word.Length == 0 ? -1 : (word[^1] | 0x20) - 'a';
-        if ((uint)letter >= (uint)RunOnFormsByLastLetter.Length)
+        if ((uint)letter >= (uint)RunOnWordsByLastLetter.Length)
         {
             return 0;
         }
 
         var found = 0;
-        foreach (var form in RunOnFormsByLastLetter[letter])
+        foreach (var form in RunOnWordsByLastLetter[letter])
         {
-            var before = form.Length >= LongRunOnForm ? MinWordBesideRunOnForm - 1 : MinWordBesideRunOnForm;
-            if (form.Length > found && word.Length >= form.Length + before && word.EndsWith(form, StringComparison.OrdinalIgnoreCase)
-                && char.IsLetter(word[^(form.Length + 1)]))
+            if (form.Length > found && EndsWithRunOn(word, form))
             {
                 found = form.Length;
             }
         }
 
-        return found;
+        return found == 0 && afterAnother && EndsWithRunOn(word, "co") ? 2 : found;
     }
 
-    // RunOnForms by their last letter, a to z: a word is compared with the few that end as it does.
-    private static readonly string[][] RunOnFormsByLastLetter = ByLastLetter(RunOnForms);
+    private static bool EndsWithRunOn(ReadOnlySpan<char> word, string suffix)
+    {
+        // Two letters before a long legal form ("HKLIMITED"); three before a storefront's word ("unofficial" stays a word).
+        var before = suffix.Length >= LongRunOnForm && Array.IndexOf(StorefrontWords, suffix) < 0 ? MinWordBesideRunOnForm - 1 : MinWordBesideRunOnForm;
+        return word.Length >= suffix.Length + before && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && char.IsLetter(word[^(suffix.Length + 1)]);
+    }
+
+    // RunOnForms and StorefrontWords by their last letter, a to z: a word is compared with the few that end as it does.
+    private static readonly string[][] RunOnWordsByLastLetter = ByLastLetter([.. RunOnForms, .. StorefrontWords]);
 
     private static string[][] ByLastLetter(string[] words)
     {

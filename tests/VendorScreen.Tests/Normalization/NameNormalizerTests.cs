@@ -139,6 +139,8 @@ public sealed class NameNormalizerTests
     [InlineData("HIKVISIONLTD", "hikvisionltd|hikvision ltd")]
     [InlineData("SAGE ENERGY HKLIMITED", "sage energy hklimited|sage energy hk ltd")]
     [InlineData("XYZCOLTD", "xyzcoltd|xyz co ltd")]
+    [InlineData("HIKVISIONOFFICIALSTORE", "hikvisionofficialstore|hikvision official store")]
+    [InlineData("DAHUASHOP", "dahuashop|dahua shop")]
     [InlineData("PEGASUS 88LIMITED", "pegasus 88limited|pegasus 88 ltd")]
     [InlineData("OOOSTROYTRANSGAZ", "ooostroytransgaz|llc stroytransgaz")]
     [InlineData("OOO'DSK'", "ooodsk|llc dsk")]
@@ -162,6 +164,8 @@ public sealed class NameNormalizerTests
     [InlineData("GARCIA Y CIA")]
     [InlineData("MAXWELL")]
     [InlineData("ROBINHOOD")]
+    [InlineData("UNOFFICIAL SMALL BISHOP")] // a storefront's word after fewer than three letters
+    [InlineData("RESTORE")]
     [InlineData("PAOLO ROSSI")] // nor "pao" before a word
     [InlineData("SA'ID, Mohamed")] // an apostrophe within a name
     [InlineData("JAMA'ATU ANSARIL MUSLIMINA")]

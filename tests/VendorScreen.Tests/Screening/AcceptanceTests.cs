@@ -48,6 +48,26 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Hits[0].ListedEntityId.Should().Be("default:hikvision");
     }
 
+    [Theory]
+    [InlineData("HIKVISIONSTORE", "default:hikvision")]
+    [InlineData("HIKVISIONOFFICIALSTORE", "default:hikvision")]
+    [InlineData("EZVIZSTORE", "default:hikvision")]
+    [InlineData("HILOOKFLAGSHIPSTORE", "default:hikvision")]
+    [InlineData("EzvizInc", "default:hikvision")]
+    [InlineData("DAHUASHOP", "default:dahua")]
+    [InlineData("IMOUOFFICIAL", "default:dahua")]
+    [InlineData("DahuaOfficialStore", "default:dahua")]
+    [InlineData("DahuaTechnologyCoLtd", "default:dahua")]
+    public async Task ScreenAsync_CoveredMakersStorefrontWrittenRunTogether_IsNotClear(string storefront, string maker)
+    {
+        // A marketplace's seller names run a maker's or a brand's name and a storefront's words or a legal form together; each
+        // was Clear before words run together were read apart.
+        var result = await ScreenAsync(ScreeningRequest.ForParty(storefront));
+
+        result.Decision.Should().BeOneOf(ScreeningDecision.Review, ScreeningDecision.Block);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker);
+    }
+
     [Fact]
     public async Task ScreenAsync_LorexWhileOwnedByDahua_IsNotClear()
     {
