@@ -15,8 +15,14 @@ internal static partial class NameNormalizer
     ];
 
     // The words of a marketplace's storefront read apart from a name they are run onto ("HIKVISIONSTORE", "DAHUASHOP",
-    // "IMOUOFFICIAL"), as legal forms are: "small", "bishop", "restore", "unofficial" and "redirect" keep fewer letters before them.
-    private static readonly string[] StorefrontWords = ["store", "shop", "official", "direct", "outlet", "online", "mall", "flagship", "factory"];
+    // "IMOUOFFICIAL", "HIKVISIONCCTV"), as legal forms are: "small", "bishop", "restore", "unofficial" and "redirect" keep
+    // fewer letters before them. Not words that end many companies' coined names: "tech" ("FARATECH COMPANY"), "home",
+    // "global", "digital", "vision" ("HIKVISION"), "usa" ("MEDUSA").
+    private static readonly string[] StorefrontWords =
+    [
+        "store", "shop", "official", "direct", "outlet", "online", "mall", "flagship", "factory", "technology", "security", "camera",
+        "cameras", "cctv",
+    ];
 
     // The legal forms of Russia and its neighbours read apart from the word they are run before ("OOOSTROYTRANSGAZ",
     // "CJSCZEST", "OOO'DSK'"): not "pao" ("paolo") nor "ao".

@@ -141,6 +141,7 @@ public sealed class NameNormalizerTests
     [InlineData("XYZCOLTD", "xyzcoltd|xyz co ltd")]
     [InlineData("HIKVISIONOFFICIALSTORE", "hikvisionofficialstore|hikvision official store")]
     [InlineData("DAHUASHOP", "dahuashop|dahua shop")]
+    [InlineData("HIKVISIONCCTV", "hikvisioncctv|hikvision cctv")]
     [InlineData("PEGASUS 88LIMITED", "pegasus 88limited|pegasus 88 ltd")]
     [InlineData("OOOSTROYTRANSGAZ", "ooostroytransgaz|llc stroytransgaz")]
     [InlineData("OOO'DSK'", "ooodsk|llc dsk")]
