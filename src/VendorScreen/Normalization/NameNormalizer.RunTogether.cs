@@ -4,9 +4,9 @@ namespace VendorScreen.Normalization;
 internal static partial class NameNormalizer
 {
     // The legal forms read apart from a word they are run onto ("KALALIMITED", "HIKVISIONLTD", "NAFTANOAO"): those no common word
-    // or name ends with. Left out: "co", "corp" ("bancorp"), "cia" ("garcia"), "cos" ("marcos"), "sas" ("kansas"), "spa", "est", "wll" ("maxwell"),
-    // "aps" ("perhaps"), "zao" and "pao" (syllables of Chinese names run together), "ood" and "ead" ("robinhood", "gilead"),
-    // and forms of two letters.
+    // or name ends with. Left out: "co", "corp" ("bancorp"), "cia" ("garcia"), "cos" ("marcos"), "sas" ("kansas"), "spa", "est",
+    // "wll" ("maxwell"), "aps" ("perhaps"), "zao" and "pao" (syllables of Chinese names run together), "ood" and "ead"
+    // ("robinhood", "gilead"), and forms of two letters.
     private static readonly string[] RunOnForms =
     [
         "company", "companies", "compania", "corporation", "corporacion", "incorporated", "inc", "limited", "ltd", "ltda", "llc",
@@ -43,7 +43,8 @@ internal static partial class NameNormalizer
     /// <list type="bullet">
     /// <item>at a lower-case letter followed by an upper-case one and another letter or a dot (<c>DahuaTechnologyCoLtd</c> is
     /// <c>Dahua Technology Co Ltd</c>, <c>TanS.A.</c> is <c>Tan S.A.</c>); not after one lower-case letter, <c>Mc</c> or
-    /// <c>Mac</c>, which start a name (<c>iBio</c>, <c>McKesson</c>), nor within a legal form (<c>GmbH</c>, <c>KGaA</c>);</item>
+    /// <c>Mac</c>, which start a name (<c>iBio</c>, <c>McKesson</c>), nor within a legal form (<c>GmbH</c>; <c>KGaA</c> ends with a
+    /// capital alone);</item>
     /// <item>before the last of upper-case letters followed by two lower-case ones or more (<c>ABCTrading</c>,
     /// <c>RiosYCia</c>);</item>
     /// <item>at an apostrophe between words of three letters or more that opens a quotation another closes at the end of a word
@@ -98,7 +99,7 @@ internal static partial class NameNormalizer
     {
         var word = text.AsSpan(start, end - start);
 
-        // A legal form after digits ("PEGASUS 88LIMITED"), and one of Russia's before a word ("OOOSTROYTRANSGAZ").
+        // A legal form after digits ("PEGASUS 88LIMITED").
         var last = start;
         if (start > 0 && char.IsDigit(text[start - 1]) && IsRunOnForm(word))
         {
@@ -106,7 +107,8 @@ internal static partial class NameNormalizer
             return;
         }
 
-        // A legal form is one word ("GmbH", "AKTIENGESELLSCHAFT"): worked out only for a word that would be read apart.
+        // A legal form is one word ("GmbH", "AKTIENGESELLSCHAFT"): worked out only for a word that would be read apart, before
+        // its first space. Then a legal form of Russia before a word ("OOOSTROYTRANSGAZ").
         var isForm = -1;
         var leading = LeadingFormAt(word);
         if (leading > 0)
@@ -206,7 +208,8 @@ internal static partial class NameNormalizer
     // Whether the letters before a change from lower to upper case start a name rather than being a word of their own: one
     // lower-case letter ("iBio", "eBay"), "Mc" or "Mac" ("McKesson", "MacArthur").
     private static bool IsNamePrefix(ReadOnlySpan<char> part) =>
-        (part.Length == 1 && char.IsLower(part[0])) || part.Equals("mc", StringComparison.OrdinalIgnoreCase) || part.Equals("mac", StringComparison.OrdinalIgnoreCase);
+        (part.Length == 1 && char.IsLower(part[0])) || part.Equals("mc", StringComparison.OrdinalIgnoreCase)
+        || part.Equals("mac", StringComparison.OrdinalIgnoreCase);
 
     // The longest word read as a written legal form (IsWrittenLegalForm).
     private const int MaxWrittenLegalForm = 32;
