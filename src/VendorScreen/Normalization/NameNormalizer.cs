@@ -413,15 +413,17 @@ internal static partial class NameNormalizer
     }
 
     /// <summary>Normalises a name into variants: the name's own script, and a Latin transliteration when the name is in another script
-    /// (two for Hangul: Revised Romanization and the North Korean spelling used by sanctions lists).</summary>
+    /// (two for Hangul: Revised Romanization and the North Korean spelling used by sanctions lists). A party's name in Latin
+    /// letters is also read as the names a vendor master's words join (<see cref="AddNamesOfTheParties"/>) and with the words it
+    /// runs together set apart (<see cref="WithRunTogetherWordsApart"/>).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The variants; empty when the name has no letters or digits.</returns>
-    public static IReadOnlyList<NormalizedName> Normalize(string? name) => NormalizeName(name, readParties: true);
+    public static IReadOnlyList<NormalizedName> Normalize(string? name) => NormalizeName(name, asAParty: true);
 
-    // Normalize, with or without the names of the parties a vendor master's words join (AddNamesOfTheParties): a party's name
-    // is read with them; a listed name is not (NormalizeListed), where "care of" is a word of the name ("ENDOWMENT FOR CARE OF
-    // ...") and the parties are the list's own names.
-    private static IReadOnlyList<NormalizedName> NormalizeName(string? name, bool readParties)
+    // Normalize, of a party's name or of a listed name. A party's name is also read as the names a vendor master's words join
+    // (AddNamesOfTheParties) and with the words it runs together apart (WordsApart); a listed name is not (NormalizeListed),
+    // where "care of" is a word of the name ("ENDOWMENT FOR CARE OF ...") and the parties and spellings are the list's own.
+    private static IReadOnlyList<NormalizedName> NormalizeName(string? name, bool asAParty)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -458,11 +460,11 @@ internal static partial class NameNormalizer
             }
 
             // A query's words written run together ("DahuaTechnologyCoLtd", "KALALIMITED"), read apart besides as written.
-            var apart = readParties ? WordsApart(compatible, native) : null;
+            var apart = asAParty ? WordsApart(compatible, native, asWritten) : null;
 
             // The names a vendor master's words join, read only when the name holds such a word (a list is made for them then).
             var careOfWritten = !ReferenceEquals(compatible, withoutMarkers);
-            if (readParties && HoldsPartySeparator(native, careOfWritten))
+            if (asAParty && HoldsPartySeparator(native, careOfWritten))
             {
                 List<NormalizedName> read = asWritten is null ? [whole] : [whole, asWritten];
                 AddNamesOfTheParties(native, read, careOfWritten);
@@ -536,8 +538,8 @@ internal static partial class NameNormalizer
     }
 
     // The tokens of a name in Latin letters with the words it runs together set apart (WithRunTogetherWordsApart), or null when it
-    // runs none together or reads the same so.
-    private static NormalizedName? WordsApart(string text, List<NameToken> native)
+    // runs none together or reads as one of its other variants so.
+    private static NormalizedName? WordsApart(string text, List<NameToken> native, NormalizedName? asWritten)
     {
         var apart = WithRunTogetherWordsApart(text);
         if (ReferenceEquals(apart, text))
@@ -546,7 +548,9 @@ internal static partial class NameNormalizer
         }
 
         var tokens = Tokenize(apart, transliterated: false, out _, lettersAsWritten: false, out _);
-        return tokens.Count == 0 || SameTokens(tokens, native) ? null : new NormalizedName(tokens, false);
+        return tokens.Count == 0 || SameTokens(tokens, native) || (asWritten is not null && SameTokens(tokens, asWritten.Tokens))
+            ? null
+            : new NormalizedName(tokens, false);
     }
 
     /// <summary>Normalises a listed name into the variants an index holds: those of <see cref="Normalize"/> and, for a name in
@@ -559,7 +563,7 @@ internal static partial class NameNormalizer
     {
         // An abbreviation is read as one of a few words: a name none of whose tokens is such a word holds none, and is not read
         // again.
-        var variants = NormalizeName(name, readParties: false);
+        var variants = NormalizeName(name, asAParty: false);
         if (variants.Count == 0 || variants[0].IsTransliteration || !variants[0].Tokens.Exists(t => LegalForms.IsAbbreviated(t.Text))
             || HasNonLatinLetter(name!))
         {
