@@ -59,11 +59,20 @@ internal sealed class WordIdTable
     public bool TryGetId(string word, out int id)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var hash = string.GetHashCode(word.AsSpan());
+        return TryGetId(word.AsSpan(), out id);
+    }
+
+    /// <summary>Finds the position of a word given as characters (a part of a longer word), without making a string of it.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="id">Its position in the list; -1 when it is not listed.</param>
+    /// <returns>Whether the word is listed.</returns>
+    public bool TryGetId(ReadOnlySpan<char> word, out int id)
+    {
+        var hash = string.GetHashCode(word);
         var at = hash & _mask;
         while (_slots[at] is var slot and not 0)
         {
-            if (HashOf(slot) == hash && string.Equals(_words[IdOf(slot)], word, StringComparison.Ordinal))
+            if (HashOf(slot) == hash && word.SequenceEqual(_words[IdOf(slot)]))
             {
                 id = IdOf(slot);
                 return true;

@@ -17,7 +17,8 @@ internal static partial class NameNormalizer
     // The words of a marketplace's storefront read apart from a name they are run onto ("HIKVISIONSTORE", "DAHUASHOP",
     // "IMOUOFFICIAL", "HIKVISIONCCTV"), as legal forms are: "small", "bishop", "restore", "unofficial" and "redirect" keep
     // fewer letters before them. Not words that end many companies' coined names: "tech" ("FARATECH COMPANY"), "home",
-    // "global", "digital", "vision" ("HIKVISION"), "usa" ("MEDUSA").
+    // "global", "digital", "vision" ("HIKVISION"), "usa" ("MEDUSA"); the index reads those apart after a word it holds
+    // (WordsAfterABrand).
     private static readonly string[] StorefrontWords =
     [
         "store", "shop", "official", "direct", "outlet", "online", "mall", "flagship", "factory", "technology", "security", "camera",
@@ -320,6 +321,46 @@ internal static partial class NameNormalizer
         }
 
         return byLetter;
+    }
+
+    // Words a storefront or a vendor master writes after a brand or a maker's name, which a list need not hold: read apart from a
+    // listed word run onto them ("EZVIZHOME", "HIKVISIONGLOBAL") by the index (CandidateIndex.WithListedWordsApart), with
+    // StorefrontWords. Not read apart from other words: many companies' coined names end with them ("FARATECH", "MICROVISION").
+    private static readonly string[] WordsAfterABrand =
+    [
+        "tech", "home", "global", "digital", "vision", "usa", "smart", "world", "group", "intl", "international", "trading",
+        "electronics", "systems", "solutions",
+    ];
+
+    /// <summary>Gets whether a word (in compare form) is one a storefront or a vendor master writes after a brand or a maker's
+    /// name: a storefront's word (<c>store</c>, <c>official</c>, <c>cctv</c>) or another such (<c>home</c>, <c>tech</c>,
+    /// <c>global</c>, <c>usa</c>).</summary>
+    /// <param name="word">The word, in lower case.</param>
+    /// <returns><see langword="true"/> for such a word.</returns>
+    internal static bool IsWordAfterABrand(ReadOnlySpan<char> word) => IsOneOf(word, StorefrontWords) || IsOneOf(word, WordsAfterABrand);
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var listed in words)
+        {
+            if (word.SequenceEqual(listed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the words of a text in Latin letters (the compare forms of a name's tokens, with a space between two words
+    /// a word ran together) as a name's tokens, with no other reading: for a query's word run onto a listed word that the index
+    /// reads apart.</summary>
+    /// <param name="text">The words.</param>
+    /// <returns>The name; <see langword="null"/> when the text has no letters or digits.</returns>
+    internal static NormalizedName? ReadWords(string text)
+    {
+        var tokens = Tokenize(text, transliterated: false, out _, lettersAsWritten: false, out _);
+        return tokens.Count == 0 ? null : new NormalizedName(tokens, false);
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '`';

@@ -22,7 +22,7 @@ internal static class NameSearch
 
         // Ask for more candidates than hits: the index ranks by shared tokens, the algorithm by the whole name.
         var candidates = Math.Max(options.MaxCandidates, top * 4);
-        var variants = NameNormalizer.Normalize(name);
+        var variants = index.WithListedWordsApart(NameNormalizer.Normalize(name));
         var bound = minScore > 0 && !Screener.CompareEveryCandidate.Value ? Screener.BoundRules(algorithm) : null;
         try
         {

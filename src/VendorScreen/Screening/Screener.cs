@@ -460,7 +460,7 @@ internal static partial class Screener
 
         // The best match of each entity, in the order the entities are first met, from here on in the list of matches.
         var first = matches.Count;
-        var variants = NameNormalizer.Normalize(value);
+        var variants = index.WithListedWordsApart(NameNormalizer.Normalize(value));
         var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, ArraySegment<int>>(StringComparer.Ordinal);

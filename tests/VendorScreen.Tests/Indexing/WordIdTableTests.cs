@@ -42,6 +42,17 @@ public sealed class WordIdTableTests
     }
 
     [Fact]
+    public void TryGetId_APartOfALongerWord_FindsTheWordListed()
+    {
+        var table = new WordIdTable(["ezviz", "home", "ezvizhome"]);
+
+        table.TryGetId("ezvizhome".AsSpan(0, 5), out var first).Should().BeTrue();
+        table.TryGetId("ezvizhome".AsSpan(5), out var second).Should().BeTrue();
+        table.TryGetId("ezvizhome".AsSpan(0, 4), out var none).Should().BeFalse();
+        (first, second, none).Should().Be((0, 1, -1));
+    }
+
+    [Fact]
     public void Constructor_AWordListedTwice_Throws()
     {
         var act = () => new WordIdTable(["alpha", "beta", "alpha"]);

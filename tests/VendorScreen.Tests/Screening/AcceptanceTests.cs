@@ -71,6 +71,23 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Hits.Should().Contain(h => h.ListedEntityId == maker);
     }
 
+    [Theory]
+    [InlineData("DAHUATECH", "default:dahua")]
+    [InlineData("EZVIZHOME", "default:hikvision")]
+    [InlineData("HIKVISIONGLOBAL", "default:hikvision")]
+    [InlineData("IMOUHOME", "default:dahua")]
+    [InlineData("HILOOKHOME", "default:hikvision")]
+    [InlineData("DahuatechStore", "default:dahua")]
+    public async Task ScreenAsync_CoveredBrandRunOntoAWordOfItsOwn_IsNotClear(string storefront, string maker)
+    {
+        // A brand run onto a word no list holds after it ("home", "tech", "global"): each was Clear before the index read a word
+        // that runs a listed word and such a word together apart.
+        var result = await ScreenAsync(ScreeningRequest.ForParty(storefront));
+
+        result.Decision.Should().BeOneOf(ScreeningDecision.Review, ScreeningDecision.Block);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker);
+    }
+
     [Fact]
     public async Task ScreenAsync_LorexWhileOwnedByDahua_IsNotClear()
     {

@@ -313,6 +313,28 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
     }
 
     [SharedDataFact]
+    public async Task ScreenBatchAsync_EveryOneWordNameOfAnOrganisationRunOntoAStorefrontsWord_FindsWhatTheWordsApartFind()
+    {
+        // A storefront runs a brand onto a word of its own that no list writes after it: "EZVIZHOME", "DAHUATECH". Each primary
+        // name and strong alias in force of an organisation that is one word of four letters or more, run onto one of such words
+        // in turn ("CIMEXTECH"), finds its entity whenever the two words written apart ("CIMEX TECH") do. Before the index read
+        // a word running a listed word and such a word together apart, 487 of the 603 names whose words apart find their entity
+        // did not, 485 of them Clear.
+        string[] after = ["home", "tech", "global", "usa", "digital", "smart", "store", "group"];
+        var (lists, engine) = await RealLists.Value;
+        var words = (await FoundAlone(engine, StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, name => name.Length >= 4 && name.All(char.IsAsciiLetter))))
+            .Select((n, i) => (n.Name, Word: after[i % after.Length].ToUpperInvariant(), n.Id))
+            .ToList();
+        var apart = await FoundAlone(engine, words.Select(n => ($"{n.Name} {n.Word}", n.Id)).ToList());
+        var named = words.Where(n => apart.Contains(($"{n.Name} {n.Word}", n.Id))).Select(n => (n.Name + n.Word, n.Id)).ToList();
+
+        var missed = await MissedAndReported(engine, named, "one-word names of organisations run onto a storefront's word, found written apart");
+
+        named.Count.Should().BeGreaterThan(500);
+        missed.Should().BeEmpty("a brand run onto a storefront's word is read as the two words");
+    }
+
+    [SharedDataFact]
     public async Task ScreenBatchAsync_EveryLongNameOfAnOrganisationCutAt35Characters_FindsItsEntityOrIsReviewed()
     {
         // A purchasing system keeps a supplier's name in a field of a fixed length and cuts a longer one there (SAP's vendor name
