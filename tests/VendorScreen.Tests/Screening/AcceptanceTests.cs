@@ -88,6 +88,18 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Hits.Should().Contain(h => h.ListedEntityId == maker);
     }
 
+    [Theory]
+    [InlineData("EZVIZHOME C6N 1080p Indoor Camera", "default:hikvision")]
+    [InlineData("DAHUATECH 4MP Bullet Camera", "default:dahua")]
+    public async Task ScreenAsync_ListingTitleRunningABrandOntoAWord_IsBlocked(string title, string maker)
+    {
+        // Both were Clear before the index read a word that runs a listed word onto a storefront's word apart.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title, Seller = "Acme" });
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "title");
+    }
+
     [Fact]
     public async Task ScreenAsync_LorexWhileOwnedByDahua_IsNotClear()
     {
