@@ -54,6 +54,8 @@ internal static partial class NameNormalizer
     /// legal form (<c>KALALIMITED</c> is <c>KALA LIMITED</c>, <c>HKLIMITED</c> is <c>HK LIMITED</c>, <c>HIKVISIONOFFICIALSTORE</c>
     /// is <c>HIKVISION OFFICIAL STORE</c>, and with <c>CO</c> before another, <c>XYZCOLTD</c> is <c>XYZ CO LTD</c>), and before a
     /// legal form run onto digits (<c>88LIMITED</c>);</item>
+    /// <item>between a word of four letters or more and digits run onto it (<c>HIKVISION2024</c>, <c>2024HIKVISION</c>;
+    /// <c>MIG29</c> stays a word);</item>
     /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
     /// </list>
     /// Read for a query as a variant besides the name as written, which still meets a listed name written so
@@ -82,6 +84,13 @@ internal static partial class NameNormalizer
             if (start >= 0)
             {
                 SplitWord(text, start, i, ref written, ref length, ref copied);
+
+                // A word run onto digits after it ("HIKVISION2024", "EZVIZ123").
+                if (i < text.Length && char.IsDigit(text[i]) && IsWordBesideDigits(text.AsSpan(start, i - start)))
+                {
+                    SpaceAt(text, i, ref written, ref length, ref copied);
+                }
+
                 start = -1;
             }
         }
@@ -100,12 +109,20 @@ internal static partial class NameNormalizer
     {
         var word = text.AsSpan(start, end - start);
 
-        // A legal form after digits ("PEGASUS 88LIMITED").
+        // A legal form after digits ("PEGASUS 88LIMITED"), or a word ("2024HIKVISION").
         var last = start;
-        if (start > 0 && char.IsDigit(text[start - 1]) && IsRunOnForm(word))
+        if (start > 0 && char.IsDigit(text[start - 1]))
         {
-            SpaceAt(text, start, ref written, ref length, ref copied);
-            return;
+            if (IsRunOnForm(word))
+            {
+                SpaceAt(text, start, ref written, ref length, ref copied);
+                return;
+            }
+
+            if (IsWordBesideDigits(word))
+            {
+                SpaceAt(text, start, ref written, ref length, ref copied);
+            }
         }
 
         // A legal form is one word ("GmbH", "AKTIENGESELLSCHAFT"): worked out only for a word that would be read apart, before
@@ -161,6 +178,28 @@ internal static partial class NameNormalizer
                 SpaceAt(text, ends[i], ref written, ref length, ref copied);
             }
         }
+    }
+
+    // The fewest letters of a word read apart from digits run onto it: "C6N" and "MIG29" stay a model's number.
+    private const int MinWordBesideDigits = 4;
+
+    // Whether a word run onto digits is read apart from them: letters alone (no apostrophe), MinWordBesideDigits or more.
+    private static bool IsWordBesideDigits(ReadOnlySpan<char> word)
+    {
+        if (word.Length < MinWordBesideDigits)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The most legal forms and storefront words taken from the end of a word.
@@ -329,7 +368,7 @@ internal static partial class NameNormalizer
     private static readonly string[] WordsAfterABrand =
     [
         "tech", "home", "global", "digital", "vision", "usa", "smart", "world", "group", "intl", "international", "trading",
-        "electronics", "systems", "solutions",
+        "electronics", "systems", "solutions", "life", "cam", "cams", "pro", "plus", "view",
     ];
 
     /// <summary>Gets whether a word (in compare form) is one a storefront or a vendor master writes after a brand or a maker's

@@ -146,6 +146,9 @@ public sealed class NameNormalizerTests
     [InlineData("OOOSTROYTRANSGAZ", "ooostroytransgaz|llc stroytransgaz")]
     [InlineData("OOO'DSK'", "ooodsk|llc dsk")]
     [InlineData("OPEN JOINT STOCK COMPANY'MOSTOTREST'", "open joint stock companymostotrest|jsc mostotrest")]
+    [InlineData("HIKVISION2024", "hikvision2024|hikvision 2024")]
+    [InlineData("2024EZVIZ", "2024ezviz|2024 ezviz")]
+    [InlineData("HIKVISION2024STORE", "hikvision2024store|hikvision 2024 store")]
     public void Normalize_WordsWrittenRunTogether_AreAlsoReadApart(string name, string expected)
     {
         // A marketplace's seller names and some vendor masters run words together, by case or with a legal form: the name is
@@ -173,6 +176,9 @@ public sealed class NameNormalizerTests
     [InlineData("CHO'NGSONG UNITED TRADING COMPANY")]
     [InlineData("PALM GROVE AFRICA DEV'T CORP. LTD")]
     [InlineData("Hikvision Digital Technology")]
+    [InlineData("MIG29")] // fewer than four letters beside digits: a model's number
+    [InlineData("C6N 1080P")]
+    [InlineData("A'BC123")] // not letters alone
     public void Normalize_WordsNotRunTogether_HaveNoSecondReading(string name) =>
         NameNormalizer.Normalize(name).Should().ContainSingle();
 

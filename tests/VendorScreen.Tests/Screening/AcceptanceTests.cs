@@ -78,10 +78,15 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [InlineData("IMOUHOME", "default:dahua")]
     [InlineData("HILOOKHOME", "default:hikvision")]
     [InlineData("DahuatechStore", "default:dahua")]
+    [InlineData("IMOULIFE", "default:dahua")]
+    [InlineData("EZVIZCAM", "default:hikvision")]
+    [InlineData("DAHUAPRO", "default:dahua")]
+    [InlineData("HIKVISION2024", "default:hikvision")]
+    [InlineData("EZVIZ123", "default:hikvision")]
     public async Task ScreenAsync_CoveredBrandRunOntoAWordOfItsOwn_IsNotClear(string storefront, string maker)
     {
-        // A brand run onto a word no list holds after it ("home", "tech", "global"): each was Clear before the index read a word
-        // that runs a listed word and such a word together apart.
+        // A brand run onto a word no list holds after it ("home", "tech", "global", "cam") or onto digits: each was Clear before
+        // the index read a word that runs a listed word and such a word together apart, and words apart from digits.
         var result = await ScreenAsync(ScreeningRequest.ForParty(storefront));
 
         result.Decision.Should().BeOneOf(ScreeningDecision.Review, ScreeningDecision.Block);
