@@ -13,11 +13,16 @@ internal sealed partial class CandidateIndex
     // word has four or more.
     private const int MinWordAfterListed = 3;
 
+    // The fewest letters of a legal form read apart after a listed word ("ao", NameNormalizer.IsFormAfterAListedWord).
+    private const int MinFormAfterListed = 2;
+
     /// <summary>Gets a query's forms with one more for each form in Latin letters one of whose words is not a word of the index but
-    /// runs two of its words together (<c>EZVIZHOME</c> is <c>ezviz home</c>, <c>DAHUATECH</c> is <c>dahua tech</c>), read
-    /// apart. A storefront or a vendor master writes a brand so before a word of its own, which no list writes: the form as
-    /// written still finds the names that hold the word whole. Words of four letters or more each, in letters a to z only,
-    /// split where the first is longest.</summary>
+    /// runs one of its words onto another, onto a word written after a brand (<see cref="NameNormalizer.IsWordAfterABrand"/>) or
+    /// onto a legal form the normaliser leaves on (<see cref="NameNormalizer.IsFormAfterAListedWord"/>), read apart:
+    /// <c>EZVIZHOME</c> is <c>ezviz home</c>, <c>DAHUATECH</c> is <c>dahua technology</c>, <c>GENBANKAO</c> is <c>genbank jsc</c>.
+    /// A storefront or a vendor master writes a brand so before a word of its own, which no list writes: the form as written
+    /// still finds the names that hold the word whole. The first word has four letters or more, the word of the index after it
+    /// too; letters a to z only; split where the first word is longest.</summary>
     /// <param name="forms">The query's forms (<see cref="NameNormalizer.Normalize"/>).</param>
     /// <returns>The same list when no word runs listed words together; otherwise a new one with the forms read apart after the
     /// others.</returns>
@@ -79,16 +84,17 @@ internal sealed partial class CandidateIndex
     // of the index or runs no two together.
     private int ListedWordsEnd(string word)
     {
-        if (word.Length < MinListedWordRunOn + MinWordAfterListed || !IsLowerLatin(word) || _vocabularyIds.TryGetId(word, out _))
+        if (word.Length < MinListedWordRunOn + MinFormAfterListed || !IsLowerLatin(word) || _vocabularyIds.TryGetId(word, out _))
         {
             return 0;
         }
 
-        for (var at = word.Length - MinWordAfterListed; at >= MinListedWordRunOn; at--)
+        for (var at = word.Length - MinFormAfterListed; at >= MinListedWordRunOn; at--)
         {
             var after = word.AsSpan(at);
             if (_vocabularyIds.TryGetId(word.AsSpan(0, at), out _)
-                && ((after.Length >= MinListedWordRunOn && _vocabularyIds.TryGetId(after, out _)) || NameNormalizer.IsWordAfterABrand(after)))
+                && ((after.Length >= MinListedWordRunOn && _vocabularyIds.TryGetId(after, out _))
+                    || (after.Length >= MinWordAfterListed && NameNormalizer.IsWordAfterABrand(after)) || NameNormalizer.IsFormAfterAListedWord(after)))
             {
                 return at;
             }

@@ -54,6 +54,8 @@ internal static partial class NameNormalizer
     /// legal form (<c>KALALIMITED</c> is <c>KALA LIMITED</c>, <c>HKLIMITED</c> is <c>HK LIMITED</c>, <c>HIKVISIONOFFICIALSTORE</c>
     /// is <c>HIKVISION OFFICIAL STORE</c>, and with <c>CO</c> before another, <c>XYZCOLTD</c> is <c>XYZ CO LTD</c>), and before a
     /// legal form run onto digits (<c>88LIMITED</c>);</item>
+    /// <item>before the last letter of a word of four letters or more run onto a legal form written with dots that starts with
+    /// it (<c>TANS.A.</c> is <c>TAN S.A.</c>, <c>JAPANK.K.</c> is <c>JAPAN K.K.</c>);</item>
     /// <item>between a word of four letters or more and digits run onto it (<c>HIKVISION2024</c>, <c>2024HIKVISION</c>;
     /// <c>MIG29</c> stays a word);</item>
     /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
@@ -89,6 +91,13 @@ internal static partial class NameNormalizer
                 if (i < text.Length && char.IsDigit(text[i]) && IsWordBesideDigits(text.AsSpan(start, i - start)))
                 {
                     SpaceAt(text, i, ref written, ref length, ref copied);
+                }
+
+                // A legal form written with dots run onto the word before it, whose last letter is the form's first ("TANS.A.",
+                // "YAMAKIK.K."), unless a change of case has set it apart already ("TanS.A.").
+                if (copied != i - 1 && IsDottedFormRunOn(text, start, i))
+                {
+                    SpaceAt(text, i - 1, ref written, ref length, ref copied);
                 }
 
                 start = -1;
@@ -178,6 +187,46 @@ internal static partial class NameNormalizer
                 SpaceAt(text, ends[i], ref written, ref length, ref copied);
             }
         }
+    }
+
+    // The longest legal form written with dots read apart from the word it is run onto ("S.R.L.").
+    private const int MaxDottedFormRunOn = 4;
+
+    // Whether the word of a text from start to end (a dot after it) ends with the first letter of a legal form written with dots
+    // ("GADS.A." is "GAD S.A.", "ASCOTEC JAPANK.K." is "ASCOTEC JAPAN K.K."): its other letters each followed by a dot to the end of
+    // the text or a space, after a word of at least MinWordBesideRunOnForm letters.
+    private static bool IsDottedFormRunOn(string text, int start, int end)
+    {
+        if (end >= text.Length || text[end] != '.' || end - start < MinWordBesideRunOnForm + 1)
+        {
+            return false;
+        }
+
+        Span<char> form = stackalloc char[MaxDottedFormRunOn];
+        form[0] = char.ToLowerInvariant(text[end - 1]);
+        var count = 1;
+        var at = end;
+        while (at + 2 < text.Length && char.IsLetter(text[at + 1]) && text[at + 2] == '.')
+        {
+            if (count == form.Length)
+            {
+                return false;
+            }
+
+            form[count++] = char.ToLowerInvariant(text[at + 1]);
+            at += 2;
+        }
+
+        var closed = at + 1 == text.Length || text[at + 1] is ' ' or ',' or ')';
+        for (var k = start; k < end; k++)
+        {
+            if (!char.IsLetter(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return count >= 2 && closed && LegalForms.IsLegalFormSpelling(form[..count]);
     }
 
     // The fewest letters of a word read apart from digits run onto it: "C6N" and "MIG29" stay a model's number.
@@ -390,6 +439,16 @@ internal static partial class NameNormalizer
 
         return false;
     }
+
+    // The legal forms of Russia the normaliser does not read apart from a word they end, as they end syllables of Chinese names
+    // run together ("ZHAO", "ZHANGPAO"): the index reads them apart after a word it holds ("GENBANKAO", "SHVABEAO").
+    private static readonly string[] FormsAfterAListedWord = ["ao", "zao", "pao"];
+
+    /// <summary>Gets whether a word (in compare form) is a legal form the index reads apart from a word it holds run onto it, and
+    /// the normaliser does not: <c>ao</c>, <c>zao</c>, <c>pao</c>.</summary>
+    /// <param name="word">The word, in lower case.</param>
+    /// <returns><see langword="true"/> for such a form.</returns>
+    internal static bool IsFormAfterAListedWord(ReadOnlySpan<char> word) => IsOneOf(word, FormsAfterAListedWord);
 
     /// <summary>Reads the words of a text in Latin letters (the compare forms of a name's tokens, with a space between two words
     /// a word ran together) as a name's tokens, with no other reading: for a query's word run onto a listed word that the index

@@ -24,6 +24,7 @@ public sealed class CandidateIndexListedWordsApartTests
     [InlineData("FABRIKAMTRADERS LTD", "fabrikam traders ltd")]
     [InlineData("WOODGROVECONTOSO", "woodgrove contoso")]
     [InlineData("Northwind CONTOSOGLOBAL", "northwind contoso global")]
+    [InlineData("WOODGROVEAO", "woodgrove jsc")] // a legal form of Russia the normaliser leaves on
     public void WithListedWordsApart_AWordRunningAListedWordOntoAnother_IsAlsoReadApart(string query, string apart)
     {
         var forms = NameNormalizer.Normalize(query);
@@ -42,6 +43,8 @@ public sealed class CandidateIndexListedWordsApartTests
     [InlineData("HOMECONTOSO")] // the first word is not listed
     [InlineData("CONTOSOMART")] // "mart" is not written after a brand, and not listed
     [InlineData("CONTOSO2HOME")] // not letters alone
+    [InlineData("CONTOSOSA")] // a legal form of two letters the normaliser leaves on, other than "ao"
+    [InlineData("ZHAO")] // "ao" after a word not listed
     [InlineData("株式会社")] // not in Latin letters
     public void WithListedWordsApart_NoWordRunningListedWordsTogether_IsTheSameList(string query)
     {

@@ -147,6 +147,9 @@ public sealed class NameNormalizerTests
     [InlineData("OOO'DSK'", "ooodsk|llc dsk")]
     [InlineData("OPEN JOINT STOCK COMPANY'MOSTOTREST'", "open joint stock companymostotrest|jsc mostotrest")]
     [InlineData("HIKVISION2024", "hikvision2024|hikvision 2024")]
+    [InlineData("TANS.A.", "tans a|tan sa")]
+    [InlineData("ASCOTEC JAPANK.K.", "ascotec japank k|ascotec japan corp")]
+    [InlineData("ACMES.R.L., Milano", "acmes rl milano|acme srl milano")]
     [InlineData("2024EZVIZ", "2024ezviz|2024 ezviz")]
     [InlineData("HIKVISION2024STORE", "hikvision2024store|hikvision 2024 store")]
     public void Normalize_WordsWrittenRunTogether_AreAlsoReadApart(string name, string expected)
@@ -177,6 +180,9 @@ public sealed class NameNormalizerTests
     [InlineData("PALM GROVE AFRICA DEV'T CORP. LTD")]
     [InlineData("Hikvision Digital Technology")]
     [InlineData("MIG29")] // fewer than four letters beside digits: a model's number
+    [InlineData("GBS.A.")] // fewer than three letters before a form written with dots
+    [InlineData("SERVICES.S.A.")] // "ssa" is no legal form
+    [InlineData("J.R.R. TOLKIEN")]
     [InlineData("C6N 1080P")]
     [InlineData("A'BC123")] // not letters alone
     public void Normalize_WordsNotRunTogether_HaveNoSecondReading(string name) =>
