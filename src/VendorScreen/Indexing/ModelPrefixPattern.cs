@@ -9,7 +9,8 @@ namespace VendorScreen.Indexing;
 /// <remarks>
 /// A model field is compared in folded form, letters and digits only (<c>DS2CD2143G2</c> starts with <c>DS-</c>), as a field that
 /// holds a model number is one. A model-like word found in a longer text must also have the separators where the prefix has them
-/// (<c>DS-7616NI</c> starts with <c>DS-7</c>, <c>DS220</c> does not start with <c>DS-</c>). A model matches when it is longer than
+/// (<c>DS-7616NI</c> starts with <c>DS-7</c>, <c>DS220</c> does not start with <c>DS-</c>), unless the prefix has five letters and
+/// digits or more (<c>DS2CD2043G2I</c> starts with <c>DS-2CD</c>). A model matches when it is longer than
 /// the prefix, or as long when the prefix ends in a digit (<c>AD410</c> is that model). Instances are immutable and safe for
 /// concurrent use.
 /// </remarks>
@@ -75,10 +76,38 @@ internal sealed class ModelPrefixPattern
     /// <summary>Gets whether a folded model field (<see cref="Normalization.NameNormalizer.FoldIdentifier"/>) starts with the prefix.</summary>
     public bool MatchesFolded(string foldedModel) => Matches(foldedModel, Folded);
 
-    /// <summary>Gets whether a folded model-like word (<see cref="FoldWord"/>) starts with the prefix, separators included.</summary>
-    public bool MatchesWord(string foldedWord) => Matches(foldedWord, Separated);
+    /// <summary>Gets whether a folded model-like word (<see cref="FoldWord"/>) starts with the prefix, separators included; or,
+    /// for a prefix of <see cref="MinDistinctiveLength"/> letters and digits or more (<c>DS-2CD</c>, <c>IPC-HFW</c>), without
+    /// them, as marketplace listings write models (<c>DS2CD2043G2I</c>).</summary>
+    public bool MatchesWord(string foldedWord) =>
+        Matches(foldedWord, Separated) || (Folded.Length >= MinDistinctiveLength && MatchesWithoutSeparators(foldedWord));
 
-    private bool Matches(string model, string pattern)
+    /// <summary>The fewest letters and digits of a prefix that a word in a text matches without its separators: <c>DS-</c>
+    /// needs them (<c>DS220</c> is another maker's), <c>DS-2CD</c> does not.</summary>
+    public const int MinDistinctiveLength = 5;
+
+    // Whether a folded word read without its separators starts with the prefix's letters and digits.
+    private bool MatchesWithoutSeparators(string foldedWord)
+    {
+        if (foldedWord.Length < Folded.Length)
+        {
+            return false;
+        }
+
+        Span<char> plain = foldedWord.Length <= 256 ? stackalloc char[foldedWord.Length] : new char[foldedWord.Length];
+        var length = 0;
+        foreach (var c in foldedWord)
+        {
+            if (c != '-')
+            {
+                plain[length++] = c;
+            }
+        }
+
+        return Matches(plain[..length], Folded);
+    }
+
+    private bool Matches(ReadOnlySpan<char> model, string pattern)
     {
         if (pattern.Length == 0 || model.Length < pattern.Length || (model.Length == pattern.Length && !MayEqual))
         {

@@ -1889,13 +1889,15 @@ internal static partial class Screener
             folded = folded[5..];
         }
 
-        if (folded.Length < 4)
+        // An FCC ID starts with its grantee code: three characters, the first a letter, or since May 2013 five, the first a digit
+        // ("2ADTD-DS2CD2043"). A field that holds the grantee code alone ("2ADTD", "SVN") names the grantee too.
+        var length = char.IsAsciiDigit(folded.Length == 0 ? 'X' : folded[0]) ? 5 : 3;
+        if (folded.Length < length)
         {
             return;
         }
 
-        // FCC IDs: a 3-character grantee code, or a 5-character one (first character '2') since May 2013.
-        var grantee = folded[0] == '2' && folded.Length > 5 ? folded[..5] : folded[..3];
+        var grantee = folded[..length];
         foreach (var e in state.Index.FindByIdentifier(IdentifierSchemes.FccGranteeCode, grantee))
         {
             var entity = state.Index.Entities[e];

@@ -33,6 +33,12 @@ public sealed class ModelPrefixPatternTests
     [InlineData("DHI-", "DHI_DB11", true)]
     [InlineData("IP4M-", "IP4M-1041B", true)]
     [InlineData("Hi35##", "Hi3516EV300", true)]
+    [InlineData("DS-2CD", "DS2CD2043G2I", true)] // a prefix of five letters and digits or more also without its separators
+    [InlineData("DS-2CD", "DS-2CD2043G2-I", true)]
+    [InlineData("DS-2CD", "DS2CD", false)]
+    [InlineData("IPC-HFW", "IPCHFW2431S", true)]
+    [InlineData("DS-", "DS2CD2043G2I", false)] // a shorter one needs them
+    [InlineData("IP4M-", "IP4M1041B", false)]
     public void MatchesWord_NeedsTheSeparators(string prefix, string word, bool expected)
     {
         ModelPrefixPattern.Compile(prefix).MatchesWord(ModelPrefixPattern.FoldWord(word)).Should().Be(expected);

@@ -30,6 +30,28 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
         hit.Evidence.Confidence.Should().NotBe(FactConfidence.Uncertain);
     }
 
+    [Theory]
+    [InlineData("2ADTD", "default:hikvision")] // a five-character code alone was read as its first three characters
+    [InlineData("2adtd", "default:hikvision")]
+    [InlineData("FCC ID: 2AVYF", "default:dahua")] // Huacheng's, a Dahua subsidiary
+    public async Task ScreenAsync_FccIdFieldHoldingTheGranteeCodeAlone_ReviewsTheGrantee(string fccId, string listed)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = "Wireless device", FccId = fccId });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.Field == "fcc_id" && h.ListedEntityId == listed && h.Evidence!.Kind == MatchEvidence.FccGranteeCode);
+    }
+
+    [Theory]
+    [InlineData("2AD")] // shorter than a five-character code: no grantee code
+    [InlineData("2ADT")]
+    public async Task ScreenAsync_FccIdTooShortForItsGranteeCode_IsClear(string fccId)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = "Wireless device", FccId = fccId });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
     [Fact]
     public async Task ScreenAsync_GranteeCodeOfNoCoveredMaker_IsClear()
     {
@@ -46,6 +68,8 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     [InlineData("DH-XVR5108HS-I3 8 channel Penta-brid DVR", "default:dahua", "DH-XVR")]
     [InlineData("IPC-HDBW5442R-ASE 4MP vandal dome", "default:dahua", "IPC-HDBW")]
     [InlineData("DHI-DB11 video doorbell", "default:dahua", "DHI-")]
+    [InlineData("4MP Camera DS2CD2043G2I outdoor", "default:hikvision", "DS-2CD")] // written without its hyphens
+    [InlineData("PoE bullet IPCHFW2431S-S-S2", "default:dahua", "IPC-HFW")]
     public async Task ScreenAsync_ModelNumberInTitle_ReviewsAsModelPrefix(string title, string listed, string prefix)
     {
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Generic", Title = title });
