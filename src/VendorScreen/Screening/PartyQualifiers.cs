@@ -175,7 +175,14 @@ internal sealed class PartyQualifiers
         query.Day is { } day && start == end && day <= 12 && query.Month != day
         && start.Year == query.Year && start.Month == day && start.Day == query.Month;
 
-    private static bool IsCountryExempt(Entity entity, ScreeningDataset? dataset) =>
+    private static bool IsCountryExempt(Entity entity, ScreeningDataset? dataset) => IsOfTheProcurementProhibitions(entity, dataset);
+
+    /// <summary>Gets whether an entity is one of the embedded dataset's (the covered makers, their subsidiaries and brands) or is on
+    /// a procurement-prohibition list.</summary>
+    /// <param name="entity">The entity.</param>
+    /// <param name="dataset">The dataset whose lists it is on, or <see langword="null"/> for the known lists.</param>
+    /// <returns>Whether it is.</returns>
+    internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset) =>
         string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal)
         || entity.Listings.Any(l => (dataset?.GetList(l.ListId) ?? KnownLists.Get(l.ListId)).Category == ListCategory.ProcurementProhibition);
 

@@ -879,6 +879,15 @@ internal static partial class Screener
                 return Pending(index, candidate, 1.0, scored, variant, isMention: true, accessory);
             }
 
+            // A covered maker's name or brand misspelt in a listing's title ("Hikvison 4MP camera", "Dahau NVR"): a mention scored
+            // below the default match threshold, so reviewed rather than blocked.
+            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized)
+                && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset)
+                && IsMisspeltMention(variant, candidate.Normalized))
+            {
+                return Pending(index, candidate, MisspeltMentionScore, scored, variant, isMention: true, accessory: false);
+            }
+
             return null;
         }
 
@@ -1848,6 +1857,71 @@ internal static partial class Screener
         }
 
         return count >= 2 || tokens[first].Text.Length >= 4 || tokens[first].Class == TokenClass.Ideograph && tokens.Count >= 2;
+    }
+
+    // The score of a misspelt mention (IsMisspeltMention): a review at the default thresholds, below the match threshold (0.92) at
+    // which a title's brand blocks.
+    private const double MisspeltMentionScore = 0.85;
+
+    // The fewest letters of a word a title may misspell by one edit and still mention it ("Hikvison"); a word of
+    // MinSwappedMentionWord letters only by two adjacent letters swapped ("Dahau"); a shorter one not at all ("Imou").
+    private const int MinMisspeltMentionWord = 6;
+
+    private const int MinSwappedMentionWord = 5;
+
+    /// <summary>Gets whether a text mentions a name with one of its words misspelt: each of the name's distinctive words
+    /// (<see cref="TokenClass.Word"/>) is a word of the text, and one or more of them only one edit apart (a letter substituted,
+    /// dropped, added, or two adjacent letters swapped) from a word of the text of as many letters as it has or one fewer or
+    /// more, a word of <see cref="MinMisspeltMentionWord"/> letters or more; one of <see cref="MinSwappedMentionWord"/> letters
+    /// by two adjacent letters swapped only. Words of other classes are left to the scorer (which found the name
+    /// contained).</summary>
+    /// <param name="text">The text (a window of a listing's title), as normalised.</param>
+    /// <param name="name">The name, as normalised.</param>
+    /// <returns>Whether the text mentions the name misspelt.</returns>
+    internal static bool IsMisspeltMention(NormalizedName text, NormalizedName name)
+    {
+        var misspelt = false;
+        foreach (var word in name.Tokens)
+        {
+            if (word.Class != TokenClass.Word)
+            {
+                continue;
+            }
+
+            var found = false;
+            var near = false;
+            foreach (var token in text.Tokens)
+            {
+                if (string.Equals(token.Text, word.Text, StringComparison.Ordinal))
+                {
+                    found = true;
+                    break;
+                }
+
+                near |= IsMisspelling(token.Text, word.Text);
+            }
+
+            if (!found && !near)
+            {
+                return false;
+            }
+
+            misspelt |= !found;
+        }
+
+        return misspelt;
+    }
+
+    // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention).
+    private static bool IsMisspelling(string written, string word)
+    {
+        if (word.Length >= MinMisspeltMentionWord)
+        {
+            return NameScorer.OsaDistance(written, word, 1) <= 1;
+        }
+
+        return word.Length == MinSwappedMentionWord && written.Length == word.Length && NameScorer.OsaDistance(written, word, 1) == 1
+            && LegalForms.EditDistance(written, word) == 2;
     }
 
     private static bool IsAccessoryMention(NormalizedName query, NormalizedName candidate)
