@@ -57,7 +57,7 @@ internal static partial class NameNormalizer
     /// <item>before the last letter of a word of four letters or more run onto a legal form written with dots that starts with
     /// it (<c>TANS.A.</c> is <c>TAN S.A.</c>, <c>JAPANK.K.</c> is <c>JAPAN K.K.</c>);</item>
     /// <item>between a word of four letters or more and digits run onto it (<c>HIKVISION2024</c>, <c>2024HIKVISION</c>;
-    /// <c>MIG29</c> stays a word);</item>
+    /// <c>MIG29</c> stays a word, and so does a word whose digits between letters may stand for letters: <c>SECH1N</c>);</item>
     /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
     /// </list>
     /// Read for a query as a variant besides the name as written, which still meets a listed name written so
@@ -87,8 +87,9 @@ internal static partial class NameNormalizer
             {
                 SplitWord(text, start, i, ref written, ref length, ref copied);
 
-                // A word run onto digits after it ("HIKVISION2024", "EZVIZ123").
-                if (i < text.Length && char.IsDigit(text[i]) && IsWordBesideDigits(text.AsSpan(start, i - start)))
+                // A word run onto digits after it ("HIKVISION2024", "EZVIZ123"), not onto digits that may stand for letters of
+                // the word ("SECH1N").
+                if (i < text.Length && char.IsDigit(text[i]) && !LetterAfterDigits(text, i) && IsWordBesideDigits(text.AsSpan(start, i - start)))
                 {
                     SpaceAt(text, i, ref written, ref length, ref copied);
                 }
@@ -128,7 +129,7 @@ internal static partial class NameNormalizer
                 return;
             }
 
-            if (IsWordBesideDigits(word))
+            if (IsWordBesideDigits(word) && !LetterBeforeDigits(text, start))
             {
                 SpaceAt(text, start, ref written, ref length, ref copied);
             }
@@ -231,6 +232,41 @@ internal static partial class NameNormalizer
 
     // The fewest letters of a word read apart from digits run onto it: "C6N" and "MIG29" stay a model's number.
     private const int MinWordBesideDigits = 4;
+
+    // Whether the digits of a text from a place may stand for letters of the word they are in (DigitLetters): each is a digit that
+    // stands for one and a letter follows them ("SECH1N", "H1KV1S10N"), unlike "HIKVISION2024STORE".
+    private static bool LetterAfterDigits(string text, int from)
+    {
+        var at = from;
+        while (at < text.Length && char.IsDigit(text[at]))
+        {
+            if (DigitLetters.LettersFor(text[at]).Length == 0)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return at < text.Length && char.IsLetter(text[at]);
+    }
+
+    // Whether the digits of a text before a place may stand for letters of the word they are in ("IG0R"), as LetterAfterDigits.
+    private static bool LetterBeforeDigits(string text, int to)
+    {
+        var at = to - 1;
+        while (at >= 0 && char.IsDigit(text[at]))
+        {
+            if (DigitLetters.LettersFor(text[at]).Length == 0)
+            {
+                return false;
+            }
+
+            at--;
+        }
+
+        return at >= 0 && char.IsLetter(text[at]);
+    }
 
     // Whether a word run onto digits is read apart from them: letters alone (no apostrophe), MinWordBesideDigits or more.
     private static bool IsWordBesideDigits(ReadOnlySpan<char> word)

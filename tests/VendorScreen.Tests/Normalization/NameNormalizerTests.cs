@@ -185,6 +185,8 @@ public sealed class NameNormalizerTests
     [InlineData("J.R.R. TOLKIEN")]
     [InlineData("C6N 1080P")]
     [InlineData("A'BC123")] // not letters alone
+    [InlineData("Ig0r Sech1n")] // digits between letters may stand for letters
+    [InlineData("H1KV1S10N")]
     public void Normalize_WordsNotRunTogether_HaveNoSecondReading(string name) =>
         NameNormalizer.Normalize(name).Should().ContainSingle();
 
