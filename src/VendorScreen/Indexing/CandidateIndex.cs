@@ -356,6 +356,12 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
                 {
                     Tally(_postings[number], weight, scratch);
                 }
+                else if (t.Class == TokenClass.Word && DigitLetters.IsCandidate(t.Text))
+                {
+                    // Digits written for the letters they look like ("D4HUA", "EZV1Z"), which the scorer reads so: the names of each
+                    // reading, at its own rarity. A short word misspelt so is not found by its trigrams, which the digits change.
+                    TallyDigitReadings(t.Text, baseWeight, scratch);
+                }
 
                 if (_withoutAnd.Count > 0 && _withoutAnd.TryGetValue(t.Text, out var withoutAnd))
                 {
@@ -429,6 +435,20 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
         }
 
         return useLowWeight;
+    }
+
+    // Tallies the names of each reading of a word with letters for its digits (DigitLetters.Readings) that is a posting key, at the
+    // word's base weight and the reading's rarity.
+    private void TallyDigitReadings(string word, double baseWeight, Scratch scratch)
+    {
+        foreach (var reading in DigitLetters.Readings(word))
+        {
+            var number = PostingNumber(reading, out var rarity);
+            if (number >= 0)
+            {
+                Tally(_postings[number], baseWeight * rarity, scratch);
+            }
+        }
     }
 
     /// <summary>Gets whether a query token that is tallied is looked up for the words it may misspell: four characters or more, not

@@ -914,6 +914,15 @@ internal static partial class Screener
             }
         }
 
+        if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && !ExactCandidateTokens(scored)
+            && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset)
+            && IsMisspeltMention(variant, candidate.Normalized))
+        {
+            // A covered maker's name or brand misspelt inside a party's longer name ("D4HUA STORE"), as in a listing's title.
+            return Pending(index, candidate, MisspeltMentionScore, scored, variant, isMention: true, accessory: false, qualification: qualification,
+                matchThreshold: options.MatchThreshold);
+        }
+
         if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
         {
             // A whole name of two words or more, word for word and in order, inside a party's name with other words ("SHIRAZ
@@ -1912,9 +1921,21 @@ internal static partial class Screener
         return misspelt;
     }
 
-    // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention).
+    // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
+    // ("D4HUA", "H1KV1S10N").
     private static bool IsMisspelling(string written, string word)
     {
+        if (written.Length == word.Length && DigitLetters.IsCandidate(written))
+        {
+            foreach (var reading in DigitLetters.Readings(written))
+            {
+                if (string.Equals(reading, word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
         if (word.Length >= MinMisspeltMentionWord)
         {
             return NameScorer.OsaDistance(written, word, 1) <= 1;

@@ -15,6 +15,8 @@ public sealed class MisspeltMentionTests
     [InlineData("Hikvisiom turret camera", "default:hikvision")] // one substituted
     [InlineData("Dahau 4MP camera", "default:dahua")] // two adjacent letters swapped, in a word of five letters
     [InlineData("Compatible with Hikvison NVR", "default:hikvision")]
+    [InlineData("D4HUA 4MP camera", "default:dahua")] // digits for the letters they look like
+    [InlineData("H1KV1S10N NVR", "default:hikvision")]
     public async Task ScreenAsync_CoveredMakersNameMisspeltInATitle_IsReviewedNotBlocked(string title, string listed)
     {
         // Each was Clear: a title's mention had to spell the name's words exactly.
@@ -24,6 +26,31 @@ public sealed class MisspeltMentionTests
         var hit = result.Hits.Should().Contain(h => h.Field == "title" && h.ListedEntityId == listed).Which;
         hit.Rule.Should().Be("name-mention");
         hit.Score.Should().BeLessThan(new ScreeningOptions().MatchThreshold);
+    }
+
+    [Theory]
+    [InlineData("D4HUA STORE", "default:dahua")]
+    [InlineData("Hikvisiom Official Shop", "default:hikvision")]
+    public async Task ScreenAsync_CoveredMakersNameMisspeltInALongerPartyName_IsReviewed(string name, string listed)
+    {
+        // "D4HUA STORE" scored 0.76 against "Dahua" and was Clear.
+        var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForParty(name));
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.ListedEntityId == listed);
+    }
+
+    [Theory]
+    [InlineData("D4HUA", "default:dahua")]
+    [InlineData("EZV1Z", "default:hikvision")]
+    [InlineData("H1KV1S10N", "default:hikvision")]
+    public async Task ScreenAsync_CoveredMakersNameWithDigitsForLetters_FindsIt(string name, string listed)
+    {
+        // Each was Clear: the digits change the word's trigrams, and the look-up found no candidate to read them against.
+        var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForParty(name));
+
+        result.Decision.Should().NotBe(ScreeningDecision.Clear);
+        result.Hits.Should().Contain(h => h.ListedEntityId == listed);
     }
 
     [Theory]
@@ -43,6 +70,8 @@ public sealed class MisspeltMentionTests
     [InlineData("hikvision camera", "Hikvision", false)] // spelt exactly: a mention, not a misspelt one
     [InlineData("dahau nvr", "Dahua", true)]
     [InlineData("dahia nvr", "Dahua", false)] // a letter substituted in a word of five letters
+    [InlineData("d4hua nvr", "Dahua", true)] // digits for letters
+    [InlineData("1m0u camera", "Imou", false)] // a digit at the start is no letter between letters
     [InlineData("imoo camera", "Imou", false)]
     [InlineData("dahua technolgy camera", "Dahua Technology", false)] // a generic word misspelt is left to the scorer
     [InlineData("dahau technolgy camera", "Dahua Technology", true)]
