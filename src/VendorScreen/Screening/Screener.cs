@@ -1872,7 +1872,7 @@ internal static partial class Screener
     // which a title's brand blocks.
     private const double MisspeltMentionScore = 0.85;
 
-    // The fewest letters of a word a title may misspell by one edit and still mention it ("Hikvison"); a word of
+    // The fewest letters of a word a text may misspell by one edit and still mention it ("Hikvison"); a word of
     // MinSwappedMentionWord letters only by two adjacent letters swapped ("Dahau"); a shorter one not at all ("Imou").
     private const int MinMisspeltMentionWord = 6;
 
@@ -1882,9 +1882,9 @@ internal static partial class Screener
     /// (<see cref="TokenClass.Word"/>) is a word of the text, and one or more of them only one edit apart (a letter substituted,
     /// dropped, added, or two adjacent letters swapped) from a word of the text of as many letters as it has or one fewer or
     /// more, a word of <see cref="MinMisspeltMentionWord"/> letters or more; one of <see cref="MinSwappedMentionWord"/> letters
-    /// by two adjacent letters swapped only. Words of other classes are left to the scorer (which found the name
-    /// contained).</summary>
-    /// <param name="text">The text (a window of a listing's title), as normalised.</param>
+    /// by two adjacent letters swapped only; or written with digits for the letters they look like (<c>D4HUA</c>). Words of
+    /// other classes are left to the scorer (which found the name contained).</summary>
+    /// <param name="text">The text (a window of a listing's title, or a party's name), as normalised.</param>
     /// <param name="name">The name, as normalised.</param>
     /// <returns>Whether the text mentions the name misspelt.</returns>
     internal static bool IsMisspeltMention(NormalizedName text, NormalizedName name)

@@ -346,7 +346,8 @@ public sealed class ListedNameRecallTests(ITestOutputHelper output)
         // did not, 485 of them Clear.
         string[] after = ["home", "tech", "global", "usa", "digital", "smart", "store", "group"];
         var (lists, engine) = await RealLists.Value;
-        var words = (await FoundAlone(engine, StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, name => name.Length >= 4 && name.All(char.IsAsciiLetter))))
+        var oneWordNames = StrongNamesInForce(lists, e => e.Kind != EntityKind.Person, name => name.Length >= 4 && name.All(char.IsAsciiLetter));
+        var words = (await FoundAlone(engine, oneWordNames))
             .Select((n, i) => (n.Name, Word: after[i % after.Length].ToUpperInvariant(), n.Id))
             .ToList();
         var apart = await FoundAlone(engine, words.Select(n => ($"{n.Name} {n.Word}", n.Id)).ToList());
