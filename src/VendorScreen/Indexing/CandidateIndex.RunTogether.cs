@@ -84,7 +84,7 @@ internal sealed partial class CandidateIndex
     // of the index or runs no two together.
     private int ListedWordsEnd(string word)
     {
-        if (word.Length < MinListedWordRunOn + MinFormAfterListed || !IsLowerLatin(word) || _vocabularyIds.TryGetId(word, out _))
+        if (word.Length < MinListedWordRunOn + MinFormAfterListed || !NameNormalizer.IsAsciiLetters(word) || _vocabularyIds.TryGetId(word, out _))
         {
             return 0;
         }
@@ -101,19 +101,6 @@ internal sealed partial class CandidateIndex
         }
 
         return 0;
-    }
-
-    private static bool IsLowerLatin(string word)
-    {
-        foreach (var c in word)
-        {
-            if (c is < 'a' or > 'z')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool Holds(IReadOnlyList<NormalizedName> forms, NormalizedName form)

@@ -351,18 +351,7 @@ internal static partial class NameNormalizer
         return LegalForms.IsLegalFormSpelling(lower);
     }
 
-    private static bool IsRunOnForm(ReadOnlySpan<char> word)
-    {
-        foreach (var form in RunOnForms)
-        {
-            if (word.Equals(form, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsRunOnForm(ReadOnlySpan<char> word) => IsOneOf(word, RunOnForms);
 
     // The length of the legal form of Russia (LeadingForms) a word starts with before a word of at least MinWordBesideRunOnForm
     // letters (after an apostrophe, "OOO'DSK'", or none), 0 for none.
@@ -463,11 +452,12 @@ internal static partial class NameNormalizer
     /// <returns><see langword="true"/> for such a word.</returns>
     internal static bool IsWordAfterABrand(ReadOnlySpan<char> word) => IsOneOf(word, StorefrontWords) || IsOneOf(word, WordsAfterABrand);
 
+    // Whether a word is one of some words, in either case.
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
     {
         foreach (var listed in words)
         {
-            if (word.SequenceEqual(listed))
+            if (word.Equals(listed, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
