@@ -182,9 +182,24 @@ internal sealed class PartyQualifiers
     /// <param name="entity">The entity.</param>
     /// <param name="dataset">The dataset whose lists it is on, or <see langword="null"/> for the known lists.</param>
     /// <returns>Whether it is.</returns>
-    internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset) =>
-        string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal)
-        || entity.Listings.Any(l => (dataset?.GetList(l.ListId) ?? KnownLists.Get(l.ListId)).Category == ListCategory.ProcurementProhibition);
+    internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset)
+    {
+        if (string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var listings = entity.Listings;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if ((dataset?.GetList(listings[i].ListId) ?? KnownLists.Get(listings[i].ListId)).Category == ListCategory.ProcurementProhibition)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>What a date-of-birth comparison found.</summary>
     internal enum DateOutcome

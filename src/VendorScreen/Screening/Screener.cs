@@ -881,9 +881,8 @@ internal static partial class Screener
 
             // A covered maker's name or brand misspelt in a listing's title ("Hikvison 4MP camera", "Dahau NVR"): a mention scored
             // below the default match threshold, so reviewed rather than blocked.
-            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized)
-                && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset)
-                && IsMisspeltMention(variant, candidate.Normalized))
+            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && IsMisspeltMention(variant, candidate.Normalized)
+                && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset))
             {
                 return Pending(index, candidate, MisspeltMentionScore, scored, variant, isMention: true, accessory: false);
             }
@@ -915,8 +914,8 @@ internal static partial class Screener
         }
 
         if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && !ExactCandidateTokens(scored)
-            && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset)
-            && IsMisspeltMention(variant, candidate.Normalized))
+            && IsMisspeltMention(variant, candidate.Normalized)
+            && PartyQualifiers.IsOfTheProcurementProhibitions(index.Entities[candidate.EntityIndex], state.Dataset))
         {
             // A covered maker's name or brand misspelt inside a party's longer name ("D4HUA STORE"), as in a listing's title.
             return Pending(index, candidate, MisspeltMentionScore, scored, variant, isMention: true, accessory: false, qualification: qualification,
