@@ -81,12 +81,19 @@ public sealed class HttpSanctionListSourceTests : IDisposable
     [Fact]
     public async Task LoadAsync_SlowServer_TimesOutAndRetries()
     {
-        await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Lines("v", 1)) with { Delay = TimeSpan.FromSeconds(5) });
-        using var sut = CreateSut(server.BaseUrl, o => o with { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 1, TimeProvider = TimeProvider.System });
+        // The timeout leaves a loaded machine time to send each request before it runs out, and the server's count of requests
+        // is read once its reading task has caught up (it reads a request on its own task, after the client has sent it).
+        await using var server = LoopbackServer.Start(_ => ServerResponse.Ok(TestLists.Lines("v", 1)) with { Delay = TimeSpan.FromSeconds(10) });
+        using var sut = CreateSut(server.BaseUrl, o => o with { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 1, TimeProvider = TimeProvider.System });
 
         var act = async () => await sut.LoadAsync();
 
-        (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*timed out after 0.2 s (after 2 attempts)*");
+        (await act.Should().ThrowAsync<SanctionListSourceException>()).WithMessage("*timed out after 1 s (after 2 attempts)*");
+        for (var wait = 0; wait < 50 && server.RequestCount < 2; wait++)
+        {
+            await Task.Delay(100);
+        }
+
         server.RequestCount.Should().Be(2);
     }
 
