@@ -1009,6 +1009,21 @@ internal sealed partial class CandidateIndex : ITokenStatistics, IWordSoundCodes
             .ToList();
     }
 
+    /// <summary>Finds the model prefixes that a model number written in a text as two words (<c>IPC HDW2431T</c>) starts with,
+    /// through the space (<see cref="ModelPrefixPattern.MatchesSpacedWords"/>), longest first.</summary>
+    /// <param name="first">The first word, letters only (<c>IPC</c>).</param>
+    /// <param name="second">The second word (<c>HDW2431T</c>).</param>
+    /// <returns>Pairs of entity index and model-prefix identifier.</returns>
+    internal IReadOnlyList<(int EntityIndex, EntityIdentifier Identifier)> FindSpacedModelPrefixes(string first, string second)
+    {
+        var space = ModelPrefixPattern.FoldWord(first);
+        var words = space + "-" + ModelPrefixPattern.FoldWord(second);
+        return _modelPrefixes
+            .Where(p => p.Pattern.MatchesSpacedWords(words, space.Length))
+            .Select(p => (p.EntityIndex, p.Identifier))
+            .ToList();
+    }
+
     // The model-prefix identifiers of the entities, longest first.
     private static (int EntityIndex, EntityIdentifier Identifier, ModelPrefixPattern Pattern)[] ModelPrefixes(IReadOnlyList<Entity> entities) =>
         entities

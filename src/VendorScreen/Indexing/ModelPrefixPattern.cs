@@ -82,6 +82,15 @@ internal sealed class ModelPrefixPattern
     public bool MatchesWord(string foldedWord) =>
         Matches(foldedWord, Separated) || (Folded.Length >= MinDistinctiveLength && MatchesWithoutSeparators(foldedWord));
 
+    /// <summary>Gets whether a model number written in a text as two words (<c>IPC HDW2431T</c>, <c>DS 2CD2043G2-I</c>), folded
+    /// with the space as a separator (<see cref="FoldWord"/> of <c>IPC-HDW2431T</c>), starts with the prefix, which must have a
+    /// separator where the space is and go on past it (<c>IPC-HDW</c>, <c>DS-2CD</c>, <c>DH-XVR</c>): two letters and a word of
+    /// digits (<c>DS 220</c>, <c>LC 1080P</c>) say nothing of a maker.</summary>
+    /// <param name="foldedWords">The two words folded as one.</param>
+    /// <param name="space">The length of the first word, folded: where the space is.</param>
+    public bool MatchesSpacedWords(string foldedWords, int space) =>
+        Separated.Length > space + 1 && Separated[space] == '-' && Matches(foldedWords, Separated);
+
     /// <summary>The fewest letters and digits of a prefix that a word in a text matches without its separators: <c>DS-</c>
     /// needs them (<c>DS220</c> is another maker's), <c>DS-2CD</c> does not.</summary>
     public const int MinDistinctiveLength = 5;

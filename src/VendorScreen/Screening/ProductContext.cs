@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VendorScreen.Normalization;
 
 namespace VendorScreen.Screening;
 
@@ -147,6 +148,35 @@ internal sealed class ProductContext
             if (token.Length >= 4 && token.Any(char.IsAsciiLetter) && token.Any(char.IsAsciiDigit) && !result.Contains(token, StringComparer.OrdinalIgnoreCase))
             {
                 result.Add(token);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Gets the pairs of words of a text that may be one model number written with a space: a word of two to four
+    /// letters followed by a word with a digit, of letters, digits and separators (<c>IPC HDW2431T</c>, <c>DS 2CD2043G2-I</c>),
+    /// in order and without repeats. Whether a pair is a model of a maker is the model prefixes' to say
+    /// (<see cref="Indexing.ModelPrefixPattern.MatchesSpacedWords"/>).</summary>
+    public static IReadOnlyList<(string First, string Second)> SpacedModelWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var result = new List<(string First, string Second)>();
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var first = words[i];
+            var second = words[i + 1].TrimEnd('.', ',', ';', ':', ')', ']', '}', '!', '?', '/');
+            if (first.Length is >= 2 and <= 4 && NameNormalizer.IsAsciiLetters(first)
+                && second.Length >= 2 && char.IsAsciiLetterOrDigit(second[0]) && second.Any(char.IsAsciiDigit)
+                && second.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+                && !result.Contains((first, second)))
+            {
+                result.Add((first, second));
             }
         }
 

@@ -95,6 +95,12 @@ internal static partial class Screener
                     }
                 }
 
+                // A model number written with a space for its first separator ("IPC HDW2431T", "DS 2CD2043G2-I").
+                foreach (var (first, second) in ProductContext.SpacedModelWords(product.Title))
+                {
+                    MatchModel(state, "title", product.Title!, first + " " + second, state.Index.FindSpacedModelPrefixes(first, second), word: true, matches, context, asOf);
+                }
+
                 break;
             default:
                 throw new ArgumentException($"Unsupported request type {request.GetType().Name}.", nameof(request));
@@ -2014,8 +2020,19 @@ internal static partial class Screener
             return;
         }
 
+        MatchModel(state, field, query, model, state.Index.FindModelPrefixes(model, word), word, matches, context, asOf);
+    }
+
+    private static void MatchModel(EngineState state, string field, string query, string model, IReadOnlyList<(int EntityIndex, EntityIdentifier Identifier)> prefixes,
+        bool word, List<Match> matches, ProductContext context, DateOnly asOf)
+    {
+        if (prefixes.Count == 0)
+        {
+            return;
+        }
+
         var seen = new HashSet<int>();
-        foreach (var (e, id) in state.Index.FindModelPrefixes(model, word))
+        foreach (var (e, id) in prefixes)
         {
             // The longest prefix of an entity that counts for this product explains the match.
             if (!context.Admits(id, asOf) || !seen.Add(e))

@@ -43,4 +43,22 @@ public sealed class ModelPrefixPatternTests
     {
         ModelPrefixPattern.Compile(prefix).MatchesWord(ModelPrefixPattern.FoldWord(word)).Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("IPC-HDW", "IPC", "HDW2431T", true)]
+    [InlineData("DS-2CD", "DS", "2CD2043G2-I", true)]
+    [InlineData("DS-7", "ds", "7608NI-K2", true)]
+    [InlineData("DH-XVR", "DH", "XVR5108HS", true)]
+    [InlineData("DS-", "DS", "220", false)] // the prefix ends at the space: two letters say nothing of a maker
+    [InlineData("LC-", "LC", "1080P", false)]
+    [InlineData("iDS-", "iDS", "2CD7A46G0", false)]
+    [InlineData("DS-2CD", "DS", "2DS", false)]
+    [InlineData("IPC-HFW", "IP", "CHFW2431", false)] // the space must be where the prefix has its separator
+    [InlineData("AD410", "AD", "410", false)]
+    public void MatchesSpacedWords_ThePrefixGoesOnPastTheSpace(string prefix, string first, string second, bool expected)
+    {
+        var space = ModelPrefixPattern.FoldWord(first);
+
+        ModelPrefixPattern.Compile(prefix).MatchesSpacedWords(space + "-" + ModelPrefixPattern.FoldWord(second), space.Length).Should().Be(expected);
+    }
 }

@@ -81,4 +81,14 @@ public sealed class ProductContextTests
             .Should().Equal("iDS-2CD7A46G0-IZHSYR", "DS-7616NI-Q2", "1080p", "H.265");
         ProductContext.ModelTokens(null).Should().BeEmpty();
     }
+
+    [Fact]
+    public void SpacedModelWords_PairAShortWordOfLettersWithAWordThatHasADigit()
+    {
+        ProductContext.SpacedModelWords("4MP PoE IPC HDW2431T AS, DS 2CD2043G2-I. DS 2CD2043G2-I with 30m IR and H.265")
+            .Should().Equal(("IPC", "HDW2431T"), ("DS", "2CD2043G2-I"), ("with", "30m"), ("and", "H.265"));
+        ProductContext.SpacedModelWords("Camera with IR LEDs, 1080p").Should().BeEmpty();
+        ProductContext.SpacedModelWords("HDW2431T IPC").Should().BeEmpty();
+        ProductContext.SpacedModelWords(null).Should().BeEmpty();
+    }
 }

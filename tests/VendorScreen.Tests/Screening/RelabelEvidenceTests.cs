@@ -70,6 +70,9 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     [InlineData("DHI-DB11 video doorbell", "default:dahua", "DHI-")]
     [InlineData("4MP Camera DS2CD2043G2I outdoor", "default:hikvision", "DS-2CD")] // written without its hyphens
     [InlineData("PoE bullet IPCHFW2431S-S-S2", "default:dahua", "IPC-HFW")]
+    [InlineData("4MP Turret PoE Camera IPC HDW2431T AS", "default:dahua", "IPC-HDW")] // written with a space for its first hyphen
+    [InlineData("DS 2CD2043G2-I 4MP Bullet Camera", "default:hikvision", "DS-2CD")]
+    [InlineData("DS 7608NI-K2 NVR, 8 channel", "default:hikvision", "DS-7")]
     public async Task ScreenAsync_ModelNumberInTitle_ReviewsAsModelPrefix(string title, string listed, string prefix)
     {
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Generic", Title = title });
@@ -94,6 +97,10 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     [InlineData("Synology DiskStation DS220+ 2-Bay NAS")]
     [InlineData("Canon EOS R5 camera body, 45MP")]
     [InlineData("Nikon D850 DSLR camera")]
+    [InlineData("Synology DS 220+ NAS")] // two letters and a number: no prefix goes on past the space
+    [InlineData("Nintendo DS 2DS XL console")]
+    [InlineData("LC 1080P fiber patch cable")]
+    [InlineData("iDS 2CD7A46G0 camera")] // the space where iDS- has its hyphen, and nothing after it
     public async Task ScreenAsync_ModelLikeWordsOfOtherMakers_AreClear(string title)
     {
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
