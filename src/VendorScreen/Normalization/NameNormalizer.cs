@@ -433,6 +433,13 @@ internal static partial class NameNormalizer
         var withoutMarkers = WithoutStatusMarkers(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC));
         var compatible = ReadCareOf(withoutMarkers);
         var hasNonLatin = HasNonLatinLetter(compatible);
+        if (hasNonLatin && LookAlikeLetters.ReadMixedWords(compatible) is { } lookAlike)
+        {
+            // A Latin word written with Cyrillic or Greek letters that look like Latin ones ("НIKVISION") is that Latin word.
+            compatible = lookAlike;
+            hasNonLatin = HasNonLatinLetter(compatible);
+        }
+
         var japanese = hasNonLatin && Japanese.IsJapanese(compatible);
         if (japanese)
         {

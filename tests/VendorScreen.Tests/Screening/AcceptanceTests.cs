@@ -95,6 +95,30 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "title");
     }
 
+    [Theory]
+    [InlineData("\u041DIKVISION 4MP camera", "default:hikvision")] // a Cyrillic En for the H
+    [InlineData("D\u0410HUA 4MP Bullet Camera", "default:dahua")] // a Cyrillic A
+    [InlineData("\u0415ZVIZ C6N 1080p Indoor Camera", "default:hikvision")] // a Cyrillic Ie
+    [InlineData("\u0397\u0399\u039AVISION turret camera", "default:hikvision")] // Greek capitals
+    public async Task ScreenAsync_ListingTitleWritingABrandWithCyrillicOrGreekLookAlikes_IsBlocked(string title, string maker)
+    {
+        // A letter of another script that looks like the Latin one hides the name from a keyword filter, not from a reader. A
+        // Cyrillic En or Greek capitals were reviewed as a misspelling (0.85) before such letters were read as the Latin ones.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title, Seller = "Acme" });
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "title");
+    }
+
+    [Fact]
+    public async Task ScreenAsync_SellerWritingAMakerWithCyrillicLookAlikes_IsBlocked()
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForParty("\u041D\u0406KVISION DIGITAL TECHNOLOGY CO., LTD."));
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits[0].ListedEntityId.Should().Be("default:hikvision");
+    }
+
     [Fact]
     public async Task ScreenAsync_LorexWhileOwnedByDahua_IsNotClear()
     {
