@@ -60,6 +60,8 @@ internal static partial class NameNormalizer
     /// <c>MIG29</c> stays a word, and so does a word whose digits between letters may stand for letters: <c>SECH1N</c>);</item>
     /// <item>after a legal form of Russia run onto the start of a word (<c>OOOSTROYTRANSGAZ</c>, <c>OOO'DSK'</c>).</item>
     /// </list>
+    /// A possessive after a word of three letters or more is left out (<c>Hikvision's official store</c> is <c>Hikvision
+    /// official store</c>), where the apostrophe joins it to the word.
     /// Read for a query as a variant besides the name as written, which still meets a listed name written so
     /// (<c>BlackRock</c>, <c>PricewaterhouseCoopers</c>).</summary>
     /// <param name="text">The name.</param>
@@ -99,6 +101,14 @@ internal static partial class NameNormalizer
                 if (copied != i - 1 && IsDottedFormRunOn(text, start, i))
                 {
                     SpaceAt(text, i - 1, ref written, ref length, ref copied);
+                }
+
+                // A possessive is no part of the word: "Hikvision's official store" is Hikvision's store, where the apostrophe
+                // joins "hikvisions".
+                if (IsPossessive(text, start, i) && copied <= i - 2)
+                {
+                    CopyTo(text, i - 2, ref written, ref length, ref copied);
+                    copied = i;
                 }
 
                 start = -1;
@@ -486,6 +496,11 @@ internal static partial class NameNormalizer
         var tokens = Tokenize(text, transliterated: false, out _, lettersAsWritten: false, out _);
         return tokens.Count == 0 ? null : new NormalizedName(tokens, false);
     }
+
+    // Whether a word (from start to end) ends with an apostrophe and an s after three letters or more ("Hikvision's", "DAHUA'S").
+    private static bool IsPossessive(string text, int start, int end) =>
+        end - start >= 5 && text[end - 1] is 's' or 'S' && IsApostrophe(text[end - 2])
+        && char.IsLetter(text[end - 3]) && char.IsLetter(text[end - 4]) && char.IsLetter(text[end - 5]);
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '`';
 

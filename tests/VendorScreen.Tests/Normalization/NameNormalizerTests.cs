@@ -152,6 +152,9 @@ public sealed class NameNormalizerTests
     [InlineData("ACMES.R.L., Milano", "acmes rl milano|acme srl milano")]
     [InlineData("2024EZVIZ", "2024ezviz|2024 ezviz")]
     [InlineData("HIKVISION2024STORE", "hikvision2024store|hikvision 2024 store")]
+    [InlineData("Hikvision's official store", "hikvisions official store|hikvision official store")] // a possessive is left out
+    [InlineData("DAHUA\u2019S", "dahuas|dahua")]
+    [InlineData("McDonald's", "mcdonalds|mcdonald")]
     public void Normalize_WordsWrittenRunTogether_AreAlsoReadApart(string name, string expected)
     {
         // A marketplace's seller names and some vendor masters run words together, by case or with a legal form: the name is
@@ -187,6 +190,8 @@ public sealed class NameNormalizerTests
     [InlineData("A'BC123")] // not letters alone
     [InlineData("Ig0r Sech1n")] // digits between letters may stand for letters
     [InlineData("H1KV1S10N")]
+    [InlineData("AL'S GARAGE")] // a possessive after fewer than three letters
+    [InlineData("O'S")]
     public void Normalize_WordsNotRunTogether_HaveNoSecondReading(string name) =>
         NameNormalizer.Normalize(name).Should().ContainSingle();
 

@@ -86,9 +86,12 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [Theory]
     [InlineData("EZVIZHOME C6N 1080p Indoor Camera", "default:hikvision")]
     [InlineData("DAHUATECH 4MP Bullet Camera", "default:dahua")]
+    [InlineData("Hikvision's official store 4MP camera", "default:hikvision")] // a possessive, which the apostrophe joined to it
+    [InlineData("EZVIZ\u2019s C6N 1080p Indoor Camera", "default:hikvision")]
     public async Task ScreenAsync_ListingTitleRunningABrandOntoAWord_IsBlocked(string title, string maker)
     {
-        // Both were Clear before the index read a word that runs a listed word onto a storefront's word apart.
+        // The first two were Clear before the index read a word that runs a listed word onto a storefront's word apart; a brand
+        // with a possessive was reviewed as a misspelling (0.85) before the possessive was read apart.
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title, Seller = "Acme" });
 
         result.Decision.Should().Be(ScreeningDecision.Block);
