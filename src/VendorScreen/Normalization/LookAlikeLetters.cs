@@ -79,6 +79,38 @@ internal static class LookAlikeLetters
         return read is null ? null : new string(read);
     }
 
+    /// <summary>Reads the Latin capitals drawn white on a black circle or square (<c>🅷🅸🅺🆅🅸🆂🅸🅾🅽</c>, U+1F150 to U+1F169 and
+    /// U+1F170 to U+1F189), which fancy-text generators write and NFKC leaves as symbols, as the letters they draw; the capitals
+    /// drawn in a circle or a square (<c>Ⓗ</c>, <c>🄷</c>) NFKC reads already.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text with those letters read; <see langword="null"/> when it has none.</returns>
+    public static string? ReadEnclosedCapitals(string text)
+    {
+        var at = text.IndexOf('\uD83C');
+        if (at < 0)
+        {
+            return null;
+        }
+
+        System.Text.StringBuilder? read = null;
+        var copied = 0;
+        for (var i = at; i + 1 < text.Length; i++)
+        {
+            if (text[i] != '\uD83C' || text[i + 1] is not (>= '\uDD50' and <= '\uDD69' or >= '\uDD70' and <= '\uDD89'))
+            {
+                continue;
+            }
+
+            read ??= new System.Text.StringBuilder(text.Length);
+            read.Append(text, copied, i - copied);
+            read.Append((char)('A' + (text[i + 1] - (text[i + 1] >= '\uDD70' ? '\uDD70' : '\uDD50'))));
+            copied = i + 2;
+            i++;
+        }
+
+        return read?.Append(text, copied, text.Length - copied).ToString();
+    }
+
     private static bool IsBetweenWords(char c) =>
         char.IsWhiteSpace(c) || c is '/' or ',' or ';' or ':' or '(' or ')' or '[' or ']' or '{' or '}' or '|' or '&' or '+' or '"';
 

@@ -430,7 +430,8 @@ internal static partial class NameNormalizer
             return [];
         }
 
-        var withoutMarkers = WithoutStatusMarkers(ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC));
+        var compatibleText = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
+        var withoutMarkers = WithoutStatusMarkers(LookAlikeLetters.ReadEnclosedCapitals(compatibleText) ?? compatibleText);
         var compatible = ReadCareOf(withoutMarkers);
         var hasNonLatin = HasNonLatinLetter(compatible);
         if (hasNonLatin && LookAlikeLetters.ReadMixedWords(compatible) is { } lookAlike)

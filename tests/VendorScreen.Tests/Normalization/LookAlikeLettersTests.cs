@@ -47,4 +47,14 @@ public sealed class LookAlikeLettersTests
     {
         NameNormalizer.Normalize("\u041D\u0410\u0422\u041E").Select(f => f.Key).Should().Contain("nato");
     }
+
+    [Fact]
+    public void ReadEnclosedCapitals_ReadsTheCapitalsDrawnOnABlackCircleOrSquare()
+    {
+        LookAlikeLetters.ReadEnclosedCapitals("\U0001F177\U0001F178\U0001F17A\U0001F185\U0001F178\U0001F182\U0001F178\U0001F17E\U0001F17D camera")
+            .Should().Be("HIKVISION camera");
+        LookAlikeLetters.ReadEnclosedCapitals("\U0001F153\U0001F150\U0001F157\U0001F164\U0001F150").Should().Be("DAHUA");
+        LookAlikeLetters.ReadEnclosedCapitals("Dahua \U0001F1E8\U0001F1F3 \U0001F600").Should().BeNull(); // a flag and a face are no letters
+        LookAlikeLetters.ReadEnclosedCapitals("Hikvision").Should().BeNull();
+    }
 }

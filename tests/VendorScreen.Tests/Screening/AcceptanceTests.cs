@@ -103,10 +103,12 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [InlineData("D\u0410HUA 4MP Bullet Camera", "default:dahua")] // a Cyrillic A
     [InlineData("\u0415ZVIZ C6N 1080p Indoor Camera", "default:hikvision")] // a Cyrillic Ie
     [InlineData("\u0397\u0399\u039AVISION turret camera", "default:hikvision")] // Greek capitals
+    [InlineData("\U0001F177\U0001F178\U0001F17A\U0001F185\U0001F178\U0001F182\U0001F178\U0001F17E\U0001F17D 4MP camera", "default:hikvision")] // capitals on black squares
     public async Task ScreenAsync_ListingTitleWritingABrandWithCyrillicOrGreekLookAlikes_IsBlocked(string title, string maker)
     {
         // A letter of another script that looks like the Latin one hides the name from a keyword filter, not from a reader. A
-        // Cyrillic En or Greek capitals were reviewed as a misspelling (0.85) before such letters were read as the Latin ones.
+        // Cyrillic En or Greek capitals were reviewed as a misspelling (0.85) before such letters were read as the Latin ones,
+        // and capitals drawn on black squares were Clear.
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title, Seller = "Acme" });
 
         result.Decision.Should().Be(ScreeningDecision.Block);
