@@ -154,6 +154,22 @@ internal sealed class ProductContext
         return result;
     }
 
+    /// <summary>Gets the names a brand or manufacturer field gives when it gives several, parted by slashes or bars
+    /// (<c>Hikvision/EZVIZ</c>, <c>Dahua | Imou</c>), each of two letters or more; none when it gives one (<c>A/S</c>, <c>N/A</c>,
+    /// whose parts are single letters, are one).</summary>
+    public static IReadOnlyList<string> NamesOfAField(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.IndexOfAny(FieldSeparators) < 0)
+        {
+            return [];
+        }
+
+        var parts = text.Split(FieldSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && Array.TrueForAll(parts, p => p.Count(char.IsLetter) >= 2) ? parts : [];
+    }
+
+    private static readonly char[] FieldSeparators = ['/', '|'];
+
     /// <summary>Gets the pairs of words of a text that may be one model number written with a space: a word of two to four
     /// letters followed by a word with a digit, of letters, digits and separators (<c>IPC HDW2431T</c>, <c>DS 2CD2043G2-I</c>),
     /// in order and without repeats. Whether a pair is a model of a maker is the model prefixes' to say

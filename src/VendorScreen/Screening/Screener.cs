@@ -80,8 +80,8 @@ internal static partial class Screener
 
                 break;
             case ProductScreeningRequest product:
-                MatchName(state, "brand", product.Brand, options, matches, mention: false, cancellationToken);
-                MatchName(state, "manufacturer", product.Manufacturer, options, matches, mention: false, cancellationToken);
+                MatchNames(state, "brand", product.Brand, options, matches, cancellationToken);
+                MatchNames(state, "manufacturer", product.Manufacturer, options, matches, cancellationToken);
                 MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
                 MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
                 MatchFccId(state, product.FccId, matches, context, asOf);
@@ -441,8 +441,20 @@ internal static partial class Screener
         return false;
     }
 
+    // A product's field that may name several makers or brands ("Hikvision/EZVIZ"): the whole, and each of them on its own,
+    // each hit quoting the field as given.
+    private static void MatchNames(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, CancellationToken cancellationToken)
+    {
+        MatchName(state, field, value, options, matches, mention: false, cancellationToken);
+        foreach (var part in ProductContext.NamesOfAField(value))
+        {
+            MatchName(state, field, value, options, matches, mention: false, cancellationToken, part: part);
+        }
+    }
+
+    // part: the part of the value to screen, when not all of it (MatchNames); the hits quote the whole value.
     private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, CancellationToken cancellationToken,
-        PartyQualifiers? qualifiers = null, bool partialNames = false)
+        PartyQualifiers? qualifiers = null, bool partialNames = false, string? part = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -456,7 +468,7 @@ internal static partial class Screener
 
         // A batch or stream screens each name once per dataset generation (NameMatchMemo); a name it has screened before finds
         // the same matches again.
-        var memo = _oneThreadPerScreening && !compareEvery && NameMatchMemo.Keeps(value, mention) ? state.RepeatedNames : null;
+        var memo = _oneThreadPerScreening && !compareEvery && part is null && NameMatchMemo.Keeps(value, mention) ? state.RepeatedNames : null;
         var key = memo is null ? default : new NameMatchKey(field, value, partialNames, options.Algorithm, options.MaxCandidates, options.ReviewThreshold,
             options.MatchThreshold, qualifiers?.DateOfBirth, qualifiers?.Country, qualifiers?.UnrecognisedCountry);
         if (memo is not null && memo.TryRepeat(key, matches))
@@ -466,7 +478,7 @@ internal static partial class Screener
 
         // The best match of each entity, in the order the entities are first met, from here on in the list of matches.
         var first = matches.Count;
-        var variants = index.WithListedWordsApart(NameNormalizer.Normalize(value));
+        var variants = index.WithListedWordsApart(NameNormalizer.Normalize(part ?? value));
         var qualifications = qualifiers is null ? null : new Dictionary<int, PartyQualifiers.Qualification?>();
         var windows = Windows(variants);
         var similarCache = ReferenceEquals(windows, variants) ? null : new Dictionary<string, ArraySegment<int>>(StringComparer.Ordinal);

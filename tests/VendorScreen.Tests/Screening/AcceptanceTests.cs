@@ -115,6 +115,23 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "title");
     }
 
+    [Theory]
+    [InlineData("Hikvision/EZVIZ", null, "default:hikvision")]
+    [InlineData("Dahua | Imou", null, "default:dahua")]
+    [InlineData(null, "Acme Electronics/Hikvision", "default:hikvision")]
+    public async Task ScreenAsync_BrandOrManufacturerFieldGivingSeveralNames_BlocksOnACoveredOne(string? brand, string? manufacturer, string maker)
+    {
+        // A marketplace's brand field that gives two brands was scored as one name of both words ("Hikvision/EZVIZ" 0.74 against
+        // Hikvision) and only reviewed as a mention; each name it gives is now screened on its own too, quoting the field.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = brand, Manufacturer = manufacturer, Title = "4MP camera" });
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        var hits = result.Hits.Where(h => h.ListedEntityId == maker && h.Score == 1).ToList();
+        hits.Should().NotBeEmpty();
+        var field = brand == null ? "manufacturer" : "brand";
+        hits.Should().OnlyContain(h => h.Field == field && h.Query == (brand ?? manufacturer));
+    }
+
     [Fact]
     public async Task ScreenAsync_SellerWritingAMakerWithCyrillicLookAlikes_IsBlocked()
     {

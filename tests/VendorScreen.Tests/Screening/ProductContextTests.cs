@@ -83,6 +83,18 @@ public sealed class ProductContextTests
     }
 
     [Fact]
+    public void NamesOfAField_PartsTheNamesAFieldGivesBySlashesOrBars()
+    {
+        ProductContext.NamesOfAField("Hikvision/EZVIZ").Should().Equal("Hikvision", "EZVIZ");
+        ProductContext.NamesOfAField("Dahua | Imou / Lorex").Should().Equal("Dahua", "Imou", "Lorex");
+        ProductContext.NamesOfAField("Hikvision").Should().BeEmpty();
+        ProductContext.NamesOfAField("Acme A/S").Should().BeEmpty(); // a part of a single letter: one name
+        ProductContext.NamesOfAField("N/A").Should().BeEmpty();
+        ProductContext.NamesOfAField("Hikvision/").Should().BeEmpty();
+        ProductContext.NamesOfAField(null).Should().BeEmpty();
+    }
+
+    [Fact]
     public void SpacedModelWords_PairAShortWordOfLettersWithAWordThatHasADigit()
     {
         ProductContext.SpacedModelWords("4MP PoE IPC HDW2431T AS, DS 2CD2043G2-I. DS 2CD2043G2-I with 30m IR and H.265")
