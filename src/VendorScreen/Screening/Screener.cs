@@ -813,7 +813,8 @@ internal static partial class Screener
             var count = 0;
             foreach (var id in more)
             {
-                if (Array.IndexOf(ids!, id, 0, found) < 0)
+                // The look-up may have found nothing, and a thread's first look-up has no buffer then.
+                if (found == 0 || Array.IndexOf(ids!, id, 0, found) < 0)
                 {
                     extra[count++] = id;
                 }

@@ -52,6 +52,34 @@ public sealed class CutNameTests
     }
 
     [Fact]
+    public void ScreenAsync_LegalFormsAndTheStartOfAWord_AsAThreadsFirstScreening_FindsTheNamesOfTheWordsItStarts()
+    {
+        // The look-up of such a name finds nothing, and a thread that has not screened before has no buffer of candidates: the
+        // names of the word it starts were then compared against a buffer that was not there (ArgumentNullException).
+        var others = Enumerable.Range(0, 100).Select(i => Listed($"t:f{i}", $"LIMITED LIABILITY COMPANY {Filler(i)}")).ToList();
+        ScreeningResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = ScreenAsync("LIMITED LIABILITY COMPANY STROYGAZM", extra: [.. others, Listed("t:s1", "LIMITED LIABILITY COMPANY STROYGAZMONTAZH")])
+                    .GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+
+        thread.Start();
+        thread.Join();
+
+        failure.Should().BeNull();
+        result!.Hits.Should().Contain(h => h.EntityId == "t:s1").Which.Features.Should().Contain(f => f.Feature == "cut-name");
+    }
+
+    [Fact]
     public async Task ScreenAsync_NameCutWithoutTheSpaceItEndedWith_IsReadAsCut()
     {
         // "ABU GHUNAYM SQUAD OF THE HIZBALLAH " without its last space: 34 characters, one less than the field.
