@@ -22,6 +22,9 @@ internal static class LegalForms
         ["anonima"] = "sa", ["anonyme"] = "sa",
         ["ооо"] = "llc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc", ["ао"] = "jsc", ["тов"] = "llc", ["тоо"] = "llc",
         ["aktiengesellschaft"] = "ag", ["gesellschaft"] = "co", ["haftung"] = "gmbh", ["beschrankter"] = "gmbh",
+        // Chinese forms in pinyin, as customs and company registers write a Chinese name ("SHANGHAI BINGZHI GUOJI MAOYI YOUXIAN
+        // GONGSI"): "gongsi" (公司) is a company, "zonggongsi" (总公司) a head company; the phrases are below.
+        ["gongsi"] = "co", ["zonggongsi"] = "corp",
         // Forms of Europe, the Gulf and Asia that lists write after a company's name ("VENTORA DEVELOPMENT SASU", "BM SYSTEMS EAD",
         // "KITOKOFOOD, SPRL"): read as words, each was a word of the highest weight, and the name written without it stayed below
         // review. Each is its own compare form: few names carry it, so that the candidate look-up still finds a short name through
@@ -279,6 +282,9 @@ internal static class LegalForms
         (["kabushiki", "gaisha"], "corp"),
         (["godo", "kaisha"], "llc"),
         (["yugen", "kaisha"], "ltd"),
+        (["gufen", "youxian", "gongsi"], "ltd"), // 股份有限公司, a company limited by shares
+        (["youxian", "zeren", "gongsi"], "llc"), // 有限责任公司, a limited liability company
+        (["youxian", "gongsi"], "ltd"), // 有限公司, a limited company
     ];
 
     // The legal forms as written out, a word or the words of a phrase joined by single spaces, each once.

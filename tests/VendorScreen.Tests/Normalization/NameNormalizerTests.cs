@@ -8,6 +8,10 @@ public sealed class NameNormalizerTests
     [Theory]
     [InlineData("Hangzhou Hikvision Digital Technology Co., Ltd.", "hangzhou hikvision digital technology co ltd")]
     [InlineData("ZTE CORPORATION", "zte corp")]
+    [InlineData("DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI", "dalian zhenghua maoyi ltd")] // Chinese forms in pinyin
+    [InlineData("Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "hangzhou haikang weishi shuzi jishu ltd")]
+    [InlineData("Beijing Xinhua Youxian Zeren Gongsi", "beijing xinhua llc")]
+    [InlineData("ZHONGGUO JINGMI JIXIE JINCHUKOU ZONGGONGSI", "zhongguo jingmi jixie jinchukou corp")]
     [InlineData("Société Générale S.A.", "societe generale sa")]
     [InlineData("Tongfang R.I.A. Co., Ltd.", "tongfang ria co ltd")]
     [InlineData("Shenzhen Hua'antai Intelligent Technology", "shenzhen huaantai intelligent technology")]

@@ -132,6 +132,19 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         hits.Should().OnlyContain(h => h.Field == field && h.Query == (brand ?? manufacturer));
     }
 
+    [Theory]
+    [InlineData("Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "default:hikvision")]
+    [InlineData("Zhejiang Dahua Jishu Gufen Youxian Gongsi", "default:dahua")]
+    public async Task ScreenAsync_CoveredMakersChineseNameInPinyin_IsBlocked(string name, string maker)
+    {
+        // A Chinese supplier's name as customs and company registers write it, in pinyin with its legal form (股份有限公司, "gufen
+        // youxian gongsi"): the form was read as three words the name written in characters lacks (0.81 and 0.70).
+        var result = await ScreenAsync(ScreeningRequest.ForParty(name));
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits[0].ListedEntityId.Should().Be(maker);
+    }
+
     [Fact]
     public async Task ScreenAsync_SellerWritingAMakerWithCyrillicLookAlikes_IsBlocked()
     {
