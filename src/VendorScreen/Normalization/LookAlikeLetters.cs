@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace VendorScreen.Normalization;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class LookAlikeLetters
 {
     // Cyrillic and Greek letters and the Latin letters they look like, with their accented letters (Greek "ά", Cyrillic "ў"),
     // whose accents a name's compare form drops.
-    private static readonly Dictionary<char, char> Latin = WithAccentedLetters(new()
+    private static readonly FrozenDictionary<char, char> Latin = WithAccentedLetters(new()
     {
         // Cyrillic capitals and small letters.
         ['А'] = 'A', ['В'] = 'B', ['Е'] = 'E', ['Ё'] = 'E', ['К'] = 'K', ['М'] = 'M', ['Н'] = 'H', ['О'] = 'O',
@@ -29,7 +31,7 @@ internal static class LookAlikeLetters
         ['α'] = 'a', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p', ['υ'] = 'u', ['χ'] = 'x',
     });
 
-    private static Dictionary<char, char> WithAccentedLetters(Dictionary<char, char> letters)
+    private static FrozenDictionary<char, char> WithAccentedLetters(Dictionary<char, char> letters)
     {
         for (var c = '\u0370'; c <= '\u052F'; c++)
         {
@@ -40,7 +42,7 @@ internal static class LookAlikeLetters
             }
         }
 
-        return letters;
+        return letters.ToFrozenDictionary();
     }
 
     /// <summary>Reads the look-alike letters of every word of a text that mixes Latin letters with Cyrillic or Greek ones that
@@ -50,8 +52,8 @@ internal static class LookAlikeLetters
     public static string? ReadMixedWords(string text)
     {
         // A word is as a reader sees one, letters with the dots, hyphens and apostrophes between them ("С.A.D.", "В-FINANCE"),
-        // cut at each letter that looks like no Latin one ("Хиквижн" in "Hikvision-Хиквижн" keeps its Cyrillic letters): so a
-        // name read once reads the same again, a word of its compare form never joining what such a letter parts.
+        // cut at each letter that looks like no Latin one ("Ж", "и"): so a name read once reads the same again, a word of its
+        // compare form never joining what such a letter parts.
         char[]? read = null;
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
