@@ -119,6 +119,8 @@ internal static class LookAlikeLetters
     // A letter neither Latin nor one that looks like a Latin letter ("Ж", "и", a Han character).
     private static bool IsForeignLetter(char c) => char.IsLetter(c) && !IsLatinLetter(c) && !Latin.ContainsKey(c);
 
+    // Wider than the normaliser's test of a name in Latin letters (up to U+024F): a letter of Latin Extended Additional
+    // ("ạ", U+1EA1) is Latin here too, for its compare form drops the accent, and a word read once must read the same again.
     private static bool IsLatinLetter(char c) =>
         char.IsAsciiLetter(c) || (c is >= '\u00C0' and <= '\u024F' or >= '\u1E00' and <= '\u1EFF' && char.IsLetter(c));
 
