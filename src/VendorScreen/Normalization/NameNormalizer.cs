@@ -470,6 +470,9 @@ internal static partial class NameNormalizer
             // A query's words written run together ("DahuaTechnologyCoLtd", "KALALIMITED"), read apart besides as written.
             var apart = asAParty ? WordsApart(compatible, native, asWritten) : null;
 
+            // A query's symbols written for letters inside a word ("H!KV!S!ON", "D@HUA"), read as those letters besides as written.
+            var symbols = asAParty ? WithSymbolLettersRead(compatible, native) : null;
+
             // The names a vendor master's words join, read only when the name holds such a word (a list is made for them then).
             var careOfWritten = !ReferenceEquals(compatible, withoutMarkers);
             if (asAParty && HoldsPartySeparator(native, careOfWritten))
@@ -479,6 +482,25 @@ internal static partial class NameNormalizer
                 if (apart is not null)
                 {
                     read.Add(apart);
+                }
+
+                if (symbols is not null)
+                {
+                    read.Add(symbols);
+                }
+
+                return read;
+            }
+
+            if (symbols is not null)
+            {
+                List<NormalizedName> read = [whole];
+                foreach (var variant in (ReadOnlySpan<NormalizedName?>)[asWritten, apart, symbols])
+                {
+                    if (variant is not null)
+                    {
+                        read.Add(variant);
+                    }
                 }
 
                 return read;
@@ -543,6 +565,19 @@ internal static partial class NameNormalizer
         }
 
         return variants;
+    }
+
+    // The tokens of a name in Latin letters with its symbols written for letters read as those letters (SymbolLetters), or null
+    // when it has none or reads as written so.
+    private static NormalizedName? WithSymbolLettersRead(string text, List<NameToken> native)
+    {
+        if (SymbolLetters.Read(text) is not { } read)
+        {
+            return null;
+        }
+
+        var tokens = Tokenize(read, transliterated: false, out _, lettersAsWritten: false, out _);
+        return tokens.Count == 0 || SameTokens(tokens, native) ? null : new NormalizedName(tokens, false);
     }
 
     // The tokens of a name in Latin letters with the words it runs together set apart (WithRunTogetherWordsApart), or null when it
