@@ -182,13 +182,16 @@ internal sealed class PartyQualifiers
     /// <param name="entity">The entity.</param>
     /// <param name="dataset">The dataset whose lists it is on, or <see langword="null"/> for the known lists.</param>
     /// <returns>Whether it is.</returns>
-    internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset)
-    {
-        if (string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal))
-        {
-            return true;
-        }
+    internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset) =>
+        string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal) || IsListedOnAProcurementProhibition(entity, dataset);
 
+    /// <summary>Gets whether an entity is itself on a procurement-prohibition list (a covered maker such as ZTE or DJI, not a
+    /// subsidiary, brand or relabeller tied to one).</summary>
+    /// <param name="entity">The entity.</param>
+    /// <param name="dataset">The dataset whose lists it is on, or <see langword="null"/> for the known lists.</param>
+    /// <returns>Whether it is.</returns>
+    internal static bool IsListedOnAProcurementProhibition(Entity entity, ScreeningDataset? dataset)
+    {
         var listings = entity.Listings;
         for (var i = 0; i < listings.Count; i++)
         {

@@ -892,7 +892,7 @@ internal static partial class Screener
         var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
         if (mention)
         {
-            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state) && ExactCandidateTokens(scored))
             {
                 var accessory = IsAccessoryMention(variant, candidate.Normalized);
                 return Pending(index, candidate, 1.0, scored, variant, isMention: true, accessory);
@@ -910,7 +910,7 @@ internal static partial class Screener
         }
 
         if (mentionable && scored.CandidateContained && scored.QueryExtrasAreQualifiers && scored.Score < QualifiedNameScore
-            && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+            && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state) && ExactCandidateTokens(scored))
         {
             // "Norsat International Inc." names Norsat: the extra words only qualify the name.
             return Pending(index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
@@ -941,7 +941,7 @@ internal static partial class Screener
                 matchThreshold: options.MatchThreshold);
         }
 
-        if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate.Normalized) && ExactCandidateTokens(scored))
+        if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state) && ExactCandidateTokens(scored))
         {
             // A whole name of two words or more, word for word and in order, inside a party's name with other words ("SHIRAZ
             // ELECTRONICS INDUSTRIES (OLD)", "... DBA ...", "... C/O ...") is that party written as vendor masters write it, rather
@@ -1864,6 +1864,30 @@ internal static partial class Screener
 
         return count;
     }
+
+    // Whether a candidate's name, found in a longer text, says that the text names its entity: a distinctive name
+    // (IsDistinctiveMention), or a covered maker's name of three capitals ("ZTE", "DJI", "HYT") when the maker is itself on a
+    // procurement-prohibition list: such a name is the maker's mark, which a listing's title writes as a word of its own ("DJI Mini
+    // 4 Pro drone", "ZTE Blade V40 smartphone"). A relabeller's or a sanctioned party's short name is no such mark ("ADI", "LTS").
+    private static bool IsDistinctiveMention(IndexedName candidate, Entity entity, EngineState state) =>
+        IsDistinctiveMention(candidate.Normalized) || IsCoveredMakersMark(candidate, entity, state);
+
+    /// <summary>Gets whether a name is a covered maker's mark of three capitals (<c>ZTE</c>, <c>DJI</c>): a name of one word, written
+    /// as three capital Latin letters, of an entity itself on a procurement-prohibition list.</summary>
+    /// <param name="candidate">The indexed name.</param>
+    /// <param name="entity">Its entity.</param>
+    /// <param name="state">The engine state, for the dataset's lists.</param>
+    /// <returns>Whether it is such a mark.</returns>
+    internal static bool IsCoveredMakersMark(IndexedName candidate, Entity entity, EngineState state)
+    {
+        var value = candidate.Name.Value;
+        return value.Length == CoveredMarkLength && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1]) && char.IsAsciiLetterUpper(value[2])
+            && candidate.Name.Kind != NameKind.WeakAlias && PartyQualifiers.IsListedOnAProcurementProhibition(entity, state.Dataset);
+    }
+
+    // The letters of a covered maker's mark (IsCoveredMakersMark); a name of four letters or more is distinctive anyway, and one
+    // of two is too often a word or another code.
+    private const int CoveredMarkLength = 3;
 
     private static bool IsDistinctiveMention(NormalizedName name)
     {
