@@ -72,6 +72,35 @@ internal static partial class NameNormalizer
         return sb.ToString();
     }
 
+    /// <summary>Gets a text's compatibility form (NFKC) for reading its words: lone surrogates replaced (<see
+    /// cref="ReplaceLoneSurrogates"/>), and the trade mark and service mark signs (<c>™</c>, <c>℠</c>) read as spaces, which
+    /// NFKC would write as the letters <c>TM</c> and <c>SM</c> run onto the word they mark (<c>HIKVISION™</c> would be
+    /// <c>HIKVISIONTM</c>).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Its compatibility form.</returns>
+    internal static string CompatibleForm(string text)
+    {
+        var valid = ReplaceLoneSurrogates(text);
+        if (valid.AsSpan().IndexOfAny(MarkSigns) >= 0)
+        {
+            valid = string.Create(valid.Length, valid, static (span, source) =>
+            {
+                source.AsSpan().CopyTo(span);
+                for (var i = span.IndexOfAny(MarkSigns); i >= 0 && i < span.Length; i++)
+                {
+                    if (MarkSigns.Contains(span[i]))
+                    {
+                        span[i] = ' ';
+                    }
+                }
+            });
+        }
+
+        return valid.Normalize(NormalizationForm.FormKC);
+    }
+
+    private static readonly SearchValues<char> MarkSigns = SearchValues.Create("\u2122\u2120");
+
     /// <summary>Replaces every lone surrogate (half of a UTF-16 pair without its other half) with U+FFFD, so that the text is valid
     /// Unicode for normalisation; a valid text is returned as is, without copying.</summary>
     /// <param name="text">The text.</param>
@@ -430,7 +459,7 @@ internal static partial class NameNormalizer
             return [];
         }
 
-        var compatibleText = ReplaceLoneSurrogates(name).Normalize(NormalizationForm.FormKC);
+        var compatibleText = CompatibleForm(name);
         var withoutMarkers = WithoutStatusMarkers(LookAlikeLetters.ReadEnclosedCapitals(compatibleText) ?? compatibleText);
         var compatible = ReadCareOf(withoutMarkers);
         var hasNonLatin = HasNonLatinLetter(compatible);
@@ -613,7 +642,7 @@ internal static partial class NameNormalizer
             return variants;
         }
 
-        var compatible = ReadCareOf(WithoutStatusMarkers(ReplaceLoneSurrogates(name!).Normalize(NormalizationForm.FormKC)));
+        var compatible = ReadCareOf(WithoutStatusMarkers(CompatibleForm(name!)));
         var asWritten = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out _, abbreviationsAsWritten: true);
         if (!asWritten.Exists(t => LegalForms.IsAbbreviation(t.Text)) || variants.Any(v => SameTokens(v.Tokens, asWritten)))
         {

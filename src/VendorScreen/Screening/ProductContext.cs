@@ -269,7 +269,7 @@ internal sealed class ProductContext
     {
         var words = new List<string>();
         var sb = new StringBuilder();
-        foreach (var c in Normalization.NameNormalizer.ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormKC))
+        foreach (var c in Normalization.NameNormalizer.CompatibleForm(text))
         {
             if (char.IsLetterOrDigit(c) && c < '\u3000')
             {

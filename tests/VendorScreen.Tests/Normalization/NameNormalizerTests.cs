@@ -167,6 +167,16 @@ public sealed class NameNormalizerTests
     }
 
     [Theory]
+    [InlineData("HIKVISION\u2122 4MP camera", "hikvision 4mp camera")] // NFKC would write the sign as "TM" run onto the word
+    [InlineData("Dahua\u2122", "dahua")]
+    [InlineData("EZVIZ\u2120 store", "ezviz store")] // the service mark sign, "SM"
+    [InlineData("Hikvision\u00AE camera", "hikvision camera")] // the registered sign is a symbol already
+    public void Normalize_ATradeMarkSign_IsNoPartOfTheWordItMarks(string name, string expected)
+    {
+        NameNormalizer.Normalize(name)[0].Key.Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData("McKesson Corporation")] // "Mc" and "Mac" start a name
     [InlineData("MacArthur Foundation")]
     [InlineData("iBio, Inc.")] // as does one lower-case letter

@@ -119,10 +119,13 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [InlineData("H!KV!S!ON 4MP IP camera", "default:hikvision")]
     [InlineData("HIKVI$ION 4MP IP camera", "default:hikvision")]
     [InlineData("D@HUA 4MP Bullet Camera", "default:dahua")]
+    [InlineData("HIKVISION\u2122 4MP IP camera", "default:hikvision")] // a trade mark sign, which NFKC writes "TM"
+    [InlineData("EZVIZ\u2122 C6N 1080p Indoor Camera", "default:hikvision")]
     public async Task ScreenAsync_ListingTitleWritingABrandWithSymbolsForLetters_IsBlocked(string title, string maker)
     {
         // Symbols for the letters they look like hide the name from a keyword filter, not from a reader; such titles were Clear,
-        // the symbols read as spaces between the name's pieces.
+        // the symbols read as spaces between the name's pieces. A trade mark sign was read as the letters "TM" run onto the
+        // brand ("hikvisiontm"), and such titles were Clear too.
         var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title, Seller = "Acme" });
 
         result.Decision.Should().Be(ScreeningDecision.Block);
