@@ -160,6 +160,22 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("DJI Europe B.V.", "default:dji", ScreeningDecision.Block)] // Clear before
+    [InlineData("ZTE USA, Inc.", "default:zte", ScreeningDecision.Block)] // reviewed before (0.83)
+    [InlineData("HYT America Inc", "default:hytera", ScreeningDecision.Block)] // reviewed before (0.82)
+    [InlineData("DJI Official Store", "default:dji", ScreeningDecision.Review)] // Clear before; a storefront, as "Hikvision Official Store"
+    [InlineData("ZTE Kangxun Telecom", "default:zte", ScreeningDecision.Review)] // Clear before
+    public async Task ScreenAsync_PartyNamedWithACoveredMakersThreeLetterMark_IsNotClear(string name, string maker, ScreeningDecision expected)
+    {
+        // A covered maker's mark with words that only qualify it (a place, a legal form) names the maker, or a company of it;
+        // with other words it is mentioned in a longer name, for review.
+        var result = await ScreenAsync(ScreeningRequest.ForParty(name));
+
+        result.Decision.Should().Be(expected);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker);
+    }
+
+    [Theory]
     [InlineData("Propellers for DJI Mini 3 Pro, 8 pack", "default:dji")]
     [InlineData("USB-C cable for ZTE phones", "default:zte")]
     public async Task ScreenAsync_AccessoryForACoveredMakersThreeLetterMark_IsReviewed(string title, string maker)
