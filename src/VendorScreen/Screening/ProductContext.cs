@@ -10,7 +10,7 @@ namespace VendorScreen.Screening;
 /// (<see cref="Relation.Scope"/>, <see cref="EntityIdentifier.Scope"/>) and weak identifiers apply only within these categories.
 /// </summary>
 /// <remarks>Instances are immutable and safe for concurrent use.</remarks>
-internal sealed class ProductContext
+internal sealed partial class ProductContext
 {
     // Words (after folding to lower case) that name a category. Two-word entries are matched on adjacent words.
     private static readonly (string Words, string Category)[] Vocabulary =
@@ -169,6 +169,55 @@ internal sealed class ProductContext
     }
 
     private static readonly char[] FieldSeparators = ['/', '|'];
+
+    /// <summary>Gets the FCC IDs a text gives with their label, as listings print them (<c>FCC ID: 2ADTD-DS2CD2043G2</c>, <c>FCCID
+    /// SVN-IPC</c>, <c>FCC: 2AVYF-IPC-F42FX</c>), in order and without repeats. A label without "ID" only counts before an ID with a
+    /// digit, so that <c>FCC: approved</c> gives none; <c>FCC certified</c> and <c>FCC Part 15</c> give none.</summary>
+    /// <param name="text">The text (a listing's title).</param>
+    /// <returns>The IDs as written.</returns>
+    public static IReadOnlyList<string> FccIdsInText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.IndexOf("FCC", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in LabelledFccId().Matches(text))
+        {
+            var id = m.Groups["id"].Value.TrimEnd('-', '_');
+            if (!result.Contains(id, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(id);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Gets an identifier field's value without the label a form or a marketplace put before it (<c>FCC ID: 2ADTD</c>,
+    /// <c>Model: DS-2CD2043G2-I</c>, <c>Model No. IPC-HFW2431S</c>, <c>P/N: ...</c>): the label's letters would otherwise be read as
+    /// the identifier's first characters.</summary>
+    /// <param name="value">The field's value.</param>
+    /// <returns>The value after its label; the value itself when it has none, or nothing after it.</returns>
+    public static string WithoutLabel(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var m = IdentifierLabel().Match(value);
+        return m.Success && m.Length < value.Length ? value[m.Length..] : value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"(?<![A-Za-z0-9])FCC[\s\-_]*ID(?:\s*(?:No\.?|number))?\s*[:#]?\s*(?<id>[A-Za-z0-9][A-Za-z0-9\-_]{2,})|(?<![A-Za-z0-9])FCC\s*[:#]\s*(?<id>[A-Za-z0-9\-_]*[0-9][A-Za-z0-9\-_]*)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex LabelledFccId();
+
+    // "FCC ID:", "FCC:", "FCCID", "Model:", "Model No.", "Model number", "Item model number:", "Part No.", "P/N:": a label followed by
+    // a colon, a hash or white space (after "No." or "number", or after "FCC ID").
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^\s*(?:FCC(?:[\s\-_]*ID)?(?:\s*(?:No\.?|number))?\s*[:#]?|(?:item\s+)?(?:model|part|p/n)(?:\s*(?:No\.?|number|#)\s*[:#]?|\s*[:#]))\s*(?=[A-Za-z0-9])",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex IdentifierLabel();
 
     /// <summary>Gets the pairs of words of a text that may be one model number written with a space: a word of two to four
     /// letters followed by a word with a digit, of letters, digits and separators (<c>IPC HDW2431T</c>, <c>DS 2CD2043G2-I</c>),

@@ -84,12 +84,20 @@ internal static partial class Screener
                 MatchNames(state, "manufacturer", product.Manufacturer, options, matches, cancellationToken);
                 MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
                 MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
-                MatchFccId(state, product.FccId, matches, context, asOf);
-                MatchModel(state, "model", product.Model, product.Model, word: false, matches, context, asOf);
+                MatchFccId(state, "fcc_id", product.FccId, product.FccId, matches, context, asOf);
+                foreach (var fccId in ProductContext.FccIdsInText(product.Title))
+                {
+                    // An FCC ID printed in the title ("4MP camera, FCC ID: 2ADTD-DS2CD2043G2"): its grantee is the maker.
+                    MatchFccId(state, "title", product.Title, fccId, matches, context, asOf);
+                }
+
+                // A model field's label ("Model: DS-2CD2043G2-I") is no part of the model.
+                var model = product.Model is null ? null : ProductContext.WithoutLabel(product.Model);
+                MatchModel(state, "model", product.Model, model, word: false, matches, context, asOf);
                 foreach (var token in ProductContext.ModelTokens(product.Title))
                 {
                     // A model number written in the title ("DH-XVR5108HS 8 channel DVR"); the model field is matched on its own.
-                    if (!string.Equals(NameNormalizer.FoldIdentifier(token), NameNormalizer.FoldIdentifier(product.Model), StringComparison.Ordinal))
+                    if (!string.Equals(NameNormalizer.FoldIdentifier(token), NameNormalizer.FoldIdentifier(model), StringComparison.Ordinal))
                     {
                         MatchModel(state, "title", product.Title!, token, word: true, matches, context, asOf);
                     }
@@ -2017,12 +2025,13 @@ internal static partial class Screener
         return tokens.Skip(at + 1).Take(3).Any(t => t.Text is "compatible" or "replacement" or "adapter");
     }
 
-    private static void MatchFccId(EngineState state, string? fccId, List<Match> matches, ProductContext context, DateOnly asOf)
+    // field and query: the request's field and its value, which hold the FCC ID (the fcc_id field, or a title that prints one).
+    private static void MatchFccId(EngineState state, string field, string? query, string? fccId, List<Match> matches, ProductContext context, DateOnly asOf)
     {
-        var folded = NameNormalizer.FoldIdentifier(fccId);
+        // "FCC ID: 2ADTD-5604SD" as printed on labels, "FCC: 2ADTD-5604SD".
+        var folded = NameNormalizer.FoldIdentifier(fccId is null ? null : ProductContext.WithoutLabel(fccId));
         if (folded.StartsWith("FCCID", StringComparison.Ordinal))
         {
-            // "FCC ID: 2ADTD-5604SD" as printed on labels.
             folded = folded[5..];
         }
 
@@ -2044,7 +2053,7 @@ internal static partial class Screener
                 continue;
             }
 
-            matches.Add(new Match("fcc_id", fccId!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
+            matches.Add(new Match(field, query!, entity, $"FCC grantee code {id.Value}", null, id.Confidence, 1,
                 [new FeatureScore("fcc-grantee-code", 1, 1, string.Create(CultureInfo.InvariantCulture, $"FCC ID {fccId} has grantee code {grantee}, held by {entity.PrimaryName}"))],
                 exactIdentifier: true, productIdentifier: true, scheme: IdentifierSchemes.FccGranteeCode) { Identifier = id, EvidenceKind = MatchEvidence.FccGranteeCode });
         }

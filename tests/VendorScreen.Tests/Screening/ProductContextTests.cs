@@ -95,6 +95,37 @@ public sealed class ProductContextTests
     }
 
     [Fact]
+    public void FccIdsInText_FindsTheIdsAfterTheirLabel()
+    {
+        ProductContext.FccIdsInText("4MP camera, FCC ID: 2ADTD-DS2CD2043G2, FCC ID 2ADTD-DS2CD2043G2").Should().Equal("2ADTD-DS2CD2043G2");
+        ProductContext.FccIdsInText("Camera (FCCID:SVN-IPC) and FCC-ID# 2AVYF-IPC-F42FX.").Should().Equal("SVN-IPC", "2AVYF-IPC-F42FX");
+        ProductContext.FccIdsInText("Camera FCC: 2AVYF-IPC").Should().Equal("2AVYF-IPC");
+        ProductContext.FccIdsInText("FCC ID No. QISVOG-LX9 phone").Should().Equal("QISVOG-LX9");
+        ProductContext.FccIdsInText("FCC certified, FCC Part 15, FCC: approved").Should().BeEmpty();
+        ProductContext.FccIdsInText("NFCC ID: 2ADTD").Should().BeEmpty(); // not the label
+        ProductContext.FccIdsInText(null).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Model: DS-2CD2043G2-I", "DS-2CD2043G2-I")]
+    [InlineData("Model No. IPC-HFW2431S", "IPC-HFW2431S")]
+    [InlineData("model number DS-7608NI", "DS-7608NI")]
+    [InlineData("Item model number: DH-XVR5108HS", "DH-XVR5108HS")]
+    [InlineData("P/N: DS-2CD2043G2-I", "DS-2CD2043G2-I")]
+    [InlineData("Part #DS-7608NI", "DS-7608NI")]
+    [InlineData("FCC ID: 2ADTD", "2ADTD")]
+    [InlineData("FCC: 2ADTD-5604SD", "2ADTD-5604SD")]
+    [InlineData("FCCID 2ADTD", "2ADTD")]
+    [InlineData("DS-2CD2043G2-I", "DS-2CD2043G2-I")] // no label
+    [InlineData("Model 3", "Model 3")] // a word, not a label: no colon, hash or number word
+    [InlineData("Model:", "Model:")] // nothing after the label
+    [InlineData("MODELDS2CD", "MODELDS2CD")]
+    public void WithoutLabel_LeavesOutAFieldsLabel(string value, string expected)
+    {
+        ProductContext.WithoutLabel(value).Should().Be(expected);
+    }
+
+    [Fact]
     public void SpacedModelWords_PairAShortWordOfLettersWithAWordThatHasADigit()
     {
         ProductContext.SpacedModelWords("4MP PoE IPC HDW2431T AS, DS 2CD2043G2-I. DS 2CD2043G2-I with 30m IR and H.265")

@@ -43,6 +43,58 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("FCC: 2ADTD-DS2CD2043G2I", "default:hikvision")] // a label without "ID" was read as the code "FCC"
+    [InlineData("FCC ID# 2AVYF-IPC-F42FX", "default:dahua")]
+    [InlineData("fcc-id 2adtd-5604sd", "default:hikvision")]
+    public async Task ScreenAsync_FccIdFieldWithALabel_ReviewsTheGrantee(string fccId, string listed)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = "Wireless device", FccId = fccId });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.Field == "fcc_id" && h.Query == fccId && h.ListedEntityId == listed && h.Evidence!.Kind == MatchEvidence.FccGranteeCode);
+    }
+
+    [Theory]
+    [InlineData("4MP PoE camera, FCC ID: 2ADTD-DS2CD2043G2", "default:hikvision")]
+    [InlineData("FCC ID 2ADTD-5604SD 4 channel DVR", "default:hikvision")]
+    [InlineData("Wi-Fi camera (FCCID: 2AVYF-IPC-F42FX)", "default:dahua")]
+    [InlineData("Indoor camera FCC: 2AVYF-IPC-F42FX", "default:dahua")]
+    public async Task ScreenAsync_FccIdPrintedInTheTitle_ReviewsTheGrantee(string title, string listed)
+    {
+        // A relabelled product's listing that prints its FCC ID names its maker by the grantee code; such titles were Clear.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = title });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.Field == "title" && h.Query == title && h.ListedEntityId == listed && h.Evidence!.Kind == MatchEvidence.FccGranteeCode);
+    }
+
+    [Theory]
+    [InlineData("FCC certified 4MP camera")] // no ID after the label
+    [InlineData("FCC Part 15 compliant camera")]
+    [InlineData("FCC: approved camera")] // a label without "ID" before a word without a digit
+    [InlineData("FCC ID: QIT-ABC123 camera")] // a grantee code of no covered maker
+    public async Task ScreenAsync_TitleWithoutACoveredFccId_IsClear(string title)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = title });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Theory]
+    [InlineData("Model: DS-2CD2043G2-I", "default:hikvision")] // the label's letters were read as the model's start
+    [InlineData("Model No. IPC-HFW2431S-S-S2", "default:dahua")]
+    [InlineData("Item model number: DH-XVR5108HS-I3", "default:dahua")]
+    public async Task ScreenAsync_ModelFieldWithALabel_ReviewsAsModelPrefix(string model, string listed)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Generic", Title = "Camera", Model = model });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        var hits = result.Hits.Where(h => h.ListedEntityId == listed).ToList();
+        hits.Should().NotBeEmpty();
+        hits.Should().OnlyContain(h => h.Field == "model" && h.Query == model && h.Evidence!.Kind == MatchEvidence.ModelPrefix);
+    }
+
+    [Theory]
     [InlineData("2AD")] // shorter than a five-character code: no grantee code
     [InlineData("2ADT")]
     public async Task ScreenAsync_FccIdTooShortForItsGranteeCode_IsClear(string fccId)
