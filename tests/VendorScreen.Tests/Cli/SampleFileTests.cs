@@ -44,6 +44,9 @@ public sealed class SampleFileTests
         decisions["P03"].Should().Be("block", "HiLook is a Hikvision brand");
         decisions["P04"].Should().NotBe("clear", "FCC grantee code 2ADTD is Hikvision's");
         decisions["P08"].Should().Be("clear", "Axis is a legitimate maker");
+        decisions["P15"].Should().Be("review", "the FCC ID printed in the title has Hikvision's grantee code");
+        decisions["P16"].Should().Be("block", "DJI is on the FCC Covered List");
+        decisions["P17"].Should().Be("block", "Hikvision written with symbols for letters");
     }
 
     internal static string SamplePath(string name)
