@@ -126,9 +126,10 @@ internal sealed partial class CandidateIndex
     private void OfferedByGroup(NameScript script, List<string> runs, int g, int count, Scratch scratch, List<SoundWord> offered)
     {
         const int most = SoundVocabulary.MaxPrefixRuns;
-        const int keysEach = CrossScriptKey.MaxRetrievalKeys;
+        const int keysEach = CrossScriptKey.MaxQueryRetrievalKeys;
         Span<int> keyBuffer = stackalloc int[most * keysEach];
         Span<int> keyCounts = stackalloc int[most];
+        Span<int> codeKeyCounts = stackalloc int[most];
         Span<ulong> keyMasks = stackalloc ulong[most];
         Span<int> ends = stackalloc int[most];
         for (var r = 0; r < count; r++)
@@ -147,8 +148,9 @@ internal sealed partial class CandidateIndex
         for (var r = 0; r < count; r++)
         {
             // Chinese transcription writes a final l or r as the syllable "er": a liquid for retrieval.
-            var keys = CrossScriptKey.WriteRetrievalKeys(runs[g + r], skipFirst: true, silentRAsLiquid: true, keyBuffer.Slice(r * keysEach, keysEach));
+            var keys = CrossScriptKey.WriteQueryRetrievalKeys(runs[g + r], script, keyBuffer.Slice(r * keysEach, keysEach), out var ofTheCodes);
             keyCounts[r] = keys.Length;
+            codeKeyCounts[r] = ofTheCodes;
             keyMasks[r] = 0;
             foreach (var key in keys)
             {
@@ -178,14 +180,14 @@ internal sealed partial class CandidateIndex
             matches.Clear();
             foreach (var (code, sim) in alone)
             {
-                AddBucketEntries(code, sim, keys, matches);
+                AddBucketEntries(code, sim, keys, codeKeyCounts[r], matches);
             }
 
             foreach (var (run, code, sim) in ofRuns)
             {
                 if (run == r)
                 {
-                    AddBucketEntries(code, sim, keys, matches);
+                    AddBucketEntries(code, sim, keys, codeKeyCounts[r], matches);
                 }
             }
 
@@ -231,12 +233,21 @@ internal sealed partial class CandidateIndex
     /// <param name="memo">The memo.</param>
     internal void UseSoundRunMemo(SoundRunMemo memo) => Volatile.Write(ref _soundRuns, memo);
 
-    // Adds the entries of a code sequence's words in the buckets a run reads: each word once per bucket entry.
-    private void AddBucketEntries(int code, double sim, ReadOnlySpan<int> keys, List<(double Sim, int Bucket, int Word)> matches)
+    // Adds the entries of a code sequence's words in the buckets a run reads: each word once per bucket entry of the run's codes'
+    // own keys (the first ofTheCodes), and once for the first of the other keys (CrossScriptKey.WriteQueryRetrievalKeys) that
+    // finds it when none before did, so that those keys add words the codes' own keys miss without listing a word again.
+    private void AddBucketEntries(int code, double sim, ReadOnlySpan<int> keys, int ofTheCodes, List<(double Sim, int Bucket, int Word)> matches)
     {
+        var found = false;
         for (var b = 0; b < keys.Length; b++)
         {
             var entries = _sound.BucketEntries(code, keys[b]);
+            if (b >= ofTheCodes)
+            {
+                entries = found ? 0 : Math.Min(entries, 1);
+            }
+
+            found |= entries > 0;
             foreach (var word in _sound.WordsOf(code))
             {
                 for (var e = 0; e < entries; e++)

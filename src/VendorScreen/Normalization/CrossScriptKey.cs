@@ -29,9 +29,9 @@ internal static class CrossScriptKey
     public static bool IsVowel(char code) => code is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Gets coarse retrieval keys of a code sequence: pairs of its first consonant classes (labial, dental, velar or
-    /// sibilant, liquid, nasal), skipping the consonants that transcriptions often drop or add (h, y, w, a silent r). Two
-    /// tokens whose codes align closely share at least one key when one side's keys are taken with
-    /// <paramref name="skipFirst"/>.</summary>
+    /// sibilant, liquid, nasal), skipping the consonants that transcriptions often drop or add (h, y, w, a silent r); a sequence
+    /// with none of those consonants (<c>huawei</c>) has the one key <see cref="NoConsonantKey"/>. Two tokens whose codes align
+    /// closely share at least one key when one side's keys are taken with <paramref name="skipFirst"/>.</summary>
     /// <param name="codes">Codes from <see cref="Latin"/> or <see cref="Native"/>.</param>
     /// <param name="skipFirst">Whether to add the key that skips the first consonant (for the query side).</param>
     /// <returns>The keys, each in [0, 36).</returns>
@@ -44,6 +44,59 @@ internal static class CrossScriptKey
 
     /// <summary>The most keys <see cref="RetrievalKeys(string, bool)"/> gives.</summary>
     internal const int MaxRetrievalKeys = 3;
+
+    /// <summary>The key of a code sequence with no consonant of a class (only vowels and h, y, w): a pair of classes is a key of
+    /// 6 or more.</summary>
+    internal const int NoConsonantKey = 0;
+
+    /// <summary>The most keys <see cref="WriteQueryRetrievalKeys"/> gives.</summary>
+    internal const int MaxQueryRetrievalKeys = 4 * MaxRetrievalKeys;
+
+    /// <summary>Writes the retrieval keys a transliterated query's run of codes reads: those of the codes (the query side's, with
+    /// <c>skipFirst</c>, a silent r read as r) and, for a run transliterated from Cyrillic, those of the codes with its
+    /// <c>x</c> read as the h that transcriptions drop, its <c>v</c> read as the w they drop, and both: Russian writes a foreign
+    /// h as х (<c>Хуавэй</c> for Huawei, <c>Дахуа</c> for Dahua) and a w as в (<c>Вагнер</c>), where the Latin name's key has no
+    /// consonant for them.</summary>
+    /// <param name="codes">The run's codes.</param>
+    /// <param name="script">The script it was transliterated from.</param>
+    /// <param name="keys">The buffer, of at least <see cref="MaxQueryRetrievalKeys"/>.</param>
+    /// <param name="ofTheCodes">How many of the keys are those of the codes as they are (the first ones).</param>
+    /// <returns>The keys written, without repeats, those of the codes as they are first.</returns>
+    internal static ReadOnlySpan<int> WriteQueryRetrievalKeys(ReadOnlySpan<char> codes, NameScript script, Span<int> keys, out int ofTheCodes)
+    {
+        var count = WriteRetrievalKeys(codes, skipFirst: true, silentRAsLiquid: true, keys).Length;
+        ofTheCodes = count;
+        if (script != NameScript.Cyrillic || (codes.IndexOf('x') < 0 && codes.IndexOf('v') < 0))
+        {
+            return keys[..count];
+        }
+
+        Span<char> read = codes.Length <= 64 ? stackalloc char[codes.Length] : new char[codes.Length];
+        Span<int> more = stackalloc int[MaxRetrievalKeys];
+        for (var variant = 1; variant <= 3; variant++)
+        {
+            codes.CopyTo(read);
+            if ((variant & 1) != 0)
+            {
+                read.Replace('x', 'h');
+            }
+
+            if ((variant & 2) != 0)
+            {
+                read.Replace('v', 'w');
+            }
+
+            foreach (var key in WriteRetrievalKeys(read, skipFirst: true, silentRAsLiquid: true, more))
+            {
+                if (keys[..count].IndexOf(key) < 0)
+                {
+                    keys[count++] = key;
+                }
+            }
+        }
+
+        return keys[..count];
+    }
 
     /// <summary>Writes the retrieval keys of a code sequence, as <see cref="RetrievalKeys(string, bool)"/> gives them, into a
     /// buffer of at least <see cref="MaxRetrievalKeys"/>.</summary>
@@ -67,7 +120,8 @@ internal static class CrossScriptKey
 
         if (count == 0)
         {
-            return [];
+            keys[0] = NoConsonantKey;
+            return keys[..1];
         }
 
         if (count == 1)

@@ -37,11 +37,16 @@ internal sealed class SoundBucketScan
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var codesForScoring in CandidateIndex.SoundRuns(query))
         {
-            var codes = codesForScoring.Replace('R', 'r');
             var matches = new List<(string Word, double Sim)>();
             var comparisons = ++_run;
-            foreach (var key in CrossScriptKey.RetrievalKeys(codes, skipFirst: true))
+
+            // The run's codes' own keys list a word once per bucket entry; each further key (a Cyrillic x or v read as the h or w
+            // transcriptions drop) lists a word no key before it listed, once.
+            var keys = CrossScriptKey.WriteQueryRetrievalKeys(codesForScoring, script, new int[CrossScriptKey.MaxQueryRetrievalKeys], out var ofTheCodes).ToArray();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < keys.Length; k++)
             {
+                var key = keys[k];
                 if (!_soundBuckets.TryGetValue(key, out var bucket))
                 {
                     continue;
@@ -63,7 +68,7 @@ internal sealed class SoundBucketScan
                         _soundSimilarity[id] = sim;
                     }
 
-                    if (sim >= CandidateIndex.MinSoundSimilarity)
+                    if (sim >= CandidateIndex.MinSoundSimilarity && (k < ofTheCodes ? listed.Add(bucket[w].Word) || true : listed.Add(bucket[w].Word)))
                     {
                         matches.Add((bucket[w].Word, sim));
                     }

@@ -70,4 +70,41 @@ public sealed class CrossScriptKeyTests
                 .Should().Equal(CrossScriptKey.RetrievalKeys(codes, skipFirst), codes);
         }
     }
+
+    [Theory]
+    [InlineData("huawei")] // h and w only
+    [InlineData("aeiou")]
+    [InlineData("yahya")]
+    public void RetrievalKeys_CodesWithNoConsonantOfAClass_HaveTheNoConsonantKey(string codes)
+    {
+        // A word whose every consonant is one transcriptions drop was in no bucket, and no name in another script found it by sound.
+        CrossScriptKey.RetrievalKeys(codes, skipFirst: false).Should().Equal(CrossScriptKey.NoConsonantKey);
+        CrossScriptKey.RetrievalKeys(codes, skipFirst: true).Should().Equal(CrossScriptKey.NoConsonantKey);
+    }
+
+    [Theory]
+    [InlineData("xuavei", "huawei")] // Хуавей: Russian writes a foreign h as х, a w as в
+    [InlineData("daxua", "dahua")] // Дахуа
+    [InlineData("xaiteRa", "haitera")] // Хайтера
+    [InlineData("vagneR", "wagner")] // Вагнер
+    public void WriteQueryRetrievalKeys_CyrillicXOrV_SharesAKeyWithTheLatinWordWithoutThem(string cyrillicCodes, string latin)
+    {
+        var keys = CrossScriptKey.WriteQueryRetrievalKeys(cyrillicCodes, NameScript.Cyrillic, new int[CrossScriptKey.MaxQueryRetrievalKeys], out var ofTheCodes).ToArray();
+        var latinKeys = CrossScriptKey.RetrievalKeys(CrossScriptKey.Latin(latin), skipFirst: false);
+
+        keys.Take(ofTheCodes).Should().Equal(CrossScriptKey.RetrievalKeys(cyrillicCodes.Replace('R', 'r'), skipFirst: true), "the codes' own keys come first");
+        keys.Should().OnlyHaveUniqueItems();
+        keys.Intersect(latinKeys).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("xuavei", "hangul")] // only a Cyrillic run reads x and v so
+    [InlineData("putin", "cyrillic")] // no x or v
+    public void WriteQueryRetrievalKeys_OtherwiseTheCodesOwnKeys(string codes, string scriptName)
+    {
+        var script = Enum.Parse<NameScript>(scriptName, ignoreCase: true);
+        CrossScriptKey.WriteQueryRetrievalKeys(codes, script, new int[CrossScriptKey.MaxQueryRetrievalKeys], out var ofTheCodes).ToArray()
+            .Should().Equal(CrossScriptKey.RetrievalKeys(codes, skipFirst: true));
+        ofTheCodes.Should().Be(CrossScriptKey.RetrievalKeys(codes, skipFirst: true).Count);
+    }
 }
