@@ -170,6 +170,58 @@ internal sealed partial class ProductContext
 
     private static readonly char[] FieldSeparators = ['/', '|'];
 
+    /// <summary>Gets the further readings of a brand or manufacturer field, each screened besides the field as given: the field
+    /// without the label a product page puts before the name (<c>Manufacturer: Hikvision</c>, <c>Made by Hikvision</c>, <c>OEM:
+    /// Dahua</c>), the name before an address that follows its legal form (<c>Hangzhou Hikvision Digital Technology Co., Ltd.,
+    /// No.555 Qianmo Road, ...</c>), and the names the field gives parted by slashes or bars (<see cref="NamesOfAField"/>), in
+    /// that order and without repeats.</summary>
+    /// <param name="text">The field's value.</param>
+    /// <returns>The readings; none when the field is read only as given.</returns>
+    public static IReadOnlyList<string> ReadingsOfAField(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        void Add(string reading)
+        {
+            reading = reading.Trim();
+            if (reading.Length > 0 && !string.Equals(reading, text.Trim(), StringComparison.Ordinal) && !result.Contains(reading, StringComparer.Ordinal))
+            {
+                result.Add(reading);
+            }
+        }
+
+        var label = NameLabel().Match(text);
+        var name = label.Success && label.Length < text.Length ? text[label.Length..] : text;
+        Add(name);
+        if (NameBeforeAddress().Match(name) is { Success: true } address)
+        {
+            Add(address.Groups["name"].Value);
+        }
+
+        foreach (var part in NamesOfAField(name))
+        {
+            Add(part);
+        }
+
+        return result;
+    }
+
+    // "Manufacturer:", "Mfr.:", "Brand:", "OEM:", "Made by", "Manufactured by", "Produced by": a label before a name.
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^\s*(?:(?:manufacturer|mfr\.?|mfg\.?|maker|brand|oem|odm|vendor)\s*[:#]|(?:made|manufactured|produced)\s+by\b\s*:?)\s*(?=\S)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex NameLabel();
+
+    // A company's name ending in its legal form, then a comma, a semicolon or "Address" and more: the name before an address.
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^(?<name>.*?\b(?:Co\.?,?\s*Ltd\.?|Co\.?,?\s*Limited|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|LLC|L\.L\.C\.|GmbH|AG|JSC|PLC|S\.A\.|B\.V\.|N\.V\.|Company))\s*(?:[,;]|\baddress\b:?)\s*\S",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex NameBeforeAddress();
+
     /// <summary>Gets the FCC IDs a text gives with their label, as listings print them (<c>FCC ID: 2ADTD-DS2CD2043G2</c>, <c>FCCID
     /// SVN-IPC</c>, <c>FCC: 2AVYF-IPC-F42FX</c>), in order and without repeats. A label without "ID" only counts before an ID with a
     /// digit, so that <c>FCC: approved</c> gives none; <c>FCC certified</c> and <c>FCC Part 15</c> give none.</summary>

@@ -449,12 +449,13 @@ internal static partial class Screener
         return false;
     }
 
-    // A product's field that may name several makers or brands ("Hikvision/EZVIZ"): the whole, and each of them on its own,
-    // each hit quoting the field as given.
+    // A product's brand or manufacturer field: the whole, and its other readings (ProductContext.ReadingsOfAField: without a
+    // label, the name before an address, each of several makers or brands it gives, "Hikvision/EZVIZ"), each hit quoting the
+    // field as given.
     private static void MatchNames(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, CancellationToken cancellationToken)
     {
         MatchName(state, field, value, options, matches, mention: false, cancellationToken);
-        foreach (var part in ProductContext.NamesOfAField(value))
+        foreach (var part in ProductContext.ReadingsOfAField(value))
         {
             MatchName(state, field, value, options, matches, mention: false, cancellationToken, part: part);
         }

@@ -230,6 +230,21 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("Manufacturer: Hikvision", "default:hikvision")] // reviewed before as a mention (0.72)
+    [InlineData("Made by Hikvision", "default:hikvision")] // 0.57
+    [InlineData("OEM: Dahua", "default:dahua")] // 0.71
+    [InlineData("Hangzhou Hikvision Digital Technology Co., Ltd., No.555 Qianmo Road, Binjiang District, Hangzhou", "default:hikvision")] // 0.42
+    public async Task ScreenAsync_ManufacturerFieldWithALabelOrAnAddress_BlocksOnTheMaker(string manufacturer, string maker)
+    {
+        // A product page's manufacturer field as copied from a label: the label's words or the address were read as part of the
+        // name, and the maker only mentioned in it, for review.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Manufacturer = manufacturer, Title = "4MP camera" });
+
+        result.Decision.Should().Be(ScreeningDecision.Block);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "manufacturer" && h.Query == manufacturer && h.Score == 1);
+    }
+
+    [Theory]
     [InlineData("Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "default:hikvision")]
     [InlineData("Zhejiang Dahua Jishu Gufen Youxian Gongsi", "default:dahua")]
     public async Task ScreenAsync_CoveredMakersChineseNameInPinyin_IsBlocked(string name, string maker)

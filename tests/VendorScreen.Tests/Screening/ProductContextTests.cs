@@ -95,6 +95,24 @@ public sealed class ProductContextTests
     }
 
     [Fact]
+    public void ReadingsOfAField_WithoutItsLabel_BeforeAnAddress_AndItsNames()
+    {
+        ProductContext.ReadingsOfAField("Manufacturer: Hikvision").Should().Equal("Hikvision");
+        ProductContext.ReadingsOfAField("Made by Hikvision").Should().Equal("Hikvision");
+        ProductContext.ReadingsOfAField("OEM: Dahua").Should().Equal("Dahua");
+        ProductContext.ReadingsOfAField("Mfr.: Hikvision/EZVIZ").Should().Equal("Hikvision/EZVIZ", "Hikvision", "EZVIZ");
+        ProductContext.ReadingsOfAField("Hangzhou Hikvision Digital Technology Co., Ltd., No.555 Qianmo Road, Hangzhou")
+            .Should().Equal("Hangzhou Hikvision Digital Technology Co., Ltd.");
+        ProductContext.ReadingsOfAField("Acme Inc. Address: 1 Main St").Should().Equal("Acme Inc.");
+        ProductContext.ReadingsOfAField("Hikvision/EZVIZ").Should().Equal("Hikvision", "EZVIZ");
+        ProductContext.ReadingsOfAField("Hikvision").Should().BeEmpty(); // read as given only
+        ProductContext.ReadingsOfAField("Acme Co., Ltd.").Should().BeEmpty(); // a legal form at the end: no address after it
+        ProductContext.ReadingsOfAField("Brand new camera").Should().BeEmpty(); // "Brand" without a colon is a word
+        ProductContext.ReadingsOfAField("Made by").Should().BeEmpty();
+        ProductContext.ReadingsOfAField(null).Should().BeEmpty();
+    }
+
+    [Fact]
     public void FccIdsInText_FindsTheIdsAfterTheirLabel()
     {
         ProductContext.FccIdsInText("4MP camera, FCC ID: 2ADTD-DS2CD2043G2, FCC ID 2ADTD-DS2CD2043G2").Should().Equal("2ADTD-DS2CD2043G2");
