@@ -87,8 +87,13 @@ internal static partial class Screener
                 MatchFccId(state, "fcc_id", product.FccId, product.FccId, matches, context, asOf);
                 foreach (var fccId in ProductContext.FccIdsInText(product.Title))
                 {
-                    // An FCC ID printed in the title ("4MP camera, FCC ID: 2ADTD-DS2CD2043G2"): its grantee is the maker.
-                    MatchFccId(state, "title", product.Title, fccId, matches, context, asOf);
+                    // An FCC ID printed in the title ("4MP camera, FCC ID: 2ADTD-DS2CD2043G2"): its grantee is the maker. The FCC ID
+                    // field is matched on its own.
+                    if (product.FccId is null || !string.Equals(NameNormalizer.FoldIdentifier(fccId),
+                        NameNormalizer.FoldIdentifier(ProductContext.WithoutLabel(product.FccId)), StringComparison.Ordinal))
+                    {
+                        MatchFccId(state, "title", product.Title, fccId, matches, context, asOf);
+                    }
                 }
 
                 // A model field's label ("Model: DS-2CD2043G2-I") is no part of the model.

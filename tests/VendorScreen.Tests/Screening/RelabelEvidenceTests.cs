@@ -68,6 +68,20 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
         result.Hits.Should().Contain(h => h.Field == "title" && h.Query == title && h.ListedEntityId == listed && h.Evidence!.Kind == MatchEvidence.FccGranteeCode);
     }
 
+    [Fact]
+    public async Task ScreenAsync_FccIdInTheFieldAndInTheTitle_IsMatchedOnceAsTheField()
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with
+        {
+            Brand = "Nexgadget", Title = "4MP PoE camera, FCC ID: 2ADTD-DS2CD2043G2", FccId = "2ADTD-DS2CD2043G2",
+        });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        var hits = result.Hits.Where(h => h.Evidence!.Kind == MatchEvidence.FccGranteeCode).ToList();
+        hits.Should().NotBeEmpty();
+        hits.Should().OnlyContain(h => h.Field == "fcc_id", "the title's FCC ID is the field's");
+    }
+
     [Theory]
     [InlineData("FCC certified 4MP camera")] // no ID after the label
     [InlineData("FCC Part 15 compliant camera")]
