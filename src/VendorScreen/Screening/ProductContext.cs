@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using VendorScreen.Normalization;
 
 namespace VendorScreen.Screening;
@@ -210,17 +211,22 @@ internal sealed partial class ProductContext
         return result;
     }
 
+    // The options of the patterns that read labels and FCC IDs.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private const int TimeoutMs = 1000;
+
     // "Manufacturer:", "Mfr.:", "Brand:", "OEM:", "Made by", "Manufactured by", "Produced by": a label before a name.
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"^\s*(?:(?:manufacturer|mfr\.?|mfg\.?|maker|brand|oem|odm|vendor)\s*[:#]|(?:made|manufactured|produced)\s+by\b\s*:?)\s*(?=\S)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
-    private static partial System.Text.RegularExpressions.Regex NameLabel();
+        Options, TimeoutMs)]
+    private static partial Regex NameLabel();
 
     // A company's name ending in its legal form, then a comma, a semicolon or "Address" and more: the name before an address.
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"^(?<name>.*?\b(?:Co\.?,?\s*Ltd\.?|Co\.?,?\s*Limited|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|LLC|L\.L\.C\.|GmbH|AG|JSC|PLC|S\.A\.|B\.V\.|N\.V\.|Company))\s*(?:[,;]|\baddress\b:?)\s*\S",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
-    private static partial System.Text.RegularExpressions.Regex NameBeforeAddress();
+        Options, TimeoutMs)]
+    private static partial Regex NameBeforeAddress();
 
     /// <summary>Gets the FCC IDs a text gives with their label, as listings print them (<c>FCC ID: 2ADTD-DS2CD2043G2</c>, <c>FCCID
     /// SVN-IPC</c>, <c>FCC: 2AVYF-IPC-F42FX</c>), in order and without repeats. A label without "ID" only counts before an ID with a
@@ -259,17 +265,17 @@ internal sealed partial class ProductContext
         return m.Success && m.Length < value.Length ? value[m.Length..] : value;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"(?<![A-Za-z0-9])FCC[\s\-_]*ID(?:\s*(?:No\.?|number))?\s*[:#]?\s*(?<id>[A-Za-z0-9][A-Za-z0-9\-_]{2,})|(?<![A-Za-z0-9])FCC\s*[:#]\s*(?<id>[A-Za-z0-9\-_]*[0-9][A-Za-z0-9\-_]*)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
-    private static partial System.Text.RegularExpressions.Regex LabelledFccId();
+        Options, TimeoutMs)]
+    private static partial Regex LabelledFccId();
 
     // "FCC ID:", "FCC:", "FCCID", "Model:", "Model No.", "Model number", "Item model number:", "Part No.", "P/N:": a label followed by
     // a colon, a hash or white space (after "No." or "number", or after "FCC ID").
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"^\s*(?:FCC(?:[\s\-_]*ID)?(?:\s*(?:No\.?|number))?\s*[:#]?|(?:item\s+)?(?:model|part|p/n)(?:\s*(?:No\.?|number|#)\s*[:#]?|\s*[:#]))\s*(?=[A-Za-z0-9])",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
-    private static partial System.Text.RegularExpressions.Regex IdentifierLabel();
+        Options, TimeoutMs)]
+    private static partial Regex IdentifierLabel();
 
     /// <summary>Gets the pairs of words of a text that may be one model number written with a space: a word of two to four
     /// letters followed by a word with a digit, of letters, digits and separators (<c>IPC HDW2431T</c>, <c>DS 2CD2043G2-I</c>),
