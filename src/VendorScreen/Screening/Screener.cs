@@ -1963,7 +1963,7 @@ internal static partial class Screener
                     break;
                 }
 
-                near |= IsMisspelling(token.Text, word.Text);
+                near |= IsMisspelling(token.Text, word.Text) || SoundsLike(text, token.Text, word.Text);
             }
 
             if (!found && !near)
@@ -1976,6 +1976,13 @@ internal static partial class Screener
 
         return misspelt;
     }
+
+    // Whether a word of a text transliterated from Cyrillic or Greek writes a word of a name of MinSwappedMentionWord letters or
+    // more as that script writes its sounds ("Дахуа", "dakhua", for "dahua"; "Хуавей", "khuavey", for "huawei"), as the look-up
+    // by sound finds words.
+    private static bool SoundsLike(NormalizedName text, string written, string word) =>
+        text.IsTransliteration && text.SourceScript is NameScript.Cyrillic or NameScript.Greek && word.Length >= MinSwappedMentionWord
+        && CrossScriptSimilarity.Similarity(word, written, text.SourceScript) >= CandidateIndex.MinSoundSimilarity;
 
     // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
     // ("D4HUA", "H1KV1S10N").
