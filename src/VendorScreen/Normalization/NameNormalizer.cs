@@ -83,17 +83,7 @@ internal static partial class NameNormalizer
         var valid = ReplaceLoneSurrogates(text);
         if (valid.AsSpan().IndexOfAny(MarkSigns) >= 0)
         {
-            valid = string.Create(valid.Length, valid, static (span, source) =>
-            {
-                source.AsSpan().CopyTo(span);
-                for (var i = span.IndexOfAny(MarkSigns); i >= 0 && i < span.Length; i++)
-                {
-                    if (MarkSigns.Contains(span[i]))
-                    {
-                        span[i] = ' ';
-                    }
-                }
-            });
+            valid = valid.Replace('\u2122', ' ').Replace('\u2120', ' ');
         }
 
         return valid.Normalize(NormalizationForm.FormKC);
@@ -504,10 +494,15 @@ internal static partial class NameNormalizer
 
             // The names a vendor master's words join, read only when the name holds such a word (a list is made for them then).
             var careOfWritten = !ReferenceEquals(compatible, withoutMarkers);
-            if (asAParty && HoldsPartySeparator(native, careOfWritten))
+            var parties = asAParty && HoldsPartySeparator(native, careOfWritten);
+            if (parties || symbols is not null)
             {
                 List<NormalizedName> read = asWritten is null ? [whole] : [whole, asWritten];
-                AddNamesOfTheParties(native, read, careOfWritten);
+                if (parties)
+                {
+                    AddNamesOfTheParties(native, read, careOfWritten);
+                }
+
                 if (apart is not null)
                 {
                     read.Add(apart);
@@ -516,20 +511,6 @@ internal static partial class NameNormalizer
                 if (symbols is not null)
                 {
                     read.Add(symbols);
-                }
-
-                return read;
-            }
-
-            if (symbols is not null)
-            {
-                List<NormalizedName> read = [whole];
-                foreach (var variant in (ReadOnlySpan<NormalizedName?>)[asWritten, apart, symbols])
-                {
-                    if (variant is not null)
-                    {
-                        read.Add(variant);
-                    }
                 }
 
                 return read;

@@ -186,10 +186,11 @@ internal sealed partial class ProductContext
         }
 
         var result = new List<string>();
+        var given = text.Trim();
         void Add(string reading)
         {
             reading = reading.Trim();
-            if (reading.Length > 0 && !string.Equals(reading, text.Trim(), StringComparison.Ordinal) && !result.Contains(reading, StringComparer.Ordinal))
+            if (reading.Length > 0 && !string.Equals(reading, given, StringComparison.Ordinal) && !result.Contains(reading, StringComparer.Ordinal))
             {
                 result.Add(reading);
             }

@@ -85,12 +85,12 @@ internal static partial class Screener
                 MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
                 MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
                 MatchFccId(state, "fcc_id", product.FccId, product.FccId, matches, context, asOf);
+                var fccIdField = product.FccId is null ? null : NameNormalizer.FoldIdentifier(ProductContext.WithoutLabel(product.FccId));
                 foreach (var fccId in ProductContext.FccIdsInText(product.Title))
                 {
                     // An FCC ID printed in the title ("4MP camera, FCC ID: 2ADTD-DS2CD2043G2"): its grantee is the maker. The FCC ID
                     // field is matched on its own.
-                    if (product.FccId is null || !string.Equals(NameNormalizer.FoldIdentifier(fccId),
-                        NameNormalizer.FoldIdentifier(ProductContext.WithoutLabel(product.FccId)), StringComparison.Ordinal))
+                    if (!string.Equals(NameNormalizer.FoldIdentifier(fccId), fccIdField, StringComparison.Ordinal))
                     {
                         MatchFccId(state, "title", product.Title, fccId, matches, context, asOf);
                     }
