@@ -2,25 +2,29 @@ namespace VendorScreen.Normalization;
 
 /// <summary>
 /// Reads symbols written inside a word for the letters they look like (<c>H!KV!S!ON</c>, <c>HIKVI$ION</c>, <c>D@HUA</c>), as
-/// listings write a maker's name to pass a keyword filter: <c>!</c> as i, <c>$</c> as s and <c>@</c> as a.
+/// listings write a maker's name to pass a keyword filter: <c>!</c> and <c>|</c> as i, <c>$</c> as s and <c>@</c> as a; and a
+/// small <c>l</c> in a word otherwise written in capitals as a capital I (<c>EZVlZ</c>, <c>HlKVISION</c>), which most fonts
+/// draw alike.
 /// </summary>
 /// <remarks>
 /// <para>Only a symbol with a Latin letter on both sides is read: <c>Yahoo!</c>, <c>US$5</c> and <c>@dahua</c> are not. An
-/// <c>@</c> in a word with a dot after it is an e-mail address's (<c>sales@dahua.com</c>) and is not read either.</para>
+/// <c>@</c> in a word with a dot after it is an e-mail address's (<c>sales@dahua.com</c>) and is not read either. A small
+/// <c>l</c> is read only in a word of two capitals or more and no other small letter: in <c>EZVlZ</c> and <c>lMOU</c>, not in
+/// <c>Ltd</c>, <c>Hl</c> or <c>McLaren</c>.</para>
 /// <para>The reading is a further form of a party's name or a text, beside the name as written (<see
 /// cref="NameNormalizer.Normalize"/>): a symbol that is punctuation run between two words (<c>NEW!Hikvision</c>) still reads as
 /// written. The type is stateless and safe for concurrent use.</para>
 /// </remarks>
 internal static class SymbolLetters
 {
-    private static readonly System.Buffers.SearchValues<char> Symbols = System.Buffers.SearchValues.Create("!$@");
+    private static readonly System.Buffers.SearchValues<char> Symbols = System.Buffers.SearchValues.Create("!$@|");
 
     /// <summary>Gets the letter a symbol is read as, or the null character for a symbol that is not read.</summary>
     /// <param name="symbol">The character.</param>
     /// <returns>The lower-case letter.</returns>
     public static char LetterFor(char symbol) => symbol switch
     {
-        '!' => 'i',
+        '!' or '|' => 'i',
         '$' => 's',
         '@' => 'a',
         _ => '\0',
@@ -32,14 +36,9 @@ internal static class SymbolLetters
     public static string? Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var at = text.AsSpan().IndexOfAny(Symbols);
-        if (at < 0)
-        {
-            return null;
-        }
-
         char[]? read = null;
-        for (var i = Math.Max(at, 1); i < text.Length - 1; i++)
+        var at = text.AsSpan().IndexOfAny(Symbols);
+        for (var i = Math.Max(at, 1); at >= 0 && i < text.Length - 1; i++)
         {
             var letter = LetterFor(text[i]);
             if (letter == '\0' || !IsLatinLetter(text[i - 1]) || !IsLatinLetter(text[i + 1]) || (text[i] == '@' && IsInAnAddress(text, i)))
@@ -51,8 +50,64 @@ internal static class SymbolLetters
             read[i] = char.IsUpper(text[i - 1]) && char.IsUpper(text[i + 1]) ? char.ToUpperInvariant(letter) : letter;
         }
 
+        if (text.Contains('l', StringComparison.Ordinal))
+        {
+            ReadSmallLsInCapitals(text, ref read);
+        }
+
         return read is null ? null : new string(read);
     }
+
+    // Reads as a capital I each small "l" of a word (a run of Latin letters, with the letters read for symbols above) whose other
+    // letters are all capitals, two or more.
+    private static void ReadSmallLsInCapitals(string text, ref char[]? read)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            if (!IsLatinLetter(At(text, read, start)))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            var capitals = 0;
+            var ls = 0;
+            var others = 0;
+            for (; end < text.Length && IsLatinLetter(At(text, read, end)); end++)
+            {
+                var c = At(text, read, end);
+                if (c == 'l')
+                {
+                    ls++;
+                }
+                else if (char.IsUpper(c))
+                {
+                    capitals++;
+                }
+                else
+                {
+                    others++;
+                }
+            }
+
+            if (ls > 0 && others == 0 && capitals >= 2)
+            {
+                read ??= text.ToCharArray();
+                for (var i = start; i < end; i++)
+                {
+                    if (read[i] == 'l')
+                    {
+                        read[i] = 'I';
+                    }
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    private static char At(string text, char[]? read, int i) => read is null ? text[i] : read[i];
 
     // A letter of the Latin script: ASCII or a Latin letter with an accent ("Ç").
     private static bool IsLatinLetter(char c) =>

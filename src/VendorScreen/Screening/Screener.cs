@@ -887,7 +887,7 @@ internal static partial class Screener
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
     {
-        var (state, _, _, options, algorithm, bound, variant, queryText, partial, mention, knownReach, cut) = window;
+        var (state, _, fieldText, options, algorithm, bound, variant, queryText, partial, mention, knownReach, cut) = window;
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
@@ -906,7 +906,8 @@ internal static partial class Screener
         var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
         if (mention)
         {
-            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state) && ExactCandidateTokens(scored))
+            if (mentionable && scored.CandidateContained && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state) && ExactCandidateTokens(scored)
+                && WritesTrailingSigns(fieldText, candidate.Name.Value))
             {
                 var accessory = IsAccessoryMention(variant, candidate.Normalized);
                 return Pending(index, candidate, 1.0, scored, variant, isMention: true, accessory);
@@ -1800,6 +1801,23 @@ internal static partial class Screener
     private static bool IsMentionable(Entity entity, IndexedName name) =>
         entity.Kind is EntityKind.Organization or EntityKind.Brand or EntityKind.Government or EntityKind.Unknown
         && name.Name.Kind != NameKind.WeakAlias;
+
+    /// <summary>Gets whether a text writes the signs a name of one word ends in, when it ends in any: <c>Face++</c> is read as the
+    /// word <c>face</c>, which a title ("Face mask") holds by chance; only a text that writes <c>Face++</c> mentions it.</summary>
+    /// <param name="text">The text, as given.</param>
+    /// <param name="name">The name, as listed.</param>
+    /// <returns>Whether the text mentions the name with its signs, or the name ends in none.</returns>
+    internal static bool WritesTrailingSigns(string text, string name)
+    {
+        var trimmed = name.AsSpan().Trim();
+        if (trimmed.IsEmpty || char.IsLetterOrDigit(trimmed[^1]) || trimmed.ContainsAny(' ', '\t'))
+        {
+            return true;
+        }
+
+        var letters = trimmed.TrimEnd(".,;:!?)]}\"'");
+        return letters.IsEmpty || char.IsLetterOrDigit(letters[^1]) || text.Contains(trimmed, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool ExactCandidateTokens(NameScore scored) =>
         !scored.HasFuzzyTokens;

@@ -12,6 +12,10 @@ public sealed class SymbolLettersTests
     [InlineData("D@hua store", "Dahua store")] // the letter's case follows its neighbours'
     [InlineData("NEW!Hikvision", "NEWIHikvision")] // read besides as written (see Normalize below)
     [InlineData("Ç@D", "ÇAD")] // a Latin letter with an accent is a letter
+    [InlineData("H|KVISION", "HIKVISION")]
+    [InlineData("EZVlZ C6N camera", "EZVIZ C6N camera")] // a small l among capitals
+    [InlineData("lMOU Ranger 2", "IMOU Ranger 2")]
+    [InlineData("HlKV!SlON", "HIKVISION")]
     public void Read_ASymbolBetweenTwoLetters_IsReadAsItsLetter(string text, string expected)
     {
         SymbolLetters.Read(text).Should().Be(expected);
@@ -25,6 +29,10 @@ public sealed class SymbolLettersTests
     [InlineData("sales@dahua.com")] // an e-mail address
     [InlineData("H!!KVISION")] // two symbols
     [InlineData("A & B! C")]
+    [InlineData("Brand | Model")] // a bar between words
+    [InlineData("Hl Ltd")] // one capital
+    [InlineData("McLaren Global LLC")] // small letters besides the l
+    [InlineData("DEALS lot")]
     [InlineData("!")]
     [InlineData("")]
     public void Read_NoSymbolBetweenTwoLetters_ReadsNothing(string text)

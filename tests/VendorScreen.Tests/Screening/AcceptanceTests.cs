@@ -115,12 +115,41 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [InlineData("D@HUA 4MP Bullet Camera", "default:dahua")]
     [InlineData("HIKVISION\u2122 4MP IP camera", "default:hikvision")] // a trade mark sign, which NFKC writes "TM"
     [InlineData("EZVIZ\u2122 C6N 1080p Indoor Camera", "default:hikvision")]
+    [InlineData("EZVlZ C6N 1080p Indoor Camera", "default:hikvision")] // a small l for a capital I
+    [InlineData("H|KVISION 4MP IP camera", "default:hikvision")]
+    [InlineData("lMOU Ranger 2 camera", "default:dahua")]
     public async Task ScreenAsync_ListingTitleWritingABrandWithSymbolsForLetters_IsBlocked(string title, string maker)
     {
         // Symbols for the letters they look like hide the name from a keyword filter, not from a reader; such titles were Clear,
         // the symbols read as spaces between the name's pieces. A trade mark sign was read as the letters "TM" run onto the
-        // brand ("hikvisiontm"), and such titles were Clear too.
+        // brand ("hikvisiontm"), and such titles were Clear too, as were a small l among capitals ("EZVlZ") and a bar ("H|K").
         await TitleShouldBlockOnAsync(title, maker);
+    }
+
+    [Theory]
+    [InlineData("Uniview 4MP IP camera IPC2124", "default:uniview")]
+    [InlineData("iFlytek Smart Translator 4.0", "default:iflytek")]
+    [InlineData("Megvii face recognition terminal", "default:megvii")]
+    [InlineData("Face++ SDK licence", "default:megvii")]
+    [InlineData("SenseTime AI camera", "default:sensetime")]
+    public async Task ScreenAsync_ListingTitleNamingAnEmbeddedMakerOfAnotherList_IsReviewed(string title, string maker)
+    {
+        // The embedded dataset's surveillance makers on the Entity List and the other lists are reviewed when a title names
+        // them, as when the brand field does; such titles were Clear, a mention counting against procurement prohibitions only.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
+
+        result.Decision.Should().Be(ScreeningDecision.Review);
+        result.Hits.Should().Contain(h => h.ListedEntityId == maker && h.Field == "title");
+    }
+
+    [Theory]
+    [InlineData("Face mask, 50 pieces")] // Face++ is read as the word "face": a title that does not write it does not name it
+    [InlineData("Dawning of the day poster")]
+    public async Task ScreenAsync_ListingTitleWithAWordOfAnEmbeddedMakersName_IsClear(string title)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear, because: string.Join("; ", result.Hits.Select(h => $"{h.EntityId} {h.MatchedName}")));
     }
 
     [Theory]
