@@ -2,7 +2,8 @@ namespace VendorScreen.Normalization;
 
 /// <summary>
 /// Reads symbols written inside a word for the letters they look like (<c>H!KV!S!ON</c>, <c>HIKVI$ION</c>, <c>D@HUA</c>), as
-/// listings write a maker's name to pass a keyword filter: <c>!</c> and <c>|</c> as i, <c>$</c> as s and <c>@</c> as a; and a
+/// listings write a maker's name to pass a keyword filter: <c>!</c> as i, <c>$</c> as s, <c>@</c> as a and <c>|</c> as a
+/// capital I between capitals (<c>H|KVISION</c>), else as a small l (<c>De|l</c> is <c>Dell</c>); and a
 /// small <c>l</c> in a word otherwise written in capitals as a capital I (<c>EZVlZ</c>, <c>HlKVISION</c>), which most fonts
 /// draw alike.
 /// </summary>
@@ -24,7 +25,8 @@ internal static class SymbolLetters
     /// <returns>The lower-case letter.</returns>
     public static char LetterFor(char symbol) => symbol switch
     {
-        '!' or '|' => 'i',
+        '!' => 'i',
+        '|' => 'l',
         '$' => 's',
         '@' => 'a',
         _ => '\0',
@@ -47,7 +49,7 @@ internal static class SymbolLetters
             }
 
             read ??= text.ToCharArray();
-            read[i] = char.IsUpper(text[i - 1]) && char.IsUpper(text[i + 1]) ? char.ToUpperInvariant(letter) : letter;
+            read[i] = !char.IsUpper(text[i - 1]) || !char.IsUpper(text[i + 1]) ? letter : text[i] == '|' ? 'I' : char.ToUpperInvariant(letter);
         }
 
         if (text.Contains('l', StringComparison.Ordinal))

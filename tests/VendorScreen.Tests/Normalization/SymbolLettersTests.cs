@@ -12,7 +12,8 @@ public sealed class SymbolLettersTests
     [InlineData("D@hua store", "Dahua store")] // the letter's case follows its neighbours'
     [InlineData("NEW!Hikvision", "NEWIHikvision")] // read besides as written (see Normalize below)
     [InlineData("Ç@D", "ÇAD")] // a Latin letter with an accent is a letter
-    [InlineData("H|KVISION", "HIKVISION")]
+    [InlineData("H|KVISION", "HIKVISION")] // a bar between capitals is a capital I
+    [InlineData("Hikvision De|l", "Hikvision Dell")] // else a small l
     [InlineData("EZVlZ C6N camera", "EZVIZ C6N camera")] // a small l among capitals
     [InlineData("lMOU Ranger 2", "IMOU Ranger 2")]
     [InlineData("HlKV!SlON", "HIKVISION")]

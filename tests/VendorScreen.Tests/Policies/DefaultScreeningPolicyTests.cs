@@ -144,6 +144,31 @@ public sealed class DefaultScreeningPolicyTests
         Judge(Evidence(0.97, Sanctions) with { Mention = true, WholeNameMention = true }).Decision.Should().Be(ScreeningDecision.Review);
     }
 
+    [Fact]
+    public void Evaluate_MentionOfAnEmbeddedMakerOnTheEntityList_ReviewsNeverBlocks()
+    {
+        // The embedded dataset's makers are named as their products are sold: a title naming one is reviewed for its lists, as a
+        // brand field naming it is. The same mention of another source's entity on the Entity List is dropped.
+        var embedded = Maker with { SourceName = "default" };
+        var listing = new Listing(EntityList.Id) { Confidence = FactConfidence.Reported };
+        HitEvidence Mentioned(Entity entity) => new()
+        {
+            Field = "title",
+            Score = 1.0,
+            Mention = true,
+            MatchedEntity = entity,
+            ListedEntity = entity,
+            Listings = [(listing, EntityList)],
+            AsOf = AsOf,
+        };
+
+        var verdict = Judge(Mentioned(embedded));
+
+        verdict.Decision.Should().Be(ScreeningDecision.Review);
+        verdict.Lists.Should().Equal(EntityList.Id);
+        Judge(Mentioned(Maker with { SourceName = "csl" })).Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
     private static PolicyVerdict Judge(HitEvidence evidence) => new DefaultScreeningPolicy().Evaluate(new PolicyArguments(evidence, new ScreeningOptions()));
 
     private static Relation Rel(FactConfidence confidence) =>
