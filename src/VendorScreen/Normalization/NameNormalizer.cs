@@ -555,6 +555,12 @@ internal static partial class NameNormalizer
                         second = new NormalizedName(northern, true) { SourceScript = script, SyllableContinuations = continuations, PrimarySpelling = romanised };
                     }
                 }
+                else if (asAParty && script == NameScript.Cyrillic && EnglishLoanSpelling(latin) is { } loan)
+                {
+                    // Russian writes the English "-vision" of a brand as it sounds ("Хиквижн", Hikvision): a party's name or a
+                    // text is also read with such a word spelt back.
+                    second = new NormalizedName(loan, true) { SourceScript = script };
+                }
             }
         }
 
@@ -576,6 +582,38 @@ internal static partial class NameNormalizer
 
         return variants;
     }
+
+    /// <summary>Spells back the English words of a name transliterated from Cyrillic that Russian writes as they sound: a word
+    /// ending in <c>жн</c> or <c>жен</c> (transliterated <c>zhn</c>, <c>zhen</c>) ends in <c>-sion</c> in English (<c>Хиквижн</c>,
+    /// <c>Хиквижен</c>: Hikvision; <c>Панавижн</c>: Panavision), and its <c>х</c> (<c>kh</c>) is an English h.</summary>
+    /// <param name="latin">The tokens of the transliteration.</param>
+    /// <returns>The tokens with those words spelt back, or <see langword="null"/> when no word ends so.</returns>
+    internal static List<NameToken>? EnglishLoanSpelling(List<NameToken> latin)
+    {
+        List<NameToken>? loan = null;
+        for (var i = 0; i < latin.Count; i++)
+        {
+            var text = latin[i].Text;
+            if (latin[i].Class != TokenClass.Word)
+            {
+                continue;
+            }
+
+            var ending = text.EndsWith("zhn", StringComparison.Ordinal) ? 3 : text.EndsWith("zhen", StringComparison.Ordinal) ? 4 : 0;
+            if (ending == 0 || text.Length - ending < MinLoanStem)
+            {
+                continue;
+            }
+
+            loan ??= [.. latin];
+            loan[i] = latin[i] with { Text = string.Concat(text.AsSpan(0, text.Length - ending).ToString().Replace("kh", "h", StringComparison.Ordinal), "sion") };
+        }
+
+        return loan;
+    }
+
+    // The fewest letters before an ending read back (EnglishLoanSpelling): a shorter word is no English loan.
+    private const int MinLoanStem = 3;
 
     // The tokens of a name in Latin letters with its symbols written for letters read as those letters (SymbolLetters), or null
     // when it has none or reads as written so.

@@ -346,6 +346,22 @@ public sealed class NameNormalizerTests
     }
 
     [Theory]
+    [InlineData("\u0425\u0438\u043A\u0432\u0438\u0436\u043D", "hikvision")] // Хиквижн
+    [InlineData("\u0425\u0438\u043A\u0432\u0438\u0436\u0435\u043D \u043A\u0430\u043C\u0435\u0440\u0430", "hikvision kamera")] // Хиквижен камера
+    public void Normalize_RussianSpellingOfVision_IsAlsoReadSpeltBack(string name, string key)
+    {
+        NameNormalizer.Normalize(name).Select(v => v.Key).Should().Contain(key);
+    }
+
+    [Theory]
+    [InlineData("\u0411\u0430\u0436\u0435\u043D")] // Бажен, a given name: too short a stem
+    [InlineData("\u0418\u0432\u0430\u043D\u043E\u0432")] // Иванов
+    public void Normalize_CyrillicNameWithoutAnEnglishLoan_HasNoFurtherReading(string name)
+    {
+        NameNormalizer.Normalize(name).Should().HaveCount(2); // as written and its romanisation
+    }
+
+    [Theory]
     [InlineData("2ADTD-5604SD", "2ADTD5604SD")]
     [InlineData(" ds-2cd2143g2-i ", "DS2CD2143G2I")]
     [InlineData(null, "")]

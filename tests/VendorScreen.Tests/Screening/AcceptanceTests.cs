@@ -206,6 +206,16 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("\u0425\u0438\u043A\u0432\u0438\u0436\u043D IP \u043A\u0430\u043C\u0435\u0440\u0430 4MP")] // Хиквижн IP камера 4MP
+    [InlineData("\u041A\u0430\u043C\u0435\u0440\u0430 \u0425\u0438\u043A\u0432\u0438\u0436\u0435\u043D")] // Камера Хиквижен
+    public async Task ScreenAsync_ListingTitleWritingVisionAsRussianDoes_IsBlocked(string title)
+    {
+        // Russian writes the English "-vision" as "-вижн": "Хиквижн" is how Russian listings spell Hikvision. Its romanisation
+        // "khikvizhn" sounds like no listed name (the vowels of "-sion" are not written), and such titles were Clear.
+        await TitleShouldBlockOnAsync(title, "default:hikvision");
+    }
+
+    [Theory]
     [InlineData("\u0414\u043E\u043C \u0438 \u0441\u0430\u0434")] // Дом и сад
     [InlineData("\u041A\u0430\u043C\u0435\u0440\u0430 \u0432\u0438\u0434\u0435\u043E\u043D\u0430\u0431\u043B\u044E\u0434\u0435\u043D\u0438\u044F 4MP")] // Камера видеонаблюдения 4MP
     public async Task ScreenAsync_ListingTitleInCyrillicNamingNoMaker_IsClear(string title)
