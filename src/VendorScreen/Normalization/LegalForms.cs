@@ -247,9 +247,12 @@ internal static class LegalForms
     /// <summary>Gets whether a token only qualifies a company name ("International", "Group", a place, a legal form), so that
     /// "Norsat International Inc." still names Norsat.</summary>
     /// <param name="token">The token.</param>
+    /// <param name="digital">Whether "Digital" qualifies too, as the engine reads a name with words added (whatever the algorithm,
+    /// whose own reading stays as recorded): "Hikvision Digital Technology Company" names Hikvision.</param>
     /// <returns><see langword="true"/> for legal forms, places and corporate qualifier words.</returns>
-    public static bool IsQualifier(NameToken token) =>
-        token.Class is TokenClass.LegalForm or TokenClass.Location or TokenClass.Title || (token.Class == TokenClass.Generic && QualifierWords.Contains(token.Text));
+    public static bool IsQualifier(NameToken token, bool digital = false) =>
+        token.Class is TokenClass.LegalForm or TokenClass.Location or TokenClass.Title
+        || (token.Class == TokenClass.Generic && (QualifierWords.Contains(token.Text) || (digital && string.Equals(token.Text, "digital", StringComparison.Ordinal))));
 
     // Multi-word legal forms, lower-case and diacritic-free, with the single token they are compared as.
     private static readonly (string[] Words, string Compare)[] Phrases =

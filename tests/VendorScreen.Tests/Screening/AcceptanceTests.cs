@@ -391,6 +391,9 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
     [InlineData("Zhongxing Telecommunication Equipment Corporation")]
     [InlineData("華為技術有限公司")]
     [InlineData("Hangzhou EZVIZ Network Co Ltd")]
+    [InlineData("Hikvision Digital Technology Company")] // the legal name without its city: reviewed (0.92) before
+    [InlineData("HIKVISION DIGITAL TECHNOLOGY")] // 0.90 before
+    [InlineData("Hikvision Digital")] // 0.86 before
     public async Task ScreenAsync_QualifiedFormerAndNativeNames_Block(string name)
     {
         (await ScreenAsync(ScreeningRequest.ForParty(name))).Decision.Should().Be(ScreeningDecision.Block);
