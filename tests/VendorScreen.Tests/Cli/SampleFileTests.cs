@@ -47,6 +47,8 @@ public sealed class SampleFileTests
         decisions["P15"].Should().Be("review", "the FCC ID printed in the title has Hikvision's grantee code");
         decisions["P16"].Should().Be("block", "DJI is on the FCC Covered List");
         decisions["P17"].Should().Be("block", "Hikvision written with symbols for letters");
+        decisions["P18"].Should().Be("review", "Uniview is on the Entity List, reviewed as its brand field would be");
+        decisions["P19"].Should().Be("block", "Hikvision as Russian writes it");
     }
 
     internal static string SamplePath(string name)
