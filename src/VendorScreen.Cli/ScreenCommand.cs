@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using VendorScreen.Cli.Input;
 using VendorScreen.Cli.Output;
@@ -136,6 +137,8 @@ internal static class ScreenCommand
         // published only when every row has been screened, so a row that cannot be screened leaves no partial output behind.
         var counts = new DecisionCounts();
         var failed = false;
+        var rowsWithNotes = 0;
+        string? firstNote = null;
         using (var spool = OutputSpool.Create(settings.Output))
         {
             var report = new ReportInfo(settings.Input, context.TimeProvider.GetUtcNow(), engine.Policy.Name, algorithm, engine.Dataset?.Snapshots ?? []);
@@ -155,6 +158,11 @@ internal static class ScreenCommand
                             {
                                 writer.Write(chunk[i], results[i]);
                                 counts.Add(results[i].Decision);
+                                if (results[i].Notes.Count > 0 && rowsWithNotes++ == 0)
+                                {
+                                    firstNote = $"line {chunk[i].Line}: {results[i].Notes[0]}";
+                                }
+
                                 failed |= Fails(results[i].Decision, failOn);
                             }
 
@@ -191,6 +199,13 @@ internal static class ScreenCommand
             }
 
             await spool.PublishAsync(context.Stdout, context.StdoutBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rowsWithNotes > 0)
+        {
+            // A value the screening could not read was not screened: said once, with the first, whatever the format.
+            context.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"{settings.Input}: {rowsWithNotes} {(rowsWithNotes == 1 ? "row has a value" : "rows have values")} that could not be screened, first {firstNote}{(format == "json" ? " (see \"notes\")" : " (--format json lists them)")}"));
         }
 
         if (context.StderrIsTerminal && (settings.Output is not null || format != "table" || !context.StdoutIsTerminal))

@@ -75,8 +75,13 @@ internal sealed class HtmlResultWriter : ResultWriter
             if (_clearListed < ClearRowsListed)
             {
                 _clearListed++;
-                _clear.Append("<tr><td>").Append(E(row.Id)).Append("</td><td>").Append(E(Describe(row.Request))).Append("</td><td>")
-                    .Append(row.Line.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+                _clear.Append("<tr><td>").Append(E(row.Id)).Append("</td><td>").Append(E(Describe(row.Request)));
+                foreach (var note in result.Notes)
+                {
+                    _clear.Append("<br><span class=\"note\">").Append(E(note)).Append("</span>");
+                }
+
+                _clear.Append("</td><td>").Append(row.Line.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
             }
 
             return;
@@ -232,6 +237,12 @@ internal sealed class HtmlResultWriter : ResultWriter
             .Append("</span> ").Append(E(row.Id)).Append(" <span class=\"line\">line ").Append(row.Line.ToString(CultureInfo.InvariantCulture)).Append("</span></h3>\n");
         html.Append("<p class=\"screened\">").Append(E(Describe(row.Request))).Append("</p>\n");
         html.Append("<p class=\"reason\">").Append(E(result.Reason)).Append(result.DecidingRule is null ? string.Empty : $" <span class=\"rule\">[{E(result.DecidingRule)}]</span>").Append("</p>\n");
+        foreach (var note in result.Notes)
+        {
+            // A value the screening could not read, and so did not screen.
+            html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+        }
+
         foreach (var hit in result.Hits)
         {
             var hitDecision = hit.Decision.ToLowerCase();
@@ -362,6 +373,7 @@ internal sealed class HtmlResultWriter : ResultWriter
         .reason { margin: 0 0 8px; }
         .rule { color: var(--muted); font-size: 13px; }
         .suppressed { color: var(--muted); font-size: 13px; border-top: 1px dashed var(--rule); padding-top: 4px; }
+        .note { color: var(--review); font-size: 13px; }
         .hit { margin: 8px 0 0 8px; break-inside: avoid; }
         h3, .screened, .reason { break-after: avoid; }
         .match { margin: 4px 0; }

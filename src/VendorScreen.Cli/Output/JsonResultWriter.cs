@@ -72,6 +72,12 @@ internal sealed class JsonResultWriter : ResultWriter
         json.WriteString("algorithm", result.Algorithm);
         json.WriteString("policy", result.Policy);
         json.WriteNumber("line", row.Line);
+        if (result.Notes.Count > 0)
+        {
+            // What the screening could not read in the row (an FCC ID with no grantee code): reported, never dropped silently.
+            json.WriteStrings("notes", result.Notes);
+        }
+
         if (result.Suppressed.Count > 0)
         {
             // Hits that analysts' false-positive dispositions suppressed (--store): reported, never dropped silently.

@@ -61,6 +61,11 @@ public sealed record ScreeningResult
     /// <summary>Gets the state of every configured source; any unusable source makes the decision <see cref="ScreeningDecision.Incomplete"/>.</summary>
     public IReadOnlyList<SourceStatus> Sources { get; init; } = [];
 
+    /// <summary>Gets what the screening could not read in the request, each note naming the field and its value: such a value was
+    /// not screened, and the decision rests on the other fields (an FCC ID too short to hold a grantee code: <c>fcc_id "2ADT" ...</c>).
+    /// Empty when every value given was read.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Throws when the decision is <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>.</summary>
     /// <returns>This result, for chaining.</returns>
     /// <exception cref="ScreeningBlockedException">The decision is <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>.</exception>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -253,6 +254,48 @@ internal sealed partial class ProductContext
 
         return result;
     }
+
+    /// <summary>Gets the grantee code an FCC ID starts with: three characters, the first a letter, or since May 2013 five, the
+    /// first a digit (<c>2ADTD-DS2CD2043</c>), after a label (<c>FCC ID: 2ADTD-5604SD</c>, <c>FCC: ...</c>) and with separators
+    /// left out. A value that holds the grantee code alone (<c>2ADTD</c>, <c>SVN</c>) names the grantee too.</summary>
+    /// <param name="fccId">The FCC ID as given.</param>
+    /// <returns>The grantee code in capitals, or <see langword="null"/> when the value is too short to hold one or says there is
+    /// none (<c>none</c>, <c>N/A</c>).</returns>
+    public static string? GranteeCodeOf(string? fccId)
+    {
+        var folded = Folded(fccId);
+        var length = GranteeCodeLength(folded);
+        return folded.Length < length || NoValue.Contains(folded) ? null : folded[..length];
+    }
+
+    /// <summary>Gets a note for an FCC ID field that holds letters or digits but too few to hold a grantee code, so that it was not
+    /// screened (<see cref="ScreeningResult.Notes"/>); <see langword="null"/> for a value that holds one, an empty value, or a
+    /// value that says there is none (<c>N/A</c>, <c>none</c>, <c>-</c>).</summary>
+    /// <param name="fccId">The FCC ID field as given.</param>
+    /// <returns>The note, or <see langword="null"/>.</returns>
+    public static string? UnreadFccId(string? fccId)
+    {
+        var folded = Folded(fccId);
+        if (folded.Length == 0 || folded.Length >= GranteeCodeLength(folded) || NoValue.Contains(folded))
+        {
+            return null;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"fcc_id \"{fccId!.Trim()}\" was not screened: an FCC ID starts with a grantee code of {GranteeCodeLength(folded)} characters ({(char.IsAsciiDigit(folded[0]) ? "five after May 2013, the first a digit" : "three, the first a letter, before May 2013")}), and it holds {folded.Length}");
+    }
+
+    // Values of an identifier field that say there is none.
+    private static readonly FrozenSet<string> NoValue = new[] { "NA", "NIL", "NONE", "NULL", "TBD", "UNKNOWN" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // An FCC ID without its label, its separators and case.
+    private static string Folded(string? fccId)
+    {
+        var folded = NameNormalizer.FoldIdentifier(fccId is null ? null : WithoutLabel(fccId));
+        return folded.StartsWith("FCCID", StringComparison.Ordinal) ? folded[5..] : folded;
+    }
+
+    private static int GranteeCodeLength(string folded) => folded.Length > 0 && char.IsAsciiDigit(folded[0]) ? 5 : 3;
 
     /// <summary>Gets an identifier field's value without the label a form or a marketplace put before it (<c>FCC ID: 2ADTD</c>,
     /// <c>Model: DS-2CD2043G2-I</c>, <c>Model No. IPC-HFW2431S</c>, <c>P/N: ...</c>): the label's letters would otherwise be read as

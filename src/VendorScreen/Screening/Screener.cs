@@ -34,6 +34,7 @@ internal static partial class Screener
         var matches = _matches ?? new List<Match>();
         _matches = null;
         var context = ProductContext.For(request);
+        string[] notes = [];
         switch (request)
         {
             case PartyScreeningRequest party:
@@ -85,6 +86,11 @@ internal static partial class Screener
                 MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
                 MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
                 MatchFccId(state, "fcc_id", product.FccId, product.FccId, matches, context, asOf);
+                if (ProductContext.UnreadFccId(product.FccId) is { } unread)
+                {
+                    notes = [unread];
+                }
+
                 var fccIdField = product.FccId is null ? null : NameNormalizer.FoldIdentifier(ProductContext.WithoutLabel(product.FccId));
                 foreach (var fccId in ProductContext.FccIdsInText(product.Title))
                 {
@@ -194,6 +200,7 @@ internal static partial class Screener
             Policy = policy.Name,
             ScreenedAt = now,
             Sources = sources,
+            Notes = notes,
         };
     }
 
@@ -2094,22 +2101,11 @@ internal static partial class Screener
     // field and query: the request's field and its value, which hold the FCC ID (the fcc_id field, or a title that prints one).
     private static void MatchFccId(EngineState state, string field, string? query, string? fccId, List<Match> matches, ProductContext context, DateOnly asOf)
     {
-        // "FCC ID: 2ADTD-5604SD" as printed on labels, "FCC: 2ADTD-5604SD".
-        var folded = NameNormalizer.FoldIdentifier(fccId is null ? null : ProductContext.WithoutLabel(fccId));
-        if (folded.StartsWith("FCCID", StringComparison.Ordinal))
-        {
-            folded = folded[5..];
-        }
-
-        // An FCC ID starts with its grantee code: three characters, the first a letter, or since May 2013 five, the first a digit
-        // ("2ADTD-DS2CD2043"). A field that holds the grantee code alone ("2ADTD", "SVN") names the grantee too.
-        var length = char.IsAsciiDigit(folded.Length == 0 ? 'X' : folded[0]) ? 5 : 3;
-        if (folded.Length < length)
+        if (ProductContext.GranteeCodeOf(fccId) is not { } grantee)
         {
             return;
         }
 
-        var grantee = folded[..length];
         foreach (var e in state.Index.FindByIdentifier(IdentifierSchemes.FccGranteeCode, grantee))
         {
             var entity = state.Index.Entities[e];

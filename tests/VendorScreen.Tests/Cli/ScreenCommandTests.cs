@@ -12,6 +12,25 @@ public sealed class ScreenCommandTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
+    public async Task Screen_FccIdTooShortForAGranteeCode_NotesItInJsonAndWarnsOnceWithTheLine()
+    {
+        var input = _host.Write("fcc.csv", "id,title,fcc_id\np1,Wireless camera,2ADT\np2,Wireless camera,N/A\np3,Wireless camera,SV\n");
+
+        var json = await CliTestHost.RunAsync("screen", input, "--format", "json");
+        var csv = await CliTestHost.RunAsync("screen", input, "--format", "csv");
+
+        json.ExitCode.Should().Be(0, json.Stderr);
+        var rows = json.JsonLines.ToDictionary(r => r.GetProperty("id").GetString()!);
+        rows["p1"].GetProperty("decision").GetString().Should().Be("clear");
+        rows["p1"].GetProperty("notes").EnumerateArray().Select(e => e.GetString()).Should().ContainSingle()
+            .Which.Should().StartWith("fcc_id \"2ADT\" was not screened");
+        rows["p2"].TryGetProperty("notes", out _).Should().BeFalse("N/A says there is no FCC ID");
+        json.Stderr.Should().Contain("2 rows have values that could not be screened, first line 2: fcc_id \"2ADT\"").And.Contain("(see \"notes\")");
+        csv.ExitCode.Should().Be(0, csv.Stderr);
+        csv.Stderr.Should().Contain("2 rows have values that could not be screened").And.Contain("--format json lists them");
+    }
+
+    [Fact]
     public async Task Screen_JsonFormat_EzvizBlocksWithPathAndContractKeys()
     {
         var input = _host.Write("products.csv", "id,brand\np1,EZVIZ\n");

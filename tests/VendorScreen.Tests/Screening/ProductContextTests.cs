@@ -143,6 +143,19 @@ public sealed class ProductContextTests
         ProductContext.WithoutLabel(value).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("2ADTD-DS2CD2043G2", "2ADTD")]
+    [InlineData("FCC ID: svn-ipc", "SVN")]
+    [InlineData("fccid 2avyf", "2AVYF")]
+    [InlineData("2ADT", null)] // too short
+    [InlineData("NONE", null)] // says there is none
+    [InlineData("n/a", null)]
+    [InlineData(null, null)]
+    public void GranteeCodeOf_ReadsTheCodeAnFccIdStartsWith(string? fccId, string? expected)
+    {
+        ProductContext.GranteeCodeOf(fccId).Should().Be(expected);
+    }
+
     [Fact]
     public void SpacedModelWords_PairAShortWordOfLettersWithAWordThatHasADigit()
     {

@@ -43,6 +43,33 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("2ADT", "fcc_id \"2ADT\" was not screened: an FCC ID starts with a grantee code of 5 characters")] // cut short
+    [InlineData("FCC ID: 2A", "fcc_id \"FCC ID: 2A\" was not screened")]
+    [InlineData("SV", "fcc_id \"SV\" was not screened: an FCC ID starts with a grantee code of 3 characters")]
+    public async Task ScreenAsync_FccIdTooShortForAGranteeCode_IsClearWithANoteNamingIt(string fccId, string note)
+    {
+        // Such a value was dropped without a word: the result now says it was not screened.
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = "Wireless device", FccId = fccId });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+        result.Notes.Should().ContainSingle().Which.Should().StartWith(note);
+    }
+
+    [Theory]
+    [InlineData("2ADTD-DS2CD2043G2")]
+    [InlineData("N/A")] // says there is none
+    [InlineData("none")]
+    [InlineData("-")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task ScreenAsync_FccIdReadOrSayingThereIsNone_HasNoNote(string? fccId)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "Nexgadget", Title = "Wireless device", FccId = fccId });
+
+        result.Notes.Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("FCC: 2ADTD-DS2CD2043G2I", "default:hikvision")] // a label without "ID" was read as the code "FCC"
     [InlineData("FCC ID# 2AVYF-IPC-F42FX", "default:dahua")]
     [InlineData("fcc-id 2adtd-5604sd", "default:hikvision")]
