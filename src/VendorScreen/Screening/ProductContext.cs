@@ -282,7 +282,7 @@ internal sealed partial class ProductContext
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"fcc_id \"{fccId!.Trim()}\" was not screened: an FCC ID starts with a grantee code of {GranteeCodeLength(folded)} characters ({(char.IsAsciiDigit(folded[0]) ? "five after May 2013, the first a digit" : "three, the first a letter, before May 2013")}), and it holds {folded.Length}");
+            $"fcc_id \"{fccId!.Trim()}\" was not screened: it holds {folded.Length} letters and digits, fewer than the {GranteeCodeLength(folded)} of the grantee code an FCC ID starts with ({(char.IsAsciiDigit(folded[0]) ? "five when the first is a digit, as in codes issued since May 2013" : "three when the first is a letter")})");
     }
 
     // Values of an identifier field that say there is none.

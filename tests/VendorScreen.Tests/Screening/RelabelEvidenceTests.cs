@@ -43,9 +43,9 @@ public sealed class RelabelEvidenceTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("2ADT", "fcc_id \"2ADT\" was not screened: an FCC ID starts with a grantee code of 5 characters")] // cut short
+    [InlineData("2ADT", "fcc_id \"2ADT\" was not screened: it holds 4 letters and digits, fewer than the 5 of the grantee code")] // cut short
     [InlineData("FCC ID: 2A", "fcc_id \"FCC ID: 2A\" was not screened")]
-    [InlineData("SV", "fcc_id \"SV\" was not screened: an FCC ID starts with a grantee code of 3 characters")]
+    [InlineData("SV", "fcc_id \"SV\" was not screened: it holds 2 letters and digits, fewer than the 3 of the grantee code")]
     public async Task ScreenAsync_FccIdTooShortForAGranteeCode_IsClearWithANoteNamingIt(string fccId, string note)
     {
         // Such a value was dropped without a word: the result now says it was not screened.
