@@ -302,10 +302,8 @@ internal sealed class OfacParityAlgorithm(string name) : NameMatchAlgorithm
     internal static (bool Contained, bool QualifiersOnly) Containment(List<NameToken> query, List<NameToken> candidate)
     {
         var queryTexts = new HashSet<string>(query.Select(t => t.Text), StringComparer.Ordinal);
-        var candidateTexts = new HashSet<string>(candidate.Select(t => t.Text), StringComparer.Ordinal);
         var distinctive = candidate.Any(t => t.Class is TokenClass.Word or TokenClass.Number or TokenClass.Ideograph);
         var contained = distinctive && candidate.All(t => t.Class == TokenClass.LegalForm || queryTexts.Contains(t.Text));
-        var qualifiersOnly = query.All(t => candidateTexts.Contains(t.Text) || LegalForms.IsQualifier(t));
-        return (contained, qualifiersOnly);
+        return (contained, LegalForms.OnlyQualifiersAdded(query, candidate));
     }
 }

@@ -254,6 +254,38 @@ internal static class LegalForms
         token.Class is TokenClass.LegalForm or TokenClass.Location or TokenClass.Title
         || (token.Class == TokenClass.Generic && (QualifierWords.Contains(token.Text) || (digital && string.Equals(token.Text, "digital", StringComparison.Ordinal))));
 
+    /// <summary>Gets whether every token of a query that a name lacks only qualifies it (<see cref="IsQualifier"/>): "Norsat
+    /// International Inc." adds only qualifiers to "Norsat".</summary>
+    /// <param name="query">The query's tokens.</param>
+    /// <param name="name">The name's tokens.</param>
+    /// <param name="digital">Whether "Digital" qualifies too (<see cref="IsQualifier"/>).</param>
+    /// <returns>Whether the query's other tokens only qualify the name.</returns>
+    public static bool OnlyQualifiersAdded(List<NameToken> query, List<NameToken> name, bool digital = false)
+    {
+        foreach (var token in query)
+        {
+            if (!IsQualifier(token, digital) && !HasText(name, token.Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool HasText(List<NameToken> tokens, string text)
+        {
+            foreach (var t in tokens)
+            {
+                if (string.Equals(t.Text, text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     // Multi-word legal forms, lower-case and diacritic-free, with the single token they are compared as.
     private static readonly (string[] Words, string Compare)[] Phrases =
     [

@@ -40,11 +40,6 @@ public class DefaultScreeningPolicy : ScreeningPolicy
     /// <returns><see langword="true"/> when hits on the list are reported.</returns>
     protected virtual bool IsConsidered(ListDefinition list) => true;
 
-    // Whether an entity is one of the embedded dataset's makers (the covered families and the surveillance makers of the other
-    // lists), curated with the names their products carry.
-    private static bool IsOfTheEmbeddedMakers(Entity entity) =>
-        string.Equals(entity.SourceName, Sources.VendorScreenJson.DefaultDatasetSource.SourceName, StringComparison.Ordinal);
-
     /// <inheritdoc />
     public override PolicyVerdict Evaluate(in PolicyArguments arguments)
     {
@@ -61,7 +56,7 @@ public class DefaultScreeningPolicy : ScreeningPolicy
         // their products are sold under (Uniview, iFlytek, Megvii: reviewed for their own lists); against other lists a one-word
         // name inside a longer name is mostly coincidence, but a whole name of two words or more inside a party's name is that
         // party written with other words ("... (OLD)", "... DBA ...").
-        var prohibition = IsOfTheEmbeddedMakers(e.ListedEntity);
+        var prohibition = EmbeddedDataset.Holds(e.ListedEntity);
         for (var i = 0; i < considered.Count && !prohibition; i++)
         {
             prohibition = considered[i].List.Category == ListCategory.ProcurementProhibition;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using VendorScreen.Normalization;
-using VendorScreen.Sources.VendorScreenJson;
 
 namespace VendorScreen.Screening;
 
@@ -183,7 +182,7 @@ internal sealed class PartyQualifiers
     /// <param name="dataset">The dataset whose lists it is on, or <see langword="null"/> for the known lists.</param>
     /// <returns>Whether it is.</returns>
     internal static bool IsOfTheProcurementProhibitions(Entity entity, ScreeningDataset? dataset) =>
-        string.Equals(entity.SourceName, DefaultDatasetSource.SourceName, StringComparison.Ordinal) || IsListedOnAProcurementProhibition(entity, dataset);
+        EmbeddedDataset.Holds(entity) || IsListedOnAProcurementProhibition(entity, dataset);
 
     /// <summary>Gets whether an entity is itself on a procurement-prohibition list (a covered maker such as ZTE or DJI, not a
     /// subsidiary, brand or relabeller tied to one).</summary>

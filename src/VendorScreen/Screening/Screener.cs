@@ -932,10 +932,11 @@ internal static partial class Screener
         }
 
         if (mentionable && scored.CandidateContained && scored.Score < QualifiedNameScore && ExactCandidateTokens(scored)
-            && (scored.QueryExtrasAreQualifiers || OnlyQualifiersAdded(variant, candidate.Normalized))
+            && (scored.QueryExtrasAreQualifiers || LegalForms.OnlyQualifiersAdded(variant.Tokens, candidate.Normalized.Tokens, digital: true))
             && IsDistinctiveMention(candidate, index.Entities[candidate.EntityIndex], state))
         {
-            // "Norsat International Inc." names Norsat: the extra words only qualify the name.
+            // "Norsat International Inc." names Norsat: the extra words only qualify the name. The engine also reads "Digital" so
+            // ("Hikvision Digital Technology Company"), whatever the algorithm, whose own reading stays as recorded.
             return Pending(index, candidate, QualifiedNameScore, scored, variant, isMention: false, accessory: false, qualified: true, qualification, options.MatchThreshold);
         }
 
@@ -1809,40 +1810,6 @@ internal static partial class Screener
     private static bool IsMentionable(Entity entity, IndexedName name) =>
         entity.Kind is EntityKind.Organization or EntityKind.Brand or EntityKind.Government or EntityKind.Unknown
         && name.Name.Kind != NameKind.WeakAlias;
-
-    /// <summary>Gets whether the words of a query that a name it holds word for word lacks only qualify it, "Digital" among them
-    /// (<see cref="LegalForms.IsQualifier(NameToken, bool)"/>): "Hikvision Digital Technology Company" names Hikvision, as the
-    /// engine reads it whatever the algorithm, whose own reading (<see cref="NameScore.QueryExtrasAreQualifiers"/>) leaves
-    /// "Digital" out as recorded.</summary>
-    /// <param name="query">The query, as normalised.</param>
-    /// <param name="name">The name, as normalised; every word of it is in the query.</param>
-    /// <returns>Whether the query's other words only qualify the name.</returns>
-    internal static bool OnlyQualifiersAdded(NormalizedName query, NormalizedName name)
-    {
-        var words = name.Tokens;
-        foreach (var token in query.Tokens)
-        {
-            if (!LegalForms.IsQualifier(token, digital: true) && !HasWord(words, token.Text))
-            {
-                return false;
-            }
-        }
-
-        return true;
-
-        static bool HasWord(List<NameToken> words, string text)
-        {
-            foreach (var word in words)
-            {
-                if (string.Equals(word.Text, text, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 
     /// <summary>Gets whether a text writes the signs a name of one word ends in, when it ends in any: <c>Face++</c> is read as the
     /// word <c>face</c>, which a title ("Face mask") holds by chance; only a text that writes <c>Face++</c> mentions it.</summary>

@@ -7,7 +7,7 @@ namespace VendorScreen.Sources.VendorScreenJson;
 internal sealed class DefaultDatasetSource : ISanctionListSource
 {
     /// <summary>The source name of the embedded dataset.</summary>
-    public const string SourceName = "default";
+    public const string SourceName = EmbeddedDataset.SourceName;
 
     private const string ResourceName = "VendorScreen.Data.default-dataset.json";
 
