@@ -49,6 +49,7 @@ internal sealed partial class CandidateIndex
     {
         var tokens = form.Tokens;
         StringBuilder? text = null;
+        var apart = new List<bool>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
@@ -64,20 +65,45 @@ internal sealed partial class CandidateIndex
                 for (var k = 0; k < i; k++)
                 {
                     text.Append(tokens[k].Text).Append(' ');
+                    apart.Add(form.IsReadApart(k));
                 }
             }
 
             if (at > 0)
             {
                 text.Append(word, 0, at).Append(' ').Append(word, at, word.Length - at).Append(' ');
+                apart.Add(form.IsReadApart(i));
+                apart.Add(true);
             }
             else
             {
                 text.Append(word).Append(' ');
+                apart.Add(form.IsReadApart(i));
             }
         }
 
-        return text is null ? null : NameNormalizer.ReadWords(text.ToString());
+        if (text is null || NameNormalizer.ReadWords(text.ToString()) is not { } read)
+        {
+            return null;
+        }
+
+        // The second word of each word read apart is marked, as the normaliser's reading apart marks its words, when the words
+        // read are the words written (an abbreviation is read as one word: "tech" as "technology").
+        if (read.Tokens.Count != apart.Count)
+        {
+            return read;
+        }
+
+        var bits = new ulong[(apart.Count + 63) / 64];
+        for (var k = 1; k < apart.Count; k++)
+        {
+            if (apart[k])
+            {
+                bits[k >> 6] |= 1UL << (k & 63);
+            }
+        }
+
+        return read with { ReadApart = bits };
     }
 
     // Where the first of two listed words a word runs together ends (the longest first word), or 0 when the word is itself a word

@@ -641,7 +641,73 @@ internal static partial class NameNormalizer
         var tokens = Tokenize(apart, transliterated: false, out _, lettersAsWritten: false, out _);
         return tokens.Count == 0 || SameTokens(tokens, native) || (asWritten is not null && SameTokens(tokens, asWritten.Tokens))
             ? null
-            : new NormalizedName(tokens, false);
+            : new NormalizedName(tokens, false) { ReadApart = ReadApartOf(text, apart, tokens) };
+    }
+
+    // The digits, which a part read apart of digits alone is written with (ReadApartOf).
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>Gets which tokens of a name read apart (<see cref="WithRunTogetherWordsApart"/>) were set apart from the written
+    /// word of the token before them (<see cref="NormalizedName.ReadApart"/>): the first token of each part of the text between
+    /// two spaces the reading wrote.</summary>
+    /// <param name="text">The text as written.</param>
+    /// <param name="apart">The text read apart: the text with spaces written, and possessives left out.</param>
+    /// <param name="tokens">The tokens of the text read apart.</param>
+    /// <returns>One bit per token; empty when the parts read one by one do not give the same tokens (a part read as another
+    /// word), and the reading is then not told from one as written.</returns>
+    private static ulong[] ReadApartOf(string text, string apart, List<NameToken> tokens)
+    {
+        // The places of the spaces written: a character of the reading that the text does not have there.
+        var bits = new ulong[(tokens.Count + 63) / 64];
+        var written = 0;
+        var from = 0;
+        var t = 0;
+        var afterDigits = false;
+        for (var j = 0; j <= apart.Length; j++)
+        {
+            if (j < apart.Length)
+            {
+                // A possessive left out ("Hikvision's" read "Hikvision").
+                if (written + 1 < text.Length && apart[j] != text[written] && IsApostrophe(text[written]) && text[written + 1] is 's' or 'S')
+                {
+                    written += 2;
+                }
+
+                if (written < text.Length && apart[j] == text[written])
+                {
+                    written++;
+                    continue;
+                }
+
+                if (apart[j] != ' ')
+                {
+                    // Not the text read apart: not told from the text as written.
+                    return [];
+                }
+            }
+
+            // The part of the reading before this space (or the last part), read on its own. Digits set apart from a word
+            // ("HIKVISION2024", "2024HIKVISION") are no word of a name: neither they nor the word after them are marked.
+            var digits = !apart.AsSpan(from, j - from).ContainsAnyExcept(Digits);
+            var part = Tokenize(apart[from..j], transliterated: false, out _, lettersAsWritten: false, out _);
+            for (var k = 0; k < part.Count; k++, t++)
+            {
+                if (t >= tokens.Count || !string.Equals(part[k].Text, tokens[t].Text, StringComparison.Ordinal))
+                {
+                    return [];
+                }
+
+                if (k == 0 && from > 0 && t > 0 && !digits && !afterDigits)
+                {
+                    bits[t >> 6] |= 1UL << (t & 63);
+                }
+            }
+
+            afterDigits = digits;
+            from = j + 1;
+        }
+
+        return t == tokens.Count && Array.Exists(bits, b => b != 0) ? bits : [];
     }
 
     /// <summary>Normalises a listed name into the variants an index holds: those of <see cref="Normalize"/> and, for a name in

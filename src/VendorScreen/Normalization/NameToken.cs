@@ -127,6 +127,14 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
     /// token index (bit <c>i % 64</c> of element <c>i / 64</c>): "奥巴马" is one word of three syllables, "瑞 饶" two words of one.</summary>
     internal ulong[] SyllableContinuations { get; init; } = [];
 
+    /// <summary>Gets the tokens a reading of words run together set apart from the written word of the token before them, one bit
+    /// per token index as in <see cref="SyllableContinuations"/>: in <c>DahuaTechnologyCoLtd</c> read apart, every token but the
+    /// first. Empty for a name read as written.</summary>
+    internal ulong[] ReadApart { get; init; } = [];
+
+    /// <summary>Gets whether a reading of words run together set some of this variant's tokens apart (<see cref="ReadApart"/>).</summary>
+    internal bool HasWordsReadApart => ReadApart.Length > 0;
+
     /// <summary>Gets, when this variant is a second romanisation of the name (the North Korean spelling of a Hangul name), the
     /// first (its Revised Romanization); <see langword="null"/> otherwise. A second romanisation serves comparisons with names in
     /// Latin letters; against a name written in the same script the first romanisation is compared, since the second writes
@@ -184,8 +192,15 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
     internal bool ContinuesWord(int index) =>
         index > 0 && (index >> 6) < SyllableContinuations.Length && (SyllableContinuations[index >> 6] & (1UL << (index & 63))) != 0;
 
+    /// <summary>Gets whether the token at an index was set apart from the written word of the token before it
+    /// (<see cref="ReadApart"/>).</summary>
+    /// <param name="index">The token index.</param>
+    /// <returns><see langword="true"/> for a token read apart.</returns>
+    internal bool IsReadApart(int index) =>
+        index > 0 && (index >> 6) < ReadApart.Length && (ReadApart[index >> 6] & (1UL << (index & 63))) != 0;
+
     /// <summary>Gets a window of this name: the tokens from <paramref name="start"/>, at most <paramref name="count"/>, with their
-    /// syllable continuations, script and transliteration flag.</summary>
+    /// syllable continuations, the tokens read apart, script and transliteration flag.</summary>
     /// <param name="start">The first token.</param>
     /// <param name="count">The most tokens.</param>
     /// <returns>The window; this name itself when the window covers every token.</returns>
@@ -199,6 +214,7 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
 
         var tokens = TokenLists.OfCount(count, out var items);
         var continuations = new ulong[(count + 63) / 64];
+        var apart = HasWordsReadApart ? new ulong[(count + 63) / 64] : [];
         for (var i = 0; i < count; i++)
         {
             items[i] = Tokens[start + i];
@@ -206,12 +222,18 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
             {
                 continuations[i >> 6] |= 1UL << (i & 63);
             }
+
+            if (i > 0 && IsReadApart(start + i))
+            {
+                apart[i >> 6] |= 1UL << (i & 63);
+            }
         }
 
         return new NormalizedName(tokens, IsTransliteration)
         {
             SourceScript = SourceScript,
             SyllableContinuations = continuations,
+            ReadApart = apart,
             PrimarySpelling = PrimarySpelling?.Window(start, count),
         };
     }

@@ -35,6 +35,13 @@ internal static class NameSearch
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var candidate = index.Names[id];
+
+                    // A form with words read apart serves only names that write them apart, as in screening.
+                    if (variant.HasWordsReadApart && !Screener.MayMeetWordsReadApart(variant, candidate.Normalized))
+                    {
+                        continue;
+                    }
+
                     if (boundRules is not null && !NameScorer.MayReach(variant, candidate.Normalized, index, boundRules, minScore, index.FactsOf(id)))
                     {
                         continue;

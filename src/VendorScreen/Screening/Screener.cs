@@ -898,6 +898,13 @@ internal static partial class Screener
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
+
+        // A form with words read apart is compared only with a name that writes them apart (MayMeetWordsReadApart).
+        if (variant.HasWordsReadApart && !MayMeetWordsReadApart(variant, candidate.Normalized))
+        {
+            return null;
+        }
+
         var qualification = Qualify(qualifiers, qualifications, candidate.EntityIndex, state);
 
         // A candidate whose score cannot reach the review threshold (for a mention: any candidate) and whose words cannot
