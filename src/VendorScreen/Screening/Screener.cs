@@ -1963,7 +1963,8 @@ internal static partial class Screener
     private const double MisspeltMentionScore = 0.85;
 
     // The fewest letters of a word a text may misspell by one edit and still mention it ("Hikvison"); a word of
-    // MinSwappedMentionWord letters only by two adjacent letters swapped ("Dahau"); a shorter one not at all ("Imou").
+    // MinSwappedMentionWord letters only by two adjacent letters swapped ("Dahau") or one letter added ("DAHUWA"); a shorter one
+    // not at all ("Imou").
     private const int MinMisspeltMentionWord = 6;
 
     private const int MinSwappedMentionWord = 5;
@@ -1972,7 +1973,7 @@ internal static partial class Screener
     /// (<see cref="TokenClass.Word"/>) is a word of the text, and one or more of them only one edit apart (a letter substituted,
     /// dropped, added, or two adjacent letters swapped) from a word of the text of as many letters as it has or one fewer or
     /// more, a word of <see cref="MinMisspeltMentionWord"/> letters or more; one of <see cref="MinSwappedMentionWord"/> letters
-    /// by two adjacent letters swapped only; or written with digits for the letters they look like (<c>D4HUA</c>). Words of
+    /// by two adjacent letters swapped or one letter added only; or written with digits for the letters they look like (<c>D4HUA</c>). Words of
     /// other classes are left to the scorer (which found the name contained).</summary>
     /// <param name="text">The text (a window of a listing's title, or a party's name), as normalised.</param>
     /// <param name="name">The name, as normalised.</param>
@@ -2038,8 +2039,11 @@ internal static partial class Screener
             return NameScorer.OsaDistance(written, word, 1) <= 1;
         }
 
-        return word.Length == MinSwappedMentionWord && written.Length == word.Length && NameScorer.OsaDistance(written, word, 1) == 1
-            && LegalForms.EditDistance(written, word) == 2;
+        // A word of MinSwappedMentionWord letters: two adjacent letters swapped ("Dahau"), or one letter added ("DAHUWA", "EZVIIZ",
+        // "Dahuaa", and "Dahuas" for "Dahua's"). A letter substituted or dropped writes other words ("Dahla", "lore" for "Lorex").
+        return word.Length == MinSwappedMentionWord
+            && ((written.Length == word.Length && NameScorer.OsaDistance(written, word, 1) == 1 && LegalForms.EditDistance(written, word) == 2)
+                || (written.Length == word.Length + 1 && NameScorer.OsaDistance(written, word, 1) == 1));
     }
 
     private static bool IsAccessoryMention(NormalizedName query, NormalizedName candidate)

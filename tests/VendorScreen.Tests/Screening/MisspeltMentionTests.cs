@@ -17,6 +17,10 @@ public sealed class MisspeltMentionTests
     [InlineData("Compatible with Hikvison NVR", "default:hikvision")]
     [InlineData("D4HUA 4MP camera", "default:dahua")] // digits for the letters they look like
     [InlineData("H1KV1S10N NVR", "default:hikvision")]
+    [InlineData("DAHUWA 4MP IP camera", "default:dahua")] // a letter added in a word of five letters
+    [InlineData("EZVIIZ C6N indoor camera", "default:hikvision")]
+    [InlineData("Camera by Dahuaa", "default:dahua")]
+    [InlineData("Dahuas 4MP camera", "default:dahua")] // "Dahua's" without its apostrophe
     public async Task ScreenAsync_CoveredMakersNameMisspeltInATitle_IsReviewedNotBlocked(string title, string listed)
     {
         // Each was Clear: a title's mention had to spell the name's words exactly.
@@ -57,6 +61,7 @@ public sealed class MisspeltMentionTests
     [InlineData("Imoo smart camera")] // a word of four letters is not read misspelt
     [InlineData("Dahla 4MP camera")] // a word of five letters only by two adjacent letters swapped
     [InlineData("Dahlia flower seeds")]
+    [InlineData("Lore of the sea, poster")] // a letter dropped from "Lorex" writes another word
     [InlineData("Hikvisoom 4MP camera")] // two edits
     public async Task ScreenAsync_WordsNotOneEditFromACoveredName_AreClear(string title)
     {
@@ -70,6 +75,9 @@ public sealed class MisspeltMentionTests
     [InlineData("hikvision camera", "Hikvision", false)] // spelt exactly: a mention, not a misspelt one
     [InlineData("dahau nvr", "Dahua", true)]
     [InlineData("dahia nvr", "Dahua", false)] // a letter substituted in a word of five letters
+    [InlineData("dahuwa nvr", "Dahua", true)] // one added
+    [InlineData("dahu nvr", "Dahua", false)] // one dropped
+    [InlineData("lorexs camera", "Lorex", true)]
     [InlineData("d4hua nvr", "Dahua", true)] // digits for letters
     [InlineData("1m0u camera", "Imou", false)] // a digit at the start is no letter between letters
     [InlineData("imoo camera", "Imou", false)]
