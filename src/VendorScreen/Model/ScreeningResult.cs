@@ -62,8 +62,9 @@ public sealed record ScreeningResult
     public IReadOnlyList<SourceStatus> Sources { get; init; } = [];
 
     /// <summary>Gets what the screening could not read in the request, each note naming the field and its value: such a value was
-    /// not screened, and the decision rests on the other fields (an FCC ID too short to hold a grantee code: <c>fcc_id "2ADT" ...</c>).
-    /// Empty when every value given was read.</summary>
+    /// not screened, and the decision rests on the other fields (an FCC ID too short to hold a grantee code: <c>fcc_id "2ADT" ...</c>;
+    /// a party's country that is neither an ISO 3166-1 code nor a known country name: <c>country "Narnia" ...</c>). Empty when
+    /// every value given was read.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Throws when the decision is <see cref="ScreeningDecision.Block"/> or <see cref="ScreeningDecision.Incomplete"/>.</summary>

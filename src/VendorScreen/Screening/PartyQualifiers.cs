@@ -76,6 +76,13 @@ internal sealed class PartyQualifiers
         return dateOfBirth is null && iso is null && unrecognised is null ? null : new PartyQualifiers(dateOfBirth, iso, unrecognised);
     }
 
+    /// <summary>Gets the note of a result whose request gives a country that is not read (<see cref="UnrecognisedCountry"/>):
+    /// <c>country "Narnia" was not read: ...</c>.</summary>
+    /// <param name="given">The country as given.</param>
+    /// <returns>The note.</returns>
+    public static string UnreadCountryNote(string given) =>
+        $"country \"{given}\" was not read: it is neither an ISO 3166-1 code nor a known country name, so no match was weighed by it";
+
     /// <summary>Compares the qualifiers with an entity.</summary>
     /// <param name="entity">The candidate entity.</param>
     /// <param name="dataset">The dataset, for list categories.</param>

@@ -39,6 +39,12 @@ internal static partial class Screener
         {
             case PartyScreeningRequest party:
                 var qualifiers = PartyQualifiers.Create(party.DateOfBirth, party.Country);
+                if (qualifiers?.UnrecognisedCountry is { } unreadCountry)
+                {
+                    // A country not read weighs no match: each hit says so, and a result without hits says it here.
+                    notes = [PartyQualifiers.UnreadCountryNote(unreadCountry)];
+                }
+
                 MatchName(state, "name", party.Name, options, matches, mention: false, cancellationToken, qualifiers, partialNames: options.MatchPartialNames);
                 for (var a = 0; a < party.Aliases.Count; a++)
                 {

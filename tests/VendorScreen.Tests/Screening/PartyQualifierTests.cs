@@ -149,6 +149,27 @@ public sealed class PartyQualifierTests
     }
 
     [Fact]
+    public async Task ScreenAsync_UnrecognisedCountryWithoutHits_IsANoteOfTheResult()
+    {
+        // A clear result has no hit to say the country was not read: the result's notes say it.
+        var result = await ScreenAsync(ScreeningRequest.ForParty("Fenwick Garden Supplies") with { Country = "Narnia" });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+        result.Notes.Should().ContainSingle().Which.Should().StartWith("country \"Narnia\" was not read").And.Contain("ISO 3166-1");
+    }
+
+    [Theory]
+    [InlineData("DE")]
+    [InlineData("Germany")]
+    [InlineData(null)]
+    public async Task ScreenAsync_CountryReadOrNotGiven_HasNoNote(string? country)
+    {
+        var result = await ScreenAsync(ScreeningRequest.ForParty("Fenwick Garden Supplies") with { Country = country });
+
+        result.Notes.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ScreenAsync_ProcurementProhibitionList_NoCountryPenalty()
     {
         var hit = await TopHitAsync(ScreeningRequest.ForParty("Quorvatel Communications Limited") with { Country = "US" }, review: 0.5);
