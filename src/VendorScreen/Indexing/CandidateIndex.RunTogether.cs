@@ -49,7 +49,7 @@ internal sealed partial class CandidateIndex
     {
         var tokens = form.Tokens;
         StringBuilder? text = null;
-        var apart = new List<bool>();
+        List<bool>? apart = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
@@ -62,27 +62,28 @@ internal sealed partial class CandidateIndex
             if (text is null)
             {
                 text = new StringBuilder();
+                apart = [];
                 for (var k = 0; k < i; k++)
                 {
                     text.Append(tokens[k].Text).Append(' ');
-                    apart.Add(form.IsReadApart(k));
+                    apart!.Add(form.IsReadApart(k));
                 }
             }
 
             if (at > 0)
             {
                 text.Append(word, 0, at).Append(' ').Append(word, at, word.Length - at).Append(' ');
-                apart.Add(form.IsReadApart(i));
+                apart!.Add(form.IsReadApart(i));
                 apart.Add(true);
             }
             else
             {
                 text.Append(word).Append(' ');
-                apart.Add(form.IsReadApart(i));
+                apart!.Add(form.IsReadApart(i));
             }
         }
 
-        if (text is null || NameNormalizer.ReadWords(text.ToString()) is not { } read)
+        if (text is null || apart is null || NameNormalizer.ReadWords(text.ToString()) is not { } read)
         {
             return null;
         }
