@@ -130,16 +130,32 @@ internal sealed record NormalizedName(List<NameToken> Tokens, bool IsTranslitera
     /// <summary>Gets the tokens a reading of words run together set apart from the written word of the token before them, one bit
     /// per token index as in <see cref="SyllableContinuations"/>: in <c>DahuaTechnologyCoLtd</c> read apart, every token but the
     /// first. Empty for a name read as written.</summary>
-    internal ulong[] ReadApart { get; init; } = [];
+    internal ulong[] ReadApart
+    {
+        get => _besides as ulong[] ?? [];
+        init => _besides = value.Length == 0 ? _besides : _besides is NormalizedName ? throw Both() : value;
+    }
 
     /// <summary>Gets whether a reading of words run together set some of this variant's tokens apart (<see cref="ReadApart"/>).</summary>
-    internal bool HasWordsReadApart => ReadApart.Length > 0;
+    internal bool HasWordsReadApart => _besides is ulong[];
+
+    // What a variant holds besides its tokens, seldom and never both: the first romanisation of a second one (PrimarySpelling, a
+    // name in Hangul) or the tokens a reading apart set apart (ReadApart, a name in Latin letters). One field holds either, so
+    // that every name, of which the index holds tens of thousands and each screening makes several, is no larger for them.
+    private readonly object? _besides;
+
+    private static InvalidOperationException Both() =>
+        new("A variant is either a second romanisation or a name read apart, not both.");
 
     /// <summary>Gets, when this variant is a second romanisation of the name (the North Korean spelling of a Hangul name), the
     /// first (its Revised Romanization); <see langword="null"/> otherwise. A second romanisation serves comparisons with names in
     /// Latin letters; against a name written in the same script the first romanisation is compared, since the second writes
     /// some syllables alike (정 and 종 are both "jong").</summary>
-    public NormalizedName? PrimarySpelling { get; init; }
+    public NormalizedName? PrimarySpelling
+    {
+        get => _besides as NormalizedName;
+        init => _besides = value is null ? _besides as ulong[] : _besides is ulong[] ? throw Both() : value;
+    }
 
     /// <summary>Gets whether this variant is a second romanisation of the name (<see cref="PrimarySpelling"/>).</summary>
     public bool IsSecondarySpelling => PrimarySpelling is not null;
