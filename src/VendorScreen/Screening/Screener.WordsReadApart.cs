@@ -59,7 +59,7 @@ internal static partial class Screener
                     words += SetsANameApart(tokens[i]) ? 0 : 1;
                 }
 
-                if (words is > 0 and <= MaxWordsOfACoinedName && WordsFound(tokens, start, end, candidate.Tokens) < words)
+                if (words is > 0 and <= MaxWordsOfACoinedName && end - start <= MaxPartsAligned && WordsFound(tokens, start, end, candidate.Tokens) < words)
                 {
                     return false;
                 }
@@ -77,8 +77,8 @@ internal static partial class Screener
     // listed name may be mentioned in it.
     private const int MaxWordsOfACoinedName = 2;
 
-    // The most parts of one written word read apart that are aligned with a candidate, and the most parts joined into one of its
-    // words or its words joined into one part.
+    // The most parts of one written word read apart that are aligned with a candidate (a word read into more, legal forms and
+    // all, is not held to the reading), and the most parts joined into one of its words or its words joined into one part.
     private const int MaxPartsAligned = 16;
 
     private const int MaxPartsJoined = 4;
