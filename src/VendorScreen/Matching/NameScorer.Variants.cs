@@ -291,8 +291,9 @@ internal static partial class NameScorer
 
     private static bool IsWadeGilesToken(NameToken token) => token.Class == TokenClass.Word && ChineseRomanization.IsWadeGilesSyllable(token.Text);
 
-    // Gets whether the tokens of a run, joined, are the text (then the spelling comparison and joined tokens align them already).
-    private static bool SameTokensJoined(List<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
+    // Gets whether the tokens of a run, joined, are the text (then the spelling comparison and joined tokens align them already;
+    // screening also reads so a word read apart against a listed name's words, Screener.MayMeetWordsReadApart).
+    internal static bool SameTokensJoined(List<NameToken> tokens, int start, int count, ReadOnlySpan<char> text)
     {
         var at = 0;
         for (var t = start; t < start + count; t++)

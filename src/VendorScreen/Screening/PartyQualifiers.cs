@@ -81,7 +81,10 @@ internal sealed class PartyQualifiers
     /// <param name="given">The country as given.</param>
     /// <returns>The note.</returns>
     public static string UnreadCountryNote(string given) =>
-        $"country \"{given}\" was not read: it is neither an ISO 3166-1 code nor a known country name, so no match was weighed by it";
+        $"country \"{given}\" was not read: it {NeitherCodeNorName}, so no match was weighed by it";
+
+    // What a country not read is, in the note of a result and in the detail of each hit.
+    private const string NeitherCodeNorName = "is neither an ISO 3166-1 code nor a known country name";
 
     /// <summary>Compares the qualifiers with an entity.</summary>
     /// <param name="entity">The candidate entity.</param>
@@ -122,7 +125,7 @@ internal sealed class PartyQualifiers
         else if (UnrecognisedCountry is { } given && entity.Countries.Count > 0)
         {
             country = CountryOutcome.Unrecognised;
-            countryDetail = $"country \"{given}\" is neither an ISO 3166-1 code nor a known country name; not weighed";
+            countryDetail = $"country \"{given}\" {NeitherCodeNorName}; not weighed";
         }
 
         return new Qualification(dob, dobDetail, country, countryDetail);

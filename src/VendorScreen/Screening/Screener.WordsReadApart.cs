@@ -125,7 +125,7 @@ internal static partial class Screener
             // A part that is a run of the candidate's words as written ("me" for "M. E").
             for (var words = 2; words <= MaxPartsJoined && at + words <= candidate.Count; words++)
             {
-                if (JoinsTo(candidate, at, at + words, query[part].Text))
+                if (NameScorer.SameTokensJoined(candidate, at, words, query[part].Text))
                 {
                     most = Math.Max(most, word + Found(query, start, part + 1, end, candidate, at + words, best, columns));
                 }
@@ -162,24 +162,6 @@ internal static partial class Screener
             ? part.Text.Length >= MinMisspeltFormReadApart && LegalForms.IsMisspelling(part.Text, listed.Text)
             : NameScorer.TokenSimilarity(part, listed) > 0);
 
-    // Whether a run of a candidate's words (from first to end), joined, is a part read apart as written.
-    private static bool JoinsTo(List<NameToken> words, int first, int end, string part)
-    {
-        var at = 0;
-        for (var i = first; i < end; i++)
-        {
-            var text = words[i].Text;
-            if (at + text.Length > part.Length || !part.AsSpan(at, text.Length).SequenceEqual(text))
-            {
-                return false;
-            }
-
-            at += text.Length;
-        }
-
-        return at == part.Length;
-    }
-
     // Whether a run of parts read apart (from first to end) is, joined, a candidate's word, as Pairs reads one part.
     private static bool PairsJoined(List<NameToken> words, int first, int end, NameToken other)
     {
@@ -195,29 +177,9 @@ internal static partial class Screener
     // Whether a candidate holds as one token the written word a query's tokens from start to end were read from.
     private static bool HoldsWordAsWritten(List<NameToken> query, int start, int end, List<NameToken> candidate)
     {
-        var length = 0;
-        for (var i = start; i < end; i++)
-        {
-            length += query[i].Text.Length;
-        }
-
         foreach (var listed in candidate)
         {
-            if (listed.Text.Length != length)
-            {
-                continue;
-            }
-
-            var text = listed.Text.AsSpan();
-            var at = 0;
-            var same = true;
-            for (var i = start; i < end && same; i++)
-            {
-                same = text.Slice(at, query[i].Text.Length).SequenceEqual(query[i].Text);
-                at += query[i].Text.Length;
-            }
-
-            if (same)
+            if (NameScorer.SameTokensJoined(query, start, end - start, listed.Text))
             {
                 return true;
             }
