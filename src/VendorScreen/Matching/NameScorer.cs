@@ -36,6 +36,12 @@ internal readonly record struct NameScore(
     /// none otherwise (see <see cref="NameComparison.GivenNameSurnameFirst"/>).</summary>
     public SpellingVariant GivenNameSurnameFirst { get; init; }
 
+    /// <summary>Gets whether the query's words matched only as an acronym of the candidate's words: every pair aligned is a word of
+    /// the query read as the initials of two words or more of the candidate ("MSI" / "MENYAILO, Sergei Ivanovich"). Screening
+    /// reads neither a person's nor a ship's name so (<c>Screener.IsInitialsOfAPersonOrShip</c>). <see langword="false"/> for an
+    /// algorithm that reads no acronym.</summary>
+    public bool QueryReadAsAcronym { get; init; }
+
     /// <summary>Gets the score of a comparison already made.</summary>
     /// <param name="comparison">The comparison.</param>
     /// <returns>The score, which returns the comparison itself from <see cref="ToComparison"/>.</returns>
@@ -305,6 +311,7 @@ internal static partial class NameScorer
         var bySound = false;
         var acronymInQuery = false;
         var acronymInCandidate = false;
+        var notAcronymOfQuery = false;
         var wordSpelled = false;
         var initialToWord = false;
         var oneToOne = true;
@@ -338,6 +345,7 @@ internal static partial class NameScorer
             bySound |= p.BySound;
             acronymInQuery |= p.Acronym && p.QCount == 1;
             acronymInCandidate |= p.Acronym && p.CCount == 1;
+            notAcronymOfQuery |= !p.Acronym || p.QCount != 1;
             spelled |= !p.BySound && p.Sim >= rules.CloseSpelling && IsDistinctive(q[p.QStart].Class);
             aligned?.Add(p);
             var qLength = JoinedLength(q, p.QStart, p.QCount);
@@ -490,6 +498,7 @@ internal static partial class NameScorer
         return new NameScore(Math.Clamp(score, 0, 1), contained, qualifiersOnly, fuzzyCount > 0, lastKept, partsLeftOut.QueryShorter, rules)
         {
             GivenNameSurnameFirst = surnameFirst,
+            QueryReadAsAcronym = acronymInQuery && !notAcronymOfQuery,
         };
     }
 

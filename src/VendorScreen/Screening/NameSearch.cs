@@ -47,8 +47,10 @@ internal static class NameSearch
                         continue;
                     }
 
+                    // A word read only as the initials of a person's or a ship's names names neither, as in screening.
                     var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
-                    if (scored.Score >= minScore && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
+                    if (!Screener.IsInitialsOfAPersonOrShip(scored, index.Entities[candidate.EntityIndex]) && scored.Score >= minScore
+                        && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
                     {
                         best[candidate.EntityIndex] = (scored.Score, id, scored, variant);
                     }

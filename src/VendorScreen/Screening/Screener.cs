@@ -896,6 +896,14 @@ internal static partial class Screener
         return NameScorer.MayReach(variant, candidate, index, bound, atLeast, index.FactsOf(id));
     }
 
+    // Whether a comparison read the query's words only as the initials of a person's names ("MSI" / "MENYAILO, Sergei Ivanovich",
+    // "KIM" / "KAHVARIN, Iradj Mohammadi") or of a ship's ("KBR" / "KU BONG RYONG"): no match. A person known by initials has
+    // them listed as a name of their own, which matches as written; brands, tickers and trade terms of three letters ("AMD",
+    // "SAP", "ARM", "RAM") spell the initials of some listed person as often as not. An organisation's name is still read as
+    // its acronym ("AIG" / "AMMUNITION INDUSTRIES GROUP").
+    internal static bool IsInitialsOfAPersonOrShip(in NameScore scored, Entity entity) =>
+        scored.QueryReadAsAcronym && entity.Kind is EntityKind.Person or EntityKind.Vessel;
+
     // Scores one candidate of a look-up: what its match is made from, or null when it is no match.
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
@@ -923,6 +931,11 @@ internal static partial class Screener
         }
 
         var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+        if (IsInitialsOfAPersonOrShip(scored, index.Entities[candidate.EntityIndex]))
+        {
+            return null;
+        }
+
         var mentionable = IsMentionable(index.Entities[candidate.EntityIndex], candidate);
         if (mention)
         {
