@@ -15,6 +15,7 @@ ISuite[] suites =
     new UnSuite(),
     new NegativesSuite(),
     new SecSuite(),
+    new TickersSuite(),
     new WatchmanSuite(),
     new TranslitSuite(),
     new PairsSuite(),
