@@ -1203,8 +1203,10 @@ internal static partial class NameScorer
                     }
                 }
 
-                // A run that spells a form is read as it when each of its words may be part of a misspelt form.
-                if (form is null || !RunIsEligible(tokens, other, rules, eligible, i, k))
+                // A run that spells a form is read as it when each of its words may be part of a misspelt form, and the name keeps a
+                // word that is not a legal form besides it: a name of one word ("ASML", the ship "SARV") is a name, not a form
+                // misspelt ("ASBL", "SARL").
+                if (form is null || !RunIsEligible(tokens, other, rules, eligible, i, k) || !KeepsANameBesides(tokens, i, k))
                 {
                     continue;
                 }
@@ -1439,6 +1441,20 @@ internal static partial class NameScorer
         }
 
         return hasWord;
+    }
+
+    // Whether a name holds a token that is not a legal form outside a run of its tokens.
+    private static bool KeepsANameBesides(List<NameToken> tokens, int start, int count)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if ((k < start || k >= start + count) && tokens[k].Class != TokenClass.LegalForm)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A word of the other name one letter away (three letters or more, not two pinyin syllables, which differ by one letter).

@@ -160,6 +160,20 @@ public sealed partial class NameScoringRulesTests
     }
 
     [Theory]
+    [InlineData("ASML", "ASBL")] // a ticker against a listed alias that is only the Belgian form
+    [InlineData("SARL", "SARV")] // the French form against a ship's name
+    [InlineData("AFBL", "ASBL")]
+    public void V4_OneWordName_IsNotReadAsAMisspeltLegalForm(string query, string candidate)
+    {
+        // Read as the form, each name was the form alone and the two scored 1. A misspelt form is a form of a name that keeps a
+        // word besides it.
+        var v4 = Best(query, candidate, NameScoringRules.V4);
+        v4.Score.Should().BeLessThan(ReviewThreshold);
+        v4.Features.Should().NotContain(f => f.Feature == "misspelt-legal-form");
+        Best(query, candidate, NameScoringRules.V5).Score.Should().BeLessThan(ReviewThreshold);
+    }
+
+    [Theory]
     [InlineData("JAKSIC, arko", "JAKSIC, Zarko")]
     [InlineData("DAHER, brahim Ali", "DAHER, Ibrahim Ali")]
     [InlineData("ZIMBABWE IRON AND OSTEEL COMPANY", "ZIMBABWE IRON AND STEEL COMPANY")]
