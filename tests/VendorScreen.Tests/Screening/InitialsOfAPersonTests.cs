@@ -49,6 +49,17 @@ public sealed class InitialsOfAPersonTests(OfacRealDataFixture data, ITestOutput
     }
 
     [Fact]
+    public async Task ScreenAsync_ProductWhoseBrandSpellsAPersonsInitials_IsClear()
+    {
+        // A laptop of the brand MSI was reviewed against MENYAILO, Sergei Ivanovich.
+        using var engine = await EngineAsync(Listed);
+
+        var result = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "MSI", Title = "MSI Katana 15 gaming laptop" });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Fact]
     public async Task ScreenAsync_AcronymOfAnOrganisation_IsStillReviewed()
     {
         var result = await ScreenAsync("AIG");
