@@ -27,6 +27,23 @@ internal static class ListScreening
         return snapshots;
     }
 
+    /// <summary>Loads every list of the false-alert suites (the sanctions lists and the others) and reports them with the embedded
+    /// dataset, which the engine adds; <see langword="null"/> when no list file could be loaded.</summary>
+    public static async Task<List<ListSnapshot>?> LoadEveryListAsync(QualityContext context, SuiteReport report)
+    {
+        var snapshots = await LoadAsync(context, report, context.SanctionLists.Concat(context.OtherLists));
+        report.Line($"list VendorScreen default dataset: {ListCatalog.DefaultDataset().Snapshot!.Entities.Count} entities (embedded)");
+        return snapshots.Count == 0 ? null : snapshots;
+    }
+
+    /// <summary>Reads the rows of the SEC's list of companies and their tickers (cik, name, ticker, exchange), in the file's order.</summary>
+    public static List<(long Cik, string Name, string Ticker)> SecCompanies(QualityContext context)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(context.Eval("sec-edgar-company-tickers/company_tickers_exchange.json")));
+        return [.. doc.RootElement.GetProperty("data").EnumerateArray()
+            .Select(row => (row[0].GetInt64(), row[1].GetString() ?? string.Empty, row[2].GetString() ?? string.Empty))];
+    }
+
     /// <summary>Builds an engine over the given snapshots (and the embedded dataset when asked) at the given review threshold.</summary>
     public static async Task<ScreeningEngine> BuildEngineAsync(IReadOnlyList<ListSnapshot> snapshots, bool useDefaultDataset, double threshold,
         Action<ScreeningOptions>? configure = null)

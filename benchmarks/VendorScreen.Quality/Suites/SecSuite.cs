@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
 
@@ -14,23 +13,18 @@ internal sealed class SecSuite : ISuite
     public async Task<SuiteReport> RunAsync(QualityContext context)
     {
         var report = new SuiteReport(Name, Title);
-        var snapshots = await ListScreening.LoadAsync(context, report, context.SanctionLists.Concat(context.OtherLists));
-        var embedded = ListCatalog.DefaultDataset().Snapshot!;
-        report.Line($"list VendorScreen default dataset: {embedded.Entities.Count} entities (embedded)");
-        if (snapshots.Count == 0)
+        if (await ListScreening.LoadEveryListAsync(context, report) is not { } snapshots)
         {
             return SuiteReport.Unavailable(Name, Title, "no list file could be loaded (only the embedded dataset): " + string.Join(" | ", report.Lines));
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(context.Eval("sec-edgar-company-tickers/company_tickers_exchange.json")));
         var companies = new List<string>();
         var seen = new HashSet<long>();
-        foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+        foreach (var (cik, name, _) in ListScreening.SecCompanies(context))
         {
-            var cik = row[0].GetInt64();
             if (seen.Add(cik))
             {
-                companies.Add(row[1].GetString() ?? string.Empty);
+                companies.Add(name);
             }
         }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VendorScreen.Quality.Suites;
 
 /// <summary>Alerts on the tickers of SEC-listed US companies, screened as party names (assumed negatives) against every list:
@@ -13,25 +11,16 @@ internal sealed class TickersSuite : ISuite
     public async Task<SuiteReport> RunAsync(QualityContext context)
     {
         var report = new SuiteReport(Name, Title);
-        var snapshots = await ListScreening.LoadAsync(context, report, context.SanctionLists.Concat(context.OtherLists));
-        var embedded = ListCatalog.DefaultDataset().Snapshot!;
-        report.Line($"list VendorScreen default dataset: {embedded.Entities.Count} entities (embedded)");
-        if (snapshots.Count == 0)
+        if (await ListScreening.LoadEveryListAsync(context, report) is not { } snapshots)
         {
             return SuiteReport.Unavailable(Name, Title, "no list file could be loaded (only the embedded dataset): " + string.Join(" | ", report.Lines));
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(context.Eval("sec-edgar-company-tickers/company_tickers_exchange.json")));
-        var tickers = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
-        {
-            if (row[2].GetString() is { Length: > 0 } ticker && seen.Add(ticker))
-            {
-                tickers.Add(ticker);
-            }
-        }
-
+        var tickers = ListScreening.SecCompanies(context)
+            .Select(c => c.Ticker)
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var n = context.SampleSize(tickers.Count, tickers.Count, 1000);
         var names = tickers.Take(n).ToList();
         using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: true, context.Threshold);
@@ -39,7 +28,9 @@ internal sealed class TickersSuite : ISuite
 
         // Which alerts rest on the ticker spelling the initials of the matched name's words (none of them the ticker itself), by
         // the kind of the party matched.
-        var kinds = snapshots.Append(embedded).SelectMany(s => s.Entities).GroupBy(e => e.Id, StringComparer.Ordinal)
+        var kinds = snapshots.Append(ListCatalog.DefaultDataset().Snapshot!)
+            .SelectMany(s => s.Entities)
+            .GroupBy(e => e.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
         var initials = alerts.Where(a => SpellsInitials(a.Query, a.MatchedName)).ToList();
         var ofPersons = initials.Count(a => kinds.GetValueOrDefault(a.EntityId) is EntityKind.Person or EntityKind.Vessel);
