@@ -47,7 +47,7 @@ internal static class NameSearch
                         continue;
                     }
 
-                    // A word read only as the initials of a person's or a ship's names names neither, as in screening.
+                    // A query read only as the initials of a person's or a ship's names does not name them, as in screening.
                     var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
                     if (!Screener.IsInitialsOfAPersonOrShip(scored, index.Entities[candidate.EntityIndex]) && scored.Score >= minScore
                         && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
