@@ -16,11 +16,12 @@ internal sealed class TickersSuite : ISuite
             return SuiteReport.Unavailable(Name, Title, "no list file could be loaded (only the embedded dataset): " + string.Join(" | ", report.Lines));
         }
 
-        var tickers = ListScreening.SecCompanies(context)
-            .Select(c => c.Ticker)
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        // Each ticker once; the rows without one, or with one already read, are counted and reported.
+        var rows = ListScreening.SecCompanies(context);
+        var tickers = rows.Select(c => c.Ticker).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var withoutTicker = rows.Count(c => c.Ticker.Length == 0);
+        report.Line($"{rows.Count} rows: {tickers.Count} unique tickers, {withoutTicker} rows without a ticker, "
+            + $"{rows.Count - withoutTicker - tickers.Count} with a ticker of an earlier row");
         var n = context.SampleSize(tickers.Count, tickers.Count, 1000);
         var names = tickers.Take(n).ToList();
         using var engine = await ListScreening.BuildEngineAsync(snapshots, useDefaultDataset: true, context.Threshold);

@@ -3,7 +3,6 @@ using FluentAssertions;
 using VendorScreen.Matching;
 using VendorScreen.Normalization;
 using VendorScreen.Screening;
-using VendorScreen.Sources;
 using VendorScreen.Tests.Infrastructure;
 using VendorScreen.Tests.Sources.Ofac;
 using Xunit.Abstractions;
@@ -52,7 +51,7 @@ public sealed class InitialsOfAPersonTests(OfacRealDataFixture data, ITestOutput
     public async Task ScreenAsync_ProductWhoseBrandSpellsAPersonsInitials_IsClear()
     {
         // A laptop of the brand MSI was reviewed against MENYAILO, Sergei Ivanovich.
-        using var engine = await EngineAsync(Listed);
+        using var engine = await ListedOrganisations.EngineAsync(Listed);
 
         var result = await engine.ScreenAsync(ScreeningRequest.ForProduct() with { Brand = "MSI", Title = "MSI Katana 15 gaming laptop" });
 
@@ -81,7 +80,7 @@ public sealed class InitialsOfAPersonTests(OfacRealDataFixture data, ITestOutput
     [Fact]
     public async Task SearchAsync_InitialsOfAPerson_FindTheOrganisationOnly()
     {
-        using var engine = await EngineAsync(Listed);
+        using var engine = await ListedOrganisations.EngineAsync(Listed);
 
         var hits = await engine.SearchAsync("MSI", top: 10, minScore: 0.5);
         var organisation = await engine.SearchAsync("AIG", top: 10, minScore: 0.5);
@@ -176,25 +175,7 @@ public sealed class InitialsOfAPersonTests(OfacRealDataFixture data, ITestOutput
 
     private static async Task<ScreeningResult> ScreenAsync(string name, params (string Id, EntityKind Kind, string[] Names)[] listed)
     {
-        using var engine = await EngineAsync(listed.Length == 0 ? Listed : listed);
+        using var engine = await ListedOrganisations.EngineAsync(listed.Length == 0 ? Listed : listed);
         return await engine.ScreenAsync(ScreeningRequest.ForParty(name));
-    }
-
-    private static async Task<ScreeningEngine> EngineAsync((string Id, EntityKind Kind, string[] Names)[] listed)
-    {
-        var snapshot = new ListSnapshot("initials", "v1")
-        {
-            Entities = [.. listed.Select(l => new Entity(l.Id, l.Kind, l.Names[0])
-            {
-                Names = [.. l.Names.Select((n, i) => new EntityName(n, i == 0 ? NameKind.Primary : NameKind.Alias))],
-                Listings = [new Listing("us-ofac-sdn")],
-            })],
-        };
-        var engine = new ScreeningEngineBuilder()
-            .Configure(o => o.UseDefaultDataset = false)
-            .AddSource(new InMemorySanctionListSource(snapshot))
-            .Build();
-        await engine.RefreshAsync();
-        return engine;
     }
 }
