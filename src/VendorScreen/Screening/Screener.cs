@@ -2039,9 +2039,16 @@ internal static partial class Screener
         && CrossScriptSimilarity.Similarity(word, written, text.SourceScript) >= CandidateIndex.MinSoundSimilarity;
 
     // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
-    // ("D4HUA", "H1KV1S10N").
+    // ("D4HUA", "H1KV1S10N"). A word written in kana, Hangul or Han is not: each of its characters is a syllable or a word rather
+    // than a letter, so one edit of it is no slip of one letter ("ハイビジョン", "Hi-Vision", is one kana short of "ハイクビジョン");
+    // such a word is compared through its romanisation, the text's other form, letter by letter ("haikuvijon" for "haikubijon").
     private static bool IsMisspelling(string written, string word)
     {
+        if (!IsWrittenInLetters(word))
+        {
+            return false;
+        }
+
         if (written.Length == word.Length && DigitLetters.IsCandidate(written))
         {
             foreach (var reading in DigitLetters.Readings(written))
@@ -2063,6 +2070,20 @@ internal static partial class Screener
         return word.Length == MinSwappedMentionWord
             && ((written.Length == word.Length && NameScorer.OsaDistance(written, word, 1) == 1 && LegalForms.EditDistance(written, word) == 2)
                 || (written.Length == word.Length + 1 && NameScorer.OsaDistance(written, word, 1) == 1));
+    }
+
+    // Whether a word holds no kana, Hangul syllable or Han character.
+    private static bool IsWrittenInLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (Japanese.IsKana(c) || NameNormalizer.IsHan(c) || c is >= '\uAC00' and <= '\uD7A3' || c is >= '\u1100' and <= '\u11FF' || c is >= '\u3130' and <= '\u318F')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAccessoryMention(NormalizedName query, NormalizedName candidate)
