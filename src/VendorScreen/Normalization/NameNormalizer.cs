@@ -466,6 +466,13 @@ internal static partial class NameNormalizer
             compatible = Japanese.RewriteLegalForms(compatible);
         }
 
+        // A Korean name's legal forms (주식회사, (주)) are read as legal forms, as a Japanese name's are.
+        var korean = hasNonLatin && !japanese && Korean.HasHangul(compatible);
+        if (korean)
+        {
+            compatible = Korean.RewriteLegalForms(compatible);
+        }
+
         var native = Tokenize(compatible, transliterated: false, out _, lettersAsWritten: false, out var lettersRead);
         if (!hasNonLatin)
         {
@@ -533,7 +540,9 @@ internal static partial class NameNormalizer
         {
             // A Japanese text is split into script runs and its kana romanised by Hepburn rules; its kanji are not read as
             // Chinese syllables one by one.
-            var latin = Tokenize(japanese ? Japanese.Transliterate(compatible) : Transliterate(compatible), transliterated: true, out var continuations);
+            // A Korean name's English words written in Hangul (코리아, 테크놀로지) are romanised as those English words.
+            var latin = Tokenize(
+                japanese ? Japanese.Transliterate(compatible) : Transliterate(korean ? Korean.RewriteLoanwords(compatible) : compatible), transliterated: true, out var continuations);
             if (latin.Count > 0 && (native.Count == 0 || !SameTokens(latin, native)))
             {
                 var script = japanese ? NameScript.Kana : DominantScript(compatible);
