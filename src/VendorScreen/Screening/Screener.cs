@@ -2017,7 +2017,7 @@ internal static partial class Screener
                     break;
                 }
 
-                near |= IsMisspelling(token.Text, word.Text) || SoundsLike(text, token.Text, word.Text);
+                near |= IsMisspelling(token.Text, word.Text, RomanisedFromSyllables(text)) || SoundsLike(text, token.Text, word.Text);
             }
 
             if (!found && !near)
@@ -2038,13 +2038,19 @@ internal static partial class Screener
         text.IsTransliteration && text.SourceScript is NameScript.Cyrillic or NameScript.Greek && word.Length >= MinSwappedMentionWord
         && CrossScriptSimilarity.Similarity(word, written, text.SourceScript) >= CandidateIndex.MinSoundSimilarity;
 
+    // Whether a text is the romanisation of one in kana, Hangul or Han.
+    private static bool RomanisedFromSyllables(NormalizedName text) =>
+        text.IsTransliteration && text.SourceScript is NameScript.Kana or NameScript.Hangul or NameScript.Han;
+
     // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
     // ("D4HUA", "H1KV1S10N"). A word written in kana, Hangul or Han is not: each of its characters is a syllable or a word rather
     // than a letter, so one edit of it is no slip of one letter ("ハイビジョン", "Hi-Vision", is one kana short of "ハイクビジョン");
     // such a word is compared through its romanisation, the text's other form, letter by letter ("haikuvijon" for "haikubijon").
-    private static bool IsMisspelling(string written, string word)
+    // In a romanisation, only a word of MinMisspeltMentionWord letters or more is read misspelt: a shorter one's letters are
+    // too few to tell a slip from another word ("feawei", "フェアウェイ", fairway, is "fawei", "ファーウェイ", with a letter added).
+    private static bool IsMisspelling(string written, string word, bool romanised)
     {
-        if (!IsWrittenInLetters(word))
+        if (!IsWrittenInLetters(word) || (romanised && word.Length < MinMisspeltMentionWord))
         {
             return false;
         }

@@ -19,6 +19,8 @@ public sealed class JapaneseAndKoreanNamesTests
     [InlineData("dahua", "ダーファ・テクノロジー", "Jpan", "ja")]
     [InlineData("dahua", "ダーファ", "Jpan", "ja")]
     [InlineData("dahua", "다후아 테크놀로지", "Hang", "ko")]
+    [InlineData("huawei", "ファーウェイ", "Jpan", "ja")]
+    [InlineData("huawei", "화웨이", "Hang", "ko")]
     public void EmbeddedDataset_JapaneseAndKoreanNames_AreNativeNamesWithTheirSource(string id, string value, string script, string language)
     {
         var entity = DefaultDatasetSource.Load().Entities.Single(e => e.Id == "default:" + id);
@@ -46,6 +48,9 @@ public sealed class JapaneseAndKoreanNamesTests
     [InlineData("주식회사 하이크비전코리아", "default:hikvision")] // with the legal form, written together
     [InlineData("(주)하이크비전", "default:hikvision")]
     [InlineData("다후아 테크놀로지 코리아", "default:dahua")]
+    [InlineData("ファーウェイ", "default:huawei")]
+    [InlineData("ファーウェイ・ジャパン", "default:huawei")]
+    [InlineData("화웨이", "default:huawei")]
     public async Task ScreenAsync_PartyNamedInKatakanaOrHangul_Blocks(string name, string listed)
     {
         var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForParty(name));
@@ -58,6 +63,8 @@ public sealed class JapaneseAndKoreanNamesTests
     [InlineData("ハイクビジョン 防犯カメラ 4MP 屋外", "default:hikvision")]
     [InlineData("하이크비전 CCTV 카메라 200만화소", "default:hikvision")]
     [InlineData("ダーファ ネットワークカメラ", "default:dahua")]
+    [InlineData("ファーウェイ P30 lite SIMフリー", "default:huawei")]
+    [InlineData("화웨이 메이트북 노트북", "default:huawei")]
     public async Task ScreenAsync_ListingTitleInKatakanaOrHangul_BlocksOnTheMaker(string title, string listed)
     {
         var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForProduct() with { Title = title });
@@ -112,6 +119,9 @@ public sealed class JapaneseAndKoreanNamesTests
     [InlineData("パナソニック HDビデオカメラ 64GB ハイビジョン")]
     [InlineData("防犯カメラ ハイビジョン画質 屋外")]
     [InlineData("ハイビジョン")]
+    [InlineData("フェアウェイ ゴルフ")] // fairway: "feawei" is "fawei" with a letter added, too short a word to read as misspelt
+    [InlineData("ファームウェア アップデート対応 ルーター")] // firmware
+    [InlineData("ゲートウェイ 5G")] // gateway
     public async Task ScreenAsync_HiVisionInAListingTitle_IsClear(string title)
     {
         // ハイビジョン ("Hi-Vision", high definition), a common word of Japanese camera listings, is one kana short of ハイクビジョン
