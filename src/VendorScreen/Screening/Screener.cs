@@ -2083,7 +2083,7 @@ internal static partial class Screener
     {
         foreach (var c in word)
         {
-            if (Japanese.IsKana(c) || NameNormalizer.IsHan(c) || c is >= '\uAC00' and <= '\uD7A3' || c is >= '\u1100' and <= '\u11FF' || c is >= '\u3130' and <= '\u318F')
+            if (NameNormalizer.ScriptOf(c) is NameScript.Kana or NameScript.Hangul or NameScript.Han)
             {
                 return false;
             }
