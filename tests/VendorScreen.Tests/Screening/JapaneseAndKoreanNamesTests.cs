@@ -4,10 +4,12 @@ using VendorScreen.Sources.VendorScreenJson;
 namespace VendorScreen.Tests.Screening;
 
 /// <summary>
-/// Hikvision and Dahua as Japanese and Korean sellers and the press write them (ハイクビジョン, 하이크비전, ダーファ・テクノロジー,
-/// 다후아 테크놀로지): names of the embedded dataset, each with its source, so that a supplier, a brand or a listing's title written
-/// in katakana or Hangul finds the maker. Their romanisations are too far from the English names to be found by sound alone
-/// ("haikubijon", "haikeubijeon" against "hikvision").
+/// Hikvision, Dahua and Huawei as Japanese and Korean sellers and the press write them (ハイクビジョン, 하이크비전, ダーファ・テクノロジー,
+/// 다후아 테크놀로지, ファーウェイ, 화웨이): names of the embedded dataset, each with its source, so that a supplier, a brand or a
+/// listing's title written in katakana or Hangul finds the maker. Their romanisations are too far from the English names to be
+/// found by sound alone ("haikubijon", "haikeubijeon" against "hikvision"). With them: Korean legal forms and English words in
+/// Hangul read as such ("주식회사 하이크비전코리아"), and a title's word misspelt by a letter of its romanisation, never by a kana
+/// ("ハイビジョン" is not "ハイクビジョン").
 /// </summary>
 public sealed class JapaneseAndKoreanNamesTests
 {
