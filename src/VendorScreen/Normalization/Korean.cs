@@ -17,10 +17,11 @@ internal static class Korean
 {
     // Legal forms, longest first, with their compare token: a jusik hoesa is a joint-stock company ("Co., Ltd.", "Corp."); a
     // yuhan hoesa a limited company; a yuhan chaegim hoesa a limited liability company; hapja and hapmyeong hoesa partnerships.
+    // The text is in its compatibility form, where ㈜ and full-width parentheses are written (주).
     private static readonly (string Form, string Compare)[] LegalForms =
     [
         ("유한책임회사", "llc"), ("주식회사", "corp"), ("유한회사", "ltd"), ("합자회사", "lp"), ("합명회사", "co"),
-        ("(주)", "corp"), ("（주）", "corp"), ("㈜", "corp"), ("(유)", "ltd"), ("（유）", "ltd"),
+        ("(주)", "corp"), ("(유)", "ltd"),
     ];
 
     // English words of company names as Korean writes them, longest first within a word's forms (테크놀로지스 before 테크놀로지).
@@ -43,7 +44,7 @@ internal static class Korean
     {
         foreach (var c in text)
         {
-            if (IsSyllable(c))
+            if (NameNormalizer.IsHangul(c))
             {
                 return true;
             }
@@ -54,7 +55,7 @@ internal static class Korean
 
     /// <summary>Rewrites Korean legal forms, written apart or before or after the name (주식회사 삼성, 삼성전자주식회사, (주)하이크비전),
     /// to their compare token between spaces.</summary>
-    /// <param name="text">The text.</param>
+    /// <param name="text">The text, in its compatibility form (NFKC).</param>
     /// <returns>The text with its legal forms rewritten; the text itself when it has none.</returns>
     public static string RewriteLegalForms(string text)
     {
@@ -65,9 +66,9 @@ internal static class Korean
                 continue;
             }
 
-            // A form in parentheses or as its sign stands apart wherever it is; a written-out one only as a word, or at the start or
-            // the end of one with two syllables or more left.
-            text = form[0] is '(' or '（' || form.Length == 1 ? text.Replace(form, " " + compare + " ", StringComparison.Ordinal) : RewriteWords(text, form, compare);
+            // A form in parentheses stands apart wherever it is; a written-out one only as a word, or at the start or the end of one
+            // with two syllables or more left.
+            text = form[0] == '(' ? text.Replace(form, " " + compare + " ", StringComparison.Ordinal) : RewriteWords(text, form, compare);
         }
 
         return text;
@@ -99,14 +100,14 @@ internal static class Korean
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsSyllable(text[i]))
+            if (!NameNormalizer.IsHangul(text[i]))
             {
                 sb.Append(text[i++]);
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && IsSyllable(text[i]))
+            while (i < text.Length && NameNormalizer.IsHangul(text[i]))
             {
                 i++;
             }
@@ -132,6 +133,4 @@ internal static class Korean
 
         return sb.ToString();
     }
-
-    private static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 }

@@ -911,7 +911,10 @@ internal static partial class NameNormalizer
     private const char SyllableMarker = '\u0002';
     private const char ContinuedSyllableMarker = '\u0003';
 
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
+    /// <summary>Gets whether a character is a Hangul syllable.</summary>
+    /// <param name="c">The character.</param>
+    /// <returns><see langword="true"/> for a precomposed Hangul syllable.</returns>
+    internal static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     private static bool SameTokens(List<NameToken> a, List<NameToken> b)
     {

@@ -2000,6 +2000,7 @@ internal static partial class Screener
     internal static bool IsMisspeltMention(NormalizedName text, NormalizedName name)
     {
         var misspelt = false;
+        var romanised = RomanisedFromSyllables(text);
         foreach (var word in name.Tokens)
         {
             if (word.Class != TokenClass.Word)
@@ -2009,6 +2010,7 @@ internal static partial class Screener
 
             var found = false;
             var near = false;
+            var mayBeMisspelt = MayBeMisspelt(word.Text, romanised);
             foreach (var token in text.Tokens)
             {
                 if (string.Equals(token.Text, word.Text, StringComparison.Ordinal))
@@ -2017,7 +2019,7 @@ internal static partial class Screener
                     break;
                 }
 
-                near |= IsMisspelling(token.Text, word.Text, RomanisedFromSyllables(text)) || SoundsLike(text, token.Text, word.Text);
+                near |= (mayBeMisspelt && IsMisspelling(token.Text, word.Text)) || SoundsLike(text, token.Text, word.Text);
             }
 
             if (!found && !near)
@@ -2042,19 +2044,19 @@ internal static partial class Screener
     private static bool RomanisedFromSyllables(NormalizedName text) =>
         text.IsTransliteration && text.SourceScript is NameScript.Kana or NameScript.Hangul or NameScript.Han;
 
-    // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
-    // ("D4HUA", "H1KV1S10N"). A word written in kana, Hangul or Han is not: each of its characters is a syllable or a word rather
-    // than a letter, so one edit of it is no slip of one letter ("ハイビジョン", "Hi-Vision", is one kana short of "ハイクビジョン");
-    // such a word is compared through its romanisation, the text's other form, letter by letter ("haikuvijon" for "haikubijon").
-    // In a romanisation, only a word of MinMisspeltMentionWord letters or more is read misspelt: a shorter one's letters are
-    // too few to tell a slip from another word ("feawei", "フェアウェイ", fairway, is "fawei", "ファーウェイ", with a letter added).
-    private static bool IsMisspelling(string written, string word, bool romanised)
-    {
-        if (!IsWrittenInLetters(word) || (romanised && word.Length < MinMisspeltMentionWord))
-        {
-            return false;
-        }
+    // Whether a word of a name may be read misspelt in a text (IsMisspelling). A word written in kana, Hangul or Han may not: each
+    // of its characters is a syllable or a word rather than a letter, so one edit of it is no slip of one letter ("ハイビジョン",
+    // "Hi-Vision", is one kana short of "ハイクビジョン"); such a word is compared through its romanisation, the text's other form,
+    // letter by letter ("haikuvijon" for "haikubijon"). In a romanisation, only a word of MinMisspeltMentionWord letters or more
+    // may: a shorter one's letters are too few to tell a slip from another word ("feawei", "フェアウェイ", fairway, is "fawei",
+    // "ファーウェイ", with a letter added).
+    private static bool MayBeMisspelt(string word, bool romanised) =>
+        IsWrittenInLetters(word) && (!romanised || word.Length >= MinMisspeltMentionWord);
 
+    // Whether a word of a text misspells a word of a name by one edit (IsMisspeltMention), or writes digits for its letters
+    // ("D4HUA", "H1KV1S10N").
+    private static bool IsMisspelling(string written, string word)
+    {
         if (written.Length == word.Length && DigitLetters.IsCandidate(written))
         {
             foreach (var reading in DigitLetters.Readings(written))
