@@ -1500,8 +1500,11 @@ internal static partial class Screener
             return [hits[0]];
         }
 
-        // The groups in the order their first hit is met, each with its best hit so far; a few groups are searched in turn.
-        var best = new List<ScreeningHit>(hits.Count);
+        // The groups in the order their first hit is met, each with its best hit so far (in the thread's array of groups); a few
+        // groups are searched in turn.
+        var best = _groupHits is { } kept && kept.Length >= hits.Count ? kept : new ScreeningHit[Math.Max(hits.Count, 16)];
+        _groupHits = null;
+        var count = 0;
         Dictionary<(string, string, string), int>? groups = hits.Count > GroupsSearchedInTurn ? new(hits.Count) : null;
         foreach (var h in hits)
         {
@@ -1509,20 +1512,20 @@ internal static partial class Screener
             if (groups is null)
             {
                 at = -1;
-                for (var i = 0; i < best.Count && at < 0; i++)
+                for (var i = 0; i < count && at < 0; i++)
                 {
                     at = SameGroup(h, best[i]) ? i : -1;
                 }
 
                 if (at < 0)
                 {
-                    best.Add(h);
+                    best[count++] = h;
                 }
             }
             else if (!groups.TryGetValue((h.Field, h.EntityId, h.ListedEntityId), out at))
             {
-                groups[(h.Field, h.EntityId, h.ListedEntityId)] = best.Count;
-                best.Add(h);
+                groups[(h.Field, h.EntityId, h.ListedEntityId)] = count;
+                best[count++] = h;
                 at = -1;
             }
 
@@ -1532,28 +1535,66 @@ internal static partial class Screener
             }
         }
 
-        // A stable order: among equals, the group met first.
-        var order = new (ScreeningHit Hit, int At)[best.Count];
+        // A stable order: the groups' positions sorted, among equals the group met first.
+        var order = count <= MaxOrderOnStack ? stackalloc int[count] : new int[count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = (best[i], i);
+            order[i] = i;
         }
 
-        Array.Sort(order, static (x, y) =>
+        // A few hits are sorted in place (Sort takes its comparer as an interface and makes a delegate of it).
+        var byOrder = new HitOrder(best);
+        if (count <= InsertionSorted)
         {
-            var c = ((int)y.Hit.Decision).CompareTo((int)x.Hit.Decision);
-            c = c != 0 ? c : y.Hit.Score.CompareTo(x.Hit.Score);
-            c = c != 0 ? c : x.Hit.Path.Count.CompareTo(y.Hit.Path.Count);
-            c = c != 0 ? c : string.CompareOrdinal(x.Hit.EntityId, y.Hit.EntityId);
-            return c != 0 ? c : x.At.CompareTo(y.At);
-        });
-        var result = new ScreeningHit[Math.Min(maxHits, order.Length)];
+            for (var i = 1; i < count; i++)
+            {
+                var at = order[i];
+                var j = i - 1;
+                for (; j >= 0 && byOrder.Compare(at, order[j]) < 0; j--)
+                {
+                    order[j + 1] = order[j];
+                }
+
+                order[j + 1] = at;
+            }
+        }
+        else
+        {
+            order.Sort(byOrder);
+        }
+
+        var result = new ScreeningHit[Math.Min(maxHits, count)];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = order[i].Hit;
+            result[i] = best[order[i]];
         }
 
+        Array.Clear(best, 0, count);
+        _groupHits = best.Length <= MaxKeptMatches ? best : null;
         return result;
+    }
+
+    private const int MaxOrderOnStack = 256;
+
+    private const int InsertionSorted = 32;
+
+    // The thread's array of the best hit of each group, as its list of hits.
+    [ThreadStatic]
+    private static ScreeningHit[]? _groupHits;
+
+    // The order of hits: the stronger decision, then the higher score, then the shorter path, then the entity id, then the group
+    // met first.
+    private readonly struct HitOrder(ScreeningHit[] hits) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ScreeningHit a = hits[x], b = hits[y];
+            var c = ((int)b.Decision).CompareTo((int)a.Decision);
+            c = c != 0 ? c : b.Score.CompareTo(a.Score);
+            c = c != 0 ? c : a.Path.Count.CompareTo(b.Path.Count);
+            c = c != 0 ? c : string.CompareOrdinal(a.EntityId, b.EntityId);
+            return c != 0 ? c : x.CompareTo(y);
+        }
     }
 
     private const int GroupsSearchedInTurn = 16;
