@@ -23,7 +23,7 @@ namespace VendorScreen;
 /// in a compact binary form with each distinct string once, then the candidate index in a compact binary form (the normalised
 /// name variants, the postings, the trigram table of the typo vocabulary, the identifier map, the misspelling look-ups worked out for the words of the names, and the Latin words of the look-up by sound with their sound codes).</para>
 /// <para>Reading refuses, naming the file, one with other magic bytes or another format version (format version 1, written before
-/// the index was stored, format version 2, whose typo vocabulary was numbered otherwise, format version 3, which stored the sound look-up as buckets, format version 4, without the spelling sketches of the typo vocabulary or without the sound look-up's words, format version 5, which did not mark the second romanisation of Hangul names, format version 6, whose sources section was compressed JSON, format version 7, whose posting and trigram lists did not state their number of ids, format version 8, whose typo vocabulary kept the posting order within a length, and format version 9, without the misspelling look-ups worked out for the words of the names, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
+/// the index was stored, format version 2, whose typo vocabulary was numbered otherwise, format version 3, which stored the sound look-up as buckets, format version 4, without the spelling sketches of the typo vocabulary or without the sound look-up's words, format version 5, which did not mark the second romanisation of Hangul names, format version 6, whose sources section was compressed JSON, format version 7, whose posting and trigram lists did not state their number of ids, format version 8, whose typo vocabulary kept the posting order within a length, format version 9, without the misspelling look-ups worked out for the words of the names, and format version 10, whose names had no product scope, included: build the file again), one cut short, and one whose payload does not match its SHA-256.</para>
 /// <para>The stored index is used when the engine screens exactly the stored sources, as stored, and the file was written by the
 /// same version of the library; otherwise (another source added, a snapshot refused, another library version) the index is built
 /// again from the stored entities, which gives the same results more slowly.</para>
@@ -32,7 +32,7 @@ namespace VendorScreen;
 public static class IndexSnapshotFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 10;
+    public const int FormatVersion = 11;
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 

@@ -21,7 +21,7 @@ internal static class SnapshotEntityCodec
     internal static readonly IReadOnlyDictionary<Type, string[]> Members = new Dictionary<Type, string[]>
     {
         [typeof(Entity)] = ["Id", "Kind", "PrimaryName", "Names", "Countries", "Identifiers", "Listings", "SourceName", "Remarks"],
-        [typeof(EntityName)] = ["Value", "Kind", "Script", "Language", "Confidence", "SourceUrl"],
+        [typeof(EntityName)] = ["Value", "Kind", "Script", "Language", "Confidence", "SourceUrl", "Scope"],
         [typeof(EntityIdentifier)] = ["Scheme", "Value", "Confidence", "SourceUrl", "Notes", "Weak", "Scope", "ValidFrom", "ValidTo"],
         [typeof(Listing)] = ["ListId", "Program", "Authority", "NameAsListed", "ListedOn", "RemovedOn", "Scope", "Citation", "SourceUrl", "Confidence"],
 
@@ -183,6 +183,7 @@ internal static class SnapshotEntityCodec
             strings.Write(name.Language);
             writer.WriteCount((int)name.Confidence);
             strings.Write(name.SourceUrl);
+            WriteAll(writer, name.Scope, writeString);
         };
         Action<EntityIdentifier> writeIdentifier = identifier =>
         {
@@ -244,6 +245,7 @@ internal static class SnapshotEntityCodec
             Language = strings.Read(),
             Confidence = Enum<FactConfidence>(reader),
             SourceUrl = strings.Read(),
+            Scope = ReadAll(reader, "the number of values", readString),
         };
         Func<EntityIdentifier> readIdentifier = () => new EntityIdentifier(strings.ReadRequired(), strings.ReadRequired())
         {

@@ -79,7 +79,7 @@ internal static class NameSearch
                 MatchedName = h.Name.Value,
                 MatchedNameKind = h.Name.Kind,
                 Score = Math.Round(h.Score, 4),
-                Features = h.Scored.ToComparison(h.Query, index.Names[h.NameId].Normalized, index).Features,
+                Features = ScopeNoted(h.Scored.ToComparison(h.Query, index.Names[h.NameId].Normalized, index).Features, h.Name),
                 Listings = h.Entity.Listings,
             })
             .ToList();
@@ -94,4 +94,10 @@ internal static class NameSearch
             IsComplete = sources.All(s => s.IsUsable),
         };
     }
+
+    // A search has no product: a name used only for products of some categories is found, and its features say where screening
+    // matches it.
+    private static IReadOnlyList<FeatureScore> ScopeNoted(IReadOnlyList<FeatureScore> features, EntityName name) =>
+        name.Scope.Count == 0 ? features
+        : [.. features, new FeatureScore("name-scope", 1, 0, $"the name is matched only in {string.Join(", ", name.Scope)} products when screening")];
 }

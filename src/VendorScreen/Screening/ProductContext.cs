@@ -57,6 +57,7 @@ internal sealed partial class ProductContext
         Categories = categories;
         IsKnown = known;
         Explanation = explanation;
+        CategoryBits = BitsOf(categories);
     }
 
     /// <summary>Gets the context of a request with no product category: a party, or a product whose title and fields name none.</summary>
@@ -100,8 +101,36 @@ internal sealed partial class ProductContext
             : new(categories, true, $"in {string.Join(", ", categories)} (read from {string.Join(", ", found.Select(w => $"\"{w}\""))})");
     }
 
+    /// <summary>Gets the categories the product is read as, one bit per category in the order of <see cref="ProductCategories.All"/>:
+    /// what the matching of names carries, and what a batch's memo of names is keyed by.</summary>
+    internal int CategoryBits { get; }
+
     /// <summary>Gets whether a fact with a scope applies: an empty scope always does, a scope only when a category of the product is in it.</summary>
     public bool InScope(IReadOnlyList<string> scope) => scope.Count == 0 || Categories.Any(scope.Contains);
+
+    /// <summary>Gets whether a fact with a scope applies to a product of some categories (<see cref="CategoryBits"/>).</summary>
+    /// <param name="categoryBits">The product's categories.</param>
+    /// <param name="scope">The fact's scope.</param>
+    /// <returns><see langword="true"/> when the scope is empty or holds a category of the product.</returns>
+    internal static bool InScope(int categoryBits, IReadOnlyList<string> scope) => scope.Count == 0 || (BitsOf(scope) & categoryBits) != 0;
+
+    // Categories as bits, in the order of ProductCategories.All; a text that is no category has none.
+    private static int BitsOf(IReadOnlyList<string> categories)
+    {
+        var bits = 0;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            for (var c = 0; c < ProductCategories.All.Count; c++)
+            {
+                if (string.Equals(categories[i], ProductCategories.All[c], StringComparison.Ordinal))
+                {
+                    bits |= 1 << c;
+                }
+            }
+        }
+
+        return bits;
+    }
 
     /// <summary>Gets whether an identifier counts for this product at a date: it holds at the date, and a scoped or weak identifier
     /// needs a product category in its scope (a weak one without a scope needs any known category).</summary>

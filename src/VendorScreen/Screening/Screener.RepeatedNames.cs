@@ -11,7 +11,7 @@ internal static partial class Screener
     /// as written, whether partial names are matched, the options the look-up and scoring read, and a party's date of birth and
     /// country, which qualify its name matches.</summary>
     internal readonly record struct NameMatchKey(string Field, string Value, bool PartialNames, string Algorithm, int MaxCandidates, double ReviewThreshold,
-        double MatchThreshold, FactDate? DateOfBirth, string? Country, string? UnrecognisedCountry);
+        double MatchThreshold, FactDate? DateOfBirth, string? Country, string? UnrecognisedCountry, int Categories);
 
     /// <summary>The matches of the names screened so far in batches and streams against one dataset generation (held by its
     /// <see cref="EngineState"/>, so that a new generation starts with none), each name's in the order it found them.</summary>

@@ -87,10 +87,12 @@ internal static partial class Screener
 
                 break;
             case ProductScreeningRequest product:
-                MatchNames(state, "brand", product.Brand, options, matches, cancellationToken);
-                MatchNames(state, "manufacturer", product.Manufacturer, options, matches, cancellationToken);
-                MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken);
-                MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken);
+                // A name used only for products of some categories (萤石, EZVIZ's brand and the word for fluorite) is matched only
+                // in a product of those categories.
+                MatchNames(state, "brand", product.Brand, options, matches, context.CategoryBits, cancellationToken);
+                MatchNames(state, "manufacturer", product.Manufacturer, options, matches, context.CategoryBits, cancellationToken);
+                MatchName(state, "seller", product.Seller, options, matches, mention: false, cancellationToken, categories: context.CategoryBits);
+                MatchName(state, "title", product.Title, options, matches, mention: true, cancellationToken, categories: context.CategoryBits);
                 MatchFccId(state, "fcc_id", product.FccId, product.FccId, matches, context, asOf);
                 if (ProductContext.UnreadFccId(product.FccId) is { } unread)
                 {
@@ -470,18 +472,20 @@ internal static partial class Screener
     // A product's brand or manufacturer field: the whole, and its other readings (ProductContext.ReadingsOfAField: without a
     // label, the name before an address, each of several makers or brands it gives, "Hikvision/EZVIZ"), each hit quoting the
     // field as given.
-    private static void MatchNames(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, CancellationToken cancellationToken)
+    private static void MatchNames(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, int categories,
+        CancellationToken cancellationToken)
     {
-        MatchName(state, field, value, options, matches, mention: false, cancellationToken);
+        MatchName(state, field, value, options, matches, mention: false, cancellationToken, categories: categories);
         foreach (var part in ProductContext.ReadingsOfAField(value))
         {
-            MatchName(state, field, value, options, matches, mention: false, cancellationToken, part: part);
+            MatchName(state, field, value, options, matches, mention: false, cancellationToken, part: part, categories: categories);
         }
     }
 
-    // part: the part of the value to screen, when not all of it (MatchNames); the hits quote the whole value.
+    // part: the part of the value to screen, when not all of it (MatchNames); the hits quote the whole value. categories: the
+    // product's (ProductContext.CategoryBits), which the names scoped to some categories need; none for a party.
     private static void MatchName(EngineState state, string field, string? value, ScreeningOptions options, List<Match> matches, bool mention, CancellationToken cancellationToken,
-        PartyQualifiers? qualifiers = null, bool partialNames = false, string? part = null)
+        PartyQualifiers? qualifiers = null, bool partialNames = false, string? part = null, int categories = 0)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -497,7 +501,7 @@ internal static partial class Screener
         // the same matches again.
         var memo = _oneThreadPerScreening && !compareEvery && part is null && NameMatchMemo.Keeps(value, mention) ? state.RepeatedNames : null;
         var key = memo is null ? default : new NameMatchKey(field, value, partialNames, options.Algorithm, options.MaxCandidates, options.ReviewThreshold,
-            options.MatchThreshold, qualifiers?.DateOfBirth, qualifiers?.Country, qualifiers?.UnrecognisedCountry);
+            options.MatchThreshold, qualifiers?.DateOfBirth, qualifiers?.Country, qualifiers?.UnrecognisedCountry, categories);
         if (memo is not null && memo.TryRepeat(key, matches))
         {
             return;
@@ -514,7 +518,7 @@ internal static partial class Screener
         {
             if (FormsInParallel(options, windows, similarCache, mention))
             {
-                MatchFormsInParallel(state, field, value, options, algorithm, bound, variants, windows, matches, first, qualifiers, partialNames, cancellationToken);
+                MatchFormsInParallel(state, field, value, options, algorithm, bound, variants, windows, matches, first, qualifiers, partialNames, categories, cancellationToken);
             }
             else
             {
@@ -526,7 +530,7 @@ internal static partial class Screener
                 for (var w = 0; w < windows.Count; w++)
                 {
                     MatchWindow(state, field, value, options, algorithm, bound, variants, windows[w], matches, first, mention, similarCache, qualifiers,
-                        qualifications, partialNames, ref ids, cancellationToken, shareCandidates);
+                        qualifications, partialNames, categories, ref ids, cancellationToken, shareCandidates);
                 }
 
                 _candidateIds = ids is null || ids.Length <= MaxKeptCandidateIds ? ids : null;
@@ -611,11 +615,11 @@ internal static partial class Screener
     // keeps them: the same matches in the same order.
     private static void MatchFormsInParallel(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm,
         NameScoringRules? bound, IReadOnlyList<NormalizedName> variants, IReadOnlyList<NormalizedName> windows, List<Match> matches, int first,
-        PartyQualifiers? qualifiers, bool partialNames, CancellationToken cancellationToken)
+        PartyQualifiers? qualifiers, bool partialNames, int categories, CancellationToken cancellationToken)
     {
         // The thread's work is reused once its helper has run; a helper still queued from an earlier screening keeps its own.
         var work = _formsWork is { IsQueued: false } idle ? idle : _formsWork = new FormsWork();
-        work.Start(state, field, value, options, algorithm, bound, variants, windows, qualifiers, partialNames, cancellationToken);
+        work.Start(state, field, value, options, algorithm, bound, variants, windows, qualifiers, partialNames, categories, cancellationToken);
         ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
         work.Work();
         work.WaitForAll();
@@ -647,6 +651,7 @@ internal static partial class Screener
         private IReadOnlyList<NormalizedName> _windows = null!;
         private PartyQualifiers? _qualifiers;
         private bool _partialNames;
+        private int _categories;
         private CancellationToken _cancellationToken;
         private int _count;
         private int _next;
@@ -659,10 +664,10 @@ internal static partial class Screener
 
         public void Start(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
             IReadOnlyList<NormalizedName> variants, IReadOnlyList<NormalizedName> windows, PartyQualifiers? qualifiers, bool partialNames,
-            CancellationToken cancellationToken)
+            int categories, CancellationToken cancellationToken)
         {
             (_state, _field, _value, _options, _algorithm, _bound) = (state, field, value, options, algorithm, bound);
-            (_variants, _windows, _qualifiers, _partialNames, _cancellationToken) = (variants, windows, qualifiers, partialNames, cancellationToken);
+            (_variants, _windows, _qualifiers, _partialNames, _categories, _cancellationToken) = (variants, windows, qualifiers, partialNames, categories, cancellationToken);
             if (_matches.Length < windows.Count)
             {
                 Array.Resize(ref _matches, windows.Count);
@@ -717,7 +722,7 @@ internal static partial class Screener
                 {
                     qualifications ??= _qualifiers is null ? null : [];
                     MatchWindow(_state, _field, _value, _options, _algorithm, _bound, _variants, _windows[w], _matches[w], 0, mention: false, similarCache: null,
-                        _qualifiers, qualifications, _partialNames, ref ids, _cancellationToken);
+                        _qualifiers, qualifications, _partialNames, _categories, ref ids, _cancellationToken);
                 }
 #pragma warning disable CA1031 // A form's failure is thrown again on the screening's thread, as it would have been thrown there.
                 catch (Exception ex)
@@ -781,7 +786,7 @@ internal static partial class Screener
     // match of each entity in the order the entities are first met; the candidates' names are read ahead of their comparison.
     private static void MatchWindow(EngineState state, string field, string value, ScreeningOptions options, NameMatchAlgorithm algorithm, NameScoringRules? bound,
         IReadOnlyList<NormalizedName> variants, NormalizedName variant, List<Match> matches, int first, bool mention, Dictionary<string, ArraySegment<int>>? similarCache,
-        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, ref int[]? ids,
+        PartyQualifiers? qualifiers, Dictionary<int, PartyQualifiers.Qualification?>? qualifications, bool partialNames, int categories, ref int[]? ids,
         CancellationToken cancellationToken, bool shareCandidates = false)
     {
         var index = state.Index;
@@ -820,7 +825,7 @@ internal static partial class Screener
             throw;
         }
 
-        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, work?.KnownReach, cut);
+        var candidates = new WindowCandidates(state, field, value, options, algorithm, bound, variant, queryText, partial, mention, categories, work?.KnownReach, cut);
         if (shareCandidates && found >= MinSharedCandidates && (work ?? QueueCandidatesWork(null, null, null, 0)) is { } sharing)
         {
             ScoreCandidatesInParallel(sharing, candidates, ids!, found, matches, first, qualifiers, cancellationToken);
@@ -853,7 +858,7 @@ internal static partial class Screener
 
     // What the candidates of one form (or window) of a name are scored against: the same for every candidate of the look-up.
     private readonly record struct WindowCandidates(EngineState State, string Field, string Value, ScreeningOptions Options, NameMatchAlgorithm Algorithm,
-        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, KnownBounds? KnownReach = null,
+        NameScoringRules? Bound, NormalizedName Variant, string QueryText, PartialNameMatcher? Partial, bool Mention, int Categories, KnownBounds? KnownReach = null,
         CutNameMatcher? Cut = null);
 
     // Scores the candidates from one position to another of a look-up, in order, keeping each match as its entity's best in the
@@ -908,10 +913,16 @@ internal static partial class Screener
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
     {
-        var (state, _, fieldText, options, algorithm, bound, variant, queryText, partial, mention, knownReach, cut) = window;
+        var (state, _, fieldText, options, algorithm, bound, variant, queryText, partial, mention, categories, knownReach, cut) = window;
         var index = state.Index;
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
+
+        // A name used only for products of some categories is no match elsewhere: 萤石, EZVIZ's brand, is also "fluorite".
+        if (candidate.Name.Scope.Count > 0 && !ProductContext.InScope(categories, candidate.Name.Scope))
+        {
+            return null;
+        }
 
         // A form with words read apart is compared only with a name that writes them apart (MayMeetWordsReadApart).
         if (variant.HasWordsReadApart && !MayMeetWordsReadApart(variant, candidate.Normalized))
@@ -1420,7 +1431,7 @@ internal static partial class Screener
         // Makes the match of every turn's pending explanations on this thread, keeping them in the order of the candidates.
         public void KeepAll(List<Match> matches, int first)
         {
-            var (_, field, value, _, _, _, _, _, _, _, _, _) = _window;
+            var (_, field, value, _, _, _, _, _, _, _, _, _, _) = _window;
             for (var k = 0; k < _chunks; k++)
             {
                 foreach (var pending in _redone[k] ? _redoneMatches[k] : _matches[k])
@@ -1814,7 +1825,7 @@ internal static partial class Screener
         {
             var candidate = _candidate!;
             var comparison = _scored.ToComparison(_query!, candidate.Normalized, _index).Features;
-            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_cut is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0)
+            var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_cut is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0) + (candidate.Name.Scope.Count > 0 ? 1 : 0)
                 + (_qualification is null ? 0 : 2))
             {
                 new("name-kind", 1, 0, $"matched the {KindName(candidate.Name.Kind)} name \"{candidate.Name.Value}\""),
@@ -1849,6 +1860,12 @@ internal static partial class Screener
             if (_accessory)
             {
                 features.Add(new FeatureScore("accessory-mention", 1, 0, "the text reads as an accessory or compatibility claim"));
+            }
+
+            if (candidate.Name.Scope.Count > 0)
+            {
+                features.Add(new FeatureScore("name-scope", 1, 0,
+                    $"the name is matched only in {string.Join(", ", candidate.Name.Scope)} products, and the product is one"));
             }
 
             if (_qualification is not null)

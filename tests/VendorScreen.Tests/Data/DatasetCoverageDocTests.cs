@@ -68,6 +68,7 @@ internal static class DatasetCoverage
         sb.Append("|---|---:|---:|---:|---:|\n");
         sb.Append(CultureInfo.InvariantCulture, $"| entities | — | — | — | {snapshot.Entities.Count} |\n");
         Row("names", snapshot.Entities.SelectMany(e => e.Names).Select(n => n.Confidence));
+        Row("names scoped to a product category", snapshot.Entities.SelectMany(e => e.Names).Where(n => n.Scope.Count > 0).Select(n => n.Confidence));
         Row("relations", snapshot.Relations.Select(r => r.Confidence));
         Row("relabel, OEM and linked-to relations", snapshot.Relations.Where(r => r.Kind is RelationKind.RelabelOf or RelationKind.OemOf or RelationKind.LinkedTo).Select(r => r.Confidence));
         Row("relations scoped to a product category", snapshot.Relations.Where(r => r.Scope.Count > 0).Select(r => r.Confidence));

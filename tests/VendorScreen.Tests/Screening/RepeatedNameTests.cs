@@ -190,7 +190,7 @@ public sealed class RepeatedNameTests
         batch.Count(r => r.Contains("\"decision\":\"Block\"", StringComparison.Ordinal)).Should().BeGreaterThan(600, "the listed names are found each time");
     }
 
-    private static Screener.NameMatchKey Key(string value) => new("name", value, false, "token-align", 64, 0.8, 0.92, null, null, null);
+    private static Screener.NameMatchKey Key(string value) => new("name", value, false, "token-align", 64, 0.8, 0.92, null, null, null, 0);
 
     // Parties and products whose names come again: as the name, an alias or a parent, as a brand, manufacturer or seller, with
     // and without a country, in mixed case.

@@ -188,12 +188,19 @@ internal static class VendorScreenJsonReader
                 continue;
             }
 
+            if (!TryGetScope(n, out var nameScope, out var nameScopeProblem))
+            {
+                rejected.Add(new($"{path}.names[{j}]", nameScopeProblem!));
+                continue;
+            }
+
             names.Add(new EntityName(value, nameKind)
             {
                 Script = GetString(n, "script"),
                 Language = GetString(n, "lang"),
                 Confidence = nameConfidence,
                 SourceUrl = GetString(n, "sourceUrl"),
+                Scope = nameScope,
             });
         }
 
