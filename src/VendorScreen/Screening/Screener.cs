@@ -918,12 +918,6 @@ internal static partial class Screener
         cancellationToken.ThrowIfCancellationRequested();
         var candidate = index.Names[id];
 
-        // A name used only for products of some categories is no match elsewhere: 萤石, EZVIZ's brand, is also "fluorite".
-        if (candidate.Name.Scope.Count > 0 && !ProductContext.InScope(categories, candidate.Name.Scope))
-        {
-            return null;
-        }
-
         // A form with words read apart is compared only with a name that writes them apart (MayMeetWordsReadApart).
         if (variant.HasWordsReadApart && !MayMeetWordsReadApart(variant, candidate.Normalized))
         {
@@ -937,6 +931,13 @@ internal static partial class Screener
         if (bound is not null && qualification is null
             && !MayReach(knownReach, id, variant, candidate.Normalized, index, bound, mention ? double.PositiveInfinity : options.ReviewThreshold)
             && (mention || (partial?.Match(candidate, index.Entities[candidate.EntityIndex], index) is null && cut?.Match(candidate) is null)))
+        {
+            return null;
+        }
+
+        // A name used only for products of some categories is no match elsewhere: 萤石, EZVIZ's brand, is also "fluorite". (Read
+        // once the candidate may match: most are let go by the bound without reading the name itself.)
+        if (candidate.Name.Scope.Count > 0 && !ProductContext.InScope(categories, candidate.Name.Scope))
         {
             return null;
         }
