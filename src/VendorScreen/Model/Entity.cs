@@ -70,7 +70,8 @@ public sealed record EntityName(string Value, NameKind Kind)
 
     /// <summary>Gets the product categories the name is used for (see <see cref="ProductCategories"/>); empty means everywhere. A
     /// scoped name is a brand that is also a common word (<c>萤石</c>, EZVIZ's brand, is also "fluorite"): it matches only a
-    /// product whose category is known and in scope, never a party or a product of another category.</summary>
+    /// product whose category is known and in scope, never a party or a product of another category, and only as written,
+    /// not through its romanisation.</summary>
     public IReadOnlyList<string> Scope { get; init; } = [];
 }
 

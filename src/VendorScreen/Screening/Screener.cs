@@ -935,9 +935,10 @@ internal static partial class Screener
             return null;
         }
 
-        // A name used only for products of some categories is no match elsewhere: 萤石, EZVIZ's brand, is also "fluorite". (Read
-        // once the candidate may match: most are let go by the bound without reading the name itself.)
-        if (candidate.Name.Scope.Count > 0 && !ProductContext.InScope(categories, candidate.Name.Scope))
+        // A name used only for products of some categories is no match elsewhere: 萤石, EZVIZ's brand, is also "fluorite". It is
+        // matched only as written, not through its romanisation, which spells other words too (影视, "film and television", is
+        // yingshi as 萤石 is). (Read once the candidate may match: most are let go by the bound without reading the name itself.)
+        if (candidate.Name.Scope.Count > 0 && (candidate.Normalized.IsTransliteration || !ProductContext.InScope(categories, candidate.Name.Scope)))
         {
             return null;
         }

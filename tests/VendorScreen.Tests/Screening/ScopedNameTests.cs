@@ -7,8 +7,9 @@ namespace VendorScreen.Tests.Screening;
 /// <summary>
 /// A name scoped to product categories (<see cref="EntityName.Scope"/>): 萤石, EZVIZ's brand in Chinese, is also the word for
 /// fluorite. It matches a product of its categories (a camera listing, read from the title or given), never a party, a product
-/// of another category or one whose category is not known; a batch that screens the same brand in several kinds of listing
-/// decides each as alone; a search, which has no product, finds it and says where screening matches it.
+/// of another category or one whose category is not known, and only as written: its romanisation (yingshi) is also that of
+/// other words (影视, "film and television"). A batch that screens the same brand in several kinds of listing decides each as
+/// alone; a search, which has no product, finds it and says where screening matches it.
 /// </summary>
 public sealed class ScopedNameTests
 {
@@ -63,6 +64,19 @@ public sealed class ScopedNameTests
     [InlineData(null, "萤石粉 工业级 25kg")] // fluorite powder
     public async Task ScreenAsync_ListingOfAnotherOrNoCategory_IsClear(string? brand, string title)
     {
+        var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForProduct() with { Brand = brand, Title = title });
+
+        result.Decision.Should().Be(ScreeningDecision.Clear);
+    }
+
+    [Theory]
+    [InlineData(null, "专业影视摄像机 4K")] // a film and television camcorder: 影视 is yingshi, as 萤石 is
+    [InlineData(null, "影视 摄像头")]
+    [InlineData("影视", "摄像机")]
+    [InlineData(null, "Yingshi C6CN camera")]
+    public async Task ScreenAsync_CameraListingWithAWordThatSoundsAlike_IsClear(string? brand, string title)
+    {
+        // A scoped name is matched as written, never through its romanisation, which spells other words too.
         var result = await Engine.Value.ScreenAsync(ScreeningRequest.ForProduct() with { Brand = brand, Title = title });
 
         result.Decision.Should().Be(ScreeningDecision.Clear);
