@@ -106,7 +106,7 @@ internal sealed partial class ProductContext
     internal int CategoryBits { get; }
 
     /// <summary>Gets whether a fact with a scope applies: an empty scope always does, a scope only when a category of the product is in it.</summary>
-    public bool InScope(IReadOnlyList<string> scope) => scope.Count == 0 || Categories.Any(scope.Contains);
+    public bool InScope(IReadOnlyList<string> scope) => InScope(CategoryBits, scope);
 
     /// <summary>Gets whether a fact with a scope applies to a product of some categories (<see cref="CategoryBits"/>).</summary>
     /// <param name="categoryBits">The product's categories.</param>

@@ -8,8 +8,9 @@ namespace VendorScreen.Screening;
 internal static partial class Screener
 {
     /// <summary>What the matches of a name depend on besides the dataset generation: the field (which each match names), the name
-    /// as written, whether partial names are matched, the options the look-up and scoring read, and a party's date of birth and
-    /// country, which qualify its name matches.</summary>
+    /// as written, whether partial names are matched, the options the look-up and scoring read, a party's date of birth and
+    /// country, which qualify its name matches, and a product's categories (<see cref="ProductContext.CategoryBits"/>), which
+    /// decide whether a name scoped to some categories is compared.</summary>
     internal readonly record struct NameMatchKey(string Field, string Value, bool PartialNames, string Algorithm, int MaxCandidates, double ReviewThreshold,
         double MatchThreshold, FactDate? DateOfBirth, string? Country, string? UnrecognisedCountry, int Categories);
 
