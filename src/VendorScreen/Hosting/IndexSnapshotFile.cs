@@ -32,7 +32,7 @@ namespace VendorScreen;
 public static class IndexSnapshotFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 11;
+    public const int FormatVersion = 12;
 
     private static readonly byte[] Magic = "VSIDX\0"u8.ToArray();
 

@@ -1210,10 +1210,11 @@ internal static partial class NameNormalizer
             }
         }
 
+        // Each character as its simplified form (HanVariants): a name in traditional characters is the same name as written.
         var body = suffix is null ? run : run[..^suffix.Length];
         foreach (var ch in body)
         {
-            words.Add(MarkedIdeograph(ch));
+            words.Add(MarkedIdeograph(HanVariants.ToSimplified(ch)));
         }
 
         if (suffix is not null)

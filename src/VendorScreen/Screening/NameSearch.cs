@@ -49,8 +49,11 @@ internal static class NameSearch
 
                     // A query read only as the initials of a person's or a ship's names does not name them, as in screening.
                     var scored = algorithm.Score(new NameMatchInput(queryText, variant), new NameMatchInput(candidate.Name.Value, candidate.Normalized), index);
+                    // Of two readings that score alike, the one not only read alike (Screener.IsReadAlike) is kept: it is what screening finds.
                     if (!Screener.IsInitialsOfAPersonOrShip(scored, index.Entities[candidate.EntityIndex]) && scored.Score >= minScore
-                        && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score))
+                        && (!best.TryGetValue(candidate.EntityIndex, out var prior) || scored.Score > prior.Score
+                            || (scored.Score == prior.Score && Screener.IsReadAlike(prior.Query, index.Entities[candidate.EntityIndex])
+                                && !Screener.IsReadAlike(variant, index.Entities[candidate.EntityIndex]))))
                     {
                         best[candidate.EntityIndex] = (scored.Score, id, scored, variant);
                     }
@@ -79,7 +82,7 @@ internal static class NameSearch
                 MatchedName = h.Name.Value,
                 MatchedNameKind = h.Name.Kind,
                 Score = Math.Round(h.Score, 4),
-                Features = ScopeNoted(h.Scored.ToComparison(h.Query, index.Names[h.NameId].Normalized, index).Features, h.Name),
+                Features = ReadAlikeNoted(ScopeNoted(h.Scored.ToComparison(h.Query, index.Names[h.NameId].Normalized, index).Features, h.Name), h.Query, h.Entity),
                 Listings = h.Entity.Listings,
             })
             .ToList();
@@ -94,6 +97,12 @@ internal static class NameSearch
             IsComplete = sources.All(s => s.IsUsable),
         };
     }
+
+    // A search has no policy: a name in Chinese characters read alike only through its romanisation keeps its score, and its
+    // features say that screening reviews such a match rather than blocking it.
+    private static IReadOnlyList<FeatureScore> ReadAlikeNoted(IReadOnlyList<FeatureScore> features, NormalizedName query, Entity entity) =>
+        !Screener.IsReadAlike(query, entity) ? features
+        : [.. features, new FeatureScore("read-alike", 1, 0, "the Chinese characters are read alike only through their romanisation (pinyin, without tones): screening reviews such a match, it does not block it")];
 
     // A search has no product: a name used only for products of some categories is found, and its features say where screening
     // matches it.

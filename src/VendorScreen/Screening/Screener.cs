@@ -909,8 +909,59 @@ internal static partial class Screener
     internal static bool IsInitialsOfAPersonOrShip(in NameScore scored, Entity entity) =>
         scored.QueryReadAsAcronym && entity.Kind is EntityKind.Person or EntityKind.Vessel;
 
-    // Scores one candidate of a look-up: what its match is made from, or null when it is no match.
+    // Scores one candidate of a look-up: what its match is made from, or null when it is no match. A name in Chinese characters
+    // read through its romanisation, against an entity whose name in Chinese characters is known, is at most reviewed (ReadAlike).
     private static PendingExplanation? ScoreCandidate(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
+        Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
+    {
+        var pending = ScoreCandidateAsCompared(window, id, qualifiers, qualifications, cancellationToken);
+        return pending is { } found && IsReadAlike(window.Variant, found.Index.Entities[found.Candidate.EntityIndex])
+            ? found with { Score = Math.Min(found.Score, ReadAlikeScore), ReadAlike = true }
+            : pending;
+    }
+
+    // The highest score of a read-alike match (IsReadAlike): between the review and the match thresholds, as a misspelt mention's.
+    private const double ReadAlikeScore = 0.85;
+
+    // Whether a match is made only through the romanisation of a name in Chinese characters (pinyin) and the entity has a name
+    // written in Chinese characters: pinyin has no tones, so 大话 ("big talk") and 达华 (another company) read as 大华, Dahua,
+    // does, and a typist's homophone (海康微视 for 海康威视) as well. The name as written is compared too (a form of its own,
+    // traditional characters read as simplified), so the entity's own name still matches in full; a name only read alike is
+    // reviewed, not blocked. An entity known only by romanised names (most people on the lists) is matched as before.
+    internal static bool IsReadAlike(NormalizedName query, Entity entity)
+    {
+        if (!query.IsTransliteration || query.SourceScript != NameScript.Han)
+        {
+            return false;
+        }
+
+        foreach (var name in entity.Names)
+        {
+            if (WritesHan(name.Value))
+            {
+                return true;
+            }
+        }
+
+        return WritesHan(entity.PrimaryName);
+    }
+
+    // Whether a text holds a Chinese character (the CJK unified ideographs and their first extension).
+    private static bool WritesHan(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Scores one candidate of a look-up as the names compare: what its match is made from, or null when it is no match.
+    private static PendingExplanation? ScoreCandidateAsCompared(in WindowCandidates window, int id, PartyQualifiers? qualifiers,
         Dictionary<int, PartyQualifiers.Qualification?>? qualifications, CancellationToken cancellationToken)
     {
         var (state, _, fieldText, options, algorithm, bound, variant, queryText, partial, mention, categories, knownReach, cut) = window;
@@ -1730,7 +1781,11 @@ internal static partial class Screener
         new(scored, query, index, candidate, score, isMention, accessory, qualified, qualification, matchThreshold, partial, cut, wholeName);
 
     // The score of the match a pending explanation makes (MatchOf).
-    private static double ScoreOf(in PendingExplanation pending) => pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
+    private static double ScoreOf(in PendingExplanation pending)
+    {
+        var score = pending.Qualification?.Apply(pending.Score, pending.MatchThreshold) ?? pending.Score;
+        return pending.ReadAlike ? Math.Min(score, ReadAlikeScore) : score;
+    }
 
     // A name match of a field's value, made from what its explanation is written from: the rest of the match follows from it (which
     // is all a name found again in a batch keeps of its matches, NameMatchMemo).
@@ -1753,7 +1808,7 @@ internal static partial class Screener
     // What the explanation of a name match is written from, kept with the match until a hit reads its features.
     internal readonly record struct PendingExplanation(NameScore Scored, NormalizedName Query, CandidateIndex Index, IndexedName Candidate, double Score, bool IsMention,
         bool Accessory, bool Qualified, PartyQualifiers.Qualification? Qualification, double MatchThreshold, FeatureScore? Partial, FeatureScore? Cut = null,
-        bool WholeName = false);
+        bool WholeName = false, bool ReadAlike = false);
 
     // The explanation of a name match, written when first read: the comparison's features, then what the pipeline added to them.
     // A hit holds it as its features, so that a result whose explanation nobody reads never writes it. Once written, it lets go
@@ -1766,6 +1821,7 @@ internal static partial class Screener
         private readonly bool _accessory;
         private readonly bool _wholeName;
         private readonly bool _qualified;
+        private readonly bool _readAlike;
         private NameScore _scored;
         private NormalizedName? _query;
         private CandidateIndex? _index;
@@ -1786,6 +1842,7 @@ internal static partial class Screener
             _accessory = pending.Accessory;
             _wholeName = pending.WholeName;
             _qualified = pending.Qualified;
+            _readAlike = pending.ReadAlike;
             _qualification = pending.Qualification;
             _matchThreshold = pending.MatchThreshold;
             _partial = pending.Partial;
@@ -1828,7 +1885,7 @@ internal static partial class Screener
             var candidate = _candidate!;
             var comparison = _scored.ToComparison(_query!, candidate.Normalized, _index).Features;
             var features = new List<FeatureScore>(comparison.Count + 1 + (_partial is null ? 0 : 1) + (_cut is null ? 0 : 1) + (_qualified ? 1 : 0) + (_isMention ? 1 : 0) + (_accessory ? 1 : 0) + (candidate.Name.Scope.Count > 0 ? 1 : 0)
-                + (_qualification is null ? 0 : 2))
+                + (_readAlike ? 1 : 0) + (_qualification is null ? 0 : 2))
             {
                 new("name-kind", 1, 0, $"matched the {KindName(candidate.Name.Kind)} name \"{candidate.Name.Value}\""),
             };
@@ -1873,6 +1930,12 @@ internal static partial class Screener
             if (_qualification is not null)
             {
                 features.AddRange(_qualification.Explain(_score, _matchThreshold));
+            }
+
+            if (_readAlike)
+            {
+                features.Add(new FeatureScore("read-alike", _score, 0,
+                    $"the Chinese characters are read alike only through their romanisation (pinyin, without tones), and {_index!.Entities[candidate.EntityIndex].PrimaryName}'s name in Chinese characters is not written so: reviewed, not blocked"));
             }
 
             return features;

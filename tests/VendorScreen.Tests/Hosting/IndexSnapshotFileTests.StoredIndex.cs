@@ -220,13 +220,14 @@ public sealed class IndexSnapshotStoredIndexTests : IDisposable
     [InlineData(8)]
     [InlineData(9)]
     [InlineData(10)]
+    [InlineData(11)]
     public void Read_OlderFormatVersion_FailsSayingToBuildTheFileAgain(int version)
     {
         // Format version 1 stored no index; version 2 numbered the typo vocabulary otherwise; versions 3 and 4 have no spelling
         // sketches or no sound words; version 5 does not mark second romanisations; version 6 stores the sources as JSON; version
         // 7 does not state the number of ids of the posting and trigram lists; version 8 keeps the typo vocabulary in posting
         // order within a length (its spelling sketches are stored by that order); version 9 does not store the misspelling
-        // look-ups of the names' words; version 10 does not store the product scope of names.
+        // look-ups of the names' words; version 10 does not store the product scope of names; version 11 keeps names in traditional Chinese characters as written.
         var path = WriteDefault();
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6), version);
