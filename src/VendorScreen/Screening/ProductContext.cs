@@ -46,6 +46,7 @@ internal sealed partial class ProductContext
     [
         ("摄像", ProductCategories.VideoSurveillance), ("攝像", ProductCategories.VideoSurveillance), ("监控", ProductCategories.VideoSurveillance),
         ("監控", ProductCategories.VideoSurveillance), ("录像机", ProductCategories.VideoSurveillance), ("錄影機", ProductCategories.VideoSurveillance),
+        ("網路攝影機", ProductCategories.VideoSurveillance), ("网络摄影机", ProductCategories.VideoSurveillance), ("監視攝影機", ProductCategories.VideoSurveillance),
         ("路由器", ProductCategories.Telecom), ("手机", ProductCategories.Telecom), ("手機", ProductCategories.Telecom),
         ("对讲机", ProductCategories.Radio), ("對講機", ProductCategories.Radio), ("无人机", ProductCategories.Drones), ("無人機", ProductCategories.Drones),
     ];

@@ -45,6 +45,7 @@ public sealed class ChineseNameTests
     [InlineData("大华 监控摄像头", "default:dahua", "大华")]
     [InlineData("大華 監控攝像頭", "default:dahua", "大华")] // traditional characters
     [InlineData("螢石 C6CN 攝像頭", "default:ezviz", "萤石")] // the scoped brand, in traditional characters
+    [InlineData("螢石 C6CN 網路攝影機", "default:ezviz", "萤石")] // "network camera" as Taiwan writes it
     [InlineData("海康 摄像头", "default:hikvision", "海康")]
     [InlineData("大疆 无人机 Mini 4 Pro", "default:dji", "大疆")]
     public async Task ScreenAsync_ListingWithTheMakersChineseName_Blocks(string title, string entityId, string matched)

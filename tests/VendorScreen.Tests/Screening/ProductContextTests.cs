@@ -10,6 +10,8 @@ public sealed class ProductContextTests
     [InlineData("Wireless video doorbell 2K", ProductCategories.VideoSurveillance)]
     [InlineData("4MP PTZ dome, 25x zoom", ProductCategories.VideoSurveillance)]
     [InlineData("海康威视 网络摄像机", ProductCategories.VideoSurveillance)]
+    [InlineData("螢石 C6CN 網路攝影機", ProductCategories.VideoSurveillance)] // "network camera" as Taiwan writes it
+    [InlineData("監視攝影機 1080P", ProductCategories.VideoSurveillance)]
     [InlineData("4G LTE mobile WiFi hotspot", ProductCategories.Telecom)]
     [InlineData("Two-way radio, DMR, 5 W", ProductCategories.Radio)]
     [InlineData("Walkie-talkie set", ProductCategories.Radio)]
