@@ -935,9 +935,11 @@ internal static partial class Screener
             return false;
         }
 
-        foreach (var name in entity.Names)
+        // By index: a foreach over the list's interface would allocate an enumerator for every match of such a query.
+        var names = entity.Names;
+        for (var i = 0; i < names.Count; i++)
         {
-            if (WritesHan(name.Value))
+            if (WritesHan(names[i].Value))
             {
                 return true;
             }
