@@ -948,12 +948,12 @@ internal static partial class Screener
         return WritesHan(entity.PrimaryName);
     }
 
-    // Whether a text holds a Chinese character (the CJK unified ideographs and their first extension).
+    // Whether a text holds a Chinese character (NameNormalizer.IsHan).
     private static bool WritesHan(string text)
     {
         foreach (var c in text)
         {
-            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            if (NameNormalizer.IsHan(c))
             {
                 return true;
             }

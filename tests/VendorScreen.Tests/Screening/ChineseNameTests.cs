@@ -151,7 +151,7 @@ public sealed class ChineseNameTests
     public void EmbeddedDataset_ChineseNames_EachCarryASourceAndTheirScript()
     {
         var entities = DefaultDatasetSource.Load().Entities;
-        var chinese = entities.SelectMany(e => e.Names).Where(n => n.Value.Any(c => c is >= '\u4E00' and <= '\u9FFF')).ToList();
+        var chinese = entities.SelectMany(e => e.Names).Where(n => n.Value.Any(NameNormalizer.IsHan)).ToList();
 
         chinese.Should().HaveCountGreaterThan(80);
         chinese.Should().OnlyContain(n => n.SourceUrl != null && n.SourceUrl.StartsWith("http", StringComparison.Ordinal), "every fact carries its source");
